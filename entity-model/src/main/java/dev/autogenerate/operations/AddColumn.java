@@ -1,0 +1,23 @@
+package dev.autogenerate.operations;
+
+import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.Schema;
+
+/** {@code alter table ... add column}. */
+public record AddColumn(String table, Column column) implements Operation {
+
+  @Override
+  public Schema applyTo(Schema before) {
+    return before.withTable(before.requireTable(table).withColumn(column));
+  }
+
+  @Override
+  public Operation inverse(Schema before) {
+    return new DropColumn(table, column.name());
+  }
+
+  @Override
+  public String describe() {
+    return "add column " + table + "." + column.name();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.autogenerate.operations;
+
+import dev.autogenerate.schema.Schema;
+
+/**
+ * Arbitrary SQL, usually a data migration. It does not change the schema as far as replay knows,
+ * and it cannot be undone automatically: a downgrade states its own SQL.
+ */
+public record ExecuteSql(String sql) implements Operation {
+
+  public ExecuteSql {
+    if (sql == null || sql.isBlank()) {
+      throw new IllegalArgumentException("execute needs SQL");
+    }
+  }
+
+  @Override
+  public Schema applyTo(Schema before) {
+    return before;
+  }
+
+  @Override
+  public Operation inverse(Schema before) {
+    throw new IrreversibleOperationException("raw SQL cannot be reversed automatically: " + sql);
+  }
+
+  @Override
+  public String describe() {
+    return "execute SQL";
+  }
+}

@@ -1,0 +1,29 @@
+package dev.autogenerate.operations;
+
+import dev.autogenerate.schema.Schema;
+
+/**
+ * One schema change, as a migration states it. Operations are values: the runtime renders them as
+ * SQL through a dialect, the history replays them onto a {@link Schema} without a database, and the
+ * diff emits them.
+ *
+ * <p>An operation carries only what a person writes by hand ({@code dropColumn("users", "age")});
+ * whatever else it needs, such as the definition a drop must restore, it reads from the schema as
+ * it stood before the operation. That keeps hand-written and generated migrations alike.
+ */
+public sealed interface Operation
+    permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, ExecuteSql {
+
+  /** The schema after this operation, given the schema before it. */
+  Schema applyTo(Schema before);
+
+  /**
+   * The operation that undoes this one, given the schema before this one.
+   *
+   * @throws IrreversibleOperationException when no operation can undo it (raw SQL)
+   */
+  Operation inverse(Schema before);
+
+  /** A short human description for messages and comments: {@code add column users.age}. */
+  String describe();
+}

@@ -1,0 +1,26 @@
+package dev.autogenerate.schema;
+
+import java.util.List;
+
+/**
+ * A primary key. Its identity is its column list; the name is what the database calls it
+ * ({@code users_pkey} on PostgreSQL) and is never compared, since each database names inline keys
+ * its own way.
+ *
+ * @param name the constraint's name, or null when the database chooses it
+ */
+public record PrimaryKey(String name, List<String> columns) implements TableElement {
+
+  public PrimaryKey {
+    columns = List.copyOf(columns);
+    if (columns.isEmpty()) {
+      throw new IllegalArgumentException("a primary key needs at least one column");
+    }
+    columns.forEach(column -> Identifiers.requireValid(column, "primary key column"));
+  }
+
+  /** An unnamed primary key on the given columns, in key order. */
+  public static PrimaryKey primaryKey(String... columns) {
+    return new PrimaryKey(null, List.of(columns));
+  }
+}
