@@ -1,0 +1,121 @@
+package dev.autogenerate.schema;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a type as PostgreSQL, SQLite or Hibernate spell it into a portable {@link SqlType}.
+ *
+ * <p>One parser serves every source (Hibernate's resolved column types, {@code format_type()} on
+ * PostgreSQL, declared types on SQLite), which is what makes {@code int4} and {@code integer},
+ * or {@code timestamp(6)} and {@code timestamp}, the same type wherever they come from.
+ */
+public final class SqlTypeParser {
+
+  /** PostgreSQL's default, and maximum, fractional-second precision for time and timestamp. */
+  private static final int DEFAULT_FRACTIONAL_DIGITS = 6;
+
+  /** {@code float(p)} up to this precision is single precision ({@code real}). */
+  private static final int MAX_SINGLE_PRECISION_BITS = 24;
+
+  private static final Pattern SPELLING = Pattern.compile(
+      "(?<base>[a-z_][a-z0-9_ ]*?)\\s*(?:\\(\\s*(?<first>\\d+)\\s*(?:,\\s*(?<second>-?\\d+)\\s*)?\\))?"
+          + "\\s*(?<suffix>(?:with|without) time zone)?");
+
+  private static final Map<String, SqlType.Kind> SIMPLE_NAMES = Map.ofEntries(
+      Map.entry("boolean", SqlType.Kind.BOOLEAN),
+      Map.entry("bool", SqlType.Kind.BOOLEAN),
+      Map.entry("smallint", SqlType.Kind.SMALLINT),
+      Map.entry("int2", SqlType.Kind.SMALLINT),
+      Map.entry("tinyint", SqlType.Kind.SMALLINT),
+      Map.entry("integer", SqlType.Kind.INTEGER),
+      Map.entry("int", SqlType.Kind.INTEGER),
+      Map.entry("int4", SqlType.Kind.INTEGER),
+      Map.entry("mediumint", SqlType.Kind.INTEGER),
+      Map.entry("bigint", SqlType.Kind.BIGINT),
+      Map.entry("int8", SqlType.Kind.BIGINT),
+      Map.entry("real", SqlType.Kind.REAL),
+      Map.entry("float4", SqlType.Kind.REAL),
+      Map.entry("double precision", SqlType.Kind.DOUBLE),
+      Map.entry("double", SqlType.Kind.DOUBLE),
+      Map.entry("float8", SqlType.Kind.DOUBLE),
+      Map.entry("numeric", SqlType.Kind.NUMERIC),
+      Map.entry("decimal", SqlType.Kind.NUMERIC),
+      Map.entry("character varying", SqlType.Kind.VARCHAR),
+      Map.entry("varchar", SqlType.Kind.VARCHAR),
+      Map.entry("nvarchar", SqlType.Kind.VARCHAR),
+      Map.entry("character", SqlType.Kind.CHAR),
+      Map.entry("char", SqlType.Kind.CHAR),
+      Map.entry("bpchar", SqlType.Kind.CHAR),
+      Map.entry("nchar", SqlType.Kind.CHAR),
+      Map.entry("text", SqlType.Kind.TEXT),
+      Map.entry("clob", SqlType.Kind.TEXT),
+      Map.entry("date", SqlType.Kind.DATE),
+      Map.entry("timetz", SqlType.Kind.TIME_TZ),
+      Map.entry("timestamptz", SqlType.Kind.TIMESTAMP_TZ),
+      Map.entry("uuid", SqlType.Kind.UUID),
+      Map.entry("bytea", SqlType.Kind.BINARY),
+      Map.entry("blob", SqlType.Kind.BINARY),
+      Map.entry("varbinary", SqlType.Kind.BINARY),
+      Map.entry("binary", SqlType.Kind.BINARY),
+      Map.entry("jsonb", SqlType.Kind.JSON));
+
+  private SqlTypeParser() {}
+
+  /** The portable type for a spelling; unknown spellings come back as {@link SqlType.Kind#RAW}. */
+  public static SqlType parse(String spelling) {
+    String normalized = spelling.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    Matcher matcher = SPELLING.matcher(normalized);
+    if (!matcher.matches()) {
+      return SqlType.sqlType(normalized);
+    }
+    String base = matcher.group("base").trim();
+    Integer first = integerOrNull(matcher.group("first"));
+    Integer second = integerOrNull(matcher.group("second"));
+    boolean withTimeZone = "with time zone".equals(matcher.group("suffix"));
+
+    switch (base) {
+      case "time":
+        return new SqlType(withTimeZone ? SqlType.Kind.TIME_TZ : SqlType.Kind.TIME,
+            null, foldDefaultPrecision(first), null, null);
+      case "timestamp":
+      case "datetime":
+        return new SqlType(withTimeZone ? SqlType.Kind.TIMESTAMP_TZ : SqlType.Kind.TIMESTAMP,
+            null, foldDefaultPrecision(first), null, null);
+      case "float":
+        return first != null && first <= MAX_SINGLE_PRECISION_BITS ? SqlType.REAL : SqlType.DOUBLE;
+      default:
+        break;
+    }
+    if (matcher.group("suffix") != null) {
+      return SqlType.sqlType(normalized);
+    }
+    SqlType.Kind kind = SIMPLE_NAMES.get(base);
+    if (kind == null) {
+      return SqlType.sqlType(normalized);
+    }
+    switch (kind) {
+      case VARCHAR:
+      case CHAR:
+      case BINARY:
+        return new SqlType(kind, first, null, null, null);
+      case NUMERIC:
+        return new SqlType(kind, null, first, second, null);
+      case TIME_TZ:
+      case TIMESTAMP_TZ:
+        return new SqlType(kind, null, foldDefaultPrecision(first), null, null);
+      default:
+        return first == null ? new SqlType(kind, null, null, null, null) : SqlType.sqlType(normalized);
+    }
+  }
+
+  private static Integer foldDefaultPrecision(Integer fractionalDigits) {
+    return fractionalDigits == null || fractionalDigits == DEFAULT_FRACTIONAL_DIGITS ? null : fractionalDigits;
+  }
+
+  private static Integer integerOrNull(String digits) {
+    return digits == null ? null : Integer.valueOf(digits);
+  }
+}
