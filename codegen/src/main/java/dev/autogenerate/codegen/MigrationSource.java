@@ -1,0 +1,59 @@
+package dev.autogenerate.codegen;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import javax.lang.model.SourceVersion;
+
+/**
+ * Everything a generated migration file states: where the class goes, its place in the revision
+ * history, and the steps of its {@code upgrade} and {@code downgrade}.
+ *
+ * @param packageName the migrations package, such as {@code com.example.app.migrations}; empty for
+ *     the unnamed package
+ * @param className the class's simple name, usually {@link MigrationNames#className}
+ * @param revisionId this revision's id, usually {@link RevisionIds#random()}
+ * @param revises the id of the revision this one follows; null or empty for the first revision
+ *     (normalized to empty)
+ * @param message what the revision does, as given to {@code -m}; null is normalized to empty
+ * @param created when the revision was generated; rendered in UTC to the second
+ * @param upgrade the steps of {@code upgrade(op)}, in order; null is normalized to empty
+ * @param downgrade the steps of {@code downgrade(op)}, in order; null is normalized to empty
+ */
+public record MigrationSource(
+    String packageName,
+    String className,
+    String revisionId,
+    String revises,
+    String message,
+    Instant created,
+    List<MigrationStep> upgrade,
+    List<MigrationStep> downgrade) {
+
+  public MigrationSource {
+    packageName = packageName == null ? "" : packageName;
+    if (!packageName.isEmpty() && !SourceVersion.isName(packageName)) {
+      throw new IllegalArgumentException("not a valid Java package name: '" + packageName + "'");
+    }
+    Objects.requireNonNull(className, "className");
+    if (!SourceVersion.isIdentifier(className) || SourceVersion.isKeyword(className)) {
+      throw new IllegalArgumentException("not a valid Java class name: '" + className + "'");
+    }
+    if (revisionId == null || revisionId.isBlank()) {
+      throw new IllegalArgumentException("a revision needs an id");
+    }
+    revises = revises == null ? "" : revises;
+    if (revises.equals(revisionId)) {
+      throw new IllegalArgumentException("revision " + revisionId + " cannot revise itself");
+    }
+    message = message == null ? "" : message;
+    Objects.requireNonNull(created, "created");
+    upgrade = upgrade == null ? List.of() : List.copyOf(upgrade);
+    downgrade = downgrade == null ? List.of() : List.copyOf(downgrade);
+  }
+
+  /** Whether this is the first revision of the history. */
+  public boolean isFirstRevision() {
+    return revises.isEmpty();
+  }
+}

@@ -1,0 +1,262 @@
+package dev.autogenerate.codegen;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.autogenerate.migration.Migration;
+import dev.autogenerate.migration.Operations;
+import dev.autogenerate.migration.Revision;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes a planned migration as a Java source file, the way a person would write it by hand:
+ *
+ * <pre>{@code
+ * @Revision(
+ *     id = "3f2a9c1b7d4e",
+ *     revises = "9b1c2d3e4f5a",
+ *     message = "add age column",
+ *     created = "2026-11-22T15:30:00Z"
+ * )
+ * public final class M20261122_153000_add_age_column implements Migration {
+ *   @Override
+ *   public void upgrade(Operations op) {
+ *     // users.age: new field User.age
+ *     op.addColumn("users", column("age", INTEGER));
+ *   }
+ *   ...
+ * }</pre>
+ *
+ * <p>The output depends on the {@link MigrationSource} alone: the same source gives the same bytes.
+ * Factories and type constants are statically imported, only those used. Operations that no
+ * factory can express exactly (see {@link OperationRenderer}) are refused with an {@link
+ * IllegalArgumentException} rather than written in a form that would record something else.
+ */
+public final class MigrationWriter {
+
+  /** Two spaces, as JavaPoet and most Java style guides indent. */
+  public static final String INDENT = "  ";
+
+  static final String EMPTY_UPGRADE_HINT =
+      "Write the schema change here: op.addColumn(...), op.alterColumn(...), op.execute(...)";
+  static final String EMPTY_DOWNGRADE_HINT =
+      "Undo the upgrade here: op.dropColumn(...), op.alterColumn(...), op.execute(...)";
+
+  private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+
+  /** The file as JavaPoet models it. */
+  public JavaFile toJavaFile(MigrationSource source) {
+    Objects.requireNonNull(source, "source");
+    OperationRenderer renderer = new OperationRenderer();
+    TypeSpec type = TypeSpec.classBuilder(source.className())
+        .addJavadoc("$L", javadoc(source))
+        .addAnnotation(revision(source))
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(Migration.class)
+        .addMethod(method("upgrade", source.upgrade(), EMPTY_UPGRADE_HINT, renderer))
+        .addMethod(method("downgrade", source.downgrade(), EMPTY_DOWNGRADE_HINT, renderer))
+        .build();
+    JavaFile.Builder file = JavaFile.builder(source.packageName(), type)
+        .indent(INDENT)
+        .skipJavaLangImports(true);
+    renderer.addStaticImportsTo(file);
+    return file.build();
+  }
+
+  /** The text of the file, ending in a newline. */
+  public String write(MigrationSource source) {
+    return toJavaFile(source).toString();
+  }
+
+  /**
+   * Writes {@code <directory>/<ClassName>.java}, in UTF-8, directly into {@code directory} (the
+   * configured migrations directory, which already is the package's folder), creating the
+   * directory if needed.
+   *
+   * @return the path of the new file
+   * @throws IllegalStateException when the file exists already; a migration is never overwritten
+   * @throws UncheckedIOException when the file cannot be written
+   */
+  public Path writeTo(Path directory, MigrationSource source) {
+    Objects.requireNonNull(directory, "directory");
+    String text = write(source);
+    Path file = directory.resolve(source.className() + ".java");
+    try {
+      Files.createDirectories(directory);
+      Files.writeString(file, text, StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (FileAlreadyExistsException e) {
+      throw new IllegalStateException(
+          "migration file " + file + " already exists; refusing to overwrite it", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write migration file " + file + ": " + e.getMessage(), e);
+    }
+    return file;
+  }
+
+  /** {@code created} as the annotation states it: ISO-8601 in UTC, to the second. */
+  static String createdText(Instant created) {
+    return DateTimeFormatter.ISO_INSTANT.format(created.truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  private static AnnotationSpec revision(MigrationSource source) {
+    AnnotationSpec.Builder revision = AnnotationSpec.builder(Revision.class)
+        .addMember("id", "$S", source.revisionId());
+    if (!source.isFirstRevision()) {
+      revision.addMember("revises", "$S", source.revises());
+    }
+    if (!source.message().isEmpty()) {
+      revision.addMember("message", "$L", OperationRenderer.stringLiteral(source.message()));
+    }
+    return revision.addMember("created", "$S", createdText(source.created())).build();
+  }
+
+  private static String javadoc(MigrationSource source) {
+    StringBuilder javadoc = new StringBuilder();
+    if (!source.message().isBlank()) {
+      for (String line : lines(source.message().strip())) {
+        javadoc.append(javadocText(line.stripTrailing())).append('\n');
+      }
+      javadoc.append('\n');
+    }
+    if (source.upgrade().isEmpty() && source.downgrade().isEmpty()) {
+      javadoc.append("<p>An empty revision, created by autogenerate: write {@code upgrade} and\n"
+          + "{@code downgrade} by hand.\n");
+    } else {
+      javadoc.append("<p>Generated by autogenerate; review before applying. A renamed table or column\n"
+          + "shows up as a drop and an add, which loses its data, and a changed type may need its\n"
+          + "data converted: edit such steps by hand.\n");
+    }
+    return javadoc.toString();
+  }
+
+  private static MethodSpec method(
+      String name, List<MigrationStep> steps, String emptyHint, OperationRenderer renderer) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(Operations.class, OperationRenderer.OPS);
+    if (steps.isEmpty()) {
+      method.addComment("$L", lineCommentText(emptyHint));
+      return method.build();
+    }
+    boolean previousSpansLines = false;
+    for (int i = 0; i < steps.size(); i++) {
+      MigrationStep step = steps.get(i);
+      List<String> comment = commentLines(step.comment());
+      CodeBlock statement = renderer.statement(step.operation());
+      boolean spansLines = statement.toString().contains("\n");
+      if (i > 0 && (previousSpansLines || spansLines || !comment.isEmpty())) {
+        method.addCode("\n");
+      }
+      for (String line : comment) {
+        method.addCode("$L\n", line.isEmpty() ? "//" : "// " + line);
+      }
+      method.addStatement("$L", statement);
+      previousSpansLines = spansLines;
+    }
+    return method.build();
+  }
+
+  /** A step's comment as lines of {@code //} comments; none for null or blank. */
+  static List<String> commentLines(String comment) {
+    List<String> lines = new ArrayList<>();
+    if (comment == null || comment.isBlank()) {
+      return lines;
+    }
+    for (String line : lines(comment.strip())) {
+      lines.add(lineCommentText(line.stripTrailing()));
+    }
+    return lines;
+  }
+
+  private static List<String> lines(String text) {
+    return List.of(LINE_BREAK.split(text, -1));
+  }
+
+  /** Text safe inside a {@code //} comment line: no line breaks, no unicode escapes. */
+  static String lineCommentText(String line) {
+    return neutralizeUnicodeEscapes(LINE_BREAK.matcher(line).replaceAll(" "));
+  }
+
+  /**
+   * Text safe inside a Javadoc comment: it cannot close the comment ({@code *}{@code /}), start a
+   * block tag or an inline tag (an {@code @} first on the line or after <code>{</code>), or be read
+   * as HTML ({@code <}, {@code >}, {@code &}).
+   */
+  static String javadocText(String line) {
+    StringBuilder text = new StringBuilder(line.length());
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      switch (c) {
+        case '&':
+          text.append("&amp;");
+          break;
+        case '<':
+          text.append("&lt;");
+          break;
+        case '>':
+          text.append("&gt;");
+          break;
+        case '@':
+          boolean startsTag = line.substring(0, i).isBlank() || line.charAt(i - 1) == '{';
+          text.append(startsTag ? "&#64;" : "@");
+          break;
+        case '/':
+          text.append(i > 0 && line.charAt(i - 1) == '*' ? "&#47;" : "/");
+          break;
+        default:
+          text.append(c);
+      }
+    }
+    return neutralizeUnicodeEscapes(text.toString());
+  }
+
+  /**
+   * Java translates {@code \}{@code uXXXX} everywhere in a source file, comments included, before
+   * it reads anything else, so a message could otherwise end a comment or break a line. A
+   * backslash starts such an escape only when an even number of backslashes precede it; doubling
+   * the last backslash of each run that is followed by {@code u} makes every such run even.
+   */
+  static String neutralizeUnicodeEscapes(String text) {
+    if (text.indexOf('\\') < 0) {
+      return text;
+    }
+    StringBuilder result = new StringBuilder(text.length() + 8);
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c != '\\') {
+        result.append(c);
+        i++;
+        continue;
+      }
+      int run = 0;
+      while (i < text.length() && text.charAt(i) == '\\') {
+        result.append('\\');
+        run++;
+        i++;
+      }
+      if (run % 2 == 1 && i < text.length() && text.charAt(i) == 'u') {
+        result.append('\\');
+      }
+    }
+    return result.toString();
+  }
+}

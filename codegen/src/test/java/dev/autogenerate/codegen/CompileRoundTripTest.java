@@ -1,0 +1,161 @@
+package dev.autogenerate.codegen;
+
+import static dev.autogenerate.schema.Column.column;
+import static dev.autogenerate.schema.PrimaryKey.primaryKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.migration.Migration;
+import dev.autogenerate.migration.Operations;
+import dev.autogenerate.migration.Revision;
+import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.ColumnChange;
+import dev.autogenerate.operations.CreateTable;
+import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.Operation;
+import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.Table;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Operations to source, source to class, class back to operations: the generated file compiles
+ * cleanly (no errors, no lint or Javadoc warnings) and records exactly what it was made from.
+ */
+class CompileRoundTripTest {
+
+  @TempDir
+  Path temp;
+
+  private final MigrationWriter writer = new MigrationWriter();
+
+  /** Writes, compiles and instantiates the migration, asserting a clean compile. */
+  private Migration compileAndLoad(MigrationSource source) throws Exception {
+    Path file = writer.writeTo(temp.resolve("src"), source);
+    JavaCompilation.Result result = JavaCompilation.compile(file, temp.resolve("classes"));
+
+    assertTrue(result.success(), () -> result.report() + "\n" + writer.write(source));
+    assertEquals(List.of(), result.problems(), () -> result.report() + "\n" + writer.write(source));
+
+    String binaryName = source.packageName().isEmpty()
+        ? source.className()
+        : source.packageName() + "." + source.className();
+    Class<?> type = result.load(binaryName, getClass().getClassLoader());
+    return (Migration) type.getDeclaredConstructor().newInstance();
+  }
+
+  private static List<Operation> upgradeOf(Migration migration) {
+    Operations op = new Operations();
+    migration.upgrade(op);
+    return op.recorded();
+  }
+
+  private static List<Operation> downgradeOf(Migration migration) {
+    Operations op = new Operations();
+    migration.downgrade(op);
+    return op.recorded();
+  }
+
+  @Test
+  void realisticMigrationRecordsWhatItWasMadeFrom() throws Exception {
+    MigrationSource source = Fixtures.addOrders();
+
+    Migration migration = compileAndLoad(source);
+
+    assertEquals(Fixtures.operations(source.upgrade()), upgradeOf(migration));
+    assertEquals(Fixtures.operations(source.downgrade()), downgradeOf(migration));
+    Revision revision = migration.getClass().getAnnotation(Revision.class);
+    assertEquals("3f2a9c1b7d4e", revision.id());
+    assertEquals("9b1c2d3e4f5a", revision.revises());
+    assertEquals("add orders", revision.message());
+    assertEquals("2026-11-22T15:30:00Z", revision.created());
+  }
+
+  @Test
+  void everyTypeRoundTrips() throws Exception {
+    List<Column> columns = new ArrayList<>();
+    for (SqlType.Kind kind : SqlType.Kind.values()) {
+      if (kind != SqlType.Kind.RAW && kind != SqlType.Kind.CHAR) {
+        columns.add(column("plain_" + kind.name().toLowerCase(), new SqlType(kind, null, null, null, null)));
+      }
+    }
+    columns.add(column("v", SqlType.varchar(255)).notNull());
+    columns.add(column("c", SqlType.character(2)));
+    columns.add(column("b", SqlType.binary(16)));
+    columns.add(column("n2", SqlType.numeric(12, 2)));
+    columns.add(column("n1", SqlType.numeric(8)));
+    columns.add(column("t", SqlType.time(3)));
+    columns.add(column("ttz", SqlType.timeTz(0)));
+    columns.add(column("ts", SqlType.timestamp(3)));
+    columns.add(column("tstz", SqlType.timestampTz(6)));
+    columns.add(column("raw", SqlType.sqlType("tsvector")));
+    columns.add(column("raw_args", SqlType.sqlType("geometry(Point, 4326)")));
+    columns.add(column("id", SqlType.UUID).generatedAsIdentity());
+    List<dev.autogenerate.schema.TableElement> elements = new ArrayList<>(columns);
+    elements.add(primaryKey("id", "v"));
+    List<Operation> upgrade = List.of(
+        new CreateTable(Table.of("everything", elements)),
+        AlterColumn.of("everything", "n1", List.of(ColumnChange.type(SqlType.numeric(9, 3)))),
+        AlterColumn.of("everything", "t", List.of(ColumnChange.dropNotNull())),
+        AlterColumn.of("everything", "c", List.of(ColumnChange.type(SqlType.TEXT), ColumnChange.setNotNull())));
+    MigrationSource source = Fixtures.withSteps("M20261122_153000_every_type",
+        Fixtures.steps(upgrade.toArray(new Operation[0])), List.of());
+
+    Migration migration = compileAndLoad(source);
+
+    assertEquals(upgrade, upgradeOf(migration));
+    assertEquals(List.of(), downgradeOf(migration));
+  }
+
+  @Test
+  void hostileTextSurvivesCompilationUnchanged() throws Exception {
+    String sql = "UPDATE \"users\" SET note = 'it''s \\u000a */ /* \" \\\\'\r\nWHERE id = $1 AND name <> 'ü 年 🚀'\n\t-- end\n";
+    String message = "fix */ <b>users</b> & @deprecated\n@since {@link X} \\u002a/ \\u000a\r\n$L $S %s";
+    List<MigrationStep> upgrade = List.of(
+        new MigrationStep(new ExecuteSql(sql), "comment with */ and \\u000a and\nsecond line \"quoted\" $L"),
+        new MigrationStep(new AddColumn("weird \"table\"", column("col\\umn", SqlType.sqlType("my\"type"))),
+            "@Override"));
+    List<MigrationStep> downgrade = List.of(new MigrationStep(new ExecuteSql("SELECT 1"), "*/"));
+    MigrationSource source = new MigrationSource(Fixtures.PACKAGE, "M20261122_153000_hostile", "abc",
+        "def", message, Fixtures.CREATED, upgrade, downgrade);
+
+    Migration migration = compileAndLoad(source);
+
+    assertEquals(Fixtures.operations(upgrade), upgradeOf(migration));
+    assertEquals(Fixtures.operations(downgrade), downgradeOf(migration));
+    assertEquals(message, migration.getClass().getAnnotation(Revision.class).message());
+  }
+
+  @Test
+  void emptyFirstRevisionCompilesAndRecordsNothing() throws Exception {
+    MigrationSource source = new MigrationSource(Fixtures.PACKAGE,
+        MigrationNames.className(Instant.parse("2026-01-01T00:00:00Z"), ""), RevisionIds.random(), null, "",
+        Instant.parse("2026-01-01T00:00:00Z"), List.of(), List.of());
+
+    Migration migration = compileAndLoad(source);
+
+    assertEquals(List.of(), upgradeOf(migration));
+    assertEquals(List.of(), downgradeOf(migration));
+    Revision revision = migration.getClass().getAnnotation(Revision.class);
+    assertEquals("", revision.revises());
+    assertEquals("", revision.message());
+  }
+
+  @Test
+  void addColumnWithEveryNullabilityRoundTrips() throws Exception {
+    List<Operation> upgrade = List.of(
+        new AddColumn("users", column("a", SqlType.INTEGER)),
+        new AddColumn("users", column("b", SqlType.INTEGER).notNull()),
+        new AddColumn("users", column("c", SqlType.BIGINT).generatedAsIdentity()));
+    MigrationSource source = Fixtures.withSteps("M20261122_153000_nullability",
+        Fixtures.steps(upgrade.toArray(new Operation[0])), List.of());
+
+    assertEquals(upgrade, upgradeOf(compileAndLoad(source)));
+  }
+}
