@@ -1,0 +1,192 @@
+package dev.autogenerate.cli;
+
+import dev.autogenerate.project.Project;
+import dev.autogenerate.project.Settings;
+import dev.autogenerate.project.SettingsLoader;
+import dev.autogenerate.runtime.UserError;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code autogenerate}: the command line. Options marked inherited may stand before or after the
+ * command's name. Exit codes: 0 success, 1 {@code check} found differences, 2 error.
+ */
+@Command(
+    name = "autogenerate",
+    mixinStandardHelpOptions = true,
+    version = "autogenerate 0.1.0",
+    description = {
+        "Generates reviewable Java migrations from JPA entities, applies and reverts them.",
+        "",
+        "  autogenerate -m \"add age column\"   compare entities and database, write a migration",
+        "  autogenerate upgrade head          apply migrations",
+        "  autogenerate downgrade -1          revert the newest applied migration",
+        "  autogenerate check                 exit 1 when entities and database differ"},
+    subcommands = {
+        InitCommand.class,
+        RevisionCommand.class,
+        UpgradeCommand.class,
+        DowngradeCommand.class,
+        CurrentCommand.class,
+        HistoryCommand.class,
+        CheckCommand.class,
+        CommandLine.HelpCommand.class},
+    sortOptions = false)
+public final class AutogenerateCli implements Callable<Integer> {
+
+  public static final int OK = 0;
+  public static final int DIFFERENCES = 1;
+  public static final int ERROR = 2;
+
+  /** Keeps Hibernate's loggers configured: java.util.logging holds loggers weakly. */
+  private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate");
+
+  private final Path workingDirectory;
+  private final Map<String, String> environment;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
+      description = "Database URL (jdbc:postgresql://host/db or jdbc:sqlite:FILE); overrides AUTOGENERATE_URL and the file.")
+  String url;
+
+  @Option(names = "--user", scope = ScopeType.INHERIT, description = "Database user; overrides AUTOGENERATE_USER.")
+  String user;
+
+  @Option(names = "--password", scope = ScopeType.INHERIT, description = "Database password; overrides AUTOGENERATE_PASSWORD.")
+  String password;
+
+  @Option(names = "--entities", scope = ScopeType.INHERIT, paramLabel = "PACKAGES",
+      description = "Comma-separated packages or class names of the entities.")
+  String entities;
+
+  @Option(names = "--classpath", scope = ScopeType.INHERIT, paramLabel = "PATHS",
+      description = "Where the compiled entity classes and their dependencies are (directories and jars).")
+  String classPath;
+
+  @Option(names = "--migrations", scope = ScopeType.INHERIT, paramLabel = "DIR",
+      description = "Directory of the migration sources.")
+  String migrations;
+
+  @Option(names = "--migrations-package", scope = ScopeType.INHERIT, paramLabel = "PACKAGE",
+      description = "Java package of generated migrations.")
+  String migrationsPackage;
+
+  @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
+      description = "Properties file (default: ./autogenerate.properties).")
+  Path config;
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces and Hibernate's log.")
+  boolean debug;
+
+  @Option(names = {"-m", "--message"}, paramLabel = "MESSAGE",
+      description = "Same as `revision --autogenerate -m MESSAGE`: write a migration with what changed.")
+  String message;
+
+  @Option(names = "--rev-id", hidden = true, description = "Fixed revision id (for reproducible output).")
+  String revisionId;
+
+  @Option(names = "--created", hidden = true, description = "Fixed creation time, ISO-8601 (for reproducible output).")
+  Instant created;
+
+  public AutogenerateCli(Path workingDirectory, Map<String, String> environment) {
+    this.workingDirectory = workingDirectory;
+    this.environment = environment;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(Path.of("").toAbsolutePath(), System.getenv(), new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true), args));
+  }
+
+  /** Runs one command line and returns its exit code; used by {@link #main} and by tests. */
+  public static int run(Path workingDirectory, Map<String, String> environment, PrintWriter out, PrintWriter err,
+      String... args) {
+    AutogenerateCli root = new AutogenerateCli(workingDirectory, environment);
+    CommandLine commandLine = new CommandLine(root)
+        .setOut(out)
+        .setErr(err)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(new ErrorReporter(root));
+    commandLine.getCommandSpec().usageMessage().synopsisHeading("Usage: ");
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (message == null) {
+      spec.commandLine().usage(spec.commandLine().getOut());
+      return ERROR;
+    }
+    return RevisionCommand.autogenerate(this, message, revisionId, created);
+  }
+
+  /** The project, with settings resolved from the file, the environment and the options. */
+  Project project() {
+    configureLogging();
+    Map<String, String> options = new HashMap<>();
+    options.put(SettingsLoader.URL, url);
+    options.put(SettingsLoader.USER, user);
+    options.put(SettingsLoader.PASSWORD, password);
+    options.put(SettingsLoader.ENTITIES, entities);
+    options.put(SettingsLoader.CLASSPATH, classPath);
+    options.put(SettingsLoader.MIGRATIONS, migrations);
+    options.put(SettingsLoader.MIGRATIONS_PACKAGE, migrationsPackage);
+    Settings settings = SettingsLoader.load(workingDirectory, config, environment, options);
+    return new Project(settings);
+  }
+
+  Path workingDirectory() {
+    return workingDirectory;
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  boolean debug() {
+    return debug;
+  }
+
+  private void configureLogging() {
+    HIBERNATE_LOG.setLevel(debug ? Level.INFO : Level.SEVERE);
+  }
+
+  /** Prints user errors as one line, exit 2; stack traces only with --debug. */
+  private static final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+
+    private final AutogenerateCli root;
+
+    ErrorReporter(AutogenerateCli root) {
+      this.root = root;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+      PrintWriter err = commandLine.getErr();
+      if (e instanceof UserError) {
+        err.println("error: " + e.getMessage());
+      } else {
+        err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+            + (root.debug ? "" : " (run with --debug for details)"));
+      }
+      if (root.debug) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return ERROR;
+    }
+  }
+}

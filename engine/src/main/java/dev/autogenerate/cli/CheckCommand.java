@@ -1,0 +1,53 @@
+package dev.autogenerate.cli;
+
+import dev.autogenerate.codegen.MigrationStep;
+import dev.autogenerate.diff.MigrationPlan;
+import dev.autogenerate.project.Project;
+import dev.autogenerate.runtime.RevisionHistory;
+import dev.autogenerate.runtime.VersionTable;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Exits 0 when the database is at the newest migration and matches the entities,",
+        "1 when they differ (and prints how), 2 on error. Meant for CI."})
+final class CheckCommand implements Callable<Integer> {
+
+  @ParentCommand AutogenerateCli root;
+
+  @Override
+  public Integer call() throws Exception {
+    Project project = root.project();
+    PrintWriter out = root.out();
+    try (Connection connection = project.connect()) {
+      RevisionHistory history = project.history();
+      String current = VersionTable.current(connection);
+      int position = history.position(current);
+      if (!Objects.equals(current, history.head())) {
+        out.println("Differences: the database is at " + history.describePosition(position)
+            + " but the newest migration is " + history.describePosition(history.position(history.head()))
+            + "; run autogenerate upgrade head.");
+        return AutogenerateCli.DIFFERENCES;
+      }
+      MigrationPlan plan = project.plan(connection);
+      if (plan.isEmpty() && plan.warnings().isEmpty()) {
+        out.println("OK: the database is at the newest migration and matches the entities.");
+        return AutogenerateCli.OK;
+      }
+      out.println("Differences: the database does not match the entities:");
+      for (MigrationStep step : plan.upgrade()) {
+        out.println("  " + step.operation().describe() + (step.comment() == null ? "" : "  (" + step.comment() + ")"));
+      }
+      plan.warnings().forEach(warning -> out.println("warning: " + warning));
+      out.println("Run autogenerate -m \"message\" to write a migration for them.");
+      return AutogenerateCli.DIFFERENCES;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.autogenerate.cli;
+
+import dev.autogenerate.project.Project;
+import dev.autogenerate.runtime.MigrationScript;
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "downgrade",
+    mixinStandardHelpOptions = true,
+    description = "Reverts migrations, newest first, down to a target revision (which stays applied).")
+final class DowngradeCommand implements Callable<Integer> {
+
+  @ParentCommand AutogenerateCli root;
+
+  @Parameters(index = "0", paramLabel = "TARGET",
+      description = "-N to revert the newest N revisions, base to revert all, or a revision id (prefix).")
+  String target;
+
+  @Override
+  public Integer call() throws Exception {
+    Project project = root.project();
+    try (Connection connection = project.connect()) {
+      List<MigrationScript> reverted = project.migrator().downgrade(connection, target);
+      if (reverted.isEmpty()) {
+        root.out().println("Already at " + target + "; nothing to revert.");
+      }
+      reverted.forEach(script -> root.out().println("Reverted " + script.label()));
+    }
+    return AutogenerateCli.OK;
+  }
+}

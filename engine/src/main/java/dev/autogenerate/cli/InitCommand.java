@@ -1,0 +1,71 @@
+package dev.autogenerate.cli;
+
+import dev.autogenerate.project.SettingsLoader;
+import dev.autogenerate.runtime.UserError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    description = "Writes a commented autogenerate.properties and creates the migrations directory.")
+final class InitCommand implements Callable<Integer> {
+
+  @ParentCommand AutogenerateCli root;
+
+  @Option(names = "--force", description = "Overwrite an existing properties file.")
+  boolean force;
+
+  @Override
+  public Integer call() throws IOException {
+    Path file = root.workingDirectory().resolve(root.config != null ? root.config : Path.of(SettingsLoader.DEFAULT_FILE));
+    if (Files.exists(file) && !force) {
+      throw new UserError(file + " already exists: edit it, or run init --force to overwrite it");
+    }
+    String url = root.url != null ? root.url : "jdbc:sqlite:app.db";
+    String entities = root.entities != null ? root.entities : "com.example.app.domain";
+    String classPath = root.classPath != null ? root.classPath : "target/classes";
+    String migrations = root.migrations != null ? root.migrations : "src/main/java/com/example/app/migrations";
+    Files.writeString(file, template(url, entities, classPath, migrations), StandardCharsets.UTF_8);
+    Path migrationsDirectory = file.toAbsolutePath().getParent().resolve(migrations);
+    Files.createDirectories(migrationsDirectory);
+    root.out().println("Wrote " + RevisionCommand.displayPath(root, file));
+    root.out().println("Created " + RevisionCommand.displayPath(root, migrationsDirectory));
+    root.out().println("Next: check entities= and classpath=, compile your entities, then run autogenerate -m \"initial schema\".");
+    return AutogenerateCli.OK;
+  }
+
+  private static String template(String url, String entities, String classPath, String migrations) {
+    return String.join("\n",
+        "# Autogenerate configuration. Environment variables AUTOGENERATE_URL, AUTOGENERATE_USER and",
+        "# AUTOGENERATE_PASSWORD override this file; command-line options override both.",
+        "",
+        "# The database: jdbc:sqlite:FILE (relative to the working directory) or jdbc:postgresql://host:5432/db",
+        "url=" + url,
+        "#user=",
+        "#password=",
+        "",
+        "# Packages (or class names) of your @Entity classes, comma-separated.",
+        "entities=" + entities,
+        "# Where the compiled entity classes and the jars they need are, relative to this file.",
+        "classpath=" + classPath,
+        "",
+        "# Where migrations are written; the package is derived from the path under src/main/java.",
+        "migrations=" + migrations,
+        "#migrations.package=com.example.app.migrations",
+        "",
+        "# Tables the tool never creates, alters or drops (globs, comma-separated).",
+        "#exclude.tables=legacy_*",
+        "",
+        "# The application's Hibernate naming strategies, if it sets any.",
+        "#naming.implicit-strategy=org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl",
+        "#naming.physical-strategy=org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy",
+        "");
+  }
+}

@@ -1,0 +1,70 @@
+package dev.autogenerate.cli;
+
+import dev.autogenerate.codegen.MigrationStep;
+import dev.autogenerate.project.Project;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "revision",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Writes a new migration after the newest one.",
+        "With --autogenerate it holds what differs between the entities and the database;",
+        "without, it is empty, to be filled in by hand."})
+final class RevisionCommand implements Callable<Integer> {
+
+  @ParentCommand AutogenerateCli root;
+
+  @Option(names = {"-m", "--message"}, required = true, description = "What the migration does; also names the file.")
+  String message;
+
+  @Option(names = "--autogenerate", description = "Fill the migration with what the entities changed.")
+  boolean autogenerate;
+
+  @Option(names = "--rev-id", hidden = true, description = "Fixed revision id (for reproducible output).")
+  String revisionId;
+
+  @Option(names = "--created", hidden = true, description = "Fixed creation time, ISO-8601 (for reproducible output).")
+  Instant created;
+
+  @Override
+  public Integer call() throws Exception {
+    if (autogenerate) {
+      return autogenerate(root, message, revisionId, created);
+    }
+    Path file = root.project().emptyRevision(new Project.RevisionRequest(message, revisionId, created));
+    root.out().println("Wrote empty migration " + displayPath(root, file));
+    return AutogenerateCli.OK;
+  }
+
+  static int autogenerate(AutogenerateCli root, String message, String revisionId, Instant created) throws Exception {
+    Project project = root.project();
+    Optional<Project.GeneratedRevision> generated =
+        project.autogenerate(new Project.RevisionRequest(message, revisionId, created));
+    PrintWriter out = root.out();
+    if (generated.isEmpty()) {
+      out.println("No changes: the database already matches the entities; no migration written.");
+      return AutogenerateCli.OK;
+    }
+    Project.GeneratedRevision revision = generated.get();
+    for (MigrationStep step : revision.plan().upgrade()) {
+      out.println("  " + step.operation().describe());
+    }
+    revision.plan().warnings().forEach(warning -> out.println("warning: " + warning));
+    out.println("Wrote " + displayPath(root, revision.file()));
+    return AutogenerateCli.OK;
+  }
+
+  static String displayPath(AutogenerateCli root, Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path base = root.workingDirectory().toAbsolutePath().normalize();
+    return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
+  }
+}

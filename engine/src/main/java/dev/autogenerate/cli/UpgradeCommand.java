@@ -1,0 +1,36 @@
+package dev.autogenerate.cli;
+
+import dev.autogenerate.project.Project;
+import dev.autogenerate.runtime.MigrationScript;
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "upgrade",
+    mixinStandardHelpOptions = true,
+    description = "Applies migrations, each in its own transaction, up to a target revision.")
+final class UpgradeCommand implements Callable<Integer> {
+
+  @ParentCommand AutogenerateCli root;
+
+  @Parameters(index = "0", defaultValue = "head", paramLabel = "TARGET",
+      description = "head (default), +N for the next N revisions, or a revision id (prefix).")
+  String target;
+
+  @Override
+  public Integer call() throws Exception {
+    Project project = root.project();
+    try (Connection connection = project.connect()) {
+      List<MigrationScript> applied = project.migrator().upgrade(connection, target);
+      if (applied.isEmpty()) {
+        root.out().println("Already at " + target + "; nothing to apply.");
+      }
+      applied.forEach(script -> root.out().println("Applied " + script.label()));
+    }
+    return AutogenerateCli.OK;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.autogenerate.inspect;
+
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Schema;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+
+/**
+ * Reads a live database into the neutral {@link Schema} value: what autogenerate compares the
+ * entities against.
+ *
+ * <p>Implementations read the whole schema with a fixed number of catalog queries, one per kind
+ * of object (columns, primary keys, and later foreign keys, indexes...), never one round trip per
+ * table. They only read: they change no data, no schema and no connection setting, and they leave
+ * the connection's transaction as they found it (open, if it was).
+ *
+ * <p>Table and column names come back exactly as the database holds them.
+ */
+public interface DatabaseInspector {
+
+  /**
+   * The schema the connection sees: on PostgreSQL its {@code current_schema()}, on SQLite the
+   * {@code main} database. Tables the filter excludes are left out entirely.
+   */
+  Schema inspect(Connection connection, TableFilter filter) throws SQLException;
+
+  /** The inspector for a kind of database. */
+  static DatabaseInspector forKind(DatabaseKind kind) {
+    Objects.requireNonNull(kind, "kind");
+    switch (kind) {
+      case POSTGRESQL:
+        return new PostgresInspector();
+      case SQLITE:
+        return new SqliteInspector();
+      default:
+        throw new IllegalArgumentException("no inspector for " + kind);
+    }
+  }
+}

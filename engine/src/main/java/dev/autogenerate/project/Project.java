@@ -1,0 +1,188 @@
+package dev.autogenerate.project;
+
+import dev.autogenerate.codegen.MigrationNames;
+import dev.autogenerate.codegen.MigrationSource;
+import dev.autogenerate.codegen.MigrationWriter;
+import dev.autogenerate.codegen.RevisionIds;
+import dev.autogenerate.diff.MigrationPlan;
+import dev.autogenerate.diff.SchemaDiff;
+import dev.autogenerate.dialect.SqlDialect;
+import dev.autogenerate.entities.EntityMappingException;
+import dev.autogenerate.entities.EntityModelOptions;
+import dev.autogenerate.entities.EntityModelReader;
+import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.runtime.MigrationLoader;
+import dev.autogenerate.runtime.Migrator;
+import dev.autogenerate.runtime.RevisionHistory;
+import dev.autogenerate.runtime.UserError;
+import dev.autogenerate.runtime.VersionTable;
+import dev.autogenerate.schema.Schema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The user's project as the commands see it: its database, its entities and its migrations.
+ * Each method is one command's work; the command line only parses arguments and prints.
+ */
+public final class Project {
+
+  private final Settings settings;
+  private ClassLoader applicationLoader;
+
+  public Project(Settings settings) {
+    this.settings = settings;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** Opens the database; an unreachable one is a user error naming the URL. */
+  public Connection connect() {
+    settings.database();
+    Properties credentials = new Properties();
+    if (settings.user() != null) {
+      credentials.setProperty("user", settings.user());
+    }
+    if (settings.password() != null) {
+      credentials.setProperty("password", settings.password());
+    }
+    try {
+      return DriverManager.getConnection(settings.url(), credentials);
+    } catch (SQLException e) {
+      throw new UserError("cannot connect to " + settings.url() + ": " + firstLine(e.getMessage())
+          + " (check url, user and password in autogenerate.properties, AUTOGENERATE_URL or --url)", e);
+    }
+  }
+
+  public TableFilter tableFilter() {
+    return TableFilter.defaults().withExcluded(settings.excludeTables());
+  }
+
+  /** The migrations, compiled from their sources in the migrations directory. */
+  public RevisionHistory history() {
+    return RevisionHistory.of(MigrationLoader.fromSources(settings.migrations(), settings.classPath(), applicationLoader()));
+  }
+
+  public Migrator migrator() {
+    return new Migrator(history(), tableFilter());
+  }
+
+  /** The schema the entities map to. */
+  public Schema entitySchema() {
+    ClassLoader loader = applicationLoader();
+    List<Class<?>> classes = EntityClasses.find(settings, loader);
+    EntityModelOptions options = new EntityModelOptions(
+        loader, settings.implicitNamingStrategy(), settings.physicalNamingStrategy(), Map.of());
+    try {
+      return new EntityModelReader(options).read(classes);
+    } catch (EntityMappingException e) {
+      throw new UserError("Hibernate rejects the entities: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  /** The schema the database has now, without the tables the tool does not own. */
+  public Schema databaseSchema(Connection connection) throws SQLException {
+    return DatabaseInspector.forKind(settings.database()).inspect(connection, tableFilter());
+  }
+
+  /** What it takes to bring the database to the entities. */
+  public MigrationPlan plan(Connection connection) throws SQLException {
+    Schema target = entitySchema();
+    Schema current = databaseSchema(connection);
+    return new SchemaDiff(SqlDialect.forKind(settings.database())).compare(current, target);
+  }
+
+  /**
+   * Fails unless the database is at the newest revision: a diff against an older database would
+   * repeat what the pending migrations already do.
+   */
+  public void requireUpToDate(Connection connection, RevisionHistory history) throws SQLException {
+    String current = VersionTable.current(connection);
+    history.position(current);
+    String head = history.head();
+    if (current == null ? head != null : !current.equals(head)) {
+      throw new UserError("the database is not up to date: it is at "
+          + history.describePosition(history.position(current)) + ", the newest migration is "
+          + history.describePosition(history.position(head)) + "; run `autogenerate upgrade head` first");
+    }
+  }
+
+  /** What a new revision is: its message, and optionally a fixed id and time (for reproducible output). */
+  public record RevisionRequest(String message, String revisionId, Instant created) {}
+
+  /**
+   * Compares entities and database and writes a migration with the difference.
+   *
+   * @return the file written, or empty when the database already matches the entities
+   */
+  public Optional<GeneratedRevision> autogenerate(RevisionRequest request) throws SQLException {
+    try (Connection connection = connect()) {
+      RevisionHistory history = history();
+      requireUpToDate(connection, history);
+      MigrationPlan plan = plan(connection);
+      if (plan.isEmpty()) {
+        return Optional.empty();
+      }
+      Path file = write(request, history.head(), plan);
+      return Optional.of(new GeneratedRevision(file, plan));
+    }
+  }
+
+  /** A migration written by {@link #autogenerate}, and the plan it holds. */
+  public record GeneratedRevision(Path file, MigrationPlan plan) {}
+
+  /** Writes an empty migration after the newest one, to be filled in by hand. */
+  public Path emptyRevision(RevisionRequest request) {
+    return write(request, history().head(), new MigrationPlan(List.of(), List.of(), List.of()));
+  }
+
+  private Path write(RevisionRequest request, String revises, MigrationPlan plan) {
+    Instant created = (request.created() != null ? request.created() : Instant.now()).truncatedTo(ChronoUnit.SECONDS);
+    String revisionId = request.revisionId() != null ? request.revisionId() : RevisionIds.random();
+    MigrationSource source = new MigrationSource(
+        settings.migrationsPackage(),
+        MigrationNames.className(created, request.message()),
+        revisionId,
+        revises,
+        request.message(),
+        created,
+        plan.upgrade(),
+        plan.downgrade());
+    try {
+      return new MigrationWriter().writeTo(createdDirectory(), source);
+    } catch (IllegalStateException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
+  private Path createdDirectory() {
+    try {
+      return Files.createDirectories(settings.migrations());
+    } catch (IOException e) {
+      throw new UserError("cannot create migrations directory " + settings.migrations() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ClassLoader applicationLoader() {
+    if (applicationLoader == null) {
+      applicationLoader = EntityClasses.loaderFor(settings.classPath());
+    }
+    return applicationLoader;
+  }
+
+  static String firstLine(String text) {
+    return text == null ? "" : text.lines().findFirst().orElse("").trim();
+  }
+}

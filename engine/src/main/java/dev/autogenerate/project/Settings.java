@@ -1,0 +1,49 @@
+package dev.autogenerate.project;
+
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.runtime.UserError;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a command needs to know about the user's project, resolved from the properties
+ * file, the environment and the command-line options (in rising order of precedence).
+ *
+ * @param entities packages or class names holding the entities; empty means every class on
+ *     {@code classPath}
+ * @param classPath where the compiled entity classes and their dependencies are
+ * @param migrationsPackage the package of generated migrations ("" for the default package)
+ * @param excludeTables table-name globs the tool leaves alone
+ * @param implicitNamingStrategy Hibernate implicit naming strategy class, or null
+ * @param physicalNamingStrategy Hibernate physical naming strategy class, or null
+ */
+public record Settings(
+    String url,
+    String user,
+    String password,
+    List<String> entities,
+    List<Path> classPath,
+    Path migrations,
+    String migrationsPackage,
+    List<String> excludeTables,
+    String implicitNamingStrategy,
+    String physicalNamingStrategy) {
+
+  public Settings {
+    entities = List.copyOf(entities);
+    classPath = List.copyOf(classPath);
+    excludeTables = List.copyOf(excludeTables);
+  }
+
+  /** The database the URL points at; a missing or foreign URL is a user error. */
+  public DatabaseKind database() {
+    if (url == null || url.isBlank()) {
+      throw new UserError("no database URL: set url= in autogenerate.properties, AUTOGENERATE_URL, or --url");
+    }
+    try {
+      return DatabaseKind.fromJdbcUrl(url);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.autogenerate.project;
+
+import dev.autogenerate.runtime.UserError;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Resolves {@link Settings}: {@code autogenerate.properties} (from the working directory, or the
+ * file given with {@code -c}), then the environment ({@code AUTOGENERATE_URL},
+ * {@code AUTOGENERATE_USER}, {@code AUTOGENERATE_PASSWORD}), then command-line options.
+ * Relative paths in the file are relative to the file; on the command line, to the working
+ * directory.
+ */
+public final class SettingsLoader {
+
+  public static final String DEFAULT_FILE = "autogenerate.properties";
+
+  /** The keys of {@code autogenerate.properties}. */
+  public static final String URL = "url";
+  public static final String USER = "user";
+  public static final String PASSWORD = "password";
+  public static final String ENTITIES = "entities";
+  public static final String CLASSPATH = "classpath";
+  public static final String MIGRATIONS = "migrations";
+  public static final String MIGRATIONS_PACKAGE = "migrations.package";
+  public static final String EXCLUDE_TABLES = "exclude.tables";
+  public static final String IMPLICIT_NAMING = "naming.implicit-strategy";
+  public static final String PHYSICAL_NAMING = "naming.physical-strategy";
+
+  private static final Map<String, String> ENVIRONMENT_KEYS = Map.of(
+      "AUTOGENERATE_URL", URL,
+      "AUTOGENERATE_USER", USER,
+      "AUTOGENERATE_PASSWORD", PASSWORD);
+
+  private SettingsLoader() {}
+
+  /**
+   * @param configFile the file given with {@code -c}, or null to look for the default file
+   * @param environment the process environment
+   * @param options values given on the command line, by property key (null values are ignored);
+   *     path values are relative to {@code workingDirectory}
+   */
+  public static Settings load(
+      Path workingDirectory, Path configFile, Map<String, String> environment, Map<String, String> options) {
+    Map<String, String> values = new HashMap<>();
+    Path baseOfFile = workingDirectory;
+    Path file = configFile == null ? workingDirectory.resolve(DEFAULT_FILE) : workingDirectory.resolve(configFile);
+    if (configFile != null && !Files.isRegularFile(file)) {
+      throw new UserError("config file " + file + " does not exist: check -c, or run `autogenerate init`");
+    }
+    if (Files.isRegularFile(file)) {
+      values.putAll(read(file));
+      baseOfFile = file.toAbsolutePath().getParent();
+    }
+    Map<String, Path> pathBase = new HashMap<>();
+    for (String key : List.of(URL, CLASSPATH, MIGRATIONS)) {
+      pathBase.put(key, baseOfFile);
+    }
+    ENVIRONMENT_KEYS.forEach((variable, key) -> {
+      String value = environment.get(variable);
+      if (value != null && !value.isBlank()) {
+        values.put(key, value);
+        pathBase.put(key, workingDirectory);
+      }
+    });
+    options.forEach((key, value) -> {
+      if (value != null) {
+        values.put(key, value);
+        pathBase.put(key, workingDirectory);
+      }
+    });
+    return new Settings(
+        sqliteFileResolved(blankToNull(values.get(URL)), pathBase.get(URL)),
+        blankToNull(values.get(USER)),
+        blankToNull(values.get(PASSWORD)),
+        list(values.get(ENTITIES)),
+        list(values.get(CLASSPATH)).stream().map(entry -> pathBase.get(CLASSPATH).resolve(entry).normalize()).toList(),
+        pathBase.get(MIGRATIONS).resolve(values.getOrDefault(MIGRATIONS, "migrations")).normalize(),
+        migrationsPackage(values.get(MIGRATIONS_PACKAGE), values.getOrDefault(MIGRATIONS, "migrations")),
+        list(values.get(EXCLUDE_TABLES)),
+        blankToNull(values.get(IMPLICIT_NAMING)),
+        blankToNull(values.get(PHYSICAL_NAMING)));
+  }
+
+  /**
+   * A relative SQLite file is relative to where it was configured (the properties file or the
+   * working directory), not to wherever the JVM happens to run.
+   */
+  static String sqliteFileResolved(String url, Path base) {
+    String prefix = "jdbc:sqlite:";
+    if (url == null || !url.startsWith(prefix)) {
+      return url;
+    }
+    String file = url.substring(prefix.length());
+    if (file.isEmpty() || file.startsWith(":") || file.startsWith("file:") || Path.of(file).isAbsolute()) {
+      return url;
+    }
+    return prefix + base.resolve(file).normalize();
+  }
+
+  private static Map<String, String> read(Path file) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new UserError("cannot read config file " + file + ": " + e.getMessage());
+    }
+    Map<String, String> values = new HashMap<>();
+    properties.stringPropertyNames().forEach(key -> values.put(key.trim(), properties.getProperty(key).trim()));
+    return values;
+  }
+
+  /**
+   * The package of the migrations: as configured, or else what the directory says when it lies
+   * under a source root ({@code src/main/java/com/example/migrations} gives
+   * {@code com.example.migrations}), or else the default package.
+   */
+  static String migrationsPackage(String configured, String directory) {
+    if (configured != null) {
+      return configured.trim();
+    }
+    String normalized = directory.replace('\\', '/');
+    int sourceRoot = normalized.lastIndexOf("/java/");
+    if (sourceRoot >= 0) {
+      String rest = normalized.substring(sourceRoot + "/java/".length()).replaceAll("/+$", "");
+      return rest.replace('/', '.');
+    }
+    return "";
+  }
+
+  /** Splits a comma-separated (or, for paths, path-separator-separated) list. */
+  static List<String> list(String value) {
+    List<String> items = new ArrayList<>();
+    if (value == null) {
+      return items;
+    }
+    Arrays.stream(value.split("[,\\n]|" + java.io.File.pathSeparator))
+        .map(String::trim)
+        .filter(item -> !item.isEmpty())
+        .forEach(items::add);
+    return items;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.autogenerate.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * Lists the classes under a package in class-path roots (directories and jars), without loading
+ * them. Sorted, so that everything built from the list comes out the same every run.
+ */
+public final class ClassScanner {
+
+  private ClassScanner() {}
+
+  /**
+   * Class names in the given roots under a package and its subpackages.
+   *
+   * @param packageName the package, or the empty string for every class
+   */
+  public static List<String> classNames(List<Path> roots, String packageName) {
+    TreeSet<String> names = new TreeSet<>();
+    for (Path root : roots) {
+      if (Files.isDirectory(root)) {
+        scanDirectory(root, packageName, names);
+      } else if (Files.isRegularFile(root) && root.toString().endsWith(".jar")) {
+        scanJar(root, packageName, names);
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /** Class names under a package wherever a class loader finds that package. */
+  public static List<String> classNames(ClassLoader loader, String packageName) {
+    List<Path> roots = new ArrayList<>();
+    String resource = packageName.replace('.', '/');
+    try {
+      Enumeration<URL> urls = loader.getResources(resource);
+      for (URL url : Collections.list(urls)) {
+        roots.add(rootOf(url, resource));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return classNames(roots, packageName);
+  }
+
+  private static Path rootOf(URL url, String resource) {
+    try {
+      if ("jar".equals(url.getProtocol())) {
+        String file = url.getPath();
+        return Path.of(new URL(file.substring(0, file.indexOf("!/"))).toURI());
+      }
+      Path directory = Path.of(url.toURI());
+      Path root = directory;
+      for (int i = 0; i < Path.of(resource).getNameCount(); i++) {
+        root = root.getParent();
+      }
+      return root;
+    } catch (IOException | URISyntaxException e) {
+      throw new IllegalStateException("cannot read class-path entry " + url, e);
+    }
+  }
+
+  private static void scanDirectory(Path root, String packageName, TreeSet<String> names) {
+    Path start = packageName.isEmpty() ? root : root.resolve(packageName.replace('.', '/'));
+    if (!Files.isDirectory(start)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(start)) {
+      files.filter(file -> file.toString().endsWith(".class"))
+          .map(file -> root.relativize(file).toString().replace('\\', '/'))
+          .map(ClassScanner::classNameOf)
+          .filter(ClassScanner::isTopLevelOrNested)
+          .forEach(names::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void scanJar(Path jar, String packageName, TreeSet<String> names) {
+    String prefix = packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/";
+    try (JarFile file = new JarFile(jar.toFile())) {
+      for (JarEntry entry : Collections.list(file.entries())) {
+        String name = entry.getName();
+        if (name.startsWith(prefix) && name.endsWith(".class") && !name.startsWith("META-INF/")) {
+          String className = classNameOf(name);
+          if (isTopLevelOrNested(className)) {
+            names.add(className);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + jar, e);
+    }
+  }
+
+  private static String classNameOf(String relativePath) {
+    return relativePath.substring(0, relativePath.length() - ".class".length()).replace('/', '.');
+  }
+
+  /** Skips module and package descriptors. */
+  private static boolean isTopLevelOrNested(String className) {
+    return !className.endsWith("module-info") && !className.endsWith("package-info");
+  }
+}

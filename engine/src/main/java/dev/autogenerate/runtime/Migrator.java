@@ -1,0 +1,175 @@
+package dev.autogenerate.runtime;
+
+import dev.autogenerate.dialect.SqlDialect;
+import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.Operation;
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Schema;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Applies and reverts migrations on a live database: the runtime behind {@code autogenerate
+ * upgrade} and {@code downgrade}, and the API an application calls at start-up:
+ *
+ * <pre>{@code Migrator.fromClasspath("com.example.app.migrations").upgrade(dataSource);}</pre>
+ *
+ * <p>Each revision runs in its own transaction together with the version-table update, so a
+ * failed revision leaves the database at the revision before it.
+ */
+public final class Migrator {
+
+  private final RevisionHistory history;
+  private final TableFilter filter;
+
+  public Migrator(RevisionHistory history, TableFilter filter) {
+    this.history = history;
+    this.filter = filter;
+  }
+
+  /** The migrations compiled into {@code packageName}, found through the context class loader. */
+  public static Migrator fromClasspath(String packageName) {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return fromClasspath(packageName, loader != null ? loader : Migrator.class.getClassLoader());
+  }
+
+  public static Migrator fromClasspath(String packageName, ClassLoader loader) {
+    return new Migrator(RevisionHistory.of(MigrationLoader.fromClasspath(packageName, loader)), TableFilter.defaults());
+  }
+
+  public RevisionHistory history() {
+    return history;
+  }
+
+  /** Brings the database to the newest revision. */
+  public List<MigrationScript> upgrade(DataSource dataSource) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return upgrade(connection, "head");
+    }
+  }
+
+  /** The revision the database is at, or null at base. */
+  public String current(Connection connection) throws SQLException {
+    return VersionTable.current(connection);
+  }
+
+  /**
+   * Applies revisions up to a target.
+   *
+   * @param target {@code head}, {@code +N} or a revision id (prefix)
+   * @return the revisions applied, in order
+   */
+  public List<MigrationScript> upgrade(Connection connection, String target) throws SQLException {
+    int current = history.position(VersionTable.current(connection));
+    int goal = history.resolve(target, current);
+    if (goal < current) {
+      throw new UserError("revision " + target + " is behind the current one (" + history.describePosition(current)
+          + "): use downgrade to go back");
+    }
+    List<MigrationScript> applied = new ArrayList<>();
+    for (int position = current + 1; position <= goal; position++) {
+      MigrationScript script = history.get(position);
+      apply(connection, script, script.upgradeOperations(), script.id());
+      applied.add(script);
+    }
+    return applied;
+  }
+
+  /**
+   * Reverts revisions down to a target, which stays applied.
+   *
+   * @param target {@code -N}, {@code base} or a revision id (prefix)
+   * @return the revisions reverted, in the order they were reverted
+   */
+  public List<MigrationScript> downgrade(Connection connection, String target) throws SQLException {
+    int current = history.position(VersionTable.current(connection));
+    int goal = history.resolve(target, current);
+    if (goal > current) {
+      throw new UserError("revision " + target + " is ahead of the current one (" + history.describePosition(current)
+          + "): use upgrade to go forward");
+    }
+    List<MigrationScript> reverted = new ArrayList<>();
+    for (int position = current; position > goal; position--) {
+      MigrationScript script = history.get(position);
+      apply(connection, script, script.downgradeOperations(), script.revises());
+      reverted.add(script);
+    }
+    return reverted;
+  }
+
+  /** The SQL a revision's operations become on this database, without running it. */
+  public static List<String> render(List<Operation> operations, Schema before, SqlDialect dialect) {
+    List<String> statements = new ArrayList<>();
+    Schema schema = before;
+    for (Operation operation : operations) {
+      statements.addAll(dialect.statements(operation, schema));
+      schema = operation.applyTo(schema);
+    }
+    return statements;
+  }
+
+  private void apply(Connection connection, MigrationScript script, List<Operation> operations, String newVersion)
+      throws SQLException {
+    DatabaseKind kind = kindOf(connection);
+    SqlDialect dialect = SqlDialect.forKind(kind);
+    DatabaseInspector inspector = DatabaseInspector.forKind(kind);
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    String statementSql = null;
+    try (Statement statement = connection.createStatement()) {
+      Schema schema = inspector.inspect(connection, filter);
+      for (Operation operation : operations) {
+        // Apply to the model first: a migration that names a missing table or column fails here
+        // with a clear message instead of halfway through its SQL.
+        Schema after = operation instanceof ExecuteSql ? null : applyOrExplain(operation, schema, script);
+        for (String sql : dialect.statements(operation, schema)) {
+          statementSql = sql;
+          statement.execute(sql);
+        }
+        statementSql = null;
+        // Raw SQL may change anything, so look again rather than guess.
+        schema = after != null ? after : inspector.inspect(connection, filter);
+      }
+      VersionTable.set(connection, newVersion);
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      if (e instanceof UserError userError) {
+        throw userError;
+      }
+      String where = statementSql == null ? "" : " at `" + firstLine(statementSql) + "`";
+      throw new UserError("migration " + script.label() + " failed" + where + ": " + firstLine(String.valueOf(e.getMessage()))
+          + "; nothing of it was applied", e);
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  private static Schema applyOrExplain(Operation operation, Schema schema, MigrationScript script) {
+    try {
+      return operation.applyTo(schema);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("migration " + script.origin() + ": cannot " + operation.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  static DatabaseKind kindOf(Connection connection) throws SQLException {
+    String product = connection.getMetaData().getDatabaseProductName();
+    for (DatabaseKind kind : DatabaseKind.values()) {
+      if (kind.productName().equalsIgnoreCase(product)) {
+        return kind;
+      }
+    }
+    throw new UserError("unsupported database " + product + ": Autogenerate supports PostgreSQL and SQLite");
+  }
+
+  private static String firstLine(String text) {
+    return text.lines().findFirst().orElse("").trim();
+  }
+}

@@ -1,0 +1,140 @@
+package dev.autogenerate.runtime;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles migration sources in memory, so that {@code autogenerate upgrade} runs a migration
+ * straight after {@code autogenerate -m} wrote it, with no build step between.
+ */
+public final class SourceCompiler {
+
+  private SourceCompiler() {}
+
+  /**
+   * Compiles the files and loads the classes they define.
+   *
+   * @param classPath where the classes the sources use live, beyond the Autogenerate API
+   * @param parent the class loader that sees the Autogenerate API and the application's classes
+   * @return the loader holding the compiled classes, and their names
+   * @throws UserError naming the file and line of the first error when the sources do not compile
+   */
+  public static Compiled compile(List<Path> sources, List<Path> classPath, ClassLoader parent) {
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    if (compiler == null) {
+      throw new UserError("no Java compiler in this runtime: run autogenerate with a JDK, not a JRE");
+    }
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null);
+    InMemoryClassOutput output = new InMemoryClassOutput(standard);
+    List<String> options = List.of(
+        "-classpath", classPathWithApi(classPath),
+        "-proc:none",
+        "-encoding", "UTF-8",
+        "-nowarn");
+    Iterable<? extends JavaFileObject> units = standard.getJavaFileObjectsFromPaths(sources);
+    boolean success = compiler.getTask(null, output, diagnostics, options, null, units).call();
+    if (!success) {
+      throw new UserError(firstError(diagnostics) + " (fix the migration source, then run the command again)");
+    }
+    ClassLoader loader = new BytesClassLoader(output.classes, parent);
+    return new Compiled(loader, List.copyOf(output.classes.keySet().stream().sorted().toList()));
+  }
+
+  /** The loader with the compiled classes and the names of the classes it defines. */
+  public record Compiled(ClassLoader loader, List<String> classNames) {}
+
+  private static String classPathWithApi(List<Path> classPath) {
+    List<String> entries = new ArrayList<>();
+    entries.add(locationOf(dev.autogenerate.migration.Migration.class));
+    classPath.forEach(path -> entries.add(path.toString()));
+    entries.add(System.getProperty("java.class.path"));
+    return String.join(File.pathSeparator, entries);
+  }
+
+  private static String locationOf(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("cannot locate " + type, e);
+    }
+  }
+
+  private static String firstError(DiagnosticCollector<JavaFileObject> diagnostics) {
+    return diagnostics.getDiagnostics().stream()
+        .filter(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.ERROR)
+        .findFirst()
+        .map(SourceCompiler::describe)
+        .orElse("migration sources do not compile");
+  }
+
+  private static String describe(Diagnostic<? extends JavaFileObject> diagnostic) {
+    String file = diagnostic.getSource() == null ? "migration" : Path.of(diagnostic.getSource().toUri()).toString();
+    String message = diagnostic.getMessage(Locale.ROOT).lines().findFirst().orElse("");
+    return "migration does not compile: " + file + ":" + diagnostic.getLineNumber() + ": " + message;
+  }
+
+  /** Keeps compiled classes as bytes instead of writing .class files. */
+  private static final class InMemoryClassOutput extends ForwardingJavaFileManager<StandardJavaFileManager> {
+
+    private final Map<String, ByteArrayOutputStream> classes = new HashMap<>();
+
+    InMemoryClassOutput(StandardJavaFileManager delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public JavaFileObject getJavaFileForOutput(
+        Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+      URI uri = URI.create("memory:///" + className.replace('.', '/') + kind.extension);
+      return new SimpleJavaFileObject(uri, kind) {
+        @Override
+        public OutputStream openOutputStream() {
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+          classes.put(className, bytes);
+          return bytes;
+        }
+      };
+    }
+  }
+
+  /** Defines the compiled classes, asking the parent first for everything else. */
+  private static final class BytesClassLoader extends ClassLoader {
+
+    private final Map<String, byte[]> classes;
+
+    BytesClassLoader(Map<String, ByteArrayOutputStream> compiled, ClassLoader parent) {
+      super(parent);
+      this.classes = compiled.entrySet().stream()
+          .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().toByteArray()));
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      byte[] bytes = classes.get(name);
+      if (bytes == null) {
+        throw new ClassNotFoundException(name);
+      }
+      return defineClass(name, bytes, 0, bytes.length);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.autogenerate.runtime;
+
+import dev.autogenerate.inspect.TableFilter;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The table that records which revision the database is at: one row while at a revision, none
+ * at base. The tool owns it and the diff never sees it.
+ */
+public final class VersionTable {
+
+  public static final String NAME = TableFilter.VERSION_TABLE;
+
+  private VersionTable() {}
+
+  /** The current revision id, or null when the database is at base (or has no version table). */
+  public static String current(Connection connection) throws SQLException {
+    if (!exists(connection)) {
+      return null;
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select version_num from " + NAME)) {
+      String current = null;
+      while (rows.next()) {
+        if (current != null) {
+          throw new UserError(NAME + " holds several revisions; this tool keeps one: delete all rows but the real one");
+        }
+        current = rows.getString(1);
+      }
+      return current;
+    }
+  }
+
+  /** Records a revision as current, or base when {@code revisionId} is null. */
+  public static void set(Connection connection, String revisionId) throws SQLException {
+    if (!exists(connection)) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("create table " + NAME + " (\n  version_num varchar(32) not null,\n"
+            + "  constraint " + NAME + "_pkc primary key (version_num)\n)");
+      }
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("delete from " + NAME);
+    }
+    if (revisionId != null) {
+      try (PreparedStatement insert = connection.prepareStatement("insert into " + NAME + " (version_num) values (?)")) {
+        insert.setString(1, revisionId);
+        insert.executeUpdate();
+      }
+    }
+  }
+
+  private static boolean exists(Connection connection) throws SQLException {
+    DatabaseMetaData metadata = connection.getMetaData();
+    String schema = connection.getSchema();
+    try (ResultSet tables = metadata.getTables(null, schema, NAME, new String[] {"TABLE"})) {
+      return tables.next();
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package dev.autogenerate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.autogenerate.testing.CompiledClasses;
+import dev.autogenerate.testing.EntitySources;
+import dev.autogenerate.testing.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A user's project in a temporary directory: an autogenerate.properties pointing at a test
+ * database, entity classes compiled from source (replaceable, to play an edit), and a migrations
+ * directory. Commands run in-process against it.
+ */
+final class ProjectDirectory {
+
+  static final String ENTITY_PACKAGE = "com.example.domain";
+
+  private final Path root;
+  private final TestDatabase database;
+  private final Map<String, String> environment = new HashMap<>();
+
+  ProjectDirectory(Path root, TestDatabase database) {
+    this.root = root;
+    this.database = database;
+    write("autogenerate.properties", String.join("\n",
+        "url=" + database.url(),
+        database.user() == null ? "" : "user=" + database.user(),
+        database.password() == null ? "" : "password=" + database.password(),
+        "entities=" + ENTITY_PACKAGE,
+        "classpath=classes",
+        "migrations=src/main/java/com/example/migrations",
+        ""));
+  }
+
+  Path root() {
+    return root;
+  }
+
+  TestDatabase database() {
+    return database;
+  }
+
+  Path migrations() {
+    return root.resolve("src/main/java/com/example/migrations");
+  }
+
+  /** Replaces the compiled entities with these sources, as an edit and a build would. */
+  void entities(String... sources) {
+    CompiledClasses compiled = EntitySources.compile(sources);
+    Path classes = root.resolve("classes");
+    deleteRecursively(classes);
+    copyRecursively(compiled.directory(), classes);
+  }
+
+  CliRun run(String... args) {
+    return CliRun.run(root, environment, args);
+  }
+
+  /** Runs and asserts the exit code, showing the output when it is not the expected one. */
+  CliRun expect(int exitCode, String... args) {
+    CliRun result = run(args);
+    assertEquals(exitCode, result.exitCode(), () -> String.join(" ", args) + " gave " + result);
+    return result;
+  }
+
+  List<Path> migrationFiles() {
+    if (!Files.isDirectory(migrations())) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(migrations())) {
+      return new ArrayList<>(files.filter(file -> file.toString().endsWith(".java")).sorted().toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void write(String relativePath, String content) {
+    try {
+      Path file = root.resolve(relativePath);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void copyRecursively(Path from, Path to) {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path path) {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(path)) {
+      for (Path each : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+        Files.delete(each);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
