@@ -21,9 +21,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * SQLite. Declared types keep the portable spelling ({@code timestamp with time zone},
- * {@code uuid}): SQLite accepts any name and derives the storage affinity from it, and the
- * inspector reads back exactly what was declared, so nothing is lost on the way round.
+ * SQLite. Declared types are spelled the way Hibernate's SQLite dialect spells them, so that an
+ * application that validates its schema with Hibernate ({@code hbm2ddl.auto=validate}) accepts
+ * what the migrations created. SQLite keeps fewer distinctions than the portable model (it has no
+ * {@code timestamptz}, no {@code uuid}); two portable types that SQLite spells alike are the same
+ * type here, so the diff on SQLite never reports a difference SQLite cannot store, while the
+ * migration itself keeps the portable type for PostgreSQL.
  *
  * <p>SQLite cannot alter a column, nor add a NOT NULL column without a default. For those it
  * rebuilds the table: create the new shape under a temporary name, copy the rows, drop the old
@@ -49,34 +52,34 @@ final class SqliteDialect implements SqlDialect {
       case INTEGER: return "integer";
       case BIGINT: return "bigint";
       case REAL: return "real";
-      case DOUBLE: return "double precision";
+      case DOUBLE: return "double";
       case NUMERIC: return TypeSpelling.withPrecision("numeric", type);
       case CHAR: return TypeSpelling.withLength("char", type);
       case VARCHAR: return TypeSpelling.withLength("varchar", type);
       case TEXT: return "text";
       case DATE: return "date";
-      case TIME: return TypeSpelling.withPrecision("time", type);
-      case TIME_TZ: return TypeSpelling.withPrecision("time", type) + " with time zone";
-      case TIMESTAMP: return TypeSpelling.withPrecision("timestamp", type);
-      case TIMESTAMP_TZ: return TypeSpelling.withPrecision("timestamp", type) + " with time zone";
-      case UUID: return "uuid";
-      case BINARY: return type.length() == null ? "blob" : TypeSpelling.withLength("varbinary", type);
-      case JSON: return "jsonb";
+      case TIME:
+      case TIME_TZ: return "time";
+      case TIMESTAMP:
+      case TIMESTAMP_TZ: return "timestamp";
+      case UUID:
+      case BINARY: return "blob";
+      case JSON: return "json";
       case RAW: return type.rawName();
       default: throw new IllegalArgumentException("no SQLite type for " + type);
     }
   }
 
   /**
-   * An identity column must be declared exactly {@code integer} to become SQLite's rowid alias,
-   * so any integer width of the entity is the same type there.
+   * Types are the same when SQLite spells them alike. An identity column must be declared exactly
+   * {@code integer} to become SQLite's rowid alias, so there any integer width is the same type.
    */
   @Override
   public boolean sameType(SqlType databaseType, SqlType entityType, boolean identity) {
     if (identity && INTEGER_KINDS.contains(databaseType.kind()) && INTEGER_KINDS.contains(entityType.kind())) {
       return true;
     }
-    return databaseType.equals(entityType);
+    return typeName(databaseType).equals(typeName(entityType));
   }
 
   @Override

@@ -32,6 +32,7 @@ public record SqlType(Kind kind, Integer length, Integer precision, Integer scal
   public static final SqlType REAL = of(Kind.REAL);
   public static final SqlType DOUBLE = of(Kind.DOUBLE);
   public static final SqlType NUMERIC = of(Kind.NUMERIC);
+  public static final SqlType CHAR = of(Kind.CHAR);
   public static final SqlType TEXT = of(Kind.TEXT);
   public static final SqlType VARCHAR = of(Kind.VARCHAR);
   public static final SqlType DATE = of(Kind.DATE);

@@ -73,7 +73,7 @@ public final class SampleApp {
       configuration.setProperty("hibernate.connection.password", password);
     }
     if (url.startsWith("jdbc:sqlite:")) {
-      configuration.setProperty("hibernate.dialect", "org.hibernate.community.dialect.SQLiteDialect");
+      configuration.setProperty("hibernate.dialect", SqliteDialectForValidation.class.getName());
     }
     // The migrations own the schema; Hibernate only checks that it matches the entities.
     configuration.setProperty("hibernate.hbm2ddl.auto", "validate");

@@ -1,0 +1,131 @@
+package dev.autogenerate.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles Java sources given as strings into a new directory of class files, at test time.
+ *
+ * <p>Autogenerate's input is compiled entity classes, and its interesting cases are changes to
+ * them: a test needs a "before" and an "after" version of the same class, which cannot both live
+ * in the test's own source tree. Each call compiles into its own temporary directory (deleted
+ * when the JVM exits), against the test JVM's class path, so Jakarta Persistence and Hibernate
+ * annotations resolve. Nothing is cached: the same class name compiles afresh every time.
+ */
+public final class EntitySources {
+
+  private EntitySources() {}
+
+  /**
+   * Compiles sources, deriving each class name from its {@code package} clause and first type
+   * declaration.
+   *
+   * @throws AssertionError listing javac's errors when the sources do not compile
+   */
+  public static CompiledClasses compile(String... sources) {
+    Map<String, String> byName = new LinkedHashMap<>();
+    for (String source : sources) {
+      String name = SourceNames.qualifiedName(source);
+      if (byName.put(name, source) != null) {
+        throw new IllegalArgumentException("two sources declare " + name);
+      }
+    }
+    return compile(byName);
+  }
+
+  /**
+   * Compiles sources keyed by the fully qualified name of their top-level class.
+   *
+   * @throws AssertionError listing javac's errors when the sources do not compile
+   */
+  public static CompiledClasses compile(Map<String, String> sourcesByClassName) {
+    if (sourcesByClassName.isEmpty()) {
+      throw new IllegalArgumentException("nothing to compile");
+    }
+    List<InMemorySource> sources = new ArrayList<>();
+    sourcesByClassName.forEach((name, text) -> sources.add(new InMemorySource(name, text)));
+    Path directory = TempDirectories.create("autogenerate-classes");
+
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    boolean compiled =
+        compiler().getTask(null, null, diagnostics, options(directory), null, sources).call();
+    if (!compiled) {
+      throw new AssertionError("entity sources do not compile:\n" + describe(diagnostics));
+    }
+    return new CompiledClasses(directory, new ArrayList<>(sourcesByClassName.keySet()));
+  }
+
+  private static JavaCompiler compiler() {
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    if (compiler == null) {
+      throw new IllegalStateException(
+          "no Java compiler in " + System.getProperty("java.home") + ": run tests on a JDK");
+    }
+    return compiler;
+  }
+
+  private static List<String> options(Path directory) {
+    return List.of(
+        "-d", directory.toString(),
+        // Under Surefire this may be a manifest-only jar; javac follows its Class-Path.
+        "-classpath", System.getProperty("java.class.path", ""),
+        // Annotation processors on the test class path must not run on test entities.
+        "-proc:none",
+        // Keep parameter names and debug info, as a normal Maven build of entities would.
+        "-parameters",
+        "-g",
+        "-encoding", "UTF-8");
+  }
+
+  private static String describe(DiagnosticCollector<JavaFileObject> diagnostics) {
+    StringBuilder text = new StringBuilder();
+    for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
+      if (diagnostic.getKind() != Diagnostic.Kind.ERROR) {
+        continue;
+      }
+      text.append(location(diagnostic))
+          .append(": error: ")
+          .append(diagnostic.getMessage(Locale.ROOT))
+          .append(System.lineSeparator())
+          .append(offendingLine(diagnostic));
+    }
+    return text.toString();
+  }
+
+  private static String location(Diagnostic<? extends JavaFileObject> diagnostic) {
+    JavaFileObject source = diagnostic.getSource();
+    if (source == null) {
+      return "javac";
+    }
+    // In-memory sources have URIs like string:///com/example/Person.java.
+    String file = source.toUri().getPath().replaceFirst("^/", "");
+    return file + ":" + diagnostic.getLineNumber() + ":" + diagnostic.getColumnNumber();
+  }
+
+  /** The source line an error points at, so the failure reads without opening anything. */
+  private static String offendingLine(Diagnostic<? extends JavaFileObject> diagnostic) {
+    long line = diagnostic.getLineNumber();
+    if (diagnostic.getSource() == null || line == Diagnostic.NOPOS) {
+      return "";
+    }
+    try {
+      return diagnostic.getSource().getCharContent(true).toString().lines()
+          .skip(line - 1)
+          .findFirst()
+          .map(text -> "    " + text.strip() + System.lineSeparator())
+          .orElse("");
+    } catch (IOException e) {
+      return "";
+    }
+  }
+}

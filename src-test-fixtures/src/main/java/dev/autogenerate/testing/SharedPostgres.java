@@ -1,0 +1,123 @@
+package dev.autogenerate.testing;
+
+import dev.autogenerate.schema.DatabaseKind;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The one PostgreSQL server of this test JVM, and the fresh databases created on it.
+ *
+ * <p>Starting a server takes seconds while creating a database on it takes a fraction of a
+ * second, so the server is started once, on first use, and stopped by a shutdown hook; isolation
+ * between tests comes from giving each its own database.
+ */
+final class SharedPostgres {
+
+  private static final System.Logger LOG = System.getLogger(SharedPostgres.class.getName());
+  private static final Function<String, String> ENVIRONMENT = System::getenv;
+  private static final AtomicInteger DATABASE_COUNTER = new AtomicInteger();
+
+  private static PostgresServer server;
+  private static RuntimeException startFailure;
+  private static int starts;
+  private static final List<String> CREATED_DATABASES = new ArrayList<>();
+
+  private SharedPostgres() {}
+
+  /**
+   * Creates {@code t_<counter>_<random>}: the counter keeps names readable in server logs, the
+   * random part keeps JVMs sharing one external server from colliding.
+   */
+  static TestDatabase freshDatabase() {
+    PostgresServer current = server();
+    String name =
+        String.format(
+            "t_%d_%08x", DATABASE_COUNTER.incrementAndGet(), ThreadLocalRandom.current().nextInt());
+    // template0 rather than the default template1, which an administrator may have filled.
+    execute(current, "CREATE DATABASE " + name + " TEMPLATE template0");
+    synchronized (SharedPostgres.class) {
+      CREATED_DATABASES.add(name);
+    }
+    return new TestDatabase(
+        DatabaseKind.POSTGRESQL, current.urlOf(name), current.user(), current.password());
+  }
+
+  /**
+   * The server, started on the first call. A failed start is remembered, so that every later
+   * test fails at once with the same cause instead of trying again for seconds.
+   */
+  static synchronized PostgresServer server() {
+    if (startFailure != null) {
+      throw new IllegalStateException(
+          "PostgreSQL failed to start earlier in this JVM", startFailure);
+    }
+    if (server == null) {
+      starts++;
+      try {
+        server = start();
+      } catch (RuntimeException e) {
+        startFailure = e;
+        throw e;
+      }
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(SharedPostgres::shutDown, "autogenerate-postgres-stop"));
+    }
+    return server;
+  }
+
+  /** How many times this JVM started a server; more than once would defeat the sharing. */
+  static synchronized int starts() {
+    return starts;
+  }
+
+  private static PostgresServer start() {
+    PostgresServerSource source =
+        PostgresServerSource.choose(ENVIRONMENT, () -> DockerEngine.isReachable(ENVIRONMENT));
+    boolean forced = PostgresServerSource.forced(ENVIRONMENT) != null;
+    try {
+      return source.start(ENVIRONMENT);
+    } catch (RuntimeException e) {
+      if (source != PostgresServerSource.TESTCONTAINERS || forced) {
+        throw e;
+      }
+      // Docker answered but the container did not come up (no image offline, say); the
+      // embedded server still gives the tests a real PostgreSQL.
+      LOG.log(Level.WARNING, "PostgreSQL container failed to start, using embedded PostgreSQL", e);
+      return PostgresServerSource.EMBEDDED.start(ENVIRONMENT);
+    }
+  }
+
+  private static synchronized void shutDown() {
+    if (!server.ownedByTests()) {
+      CREATED_DATABASES.forEach(SharedPostgres::dropQuietly);
+    }
+    server.stop().run();
+  }
+
+  private static void dropQuietly(String database) {
+    try {
+      // FORCE (PostgreSQL 13+) ends sessions tests forgot to close.
+      execute(server, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    } catch (IllegalStateException e) {
+      // Best effort: a leftover test database on a shared server is harmless.
+    }
+  }
+
+  private static void execute(PostgresServer on, String sql) {
+    try (Connection connection =
+            DriverManager.getConnection(on.maintenanceUrl(), on.user(), on.password());
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + " failed on " + on.description(), e);
+    }
+  }
+}
