@@ -1,0 +1,152 @@
+package dev.autogenerate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.testing.TestDatabase;
+import dev.autogenerate.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Bad input gets one clear line on stderr, exit code 2, no stack trace, and changes nothing:
+ * no migration written, no table created.
+ */
+class CommandErrorsTest {
+
+  @TempDir Path directory;
+
+  @Test
+  void unreachableDatabase() {
+    ProjectDirectory project = new ProjectDirectory(directory,
+        new TestDatabase(DatabaseKind.POSTGRESQL, "jdbc:postgresql://127.0.0.1:1/nowhere?connectTimeout=2", "x", "y"));
+    project.entities(WalkthroughTest.USER_V1);
+
+    CliRun run = project.expect(2, "-m", "first");
+
+    assertOneLineError(run, "cannot connect to jdbc:postgresql://127.0.0.1:1/nowhere");
+    assertTrue(run.err().contains("--url"), run::toString);
+    assertEquals(List.of(), project.migrationFiles());
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void noEntityClassesFound(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.entities("""
+        package com.example.domain;
+
+        public class NotAnEntity {
+          String name;
+        }
+        """);
+
+    CliRun run = project.expect(2, "-m", "first");
+
+    assertOneLineError(run, "no entity classes found in packages/classes com.example.domain");
+    assertEquals(List.of(), project.migrationFiles());
+    assertNoTables(project);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void entityHibernateRejects(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.entities("""
+        package com.example.domain;
+
+        import jakarta.persistence.Entity;
+
+        @Entity
+        public class Broken {
+          String name;
+        }
+        """);
+
+    CliRun run = project.expect(2, "-m", "first");
+
+    assertOneLineError(run, "Hibernate rejects the entities: ");
+    assertTrue(run.err().contains("com.example.domain.Broken"), run::toString);
+    assertTrue(run.err().contains("identifier"), run::toString);
+    assertEquals(List.of(), project.migrationFiles());
+    assertNoTables(project);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void unknownRevision(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "first");
+
+    assertOneLineError(project.expect(2, "upgrade", "feedbeef"), "unknown revision 'feedbeef'");
+    assertNoTables(project);
+    project.expect(0, "upgrade", "head");
+    assertOneLineError(project.expect(2, "downgrade", "feedbeef"), "unknown revision 'feedbeef'");
+    assertOneLineError(project.expect(2, "downgrade", "-5"), "cannot move -5");
+    assertTrue(WalkthroughTest.columnsOf(project, "users").contains("email"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void migrationThatDoesNotCompile(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.entities(WalkthroughTest.USER_V1);
+    project.write("src/main/java/com/example/migrations/M20260101_000000_broken.java", """
+        package com.example.migrations;
+
+        import dev.autogenerate.migration.Migration;
+        import dev.autogenerate.migration.Operations;
+        import dev.autogenerate.migration.Revision;
+
+        @Revision(id = "aaaaaaaaaaaa", message = "broken")
+        public final class M20260101_000000_broken implements Migration {
+          @Override
+          public void upgrade(Operations op) {
+            op.dropTabel("users");
+          }
+
+          @Override
+          public void downgrade(Operations op) {}
+        }
+        """);
+
+    CliRun run = project.expect(2, "upgrade", "head");
+
+    assertOneLineError(run, "migration does not compile: ");
+    assertTrue(run.err().contains("M20260101_000000_broken.java:11: "), run::toString);
+    assertNoTables(project);
+  }
+
+  @Test
+  void unknownOptionIsAUsageErrorWithExitCode2() {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+
+    CliRun run = project.expect(2, "upgrade", "--no-such-option");
+
+    assertTrue(run.err().contains("--no-such-option"), run::toString);
+  }
+
+  private static void assertOneLineError(CliRun run, String expectedStart) {
+    assertEquals(2, run.exitCode(), run::toString);
+    List<String> lines = run.err().lines().toList();
+    assertEquals(1, lines.size(), () -> "expected one line on stderr: " + run);
+    assertTrue(lines.get(0).startsWith("error: " + expectedStart), run::toString);
+    assertFalse(run.err().contains("\tat "), run::toString);
+  }
+
+  private static void assertNoTables(ProjectDirectory project) throws Exception {
+    try (Connection connection = project.database().open()) {
+      assertEquals(List.of(), WalkthroughTest.allTables(connection, project.database().kind()));
+    }
+    assertFalse(Files.exists(project.root().resolve("classes").resolve("autogenerate_version")));
+  }
+}
