@@ -12,8 +12,8 @@ import java.util.Objects;
  *
  * <p>Implementations read the whole schema with a fixed number of catalog queries, one per kind
  * of object (columns, primary keys, and later foreign keys, indexes...), never one round trip per
- * table. They only read: they change no data, no schema and no connection setting, and they leave
- * the connection's transaction as they found it (open, if it was).
+ * table. They only read: they change no data, no schema and no connection setting, and they
+ * neither commit nor roll back, so inside a transaction they see that transaction's own changes.
  *
  * <p>Table and column names come back exactly as the database holds them.
  */

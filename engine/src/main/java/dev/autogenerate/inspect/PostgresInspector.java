@@ -41,39 +41,45 @@ public final class PostgresInspector implements DatabaseInspector {
   /**
    * Tables and their columns, one row per column; a table without columns comes back as one row
    * with null column fields. The only query that decides which tables exist.
+   *
+   * <p>Serial columns are found set-wise, in one pass over the dependencies (sequence owned by a
+   * column, that column's default using that sequence), not with a subquery per column, which
+   * PostgreSQL runs in time quadratic in the number of defaults.
    */
   static final String COLUMNS_QUERY = """
+      WITH serial_columns AS (
+        SELECT DISTINCT owned.refobjid AS attrelid, owned.refobjsubid AS attnum
+        FROM pg_catalog.pg_depend owned
+        JOIN pg_catalog.pg_class seq
+          ON seq.oid = owned.objid
+         AND seq.relkind = 'S'
+        JOIN pg_catalog.pg_depend uses
+          ON uses.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+         AND uses.refobjid = seq.oid
+         AND uses.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass
+        JOIN pg_catalog.pg_attrdef ad
+          ON ad.oid = uses.objid
+         AND ad.adrelid = owned.refobjid
+         AND ad.adnum = owned.refobjsubid
+        WHERE owned.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+          AND owned.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+          AND owned.deptype = 'a'
+      )
       SELECT c.relname AS table_name,
              a.attname AS column_name,
              pg_catalog.format_type(a.atttypid, a.atttypmod) AS column_type,
              a.attnotnull AS not_null,
              a.attidentity IN ('a', 'd') AS is_identity,
-             EXISTS (
-               SELECT 1
-               FROM pg_catalog.pg_attrdef ad
-               JOIN pg_catalog.pg_depend uses
-                 ON uses.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass
-                AND uses.objid = ad.oid
-                AND uses.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
-               JOIN pg_catalog.pg_depend owned
-                 ON owned.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                AND owned.objid = uses.refobjid
-                AND owned.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                AND owned.refobjid = a.attrelid
-                AND owned.refobjsubid = a.attnum
-                AND owned.deptype = 'a'
-               JOIN pg_catalog.pg_class seq
-                 ON seq.oid = owned.objid
-                AND seq.relkind = 'S'
-               WHERE ad.adrelid = a.attrelid
-                 AND ad.adnum = a.attnum
-             ) AS is_serial
+             s.attnum IS NOT NULL AS is_serial
       FROM pg_catalog.pg_class c
       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_catalog.pg_attribute a
         ON a.attrelid = c.oid
        AND a.attnum > 0
        AND NOT a.attisdropped
+      LEFT JOIN serial_columns s
+        ON s.attrelid = a.attrelid
+       AND s.attnum = a.attnum
       WHERE n.nspname = pg_catalog.current_schema()
         AND c.relkind IN ('r', 'p')
         AND NOT c.relispartition
@@ -110,13 +116,14 @@ public final class PostgresInspector implements DatabaseInspector {
     Objects.requireNonNull(filter, "filter");
     SchemaAssembler schema = new SchemaAssembler(filter);
     try (Statement statement = connection.createStatement()) {
-      readColumns(statement, schema);
+      readColumns(statement, schema, new ColumnTypes());
       readPrimaryKeys(statement, schema);
     }
     return schema.toSchema();
   }
 
-  private static void readColumns(Statement statement, SchemaAssembler schema) throws SQLException {
+  private static void readColumns(Statement statement, SchemaAssembler schema, ColumnTypes types)
+      throws SQLException {
     try (ResultSet rows = statement.executeQuery(COLUMNS_QUERY)) {
       while (rows.next()) {
         String table = rows.getString("table_name");
@@ -130,7 +137,7 @@ public final class PostgresInspector implements DatabaseInspector {
         boolean identity = rows.getBoolean("is_identity") || rows.getBoolean("is_serial");
         schema.addColumn(table, new Column(
             name,
-            ColumnTypes.parse(rows.getString("column_type")),
+            types.parse(rows.getString("column_type")),
             !rows.getBoolean("not_null"),
             identity));
       }

@@ -80,6 +80,7 @@ public final class SqliteInspector implements DatabaseInspector {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(filter, "filter");
     SchemaAssembler schema = new SchemaAssembler(filter);
+    ColumnTypes types = new ColumnTypes();
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(COLUMNS_QUERY)) {
       TableRows table = null;
@@ -87,7 +88,7 @@ public final class SqliteInspector implements DatabaseInspector {
         String tableName = rows.getString("table_name");
         if (table == null || !table.name.equals(tableName)) {
           if (table != null) {
-            table.addTo(schema);
+            table.addTo(schema, types);
           }
           table = new TableRows(tableName, rows.getString("table_sql"));
         }
@@ -101,7 +102,7 @@ public final class SqliteInspector implements DatabaseInspector {
             rows.getInt("key_position")));
       }
       if (table != null) {
-        table.addTo(schema);
+        table.addTo(schema, types);
       }
     }
     return schema.toSchema();
@@ -120,7 +121,7 @@ public final class SqliteInspector implements DatabaseInspector {
       this.sql = sql;
     }
 
-    void addTo(SchemaAssembler schema) {
+    void addTo(SchemaAssembler schema, ColumnTypes types) {
       if (!schema.addTable(name)) {
         return;
       }
@@ -141,20 +142,21 @@ public final class SqliteInspector implements DatabaseInspector {
         boolean identity = declared.isAutoincrement(column.name());
         schema.addColumn(name, new Column(
             column.name(),
-            type(column.declaredType()),
+            type(types, column.declaredType()),
             !(column.notNull() || rowidAlias || identity),
             identity));
       }
       if (!keyColumns.isEmpty()) {
-        schema.setPrimaryKey(name, new PrimaryKey(declared.primaryKeyName(), new ArrayList<>(keyColumns.values())));
+        schema.setPrimaryKey(
+            name, new PrimaryKey(declared.primaryKeyName(), new ArrayList<>(keyColumns.values())));
       }
     }
   }
 
-  private static SqlType type(String declaredType) {
+  private static SqlType type(ColumnTypes types, String declaredType) {
     if (declaredType == null || declaredType.isBlank()) {
       return NO_DECLARED_TYPE;
     }
-    return ColumnTypes.parse(declaredType);
+    return types.parse(declaredType);
   }
 }

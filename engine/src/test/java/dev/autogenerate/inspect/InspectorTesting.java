@@ -1,0 +1,84 @@
+package dev.autogenerate.inspect;
+
+import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.PrimaryKey;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.Table;
+import dev.autogenerate.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Shared helpers of the inspector tests. */
+final class InspectorTesting {
+
+  private InspectorTesting() {}
+
+  static void execute(TestDatabase database, String... statements) throws SQLException {
+    try (Connection connection = database.open()) {
+      execute(connection, statements);
+    }
+  }
+
+  static void execute(Connection connection, String... statements) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+  }
+
+  static Schema inspect(TestDatabase database) throws SQLException {
+    return inspect(database, TableFilter.defaults());
+  }
+
+  static Schema inspect(TestDatabase database, TableFilter filter) throws SQLException {
+    try (Connection connection = database.open()) {
+      return DatabaseInspector.forKind(database.kind()).inspect(connection, filter);
+    }
+  }
+
+  /** A nullable, non-identity column. */
+  static Column col(String name, SqlType type) {
+    return Column.column(name, type);
+  }
+
+  static Column notNull(String name, SqlType type) {
+    return Column.column(name, type).notNull();
+  }
+
+  static Column identity(String name, SqlType type) {
+    return Column.column(name, type).generatedAsIdentity();
+  }
+
+  static SqlType raw(String name) {
+    return SqlType.sqlType(name);
+  }
+
+  static Table table(String name, Object... parts) {
+    List<Column> columns = new ArrayList<>();
+    PrimaryKey key = null;
+    for (Object part : parts) {
+      if (part instanceof Column column) {
+        columns.add(column);
+      } else if (part instanceof PrimaryKey primaryKey) {
+        key = primaryKey;
+      } else {
+        throw new IllegalArgumentException("not a table part: " + part);
+      }
+    }
+    return new Table(name, columns, Optional.ofNullable(key));
+  }
+
+  static PrimaryKey pk(String name, String... columns) {
+    return new PrimaryKey(name, List.of(columns));
+  }
+
+  static Schema schema(Table... tables) {
+    return Schema.of(List.of(tables));
+  }
+}
