@@ -196,7 +196,8 @@ class OperationRendererTest {
     assertEquals("binary(16)", renderType(SqlType.binary(16)));
     assertEquals("numeric(10, 2)", renderType(SqlType.numeric(10, 2)));
     assertEquals("numeric(10, 0)", renderType(SqlType.numeric(10, 0)));
-    assertEquals("numeric(10)", renderType(SqlType.numeric(10)));
+    // numeric(p) is numeric(p, 0) in SQL, and in the model: one spelling for one type.
+    assertEquals("numeric(10, 0)", renderType(SqlType.numeric(10)));
     assertEquals("time(3)", renderType(SqlType.time(3)));
     assertEquals("timeTz(3)", renderType(SqlType.timeTz(3)));
     assertEquals("timestamp(3)", renderType(SqlType.timestamp(3)));
@@ -208,7 +209,6 @@ class OperationRendererTest {
   @Test
   void typesWithoutAFactoryAreRefusedByName() {
     List<SqlType> unwritable = List.of(
-        new SqlType(SqlType.Kind.CHAR, null, null, null, null),
         new SqlType(SqlType.Kind.INTEGER, 4, null, null, null),
         new SqlType(SqlType.Kind.VARCHAR, 10, 2, null, null),
         new SqlType(SqlType.Kind.NUMERIC, null, null, 2, null),

@@ -103,12 +103,12 @@ final class PostgresDialect implements SqlDialect {
   private String alterColumn(AlterColumn alter) {
     String column = quote(alter.column());
     List<String> actions = new ArrayList<>();
-    alter.type().ifPresent(type -> {
+    alter.newType().ifPresent(type -> {
       String typeName = typeName(type);
       // USING lets PostgreSQL convert where no implicit cast exists (text -> integer, ...).
       actions.add("alter column " + column + " type " + typeName + " using " + column + "::" + typeName);
     });
-    alter.nullable().ifPresent(nullable ->
+    alter.newNullable().ifPresent(nullable ->
         actions.add("alter column " + column + (nullable ? " drop not null" : " set not null")));
     return "alter table " + quote(alter.table()) + " " + String.join(", ", actions);
   }

@@ -4,6 +4,7 @@ import dev.autogenerate.codegen.MigrationStep;
 import dev.autogenerate.dialect.SqlDialect;
 import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.operations.DropTable;
@@ -97,8 +98,15 @@ public final class SchemaDiff {
         ? "now nullable"
         : "now NOT NULL: fails if any row holds null"));
     return Optional.of(new MigrationStep(
-        new AlterColumn(table, wanted.name(), newType, newNullable),
+        new AlterColumn(table, wanted.name(), changes(newType, newNullable)),
         table + "." + wanted.name() + ": " + String.join("; ", notes)));
+  }
+
+  private static List<ColumnChange> changes(Optional<SqlType> newType, Optional<Boolean> newNullable) {
+    List<ColumnChange> changes = new ArrayList<>();
+    newType.ifPresent(type -> changes.add(ColumnChange.type(type)));
+    newNullable.ifPresent(nullable -> changes.add(new ColumnChange.SetNullable(nullable)));
+    return changes;
   }
 
   private static String addColumnNote(String table, Column column) {
@@ -114,7 +122,9 @@ public final class SchemaDiff {
     Schema before = current;
     for (MigrationStep step : upgrade) {
       Operation operation = step.operation();
-      downgrade.add(new MigrationStep(operation.inverse(before), null));
+      List<Operation> inverse = new ArrayList<>(operation.inverse(before));
+      Collections.reverse(inverse);
+      inverse.forEach(undo -> downgrade.add(new MigrationStep(undo, null)));
       before = operation.applyTo(before);
     }
     Collections.reverse(downgrade);

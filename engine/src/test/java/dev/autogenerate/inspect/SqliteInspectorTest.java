@@ -115,7 +115,7 @@ class SqliteInspectorTest {
         col("c_numeric", NUMERIC),
         col("c_numeric_10_2", numeric(10, 2)),
         col("c_decimal_10_5", numeric(10, 5)),
-        col("c_numeric_5", numeric(5)),
+        col("c_numeric_5", numeric(5, 0)),  // numeric(p) is numeric(p,0), as on PostgreSQL
         col("c_boolean", BOOLEAN),
         col("c_varchar", varchar(255)),
         col("c_varchar_spaced", varchar(255)),

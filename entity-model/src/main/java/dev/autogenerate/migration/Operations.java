@@ -1,15 +1,29 @@
 package dev.autogenerate.migration;
 
 import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.ColumnChange;
+import dev.autogenerate.operations.CreateEnumType;
+import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropConstraint;
+import dev.autogenerate.operations.DropEnumType;
+import dev.autogenerate.operations.DropIndex;
+import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.EnumType;
+import dev.autogenerate.schema.Index;
+import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.TableConstraint;
 import dev.autogenerate.schema.TableElement;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +53,55 @@ public final class Operations {
     add(new DropColumn(table, column));
   }
 
-  /** {@code op.alterColumn("users", "age", type(BIGINT), setNotNull())}. */
+  /** {@code op.alterColumn("users", "age", type(BIGINT), setNotNull(), setDefault("0"))}. */
   public void alterColumn(String table, String column, ColumnChange... changes) {
     add(AlterColumn.of(table, column, List.of(changes)));
+  }
+
+  /** Sets or (with null) removes a table's comment. */
+  public void setTableComment(String table, String comment) {
+    add(new SetTableComment(table, comment));
+  }
+
+  /** {@code op.addConstraint("users", unique("uq_users_email", "email"))}; also foreign keys and checks. */
+  public void addConstraint(String table, TableConstraint constraint) {
+    add(new AddConstraint(table, constraint));
+  }
+
+  public void dropConstraint(String table, String name) {
+    add(new DropConstraint(table, name));
+  }
+
+  /** {@code op.createIndex("users", index("ix_users_email", "email"))}. */
+  public void createIndex(String table, Index index) {
+    add(new CreateIndex(table, index));
+  }
+
+  public void dropIndex(String table, String name) {
+    add(new DropIndex(table, name));
+  }
+
+  /** {@code op.createSequence(sequence("users_seq", 1, 50))}. */
+  public void createSequence(Sequence sequence) {
+    add(new CreateSequence(sequence));
+  }
+
+  public void dropSequence(String name) {
+    add(new DropSequence(name));
+  }
+
+  /** {@code op.createEnumType(enumType("order_status", "NEW", "PAID"))} (PostgreSQL). */
+  public void createEnumType(EnumType enumType) {
+    add(new CreateEnumType(enumType));
+  }
+
+  public void dropEnumType(String name) {
+    add(new DropEnumType(name));
+  }
+
+  /** Gives an enum type a new list of values: {@code op.alterEnumType("order_status", "NEW", "PAID", "SHIPPED")}. */
+  public void alterEnumType(String name, String... values) {
+    add(new AlterEnumType(name, List.of(values)));
   }
 
   /** Runs SQL as it is, for data migrations. */

@@ -2,6 +2,7 @@ package dev.autogenerate.operations;
 
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Schema;
+import java.util.List;
 
 /** {@code alter table ... add column}. */
 public record AddColumn(String table, Column column) implements Operation {
@@ -12,8 +13,8 @@ public record AddColumn(String table, Column column) implements Operation {
   }
 
   @Override
-  public Operation inverse(Schema before) {
-    return new DropColumn(table, column.name());
+  public List<Operation> inverse(Schema before) {
+    return List.of(new DropColumn(table, column.name()));
   }
 
   @Override

@@ -4,50 +4,63 @@ import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code alter table ... alter column}: a new type, a new nullability, or both. What the column
- * was is read from the schema before, which is what makes the change reversible.
+ * {@code alter table ... alter column}: a new type, nullability, default or comment, in any
+ * combination. What the column was is read from the schema before, which is what makes the
+ * change reversible.
+ *
+ * @param changes at most one change of each kind, kept in a fixed order (type, nullability,
+ *     default, comment) so that equal alterations are equal values
  */
-public record AlterColumn(String table, String column, Optional<SqlType> type, Optional<Boolean> nullable)
-    implements Operation {
+public record AlterColumn(String table, String column, List<ColumnChange> changes) implements Operation {
+
+  private static final List<Class<? extends ColumnChange>> ORDER = List.of(
+      ColumnChange.SetType.class, ColumnChange.SetNullable.class,
+      ColumnChange.SetDefault.class, ColumnChange.SetComment.class);
 
   public AlterColumn {
-    if (type.isEmpty() && nullable.isEmpty()) {
+    if (changes.isEmpty()) {
       throw new IllegalArgumentException("alter column " + table + "." + column + " changes nothing");
     }
+    List<ColumnChange> sorted = new ArrayList<>(changes);
+    sorted.sort(Comparator.comparingInt(change -> ORDER.indexOf(change.getClass())));
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).getClass() == sorted.get(i - 1).getClass()) {
+        throw new IllegalArgumentException("alter column " + table + "." + column
+            + " sets the same property twice: " + sorted.get(i).getClass().getSimpleName());
+      }
+    }
+    changes = List.copyOf(sorted);
   }
 
   public static AlterColumn of(String table, String column, List<ColumnChange> changes) {
-    Optional<SqlType> type = Optional.empty();
-    Optional<Boolean> nullable = Optional.empty();
-    for (ColumnChange change : changes) {
-      if (change instanceof ColumnChange.SetType setType) {
-        type = Optional.of(setType.type());
-      } else if (change instanceof ColumnChange.SetNullable setNullable) {
-        nullable = Optional.of(setNullable.nullable());
-      }
-    }
-    return new AlterColumn(table, column, type, nullable);
+    return new AlterColumn(table, column, changes);
   }
 
-  /** The changes in the order a migration lists them: type, then nullability. */
-  public List<ColumnChange> changes() {
-    List<ColumnChange> changes = new ArrayList<>(2);
-    type.ifPresent(newType -> changes.add(new ColumnChange.SetType(newType)));
-    nullable.ifPresent(newNullable -> changes.add(new ColumnChange.SetNullable(newNullable)));
-    return changes;
+  public Optional<SqlType> newType() {
+    return find(ColumnChange.SetType.class).map(ColumnChange.SetType::type);
+  }
+
+  public Optional<Boolean> newNullable() {
+    return find(ColumnChange.SetNullable.class).map(ColumnChange.SetNullable::nullable);
+  }
+
+  public Optional<ColumnChange.SetDefault> newDefault() {
+    return find(ColumnChange.SetDefault.class);
+  }
+
+  public Optional<ColumnChange.SetComment> newComment() {
+    return find(ColumnChange.SetComment.class);
   }
 
   public Column applyTo(Column before) {
     Column after = before;
-    if (type.isPresent()) {
-      after = after.withType(type.get());
-    }
-    if (nullable.isPresent()) {
-      after = after.withNullable(nullable.get());
+    for (ColumnChange change : changes) {
+      after = change.applyTo(after);
     }
     return after;
   }
@@ -58,18 +71,18 @@ public record AlterColumn(String table, String column, Optional<SqlType> type, O
   }
 
   @Override
-  public Operation inverse(Schema before) {
+  public List<Operation> inverse(Schema before) {
     Column was = before.requireTable(table).column(column)
         .orElseThrow(() -> new IllegalArgumentException("table " + table + " has no column " + column));
-    return new AlterColumn(
-        table,
-        column,
-        type.map(ignored -> was.type()),
-        nullable.map(ignored -> was.nullable()));
+    return List.of(new AlterColumn(table, column, changes.stream().map(change -> change.inverse(was)).toList()));
   }
 
   @Override
   public String describe() {
     return "alter column " + table + "." + column;
+  }
+
+  private <T extends ColumnChange> Optional<T> find(Class<T> kind) {
+    return changes.stream().filter(kind::isInstance).map(kind::cast).findFirst();
   }
 }

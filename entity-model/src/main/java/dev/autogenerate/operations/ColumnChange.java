@@ -1,18 +1,71 @@
 package dev.autogenerate.operations;
 
+import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.SqlType;
 
 /**
  * One property an {@link AlterColumn} sets. Named like the SQL it becomes, so a migration reads
- * {@code op.alterColumn("users", "email", setNotNull())}.
+ * {@code op.alterColumn("users", "email", setNotNull(), setDefault("''"))}.
  */
 public sealed interface ColumnChange {
 
+  /** The column with this change made. */
+  Column applyTo(Column column);
+
+  /** The change that restores what {@code before} had. */
+  ColumnChange inverse(Column before);
+
   /** The column's new type. */
-  record SetType(SqlType type) implements ColumnChange {}
+  record SetType(SqlType type) implements ColumnChange {
+    @Override
+    public Column applyTo(Column column) {
+      return column.withType(type);
+    }
+
+    @Override
+    public ColumnChange inverse(Column before) {
+      return new SetType(before.type());
+    }
+  }
 
   /** Whether the column may hold nulls from now on. */
-  record SetNullable(boolean nullable) implements ColumnChange {}
+  record SetNullable(boolean nullable) implements ColumnChange {
+    @Override
+    public Column applyTo(Column column) {
+      return column.withNullable(nullable);
+    }
+
+    @Override
+    public ColumnChange inverse(Column before) {
+      return new SetNullable(before.nullable());
+    }
+  }
+
+  /** The column's server default, as SQL; null drops the default. */
+  record SetDefault(String sql) implements ColumnChange {
+    @Override
+    public Column applyTo(Column column) {
+      return column.defaultSql(sql);
+    }
+
+    @Override
+    public ColumnChange inverse(Column before) {
+      return new SetDefault(before.defaultSql());
+    }
+  }
+
+  /** The column's comment; null removes it. */
+  record SetComment(String comment) implements ColumnChange {
+    @Override
+    public Column applyTo(Column column) {
+      return column.comment(comment);
+    }
+
+    @Override
+    public ColumnChange inverse(Column before) {
+      return new SetComment(before.comment());
+    }
+  }
 
   static ColumnChange type(SqlType type) {
     return new SetType(type);
@@ -24,5 +77,21 @@ public sealed interface ColumnChange {
 
   static ColumnChange dropNotNull() {
     return new SetNullable(true);
+  }
+
+  static ColumnChange setDefault(String sql) {
+    return new SetDefault(sql);
+  }
+
+  static ColumnChange dropDefault() {
+    return new SetDefault(null);
+  }
+
+  static ColumnChange setComment(String comment) {
+    return new SetComment(comment);
+  }
+
+  static ColumnChange dropComment() {
+    return new SetComment(null);
   }
 }

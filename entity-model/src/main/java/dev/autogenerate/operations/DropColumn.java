@@ -1,9 +1,17 @@
 package dev.autogenerate.operations;
 
 import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.TableConstraint;
+import java.util.ArrayList;
+import java.util.List;
 
-/** {@code alter table ... drop column}. Its inverse adds the column back as it was defined. */
+/**
+ * {@code alter table ... drop column}. Its inverse adds the column back as it was defined, with
+ * the constraints and indexes that went with it.
+ */
 public record DropColumn(String table, String column) implements Operation {
 
   @Override
@@ -12,10 +20,25 @@ public record DropColumn(String table, String column) implements Operation {
   }
 
   @Override
-  public Operation inverse(Schema before) {
-    Column definition = before.requireTable(table).column(column)
+  public List<Operation> inverse(Schema before) {
+    Table was = before.requireTable(table);
+    Column definition = was.column(column)
         .orElseThrow(() -> new IllegalArgumentException("table " + table + " has no column " + column));
-    return new AddColumn(table, definition);
+    // Dropping a column drops the constraints and indexes on it; undoing it restores them too.
+    List<Operation> operations = new ArrayList<>();
+    operations.add(new AddColumn(table, definition));
+    Table without = was.withoutColumn(column);
+    for (TableConstraint constraint : was.constraints()) {
+      if (!without.constraints().contains(constraint)) {
+        operations.add(new AddConstraint(table, constraint));
+      }
+    }
+    for (Index index : was.indexes()) {
+      if (!without.indexes().contains(index)) {
+        operations.add(new CreateIndex(table, index));
+      }
+    }
+    return operations;
   }
 
   @Override

@@ -1,8 +1,9 @@
 package dev.autogenerate.operations;
 
 import dev.autogenerate.schema.Schema;
+import java.util.List;
 
-/** {@code drop table}. Its inverse recreates the table as it stood before. */
+/** {@code drop table}. Its inverse recreates the table as it stood before, indexes included. */
 public record DropTable(String table) implements Operation {
 
   @Override
@@ -11,8 +12,8 @@ public record DropTable(String table) implements Operation {
   }
 
   @Override
-  public Operation inverse(Schema before) {
-    return new CreateTable(before.requireTable(table));
+  public List<Operation> inverse(Schema before) {
+    return CreateTable.recreating(before.requireTable(table));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.autogenerate.operations;
 
 import dev.autogenerate.schema.Schema;
+import java.util.List;
 
 /**
  * Arbitrary SQL, usually a data migration. It does not change the schema as far as replay knows,
@@ -20,7 +21,7 @@ public record ExecuteSql(String sql) implements Operation {
   }
 
   @Override
-  public Operation inverse(Schema before) {
+  public List<Operation> inverse(Schema before) {
     throw new IrreversibleOperationException("raw SQL cannot be reversed automatically: " + sql);
   }
 

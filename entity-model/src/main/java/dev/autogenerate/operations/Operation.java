@@ -1,6 +1,7 @@
 package dev.autogenerate.operations;
 
 import dev.autogenerate.schema.Schema;
+import java.util.List;
 
 /**
  * One schema change, as a migration states it. Operations are values: the runtime renders them as
@@ -12,17 +13,21 @@ import dev.autogenerate.schema.Schema;
  * it stood before the operation. That keeps hand-written and generated migrations alike.
  */
 public sealed interface Operation
-    permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, ExecuteSql {
+    permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, SetTableComment,
+        AddConstraint, DropConstraint, CreateIndex, DropIndex,
+        CreateSequence, DropSequence, CreateEnumType, DropEnumType, AlterEnumType,
+        ExecuteSql {
 
   /** The schema after this operation, given the schema before it. */
   Schema applyTo(Schema before);
 
   /**
-   * The operation that undoes this one, given the schema before this one.
+   * The operations that undo this one, in order, given the schema before this one. Usually one;
+   * a dropped table comes back as its creation plus its indexes and comment.
    *
    * @throws IrreversibleOperationException when no operation can undo it (raw SQL)
    */
-  Operation inverse(Schema before);
+  List<Operation> inverse(Schema before);
 
   /** A short human description for messages and comments: {@code add column users.age}. */
   String describe();

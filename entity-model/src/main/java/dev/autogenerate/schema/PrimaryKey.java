@@ -9,18 +9,18 @@ import java.util.List;
  *
  * @param name the constraint's name, or null when the database chooses it
  */
-public record PrimaryKey(String name, List<String> columns) implements TableElement {
+public record PrimaryKey(String name, List<String> columns) implements TableConstraint {
 
   public PrimaryKey {
-    columns = List.copyOf(columns);
-    if (columns.isEmpty()) {
-      throw new IllegalArgumentException("a primary key needs at least one column");
-    }
-    columns.forEach(column -> Identifiers.requireValid(column, "primary key column"));
+    columns = Identifiers.requireColumns(columns, "a primary key");
   }
 
   /** An unnamed primary key on the given columns, in key order. */
   public static PrimaryKey primaryKey(String... columns) {
     return new PrimaryKey(null, List.of(columns));
+  }
+
+  public PrimaryKey named(String newName) {
+    return new PrimaryKey(newName, columns);
   }
 }

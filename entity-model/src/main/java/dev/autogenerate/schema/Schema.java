@@ -2,35 +2,39 @@ package dev.autogenerate.schema;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * A database schema as a value: the tables, keyed and iterated by name so that everything derived
- * from a schema (diffs, generated files) comes out in the same order every time.
+ * A database schema as a value: tables, sequences and enum types, each keyed and iterated by name,
+ * so that everything derived from a schema (diffs, generated files) comes out in the same order
+ * every time.
  */
-public record Schema(Map<String, Table> tables) {
+public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences, Map<String, EnumType> enumTypes) {
 
-  public static final Schema EMPTY = new Schema(Map.of());
+  public static final Schema EMPTY = new Schema(Map.of(), Map.of(), Map.of());
 
   public Schema {
-    tables = Collections.unmodifiableMap(new TreeMap<>(tables));
-    tables.forEach((name, table) -> {
-      if (!name.equals(table.name())) {
-        throw new IllegalArgumentException("table " + table.name() + " is filed under " + name);
-      }
-    });
+    tables = sorted(tables, Table::name, "table");
+    sequences = sorted(sequences, Sequence::name, "sequence");
+    enumTypes = sorted(enumTypes, EnumType::name, "enum type");
+  }
+
+  /** A schema of tables only. */
+  public Schema(Map<String, Table> tables) {
+    this(tables, Map.of(), Map.of());
   }
 
   public static Schema of(Collection<Table> tables) {
-    Map<String, Table> byName = new TreeMap<>();
-    for (Table table : tables) {
-      if (byName.put(table.name(), table) != null) {
-        throw new IllegalArgumentException("table " + table.name() + " appears twice");
-      }
-    }
-    return new Schema(byName);
+    return of(tables, List.of(), List.of());
+  }
+
+  public static Schema of(Collection<Table> tables, Collection<Sequence> sequences, Collection<EnumType> enumTypes) {
+    return new Schema(byName(tables, Table::name, "table"), byName(sequences, Sequence::name, "sequence"),
+        byName(enumTypes, EnumType::name, "enum type"));
   }
 
   public Optional<Table> table(String name) {
@@ -48,13 +52,70 @@ public record Schema(Map<String, Table> tables) {
   public Schema withTable(Table table) {
     Map<String, Table> copy = new TreeMap<>(tables);
     copy.put(table.name(), table);
-    return new Schema(copy);
+    return new Schema(copy, sequences, enumTypes);
   }
 
   public Schema withoutTable(String name) {
     requireTable(name);
     Map<String, Table> copy = new TreeMap<>(tables);
     copy.remove(name);
-    return new Schema(copy);
+    return new Schema(copy, sequences, enumTypes);
+  }
+
+  public Optional<Sequence> sequence(String name) {
+    return Optional.ofNullable(sequences.get(name));
+  }
+
+  public Schema withSequence(Sequence sequence) {
+    Map<String, Sequence> copy = new TreeMap<>(sequences);
+    copy.put(sequence.name(), sequence);
+    return new Schema(tables, copy, enumTypes);
+  }
+
+  public Schema withoutSequence(String name) {
+    if (!sequences.containsKey(name)) {
+      throw new IllegalArgumentException("no sequence " + name);
+    }
+    Map<String, Sequence> copy = new TreeMap<>(sequences);
+    copy.remove(name);
+    return new Schema(tables, copy, enumTypes);
+  }
+
+  public Optional<EnumType> enumType(String name) {
+    return Optional.ofNullable(enumTypes.get(name));
+  }
+
+  public Schema withEnumType(EnumType enumType) {
+    Map<String, EnumType> copy = new TreeMap<>(enumTypes);
+    copy.put(enumType.name(), enumType);
+    return new Schema(tables, sequences, copy);
+  }
+
+  public Schema withoutEnumType(String name) {
+    if (!enumTypes.containsKey(name)) {
+      throw new IllegalArgumentException("no enum type " + name);
+    }
+    Map<String, EnumType> copy = new TreeMap<>(enumTypes);
+    copy.remove(name);
+    return new Schema(tables, sequences, copy);
+  }
+
+  private static <T> Map<String, T> sorted(Map<String, T> items, Function<T, String> name, String what) {
+    items.forEach((key, item) -> {
+      if (!key.equals(name.apply(item))) {
+        throw new IllegalArgumentException(what + " " + name.apply(item) + " is filed under " + key);
+      }
+    });
+    return Collections.unmodifiableMap(new TreeMap<>(items));
+  }
+
+  private static <T> Map<String, T> byName(Collection<T> items, Function<T, String> name, String what) {
+    Map<String, T> byName = new TreeMap<>();
+    for (T item : items) {
+      if (byName.put(name.apply(item), item) != null) {
+        throw new IllegalArgumentException(what + " " + name.apply(item) + " appears twice");
+      }
+    }
+    return byName;
   }
 }

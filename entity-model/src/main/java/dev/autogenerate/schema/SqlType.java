@@ -48,7 +48,10 @@ public record SqlType(Kind kind, Integer length, Integer precision, Integer scal
     Objects.requireNonNull(kind, "kind");
     if (kind == Kind.RAW) {
       Objects.requireNonNull(rawName, "a raw type needs its name");
-      rawName = rawName.trim().toLowerCase(Locale.ROOT);
+      rawName = rawName.trim();
+      if (!rawName.contains("\"")) {
+        rawName = rawName.toLowerCase(Locale.ROOT);
+      }
     } else if (rawName != null) {
       throw new IllegalArgumentException("only a RAW type has a raw name: " + kind);
     }
@@ -77,8 +80,9 @@ public record SqlType(Kind kind, Integer length, Integer precision, Integer scal
     return new SqlType(Kind.NUMERIC, null, precision, scale, null);
   }
 
+  /** {@code numeric(p)}, which SQL defines as {@code numeric(p, 0)}. */
   public static SqlType numeric(int precision) {
-    return new SqlType(Kind.NUMERIC, null, precision, null, null);
+    return new SqlType(Kind.NUMERIC, null, precision, 0, null);
   }
 
   /** A time without time zone with the given fractional-second digits. */

@@ -66,7 +66,12 @@ public final class SqlTypeParser {
 
   /** The portable type for a spelling; unknown spellings come back as {@link SqlType.Kind#RAW}. */
   public static SqlType parse(String spelling) {
-    String normalized = spelling.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String collapsed = spelling.trim().replaceAll("\\s+", " ");
+    if (collapsed.contains("\"")) {
+      // A quoted, case-sensitive user type ("OrderStatus") keeps its case.
+      return SqlType.sqlType(collapsed);
+    }
+    String normalized = collapsed.toLowerCase(Locale.ROOT);
     Matcher matcher = SPELLING.matcher(normalized);
     if (!matcher.matches()) {
       return SqlType.sqlType(normalized);
@@ -102,7 +107,11 @@ public final class SqlTypeParser {
       case BINARY:
         return new SqlType(kind, first, null, null, null);
       case NUMERIC:
-        return new SqlType(kind, null, first, second, null);
+        if (second != null && second < 0) {
+          return SqlType.sqlType(normalized);
+        }
+        // numeric(p) is numeric(p,0); format_type() always prints the scale.
+        return new SqlType(kind, null, first, first != null && second == null ? Integer.valueOf(0) : second, null);
       case TIME_TZ:
       case TIMESTAMP_TZ:
         return new SqlType(kind, null, foldDefaultPrecision(first), null, null);

@@ -3,34 +3,62 @@ package dev.autogenerate.schema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
-/** A table: its columns in declaration order and its primary key, if any. */
-public record Table(String name, List<Column> columns, Optional<PrimaryKey> primaryKey) {
+/**
+ * A table: its columns in declaration order, its constraints, its indexes and its comment.
+ *
+ * <p>Constraint and index lists keep the order they were declared or inspected in; comparisons
+ * never depend on that order.
+ */
+public record Table(
+    String name,
+    List<Column> columns,
+    Optional<PrimaryKey> primaryKey,
+    List<UniqueConstraint> uniqueConstraints,
+    List<ForeignKey> foreignKeys,
+    List<CheckConstraint> checks,
+    List<Index> indexes,
+    String comment) {
 
   public Table {
     Identifiers.requireValid(name, "table name");
     columns = List.copyOf(columns);
+    Objects.requireNonNull(primaryKey, "primaryKey");
+    uniqueConstraints = List.copyOf(uniqueConstraints);
+    foreignKeys = List.copyOf(foreignKeys);
+    checks = List.copyOf(checks);
+    indexes = List.copyOf(indexes);
+    comment = Identifiers.blankToNull(comment);
     Set<String> seen = new HashSet<>();
     for (Column column : columns) {
       if (!seen.add(column.name())) {
         throw new IllegalArgumentException("table " + name + " has column " + column.name() + " twice");
       }
     }
-    primaryKey.ifPresent(key -> key.columns().forEach(keyColumn -> {
-      if (!seen.contains(keyColumn)) {
-        throw new IllegalArgumentException(
-            "primary key of " + name + " names column " + keyColumn + ", which the table lacks");
-      }
-    }));
+    String tableName = name;
+    primaryKey.ifPresent(key -> requireColumns(tableName, "primary key", key.columns(), seen));
+    uniqueConstraints.forEach(unique -> requireColumns(tableName, "unique constraint", unique.columns(), seen));
+    foreignKeys.forEach(key -> requireColumns(tableName, "foreign key", key.columns(), seen));
+    indexes.forEach(index -> requireColumns(tableName, "index " + index.name(), index.columnNames(), seen));
   }
 
-  /** A table from the elements a migration lists: columns and at most one primary key. */
+  /** A table with columns and a primary key only. */
+  public Table(String name, List<Column> columns, Optional<PrimaryKey> primaryKey) {
+    this(name, columns, primaryKey, List.of(), List.of(), List.of(), List.of(), null);
+  }
+
+  /** A table from the elements a migration lists: columns and constraints, at most one primary key. */
   public static Table of(String name, List<? extends TableElement> elements) {
     List<Column> columns = new ArrayList<>();
     PrimaryKey primaryKey = null;
+    List<UniqueConstraint> uniques = new ArrayList<>();
+    List<ForeignKey> foreignKeys = new ArrayList<>();
+    List<CheckConstraint> checks = new ArrayList<>();
     for (TableElement element : elements) {
       if (element instanceof Column column) {
         columns.add(column);
@@ -39,9 +67,15 @@ public record Table(String name, List<Column> columns, Optional<PrimaryKey> prim
           throw new IllegalArgumentException("table " + name + " declares two primary keys");
         }
         primaryKey = key;
+      } else if (element instanceof UniqueConstraint unique) {
+        uniques.add(unique);
+      } else if (element instanceof ForeignKey foreignKey) {
+        foreignKeys.add(foreignKey);
+      } else if (element instanceof CheckConstraint check) {
+        checks.add(check);
       }
     }
-    return new Table(name, columns, Optional.ofNullable(primaryKey));
+    return new Table(name, columns, Optional.ofNullable(primaryKey), uniques, foreignKeys, checks, List.of(), null);
   }
 
   public Optional<Column> column(String columnName) {
@@ -52,10 +86,28 @@ public record Table(String name, List<Column> columns, Optional<PrimaryKey> prim
     return column(columnName).isPresent();
   }
 
-  /** The elements that recreate this table: its columns, then its primary key. */
+  /** Every constraint: the primary key, uniques, foreign keys and checks, in that order. */
+  public List<TableConstraint> constraints() {
+    List<TableConstraint> constraints = new ArrayList<>();
+    primaryKey.ifPresent(constraints::add);
+    constraints.addAll(uniqueConstraints);
+    constraints.addAll(foreignKeys);
+    constraints.addAll(checks);
+    return constraints;
+  }
+
+  public Optional<TableConstraint> constraint(String constraintName) {
+    return constraints().stream().filter(constraint -> constraintName.equals(constraint.name())).findFirst();
+  }
+
+  public Optional<Index> index(String indexName) {
+    return indexes.stream().filter(index -> index.name().equals(indexName)).findFirst();
+  }
+
+  /** The elements that recreate this table: its columns, then its constraints. */
   public List<TableElement> elements() {
     List<TableElement> elements = new ArrayList<>(columns);
-    primaryKey.ifPresent(elements::add);
+    elements.addAll(constraints());
     return elements;
   }
 
@@ -65,29 +117,97 @@ public record Table(String name, List<Column> columns, Optional<PrimaryKey> prim
     }
     List<Column> newColumns = new ArrayList<>(columns);
     newColumns.add(column);
-    return new Table(name, newColumns, primaryKey);
+    return withColumns(newColumns);
   }
 
+  /** Drops a column, and with it the uniques, foreign keys and indexes it was part of. */
   public Table withoutColumn(String columnName) {
     requireColumn(columnName);
     if (primaryKey.isPresent() && primaryKey.get().columns().contains(columnName)) {
       throw new IllegalArgumentException(
           "column " + name + "." + columnName + " is part of the primary key and cannot be dropped");
     }
-    return new Table(name, columns.stream().filter(c -> !c.name().equals(columnName)).toList(), primaryKey);
+    return new Table(name,
+        columns.stream().filter(c -> !c.name().equals(columnName)).toList(),
+        primaryKey,
+        without(uniqueConstraints, unique -> unique.columns().contains(columnName)),
+        without(foreignKeys, key -> key.columns().contains(columnName)),
+        checks,
+        without(indexes, index -> index.columnNames().contains(columnName)),
+        comment);
   }
 
   public Table withColumnReplaced(String columnName, UnaryOperator<Column> change) {
     requireColumn(columnName);
-    return new Table(
-        name,
-        columns.stream().map(c -> c.name().equals(columnName) ? change.apply(c) : c).toList(),
-        primaryKey);
+    return withColumns(columns.stream().map(c -> c.name().equals(columnName) ? change.apply(c) : c).toList());
+  }
+
+  public Table withConstraint(TableConstraint constraint) {
+    if (constraint.name() != null && constraint(constraint.name()).isPresent()) {
+      throw new IllegalArgumentException("table " + name + " already has constraint " + constraint.name());
+    }
+    List<TableElement> elements = new ArrayList<>(elements());
+    elements.add(constraint);
+    Table added = of(name, elements);
+    return new Table(name, columns, added.primaryKey, added.uniqueConstraints, added.foreignKeys, added.checks,
+        indexes, comment);
+  }
+
+  public Table withoutConstraint(String constraintName) {
+    TableConstraint existing = constraint(constraintName).orElseThrow(() ->
+        new IllegalArgumentException("table " + name + " has no constraint " + constraintName));
+    return new Table(name, columns,
+        primaryKey.filter(key -> key != existing),
+        without(uniqueConstraints, unique -> unique == existing),
+        without(foreignKeys, key -> key == existing),
+        without(checks, check -> check == existing),
+        indexes, comment);
+  }
+
+  public Table withIndex(Index index) {
+    if (index(index.name()).isPresent()) {
+      throw new IllegalArgumentException("table " + name + " already has index " + index.name());
+    }
+    List<Index> newIndexes = new ArrayList<>(indexes);
+    newIndexes.add(index);
+    return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checks, newIndexes, comment);
+  }
+
+  public Table withoutIndex(String indexName) {
+    if (index(indexName).isEmpty()) {
+      throw new IllegalArgumentException("table " + name + " has no index " + indexName);
+    }
+    return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checks,
+        without(indexes, index -> index.name().equals(indexName)), comment);
+  }
+
+  public Table withoutIndexes() {
+    return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checks, List.of(), comment);
+  }
+
+  public Table withComment(String newComment) {
+    return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checks, indexes, newComment);
+  }
+
+  private Table withColumns(List<Column> newColumns) {
+    return new Table(name, newColumns, primaryKey, uniqueConstraints, foreignKeys, checks, indexes, comment);
   }
 
   private void requireColumn(String columnName) {
     if (!hasColumn(columnName)) {
       throw new IllegalArgumentException("table " + name + " has no column " + columnName);
     }
+  }
+
+  private static void requireColumns(String table, String what, List<String> columns, Set<String> existing) {
+    for (String column : columns) {
+      if (!existing.contains(column)) {
+        throw new IllegalArgumentException(what + " of " + table + " names column " + column + ", which the table lacks");
+      }
+    }
+  }
+
+  private static <T> List<T> without(List<T> items, Predicate<T> drop) {
+    return items.stream().filter(drop.negate()).toList();
   }
 }

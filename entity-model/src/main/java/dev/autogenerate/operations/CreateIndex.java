@@ -1,0 +1,24 @@
+package dev.autogenerate.operations;
+
+import dev.autogenerate.schema.Index;
+import dev.autogenerate.schema.Schema;
+import java.util.List;
+
+/** {@code create [unique] index ... on table (...)}. */
+public record CreateIndex(String table, Index index) implements Operation {
+
+  @Override
+  public Schema applyTo(Schema before) {
+    return before.withTable(before.requireTable(table).withIndex(index));
+  }
+
+  @Override
+  public List<Operation> inverse(Schema before) {
+    return List.of(new DropIndex(table, index.name()));
+  }
+
+  @Override
+  public String describe() {
+    return "create " + (index.unique() ? "unique " : "") + "index " + index.name() + " on " + table;
+  }
+}
