@@ -37,6 +37,7 @@ final class CheckCommand implements Callable<Integer> {
         return AutogenerateCli.DIFFERENCES;
       }
       MigrationPlan plan = project.plan(connection);
+      plan.notices().forEach(notice -> out.println("note: " + notice));
       if (plan.isEmpty() && plan.warnings().isEmpty()) {
         out.println("OK: the database is at the newest migration and matches the entities.");
         return AutogenerateCli.OK;

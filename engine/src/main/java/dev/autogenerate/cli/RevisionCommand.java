@@ -5,7 +5,6 @@ import dev.autogenerate.project.Project;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,19 +45,18 @@ final class RevisionCommand implements Callable<Integer> {
 
   static int autogenerate(AutogenerateCli root, String message, String revisionId, Instant created) throws Exception {
     Project project = root.project();
-    Optional<Project.GeneratedRevision> generated =
-        project.autogenerate(new Project.RevisionRequest(message, revisionId, created));
+    Project.GeneratedRevision revision = project.autogenerate(new Project.RevisionRequest(message, revisionId, created));
     PrintWriter out = root.out();
-    if (generated.isEmpty()) {
-      out.println("No changes: the database already matches the entities; no migration written.");
-      return AutogenerateCli.OK;
-    }
-    Project.GeneratedRevision revision = generated.get();
     for (MigrationStep step : revision.plan().upgrade()) {
       out.println("  " + step.operation().describe());
     }
     revision.plan().warnings().forEach(warning -> out.println("warning: " + warning));
-    out.println("Wrote " + displayPath(root, revision.file()));
+    revision.plan().notices().forEach(notice -> out.println("note: " + notice));
+    if (revision.file().isEmpty()) {
+      out.println("No changes: the database already matches the entities; no migration written.");
+    } else {
+      out.println("Wrote " + displayPath(root, revision.file().get()));
+    }
     return AutogenerateCli.OK;
   }
 

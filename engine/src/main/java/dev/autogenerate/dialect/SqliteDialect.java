@@ -1,16 +1,28 @@
 package dev.autogenerate.dialect;
 
+import static dev.autogenerate.dialect.CommonDdl.qualifiedName;
 import static dev.autogenerate.dialect.SqlIdentifiers.quote;
 
 import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.AlterEnumType;
+import dev.autogenerate.operations.CreateEnumType;
+import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropConstraint;
+import dev.autogenerate.operations.DropEnumType;
+import dev.autogenerate.operations.DropIndex;
+import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
@@ -28,9 +40,10 @@ import java.util.stream.Collectors;
  * type here, so the diff on SQLite never reports a difference SQLite cannot store, while the
  * migration itself keeps the portable type for PostgreSQL.
  *
- * <p>SQLite cannot alter a column, nor add a NOT NULL column without a default. For those it
- * rebuilds the table: create the new shape under a temporary name, copy the rows, drop the old
- * table, rename the new one.
+ * <p>SQLite cannot alter a column or add and drop constraints. For those it rebuilds the table:
+ * create the new shape under a temporary name, copy the rows, drop the old table, rename the new
+ * one, and create the indexes again. Comments and enum types do not exist here and cost nothing.
+ * A sequence is what Hibernate emulates it with: a one-row table holding {@code next_val}.
  */
 final class SqliteDialect implements SqlDialect {
 
@@ -83,24 +96,84 @@ final class SqliteDialect implements SqlDialect {
   }
 
   @Override
+  public boolean supportsComments() {
+    return false;
+  }
+
+  @Override
+  public boolean supportsEnumTypes() {
+    return false;
+  }
+
+  @Override
+  public boolean supportsCheckConstraints() {
+    return true;
+  }
+
+  @Override
+  public boolean foreignKeysMayReferenceLaterTables() {
+    return true;
+  }
+
+  @Override
+  public boolean comparesSequenceIncrement() {
+    return false;
+  }
+
+  @Override
+  public boolean canAlterPrimaryKey() {
+    return true;
+  }
+
+  @Override
   public List<String> statements(Operation operation, Schema before) {
     if (operation instanceof CreateTable create) {
       return List.of(createTable(create.table().name(), create.table()));
     }
     if (operation instanceof DropTable drop) {
-      return List.of("drop table " + quote(drop.table()));
+      return List.of("drop table " + qualifiedName(drop.table()));
     }
     if (operation instanceof AddColumn add) {
-      if (!add.column().nullable()) {
+      Column column = add.column();
+      if (!column.nullable() && column.defaultSql() == null) {
         return rebuild(before.requireTable(add.table()), add.applyTo(before).requireTable(add.table()));
       }
-      return List.of("alter table " + quote(add.table()) + " add column " + columnDefinition(add.column(), false));
+      return List.of("alter table " + qualifiedName(add.table()) + " add column " + columnDefinition(column, false));
     }
     if (operation instanceof DropColumn drop) {
-      return List.of("alter table " + quote(drop.table()) + " drop column " + quote(drop.column()));
+      Table table = before.requireTable(drop.table());
+      if (isConstrained(table, drop.column())) {
+        return rebuild(table, drop.applyTo(before).requireTable(drop.table()));
+      }
+      return List.of("alter table " + qualifiedName(drop.table()) + " drop column " + quote(drop.column()));
     }
     if (operation instanceof AlterColumn alter) {
-      return rebuild(before.requireTable(alter.table()), alter.applyTo(before).requireTable(alter.table()));
+      boolean commentOnly = alter.changes().size() == 1 && alter.newComment().isPresent();
+      return commentOnly ? List.of() : rebuild(before.requireTable(alter.table()),
+          alter.applyTo(before).requireTable(alter.table()));
+    }
+    if (operation instanceof AddConstraint || operation instanceof DropConstraint) {
+      String table = operation instanceof AddConstraint add ? add.table() : ((DropConstraint) operation).table();
+      return rebuild(before.requireTable(table), operation.applyTo(before).requireTable(table));
+    }
+    if (operation instanceof CreateIndex create) {
+      return List.of(CommonDdl.createIndex(create.table(), create.index()));
+    }
+    if (operation instanceof DropIndex drop) {
+      return List.of("drop index " + quote(drop.name()));
+    }
+    if (operation instanceof CreateSequence create) {
+      // Hibernate's emulation of a sequence on SQLite: a table with one row holding the next value.
+      String table = quote(create.sequence().name());
+      return List.of("create table " + table + " (next_val bigint)",
+          "insert into " + table + " (next_val) values (" + create.sequence().startWith() + ")");
+    }
+    if (operation instanceof DropSequence drop) {
+      return List.of("drop table " + quote(drop.name()));
+    }
+    if (operation instanceof SetTableComment || operation instanceof CreateEnumType
+        || operation instanceof DropEnumType || operation instanceof AlterEnumType) {
+      return List.of();
     }
     if (operation instanceof ExecuteSql execute) {
       return List.of(execute.sql());
@@ -112,9 +185,9 @@ final class SqliteDialect implements SqlDialect {
     boolean rowidAlias = rowidAlias(table) != null;
     List<String> elements = new ArrayList<>();
     table.columns().forEach(column -> elements.add(columnDefinition(column, rowidAlias && column.identity())));
-    if (!rowidAlias) {
-      table.primaryKey().ifPresent(key -> elements.add(CommonDdl.primaryKeyClause(key)));
-    }
+    table.constraints().stream()
+        .filter(constraint -> !(rowidAlias && constraint == table.primaryKey().orElse(null)))
+        .forEach(constraint -> elements.add(CommonDdl.constraintClause(constraint)));
     return CommonDdl.createTable(name, elements);
   }
 
@@ -132,11 +205,31 @@ final class SqliteDialect implements SqlDialect {
     if (rowidAlias) {
       return quote(column.name()) + " integer primary key autoincrement";
     }
-    String definition = quote(column.name()) + " " + typeName(column.type());
-    return column.nullable() ? definition : definition + " not null";
+    StringBuilder definition = new StringBuilder(quote(column.name())).append(' ').append(typeName(column.type()));
+    if (column.defaultSql() != null) {
+      definition.append(" default ").append(parenthesizedIfExpression(column.defaultSql()));
+    }
+    if (!column.nullable()) {
+      definition.append(" not null");
+    }
+    return definition.toString();
   }
 
-  /** The statements that turn table {@code from} into {@code to}, keeping the rows. */
+  /** SQLite takes a literal default as it is, but an expression only in parentheses. */
+  private static String parenthesizedIfExpression(String defaultSql) {
+    String trimmed = defaultSql.trim();
+    boolean literal = trimmed.matches("-?\\d+(\\.\\d+)?|'([^']|'')*'|(?i)null|true|false|current_(time|date|timestamp)")
+        || (trimmed.startsWith("(") && trimmed.endsWith(")"));
+    return literal ? trimmed : "(" + trimmed + ")";
+  }
+
+  private static boolean isConstrained(Table table, String column) {
+    return table.constraints().stream().anyMatch(constraint -> constraint.columns().contains(column))
+        || table.checks().stream().anyMatch(check -> check.expression().contains(column))
+        || table.indexes().stream().anyMatch(index -> !index.isManaged() || index.columnNames().contains(column));
+  }
+
+  /** The statements that turn table {@code from} into {@code to}, keeping the rows and the indexes. */
   private List<String> rebuild(Table from, Table to) {
     String temporary = REBUILD_PREFIX + to.name();
     String copied = to.columns().stream()
@@ -144,10 +237,15 @@ final class SqliteDialect implements SqlDialect {
         .filter(from::hasColumn)
         .map(SqlIdentifiers::quote)
         .collect(Collectors.joining(", "));
-    return List.of(
-        createTable(temporary, to),
-        "insert into " + quote(temporary) + " (" + copied + ") select " + copied + " from " + quote(from.name()),
-        "drop table " + quote(from.name()),
-        "alter table " + quote(temporary) + " rename to " + quote(to.name()));
+    List<String> statements = new ArrayList<>();
+    statements.add(createTable(temporary, to));
+    statements.add("insert into " + quote(temporary) + " (" + copied + ") select " + copied + " from "
+        + qualifiedName(from.name()));
+    statements.add("drop table " + qualifiedName(from.name()));
+    statements.add("alter table " + quote(temporary) + " rename to " + quote(to.name()));
+    for (Index index : to.indexes()) {
+      statements.add(CommonDdl.createIndex(to.name(), index));
+    }
+    return statements;
   }
 }

@@ -101,7 +101,7 @@ public final class Project {
   public MigrationPlan plan(Connection connection) throws SQLException {
     Schema target = entitySchema();
     Schema current = databaseSchema(connection);
-    return new SchemaDiff(SqlDialect.forKind(settings.database())).compare(current, target);
+    return new SchemaDiff(SqlDialect.forKind(settings.database()), settings.diffOptions()).compare(current, target);
   }
 
   /**
@@ -123,29 +123,26 @@ public final class Project {
   public record RevisionRequest(String message, String revisionId, Instant created) {}
 
   /**
-   * Compares entities and database and writes a migration with the difference.
-   *
-   * @return the file written, or empty when the database already matches the entities
+   * Compares entities and database and writes a migration with the difference, if there is one.
    */
-  public Optional<GeneratedRevision> autogenerate(RevisionRequest request) throws SQLException {
+  public GeneratedRevision autogenerate(RevisionRequest request) throws SQLException {
     try (Connection connection = connect()) {
       RevisionHistory history = history();
       requireUpToDate(connection, history);
       MigrationPlan plan = plan(connection);
       if (plan.isEmpty()) {
-        return Optional.empty();
+        return new GeneratedRevision(Optional.empty(), plan);
       }
-      Path file = write(request, history.head(), plan);
-      return Optional.of(new GeneratedRevision(file, plan));
+      return new GeneratedRevision(Optional.of(write(request, history.head(), plan)), plan);
     }
   }
 
-  /** A migration written by {@link #autogenerate}, and the plan it holds. */
-  public record GeneratedRevision(Path file, MigrationPlan plan) {}
+  /** What {@link #autogenerate} planned, and the file it wrote (none when nothing changed). */
+  public record GeneratedRevision(Optional<Path> file, MigrationPlan plan) {}
 
   /** Writes an empty migration after the newest one, to be filled in by hand. */
   public Path emptyRevision(RevisionRequest request) {
-    return write(request, history().head(), new MigrationPlan(List.of(), List.of(), List.of()));
+    return write(request, history().head(), MigrationPlan.empty());
   }
 
   private Path write(RevisionRequest request, String revises, MigrationPlan plan) {

@@ -1,9 +1,12 @@
 package dev.autogenerate.project;
 
+import dev.autogenerate.diff.DiffOptions;
+import dev.autogenerate.diff.NamingConvention;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.runtime.UserError;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a command needs to know about the user's project, resolved from the properties
@@ -16,6 +19,8 @@ import java.util.List;
  * @param excludeTables table-name globs the tool leaves alone
  * @param implicitNamingStrategy Hibernate implicit naming strategy class, or null
  * @param physicalNamingStrategy Hibernate physical naming strategy class, or null
+ * @param namingConvention constraint and index name templates by kind (pk, uq, ix, fk, ck)
+ * @param dropUnmappedIndexes whether indexes only the database has are dropped, not just reported
  */
 public record Settings(
     String url,
@@ -27,12 +32,20 @@ public record Settings(
     String migrationsPackage,
     List<String> excludeTables,
     String implicitNamingStrategy,
-    String physicalNamingStrategy) {
+    String physicalNamingStrategy,
+    Map<String, String> namingConvention,
+    boolean dropUnmappedIndexes) {
 
   public Settings {
     entities = List.copyOf(entities);
     classPath = List.copyOf(classPath);
     excludeTables = List.copyOf(excludeTables);
+    namingConvention = Map.copyOf(namingConvention);
+  }
+
+  /** How the diff compares, as configured. */
+  public DiffOptions diffOptions() {
+    return new DiffOptions(NamingConvention.of(namingConvention), dropUnmappedIndexes);
   }
 
   /** The database the URL points at; a missing or foreign URL is a user error. */

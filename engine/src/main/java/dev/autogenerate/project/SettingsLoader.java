@@ -35,6 +35,9 @@ public final class SettingsLoader {
   public static final String EXCLUDE_TABLES = "exclude.tables";
   public static final String IMPLICIT_NAMING = "naming.implicit-strategy";
   public static final String PHYSICAL_NAMING = "naming.physical-strategy";
+  /** Prefix of the naming-convention templates: naming.convention.fk=fk_%(table_name)s_... */
+  public static final String NAMING_CONVENTION = "naming.convention.";
+  public static final String DROP_UNMAPPED_INDEXES = "compare.drop-unmapped-indexes";
 
   private static final Map<String, String> ENVIRONMENT_KEYS = Map.of(
       "AUTOGENERATE_URL", URL,
@@ -88,7 +91,9 @@ public final class SettingsLoader {
         migrationsPackage(values.get(MIGRATIONS_PACKAGE), values.getOrDefault(MIGRATIONS, "migrations")),
         list(values.get(EXCLUDE_TABLES)),
         blankToNull(values.get(IMPLICIT_NAMING)),
-        blankToNull(values.get(PHYSICAL_NAMING)));
+        blankToNull(values.get(PHYSICAL_NAMING)),
+        namingConvention(values),
+        Boolean.parseBoolean(values.getOrDefault(DROP_UNMAPPED_INDEXES, "false").trim()));
   }
 
   /**
@@ -105,6 +110,20 @@ public final class SettingsLoader {
       return url;
     }
     return prefix + base.resolve(file).normalize();
+  }
+
+  private static Map<String, String> namingConvention(Map<String, String> values) {
+    Map<String, String> templates = new HashMap<>();
+    values.forEach((key, value) -> {
+      if (key.startsWith(NAMING_CONVENTION)) {
+        String kind = key.substring(NAMING_CONVENTION.length());
+        if (!List.of("pk", "uq", "ix", "fk", "ck").contains(kind)) {
+          throw new UserError("unknown naming convention " + key + ": use naming.convention.pk, .uq, .ix, .fk or .ck");
+        }
+        templates.put(kind, value);
+      }
+    });
+    return templates;
   }
 
   private static Map<String, String> read(Path file) {

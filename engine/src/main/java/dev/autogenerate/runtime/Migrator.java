@@ -8,6 +8,7 @@ import dev.autogenerate.operations.Operation;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Schema;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -120,6 +121,7 @@ public final class Migrator {
     SqlDialect dialect = SqlDialect.forKind(kind);
     DatabaseInspector inspector = DatabaseInspector.forKind(kind);
     boolean autoCommit = connection.getAutoCommit();
+    boolean sqliteForeignKeys = kind == DatabaseKind.SQLITE && sqliteForeignKeys(connection, false);
     connection.setAutoCommit(false);
     String statementSql = null;
     try (Statement statement = connection.createStatement()) {
@@ -137,6 +139,9 @@ public final class Migrator {
         schema = after != null ? after : inspector.inspect(connection, filter);
       }
       VersionTable.set(connection, newVersion);
+      if (sqliteForeignKeys) {
+        requireNoForeignKeyViolations(connection, script);
+      }
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
@@ -148,6 +153,37 @@ public final class Migrator {
           + "; nothing of it was applied", e);
     } finally {
       connection.setAutoCommit(autoCommit);
+      if (sqliteForeignKeys) {
+        sqliteForeignKeys(connection, true);
+      }
+    }
+  }
+
+  /**
+   * SQLite rebuilds tables to alter them, and dropping a table that others reference would, with
+   * foreign keys enforced, delete or cascade. So enforcement is off while a revision runs (it can
+   * only change outside a transaction), and the revision commits only if every reference holds.
+   *
+   * @return whether enforcement was on before
+   */
+  private static boolean sqliteForeignKeys(Connection connection, boolean enabled) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      boolean wasEnabled;
+      try (ResultSet rows = statement.executeQuery("pragma foreign_keys")) {
+        wasEnabled = rows.next() && rows.getInt(1) == 1;
+      }
+      statement.execute("pragma foreign_keys = " + (enabled ? "on" : "off"));
+      return wasEnabled;
+    }
+  }
+
+  private static void requireNoForeignKeyViolations(Connection connection, MigrationScript script) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet violations = statement.executeQuery("pragma foreign_key_check")) {
+      if (violations.next()) {
+        throw new UserError("migration " + script.label() + " leaves rows of " + violations.getString(1)
+            + " referencing missing rows of " + violations.getString(3) + "; nothing of it was applied");
+      }
     }
   }
 

@@ -7,6 +7,12 @@ import java.util.List;
 /** {@code create [unique] index ... on table (...)}. */
 public record CreateIndex(String table, Index index) implements Operation {
 
+  public CreateIndex {
+    if (index.name() == null) {
+      throw new IllegalArgumentException("an index created on " + table + " needs a name, so it can be dropped");
+    }
+  }
+
   @Override
   public Schema applyTo(Schema before) {
     return before.withTable(before.requireTable(table).withIndex(index));

@@ -9,13 +9,14 @@ import java.util.List;
  * full {@code definition} instead of columns. Such an index is never created, altered or dropped
  * by a diff, only carried along (a SQLite table rebuild recreates it from the definition).
  *
+ * @param name the index's name, or null when the mapping left it to the naming convention
  * @param definition the database's own {@code create index} statement for an index no mapping can
  *     express, or null for an ordinary index
  */
 public record Index(String name, List<IndexColumn> columns, boolean unique, String definition) {
 
   public Index {
-    Identifiers.requireValid(name, "index name");
+    name = Identifiers.blankToNull(name);
     columns = List.copyOf(columns);
     definition = Identifiers.blankToNull(definition);
     if (columns.isEmpty() && definition == null) {
@@ -46,6 +47,10 @@ public record Index(String name, List<IndexColumn> columns, boolean unique, Stri
   /** Whether a diff may create or drop it: false for partial and expression indexes. */
   public boolean isManaged() {
     return definition == null;
+  }
+
+  public Index named(String newName) {
+    return new Index(newName, columns, unique, definition);
   }
 
   public List<String> columnNames() {

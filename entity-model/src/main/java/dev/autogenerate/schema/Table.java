@@ -101,7 +101,7 @@ public record Table(
   }
 
   public Optional<Index> index(String indexName) {
-    return indexes.stream().filter(index -> index.name().equals(indexName)).findFirst();
+    return indexes.stream().filter(index -> indexName.equals(index.name())).findFirst();
   }
 
   /** The elements that recreate this table: its columns, then its constraints. */
@@ -165,7 +165,7 @@ public record Table(
   }
 
   public Table withIndex(Index index) {
-    if (index(index.name()).isPresent()) {
+    if (index.name() != null && index(index.name()).isPresent()) {
       throw new IllegalArgumentException("table " + name + " already has index " + index.name());
     }
     List<Index> newIndexes = new ArrayList<>(indexes);
@@ -178,7 +178,7 @@ public record Table(
       throw new IllegalArgumentException("table " + name + " has no index " + indexName);
     }
     return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checks,
-        without(indexes, index -> index.name().equals(indexName)), comment);
+        without(indexes, index -> indexName.equals(index.name())), comment);
   }
 
   public Table withoutIndexes() {
