@@ -3,6 +3,7 @@ package dev.autogenerate.diff;
 import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.Index;
+import dev.autogenerate.schema.PrimaryKey;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
 import dev.autogenerate.schema.UniqueConstraint;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +57,7 @@ public record NamingConvention(String primaryKey, String unique, String index, S
         templates.getOrDefault("ck", defaults.check));
   }
 
-  /** The schema with every unnamed unique, foreign key, check and index named. */
+  /** The schema with every unnamed primary key, unique, foreign key, check and index named. */
   public Schema apply(Schema schema) {
     List<Table> tables = new ArrayList<>();
     for (Table table : schema.tables().values()) {
@@ -98,13 +100,9 @@ public record NamingConvention(String primaryKey, String unique, String index, S
       indexes.add(each.name() != null ? each
           : each.named(unused(name(index, table.name(), each.columnNames(), null), taken)));
     }
-    return new Table(table.name(), table.columns(), table.primaryKey(), uniques, foreignKeys, checks,
-        indexes, table.comment());
-  }
-
-  /** The name of a primary key added to an existing table. */
-  public String primaryKeyName(String table, List<String> columns) {
-    return name(primaryKey, table, columns, null);
+    Optional<PrimaryKey> key = table.primaryKey().map(pk -> pk.name() != null ? pk
+        : pk.named(unused(name(primaryKey, table.name(), pk.columns(), null), taken)));
+    return new Table(table.name(), table.columns(), key, uniques, foreignKeys, checks, indexes, table.comment());
   }
 
   private static String name(String template, String table, List<String> columns, String referredTable) {

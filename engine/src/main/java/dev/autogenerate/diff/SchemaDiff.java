@@ -185,7 +185,7 @@ public final class SchemaDiff {
 
   private void compareTable(Table existing, Table wanted, Plan plan) {
     String table = wanted.name();
-    comparePrimaryKey(existing, wanted, plan);
+    boolean primaryKeyChanges = dropPrimaryKeyIfChanged(existing, wanted, plan);
     dropUniquesAndChecks(existing, wanted, plan);
     compareIndexesToDrop(existing, wanted, plan);
 
@@ -204,6 +204,9 @@ public final class SchemaDiff {
       }
     }
 
+    if (primaryKeyChanges) {
+      wanted.primaryKey().ifPresent(key -> plan.add(new AddConstraint(table, key), null));
+    }
     addUniquesAndChecks(existing, wanted, plan);
     for (Index index : wanted.indexes()) {
       if (!existing.indexes().stream().anyMatch(have -> sameIndex(have, index))
@@ -216,24 +219,27 @@ public final class SchemaDiff {
     }
   }
 
-  private void comparePrimaryKey(Table existing, Table wanted, Plan plan) {
+  /**
+   * Drops a primary key that changed, before the columns change; the new one is added after them.
+   *
+   * @return whether the primary key changes
+   */
+  private boolean dropPrimaryKeyIfChanged(Table existing, Table wanted, Plan plan) {
     Set<String> have = existing.primaryKey().map(key -> Set.copyOf(key.columns())).orElse(Set.of());
     Set<String> want = wanted.primaryKey().map(key -> Set.copyOf(key.columns())).orElse(Set.of());
     if (have.equals(want)) {
-      return;
+      return false;
     }
     String table = wanted.name();
     boolean droppable = existing.primaryKey().map(key -> key.name() != null).orElse(true);
     if (!droppable || !dialect.canAlterPrimaryKey()) {
       plan.warnings.add("primary key of " + table + " differs: the database has " + columnsOf(existing.primaryKey())
           + ", the entities map " + columnsOf(wanted.primaryKey()) + "; change it by hand");
-      return;
+      return false;
     }
     existing.primaryKey().ifPresent(key -> plan.add(new DropConstraint(table, key.name()),
         "primary key of " + table + " changes from " + key.columns() + " to " + columnsOf(wanted.primaryKey())));
-    wanted.primaryKey().ifPresent(key -> plan.add(
-        new AddConstraint(table, key.named(key.name() != null ? key.name()
-            : options.naming().primaryKeyName(table, key.columns()))), null));
+    return true;
   }
 
   private void dropForeignKeys(Table existing, Table wanted, Plan plan, List<ForeignKeyToAdd> laterForeignKeys) {
@@ -323,6 +329,10 @@ public final class SchemaDiff {
     if (was.nullable() != wanted.nullable()) {
       changes.add(new ColumnChange.SetNullable(wanted.nullable()));
       notes.add(wanted.nullable() ? "now nullable" : "now NOT NULL: fails if any row holds null");
+    }
+    if (wanted.identity() && !was.identity() && !isSequenceDefault(was.defaultSql())) {
+      plan.warnings.add(table + "." + wanted.name() + ": the entities let the database generate it (identity),"
+          + " but the database does not; make it an identity column by hand");
     }
     compareDefault(table, was, wanted, changes, notes, plan);
     if (dialect.supportsComments() && !Objects.equals(was.comment(), wanted.comment())) {

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** One run of the command line, in-process, with what it printed. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-  static CliRun run(Path workingDirectory, Map<String, String> environment, String... args) {
+  public static CliRun run(Path workingDirectory, Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exitCode = AutogenerateCli.run(workingDirectory, environment, new PrintWriter(out, true),

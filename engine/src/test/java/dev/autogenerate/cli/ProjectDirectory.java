@@ -2,7 +2,6 @@ package dev.autogenerate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.autogenerate.testing.CompiledClasses;
 import dev.autogenerate.testing.EntitySources;
 import dev.autogenerate.testing.TestDatabase;
 import java.io.IOException;
@@ -55,10 +54,7 @@ final class ProjectDirectory {
 
   /** Replaces the compiled entities with these sources, as an edit and a build would. */
   void entities(String... sources) {
-    CompiledClasses compiled = EntitySources.compile(sources);
-    Path classes = root.resolve("classes");
-    deleteRecursively(classes);
-    copyRecursively(compiled.directory(), classes);
+    EntitySources.compileInto(root.resolve("classes"), List.of(sources));
   }
 
   CliRun run(String... args) {
@@ -96,34 +92,6 @@ final class ProjectDirectory {
       Path file = root.resolve(relativePath);
       Files.createDirectories(file.getParent());
       Files.writeString(file, content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void copyRecursively(Path from, Path to) {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : paths.toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteRecursively(Path path) {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(path)) {
-      for (Path each : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-        Files.delete(each);
-      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code alter table ... alter column}: a new type, nullability, default or comment, in any
@@ -79,7 +80,8 @@ public record AlterColumn(String table, String column, List<ColumnChange> change
 
   @Override
   public String describe() {
-    return "alter column " + table + "." + column;
+    return "alter column " + table + "." + column + ": "
+        + changes.stream().map(ColumnChange::describe).collect(Collectors.joining(", "));
   }
 
   private <T extends ColumnChange> Optional<T> find(Class<T> kind) {

@@ -15,6 +15,9 @@ public sealed interface ColumnChange {
   /** The change that restores what {@code before} had. */
   ColumnChange inverse(Column before);
 
+  /** As a reader says it: {@code type bigint}, {@code set not null}, {@code drop default}. */
+  String describe();
+
   /** The column's new type. */
   record SetType(SqlType type) implements ColumnChange {
     @Override
@@ -25,6 +28,11 @@ public sealed interface ColumnChange {
     @Override
     public ColumnChange inverse(Column before) {
       return new SetType(before.type());
+    }
+
+    @Override
+    public String describe() {
+      return "type " + type;
     }
   }
 
@@ -39,6 +47,11 @@ public sealed interface ColumnChange {
     public ColumnChange inverse(Column before) {
       return new SetNullable(before.nullable());
     }
+
+    @Override
+    public String describe() {
+      return nullable ? "drop not null" : "set not null";
+    }
   }
 
   /** The column's server default, as SQL; null drops the default. */
@@ -52,6 +65,11 @@ public sealed interface ColumnChange {
     public ColumnChange inverse(Column before) {
       return new SetDefault(before.defaultSql());
     }
+
+    @Override
+    public String describe() {
+      return sql == null ? "drop default" : "set default " + sql;
+    }
   }
 
   /** The column's comment; null removes it. */
@@ -64,6 +82,11 @@ public sealed interface ColumnChange {
     @Override
     public ColumnChange inverse(Column before) {
       return new SetComment(before.comment());
+    }
+
+    @Override
+    public String describe() {
+      return comment == null ? "drop comment" : "set comment";
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.autogenerate.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,14 +35,7 @@ public final class EntitySources {
    * @throws AssertionError listing javac's errors when the sources do not compile
    */
   public static CompiledClasses compile(String... sources) {
-    Map<String, String> byName = new LinkedHashMap<>();
-    for (String source : sources) {
-      String name = SourceNames.qualifiedName(source);
-      if (byName.put(name, source) != null) {
-        throw new IllegalArgumentException("two sources declare " + name);
-      }
-    }
-    return compile(byName);
+    return compile(byClassName(List.of(sources)));
   }
 
   /**
@@ -49,12 +44,45 @@ public final class EntitySources {
    * @throws AssertionError listing javac's errors when the sources do not compile
    */
   public static CompiledClasses compile(Map<String, String> sourcesByClassName) {
+    return compileTo(TempDirectories.create("autogenerate-classes"), sourcesByClassName);
+  }
+
+  /**
+   * Replaces what a class directory holds with these sources compiled, as editing entities and
+   * rebuilding the application would. No sources leaves the directory empty.
+   *
+   * @throws AssertionError listing javac's errors when the sources do not compile
+   */
+  public static CompiledClasses compileInto(Path directory, List<String> sources) {
+    TempDirectories.deleteQuietly(directory);
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + directory, e);
+    }
+    if (sources.isEmpty()) {
+      return new CompiledClasses(directory, List.of());
+    }
+    return compileTo(directory, byClassName(sources));
+  }
+
+  private static Map<String, String> byClassName(List<String> sources) {
+    Map<String, String> byName = new LinkedHashMap<>();
+    for (String source : sources) {
+      String name = SourceNames.qualifiedName(source);
+      if (byName.put(name, source) != null) {
+        throw new IllegalArgumentException("two sources declare " + name);
+      }
+    }
+    return byName;
+  }
+
+  private static CompiledClasses compileTo(Path directory, Map<String, String> sourcesByClassName) {
     if (sourcesByClassName.isEmpty()) {
       throw new IllegalArgumentException("nothing to compile");
     }
     List<InMemorySource> sources = new ArrayList<>();
     sourcesByClassName.forEach((name, text) -> sources.add(new InMemorySource(name, text)));
-    Path directory = TempDirectories.create("autogenerate-classes");
 
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     boolean compiled =

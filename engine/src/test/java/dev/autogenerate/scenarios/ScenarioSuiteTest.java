@@ -1,0 +1,37 @@
+package dev.autogenerate.scenarios;
+
+import dev.autogenerate.schema.DatabaseKind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every scenario on every database it applies to. */
+class ScenarioSuiteTest {
+
+  static List<Scenario> scenarios() {
+    List<Scenario> all = new ArrayList<>();
+    all.addAll(ColumnScenarios.all());
+    all.addAll(ConstraintScenarios.all());
+    all.addAll(IndexScenarios.all());
+    all.addAll(DefaultScenarios.all());
+    all.addAll(EnumScenarios.all());
+    all.addAll(MetadataScenarios.all());
+    return all;
+  }
+
+  static Stream<Arguments> cases() {
+    return scenarios().stream().flatMap(scenario -> scenario.databases().stream()
+        .map(kind -> Arguments.of(scenario, kind)));
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @MethodSource("cases")
+  void scenario(Scenario scenario, DatabaseKind kind, @TempDir Path directory) throws Exception {
+    new ScenarioRunner(scenario, kind, directory).run();
+  }
+}
