@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * database, entity classes compiled from source (replaceable, to play an edit), and a migrations
  * directory. Commands run in-process against it.
  */
-final class ProjectDirectory {
+public final class ProjectDirectory {
 
   static final String ENTITY_PACKAGE = "com.example.domain";
 
@@ -27,48 +27,60 @@ final class ProjectDirectory {
   private final TestDatabase database;
   private final Map<String, String> environment = new HashMap<>();
 
-  ProjectDirectory(Path root, TestDatabase database) {
+  public ProjectDirectory(Path root, TestDatabase database) {
+    this(root, database, ENTITY_PACKAGE);
+  }
+
+  /** A project whose entities live in {@code entityPackage}. */
+  public ProjectDirectory(Path root, TestDatabase database, String entityPackage) {
     this.root = root;
     this.database = database;
     write("autogenerate.properties", String.join("\n",
         "url=" + database.url(),
         database.user() == null ? "" : "user=" + database.user(),
         database.password() == null ? "" : "password=" + database.password(),
-        "entities=" + ENTITY_PACKAGE,
+        "entities=" + entityPackage,
         "classpath=classes",
         "migrations=src/main/java/com/example/migrations",
         ""));
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
-  TestDatabase database() {
+  public TestDatabase database() {
     return database;
   }
 
-  Path migrations() {
+  public Path migrations() {
     return root.resolve("src/main/java/com/example/migrations");
   }
 
   /** Replaces the compiled entities with these sources, as an edit and a build would. */
-  void entities(String... sources) {
+  public void entities(String... sources) {
     EntitySources.compileInto(root.resolve("classes"), List.of(sources));
   }
 
-  CliRun run(String... args) {
+  public CliRun run(String... args) {
     return CliRun.run(root, environment, args);
   }
 
   /** Runs and asserts the exit code, showing the output when it is not the expected one. */
-  CliRun expect(int exitCode, String... args) {
+  public CliRun expect(int exitCode, String... args) {
     CliRun result = run(args);
-    assertEquals(exitCode, result.exitCode(), () -> String.join(" ", args) + " gave " + result);
+    assertEquals(exitCode, result.exitCode(), () -> String.join(" ", args) + " gave " + result + "\n" + lastMigration());
     return result;
   }
 
-  List<Path> migrationFiles() {
+  /** The newest migration file and its text, for failure messages. */
+  public String lastMigration() {
+    List<Path> files = migrationFiles();
+    return files.isEmpty() ? "(no migrations)" : "--- " + files.get(files.size() - 1).getFileName() + "\n"
+        + read(files.get(files.size() - 1));
+  }
+
+  public List<Path> migrationFiles() {
     if (!Files.isDirectory(migrations())) {
       return List.of();
     }
@@ -79,7 +91,7 @@ final class ProjectDirectory {
     }
   }
 
-  String read(Path file) {
+  public String read(Path file) {
     try {
       return Files.readString(file);
     } catch (IOException e) {
@@ -87,7 +99,7 @@ final class ProjectDirectory {
     }
   }
 
-  void write(String relativePath, String content) {
+  public void write(String relativePath, String content) {
     try {
       Path file = root.resolve(relativePath);
       Files.createDirectories(file.getParent());

@@ -1,0 +1,88 @@
+package dev.autogenerate.agreement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.autogenerate.cli.ProjectDirectory;
+import dev.autogenerate.codegen.MigrationStep;
+import dev.autogenerate.dialect.SqlDialect;
+import dev.autogenerate.diff.MigrationPlan;
+import dev.autogenerate.diff.SchemaDiff;
+import dev.autogenerate.entities.EntityModelOptions;
+import dev.autogenerate.entities.EntityModelReader;
+import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.testing.CompiledClasses;
+import dev.autogenerate.testing.EntitySources;
+import dev.autogenerate.testing.TestDatabase;
+import dev.autogenerate.testing.TestDatabases;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Agreement with Hibernate, on PostgreSQL: a database Hibernate created for the reference model
+ * shows no differences, and the database the tool's own migration creates passes Hibernate's
+ * schema validation.
+ */
+class HibernateAgreementTest {
+
+  @TempDir Path directory;
+
+  @Test
+  void aDatabaseHibernateCreatedShowsNoDifferences() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    CompiledClasses compiled = EntitySources.compile(ReferenceModel.sources().toArray(String[]::new));
+    List<Class<?>> classes = compiled.loadClasses();
+    ClassLoader loader = classes.get(0).getClassLoader();
+
+    try (SessionFactory ignored = hibernate(database, classes, "create")) {
+      Schema entities = new EntityModelReader(EntityModelOptions.using(loader)).read(classes);
+      try (Connection connection = database.open()) {
+        Schema live = DatabaseInspector.forKind(DatabaseKind.POSTGRESQL).inspect(connection, TableFilter.defaults());
+        MigrationPlan plan = new SchemaDiff(SqlDialect.forKind(DatabaseKind.POSTGRESQL)).compare(live, entities);
+
+        assertEquals(List.of(), plan.upgrade().stream().map(MigrationStep::operation).toList());
+        assertEquals(List.of(), plan.warnings());
+      }
+    }
+  }
+
+  @Test
+  void theGeneratedMigrationPassesHibernateValidation() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    ProjectDirectory project = new ProjectDirectory(directory, database, "com.example.reference");
+    project.entities(ReferenceModel.sources().toArray(String[]::new));
+    project.expect(0, "-m", "reference model");
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+
+    CompiledClasses compiled = EntitySources.compile(ReferenceModel.sources().toArray(String[]::new));
+    try (SessionFactory validated = hibernate(database, compiled.loadClasses(), "validate")) {
+      assertEquals(true, validated.isOpen());
+    }
+  }
+
+  private static SessionFactory hibernate(TestDatabase database, List<Class<?>> classes, String action) {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(classes.get(0).getClassLoader());
+    try {
+      Configuration configuration = new Configuration();
+      classes.stream().filter(type -> type.isAnnotationPresent(jakarta.persistence.Entity.class)
+          || type.isAnnotationPresent(jakarta.persistence.Embeddable.class)).forEach(configuration::addAnnotatedClass);
+      configuration.setProperty("hibernate.connection.url", database.url());
+      configuration.setProperty("hibernate.connection.username", database.user());
+      configuration.setProperty("hibernate.connection.password", database.password());
+      configuration.setProperty("hibernate.hbm2ddl.auto", action);
+      return configuration.buildSessionFactory();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+}
