@@ -1,0 +1,64 @@
+package dev.autogenerate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.testing.TestDatabases;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Tables the tool does not own are never dropped: other tools' history tables, and whatever
+ * exclude.tables lists, with wildcards.
+ */
+class TablesNotOwnedTest {
+
+  @TempDir Path directory;
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void otherToolsAndExcludedTablesAreLeftAlone(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.write("autogenerate.properties",
+        project.read(project.root().resolve("autogenerate.properties")) + "exclude.tables=legacy_*, audit_log\n");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      for (String table : List.of("flyway_schema_history", "databasechangelog", "databasechangeloglock",
+          "legacy_orders", "legacy_items", "audit_log")) {
+        statement.execute("create table " + table + " (id integer primary key, payload varchar(10))");
+      }
+    }
+    project.entities(WalkthroughTest.USER_V1);
+
+    CliRun generated = project.expect(0, "-m", "first");
+
+    assertEquals(List.of("create table users"),
+        generated.out().lines().filter(line -> line.startsWith("  ")).map(String::trim).toList());
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+    try (Connection connection = project.database().open()) {
+      List<String> tables = WalkthroughTest.allTables(connection, kind);
+      assertTrue(tables.containsAll(List.of("flyway_schema_history", "legacy_orders", "audit_log", "users")), tables::toString);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aTableNotExcludedIsDroppedAndSaysSo(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table stray (id integer primary key)");
+    }
+    project.entities(WalkthroughTest.USER_V1);
+
+    CliRun generated = project.expect(0, "-m", "first");
+
+    assertTrue(generated.out().contains("drop table stray"), generated::toString);
+    assertTrue(project.read(project.migrationFiles().get(0)).contains("dropping it deletes its rows"));
+  }
+}
