@@ -69,8 +69,8 @@ public final class MigrationWriter {
         .addAnnotation(revision(source))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(Migration.class)
-        .addMethod(method("upgrade", source.upgrade(), EMPTY_UPGRADE_HINT, renderer))
-        .addMethod(method("downgrade", source.downgrade(), EMPTY_DOWNGRADE_HINT, renderer))
+        .addMethod(method("upgrade", source.upgrade(), EMPTY_UPGRADE_HINT, renderer, source))
+        .addMethod(method("downgrade", source.downgrade(), EMPTY_DOWNGRADE_HINT, renderer, source))
         .build();
     JavaFile.Builder file = JavaFile.builder(source.packageName(), type)
         .indent(INDENT)
@@ -146,8 +146,8 @@ public final class MigrationWriter {
     return javadoc.toString();
   }
 
-  private static MethodSpec method(
-      String name, List<MigrationStep> steps, String emptyHint, OperationRenderer renderer) {
+  private static MethodSpec method(String name, List<MigrationStep> steps, String emptyHint,
+      OperationRenderer renderer, MigrationSource source) {
     MethodSpec.Builder method = MethodSpec.methodBuilder(name)
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -161,7 +161,7 @@ public final class MigrationWriter {
       MigrationStep step = steps.get(i);
       List<String> comment = commentLines(step.comment());
       CodeBlock statement = renderer.statement(step.operation());
-      boolean spansLines = statement.toString().contains("\n");
+      boolean spansLines = spansLines(statement, renderer, source);
       if (i > 0 && (previousSpansLines || spansLines || !comment.isEmpty())) {
         method.addCode("\n");
       }
@@ -172,6 +172,25 @@ public final class MigrationWriter {
       previousSpansLines = spansLines;
     }
     return method.build();
+  }
+
+  /**
+   * Whether a statement takes more than one line in the file. It is rendered in a file like the
+   * real one (same package, class name, indentation and static imports), since line wrapping
+   * depends on all of them; {@code CodeBlock.toString()} cannot tell, as it drops whatever follows
+   * a pending wrap point.
+   */
+  private static boolean spansLines(CodeBlock statement, OperationRenderer renderer, MigrationSource source) {
+    MethodSpec probe = MethodSpec.methodBuilder("probe").addStatement("$L", statement).build();
+    JavaFile.Builder file = JavaFile.builder(source.packageName(),
+            TypeSpec.classBuilder(source.className()).addMethod(probe).build())
+        .indent(INDENT)
+        .skipJavaLangImports(true);
+    renderer.addStaticImportsTo(file);
+    String text = file.build().toString();
+    String start = "probe() {\n";
+    String body = text.substring(text.indexOf(start) + start.length(), text.lastIndexOf(INDENT + "}\n}"));
+    return body.strip().contains("\n");
   }
 
   /** A step's comment as lines of {@code //} comments; none for null or blank. */

@@ -3,27 +3,50 @@ package dev.autogenerate.codegen;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
+import dev.autogenerate.migration.Operations;
 import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.ColumnChange;
+import dev.autogenerate.operations.CreateEnumType;
+import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropConstraint;
+import dev.autogenerate.operations.DropEnumType;
+import dev.autogenerate.operations.DropIndex;
+import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.SetTableComment;
+import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.EnumType;
+import dev.autogenerate.schema.ForeignKey;
+import dev.autogenerate.schema.Index;
+import dev.autogenerate.schema.IndexColumn;
 import dev.autogenerate.schema.PrimaryKey;
+import dev.autogenerate.schema.ReferentialAction;
+import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.TableConstraint;
 import dev.autogenerate.schema.TableElement;
+import dev.autogenerate.schema.UniqueConstraint;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -32,16 +55,34 @@ import java.util.function.Supplier;
  * a static import, and the renderer remembers which ones it used so that the file imports exactly
  * those.
  *
- * <p>Each expression is checked by evaluating the factory it names and comparing the result with
- * the value being rendered, so the generated code records exactly the operations it was made from;
- * a value no factory produces is refused with an {@link IllegalArgumentException}.
+ * <p>Every expression is built together with the value it evaluates to: the renderer calls the
+ * very factories and builder methods it writes ({@code column(...).notNull().comment(...)}), then
+ * replays the statement against a fresh {@link Operations} and compares what it records with the
+ * operation being rendered. So the generated code records exactly the operations it was made
+ * from; a value no factory produces is refused with an {@link IllegalArgumentException}.
+ *
+ * <p>Layout: a {@code createTable} lists one element per line; long argument lists (enum values,
+ * column changes, foreign-key arguments) and long builder chains wrap at 100 columns, with the
+ * continuation indented. Multi-line text that ends a statement (the SQL of {@code execute}, a
+ * table comment, a verbatim index definition) becomes one string literal per line joined by a
+ * leading {@code +}; text inside an expression (defaults, column comments, check expressions)
+ * stays one literal with {@code \n} escapes, so the expression keeps its shape.
  */
 final class OperationRenderer {
 
   static final ClassName COLUMN = ClassName.get(Column.class);
   static final ClassName PRIMARY_KEY = ClassName.get(PrimaryKey.class);
+  static final ClassName UNIQUE_CONSTRAINT = ClassName.get(UniqueConstraint.class);
+  static final ClassName FOREIGN_KEY = ClassName.get(ForeignKey.class);
+  static final ClassName CHECK_CONSTRAINT = ClassName.get(CheckConstraint.class);
+  static final ClassName REFERENTIAL_ACTION = ClassName.get(ReferentialAction.class);
+  static final ClassName INDEX = ClassName.get(Index.class);
+  static final ClassName INDEX_COLUMN = ClassName.get(IndexColumn.class);
+  static final ClassName SEQUENCE = ClassName.get(Sequence.class);
+  static final ClassName ENUM_TYPE = ClassName.get(EnumType.class);
   static final ClassName SQL_TYPE = ClassName.get(SqlType.class);
   static final ClassName COLUMN_CHANGE = ClassName.get(ColumnChange.class);
+  static final ClassName LIST = ClassName.get(List.class);
 
   /** The name of the {@code Operations} parameter of {@code upgrade} and {@code downgrade}. */
   static final String OPS = "op";
@@ -50,21 +91,99 @@ final class OperationRenderer {
   private final Map<ClassName, SortedSet<String>> staticImports = new TreeMap<>(
       (a, b) -> a.canonicalName().compareTo(b.canonicalName()));
 
-  /** The statement for an operation, without the trailing semicolon. */
+  /**
+   * Code and the value it evaluates to, built side by side from the same factory calls.
+   *
+   * @param code the Java expression
+   * @param value what evaluating {@code code} yields
+   */
+  record Expression<T>(CodeBlock code, T value) {}
+
+  /** A statement, and what running it does to an {@link Operations}. */
+  private record Call(CodeBlock code, Consumer<Operations> replay) {}
+
+  /**
+   * The statement for an operation, without the trailing semicolon.
+   *
+   * @throws IllegalArgumentException when no code records exactly this operation
+   */
   CodeBlock statement(Operation operation) {
     Objects.requireNonNull(operation, "operation");
+    Call call = call(operation);
+    Operations replay = new Operations();
+    call.replay().accept(replay);
+    List<Operation> recorded = replay.recorded();
+    if (!recorded.equals(List.of(operation))) {
+      throw new IllegalArgumentException("cannot render " + operation + " exactly: the code would record "
+          + recorded);
+    }
+    return call.code();
+  }
+
+  private Call call(Operation operation) {
     if (operation instanceof CreateTable createTable) {
-      return createTable(createTable);
+      return createTable(createTable.table());
     } else if (operation instanceof DropTable dropTable) {
-      return CodeBlock.of("$L.dropTable($S)", OPS, dropTable.table());
+      String table = dropTable.table();
+      return new Call(code("$L.dropTable($S)", OPS, table), op -> op.dropTable(table));
     } else if (operation instanceof AddColumn addColumn) {
-      return CodeBlock.of("$L.addColumn($S, $L)", OPS, addColumn.table(), column(addColumn.column()));
+      String table = addColumn.table();
+      Expression<Column> column = column(addColumn.column());
+      return new Call(code("$L.addColumn($S, $L)", OPS, table, column.code()),
+          op -> op.addColumn(table, column.value()));
     } else if (operation instanceof DropColumn dropColumn) {
-      return CodeBlock.of("$L.dropColumn($S, $S)", OPS, dropColumn.table(), dropColumn.column());
+      String table = dropColumn.table();
+      String column = dropColumn.column();
+      return new Call(code("$L.dropColumn($S, $S)", OPS, table, column),
+          op -> op.dropColumn(table, column));
     } else if (operation instanceof AlterColumn alterColumn) {
       return alterColumn(alterColumn);
+    } else if (operation instanceof SetTableComment setTableComment) {
+      String table = setTableComment.table();
+      String comment = setTableComment.comment();
+      return new Call(code("$L.setTableComment($S, $L)", OPS, table, nullableLiteral(comment)),
+          op -> op.setTableComment(table, comment));
+    } else if (operation instanceof AddConstraint addConstraint) {
+      String table = addConstraint.table();
+      Expression<TableConstraint> constraint = constraint(addConstraint.constraint());
+      return new Call(code("$L.addConstraint($S, $L)", OPS, table, constraint.code()),
+          op -> op.addConstraint(table, constraint.value()));
+    } else if (operation instanceof DropConstraint dropConstraint) {
+      String table = dropConstraint.table();
+      String name = dropConstraint.name();
+      return new Call(code("$L.dropConstraint($S, $S)", OPS, table, name),
+          op -> op.dropConstraint(table, name));
+    } else if (operation instanceof CreateIndex createIndex) {
+      String table = createIndex.table();
+      Expression<Index> index = index(createIndex.index());
+      return new Call(code("$L.createIndex($S, $L)", OPS, table, index.code()),
+          op -> op.createIndex(table, index.value()));
+    } else if (operation instanceof DropIndex dropIndex) {
+      String table = dropIndex.table();
+      String name = dropIndex.name();
+      return new Call(code("$L.dropIndex($S, $S)", OPS, table, name), op -> op.dropIndex(table, name));
+    } else if (operation instanceof CreateSequence createSequence) {
+      Expression<Sequence> sequence = sequence(createSequence.sequence());
+      return new Call(code("$L.createSequence($L)", OPS, sequence.code()),
+          op -> op.createSequence(sequence.value()));
+    } else if (operation instanceof DropSequence dropSequence) {
+      String name = dropSequence.name();
+      return new Call(code("$L.dropSequence($S)", OPS, name), op -> op.dropSequence(name));
+    } else if (operation instanceof CreateEnumType createEnumType) {
+      Expression<EnumType> enumType = enumType(createEnumType.enumType());
+      return new Call(code("$L.createEnumType($L)", OPS, enumType.code()),
+          op -> op.createEnumType(enumType.value()));
+    } else if (operation instanceof DropEnumType dropEnumType) {
+      String name = dropEnumType.name();
+      return new Call(code("$L.dropEnumType($S)", OPS, name), op -> op.dropEnumType(name));
+    } else if (operation instanceof AlterEnumType alterEnumType) {
+      String name = alterEnumType.name();
+      String[] values = alterEnumType.values().toArray(new String[0]);
+      return new Call(code("$L.alterEnumType($S,$W$L)", OPS, name, wrappingStrings(values)),
+          op -> op.alterEnumType(name, values));
     } else if (operation instanceof ExecuteSql executeSql) {
-      return CodeBlock.of("$L.execute($L)", OPS, stringLiteral(executeSql.sql()));
+      String sql = executeSql.sql();
+      return new Call(code("$L.execute($L)", OPS, stringLiteral(sql)), op -> op.execute(sql));
     }
     throw new IllegalArgumentException("cannot render operation " + operation);
   }
@@ -91,38 +210,120 @@ final class OperationRenderer {
     return literal.build();
   }
 
+  /**
+   * A string literal on one line whatever the text: line breaks and other control characters are
+   * escaped ({@code \n}, {@code \u0001}), as JavaPoet escapes them, but the literal is never split.
+   */
+  static CodeBlock inlineLiteral(String text) {
+    StringBuilder literal = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\b':
+          literal.append("\\b");
+          break;
+        case '\t':
+          literal.append("\\t");
+          break;
+        case '\n':
+          literal.append("\\n");
+          break;
+        case '\f':
+          literal.append("\\f");
+          break;
+        case '\r':
+          literal.append("\\r");
+          break;
+        case '"':
+          literal.append("\\\"");
+          break;
+        case '\\':
+          literal.append("\\\\");
+          break;
+        default:
+          // Never a line terminator here: those have escapes of their own above.
+          literal.append(Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+      }
+    }
+    return CodeBlock.of("$L", literal.append('"').toString());
+  }
+
+  /** {@link #stringLiteral}, or {@code null}. */
+  private static CodeBlock nullableLiteral(String text) {
+    return text == null ? CodeBlock.of("null") : stringLiteral(text);
+  }
+
+  /**
+   * A {@code long} argument: plain when it fits an {@code int} (which Java widens), else with the
+   * {@code L} suffix.
+   */
+  static String longLiteral(long value) {
+    return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE ? Long.toString(value) : value + "L";
+  }
+
+  /** {@code "a", "b"}: string literals separated by commas, with no wrapping. */
+  private static CodeBlock strings(List<String> values) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (String value : values) {
+      code.add(code.isEmpty() ? "$L" : ", $L", inlineLiteral(value));
+    }
+    return code.build();
+  }
+
+  /** {@code "a", "b"}: string literals, wrapped where the line gets long. */
+  private static CodeBlock wrappingStrings(String... values) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (String value : values) {
+      code.add(code.isEmpty() ? "$L" : ",$W$L", inlineLiteral(value));
+    }
+    return code.build();
+  }
+
   /** One element per line, continuation-indented, so that a table reads like its DDL. */
-  private CodeBlock createTable(CreateTable createTable) {
-    CodeBlock.Builder code = CodeBlock.builder().add("$L.createTable($S", OPS, createTable.table().name());
-    for (TableElement element : createTable.table().elements()) {
-      code.add(",\n$L", tableElement(element));
+  private Call createTable(Table table) {
+    String name = table.name();
+    CodeBlock.Builder code = CodeBlock.builder().add(code("$L.createTable($S", OPS, name));
+    List<TableElement> elements = new ArrayList<>();
+    for (TableElement element : table.elements()) {
+      Expression<TableElement> rendered = tableElement(element);
+      code.add(",\n$L", rendered.code());
+      elements.add(rendered.value());
     }
-    return code.add(")").build();
+    TableElement[] arguments = elements.toArray(new TableElement[0]);
+    return new Call(code.add(")").build(), op -> op.createTable(name, arguments));
   }
 
-  private CodeBlock alterColumn(AlterColumn alterColumn) {
-    CodeBlock.Builder code = CodeBlock.builder()
-        .add("$L.alterColumn($S, $S", OPS, alterColumn.table(), alterColumn.column());
+  private Call alterColumn(AlterColumn alterColumn) {
+    String table = alterColumn.table();
+    String column = alterColumn.column();
+    CodeBlock.Builder code = CodeBlock.builder().add(code("$L.alterColumn($S, $S", OPS, table, column));
+    List<ColumnChange> changes = new ArrayList<>();
     for (ColumnChange change : alterColumn.changes()) {
-      code.add(", $L", columnChange(change));
+      Expression<ColumnChange> rendered = columnChange(change);
+      code.add(",$W$L", rendered.code());
+      changes.add(rendered.value());
     }
-    return code.add(")").build();
+    ColumnChange[] arguments = changes.toArray(new ColumnChange[0]);
+    return new Call(code.add(")").build(), op -> op.alterColumn(table, column, arguments));
   }
 
-  CodeBlock tableElement(TableElement element) {
+  /** A column or a constraint, as an item of a {@code createTable} list. */
+  private Expression<TableElement> tableElement(TableElement element) {
     if (element instanceof Column column) {
-      return column(column);
-    } else if (element instanceof PrimaryKey primaryKey) {
-      return primaryKey(primaryKey);
+      Expression<Column> rendered = column(column);
+      return new Expression<>(rendered.code(), rendered.value());
+    } else if (element instanceof TableConstraint constraint) {
+      Expression<TableConstraint> rendered = constraint(constraint);
+      return new Expression<>(rendered.code(), rendered.value());
     }
     throw new IllegalArgumentException("cannot render table element " + element);
   }
 
   /**
-   * {@code column("email", varchar(255)).notNull()}; an identity column is rendered {@code
-   * .generatedAsIdentity()} alone, which implies not null.
+   * {@code column("status", varchar(20)).notNull().defaultSql("'NEW'").comment("Order state")}; an
+   * identity column is rendered {@code .generatedAsIdentity()} alone, which implies not null.
    */
-  CodeBlock column(Column column) {
+  Expression<Column> column(Column column) {
     CodeBlock.Builder code = CodeBlock.builder()
         .add(staticMember(COLUMN, "column", "($S, $L)", column.name(), sqlType(column.type())));
     Column rendered = Column.column(column.name(), column.type());
@@ -133,34 +334,165 @@ final class OperationRenderer {
       code.add(".notNull()");
       rendered = rendered.notNull();
     }
+    if (column.defaultSql() != null) {
+      code.add("$Z.defaultSql($L)", inlineLiteral(column.defaultSql()));
+      rendered = rendered.defaultSql(column.defaultSql());
+    }
+    if (column.comment() != null) {
+      code.add("$Z.comment($L)", inlineLiteral(column.comment()));
+      rendered = rendered.comment(column.comment());
+    }
     if (!rendered.equals(column)) {
       throw new IllegalArgumentException("column " + column.name() + " is "
           + (column.identity() ? "an identity column" : "a column")
           + (column.nullable() ? " that allows null" : " that is not null")
           + ", which no combination of column(), notNull() and generatedAsIdentity() produces");
     }
-    return code.build();
+    return new Expression<>(code.build(), rendered);
   }
 
   /**
-   * {@code primaryKey("tenant_id", "id")}. The constraint's name, when the database reported one,
-   * is left out: the database chooses it again, and names of keys are never compared.
+   * A constraint as its factory: {@code primaryKey("a", "b")} (named: {@code
+   * primaryKey("id").named("users_pkey")}), {@code unique("uq_users_email", "email")}, {@code
+   * foreignKey("fk_users_team_id_teams", List.of("team_id"), "teams", List.of("id"))} with {@code
+   * .onDelete(CASCADE)} and {@code .onUpdate(SET_NULL)} unless {@code NO_ACTION}, {@code
+   * check("ck_users_age", "age >= 0")}. A null name is written as {@code null}.
    */
-  CodeBlock primaryKey(PrimaryKey primaryKey) {
-    CodeBlock.Builder arguments = CodeBlock.builder();
-    for (String column : primaryKey.columns()) {
-      arguments.add(arguments.isEmpty() ? "$S" : ", $S", column);
+  Expression<TableConstraint> constraint(TableConstraint constraint) {
+    CodeBlock code;
+    TableConstraint rendered;
+    if (constraint instanceof PrimaryKey primaryKey) {
+      CodeBlock.Builder builder = CodeBlock.builder()
+          .add(staticMember(PRIMARY_KEY, "primaryKey", "($L)", strings(primaryKey.columns())));
+      PrimaryKey key = PrimaryKey.primaryKey(primaryKey.columns().toArray(new String[0]));
+      if (primaryKey.name() != null) {
+        builder.add(code(".named($S)", primaryKey.name()));
+        key = key.named(primaryKey.name());
+      }
+      code = builder.build();
+      rendered = key;
+    } else if (constraint instanceof UniqueConstraint unique) {
+      code = staticMember(UNIQUE_CONSTRAINT, "unique", "($S, $L)", unique.name(), strings(unique.columns()));
+      rendered = UniqueConstraint.unique(unique.name(), unique.columns().toArray(new String[0]));
+    } else if (constraint instanceof ForeignKey foreignKey) {
+      CodeBlock.Builder builder = CodeBlock.builder().add(staticMember(FOREIGN_KEY, "foreignKey",
+          "($S,$W$T.of($L),$W$S,$W$T.of($L))", foreignKey.name(), LIST, strings(foreignKey.columns()),
+          foreignKey.referencedTable(), LIST, strings(foreignKey.referencedColumns())));
+      ForeignKey key = ForeignKey.foreignKey(foreignKey.name(), List.of(foreignKey.columns().toArray(new String[0])),
+          foreignKey.referencedTable(), List.of(foreignKey.referencedColumns().toArray(new String[0])));
+      if (foreignKey.onDelete() != ReferentialAction.NO_ACTION) {
+        builder.add("$Z.onDelete($L)", referentialAction(foreignKey.onDelete()));
+        key = key.onDelete(foreignKey.onDelete());
+      }
+      if (foreignKey.onUpdate() != ReferentialAction.NO_ACTION) {
+        builder.add("$Z.onUpdate($L)", referentialAction(foreignKey.onUpdate()));
+        key = key.onUpdate(foreignKey.onUpdate());
+      }
+      code = builder.build();
+      rendered = key;
+    } else if (constraint instanceof CheckConstraint check) {
+      code = staticMember(CHECK_CONSTRAINT, "check", "($S,$W$L)", check.name(),
+          inlineLiteral(check.expression()));
+      rendered = CheckConstraint.check(check.name(), check.expression());
+    } else {
+      throw new IllegalArgumentException("cannot render constraint " + constraint);
     }
-    return staticMember(PRIMARY_KEY, "primaryKey", "($L)", arguments.build());
+    requireExact(rendered, constraint, "constraint " + constraint.name());
+    return new Expression<>(code, rendered);
   }
 
-  CodeBlock columnChange(ColumnChange change) {
-    if (change instanceof ColumnChange.SetType setType) {
-      return staticMember(COLUMN_CHANGE, "type", "($L)", sqlType(setType.type()));
-    } else if (change instanceof ColumnChange.SetNullable setNullable) {
-      return staticMember(COLUMN_CHANGE, setNullable.nullable() ? "dropNotNull" : "setNotNull", "()");
+  private CodeBlock referentialAction(ReferentialAction action) {
+    return staticMember(REFERENTIAL_ACTION, action.name(), "");
+  }
+
+  /**
+   * {@code index("ix_users_email", "email")} when every column is ascending, {@code
+   * index("ix_t_a_b", asc("a"), desc("b"))} otherwise, {@code uniqueIndex("ux", asc("email"))} for
+   * a unique index, {@code verbatim("ix", false, "create index ...")} for an index kept as the
+   * database defines it.
+   */
+  Expression<Index> index(Index index) {
+    CodeBlock code;
+    Index rendered;
+    if (index.definition() != null) {
+      code = staticMember(INDEX, "verbatim", "($S, $L,$W$L)", index.name(), index.unique(),
+          stringLiteral(index.definition()));
+      rendered = Index.verbatim(index.name(), index.unique(), index.definition());
+    } else if (!index.unique() && index.columns().stream().noneMatch(IndexColumn::descending)) {
+      code = staticMember(INDEX, "index", "($S, $L)", index.name(), strings(index.columnNames()));
+      rendered = Index.index(index.name(), index.columnNames().toArray(new String[0]));
+    } else {
+      CodeBlock.Builder columns = CodeBlock.builder();
+      List<IndexColumn> values = new ArrayList<>();
+      for (IndexColumn column : index.columns()) {
+        columns.add(columns.isEmpty() ? "$L" : ", $L",
+            staticMember(INDEX_COLUMN, column.descending() ? "desc" : "asc", "($S)", column.name()));
+        values.add(column.descending() ? IndexColumn.desc(column.name()) : IndexColumn.asc(column.name()));
+      }
+      IndexColumn[] arguments = values.toArray(new IndexColumn[0]);
+      String factory = index.unique() ? "uniqueIndex" : "index";
+      code = staticMember(INDEX, factory, "($S, $L)", index.name(), columns.build());
+      rendered = index.unique() ? Index.uniqueIndex(index.name(), arguments) : Index.index(index.name(), arguments);
     }
-    throw new IllegalArgumentException("cannot render column change " + change);
+    requireExact(rendered, index, "index " + index.name());
+    return new Expression<>(code, rendered);
+  }
+
+  /** {@code sequence("users_seq", 1, 50)}. */
+  Expression<Sequence> sequence(Sequence sequence) {
+    CodeBlock code = staticMember(SEQUENCE, "sequence", "($S, $L, $L)", sequence.name(),
+        longLiteral(sequence.startWith()), longLiteral(sequence.incrementBy()));
+    Sequence rendered = Sequence.sequence(sequence.name(), sequence.startWith(), sequence.incrementBy());
+    requireExact(rendered, sequence, "sequence " + sequence.name());
+    return new Expression<>(code, rendered);
+  }
+
+  /** {@code enumType("order_status", "NEW", "PAID")}, the values wrapped where the line gets long. */
+  Expression<EnumType> enumType(EnumType enumType) {
+    String[] values = enumType.values().toArray(new String[0]);
+    CodeBlock code = staticMember(ENUM_TYPE, "enumType", "($S,$W$L)", enumType.name(), wrappingStrings(values));
+    EnumType rendered = EnumType.enumType(enumType.name(), values);
+    requireExact(rendered, enumType, "enum type " + enumType.name());
+    return new Expression<>(code, rendered);
+  }
+
+  /**
+   * {@code type(BIGINT)}, {@code setNotNull()}, {@code dropNotNull()}, {@code setDefault("0")},
+   * {@code dropDefault()}, {@code setComment("...")}, {@code dropComment()}.
+   */
+  Expression<ColumnChange> columnChange(ColumnChange change) {
+    CodeBlock code;
+    ColumnChange rendered;
+    if (change instanceof ColumnChange.SetType setType) {
+      code = staticMember(COLUMN_CHANGE, "type", "($L)", sqlType(setType.type()));
+      rendered = ColumnChange.type(setType.type());
+    } else if (change instanceof ColumnChange.SetNullable setNullable) {
+      code = staticMember(COLUMN_CHANGE, setNullable.nullable() ? "dropNotNull" : "setNotNull", "()");
+      rendered = setNullable.nullable() ? ColumnChange.dropNotNull() : ColumnChange.setNotNull();
+    } else if (change instanceof ColumnChange.SetDefault setDefault) {
+      String sql = setDefault.sql();
+      code = sql == null
+          ? staticMember(COLUMN_CHANGE, "dropDefault", "()")
+          : staticMember(COLUMN_CHANGE, "setDefault", "($L)", inlineLiteral(sql));
+      rendered = sql == null ? ColumnChange.dropDefault() : ColumnChange.setDefault(sql);
+    } else if (change instanceof ColumnChange.SetComment setComment) {
+      String comment = setComment.comment();
+      code = comment == null
+          ? staticMember(COLUMN_CHANGE, "dropComment", "()")
+          : staticMember(COLUMN_CHANGE, "setComment", "($L)", inlineLiteral(comment));
+      rendered = comment == null ? ColumnChange.dropComment() : ColumnChange.setComment(comment);
+    } else {
+      throw new IllegalArgumentException("cannot render column change " + change);
+    }
+    requireExact(rendered, change, "column change");
+    return new Expression<>(code, rendered);
+  }
+
+  private static void requireExact(Object rendered, Object input, String what) {
+    if (!rendered.equals(input)) {
+      throw new IllegalArgumentException(what + " is " + input + ", which no factory produces; the closest is "
+          + rendered);
+    }
   }
 
   /**
@@ -268,7 +600,37 @@ final class OperationRenderer {
     Object[] all = new Object[arguments.length + 1];
     all[0] = owner;
     System.arraycopy(arguments, 0, all, 1, arguments.length);
-    return CodeBlock.of("$T." + member + suffixFormat, all);
+    return code("$T." + member + suffixFormat, all);
+  }
+
+  /**
+   * {@code CodeBlock.of}, except that each {@code $S} argument becomes an {@link #inlineLiteral}
+   * (or {@code null}): JavaPoet's own {@code $S} splits text at line breaks, which inside an
+   * expression would break its layout.
+   */
+  private static CodeBlock code(String format, Object... arguments) {
+    StringBuilder converted = new StringBuilder(format.length());
+    Object[] values = arguments.clone();
+    int argument = 0;
+    for (int i = 0; i < format.length(); i++) {
+      char c = format.charAt(i);
+      converted.append(c);
+      if (c != '$' || i + 1 == format.length()) {
+        continue;
+      }
+      char kind = format.charAt(++i);
+      if (kind == 'S') {
+        values[argument] = values[argument] == null ? CodeBlock.of("null") : inlineLiteral((String) values[argument]);
+        kind = 'L';
+      }
+      if (kind == 'L' || kind == 'T' || kind == 'N') {
+        argument++;
+      } else if (Character.isDigit(kind) || kind == '(') {
+        throw new IllegalArgumentException("only relative arguments are supported: " + format);
+      }
+      converted.append(kind);
+    }
+    return CodeBlock.of(converted.toString(), values);
   }
 
   /** Adds a static import for each member rendered so far, and for nothing else. */

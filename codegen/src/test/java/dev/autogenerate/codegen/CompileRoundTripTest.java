@@ -1,7 +1,17 @@
 package dev.autogenerate.codegen;
 
+import static dev.autogenerate.schema.CheckConstraint.check;
 import static dev.autogenerate.schema.Column.column;
+import static dev.autogenerate.schema.EnumType.enumType;
+import static dev.autogenerate.schema.ForeignKey.foreignKey;
+import static dev.autogenerate.schema.Index.index;
+import static dev.autogenerate.schema.Index.uniqueIndex;
+import static dev.autogenerate.schema.Index.verbatim;
+import static dev.autogenerate.schema.IndexColumn.asc;
+import static dev.autogenerate.schema.IndexColumn.desc;
 import static dev.autogenerate.schema.PrimaryKey.primaryKey;
+import static dev.autogenerate.schema.Sequence.sequence;
+import static dev.autogenerate.schema.UniqueConstraint.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +19,26 @@ import dev.autogenerate.migration.Migration;
 import dev.autogenerate.migration.Operations;
 import dev.autogenerate.migration.Revision;
 import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.ColumnChange;
+import dev.autogenerate.operations.CreateEnumType;
+import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateTable;
+import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropConstraint;
+import dev.autogenerate.operations.DropEnumType;
+import dev.autogenerate.operations.DropIndex;
+import dev.autogenerate.operations.DropSequence;
+import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.ReferentialAction;
+import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
 import java.nio.file.Path;
@@ -78,6 +102,16 @@ class CompileRoundTripTest {
   }
 
   @Test
+  void goldenMigrationOfTheNewConstructsRecordsWhatItWasMadeFrom() throws Exception {
+    MigrationSource source = Fixtures.addOrderStatus();
+
+    Migration migration = compileAndLoad(source);
+
+    assertEquals(Fixtures.operations(source.upgrade()), upgradeOf(migration));
+    assertEquals(Fixtures.operations(source.downgrade()), downgradeOf(migration));
+  }
+
+  @Test
   void everyTypeRoundTrips() throws Exception {
     List<Column> columns = new ArrayList<>();
     for (SqlType.Kind kind : SqlType.Kind.values()) {
@@ -132,6 +166,43 @@ class CompileRoundTripTest {
     assertEquals(message, migration.getClass().getAnnotation(Revision.class).message());
   }
 
+  /** Names, values and text in every position an operation has, each trying to break its literal. */
+  @Test
+  void hostileNamesSurviveInEveryPosition() throws Exception {
+    String n = "we\"ird */ /* \\u000a \\\\u002a/ $S %s\r\nname\tü 年 🚀 \u0000";
+    List<Operation> upgrade = List.of(
+        new CreateTable(Table.of(n, List.of(
+            column(n, SqlType.sqlType(n)).notNull().defaultSql(n).comment(n),
+            primaryKey(n).named(n),
+            unique(n, n),
+            foreignKey(n, List.of(n), n, List.of(n)).onDelete(ReferentialAction.CASCADE),
+            check(n, n)))),
+        new AddColumn(n, column(n, SqlType.sqlType(n)).generatedAsIdentity().defaultSql(n).comment(n)),
+        new DropColumn(n, n),
+        AlterColumn.of(n, n, List.of(ColumnChange.type(SqlType.sqlType(n)), ColumnChange.setDefault(n),
+            ColumnChange.setComment(n))),
+        new SetTableComment(n, n),
+        new AddConstraint(n, unique(n, n, n + "2")),
+        new AddConstraint(n, check(n, n)),
+        new DropConstraint(n, n),
+        new CreateIndex(n, index(n, n, n + "2")),
+        new CreateIndex(n, index(n, asc(n), desc(n))),
+        new CreateIndex(n, uniqueIndex(n, desc(n))),
+        new CreateIndex(n, verbatim(n, true, n)),
+        new DropIndex(n, n),
+        new CreateSequence(sequence(n, 1, 1)),
+        new DropSequence(n),
+        new CreateEnumType(enumType(n, n, n + "2")),
+        new DropEnumType(n),
+        new AlterEnumType(n, List.of(n, "")),
+        new DropTable(n),
+        new ExecuteSql(n));
+    MigrationSource source = Fixtures.withSteps("M20261122_153000_hostile_names",
+        Fixtures.steps(upgrade.toArray(new Operation[0])), List.of());
+
+    assertEquals(upgrade, upgradeOf(compileAndLoad(source)));
+  }
+
   @Test
   void emptyFirstRevisionCompilesAndRecordsNothing() throws Exception {
     MigrationSource source = new MigrationSource(Fixtures.PACKAGE,
@@ -145,6 +216,36 @@ class CompileRoundTripTest {
     Revision revision = migration.getClass().getAnnotation(Revision.class);
     assertEquals("", revision.revises());
     assertEquals("", revision.message());
+  }
+
+  /**
+   * Every operation type, every factory and every option of {@link OperationSamples}, with hostile
+   * text in defaults, comments, check expressions, index definitions and enum values; the
+   * downgrade is the one the diff would derive (inverses against the schema before each step).
+   */
+  @Test
+  void everyOperationAndOptionRoundTrips() throws Exception {
+    List<MigrationStep> upgrade = OperationSamples.upgrade();
+    List<MigrationStep> downgrade = OperationSamples.downgrade();
+    MigrationSource source = Fixtures.withSteps("M20261122_153000_everything", upgrade, downgrade);
+
+    Migration migration = compileAndLoad(source);
+
+    assertEquals(Fixtures.operations(upgrade), upgradeOf(migration));
+    assertEquals(Fixtures.operations(downgrade), downgradeOf(migration));
+    Schema after = replay(OperationSamples.BEFORE, upgradeOf(migration));
+    assertEquals(OperationSamples.after(), after);
+    Schema back = replay(after, downgradeOf(migration));
+    assertEquals(OperationSamples.BEFORE.tables().keySet(), back.tables().keySet());
+    assertEquals(OperationSamples.BEFORE.sequences(), back.sequences());
+    assertEquals(OperationSamples.BEFORE.enumTypes(), back.enumTypes());
+  }
+
+  private static Schema replay(Schema schema, List<Operation> operations) {
+    for (Operation operation : operations) {
+      schema = operation.applyTo(schema);
+    }
+    return schema;
   }
 
   @Test

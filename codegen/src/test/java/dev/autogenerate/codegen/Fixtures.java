@@ -1,23 +1,44 @@
 package dev.autogenerate.codegen;
 
+import static dev.autogenerate.schema.CheckConstraint.check;
 import static dev.autogenerate.schema.Column.column;
+import static dev.autogenerate.schema.EnumType.enumType;
+import static dev.autogenerate.schema.ForeignKey.foreignKey;
+import static dev.autogenerate.schema.Index.index;
+import static dev.autogenerate.schema.Index.uniqueIndex;
+import static dev.autogenerate.schema.IndexColumn.asc;
+import static dev.autogenerate.schema.IndexColumn.desc;
 import static dev.autogenerate.schema.PrimaryKey.primaryKey;
+import static dev.autogenerate.schema.ReferentialAction.CASCADE;
+import static dev.autogenerate.schema.Sequence.sequence;
 import static dev.autogenerate.schema.SqlType.BIGINT;
 import static dev.autogenerate.schema.SqlType.BOOLEAN;
 import static dev.autogenerate.schema.SqlType.INTEGER;
 import static dev.autogenerate.schema.SqlType.TEXT;
 import static dev.autogenerate.schema.SqlType.TIMESTAMP_TZ;
 import static dev.autogenerate.schema.SqlType.numeric;
+import static dev.autogenerate.schema.SqlType.sqlType;
 import static dev.autogenerate.schema.SqlType.varchar;
+import static dev.autogenerate.schema.UniqueConstraint.unique;
 
 import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.ColumnChange;
+import dev.autogenerate.operations.CreateEnumType;
+import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropConstraint;
+import dev.autogenerate.operations.DropEnumType;
+import dev.autogenerate.operations.DropIndex;
+import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.schema.Table;
 import java.time.Instant;
 import java.util.List;
@@ -64,6 +85,72 @@ final class Fixtures {
         "3f2a9c1b7d4e",
         "9b1c2d3e4f5a",
         "add orders",
+        CREATED,
+        upgrade,
+        downgrade);
+  }
+
+  /**
+   * A revision using the constructs beyond columns and keys: an enum type, a sequence, a table with
+   * defaults, comments and constraints, indexes of each shape, a table comment, altered defaults
+   * and comments, and the drops. Its downgrade is what the diff derives.
+   */
+  static MigrationSource addOrderStatus() {
+    Table orders = Table.of("orders", List.of(
+        column("id", BIGINT).notNull(),
+        column("customer_id", BIGINT).notNull(),
+        column("status", sqlType("order_status")).notNull().defaultSql("'NEW'").comment("Order state"),
+        column("note", TEXT).comment("Free text,\nshown to staff"),
+        column("placed_at", TIMESTAMP_TZ).notNull().defaultSql("now()"),
+        primaryKey("id").named("pk_orders"),
+        foreignKey("fk_orders_customer_id_customers", List.of("customer_id"), "customers", List.of("id"))
+            .onDelete(CASCADE),
+        check("ck_orders_id", "id > 0")));
+    List<MigrationStep> upgrade = List.of(
+        new MigrationStep(new CreateEnumType(enumType("order_status", "NEW", "PAID")), "order_status: new enum OrderStatus"),
+        new MigrationStep(new CreateSequence(sequence("orders_seq", 1, 50)), "orders_seq: new generator of Order.id"),
+        new MigrationStep(new CreateTable(orders), "orders: new entity Order"),
+        MigrationStep.of(new CreateIndex("orders", index("ix_orders_customer_id", "customer_id"))),
+        MigrationStep.of(new CreateIndex("orders", index("ix_orders_status_placed_at", asc("status"), desc("placed_at")))),
+        MigrationStep.of(new SetTableComment("orders", "Orders placed by customers")),
+        new MigrationStep(new AddConstraint("customers", unique("uq_customers_email", "email")),
+            "customers.email: now unique"),
+        new MigrationStep(new CreateIndex("customers", uniqueIndex("ux_customers_code", asc("code"))),
+            "customers.code: unique index"),
+        new MigrationStep(AlterColumn.of("customers", "email", List.of(ColumnChange.type(varchar(320)),
+            ColumnChange.setNotNull(), ColumnChange.setDefault("''"), ColumnChange.setComment("Where receipts go"))),
+            "customers.email: type, nullability, default and comment changed"),
+        new MigrationStep(AlterColumn.of("customers", "tier", List.of(ColumnChange.dropDefault(), ColumnChange.dropComment())),
+            "customers.tier: default and comment removed"),
+        new MigrationStep(new AlterEnumType("customer_tier", List.of("BASIC", "SILVER", "GOLD")), "customer_tier: value SILVER added"),
+        MigrationStep.of(new DropIndex("customers", "ix_customers_name")),
+        MigrationStep.of(new DropConstraint("customers", "ck_customers_legacy")),
+        MigrationStep.of(new DropSequence("customers_legacy_seq")),
+        MigrationStep.of(new DropEnumType("legacy_kind")));
+    List<MigrationStep> downgrade = List.of(
+        MigrationStep.of(new CreateEnumType(enumType("legacy_kind", "A", "B"))),
+        MigrationStep.of(new CreateSequence(sequence("customers_legacy_seq", 1000, 1))),
+        MigrationStep.of(new AddConstraint("customers", check("ck_customers_legacy", "legacy_id IS NULL"))),
+        MigrationStep.of(new CreateIndex("customers", index("ix_customers_name", "name"))),
+        MigrationStep.of(new AlterEnumType("customer_tier", List.of("BASIC", "GOLD"))),
+        MigrationStep.of(AlterColumn.of("customers", "tier", List.of(ColumnChange.setDefault("'BASIC'"),
+            ColumnChange.setComment("Pricing tier")))),
+        MigrationStep.of(AlterColumn.of("customers", "email", List.of(ColumnChange.type(varchar(255)),
+            ColumnChange.dropNotNull(), ColumnChange.dropDefault(), ColumnChange.dropComment()))),
+        MigrationStep.of(new DropIndex("customers", "ux_customers_code")),
+        MigrationStep.of(new DropConstraint("customers", "uq_customers_email")),
+        MigrationStep.of(new SetTableComment("orders", null)),
+        MigrationStep.of(new DropIndex("orders", "ix_orders_status_placed_at")),
+        MigrationStep.of(new DropIndex("orders", "ix_orders_customer_id")),
+        MigrationStep.of(new DropTable("orders")),
+        MigrationStep.of(new DropSequence("orders_seq")),
+        MigrationStep.of(new DropEnumType("order_status")));
+    return new MigrationSource(
+        PACKAGE,
+        MigrationNames.className(CREATED, "add order status"),
+        "4c5d6e7f8a9b",
+        "3f2a9c1b7d4e",
+        "add order status",
         CREATED,
         upgrade,
         downgrade);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
@@ -130,6 +132,32 @@ class MigrationWriterTest {
             //
             // and a blank one
             op.dropTable("old");
+          }
+        """), text);
+  }
+
+  @Test
+  void statementsThatWrapAreSetOffByBlankLinesLikeMultiLineOnes() {
+    List<MigrationStep> upgrade = List.of(
+        MigrationStep.of(new DropColumn("users", "a")),
+        MigrationStep.of(AlterColumn.of("customers", "email", List.of(ColumnChange.type(SqlType.varchar(320)),
+            ColumnChange.setNotNull(), ColumnChange.setDefault("''"), ColumnChange.setComment("Where receipts go")))),
+        MigrationStep.of(new DropColumn("users", "b")),
+        MigrationStep.of(AlterColumn.of("users", "c", List.of(ColumnChange.setNotNull(),
+            ColumnChange.setComment("Short enough for one line, 100 column")))),
+        MigrationStep.of(new DropColumn("users", "d")));
+    String text = writer.write(source("9b1c2d3e4f5a", "m", upgrade, List.of()));
+
+    assertTrue(text.contains("""
+          public void upgrade(Operations op) {
+            op.dropColumn("users", "a");
+
+            op.alterColumn("customers", "email", type(varchar(320)), setNotNull(), setDefault("''"),
+                setComment("Where receipts go"));
+
+            op.dropColumn("users", "b");
+            op.alterColumn("users", "c", setNotNull(), setComment("Short enough for one line, 100 column"));
+            op.dropColumn("users", "d");
           }
         """), text);
   }

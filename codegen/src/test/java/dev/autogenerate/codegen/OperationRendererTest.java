@@ -1,7 +1,18 @@
 package dev.autogenerate.codegen;
 
+import static dev.autogenerate.schema.CheckConstraint.check;
 import static dev.autogenerate.schema.Column.column;
+import static dev.autogenerate.schema.EnumType.enumType;
+import static dev.autogenerate.schema.ForeignKey.foreignKey;
+import static dev.autogenerate.schema.Index.index;
+import static dev.autogenerate.schema.Index.verbatim;
+import static dev.autogenerate.schema.IndexColumn.asc;
+import static dev.autogenerate.schema.IndexColumn.desc;
 import static dev.autogenerate.schema.PrimaryKey.primaryKey;
+import static dev.autogenerate.schema.ReferentialAction.CASCADE;
+import static dev.autogenerate.schema.ReferentialAction.SET_NULL;
+import static dev.autogenerate.schema.Sequence.sequence;
+import static dev.autogenerate.schema.UniqueConstraint.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,15 +22,29 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.ColumnChange;
+import dev.autogenerate.operations.CreateEnumType;
+import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropConstraint;
+import dev.autogenerate.operations.DropEnumType;
+import dev.autogenerate.operations.DropIndex;
+import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.EnumType;
+import dev.autogenerate.schema.ForeignKey;
+import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.PrimaryKey;
+import dev.autogenerate.schema.ReferentialAction;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
 import java.util.List;
@@ -95,14 +120,16 @@ class OperationRendererTest {
   }
 
   @Test
-  void namedPrimaryKeyIsWrittenWithoutItsName() {
+  void namedPrimaryKeyKeepsItsName() {
+    // The name is part of the value (and what dropConstraint names), so it is written: leaving it
+    // out would record a different operation than the one rendered.
     Table table = new Table("users", List.of(column("id", SqlType.BIGINT).notNull()),
         Optional.of(new PrimaryKey("users_pkey", List.of("id"))));
 
     assertEquals("""
         op.createTable("users",
             column("id", BIGINT).notNull(),
-            primaryKey("id"));""", render(new CreateTable(table)));
+            primaryKey("id").named("users_pkey"));""", render(new CreateTable(table)));
   }
 
   @Test
@@ -234,5 +261,313 @@ class OperationRendererTest {
             "dev.autogenerate.schema.SqlType.varchar",
             "dev.autogenerate.operations.ColumnChange.dropNotNull"),
         renderer.usedStaticImports());
+  }
+
+  // Columns: defaults and comments.
+
+  @Test
+  void columnWithDefaultAndComment() {
+    assertEquals("op.addColumn(\"users\", column(\"status\", varchar(20)).notNull().defaultSql(\"'NEW'\")\n"
+            + "    .comment(\"Order state\"));",
+        render(new AddColumn("users",
+            column("status", SqlType.varchar(20)).notNull().defaultSql("'NEW'").comment("Order state"))));
+    assertEquals("op.addColumn(\"t\", column(\"n\", INTEGER).defaultSql(\"0\"));",
+        render(new AddColumn("t", column("n", SqlType.INTEGER).defaultSql("0"))));
+    assertEquals("op.addColumn(\"t\", column(\"n\", INTEGER).comment(\"Count\"));",
+        render(new AddColumn("t", column("n", SqlType.INTEGER).comment("Count"))));
+  }
+
+  @Test
+  void identityColumnWithDefaultAndComment() {
+    assertEquals("op.addColumn(\"t\", column(\"id\", BIGINT).generatedAsIdentity().defaultSql(\"1\").comment(\"Key\"));",
+        render(new AddColumn("t", column("id", SqlType.BIGINT).generatedAsIdentity().defaultSql("1").comment("Key"))));
+  }
+
+  @Test
+  void columnTextStaysOneLiteralWhateverItHolds() {
+    Column column = column("note", SqlType.TEXT)
+        .defaultSql("'it''s'")
+        .comment("Two\nlines with \"quotes\", */, \\u000a, tab\t, ü 年 🚀 and \u0007");
+
+    assertEquals("op.addColumn(\"t\", column(\"note\", TEXT).defaultSql(\"'it''s'\")\n"
+            + "    .comment(\"Two\\nlines with \\\"quotes\\\", */, \\\\u000a, tab\\t, ü 年 🚀 and \\u0007\"));",
+        render(new AddColumn("t", column)));
+  }
+
+  @Test
+  void columnsInCreateTableWrapTheirChainOneStepDeeper() {
+    Table table = Table.of("orders", List.of(
+        column("status", SqlType.varchar(20)).notNull().defaultSql("'NEW'").comment("Order state"),
+        column("state_of_the_order", SqlType.varchar(20)).notNull().defaultSql("'NEW'").comment("Order state")));
+
+    assertEquals("""
+        op.createTable("orders",
+            column("status", varchar(20)).notNull().defaultSql("'NEW'").comment("Order state"),
+            column("state_of_the_order", varchar(20)).notNull().defaultSql("'NEW'")
+                .comment("Order state"));""", render(new CreateTable(table)));
+  }
+
+  // createTable: every constraint kind.
+
+  @Test
+  void createTableWithEveryConstraintKind() {
+    Table table = Table.of("users", List.of(
+        column("id", SqlType.BIGINT).generatedAsIdentity(),
+        column("email", SqlType.TEXT).notNull(),
+        column("team_id", SqlType.BIGINT),
+        column("age", SqlType.INTEGER),
+        primaryKey("id").named("pk_users"),
+        unique("uq_users_email", "email"),
+        foreignKey("fk_users_team_id_teams", List.of("team_id"), "teams", List.of("id")),
+        foreignKey("fk_users_team", List.of("team_id"), "teams", List.of("id")).onDelete(CASCADE).onUpdate(SET_NULL),
+        check("ck_users_age", "age >= 0")));
+
+    assertEquals("""
+        op.createTable("users",
+            column("id", BIGINT).generatedAsIdentity(),
+            column("email", TEXT).notNull(),
+            column("team_id", BIGINT),
+            column("age", INTEGER),
+            primaryKey("id").named("pk_users"),
+            unique("uq_users_email", "email"),
+            foreignKey("fk_users_team_id_teams", List.of("team_id"), "teams", List.of("id")),
+            foreignKey("fk_users_team", List.of("team_id"), "teams", List.of("id")).onDelete(CASCADE)
+                .onUpdate(SET_NULL),
+            check("ck_users_age", "age >= 0"));""", render(new CreateTable(table)));
+  }
+
+  @Test
+  void unnamedConstraintsInCreateTableSayNull() {
+    Table table = Table.of("t", List.of(
+        column("a", SqlType.INTEGER),
+        unique(null, "a"),
+        foreignKey(null, List.of("a"), "u", List.of("id")),
+        check(null, "a > 0")));
+
+    assertEquals("""
+        op.createTable("t",
+            column("a", INTEGER),
+            unique(null, "a"),
+            foreignKey(null, List.of("a"), "u", List.of("id")),
+            check(null, "a > 0"));""", render(new CreateTable(table)));
+  }
+
+  // Constraints.
+
+  @Test
+  void addConstraintOfEachKind() {
+    assertEquals("op.addConstraint(\"users\", unique(\"uq_users_email_team_id\", \"email\", \"team_id\"));",
+        render(new AddConstraint("users", unique("uq_users_email_team_id", "email", "team_id"))));
+    assertEquals("op.addConstraint(\"users\", check(\"ck_users_age\", \"age >= 0 AND note <> 'a\\nb'\"));",
+        render(new AddConstraint("users", check("ck_users_age", "age >= 0 AND note <> 'a\nb'"))));
+    assertEquals("op.addConstraint(\"memberships\", primaryKey(\"group_id\", \"user_id\").named(\"pk_memberships\"));",
+        render(new AddConstraint("memberships", primaryKey("group_id", "user_id").named("pk_memberships"))));
+    assertEquals("""
+        op.addConstraint("users", foreignKey("fk_users_team_id_teams", List.of("team_id"), "teams",
+            List.of("id")));""",
+        render(new AddConstraint("users", foreignKey("fk_users_team_id_teams", List.of("team_id"), "teams",
+            List.of("id")))));
+  }
+
+  @Test
+  void foreignKeyActionsOtherThanNoAction() {
+    for (ReferentialAction action : ReferentialAction.values()) {
+      ForeignKey onDelete = foreignKey("fk", List.of("a", "b"), "t", List.of("x", "y")).onDelete(action);
+      ForeignKey both = foreignKey("fk", List.of("a"), "t", List.of("x")).onDelete(action).onUpdate(action);
+      ForeignKey onUpdate = foreignKey("fk", List.of("a"), "t", List.of("x")).onUpdate(action);
+      String deleteClause = action == ReferentialAction.NO_ACTION ? "" : ".onDelete(" + action.name() + ")";
+      String updateClause = action == ReferentialAction.NO_ACTION ? "" : ".onUpdate(" + action.name() + ")";
+
+      assertEquals("op.createTable(\"s\",\n    foreignKey(\"fk\", List.of(\"a\", \"b\"), \"t\", List.of(\"x\", \"y\"))"
+          + deleteClause + ");", render(new CreateTable(new Table("s",
+              List.of(column("a", SqlType.INTEGER), column("b", SqlType.INTEGER)), Optional.empty(),
+              List.of(), List.of(onDelete), List.of(), List.of(), null))).replaceAll("(?m)^    column.*\n", ""));
+      assertEquals("op.addConstraint(\"s\", foreignKey(\"fk\", List.of(\"a\"), \"t\", List.of(\"x\"))"
+          + updateClause + ");", render(new AddConstraint("s", onUpdate)));
+      assertEquals("op.addConstraint(\"s\", foreignKey(\"fk\", List.of(\"a\"), \"t\", List.of(\"x\"))"
+          + (action == ReferentialAction.NO_ACTION ? "" : deleteClause + "\n    " + updateClause) + ");",
+          render(new AddConstraint("s", both)));
+    }
+  }
+
+  @Test
+  void dropConstraint() {
+    assertEquals("op.dropConstraint(\"users\", \"uq_users_email\");",
+        render(new DropConstraint("users", "uq_users_email")));
+  }
+
+  // Indexes.
+
+  @Test
+  void ascendingIndexNamesItsColumns() {
+    assertEquals("op.createIndex(\"users\", index(\"ix_users_email\", \"email\"));",
+        render(new CreateIndex("users", index("ix_users_email", "email"))));
+    assertEquals("op.createIndex(\"t\", index(\"ix_t_a_b\", \"a\", \"b\"));",
+        render(new CreateIndex("t", index("ix_t_a_b", asc("a"), asc("b")))));
+  }
+
+  @Test
+  void indexWithADescendingColumnSpellsEachDirection() {
+    assertEquals("op.createIndex(\"t\", index(\"ix_t_a_b\", asc(\"a\"), desc(\"b\")));",
+        render(new CreateIndex("t", index("ix_t_a_b", asc("a"), desc("b")))));
+  }
+
+  @Test
+  void uniqueIndex() {
+    assertEquals("op.createIndex(\"users\", uniqueIndex(\"ux\", asc(\"email\")));",
+        render(new CreateIndex("users", Index.uniqueIndex("ux", asc("email")))));
+    assertEquals("op.createIndex(\"users\", uniqueIndex(\"ux\", desc(\"a\"), asc(\"b\")));",
+        render(new CreateIndex("users", Index.uniqueIndex("ux", desc("a"), asc("b")))));
+  }
+
+  @Test
+  void verbatimIndex() {
+    assertEquals("op.createIndex(\"users\", verbatim(\"ix_lower\", false, \"create index ix_lower on t (lower(a))\"));",
+        render(new CreateIndex("users", verbatim("ix_lower", false, "create index ix_lower on t (lower(a))"))));
+    assertEquals("""
+        op.createIndex("users", verbatim("ix_users_lower_email", false,
+            "CREATE INDEX ix_users_lower_email ON public.users USING btree (lower((email)::text))"));""",
+        render(new CreateIndex("users", verbatim("ix_users_lower_email", false,
+            "CREATE INDEX ix_users_lower_email ON public.users USING btree (lower((email)::text))"))));
+    assertEquals("""
+        op.createIndex("users", verbatim("ux_active", true,
+            "CREATE UNIQUE INDEX ux_active ON users (email)\\n"
+            + "WHERE active"));""",
+        render(new CreateIndex("users", verbatim("ux_active", true,
+            "CREATE UNIQUE INDEX ux_active ON users (email)\nWHERE active"))));
+  }
+
+  @Test
+  void indexWithBothColumnsAndADefinitionHasNoFactoryAndIsRefused() {
+    Index odd = new Index("ix_odd", List.of(asc("a")), false, "create index ix_odd on t (a) where a > 0");
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> render(new CreateIndex("t", odd)));
+    assertTrue(e.getMessage().contains("ix_odd"), e.getMessage());
+  }
+
+  @Test
+  void dropIndex() {
+    assertEquals("op.dropIndex(\"users\", \"ix_users_email\");", render(new DropIndex("users", "ix_users_email")));
+  }
+
+  // Table comments.
+
+  @Test
+  void setTableComment() {
+    assertEquals("op.setTableComment(\"users\", \"People who log in\");",
+        render(new SetTableComment("users", "People who log in")));
+    assertEquals("op.setTableComment(\"users\", null);", render(new SetTableComment("users", null)));
+    assertEquals("""
+        op.setTableComment("users", "People who log in.\\n"
+            + "Not \\"customers\\" */");""",
+        render(new SetTableComment("users", "People who log in.\nNot \"customers\" */")));
+  }
+
+  // Sequences.
+
+  @Test
+  void sequences() {
+    assertEquals("op.createSequence(sequence(\"users_seq\", 1, 50));",
+        render(new CreateSequence(sequence("users_seq", 1, 50))));
+    assertEquals("op.createSequence(sequence(\"down_seq\", -1, -2147483648));",
+        render(new CreateSequence(sequence("down_seq", -1, Integer.MIN_VALUE))));
+    assertEquals("op.createSequence(sequence(\"big_seq\", 3000000000L, -9223372036854775808L));",
+        render(new CreateSequence(sequence("big_seq", 3_000_000_000L, Long.MIN_VALUE))));
+    assertEquals("op.dropSequence(\"users_seq\");", render(new DropSequence("users_seq")));
+  }
+
+  // Enum types.
+
+  @Test
+  void enumTypes() {
+    assertEquals("op.createEnumType(enumType(\"order_status\", \"NEW\", \"PAID\"));",
+        render(new CreateEnumType(enumType("order_status", "NEW", "PAID"))));
+    assertEquals("op.dropEnumType(\"order_status\");", render(new DropEnumType("order_status")));
+    assertEquals("op.alterEnumType(\"order_status\", \"NEW\", \"PAID\", \"SHIPPED\");",
+        render(new AlterEnumType("order_status", List.of("NEW", "PAID", "SHIPPED"))));
+    assertEquals("op.createEnumType(enumType(\"odd\", \"it's \\\"x\\\"\", \"a\\nb\", \"年\"));",
+        render(new CreateEnumType(enumType("odd", "it's \"x\"", "a\nb", "年"))));
+  }
+
+  @Test
+  void manyEnumValuesWrap() {
+    List<String> values = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "VALUE_" + i).toList();
+
+    assertEquals("""
+        op.createEnumType(enumType("order_status", "VALUE_0", "VALUE_1", "VALUE_2", "VALUE_3",
+            "VALUE_4", "VALUE_5", "VALUE_6", "VALUE_7", "VALUE_8", "VALUE_9", "VALUE_10", "VALUE_11"));""",
+        render(new CreateEnumType(new EnumType("order_status", values))));
+    assertEquals("""
+        op.alterEnumType("order_status", "VALUE_0", "VALUE_1", "VALUE_2", "VALUE_3", "VALUE_4",
+            "VALUE_5", "VALUE_6", "VALUE_7", "VALUE_8", "VALUE_9", "VALUE_10", "VALUE_11");""",
+        render(new AlterEnumType("order_status", values)));
+  }
+
+  // alterColumn: every change kind.
+
+  @Test
+  void alterColumnDefaultsAndComments() {
+    assertEquals("op.alterColumn(\"users\", \"age\", setDefault(\"0\"));",
+        render(AlterColumn.of("users", "age", List.of(ColumnChange.setDefault("0")))));
+    assertEquals("op.alterColumn(\"users\", \"age\", dropDefault());",
+        render(AlterColumn.of("users", "age", List.of(ColumnChange.dropDefault()))));
+    assertEquals("op.alterColumn(\"users\", \"age\", setComment(\"Age in years, \\\"roughly\\\"\\n*/\"));",
+        render(AlterColumn.of("users", "age", List.of(ColumnChange.setComment("Age in years, \"roughly\"\n*/")))));
+    assertEquals("op.alterColumn(\"users\", \"age\", dropComment());",
+        render(AlterColumn.of("users", "age", List.of(ColumnChange.dropComment()))));
+  }
+
+  @Test
+  void alterColumnWithEveryChangeWrapsBetweenChanges() {
+    assertEquals("""
+        op.alterColumn("orders", "status", type(varchar(20)), setNotNull(), setDefault("'NEW'"),
+            setComment("Order state"));""",
+        render(AlterColumn.of("orders", "status", List.of(ColumnChange.setComment("Order state"),
+            ColumnChange.setDefault("'NEW'"), ColumnChange.setNotNull(), ColumnChange.type(SqlType.varchar(20))))));
+    assertEquals("op.alterColumn(\"t\", \"c\", type(TEXT), dropNotNull(), dropDefault(), dropComment());",
+        render(AlterColumn.of("t", "c", List.of(ColumnChange.dropComment(), ColumnChange.dropDefault(),
+            ColumnChange.dropNotNull(), ColumnChange.type(SqlType.TEXT)))));
+  }
+
+  // Literals and imports.
+
+  @Test
+  void inlineLiteralsEscapeLikeJavaPoetButNeverSplit() {
+    assertEquals("\"a\\nb\\r\\n\\t\\b\\f \\\"q\\\" 'x' \\\\u000a \\u0000 \\u007f ü\"",
+        OperationRenderer.inlineLiteral("a\nb\r\n\t\b\f \"q\" 'x' \\u000a \u0000 \u007f ü").toString());
+  }
+
+  @Test
+  void longLiterals() {
+    assertEquals("0", OperationRenderer.longLiteral(0));
+    assertEquals("2147483647", OperationRenderer.longLiteral(Integer.MAX_VALUE));
+    assertEquals("-2147483648", OperationRenderer.longLiteral(Integer.MIN_VALUE));
+    assertEquals("2147483648L", OperationRenderer.longLiteral(Integer.MAX_VALUE + 1L));
+    assertEquals("-2147483649L", OperationRenderer.longLiteral(Integer.MIN_VALUE - 1L));
+    assertEquals("-9223372036854775808L", OperationRenderer.longLiteral(Long.MIN_VALUE));
+  }
+
+  @Test
+  void importsTheActionsUsedButNeverNoAction() {
+    OperationRenderer renderer = new OperationRenderer();
+    renderer.statement(new AddConstraint("s", foreignKey("fk", List.of("a"), "t", List.of("x"))
+        .onDelete(CASCADE).onUpdate(ReferentialAction.NO_ACTION)));
+    renderer.statement(new CreateIndex("t", index("ix", asc("a"), desc("b"))));
+
+    assertEquals(Set.of(
+            "dev.autogenerate.schema.ForeignKey.foreignKey",
+            "dev.autogenerate.schema.ReferentialAction.CASCADE",
+            "dev.autogenerate.schema.Index.index",
+            "dev.autogenerate.schema.IndexColumn.asc",
+            "dev.autogenerate.schema.IndexColumn.desc"),
+        renderer.usedStaticImports());
+  }
+
+  @Test
+  void everySampleOperationRenders() {
+    for (MigrationStep step : OperationSamples.concat(OperationSamples.upgrade(), OperationSamples.downgrade())) {
+      assertTrue(render(step.operation()).startsWith("op."), step.operation()::toString);
+    }
   }
 }

@@ -56,6 +56,10 @@ public sealed interface ColumnChange {
 
   /** The column's server default, as SQL; null drops the default. */
   record SetDefault(String sql) implements ColumnChange {
+    public SetDefault {
+      sql = sql == null || sql.isBlank() ? null : sql;
+    }
+
     @Override
     public Column applyTo(Column column) {
       return column.defaultSql(sql);
@@ -74,6 +78,10 @@ public sealed interface ColumnChange {
 
   /** The column's comment; null removes it. */
   record SetComment(String comment) implements ColumnChange {
+    public SetComment {
+      comment = comment == null || comment.isBlank() ? null : comment;
+    }
+
     @Override
     public Column applyTo(Column column) {
       return column.comment(comment);
