@@ -1,34 +1,35 @@
 package dev.autogenerate.entities;
 
-import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.DatabaseKind;
-import dev.autogenerate.schema.PrimaryKey;
 import dev.autogenerate.schema.Schema;
-import dev.autogenerate.schema.SqlType;
-import dev.autogenerate.schema.SqlTypeParser;
-import dev.autogenerate.schema.Table;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataBuilder;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
+import org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
-import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.registry.BootstrapServiceRegistry;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.registry.selector.spi.StrategySelector;
+import org.hibernate.cfg.MappingSettings;
+import org.hibernate.engine.config.spi.ConfigurationService;
 
 /**
  * Reads annotated JPA entities into a {@link Schema} through Hibernate's boot metadata: the same
  * mapping model Hibernate itself builds its DDL from, without touching a database.
  *
+ * <p>The schema has everything the mapping puts in Hibernate's own DDL: columns with their
+ * defaults and comments, primary keys, unique constraints, foreign keys with their delete action,
+ * check constraints, indexes, table comments, sequences and PostgreSQL enum types;
+ * {@link MetadataSchemaReader} says where each comes from.
+ *
  * <p>Names come out as the database will hold them: unquoted identifiers are folded to lower case
- * (PostgreSQL folds them; SQLite compares them without case), quoted ones are kept exactly.
+ * (PostgreSQL folds them; SQLite compares them without case), quoted ones are kept exactly. A
+ * constraint or index is named only when the mapping names it; the names Hibernate invents
+ * ({@code FK...}, {@code UK...} hashes) are left out, for a naming convention to replace.
  *
  * <p>Types are always resolved through Hibernate's PostgreSQL dialect, whatever the target: its
  * type system is the richest of the two (it tells {@code timestamp} from {@code timestamptz} and
@@ -63,7 +64,9 @@ public final class EntityModelReader {
     options.hibernateSettings().forEach(registryBuilder::applySetting);
     StandardServiceRegistry registry = registryBuilder.build();
     try {
-      return toSchema(buildMetadata(registry, entityClasses));
+      return readSchema(registry, entityClasses);
+    } catch (EntityMappingException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new EntityMappingException(rootMessage(e), e);
     } finally {
@@ -71,65 +74,34 @@ public final class EntityModelReader {
     }
   }
 
-  private Metadata buildMetadata(StandardServiceRegistry registry, Collection<Class<?>> entityClasses) {
+  private Schema readSchema(StandardServiceRegistry registry, Collection<Class<?>> entityClasses) {
     MetadataSources sources = new MetadataSources(registry);
     entityClasses.forEach(sources::addAnnotatedClass);
     MetadataBuilder builder = sources.getMetadataBuilder();
-    if (options.implicitNamingStrategy() != null) {
-      builder.applyImplicitNamingStrategy(
-          instantiate(options.implicitNamingStrategy(), ImplicitNamingStrategy.class));
-    }
+    ImplicitNameRecorder names = new ImplicitNameRecorder(implicitNamingStrategy(registry));
+    builder.applyImplicitNamingStrategy(names);
     if (options.physicalNamingStrategy() != null) {
       builder.applyPhysicalNamingStrategy(
           instantiate(options.physicalNamingStrategy(), PhysicalNamingStrategy.class));
     }
-    return builder.build();
+    Metadata metadata = builder.build();
+    return new MetadataSchemaReader(metadata, names).read();
   }
 
-  private Schema toSchema(Metadata metadata) {
-    List<Table> tables = new ArrayList<>();
-    for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
-      for (org.hibernate.mapping.Table table : namespace.getTables()) {
-        if (table.isPhysicalTable() && !table.isView()) {
-          tables.add(toTable(table, metadata));
-        }
-      }
+  /**
+   * The application's implicit naming strategy: the one the options name, else the one the
+   * Hibernate settings name ({@code hibernate.implicit_naming_strategy}, short names included),
+   * else Hibernate's default, resolved as Hibernate itself resolves it.
+   */
+  private ImplicitNamingStrategy implicitNamingStrategy(StandardServiceRegistry registry) {
+    if (options.implicitNamingStrategy() != null) {
+      return instantiate(options.implicitNamingStrategy(), ImplicitNamingStrategy.class);
     }
-    return Schema.of(tables);
-  }
-
-  private Table toTable(org.hibernate.mapping.Table table, Metadata metadata) {
-    List<Column> columns = new ArrayList<>();
-    for (org.hibernate.mapping.Column column : table.getColumns()) {
-      columns.add(toColumn(column, metadata, table));
-    }
-    Optional<PrimaryKey> primaryKey = Optional.empty();
-    org.hibernate.mapping.PrimaryKey key = table.getPrimaryKey();
-    if (key != null && !key.getColumns().isEmpty()) {
-      primaryKey = Optional.of(new PrimaryKey(null,
-          key.getColumns().stream().map(EntityModelReader::columnName).toList()));
-    }
-    return new Table(databaseName(table.getName(), table.isQuoted()), columns, primaryKey);
-  }
-
-  private Column toColumn(org.hibernate.mapping.Column column, Metadata metadata,
-      org.hibernate.mapping.Table table) {
-    // An explicit columnDefinition must be read before getSqlType(metadata), which caches the
-    // resolved type into the same field.
-    String explicit = column.getSqlType();
-    String spelling = explicit != null ? explicit : column.getSqlType(metadata);
-    SqlType type = SqlTypeParser.parse(spelling);
-    boolean inPrimaryKey = table.getPrimaryKey() != null && table.getPrimaryKey().containsColumn(column);
-    boolean nullable = column.isNullable() && !inPrimaryKey;
-    return new Column(columnName(column), type, nullable, column.isIdentity());
-  }
-
-  private static String columnName(org.hibernate.mapping.Column column) {
-    return databaseName(column.getName(), column.isQuoted());
-  }
-
-  private static String databaseName(String name, boolean quoted) {
-    return quoted ? name : name.toLowerCase(Locale.ROOT);
+    StrategySelector selector = registry.requireService(StrategySelector.class);
+    Object configured = registry.requireService(ConfigurationService.class).getSettings()
+        .get(MappingSettings.IMPLICIT_NAMING_STRATEGY);
+    return selector.resolveDefaultableStrategy(ImplicitNamingStrategy.class, configured,
+        ImplicitNamingStrategyJpaCompliantImpl.INSTANCE);
   }
 
   private <T> T instantiate(String className, Class<T> expected) {
