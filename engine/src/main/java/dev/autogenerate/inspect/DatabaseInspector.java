@@ -11,8 +11,7 @@ import java.util.Objects;
  * entities against.
  *
  * <p>Implementations read the whole schema with a fixed number of catalog queries, one per kind
- * of object (columns, primary keys, and later foreign keys, indexes...), never one round trip per
- * table. They only read: they change no data, no schema and no connection setting, and they
+ * of object (columns, constraints, indexes, sequences...), never one round trip per table. They only read: they change no data, no schema and no connection setting, and they
  * neither commit nor roll back, so inside a transaction they see that transaction's own changes.
  *
  * <p>Table and column names come back exactly as the database holds them.
@@ -21,7 +20,8 @@ public interface DatabaseInspector {
 
   /**
    * The schema the connection sees: on PostgreSQL its {@code current_schema()}, on SQLite the
-   * {@code main} database. Tables the filter excludes are left out entirely.
+   * {@code main} database. Tables the filter excludes are left out entirely, and so are
+   * sequences whose names it excludes; a foreign key to an excluded table is still read.
    */
   Schema inspect(Connection connection, TableFilter filter) throws SQLException;
 

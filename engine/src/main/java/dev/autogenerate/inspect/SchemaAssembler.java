@@ -1,27 +1,39 @@
 package dev.autogenerate.inspect;
 
+import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.EnumType;
+import dev.autogenerate.schema.ForeignKey;
+import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.PrimaryKey;
 import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.UniqueConstraint;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Collects what the per-kind catalog queries return, table by table, and builds the schema at the
  * end. The first query (tables and their columns) decides which tables exist; what the later
- * queries say about any other table (excluded, or created between two queries) is ignored.
+ * queries say about any other table (excluded, or created between two queries) is ignored, and
+ * so is a constraint or index naming a column the first query did not see (added between two
+ * queries): the schema value stays consistent, whatever runs concurrently.
  *
- * <p>New object kinds (foreign keys, indexes, checks...) add a field to {@link Parts}, a setter
- * here, and one query in each inspector.
+ * <p>New object kinds add a field to {@link Parts}, a setter here, and one query in each
+ * inspector.
  */
 final class SchemaAssembler {
 
   private final TableFilter filter;
   private final Map<String, Parts> tables = new LinkedHashMap<>();
+  private final List<Sequence> sequences = new ArrayList<>();
+  private final List<EnumType> enumTypes = new ArrayList<>();
 
   SchemaAssembler(TableFilter filter) {
     this.filter = filter;
@@ -47,25 +59,87 @@ final class SchemaAssembler {
     Parts parts = tables.get(table);
     if (parts != null) {
       parts.columns.add(column);
+      parts.columnNames.add(column.name());
+    }
+  }
+
+  void setComment(String table, String comment) {
+    Parts parts = tables.get(table);
+    if (parts != null) {
+      parts.comment = comment;
     }
   }
 
   void setPrimaryKey(String table, PrimaryKey primaryKey) {
-    Parts parts = tables.get(table);
+    Parts parts = knownColumns(table, primaryKey.columns());
     if (parts != null) {
       parts.primaryKey = primaryKey;
     }
   }
 
+  void addUnique(String table, UniqueConstraint unique) {
+    Parts parts = knownColumns(table, unique.columns());
+    if (parts != null) {
+      parts.uniques.add(unique);
+    }
+  }
+
+  void addForeignKey(String table, ForeignKey foreignKey) {
+    Parts parts = knownColumns(table, foreignKey.columns());
+    if (parts != null) {
+      parts.foreignKeys.add(foreignKey);
+    }
+  }
+
+  void addCheck(String table, CheckConstraint check) {
+    Parts parts = tables.get(table);
+    if (parts != null) {
+      parts.checks.add(check);
+    }
+  }
+
+  void addIndex(String table, Index index) {
+    Parts parts = knownColumns(table, index.columnNames());
+    if (parts != null) {
+      parts.indexes.add(index);
+    }
+  }
+
+  /** Adds a sequence, unless the filter excludes its name (as it would a table's). */
+  void addSequence(Sequence sequence) {
+    if (filter.includes(sequence.name())) {
+      sequences.add(sequence);
+    }
+  }
+
+  void addEnumType(EnumType enumType) {
+    enumTypes.add(enumType);
+  }
+
   Schema toSchema() {
     List<Table> built = new ArrayList<>(tables.size());
-    tables.forEach((name, parts) ->
-        built.add(new Table(name, parts.columns, Optional.ofNullable(parts.primaryKey))));
-    return built.isEmpty() ? Schema.EMPTY : Schema.of(built);
+    tables.forEach((name, parts) -> built.add(new Table(name, parts.columns, Optional.ofNullable(parts.primaryKey),
+        parts.uniques, parts.foreignKeys, parts.checks, parts.indexes, parts.comment)));
+    if (built.isEmpty() && sequences.isEmpty() && enumTypes.isEmpty()) {
+      return Schema.EMPTY;
+    }
+    return Schema.of(built, sequences, enumTypes);
+  }
+
+  /** The parts of a known table that has all these columns, or null. */
+  private Parts knownColumns(String table, List<String> columns) {
+    Parts parts = tables.get(table);
+    return parts != null && parts.columnNames.containsAll(columns) ? parts : null;
   }
 
   private static final class Parts {
     final List<Column> columns = new ArrayList<>();
+    final Set<String> columnNames = new HashSet<>();
     PrimaryKey primaryKey;
+    final List<UniqueConstraint> uniques = new ArrayList<>();
+    final List<ForeignKey> foreignKeys = new ArrayList<>();
+    final List<CheckConstraint> checks = new ArrayList<>();
+    final List<Index> indexes = new ArrayList<>();
+    String comment;
   }
 }

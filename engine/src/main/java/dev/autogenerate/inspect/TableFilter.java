@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * Which tables the inspector reads. A table is included unless its name matches one of the
- * built-in exclusions or one of the user's {@code excludePatterns}.
+ * built-in exclusions or one of the user's {@code excludePatterns}. Sequences are filtered by
+ * name the same way (on SQLite, Hibernate's sequences are tables: one rule for both databases).
  *
  * <p>Patterns are globs: {@code *} matches any run of characters (also none), {@code ?} exactly
  * one; every other character stands for itself. Matching ignores case, since SQLite compares

@@ -2,6 +2,7 @@ package dev.autogenerate.inspect;
 
 import static dev.autogenerate.inspect.InspectorTesting.col;
 import static dev.autogenerate.inspect.InspectorTesting.execute;
+import static dev.autogenerate.inspect.InspectorTesting.fk;
 import static dev.autogenerate.inspect.InspectorTesting.identity;
 import static dev.autogenerate.inspect.InspectorTesting.inspect;
 import static dev.autogenerate.inspect.InspectorTesting.notNull;
@@ -9,6 +10,12 @@ import static dev.autogenerate.inspect.InspectorTesting.pk;
 import static dev.autogenerate.inspect.InspectorTesting.raw;
 import static dev.autogenerate.inspect.InspectorTesting.schema;
 import static dev.autogenerate.inspect.InspectorTesting.table;
+import static dev.autogenerate.schema.CheckConstraint.check;
+import static dev.autogenerate.schema.Index.index;
+import static dev.autogenerate.schema.Index.uniqueIndex;
+import static dev.autogenerate.schema.IndexColumn.asc;
+import static dev.autogenerate.schema.IndexColumn.desc;
+import static dev.autogenerate.schema.Sequence.sequence;
 import static dev.autogenerate.schema.SqlType.BIGINT;
 import static dev.autogenerate.schema.SqlType.BINARY;
 import static dev.autogenerate.schema.SqlType.BOOLEAN;
@@ -29,14 +36,22 @@ import static dev.autogenerate.schema.SqlType.character;
 import static dev.autogenerate.schema.SqlType.numeric;
 import static dev.autogenerate.schema.SqlType.timestamp;
 import static dev.autogenerate.schema.SqlType.varchar;
+import static dev.autogenerate.schema.UniqueConstraint.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Index;
+import dev.autogenerate.schema.ReferentialAction;
+import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.Table;
 import dev.autogenerate.testing.TestDatabase;
 import dev.autogenerate.testing.TestDatabases;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SqliteInspectorTest {
@@ -221,7 +236,7 @@ class SqliteInspectorTest {
           "create temporary table scratch (id int)",
           "create temporary table kept (other text)");
       assertEquals(
-          schema(table("kept", identity("id", INTEGER), col("body", TEXT), pk(null, "id"))),
+          schema(table("kept", identity("id", INTEGER), col("body", TEXT), pk(null, "id"), index("kept_idx", "body"))),
           new SqliteInspector().inspect(connection, TableFilter.defaults()));
     }
   }
@@ -279,7 +294,232 @@ class SqliteInspectorTest {
         "alter table evolving add column b text not null default ''",
         "alter table evolving rename column a to a2");
     assertEquals(
-        schema(table("evolving", identity("id", INTEGER), col("a2", INTEGER), notNull("b", TEXT), pk(null, "id"))),
+        schema(table("evolving", identity("id", INTEGER), col("a2", INTEGER), notNull("b", TEXT).defaultSql("''"),
+            pk(null, "id"))),
         inspect(database));
+  }
+
+  @Test
+  void uniqueConstraintsNamedAsDeclaredOrAsSqliteNamesTheirIndexes() throws Exception {
+    execute(database,
+        "create table accounts (id integer primary key, email text unique, tenant int, login text,"
+            + " nick text constraint accounts_nick_key unique,"
+            + " constraint accounts_login_per_tenant unique (login, tenant), unique (tenant, email))",
+        "create table \"Mixed\" (\"Id\" int, \"Code\" text, constraint \"UQ Mixed\" unique ([code], \"id\"))",
+        // a primary key that needs an index has one of origin 'pk': no unique constraint
+        "create table keyed (code text primary key, other text)");
+    assertEquals(
+        schema(
+            table("accounts",
+                notNull("id", INTEGER), col("email", TEXT), col("tenant", INTEGER), col("login", TEXT),
+                col("nick", TEXT),
+                pk(null, "id"),
+                unique("sqlite_autoindex_accounts_1", "email"),
+                unique("accounts_nick_key", "nick"),
+                unique("accounts_login_per_tenant", "login", "tenant"),
+                unique("sqlite_autoindex_accounts_4", "tenant", "email")),
+            table("Mixed", col("Id", INTEGER), col("Code", TEXT), unique("UQ Mixed", "Code", "Id")),
+            table("keyed", col("code", TEXT), col("other", TEXT), pk(null, "code"))),
+        inspect(database));
+  }
+
+  @Test
+  void indexesWithColumnOrderDescendingAndUniqueness() throws Exception {
+    execute(database,
+        "create table events (id integer primary key, tenant int, created timestamp, kind text, code text unique)",
+        "create index ix_events_created on events (created desc, tenant)",
+        "create index ix_events_tenant_kind on events (tenant asc, kind)",
+        "create unique index ux_events_kind_tenant on events (kind desc, tenant desc)",
+        "create index \"Ix Mixed\" on events (\"KIND\")");
+    Table events = inspect(database).requireTable("events");
+    assertEquals(
+        List.of(
+            index("ix_events_created", desc("created"), asc("tenant")),
+            index("ix_events_tenant_kind", "tenant", "kind"),
+            uniqueIndex("ux_events_kind_tenant", desc("kind"), desc("tenant")),
+            index("Ix Mixed", "kind")),
+        events.indexes(),
+        "the unique constraint's index is no index; column names as the table spells them");
+    assertEquals(List.of(unique("sqlite_autoindex_events_1", "code")), events.uniqueConstraints());
+  }
+
+  @Test
+  void partialExpressionAndCollatedIndexesAreVerbatim() throws Exception {
+    execute(database,
+        "create table docs (id integer primary key, title text, n int)",
+        "create unique index ux_docs_title_live on docs (title) where n > 0",
+        "create index ix_docs_lower_title on docs (lower(title))",
+        "create index ix_docs_mixed on docs (n, n + 1)",
+        "CREATE INDEX ix_docs_nocase ON docs (title COLLATE NOCASE)");
+    assertEquals(
+        List.of(
+            Index.verbatim("ux_docs_title_live", true,
+                "CREATE UNIQUE INDEX ux_docs_title_live on docs (title) where n > 0"),
+            Index.verbatim("ix_docs_lower_title", false, "CREATE INDEX ix_docs_lower_title on docs (lower(title))"),
+            Index.verbatim("ix_docs_mixed", false, "CREATE INDEX ix_docs_mixed on docs (n, n + 1)"),
+            Index.verbatim("ix_docs_nocase", false, "CREATE INDEX ix_docs_nocase ON docs (title COLLATE NOCASE)")),
+        inspect(database).requireTable("docs").indexes());
+  }
+
+  @Test
+  void foreignKeysInDeclarationOrderWithTheirNamesAndActions() throws Exception {
+    execute(database,
+        "create table teams (id integer primary key, code text not null, region int not null,"
+            + " unique (region, code))",
+        """
+        create table members (
+          id integer primary key,
+          team_id int references TEAMS,
+          code text,
+          region int,
+          mentor_id int constraint fk_members_mentor references members (ID) on delete set default,
+          a int, b int, c int, e int,
+          constraint fk_members_team_code foreign key (code, region) references teams (code, region)
+            on delete set null on update cascade,
+          foreign key (a) references teams on delete restrict on update restrict,
+          foreign key (b) references teams (id) on delete cascade on update set null,
+          foreign key (c) references teams on delete no action on update set default,
+          foreign key (e) references teams deferrable initially deferred
+        )""",
+        "create table tree (tenant int, id int, parent_tenant int, parent_id int, primary key (tenant, id),"
+            + " constraint tree_parent foreign key (parent_id, parent_tenant) references tree (id, tenant))",
+        // SQLite accepts a reference to a table that is not there (yet): no foreign key of the model
+        "create table dangling (x int references nowhere (id), y int)");
+    assertEquals(
+        schema(
+            table("teams", notNull("id", INTEGER), notNull("code", TEXT), notNull("region", INTEGER),
+                pk(null, "id"), unique("sqlite_autoindex_teams_1", "region", "code")),
+            table("members",
+                notNull("id", INTEGER), col("team_id", INTEGER), col("code", TEXT), col("region", INTEGER),
+                col("mentor_id", INTEGER), col("a", INTEGER), col("b", INTEGER), col("c", INTEGER),
+                col("e", INTEGER),
+                pk(null, "id"),
+                // a reference without columns is to the referenced table's primary key
+                fk(null, List.of("team_id"), "teams", List.of("id")),
+                // names as the referenced table spells them
+                fk("fk_members_mentor", List.of("mentor_id"), "members", List.of("id"))
+                    .onDelete(ReferentialAction.SET_DEFAULT),
+                fk("fk_members_team_code", List.of("code", "region"), "teams", List.of("code", "region"))
+                    .onDelete(ReferentialAction.SET_NULL).onUpdate(ReferentialAction.CASCADE),
+                fk(null, List.of("a"), "teams", List.of("id"))
+                    .onDelete(ReferentialAction.RESTRICT).onUpdate(ReferentialAction.RESTRICT),
+                fk(null, List.of("b"), "teams", List.of("id"))
+                    .onDelete(ReferentialAction.CASCADE).onUpdate(ReferentialAction.SET_NULL),
+                fk(null, List.of("c"), "teams", List.of("id")).onUpdate(ReferentialAction.SET_DEFAULT),
+                fk(null, List.of("e"), "teams", List.of("id"))),
+            table("tree",
+                col("tenant", INTEGER), col("id", INTEGER), col("parent_tenant", INTEGER), col("parent_id", INTEGER),
+                pk(null, "tenant", "id"),
+                fk("tree_parent", List.of("parent_id", "parent_tenant"), "tree", List.of("id", "tenant"))),
+            table("dangling", col("x", INTEGER), col("y", INTEGER))),
+        inspect(database));
+  }
+
+  @Test
+  void foreignKeysToExcludedTablesAreStillRead() throws Exception {
+    execute(database,
+        "create table audit_users (uid integer primary key)",
+        "create table notes (author int references audit_users)");
+    assertEquals(
+        schema(table("notes", col("author", INTEGER), fk(null, List.of("author"), "audit_users", List.of("uid")))),
+        inspect(database, TableFilter.defaults().withExcluded(List.of("audit_*"))));
+  }
+
+  @Test
+  void checkConstraintsAsWrittenInDeclarationOrder() throws Exception {
+    execute(database, """
+        create table orders (
+          id integer primary key,
+          quantity int check (quantity > 0),
+          price numeric(10, 2) constraint orders_price_positive check ( price >= 0 ),
+          discount numeric(10, 2),
+          code text check (code in ('A', 'B)') or code like 'X%'),
+          constraint orders_discount_below_price check (discount < price and (discount >= 0)),
+          check (length(code) <= 10) -- a comment, check (x)
+        )""");
+    assertEquals(
+        List.of(
+            check(null, "quantity > 0"),
+            check("orders_price_positive", "price >= 0"),
+            check(null, "code in ('A', 'B)') or code like 'X%'"),
+            check("orders_discount_below_price", "discount < price and (discount >= 0)"),
+            check(null, "length(code) <= 10")),
+        inspect(database).requireTable("orders").checks());
+  }
+
+  @Test
+  void defaultsAsWritten() throws Exception {
+    execute(database, """
+        create table settings (
+          id integer primary key autoincrement,
+          name varchar(40) default 'x',
+          label text default 'it''s',
+          amount int default 0,
+          ratio real default -1.5,
+          active boolean not null default true,
+          created timestamp default CURRENT_TIMESTAMP,
+          computed int default (1 + 2),
+          missing text default null,
+          plain text
+        )""");
+    assertEquals(
+        schema(table("settings",
+            identity("id", INTEGER),
+            col("name", varchar(40)).defaultSql("'x'"),
+            col("label", TEXT).defaultSql("'it''s'"),
+            col("amount", INTEGER).defaultSql("0"),
+            col("ratio", REAL).defaultSql("-1.5"),
+            notNull("active", BOOLEAN).defaultSql("true"),
+            col("created", TIMESTAMP).defaultSql("CURRENT_TIMESTAMP"),
+            col("computed", INTEGER).defaultSql("1 + 2"),
+            col("missing", TEXT).defaultSql("null"),
+            col("plain", TEXT),
+            pk(null, "id"))),
+        inspect(database));
+  }
+
+  @Test
+  void hibernateSequenceTablesAreSequences() throws Exception {
+    execute(database,
+        "create table users_SEQ (next_val bigint)",
+        "insert into users_SEQ values (101)",
+        "create table \"Order's SEQ\" (next_val bigint)",
+        "insert into \"Order's SEQ\" values (1)",
+        "create table unused_seq (next_val bigint)",
+        "create table audit_SEQ (next_val bigint)",
+        // a table with more than the one column is a table
+        "create table counters (next_val bigint, name text)",
+        "create table users (id bigint primary key)");
+    Schema inspected = inspect(database, TableFilter.defaults().withExcluded(List.of("audit_*")));
+    assertEquals(
+        schema(
+            List.of(
+                table("counters", col("next_val", BIGINT), col("name", TEXT)),
+                table("users", col("id", BIGINT), pk(null, "id"))),
+            List.of(
+                sequence("Order's SEQ", 1, 1),
+                // its start is where the sequence is now, and its increment unknown: 1
+                sequence("users_SEQ", 101, 1),
+                sequence("unused_seq", 1, 1)),
+            List.of()),
+        inspected);
+  }
+
+  @Test
+  void manySequenceTablesInOneStatement() throws Exception {
+    List<String> statements = new ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      statements.add("create table t" + i + "_SEQ (next_val bigint)");
+      statements.add("insert into t" + i + "_SEQ values (" + (i * 50 + 1) + ")");
+    }
+    try (Connection connection = database.open()) {
+      connection.setAutoCommit(false);
+      execute(connection, statements.toArray(String[]::new));
+      connection.commit();
+    }
+    Schema inspected = inspect(database);
+    assertEquals(1200, inspected.sequences().size());
+    assertEquals(sequence("t777_SEQ", 777 * 50 + 1, 1), inspected.sequence("t777_SEQ").orElseThrow());
+    assertEquals(Map.of(), inspected.tables());
   }
 }
