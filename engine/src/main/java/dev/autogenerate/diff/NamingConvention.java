@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -143,10 +144,12 @@ public record NamingConvention(String primaryKey, String unique, String index, S
   }
 
   private static String firstColumnIn(String expression, Table table) {
-    Matcher words = Pattern.compile("\"?([A-Za-z_][A-Za-z0-9_]*)\"?").matcher(expression);
+    // Unquoted identifiers fold to lower case: Hibernate writes DTYPE for the column dtype.
+    Matcher words = Pattern.compile("(\"?)([A-Za-z_][A-Za-z0-9_]*)\\1").matcher(expression);
     while (words.find()) {
-      if (table.hasColumn(words.group(1))) {
-        return words.group(1);
+      String word = words.group(1).isEmpty() ? words.group(2).toLowerCase(Locale.ROOT) : words.group(2);
+      if (table.hasColumn(word)) {
+        return word;
       }
     }
     return "check";

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * identifiers and case outside string literals, and spells those rewrites one way. It is a
  * comparison key, never SQL to run: two expressions with the same key are taken to be the same.
  */
-final class SqlExpressions {
+public final class SqlExpressions {
 
   private static final String TYPE_NAME = "(?:character varying|double precision|bit varying"
       + "|(?:timestamp|time)(?:\\(\\d+\\))? with(?:out)? time zone"
@@ -29,7 +29,7 @@ final class SqlExpressions {
   private SqlExpressions() {}
 
   /** The comparison key of an expression; null stays null. */
-  static String normalize(String expression) {
+  public static String normalize(String expression) {
     if (expression == null) {
       return null;
     }

@@ -46,14 +46,15 @@ final class MetadataScenarios {
             .before(SEQUENCED, entity("Note", "notes", ID))
             .after(entity("Note", "notes", ID))
             .expect("drop table invoices", "drop sequence invoices_seq"),
-        named("single-table inheritance: a subclass adds nullable columns")
+        named("single-table inheritance: a subclass adds its columns and the discriminator")
             .before(annotated("Payment", "@Entity\n@Table(name = \"payments\")\n@Inheritance(strategy = InheritanceType.SINGLE_TABLE)",
                 ID, "BigDecimal amount;"))
             .after(annotated("Payment", "@Entity\n@Table(name = \"payments\")\n@Inheritance(strategy = InheritanceType.SINGLE_TABLE)",
                 ID, "BigDecimal amount;"),
                 annotated("CardPayment", "@Entity", "String cardNumber;").replace("public class CardPayment {",
                     "public class CardPayment extends Payment {"))
-            .expect("add column payments.cardnumber"),
+            .expect("add column payments.dtype", "add column payments.cardnumber",
+                "add check constraint ck_payments_dtype on payments"),
         named("joined inheritance: a subclass table keyed by its parent")
             .before(annotated("Payment", "@Entity\n@Table(name = \"payments\")\n@Inheritance(strategy = InheritanceType.JOINED)",
                 ID, "BigDecimal amount;"))
