@@ -31,8 +31,10 @@ class SampleAppTest {
     TestDatabase database = TestDatabases.fresh(kind);
 
     String greeting = SampleApp.run(database.url(), database.user(), database.password());
+    String again = SampleApp.run(database.url(), database.user(), database.password());
 
     assertEquals("Hello Ada <ada@example.com> of team Platform", greeting);
+    assertEquals(greeting, again, "a second run finds the user the first one wrote");
   }
 
   @ParameterizedTest

@@ -18,7 +18,7 @@ public class User {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(nullable = false, length = 200)
+  @Column(nullable = false, length = 200, unique = true)
   private String email;
 
   @Column(name = "display_name", length = 100)
