@@ -37,6 +37,20 @@ public record NamingConvention(String primaryKey, String unique, String index, S
 
   private static final Pattern TOKEN = Pattern.compile("%\\((\\w+)\\)s");
 
+  private static final Set<String> TOKENS = Set.of("table_name", "column_0_name", "column_0_N_name", "referred_table_name");
+
+  public NamingConvention {
+    for (String template : List.of(primaryKey, unique, index, foreignKey, check)) {
+      Matcher tokens = TOKEN.matcher(template);
+      while (tokens.find()) {
+        if (!TOKENS.contains(tokens.group(1))) {
+          throw new IllegalArgumentException("unknown naming-convention token %(" + tokens.group(1) + ")s in "
+              + template + ": use table_name, column_0_name, column_0_N_name or referred_table_name");
+        }
+      }
+    }
+  }
+
   /** The defaults: PostgreSQL's own name for primary keys, Alembic's recommended ones for the rest. */
   public static NamingConvention defaults() {
     return new NamingConvention(
@@ -117,8 +131,7 @@ public record NamingConvention(String primaryKey, String unique, String index, S
         case "column_0_N_name": value = String.join("_", columns); break;
         case "referred_table_name": value = referredTable == null ? "" : referredTable; break;
         default:
-          throw new IllegalArgumentException("unknown naming-convention token %(" + matcher.group(1)
-              + ")s in " + template + ": use table_name, column_0_name, column_0_N_name or referred_table_name");
+          throw new IllegalStateException("unchecked token " + matcher.group(1));
       }
       matcher.appendReplacement(name, Matcher.quoteReplacement(value));
     }

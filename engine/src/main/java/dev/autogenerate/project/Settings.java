@@ -45,7 +45,11 @@ public record Settings(
 
   /** How the diff compares, as configured. */
   public DiffOptions diffOptions() {
-    return new DiffOptions(NamingConvention.of(namingConvention), dropUnmappedIndexes);
+    try {
+      return new DiffOptions(NamingConvention.of(namingConvention), dropUnmappedIndexes);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage() + " (naming.convention.* in autogenerate.properties)");
+    }
   }
 
   /** The database the URL points at; a missing or foreign URL is a user error. */

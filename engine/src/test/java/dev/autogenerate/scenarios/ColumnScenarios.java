@@ -116,6 +116,16 @@ final class ColumnScenarios {
             .after(entity("User", "users", ID, "String email;", "String name;", "@Embedded Address address;"),
                 Entities.annotated("Address", "@Embeddable", "String street;", "String city;"))
             .expect("add column users.city", "add column users.street"),
+        named("a JSON column (jsonb on PostgreSQL)")
+            .before(USER)
+            .after(entity("User", "users", ID, "String email;", "String name;",
+                "@JdbcTypeCode(SqlTypes.JSON) Map<String, Object> settings;"))
+            .expect("add column users.settings"),
+        named("an array column (PostgreSQL)")
+            .only(DatabaseKind.POSTGRESQL)
+            .before(USER)
+            .after(entity("User", "users", ID, "String email;", "String name;", "String[] tags;"))
+            .expect("add column users.tags"),
         named("a quoted, mixed-case table and column")
             .after(entity("Order", "\\\"Order\\\"", ID, "@Column(name = \"\\\"Total\\\"\") BigDecimal total;"))
             .expect("create table Order"));

@@ -24,6 +24,8 @@ public final class SqlTypeParser {
       "(?<base>[a-z_][a-z0-9_ ]*?)\\s*(?:\\(\\s*(?<first>\\d+)\\s*(?:,\\s*(?<second>-?\\d+)\\s*)?\\))?"
           + "\\s*(?<suffix>(?:with|without) time zone)?");
 
+  private static final Pattern ARRAY = Pattern.compile("(.+?)\\s*(?:\\[\\]|\\barray)");
+
   private static final Map<String, SqlType.Kind> SIMPLE_NAMES = Map.ofEntries(
       Map.entry("boolean", SqlType.Kind.BOOLEAN),
       Map.entry("bool", SqlType.Kind.BOOLEAN),
@@ -72,6 +74,11 @@ public final class SqlTypeParser {
       return SqlType.sqlType(collapsed);
     }
     String normalized = collapsed.toLowerCase(Locale.ROOT);
+    Matcher array = ARRAY.matcher(normalized);
+    if (array.matches()) {
+      // Hibernate says "varchar(255) array", format_type() says "character varying(255)[]".
+      return SqlType.sqlType(standardSpelling(parse(array.group(1))) + "[]");
+    }
     Matcher matcher = SPELLING.matcher(normalized);
     if (!matcher.matches()) {
       return SqlType.sqlType(normalized);
@@ -117,6 +124,19 @@ public final class SqlTypeParser {
         return new SqlType(kind, null, foldDefaultPrecision(first), null, null);
       default:
         return first == null ? new SqlType(kind, null, null, null, null) : SqlType.sqlType(normalized);
+    }
+  }
+
+  /** A spelling of a portable type that standard SQL and PostgreSQL accept, for array elements. */
+  private static String standardSpelling(SqlType type) {
+    String precision = type.precision() == null ? "" : "(" + type.precision() + ")";
+    switch (type.kind()) {
+      case DOUBLE: return "double precision";
+      case TIME_TZ: return "time" + precision + " with time zone";
+      case TIMESTAMP_TZ: return "timestamp" + precision + " with time zone";
+      case BINARY: return "bytea";
+      case JSON: return "jsonb";
+      default: return type.toString().replace(", ", ",");
     }
   }
 

@@ -54,6 +54,10 @@ class SqlTypeParserTest {
       "jsonb | json",
       "tsvector | tsvector",
       "integer[] | integer[]",
+      "varchar(255) array | varchar(255)[]",
+      "character varying(255)[] | varchar(255)[]",
+      "timestamp(6) with time zone array | timestamp with time zone[]",
+      "_int4 | _int4",
       "oid | oid",
   })
   void parsesEachSpellingToItsPortableType(String spelling, String portable) {
