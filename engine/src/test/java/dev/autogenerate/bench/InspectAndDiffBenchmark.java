@@ -26,8 +26,8 @@ import java.util.List;
  *
  * <pre>
  * mvn -q -B install -DskipTests
- * mvn -q -B -pl engine exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.autogenerate.bench.InspectAndDiffBenchmark -Dexec.args=1000
+ * mvn -q -B -pl engine exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ *     "-Dexec.args=-cp %classpath dev.autogenerate.bench.InspectAndDiffBenchmark 1000"
  * </pre>
  */
 public final class InspectAndDiffBenchmark {
