@@ -42,17 +42,7 @@ final class PostgresDialect implements SqlDialect {
   @Override
   public String typeName(SqlType type) {
     switch (type.kind()) {
-      case BOOLEAN: return "boolean";
-      case SMALLINT: return "smallint";
-      case INTEGER: return "integer";
-      case BIGINT: return "bigint";
-      case REAL: return "real";
       case DOUBLE: return "double precision";
-      case NUMERIC: return TypeSpelling.withPrecision("numeric", type);
-      case CHAR: return TypeSpelling.withLength("char", type);
-      case VARCHAR: return TypeSpelling.withLength("varchar", type);
-      case TEXT: return "text";
-      case DATE: return "date";
       case TIME: return TypeSpelling.withPrecision("time", type);
       case TIME_TZ: return TypeSpelling.withPrecision("time", type) + " with time zone";
       case TIMESTAMP: return TypeSpelling.withPrecision("timestamp", type);
@@ -61,8 +51,7 @@ final class PostgresDialect implements SqlDialect {
       // bytea has no length; a declared binary length is a Java-side limit only.
       case BINARY: return "bytea";
       case JSON: return "jsonb";
-      case RAW: return type.rawName();
-      default: throw new IllegalArgumentException("no PostgreSQL type for " + type);
+      default: return TypeSpelling.common(type);
     }
   }
 

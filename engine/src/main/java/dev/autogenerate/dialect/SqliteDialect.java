@@ -60,17 +60,7 @@ final class SqliteDialect implements SqlDialect {
   @Override
   public String typeName(SqlType type) {
     switch (type.kind()) {
-      case BOOLEAN: return "boolean";
-      case SMALLINT: return "smallint";
-      case INTEGER: return "integer";
-      case BIGINT: return "bigint";
-      case REAL: return "real";
       case DOUBLE: return "double";
-      case NUMERIC: return TypeSpelling.withPrecision("numeric", type);
-      case CHAR: return TypeSpelling.withLength("char", type);
-      case VARCHAR: return TypeSpelling.withLength("varchar", type);
-      case TEXT: return "text";
-      case DATE: return "date";
       case TIME:
       case TIME_TZ: return "time";
       case TIMESTAMP:
@@ -78,8 +68,7 @@ final class SqliteDialect implements SqlDialect {
       case UUID:
       case BINARY: return "blob";
       case JSON: return "json";
-      case RAW: return type.rawName();
-      default: throw new IllegalArgumentException("no SQLite type for " + type);
+      default: return TypeSpelling.common(type);
     }
   }
 

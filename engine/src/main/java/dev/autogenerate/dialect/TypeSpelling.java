@@ -2,10 +2,31 @@ package dev.autogenerate.dialect;
 
 import dev.autogenerate.schema.SqlType;
 
-/** Appends a portable type's length or precision to a base name: {@code varchar(20)}. */
+/** How both databases spell portable types, where they agree: {@code varchar(20)}, {@code numeric(10,2)}. */
 final class TypeSpelling {
 
   private TypeSpelling() {}
+
+  /**
+   * The spelling the two databases share for a type; a dialect handles the kinds where they
+   * differ (double, times, uuid, binary, json) before falling back to this.
+   */
+  static String common(SqlType type) {
+    switch (type.kind()) {
+      case BOOLEAN: return "boolean";
+      case SMALLINT: return "smallint";
+      case INTEGER: return "integer";
+      case BIGINT: return "bigint";
+      case REAL: return "real";
+      case NUMERIC: return withPrecision("numeric", type);
+      case CHAR: return withLength("char", type);
+      case VARCHAR: return withLength("varchar", type);
+      case TEXT: return "text";
+      case DATE: return "date";
+      case RAW: return type.rawName();
+      default: throw new IllegalArgumentException("no common spelling for " + type + ": the dialect must spell it");
+    }
+  }
 
   static String withLength(String base, SqlType type) {
     return type.length() == null ? base : base + "(" + type.length() + ")";

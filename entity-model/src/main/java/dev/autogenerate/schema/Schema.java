@@ -50,16 +50,11 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
   }
 
   public Schema withTable(Table table) {
-    Map<String, Table> copy = new TreeMap<>(tables);
-    copy.put(table.name(), table);
-    return new Schema(copy, sequences, enumTypes);
+    return new Schema(with(tables, table.name(), table), sequences, enumTypes);
   }
 
   public Schema withoutTable(String name) {
-    requireTable(name);
-    Map<String, Table> copy = new TreeMap<>(tables);
-    copy.remove(name);
-    return new Schema(copy, sequences, enumTypes);
+    return new Schema(without(tables, name, "table"), sequences, enumTypes);
   }
 
   public Optional<Sequence> sequence(String name) {
@@ -67,18 +62,11 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
   }
 
   public Schema withSequence(Sequence sequence) {
-    Map<String, Sequence> copy = new TreeMap<>(sequences);
-    copy.put(sequence.name(), sequence);
-    return new Schema(tables, copy, enumTypes);
+    return new Schema(tables, with(sequences, sequence.name(), sequence), enumTypes);
   }
 
   public Schema withoutSequence(String name) {
-    if (!sequences.containsKey(name)) {
-      throw new IllegalArgumentException("no sequence " + name);
-    }
-    Map<String, Sequence> copy = new TreeMap<>(sequences);
-    copy.remove(name);
-    return new Schema(tables, copy, enumTypes);
+    return new Schema(tables, without(sequences, name, "sequence"), enumTypes);
   }
 
   public Optional<EnumType> enumType(String name) {
@@ -86,18 +74,26 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
   }
 
   public Schema withEnumType(EnumType enumType) {
-    Map<String, EnumType> copy = new TreeMap<>(enumTypes);
-    copy.put(enumType.name(), enumType);
-    return new Schema(tables, sequences, copy);
+    return new Schema(tables, sequences, with(enumTypes, enumType.name(), enumType));
   }
 
   public Schema withoutEnumType(String name) {
-    if (!enumTypes.containsKey(name)) {
-      throw new IllegalArgumentException("no enum type " + name);
+    return new Schema(tables, sequences, without(enumTypes, name, "enum type"));
+  }
+
+  private static <T> Map<String, T> with(Map<String, T> items, String name, T item) {
+    Map<String, T> copy = new TreeMap<>(items);
+    copy.put(name, item);
+    return copy;
+  }
+
+  private static <T> Map<String, T> without(Map<String, T> items, String name, String what) {
+    if (!items.containsKey(name)) {
+      throw new IllegalArgumentException("no " + what + " " + name);
     }
-    Map<String, EnumType> copy = new TreeMap<>(enumTypes);
+    Map<String, T> copy = new TreeMap<>(items);
     copy.remove(name);
-    return new Schema(tables, sequences, copy);
+    return copy;
   }
 
   private static <T> Map<String, T> sorted(Map<String, T> items, Function<T, String> name, String what) {
