@@ -61,7 +61,7 @@ public final class Project {
     try {
       return DriverManager.getConnection(settings.url(), credentials);
     } catch (SQLException e) {
-      throw new UserError("cannot connect to " + settings.url() + ": " + firstLine(e.getMessage())
+      throw new UserError("cannot connect to " + settings.url() + ": " + UserError.firstLine(e.getMessage())
           + " (check url, user and password in autogenerate.properties, AUTOGENERATE_URL or --url)", e);
     }
   }
@@ -88,7 +88,7 @@ public final class Project {
     try {
       return new EntityModelReader(options).read(classes);
     } catch (EntityMappingException e) {
-      throw new UserError("Hibernate rejects the entities: " + firstLine(e.getMessage()), e);
+      throw new UserError("Hibernate rejects the entities: " + UserError.firstLine(e.getMessage()), e);
     }
   }
 
@@ -177,9 +177,5 @@ public final class Project {
       applicationLoader = EntityClasses.loaderFor(settings.classPath());
     }
     return applicationLoader;
-  }
-
-  static String firstLine(String text) {
-    return text == null ? "" : text.lines().findFirst().orElse("").trim();
   }
 }

@@ -148,8 +148,8 @@ public final class Migrator {
       if (e instanceof UserError userError) {
         throw userError;
       }
-      String where = statementSql == null ? "" : " at `" + firstLine(statementSql) + "`";
-      throw new UserError("migration " + script.label() + " failed" + where + ": " + firstLine(String.valueOf(e.getMessage()))
+      String where = statementSql == null ? "" : " at `" + UserError.firstLine(statementSql) + "`";
+      throw new UserError("migration " + script.label() + " failed" + where + ": " + UserError.firstLine(String.valueOf(e.getMessage()))
           + "; nothing of it was applied", e);
     } finally {
       connection.setAutoCommit(autoCommit);
@@ -203,9 +203,5 @@ public final class Migrator {
       }
     }
     throw new UserError("unsupported database " + product + ": Autogenerate supports PostgreSQL and SQLite");
-  }
-
-  private static String firstLine(String text) {
-    return text.lines().findFirst().orElse("").trim();
   }
 }

@@ -14,4 +14,9 @@ public class UserError extends RuntimeException {
   public UserError(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** The first line of a driver's or library's message, so that an error stays one line. */
+  public static String firstLine(String text) {
+    return text == null ? "" : text.lines().findFirst().orElse("").trim();
+  }
 }
