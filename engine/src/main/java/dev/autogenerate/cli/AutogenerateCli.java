@@ -30,10 +30,11 @@ import picocli.CommandLine.Spec;
     description = {
         "Generates reviewable Java migrations from JPA entities, applies and reverts them.",
         "",
-        "  autogenerate -m \"add age column\"   compare entities and database, write a migration",
-        "  autogenerate upgrade head          apply migrations",
-        "  autogenerate downgrade -1          revert the newest applied migration",
-        "  autogenerate check                 exit 1 when entities and database differ"},
+        "  autogenerate -m \"add age column\"  write a migration with what changed",
+        "  autogenerate upgrade head         apply migrations",
+        "  autogenerate downgrade -1         revert the newest applied one",
+        "  autogenerate check                exit 1 when entities and database differ",
+        ""},
     subcommands = {
         InitCommand.class,
         RevisionCommand.class,

@@ -46,7 +46,7 @@ final class InitCommand implements Callable<Integer> {
         "# Autogenerate configuration. Environment variables AUTOGENERATE_URL, AUTOGENERATE_USER and",
         "# AUTOGENERATE_PASSWORD override this file; command-line options override both.",
         "",
-        "# The database: jdbc:sqlite:FILE (relative to the working directory) or jdbc:postgresql://host:5432/db",
+        "# The database: jdbc:sqlite:FILE (a relative FILE is relative to this file) or jdbc:postgresql://host:5432/db",
         "url=" + url,
         "#user=",
         "#password=",
