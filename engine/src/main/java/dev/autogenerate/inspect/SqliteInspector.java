@@ -56,10 +56,11 @@ import java.util.TreeMap;
  *       is never null. SQLite already reports primary key columns of a {@code WITHOUT ROWID}
  *       table as not null; other primary key columns may hold nulls, as SQLite has always
  *       allowed, unless declared {@code NOT NULL}.
- *   <li>identity: only a column declared {@code AUTOINCREMENT}, which is how Autogenerate renders
- *       identity columns ({@code integer primary key autoincrement}). A bare
- *       {@code integer primary key} also gets rowid values, but may reuse those of deleted rows,
- *       so it is not the identity an entity with {@code GenerationType.IDENTITY} maps to.
+ *   <li>identity: a rowid alias, with or without {@code AUTOINCREMENT}. Autogenerate renders
+ *       identity columns as {@code integer primary key autoincrement}; Hibernate's own SQLite DDL
+ *       declares them {@code id integer, primary key (id)}. Both get their values from SQLite when
+ *       an insert leaves them out, which is what {@code GenerationType.IDENTITY} asks for (the
+ *       bare form may reuse the ids of deleted last rows; it is still generated).
  *   <li>primary keys in key order ({@code pk} is the 1-based position), named when the statement
  *       says {@code CONSTRAINT name PRIMARY KEY}, unnamed (null) otherwise.
  *   <li>unique constraints: the indexes of {@code origin 'u'}, with their key columns in order.
@@ -193,8 +194,13 @@ public final class SqliteInspector implements DatabaseInspector {
       readForeignKeys(statement, schema, tables);
       for (TableRows table : tables.all()) {
         if (schema.hasTable(table.name)) {
+          int unnamed = 0;
           for (SqliteTableSql.Check check : table.declared.checks()) {
-            schema.addCheck(table.name, new CheckConstraint(check.name(), check.expression()));
+            // An unnamed check gets the name PostgreSQL would give a table check (users_check,
+            // users_check1, ...), so a migration can drop it by name; a rebuild then declares it.
+            String name = check.name() != null ? check.name()
+                : table.name + "_check" + (unnamed++ == 0 ? "" : String.valueOf(unnamed - 1));
+            schema.addCheck(table.name, new CheckConstraint(name, check.expression()));
           }
         }
       }
@@ -372,7 +378,9 @@ public final class SqliteInspector implements DatabaseInspector {
       if (targetColumns.size() != columns.size() || targetColumns.contains(null)) {
         return null;
       }
-      String name = table.foreignKeyName(columns, referencedTable);
+      String declared = table.foreignKeyName(columns, referencedTable);
+      // An unnamed foreign key gets the name PostgreSQL would give it, so it can be dropped by name.
+      String name = declared != null ? declared : table.name + "_" + String.join("_", columns) + "_fkey";
       return new ForeignKey(name, columns, target.name, targetColumns, onDelete, onUpdate);
     }
   }
@@ -471,7 +479,7 @@ public final class SqliteInspector implements DatabaseInspector {
             && !declared.withoutRowid()
             && !declared.virtual()
             && !declared.isDescendingKey(column.name());
-        boolean identity = declared.isAutoincrement(column.name());
+        boolean identity = rowidAlias || declared.isAutoincrement(column.name());
         columns.add(new Column(
             column.name(),
             type(types, column.declaredType()),

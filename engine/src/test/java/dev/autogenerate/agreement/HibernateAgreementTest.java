@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import org.hibernate.SessionFactory;
-import org.hibernate.cfg.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +40,7 @@ class HibernateAgreementTest {
     List<Class<?>> classes = compiled.loadClasses();
     ClassLoader loader = classes.get(0).getClassLoader();
 
-    try (SessionFactory ignored = hibernate(database, classes, "create")) {
+    try (SessionFactory ignored = HibernateSessions.start(database, classes, "create")) {
       Schema entities = new EntityModelReader(EntityModelOptions.using(loader)).read(classes);
       try (Connection connection = database.open()) {
         Schema live = DatabaseInspector.forKind(DatabaseKind.POSTGRESQL).inspect(connection, TableFilter.defaults());
@@ -63,26 +62,8 @@ class HibernateAgreementTest {
     project.expect(0, "check");
 
     CompiledClasses compiled = EntitySources.compile(ReferenceModel.sources().toArray(String[]::new));
-    try (SessionFactory validated = hibernate(database, compiled.loadClasses(), "validate")) {
+    try (SessionFactory validated = HibernateSessions.start(database, compiled.loadClasses(), "validate")) {
       assertEquals(true, validated.isOpen());
-    }
-  }
-
-  private static SessionFactory hibernate(TestDatabase database, List<Class<?>> classes, String action) {
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    thread.setContextClassLoader(classes.get(0).getClassLoader());
-    try {
-      Configuration configuration = new Configuration();
-      classes.stream().filter(type -> type.isAnnotationPresent(jakarta.persistence.Entity.class)
-          || type.isAnnotationPresent(jakarta.persistence.Embeddable.class)).forEach(configuration::addAnnotatedClass);
-      configuration.setProperty("hibernate.connection.url", database.url());
-      configuration.setProperty("hibernate.connection.username", database.user());
-      configuration.setProperty("hibernate.connection.password", database.password());
-      configuration.setProperty("hibernate.hbm2ddl.auto", action);
-      return configuration.buildSessionFactory();
-    } finally {
-      thread.setContextClassLoader(previous);
     }
   }
 }

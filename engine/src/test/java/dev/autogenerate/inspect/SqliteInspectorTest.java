@@ -172,7 +172,7 @@ class SqliteInspectorTest {
   }
 
   @Test
-  void onlyAutoincrementIsIdentityAndRowidAliasesAreNeverNull() throws Exception {
+  void rowidAliasesAreIdentityAndNeverNull() throws Exception {
     execute(database,
         "create table auto (id integer primary key autoincrement, name text)",
         "create table upper_auto (ID INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT)",
@@ -189,8 +189,9 @@ class SqliteInspectorTest {
             table("auto", identity("id", INTEGER), col("name", TEXT), pk(null, "id")),
             table("upper_auto", identity("ID", INTEGER), pk(null, "ID")),
             table("named_auto", identity("id", INTEGER), pk("named_auto_pk", "id")),
-            table("rowid_alias", notNull("id", INTEGER), col("name", TEXT), pk(null, "id")),
-            table("table_level_alias", notNull("id", INTEGER), col("name", TEXT), pk(null, "id")),
+            // without AUTOINCREMENT SQLite still fills the id: Hibernate's own SQLite DDL for IDENTITY
+            table("rowid_alias", identity("id", INTEGER), col("name", TEXT), pk(null, "id")),
+            table("table_level_alias", identity("id", INTEGER), col("name", TEXT), pk(null, "id")),
             // INTEGER PRIMARY KEY DESC is no rowid alias, and may hold nulls
             table("descending", col("id", INTEGER), col("name", TEXT), pk(null, "id")),
             // only INTEGER spelled so is an alias: other key columns may hold nulls in SQLite
@@ -268,7 +269,7 @@ class SqliteInspectorTest {
   void strictTables() throws Exception {
     execute(database, "create table st (id integer primary key, a any, t text not null, r real) strict");
     assertEquals(
-        schema(table("st", notNull("id", INTEGER), col("a", raw("any")), notNull("t", TEXT), col("r", REAL),
+        schema(table("st", identity("id", INTEGER), col("a", raw("any")), notNull("t", TEXT), col("r", REAL),
             pk(null, "id"))),
         inspect(database));
   }
@@ -311,7 +312,7 @@ class SqliteInspectorTest {
     assertEquals(
         schema(
             table("accounts",
-                notNull("id", INTEGER), col("email", TEXT), col("tenant", INTEGER), col("login", TEXT),
+                identity("id", INTEGER), col("email", TEXT), col("tenant", INTEGER), col("login", TEXT),
                 col("nick", TEXT),
                 pk(null, "id"),
                 unique("sqlite_autoindex_accounts_1", "email"),
@@ -387,26 +388,27 @@ class SqliteInspectorTest {
         "create table dangling (x int references nowhere (id), y int)");
     assertEquals(
         schema(
-            table("teams", notNull("id", INTEGER), notNull("code", TEXT), notNull("region", INTEGER),
+            table("teams", identity("id", INTEGER), notNull("code", TEXT), notNull("region", INTEGER),
                 pk(null, "id"), unique("sqlite_autoindex_teams_1", "region", "code")),
             table("members",
-                notNull("id", INTEGER), col("team_id", INTEGER), col("code", TEXT), col("region", INTEGER),
+                identity("id", INTEGER), col("team_id", INTEGER), col("code", TEXT), col("region", INTEGER),
                 col("mentor_id", INTEGER), col("a", INTEGER), col("b", INTEGER), col("c", INTEGER),
                 col("e", INTEGER),
                 pk(null, "id"),
-                // a reference without columns is to the referenced table's primary key
-                fk(null, List.of("team_id"), "teams", List.of("id")),
+                // a reference without columns is to the referenced table's primary key; an
+                // unnamed key is named as PostgreSQL would name it, so a migration can drop it
+                fk("members_team_id_fkey", List.of("team_id"), "teams", List.of("id")),
                 // names as the referenced table spells them
                 fk("fk_members_mentor", List.of("mentor_id"), "members", List.of("id"))
                     .onDelete(ReferentialAction.SET_DEFAULT),
                 fk("fk_members_team_code", List.of("code", "region"), "teams", List.of("code", "region"))
                     .onDelete(ReferentialAction.SET_NULL).onUpdate(ReferentialAction.CASCADE),
-                fk(null, List.of("a"), "teams", List.of("id"))
+                fk("members_a_fkey", List.of("a"), "teams", List.of("id"))
                     .onDelete(ReferentialAction.RESTRICT).onUpdate(ReferentialAction.RESTRICT),
-                fk(null, List.of("b"), "teams", List.of("id"))
+                fk("members_b_fkey", List.of("b"), "teams", List.of("id"))
                     .onDelete(ReferentialAction.CASCADE).onUpdate(ReferentialAction.SET_NULL),
-                fk(null, List.of("c"), "teams", List.of("id")).onUpdate(ReferentialAction.SET_DEFAULT),
-                fk(null, List.of("e"), "teams", List.of("id"))),
+                fk("members_c_fkey", List.of("c"), "teams", List.of("id")).onUpdate(ReferentialAction.SET_DEFAULT),
+                fk("members_e_fkey", List.of("e"), "teams", List.of("id"))),
             table("tree",
                 col("tenant", INTEGER), col("id", INTEGER), col("parent_tenant", INTEGER), col("parent_id", INTEGER),
                 pk(null, "tenant", "id"),
@@ -421,7 +423,7 @@ class SqliteInspectorTest {
         "create table audit_users (uid integer primary key)",
         "create table notes (author int references audit_users)");
     assertEquals(
-        schema(table("notes", col("author", INTEGER), fk(null, List.of("author"), "audit_users", List.of("uid")))),
+        schema(table("notes", col("author", INTEGER), fk("notes_author_fkey", List.of("author"), "audit_users", List.of("uid")))),
         inspect(database, TableFilter.defaults().withExcluded(List.of("audit_*"))));
   }
 
@@ -439,11 +441,12 @@ class SqliteInspectorTest {
         )""");
     assertEquals(
         List.of(
-            check(null, "quantity > 0"),
+            // unnamed checks are named as PostgreSQL names table checks
+            check("orders_check", "quantity > 0"),
             check("orders_price_positive", "price >= 0"),
-            check(null, "code in ('A', 'B)') or code like 'X%'"),
+            check("orders_check1", "code in ('A', 'B)') or code like 'X%'"),
             check("orders_discount_below_price", "discount < price and (discount >= 0)"),
-            check(null, "length(code) <= 10")),
+            check("orders_check2", "length(code) <= 10")),
         inspect(database).requireTable("orders").checks());
   }
 

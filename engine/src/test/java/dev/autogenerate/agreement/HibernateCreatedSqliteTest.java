@@ -1,0 +1,90 @@
+package dev.autogenerate.agreement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.cli.CliRun;
+import dev.autogenerate.cli.ProjectDirectory;
+import dev.autogenerate.diff.SqlExpressions;
+import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.schema.CheckConstraint;
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.testing.CompiledClasses;
+import dev.autogenerate.testing.EntitySources;
+import dev.autogenerate.testing.TestDatabase;
+import dev.autogenerate.testing.TestDatabases;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A SQLite database Hibernate created itself (its SQLite DDL leaves out foreign keys and names
+ * nothing) is brought in line by one generated migration, and a later change of an enum, whose
+ * check Hibernate left unnamed, can be made and undone.
+ */
+class HibernateCreatedSqliteTest {
+
+  private static final String STATUS = "package com.example.domain;\n\npublic enum Status { NEW, PAID }\n";
+  private static final String STATUS_MORE = "package com.example.domain;\n\npublic enum Status { NEW, PAID, SHIPPED }\n";
+  private static final String TEAM = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Entity
+      @Table(name = "teams")
+      public class Team {
+        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+        String name;
+      }
+      """;
+  private static final String ORDER = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Entity
+      @Table(name = "orders")
+      public class Order {
+        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+        @Enumerated(EnumType.STRING) Status status;
+        @ManyToOne Team team;
+      }
+      """;
+
+  @TempDir Path directory;
+
+  @Test
+  void adoptAndChangeADatabaseHibernateCreated() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    CompiledClasses compiled = EntitySources.compile(TEAM, ORDER, STATUS);
+    try (SessionFactory ignored = HibernateSessions.start(database, compiled.loadClasses(), "create")) {
+      // Hibernate's own tables now exist, with an unnamed check on orders.status.
+    }
+    ProjectDirectory project = new ProjectDirectory(directory, database);
+    project.entities(TEAM, ORDER, STATUS);
+
+    CliRun adopt = project.expect(0, "-m", "adopt");
+    assertTrue(adopt.out().contains("add foreign key fk_orders_team_id_teams on orders"), adopt::toString);
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+
+    project.entities(TEAM, ORDER, STATUS_MORE);
+    CliRun change = project.expect(0, "-m", "shipped");
+    assertTrue(change.out().contains("add check constraint"), change::toString);
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+    project.expect(0, "downgrade", "-1");
+    try (Connection connection = database.open()) {
+      List<CheckConstraint> checks = DatabaseInspector.forKind(DatabaseKind.SQLITE)
+          .inspect(connection, TableFilter.defaults()).requireTable("orders").checks();
+      assertEquals(1, checks.size(), checks::toString);
+      assertEquals(SqlExpressions.normalize("status in ('NEW','PAID')"),
+          SqlExpressions.normalize(checks.get(0).expression()));
+    }
+  }
+}
