@@ -1,9 +1,11 @@
 package dev.autogenerate.runtime;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +42,11 @@ public final class ClassScanner {
     return List.copyOf(names);
   }
 
-  /** Class names under a package wherever a class loader finds that package. */
+  /**
+   * Class names under a package wherever a class loader finds that package. A jar written without
+   * directory entries does not answer for the package itself, so when nothing answers, the
+   * loader's class path is scanned instead.
+   */
   public static List<String> classNames(ClassLoader loader, String packageName) {
     List<Path> roots = new ArrayList<>();
     String resource = packageName.replace('.', '/');
@@ -52,7 +58,36 @@ public final class ClassScanner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return classNames(roots, packageName);
+    if (roots.isEmpty()) {
+      roots.addAll(classPathOf(loader));
+    }
+    return classNames(roots.stream().distinct().toList(), packageName);
+  }
+
+  /** The directories and jars a loader and its parents read classes from, as far as they say. */
+  private static List<Path> classPathOf(ClassLoader loader) {
+    List<Path> roots = new ArrayList<>();
+    for (ClassLoader each = loader; each != null; each = each.getParent()) {
+      if (each instanceof URLClassLoader urlLoader) {
+        for (URL url : urlLoader.getURLs()) {
+          if ("file".equals(url.getProtocol())) {
+            try {
+              roots.add(Path.of(url.toURI()));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+              // not a plain file: nothing to scan
+            }
+          }
+        }
+      }
+    }
+    if (loader == ClassLoader.getSystemClassLoader() || loader.getParent() == ClassLoader.getSystemClassLoader()) {
+      for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+        if (!entry.isBlank()) {
+          roots.add(Path.of(entry));
+        }
+      }
+    }
+    return roots;
   }
 
   private static Path rootOf(URL url, String resource) {
