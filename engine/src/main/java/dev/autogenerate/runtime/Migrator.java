@@ -40,8 +40,19 @@ public final class Migrator {
     return fromClasspath(packageName, loader != null ? loader : Migrator.class.getClassLoader());
   }
 
+  /**
+   * The migrations compiled into {@code packageName}.
+   *
+   * @throws UserError when the package holds none: a misspelt package must not start an
+   *     application on an unmigrated database
+   */
   public static Migrator fromClasspath(String packageName, ClassLoader loader) {
-    return new Migrator(RevisionHistory.of(MigrationLoader.fromClasspath(packageName, loader)), TableFilter.defaults());
+    List<MigrationScript> scripts = MigrationLoader.fromClasspath(packageName, loader);
+    if (scripts.isEmpty()) {
+      throw new UserError("no migrations in package " + packageName + " on the class path: check the package name,"
+          + " and that the migrations are compiled into the application");
+    }
+    return new Migrator(RevisionHistory.of(scripts), TableFilter.defaults());
   }
 
   public RevisionHistory history() {

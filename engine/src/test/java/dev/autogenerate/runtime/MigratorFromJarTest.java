@@ -1,6 +1,7 @@
 package dev.autogenerate.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.schema.DatabaseKind;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -88,6 +90,14 @@ class MigratorFromJarTest {
       assertTrue(applied.get(0).origin().endsWith("M1"), applied.get(0).origin());
       assertEquals(List.of(), migrator.upgrade(connection, "head"));
     }
+  }
+
+  @Test
+  void aPackageWithoutMigrationsIsAnError() {
+    UserError error = assertThrows(UserError.class,
+        () -> Migrator.fromClasspath("com.example.misspelt", getClass().getClassLoader()));
+
+    assertTrue(error.getMessage().startsWith("no migrations in package com.example.misspelt"), error.getMessage());
   }
 
   private static Path jar(Path classes, Path jar) throws Exception {
