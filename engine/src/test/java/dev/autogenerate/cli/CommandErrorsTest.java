@@ -37,6 +37,18 @@ class CommandErrorsTest {
     assertEquals(List.of(), project.migrationFiles());
   }
 
+  @Test
+  void unreachableSqliteFile() {
+    ProjectDirectory project = new ProjectDirectory(directory,
+        new TestDatabase(DatabaseKind.SQLITE, "jdbc:sqlite:/no/such/directory/app.db", null, null));
+    project.entities(WalkthroughTest.USER_V1);
+
+    CliRun run = project.expect(2, "upgrade", "head");
+
+    assertOneLineError(run, "cannot connect to jdbc:sqlite:/no/such/directory/app.db");
+    assertFalse(Files.exists(Path.of("/no/such/directory")));
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void noEntityClassesFound(DatabaseKind kind) throws Exception {
