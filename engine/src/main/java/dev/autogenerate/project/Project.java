@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -89,7 +88,7 @@ public final class Project {
     ClassLoader loader = applicationLoader();
     List<Class<?>> classes = EntityClasses.find(settings, loader);
     EntityModelOptions options = new EntityModelOptions(
-        loader, settings.implicitNamingStrategy(), settings.physicalNamingStrategy(), Map.of());
+        loader, settings.implicitNamingStrategy(), settings.physicalNamingStrategy(), settings.hibernateSettings());
     try {
       return new EntityModelReader(options).read(classes);
     } catch (EntityMappingException e) {
