@@ -66,6 +66,9 @@ final class InitCommand implements Callable<Integer> {
         "# The application's Hibernate naming strategies, if it sets any.",
         "#naming.implicit-strategy=org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl",
         "#naming.physical-strategy=org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy",
+        "",
+        "# The application's default schema (PostgreSQL), if it sets hibernate.default_schema.",
+        "#hibernate.default_schema=app",
         "");
   }
 }

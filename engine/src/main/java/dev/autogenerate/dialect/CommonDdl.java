@@ -64,6 +64,12 @@ final class CommonDdl {
     return dot < 0 ? quote(name) : quote(name.substring(0, dot)) + "." + quote(name.substring(dot + 1));
   }
 
+  /** An object named in the schema of {@code table}: {@code sales.ix_orders_placed} for {@code sales.orders}. */
+  static String inSchemaOf(String table, String name) {
+    int dot = table.indexOf('.');
+    return dot < 0 ? quote(name) : quote(table.substring(0, dot)) + "." + quote(name);
+  }
+
   /** A SQL string literal. */
   static String literal(String text) {
     return "'" + text.replace("'", "''") + "'";

@@ -127,14 +127,15 @@ final class PostgresDialect implements SqlDialect {
       return List.of(CommonDdl.createIndex(create.table(), create.index()));
     }
     if (operation instanceof DropIndex drop) {
-      return List.of("drop index " + quote(drop.name()));
+      // Index names are scoped by schema: the index is in its table's schema.
+      return List.of("drop index " + CommonDdl.inSchemaOf(drop.table(), drop.name()));
     }
     if (operation instanceof CreateSequence create) {
-      return List.of("create sequence " + quote(create.sequence().name()) + " start with "
+      return List.of("create sequence " + qualifiedName(create.sequence().name()) + " start with "
           + create.sequence().startWith() + " increment by " + create.sequence().incrementBy());
     }
     if (operation instanceof DropSequence drop) {
-      return List.of("drop sequence " + quote(drop.name()));
+      return List.of("drop sequence " + qualifiedName(drop.name()));
     }
     if (operation instanceof CreateEnumType create) {
       return List.of(createEnumType(create.enumType()));

@@ -50,6 +50,11 @@ public interface SqlDialect {
    */
   List<String> statements(Operation operation, Schema before);
 
+  /** An identifier as both databases' SQL writes it: quoted only where needed. */
+  static String quoteIdentifier(String identifier) {
+    return SqlIdentifiers.quote(identifier);
+  }
+
   static SqlDialect forKind(DatabaseKind kind) {
     switch (kind) {
       case POSTGRESQL:

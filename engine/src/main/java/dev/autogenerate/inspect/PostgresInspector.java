@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Reads the connection's {@code current_schema()} from PostgreSQL's catalogs, with one query per
+ * Reads the connection's {@code current_schema()}, and the other schemas the filter names
+ * ({@link TableFilter#schemas()}: their tables and sequences as {@code schema.name}), from
+ * PostgreSQL's catalogs, with one query per
  * kind of object over the whole schema, however many tables there are: five queries (tables with
  * their columns; constraints; indexes; sequences; enum types).
  *
@@ -107,7 +109,7 @@ public final class PostgresInspector implements DatabaseInspector {
           AND owned.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
           AND owned.deptype = 'a'
       )
-      SELECT c.relname AS table_name,
+      SELECT CASE WHEN n.nspname = pg_catalog.current_schema() THEN c.relname::text ELSE n.nspname || '.' || c.relname END AS table_name,
              (SELECT d.description
               FROM pg_catalog.pg_description d
               WHERE d.objoid = c.oid
@@ -147,7 +149,7 @@ public final class PostgresInspector implements DatabaseInspector {
             AND ext.objid = c.oid
             AND ext.deptype = 'e'
         )
-      ORDER BY c.relname, a.attnum
+      ORDER BY 1, a.attnum
       """;
 
   /**
@@ -155,7 +157,7 @@ public final class PostgresInspector implements DatabaseInspector {
    * column lists as arrays in key order.
    */
   static final String CONSTRAINTS_QUERY = """
-      SELECT c.relname AS table_name,
+      SELECT CASE WHEN n.nspname = pg_catalog.current_schema() THEN c.relname::text ELSE n.nspname || '.' || c.relname END AS table_name,
              con.conname AS constraint_name,
              con.contype AS constraint_type,
              ARRAY(
@@ -189,7 +191,7 @@ public final class PostgresInspector implements DatabaseInspector {
       WHERE n.nspname = pg_catalog.current_schema()
         AND con.contype IN ('p', 'u', 'f', 'c')
         AND con.conparentid = 0
-      ORDER BY c.relname, con.conname
+      ORDER BY 1, con.conname
       """;
 
   /**
@@ -206,7 +208,7 @@ public final class PostgresInspector implements DatabaseInspector {
              x.column_names,
              x.descending
       FROM (
-        SELECT c.relname AS table_name,
+        SELECT CASE WHEN n.nspname = pg_catalog.current_schema() THEN c.relname::text ELSE n.nspname || '.' || c.relname END AS table_name,
                ic.relname AS index_name,
                i.indexrelid,
                i.indisunique AS is_unique,
@@ -265,7 +267,7 @@ public final class PostgresInspector implements DatabaseInspector {
 
   /** Sequences that belong to no column and no extension. */
   static final String SEQUENCES_QUERY = """
-      SELECT c.relname AS sequence_name,
+      SELECT CASE WHEN n.nspname = pg_catalog.current_schema() THEN c.relname::text ELSE n.nspname || '.' || c.relname END AS sequence_name,
              s.seqstart AS start_value,
              s.seqincrement AS increment_by
       FROM pg_catalog.pg_sequence s
@@ -283,7 +285,7 @@ public final class PostgresInspector implements DatabaseInspector {
                   AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
                   AND d.refobjsubid > 0))
         )
-      ORDER BY c.relname
+      ORDER BY 1
       """;
 
   /** Enum types and their values, one row per value, in value order. */
@@ -311,18 +313,40 @@ public final class PostgresInspector implements DatabaseInspector {
     Objects.requireNonNull(filter, "filter");
     SchemaAssembler schema = new SchemaAssembler(filter);
     try (Statement statement = connection.createStatement()) {
-      readColumns(statement, schema, new ColumnTypes());
-      readConstraints(statement, schema);
-      readIndexes(statement, schema);
-      readSequences(statement, schema);
+      readColumns(statement, inSchemas(COLUMNS_QUERY, filter), schema, new ColumnTypes());
+      readConstraints(statement, inSchemas(CONSTRAINTS_QUERY, filter), schema);
+      readIndexes(statement, inSchemas(INDEXES_QUERY, filter), schema);
+      readSequences(statement, inSchemas(SEQUENCES_QUERY, filter), schema);
       readEnumTypes(statement, schema);
     }
     return schema.toSchema();
   }
 
-  private static void readColumns(Statement statement, SchemaAssembler schema, ColumnTypes types)
+  /**
+   * The query reading the filter's other schemas too: each query selects on
+   * {@code n.nspname = pg_catalog.current_schema()}, which becomes
+   * {@code n.nspname IN (pg_catalog.current_schema(), 'sales')},
+   * the names as escaped string literals. Enum types are read from the current schema only.
+   */
+  static String inSchemas(String query, TableFilter filter) {
+    if (filter.schemas().isEmpty()) {
+      return query;
+    }
+    if (!query.contains(CURRENT_SCHEMA_ONLY)) {
+      throw new IllegalStateException("query without " + CURRENT_SCHEMA_ONLY);
+    }
+    StringBuilder condition = new StringBuilder("n.nspname IN (pg_catalog.current_schema()");
+    for (String schema : filter.schemas()) {
+      condition.append(", '").append(schema.replace("'", "''")).append('\'');
+    }
+    return query.replace(CURRENT_SCHEMA_ONLY, condition.append(")\n").toString());
+  }
+
+  private static final String CURRENT_SCHEMA_ONLY = "n.nspname = pg_catalog.current_schema()\n";
+
+  private static void readColumns(Statement statement, String query, SchemaAssembler schema, ColumnTypes types)
       throws SQLException {
-    try (ResultSet rows = statement.executeQuery(COLUMNS_QUERY)) {
+    try (ResultSet rows = statement.executeQuery(query)) {
       String previousTable = null;
       while (rows.next()) {
         String table = rows.getString("table_name");
@@ -349,8 +373,8 @@ public final class PostgresInspector implements DatabaseInspector {
     }
   }
 
-  private static void readConstraints(Statement statement, SchemaAssembler schema) throws SQLException {
-    try (ResultSet rows = statement.executeQuery(CONSTRAINTS_QUERY)) {
+  private static void readConstraints(Statement statement, String query, SchemaAssembler schema) throws SQLException {
+    try (ResultSet rows = statement.executeQuery(query)) {
       while (rows.next()) {
         String table = rows.getString("table_name");
         if (!schema.hasTable(table)) {
@@ -384,8 +408,8 @@ public final class PostgresInspector implements DatabaseInspector {
     }
   }
 
-  private static void readIndexes(Statement statement, SchemaAssembler schema) throws SQLException {
-    try (ResultSet rows = statement.executeQuery(INDEXES_QUERY)) {
+  private static void readIndexes(Statement statement, String query, SchemaAssembler schema) throws SQLException {
+    try (ResultSet rows = statement.executeQuery(query)) {
       while (rows.next()) {
         String table = rows.getString("table_name");
         if (!schema.hasTable(table)) {
@@ -408,8 +432,8 @@ public final class PostgresInspector implements DatabaseInspector {
     }
   }
 
-  private static void readSequences(Statement statement, SchemaAssembler schema) throws SQLException {
-    try (ResultSet rows = statement.executeQuery(SEQUENCES_QUERY)) {
+  private static void readSequences(Statement statement, String query, SchemaAssembler schema) throws SQLException {
+    try (ResultSet rows = statement.executeQuery(query)) {
       while (rows.next()) {
         schema.addSequence(new Sequence(
             rows.getString("sequence_name"), rows.getLong("start_value"), rows.getLong("increment_by")));

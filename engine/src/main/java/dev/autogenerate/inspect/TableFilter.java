@@ -1,10 +1,13 @@
 package dev.autogenerate.inspect;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which tables the inspector reads. A table is included unless its name matches one of the
@@ -20,9 +23,14 @@ import java.util.Objects;
  * {@code sqlite_*} tables are left out by the SQLite inspector itself (SQLite reserves those
  * names), so a PostgreSQL table that happens to be called {@code sqlite_...} is still read.
  *
+ * <p>A table outside the connection's current schema is named {@code schema.table}; patterns
+ * match that full name or the bare table name, so the built-in exclusions hold in every schema.
+ *
  * @param excludePatterns the user's exclusions, on top of the built-in ones
+ * @param schemas schemas to read besides the connection's current one (PostgreSQL; SQLite has
+ *     none), whose tables and sequences come out as {@code schema.name}
  */
-public record TableFilter(List<String> excludePatterns) {
+public record TableFilter(List<String> excludePatterns, Set<String> schemas) {
 
   /** Autogenerate's own table, recording which revision the database is at. */
   public static final String VERSION_TABLE = "autogenerate_version";
@@ -45,31 +53,51 @@ public record TableFilter(List<String> excludePatterns) {
         throw new IllegalArgumentException("a table exclusion pattern must not be blank");
       }
     }
+    Objects.requireNonNull(schemas, "schemas");
+    schemas = Collections.unmodifiableSet(new TreeSet<>(schemas));
+    for (String schema : schemas) {
+      if (schema.isBlank()) {
+        throw new IllegalArgumentException("a schema name must not be blank");
+      }
+    }
   }
 
-  /** Every table but the built-in exclusions. */
+  public TableFilter(List<String> excludePatterns) {
+    this(excludePatterns, Set.of());
+  }
+
+  /** Every table of the current schema but the built-in exclusions. */
   public static TableFilter defaults() {
     return new TableFilter(List.of());
+  }
+
+  /** This filter, also reading the given schemas. */
+  public TableFilter withSchemas(Set<String> more) {
+    Set<String> all = new TreeSet<>(schemas);
+    all.addAll(more);
+    return new TableFilter(excludePatterns, all);
   }
 
   /** This filter, also excluding tables that match any of the given patterns. */
   public TableFilter withExcluded(List<String> patterns) {
     LinkedHashSet<String> all = new LinkedHashSet<>(excludePatterns);
     all.addAll(patterns);
-    return new TableFilter(new ArrayList<>(all));
+    return new TableFilter(new ArrayList<>(all), schemas);
   }
 
   /** Whether the inspector reads the table of this name. */
   public boolean includes(String tableName) {
     Objects.requireNonNull(tableName, "tableName");
     String name = tableName.toLowerCase(Locale.ROOT);
+    String bare = name.substring(name.indexOf('.') + 1);
     for (String pattern : BUILT_IN_EXCLUSIONS) {
-      if (globMatches(pattern, name)) {
+      if (globMatches(pattern, name) || globMatches(pattern, bare)) {
         return false;
       }
     }
     for (String pattern : excludePatterns) {
-      if (globMatches(pattern.toLowerCase(Locale.ROOT), name)) {
+      String lower = pattern.toLowerCase(Locale.ROOT);
+      if (globMatches(lower, name) || globMatches(lower, bare)) {
         return false;
       }
     }

@@ -17,17 +17,21 @@ import dev.autogenerate.runtime.Migrator;
 import dev.autogenerate.runtime.RevisionHistory;
 import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.runtime.VersionTable;
+import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -84,7 +88,7 @@ public final class Project {
     ClassLoader loader = applicationLoader();
     List<Class<?>> classes = EntityClasses.find(settings, loader);
     EntityModelOptions options = new EntityModelOptions(
-        loader, settings.implicitNamingStrategy(), settings.physicalNamingStrategy(), Map.of());
+        loader, settings.implicitNamingStrategy(), settings.physicalNamingStrategy(), settings.hibernateSettings());
     try {
       return new EntityModelReader(options).read(classes);
     } catch (EntityMappingException e) {
@@ -92,15 +96,68 @@ public final class Project {
     }
   }
 
+  /**
+   * The schema the entities map to, as seen from this connection: on PostgreSQL, names in the
+   * connection's current schema lose their qualifier ({@code @Table(schema = "public")} is no
+   * schema at all), and every other schema they name must exist; on SQLite, which has no schemas,
+   * a qualified name is a user error.
+   */
+  public Schema targetSchema(Connection connection) throws SQLException {
+    Schema target = entitySchema();
+    if (settings.database() == DatabaseKind.SQLITE) {
+      requireNoSchemas(target);
+      return target;
+    }
+    target = target.withDefaultSchema(connection.getSchema());
+    requireSchemasExist(connection, target.otherSchemas());
+    return target;
+  }
+
+  /** SQLite has no schemas: a table or sequence mapped into one is a user error naming it. */
+  static void requireNoSchemas(Schema target) {
+    List<String> names = new ArrayList<>(target.tables().keySet());
+    names.addAll(target.sequences().keySet());
+    for (String name : names) {
+      String schema = Schema.schemaOf(name);
+      if (schema != null) {
+        throw new UserError((target.hasTable(name) ? "table " : "sequence ") + name + " is in schema " + schema
+            + ", which SQLite does not have: remove schema= (and hibernate.default_schema) or use PostgreSQL");
+      }
+    }
+  }
+
+  private static void requireSchemasExist(Connection connection, Set<String> schemas) throws SQLException {
+    if (schemas.isEmpty()) {
+      return;
+    }
+    Set<String> existing = new HashSet<>();
+    try (ResultSet rows = connection.getMetaData().getSchemas()) {
+      while (rows.next()) {
+        existing.add(rows.getString("TABLE_SCHEM"));
+      }
+    }
+    for (String schema : schemas) {
+      if (!existing.contains(schema)) {
+        throw new UserError("schema " + schema + " does not exist: the entities map tables into it; create it first"
+            + " (create schema " + SqlDialect.quoteIdentifier(schema) + ") and run the command again");
+      }
+    }
+  }
+
   /** The schema the database has now, without the tables the tool does not own. */
   public Schema databaseSchema(Connection connection) throws SQLException {
-    return DatabaseInspector.forKind(settings.database()).inspect(connection, tableFilter());
+    return databaseSchema(connection, Set.of());
+  }
+
+  /** The same, reading also the given schemas besides the current one. */
+  public Schema databaseSchema(Connection connection, Set<String> schemas) throws SQLException {
+    return DatabaseInspector.forKind(settings.database()).inspect(connection, tableFilter().withSchemas(schemas));
   }
 
   /** What it takes to bring the database to the entities. */
   public MigrationPlan plan(Connection connection) throws SQLException {
-    Schema target = entitySchema();
-    Schema current = databaseSchema(connection);
+    Schema target = targetSchema(connection);
+    Schema current = databaseSchema(connection, target.otherSchemas());
     return new SchemaDiff(SqlDialect.forKind(settings.database()), settings.diffOptions()).compare(current, target);
   }
 

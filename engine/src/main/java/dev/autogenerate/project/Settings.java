@@ -21,6 +21,7 @@ import java.util.Map;
  * @param physicalNamingStrategy Hibernate physical naming strategy class, or null
  * @param namingConvention constraint and index name templates by kind (pk, uq, ix, fk, ck)
  * @param dropUnmappedIndexes whether indexes only the database has are dropped, not just reported
+ * @param defaultSchema the application's {@code hibernate.default_schema}, or null
  */
 public record Settings(
     String url,
@@ -34,13 +35,19 @@ public record Settings(
     String implicitNamingStrategy,
     String physicalNamingStrategy,
     Map<String, String> namingConvention,
-    boolean dropUnmappedIndexes) {
+    boolean dropUnmappedIndexes,
+    String defaultSchema) {
 
   public Settings {
     entities = List.copyOf(entities);
     classPath = List.copyOf(classPath);
     excludeTables = List.copyOf(excludeTables);
     namingConvention = Map.copyOf(namingConvention);
+  }
+
+  /** The Hibernate settings the entities are read with. */
+  public Map<String, String> hibernateSettings() {
+    return defaultSchema == null ? Map.of() : Map.of("hibernate.default_schema", defaultSchema);
   }
 
   /** How the diff compares, as configured. */

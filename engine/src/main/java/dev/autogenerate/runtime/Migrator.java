@@ -3,7 +3,20 @@ package dev.autogenerate.runtime;
 import dev.autogenerate.dialect.SqlDialect;
 import dev.autogenerate.inspect.DatabaseInspector;
 import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.AddConstraint;
+import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.CreateSequence;
+import dev.autogenerate.operations.CreateTable;
+import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropConstraint;
+import dev.autogenerate.operations.DropIndex;
+import dev.autogenerate.operations.DropSequence;
+import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.SetTableComment;
+import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Schema;
@@ -13,6 +26,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -135,6 +150,7 @@ public final class Migrator {
     boolean sqliteForeignKeys = kind == DatabaseKind.SQLITE && sqliteForeignKeys(connection, false);
     connection.setAutoCommit(false);
     String statementSql = null;
+    TableFilter filter = this.filter.withSchemas(schemasNamed(operations));
     try (Statement statement = connection.createStatement()) {
       Schema schema = inspector.inspect(connection, filter);
       for (Operation operation : operations) {
@@ -168,6 +184,53 @@ public final class Migrator {
         sqliteForeignKeys(connection, true);
       }
     }
+  }
+
+  /**
+   * The schemas besides the current one that operations name ({@code sales} of
+   * {@code sales.orders}), so that the inspection before a revision sees the tables it changes.
+   */
+  static Set<String> schemasNamed(List<Operation> operations) {
+    Set<String> schemas = new TreeSet<>();
+    for (Operation operation : operations) {
+      List<String> names = new ArrayList<>();
+      if (operation instanceof CreateTable create) {
+        names.add(create.table().name());
+        create.table().foreignKeys().forEach(key -> names.add(key.referencedTable()));
+      } else if (operation instanceof AddConstraint add) {
+        names.add(add.table());
+        if (add.constraint() instanceof ForeignKey key) {
+          names.add(key.referencedTable());
+        }
+      } else if (operation instanceof AddColumn add) {
+        names.add(add.table());
+      } else if (operation instanceof AlterColumn alter) {
+        names.add(alter.table());
+      } else if (operation instanceof CreateIndex create) {
+        names.add(create.table());
+      } else if (operation instanceof DropColumn drop) {
+        names.add(drop.table());
+      } else if (operation instanceof DropConstraint drop) {
+        names.add(drop.table());
+      } else if (operation instanceof DropIndex drop) {
+        names.add(drop.table());
+      } else if (operation instanceof DropTable drop) {
+        names.add(drop.table());
+      } else if (operation instanceof SetTableComment comment) {
+        names.add(comment.table());
+      } else if (operation instanceof CreateSequence create) {
+        names.add(create.sequence().name());
+      } else if (operation instanceof DropSequence drop) {
+        names.add(drop.name());
+      }
+      for (String name : names) {
+        String schema = Schema.schemaOf(name);
+        if (schema != null) {
+          schemas.add(schema);
+        }
+      }
+    }
+    return schemas;
   }
 
   /**

@@ -147,6 +147,43 @@ class CommandErrorsTest {
     assertTrue(run.err().contains("--no-such-option"), run::toString);
   }
 
+  private static final String ORDER_IN_SALES = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Entity
+      @Table(schema = "sales", name = "orders")
+      public class Order {
+        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+      }
+      """;
+
+  @Test
+  void schemaThatDoesNotExistOnPostgres() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    project.entities(ORDER_IN_SALES);
+
+    CliRun run = project.expect(2, "-m", "first");
+
+    assertOneLineError(run, "schema sales does not exist: ");
+    assertTrue(run.err().contains("(create schema sales)"), run::toString);
+    assertEquals(List.of(), project.migrationFiles());
+    assertNoTables(project);
+  }
+
+  @Test
+  void schemaOnSqlite() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(ORDER_IN_SALES);
+
+    CliRun run = project.expect(2, "-m", "first");
+
+    assertOneLineError(run, "table sales.orders is in schema sales, which SQLite does not have: remove schema=");
+    assertEquals(List.of(), project.migrationFiles());
+    assertNoTables(project);
+  }
+
   private static void assertOneLineError(CliRun run, String expectedStart) {
     assertEquals(2, run.exitCode(), run::toString);
     List<String> lines = run.err().lines().toList();

@@ -774,4 +774,37 @@ class PostgresInspectorTest {
           new PostgresInspector().inspect(connection, TableFilter.defaults()));
     }
   }
+
+  @Test
+  void otherSchemasAreReadWhenNamedAsSchemaDotName() throws Exception {
+    execute(database,
+        "create schema sales",
+        "create schema \"It's\"",
+        "create table customers (id bigint primary key)",
+        "create table sales.orders (id bigint primary key, customer_id bigint"
+            + " constraint fk_orders_customer references customers (id))",
+        "create index ix_orders_customer on sales.orders (customer_id)",
+        "create table notes (id bigint primary key, order_id bigint constraint fk_notes_order references sales.orders (id))",
+        "create sequence sales.orders_seq start with 1 increment by 50",
+        "create table \"It's\".hidden (id bigint)",
+        "create table sales.autogenerate_version (version_num text)");
+
+    Schema onlyCurrent = inspect(database);
+    assertEquals(List.of("customers", "notes"), List.copyOf(onlyCurrent.tables().keySet()));
+    assertEquals("sales.orders", onlyCurrent.requireTable("notes").foreignKeys().get(0).referencedTable());
+
+    Schema withSales;
+    try (Connection connection = database.open()) {
+      CountingConnection counting = CountingConnection.wrap(connection);
+      withSales = new PostgresInspector().inspect(counting.connection(),
+          TableFilter.defaults().withSchemas(java.util.Set.of("sales", "It's", "missing")));
+      assertEquals(5, counting.executions(), "still five queries, however many schemas");
+    }
+    assertEquals(List.of("It's.hidden", "customers", "notes", "sales.orders"), List.copyOf(withSales.tables().keySet()));
+    Table orders = withSales.requireTable("sales.orders");
+    assertEquals(List.of(fk("fk_orders_customer", List.of("customer_id"), "customers", List.of("id"))), orders.foreignKeys());
+    assertEquals(List.of(index("ix_orders_customer", asc("customer_id"))), orders.indexes());
+    assertEquals(List.of(pk("orders_pkey", "id")).get(0).columns(), orders.primaryKey().orElseThrow().columns());
+    assertEquals(List.of(sequence("sales.orders_seq", 1, 50)), List.copyOf(withSales.sequences().values()));
+  }
 }

@@ -110,4 +110,23 @@ class TableFilterTest {
     assertTrue(filter.includes(name));
     assertTrue((System.nanoTime() - start) < 2_000_000_000L);
   }
+
+  @Test
+  void qualifiedNamesMatchByFullOrBareName() {
+    TableFilter filter = TableFilter.defaults().withExcluded(List.of("legacy_*", "sales.tmp_*"));
+    assertFalse(filter.includes("sales.autogenerate_version"));
+    assertFalse(filter.includes("sales.legacy_orders"));
+    assertFalse(filter.includes("sales.tmp_x"));
+    assertTrue(filter.includes("billing.tmp_x"));
+    assertTrue(filter.includes("sales.orders"));
+  }
+
+  @Test
+  void schemasAccumulateSortedAndSurviveExclusions() {
+    TableFilter filter = TableFilter.defaults().withSchemas(java.util.Set.of("sales"))
+        .withSchemas(java.util.Set.of("billing")).withExcluded(List.of("x*"));
+    assertEquals(List.of("billing", "sales"), List.copyOf(filter.schemas()));
+    assertEquals(List.of("x*"), filter.excludePatterns());
+    assertThrows(IllegalArgumentException.class, () -> TableFilter.defaults().withSchemas(java.util.Set.of(" ")));
+  }
 }

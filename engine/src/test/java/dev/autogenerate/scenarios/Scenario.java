@@ -11,6 +11,8 @@ import java.util.Set;
  *
  * @param expectedByDatabase the expected operations, per database where they differ; a database
  *     missing from the map expects {@code expected}
+ * @param schemas schemas besides the default one that exist before the scenario, and that
+ *     inspections read
  */
 record Scenario(
     String name,
@@ -18,7 +20,8 @@ record Scenario(
     List<String> after,
     List<String> expected,
     java.util.Map<DatabaseKind, List<String>> expectedByDatabase,
-    Set<DatabaseKind> databases) {
+    Set<DatabaseKind> databases,
+    Set<String> schemas) {
 
   static Builder named(String name) {
     return new Builder(name);
@@ -40,6 +43,7 @@ record Scenario(
     private List<String> after = List.of();
     private final java.util.Map<DatabaseKind, List<String>> expectedByDatabase = new java.util.EnumMap<>(DatabaseKind.class);
     private Set<DatabaseKind> databases = EnumSet.allOf(DatabaseKind.class);
+    private Set<String> schemas = Set.of();
 
     Builder(String name) {
       this.name = name;
@@ -60,13 +64,19 @@ record Scenario(
       return this;
     }
 
+    /** PostgreSQL only, with these schemas created before the scenario starts. */
+    Builder inSchemas(String... names) {
+      schemas = Set.of(names);
+      return only(DatabaseKind.POSTGRESQL);
+    }
+
     Builder expectOn(DatabaseKind kind, String... operations) {
       expectedByDatabase.put(kind, List.of(operations));
       return this;
     }
 
     Scenario expect(String... operations) {
-      return new Scenario(name, before, after, List.of(operations), java.util.Map.copyOf(expectedByDatabase), databases);
+      return new Scenario(name, before, after, List.of(operations), java.util.Map.copyOf(expectedByDatabase), databases, schemas);
     }
   }
 }

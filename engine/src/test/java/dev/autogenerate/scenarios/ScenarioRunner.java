@@ -15,6 +15,7 @@ import dev.autogenerate.schema.Table;
 import dev.autogenerate.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +38,13 @@ final class ScenarioRunner {
   }
 
   void run() throws Exception {
+    if (!scenario.schemas().isEmpty()) {
+      try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+        for (String schema : scenario.schemas()) {
+          statement.execute("create schema " + schema);
+        }
+      }
+    }
     project.entities(scenario.before().toArray(String[]::new));
     if (!scenario.before().isEmpty()) {
       project.expect(0, "-m", "before");
@@ -93,7 +101,7 @@ final class ScenarioRunner {
 
   private Schema inspect() throws Exception {
     try (Connection connection = project.database().open()) {
-      return DatabaseInspector.forKind(kind).inspect(connection, TableFilter.defaults());
+      return DatabaseInspector.forKind(kind).inspect(connection, TableFilter.defaults().withSchemas(scenario.schemas()));
     }
   }
 }

@@ -21,11 +21,14 @@ class ScenarioSuiteTest {
     all.addAll(DefaultScenarios.all());
     all.addAll(EnumScenarios.all());
     all.addAll(MetadataScenarios.all());
+    all.addAll(SchemaScenarios.all());
     return all;
   }
 
+  /** Every case, or with {@code -Dscenarios.only=TEXT} those whose name contains TEXT. */
   static Stream<Arguments> cases() {
-    return scenarios().stream().flatMap(scenario -> scenario.databases().stream()
+    String only = System.getProperty("scenarios.only", "");
+    return scenarios().stream().filter(scenario -> scenario.name().contains(only)).flatMap(scenario -> scenario.databases().stream()
         .map(kind -> Arguments.of(scenario, kind)));
   }
 

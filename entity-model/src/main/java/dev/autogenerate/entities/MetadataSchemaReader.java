@@ -32,7 +32,9 @@ import org.hibernate.boot.model.relational.NamedAuxiliaryDatabaseObject;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
+import org.hibernate.cfg.MappingSettings;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
 import org.hibernate.mapping.Selectable;
 import org.hibernate.mapping.UniqueKey;
@@ -111,7 +113,10 @@ final class MetadataSchemaReader {
       }
       for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
         Identifier name = sequence.getName().getSequenceName();
-        Sequence model = new Sequence(databaseName(name.getText(), name.isQuoted()),
+        Identifier schema = sequence.getName().getSchemaName() != null
+            ? sequence.getName().getSchemaName()
+            : namespace.getName().schema() != null ? namespace.getName().schema() : defaultSchema();
+        Sequence model = new Sequence(qualified(schema, databaseName(name.getText(), name.isQuoted())),
             sequence.getInitialValue(), sequence.getIncrementSize());
         sequences.putIfAbsent(model.name(), model);
       }
@@ -142,7 +147,7 @@ final class MetadataSchemaReader {
     for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
       checks.add(new CheckConstraint(check.isNamed() ? constraintName(check.getName()) : null, check.getConstraint()));
     }
-    return new Table(databaseName(table.getName(), table.isQuoted()), columns, primaryKey,
+    return new Table(tableName(table), columns, primaryKey,
         uniqueConstraints(table, columnUniques, primaryKey), foreignKeys(table), distinct(checks),
         indexes(table), table.getComment());
   }
@@ -251,7 +256,7 @@ final class MetadataSchemaReader {
       }
       String name = names.isInventedForeignKeyName(key.getName()) ? null : identifierName(key.getName());
       keys.add(new ForeignKey(name, columnNames(key.getColumns()),
-          databaseName(referenced.getName(), referenced.isQuoted()), columnNames(referencedColumns),
+          tableName(referenced), columnNames(referencedColumns),
           onDelete, onUpdate));
     }
     return keys;
@@ -359,6 +364,31 @@ final class MetadataSchemaReader {
 
   static String columnName(org.hibernate.mapping.Column column) {
     return databaseName(column.getName(), column.isQuoted());
+  }
+
+  /**
+   * A table's name, qualified by its schema when the mapping or {@code hibernate.default_schema}
+   * gives one ({@code sales.orders}). The reader cannot know the connection's current schema, so
+   * {@code public.orders} stays qualified here; {@link Schema#withDefaultSchema} strips it later.
+   */
+  private String tableName(org.hibernate.mapping.Table table) {
+    Identifier schema = table.getSchemaIdentifier() != null
+        ? table.getSchemaIdentifier() : defaultSchema();
+    return qualified(schema, databaseName(table.getName(), table.isQuoted()));
+  }
+
+  /** {@code hibernate.default_schema}, which Hibernate applies only when it renders SQL. */
+  private Identifier defaultSchema() {
+    Object setting = metadata.getDatabase().getServiceRegistry().requireService(ConfigurationService.class)
+        .getSettings().get(MappingSettings.DEFAULT_SCHEMA);
+    return setting == null || setting.toString().isBlank() ? null : identifierHelper.toIdentifier(setting.toString().trim());
+  }
+
+  private static String qualified(Identifier schema, String name) {
+    if (schema == null || schema.getText().isBlank()) {
+      return name;
+    }
+    return databaseName(schema.getText(), schema.isQuoted()) + "." + name;
   }
 
   static String databaseName(String name, boolean quoted) {

@@ -1,12 +1,16 @@
 package dev.autogenerate.schema;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A database schema as a value: tables, sequences and enum types, each keyed and iterated by name,
@@ -94,6 +98,60 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
     Map<String, T> copy = new TreeMap<>(items);
     copy.remove(name);
     return copy;
+  }
+
+  /**
+   * The schema a qualified name ({@code sales.orders}) is in, or null for an unqualified one, which
+   * is in the connection's current schema.
+   */
+  public static String schemaOf(String name) {
+    int dot = name.indexOf('.');
+    return dot < 0 ? null : name.substring(0, dot);
+  }
+
+  /** The schemas other than the current one that tables and sequences are in, sorted. */
+  public Set<String> otherSchemas() {
+    Set<String> schemas = new TreeSet<>();
+    for (Table table : tables.values()) {
+      addSchemaOf(schemas, table.name());
+      table.foreignKeys().forEach(key -> addSchemaOf(schemas, key.referencedTable()));
+    }
+    sequences.keySet().forEach(name -> addSchemaOf(schemas, name));
+    return Collections.unmodifiableSet(schemas);
+  }
+
+  private static void addSchemaOf(Set<String> schemas, String name) {
+    String schema = schemaOf(name);
+    if (schema != null) {
+      schemas.add(schema);
+    }
+  }
+
+  /**
+   * This schema as seen from a connection whose current schema is {@code currentSchema}: names
+   * qualified by that schema ({@code public.orders}) lose the qualifier, so that
+   * {@code @Table(schema = "public")} is the same table as no schema at all. Table names, the
+   * tables foreign keys reference and sequence names alike; a null current schema changes nothing.
+   */
+  public Schema withDefaultSchema(String currentSchema) {
+    if (currentSchema == null) {
+      return this;
+    }
+    String prefix = currentSchema + ".";
+    UnaryOperator<String> strip = name -> name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+    List<Table> newTables = new ArrayList<>();
+    for (Table table : tables.values()) {
+      List<ForeignKey> keys = table.foreignKeys().stream()
+          .map(key -> new ForeignKey(key.name(), key.columns(), strip.apply(key.referencedTable()),
+              key.referencedColumns(), key.onDelete(), key.onUpdate()))
+          .toList();
+      newTables.add(new Table(strip.apply(table.name()), table.columns(), table.primaryKey(),
+          table.uniqueConstraints(), keys, table.checks(), table.indexes(), table.comment()));
+    }
+    List<Sequence> newSequences = sequences.values().stream()
+        .map(sequence -> new Sequence(strip.apply(sequence.name()), sequence.startWith(), sequence.incrementBy()))
+        .toList();
+    return of(newTables, newSequences, enumTypes.values());
   }
 
   private static <T> Map<String, T> sorted(Map<String, T> items, Function<T, String> name, String what) {
