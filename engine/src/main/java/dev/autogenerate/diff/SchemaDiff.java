@@ -298,7 +298,7 @@ public final class SchemaDiff {
 
   private void compareIndexesToDrop(Table existing, Table wanted, Plan plan) {
     for (Index index : existing.indexes()) {
-      if (!index.isManaged()) {
+      if (!index.isManaged() && wanted.indexes().stream().noneMatch(want -> sameIndex(index, want))) {
         plan.notices.add("index " + index.name() + " on " + wanted.name()
             + " is partial or on expressions, which no mapping expresses: left alone");
         continue;
@@ -395,8 +395,16 @@ public final class SchemaDiff {
     return checks.stream().anyMatch(each -> Objects.equals(SqlExpressions.normalize(each.expression()), key));
   }
 
+  /**
+   * Ordinary indexes match by columns, order and uniqueness. An index on expressions, which the
+   * mapping can declare ({@code columnList = "(lower(email))"}) and the database reports as its
+   * own definition, can only match by name: the two texts are never spelled alike.
+   */
   private static boolean sameIndex(Index one, Index other) {
-    return one.isManaged() && other.isManaged() && one.unique() == other.unique() && one.columns().equals(other.columns());
+    if (!one.isManaged() || !other.isManaged()) {
+      return one.name() != null && one.name().equalsIgnoreCase(other.name());
+    }
+    return one.unique() == other.unique() && one.columns().equals(other.columns());
   }
 
   private static boolean allAscending(Index index) {

@@ -41,6 +41,10 @@ final class IndexScenarios {
             .before(PLAIN)
             .after(user("@Index(name = \"users_by_name\", columnList = \"name\")"))
             .expect("create index users_by_name on users"),
+        named("an expression index the mapping declares is created once")
+            .before(PLAIN)
+            .after(user("@Index(name = \"ix_users_lower_email\", columnList = \"(lower(email))\")"))
+            .expect("create index ix_users_lower_email on users"),
         named("an index in a new table")
             .after(user("@Index(columnList = \"name\")"))
             .expect("create table users", "create index ix_users_name on users"),
