@@ -162,8 +162,9 @@ public final class Project {
   }
 
   /**
-   * Fails unless the database is at the newest revision: a diff against an older database would
-   * repeat what the pending migrations already do.
+   * Fails unless the database is at the newest revision, as that revision was written: a diff
+   * against an older database would repeat what the pending migrations already do, and one
+   * against an edited revision would build on a schema its file no longer describes.
    */
   public void requireUpToDate(Connection connection, RevisionHistory history) throws SQLException {
     String current = VersionTable.current(connection);
@@ -173,6 +174,10 @@ public final class Project {
       throw new UserError("the database is not up to date: it is at "
           + history.describePosition(history.position(current)) + ", the newest migration is "
           + history.describePosition(history.position(head)) + "; run `autogenerate upgrade head` first");
+    }
+    Optional<String> edited = new Migrator(history, tableFilter()).editedSinceApplied(connection);
+    if (edited.isPresent()) {
+      throw new UserError(edited.get());
     }
   }
 

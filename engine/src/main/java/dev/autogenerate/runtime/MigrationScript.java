@@ -4,6 +4,10 @@ import dev.autogenerate.migration.Migration;
 import dev.autogenerate.migration.Operations;
 import dev.autogenerate.migration.Revision;
 import dev.autogenerate.operations.Operation;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -42,6 +46,20 @@ public record MigrationScript(
       throw new UserError("migration " + origin + " failed while listing its operations: " + e.getMessage(), e);
     }
     return operations.recorded();
+  }
+
+  /**
+   * A fingerprint of what the revision does: the operations its upgrade records, not its source
+   * text, so reformatting or comments do not count as an edit.
+   */
+  public String checksum() {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(upgradeOperations().toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** {@code 3f2a9c1b7d4e (add age column)}. */

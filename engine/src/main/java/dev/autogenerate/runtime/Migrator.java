@@ -26,6 +26,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -93,6 +94,10 @@ public final class Migrator {
    * @return the revisions applied, in order
    */
   public List<MigrationScript> upgrade(Connection connection, String target) throws SQLException {
+    Optional<String> edited = editedSinceApplied(connection);
+    if (edited.isPresent()) {
+      throw new UserError(edited.get());
+    }
     int current = history.position(VersionTable.current(connection));
     int goal = history.resolve(target, current);
     if (goal < current) {
@@ -102,7 +107,7 @@ public final class Migrator {
     List<MigrationScript> applied = new ArrayList<>();
     for (int position = current + 1; position <= goal; position++) {
       MigrationScript script = history.get(position);
-      apply(connection, script, script.upgradeOperations(), script.id());
+      apply(connection, script, script.upgradeOperations(), script.id(), script.checksum());
       applied.add(script);
     }
     return applied;
@@ -124,7 +129,8 @@ public final class Migrator {
     List<MigrationScript> reverted = new ArrayList<>();
     for (int position = current; position > goal; position--) {
       MigrationScript script = history.get(position);
-      apply(connection, script, script.downgradeOperations(), script.revises());
+      String parentChecksum = position > 0 ? history.get(position - 1).checksum() : null;
+      apply(connection, script, script.downgradeOperations(), script.revises(), parentChecksum);
       reverted.add(script);
     }
     return reverted;
@@ -141,8 +147,31 @@ public final class Migrator {
     return statements;
   }
 
-  private void apply(Connection connection, MigrationScript script, List<Operation> operations, String newVersion)
-      throws SQLException {
+  /**
+   * Whether the revision the database is at was edited after it ran here: its operations no longer
+   * match the checksum recorded when it was applied. Downgrading is still allowed (that is the
+   * way out); upgrading, checking and generating are not, since they would build on a schema the
+   * file no longer describes.
+   *
+   * @return the message saying so, or empty when the migration is as it was applied
+   */
+  public Optional<String> editedSinceApplied(Connection connection) throws SQLException {
+    String current = VersionTable.current(connection);
+    String recorded = VersionTable.checksum(connection);
+    if (current == null || recorded == null) {
+      return Optional.empty();
+    }
+    MigrationScript script = history.get(history.position(current));
+    if (recorded.equals(script.checksum())) {
+      return Optional.empty();
+    }
+    return Optional.of("migration " + script.origin() + " was edited after it was applied to this database (its"
+        + " operations differ from what ran): undo the edit, or run downgrade -1 and then upgrade head to apply the"
+        + " edited version");
+  }
+
+  private void apply(Connection connection, MigrationScript script, List<Operation> operations, String newVersion,
+      String newChecksum) throws SQLException {
     DatabaseKind kind = kindOf(connection);
     SqlDialect dialect = SqlDialect.forKind(kind);
     DatabaseInspector inspector = DatabaseInspector.forKind(kind);
@@ -165,7 +194,7 @@ public final class Migrator {
         // Raw SQL may change anything, so look again rather than guess.
         schema = after != null ? after : inspector.inspect(connection, filter);
       }
-      VersionTable.set(connection, newVersion);
+      VersionTable.set(connection, newVersion, newChecksum);
       if (sqliteForeignKeys) {
         requireNoForeignKeyViolations(connection, script);
       }

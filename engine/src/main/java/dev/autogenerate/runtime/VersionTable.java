@@ -10,7 +10,8 @@ import java.sql.Statement;
 
 /**
  * The table that records which revision the database is at: one row while at a revision, none
- * at base. The tool owns it and the diff never sees it.
+ * at base, with a checksum of the operations that revision ran, so that a migration edited
+ * after it was applied is noticed. The tool owns it and the diff never sees it.
  */
 public final class VersionTable {
 
@@ -36,11 +37,27 @@ public final class VersionTable {
     }
   }
 
-  /** Records a revision as current, or base when {@code revisionId} is null. */
-  public static void set(Connection connection, String revisionId) throws SQLException {
+  /** The checksum recorded with the current revision, or null (base, or none recorded). */
+  public static String checksum(Connection connection) throws SQLException {
+    if (!exists(connection)) {
+      return null;
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select checksum from " + NAME)) {
+      return rows.next() ? rows.getString(1) : null;
+    }
+  }
+
+  /**
+   * Records a revision as current, or base when {@code revisionId} is null.
+   *
+   * @param checksum the checksum of the operations the revision ran ({@link MigrationScript#checksum()})
+   */
+  public static void set(Connection connection, String revisionId, String checksum) throws SQLException {
     if (!exists(connection)) {
       try (Statement statement = connection.createStatement()) {
         statement.execute("create table " + NAME + " (\n  version_num varchar(32) not null,\n"
+            + "  checksum varchar(64),\n"
             + "  constraint " + NAME + "_pkc primary key (version_num)\n)");
       }
     }
@@ -48,8 +65,10 @@ public final class VersionTable {
       statement.execute("delete from " + NAME);
     }
     if (revisionId != null) {
-      try (PreparedStatement insert = connection.prepareStatement("insert into " + NAME + " (version_num) values (?)")) {
+      try (PreparedStatement insert =
+          connection.prepareStatement("insert into " + NAME + " (version_num, checksum) values (?, ?)")) {
         insert.setString(1, revisionId);
+        insert.setString(2, checksum);
         insert.executeUpdate();
       }
     }
