@@ -1,0 +1,70 @@
+package dev.autogenerate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.testing.TestDatabase;
+import dev.autogenerate.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands and target forms the walkthrough does not use. */
+class CommandsTest {
+
+  @TempDir Path directory;
+
+  @Test
+  void initWritesACommentedConfigAndTheMigrationsDirectoryOnce() throws Exception {
+    CliRun init = CliRun.run(directory, Map.of(), "init", "--url", "jdbc:sqlite:dev.db");
+
+    assertEquals(0, init.exitCode(), init::toString);
+    String properties = Files.readString(directory.resolve("autogenerate.properties"));
+    assertTrue(properties.contains("url=jdbc:sqlite:dev.db"), properties);
+    assertTrue(properties.lines().filter(line -> line.startsWith("#")).count() > 10, properties);
+    assertTrue(Files.isDirectory(directory.resolve("src/main/java/com/example/app/migrations")));
+
+    CliRun again = CliRun.run(directory, Map.of(), "init");
+    assertEquals(2, again.exitCode(), again::toString);
+    assertTrue(again.err().contains("already exists"), again::toString);
+    assertEquals(properties, Files.readString(directory.resolve("autogenerate.properties")));
+  }
+
+  @Test
+  void revisionAutogenerateUpgradeByStepsAndDowngradeToARevision() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    ProjectDirectory project = new ProjectDirectory(directory, database);
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "revision", "--autogenerate", "-m", "create users table", "--rev-id", "aaaa00000001");
+    project.entities(WalkthroughTest.USER_V2);
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "revision", "--autogenerate", "-m", "add age column", "--rev-id", "bbbb00000002");
+
+    project.expect(0, "downgrade", "base");
+    CliRun plusOne = project.expect(0, "upgrade", "+1");
+    assertTrue(plusOne.out().contains("Applied aaaa00000001"), plusOne::toString);
+    assertEquals(List.of("id", "email", "name"), WalkthroughTest.columnsOf(project, "users"));
+    project.expect(0, "upgrade", "+1");
+    assertTrue(WalkthroughTest.columnsOf(project, "users").contains("age"));
+    CliRun toFirst = project.expect(0, "downgrade", "aaaa");
+    assertTrue(toFirst.out().contains("Reverted bbbb00000002"), toFirst::toString);
+    assertTrue(project.expect(0, "current").out().startsWith("aaaa00000001"));
+    CliRun beyond = project.expect(2, "upgrade", "+5");
+    assertTrue(beyond.err().startsWith("error: cannot move +5"), beyond::toString);
+  }
+
+  @Test
+  void checkOnAnUnreachableDatabaseIsAnErrorNotADifference() {
+    ProjectDirectory project = new ProjectDirectory(directory,
+        new TestDatabase(DatabaseKind.POSTGRESQL, "jdbc:postgresql://127.0.0.1:1/nowhere?connectTimeout=2", "x", "y"));
+    project.entities(WalkthroughTest.USER_V1);
+
+    CliRun check = project.expect(2, "check");
+
+    assertTrue(check.err().startsWith("error: cannot connect to"), check::toString);
+  }
+}
