@@ -43,7 +43,7 @@ final class CheckCommand implements Callable<Integer> {
         out.println("Differences: " + edited.get() + ".");
         return AutogenerateCli.DIFFERENCES;
       }
-      MigrationPlan plan = project.plan(connection);
+      MigrationPlan plan = project.plan(connection, history);
       plan.notices().forEach(notice -> out.println("note: " + notice));
       if (plan.isEmpty() && plan.warnings().isEmpty()) {
         out.println("OK: the database is at the newest migration and matches the entities.");

@@ -97,9 +97,6 @@ public final class SchemaDiff {
   // ----- enum types and sequences
 
   private void compareEnumTypes(Schema current, Schema wanted, Plan plan) {
-    if (!dialect.supportsEnumTypes()) {
-      return;
-    }
     for (EnumType type : wanted.enumTypes().values()) {
       Optional<EnumType> existing = current.enumType(type.name());
       if (existing.isEmpty()) {
@@ -130,9 +127,6 @@ public final class SchemaDiff {
       if (wanted.sequence(sequence.name()).isEmpty()) {
         plan.add(new DropSequence(sequence.name()), "sequence " + sequence.name() + " is in the database but no entity uses it");
       }
-    }
-    if (!dialect.supportsEnumTypes()) {
-      return;
     }
     for (EnumType type : current.enumTypes().values()) {
       if (wanted.enumType(type.name()).isEmpty()) {
@@ -214,7 +208,7 @@ public final class SchemaDiff {
         plan.add(new CreateIndex(table, index), null);
       }
     }
-    if (dialect.supportsComments() && !Objects.equals(existing.comment(), wanted.comment())) {
+    if (!Objects.equals(existing.comment(), wanted.comment())) {
       plan.add(new SetTableComment(table, wanted.comment()), null);
     }
   }
@@ -335,7 +329,7 @@ public final class SchemaDiff {
           + " but the database does not; make it an identity column by hand");
     }
     compareDefault(table, was, wanted, changes, notes, plan);
-    if (dialect.supportsComments() && !Objects.equals(was.comment(), wanted.comment())) {
+    if (!Objects.equals(was.comment(), wanted.comment())) {
       changes.add(new ColumnChange.SetComment(wanted.comment()));
       notes.add(wanted.comment() == null ? "comment removed" : "comment changed");
     }

@@ -6,6 +6,7 @@ import dev.autogenerate.codegen.MigrationWriter;
 import dev.autogenerate.codegen.RevisionIds;
 import dev.autogenerate.diff.MigrationPlan;
 import dev.autogenerate.diff.SchemaDiff;
+import dev.autogenerate.diff.UnstoredProperties;
 import dev.autogenerate.dialect.SqlDialect;
 import dev.autogenerate.entities.EntityMappingException;
 import dev.autogenerate.entities.EntityModelOptions;
@@ -154,11 +155,16 @@ public final class Project {
     return DatabaseInspector.forKind(settings.database()).inspect(connection, tableFilter().withSchemas(schemas));
   }
 
-  /** What it takes to bring the database to the entities. */
-  public MigrationPlan plan(Connection connection) throws SQLException {
+  /**
+   * What it takes to bring the database to the entities. What the database cannot store (enum
+   * types and comments on SQLite) is taken from what the applied migrations recorded.
+   */
+  public MigrationPlan plan(Connection connection, RevisionHistory history) throws SQLException {
     Schema target = targetSchema(connection);
-    Schema current = databaseSchema(connection, target.otherSchemas());
-    return new SchemaDiff(SqlDialect.forKind(settings.database()), settings.diffOptions()).compare(current, target);
+    SqlDialect dialect = SqlDialect.forKind(settings.database());
+    Schema current = UnstoredProperties.fill(databaseSchema(connection, target.otherSchemas()),
+        history.replayUpTo(VersionTable.current(connection)), dialect);
+    return new SchemaDiff(dialect, settings.diffOptions()).compare(current, target);
   }
 
   /**
@@ -191,7 +197,7 @@ public final class Project {
     try (Connection connection = connect()) {
       RevisionHistory history = history();
       requireUpToDate(connection, history);
-      MigrationPlan plan = plan(connection);
+      MigrationPlan plan = plan(connection, history);
       if (plan.isEmpty()) {
         return new GeneratedRevision(Optional.empty(), plan);
       }

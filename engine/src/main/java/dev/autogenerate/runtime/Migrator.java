@@ -1,6 +1,7 @@
 package dev.autogenerate.runtime;
 
 import dev.autogenerate.dialect.SqlDialect;
+import dev.autogenerate.diff.UnstoredProperties;
 import dev.autogenerate.inspect.DatabaseInspector;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.operations.AddColumn;
@@ -181,7 +182,9 @@ public final class Migrator {
     String statementSql = null;
     TableFilter filter = this.filter.withSchemas(schemasNamed(operations));
     try (Statement statement = connection.createStatement()) {
-      Schema schema = inspector.inspect(connection, filter);
+      // What SQLite cannot store (enum types, comments) comes from what the applied revisions recorded.
+      Schema schema = UnstoredProperties.fill(inspector.inspect(connection, filter),
+          history.replayUpTo(VersionTable.current(connection)), dialect);
       for (Operation operation : operations) {
         // Apply to the model first: a migration that names a missing table or column fails here
         // with a clear message instead of halfway through its SQL.

@@ -1,10 +1,13 @@
 package dev.autogenerate.runtime;
 
+import dev.autogenerate.operations.Operation;
+import dev.autogenerate.schema.Schema;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The revisions in order, from the first to the head. Each revision names the one it revises;
@@ -136,6 +139,26 @@ public final class RevisionHistory {
 
   public String describePosition(int position) {
     return position < 0 ? BASE : ordered.get(position).label();
+  }
+
+  /**
+   * The schema the revisions up to {@code revisionId} (null: none) record, replayed without a
+   * database; empty when a migration's operations do not replay (raw SQL that created what a
+   * later operation changes, say).
+   */
+  public Optional<Schema> replayUpTo(String revisionId) {
+    Schema schema = Schema.EMPTY;
+    int last = position(revisionId);
+    try {
+      for (int i = 0; i <= last; i++) {
+        for (Operation operation : ordered.get(i).upgradeOperations()) {
+          schema = operation.applyTo(schema);
+        }
+      }
+      return Optional.of(schema);
+    } catch (IllegalArgumentException | UserError e) {
+      return Optional.empty();
+    }
   }
 
   /** Newest first, as {@code history} prints them. */

@@ -5,7 +5,6 @@ import static dev.autogenerate.scenarios.Entities.annotated;
 import static dev.autogenerate.scenarios.Entities.entity;
 import static dev.autogenerate.scenarios.Scenario.named;
 
-import dev.autogenerate.schema.DatabaseKind;
 import java.util.List;
 
 /** Comments, sequences and inheritance. */
@@ -17,22 +16,19 @@ final class MetadataScenarios {
 
   static List<Scenario> all() {
     return List.of(
-        named("a table comment (PostgreSQL keeps it, SQLite has none)")
+        named("a table comment (SQLite has none, its migration still carries it)")
             .before(entity("User", "users", ID, "String email;"))
             .after(annotated("User", "@Entity\n@Table(name = \"users\")\n@org.hibernate.annotations.Comment(\"People who log in\")",
                 ID, "String email;"))
-            .expectOn(DatabaseKind.SQLITE)
             .expect("comment on table users"),
         named("a column comment")
             .before(entity("User", "users", ID, "String email;"))
             .after(entity("User", "users", ID, "@Comment(\"Where we write\") String email;"))
-            .expectOn(DatabaseKind.SQLITE)
             .expect("alter column users.email: set comment"),
         named("a table comment removed")
             .before(annotated("User", "@Entity\n@Table(name = \"users\")\n@org.hibernate.annotations.Comment(\"People\")",
                 ID, "String email;"))
             .after(entity("User", "users", ID, "String email;"))
-            .expectOn(DatabaseKind.SQLITE)
             .expect("drop comment on table users"),
         named("a sequence-generated id brings its sequence")
             .after(SEQUENCED)
