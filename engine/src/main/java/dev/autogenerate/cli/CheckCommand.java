@@ -3,12 +3,9 @@ package dev.autogenerate.cli;
 import dev.autogenerate.codegen.MigrationStep;
 import dev.autogenerate.diff.MigrationPlan;
 import dev.autogenerate.project.Project;
-import dev.autogenerate.runtime.Migrator;
 import dev.autogenerate.runtime.RevisionHistory;
-import dev.autogenerate.runtime.VersionTable;
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,17 +27,9 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter out = root.out();
     try (Connection connection = project.connect()) {
       RevisionHistory history = project.history();
-      String current = VersionTable.current(connection);
-      int position = history.position(current);
-      if (!Objects.equals(current, history.head())) {
-        out.println("Differences: the database is at " + history.describePosition(position)
-            + " but the newest migration is " + history.describePosition(history.position(history.head()))
-            + "; run autogenerate upgrade head.");
-        return AutogenerateCli.DIFFERENCES;
-      }
-      Optional<String> edited = new Migrator(history, project.tableFilter()).editedSinceApplied(connection);
-      if (edited.isPresent()) {
-        out.println("Differences: " + edited.get() + ".");
+      Optional<String> notUpToDate = project.notUpToDate(connection, history);
+      if (notUpToDate.isPresent()) {
+        out.println("Differences: " + notUpToDate.get() + ".");
         return AutogenerateCli.DIFFERENCES;
       }
       MigrationPlan plan = project.plan(connection, history);

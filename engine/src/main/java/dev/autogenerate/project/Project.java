@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -168,24 +169,30 @@ public final class Project {
   }
 
   /**
-   * Fails unless the database is at the newest revision, as that revision was written: a diff
-   * against an older database would repeat what the pending migrations already do, and one
+   * Why the database is not at the newest revision as that revision was written, if it is not: a
+   * diff against an older database would repeat what the pending migrations already do, and one
    * against an edited revision would build on a schema its file no longer describes.
+   *
+   * @throws UserError when the database is at a revision no migration defines
    */
-  public void requireUpToDate(Connection connection, RevisionHistory history) throws SQLException {
+  public Optional<String> notUpToDate(Connection connection, RevisionHistory history) throws SQLException {
     String current = VersionTable.current(connection);
-    history.position(current);
-    String head = history.head();
-    if (current == null ? head != null : !current.equals(head)) {
-      throw new UserError("the database is not up to date: it is at "
-          + history.describePosition(history.position(current)) + ", the newest migration is "
-          + history.describePosition(history.position(head)) + "; run `autogenerate upgrade head` first");
+    int position = history.position(current);
+    if (!Objects.equals(current, history.head())) {
+      return Optional.of("the database is at " + history.describePosition(position) + " but the newest migration is "
+          + history.describePosition(history.position(history.head())) + "; run `autogenerate upgrade head` first");
     }
-    Optional<String> edited = new Migrator(history, tableFilter()).editedSinceApplied(connection);
-    if (edited.isPresent()) {
-      throw new UserError(edited.get());
+    return new Migrator(history, tableFilter()).editedSinceApplied(connection);
+  }
+
+  /** Fails, as a user error, unless the database is {@linkplain #notUpToDate up to date}. */
+  public void requireUpToDate(Connection connection, RevisionHistory history) throws SQLException {
+    Optional<String> reason = notUpToDate(connection, history);
+    if (reason.isPresent()) {
+      throw new UserError(reason.get());
     }
   }
+
 
   /** What a new revision is: its message, and optionally a fixed id and time (for reproducible output). */
   public record RevisionRequest(String message, String revisionId, Instant created) {}
