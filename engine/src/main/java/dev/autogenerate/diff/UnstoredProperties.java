@@ -7,6 +7,7 @@ import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Fills in what a database cannot store from what its migrations recorded. SQLite has no enum
@@ -22,12 +23,19 @@ public final class UnstoredProperties {
   /**
    * The inspected schema, with the enum types and comments the dialect does not store taken from
    * the schema the applied migrations recorded (when there is one).
+   *
+   * @param recorded replays the applied migrations; called only where the dialect lacks something,
+   *     so PostgreSQL never pays for the replay
    */
-  public static Schema fill(Schema inspected, Optional<Schema> recorded, SqlDialect dialect) {
-    if (recorded.isEmpty()) {
+  public static Schema fill(Schema inspected, Supplier<Optional<Schema>> recorded, SqlDialect dialect) {
+    if (dialect.supportsComments() && dialect.supportsEnumTypes()) {
       return inspected;
     }
-    Schema history = recorded.get();
+    Optional<Schema> replayed = recorded.get();
+    if (replayed.isEmpty()) {
+      return inspected;
+    }
+    Schema history = replayed.get();
     List<Table> tables = new ArrayList<>();
     for (Table table : inspected.tables().values()) {
       Optional<Table> written = history.table(table.name());

@@ -163,8 +163,9 @@ public final class Project {
   public MigrationPlan plan(Connection connection, RevisionHistory history) throws SQLException {
     Schema target = targetSchema(connection);
     SqlDialect dialect = SqlDialect.forKind(settings.database());
+    String applied = VersionTable.current(connection);
     Schema current = UnstoredProperties.fill(databaseSchema(connection, target.otherSchemas()),
-        history.replayUpTo(VersionTable.current(connection)), dialect);
+        () -> history.replayUpTo(applied), dialect);
     return new SchemaDiff(dialect, settings.diffOptions()).compare(current, target);
   }
 

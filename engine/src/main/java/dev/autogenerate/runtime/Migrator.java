@@ -183,8 +183,9 @@ public final class Migrator {
     TableFilter filter = this.filter.withSchemas(schemasNamed(operations));
     try (Statement statement = connection.createStatement()) {
       // What SQLite cannot store (enum types, comments) comes from what the applied revisions recorded.
+      String applied = VersionTable.current(connection);
       Schema schema = UnstoredProperties.fill(inspector.inspect(connection, filter),
-          history.replayUpTo(VersionTable.current(connection)), dialect);
+          () -> history.replayUpTo(applied), dialect);
       for (Operation operation : operations) {
         // Apply to the model first: a migration that names a missing table or column fails here
         // with a clear message instead of halfway through its SQL.
@@ -194,8 +195,11 @@ public final class Migrator {
           statement.execute(sql);
         }
         statementSql = null;
-        // Raw SQL may change anything, so look again rather than guess.
-        schema = after != null ? after : inspector.inspect(connection, filter);
+        // Raw SQL may change anything, so look again rather than guess; what the database cannot
+        // store is kept from the schema as it stood.
+        Schema before = schema;
+        schema = after != null ? after
+            : UnstoredProperties.fill(inspector.inspect(connection, filter), () -> Optional.of(before), dialect);
       }
       VersionTable.set(connection, newVersion, newChecksum);
       if (sqliteForeignKeys) {
