@@ -74,22 +74,12 @@ final class PostgresDialect implements SqlDialect {
   }
 
   @Override
-  public boolean supportsCheckConstraints() {
-    return true;
-  }
-
-  @Override
   public boolean foreignKeysMayReferenceLaterTables() {
     return false;
   }
 
   @Override
   public boolean comparesSequenceIncrement() {
-    return true;
-  }
-
-  @Override
-  public boolean canAlterPrimaryKey() {
     return true;
   }
 

@@ -30,17 +30,11 @@ public interface SqlDialect {
   /** Whether named enum types exist here ({@code create type ... as enum}). */
   boolean supportsEnumTypes();
 
-  /** Whether check constraints are read back reliably enough to compare. */
-  boolean supportsCheckConstraints();
-
   /** Whether a foreign key may name a table that does not exist yet. */
   boolean foreignKeysMayReferenceLaterTables();
 
   /** Whether a sequence's increment is stored and can be compared. */
   boolean comparesSequenceIncrement();
-
-  /** Whether the diff may drop and add primary keys. */
-  boolean canAlterPrimaryKey();
 
   /**
    * The statements that carry out an operation, in order.

@@ -95,11 +95,6 @@ final class SqliteDialect implements SqlDialect {
   }
 
   @Override
-  public boolean supportsCheckConstraints() {
-    return true;
-  }
-
-  @Override
   public boolean foreignKeysMayReferenceLaterTables() {
     return true;
   }
@@ -107,11 +102,6 @@ final class SqliteDialect implements SqlDialect {
   @Override
   public boolean comparesSequenceIncrement() {
     return false;
-  }
-
-  @Override
-  public boolean canAlterPrimaryKey() {
-    return true;
   }
 
   @Override

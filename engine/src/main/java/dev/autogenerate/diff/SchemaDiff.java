@@ -226,7 +226,7 @@ public final class SchemaDiff {
     }
     String table = wanted.name();
     boolean droppable = existing.primaryKey().map(key -> key.name() != null).orElse(true);
-    if (!droppable || !dialect.canAlterPrimaryKey()) {
+    if (!droppable) {
       plan.warnings.add("primary key of " + table + " differs: the database has " + columnsOf(existing.primaryKey())
           + ", the entities map " + columnsOf(wanted.primaryKey()) + "; change it by hand");
       return false;
@@ -255,14 +255,10 @@ public final class SchemaDiff {
   private void dropUniquesAndChecks(Table existing, Table wanted, Plan plan) {
     for (UniqueConstraint unique : existing.uniqueConstraints()) {
       boolean mapped = hasUnique(wanted.uniqueConstraints(), unique.columns())
-          || wanted.indexes().stream().anyMatch(index -> index.unique() && allAscending(index)
-              && Set.copyOf(index.columnNames()).equals(Set.copyOf(unique.columns())));
+          || wanted.indexes().stream().anyMatch(index -> enforcesUnique(index, unique.columns()) && allAscending(index));
       if (!mapped) {
         plan.add(new DropConstraint(wanted.name(), requireName(unique, existing)), null);
       }
-    }
-    if (!dialect.supportsCheckConstraints()) {
-      return;
     }
     for (CheckConstraint check : existing.checks()) {
       if (!hasCheck(wanted.checks(), check)) {
@@ -274,14 +270,10 @@ public final class SchemaDiff {
   private void addUniquesAndChecks(Table existing, Table wanted, Plan plan) {
     for (UniqueConstraint unique : wanted.uniqueConstraints()) {
       boolean present = hasUnique(existing.uniqueConstraints(), unique.columns())
-          || existing.indexes().stream().anyMatch(index -> index.isManaged() && index.unique()
-              && Set.copyOf(index.columnNames()).equals(Set.copyOf(unique.columns())));
+          || existing.indexes().stream().anyMatch(index -> enforcesUnique(index, unique.columns()));
       if (!present) {
         plan.add(new AddConstraint(wanted.name(), unique), null);
       }
-    }
-    if (!dialect.supportsCheckConstraints()) {
-      return;
     }
     for (CheckConstraint check : wanted.checks()) {
       if (!hasCheck(existing.checks(), check)) {
@@ -382,6 +374,11 @@ public final class SchemaDiff {
   private static boolean hasUnique(List<UniqueConstraint> uniques, List<String> columns) {
     Set<String> wanted = Set.copyOf(columns);
     return uniques.stream().anyMatch(unique -> Set.copyOf(unique.columns()).equals(wanted));
+  }
+
+  /** Whether an ordinary unique index makes these columns unique, as a unique constraint would. */
+  private static boolean enforcesUnique(Index index, List<String> columns) {
+    return index.isManaged() && index.unique() && Set.copyOf(index.columnNames()).equals(Set.copyOf(columns));
   }
 
   private static boolean hasCheck(List<CheckConstraint> checks, CheckConstraint check) {
