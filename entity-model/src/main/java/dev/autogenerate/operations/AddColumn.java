@@ -21,4 +21,14 @@ public record AddColumn(String table, Column column) implements Operation {
   public String describe() {
     return "add column " + table + "." + column.name();
   }
+
+  @Override
+  public String subject() {
+    return table;
+  }
+
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.addColumn(this);
+  }
 }

@@ -50,4 +50,19 @@ public record AddConstraint(String table, TableConstraint constraint) implements
     }
     return "constraint";
   }
+
+  @Override
+  public List<String> namesUsed() {
+    return constraint instanceof ForeignKey key ? List.of(table, key.referencedTable()) : List.of(table);
+  }
+
+  @Override
+  public String subject() {
+    return table;
+  }
+
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.addConstraint(this);
+  }
 }

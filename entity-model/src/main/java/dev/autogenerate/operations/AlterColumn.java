@@ -87,4 +87,14 @@ public record AlterColumn(String table, String column, List<ColumnChange> change
   private <T extends ColumnChange> Optional<T> find(Class<T> kind) {
     return changes.stream().filter(kind::isInstance).map(kind::cast).findFirst();
   }
+
+  @Override
+  public String subject() {
+    return table;
+  }
+
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.alterColumn(this);
+  }
 }

@@ -38,4 +38,14 @@ public record AlterEnumType(String name, List<String> values) implements Operati
   public String describe() {
     return "alter enum type " + name;
   }
+
+  @Override
+  public String subject() {
+    return name;
+  }
+
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.alterEnumType(this);
+  }
 }

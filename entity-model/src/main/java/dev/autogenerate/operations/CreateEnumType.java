@@ -24,4 +24,14 @@ public record CreateEnumType(EnumType enumType) implements Operation {
   public String describe() {
     return "create enum type " + enumType.name();
   }
+
+  @Override
+  public String subject() {
+    return enumType.name();
+  }
+
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.createEnumType(this);
+  }
 }

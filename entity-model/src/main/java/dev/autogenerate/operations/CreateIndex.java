@@ -27,4 +27,14 @@ public record CreateIndex(String table, Index index) implements Operation {
   public String describe() {
     return "create " + (index.unique() ? "unique " : "") + "index " + index.name() + " on " + table;
   }
+
+  @Override
+  public String subject() {
+    return table;
+  }
+
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.createIndex(this);
+  }
 }

@@ -24,4 +24,14 @@ public record CreateSequence(Sequence sequence) implements Operation {
   public String describe() {
     return "create sequence " + sequence.name();
   }
+
+  @Override
+  public String subject() {
+    return sequence.name();
+  }
+
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.createSequence(this);
+  }
 }

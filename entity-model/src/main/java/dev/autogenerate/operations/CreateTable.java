@@ -49,4 +49,22 @@ public record CreateTable(Table table) implements Operation {
   public String describe() {
     return "create table " + table.name();
   }
+
+  @Override
+  public List<String> namesUsed() {
+    List<String> names = new ArrayList<>();
+    names.add(table.name());
+    table.foreignKeys().forEach(key -> names.add(key.referencedTable()));
+    return names;
+  }
+
+  @Override
+  public String subject() {
+    return table.name();
+  }
+
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.createTable(this);
+  }
 }

@@ -45,4 +45,14 @@ public record DropColumn(String table, String column) implements Operation {
   public String describe() {
     return "drop column " + table + "." + column;
   }
+
+  @Override
+  public String subject() {
+    return table;
+  }
+
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.dropColumn(this);
+  }
 }

@@ -27,4 +27,14 @@ public record DropConstraint(String table, String name) implements Operation {
   public String describe() {
     return "drop constraint " + name + " on " + table;
   }
+
+  @Override
+  public String subject() {
+    return table;
+  }
+
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.dropConstraint(this);
+  }
 }

@@ -21,4 +21,14 @@ public record DropEnumType(String name) implements Operation {
   public String describe() {
     return "drop enum type " + name;
   }
+
+  @Override
+  public String subject() {
+    return name;
+  }
+
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.dropEnumType(this);
+  }
 }

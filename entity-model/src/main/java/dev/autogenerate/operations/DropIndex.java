@@ -23,4 +23,14 @@ public record DropIndex(String table, String name) implements Operation {
   public String describe() {
     return "drop index " + name + " on " + table;
   }
+
+  @Override
+  public String subject() {
+    return table;
+  }
+
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.dropIndex(this);
+  }
 }

@@ -21,4 +21,14 @@ public record DropSequence(String name) implements Operation {
   public String describe() {
     return "drop sequence " + name;
   }
+
+  @Override
+  public String subject() {
+    return name;
+  }
+
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.dropSequence(this);
+  }
 }

@@ -20,4 +20,14 @@ public record DropTable(String table) implements Operation {
   public String describe() {
     return "drop table " + table;
   }
+
+  @Override
+  public String subject() {
+    return table;
+  }
+
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.dropTable(this);
+  }
 }

@@ -29,4 +29,14 @@ public record ExecuteSql(String sql) implements Operation {
   public String describe() {
     return "execute SQL";
   }
+
+  @Override
+  public String subject() {
+    return null;
+  }
+
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.executeSql(this);
+  }
 }

@@ -31,4 +31,22 @@ public sealed interface Operation
 
   /** A short human description for messages and comments: {@code add column users.age}. */
   String describe();
+
+  /**
+   * The table, sequence or enum type this operation changes, named as in the migration
+   * ({@code sales.orders}); null for raw SQL, which may change anything. Operations on one
+   * subject run together, so a database that rebuilds a table to alter it rebuilds it once.
+   */
+  String subject();
+
+  /**
+   * Every table or sequence this operation names: its {@linkplain #subject() subject} and the
+   * tables its foreign keys reference. Tells the runtime which schemas to read before it runs.
+   */
+  default List<String> namesUsed() {
+    return subject() == null ? List.of() : List.of(subject());
+  }
+
+  /** Calls the visitor's method for this kind of operation. */
+  <R> R accept(OperationVisitor<R> visitor);
 }

@@ -20,4 +20,14 @@ public record SetTableComment(String table, String comment) implements Operation
   public String describe() {
     return (comment == null ? "drop comment on table " : "comment on table ") + table;
   }
+
+  @Override
+  public String subject() {
+    return table;
+  }
+
+  @Override
+  public <R> R accept(OperationVisitor<R> visitor) {
+    return visitor.setTableComment(this);
+  }
 }

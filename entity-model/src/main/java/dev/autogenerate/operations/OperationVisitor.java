@@ -1,0 +1,43 @@
+package dev.autogenerate.operations;
+
+/**
+ * One method per kind of {@link Operation}: whatever must handle every operation (SQL for each
+ * database, Java source, the checksum's canonical form) implements this, so that a new operation
+ * that some place does not handle is a compile error, not a failure when it runs.
+ *
+ * @param <R> what each operation becomes
+ */
+public interface OperationVisitor<R> {
+
+  R createTable(CreateTable operation);
+
+  R dropTable(DropTable operation);
+
+  R addColumn(AddColumn operation);
+
+  R dropColumn(DropColumn operation);
+
+  R alterColumn(AlterColumn operation);
+
+  R setTableComment(SetTableComment operation);
+
+  R addConstraint(AddConstraint operation);
+
+  R dropConstraint(DropConstraint operation);
+
+  R createIndex(CreateIndex operation);
+
+  R dropIndex(DropIndex operation);
+
+  R createSequence(CreateSequence operation);
+
+  R dropSequence(DropSequence operation);
+
+  R createEnumType(CreateEnumType operation);
+
+  R dropEnumType(DropEnumType operation);
+
+  R alterEnumType(AlterEnumType operation);
+
+  R executeSql(ExecuteSql operation);
+}
