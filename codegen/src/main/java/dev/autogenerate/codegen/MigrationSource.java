@@ -1,5 +1,6 @@
 package dev.autogenerate.codegen;
 
+import dev.autogenerate.changes.Change;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,8 +18,8 @@ import javax.lang.model.SourceVersion;
  *     (normalized to empty)
  * @param message what the revision does, as given to {@code -m}; null is normalized to empty
  * @param created when the revision was generated; rendered in UTC to the second
- * @param upgrade the steps of {@code upgrade(op)}, in order; null is normalized to empty
- * @param downgrade the steps of {@code downgrade(op)}, in order; null is normalized to empty
+ * @param upgrade the changes of {@code upgrade(op)}, in order; null is normalized to empty
+ * @param downgrade the changes of {@code downgrade(op)}, in order; null is normalized to empty
  */
 public record MigrationSource(
     String packageName,
@@ -27,8 +28,8 @@ public record MigrationSource(
     String revises,
     String message,
     Instant created,
-    List<MigrationStep> upgrade,
-    List<MigrationStep> downgrade) {
+    List<Change> upgrade,
+    List<Change> downgrade) {
 
   public MigrationSource {
     packageName = packageName == null ? "" : packageName;

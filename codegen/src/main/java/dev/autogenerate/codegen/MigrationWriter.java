@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.autogenerate.changes.Change;
 import dev.autogenerate.migration.Migration;
 import dev.autogenerate.migration.Operations;
 import dev.autogenerate.migration.Revision;
@@ -146,7 +147,7 @@ public final class MigrationWriter {
     return javadoc.toString();
   }
 
-  private static MethodSpec method(String name, List<MigrationStep> steps, String emptyHint,
+  private static MethodSpec method(String name, List<Change> steps, String emptyHint,
       OperationRenderer renderer, MigrationSource source) {
     MethodSpec.Builder method = MethodSpec.methodBuilder(name)
         .addAnnotation(Override.class)
@@ -158,11 +159,13 @@ public final class MigrationWriter {
     }
     boolean previousSpansLines = false;
     for (int i = 0; i < steps.size(); i++) {
-      MigrationStep step = steps.get(i);
-      List<String> comment = commentLines(step.comment());
+      Change step = steps.get(i);
+      List<String> comment = commentLines(step.reason());
       CodeBlock statement = renderer.statement(step.operation());
       boolean spansLines = spansLines(statement, renderer, source);
-      if (i > 0 && (previousSpansLines || spansLines || !comment.isEmpty())) {
+      // A blank line sets apart each table's changes, and every step that needs room to be read.
+      boolean newSubject = i > 0 && !Objects.equals(steps.get(i - 1).operation().subject(), step.operation().subject());
+      if (i > 0 && (previousSpansLines || spansLines || !comment.isEmpty() || newSubject)) {
         method.addCode("\n");
       }
       for (String line : comment) {
@@ -193,7 +196,7 @@ public final class MigrationWriter {
     return body.strip().contains("\n");
   }
 
-  /** A step's comment as lines of {@code //} comments; none for null or blank. */
+  /** A change's reason as lines of {@code //} comments; none for null or blank. */
   static List<String> commentLines(String comment) {
     List<String> lines = new ArrayList<>();
     if (comment == null || comment.isBlank()) {

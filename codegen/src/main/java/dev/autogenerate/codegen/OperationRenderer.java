@@ -21,6 +21,7 @@ import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.OperationVisitor;
 import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.Column;
@@ -68,7 +69,7 @@ import java.util.function.Supplier;
  * leading {@code +}; text inside an expression (defaults, column comments, check expressions)
  * stays one literal with {@code \n} escapes, so the expression keeps its shape.
  */
-final class OperationRenderer {
+final class OperationRenderer implements OperationVisitor<OperationRenderer.Call> {
 
   static final ClassName COLUMN = ClassName.get(Column.class);
   static final ClassName PRIMARY_KEY = ClassName.get(PrimaryKey.class);
@@ -100,7 +101,7 @@ final class OperationRenderer {
   record Expression<T>(CodeBlock code, T value) {}
 
   /** A statement, and what running it does to an {@link Operations}. */
-  private record Call(CodeBlock code, Consumer<Operations> replay) {}
+  record Call(CodeBlock code, Consumer<Operations> replay) {}
 
   /**
    * The statement for an operation, without the trailing semicolon.
@@ -109,7 +110,7 @@ final class OperationRenderer {
    */
   CodeBlock statement(Operation operation) {
     Objects.requireNonNull(operation, "operation");
-    Call call = call(operation);
+    Call call = operation.accept(this);
     Operations replay = new Operations();
     call.replay().accept(replay);
     List<Operation> recorded = replay.recorded();
@@ -120,72 +121,106 @@ final class OperationRenderer {
     return call.code();
   }
 
-  private Call call(Operation operation) {
-    if (operation instanceof CreateTable createTable) {
-      return createTable(createTable.table());
-    } else if (operation instanceof DropTable dropTable) {
-      String table = dropTable.table();
-      return new Call(code("$L.dropTable($S)", OPS, table), op -> op.dropTable(table));
-    } else if (operation instanceof AddColumn addColumn) {
-      String table = addColumn.table();
-      Expression<Column> column = column(addColumn.column());
-      return new Call(code("$L.addColumn($S, $L)", OPS, table, column.code()),
-          op -> op.addColumn(table, column.value()));
-    } else if (operation instanceof DropColumn dropColumn) {
-      String table = dropColumn.table();
-      String column = dropColumn.column();
-      return new Call(code("$L.dropColumn($S, $S)", OPS, table, column),
-          op -> op.dropColumn(table, column));
-    } else if (operation instanceof AlterColumn alterColumn) {
-      return alterColumn(alterColumn);
-    } else if (operation instanceof SetTableComment setTableComment) {
-      String table = setTableComment.table();
-      String comment = setTableComment.comment();
-      return new Call(code("$L.setTableComment($S, $L)", OPS, table, nullableLiteral(comment)),
-          op -> op.setTableComment(table, comment));
-    } else if (operation instanceof AddConstraint addConstraint) {
-      String table = addConstraint.table();
-      Expression<TableConstraint> constraint = constraint(addConstraint.constraint());
-      return new Call(code("$L.addConstraint($S, $L)", OPS, table, constraint.code()),
-          op -> op.addConstraint(table, constraint.value()));
-    } else if (operation instanceof DropConstraint dropConstraint) {
-      String table = dropConstraint.table();
-      String name = dropConstraint.name();
-      return new Call(code("$L.dropConstraint($S, $S)", OPS, table, name),
-          op -> op.dropConstraint(table, name));
-    } else if (operation instanceof CreateIndex createIndex) {
-      String table = createIndex.table();
-      Expression<Index> index = index(createIndex.index());
-      return new Call(code("$L.createIndex($S, $L)", OPS, table, index.code()),
-          op -> op.createIndex(table, index.value()));
-    } else if (operation instanceof DropIndex dropIndex) {
-      String table = dropIndex.table();
-      String name = dropIndex.name();
-      return new Call(code("$L.dropIndex($S, $S)", OPS, table, name), op -> op.dropIndex(table, name));
-    } else if (operation instanceof CreateSequence createSequence) {
-      Expression<Sequence> sequence = sequence(createSequence.sequence());
-      return new Call(code("$L.createSequence($L)", OPS, sequence.code()),
-          op -> op.createSequence(sequence.value()));
-    } else if (operation instanceof DropSequence dropSequence) {
-      String name = dropSequence.name();
-      return new Call(code("$L.dropSequence($S)", OPS, name), op -> op.dropSequence(name));
-    } else if (operation instanceof CreateEnumType createEnumType) {
-      Expression<EnumType> enumType = enumType(createEnumType.enumType());
-      return new Call(code("$L.createEnumType($L)", OPS, enumType.code()),
-          op -> op.createEnumType(enumType.value()));
-    } else if (operation instanceof DropEnumType dropEnumType) {
-      String name = dropEnumType.name();
-      return new Call(code("$L.dropEnumType($S)", OPS, name), op -> op.dropEnumType(name));
-    } else if (operation instanceof AlterEnumType alterEnumType) {
-      String name = alterEnumType.name();
-      String[] values = alterEnumType.values().toArray(new String[0]);
-      return new Call(code("$L.alterEnumType($S,$W$L)", OPS, name, wrappingStrings(values)),
-          op -> op.alterEnumType(name, values));
-    } else if (operation instanceof ExecuteSql executeSql) {
-      String sql = executeSql.sql();
-      return new Call(code("$L.execute($L)", OPS, stringLiteral(sql)), op -> op.execute(sql));
-    }
-    throw new IllegalArgumentException("cannot render operation " + operation);
+  @Override
+  public Call createTable(CreateTable operation) {
+    return createTable(operation.table());
+  }
+
+  @Override
+  public Call dropTable(DropTable operation) {
+    String table = operation.table();
+    return new Call(code("$L.dropTable($S)", OPS, table), op -> op.dropTable(table));
+  }
+
+  @Override
+  public Call addColumn(AddColumn operation) {
+    String table = operation.table();
+    Expression<Column> column = column(operation.column());
+    return new Call(code("$L.addColumn($S, $L)", OPS, table, column.code()),
+        op -> op.addColumn(table, column.value()));
+  }
+
+  @Override
+  public Call dropColumn(DropColumn operation) {
+    String table = operation.table();
+    String column = operation.column();
+    return new Call(code("$L.dropColumn($S, $S)", OPS, table, column), op -> op.dropColumn(table, column));
+  }
+
+  @Override
+  public Call setTableComment(SetTableComment operation) {
+    String table = operation.table();
+    String comment = operation.comment();
+    return new Call(code("$L.setTableComment($S, $L)", OPS, table, nullableLiteral(comment)),
+        op -> op.setTableComment(table, comment));
+  }
+
+  @Override
+  public Call addConstraint(AddConstraint operation) {
+    String table = operation.table();
+    Expression<TableConstraint> constraint = constraint(operation.constraint());
+    return new Call(code("$L.addConstraint($S, $L)", OPS, table, constraint.code()),
+        op -> op.addConstraint(table, constraint.value()));
+  }
+
+  @Override
+  public Call dropConstraint(DropConstraint operation) {
+    String table = operation.table();
+    String name = operation.name();
+    return new Call(code("$L.dropConstraint($S, $S)", OPS, table, name), op -> op.dropConstraint(table, name));
+  }
+
+  @Override
+  public Call createIndex(CreateIndex operation) {
+    String table = operation.table();
+    Expression<Index> index = index(operation.index());
+    return new Call(code("$L.createIndex($S, $L)", OPS, table, index.code()),
+        op -> op.createIndex(table, index.value()));
+  }
+
+  @Override
+  public Call dropIndex(DropIndex operation) {
+    String table = operation.table();
+    String name = operation.name();
+    return new Call(code("$L.dropIndex($S, $S)", OPS, table, name), op -> op.dropIndex(table, name));
+  }
+
+  @Override
+  public Call createSequence(CreateSequence operation) {
+    Expression<Sequence> sequence = sequence(operation.sequence());
+    return new Call(code("$L.createSequence($L)", OPS, sequence.code()), op -> op.createSequence(sequence.value()));
+  }
+
+  @Override
+  public Call dropSequence(DropSequence operation) {
+    String name = operation.name();
+    return new Call(code("$L.dropSequence($S)", OPS, name), op -> op.dropSequence(name));
+  }
+
+  @Override
+  public Call createEnumType(CreateEnumType operation) {
+    Expression<EnumType> enumType = enumType(operation.enumType());
+    return new Call(code("$L.createEnumType($L)", OPS, enumType.code()), op -> op.createEnumType(enumType.value()));
+  }
+
+  @Override
+  public Call dropEnumType(DropEnumType operation) {
+    String name = operation.name();
+    return new Call(code("$L.dropEnumType($S)", OPS, name), op -> op.dropEnumType(name));
+  }
+
+  @Override
+  public Call alterEnumType(AlterEnumType operation) {
+    String name = operation.name();
+    String[] values = operation.values().toArray(new String[0]);
+    return new Call(code("$L.alterEnumType($S,$W$L)", OPS, name, wrappingStrings(values)),
+        op -> op.alterEnumType(name, values));
+  }
+
+  @Override
+  public Call executeSql(ExecuteSql operation) {
+    String sql = operation.sql();
+    return new Call(code("$L.execute($L)", OPS, stringLiteral(sql)), op -> op.execute(sql));
   }
 
   /**
@@ -293,7 +328,8 @@ final class OperationRenderer {
     return new Call(code.add(")").build(), op -> op.createTable(name, arguments));
   }
 
-  private Call alterColumn(AlterColumn alterColumn) {
+  @Override
+  public Call alterColumn(AlterColumn alterColumn) {
     String table = alterColumn.table();
     String column = alterColumn.column();
     CodeBlock.Builder code = CodeBlock.builder().add(code("$L.alterColumn($S, $S", OPS, table, column));

@@ -1,5 +1,6 @@
 package dev.autogenerate.codegen;
 
+import dev.autogenerate.changes.Change;
 import static dev.autogenerate.schema.CheckConstraint.check;
 import static dev.autogenerate.schema.Column.column;
 import static dev.autogenerate.schema.EnumType.enumType;
@@ -151,11 +152,11 @@ class CompileRoundTripTest {
   void hostileTextSurvivesCompilationUnchanged() throws Exception {
     String sql = "UPDATE \"users\" SET note = 'it''s \\u000a */ /* \" \\\\'\r\nWHERE id = $1 AND name <> 'ü 年 🚀'\n\t-- end\n";
     String message = "fix */ <b>users</b> & @deprecated\n@since {@link X} \\u002a/ \\u000a\r\n$L $S %s";
-    List<MigrationStep> upgrade = List.of(
-        new MigrationStep(new ExecuteSql(sql), "comment with */ and \\u000a and\nsecond line \"quoted\" $L"),
-        new MigrationStep(new AddColumn("weird \"table\"", column("col\\umn", SqlType.sqlType("my\"type"))),
+    List<Change> upgrade = List.of(
+        new Change(new ExecuteSql(sql), "comment with */ and \\u000a and\nsecond line \"quoted\" $L"),
+        new Change(new AddColumn("weird \"table\"", column("col\\umn", SqlType.sqlType("my\"type"))),
             "@Override"));
-    List<MigrationStep> downgrade = List.of(new MigrationStep(new ExecuteSql("SELECT 1"), "*/"));
+    List<Change> downgrade = List.of(new Change(new ExecuteSql("SELECT 1"), "*/"));
     MigrationSource source = new MigrationSource(Fixtures.PACKAGE, "M20261122_153000_hostile", "abc",
         "def", message, Fixtures.CREATED, upgrade, downgrade);
 
@@ -225,8 +226,8 @@ class CompileRoundTripTest {
    */
   @Test
   void everyOperationAndOptionRoundTrips() throws Exception {
-    List<MigrationStep> upgrade = OperationSamples.upgrade();
-    List<MigrationStep> downgrade = OperationSamples.downgrade();
+    List<Change> upgrade = OperationSamples.upgrade();
+    List<Change> downgrade = OperationSamples.downgrade();
     MigrationSource source = Fixtures.withSteps("M20261122_153000_everything", upgrade, downgrade);
 
     Migration migration = compileAndLoad(source);

@@ -76,6 +76,7 @@ class MigrationWriterGoldenTest {
             op.addColumn("users", column("legacy_flag", INTEGER));
             op.alterColumn("users", "email", type(varchar(255)), dropNotNull());
             op.dropColumn("users", "active");
+
             op.dropTable("orders");
           }
         }
@@ -174,19 +175,26 @@ class MigrationWriterGoldenTest {
 
             // customer_tier: value SILVER added
             op.alterEnumType("customer_tier", "BASIC", "SILVER", "GOLD");
+
             op.dropIndex("customers", "ix_customers_name");
             op.dropConstraint("customers", "ck_customers_legacy");
+
             op.dropSequence("customers_legacy_seq");
+
             op.dropEnumType("legacy_kind");
           }
 
           @Override
           public void downgrade(Operations op) {
             op.createEnumType(enumType("legacy_kind", "A", "B"));
+
             op.createSequence(sequence("customers_legacy_seq", 1000, 1));
+
             op.addConstraint("customers", check("ck_customers_legacy", "legacy_id IS NULL"));
             op.createIndex("customers", index("ix_customers_name", "name"));
+
             op.alterEnumType("customer_tier", "BASIC", "GOLD");
+
             op.alterColumn("customers", "tier", setDefault("'BASIC'"), setComment("Pricing tier"));
 
             op.alterColumn("customers", "email", type(varchar(255)), dropNotNull(), dropDefault(),
@@ -194,11 +202,14 @@ class MigrationWriterGoldenTest {
 
             op.dropIndex("customers", "ux_customers_code");
             op.dropConstraint("customers", "uq_customers_email");
+
             op.setTableComment("orders", null);
             op.dropIndex("orders", "ix_orders_status_placed_at");
             op.dropIndex("orders", "ix_orders_customer_id");
             op.dropTable("orders");
+
             op.dropSequence("orders_seq");
+
             op.dropEnumType("order_status");
           }
         }

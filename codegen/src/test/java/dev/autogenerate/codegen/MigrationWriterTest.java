@@ -1,5 +1,6 @@
 package dev.autogenerate.codegen;
 
+import dev.autogenerate.changes.Change;
 import static dev.autogenerate.schema.Column.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,8 +26,8 @@ class MigrationWriterTest {
 
   private final MigrationWriter writer = new MigrationWriter();
 
-  private static MigrationSource source(String revises, String message, List<MigrationStep> upgrade,
-      List<MigrationStep> downgrade) {
+  private static MigrationSource source(String revises, String message, List<Change> upgrade,
+      List<Change> downgrade) {
     return new MigrationSource(Fixtures.PACKAGE, "M20261122_153000_x", "3f2a9c1b7d4e", revises, message,
         Fixtures.CREATED, upgrade, downgrade);
   }
@@ -42,7 +43,7 @@ class MigrationWriterTest {
 
   @Test
   void importsDoNotDependOnTheOrderOfUse() {
-    List<MigrationStep> steps = Fixtures.steps(
+    List<Change> steps = Fixtures.steps(
         new AddColumn("a", column("x", SqlType.TEXT)),
         new AddColumn("a", column("y", SqlType.BIGINT)));
     String text = writer.write(source("", "m", steps, List.of()));
@@ -113,11 +114,11 @@ class MigrationWriterTest {
 
   @Test
   void eachCommentGoesOnItsOwnLineAboveItsStatement() {
-    List<MigrationStep> upgrade = List.of(
-        new MigrationStep(new AddColumn("users", column("age", SqlType.INTEGER)), "users.age: new field User.age"),
-        new MigrationStep(new DropColumn("users", "a"), null),
-        new MigrationStep(new DropColumn("users", "b"), "  "),
-        new MigrationStep(new DropTable("old"), "two\nlines\r\n\nand a blank one"));
+    List<Change> upgrade = List.of(
+        new Change(new AddColumn("users", column("age", SqlType.INTEGER)), "users.age: new field User.age"),
+        new Change(new DropColumn("users", "a"), null),
+        new Change(new DropColumn("users", "b"), "  "),
+        new Change(new DropTable("old"), "two\nlines\r\n\nand a blank one"));
     String text = writer.write(source("9b1c2d3e4f5a", "m", upgrade, List.of()));
 
     assertTrue(text.contains("""
@@ -138,14 +139,14 @@ class MigrationWriterTest {
 
   @Test
   void statementsThatWrapAreSetOffByBlankLinesLikeMultiLineOnes() {
-    List<MigrationStep> upgrade = List.of(
-        MigrationStep.of(new DropColumn("users", "a")),
-        MigrationStep.of(AlterColumn.of("customers", "email", List.of(ColumnChange.type(SqlType.varchar(320)),
+    List<Change> upgrade = List.of(
+        Change.of(new DropColumn("users", "a")),
+        Change.of(AlterColumn.of("customers", "email", List.of(ColumnChange.type(SqlType.varchar(320)),
             ColumnChange.setNotNull(), ColumnChange.setDefault("''"), ColumnChange.setComment("Where receipts go")))),
-        MigrationStep.of(new DropColumn("users", "b")),
-        MigrationStep.of(AlterColumn.of("users", "c", List.of(ColumnChange.setNotNull(),
+        Change.of(new DropColumn("users", "b")),
+        Change.of(AlterColumn.of("users", "c", List.of(ColumnChange.setNotNull(),
             ColumnChange.setComment("Short enough for one line, 100 column")))),
-        MigrationStep.of(new DropColumn("users", "d")));
+        Change.of(new DropColumn("users", "d")));
     String text = writer.write(source("9b1c2d3e4f5a", "m", upgrade, List.of()));
 
     assertTrue(text.contains("""
@@ -164,8 +165,8 @@ class MigrationWriterTest {
 
   @Test
   void commentsCannotEscapeTheirLine() {
-    List<MigrationStep> upgrade = List.of(
-        new MigrationStep(new DropTable("t"), "sneaky \\u000a op.dropTable(\"x\"); */ \\\\u000a"));
+    List<Change> upgrade = List.of(
+        new Change(new DropTable("t"), "sneaky \\u000a op.dropTable(\"x\"); */ \\\\u000a"));
     String text = writer.write(source("9b1c2d3e4f5a", "m", upgrade, List.of()));
 
     assertTrue(text.contains("    // sneaky \\\\u000a op.dropTable(\"x\"); */ \\\\u000a\n"), text);
@@ -237,7 +238,7 @@ class MigrationWriterTest {
   void writesNonAsciiTextAsUtf8(@TempDir Path directory) throws Exception {
     MigrationSource source = new MigrationSource(Fixtures.PACKAGE, "M20261122_153000_utf8", "a", "",
         "ajouter l'âge — 年齢", Fixtures.CREATED,
-        List.of(MigrationStep.of(new ExecuteSql("UPDATE t SET s = 'ü'"), "données")), List.of());
+        List.of(Change.of(new ExecuteSql("UPDATE t SET s = 'ü'"), "données")), List.of());
 
     Path file = writer.writeTo(directory, source);
 

@@ -1,5 +1,6 @@
 package dev.autogenerate.codegen;
 
+import dev.autogenerate.changes.Change;
 import static dev.autogenerate.schema.CheckConstraint.check;
 import static dev.autogenerate.schema.Column.column;
 import static dev.autogenerate.schema.EnumType.enumType;
@@ -566,7 +567,7 @@ class OperationRendererTest {
 
   @Test
   void everySampleOperationRenders() {
-    for (MigrationStep step : OperationSamples.concat(OperationSamples.upgrade(), OperationSamples.downgrade())) {
+    for (Change step : OperationSamples.concat(OperationSamples.upgrade(), OperationSamples.downgrade())) {
       assertTrue(render(step.operation()).startsWith("op."), step.operation()::toString);
     }
   }

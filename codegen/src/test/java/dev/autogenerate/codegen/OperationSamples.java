@@ -1,5 +1,6 @@
 package dev.autogenerate.codegen;
 
+import dev.autogenerate.changes.Change;
 import static dev.autogenerate.schema.CheckConstraint.check;
 import static dev.autogenerate.schema.Column.column;
 import static dev.autogenerate.schema.EnumType.enumType;
@@ -124,77 +125,77 @@ final class OperationSamples {
   static final List<String> COUNTRIES = IntStream.range(0, 40).mapToObj(i -> "country_" + i).toList();
 
   /** Every operation type, each with every option it has. */
-  static List<MigrationStep> upgrade() {
-    List<MigrationStep> steps = new ArrayList<>();
-    steps.add(MigrationStep.of(new CreateEnumType(enumType("mood", "happy", "it's \"complicated\"", "年", "*/")),
+  static List<Change> upgrade() {
+    List<Change> steps = new ArrayList<>();
+    steps.add(Change.of(new CreateEnumType(enumType("mood", "happy", "it's \"complicated\"", "年", "*/")),
         "mood: new enum Mood"));
-    steps.add(MigrationStep.of(new CreateEnumType(enumType("country", COUNTRIES.toArray(new String[0])))));
-    steps.add(MigrationStep.of(new AlterEnumType("order_status", List.of("NEW", "PAID", "SHIPPED")),
+    steps.add(Change.of(new CreateEnumType(enumType("country", COUNTRIES.toArray(new String[0])))));
+    steps.add(Change.of(new AlterEnumType("order_status", List.of("NEW", "PAID", "SHIPPED")),
         "order_status: value SHIPPED added"));
-    steps.add(MigrationStep.of(new AlterEnumType("order_status", COUNTRIES)));
-    steps.add(MigrationStep.of(new DropEnumType("old_status")));
-    steps.add(MigrationStep.of(new CreateSequence(sequence("users_seq", 1, 50))));
-    steps.add(MigrationStep.of(new CreateSequence(sequence("big_seq", 3_000_000_000L, -1))));
-    steps.add(MigrationStep.of(new CreateSequence(sequence("extreme_seq", Long.MIN_VALUE, Long.MAX_VALUE))));
-    steps.add(MigrationStep.of(new CreateSequence(sequence("int_edges_seq", Integer.MIN_VALUE, Integer.MAX_VALUE))));
-    steps.add(MigrationStep.of(new DropSequence("old_seq")));
-    steps.add(MigrationStep.of(new CreateTable(ORDERS), "orders: new entity Order"));
-    steps.add(MigrationStep.of(new CreateTable(Table.of("tags", List.of(
+    steps.add(Change.of(new AlterEnumType("order_status", COUNTRIES)));
+    steps.add(Change.of(new DropEnumType("old_status")));
+    steps.add(Change.of(new CreateSequence(sequence("users_seq", 1, 50))));
+    steps.add(Change.of(new CreateSequence(sequence("big_seq", 3_000_000_000L, -1))));
+    steps.add(Change.of(new CreateSequence(sequence("extreme_seq", Long.MIN_VALUE, Long.MAX_VALUE))));
+    steps.add(Change.of(new CreateSequence(sequence("int_edges_seq", Integer.MIN_VALUE, Integer.MAX_VALUE))));
+    steps.add(Change.of(new DropSequence("old_seq")));
+    steps.add(Change.of(new CreateTable(ORDERS), "orders: new entity Order"));
+    steps.add(Change.of(new CreateTable(Table.of("tags", List.of(
         column("owner_id", SqlType.BIGINT).notNull(),
         column("name", SqlType.TEXT).notNull(),
         primaryKey("owner_id", "name"))))));
-    steps.add(MigrationStep.of(new CreateTable(Table.of("loose", List.of(column("a", SqlType.INTEGER).notNull()))),
+    steps.add(Change.of(new CreateTable(Table.of("loose", List.of(column("a", SqlType.INTEGER).notNull()))),
         "loose: no key yet"));
-    steps.add(MigrationStep.of(new AddColumn("users", column("nickname", SqlType.TEXT))));
-    steps.add(MigrationStep.of(new AddColumn("users", column("rank", SqlType.INTEGER).notNull().defaultSql("1"))));
-    steps.add(MigrationStep.of(new AddColumn("users", column("bio", SqlType.TEXT).comment(MULTI_LINE_COMMENT))));
-    steps.add(MigrationStep.of(new AddColumn("users",
+    steps.add(Change.of(new AddColumn("users", column("nickname", SqlType.TEXT))));
+    steps.add(Change.of(new AddColumn("users", column("rank", SqlType.INTEGER).notNull().defaultSql("1"))));
+    steps.add(Change.of(new AddColumn("users", column("bio", SqlType.TEXT).comment(MULTI_LINE_COMMENT))));
+    steps.add(Change.of(new AddColumn("users",
         column("kind", SqlType.sqlType("mood")).notNull().defaultSql("'happy'::mood").comment("How they feel"))));
-    steps.add(MigrationStep.of(new AddColumn("tags", column("seq", SqlType.BIGINT).generatedAsIdentity()
+    steps.add(Change.of(new AddColumn("tags", column("seq", SqlType.BIGINT).generatedAsIdentity()
         .defaultSql(HOSTILE).comment(HOSTILE))));
-    steps.add(MigrationStep.of(alter("users", "age", ColumnChange.type(SqlType.BIGINT)), "users.age: integer -> bigint"));
-    steps.add(MigrationStep.of(alter("users", "age", ColumnChange.setNotNull())));
-    steps.add(MigrationStep.of(alter("users", "email", ColumnChange.dropNotNull())));
-    steps.add(MigrationStep.of(alter("users", "age", ColumnChange.setDefault("0"))));
-    steps.add(MigrationStep.of(alter("users", "score", ColumnChange.dropDefault())));
-    steps.add(MigrationStep.of(alter("users", "age", ColumnChange.setComment("Age in years"))));
-    steps.add(MigrationStep.of(alter("users", "status", ColumnChange.dropComment())));
-    steps.add(MigrationStep.of(alter("users", "status", ColumnChange.setComment(HOSTILE),
+    steps.add(Change.of(alter("users", "age", ColumnChange.type(SqlType.BIGINT)), "users.age: integer -> bigint"));
+    steps.add(Change.of(alter("users", "age", ColumnChange.setNotNull())));
+    steps.add(Change.of(alter("users", "email", ColumnChange.dropNotNull())));
+    steps.add(Change.of(alter("users", "age", ColumnChange.setDefault("0"))));
+    steps.add(Change.of(alter("users", "score", ColumnChange.dropDefault())));
+    steps.add(Change.of(alter("users", "age", ColumnChange.setComment("Age in years"))));
+    steps.add(Change.of(alter("users", "status", ColumnChange.dropComment())));
+    steps.add(Change.of(alter("users", "status", ColumnChange.setComment(HOSTILE),
         ColumnChange.setDefault(MULTI_LINE_COMMENT), ColumnChange.setNotNull(),
         ColumnChange.type(SqlType.varchar(20))), "users.status: everything at once"));
-    steps.add(MigrationStep.of(alter("users", "status", ColumnChange.type(SqlType.TEXT), ColumnChange.dropNotNull(),
+    steps.add(Change.of(alter("users", "status", ColumnChange.type(SqlType.TEXT), ColumnChange.dropNotNull(),
         ColumnChange.dropDefault(), ColumnChange.dropComment())));
-    steps.add(MigrationStep.of(new SetTableComment("users", "People who log in")));
-    steps.add(MigrationStep.of(new SetTableComment("orders", HOSTILE + "\n" + MULTI_LINE_COMMENT)));
-    steps.add(MigrationStep.of(new SetTableComment("teams", null)));
-    steps.add(MigrationStep.of(new AddConstraint("users", unique("uq_users_email", "email"))));
-    steps.add(MigrationStep.of(new AddConstraint("users", unique("uq_users_email_team_id", "email", "team_id"))));
-    steps.add(MigrationStep.of(new AddConstraint("users",
+    steps.add(Change.of(new SetTableComment("users", "People who log in")));
+    steps.add(Change.of(new SetTableComment("orders", HOSTILE + "\n" + MULTI_LINE_COMMENT)));
+    steps.add(Change.of(new SetTableComment("teams", null)));
+    steps.add(Change.of(new AddConstraint("users", unique("uq_users_email", "email"))));
+    steps.add(Change.of(new AddConstraint("users", unique("uq_users_email_team_id", "email", "team_id"))));
+    steps.add(Change.of(new AddConstraint("users",
         foreignKey("fk_users_team_id_teams", List.of("team_id"), "teams", List.of("id")))));
-    steps.add(MigrationStep.of(new AddConstraint("tags",
+    steps.add(Change.of(new AddConstraint("tags",
         foreignKey("fk_tags_owner_id_users", List.of("owner_id"), "users", List.of("id"))
             .onDelete(CASCADE).onUpdate(SET_NULL))));
-    steps.add(MigrationStep.of(new AddConstraint("users", check("ck_users_age", "age >= 0"))));
-    steps.add(MigrationStep.of(new AddConstraint("users", check("ck_users_note", "email <> '" + HOSTILE + "'"))));
-    steps.add(MigrationStep.of(new AddConstraint("loose", primaryKey("a").named("pk_loose"))));
-    steps.add(MigrationStep.of(new DropConstraint("users", "uq_users_legacy")));
-    steps.add(MigrationStep.of(new DropConstraint("users", "ck_users_score")));
-    steps.add(MigrationStep.of(new CreateIndex("users", index("ix_users_email", "email"))));
-    steps.add(MigrationStep.of(new CreateIndex("orders", index("ix_orders_customer_id_placed_at",
+    steps.add(Change.of(new AddConstraint("users", check("ck_users_age", "age >= 0"))));
+    steps.add(Change.of(new AddConstraint("users", check("ck_users_note", "email <> '" + HOSTILE + "'"))));
+    steps.add(Change.of(new AddConstraint("loose", primaryKey("a").named("pk_loose"))));
+    steps.add(Change.of(new DropConstraint("users", "uq_users_legacy")));
+    steps.add(Change.of(new DropConstraint("users", "ck_users_score")));
+    steps.add(Change.of(new CreateIndex("users", index("ix_users_email", "email"))));
+    steps.add(Change.of(new CreateIndex("orders", index("ix_orders_customer_id_placed_at",
         "customer_id", "placed_at"))));
-    steps.add(MigrationStep.of(new CreateIndex("orders", index("ix_orders_placed_at_id",
+    steps.add(Change.of(new CreateIndex("orders", index("ix_orders_placed_at_id",
         desc("placed_at"), asc("id")))));
-    steps.add(MigrationStep.of(new CreateIndex("users", uniqueIndex("ux_users_nickname", asc("nickname")))));
-    steps.add(MigrationStep.of(new CreateIndex("users", uniqueIndex("ux_users_team_id_rank",
+    steps.add(Change.of(new CreateIndex("users", uniqueIndex("ux_users_nickname", asc("nickname")))));
+    steps.add(Change.of(new CreateIndex("users", uniqueIndex("ux_users_team_id_rank",
         asc("team_id"), desc("rank")))));
-    steps.add(MigrationStep.of(new CreateIndex("users", verbatim("ix_users_lower_email", false,
+    steps.add(Change.of(new CreateIndex("users", verbatim("ix_users_lower_email", false,
         "CREATE INDEX ix_users_lower_email ON public.users USING btree (lower((email)::text))"))));
-    steps.add(MigrationStep.of(new CreateIndex("users", verbatim("ux_users_active_email", true,
+    steps.add(Change.of(new CreateIndex("users", verbatim("ux_users_active_email", true,
         "CREATE UNIQUE INDEX ux_users_active_email\nON users (email)\nWHERE note <> '" + HOSTILE + "'"))));
-    steps.add(MigrationStep.of(new DropIndex("users", "ix_users_age")));
-    steps.add(MigrationStep.of(new DropColumn("users", "legacy"), "users.legacy: field removed"));
-    steps.add(MigrationStep.of(new DropTable("old_things")));
-    steps.add(MigrationStep.of(new ExecuteSql("UPDATE users\nSET nickname = '" + HOSTILE + "'"), "backfill"));
+    steps.add(Change.of(new DropIndex("users", "ix_users_age")));
+    steps.add(Change.of(new DropColumn("users", "legacy"), "users.legacy: field removed"));
+    steps.add(Change.of(new DropTable("old_things")));
+    steps.add(Change.of(new ExecuteSql("UPDATE users\nSET nickname = '" + HOSTILE + "'"), "backfill"));
     return steps;
   }
 
@@ -207,10 +208,10 @@ final class OperationSamples {
    * from {@link #BEFORE}, invert each step against the schema just before it, and undo the steps
    * in reverse order. Raw SQL gets a hand-written inverse.
    */
-  static List<MigrationStep> downgrade() {
+  static List<Change> downgrade() {
     Schema schema = BEFORE;
     List<List<Operation>> inverses = new ArrayList<>();
-    for (MigrationStep step : upgrade()) {
+    for (Change step : upgrade()) {
       Operation operation = step.operation();
       inverses.add(operation instanceof ExecuteSql
           ? List.of(new ExecuteSql("UPDATE users SET nickname = NULL"))
@@ -218,13 +219,13 @@ final class OperationSamples {
       schema = operation.applyTo(schema);
     }
     Collections.reverse(inverses);
-    return inverses.stream().flatMap(List::stream).map(MigrationStep::of).toList();
+    return inverses.stream().flatMap(List::stream).map(Change::of).toList();
   }
 
   /** The schema after the upgrade. */
   static Schema after() {
     Schema schema = BEFORE;
-    for (MigrationStep step : upgrade()) {
+    for (Change step : upgrade()) {
       schema = step.operation().applyTo(schema);
     }
     return schema;
@@ -233,7 +234,7 @@ final class OperationSamples {
   /** Every index in the catalog, upgrade and downgrade. */
   static List<Index> indexes() {
     List<Index> indexes = new ArrayList<>();
-    for (MigrationStep step : concat(upgrade(), downgrade())) {
+    for (Change step : concat(upgrade(), downgrade())) {
       if (step.operation() instanceof CreateIndex createIndex) {
         indexes.add(createIndex.index());
       }
@@ -241,8 +242,8 @@ final class OperationSamples {
     return indexes;
   }
 
-  static List<MigrationStep> concat(List<MigrationStep> first, List<MigrationStep> second) {
-    List<MigrationStep> all = new ArrayList<>(first);
+  static List<Change> concat(List<Change> first, List<Change> second) {
+    List<Change> all = new ArrayList<>(first);
     all.addAll(second);
     return all;
   }

@@ -1,5 +1,6 @@
 package dev.autogenerate.codegen;
 
+import dev.autogenerate.changes.Change;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 class RenderingCoverageTest {
 
-  private static final List<MigrationStep> STEPS =
+  private static final List<Change> STEPS =
       OperationSamples.concat(OperationSamples.upgrade(), OperationSamples.downgrade());
 
   private static final List<Operation> OPERATIONS = Fixtures.operations(STEPS);

@@ -1,7 +1,7 @@
 package dev.autogenerate.cli;
 
-import dev.autogenerate.codegen.MigrationStep;
-import dev.autogenerate.diff.MigrationPlan;
+import dev.autogenerate.changes.Change;
+import dev.autogenerate.compare.MigrationPlan;
 import dev.autogenerate.project.Project;
 import dev.autogenerate.runtime.RevisionHistory;
 import java.io.PrintWriter;
@@ -39,8 +39,8 @@ final class CheckCommand implements Callable<Integer> {
         return AutogenerateCli.OK;
       }
       out.println("Differences: the database does not match the entities:");
-      for (MigrationStep step : plan.upgrade()) {
-        out.println("  " + step.operation().describe() + (step.comment() == null ? "" : "  (" + step.comment() + ")"));
+      for (Change step : plan.upgradeChanges()) {
+        out.println("  " + step.operation().describe() + (step.reason() == null ? "" : "  (" + step.reason() + ")"));
       }
       plan.warnings().forEach(warning -> out.println("warning: " + warning));
       out.println("Run autogenerate -m \"message\" to write a migration for them.");

@@ -1,6 +1,6 @@
 package dev.autogenerate.cli;
 
-import dev.autogenerate.codegen.MigrationStep;
+import dev.autogenerate.changes.Change;
 import dev.autogenerate.project.Project;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ final class RevisionCommand implements Callable<Integer> {
     Project project = root.project();
     Project.GeneratedRevision revision = project.autogenerate(new Project.RevisionRequest(message, revisionId, created));
     PrintWriter out = root.out();
-    for (MigrationStep step : revision.plan().upgrade()) {
+    for (Change step : revision.plan().upgradeChanges()) {
       out.println("  " + step.operation().describe());
     }
     revision.plan().warnings().forEach(warning -> out.println("warning: " + warning));

@@ -9,7 +9,7 @@ import java.util.Map;
  * Column types as the inspectors read them, one instance per inspection. A schema spells the same
  * few dozen types over and over, so each spelling is parsed once.
  */
-final class ColumnTypes {
+public final class ColumnTypes {
 
   private final Map<String, SqlType> parsed = new HashMap<>();
 
@@ -18,7 +18,7 @@ final class ColumnTypes {
    * whole inspection: a spelling the parser rejects (PostgreSQL's {@code numeric(10,-2)}, whose
    * negative scale {@link SqlType} does not allow) is kept as the raw type it is.
    */
-  SqlType parse(String spelling) {
+  public SqlType parse(String spelling) {
     return parsed.computeIfAbsent(spelling, ColumnTypes::parseOnce);
   }
 

@@ -1,10 +1,8 @@
 package dev.autogenerate.inspect;
 
-import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Objects;
 
 /**
  * Reads a live database into the neutral {@link Schema} value: what autogenerate compares the
@@ -14,7 +12,8 @@ import java.util.Objects;
  * of object (columns, constraints, indexes, sequences...), never one round trip per table. They only read: they change no data, no schema and no connection setting, and they
  * neither commit nor roll back, so inside a transaction they see that transaction's own changes.
  *
- * <p>Table and column names come back exactly as the database holds them.
+ * <p>Table and column names come back exactly as the database holds them. Each database has its
+ * own ({@code Database#inspector()}).
  */
 public interface DatabaseInspector {
 
@@ -25,16 +24,4 @@ public interface DatabaseInspector {
    */
   Schema inspect(Connection connection, TableFilter filter) throws SQLException;
 
-  /** The inspector for a kind of database. */
-  static DatabaseInspector forKind(DatabaseKind kind) {
-    Objects.requireNonNull(kind, "kind");
-    switch (kind) {
-      case POSTGRESQL:
-        return new PostgresInspector();
-      case SQLITE:
-        return new SqliteInspector();
-      default:
-        throw new IllegalArgumentException("no inspector for " + kind);
-    }
-  }
 }

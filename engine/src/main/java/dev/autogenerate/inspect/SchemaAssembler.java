@@ -28,19 +28,19 @@ import java.util.Set;
  * <p>New object kinds add a field to {@link Parts}, a setter here, and one query in each
  * inspector.
  */
-final class SchemaAssembler {
+public final class SchemaAssembler {
 
   private final TableFilter filter;
   private final Map<String, Parts> tables = new LinkedHashMap<>();
   private final List<Sequence> sequences = new ArrayList<>();
   private final List<EnumType> enumTypes = new ArrayList<>();
 
-  SchemaAssembler(TableFilter filter) {
+  public SchemaAssembler(TableFilter filter) {
     this.filter = filter;
   }
 
   /** Registers a table, unless the filter excludes it; returns whether it is now known. */
-  boolean addTable(String name) {
+  public boolean addTable(String name) {
     if (tables.containsKey(name)) {
       return true;
     }
@@ -51,11 +51,11 @@ final class SchemaAssembler {
     return true;
   }
 
-  boolean hasTable(String name) {
+  public boolean hasTable(String name) {
     return tables.containsKey(name);
   }
 
-  void addColumn(String table, Column column) {
+  public void addColumn(String table, Column column) {
     Parts parts = tables.get(table);
     if (parts != null) {
       parts.columns.add(column);
@@ -63,42 +63,42 @@ final class SchemaAssembler {
     }
   }
 
-  void setComment(String table, String comment) {
+  public void setComment(String table, String comment) {
     Parts parts = tables.get(table);
     if (parts != null) {
       parts.comment = comment;
     }
   }
 
-  void setPrimaryKey(String table, PrimaryKey primaryKey) {
+  public void setPrimaryKey(String table, PrimaryKey primaryKey) {
     Parts parts = knownColumns(table, primaryKey.columns());
     if (parts != null) {
       parts.primaryKey = primaryKey;
     }
   }
 
-  void addUnique(String table, UniqueConstraint unique) {
+  public void addUnique(String table, UniqueConstraint unique) {
     Parts parts = knownColumns(table, unique.columns());
     if (parts != null) {
       parts.uniques.add(unique);
     }
   }
 
-  void addForeignKey(String table, ForeignKey foreignKey) {
+  public void addForeignKey(String table, ForeignKey foreignKey) {
     Parts parts = knownColumns(table, foreignKey.columns());
     if (parts != null) {
       parts.foreignKeys.add(foreignKey);
     }
   }
 
-  void addCheck(String table, CheckConstraint check) {
+  public void addCheck(String table, CheckConstraint check) {
     Parts parts = tables.get(table);
     if (parts != null) {
       parts.checks.add(check);
     }
   }
 
-  void addIndex(String table, Index index) {
+  public void addIndex(String table, Index index) {
     Parts parts = knownColumns(table, index.columnNames());
     if (parts != null) {
       parts.indexes.add(index);
@@ -106,17 +106,17 @@ final class SchemaAssembler {
   }
 
   /** Adds a sequence, unless the filter excludes its name (as it would a table's). */
-  void addSequence(Sequence sequence) {
+  public void addSequence(Sequence sequence) {
     if (filter.includes(sequence.name())) {
       sequences.add(sequence);
     }
   }
 
-  void addEnumType(EnumType enumType) {
+  public void addEnumType(EnumType enumType) {
     enumTypes.add(enumType);
   }
 
-  Schema toSchema() {
+  public Schema toSchema() {
     List<Table> built = new ArrayList<>(tables.size());
     tables.forEach((name, parts) -> built.add(new Table(name, parts.columns, Optional.ofNullable(parts.primaryKey),
         parts.uniques, parts.foreignKeys, parts.checks, parts.indexes, parts.comment)));

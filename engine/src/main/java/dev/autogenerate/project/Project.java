@@ -4,33 +4,28 @@ import dev.autogenerate.codegen.MigrationNames;
 import dev.autogenerate.codegen.MigrationSource;
 import dev.autogenerate.codegen.MigrationWriter;
 import dev.autogenerate.codegen.RevisionIds;
-import dev.autogenerate.diff.MigrationPlan;
-import dev.autogenerate.diff.SchemaDiff;
-import dev.autogenerate.diff.UnstoredProperties;
-import dev.autogenerate.dialect.SqlDialect;
+import dev.autogenerate.compare.DiffOptions;
+import dev.autogenerate.compare.MigrationPlan;
+import dev.autogenerate.compare.SchemaComparison;
+import dev.autogenerate.database.Database;
 import dev.autogenerate.entities.EntityMappingException;
 import dev.autogenerate.entities.EntityModelOptions;
 import dev.autogenerate.entities.EntityModelReader;
-import dev.autogenerate.inspect.DatabaseInspector;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.runtime.MigrationLoader;
 import dev.autogenerate.runtime.Migrator;
 import dev.autogenerate.runtime.RevisionHistory;
 import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.runtime.VersionTable;
-import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Objects;
@@ -56,7 +51,7 @@ public final class Project {
 
   /** Opens the database; an unreachable one is a user error naming the URL. */
   public Connection connect() {
-    settings.database();
+    settings.requireSupportedUrl();
     Properties credentials = new Properties();
     if (settings.user() != null) {
       credentials.setProperty("user", settings.user());
@@ -100,50 +95,11 @@ public final class Project {
 
   /**
    * The schema the entities map to, as seen from this connection: on PostgreSQL, names in the
-   * connection's current schema lose their qualifier ({@code @Table(schema = "public")} is no
-   * schema at all), and every other schema they name must exist; on SQLite, which has no schemas,
-   * a qualified name is a user error.
+   * connection's current schema lose their qualifier and every other schema they name must
+   * exist; on SQLite, which has no schemas, a qualified name is a user error.
    */
   public Schema targetSchema(Connection connection) throws SQLException {
-    Schema target = entitySchema();
-    if (settings.database() == DatabaseKind.SQLITE) {
-      requireNoSchemas(target);
-      return target;
-    }
-    target = target.withDefaultSchema(connection.getSchema());
-    requireSchemasExist(connection, target.otherSchemas());
-    return target;
-  }
-
-  /** SQLite has no schemas: a table or sequence mapped into one is a user error naming it. */
-  static void requireNoSchemas(Schema target) {
-    List<String> names = new ArrayList<>(target.tables().keySet());
-    names.addAll(target.sequences().keySet());
-    for (String name : names) {
-      String schema = Schema.schemaOf(name);
-      if (schema != null) {
-        throw new UserError((target.hasTable(name) ? "table " : "sequence ") + name + " is in schema " + schema
-            + ", which SQLite does not have: remove schema= (and hibernate.default_schema) or use PostgreSQL");
-      }
-    }
-  }
-
-  private static void requireSchemasExist(Connection connection, Set<String> schemas) throws SQLException {
-    if (schemas.isEmpty()) {
-      return;
-    }
-    Set<String> existing = new HashSet<>();
-    try (ResultSet rows = connection.getMetaData().getSchemas()) {
-      while (rows.next()) {
-        existing.add(rows.getString("TABLE_SCHEM"));
-      }
-    }
-    for (String schema : schemas) {
-      if (!existing.contains(schema)) {
-        throw new UserError("schema " + schema + " does not exist: the entities map tables into it; create it first"
-            + " (create schema " + SqlDialect.quoteIdentifier(schema) + ") and run the command again");
-      }
-    }
+    return Database.of(connection).targetFor(entitySchema(), connection);
   }
 
   /** The schema the database has now, without the tables the tool does not own. */
@@ -153,7 +109,7 @@ public final class Project {
 
   /** The same, reading also the given schemas besides the current one. */
   public Schema databaseSchema(Connection connection, Set<String> schemas) throws SQLException {
-    return DatabaseInspector.forKind(settings.database()).inspect(connection, tableFilter().withSchemas(schemas));
+    return Database.of(connection).inspect(connection, tableFilter().withSchemas(schemas));
   }
 
   /**
@@ -161,12 +117,17 @@ public final class Project {
    * types and comments on SQLite) is taken from what the applied migrations recorded.
    */
   public MigrationPlan plan(Connection connection, RevisionHistory history) throws SQLException {
-    Schema target = targetSchema(connection);
-    SqlDialect dialect = SqlDialect.forKind(settings.database());
+    Database database = Database.of(connection);
+    Schema target = database.targetFor(entitySchema(), connection);
     String applied = VersionTable.current(connection);
-    Schema current = UnstoredProperties.fill(databaseSchema(connection, target.otherSchemas()),
-        () -> history.replayUpTo(applied), dialect);
-    return new SchemaDiff(dialect, settings.diffOptions()).compare(current, target);
+    Schema current = database.withUnstored(databaseSchema(connection, target.otherSchemas()),
+        () -> history.replayUpTo(applied));
+    return new SchemaComparison(database.comparisonRules(), diffOptions()).compare(current, target);
+  }
+
+  /** How to compare: the configured options, and the project's {@code CompareHook} if it has one. */
+  private DiffOptions diffOptions() {
+    return settings.diffOptions().withHook(CompareHooks.find(settings.compareHook(), applicationLoader()));
   }
 
   /**
@@ -231,8 +192,8 @@ public final class Project {
         revises,
         request.message(),
         created,
-        plan.upgrade(),
-        plan.downgrade());
+        plan.upgradeChanges(),
+        plan.downgradeChanges());
     try {
       return new MigrationWriter().writeTo(createdDirectory(), source);
     } catch (IllegalStateException e) {

@@ -1,7 +1,7 @@
 package dev.autogenerate.project;
 
-import dev.autogenerate.diff.DiffOptions;
-import dev.autogenerate.diff.NamingConvention;
+import dev.autogenerate.compare.DiffOptions;
+import dev.autogenerate.compare.NamingConvention;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.runtime.UserError;
 import java.nio.file.Path;
@@ -22,6 +22,8 @@ import java.util.Map;
  * @param namingConvention constraint and index name templates by kind (pk, uq, ix, fk, ck)
  * @param dropUnmappedIndexes whether indexes only the database has are dropped, not just reported
  * @param defaultSchema the application's {@code hibernate.default_schema}, or null
+ * @param compareHook the class name of the project's {@code CompareHook}, or null to look for one
+ *     registered as a service on the entity class path
  */
 public record Settings(
     String url,
@@ -36,7 +38,8 @@ public record Settings(
     String physicalNamingStrategy,
     Map<String, String> namingConvention,
     boolean dropUnmappedIndexes,
-    String defaultSchema) {
+    String defaultSchema,
+    String compareHook) {
 
   public Settings {
     entities = List.copyOf(entities);
@@ -59,13 +62,16 @@ public record Settings(
     }
   }
 
-  /** The database the URL points at; a missing or foreign URL is a user error. */
-  public DatabaseKind database() {
+  /**
+   * Fails with a user error naming the fix when there is no URL or it names a database the tool
+   * does not support; which database it is, is decided from the connection.
+   */
+  public void requireSupportedUrl() {
     if (url == null || url.isBlank()) {
       throw new UserError("no database URL: set url= in autogenerate.properties, AUTOGENERATE_URL, or --url");
     }
     try {
-      return DatabaseKind.fromJdbcUrl(url);
+      DatabaseKind.fromJdbcUrl(url);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

@@ -38,6 +38,8 @@ public final class SettingsLoader {
   /** Prefix of the naming-convention templates: naming.convention.fk=fk_%(table_name)s_... */
   public static final String NAMING_CONVENTION = "naming.convention.";
   public static final String DROP_UNMAPPED_INDEXES = "compare.drop-unmapped-indexes";
+  /** A class implementing {@code dev.autogenerate.changes.CompareHook}, on the entity class path. */
+  public static final String COMPARE_HOOK = "compare.hook";
   /** The application's {@code hibernate.default_schema}, under Hibernate's own name. */
   public static final String DEFAULT_SCHEMA = "hibernate.default_schema";
 
@@ -96,7 +98,8 @@ public final class SettingsLoader {
         blankToNull(values.get(PHYSICAL_NAMING)),
         namingConvention(values),
         Boolean.parseBoolean(values.getOrDefault(DROP_UNMAPPED_INDEXES, "false").trim()),
-        blankToNull(values.get(DEFAULT_SCHEMA)));
+        blankToNull(values.get(DEFAULT_SCHEMA)),
+        blankToNull(values.get(COMPARE_HOOK)));
   }
 
   /**

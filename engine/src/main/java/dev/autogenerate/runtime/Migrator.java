@@ -1,28 +1,12 @@
 package dev.autogenerate.runtime;
 
-import dev.autogenerate.dialect.SqlDialect;
-import dev.autogenerate.diff.UnstoredProperties;
-import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.changes.ChangeGroup;
+import dev.autogenerate.database.Database;
+import dev.autogenerate.database.RevisionGuard;
 import dev.autogenerate.inspect.TableFilter;
-import dev.autogenerate.operations.AddColumn;
-import dev.autogenerate.operations.AddConstraint;
-import dev.autogenerate.operations.AlterColumn;
-import dev.autogenerate.operations.CreateIndex;
-import dev.autogenerate.operations.CreateSequence;
-import dev.autogenerate.operations.CreateTable;
-import dev.autogenerate.operations.DropColumn;
-import dev.autogenerate.operations.DropConstraint;
-import dev.autogenerate.operations.DropIndex;
-import dev.autogenerate.operations.DropSequence;
-import dev.autogenerate.operations.DropTable;
-import dev.autogenerate.operations.ExecuteSql;
-import dev.autogenerate.operations.SetTableComment;
-import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.operations.Operation;
-import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Schema;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -137,17 +121,6 @@ public final class Migrator {
     return reverted;
   }
 
-  /** The SQL a revision's operations become on this database, without running it. */
-  public static List<String> render(List<Operation> operations, Schema before, SqlDialect dialect) {
-    List<String> statements = new ArrayList<>();
-    Schema schema = before;
-    for (Operation operation : operations) {
-      statements.addAll(dialect.statements(operation, schema));
-      schema = operation.applyTo(schema);
-    }
-    return statements;
-  }
-
   /**
    * Whether the revision the database is at was edited after it ran here: its operations no longer
    * match the checksum recorded when it was applied. Downgrading is still allowed (that is the
@@ -173,24 +146,21 @@ public final class Migrator {
 
   private void apply(Connection connection, MigrationScript script, List<Operation> operations, String newVersion,
       String newChecksum) throws SQLException {
-    DatabaseKind kind = kindOf(connection);
-    SqlDialect dialect = SqlDialect.forKind(kind);
-    DatabaseInspector inspector = DatabaseInspector.forKind(kind);
+    Database database = Database.of(connection);
+    TableFilter filter = this.filter.withSchemas(schemasNamed(operations));
     boolean autoCommit = connection.getAutoCommit();
-    boolean sqliteForeignKeys = kind == DatabaseKind.SQLITE && sqliteForeignKeys(connection, false);
+    RevisionGuard guard = database.beginRevision(connection);
     connection.setAutoCommit(false);
     String statementSql = null;
-    TableFilter filter = this.filter.withSchemas(schemasNamed(operations));
     try (Statement statement = connection.createStatement()) {
       // What SQLite cannot store (enum types, comments) comes from what the applied revisions recorded.
       String applied = VersionTable.current(connection);
-      Schema schema = UnstoredProperties.fill(inspector.inspect(connection, filter),
-          () -> history.replayUpTo(applied), dialect);
-      for (Operation operation : operations) {
+      Schema schema = database.withUnstored(database.inspect(connection, filter), () -> history.replayUpTo(applied));
+      for (ChangeGroup group : ChangeGroup.ofOperations(operations)) {
         // Apply to the model first: a migration that names a missing table or column fails here
         // with a clear message instead of halfway through its SQL.
-        Schema after = operation instanceof ExecuteSql ? null : applyOrExplain(operation, schema, script);
-        for (String sql : dialect.statements(operation, schema)) {
+        Schema after = group.subject() == null ? null : applyOrExplain(group, schema, script);
+        for (String sql : database.statements(group, schema)) {
           statementSql = sql;
           statement.execute(sql);
         }
@@ -199,12 +169,10 @@ public final class Migrator {
         // store is kept from the schema as it stood.
         Schema before = schema;
         schema = after != null ? after
-            : UnstoredProperties.fill(inspector.inspect(connection, filter), () -> Optional.of(before), dialect);
+            : database.withUnstored(database.inspect(connection, filter), () -> Optional.of(before));
       }
       VersionTable.set(connection, newVersion, newChecksum);
-      if (sqliteForeignKeys) {
-        requireNoForeignKeyViolations(connection, script);
-      }
+      guard.beforeCommit(script.label());
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
@@ -216,9 +184,7 @@ public final class Migrator {
           + "; nothing of it was applied", e);
     } finally {
       connection.setAutoCommit(autoCommit);
-      if (sqliteForeignKeys) {
-        sqliteForeignKeys(connection, true);
-      }
+      guard.close();
     }
   }
 
@@ -229,37 +195,7 @@ public final class Migrator {
   static Set<String> schemasNamed(List<Operation> operations) {
     Set<String> schemas = new TreeSet<>();
     for (Operation operation : operations) {
-      List<String> names = new ArrayList<>();
-      if (operation instanceof CreateTable create) {
-        names.add(create.table().name());
-        create.table().foreignKeys().forEach(key -> names.add(key.referencedTable()));
-      } else if (operation instanceof AddConstraint add) {
-        names.add(add.table());
-        if (add.constraint() instanceof ForeignKey key) {
-          names.add(key.referencedTable());
-        }
-      } else if (operation instanceof AddColumn add) {
-        names.add(add.table());
-      } else if (operation instanceof AlterColumn alter) {
-        names.add(alter.table());
-      } else if (operation instanceof CreateIndex create) {
-        names.add(create.table());
-      } else if (operation instanceof DropColumn drop) {
-        names.add(drop.table());
-      } else if (operation instanceof DropConstraint drop) {
-        names.add(drop.table());
-      } else if (operation instanceof DropIndex drop) {
-        names.add(drop.table());
-      } else if (operation instanceof DropTable drop) {
-        names.add(drop.table());
-      } else if (operation instanceof SetTableComment comment) {
-        names.add(comment.table());
-      } else if (operation instanceof CreateSequence create) {
-        names.add(create.sequence().name());
-      } else if (operation instanceof DropSequence drop) {
-        names.add(drop.name());
-      }
-      for (String name : names) {
+      for (String name : operation.namesUsed()) {
         String schema = Schema.schemaOf(name);
         if (schema != null) {
           schemas.add(schema);
@@ -269,49 +205,15 @@ public final class Migrator {
     return schemas;
   }
 
-  /**
-   * SQLite rebuilds tables to alter them, and dropping a table that others reference would, with
-   * foreign keys enforced, delete or cascade. So enforcement is off while a revision runs (it can
-   * only change outside a transaction), and the revision commits only if every reference holds.
-   *
-   * @return whether enforcement was on before
-   */
-  private static boolean sqliteForeignKeys(Connection connection, boolean enabled) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      boolean wasEnabled;
-      try (ResultSet rows = statement.executeQuery("pragma foreign_keys")) {
-        wasEnabled = rows.next() && rows.getInt(1) == 1;
-      }
-      statement.execute("pragma foreign_keys = " + (enabled ? "on" : "off"));
-      return wasEnabled;
-    }
-  }
-
-  private static void requireNoForeignKeyViolations(Connection connection, MigrationScript script) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet violations = statement.executeQuery("pragma foreign_key_check")) {
-      if (violations.next()) {
-        throw new UserError("migration " + script.label() + " leaves rows of " + violations.getString(1)
-            + " referencing missing rows of " + violations.getString(3) + "; nothing of it was applied");
+  private static Schema applyOrExplain(ChangeGroup group, Schema schema, MigrationScript script) {
+    Schema after = schema;
+    for (Operation operation : group.operations()) {
+      try {
+        after = operation.applyTo(after);
+      } catch (IllegalArgumentException e) {
+        throw new UserError("migration " + script.origin() + ": cannot " + operation.describe() + ": " + e.getMessage(), e);
       }
     }
-  }
-
-  private static Schema applyOrExplain(Operation operation, Schema schema, MigrationScript script) {
-    try {
-      return operation.applyTo(schema);
-    } catch (IllegalArgumentException e) {
-      throw new UserError("migration " + script.origin() + ": cannot " + operation.describe() + ": " + e.getMessage(), e);
-    }
-  }
-
-  static DatabaseKind kindOf(Connection connection) throws SQLException {
-    String product = connection.getMetaData().getDatabaseProductName();
-    for (DatabaseKind kind : DatabaseKind.values()) {
-      if (kind.productName().equalsIgnoreCase(product)) {
-        return kind;
-      }
-    }
-    throw new UserError("unsupported database " + product + ": Autogenerate supports PostgreSQL and SQLite");
+    return after;
   }
 }

@@ -3,13 +3,12 @@ package dev.autogenerate.agreement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.autogenerate.cli.ProjectDirectory;
-import dev.autogenerate.codegen.MigrationStep;
-import dev.autogenerate.dialect.SqlDialect;
-import dev.autogenerate.diff.MigrationPlan;
-import dev.autogenerate.diff.SchemaDiff;
+import dev.autogenerate.changes.Change;
+import dev.autogenerate.compare.MigrationPlan;
+import dev.autogenerate.compare.SchemaComparison;
+import dev.autogenerate.database.Database;
 import dev.autogenerate.entities.EntityModelOptions;
 import dev.autogenerate.entities.EntityModelReader;
-import dev.autogenerate.inspect.DatabaseInspector;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Schema;
@@ -43,10 +42,10 @@ class HibernateAgreementTest {
     try (SessionFactory ignored = HibernateSessions.start(database, classes, "create")) {
       Schema entities = new EntityModelReader(EntityModelOptions.using(loader)).read(classes);
       try (Connection connection = database.open()) {
-        Schema live = DatabaseInspector.forKind(DatabaseKind.POSTGRESQL).inspect(connection, TableFilter.defaults());
-        MigrationPlan plan = new SchemaDiff(SqlDialect.forKind(DatabaseKind.POSTGRESQL)).compare(live, entities);
+        Schema live = Database.forKind(DatabaseKind.POSTGRESQL).inspector().inspect(connection, TableFilter.defaults());
+        MigrationPlan plan = new SchemaComparison(Database.forKind(DatabaseKind.POSTGRESQL).comparisonRules()).compare(live, entities);
 
-        assertEquals(List.of(), plan.upgrade().stream().map(MigrationStep::operation).toList());
+        assertEquals(List.of(), plan.upgradeChanges().stream().map(Change::operation).toList());
         assertEquals(List.of(), plan.warnings());
       }
     }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.cli.CliRun;
 import dev.autogenerate.cli.ProjectDirectory;
-import dev.autogenerate.diff.SqlExpressions;
-import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.compare.SqlExpressions;
+import dev.autogenerate.database.Database;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.DatabaseKind;
@@ -80,7 +80,7 @@ class HibernateCreatedSqliteTest {
     project.expect(0, "check");
     project.expect(0, "downgrade", "-1");
     try (Connection connection = database.open()) {
-      List<CheckConstraint> checks = DatabaseInspector.forKind(DatabaseKind.SQLITE)
+      List<CheckConstraint> checks = Database.forKind(DatabaseKind.SQLITE).inspector()
           .inspect(connection, TableFilter.defaults()).requireTable("orders").checks();
       assertEquals(1, checks.size(), checks::toString);
       assertEquals(SqlExpressions.normalize("status in ('NEW','PAID')"),

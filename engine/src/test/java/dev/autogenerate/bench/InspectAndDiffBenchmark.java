@@ -1,11 +1,10 @@
 package dev.autogenerate.bench;
 
-import dev.autogenerate.dialect.SqlDialect;
-import dev.autogenerate.diff.MigrationPlan;
-import dev.autogenerate.diff.SchemaDiff;
+import dev.autogenerate.compare.MigrationPlan;
+import dev.autogenerate.compare.SchemaComparison;
+import dev.autogenerate.database.Database;
 import dev.autogenerate.entities.EntityModelOptions;
 import dev.autogenerate.entities.EntityModelReader;
-import dev.autogenerate.inspect.DatabaseInspector;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.runtime.Migrator;
 import dev.autogenerate.schema.DatabaseKind;
@@ -49,15 +48,15 @@ public final class InspectAndDiffBenchmark {
 
     for (DatabaseKind kind : DatabaseKind.values()) {
       TestDatabase database = TestDatabases.fresh(kind);
-      SqlDialect dialect = SqlDialect.forKind(kind);
+      Database dialect = Database.forKind(kind);
       try (Connection connection = database.open()) {
         create(connection, entities, dialect);
         for (int round = 1; round <= ROUNDS; round++) {
           long inspectStart = System.nanoTime();
-          Schema live = DatabaseInspector.forKind(kind).inspect(connection, TableFilter.defaults());
+          Schema live = Database.forKind(kind).inspector().inspect(connection, TableFilter.defaults());
           long inspectMillis = millisSince(inspectStart);
           long diffStart = System.nanoTime();
-          MigrationPlan plan = new SchemaDiff(dialect).compare(live, entities);
+          MigrationPlan plan = new SchemaComparison(dialect.comparisonRules()).compare(live, entities);
           long diffMillis = millisSince(diffStart);
           if (!plan.isEmpty() || !plan.warnings().isEmpty()) {
             throw new IllegalStateException("an up-to-date schema should diff to nothing: " + plan.upgrade().get(0));
@@ -72,13 +71,13 @@ public final class InspectAndDiffBenchmark {
   }
 
   /** The schema created with the tool's own SQL, in one transaction. */
-  private static void create(Connection connection, Schema entities, SqlDialect dialect) throws Exception {
-    MigrationPlan plan = new SchemaDiff(dialect).compare(Schema.EMPTY, entities);
+  private static void create(Connection connection, Schema entities, Database dialect) throws Exception {
+    MigrationPlan plan = new SchemaComparison(dialect.comparisonRules()).compare(Schema.EMPTY, entities);
     List<dev.autogenerate.operations.Operation> operations = new ArrayList<>();
-    plan.upgrade().forEach(step -> operations.add(step.operation()));
+    plan.upgradeChanges().forEach(step -> operations.add(step.operation()));
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
-      for (String sql : Migrator.render(operations, Schema.EMPTY, dialect)) {
+      for (String sql : dialect.statements(operations, Schema.EMPTY)) {
         statement.execute(sql);
       }
     }

@@ -3,7 +3,7 @@ package dev.autogenerate.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.database.Database;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Schema;
@@ -99,7 +99,7 @@ class TypeCoverageTest {
 
     project.expect(0, "downgrade", "base");
     try (Connection connection = project.database().open()) {
-      assertEquals(Schema.EMPTY, DatabaseInspector.forKind(kind).inspect(connection, TableFilter.defaults()));
+      assertEquals(Schema.EMPTY, Database.forKind(kind).inspector().inspect(connection, TableFilter.defaults()));
     }
   }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.database.Database;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Schema;
@@ -81,7 +81,7 @@ class WalkthroughTest {
 
     project.expect(0, "downgrade", "base");
     try (Connection connection = project.database().open()) {
-      Schema left = DatabaseInspector.forKind(kind).inspect(connection, TableFilter.defaults());
+      Schema left = Database.forKind(kind).inspector().inspect(connection, TableFilter.defaults());
       assertEquals(Schema.EMPTY, left);
       assertEquals(List.of("autogenerate_version"), allTables(connection, kind));
     }
@@ -103,7 +103,7 @@ class WalkthroughTest {
 
   static List<String> columnsOf(ProjectDirectory project, String table) throws Exception {
     try (Connection connection = project.database().open()) {
-      Schema schema = DatabaseInspector.forKind(project.database().kind()).inspect(connection, TableFilter.defaults());
+      Schema schema = Database.forKind(project.database().kind()).inspector().inspect(connection, TableFilter.defaults());
       return schema.requireTable(table).columns().stream().map(column -> column.name()).toList();
     }
   }

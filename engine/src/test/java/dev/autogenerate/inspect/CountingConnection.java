@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * execution of a statement it created ({@code execute*}, {@code executeBatch}), and every
  * {@link DatabaseMetaData} call that returns a result set (those run queries of their own).
  */
-final class CountingConnection {
+public final class CountingConnection {
 
   private final AtomicInteger executions = new AtomicInteger();
   private final Connection connection;
@@ -26,17 +26,17 @@ final class CountingConnection {
     this.connection = proxy(Connection.class, target, this::wrapConnectionResult);
   }
 
-  static CountingConnection wrap(Connection target) {
+  public static CountingConnection wrap(Connection target) {
     return new CountingConnection(target);
   }
 
   /** The connection to hand to the code under test. */
-  Connection connection() {
+  public Connection connection() {
     return connection;
   }
 
   /** Statements executed so far. */
-  int executions() {
+  public int executions() {
     return executions.get();
   }
 

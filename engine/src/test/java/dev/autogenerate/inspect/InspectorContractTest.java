@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autogenerate.database.Database;
 import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.ForeignKey;
@@ -101,7 +102,7 @@ class InspectorContractTest {
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void rejectsMissingArguments(DatabaseKind kind) throws Exception {
-    DatabaseInspector inspector = DatabaseInspector.forKind(kind);
+    DatabaseInspector inspector = Database.forKind(kind).inspector();
     try (Connection connection = TestDatabases.fresh(kind).open()) {
       assertThrows(NullPointerException.class, () -> inspector.inspect(connection, null));
       assertThrows(NullPointerException.class, () -> inspector.inspect(null, TableFilter.defaults()));
@@ -195,7 +196,7 @@ class InspectorContractTest {
     try (Connection connection = database.open()) {
       CountingConnection counting = CountingConnection.wrap(connection);
       long start = System.nanoTime();
-      Schema schema = DatabaseInspector.forKind(database.kind()).inspect(counting.connection(), TableFilter.defaults());
+      Schema schema = Database.forKind(database.kind()).inspector().inspect(counting.connection(), TableFilter.defaults());
       long millis = (System.nanoTime() - start) / 1_000_000;
       return new Inspection(schema, counting.executions(), millis);
     }

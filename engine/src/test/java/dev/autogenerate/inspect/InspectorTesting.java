@@ -1,5 +1,6 @@
 package dev.autogenerate.inspect;
 
+import dev.autogenerate.database.Database;
 import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.EnumType;
@@ -20,17 +21,17 @@ import java.util.List;
 import java.util.Optional;
 
 /** Shared helpers of the inspector tests. */
-final class InspectorTesting {
+public final class InspectorTesting {
 
   private InspectorTesting() {}
 
-  static void execute(TestDatabase database, String... statements) throws SQLException {
+  public static void execute(TestDatabase database, String... statements) throws SQLException {
     try (Connection connection = database.open()) {
       execute(connection, statements);
     }
   }
 
-  static void execute(Connection connection, String... statements) throws SQLException {
+  public static void execute(Connection connection, String... statements) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       for (String sql : statements) {
         statement.execute(sql);
@@ -38,35 +39,35 @@ final class InspectorTesting {
     }
   }
 
-  static Schema inspect(TestDatabase database) throws SQLException {
+  public static Schema inspect(TestDatabase database) throws SQLException {
     return inspect(database, TableFilter.defaults());
   }
 
-  static Schema inspect(TestDatabase database, TableFilter filter) throws SQLException {
+  public static Schema inspect(TestDatabase database, TableFilter filter) throws SQLException {
     try (Connection connection = database.open()) {
-      return DatabaseInspector.forKind(database.kind()).inspect(connection, filter);
+      return Database.forKind(database.kind()).inspector().inspect(connection, filter);
     }
   }
 
   /** A nullable, non-identity column. */
-  static Column col(String name, SqlType type) {
+  public static Column col(String name, SqlType type) {
     return Column.column(name, type);
   }
 
-  static Column notNull(String name, SqlType type) {
+  public static Column notNull(String name, SqlType type) {
     return Column.column(name, type).notNull();
   }
 
-  static Column identity(String name, SqlType type) {
+  public static Column identity(String name, SqlType type) {
     return Column.column(name, type).generatedAsIdentity();
   }
 
-  static SqlType raw(String name) {
+  public static SqlType raw(String name) {
     return SqlType.sqlType(name);
   }
 
   /** A table from its parts: columns, a primary key, constraints, indexes and a {@link #comment}. */
-  static Table table(String name, Object... parts) {
+  public static Table table(String name, Object... parts) {
     List<Column> columns = new ArrayList<>();
     PrimaryKey key = null;
     List<UniqueConstraint> uniques = new ArrayList<>();
@@ -97,25 +98,25 @@ final class InspectorTesting {
   }
 
   /** A table's comment, as a part for {@link #table}. */
-  record TableComment(String text) {}
+  public record TableComment(String text) {}
 
-  static TableComment comment(String text) {
+  public static TableComment comment(String text) {
     return new TableComment(text);
   }
 
-  static PrimaryKey pk(String name, String... columns) {
+  public static PrimaryKey pk(String name, String... columns) {
     return new PrimaryKey(name, List.of(columns));
   }
 
-  static ForeignKey fk(String name, List<String> columns, String referencedTable, List<String> referencedColumns) {
+  public static ForeignKey fk(String name, List<String> columns, String referencedTable, List<String> referencedColumns) {
     return ForeignKey.foreignKey(name, columns, referencedTable, referencedColumns);
   }
 
-  static Schema schema(Table... tables) {
+  public static Schema schema(Table... tables) {
     return Schema.of(List.of(tables));
   }
 
-  static Schema schema(List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes) {
+  public static Schema schema(List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes) {
     return Schema.of(tables, sequences, enumTypes);
   }
 }

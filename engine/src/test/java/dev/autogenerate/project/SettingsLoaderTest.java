@@ -89,7 +89,7 @@ class SettingsLoaderTest {
   void noFileAtAllIsFineUntilSomethingIsNeeded() {
     Settings settings = SettingsLoader.load(directory, null, Map.of(), Map.of());
 
-    UserError error = assertThrows(UserError.class, settings::database);
+    UserError error = assertThrows(UserError.class, settings::requireSupportedUrl);
     assertTrue(error.getMessage().startsWith("no database URL"), error.getMessage());
   }
 }

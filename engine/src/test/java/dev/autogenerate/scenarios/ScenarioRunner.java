@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.cli.CliRun;
 import dev.autogenerate.cli.ProjectDirectory;
-import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.database.Database;
 import dev.autogenerate.inspect.TableFilter;
-import dev.autogenerate.diff.SqlExpressions;
+import dev.autogenerate.compare.SqlExpressions;
 import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Schema;
@@ -101,7 +101,7 @@ final class ScenarioRunner {
 
   private Schema inspect() throws Exception {
     try (Connection connection = project.database().open()) {
-      return DatabaseInspector.forKind(kind).inspect(connection, TableFilter.defaults().withSchemas(scenario.schemas()));
+      return Database.forKind(kind).inspector().inspect(connection, TableFilter.defaults().withSchemas(scenario.schemas()));
     }
   }
 }

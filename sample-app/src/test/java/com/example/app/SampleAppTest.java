@@ -3,12 +3,11 @@ package com.example.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.autogenerate.diff.MigrationPlan;
-import dev.autogenerate.diff.SchemaDiff;
-import dev.autogenerate.dialect.SqlDialect;
+import dev.autogenerate.compare.MigrationPlan;
+import dev.autogenerate.compare.SchemaComparison;
+import dev.autogenerate.database.Database;
 import dev.autogenerate.entities.EntityModelOptions;
 import dev.autogenerate.entities.EntityModelReader;
-import dev.autogenerate.inspect.DatabaseInspector;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.runtime.Migrator;
 import dev.autogenerate.schema.DatabaseKind;
@@ -48,8 +47,8 @@ class SampleAppTest {
 
       Schema entities = new EntityModelReader(EntityModelOptions.using(getClass().getClassLoader()))
           .read(List.of(Team.class, User.class));
-      Schema live = DatabaseInspector.forKind(kind).inspect(connection, TableFilter.defaults());
-      MigrationPlan plan = new SchemaDiff(SqlDialect.forKind(kind)).compare(live, entities);
+      Schema live = Database.forKind(kind).inspector().inspect(connection, TableFilter.defaults());
+      MigrationPlan plan = new SchemaComparison(Database.forKind(kind).comparisonRules()).compare(live, entities);
 
       assertEquals(List.of(), plan.upgrade(), "the sample's migrations should leave nothing to generate");
       assertEquals(List.of(), plan.warnings());

@@ -1,0 +1,83 @@
+package dev.autogenerate.compare;
+
+import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.ColumnChange;
+import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Columns, matched by name: new ones added, gone ones dropped (saying their data goes with
+ * them), and each one both sides have altered in one step for everything that differs: its type,
+ * nullability, default and comment, each decided by its own comparator.
+ */
+final class ColumnComparator implements TableElementComparator {
+
+  private final ComparisonRules rules;
+  private final TypeComparator types;
+  private final DefaultComparator defaults;
+  private final CommentComparator comments;
+
+  ColumnComparator(ComparisonRules rules) {
+    this.rules = rules;
+    this.types = new TypeComparator(rules);
+    this.defaults = new DefaultComparator(rules);
+    this.comments = new CommentComparator();
+  }
+
+  @Override
+  public void compare(Table existing, Table wanted, TableChanges changes) {
+    String table = wanted.name();
+    for (Column column : wanted.columns()) {
+      if (!existing.hasColumn(column.name())) {
+        changes.column(new AddColumn(table, column), addColumnNote(table, column));
+      }
+    }
+    for (Column column : wanted.columns()) {
+      existing.column(column.name()).ifPresent(was -> alter(table, was, column, changes));
+    }
+    for (Column column : existing.columns()) {
+      if (!wanted.hasColumn(column.name())) {
+        changes.column(new DropColumn(table, column.name()),
+            table + "." + column.name() + " is in the database but no entity maps it: dropping it deletes its data");
+      }
+    }
+  }
+
+  private void alter(String table, Column was, Column wanted, TableChanges changes) {
+    List<Optional<ColumnDifference>> differences = new ArrayList<>();
+    differences.add(types.compare(was, wanted));
+    differences.add(nullability(was, wanted));
+    if (wanted.identity() && !was.identity() && !rules.isGeneratedDefault(was.defaultSql())) {
+      changes.warn(table + "." + wanted.name() + ": the entities let the database generate it (identity),"
+          + " but the database does not; make it an identity column by hand");
+    }
+    differences.add(defaults.compare(table, was, wanted, changes));
+    differences.add(comments.compare(was, wanted));
+    List<ColumnDifference> found = differences.stream().flatMap(Optional::stream).toList();
+    if (!found.isEmpty()) {
+      changes.column(new AlterColumn(table, wanted.name(), found.stream().map(ColumnDifference::change).toList()),
+          table + "." + wanted.name() + ": " + String.join("; ", found.stream().map(ColumnDifference::note).toList()));
+    }
+  }
+
+  private static Optional<ColumnDifference> nullability(Column was, Column wanted) {
+    if (was.nullable() == wanted.nullable()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ColumnDifference(new ColumnChange.SetNullable(wanted.nullable()),
+        wanted.nullable() ? "now nullable" : "now NOT NULL: fails if any row holds null"));
+  }
+
+  private static String addColumnNote(String table, Column column) {
+    if (column.nullable() || column.identity() || column.defaultSql() != null) {
+      return null;
+    }
+    return table + "." + column.name() + " is NOT NULL without a default: this fails if " + table
+        + " has rows; give it a default or fill it in a data migration first";
+  }
+}

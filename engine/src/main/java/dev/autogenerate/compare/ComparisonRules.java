@@ -1,0 +1,45 @@
+package dev.autogenerate.compare;
+
+import dev.autogenerate.schema.SqlType;
+
+/**
+ * What the comparison must know about the database it compares against. Each database supplies
+ * its own ({@code dev.autogenerate.database.Database#comparisonRules()}); the comparators know
+ * no database by name.
+ */
+public interface ComparisonRules {
+
+  /**
+   * Whether a column declared with {@code entityType} and one the database reports as
+   * {@code databaseType} hold the same type here. Both come through the same parser, so this only
+   * decides what the parser cannot, such as lengths this database ignores.
+   *
+   * @param identity whether the column is an identity column on both sides
+   */
+  boolean sameType(SqlType databaseType, SqlType entityType, boolean identity);
+
+  /**
+   * Whether a column default is how the database fills an id rather than a default the mapping
+   * states (PostgreSQL's {@code nextval('users_id_seq')} on a serial column).
+   */
+  boolean isGeneratedDefault(String defaultSql);
+
+  /**
+   * Whether a foreign key may name a table or key that does not exist yet within a revision. Where
+   * it may (SQLite checks references only when the revision commits), each table's changes,
+   * foreign keys included, run together; where not, foreign keys are dropped before and added
+   * after every table's other changes.
+   */
+  boolean foreignKeysMayReferenceLaterTables();
+
+  /** Whether a sequence's increment is stored, so that it can be compared. */
+  boolean storesSequenceIncrement();
+
+  /**
+   * An expression (a default, a check) in the normal form both sides are compared in: the same
+   * meaning gives the same text, whatever way the database rewrote it.
+   */
+  default String normalForm(String expression) {
+    return SqlExpressions.normalize(expression);
+  }
+}

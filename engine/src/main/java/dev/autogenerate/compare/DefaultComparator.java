@@ -1,0 +1,37 @@
+package dev.autogenerate.compare;
+
+import dev.autogenerate.operations.ColumnChange;
+import dev.autogenerate.schema.Column;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A column's server default, compared by normal form. A default by which the database fills an
+ * id ({@code nextval(...)}) is not a default the mapping states; and where one side is an
+ * expression the normal form cannot decide, this warns rather than rewrite a default that may
+ * well be the same.
+ */
+final class DefaultComparator {
+
+  private final ComparisonRules rules;
+
+  DefaultComparator(ComparisonRules rules) {
+    this.rules = rules;
+  }
+
+  Optional<ColumnDifference> compare(String table, Column was, Column wanted, TableChanges changes) {
+    String have = was.identity() || rules.isGeneratedDefault(was.defaultSql()) ? null : rules.normalForm(was.defaultSql());
+    String want = rules.normalForm(wanted.defaultSql());
+    if (Objects.equals(have, want)) {
+      return Optional.empty();
+    }
+    if (have != null && want != null && !(SqlExpressions.isLiteral(have) && SqlExpressions.isLiteral(want))) {
+      changes.warn("default of " + table + "." + wanted.name() + ": the database has " + was.defaultSql()
+          + ", the entities say " + wanted.defaultSql() + "; if they differ, write op.alterColumn(\"" + table + "\", \""
+          + wanted.name() + "\", setDefault(...)) by hand");
+      return Optional.empty();
+    }
+    return Optional.of(new ColumnDifference(new ColumnChange.SetDefault(wanted.defaultSql()),
+        want == null ? "default " + was.defaultSql() + " dropped" : "default " + wanted.defaultSql()));
+  }
+}

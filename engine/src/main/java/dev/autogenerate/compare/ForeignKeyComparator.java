@@ -1,0 +1,40 @@
+package dev.autogenerate.compare;
+
+import dev.autogenerate.operations.AddConstraint;
+import dev.autogenerate.operations.DropConstraint;
+import dev.autogenerate.schema.ForeignKey;
+import dev.autogenerate.schema.Table;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Foreign keys, matched by their columns and what they reference. One whose actions ({@code on
+ * delete}, {@code on update}) change is dropped and added again, as SQL has no way to alter it.
+ */
+final class ForeignKeyComparator implements TableElementComparator {
+
+  @Override
+  public void compare(Table existing, Table wanted, TableChanges changes) {
+    for (ForeignKey key : existing.foreignKeys()) {
+      Optional<ForeignKey> match = find(wanted.foreignKeys(), key);
+      if (match.isEmpty() || !sameActions(match.get(), key)) {
+        changes.dropForeignKey(new DropConstraint(wanted.name(), Matching.requireName(key, existing)),
+            match.isEmpty() ? null : "foreign key " + key.name() + ": its actions change, so it is dropped and added again");
+      }
+    }
+    for (ForeignKey key : wanted.foreignKeys()) {
+      Optional<ForeignKey> match = find(existing.foreignKeys(), key);
+      if (match.isEmpty() || !sameActions(match.get(), key)) {
+        changes.addForeignKey(new AddConstraint(wanted.name(), key), null);
+      }
+    }
+  }
+
+  private static Optional<ForeignKey> find(List<ForeignKey> keys, ForeignKey key) {
+    return keys.stream().filter(each -> Matching.sameReference(each, key)).findFirst();
+  }
+
+  private static boolean sameActions(ForeignKey one, ForeignKey other) {
+    return one.onDelete() == other.onDelete() && one.onUpdate() == other.onUpdate();
+  }
+}

@@ -1,0 +1,94 @@
+package dev.autogenerate.compare;
+
+import dev.autogenerate.changes.Change;
+import dev.autogenerate.operations.Operation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The changes to one table that both sides have, by stage: what must go before its columns
+ * change (dropped keys, checks and indexes, which may use a column about to change or go), the
+ * column changes, and what comes after (new keys, checks, indexes and the comment). Foreign keys
+ * are kept apart, as the database decides where they go ({@link PlanBuilder}).
+ */
+final class TableChanges {
+
+  private final String table;
+  private final List<Change> foreignKeyDrops = new ArrayList<>();
+  private final List<Change> beforeColumns = new ArrayList<>();
+  private final List<Change> columns = new ArrayList<>();
+  private final List<Change> afterColumns = new ArrayList<>();
+  private final List<Change> foreignKeyAdds = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+  private final List<String> notices = new ArrayList<>();
+
+  TableChanges(String table) {
+    this.table = table;
+  }
+
+  String table() {
+    return table;
+  }
+
+  void dropForeignKey(Operation operation, String reason) {
+    foreignKeyDrops.add(new Change(operation, reason));
+  }
+
+  void addForeignKey(Operation operation, String reason) {
+    foreignKeyAdds.add(new Change(operation, reason));
+  }
+
+  void beforeColumns(Operation operation, String reason) {
+    beforeColumns.add(new Change(operation, reason));
+  }
+
+  void column(Operation operation, String reason) {
+    columns.add(new Change(operation, reason));
+  }
+
+  void afterColumns(Operation operation, String reason) {
+    afterColumns.add(new Change(operation, reason));
+  }
+
+  /** A difference found that the comparison will not resolve by itself; {@code check} fails on it. */
+  void warn(String warning) {
+    warnings.add(warning);
+  }
+
+  /** Something left alone on purpose, said so the user knows. */
+  void notice(String notice) {
+    notices.add(notice);
+  }
+
+  List<String> warnings() {
+    return warnings;
+  }
+
+  List<String> notices() {
+    return notices;
+  }
+
+  List<Change> foreignKeyDrops() {
+    return foreignKeyDrops;
+  }
+
+  List<Change> foreignKeyAdds() {
+    return foreignKeyAdds;
+  }
+
+  /** Every change but the foreign keys, in stage order. */
+  List<Change> withoutForeignKeys() {
+    List<Change> all = new ArrayList<>(beforeColumns);
+    all.addAll(columns);
+    all.addAll(afterColumns);
+    return all;
+  }
+
+  /** Every change, foreign keys included: dropped first, added last. */
+  List<Change> together() {
+    List<Change> all = new ArrayList<>(foreignKeyDrops);
+    all.addAll(withoutForeignKeys());
+    all.addAll(foreignKeyAdds);
+    return all;
+  }
+}

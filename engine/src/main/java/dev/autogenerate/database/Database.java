@@ -1,0 +1,126 @@
+package dev.autogenerate.database;
+
+import dev.autogenerate.changes.ChangeGroup;
+import dev.autogenerate.compare.ComparisonRules;
+import dev.autogenerate.database.postgres.PostgresDatabase;
+import dev.autogenerate.database.sqlite.SqliteDatabase;
+import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.operations.Operation;
+import dev.autogenerate.runtime.UserError;
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Schema;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Everything that is particular to one kind of database, in one place, as Flyway keeps a
+ * {@code Database} per vendor: how to read it, how to compare against it, the statements that
+ * carry out each operation, and what runs around a revision. The rest of the tool (the
+ * comparison, the runtime, the commands) works on schema values and operations and asks the
+ * database only through this interface.
+ *
+ * <p>It is chosen once, from the open connection ({@link #of}). Adding a database is one new
+ * package implementing this, and its line in {@link #forKind}.
+ */
+public interface Database {
+
+  DatabaseKind kind();
+
+  /** Reads the live schema, in a fixed number of catalog queries. */
+  DatabaseInspector inspector();
+
+  /** What the comparison must know about this database: which types it tells apart, and more. */
+  ComparisonRules comparisonRules();
+
+  /** Whether tables and columns carry comments here; where not, the history remembers them. */
+  boolean storesComments();
+
+  /** Whether named enum types exist here; where not, the history remembers them. */
+  boolean storesEnumTypes();
+
+  /**
+   * The statements that carry out a group of changes to one subject, in order.
+   *
+   * @param before the schema just before the group: what a drop restores, what a table rebuild
+   *     copies
+   */
+  List<String> statements(ChangeGroup group, Schema before);
+
+  /**
+   * The schema the entities map to, as this connection sees it: names in the connection's
+   * default schema unqualified, and what the database cannot hold refused with a user error
+   * naming the fix.
+   */
+  Schema targetFor(Schema entities, Connection connection) throws SQLException;
+
+  /**
+   * Prepares the connection for one revision, before its transaction starts, and returns what
+   * must happen before it commits and after it ends.
+   */
+  RevisionGuard beginRevision(Connection connection) throws SQLException;
+
+  /** The live schema, without what the filter excludes. */
+  default Schema inspect(Connection connection, TableFilter filter) throws SQLException {
+    return inspector().inspect(connection, filter);
+  }
+
+  /**
+   * The inspected schema, completed with what this database cannot store (enum types, comments)
+   * from the schema the applied migrations recorded.
+   *
+   * @param recorded replays the applied migrations; called only where something is missing, so a
+   *     database that stores everything never pays for the replay
+   */
+  default Schema withUnstored(Schema inspected, Supplier<Optional<Schema>> recorded) {
+    return UnstoredProperties.fill(inspected, recorded, storesComments(), storesEnumTypes());
+  }
+
+  /** The SQL a list of operations becomes here, without running it; consecutive ones on one subject together. */
+  default List<String> statements(List<Operation> operations, Schema before) {
+    List<String> statements = new ArrayList<>();
+    Schema schema = before;
+    List<ChangeGroup> groups = ChangeGroup.ofOperations(operations);
+    for (int i = 0; i < groups.size(); i++) {
+      statements.addAll(statements(groups.get(i), schema));
+      if (i + 1 < groups.size()) {
+        for (Operation operation : groups.get(i).operations()) {
+          schema = operation.applyTo(schema);
+        }
+      }
+    }
+    return statements;
+  }
+
+  /** The database behind an open connection, by the product name its driver reports. */
+  static Database of(Connection connection) throws SQLException {
+    String product = connection.getMetaData().getDatabaseProductName();
+    for (DatabaseKind kind : DatabaseKind.values()) {
+      if (kind.productName().equalsIgnoreCase(product)) {
+        return forKind(kind);
+      }
+    }
+    throw new UserError("unsupported database " + product + ": Autogenerate supports PostgreSQL and SQLite");
+  }
+
+  /** The database of a kind, for work without a connection (rendering SQL, tests). */
+  static Database forKind(DatabaseKind kind) {
+    switch (kind) {
+      case POSTGRESQL:
+        return new PostgresDatabase();
+      case SQLITE:
+        return new SqliteDatabase();
+      default:
+        throw new IllegalArgumentException("no database support for " + kind);
+    }
+  }
+
+  /** An identifier as both databases' SQL writes it: quoted only where needed. */
+  static String quoteIdentifier(String identifier) {
+    return SqlIdentifiers.quote(identifier);
+  }
+}

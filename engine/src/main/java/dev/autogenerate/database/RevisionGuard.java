@@ -1,0 +1,32 @@
+package dev.autogenerate.database;
+
+import java.sql.SQLException;
+
+/**
+ * What one database does around a revision's transaction. The runtime begins it before the
+ * transaction, calls {@link #beforeCommit} once every statement ran, and {@link #close} after the
+ * commit or the rollback, whatever happened.
+ */
+public interface RevisionGuard {
+
+  /** Nothing to do: a database whose transactions guard everything themselves. */
+  RevisionGuard NONE = new RevisionGuard() {
+    @Override
+    public void beforeCommit(String revision) {}
+
+    @Override
+    public void close() {}
+  };
+
+  /**
+   * Checks what the database did not check while the statements ran.
+   *
+   * @param revision the revision's label, for the message
+   * @throws dev.autogenerate.runtime.UserError when the revision must not commit; the runtime
+   *     rolls it back
+   */
+  void beforeCommit(String revision) throws SQLException;
+
+  /** Restores the connection as it was before the revision. */
+  void close() throws SQLException;
+}

@@ -1,0 +1,128 @@
+package dev.autogenerate.database.postgres;
+
+import dev.autogenerate.changes.ChangeGroup;
+import dev.autogenerate.compare.ComparisonRules;
+import dev.autogenerate.database.Database;
+import dev.autogenerate.database.RevisionGuard;
+import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.operations.Operation;
+import dev.autogenerate.runtime.UserError;
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.SqlType;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * PostgreSQL: transactional DDL that alters everything in place, named enum types, comments,
+ * real sequences, and schemas. Its transactions guard a revision on their own.
+ */
+public final class PostgresDatabase implements Database, ComparisonRules {
+
+  @Override
+  public DatabaseKind kind() {
+    return DatabaseKind.POSTGRESQL;
+  }
+
+  @Override
+  public DatabaseInspector inspector() {
+    return new PostgresInspector();
+  }
+
+  @Override
+  public ComparisonRules comparisonRules() {
+    return this;
+  }
+
+  @Override
+  public boolean storesComments() {
+    return true;
+  }
+
+  @Override
+  public boolean storesEnumTypes() {
+    return true;
+  }
+
+  /** Each operation is its own statements: nothing is gained by taking a group as a whole. */
+  @Override
+  public List<String> statements(ChangeGroup group, Schema before) {
+    List<String> statements = new ArrayList<>();
+    Schema schema = before;
+    List<Operation> operations = group.operations();
+    for (int i = 0; i < operations.size(); i++) {
+      statements.addAll(operations.get(i).accept(new PostgresStatements(schema)));
+      if (i + 1 < operations.size()) {
+        schema = operations.get(i).applyTo(schema);
+      }
+    }
+    return statements;
+  }
+
+  /**
+   * Names in the connection's current schema lose their qualifier ({@code @Table(schema =
+   * "public")} is no schema at all), and every other schema the entities name must exist: the
+   * tool does not create schemas.
+   */
+  @Override
+  public Schema targetFor(Schema entities, Connection connection) throws SQLException {
+    Schema target = entities.withDefaultSchema(connection.getSchema());
+    requireSchemasExist(connection, target.otherSchemas());
+    return target;
+  }
+
+  @Override
+  public RevisionGuard beginRevision(Connection connection) {
+    return RevisionGuard.NONE;
+  }
+
+  // ----- comparison rules
+
+  /** A declared binary length is a Java-side limit only: {@code bytea} has none. */
+  @Override
+  public boolean sameType(SqlType databaseType, SqlType entityType, boolean identity) {
+    if (databaseType.kind() == SqlType.Kind.BINARY && entityType.kind() == SqlType.Kind.BINARY) {
+      return true;
+    }
+    return databaseType.equals(entityType);
+  }
+
+  /** A serial column's {@code nextval('users_id_seq'::regclass)}. */
+  @Override
+  public boolean isGeneratedDefault(String defaultSql) {
+    return defaultSql != null && defaultSql.trim().toLowerCase().startsWith("nextval(");
+  }
+
+  @Override
+  public boolean foreignKeysMayReferenceLaterTables() {
+    return false;
+  }
+
+  @Override
+  public boolean storesSequenceIncrement() {
+    return true;
+  }
+
+  private static void requireSchemasExist(Connection connection, Set<String> schemas) throws SQLException {
+    if (schemas.isEmpty()) {
+      return;
+    }
+    Set<String> existing = new HashSet<>();
+    try (ResultSet rows = connection.getMetaData().getSchemas()) {
+      while (rows.next()) {
+        existing.add(rows.getString("TABLE_SCHEM"));
+      }
+    }
+    for (String schema : schemas) {
+      if (!existing.contains(schema)) {
+        throw new UserError("schema " + schema + " does not exist: the entities map tables into it; create it first"
+            + " (create schema " + Database.quoteIdentifier(schema) + ") and run the command again");
+      }
+    }
+  }
+}

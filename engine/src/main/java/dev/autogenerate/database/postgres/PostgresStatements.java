@@ -1,0 +1,247 @@
+package dev.autogenerate.database.postgres;
+
+import static dev.autogenerate.database.Ddl.literal;
+import static dev.autogenerate.database.Ddl.qualifiedName;
+import static dev.autogenerate.database.SqlIdentifiers.quote;
+
+import dev.autogenerate.database.Ddl;
+import dev.autogenerate.database.TypeSpelling;
+import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.AddConstraint;
+import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.AlterEnumType;
+import dev.autogenerate.operations.CreateEnumType;
+import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.CreateSequence;
+import dev.autogenerate.operations.CreateTable;
+import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropConstraint;
+import dev.autogenerate.operations.DropEnumType;
+import dev.autogenerate.operations.DropIndex;
+import dev.autogenerate.operations.DropSequence;
+import dev.autogenerate.operations.DropTable;
+import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.OperationVisitor;
+import dev.autogenerate.operations.SetTableComment;
+import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.EnumType;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The statements that carry out each operation on PostgreSQL: transactional DDL, and an
+ * {@code alter} for everything this model changes, so each operation is its own statements.
+ */
+final class PostgresStatements implements OperationVisitor<List<String>> {
+
+  private final Schema before;
+
+  /** @param before the schema just before the operation (what an enum type's recipe converts) */
+  PostgresStatements(Schema before) {
+    this.before = before;
+  }
+
+  /** The type as PostgreSQL's DDL spells it. */
+  static String typeName(SqlType type) {
+    switch (type.kind()) {
+      case DOUBLE: return "double precision";
+      case TIME: return TypeSpelling.withPrecision("time", type);
+      case TIME_TZ: return TypeSpelling.withPrecision("time", type) + " with time zone";
+      case TIMESTAMP: return TypeSpelling.withPrecision("timestamp", type);
+      case TIMESTAMP_TZ: return TypeSpelling.withPrecision("timestamp", type) + " with time zone";
+      case UUID: return "uuid";
+      // bytea has no length; a declared binary length is a Java-side limit only.
+      case BINARY: return "bytea";
+      case JSON: return "jsonb";
+      default: return TypeSpelling.common(type);
+    }
+  }
+
+  @Override
+  public List<String> createTable(CreateTable operation) {
+    return createTable(operation.table());
+  }
+
+  @Override
+  public List<String> dropTable(DropTable operation) {
+    return List.of("drop table " + qualifiedName(operation.table()));
+  }
+
+  @Override
+  public List<String> addColumn(AddColumn operation) {
+    List<String> statements = new ArrayList<>();
+    statements.add("alter table " + qualifiedName(operation.table()) + " add column " + columnDefinition(operation.column()));
+    statements.addAll(columnComment(operation.table(), operation.column().name(), operation.column().comment(), false));
+    return statements;
+  }
+
+  @Override
+  public List<String> dropColumn(DropColumn operation) {
+    return List.of("alter table " + qualifiedName(operation.table()) + " drop column " + quote(operation.column()));
+  }
+
+  @Override
+  public List<String> alterColumn(AlterColumn operation) {
+    String column = quote(operation.column());
+    List<String> actions = new ArrayList<>();
+    operation.newType().ifPresent(type -> {
+      String typeName = typeName(type);
+      // USING lets PostgreSQL convert where no implicit cast exists (text -> integer, ...).
+      actions.add("alter column " + column + " type " + typeName + " using " + column + "::" + typeName);
+    });
+    operation.newNullable().ifPresent(nullable ->
+        actions.add("alter column " + column + (nullable ? " drop not null" : " set not null")));
+    operation.newDefault().ifPresent(change -> actions.add("alter column " + column
+        + (change.sql() == null ? " drop default" : " set default " + change.sql())));
+    List<String> statements = new ArrayList<>();
+    if (!actions.isEmpty()) {
+      statements.add("alter table " + qualifiedName(operation.table()) + " " + String.join(", ", actions));
+    }
+    operation.newComment().ifPresent(change ->
+        statements.addAll(columnComment(operation.table(), operation.column(), change.comment(), true)));
+    return statements;
+  }
+
+  @Override
+  public List<String> setTableComment(SetTableComment operation) {
+    return List.of("comment on table " + qualifiedName(operation.table()) + " is "
+        + (operation.comment() == null ? "null" : literal(operation.comment())));
+  }
+
+  @Override
+  public List<String> addConstraint(AddConstraint operation) {
+    return List.of("alter table " + qualifiedName(operation.table()) + " add " + Ddl.constraintClause(operation.constraint()));
+  }
+
+  @Override
+  public List<String> dropConstraint(DropConstraint operation) {
+    return List.of("alter table " + qualifiedName(operation.table()) + " drop constraint " + quote(operation.name()));
+  }
+
+  @Override
+  public List<String> createIndex(CreateIndex operation) {
+    return List.of(Ddl.createIndex(operation.table(), operation.index()));
+  }
+
+  @Override
+  public List<String> dropIndex(DropIndex operation) {
+    // Index names are scoped by schema: the index is in its table's schema.
+    return List.of("drop index " + Ddl.inSchemaOf(operation.table(), operation.name()));
+  }
+
+  @Override
+  public List<String> createSequence(CreateSequence operation) {
+    return List.of("create sequence " + qualifiedName(operation.sequence().name()) + " start with "
+        + operation.sequence().startWith() + " increment by " + operation.sequence().incrementBy());
+  }
+
+  @Override
+  public List<String> dropSequence(DropSequence operation) {
+    return List.of("drop sequence " + qualifiedName(operation.name()));
+  }
+
+  @Override
+  public List<String> createEnumType(CreateEnumType operation) {
+    return List.of(createEnumType(operation.enumType()));
+  }
+
+  @Override
+  public List<String> dropEnumType(DropEnumType operation) {
+    return List.of("drop type " + quote(operation.name()));
+  }
+
+  @Override
+  public List<String> executeSql(ExecuteSql operation) {
+    return List.of(operation.sql());
+  }
+
+  private static List<String> createTable(Table table) {
+    List<String> elements = new ArrayList<>();
+    table.columns().forEach(column -> elements.add(columnDefinition(column)));
+    table.constraints().forEach(constraint -> elements.add(Ddl.constraintClause(constraint)));
+    List<String> statements = new ArrayList<>();
+    statements.add(Ddl.createTable(table.name(), elements));
+    for (Column column : table.columns()) {
+      columnComment(table.name(), column.name(), column.comment(), false).forEach(statements::add);
+    }
+    return statements;
+  }
+
+  private static String columnDefinition(Column column) {
+    StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(typeName(column.type()));
+    if (column.defaultSql() != null) {
+      sql.append(" default ").append(column.defaultSql());
+    }
+    if (column.identity()) {
+      sql.append(" generated by default as identity");
+    } else if (!column.nullable()) {
+      sql.append(" not null");
+    }
+    return sql.toString();
+  }
+
+  private static List<String> columnComment(String table, String column, String comment, boolean evenIfNull) {
+    if (comment == null && !evenIfNull) {
+      return List.of();
+    }
+    return List.of("comment on column " + qualifiedName(table) + "." + quote(column) + " is "
+        + (comment == null ? "null" : literal(comment)));
+  }
+
+  private static String createEnumType(EnumType type) {
+    return "create type " + quote(type.name()) + " as enum ("
+        + type.values().stream().map(Ddl::literal).collect(Collectors.joining(", ")) + ")";
+  }
+
+  /**
+   * New values are added in place. Anything else (a value removed, the order changed) takes the
+   * safe recipe: rename the old type, create the new one, convert each column of the type
+   * through text, drop the old type. The conversion fails, and the revision rolls back, if a row
+   * still holds a value the new type lacks. Never {@code drop type ... cascade}.
+   */
+  @Override
+  public List<String> alterEnumType(AlterEnumType alter) {
+    EnumType existing = before.enumType(alter.name())
+        .orElseThrow(() -> new IllegalArgumentException("no enum type " + alter.name()));
+    List<String> statements = new ArrayList<>();
+    if (alter.onlyAddsValuesTo(existing.values())) {
+      List<String> values = alter.values();
+      for (int i = 0; i < values.size(); i++) {
+        String value = values.get(i);
+        if (!existing.values().contains(value)) {
+          String position = i + 1 < values.size() && existing.values().contains(values.get(i + 1))
+              ? " before " + literal(values.get(i + 1))
+              : i > 0 ? " after " + literal(values.get(i - 1)) : "";
+          statements.add("alter type " + quote(alter.name()) + " add value " + literal(value) + position);
+        }
+      }
+      return statements;
+    }
+    String old = alter.name() + "_old";
+    statements.add("alter type " + quote(alter.name()) + " rename to " + quote(old));
+    statements.add(createEnumType(new EnumType(alter.name(), alter.values())));
+    SqlType enumType = SqlType.sqlType(alter.name());
+    for (Table table : before.tables().values()) {
+      for (Column column : table.columns()) {
+        if (column.type().equals(enumType)) {
+          String name = quote(column.name());
+          String target = qualifiedName(table.name());
+          if (column.defaultSql() != null) {
+            statements.add("alter table " + target + " alter column " + name + " drop default");
+          }
+          statements.add("alter table " + target + " alter column " + name + " type " + quote(alter.name())
+              + " using " + name + "::text::" + quote(alter.name()));
+          if (column.defaultSql() != null) {
+            statements.add("alter table " + target + " alter column " + name + " set default " + column.defaultSql());
+          }
+        }
+      }
+    }
+    statements.add("drop type " + quote(old));
+    return statements;
+  }
+}

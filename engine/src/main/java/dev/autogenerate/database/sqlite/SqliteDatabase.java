@@ -1,0 +1,152 @@
+package dev.autogenerate.database.sqlite;
+
+import dev.autogenerate.changes.ChangeGroup;
+import dev.autogenerate.compare.ComparisonRules;
+import dev.autogenerate.database.Database;
+import dev.autogenerate.database.RevisionGuard;
+import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.operations.Operation;
+import dev.autogenerate.runtime.UserError;
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.Table;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SQLite, the embedded default. It keeps fewer distinctions than the portable model (no
+ * {@code timestamptz}, no {@code uuid}): two portable types it spells alike are the same type
+ * here, so the comparison on SQLite never reports a difference SQLite cannot store, while the
+ * migration keeps the portable type for PostgreSQL. It has no comments, enum types or schemas,
+ * cannot alter a column or a constraint (it rebuilds the table, once per group of changes), and
+ * checks foreign keys only when asked ({@link SqliteRevisionGuard}).
+ */
+public final class SqliteDatabase implements Database, ComparisonRules {
+
+  @Override
+  public DatabaseKind kind() {
+    return DatabaseKind.SQLITE;
+  }
+
+  @Override
+  public DatabaseInspector inspector() {
+    return new SqliteInspector();
+  }
+
+  @Override
+  public ComparisonRules comparisonRules() {
+    return this;
+  }
+
+  @Override
+  public boolean storesComments() {
+    return false;
+  }
+
+  @Override
+  public boolean storesEnumTypes() {
+    return false;
+  }
+
+  /**
+   * The group's statements, with every change that {@code alter table} cannot make done by one
+   * rebuild of the table: three altered columns and a new constraint copy the rows once. A
+   * change that must run on its own (raw SQL, dropping the table) first completes the rebuild
+   * pending before it, so statements still run in the order the migration states.
+   */
+  @Override
+  public List<String> statements(ChangeGroup group, Schema before) {
+    List<String> statements = new ArrayList<>();
+    Schema schema = before;
+    Table rebuildFrom = null;
+    List<Operation> operations = group.operations();
+    for (int i = 0; i < operations.size(); i++) {
+      Operation operation = operations.get(i);
+      SqliteStep step = operation.accept(new SqliteStatements(schema));
+      switch (step.need()) {
+        case REBUILD:
+          if (rebuildFrom == null) {
+            rebuildFrom = schema.requireTable(operation.subject());
+          }
+          break;
+        case OWN_OR_REBUILD:
+          if (rebuildFrom == null) {
+            statements.addAll(step.statements());
+          }
+          break;
+        case OWN:
+          if (rebuildFrom != null) {
+            statements.addAll(SqliteTableRebuild.statements(rebuildFrom, schema.requireTable(rebuildFrom.name())));
+            rebuildFrom = null;
+          }
+          statements.addAll(step.statements());
+          break;
+        default:
+          throw new IllegalStateException("unknown step " + step.need());
+      }
+      if (rebuildFrom != null || i + 1 < operations.size()) {
+        schema = operation.applyTo(schema);
+      }
+    }
+    if (rebuildFrom != null) {
+      statements.addAll(SqliteTableRebuild.statements(rebuildFrom, schema.requireTable(rebuildFrom.name())));
+    }
+    return statements;
+  }
+
+  /** SQLite has no schemas: a table or sequence mapped into one is a user error naming it. */
+  @Override
+  public Schema targetFor(Schema entities, Connection connection) {
+    List<String> names = new ArrayList<>(entities.tables().keySet());
+    names.addAll(entities.sequences().keySet());
+    for (String name : names) {
+      String schema = Schema.schemaOf(name);
+      if (schema != null) {
+        throw new UserError((entities.hasTable(name) ? "table " : "sequence ") + name + " is in schema " + schema
+            + ", which SQLite does not have: remove schema= (and hibernate.default_schema) or use PostgreSQL");
+      }
+    }
+    return entities;
+  }
+
+  @Override
+  public RevisionGuard beginRevision(Connection connection) throws SQLException {
+    return SqliteRevisionGuard.begin(connection);
+  }
+
+  // ----- comparison rules
+
+  /**
+   * Types are the same when SQLite spells them alike. An identity column must be declared exactly
+   * {@code integer} to become SQLite's rowid alias, so there any integer width is the same type.
+   */
+  @Override
+  public boolean sameType(SqlType databaseType, SqlType entityType, boolean identity) {
+    if (identity && SqliteDdl.INTEGER_KINDS.contains(databaseType.kind())
+        && SqliteDdl.INTEGER_KINDS.contains(entityType.kind())) {
+      return true;
+    }
+    return SqliteDdl.typeName(databaseType).equals(SqliteDdl.typeName(entityType));
+  }
+
+  /** SQLite fills ids through the rowid, never through a default. */
+  @Override
+  public boolean isGeneratedDefault(String defaultSql) {
+    return false;
+  }
+
+  /** References are checked when the revision commits, so each table's changes stay together. */
+  @Override
+  public boolean foreignKeysMayReferenceLaterTables() {
+    return true;
+  }
+
+  /** Hibernate's sequence table keeps only the next value. */
+  @Override
+  public boolean storesSequenceIncrement() {
+    return false;
+  }
+}

@@ -1,0 +1,563 @@
+package dev.autogenerate.database.sqlite;
+
+import dev.autogenerate.inspect.ColumnTypes;
+import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.inspect.SchemaAssembler;
+import dev.autogenerate.inspect.TableFilter;
+
+import dev.autogenerate.schema.CheckConstraint;
+import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.ForeignKey;
+import dev.autogenerate.schema.Index;
+import dev.autogenerate.schema.IndexColumn;
+import dev.autogenerate.schema.PrimaryKey;
+import dev.autogenerate.schema.ReferentialAction;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.Sequence;
+import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.SqlTypeParser;
+import dev.autogenerate.schema.UniqueConstraint;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Reads SQLite's {@code main} database with one query per kind of object, each joining
+ * {@code sqlite_schema} with a table-valued pragma over every table: columns
+ * ({@code pragma_table_xinfo}), indexes and unique constraints ({@code pragma_index_list} with
+ * {@code pragma_index_xinfo}), foreign keys ({@code pragma_foreign_key_list}); plus, only when
+ * the schema has sequence tables, one query reading all their current values. Three or four
+ * queries, however many tables there are. What the pragmas do not tell (constraint names,
+ * checks, {@code AUTOINCREMENT}) comes from the {@code CREATE TABLE} text, through
+ * {@link SqliteTableSql}.
+ *
+ * <p>What it reads:
+ * <ul>
+ *   <li>tables, including virtual ones; not views, not SQLite's own {@code sqlite_*} tables
+ *       ({@code sqlite_sequence}, {@code sqlite_stat1}...), and not the shadow tables a virtual
+ *       table keeps its data in (FTS5's {@code docs_data}, {@code docs_idx}...), which belong to
+ *       that virtual table. Temporary tables are not read, and never shadow a {@code main} table.
+ *       SQLite has no comments.
+ *   <li>columns in declaration order. Hidden columns of virtual tables are skipped; generated
+ *       columns are read as the plain columns they look like (generation expressions are not
+ *       modelled yet). The default is {@code dflt_value}, the expression as written
+ *       ({@code 'new'}, {@code 0}, {@code CURRENT_TIMESTAMP}).
+ *   <li>types: the declared type through {@link SqlTypeParser}. A column declared without a
+ *       type becomes {@link #NO_DECLARED_TYPE}, the raw type with an empty name: it has BLOB
+ *       affinity, but is not a {@code blob} column (a diff must not turn it into {@code bytea}
+ *       on PostgreSQL), and declaring it {@code any} would give it NUMERIC affinity in an
+ *       ordinary table. Rendering the empty raw type back, as nothing, recreates the same column.
+ *   <li>nullability: the {@code notnull} flag, except that a rowid alias (the only primary key
+ *       column, declared exactly {@code INTEGER}, in a rowid table, not {@code PRIMARY KEY DESC})
+ *       is never null. SQLite already reports primary key columns of a {@code WITHOUT ROWID}
+ *       table as not null; other primary key columns may hold nulls, as SQLite has always
+ *       allowed, unless declared {@code NOT NULL}.
+ *   <li>identity: a rowid alias, with or without {@code AUTOINCREMENT}. Autogenerate renders
+ *       identity columns as {@code integer primary key autoincrement}; Hibernate's own SQLite DDL
+ *       declares them {@code id integer, primary key (id)}. Both get their values from SQLite when
+ *       an insert leaves them out, which is what {@code GenerationType.IDENTITY} asks for (the
+ *       bare form may reuse the ids of deleted last rows; it is still generated).
+ *   <li>primary keys in key order ({@code pk} is the 1-based position), named when the statement
+ *       says {@code CONSTRAINT name PRIMARY KEY}, unnamed (null) otherwise.
+ *   <li>unique constraints: the indexes of {@code origin 'u'}, with their key columns in order.
+ *       Named as the statement names them ({@code constraint uq unique (a, b)}, or
+ *       {@code a text constraint uq unique}), matched by columns; otherwise by the name of
+ *       the index SQLite made for them ({@code sqlite_autoindex_<table>_<n>}).
+ *   <li>indexes: those made by {@code CREATE INDEX} ({@code origin 'c'}), with their key columns
+ *       in order, {@code DESC}, and whether unique. A partial index, one on expressions, or one
+ *       naming a {@code COLLATE} is kept {@link Index#verbatim verbatim} with its
+ *       {@code CREATE INDEX} statement.
+ *   <li>foreign keys, their columns in order, the referenced table and columns, and the actions;
+ *       named when the statement says {@code CONSTRAINT name} (null otherwise), and listed in
+ *       declaration order. A reference without columns ({@code references teams}) is to the
+ *       referenced table's primary key, which is read from that table. Names written in a
+ *       reference in another case than the table's ({@code references TEAMS}) are read as the
+ *       table spells them, since SQLite ignores case. A reference to a missing table, or to the
+ *       primary key of a table without one, is not a foreign key the model can hold and is left
+ *       out.
+ *   <li>check constraints, table-level or on a column, in declaration order, with the expression
+ *       as written between the parentheses (normalizing it is the diff's job) and the name given
+ *       with {@code CONSTRAINT name}, or null.
+ *   <li>sequences: Hibernate's SQLite dialect has no sequences and emulates each with a table of
+ *       one column, {@code next_val} ({@code create table users_SEQ (next_val bigint)}). Such a
+ *       table is read as a {@link Sequence} of the table's name, not as a table: its start is the
+ *       table's current {@code next_val} (or 1 when the table has no row), its increment 1, since
+ *       the table does not record Hibernate's increment (the allocation size lives in the
+ *       mapping only). The table filter applies to these names as to any table's. SQLite has no
+ *       enum types.
+ * </ul>
+ */
+public final class SqliteInspector implements DatabaseInspector {
+
+  /** The type of a column declared without one: raw, with an empty name. */
+  public static final SqlType NO_DECLARED_TYPE = SqlType.sqlType("");
+
+  /** The one column of a table emulating a sequence, as Hibernate's SQLite dialect makes it. */
+  static final String SEQUENCE_TABLE_COLUMN = "next_val";
+
+  /** Tables of {@code main} that belong to the user, for the queries below. */
+  private static final String USER_TABLES = """
+      m.type = 'table'
+        AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'""";
+
+  /**
+   * Every column of every table, in declaration order. The {@code 'main'} argument makes the
+   * pragma read the main database even where a temporary table has the same name.
+   */
+  static final String COLUMNS_QUERY = """
+      SELECT m.name AS table_name,
+             m.sql AS table_sql,
+             p.cid AS cid,
+             p.name AS column_name,
+             p.type AS declared_type,
+             p."notnull" AS not_null,
+             p.dflt_value AS default_sql,
+             p.pk AS key_position,
+             p.hidden AS hidden
+      FROM main.sqlite_schema AS m
+      JOIN pragma_table_xinfo(m.name, 'main') AS p
+      WHERE %s
+        AND m.name NOT IN (
+          SELECT l.name FROM pragma_table_list AS l WHERE l.schema = 'main' AND l.type = 'shadow')
+      ORDER BY m.name, p.cid
+      """.formatted(USER_TABLES);
+
+  /**
+   * The key columns of every unique constraint and explicit index, in creation order (the order
+   * of their {@code sqlite_schema} rows, which SQLite's own indexes for constraints have too), then
+   * column order. A primary key's own index ({@code origin 'pk'}) is the primary key, already read.
+   * Driven by the index rows of {@code sqlite_schema}, so that each index finds its
+   * {@code CREATE INDEX} statement without a search through the whole schema.
+   */
+  static final String INDEXES_QUERY = """
+      SELECT ix.tbl_name AS table_name,
+             ix.name AS index_name,
+             ix.sql AS index_sql,
+             il."unique" AS is_unique,
+             il.origin AS origin,
+             il.partial AS partial,
+             x.cid AS cid,
+             x.name AS column_name,
+             x."desc" AS descending
+      FROM main.sqlite_schema AS ix
+      JOIN pragma_index_list(ix.tbl_name, 'main') AS il
+        ON il.name = ix.name
+      JOIN pragma_index_xinfo(ix.name, 'main') AS x
+      WHERE ix.type = 'index'
+        AND ix.tbl_name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+        AND il.origin IN ('u', 'c')
+        AND x."key" = 1
+      ORDER BY ix.tbl_name, ix.rowid, x.seqno
+      """;
+
+  /** Every foreign key's column pairs, by key ({@code id}) and position ({@code seq}). */
+  static final String FOREIGN_KEYS_QUERY = """
+      SELECT m.name AS table_name,
+             f.id AS id,
+             f.seq AS seq,
+             f."table" AS referenced_table,
+             f."from" AS column_name,
+             f."to" AS referenced_column,
+             f.on_update AS on_update,
+             f.on_delete AS on_delete
+      FROM main.sqlite_schema AS m
+      JOIN pragma_foreign_key_list(m.name, 'main') AS f
+      WHERE %s
+      ORDER BY m.name, f.id, f.seq
+      """.formatted(USER_TABLES);
+
+  /** {@code pragma_table_xinfo.hidden} of a virtual table's hidden column. */
+  private static final int HIDDEN_VIRTUAL_TABLE_COLUMN = 1;
+
+  @Override
+  public Schema inspect(Connection connection, TableFilter filter) throws SQLException {
+    Objects.requireNonNull(connection, "connection");
+    Objects.requireNonNull(filter, "filter");
+    SchemaAssembler schema = new SchemaAssembler(filter);
+    try (Statement statement = connection.createStatement()) {
+      Tables tables = readColumns(statement);
+      List<String> sequenceTables = new ArrayList<>();
+      for (TableRows table : tables.all()) {
+        if (table.isSequenceTable()) {
+          if (filter.includes(table.name)) {
+            sequenceTables.add(table.name);
+          }
+        } else {
+          table.addTo(schema);
+        }
+      }
+      readIndexes(statement, schema, tables);
+      readForeignKeys(statement, schema, tables);
+      for (TableRows table : tables.all()) {
+        if (schema.hasTable(table.name)) {
+          int unnamed = 0;
+          for (SqliteTableSql.Check check : table.declared.checks()) {
+            // An unnamed check gets the name PostgreSQL would give a table check (users_check,
+            // users_check1, ...), so a migration can drop it by name; a rebuild then declares it.
+            String name = check.name() != null ? check.name()
+                : table.name + "_check" + (unnamed++ == 0 ? "" : String.valueOf(unnamed - 1));
+            schema.addCheck(table.name, new CheckConstraint(name, check.expression()));
+          }
+        }
+      }
+      readSequences(statement, schema, sequenceTables);
+    }
+    return schema.toSchema();
+  }
+
+  /** Every table's rows of the columns query, whatever the filter: a foreign key may reference any. */
+  private static final class Tables {
+    final Map<String, TableRows> byName = new LinkedHashMap<>();
+    final Map<String, TableRows> byLowerCaseName = new HashMap<>();
+
+    Iterable<TableRows> all() {
+      return byName.values();
+    }
+
+    void add(TableRows table) {
+      byName.put(table.name, table);
+      byLowerCaseName.putIfAbsent(table.name.toLowerCase(Locale.ROOT), table);
+    }
+
+    /** The table a name refers to, ignoring case as SQLite does, or null. */
+    TableRows find(String name) {
+      TableRows exact = byName.get(name);
+      return exact != null ? exact : byLowerCaseName.get(name.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  private static Tables readColumns(Statement statement) throws SQLException {
+    Tables tables = new Tables();
+    ColumnTypes types = new ColumnTypes();
+    try (ResultSet rows = statement.executeQuery(COLUMNS_QUERY)) {
+      TableRows table = null;
+      while (rows.next()) {
+        String tableName = rows.getString("table_name");
+        if (table == null || !table.name.equals(tableName)) {
+          if (table != null) {
+            table.resolve(types);
+            tables.add(table);
+          }
+          table = new TableRows(tableName, rows.getString("table_sql"));
+        }
+        if (rows.getInt("hidden") == HIDDEN_VIRTUAL_TABLE_COLUMN) {
+          continue;
+        }
+        table.rows.add(new ColumnRow(
+            rows.getString("column_name"),
+            rows.getString("declared_type"),
+            rows.getInt("not_null") != 0,
+            rows.getString("default_sql"),
+            rows.getInt("key_position")));
+      }
+      if (table != null) {
+        table.resolve(types);
+        tables.add(table);
+      }
+    }
+    return tables;
+  }
+
+  private static void readIndexes(Statement statement, SchemaAssembler schema, Tables tables) throws SQLException {
+    try (ResultSet rows = statement.executeQuery(INDEXES_QUERY)) {
+      IndexRows index = null;
+      while (rows.next()) {
+        String table = rows.getString("table_name");
+        String name = rows.getString("index_name");
+        if (index == null || !index.table.equals(table) || !index.name.equals(name)) {
+          if (index != null) {
+            index.addTo(schema, tables);
+          }
+          index = new IndexRows(table, name, rows.getInt("is_unique") != 0, rows.getString("origin"),
+              rows.getInt("partial") != 0, rows.getString("index_sql"));
+        }
+        String column = rows.getString("column_name");
+        if (column == null || rows.getInt("cid") < 0) {
+          index.onExpression = true;
+        } else {
+          index.columns.add(new IndexColumn(column, rows.getInt("descending") != 0));
+        }
+      }
+      if (index != null) {
+        index.addTo(schema, tables);
+      }
+    }
+  }
+
+  /** The rows of one index. */
+  private static final class IndexRows {
+    final String table;
+    final String name;
+    final boolean unique;
+    final String origin;
+    final boolean partial;
+    final String sql;
+    final List<IndexColumn> columns = new ArrayList<>();
+    boolean onExpression;
+
+    IndexRows(String table, String name, boolean unique, String origin, boolean partial, String sql) {
+      this.table = table;
+      this.name = name;
+      this.unique = unique;
+      this.origin = origin;
+      this.partial = partial;
+      this.sql = sql;
+    }
+
+    void addTo(SchemaAssembler schema, Tables tables) {
+      if (!schema.hasTable(table)) {
+        return;
+      }
+      if ("u".equals(origin)) {
+        if (!onExpression && !columns.isEmpty()) {
+          List<String> names = columns.stream().map(IndexColumn::name).toList();
+          schema.addUnique(table, new UniqueConstraint(tables.find(table).uniqueName(names, name), names));
+        }
+      } else if (partial || onExpression || columns.isEmpty() || SqliteTableSql.indexNamesCollation(sql)) {
+        schema.addIndex(table, Index.verbatim(name, unique, sql));
+      } else {
+        schema.addIndex(table, new Index(name, columns, unique, null));
+      }
+    }
+  }
+
+  private static void readForeignKeys(Statement statement, SchemaAssembler schema, Tables tables)
+      throws SQLException {
+    try (ResultSet rows = statement.executeQuery(FOREIGN_KEYS_QUERY)) {
+      // pragma_foreign_key_list numbers keys from the last declared; keep declaration order
+      Map<String, TreeMap<Integer, ForeignKeyRows>> byTable = new LinkedHashMap<>();
+      while (rows.next()) {
+        String table = rows.getString("table_name");
+        if (!schema.hasTable(table)) {
+          continue;
+        }
+        int id = rows.getInt("id");
+        ForeignKeyRows key = byTable.computeIfAbsent(table, t -> new TreeMap<>())
+            .computeIfAbsent(-id, i -> new ForeignKeyRows());
+        key.referencedTable = rows.getString("referenced_table");
+        key.onUpdate = action(rows.getString("on_update"));
+        key.onDelete = action(rows.getString("on_delete"));
+        key.columns.add(rows.getString("column_name"));
+        key.referencedColumns.add(rows.getString("referenced_column"));
+      }
+      byTable.forEach((table, keys) -> keys.values().forEach(key -> {
+        ForeignKey foreignKey = key.toForeignKey(tables.find(table), tables);
+        if (foreignKey != null) {
+          schema.addForeignKey(table, foreignKey);
+        }
+      }));
+    }
+  }
+
+  /** The rows of one foreign key. */
+  private static final class ForeignKeyRows {
+    String referencedTable;
+    ReferentialAction onUpdate;
+    ReferentialAction onDelete;
+    final List<String> columns = new ArrayList<>();
+    final List<String> referencedColumns = new ArrayList<>();
+
+    /** The foreign key, or null when it references a missing table or a key that is not there. */
+    ForeignKey toForeignKey(TableRows table, Tables tables) {
+      TableRows target = tables.find(referencedTable);
+      if (target == null) {
+        return null;
+      }
+      List<String> targetColumns = new ArrayList<>();
+      if (referencedColumns.stream().allMatch(Objects::isNull)) {
+        targetColumns.addAll(target.primaryKeyColumns());
+      } else {
+        for (String column : referencedColumns) {
+          targetColumns.add(column == null ? null : target.columnName(column));
+        }
+      }
+      if (targetColumns.size() != columns.size() || targetColumns.contains(null)) {
+        return null;
+      }
+      String declared = table.foreignKeyName(columns, referencedTable);
+      // An unnamed foreign key gets the name PostgreSQL would give it, so it can be dropped by name.
+      String name = declared != null ? declared : table.name + "_" + String.join("_", columns) + "_fkey";
+      return new ForeignKey(name, columns, target.name, targetColumns, onDelete, onUpdate);
+    }
+  }
+
+  private static void readSequences(Statement statement, SchemaAssembler schema, List<String> sequenceTables)
+      throws SQLException {
+    if (sequenceTables.isEmpty()) {
+      return;
+    }
+    try (ResultSet rows = statement.executeQuery(sequenceValuesQuery(sequenceTables))) {
+      while (rows.next()) {
+        Object value = rows.getObject(2);
+        long start = value instanceof Number number ? number.longValue() : 1L;
+        schema.addSequence(new Sequence(rows.getString(1), start, 1));
+      }
+    }
+  }
+
+  /**
+   * The current value of every sequence table, in one statement: a {@code VALUES} list, which
+   * SQLite does not limit in length as it does a compound {@code SELECT}.
+   */
+  static String sequenceValuesQuery(List<String> sequenceTables) {
+    StringBuilder sql = new StringBuilder("VALUES ");
+    for (int i = 0; i < sequenceTables.size(); i++) {
+      String table = sequenceTables.get(i);
+      if (i > 0) {
+        sql.append(", ");
+      }
+      sql.append('(').append(quoteString(table))
+          .append(", (SELECT ").append(quoteName(SEQUENCE_TABLE_COLUMN))
+          .append(" FROM main.").append(quoteName(table)).append(" LIMIT 1))");
+    }
+    return sql.toString();
+  }
+
+  private static String quoteName(String name) {
+    return '"' + name.replace("\"", "\"\"") + '"';
+  }
+
+  private static String quoteString(String text) {
+    return '\'' + text.replace("'", "''") + '\'';
+  }
+
+  /** {@code pragma_foreign_key_list}'s {@code on_delete}/{@code on_update} as a referential action. */
+  static ReferentialAction action(String text) {
+    if (text == null) {
+      return ReferentialAction.NO_ACTION;
+    }
+    switch (text.toUpperCase(Locale.ROOT)) {
+      case "CASCADE":
+        return ReferentialAction.CASCADE;
+      case "SET NULL":
+        return ReferentialAction.SET_NULL;
+      case "SET DEFAULT":
+        return ReferentialAction.SET_DEFAULT;
+      case "RESTRICT":
+        return ReferentialAction.RESTRICT;
+      case "NO ACTION":
+      default:
+        return ReferentialAction.NO_ACTION;
+    }
+  }
+
+  private record ColumnRow(String name, String declaredType, boolean notNull, String defaultSql, int keyPosition) {}
+
+  /** The rows of one table, turned into columns and a key once all of them are read. */
+  private static final class TableRows {
+    final String name;
+    final String sql;
+    final List<ColumnRow> rows = new ArrayList<>();
+    SqliteTableSql declared;
+    final List<Column> columns = new ArrayList<>();
+    final List<String> keyColumns = new ArrayList<>();
+    /** Declared constraint names already given to a unique constraint or foreign key. */
+    private final List<SqliteTableSql.NamedConstraint> usedNames = new ArrayList<>();
+
+    TableRows(String name, String sql) {
+      this.name = name;
+      this.sql = sql;
+    }
+
+    void resolve(ColumnTypes types) {
+      declared = SqliteTableSql.parse(sql);
+      TreeMap<Integer, String> keyPositions = new TreeMap<>();
+      for (ColumnRow column : rows) {
+        if (column.keyPosition() > 0) {
+          keyPositions.put(column.keyPosition(), column.name());
+        }
+      }
+      keyColumns.addAll(keyPositions.values());
+      for (ColumnRow column : rows) {
+        boolean rowidAlias = keyColumns.size() == 1
+            && column.keyPosition() == 1
+            && "INTEGER".equalsIgnoreCase(column.declaredType())
+            && !declared.withoutRowid()
+            && !declared.virtual()
+            && !declared.isDescendingKey(column.name());
+        boolean identity = rowidAlias || declared.isAutoincrement(column.name());
+        columns.add(new Column(
+            column.name(),
+            type(types, column.declaredType()),
+            !(column.notNull() || rowidAlias || identity),
+            identity,
+            column.defaultSql(),
+            null));
+      }
+    }
+
+    /** Whether this is Hibernate's emulation of a sequence: one column, {@code next_val}. */
+    boolean isSequenceTable() {
+      return !declared.virtual() && columns.size() == 1
+          && SEQUENCE_TABLE_COLUMN.equalsIgnoreCase(columns.get(0).name());
+    }
+
+    void addTo(SchemaAssembler schema) {
+      if (!schema.addTable(name)) {
+        return;
+      }
+      columns.forEach(column -> schema.addColumn(name, column));
+      if (!keyColumns.isEmpty()) {
+        schema.setPrimaryKey(name, new PrimaryKey(declared.primaryKeyName(), keyColumns));
+      }
+    }
+
+    List<String> primaryKeyColumns() {
+      return keyColumns;
+    }
+
+    /** The column's name as the table spells it, or null when it has no such column. */
+    String columnName(String written) {
+      for (Column column : columns) {
+        if (column.name().equals(written)) {
+          return column.name();
+        }
+      }
+      for (Column column : columns) {
+        if (column.name().equalsIgnoreCase(written)) {
+          return column.name();
+        }
+      }
+      return null;
+    }
+
+    /** The declared name of the unique constraint on these columns, or the name of its index. */
+    String uniqueName(List<String> uniqueColumns, String indexName) {
+      SqliteTableSql.NamedConstraint named = unusedMatch(declared.namedUniques(), uniqueColumns, null);
+      return named == null ? indexName : named.name();
+    }
+
+    /** The declared name of the foreign key on these columns to that table, or null. */
+    String foreignKeyName(List<String> keyColumns, String referencedTable) {
+      SqliteTableSql.NamedConstraint named = unusedMatch(declared.namedForeignKeys(), keyColumns, referencedTable);
+      return named == null ? null : named.name();
+    }
+
+    private SqliteTableSql.NamedConstraint unusedMatch(
+        List<SqliteTableSql.NamedConstraint> candidates, List<String> onColumns, String referencedTable) {
+      for (SqliteTableSql.NamedConstraint candidate : candidates) {
+        if (!usedNames.contains(candidate) && candidate.matches(onColumns, referencedTable)) {
+          usedNames.add(candidate);
+          return candidate;
+        }
+      }
+      return null;
+    }
+  }
+
+  private static SqlType type(ColumnTypes types, String declaredType) {
+    if (declaredType == null || declaredType.isBlank()) {
+      return NO_DECLARED_TYPE;
+    }
+    return types.parse(declaredType);
+  }
+}

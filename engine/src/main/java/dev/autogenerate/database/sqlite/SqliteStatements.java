@@ -1,0 +1,144 @@
+package dev.autogenerate.database.sqlite;
+
+import static dev.autogenerate.database.Ddl.qualifiedName;
+import static dev.autogenerate.database.SqlIdentifiers.quote;
+
+import dev.autogenerate.database.Ddl;
+import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.AddConstraint;
+import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.AlterEnumType;
+import dev.autogenerate.operations.CreateEnumType;
+import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.CreateSequence;
+import dev.autogenerate.operations.CreateTable;
+import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropConstraint;
+import dev.autogenerate.operations.DropEnumType;
+import dev.autogenerate.operations.DropIndex;
+import dev.autogenerate.operations.DropSequence;
+import dev.autogenerate.operations.DropTable;
+import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.OperationVisitor;
+import dev.autogenerate.operations.SetTableComment;
+import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.Table;
+import java.util.List;
+
+/**
+ * What each operation takes on SQLite: statements of its own, or a rebuild of its table, which
+ * {@link SqliteDatabase} does once for a whole group. Comments and enum types do not exist here
+ * and cost nothing. A sequence is what Hibernate emulates it with: a one-row table holding
+ * {@code next_val}.
+ */
+final class SqliteStatements implements OperationVisitor<SqliteStep> {
+
+  private final Schema before;
+
+  /** @param before the schema just before the operation */
+  SqliteStatements(Schema before) {
+    this.before = before;
+  }
+
+  @Override
+  public SqliteStep createTable(CreateTable operation) {
+    return SqliteStep.own(List.of(SqliteDdl.createTable(operation.table().name(), operation.table())));
+  }
+
+  @Override
+  public SqliteStep dropTable(DropTable operation) {
+    return SqliteStep.own(List.of("drop table " + qualifiedName(operation.table())));
+  }
+
+  /** {@code alter table add column} cannot add a NOT NULL column without a default. */
+  @Override
+  public SqliteStep addColumn(AddColumn operation) {
+    Column column = operation.column();
+    if (!column.nullable() && column.defaultSql() == null) {
+      return SqliteStep.rebuild();
+    }
+    return SqliteStep.ownOrRebuild(List.of("alter table " + qualifiedName(operation.table()) + " add column "
+        + SqliteDdl.columnDefinition(column, false)));
+  }
+
+  /** {@code alter table drop column} refuses a column that a key, check or index uses. */
+  @Override
+  public SqliteStep dropColumn(DropColumn operation) {
+    if (isConstrained(before.requireTable(operation.table()), operation.column())) {
+      return SqliteStep.rebuild();
+    }
+    return SqliteStep.ownOrRebuild(List.of("alter table " + qualifiedName(operation.table()) + " drop column "
+        + quote(operation.column())));
+  }
+
+  @Override
+  public SqliteStep alterColumn(AlterColumn operation) {
+    boolean commentOnly = operation.changes().size() == 1 && operation.newComment().isPresent();
+    return commentOnly ? SqliteStep.ownOrRebuild(List.of()) : SqliteStep.rebuild();
+  }
+
+  @Override
+  public SqliteStep setTableComment(SetTableComment operation) {
+    return SqliteStep.ownOrRebuild(List.of());
+  }
+
+  @Override
+  public SqliteStep addConstraint(AddConstraint operation) {
+    return SqliteStep.rebuild();
+  }
+
+  @Override
+  public SqliteStep dropConstraint(DropConstraint operation) {
+    return SqliteStep.rebuild();
+  }
+
+  @Override
+  public SqliteStep createIndex(CreateIndex operation) {
+    return SqliteStep.ownOrRebuild(List.of(Ddl.createIndex(operation.table(), operation.index())));
+  }
+
+  @Override
+  public SqliteStep dropIndex(DropIndex operation) {
+    return SqliteStep.ownOrRebuild(List.of("drop index " + quote(operation.name())));
+  }
+
+  /** Hibernate's emulation of a sequence on SQLite: a table with one row holding the next value. */
+  @Override
+  public SqliteStep createSequence(CreateSequence operation) {
+    String table = quote(operation.sequence().name());
+    return SqliteStep.own(List.of("create table " + table + " (next_val bigint)",
+        "insert into " + table + " (next_val) values (" + operation.sequence().startWith() + ")"));
+  }
+
+  @Override
+  public SqliteStep dropSequence(DropSequence operation) {
+    return SqliteStep.own(List.of("drop table " + quote(operation.name())));
+  }
+
+  @Override
+  public SqliteStep createEnumType(CreateEnumType operation) {
+    return SqliteStep.own(List.of());
+  }
+
+  @Override
+  public SqliteStep dropEnumType(DropEnumType operation) {
+    return SqliteStep.own(List.of());
+  }
+
+  @Override
+  public SqliteStep alterEnumType(AlterEnumType operation) {
+    return SqliteStep.own(List.of());
+  }
+
+  @Override
+  public SqliteStep executeSql(ExecuteSql operation) {
+    return SqliteStep.own(List.of(operation.sql()));
+  }
+
+  private static boolean isConstrained(Table table, String column) {
+    return table.constraints().stream().anyMatch(constraint -> constraint.columns().contains(column))
+        || table.checks().stream().anyMatch(check -> check.expression().contains(column))
+        || table.indexes().stream().anyMatch(index -> !index.isManaged() || index.columnNames().contains(column));
+  }
+}
