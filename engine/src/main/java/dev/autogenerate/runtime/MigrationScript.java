@@ -4,10 +4,7 @@ import dev.autogenerate.migration.Migration;
 import dev.autogenerate.migration.Operations;
 import dev.autogenerate.migration.Revision;
 import dev.autogenerate.operations.Operation;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.autogenerate.operations.OperationChecksum;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -49,17 +46,20 @@ public record MigrationScript(
   }
 
   /**
-   * A fingerprint of what the revision does: the operations its upgrade records, not its source
-   * text, so reformatting or comments do not count as an edit.
+   * A fingerprint of what the revision does: the operations its upgrade records in their
+   * canonical form ({@link OperationChecksum}), not its source text, so reformatting or comments
+   * do not count as an edit, and neither does a release that renames a record component.
    */
   public String checksum() {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(upgradeOperations().toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return OperationChecksum.of(upgradeOperations());
+  }
+
+  /**
+   * Whether a checksum recorded when this revision was applied still describes it; checksums
+   * recorded by earlier releases, in their older form, are understood too.
+   */
+  public boolean matchesChecksum(String recorded) {
+    return OperationChecksum.matches(recorded, upgradeOperations());
   }
 
   /** {@code 3f2a9c1b7d4e (add age column)}. */

@@ -136,7 +136,7 @@ public final class Migrator {
       return Optional.empty();
     }
     MigrationScript script = history.get(history.position(current));
-    if (recorded.equals(script.checksum())) {
+    if (script.matchesChecksum(recorded)) {
       return Optional.empty();
     }
     return Optional.of("migration " + script.origin() + " was edited after it was applied to this database (its"

@@ -3,9 +3,18 @@ package dev.autogenerate.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autogenerate.operations.Operation;
+import dev.autogenerate.runtime.MigrationLoader;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.testing.TestDatabases;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -47,5 +56,39 @@ class EditedMigrationTest {
     assertTrue(WalkthroughTest.columnsOf(project, "users").contains("nickname"));
     CliRun generated = project.expect(0, "-m", "the entities catch up");
     assertTrue(generated.out().contains("drop column users.nickname"), generated::toString);
+  }
+
+  /**
+   * Databases migrated by the release before the canonical checksum recorded a hash of the
+   * operations' {@code toString()}: they are not flagged as edited, and an edit is still noticed.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aChecksumRecordedByTheEarlierReleaseStillMatches(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "create users table");
+    project.expect(0, "upgrade", "head");
+    Path file = project.migrationFiles().get(0);
+    String relative = project.root().relativize(file).toString();
+    List<Operation> operations = MigrationLoader.fromSources(project.migrations(), List.of(), getClass().getClassLoader())
+        .get(0).upgradeOperations();
+    String legacy = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+        .digest(operations.toString().getBytes(StandardCharsets.UTF_8)));
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      String recorded;
+      try (ResultSet rows = statement.executeQuery("select checksum from autogenerate_version")) {
+        rows.next();
+        recorded = rows.getString(1);
+      }
+      assertTrue(recorded.startsWith("v1:"), recorded);
+      statement.executeUpdate("update autogenerate_version set checksum = '" + legacy + "'");
+    }
+    project.expect(0, "check");
+    project.expect(0, "upgrade", "head");
+
+    project.write(relative, project.read(file).replace("column(\"name\", varchar(255))",
+        "column(\"name\", varchar(255)),\n        column(\"nickname\", varchar(40))"));
+    project.expect(1, "check");
   }
 }
