@@ -85,6 +85,10 @@ public final class AutogenerateCli implements Callable<Integer> {
       description = "Java package of generated migrations.")
   String migrationsPackage;
 
+  @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
+      description = "How long upgrade and downgrade wait for another process migrating the database (default 600).")
+  String lockTimeout;
+
   @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
       description = "Properties file (default: ./autogenerate.properties).")
   Path config;
@@ -145,6 +149,7 @@ public final class AutogenerateCli implements Callable<Integer> {
     options.put(SettingsLoader.CLASSPATH, classPath);
     options.put(SettingsLoader.MIGRATIONS, migrations);
     options.put(SettingsLoader.MIGRATIONS_PACKAGE, migrationsPackage);
+    options.put(SettingsLoader.LOCK_TIMEOUT, lockTimeout);
     Settings settings = SettingsLoader.load(workingDirectory, config, environment, options);
     return new Project(settings);
   }

@@ -25,11 +25,10 @@ final class DowngradeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Project project = root.project();
     try (Connection connection = project.connect()) {
-      List<MigrationScript> reverted = project.migrator().downgrade(connection, target);
+      List<MigrationScript> reverted = project.migrator(root.out()).downgrade(connection, target);
       if (reverted.isEmpty()) {
         root.out().println("Already at " + target + "; nothing to revert.");
       }
-      reverted.forEach(script -> root.out().println("Reverted " + script.label()));
     }
     return AutogenerateCli.OK;
   }

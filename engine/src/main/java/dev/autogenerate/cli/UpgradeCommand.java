@@ -25,11 +25,10 @@ final class UpgradeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Project project = root.project();
     try (Connection connection = project.connect()) {
-      List<MigrationScript> applied = project.migrator().upgrade(connection, target);
+      List<MigrationScript> applied = project.migrator(root.out()).upgrade(connection, target);
       if (applied.isEmpty()) {
         root.out().println("Already at " + target + "; nothing to apply.");
       }
-      applied.forEach(script -> root.out().println("Applied " + script.label()));
     }
     return AutogenerateCli.OK;
   }

@@ -59,10 +59,18 @@ public interface Database {
   Schema targetFor(Schema entities, Connection connection) throws SQLException;
 
   /**
-   * Prepares the connection for one revision, before its transaction starts, and returns what
-   * must happen before it commits and after it ends.
+   * Makes this process the one migrating the database until the lock is closed: others wait
+   * (saying so) and give up after {@code wait.timeout()}. A database whose revision transactions
+   * take turns by themselves returns {@link MigrationLock#NONE}.
    */
-  RevisionGuard beginRevision(Connection connection) throws SQLException;
+  MigrationLock lockMigrations(Connection connection, LockWait wait) throws SQLException;
+
+  /**
+   * Begins one revision's transaction (the connection is then in manual commit), waiting its turn
+   * where the database makes writers take turns per transaction, and returns what must happen
+   * before it commits and after it ends.
+   */
+  RevisionGuard beginRevision(Connection connection, LockWait wait) throws SQLException;
 
   /** The live schema, without what the filter excludes. */
   default Schema inspect(Connection connection, TableFilter filter) throws SQLException {

@@ -19,6 +19,7 @@ import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.runtime.VersionTable;
 import dev.autogenerate.schema.Schema;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,11 +60,18 @@ public final class Project {
     if (settings.password() != null) {
       credentials.setProperty("password", settings.password());
     }
+    // Bound the whole start-up (PostgreSQL's driver reads these; SQLite's ignores them), so a
+    // server that accepts the connection and never answers fails the command instead of hanging it.
+    String seconds = String.valueOf(Math.max(1, settings.connectTimeout().toSeconds()));
+    credentials.setProperty("loginTimeout", seconds);
+    credentials.setProperty("connectTimeout", seconds);
     try {
       return DriverManager.getConnection(settings.url(), credentials);
     } catch (SQLException e) {
-      throw new UserError("cannot connect to " + settings.url() + ": " + UserError.firstLine(e.getMessage())
-          + " (check url, user and password in autogenerate.properties, AUTOGENERATE_URL or --url)", e);
+      String url = MaskedUrl.of(settings.url());
+      throw new UserError("cannot connect to " + url + ": " + MaskedUrl.withoutSecrets(UserError.firstLine(e.getMessage()), settings)
+          + " (check url, user and password in autogenerate.properties, AUTOGENERATE_URL or --url; connect.timeout="
+          + settings.connectTimeout().toSeconds() + " s)", e);
     }
   }
 
@@ -74,6 +82,14 @@ public final class Project {
   /** The migrations, compiled from their sources in the migrations directory. */
   public RevisionHistory history() {
     return RevisionHistory.of(MigrationLoader.fromSources(settings.migrations(), settings.classPath(), applicationLoader()));
+  }
+
+  /** The migrator, printing each revision's start and end to {@code out} as it happens. */
+  public Migrator migrator(PrintWriter out) {
+    return migrator().withProgress(line -> {
+      out.println(line);
+      out.flush();
+    }).withLockTimeout(settings.lockTimeout());
   }
 
   public Migrator migrator() {

@@ -5,6 +5,7 @@ import dev.autogenerate.compare.NamingConvention;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.runtime.UserError;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,8 @@ import java.util.Map;
  * @param defaultSchema the application's {@code hibernate.default_schema}, or null
  * @param compareHook the class name of the project's {@code CompareHook}, or null to look for one
  *     registered as a service on the entity class path
+ * @param lockTimeout how long upgrade and downgrade wait for another process migrating the database
+ * @param connectTimeout how long to wait for the database to accept the connection and answer
  */
 public record Settings(
     String url,
@@ -39,7 +42,12 @@ public record Settings(
     Map<String, String> namingConvention,
     boolean dropUnmappedIndexes,
     String defaultSchema,
-    String compareHook) {
+    String compareHook,
+    Duration lockTimeout,
+    Duration connectTimeout) {
+
+  /** Long enough for a slow network, short enough that a dead server fails a CI job quickly. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   public Settings {
     entities = List.copyOf(entities);

@@ -1,11 +1,13 @@
 package dev.autogenerate.project;
 
+import dev.autogenerate.database.LockWait;
 import dev.autogenerate.runtime.UserError;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -38,6 +40,10 @@ public final class SettingsLoader {
   /** Prefix of the naming-convention templates: naming.convention.fk=fk_%(table_name)s_... */
   public static final String NAMING_CONVENTION = "naming.convention.";
   public static final String DROP_UNMAPPED_INDEXES = "compare.drop-unmapped-indexes";
+  /** Seconds upgrade and downgrade wait for another process migrating the same database. */
+  public static final String LOCK_TIMEOUT = "lock.timeout";
+  /** Seconds to wait for the database to accept the connection and answer its start-up. */
+  public static final String CONNECT_TIMEOUT = "connect.timeout";
   /** A class implementing {@code dev.autogenerate.changes.CompareHook}, on the entity class path. */
   public static final String COMPARE_HOOK = "compare.hook";
   /** The application's {@code hibernate.default_schema}, under Hibernate's own name. */
@@ -99,7 +105,25 @@ public final class SettingsLoader {
         namingConvention(values),
         Boolean.parseBoolean(values.getOrDefault(DROP_UNMAPPED_INDEXES, "false").trim()),
         blankToNull(values.get(DEFAULT_SCHEMA)),
-        blankToNull(values.get(COMPARE_HOOK)));
+        blankToNull(values.get(COMPARE_HOOK)),
+        seconds(values, LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT),
+        seconds(values, CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT));
+  }
+
+  private static Duration seconds(Map<String, String> values, String key, Duration otherwise) {
+    String value = blankToNull(values.get(key));
+    if (value == null) {
+      return otherwise;
+    }
+    try {
+      long seconds = Long.parseLong(value.trim());
+      if (seconds < 0) {
+        throw new NumberFormatException();
+      }
+      return Duration.ofSeconds(seconds);
+    } catch (NumberFormatException e) {
+      throw new UserError(key + " must be a whole number of seconds, not '" + value + "'");
+    }
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.autogenerate.runtime;
 
 import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.database.Database;
+import dev.autogenerate.database.LockWait;
+import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.operations.Operation;
@@ -9,11 +11,14 @@ import dev.autogenerate.schema.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -24,15 +29,33 @@ import javax.sql.DataSource;
  *
  * <p>Each revision runs in its own transaction together with the version-table update, so a
  * failed revision leaves the database at the revision before it.
+ *
+ * <p>Each revision is applied exactly once, however many processes upgrade together (replicas of
+ * an application starting at once): they take turns through the database's {@link
+ * MigrationLock} (PostgreSQL) or its write lock (SQLite), and inside each revision's transaction
+ * the runtime reads the version again and applies the revision only if the database is still at
+ * its parent. A process that finds the work done by another moves on from where the database
+ * is; one that waits says so after a couple of seconds and gives up after {@link
+ * LockWait#timeout()}.
  */
 public final class Migrator {
 
+  private static final System.Logger LOG = System.getLogger(Migrator.class.getName());
+
   private final RevisionHistory history;
   private final TableFilter filter;
+  private final Duration lockTimeout;
+  private final Consumer<String> progress;
 
   public Migrator(RevisionHistory history, TableFilter filter) {
+    this(history, filter, LockWait.DEFAULT_TIMEOUT, line -> LOG.log(System.Logger.Level.INFO, line));
+  }
+
+  private Migrator(RevisionHistory history, TableFilter filter, Duration lockTimeout, Consumer<String> progress) {
     this.history = history;
     this.filter = filter;
+    this.lockTimeout = lockTimeout;
+    this.progress = progress;
   }
 
   /** The migrations compiled into {@code packageName}, found through the context class loader. */
@@ -56,6 +79,19 @@ public final class Migrator {
     return new Migrator(RevisionHistory.of(scripts), TableFilter.defaults());
   }
 
+  /** This migrator, waiting at most {@code timeout} for another process migrating the same database. */
+  public Migrator withLockTimeout(Duration timeout) {
+    return new Migrator(history, filter, timeout, progress);
+  }
+
+  /**
+   * This migrator, telling {@code listener} as it goes: each revision's start and end with its
+   * duration, and a wait for another process. By default it logs through {@link System.Logger}.
+   */
+  public Migrator withProgress(Consumer<String> listener) {
+    return new Migrator(history, filter, lockTimeout, listener);
+  }
+
   public RevisionHistory history() {
     return history;
   }
@@ -76,49 +112,69 @@ public final class Migrator {
    * Applies revisions up to a target.
    *
    * @param target {@code head}, {@code +N} or a revision id (prefix)
-   * @return the revisions applied, in order
+   * @return the revisions this call applied, in order (none when another process did the work)
    */
   public List<MigrationScript> upgrade(Connection connection, String target) throws SQLException {
-    Optional<String> edited = editedSinceApplied(connection);
-    if (edited.isPresent()) {
-      throw new UserError(edited.get());
+    Database database = Database.of(connection);
+    LockWait wait = new LockWait(lockTimeout, progress);
+    try (MigrationLock lock = database.lockMigrations(connection, wait)) {
+      Optional<String> edited = editedSinceApplied(connection);
+      if (edited.isPresent()) {
+        throw new UserError(edited.get());
+      }
+      int current = history.position(VersionTable.current(connection));
+      int goal = history.resolve(target, current);
+      if (goal < current) {
+        throw new UserError("revision " + target + " is behind the current one (" + history.describePosition(current)
+            + "): use downgrade to go back");
+      }
+      List<MigrationScript> applied = new ArrayList<>();
+      while (current < goal) {
+        MigrationScript script = history.get(current + 1);
+        Optional<String> movedTo = apply(connection, database, wait, script, script.upgradeOperations(),
+            script.revises(), script.id(), script.checksum(), "upgrade");
+        if (movedTo.isEmpty()) {
+          applied.add(script);
+          current++;
+        } else {
+          current = history.position(movedTo.get().isEmpty() ? null : movedTo.get());
+        }
+      }
+      return applied;
     }
-    int current = history.position(VersionTable.current(connection));
-    int goal = history.resolve(target, current);
-    if (goal < current) {
-      throw new UserError("revision " + target + " is behind the current one (" + history.describePosition(current)
-          + "): use downgrade to go back");
-    }
-    List<MigrationScript> applied = new ArrayList<>();
-    for (int position = current + 1; position <= goal; position++) {
-      MigrationScript script = history.get(position);
-      apply(connection, script, script.upgradeOperations(), script.id(), script.checksum());
-      applied.add(script);
-    }
-    return applied;
   }
 
   /**
    * Reverts revisions down to a target, which stays applied.
    *
    * @param target {@code -N}, {@code base} or a revision id (prefix)
-   * @return the revisions reverted, in the order they were reverted
+   * @return the revisions this call reverted, in the order they were reverted
    */
   public List<MigrationScript> downgrade(Connection connection, String target) throws SQLException {
-    int current = history.position(VersionTable.current(connection));
-    int goal = history.resolve(target, current);
-    if (goal > current) {
-      throw new UserError("revision " + target + " is ahead of the current one (" + history.describePosition(current)
-          + "): use upgrade to go forward");
+    Database database = Database.of(connection);
+    LockWait wait = new LockWait(lockTimeout, progress);
+    try (MigrationLock lock = database.lockMigrations(connection, wait)) {
+      int current = history.position(VersionTable.current(connection));
+      int goal = history.resolve(target, current);
+      if (goal > current) {
+        throw new UserError("revision " + target + " is ahead of the current one (" + history.describePosition(current)
+            + "): use upgrade to go forward");
+      }
+      List<MigrationScript> reverted = new ArrayList<>();
+      while (current > goal) {
+        MigrationScript script = history.get(current);
+        String parentChecksum = current > 0 ? history.get(current - 1).checksum() : null;
+        Optional<String> movedTo = apply(connection, database, wait, script, script.downgradeOperations(),
+            script.id(), script.revises(), parentChecksum, "downgrade");
+        if (movedTo.isEmpty()) {
+          reverted.add(script);
+          current--;
+        } else {
+          current = history.position(movedTo.get().isEmpty() ? null : movedTo.get());
+        }
+      }
+      return reverted;
     }
-    List<MigrationScript> reverted = new ArrayList<>();
-    for (int position = current; position > goal; position--) {
-      MigrationScript script = history.get(position);
-      String parentChecksum = position > 0 ? history.get(position - 1).checksum() : null;
-      apply(connection, script, script.downgradeOperations(), script.revises(), parentChecksum);
-      reverted.add(script);
-    }
-    return reverted;
   }
 
   /**
@@ -144,18 +200,30 @@ public final class Migrator {
         + " edited version");
   }
 
-  private void apply(Connection connection, MigrationScript script, List<Operation> operations, String newVersion,
-      String newChecksum) throws SQLException {
-    Database database = Database.of(connection);
+  /**
+   * Runs one revision's operations in one transaction, if the database is still where they start.
+   *
+   * @param from the version the operations start from (null for base)
+   * @param to the version they leave the database at (null for base)
+   * @return empty when it ran; otherwise the version another process left the database at ("" for
+   *     base), read inside the transaction, and nothing ran
+   */
+  private Optional<String> apply(Connection connection, Database database, LockWait wait, MigrationScript script,
+      List<Operation> operations, String from, String to, String newChecksum, String direction) throws SQLException {
     TableFilter filter = this.filter.withSchemas(schemasNamed(operations));
     boolean autoCommit = connection.getAutoCommit();
-    RevisionGuard guard = database.beginRevision(connection);
-    connection.setAutoCommit(false);
+    RevisionGuard guard = database.beginRevision(connection, wait);
     String statementSql = null;
     try (Statement statement = connection.createStatement()) {
+      String found = VersionTable.current(connection);
+      if (!Objects.equals(found, from)) {
+        connection.rollback();
+        return Optional.of(found == null ? "" : found);
+      }
+      long start = System.nanoTime();
+      progress.accept((direction.equals("upgrade") ? "Applying " : "Reverting ") + script.label() + " ...");
       // What SQLite cannot store (enum types, comments) comes from what the applied revisions recorded.
-      String applied = VersionTable.current(connection);
-      Schema schema = database.withUnstored(database.inspect(connection, filter), () -> history.replayUpTo(applied));
+      Schema schema = database.withUnstored(database.inspect(connection, filter), () -> history.replayUpTo(from));
       for (ChangeGroup group : ChangeGroup.ofOperations(operations)) {
         // Apply to the model first: a migration that names a missing table or column fails here
         // with a clear message instead of halfway through its SQL.
@@ -171,9 +239,12 @@ public final class Migrator {
         schema = after != null ? after
             : database.withUnstored(database.inspect(connection, filter), () -> Optional.of(before));
       }
-      VersionTable.set(connection, newVersion, newChecksum);
+      VersionTable.set(connection, to, newChecksum);
       guard.beforeCommit(script.label());
       connection.commit();
+      progress.accept((direction.equals("upgrade") ? "Applied " : "Reverted ") + script.label() + " in "
+          + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
+      return Optional.empty();
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
       if (e instanceof UserError userError) {

@@ -3,6 +3,8 @@ package dev.autogenerate.database.postgres;
 import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.compare.ComparisonRules;
 import dev.autogenerate.database.Database;
+import dev.autogenerate.database.LockWait;
+import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
 import dev.autogenerate.inspect.DatabaseInspector;
 import dev.autogenerate.operations.Operation;
@@ -76,9 +78,16 @@ public final class PostgresDatabase implements Database, ComparisonRules {
     return target;
   }
 
+  /** Transactional DDL: the transaction guards the revision by itself. */
   @Override
-  public RevisionGuard beginRevision(Connection connection) {
+  public RevisionGuard beginRevision(Connection connection, LockWait wait) throws SQLException {
+    connection.setAutoCommit(false);
     return RevisionGuard.NONE;
+  }
+
+  @Override
+  public MigrationLock lockMigrations(Connection connection, LockWait wait) throws SQLException {
+    return PostgresMigrationLock.acquire(connection, wait);
   }
 
   // ----- comparison rules

@@ -3,6 +3,8 @@ package dev.autogenerate.database.sqlite;
 import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.compare.ComparisonRules;
 import dev.autogenerate.database.Database;
+import dev.autogenerate.database.LockWait;
+import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
 import dev.autogenerate.inspect.DatabaseInspector;
 import dev.autogenerate.operations.Operation;
@@ -113,8 +115,14 @@ public final class SqliteDatabase implements Database, ComparisonRules {
   }
 
   @Override
-  public RevisionGuard beginRevision(Connection connection) throws SQLException {
-    return SqliteRevisionGuard.begin(connection);
+  public RevisionGuard beginRevision(Connection connection, LockWait wait) throws SQLException {
+    return SqliteRevisionGuard.begin(connection, wait);
+  }
+
+  /** Writers take turns per transaction: each revision's begins with SQLite's write lock. */
+  @Override
+  public MigrationLock lockMigrations(Connection connection, LockWait wait) {
+    return MigrationLock.NONE;
   }
 
   // ----- comparison rules

@@ -1,6 +1,8 @@
 package dev.autogenerate.database.sqlite;
 
+import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.RevisionGuard;
+import dev.autogenerate.database.Waiting;
 import dev.autogenerate.runtime.UserError;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -8,6 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import org.sqlite.SQLiteConfig.TransactionMode;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * SQLite rebuilds tables to alter them, and dropping a table that others reference would, with
@@ -18,23 +25,76 @@ import java.util.Map;
  *
  * <p>References that were broken before the revision are not its doing and do not stop it; only
  * new ones do (counted per referencing and referenced table).
+ *
+ * <p>Each revision's transaction begins immediate: it takes SQLite's write lock first, so two
+ * processes upgrading together take turns, and the one that waited reads the version the other
+ * left. While the lock is busy it retries, says after a couple of seconds that it waits, and
+ * gives up after the lock timeout.
  */
 final class SqliteRevisionGuard implements RevisionGuard {
 
-  private final Connection connection;
-  private final boolean enforcedBefore;
-  private final Map<String, Integer> brokenBefore;
+  /** How long one try to take the write lock waits inside SQLite before the next try. */
+  private static final int TRY_MILLIS = 250;
 
-  private SqliteRevisionGuard(Connection connection, boolean enforcedBefore, Map<String, Integer> brokenBefore) {
+  /** How long a statement of the revision waits for readers to let go (at commit, say). */
+  private static final int STATEMENT_BUSY_MILLIS = 10_000;
+
+  private final Connection connection;
+  private final SQLiteConnection sqlite;
+  private final boolean enforcedBefore;
+  private final TransactionMode modeBefore;
+  private final int busyTimeoutBefore;
+  private Map<String, Integer> brokenBefore = Map.of();
+
+  private SqliteRevisionGuard(Connection connection, SQLiteConnection sqlite, boolean enforcedBefore,
+      TransactionMode modeBefore, int busyTimeoutBefore) {
     this.connection = connection;
+    this.sqlite = sqlite;
     this.enforcedBefore = enforcedBefore;
-    this.brokenBefore = brokenBefore;
+    this.modeBefore = modeBefore;
+    this.busyTimeoutBefore = busyTimeoutBefore;
   }
 
-  /** Turns enforcement off, outside any transaction, and notes the references already broken. */
-  static SqliteRevisionGuard begin(Connection connection) throws SQLException {
+  /**
+   * Turns enforcement off (outside any transaction), begins an immediate transaction, waiting
+   * for the write lock, and notes the references already broken.
+   */
+  static SqliteRevisionGuard begin(Connection connection, LockWait wait) throws SQLException {
+    SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);
     boolean enforced = setEnforcement(connection, false);
-    return new SqliteRevisionGuard(connection, enforced, brokenReferences(connection));
+    SQLiteConnectionConfig config = sqlite.getConnectionConfig();
+    SqliteRevisionGuard guard = new SqliteRevisionGuard(connection, sqlite, enforced,
+        config.getTransactionMode(), sqlite.getBusyTimeout());
+    try {
+      // Only this BEGIN is immediate: the driver begins the next transaction right after a
+      // commit or rollback, and that one must not wait for a lock.
+      config.setTransactionMode(TransactionMode.IMMEDIATE);
+      sqlite.setBusyTimeout(TRY_MILLIS);
+      Waiting.until(wait, "the write lock of this SQLite database (another process is migrating it)",
+          () -> "", () -> tryBegin(connection, config));
+      config.setTransactionMode(guard.modeBefore);
+      sqlite.setBusyTimeout(Math.max(guard.busyTimeoutBefore, STATEMENT_BUSY_MILLIS));
+      guard.brokenBefore = brokenReferences(connection);
+      return guard;
+    } catch (SQLException | RuntimeException e) {
+      guard.close();
+      throw e;
+    }
+  }
+
+  private static boolean tryBegin(Connection connection, SQLiteConnectionConfig config) throws SQLException {
+    try {
+      connection.setAutoCommit(false);
+      return true;
+    } catch (SQLiteException e) {
+      // The driver marks the connection manual-commit before its BEGIN runs: undo that, so the
+      // next try begins again.
+      config.setAutoCommit(true);
+      if ((e.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_BUSY.code) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -51,6 +111,8 @@ final class SqliteRevisionGuard implements RevisionGuard {
 
   @Override
   public void close() throws SQLException {
+    sqlite.getConnectionConfig().setTransactionMode(modeBefore);
+    sqlite.setBusyTimeout(busyTimeoutBefore);
     setEnforcement(connection, enforcedBefore);
   }
 
