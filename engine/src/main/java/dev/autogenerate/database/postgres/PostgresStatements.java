@@ -90,8 +90,12 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
     List<String> actions = new ArrayList<>();
     operation.newType().ifPresent(type -> {
       String typeName = typeName(type);
-      // USING lets PostgreSQL convert where no implicit cast exists (text -> integer, ...).
-      actions.add("alter column " + column + " type " + typeName + " using " + column + "::" + typeName);
+      SqlType was = before.requireTable(operation.table()).column(operation.column()).map(Column::type).orElse(null);
+      // Without USING, PostgreSQL converts as an assignment would, and a value that does not fit
+      // (25 characters into varchar(10)) fails the revision; an explicit cast would truncate it
+      // silently. USING is only for types with no assignment cast between them (text -> integer).
+      actions.add("alter column " + column + " type " + typeName
+          + (was != null && AssignmentCasts.exist(was, type) ? "" : " using " + column + "::" + typeName));
     });
     operation.newNullable().ifPresent(nullable ->
         actions.add("alter column " + column + (nullable ? " drop not null" : " set not null")));
