@@ -42,6 +42,8 @@ import picocli.CommandLine.Spec;
         DowngradeCommand.class,
         CurrentCommand.class,
         HistoryCommand.class,
+        StampCommand.class,
+        BaselineCommand.class,
         CheckCommand.class,
         CommandLine.HelpCommand.class},
     sortOptions = false)

@@ -35,12 +35,16 @@ public record TableFilter(List<String> excludePatterns, Set<String> schemas) {
   /** Autogenerate's own table, recording which revision the database is at. */
   public static final String VERSION_TABLE = "autogenerate_version";
 
+  /** Autogenerate's own table, one row per applied revision: when, by whom, its checksum. */
+  public static final String HISTORY_TABLE = "autogenerate_history";
+
   /**
-   * Tables no migration of ours creates, so no diff may drop: our version table, and the history
-   * tables of Flyway and Liquibase for projects moving over from those tools.
+   * Tables no migration of ours creates, so no diff may drop: our version and history tables, and
+   * the history tables of Flyway and Liquibase for projects moving over from those tools.
    */
   public static final List<String> BUILT_IN_EXCLUSIONS = List.of(
       VERSION_TABLE,
+      HISTORY_TABLE,
       "flyway_schema_history",
       "databasechangelog",
       "databasechangeloglock");

@@ -190,6 +190,38 @@ public final class Project {
     }
   }
 
+  /**
+   * Adopts a database the tool has never migrated: writes a first migration that creates its
+   * schema as it is (tables, keys, indexes, sequences, enum types, comments), and stamps the
+   * database at it, so a fresh database built from the migrations equals this one and the next
+   * {@code -m} holds only what the entities change.
+   *
+   * @param progress where the stamp says what it recorded
+   */
+  public GeneratedRevision baseline(RevisionRequest request, PrintWriter progress) throws SQLException {
+    try (Connection connection = connect()) {
+      RevisionHistory history = history();
+      if (!history.isEmpty()) {
+        throw new UserError("baseline starts a history, but " + settings.migrations() + " already has "
+            + history.revisions().size() + " migration(s): use -m for a change, or stamp to record where a database is");
+      }
+      String current = VersionTable.current(connection);
+      if (current != null) {
+        throw new UserError("the database is already at revision " + current
+            + " of another history: baseline is for a database this tool has never migrated");
+      }
+      Database database = Database.of(connection);
+      Schema existing = databaseSchema(connection, targetSchema(connection).otherSchemas());
+      MigrationPlan plan = new SchemaComparison(database.comparisonRules(), diffOptions()).compare(Schema.EMPTY, existing);
+      if (plan.isEmpty()) {
+        throw new UserError("the database has no tables, sequences or enum types to adopt: start with -m instead");
+      }
+      Path file = write(request, null, plan);
+      migrator(progress).stamp(connection, "head");
+      return new GeneratedRevision(Optional.of(file), plan);
+    }
+  }
+
   /** What {@link #autogenerate} planned, and the file it wrote (none when nothing changed). */
   public record GeneratedRevision(Optional<Path> file, MigrationPlan plan) {}
 

@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -178,26 +180,80 @@ public final class Migrator {
   }
 
   /**
-   * Whether the revision the database is at was edited after it ran here: its operations no longer
-   * match the checksum recorded when it was applied. Downgrading is still allowed (that is the
-   * way out); upgrading, checking and generating are not, since they would build on a schema the
-   * file no longer describes.
+   * Records the database as being at a revision without running anything: for a database whose
+   * schema is already there (adopted with {@code baseline}, or built by hand), or to accept an
+   * edit to an applied migration. The history table then lists exactly the revisions up to the
+   * target, with the checksums their files have now.
    *
-   * @return the message saying so, or empty when the migration is as it was applied
+   * @param target {@code head}, {@code base}, or a revision id (prefix)
+   * @return the revision the database is now recorded at, or null for base
+   */
+  public String stamp(Connection connection, String target) throws SQLException {
+    Database database = Database.of(connection);
+    LockWait wait = new LockWait(lockTimeout, progress);
+    try (MigrationLock lock = database.lockMigrations(connection, wait)) {
+      String recorded = VersionTable.current(connection);
+      int current = recorded == null || history.find(recorded).isEmpty() ? -1 : history.position(recorded);
+      int goal = history.resolve(target, current);
+      boolean autoCommit = connection.getAutoCommit();
+      RevisionGuard guard = database.beginRevision(connection, wait);
+      try {
+        HistoryTable.createIfMissing(connection, history, recorded);
+        Map<String, HistoryTable.Entry> entries = HistoryTable.entries(connection);
+        for (String applied : entries.keySet()) {
+          if (history.find(applied).map(script -> history.position(script.id()) > goal).orElse(true)) {
+            HistoryTable.reverted(connection, applied);
+          }
+        }
+        for (int position = 0; position <= goal; position++) {
+          MigrationScript script = history.get(position);
+          HistoryTable.stamped(connection, script, entries.containsKey(script.id()));
+        }
+        String id = goal < 0 ? null : history.get(goal).id();
+        VersionTable.set(connection, id, goal < 0 ? null : history.get(goal).checksum());
+        connection.commit();
+        progress.accept("Stamped " + (id == null ? "base" : history.get(goal).label()) + " (nothing ran)");
+        return id;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+        guard.close();
+      }
+    }
+  }
+
+  /**
+   * Whether a revision applied here was edited after it ran: its operations no longer match the
+   * checksum recorded when it was applied. Every applied revision is checked (the history table
+   * has them all; a database migrated by the earlier release has only the current one's).
+   * Downgrading is still allowed (that is the way out); upgrading, checking and generating are
+   * not, since they would build on a schema the files no longer describe.
+   *
+   * @return the message saying so, naming the file, or empty when every migration is as applied
    */
   public Optional<String> editedSinceApplied(Connection connection) throws SQLException {
     String current = VersionTable.current(connection);
-    String recorded = VersionTable.checksum(connection);
-    if (current == null || recorded == null) {
-      return Optional.empty();
+    Map<String, String> recorded = new LinkedHashMap<>();
+    if (HistoryTable.exists(connection)) {
+      HistoryTable.entries(connection).values().forEach(entry -> recorded.put(entry.revision(), entry.checksum()));
+    } else if (current != null) {
+      recorded.put(current, VersionTable.checksum(connection));
     }
-    MigrationScript script = history.get(history.position(current));
-    if (script.matchesChecksum(recorded)) {
-      return Optional.empty();
+    for (Map.Entry<String, String> applied : recorded.entrySet()) {
+      Optional<MigrationScript> script = history.find(applied.getKey());
+      if (applied.getValue() == null || script.isEmpty() || script.get().matchesChecksum(applied.getValue())) {
+        continue;
+      }
+      String way = applied.getKey().equals(current)
+          ? "run downgrade -1 and then upgrade head"
+          : "downgrade below it (autogenerate downgrade " + (script.get().revises() == null ? "base" : script.get().revises())
+              + ") and then upgrade head";
+      return Optional.of("migration " + script.get().origin() + " was edited after it was applied to this database"
+          + " (its operations differ from what ran): undo the edit, or " + way + " to apply the edited version");
     }
-    return Optional.of("migration " + script.origin() + " was edited after it was applied to this database (its"
-        + " operations differ from what ran): undo the edit, or run downgrade -1 and then upgrade head to apply the"
-        + " edited version");
+    return Optional.empty();
   }
 
   /**
@@ -220,6 +276,7 @@ public final class Migrator {
         connection.rollback();
         return Optional.of(found == null ? "" : found);
       }
+      HistoryTable.createIfMissing(connection, history, from);
       long start = System.nanoTime();
       progress.accept((direction.equals("upgrade") ? "Applying " : "Reverting ") + script.label() + " ...");
       // What SQLite cannot store (enum types, comments) comes from what the applied revisions recorded.
@@ -240,10 +297,15 @@ public final class Migrator {
             : database.withUnstored(database.inspect(connection, filter), () -> Optional.of(before));
       }
       VersionTable.set(connection, to, newChecksum);
+      long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+      if (direction.equals("upgrade")) {
+        HistoryTable.applied(connection, script, newChecksum, millis);
+      } else {
+        HistoryTable.reverted(connection, script.id());
+      }
       guard.beforeCommit(script.label());
       connection.commit();
-      progress.accept((direction.equals("upgrade") ? "Applied " : "Reverted ") + script.label() + " in "
-          + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
+      progress.accept((direction.equals("upgrade") ? "Applied " : "Reverted ") + script.label() + " in " + millis + " ms");
       return Optional.empty();
     } catch (SQLException | RuntimeException e) {
       connection.rollback();

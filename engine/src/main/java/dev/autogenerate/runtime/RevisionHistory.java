@@ -96,6 +96,11 @@ public final class RevisionHistory {
         + ", which no migration defines: restore that migration, or point the tool at the right migrations directory");
   }
 
+  /** The revision with this id, if a migration defines it. */
+  public Optional<MigrationScript> find(String revisionId) {
+    return ordered.stream().filter(script -> script.id().equals(revisionId)).findFirst();
+  }
+
   public MigrationScript get(int position) {
     return ordered.get(position);
   }

@@ -74,10 +74,15 @@ public final class VersionTable {
     }
   }
 
-  private static boolean exists(Connection connection) throws SQLException {
+  static boolean exists(Connection connection) throws SQLException {
+    return tableExists(connection, NAME);
+  }
+
+  /** Whether a table of this name is in the connection's current schema. */
+  static boolean tableExists(Connection connection, String name) throws SQLException {
     DatabaseMetaData metadata = connection.getMetaData();
     String schema = connection.getSchema();
-    try (ResultSet tables = metadata.getTables(null, schema, NAME, new String[] {"TABLE"})) {
+    try (ResultSet tables = metadata.getTables(null, schema, name, new String[] {"TABLE"})) {
       return tables.next();
     }
   }

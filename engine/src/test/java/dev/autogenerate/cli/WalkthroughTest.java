@@ -83,7 +83,7 @@ class WalkthroughTest {
     try (Connection connection = project.database().open()) {
       Schema left = Database.forKind(kind).inspector().inspect(connection, TableFilter.defaults());
       assertEquals(Schema.EMPTY, left);
-      assertEquals(List.of("autogenerate_version"), allTables(connection, kind));
+      assertEquals(List.of("autogenerate_history", "autogenerate_version"), allTables(connection, kind));
     }
   }
 

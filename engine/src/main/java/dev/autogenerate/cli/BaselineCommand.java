@@ -1,0 +1,33 @@
+package dev.autogenerate.cli;
+
+import dev.autogenerate.project.Project;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "baseline",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Adopts an existing database: writes a first migration that creates its schema as it",
+        "is, and records the database as being at it. The next -m holds only what changed."})
+final class BaselineCommand implements Callable<Integer> {
+
+  @ParentCommand AutogenerateCli root;
+
+  @Option(names = {"-m", "--message"}, required = true, paramLabel = "MESSAGE", description = "What the revision is.")
+  String message;
+
+  @Option(names = "--rev-id", hidden = true, description = "Fixed revision id (for reproducible output).")
+  String revisionId;
+
+  @Override
+  public Integer call() throws Exception {
+    Project project = root.project();
+    Project.GeneratedRevision revision = project.baseline(new Project.RevisionRequest(message, revisionId, null), root.out());
+    root.out().println("Wrote " + RevisionCommand.displayPath(root, revision.file().orElseThrow()) + ": "
+        + revision.plan().upgradeChanges().size() + " steps creating the database's schema as it is.");
+    return AutogenerateCli.OK;
+  }
+}

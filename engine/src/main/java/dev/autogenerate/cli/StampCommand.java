@@ -1,0 +1,31 @@
+package dev.autogenerate.cli;
+
+import dev.autogenerate.project.Project;
+import java.sql.Connection;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "stamp",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Records the database as being at a revision without running any migration:",
+        "for a database whose schema is already there, or to accept an edited migration."})
+final class StampCommand implements Callable<Integer> {
+
+  @ParentCommand AutogenerateCli root;
+
+  @Parameters(index = "0", paramLabel = "TARGET", description = "head, base, or a revision id (prefix).")
+  String target;
+
+  @Override
+  public Integer call() throws Exception {
+    Project project = root.project();
+    try (Connection connection = project.connect()) {
+      project.migrator(root.out()).stamp(connection, target);
+    }
+    return AutogenerateCli.OK;
+  }
+}

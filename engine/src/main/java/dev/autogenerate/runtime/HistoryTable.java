@@ -1,0 +1,156 @@
+package dev.autogenerate.runtime;
+
+import dev.autogenerate.inspect.TableFilter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row per applied revision: its id, the checksum of the operations it ran, when, by whom
+ * (database user and client host), how long it took, and the tool's version. An edit to any
+ * applied revision is noticed against it. The row goes when the revision is reverted, so the
+ * table always lists exactly what is applied; {@link VersionTable} keeps saying where the
+ * database is.
+ *
+ * <p>A database migrated by a release that kept only the version table gets this table the
+ * first time an upgrade or downgrade runs: every revision up to the current one is recorded,
+ * the current one with the checksum the version table kept, the older ones as their files are
+ * now (that release did not record them).
+ */
+public final class HistoryTable {
+
+  public static final String NAME = TableFilter.HISTORY_TABLE;
+
+  private HistoryTable() {}
+
+  /** One applied revision. */
+  public record Entry(String revision, String checksum, String appliedAt, String appliedBy, Long durationMillis,
+      String toolVersion) {}
+
+  /** The applied revisions by id, in the order they were applied; empty when the table does not exist. */
+  public static Map<String, Entry> entries(Connection connection) throws SQLException {
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    if (!VersionTable.tableExists(connection, NAME)) {
+      return entries;
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select revision, checksum, applied_at, applied_by, duration_ms,"
+            + " tool_version from " + NAME + " order by applied_order")) {
+      while (rows.next()) {
+        long duration = rows.getLong(5);
+        entries.put(rows.getString(1), new Entry(rows.getString(1), rows.getString(2), rows.getString(3),
+            rows.getString(4), rows.wasNull() ? null : duration, rows.getString(6)));
+      }
+    }
+    return entries;
+  }
+
+  public static boolean exists(Connection connection) throws SQLException {
+    return VersionTable.tableExists(connection, NAME);
+  }
+
+  /** Creates the table; portable DDL, so both databases take it as written. */
+  static void create(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("create table " + NAME + " (\n"
+          + "  revision varchar(32) not null,\n"
+          + "  applied_order integer not null,\n"
+          + "  checksum varchar(64),\n"
+          + "  applied_at varchar(40),\n"
+          + "  applied_by varchar(200),\n"
+          + "  duration_ms bigint,\n"
+          + "  tool_version varchar(40),\n"
+          + "  constraint " + NAME + "_pkc primary key (revision)\n)");
+    }
+  }
+
+  /**
+   * Creates the table where it is missing, recording the revisions a database migrated by the
+   * previous release is at (see the class comment). Runs inside the caller's transaction.
+   */
+  static void createIfMissing(Connection connection, RevisionHistory history, String current) throws SQLException {
+    if (exists(connection)) {
+      return;
+    }
+    create(connection);
+    String recorded = VersionTable.checksum(connection);
+    int position = current == null || history.find(current).isEmpty() ? -1 : history.position(current);
+    List<MigrationScript> applied = history.revisions().subList(0, position + 1);
+    for (MigrationScript script : applied) {
+      String checksum = script.id().equals(current) && recorded != null ? recorded : script.checksum();
+      insert(connection, script.id(), checksum, null, "recorded from " + VersionTable.NAME, null);
+    }
+  }
+
+  /** Records a revision just applied. */
+  static void applied(Connection connection, MigrationScript script, String checksum, long durationMillis)
+      throws SQLException {
+    insert(connection, script.id(), checksum, Instant.now().toString(), whoAmI(connection), durationMillis);
+  }
+
+  /**
+   * Records a revision as applied without running it; one already recorded keeps when and by
+   * whom, and takes the checksum its file has now (which is how an edit is accepted).
+   */
+  static void stamped(Connection connection, MigrationScript script, boolean alreadyRecorded) throws SQLException {
+    if (!alreadyRecorded) {
+      insert(connection, script.id(), script.checksum(), Instant.now().toString(), "stamp: " + whoAmI(connection), null);
+      return;
+    }
+    try (PreparedStatement update = connection.prepareStatement("update " + NAME + " set checksum = ? where revision = ?")) {
+      update.setString(1, script.checksum());
+      update.setString(2, script.id());
+      update.executeUpdate();
+    }
+  }
+
+  /** Forgets a revision just reverted. */
+  static void reverted(Connection connection, String revision) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement("delete from " + NAME + " where revision = ?")) {
+      delete.setString(1, revision);
+      delete.executeUpdate();
+    }
+  }
+
+  private static void insert(Connection connection, String revision, String checksum, String appliedAt,
+      String appliedBy, Long durationMillis) throws SQLException {
+    // The order applied, counted here: timestamps tie within a millisecond, and rows recorded
+    // from the version table have none.
+    try (PreparedStatement insert = connection.prepareStatement("insert into " + NAME
+        + " (revision, applied_order, checksum, applied_at, applied_by, duration_ms, tool_version)"
+        + " select ?, coalesce(max(applied_order), 0) + 1, ?, ?, ?, ?, ? from " + NAME)) {
+      insert.setString(1, revision);
+      insert.setString(2, checksum);
+      insert.setString(3, appliedAt);
+      insert.setString(4, appliedBy);
+      if (durationMillis == null) {
+        insert.setNull(5, java.sql.Types.BIGINT);
+      } else {
+        insert.setLong(5, durationMillis);
+      }
+      insert.setString(6, ToolVersion.current());
+      insert.executeUpdate();
+    }
+  }
+
+  /** {@code app@build-agent-7}: the database user, and the host this process runs on. */
+  private static String whoAmI(Connection connection) throws SQLException {
+    String user = connection.getMetaData().getUserName();
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "unknown host";
+    }
+    String who = (user == null || user.isBlank() ? "" : user + "@") + host;
+    return who.length() > 200 ? who.substring(0, 200) : who;
+  }
+}

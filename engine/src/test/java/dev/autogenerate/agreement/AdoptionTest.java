@@ -1,0 +1,153 @@
+package dev.autogenerate.agreement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.cli.CliRun;
+import dev.autogenerate.cli.ProjectDirectory;
+import dev.autogenerate.database.Database;
+import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.runtime.HistoryTable;
+import dev.autogenerate.runtime.VersionTable;
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.testing.EntitySources;
+import dev.autogenerate.testing.TestDatabase;
+import dev.autogenerate.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Adopting a database the tool has never seen: Hibernate created it for a 20-entity model and it
+ * holds rows. {@code baseline} writes a first migration with its schema as it is and stamps it;
+ * a fresh database built from that migration has the same structure; the rows are untouched; and
+ * the next {@code -m} after an entity edit holds only that edit.
+ */
+class AdoptionTest {
+
+  private static final int ENTITIES = 20;
+
+  @TempDir Path directory;
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void baselineAHibernateCreatedDatabaseThenEvolveIt(DatabaseKind kind) throws Exception {
+    TestDatabase existing = TestDatabases.fresh(kind);
+    List<Class<?>> classes = EntitySources.compile(model("")).loadClasses();
+    try (SessionFactory ignored = HibernateSessions.start(existing, classes, "create")) {
+      // Hibernate's own DDL made the schema.
+    }
+    fill(existing);
+
+    ProjectDirectory project = new ProjectDirectory(directory.resolve("app"), existing, "com.example.adopted");
+    project.entities(model(""));
+    CliRun baseline = project.expect(0, "baseline", "-m", "adopt the existing schema");
+    assertTrue(baseline.out().contains("Stamped "), baseline::toString);
+    assertEquals(1, project.migrationFiles().size());
+    if (kind == DatabaseKind.SQLITE) {
+      // Hibernate's SQLite DDL leaves foreign keys out: the only true drift, and check says so.
+      CliRun drift = project.expect(1, "check");
+      List<String> differences = drift.out().lines().filter(line -> line.startsWith("  ")).toList();
+      assertEquals(ENTITIES - 1, differences.size(), drift::toString);
+      assertTrue(differences.stream().allMatch(line -> line.startsWith("  add foreign key ")), drift::toString);
+      project.expect(0, "-m", "the foreign keys Hibernate left out");
+      project.expect(0, "upgrade", "head");
+    }
+    project.expect(0, "check");
+    try (Connection connection = existing.open()) {
+      assertEquals(project.migrationFiles().size(), HistoryTable.entries(connection).size());
+      assertEquals(1, count(connection, "select count(*) from entity_20"), "the rows stay");
+    }
+
+    // The migrations alone rebuild the same structure on an empty database.
+    TestDatabase fresh = TestDatabases.fresh(kind);
+    ProjectDirectory rebuilt = new ProjectDirectory(directory.resolve("rebuilt"), fresh, "com.example.adopted");
+    rebuilt.entities(model(""));
+    copyMigrations(project, rebuilt);
+    rebuilt.expect(0, "upgrade", "head");
+    assertEquals(inspect(existing), inspect(fresh));
+    rebuilt.expect(0, "check");
+
+    // The next revision holds only what the entities change.
+    project.entities(model("  Integer rating;\n"));
+    CliRun next = project.expect(0, "-m", "ratings");
+    List<String> steps = next.out().lines().filter(line -> line.startsWith("  ")).toList();
+    assertEquals(ENTITIES, steps.size(), next::toString);
+    assertTrue(steps.stream().allMatch(step -> step.startsWith("  add column entity_") && step.endsWith(".rating")),
+        next::toString);
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = existing.open()) {
+      assertEquals(1, count(connection, "select count(*) from entity_07"));
+      assertEquals(project.migrationFiles().size(), HistoryTable.entries(connection).size());
+      assertEquals(kind == DatabaseKind.SQLITE ? 3 : 2, project.migrationFiles().size());
+      assertTrue(VersionTable.current(connection) != null);
+    }
+  }
+
+  /** Twenty entities, each referencing the one before, with the common column types, a unique and an index. */
+  private static String[] model(String extraField) {
+    List<String> sources = new ArrayList<>();
+    for (int i = 1; i <= ENTITIES; i++) {
+      String name = String.format("Entity%02d", i);
+      String parent = i == 1 ? "" : String.format("  @ManyToOne Entity%02d parent;\n", i - 1);
+      sources.add("package com.example.adopted;\n\n"
+          + "import jakarta.persistence.*;\n"
+          + "import java.math.BigDecimal;\n"
+          + "import java.time.*;\n\n"
+          + "@Entity\n"
+          + String.format("@Table(name = \"entity_%02d\", indexes = @Index(columnList = \"name\"))\n", i)
+          + "public class " + name + " {\n"
+          + "  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;\n"
+          + "  @Column(nullable = false, length = 80) String name;\n"
+          + "  @Column(unique = true, length = 40) String code;\n"
+          + "  @Column(precision = 12, scale = 2) BigDecimal amount;\n"
+          + "  LocalDate day;\n"
+          + "  boolean active;\n"
+          + parent
+          + extraField
+          + "}\n");
+    }
+    return sources.toArray(String[]::new);
+  }
+
+  private static void fill(TestDatabase database) throws Exception {
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      for (int i = 1; i <= ENTITIES; i++) {
+        String parent = i == 1 ? "" : ", parent_id";
+        String parentValue = i == 1 ? "" : ", 1";
+        statement.execute(String.format("insert into entity_%02d (name, code, amount, day, active%s)"
+            + " values ('row %d', 'code-%d', 12.50, date '2026-01-02', true%s)", i, parent, i, i, parentValue)
+            .replace("date '2026-01-02'", database.kind() == DatabaseKind.SQLITE ? "'2026-01-02'" : "date '2026-01-02'"));
+      }
+    }
+  }
+
+  private static void copyMigrations(ProjectDirectory from, ProjectDirectory to) throws Exception {
+    Files.createDirectories(to.migrations());
+    for (Path file : from.migrationFiles()) {
+      Files.copy(file, to.migrations().resolve(file.getFileName()));
+    }
+  }
+
+  private static Schema inspect(TestDatabase database) throws Exception {
+    try (Connection connection = database.open()) {
+      return Database.forKind(database.kind()).inspect(connection, TableFilter.defaults());
+    }
+  }
+
+  private static int count(Connection connection, String sql) throws Exception {
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+}
