@@ -151,7 +151,10 @@ class SqliteStatementsTest {
       "lower('X')              => (lower('X'))",
       "'a' || 'b'              => ('a' || 'b')",
       "datetime('now')         => (datetime('now'))",
-      "('a)' || '(b')          => ('a)' || '(b')"})
+      "(1) + (2)               => ((1) + (2))",
+      "(abs(-1)) * (2)         => ((abs(-1)) * (2))",
+      "('a)' || '(b')          => ('a)' || '(b')",
+      "(')') || ('(')          => ((')') || ('('))"})
   void defaultsAreParenthesizedWhenExpressions(String defaultSql, String written) {
     assertEquals(List.of("alter table users add column score integer default " + written),
         statements(new AddColumn("users", column("score", SqlType.INTEGER).defaultSql(defaultSql))));
