@@ -218,6 +218,19 @@ class PostgresStatementsTest {
             List.of("NEW", "PAID", "CHECKED", "PACKED", "SHIPPED", "LOST", "FOUND"))));
   }
 
+  /**
+   * Two new values in front: the first has no old value after it to stand before, yet must not
+   * be appended at the end (what {@code add value} without a position does).
+   */
+  @Test
+  void severalEnumValuesAddedInFrontKeepTheirOrder() {
+    List<String> statements = statements(new AlterEnumType("status", List.of("DRAFT", "QUOTED", "NEW", "PAID", "SHIPPED")));
+
+    assertEquals(List.of("alter type status add value 'DRAFT' before 'NEW'",
+            "alter type status add value 'QUOTED' before 'NEW'"),
+        statements);
+  }
+
   @Test
   void aRemovedEnumValueConvertsEveryColumnOfTheTypeThroughTextAndRestoresDefaults() {
     assertEquals(List.of("alter type status rename to status_old",
