@@ -51,7 +51,7 @@ final class SqliteDdl {
   }
 
   /** The identity column that can be SQLite's autoincrementing rowid alias, or null. */
-  private static Column rowidAlias(Table table) {
+  static Column rowidAlias(Table table) {
     if (table.primaryKey().isEmpty() || table.primaryKey().get().columns().size() != 1) {
       return null;
     }

@@ -86,10 +86,37 @@ class SqliteDatabaseStatementsTest {
                 + ")",
             "insert into _autogenerate_rebuild_accounts (id, code, name, balance, status)"
                 + " select id, code, name, balance, status from accounts",
+            "delete from sqlite_sequence where name = '_autogenerate_rebuild_accounts'",
+            "update sqlite_sequence set name = '_autogenerate_rebuild_accounts' where name = 'accounts'",
             "drop table accounts",
             "alter table _autogenerate_rebuild_accounts rename to accounts",
             "create index ix_accounts_name on accounts (name)"),
         statements);
+  }
+
+  /** A table whose key is no autoincrementing rowid alias has no high-water mark to carry over. */
+  @Test
+  void aTableWithoutAnAutoincrementKeyIsRebuiltInFiveSteps() {
+    Table codes = new Table("codes",
+        List.of(column("code", SqlType.varchar(10)).notNull(), column("label", SqlType.TEXT)),
+        Optional.of(primaryKey("code")), List.of(), List.of(), List.of(),
+        List.of(Index.index("ix_codes_label", "label")), null);
+    List<Operation> operations = List.of(
+        new AlterColumn("codes", "label", List.of(ColumnChange.setNotNull(), ColumnChange.setDefault("''"))),
+        new AddConstraint("codes", CheckConstraint.check("ck_codes_code", "length(code) > 1")));
+
+    assertEquals(List.of(
+            "create table _autogenerate_rebuild_codes (\n"
+                + "  code varchar(10) not null,\n"
+                + "  label text default '' not null,\n"
+                + "  primary key (code),\n"
+                + "  constraint ck_codes_code check (length(code) > 1)\n"
+                + ")",
+            "insert into _autogenerate_rebuild_codes (code, label) select code, label from codes",
+            "drop table codes",
+            "alter table _autogenerate_rebuild_codes rename to codes",
+            "create index ix_codes_label on codes (label)"),
+        sqlite.statements(operations, Schema.of(List.of(codes))));
   }
 
   @Test
@@ -116,6 +143,8 @@ class SqliteDatabaseStatementsTest {
                 + ")",
             "insert into _autogenerate_rebuild_accounts (id, code, name, balance, region)"
                 + " select id, code, name, balance, region from accounts",
+            "delete from sqlite_sequence where name = '_autogenerate_rebuild_accounts'",
+            "update sqlite_sequence set name = '_autogenerate_rebuild_accounts' where name = 'accounts'",
             "drop table accounts",
             "alter table _autogenerate_rebuild_accounts rename to accounts",
             "create index ix_accounts_name on accounts (name)"),
@@ -132,7 +161,7 @@ class SqliteDatabaseStatementsTest {
             "alter table _autogenerate_rebuild_accounts rename to accounts",
             "create index ix_accounts_name on accounts (name)",
             "create index ix_accounts_code on accounts (code)"),
-        statements.subList(2, statements.size()));
+        statements.subList(4, statements.size()));
   }
 
   @Test
@@ -145,7 +174,7 @@ class SqliteDatabaseStatementsTest {
             "alter table _autogenerate_rebuild_accounts rename to accounts",
             "create index ix_accounts_name on accounts (name)",
             "create index ix_accounts_code on accounts (code)"),
-        statements.subList(3, statements.size()));
+        statements.subList(5, statements.size()));
   }
 
   @Test
@@ -153,12 +182,12 @@ class SqliteDatabaseStatementsTest {
     List<String> folded = group(WIDEN_CODE, new DropIndex("accounts", "ix_accounts_name"));
     assertEquals(0, count(folded, "drop index"), folded::toString);
     assertEquals(0, count(folded, "create index"), folded::toString);
-    assertEquals(4, folded.size(), folded::toString);
+    assertEquals(6, folded.size(), folded::toString);
 
     List<String> first = group(new DropIndex("accounts", "ix_accounts_name"), WIDEN_CODE);
     assertEquals("drop index ix_accounts_name", first.get(0));
     assertEquals(0, count(first, "create index"), first::toString);
-    assertEquals(5, first.size(), first::toString);
+    assertEquals(7, first.size(), first::toString);
   }
 
   @Test
@@ -179,6 +208,8 @@ class SqliteDatabaseStatementsTest {
                 + ")",
             "insert into _autogenerate_rebuild_accounts (id, code, balance, status)"
                 + " select id, code, balance, status from accounts",
+            "delete from sqlite_sequence where name = '_autogenerate_rebuild_accounts'",
+            "update sqlite_sequence set name = '_autogenerate_rebuild_accounts' where name = 'accounts'",
             "drop table accounts",
             "alter table _autogenerate_rebuild_accounts rename to accounts"),
         statements);
@@ -201,11 +232,11 @@ class SqliteDatabaseStatementsTest {
   void aDropOfTheTableCompletesThePendingRebuildFirst() {
     List<String> statements = group(WIDEN_CODE, new DropTable("accounts"));
 
-    assertEquals(6, statements.size(), statements::toString);
+    assertEquals(8, statements.size(), statements::toString);
     assertEquals(1, count(statements, "create table _autogenerate_rebuild_accounts"), statements::toString);
     assertEquals(List.of("drop table accounts", "alter table _autogenerate_rebuild_accounts rename to accounts",
             "create index ix_accounts_name on accounts (name)", "drop table accounts"),
-        statements.subList(2, 6));
+        statements.subList(4, 8));
   }
 
   @Test
@@ -225,6 +256,8 @@ class SqliteDatabaseStatementsTest {
                 + "  constraint fk_notes_team_id_teams foreign key (team_id) references teams (id)\n"
                 + ")",
             "insert into _autogenerate_rebuild_notes (id, team_id) select id, team_id from notes",
+            "delete from sqlite_sequence where name = '_autogenerate_rebuild_notes'",
+            "update sqlite_sequence set name = '_autogenerate_rebuild_notes' where name = 'notes'",
             "drop table notes",
             "alter table _autogenerate_rebuild_notes rename to notes"),
         statements);
@@ -255,6 +288,8 @@ class SqliteDatabaseStatementsTest {
                 + ")",
             "insert into _autogenerate_rebuild_accounts (id, code, name, balance, status)"
                 + " select id, code, name, balance, status from accounts",
+            "delete from sqlite_sequence where name = '_autogenerate_rebuild_accounts'",
+            "update sqlite_sequence set name = '_autogenerate_rebuild_accounts' where name = 'accounts'",
             "drop table accounts",
             "alter table _autogenerate_rebuild_accounts rename to accounts",
             "create index ix_accounts_name on accounts (name)",
@@ -268,6 +303,8 @@ class SqliteDatabaseStatementsTest {
                 + ")",
             "insert into _autogenerate_rebuild_accounts (id, code, name, balance, status)"
                 + " select id, code, name, balance, status from accounts",
+            "delete from sqlite_sequence where name = '_autogenerate_rebuild_accounts'",
+            "update sqlite_sequence set name = '_autogenerate_rebuild_accounts' where name = 'accounts'",
             "drop table accounts",
             "alter table _autogenerate_rebuild_accounts rename to accounts",
             "create index ix_accounts_name on accounts (name)"),

@@ -40,6 +40,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -168,6 +169,27 @@ class SqliteRebuildOnDatabaseTest {
         assertThrows(SQLException.class,
             () -> statement.execute("insert into order_line (product_id, quantity) values (999, 1)"));
       }
+    }
+  }
+
+  /**
+   * {@code autoincrement} promises that an id is never handed out twice, even one whose row was
+   * deleted; the rebuild must carry the table's high-water mark over, not start again from the
+   * largest id left.
+   */
+  @Test
+  void aRebuildKeepsTheAutoincrementHighWaterMark() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      migrator.upgrade(connection, "+1");
+      populate(connection);
+      statement.execute("insert into product (code, price) values ('GONE', 1)");
+      statement.execute("delete from product where code = 'GONE'");
+
+      migrator.upgrade(connection, "head");
+
+      statement.execute("insert into product (code, price) values ('NEW', 1)");
+      assertEquals(List.of(String.valueOf(PRODUCTS + 2)), rows(connection, "select id from product where code = 'NEW'"));
     }
   }
 

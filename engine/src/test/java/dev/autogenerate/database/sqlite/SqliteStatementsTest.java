@@ -199,6 +199,8 @@ class SqliteStatementsTest {
                 + ")",
             "insert into _autogenerate_rebuild_users (id, email, name, age, legacy)"
                 + " select id, email, name, age, legacy from users",
+            "delete from sqlite_sequence where name = '_autogenerate_rebuild_users'",
+            "update sqlite_sequence set name = '_autogenerate_rebuild_users' where name = 'users'",
             "drop table users",
             "alter table _autogenerate_rebuild_users rename to users",
             "create index ix_users_name on users (name)",
@@ -223,6 +225,8 @@ class SqliteStatementsTest {
                 + "  age integer\n"
                 + ")",
             "insert into _autogenerate_rebuild_users (id, email, name, age) select id, email, name, age from users",
+            "delete from sqlite_sequence where name = '_autogenerate_rebuild_users'",
+            "update sqlite_sequence set name = '_autogenerate_rebuild_users' where name = 'users'",
             "drop table users",
             "alter table _autogenerate_rebuild_users rename to users",
             "create index ix_users_name on users (name)"),
@@ -279,6 +283,8 @@ class SqliteStatementsTest {
                 + ")",
             "insert into _autogenerate_rebuild_users (id, email, name, age, legacy)"
                 + " select id, email, name, age, legacy from users",
+            "delete from sqlite_sequence where name = '_autogenerate_rebuild_users'",
+            "update sqlite_sequence set name = '_autogenerate_rebuild_users' where name = 'users'",
             "drop table users",
             "alter table _autogenerate_rebuild_users rename to users",
             "create index ix_users_name on users (name)",
@@ -306,13 +312,13 @@ class SqliteStatementsTest {
         + "  legacy text,\n"
         + "  constraint uq_users_email unique (email)\n"
         + ")", added.get(0));
-    assertEquals(6, added.size(), added::toString);
+    assertEquals(8, added.size(), added::toString);
 
     Schema withCheck = BEFORE.withTable(USERS.withConstraint(CheckConstraint.check("ck_users_age", "age >= 0")));
     DropConstraint drop = new DropConstraint("users", "ck_users_age");
     assertEquals(SqliteStep.Need.REBUILD, drop.accept(new SqliteStatements(withCheck)).need());
     List<String> dropped = sqlite.statements(List.of(drop), withCheck);
-    assertEquals(6, dropped.size(), dropped::toString);
+    assertEquals(8, dropped.size(), dropped::toString);
     assertEquals("create table _autogenerate_rebuild_users (\n"
         + "  id integer primary key autoincrement,\n"
         + "  email varchar(100) not null,\n"
