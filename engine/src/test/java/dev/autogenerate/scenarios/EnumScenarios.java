@@ -18,6 +18,7 @@ final class EnumScenarios {
   private static final String STATUS = enumType("Status", "NEW", "PAID");
   private static final String STATUS_MORE = enumType("Status", "NEW", "PAID", "SHIPPED");
   private static final String STATUS_LESS = enumType("Status", "NEW");
+  private static final String STATUS_IN_FRONT = enumType("Status", "ARCHIVED", "CANCELLED", "NEW", "PAID");
 
   private static String order(String field) {
     return entity("Order", "orders", ID, "String reference;", field);
@@ -50,6 +51,10 @@ final class EnumScenarios {
         named("a value added to a named enum type")
             .before(order(NAMED), STATUS)
             .after(order(NAMED), STATUS_MORE)
+            .expect("alter enum type status"),
+        named("values added in front of a named enum type keep their order")
+            .before(order(NAMED), STATUS)
+            .after(order(NAMED), STATUS_IN_FRONT)
             .expect("alter enum type status"),
         named("a value removed from a named enum type, by the safe recipe")
             .before(order(NAMED), STATUS)

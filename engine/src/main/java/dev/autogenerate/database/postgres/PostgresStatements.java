@@ -217,9 +217,12 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
       for (int i = 0; i < values.size(); i++) {
         String value = values.get(i);
         if (!existing.values().contains(value)) {
+          // Without a position a value goes last; the first of several new values in front
+          // therefore goes before the first old value.
           String position = i + 1 < values.size() && existing.values().contains(values.get(i + 1))
               ? " before " + literal(values.get(i + 1))
-              : i > 0 ? " after " + literal(values.get(i - 1)) : "";
+              : i > 0 ? " after " + literal(values.get(i - 1))
+              : " before " + literal(existing.values().get(0));
           statements.add("alter type " + quote(alter.name()) + " add value " + literal(value) + position);
         }
       }

@@ -51,7 +51,7 @@ final class SqliteDdl {
   }
 
   /** The identity column that can be SQLite's autoincrementing rowid alias, or null. */
-  private static Column rowidAlias(Table table) {
+  static Column rowidAlias(Table table) {
     if (table.primaryKey().isEmpty() || table.primaryKey().get().columns().size() != 1) {
       return null;
     }
@@ -78,7 +78,37 @@ final class SqliteDdl {
   private static String parenthesizedIfExpression(String defaultSql) {
     String trimmed = defaultSql.trim();
     boolean literal = trimmed.matches("-?\\d+(\\.\\d+)?|'([^']|'')*'|(?i)null|true|false|current_(time|date|timestamp)")
-        || (trimmed.startsWith("(") && trimmed.endsWith(")"));
+        || isOneParenthesizedGroup(trimmed);
     return literal ? trimmed : "(" + trimmed + ")";
+  }
+
+  /**
+   * Whether the whole text is one parenthesis and what it encloses: {@code (1 + 2)}, but not
+   * {@code (1) + (2)}, which starts and ends with one too. Parentheses in quotes do not count.
+   */
+  private static boolean isOneParenthesizedGroup(String text) {
+    if (!text.startsWith("(") || !text.endsWith(")")) {
+      return false;
+    }
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0; // a doubled quote closes and reopens: the same for counting
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+        if (depth == 0 && i < text.length() - 1) {
+          return false;
+        }
+      }
+    }
+    return depth == 0 && quote == 0;
   }
 }

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * SQLite's way to change what {@code alter table} cannot (a column's type, nullability or
  * default, any constraint): create the new shape under a temporary name, copy the rows of the
- * columns both shapes have, drop the old table, rename the new one, and create the indexes again.
+ * columns both shapes have (and the {@code autoincrement} high-water mark), drop the old table,
+ * rename the new one, and create the indexes again.
  * Foreign-key enforcement is off while a revision runs, so the drop neither cascades nor fails,
  * and the revision commits only if every reference still holds ({@link SqliteRevisionGuard}).
  */
@@ -37,6 +38,14 @@ final class SqliteTableRebuild {
     statements.add(SqliteDdl.createTable(temporary, to));
     statements.add("insert into " + quote(temporary) + " (" + copied + ") select " + copied + " from "
         + qualifiedName(from.name()));
+    if (SqliteDdl.rowidAlias(to) != null) {
+      // AUTOINCREMENT never hands out an id twice, not even one whose row is gone: the new table
+      // takes over the old one's high-water mark, which the copy alone lowers to the largest id
+      // left. Renamed away from the old table, the mark survives its drop.
+      statements.add("delete from sqlite_sequence where name = " + Ddl.literal(temporary));
+      statements.add("update sqlite_sequence set name = " + Ddl.literal(temporary) + " where name = "
+          + Ddl.literal(from.name()));
+    }
     statements.add("drop table " + qualifiedName(from.name()));
     statements.add("alter table " + quote(temporary) + " rename to " + quote(to.name()));
     for (Index index : to.indexes()) {
