@@ -93,7 +93,7 @@ class CompareHookTest {
     assertTrue(project.expect(0, "-m", "again").out().contains("No changes"));
     assertEquals(List.of("1|kept", "2|forever"), OrphanedRowsTest.rows(project, "select id, note from legacy_audit"));
     try (var connection = project.database().open()) {
-      assertEquals(List.of("autogenerate_version", "legacy_audit", "users"),
+      assertEquals(List.of("autogenerate_history", "autogenerate_version", "legacy_audit", "users"),
           WalkthroughTest.allTables(connection, DatabaseKind.SQLITE));
     }
 

@@ -131,12 +131,16 @@ class PostgresStatementsTest {
 
   @Test
   void alterColumnSetsTypeNullabilityAndDefaultInOneStatement() {
-    assertEquals(List.of("alter table orders alter column amount type bigint using amount::bigint,"
+    // Numbers convert by assignment: no USING, so a value that does not fit fails instead of changing.
+    assertEquals(List.of("alter table orders alter column amount type bigint,"
             + " alter column amount set not null, alter column amount set default 0"),
         statements(new AlterColumn("orders", "amount",
             List.of(ColumnChange.setDefault("0"), ColumnChange.setNotNull(), ColumnChange.type(SqlType.BIGINT)))));
-    assertEquals(List.of("alter table orders alter column amount type numeric(12,2) using amount::numeric(12,2)"),
+    assertEquals(List.of("alter table orders alter column amount type numeric(12,2)"),
         statements(new AlterColumn("orders", "amount", List.of(ColumnChange.type(SqlType.numeric(12, 2))))));
+    // Where no assignment cast exists, USING converts explicitly (and fails on a value that is no number).
+    assertEquals(List.of("alter table orders alter column note type integer using note::integer"),
+        statements(new AlterColumn("orders", "note", List.of(ColumnChange.type(SqlType.INTEGER)))));
     assertEquals(List.of("alter table orders alter column status drop not null, alter column status drop default"),
         statements(new AlterColumn("orders", "status", List.of(ColumnChange.dropNotNull(), ColumnChange.dropDefault()))));
   }
