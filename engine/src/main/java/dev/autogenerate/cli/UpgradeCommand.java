@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,9 +22,18 @@ final class UpgradeCommand implements Callable<Integer> {
       description = "head (default), +N for the next N revisions, or a revision id (prefix).")
   String target;
 
+  @Option(names = "--sql", description = "Print the SQL instead of running it, without connecting;"
+      + " TARGET is then a range (TO from base, or FROM:TO).")
+  boolean sql;
+
   @Override
   public Integer call() throws Exception {
     Project project = root.project();
+    if (sql) {
+      root.out().print(project.offlineScript().upgrade(target));
+      root.out().flush();
+      return AutogenerateCli.OK;
+    }
     try (Connection connection = project.connect()) {
       List<MigrationScript> applied = project.migrator(root.out()).upgrade(connection, target);
       if (applied.isEmpty()) {

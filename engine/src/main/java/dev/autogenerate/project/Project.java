@@ -14,9 +14,11 @@ import dev.autogenerate.entities.EntityModelReader;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.runtime.MigrationLoader;
 import dev.autogenerate.runtime.Migrator;
+import dev.autogenerate.runtime.OfflineScript;
 import dev.autogenerate.runtime.RevisionHistory;
 import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.runtime.VersionTable;
+import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Schema;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -82,6 +84,15 @@ public final class Project {
   /** The migrations, compiled from their sources in the migrations directory. */
   public RevisionHistory history() {
     return RevisionHistory.of(MigrationLoader.fromSources(settings.migrations(), settings.classPath(), applicationLoader()));
+  }
+
+  /**
+   * The SQL scripts of upgrades and downgrades, written without connecting: the database is the
+   * one the URL names, since there is no connection to ask.
+   */
+  public OfflineScript offlineScript() {
+    settings.requireSupportedUrl();
+    return new OfflineScript(history(), Database.forKind(DatabaseKind.fromJdbcUrl(settings.url())));
   }
 
   /** The migrator, printing each revision's start and end to {@code out} as it happens. */

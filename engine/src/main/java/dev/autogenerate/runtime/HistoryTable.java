@@ -60,16 +60,21 @@ public final class HistoryTable {
   /** Creates the table; portable DDL, so both databases take it as written. */
   static void create(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute("create table " + NAME + " (\n"
-          + "  revision varchar(32) not null,\n"
-          + "  applied_order integer not null,\n"
-          + "  checksum varchar(64),\n"
-          + "  applied_at varchar(40),\n"
-          + "  applied_by varchar(200),\n"
-          + "  duration_ms bigint,\n"
-          + "  tool_version varchar(40),\n"
-          + "  constraint " + NAME + "_pkc primary key (revision)\n)");
+      statement.execute(createSql(false));
     }
+  }
+
+  /** The table's DDL; {@code ifNotExists} for scripts that may run twice. */
+  static String createSql(boolean ifNotExists) {
+    return "create table " + (ifNotExists ? "if not exists " : "") + NAME + " (\n"
+        + "  revision varchar(32) not null,\n"
+        + "  applied_order integer not null,\n"
+        + "  checksum varchar(64),\n"
+        + "  applied_at varchar(40),\n"
+        + "  applied_by varchar(200),\n"
+        + "  duration_ms bigint,\n"
+        + "  tool_version varchar(40),\n"
+        + "  constraint " + NAME + "_pkc primary key (revision)\n)";
   }
 
   /**

@@ -56,9 +56,7 @@ public final class VersionTable {
   public static void set(Connection connection, String revisionId, String checksum) throws SQLException {
     if (!exists(connection)) {
       try (Statement statement = connection.createStatement()) {
-        statement.execute("create table " + NAME + " (\n  version_num varchar(32) not null,\n"
-            + "  checksum varchar(64),\n"
-            + "  constraint " + NAME + "_pkc primary key (version_num)\n)");
+        statement.execute(createSql(false));
       }
     }
     try (Statement statement = connection.createStatement()) {
@@ -72,6 +70,13 @@ public final class VersionTable {
         insert.executeUpdate();
       }
     }
+  }
+
+  /** The table's DDL, the same on both databases; {@code ifNotExists} for scripts that may run twice. */
+  static String createSql(boolean ifNotExists) {
+    return "create table " + (ifNotExists ? "if not exists " : "") + NAME + " (\n  version_num varchar(32) not null,\n"
+        + "  checksum varchar(64),\n"
+        + "  constraint " + NAME + "_pkc primary key (version_num)\n)";
   }
 
   static boolean exists(Connection connection) throws SQLException {

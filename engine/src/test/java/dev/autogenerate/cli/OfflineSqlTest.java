@@ -1,0 +1,129 @@
+package dev.autogenerate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.database.Database;
+import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.runtime.HistoryTable;
+import dev.autogenerate.runtime.VersionTable;
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.testing.TestDatabase;
+import dev.autogenerate.testing.TestDatabases;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code upgrade --sql} prints, without connecting, the script a DBA reviews and runs by hand:
+ * run by psql or sqlite3 on an empty database it gives the same structure, version and history
+ * as {@code upgrade head}; {@code downgrade --sql} takes it back to base.
+ */
+class OfflineSqlTest {
+
+  @TempDir Path directory;
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void theScriptRunByTheDatabasesOwnClientEqualsUpgradeHead(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory.resolve("app"), TestDatabases.fresh(kind));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "create users table");
+    project.expect(0, "upgrade", "head");
+    project.entities(WalkthroughTest.USER_V2);
+    project.expect(0, "-m", "add age");
+    project.expect(0, "upgrade", "head");
+    project.entities(WalkthroughTest.USER_V2.replace("length = 200", "length = 320").replace("Integer age;",
+        "@Column(nullable = false) @org.hibernate.annotations.ColumnDefault(\"0\") Integer age;"));
+    project.expect(0, "-m", "longer emails, age required");
+    project.expect(0, "upgrade", "head");
+
+    CliRun upgrade = project.expect(0, "upgrade", "--sql", "head");
+    String script = upgrade.out();
+    assertEquals(3, script.lines().filter(line -> line.equals("begin;")).count(), script);
+    assertEquals(3, script.lines().filter(line -> line.equals("commit;")).count(), script);
+
+    TestDatabase empty = TestDatabases.fresh(kind);
+    runWithClient(empty, script);
+    assertEquals(inspect(project.database()), inspect(empty));
+    try (Connection applied = project.database().open(); Connection scripted = empty.open()) {
+      assertEquals(VersionTable.current(applied), VersionTable.current(scripted));
+      assertEquals(HistoryTable.entries(applied).keySet(), HistoryTable.entries(scripted).keySet());
+      assertEquals(HistoryTable.entries(applied).values().stream().map(HistoryTable.Entry::checksum).toList(),
+          HistoryTable.entries(scripted).values().stream().map(HistoryTable.Entry::checksum).toList());
+    }
+
+    // The tool accepts the scripted database as its own: nothing to do, nothing edited.
+    ProjectDirectory scripted = new ProjectDirectory(directory.resolve("scripted"), empty);
+    scripted.entities(WalkthroughTest.USER_V2.replace("length = 200", "length = 320").replace("Integer age;",
+        "@Column(nullable = false) @org.hibernate.annotations.ColumnDefault(\"0\") Integer age;"));
+    Files.createDirectories(scripted.migrations());
+    for (Path file : project.migrationFiles()) {
+      Files.copy(file, scripted.migrations().resolve(file.getFileName()));
+    }
+    scripted.expect(0, "check");
+
+    CliRun downgrade = project.expect(0, "downgrade", "--sql", "head:base");
+    runWithClient(empty, downgrade.out());
+    assertEquals(Schema.EMPTY, inspect(empty));
+    try (Connection connection = empty.open()) {
+      assertEquals(null, VersionTable.current(connection));
+      assertEquals(List.of(), List.copyOf(HistoryTable.entries(connection).keySet()));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aDowngradeScriptNeedsToKnowWhereItStarts(DatabaseKind kind) {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "create users table");
+    CliRun run = project.expect(2, "downgrade", "--sql", "base");
+    assertTrue(run.err().startsWith("error: downgrade --sql needs FROM:TO"), run::toString);
+  }
+
+  /** Runs a script as a DBA would: psql with ON_ERROR_STOP, or the sqlite3 shell. */
+  private static void runWithClient(TestDatabase database, String script) throws Exception {
+    Path file = Files.createTempFile("autogenerate", ".sql");
+    Files.writeString(file, script, StandardCharsets.UTF_8);
+    ProcessBuilder process;
+    if (database.kind() == DatabaseKind.POSTGRESQL) {
+      String address = database.url().substring("jdbc:postgresql://".length());
+      process = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
+          "postgresql://" + database.user() + "@" + address, "-f", file.toString());
+      process.environment().put("PGPASSWORD", database.password() == null ? "" : database.password());
+    } else {
+      process = new ProcessBuilder("sqlite3", "-bail", database.url().substring("jdbc:sqlite:".length()));
+      process.redirectInput(file.toFile());
+    }
+    Path output = Files.createTempFile("autogenerate", ".out");
+    process.redirectErrorStream(true).redirectOutput(output.toFile());
+    Process running = process.start();
+    assertTrue(running.waitFor(60, TimeUnit.SECONDS), "the client did not finish");
+    assertEquals(0, running.exitValue(), () -> "client failed:\n" + read(output) + "\n--- script\n" + script);
+    Files.deleteIfExists(file);
+    Files.deleteIfExists(output);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (Exception e) {
+      return "(unreadable " + file + File.separator + ")";
+    }
+  }
+
+  private static Schema inspect(TestDatabase database) throws Exception {
+    try (Connection connection = database.open()) {
+      return Database.forKind(database.kind()).inspect(connection, TableFilter.defaults());
+    }
+  }
+}
