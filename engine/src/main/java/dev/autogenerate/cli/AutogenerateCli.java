@@ -102,6 +102,9 @@ public final class AutogenerateCli implements Callable<Integer> {
       description = "Same as `revision --autogenerate -m MESSAGE`: write a migration with what changed.")
   String message;
 
+  @Option(names = "--strict", description = "With -m: write nothing and exit 1 when a step may lose data or fail on rows.")
+  boolean strict;
+
   @Option(names = "--rev-id", hidden = true, description = "Fixed revision id (for reproducible output).")
   String revisionId;
 
@@ -137,7 +140,7 @@ public final class AutogenerateCli implements Callable<Integer> {
       spec.commandLine().usage(spec.commandLine().getOut());
       return ERROR;
     }
-    return RevisionCommand.autogenerate(this, message, revisionId, created);
+    return RevisionCommand.autogenerate(this, new Project.RevisionRequest(message, revisionId, created, strict));
   }
 
   /** The project, with settings resolved from the file, the environment and the options. */

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
@@ -20,6 +21,9 @@ import picocli.CommandLine.ParentCommand;
 final class CheckCommand implements Callable<Integer> {
 
   @ParentCommand AutogenerateCli root;
+
+  @Option(names = "--strict", description = "Also fail on what is only noted (an index only the database has).")
+  boolean strict;
 
   @Override
   public Integer call() throws Exception {
@@ -34,14 +38,19 @@ final class CheckCommand implements Callable<Integer> {
       }
       MigrationPlan plan = project.plan(connection, history);
       plan.notices().forEach(notice -> out.println("note: " + notice));
-      if (plan.isEmpty() && plan.warnings().isEmpty()) {
+      if (plan.isEmpty() && plan.warnings().isEmpty() && (!strict || plan.notices().isEmpty())) {
         out.println("OK: the database is at the newest migration and matches the entities.");
         return AutogenerateCli.OK;
+      }
+      if (plan.isEmpty() && plan.warnings().isEmpty()) {
+        out.println("Differences (--strict): the notes above.");
+        return AutogenerateCli.DIFFERENCES;
       }
       out.println("Differences: the database does not match the entities:");
       for (Change step : plan.upgradeChanges()) {
         out.println("  " + step.operation().describe() + (step.reason() == null ? "" : "  (" + step.reason() + ")"));
       }
+      project.countRisks(connection, plan).forEach(risk -> out.println("warning: " + risk.warning()));
       plan.warnings().forEach(warning -> out.println("warning: " + warning));
       out.println("Run autogenerate -m \"message\" to write a migration for them.");
       return AutogenerateCli.DIFFERENCES;

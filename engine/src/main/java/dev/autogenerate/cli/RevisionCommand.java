@@ -27,6 +27,9 @@ final class RevisionCommand implements Callable<Integer> {
   @Option(names = "--autogenerate", description = "Fill the migration with what the entities changed.")
   boolean autogenerate;
 
+  @Option(names = "--strict", description = "Write nothing and exit 1 when a step may lose data or fail on rows.")
+  boolean strict;
+
   @Option(names = "--rev-id", hidden = true, description = "Fixed revision id (for reproducible output).")
   String revisionId;
 
@@ -36,28 +39,40 @@ final class RevisionCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (autogenerate) {
-      return autogenerate(root, message, revisionId, created);
+      return autogenerate(root, new Project.RevisionRequest(message, revisionId, created, strict));
     }
     Path file = root.project().emptyRevision(new Project.RevisionRequest(message, revisionId, created));
     root.out().println("Wrote empty migration " + displayPath(root, file));
     return AutogenerateCli.OK;
   }
 
-  static int autogenerate(AutogenerateCli root, String message, String revisionId, Instant created) throws Exception {
+  /**
+   * Writes a migration with what the entities changed, printing each step, each risky step as a
+   * warning with its row count, and what was left alone.
+   *
+   * @return {@link AutogenerateCli#DIFFERENCES} when {@code --strict} stopped it for a risky step
+   */
+  static int autogenerate(AutogenerateCli root, Project.RevisionRequest request) throws Exception {
     Project project = root.project();
-    Project.GeneratedRevision revision = project.autogenerate(new Project.RevisionRequest(message, revisionId, created));
+    Project.GeneratedRevision revision = project.autogenerate(request);
     PrintWriter out = root.out();
     for (Change step : revision.plan().upgradeChanges()) {
       out.println("  " + step.operation().describe());
     }
+    revision.risks().forEach(risk -> out.println("warning: " + risk.warning()));
     revision.plan().warnings().forEach(warning -> out.println("warning: " + warning));
     revision.plan().notices().forEach(notice -> out.println("note: " + notice));
-    if (revision.file().isEmpty()) {
-      out.println("No changes: the database already matches the entities; no migration written.");
-    } else {
+    if (revision.file().isPresent()) {
       out.println("Wrote " + displayPath(root, revision.file().get()));
+      return AutogenerateCli.OK;
     }
-    return AutogenerateCli.OK;
+    if (revision.plan().isEmpty()) {
+      out.println("No changes: the database already matches the entities; no migration written.");
+      return AutogenerateCli.OK;
+    }
+    out.println("Nothing written (--strict): " + revision.risks().size() + " step(s) may lose data or fail on rows;"
+        + " change them, or run without --strict and review the warnings in the file.");
+    return AutogenerateCli.DIFFERENCES;
   }
 
   static String displayPath(AutogenerateCli root, Path file) {

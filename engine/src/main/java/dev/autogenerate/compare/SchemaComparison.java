@@ -66,7 +66,7 @@ public final class SchemaComparison {
     }
     List<Change> upgrade = reviewed(plan.ordered(rules.foreignKeysMayReferenceLaterTables()));
     return new MigrationPlan(ChangeGroup.consecutive(upgrade), ChangeGroup.consecutive(downgradeOf(current, upgrade)),
-        plan.warnings(), plan.notices());
+        plan.warnings(), plan.notices(), Risks.of(current, upgrade));
   }
 
   private List<Change> reviewed(List<Change> proposed) {

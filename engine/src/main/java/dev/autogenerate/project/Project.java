@@ -4,10 +4,12 @@ import dev.autogenerate.codegen.MigrationNames;
 import dev.autogenerate.codegen.MigrationSource;
 import dev.autogenerate.codegen.MigrationWriter;
 import dev.autogenerate.codegen.RevisionIds;
+import dev.autogenerate.changes.Change;
 import dev.autogenerate.compare.DiffOptions;
 import dev.autogenerate.compare.MigrationPlan;
 import dev.autogenerate.compare.SchemaComparison;
 import dev.autogenerate.database.Database;
+import dev.autogenerate.database.RowCounts;
 import dev.autogenerate.entities.EntityMappingException;
 import dev.autogenerate.entities.EntityModelOptions;
 import dev.autogenerate.entities.EntityModelReader;
@@ -183,8 +185,17 @@ public final class Project {
   }
 
 
-  /** What a new revision is: its message, and optionally a fixed id and time (for reproducible output). */
-  public record RevisionRequest(String message, String revisionId, Instant created) {}
+  /**
+   * What a new revision is: its message, optionally a fixed id and time (for reproducible
+   * output), and whether a risky step stops it ({@code --strict}).
+   */
+  public record RevisionRequest(String message, String revisionId, Instant created, boolean strict) {
+
+    /** A request that writes the migration whatever its risks. */
+    public RevisionRequest(String message, String revisionId, Instant created) {
+      this(message, revisionId, created, false);
+    }
+  }
 
   /**
    * Compares entities and database and writes a migration with the difference, if there is one.
@@ -194,11 +205,30 @@ public final class Project {
       RevisionHistory history = history();
       requireUpToDate(connection, history);
       MigrationPlan plan = plan(connection, history);
-      if (plan.isEmpty()) {
-        return new GeneratedRevision(Optional.empty(), plan);
+      List<CountedRisk> risks = countRisks(connection, plan);
+      if (plan.isEmpty() || (request.strict() && !risks.isEmpty())) {
+        return new GeneratedRevision(Optional.empty(), plan, risks);
       }
-      return new GeneratedRevision(Optional.of(write(request, history.head(), plan)), plan);
+      MigrationPlan noted = withRiskNotes(plan, risks);
+      return new GeneratedRevision(Optional.of(write(request, history.head(), noted)), noted, risks);
     }
+  }
+
+  /** How many rows each risky step of the plan concerns in this database, now. */
+  public List<CountedRisk> countRisks(Connection connection, MigrationPlan plan) {
+    return plan.risks().stream().map(risk -> new CountedRisk(risk, RowCounts.count(connection, risk))).toList();
+  }
+
+  /** The plan with each risky step's warning and count written above it, for the reviewer. */
+  private static MigrationPlan withRiskNotes(MigrationPlan plan, List<CountedRisk> risks) {
+    return plan.withUpgradeChanges(change -> {
+      List<String> notes = risks.stream().filter(risk -> risk.risk().change().equals(change)).map(CountedRisk::note).toList();
+      if (notes.isEmpty()) {
+        return change;
+      }
+      String reason = change.reason() == null ? "" : change.reason() + "\n";
+      return new Change(change.operation(), reason + String.join("\n", notes));
+    });
   }
 
   /**
@@ -229,12 +259,12 @@ public final class Project {
       }
       Path file = write(request, null, plan);
       migrator(progress).stamp(connection, "head");
-      return new GeneratedRevision(Optional.of(file), plan);
+      return new GeneratedRevision(Optional.of(file), plan, List.of());
     }
   }
 
   /** What {@link #autogenerate} planned, and the file it wrote (none when nothing changed). */
-  public record GeneratedRevision(Optional<Path> file, MigrationPlan plan) {}
+  public record GeneratedRevision(Optional<Path> file, MigrationPlan plan, List<CountedRisk> risks) {}
 
   /** Writes an empty migration after the newest one, to be filled in by hand. */
   public Path emptyRevision(RevisionRequest request) {

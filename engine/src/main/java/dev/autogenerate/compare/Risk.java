@@ -1,0 +1,65 @@
+package dev.autogenerate.compare;
+
+import dev.autogenerate.changes.Change;
+import java.util.List;
+
+/**
+ * A step that may destroy data or fail on the rows a table holds: what it is, and which rows it
+ * concerns, so that where a database is connected the rows can be counted and the reviewer told
+ * how many ("drop column users.nickname deletes the values of 12 rows").
+ *
+ * @param change the step
+ * @param kind what can go wrong
+ * @param table the table whose rows are concerned
+ * @param columns the columns concerned (empty for the whole row)
+ * @param limit for {@link Kind#NARROWED}, the new length; otherwise 0
+ */
+public record Risk(Change change, Kind kind, String table, List<String> columns, int limit) {
+
+  public Risk {
+    columns = List.copyOf(columns);
+  }
+
+  /** What can go wrong, and how the rows concerned are told apart. */
+  public enum Kind {
+    /** The table goes, with every row. */
+    DROPPED_TABLE("dropping it deletes every row", "rows"),
+    /** The column goes, with its values. */
+    DROPPED_COLUMN("dropping it deletes its values", "rows holding a value"),
+    /** A shorter length: the values longer than that fail the revision. */
+    NARROWED("values longer than the new length fail the revision", "rows too long"),
+    /** Another type: each value is converted, and one that does not convert fails the revision. */
+    CONVERTED("each value is converted; one that does not convert fails the revision", "rows holding a value"),
+    /** NOT NULL on a column: a null fails the revision. */
+    NOT_NULL("a null fails the revision", "rows holding null"),
+    /** A new NOT NULL column without a default: any row fails the revision. */
+    NOT_NULL_WITHOUT_DEFAULT("any row fails the revision (give it a default, or fill it first)", "rows"),
+    /** A new unique constraint: duplicates fail the revision. */
+    UNIQUE("duplicates fail the revision", "duplicated values"),
+    /** A new foreign key: rows referencing nothing fail the revision. */
+    FOREIGN_KEY("rows referencing nothing fail the revision", "rows referencing nothing");
+
+    private final String consequence;
+    private final String counted;
+
+    Kind(String consequence, String counted) {
+      this.consequence = consequence;
+      this.counted = counted;
+    }
+
+    /** What happens, as a reviewer reads it. */
+    public String consequence() {
+      return consequence;
+    }
+
+    /** What a count counts, as a noun: "rows holding null". */
+    public String counted() {
+      return counted;
+    }
+  }
+
+  /** {@code drop column users.nickname: dropping it deletes its values}. */
+  public String describe() {
+    return change.operation().describe() + ": " + kind.consequence();
+  }
+}

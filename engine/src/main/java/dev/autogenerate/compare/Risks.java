@@ -1,0 +1,133 @@
+package dev.autogenerate.compare;
+
+import dev.autogenerate.changes.Change;
+import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.AddConstraint;
+import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.CreateTable;
+import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropTable;
+import dev.autogenerate.operations.Operation;
+import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.ForeignKey;
+import dev.autogenerate.schema.PrimaryKey;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.SqlType.Kind;
+import dev.autogenerate.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds the steps of an upgrade that may destroy data or fail on existing rows: drops, narrowed
+ * or converted types, NOT NULL, new uniques and foreign keys. Tables the same upgrade creates hold
+ * no rows and are skipped. A function of schema values: counting the rows is the caller's, where
+ * a database is connected.
+ */
+public final class Risks {
+
+  private static final Set<Kind> STRINGS = EnumSet.of(Kind.CHAR, Kind.VARCHAR, Kind.TEXT);
+  private static final List<Kind> INTEGERS = List.of(Kind.SMALLINT, Kind.INTEGER, Kind.BIGINT);
+
+  private Risks() {}
+
+  /** The risky steps of {@code upgrade}, in order, given the schema before it. */
+  public static List<Risk> of(Schema current, List<Change> upgrade) {
+    List<Risk> risks = new ArrayList<>();
+    Set<String> created = new HashSet<>();
+    Schema schema = current;
+    for (Change change : upgrade) {
+      Operation operation = change.operation();
+      if (operation instanceof CreateTable create) {
+        created.add(create.table().name());
+      } else if (operation.subject() != null && !created.contains(operation.subject())) {
+        risks.addAll(risks(change, schema));
+      }
+      schema = operation.applyTo(schema);
+    }
+    return risks;
+  }
+
+  private static List<Risk> risks(Change change, Schema before) {
+    Operation operation = change.operation();
+    if (operation instanceof DropTable drop && before.hasTable(drop.table())) {
+      return List.of(new Risk(change, Risk.Kind.DROPPED_TABLE, drop.table(), List.of(), 0));
+    }
+    if (operation instanceof DropColumn drop) {
+      return List.of(new Risk(change, Risk.Kind.DROPPED_COLUMN, drop.table(), List.of(drop.column()), 0));
+    }
+    if (operation instanceof AddColumn add) {
+      Column column = add.column();
+      boolean needsValue = !column.nullable() && column.defaultSql() == null && !column.identity();
+      return needsValue
+          ? List.of(new Risk(change, Risk.Kind.NOT_NULL_WITHOUT_DEFAULT, add.table(), List.of(), 0))
+          : List.of();
+    }
+    if (operation instanceof AlterColumn alter) {
+      return alterColumn(change, alter, before);
+    }
+    if (operation instanceof AddConstraint add) {
+      if (add.constraint() instanceof UniqueConstraint || add.constraint() instanceof PrimaryKey) {
+        return List.of(new Risk(change, Risk.Kind.UNIQUE, add.table(), add.constraint().columns(), 0));
+      }
+      if (add.constraint() instanceof ForeignKey key) {
+        return List.of(new Risk(change, Risk.Kind.FOREIGN_KEY, add.table(), key.columns(), 0));
+      }
+    }
+    if (operation instanceof CreateIndex create && create.index().unique() && create.index().isManaged()) {
+      return List.of(new Risk(change, Risk.Kind.UNIQUE, create.table(), create.index().columnNames(), 0));
+    }
+    return List.of();
+  }
+
+  private static List<Risk> alterColumn(Change change, AlterColumn alter, Schema before) {
+    Column was = before.requireTable(alter.table()).column(alter.column()).orElse(null);
+    if (was == null) {
+      return List.of();
+    }
+    List<Risk> risks = new ArrayList<>();
+    List<String> column = List.of(alter.column());
+    Optional<SqlType> type = alter.newType();
+    if (type.isPresent()) {
+      SqlType from = was.type();
+      SqlType to = type.get();
+      if (STRINGS.contains(from.kind()) && STRINGS.contains(to.kind())) {
+        if (to.length() != null && (from.length() == null || to.length() < from.length())) {
+          risks.add(new Risk(change, Risk.Kind.NARROWED, alter.table(), column, to.length()));
+        }
+      } else if (!widens(from, to)) {
+        risks.add(new Risk(change, Risk.Kind.CONVERTED, alter.table(), column, 0));
+      }
+    }
+    if (alter.newNullable().isPresent() && !alter.newNullable().get() && was.nullable()) {
+      risks.add(new Risk(change, Risk.Kind.NOT_NULL, alter.table(), column, 0));
+    }
+    return risks;
+  }
+
+  /** Whether every value of {@code from} is a value of {@code to}: a wider integer, a timestamp gaining a time zone. */
+  private static boolean widens(SqlType from, SqlType to) {
+    if (INTEGERS.contains(from.kind()) && INTEGERS.contains(to.kind())) {
+      return INTEGERS.indexOf(to.kind()) >= INTEGERS.indexOf(from.kind());
+    }
+    if (INTEGERS.contains(from.kind()) && to.kind() == Kind.NUMERIC) {
+      return to.precision() == null;
+    }
+    if (from.kind() == Kind.NUMERIC && to.kind() == Kind.NUMERIC) {
+      return to.precision() == null || (from.precision() != null && to.precision() >= from.precision()
+          && (to.scale() == null ? 0 : to.scale()) >= (from.scale() == null ? 0 : from.scale()));
+    }
+    if (from.kind() == Kind.REAL && to.kind() == Kind.DOUBLE) {
+      return true;
+    }
+    if (from.kind() == Kind.TIMESTAMP && to.kind() == Kind.TIMESTAMP_TZ) {
+      return true;
+    }
+    return from.kind() == to.kind() && from.kind() != Kind.RAW && from.length() == null && to.length() == null;
+  }
+}

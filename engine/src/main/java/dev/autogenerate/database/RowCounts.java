@@ -1,0 +1,70 @@
+package dev.autogenerate.database;
+
+import static dev.autogenerate.database.Ddl.qualifiedName;
+import static dev.autogenerate.database.SqlIdentifiers.quote;
+
+import dev.autogenerate.compare.Risk;
+import dev.autogenerate.operations.AddConstraint;
+import dev.autogenerate.schema.ForeignKey;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+
+/**
+ * Counts the rows a risky step concerns, with SQL both databases read the same way. Only reads;
+ * a query the database refuses (an odd column type) gives no count rather than an error, since
+ * the count informs the reviewer and never decides anything.
+ */
+public final class RowCounts {
+
+  private RowCounts() {}
+
+  public static OptionalLong count(Connection connection, Risk risk) {
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query(risk))) {
+      return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
+    } catch (SQLException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /** The count query for a risk; package-visible for tests. */
+  static String query(Risk risk) {
+    String table = qualifiedName(risk.table());
+    List<String> columns = risk.columns().stream().map(SqlIdentifiers::quote).toList();
+    switch (risk.kind()) {
+      case DROPPED_TABLE:
+      case NOT_NULL_WITHOUT_DEFAULT:
+        return "select count(*) from " + table;
+      case DROPPED_COLUMN:
+      case CONVERTED:
+        return "select count(*) from " + table + " where " + columns.get(0) + " is not null";
+      case NARROWED:
+        return "select count(*) from " + table + " where length(" + columns.get(0) + ") > " + risk.limit();
+      case NOT_NULL:
+        return "select count(*) from " + table + " where " + columns.get(0) + " is null";
+      case UNIQUE:
+        return "select count(*) from (select " + String.join(", ", columns) + " from " + table + " where "
+            + allNotNull(columns, "") + " group by " + String.join(", ", columns) + " having count(*) > 1) duplicates";
+      case FOREIGN_KEY:
+        ForeignKey key = (ForeignKey) ((AddConstraint) risk.change().operation()).constraint();
+        List<String> matches = new ArrayList<>();
+        for (int i = 0; i < key.columns().size(); i++) {
+          matches.add("parent." + quote(key.referencedColumns().get(i)) + " = child." + quote(key.columns().get(i)));
+        }
+        return "select count(*) from " + table + " child where " + allNotNull(columns, "child.")
+            + " and not exists (select 1 from " + qualifiedName(key.referencedTable()) + " parent where "
+            + String.join(" and ", matches) + ")";
+      default:
+        throw new IllegalArgumentException("no count for " + risk.kind());
+    }
+  }
+
+  private static String allNotNull(List<String> columns, String prefix) {
+    return columns.stream().map(column -> prefix + column + " is not null").collect(Collectors.joining(" and "));
+  }
+}

@@ -1,0 +1,78 @@
+package dev.autogenerate.compare;
+
+import static dev.autogenerate.schema.Column.column;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.autogenerate.changes.Change;
+import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.ColumnChange;
+import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.CreateTable;
+import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropTable;
+import dev.autogenerate.schema.Index;
+import dev.autogenerate.schema.IndexColumn;
+import dev.autogenerate.schema.PrimaryKey;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.Table;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which steps may destroy data or fail on rows: decided from schema values alone. */
+class RisksTest {
+
+  private static final Schema CURRENT = Schema.of(List.of(new Table("users", List.of(
+      column("id", SqlType.BIGINT).notNull(),
+      column("name", SqlType.varchar(255)),
+      column("bio", SqlType.TEXT),
+      column("score", SqlType.INTEGER),
+      column("price", SqlType.numeric(10, 2))),
+      Optional.of(PrimaryKey.primaryKey("id").named("users_pkey")))), List.of(), List.of());
+
+  private static List<Risk.Kind> kinds(Change... changes) {
+    return Risks.of(CURRENT, List.of(changes)).stream().map(Risk::kind).toList();
+  }
+
+  private static Change type(String column, SqlType type) {
+    return Change.of(new AlterColumn("users", column, List.of(ColumnChange.type(type))));
+  }
+
+  @Test
+  void wideningIsSafe() {
+    assertEquals(List.of(), kinds(type("name", SqlType.varchar(300)), type("name", SqlType.TEXT),
+        type("score", SqlType.BIGINT), type("price", SqlType.numeric(12, 2))));
+  }
+
+  @Test
+  void narrowingAndConvertingAreRisky() {
+    assertEquals(List.of(Risk.Kind.NARROWED), kinds(type("name", SqlType.varchar(10))));
+    assertEquals(List.of(Risk.Kind.NARROWED), kinds(type("bio", SqlType.varchar(80))));
+    assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("score", SqlType.SMALLINT)));
+    assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("price", SqlType.numeric(10, 1))));
+    assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("name", SqlType.INTEGER)));
+    assertEquals(10, Risks.of(CURRENT, List.of(type("name", SqlType.varchar(10)))).get(0).limit());
+  }
+
+  @Test
+  void dropsNotNullAndNewKeysAreRisky() {
+    assertEquals(List.of(Risk.Kind.DROPPED_COLUMN, Risk.Kind.NOT_NULL, Risk.Kind.NOT_NULL_WITHOUT_DEFAULT,
+            Risk.Kind.UNIQUE, Risk.Kind.DROPPED_TABLE),
+        kinds(Change.of(new DropColumn("users", "bio")),
+            Change.of(new AlterColumn("users", "name", List.of(ColumnChange.setNotNull()))),
+            Change.of(new AddColumn("users", column("age", SqlType.INTEGER).notNull())),
+            Change.of(new CreateIndex("users", Index.uniqueIndex("ux_users_score", IndexColumn.asc("score")))),
+            Change.of(new DropTable("users"))));
+    assertEquals(List.of(), kinds(Change.of(new AddColumn("users", column("nickname", SqlType.TEXT))),
+        Change.of(new AlterColumn("users", "id", List.of(ColumnChange.setNotNull())))));
+  }
+
+  @Test
+  void aTableTheSameUpgradeCreatesHoldsNoRows() {
+    Table orders = new Table("orders", List.of(column("id", SqlType.BIGINT).notNull()), Optional.empty());
+    assertEquals(List.of(), kinds(Change.of(new CreateTable(orders)),
+        Change.of(new AddColumn("orders", column("total", SqlType.INTEGER).notNull()))));
+  }
+}
