@@ -6,9 +6,11 @@ import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.Table;
 
 /**
- * Indexes, matched by columns, order and uniqueness. An index only the database has is reported,
- * not dropped (a DBA may have added it), unless the options say to drop such indexes; partial and
- * expression indexes, which no mapping expresses, are never touched. A plain unique index and a
+ * Indexes, matched by columns, order and uniqueness. An index the mapping names but with other
+ * columns is dropped and created again. An index only the database has is dropped when the
+ * applied migrations created it, and otherwise reported, not dropped (a DBA may have added it),
+ * unless the options say to drop such indexes; partial and expression indexes, which no mapping
+ * expresses, are never touched. A plain unique index and a
  * unique constraint on the same columns stand in for each other.
  */
 final class IndexComparator implements TableElementComparator {
@@ -31,14 +33,23 @@ final class IndexComparator implements TableElementComparator {
       }
       boolean mapped = sameAsWanted
           || (Matching.isPlainUniqueIndex(index) && Matching.hasUnique(wanted.uniqueConstraints(), index.columnNames()));
-      if (mapped) {
+      // An index on a column that goes away goes with it, and comes back with it in the downgrade.
+      boolean onDroppedColumn = index.columnNames().stream().anyMatch(column -> !wanted.hasColumn(column));
+      if (mapped || onDroppedColumn) {
         continue;
       }
-      if (dropUnmapped) {
+      if (wanted.indexes().stream().anyMatch(want -> sameName(want, index))) {
+        changes.beforeColumns(new DropIndex(table, index.name()), "index " + index.name()
+            + " changes from " + index.columnNames() + ": dropped and created again");
+      } else if (createdByMigrations(index, changes)) {
+        changes.beforeColumns(new DropIndex(table, index.name()),
+            "index " + index.name() + " was created by a migration and is no longer mapped");
+      } else if (dropUnmapped) {
         changes.beforeColumns(new DropIndex(table, index.name()), "index " + index.name() + " is not in the mapping");
       } else {
         changes.notice("index " + index.name() + " on " + table + " " + index.columnNames()
-            + " exists only in the database: left alone (set compare.drop-unmapped-indexes=true to drop such indexes)");
+            + " exists only in the database, and no migration created it: left alone"
+            + " (set compare.drop-unmapped-indexes=true to drop such indexes)");
       }
     }
     for (Index index : wanted.indexes()) {
@@ -48,5 +59,15 @@ final class IndexComparator implements TableElementComparator {
         changes.afterColumns(new CreateIndex(table, index), null);
       }
     }
+  }
+
+  private static boolean sameName(Index one, Index other) {
+    return one.name() != null && one.name().equalsIgnoreCase(other.name());
+  }
+
+  /** Whether the applied migrations created this index: then the tool owns it, and may drop it. */
+  private static boolean createdByMigrations(Index index, TableChanges changes) {
+    return changes.recorded().map(table -> table.indexes().stream().anyMatch(created -> sameName(created, index)))
+        .orElse(false);
   }
 }

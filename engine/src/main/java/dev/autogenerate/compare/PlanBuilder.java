@@ -2,11 +2,13 @@ package dev.autogenerate.compare;
 
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,9 +60,9 @@ final class PlanBuilder {
     last.add(new Change(operation, reason));
   }
 
-  /** The changes to a table both sides have. */
-  TableChanges keptTable(String table) {
-    return keptTables.computeIfAbsent(table, TableChanges::new);
+  /** The changes to a table both sides have; {@code recorded} as {@link TableChanges} takes it. */
+  TableChanges keptTable(String table, Optional<Table> recorded) {
+    return keptTables.computeIfAbsent(table, name -> new TableChanges(name, recorded));
   }
 
   void warn(String warning) {

@@ -46,6 +46,15 @@ public final class SchemaComparison {
   }
 
   public MigrationPlan compare(Schema current, Schema target) {
+    return compare(current, target, Optional.empty());
+  }
+
+  /**
+   * @param recorded the schema the applied migrations recorded (replayed from the history), when
+   *     known: an index they created and the entities no longer map is dropped; one they never
+   *     created is someone else's, and is left alone
+   */
+  public MigrationPlan compare(Schema current, Schema target, Optional<Schema> recorded) {
     Schema wanted = options.naming().apply(target);
     PlanBuilder plan = new PlanBuilder();
     for (SchemaElementComparator comparator : schemaElements) {
@@ -54,7 +63,7 @@ public final class SchemaComparison {
     for (Table table : wanted.tables().values()) {
       Optional<Table> existing = current.table(table.name());
       if (existing.isPresent()) {
-        TableChanges changes = plan.keptTable(table.name());
+        TableChanges changes = plan.keptTable(table.name(), recorded.flatMap(schema -> schema.table(table.name())));
         tableElements.forEach(comparator -> comparator.compare(existing.get(), table, changes));
       }
     }

@@ -2,8 +2,10 @@ package dev.autogenerate.compare;
 
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The changes to one table that both sides have, by stage: what must go before its columns
@@ -14,6 +16,7 @@ import java.util.List;
 final class TableChanges {
 
   private final String table;
+  private final Optional<Table> recorded;
   private final List<Change> foreignKeyDrops = new ArrayList<>();
   private final List<Change> beforeColumns = new ArrayList<>();
   private final List<Change> columns = new ArrayList<>();
@@ -23,11 +26,26 @@ final class TableChanges {
   private final List<String> notices = new ArrayList<>();
 
   TableChanges(String table) {
+    this(table, Optional.empty());
+  }
+
+  /**
+   * @param recorded the table as the applied migrations left it (replayed from the history),
+   *     when known: what the migrations created, the tool may drop; what they did not, a person
+   *     or another tool added, and it is kept
+   */
+  TableChanges(String table, Optional<Table> recorded) {
     this.table = table;
+    this.recorded = recorded;
   }
 
   String table() {
     return table;
+  }
+
+  /** The table as the applied migrations left it, when the history is known. */
+  Optional<Table> recorded() {
+    return recorded;
   }
 
   void dropForeignKey(Operation operation, String reason) {

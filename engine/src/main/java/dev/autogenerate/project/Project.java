@@ -142,16 +142,17 @@ public final class Project {
   }
 
   /**
-   * What it takes to bring the database to the entities. What the database cannot store (enum
-   * types and comments on SQLite) is taken from what the applied migrations recorded.
+   * What it takes to bring the database to the entities. What the applied migrations recorded
+   * (replayed from the history) completes what the database cannot store (enum types and
+   * comments on SQLite), and tells what the migrations created, which the tool may drop, from
+   * what someone else added, which it keeps.
    */
   public MigrationPlan plan(Connection connection, RevisionHistory history) throws SQLException {
     Database database = Database.of(connection);
     Schema target = database.targetFor(entitySchema(), connection);
-    String applied = VersionTable.current(connection);
-    Schema current = database.withUnstored(databaseSchema(connection, target.otherSchemas()),
-        () -> history.replayUpTo(applied));
-    return new SchemaComparison(database.comparisonRules(), diffOptions()).compare(current, target);
+    Optional<Schema> recorded = history.replayUpTo(VersionTable.current(connection));
+    Schema current = database.withUnstored(databaseSchema(connection, target.otherSchemas()), () -> recorded);
+    return new SchemaComparison(database.comparisonRules(), diffOptions()).compare(current, target, recorded);
   }
 
   /** How to compare: the configured options, and the project's {@code CompareHook} if it has one. */
