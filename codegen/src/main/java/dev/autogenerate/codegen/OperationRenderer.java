@@ -8,6 +8,7 @@ import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
+import dev.autogenerate.operations.AlterSequence;
 import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.operations.CreateEnumType;
 import dev.autogenerate.operations.CreateIndex;
@@ -195,6 +196,14 @@ final class OperationRenderer implements OperationVisitor<OperationRenderer.Call
   public Call dropSequence(DropSequence operation) {
     String name = operation.name();
     return new Call(code("$L.dropSequence($S)", OPS, name), op -> op.dropSequence(name));
+  }
+
+  @Override
+  public Call alterSequence(AlterSequence operation) {
+    String name = operation.name();
+    long incrementBy = operation.incrementBy();
+    return new Call(code("$L.alterSequence($S, $L)", OPS, name, longLiteral(incrementBy)),
+        op -> op.alterSequence(name, incrementBy));
   }
 
   @Override

@@ -26,6 +26,7 @@ import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.operations.CreateEnumType;
 import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.AlterSequence;
 import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
@@ -139,6 +140,8 @@ final class OperationSamples {
     steps.add(Change.of(new CreateSequence(sequence("extreme_seq", Long.MIN_VALUE, Long.MAX_VALUE))));
     steps.add(Change.of(new CreateSequence(sequence("int_edges_seq", Integer.MIN_VALUE, Integer.MAX_VALUE))));
     steps.add(Change.of(new DropSequence("old_seq")));
+    steps.add(Change.of(new AlterSequence("users_seq", 1)));
+    steps.add(Change.of(new AlterSequence("big_seq", 3_000_000_000L)));
     steps.add(Change.of(new CreateTable(ORDERS), "orders: new entity Order"));
     steps.add(Change.of(new CreateTable(Table.of("tags", List.of(
         column("owner_id", SqlType.BIGINT).notNull(),

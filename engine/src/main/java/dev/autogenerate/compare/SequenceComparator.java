@@ -1,5 +1,6 @@
 package dev.autogenerate.compare;
 
+import dev.autogenerate.operations.AlterSequence;
 import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.schema.Schema;
@@ -7,8 +8,9 @@ import dev.autogenerate.schema.Sequence;
 import java.util.Optional;
 
 /**
- * Sequences: created when an entity needs one, dropped when none does. A changed increment
- * ({@code allocationSize}) is a warning: the database's current value must be considered by hand.
+ * Sequences: created when an entity needs one, dropped when none does, and given the increment
+ * the mapping's {@code allocationSize} says (Hibernate checks it at start-up). Where the database
+ * does not store the increment (SQLite's sequence tables), it is not compared.
  */
 final class SequenceComparator implements SchemaElementComparator {
 
@@ -25,10 +27,9 @@ final class SequenceComparator implements SchemaElementComparator {
       if (existing.isEmpty()) {
         plan.first(new CreateSequence(sequence), null);
       } else if (rules.storesSequenceIncrement() && existing.get().incrementBy() != sequence.incrementBy()) {
-        plan.warn("sequence " + sequence.name() + " increments by " + existing.get().incrementBy()
-            + " in the database but by " + sequence.incrementBy() + " in the entities (allocationSize):"
-            + " alter it by hand with op.execute(\"alter sequence " + sequence.name() + " increment by "
-            + sequence.incrementBy() + "\")");
+        plan.first(new AlterSequence(sequence.name(), sequence.incrementBy()), "sequence " + sequence.name()
+            + ": allocationSize " + existing.get().incrementBy() + " -> " + sequence.incrementBy()
+            + " (Hibernate refuses to start while the increment differs)");
       }
     }
   }

@@ -7,6 +7,7 @@ import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.operations.CreateEnumType;
 import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.AlterSequence;
 import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
@@ -88,6 +89,11 @@ public final class Operations {
 
   public void dropSequence(String name) {
     add(new DropSequence(name));
+  }
+
+  /** {@code op.alterSequence("users_seq", 50)}: a new increment, as {@code allocationSize} sets it. */
+  public void alterSequence(String name, long incrementBy) {
+    add(new AlterSequence(name, incrementBy));
   }
 
   /** {@code op.createEnumType(enumType("order_status", "NEW", "PAID"))} (PostgreSQL). */

@@ -143,6 +143,12 @@ public final class CanonicalForm {
     }
 
     @Override
+    public String alterSequence(AlterSequence operation) {
+      return node("alter-sequence", field("name", quote(operation.name())),
+          field("increment-by", Long.toString(operation.incrementBy())));
+    }
+
+    @Override
     public String createEnumType(CreateEnumType operation) {
       return node("create-enum-type", field("enum-type", enumType(operation.enumType())));
     }

@@ -15,7 +15,7 @@ import java.util.List;
 public sealed interface Operation
     permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, SetTableComment,
         AddConstraint, DropConstraint, CreateIndex, DropIndex,
-        CreateSequence, DropSequence, CreateEnumType, DropEnumType, AlterEnumType,
+        CreateSequence, DropSequence, AlterSequence, CreateEnumType, DropEnumType, AlterEnumType,
         ExecuteSql {
 
   /** The schema after this operation, given the schema before it. */

@@ -33,6 +33,8 @@ public interface OperationVisitor<R> {
 
   R dropSequence(DropSequence operation);
 
+  R alterSequence(AlterSequence operation);
+
   R createEnumType(CreateEnumType operation);
 
   R dropEnumType(DropEnumType operation);

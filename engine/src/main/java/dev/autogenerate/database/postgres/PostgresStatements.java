@@ -10,6 +10,7 @@ import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
+import dev.autogenerate.operations.AlterSequence;
 import dev.autogenerate.operations.CreateEnumType;
 import dev.autogenerate.operations.CreateIndex;
 import dev.autogenerate.operations.CreateSequence;
@@ -146,6 +147,11 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
   @Override
   public List<String> dropSequence(DropSequence operation) {
     return List.of("drop sequence " + qualifiedName(operation.name()));
+  }
+
+  @Override
+  public List<String> alterSequence(AlterSequence operation) {
+    return List.of("alter sequence " + qualifiedName(operation.name()) + " increment by " + operation.incrementBy());
   }
 
   @Override

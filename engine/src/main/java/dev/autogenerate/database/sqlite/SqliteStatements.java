@@ -8,6 +8,7 @@ import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
+import dev.autogenerate.operations.AlterSequence;
 import dev.autogenerate.operations.CreateEnumType;
 import dev.autogenerate.operations.CreateIndex;
 import dev.autogenerate.operations.CreateSequence;
@@ -114,6 +115,12 @@ final class SqliteStatements implements OperationVisitor<SqliteStep> {
   @Override
   public SqliteStep dropSequence(DropSequence operation) {
     return SqliteStep.own(List.of("drop table " + quote(operation.name())));
+  }
+
+  /** Hibernate's sequence table keeps the next value only; the increment lives in the mapping. */
+  @Override
+  public SqliteStep alterSequence(AlterSequence operation) {
+    return SqliteStep.own(List.of());
   }
 
   @Override
