@@ -22,8 +22,13 @@ final class CheckComparator implements TableElementComparator {
   @Override
   public void compare(Table existing, Table wanted, TableChanges changes) {
     for (CheckConstraint check : existing.checks()) {
-      if (!contains(wanted.checks(), check)) {
+      if (contains(wanted.checks(), check)) {
+        continue;
+      }
+      if (changes.mayDrop(table -> contains(table.checks(), check))) {
         changes.beforeColumns(new DropConstraint(wanted.name(), Matching.requireName(check, existing)), null);
+      } else {
+        changes.keep("check " + check.name() + " on " + wanted.name() + " (" + check.expression() + ")");
       }
     }
     for (CheckConstraint check : wanted.checks()) {

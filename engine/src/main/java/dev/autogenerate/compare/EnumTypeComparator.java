@@ -32,7 +32,7 @@ final class EnumTypeComparator implements SchemaElementComparator {
   }
 
   @Override
-  public void compareDropped(Schema current, Schema wanted, PlanBuilder plan) {
+  public void compareDropped(Schema current, Schema wanted, PlanBuilder plan, Optional<Schema> recorded) {
     for (EnumType type : current.enumTypes().values()) {
       if (wanted.enumType(type.name()).isEmpty()) {
         plan.last(new DropEnumType(type.name()), "enum type " + type.name() + " is no longer used by any entity");

@@ -10,6 +10,7 @@ import java.util.Optional;
 /**
  * Foreign keys, matched by their columns and what they reference. One whose actions ({@code on
  * delete}, {@code on update}) change is dropped and added again, as SQL has no way to alter it.
+ * One the entities do not map is dropped if the migrations created it, else kept and reported.
  */
 final class ForeignKeyComparator implements TableElementComparator {
 
@@ -17,9 +18,19 @@ final class ForeignKeyComparator implements TableElementComparator {
   public void compare(Table existing, Table wanted, TableChanges changes) {
     for (ForeignKey key : existing.foreignKeys()) {
       Optional<ForeignKey> match = find(wanted.foreignKeys(), key);
-      if (match.isEmpty() || !sameActions(match.get(), key)) {
+      if (match.isPresent() && !sameActions(match.get(), key)) {
         changes.dropForeignKey(new DropConstraint(wanted.name(), Matching.requireName(key, existing)),
-            match.isEmpty() ? null : "foreign key " + key.name() + ": its actions change, so it is dropped and added again");
+            "foreign key " + key.name() + ": its actions change, so it is dropped and added again");
+      } else if (match.isEmpty() && changes.mayDrop(table -> find(table.foreignKeys(), key).isPresent())) {
+        changes.dropForeignKey(new DropConstraint(wanted.name(), Matching.requireName(key, existing)), null);
+      } else if (match.isEmpty() && !changes.isWanted(key.referencedTable())) {
+        // Kept, it would stop its table from being dropped; it cannot outlive it.
+        changes.dropForeignKey(new DropConstraint(wanted.name(), Matching.requireName(key, existing)),
+            "foreign key " + key.name() + " (no migration created it) references " + key.referencedTable()
+                + ", which is dropped");
+      } else if (match.isEmpty()) {
+        changes.keep("foreign key " + key.name() + " on " + wanted.name() + " " + key.columns() + " -> "
+            + key.referencedTable());
       }
     }
     for (ForeignKey key : wanted.foreignKeys()) {

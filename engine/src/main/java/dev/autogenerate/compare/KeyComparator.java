@@ -22,8 +22,10 @@ final class KeyComparator implements TableElementComparator {
       boolean mapped = Matching.hasUnique(wanted.uniqueConstraints(), unique.columns())
           || wanted.indexes().stream().anyMatch(index -> Matching.enforcesUnique(index, unique.columns())
               && Matching.allAscending(index));
-      if (!mapped) {
+      if (!mapped && changes.mayDrop(table -> Matching.hasUnique(table.uniqueConstraints(), unique.columns()))) {
         changes.beforeColumns(new DropConstraint(wanted.name(), Matching.requireName(unique, existing)), null);
+      } else if (!mapped) {
+        changes.keep("unique constraint " + unique.name() + " on " + wanted.name() + " " + unique.columns());
       }
     }
     if (primaryKeyChanges) {

@@ -2,7 +2,7 @@ package dev.autogenerate.compare;
 
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.Operation;
-import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,9 +60,9 @@ final class PlanBuilder {
     last.add(new Change(operation, reason));
   }
 
-  /** The changes to a table both sides have; {@code recorded} as {@link TableChanges} takes it. */
-  TableChanges keptTable(String table, Optional<Table> recorded) {
-    return keptTables.computeIfAbsent(table, name -> new TableChanges(name, recorded));
+  /** The changes to a table both sides have; the arguments as {@link TableChanges} takes them. */
+  TableChanges keptTable(String table, Optional<Schema> recorded, boolean dropUnmapped, Set<String> wantedTables) {
+    return keptTables.computeIfAbsent(table, name -> new TableChanges(name, recorded, dropUnmapped, wantedTables));
   }
 
   void warn(String warning) {

@@ -39,10 +39,11 @@ public final class SchemaComparison {
     this.rules = rules;
     this.options = options;
     // Enum types before sequences before tables: a table may use both.
-    this.schemaElements = List.of(new EnumTypeComparator(), new SequenceComparator(rules), new TableComparator(rules));
+    this.schemaElements = List.of(new EnumTypeComparator(), new SequenceComparator(rules),
+        new TableComparator(rules, options.dropUnmapped()));
     // Within a stage of a table, changes keep this order: keys, checks, indexes, columns, comment.
     this.tableElements = List.of(new ForeignKeyComparator(), new KeyComparator(), new CheckComparator(rules),
-        new IndexComparator(options.dropUnmappedIndexes()), new ColumnComparator(rules), new CommentComparator());
+        new IndexComparator(options.dropUnmappedIndexes() || options.dropUnmapped()), new ColumnComparator(rules), new CommentComparator());
   }
 
   public MigrationPlan compare(Schema current, Schema target) {
@@ -51,8 +52,8 @@ public final class SchemaComparison {
 
   /**
    * @param recorded the schema the applied migrations recorded (replayed from the history), when
-   *     known: an index they created and the entities no longer map is dropped; one they never
-   *     created is someone else's, and is left alone
+   *     known: a table, key, check or index they created and the entities no longer map is
+   *     dropped; one they never created is someone else's, and is left alone, reported
    */
   public MigrationPlan compare(Schema current, Schema target, Optional<Schema> recorded) {
     Schema wanted = options.naming().apply(target);
@@ -63,7 +64,7 @@ public final class SchemaComparison {
     for (Table table : wanted.tables().values()) {
       Optional<Table> existing = current.table(table.name());
       if (existing.isPresent()) {
-        TableChanges changes = plan.keptTable(table.name(), recorded.flatMap(schema -> schema.table(table.name())));
+        TableChanges changes = plan.keptTable(table.name(), recorded, options.dropUnmapped(), wanted.tables().keySet());
         tableElements.forEach(comparator -> comparator.compare(existing.get(), table, changes));
       }
     }
@@ -71,7 +72,7 @@ public final class SchemaComparison {
     List<SchemaElementComparator> droppingOrder = new ArrayList<>(schemaElements);
     Collections.reverse(droppingOrder);
     for (SchemaElementComparator comparator : droppingOrder) {
-      comparator.compareDropped(current, wanted, plan);
+      comparator.compareDropped(current, wanted, plan, recorded);
     }
     List<Change> upgrade = reviewed(plan.ordered(rules.foreignKeysMayReferenceLaterTables()));
     return new MigrationPlan(ChangeGroup.consecutive(upgrade), ChangeGroup.consecutive(downgradeOf(current, upgrade)),

@@ -1,6 +1,7 @@
 package dev.autogenerate.compare;
 
 import dev.autogenerate.schema.Schema;
+import java.util.Optional;
 
 /**
  * Compares one kind of schema-level object (tables, sequences, enum types). What is new or
@@ -12,6 +13,10 @@ interface SchemaElementComparator {
   /** Records what is new or changed. */
   void compareNewAndChanged(Schema current, Schema wanted, PlanBuilder plan);
 
-  /** Records what the database has and the entities no longer use. */
-  void compareDropped(Schema current, Schema wanted, PlanBuilder plan);
+  /**
+   * Records what the database has and the entities no longer use.
+   *
+   * @param recorded the schema the applied migrations left, when known (see {@link TableChanges})
+   */
+  void compareDropped(Schema current, Schema wanted, PlanBuilder plan, Optional<Schema> recorded);
 }

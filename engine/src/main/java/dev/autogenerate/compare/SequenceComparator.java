@@ -35,7 +35,7 @@ final class SequenceComparator implements SchemaElementComparator {
   }
 
   @Override
-  public void compareDropped(Schema current, Schema wanted, PlanBuilder plan) {
+  public void compareDropped(Schema current, Schema wanted, PlanBuilder plan, Optional<Schema> recorded) {
     for (Sequence sequence : current.sequences().values()) {
       if (wanted.sequence(sequence.name()).isEmpty()) {
         plan.last(new DropSequence(sequence.name()),

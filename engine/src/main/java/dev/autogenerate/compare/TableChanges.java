@@ -2,10 +2,13 @@ package dev.autogenerate.compare;
 
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The changes to one table that both sides have, by stage: what must go before its columns
@@ -16,7 +19,9 @@ import java.util.Optional;
 final class TableChanges {
 
   private final String table;
-  private final Optional<Table> recorded;
+  private final Optional<Schema> recorded;
+  private final boolean dropUnmapped;
+  private final Set<String> wantedTables;
   private final List<Change> foreignKeyDrops = new ArrayList<>();
   private final List<Change> beforeColumns = new ArrayList<>();
   private final List<Change> columns = new ArrayList<>();
@@ -26,26 +31,51 @@ final class TableChanges {
   private final List<String> notices = new ArrayList<>();
 
   TableChanges(String table) {
-    this(table, Optional.empty());
+    this(table, Optional.empty(), false, Set.of(table));
   }
 
   /**
-   * @param recorded the table as the applied migrations left it (replayed from the history),
-   *     when known: what the migrations created, the tool may drop; what they did not, a person
-   *     or another tool added, and it is kept
+   * @param recorded the schema the applied migrations left (replayed from the history), when
+   *     known: what the migrations created, the tool may drop; what they did not, a person or
+   *     another tool added, and it is kept
+   * @param dropUnmapped whether to drop what the entities do not map even so
+   * @param wantedTables the tables the entities map: a key referencing any other cannot stay
    */
-  TableChanges(String table, Optional<Table> recorded) {
+  TableChanges(String table, Optional<Schema> recorded, boolean dropUnmapped, Set<String> wantedTables) {
     this.table = table;
     this.recorded = recorded;
+    this.dropUnmapped = dropUnmapped;
+    this.wantedTables = Set.copyOf(wantedTables);
+  }
+
+  /** Whether the entities map this table, so that it stays (or is created). */
+  boolean isWanted(String tableName) {
+    return wantedTables.contains(tableName);
   }
 
   String table() {
     return table;
   }
 
-  /** The table as the applied migrations left it, when the history is known. */
+  /** The table as the applied migrations left it, when the history is known and has it. */
   Optional<Table> recorded() {
-    return recorded;
+    return recorded.flatMap(schema -> schema.table(table));
+  }
+
+  /**
+   * Whether the tool may drop an object of this table that the entities do not map: when the
+   * applied migrations created it ({@code createdByMigrations} of the recorded table), when told
+   * to drop unmapped objects, or when the history is unknown (it did not replay), as before the
+   * tool read the history.
+   */
+  boolean mayDrop(Predicate<Table> createdByMigrations) {
+    return dropUnmapped || recorded.isEmpty() || recorded().map(createdByMigrations::test).orElse(false);
+  }
+
+  /** Says that an object only the database has is kept, and how to have such objects dropped. */
+  void keep(String object) {
+    notice(object + " exists only in the database, and no migration created it: left alone"
+        + " (set compare.drop-unmapped=true to drop such objects)");
   }
 
   void dropForeignKey(Operation operation, String reason) {

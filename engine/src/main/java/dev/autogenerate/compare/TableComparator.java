@@ -12,6 +12,7 @@ import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Tables only one side has. New tables are created in foreign-key order, each with its indexes
@@ -22,9 +23,12 @@ import java.util.List;
 final class TableComparator implements SchemaElementComparator {
 
   private final ComparisonRules rules;
+  private final boolean dropUnmapped;
 
-  TableComparator(ComparisonRules rules) {
+  /** @param dropUnmapped whether to drop tables no migration created, too */
+  TableComparator(ComparisonRules rules, boolean dropUnmapped) {
     this.rules = rules;
+    this.dropUnmapped = dropUnmapped;
   }
 
   @Override
@@ -59,9 +63,25 @@ final class TableComparator implements SchemaElementComparator {
     }
   }
 
+  /**
+   * Drops the tables the entities no longer map that the migrations created; one no migration
+   * created belongs to someone else (another tool, a DBA) and stays, reported, unless told to
+   * drop such tables. With the history unknown, every unmapped table is dropped, as before.
+   */
   @Override
-  public void compareDropped(Schema current, Schema wanted, PlanBuilder plan) {
-    List<Table> dropped = current.tables().values().stream().filter(table -> !wanted.hasTable(table.name())).toList();
+  public void compareDropped(Schema current, Schema wanted, PlanBuilder plan, Optional<Schema> recorded) {
+    List<Table> dropped = new ArrayList<>();
+    for (Table table : current.tables().values()) {
+      if (wanted.hasTable(table.name())) {
+        continue;
+      }
+      if (dropUnmapped || recorded.map(schema -> schema.hasTable(table.name())).orElse(true)) {
+        dropped.add(table);
+      } else {
+        plan.notice("table " + table.name() + " exists only in the database, and no migration created it: left alone"
+            + " (set compare.drop-unmapped=true to drop such objects)");
+      }
+    }
     TableOrder.Dropping order = TableOrder.droppingOrder(dropped);
     // Where references are checked only at commit, dropped tables may reference each other until then.
     if (!rules.foreignKeysMayReferenceLaterTables()) {

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param physicalNamingStrategy Hibernate physical naming strategy class, or null
  * @param namingConvention constraint and index name templates by kind (pk, uq, ix, fk, ck)
  * @param dropUnmappedIndexes whether indexes only the database has are dropped, not just reported
+ * @param dropUnmapped whether every object only the database has is dropped, even if no migration
+ *     created it
  * @param defaultSchema the application's {@code hibernate.default_schema}, or null
  * @param compareHook the class name of the project's {@code CompareHook}, or null to look for one
  *     registered as a service on the entity class path
@@ -41,6 +43,7 @@ public record Settings(
     String physicalNamingStrategy,
     Map<String, String> namingConvention,
     boolean dropUnmappedIndexes,
+    boolean dropUnmapped,
     String defaultSchema,
     String compareHook,
     Duration lockTimeout,
@@ -64,7 +67,8 @@ public record Settings(
   /** How the diff compares, as configured. */
   public DiffOptions diffOptions() {
     try {
-      return new DiffOptions(NamingConvention.of(namingConvention), dropUnmappedIndexes);
+      return new DiffOptions(NamingConvention.of(namingConvention), dropUnmappedIndexes, dropUnmapped,
+          DiffOptions.KEEP_ALL);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage() + " (naming.convention.* in autogenerate.properties)");
     }

@@ -40,6 +40,8 @@ public final class SettingsLoader {
   /** Prefix of the naming-convention templates: naming.convention.fk=fk_%(table_name)s_... */
   public static final String NAMING_CONVENTION = "naming.convention.";
   public static final String DROP_UNMAPPED_INDEXES = "compare.drop-unmapped-indexes";
+  /** Drop tables, keys, checks and indexes only the database has, even those no migration created. */
+  public static final String DROP_UNMAPPED = "compare.drop-unmapped";
   /** Seconds upgrade and downgrade wait for another process migrating the same database. */
   public static final String LOCK_TIMEOUT = "lock.timeout";
   /** Seconds to wait for the database to accept the connection and answer its start-up. */
@@ -104,6 +106,7 @@ public final class SettingsLoader {
         blankToNull(values.get(PHYSICAL_NAMING)),
         namingConvention(values),
         Boolean.parseBoolean(values.getOrDefault(DROP_UNMAPPED_INDEXES, "false").trim()),
+        Boolean.parseBoolean(values.getOrDefault(DROP_UNMAPPED, "false").trim()),
         blankToNull(values.get(DEFAULT_SCHEMA)),
         blankToNull(values.get(COMPARE_HOOK)),
         seconds(values, LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT),

@@ -58,9 +58,14 @@ class CompareHookTest {
 
   @TempDir Path directory;
 
-  /** A project on a fresh SQLite file holding two tables no entity maps, made by hand. */
+  /**
+   * A project on a fresh SQLite file holding two tables no entity maps, made by hand, set to
+   * drop such tables (compare.drop-unmapped), so that only the hook keeps one.
+   */
   private ProjectDirectory project() throws Exception {
     ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.write("autogenerate.properties",
+        project.read(project.root().resolve("autogenerate.properties")) + "compare.drop-unmapped=true\n");
     OrphanedRowsTest.execute(project, "create table legacy_audit (id integer primary key, note text)",
         "insert into legacy_audit (note) values ('kept'), ('forever')",
         "create table old_stuff (id integer primary key)");

@@ -49,15 +49,23 @@ class TablesNotOwnedTest {
 
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
-  void aTableNotExcludedIsDroppedAndSaysSo(DatabaseKind kind) throws Exception {
+  void aTableNoMigrationCreatedIsKeptUnlessToldToDropSuchTables(DatabaseKind kind) throws Exception {
     ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
     try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
       statement.execute("create table stray (id integer primary key)");
     }
     project.entities(WalkthroughTest.USER_V1);
 
-    CliRun generated = project.expect(0, "-m", "first");
+    CliRun kept = project.expect(0, "-m", "first", "--strict");
+    assertTrue(kept.out().contains("note: table stray exists only in the database, and no migration created it"),
+        kept::toString);
+    assertTrue(!kept.out().contains("drop table stray"), kept::toString);
+    project.migrationFiles().forEach(file -> project.write(project.root().relativize(file).toString(), ""));
+    project.migrationFiles().forEach(file -> file.toFile().delete());
 
+    project.write("autogenerate.properties",
+        project.read(project.root().resolve("autogenerate.properties")) + "compare.drop-unmapped=true\n");
+    CliRun generated = project.expect(0, "-m", "first");
     assertTrue(generated.out().contains("drop table stray"), generated::toString);
     assertTrue(project.read(project.migrationFiles().get(0)).contains("dropping it deletes its rows"));
   }
