@@ -17,6 +17,7 @@ import static dev.autogenerate.schema.SqlType.TEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.Schema;
@@ -176,6 +177,33 @@ class NamingConventionTest {
     assertEquals(names, named(DEFAULTS, first).uniqueConstraints().stream().map(unique -> unique.name()).toList());
     assertEquals(names.get(0).substring(0, 54), names.get(1).substring(0, 54));
     assertNotEquals(names.get(0), names.get(1));
+  }
+
+  @Test
+  void nonAsciiNamesAreShortenedToAtMost63Bytes() {
+    // PostgreSQL counts bytes: a name cut to 63 characters would be cut again, losing the hash that keeps it unique.
+    String table = "bestellpositionen_für_größere_aufträge_über_ländergrenzen_hinweg";
+    Table withTwo = orders(table, uq(null, "customer_id", "region"), uq(null, "customer_id", "code"));
+
+    List<String> names = named(DEFAULTS, withTwo).uniqueConstraints().stream().map(unique -> unique.name()).toList();
+
+    for (String name : names) {
+      assertTrue(name.getBytes(StandardCharsets.UTF_8).length <= 63, name + " is longer than 63 bytes");
+      assertTrue(name.matches("uq_bestellpositionen_für_größere_aufträge_über_l\\w*_[0-9a-f]{8}"), name);
+    }
+    assertNotEquals(names.get(0), names.get(1));
+  }
+
+  @Test
+  void shorteningNeverSplitsACharacter() {
+    // Four bytes each, two chars in Java: 54 bytes leave room for "t_" and 13 of them, not for half of another.
+    String table = "t_" + "\uD83D\uDE00".repeat(20);
+
+    String name = named(DEFAULTS, table(table, col("id", BIGINT), unnamedPk("id"))).primaryKey().orElseThrow().name();
+
+    assertTrue(name.getBytes(StandardCharsets.UTF_8).length <= 63, name);
+    assertEquals(name, new String(name.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+    assertTrue(name.startsWith("t_" + "\uD83D\uDE00".repeat(13) + "_"), name);
   }
 
   @Test
