@@ -19,6 +19,7 @@ import static dev.autogenerate.schema.EnumType.enumType;
 import static dev.autogenerate.schema.Index.index;
 import static dev.autogenerate.schema.Index.uniqueIndex;
 import static dev.autogenerate.schema.IndexColumn.asc;
+import static dev.autogenerate.schema.IndexColumn.desc;
 import static dev.autogenerate.schema.ReferentialAction.CASCADE;
 import static dev.autogenerate.schema.Sequence.sequence;
 import static dev.autogenerate.schema.SqlType.BIGINT;
@@ -50,7 +51,8 @@ class DowngradeTest {
 
   /** A database with something of every kind that the entities below change, keep or drop. */
   private static final Schema CURRENT = Schema.of(List.of(
-      table("teams", identity("id", BIGINT), pk("teams_pkey", "id"), col("name", TEXT), comment("teams")),
+      table("teams", identity("id", BIGINT), pk("teams_pkey", "id"), col("name", TEXT), col("code", TEXT),
+          uniqueIndex("teams_code_idx", desc("code")), comment("teams")),
       table("users", identity("id", BIGINT), pk("users_pkey", "id"),
           col("team_id", BIGINT), col("email", TEXT), col("age", INTEGER), col("legacy", TEXT), col("mood", sqlType("mood")),
           fk("users_team_id_fkey", List.of("team_id"), "teams", List.of("id")),
@@ -69,7 +71,8 @@ class DowngradeTest {
 
   /** The entities: names left to the convention where a mapping would leave them. */
   private static final Schema WANTED = Schema.of(List.of(
-      table("teams", identity("id", BIGINT), pk(null, "id"), col("name", varchar(100)), comment("teams of users")),
+      table("teams", identity("id", BIGINT), pk(null, "id"), col("name", varchar(100)), col("code", TEXT), uq(null, "code"),
+          comment("teams of users")),
       table("users", identity("id", BIGINT), pk(null, "id"),
           col("team_id", BIGINT), col("email", TEXT), notNull("age", BIGINT).defaultSql("0"), col("mood", sqlType("mood")),
           col("nick", TEXT), notNull("status", sqlType("status")).defaultSql("'NEW'"),

@@ -130,4 +130,14 @@ class IndexComparatorTest {
 
     assertEquals(List.of(new CreateIndex("users", uniqueIndex("ux_users_email", desc("email")))), staged.operations());
   }
+
+  @Test
+  void aDescendingUniqueIndexInTheDatabaseEnforcesAWantedUniqueConstraint() {
+    // The keys take it for the constraint and add none: dropping it as unmapped would lose the uniqueness.
+    Table existing = users(uniqueIndex("users_email_idx", desc("email")));
+    Table wanted = users(uq("uq_users_email", "email"));
+
+    assertTrue(compareDroppingUnmapped(existing, wanted).isEmpty(), () -> compareDroppingUnmapped(existing, wanted).toString());
+    assertTrue(run(new KeyComparator(), existing, wanted).isEmpty());
+  }
 }
