@@ -43,7 +43,7 @@ final class PlanBuilder {
     newTables.add(new Change(operation, reason));
   }
 
-  /** A foreign key of a new table that must wait for the table it references. */
+  /** A foreign key of a new table that must wait for the table, or the key, it references. */
   void newTableForeignKey(Operation operation, String reason) {
     newTablesForeignKeys.add(new Change(operation, reason));
   }

@@ -34,6 +34,7 @@ import dev.autogenerate.operations.DropEnumType;
 import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
@@ -249,5 +250,26 @@ class PlanOrderTest {
 
     assertTrue(plan.isEmpty());
     assertEquals(List.of(), plan.downgrade());
+  }
+
+  @Test
+  void onPostgresANewTableReferencingANewKeyOfAKeptTableWaitsForTheKey() {
+    // countries gains a unique code; addresses, new, references it: PostgreSQL needs the key first.
+    Schema before = schema(linked("countries", List.of()));
+    Column code = col("code", TEXT).notNull().defaultSql("'??'");
+    Table countries = linked("countries", List.of(), code, uq("uq_countries_code", "code"));
+    ForeignKey toCode = fk("fk_addresses_country_code_countries", List.of("country_code"), "countries", List.of("code"));
+    Table addresses = table("addresses", identity("id", BIGINT), pk("addresses_pkey", "id"), col("country_code", TEXT), toCode);
+
+    MigrationPlan plan = compare(POSTGRES, before, schema(countries, addresses));
+
+    assertEquals(List.of(
+        new CreateTable(table("addresses", identity("id", BIGINT), pk("addresses_pkey", "id"), col("country_code", TEXT))),
+        new AddColumn("countries", code),
+        new AddConstraint("countries", uq("uq_countries_code", "code")),
+        new AddConstraint("addresses", toCode)), operations(plan.upgradeChanges()));
+    assertEquals("added after the tables change: countries has no key on (code) yet", plan.upgradeChanges().get(3).reason());
+    // SQLite checks the reference when the revision commits: the key stays inline.
+    assertEquals(new CreateTable(addresses), compare(SQLITE, before, schema(countries, addresses)).upgradeChanges().get(0).operation());
   }
 }

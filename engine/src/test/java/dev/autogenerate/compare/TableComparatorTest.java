@@ -13,6 +13,8 @@ import static dev.autogenerate.inspect.InspectorTesting.pk;
 import static dev.autogenerate.inspect.InspectorTesting.schema;
 import static dev.autogenerate.inspect.InspectorTesting.table;
 import static dev.autogenerate.schema.Index.index;
+import static dev.autogenerate.schema.Index.uniqueIndex;
+import static dev.autogenerate.schema.IndexColumn.asc;
 import static dev.autogenerate.schema.SqlType.BIGINT;
 import static dev.autogenerate.schema.SqlType.TEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -159,5 +161,30 @@ class TableComparatorTest {
     Schema wanted = schema(linked("new"));
 
     assertEquals(List.of(new CreateTable(linked("new")), new DropTable("old")), upgrade(POSTGRES, current, wanted));
+  }
+
+  @Test
+  void aForeignKeyToAKeyAKeptTableAlreadyHasIsInline() {
+    Table countries = table("countries", identity("id", BIGINT), pk("countries_pkey", "id"), col("code", TEXT),
+        col("iso", TEXT), uq("countries_code_key", "code"), uniqueIndex("countries_iso_idx", asc("iso")));
+    ForeignKey byCode = fk("fk_a_code", List.of("code"), "countries", List.of("code"));
+    ForeignKey byIso = fk("fk_a_iso", List.of("iso"), "countries", List.of("iso"));
+    Table addresses = table("a", col("code", TEXT), col("iso", TEXT), byCode, byIso);
+
+    assertEquals(List.of(new CreateTable(addresses)),
+        upgrade(POSTGRES, schema(countries), schema(countries, addresses)));
+  }
+
+  @Test
+  void onPostgresAForeignKeyToAKeyAKeptTableLacksWaits() {
+    Table countries = table("countries", identity("id", BIGINT), pk("countries_pkey", "id"), col("code", TEXT));
+    ForeignKey byCode = fk("fk_a_code", List.of("code"), "countries", List.of("code"));
+    Table addresses = table("a", col("code", TEXT), byCode);
+
+    List<Change> changes = run(new TableComparator(POSTGRES), schema(countries), schema(countries, addresses)).ordered(false);
+
+    assertEquals(List.of(new CreateTable(table("a", col("code", TEXT))), new AddConstraint("a", byCode)), operations(changes));
+    assertEquals("added after the tables change: countries has no key on (code) yet", changes.get(1).reason());
+    assertEquals(List.of(new CreateTable(addresses)), upgrade(SQLITE, schema(countries), schema(countries, addresses)));
   }
 }
