@@ -18,7 +18,9 @@ import java.util.Set;
  * Tables only one side has. New tables are created in foreign-key order, each with its indexes
  * and comment; a foreign key to a table created later (a cycle), or to a key that a kept table
  * has yet to gain, is added once that exists, unless the database takes it inline anyway.
- * Dropped tables go last, referencing tables first, and each drop says that its rows go with it.
+ * Dropped tables go last, referencing tables first, and each drop says that its rows go with it;
+ * where the database checks references at once, a dropped table's foreign key to a key that a
+ * kept table loses is dropped before that table changes.
  */
 final class TableComparator implements SchemaElementComparator {
 
@@ -84,6 +86,19 @@ final class TableComparator implements SchemaElementComparator {
     if (!rules.foreignKeysMayReferenceLaterTables()) {
       for (TableOrder.ForeignKeyRef cyclic : order.foreignKeysToDropFirst()) {
         plan.droppedTable(new DropConstraint(cyclic.table(), cyclic.key().name()), null);
+      }
+      // A kept table that loses the key a dropped table references could not drop it while
+      // the reference stands: that reference goes first.
+      for (Table table : order.tables()) {
+        for (ForeignKey key : table.foreignKeys()) {
+          String referenced = key.referencedTable();
+          boolean keyGoes = current.hasTable(referenced)
+              && wanted.table(referenced).map(kept -> !hasKey(kept, key.referencedColumns())).orElse(false);
+          if (keyGoes && key.name() != null) {
+            plan.droppedTableForeignKey(new DropConstraint(table.name(), key.name()), "dropped before " + referenced
+                + " changes, which loses the key on (" + String.join(", ", key.referencedColumns()) + ") it references");
+          }
+        }
       }
     }
     for (Table table : order.tables()) {

@@ -272,4 +272,38 @@ class PlanOrderTest {
     // SQLite checks the reference when the revision commits: the key stays inline.
     assertEquals(new CreateTable(addresses), compare(SQLITE, before, schema(countries, addresses)).upgradeChanges().get(0).operation());
   }
+
+  @Test
+  void onPostgresADroppedTableLetsGoOfAKeyAKeptTableLosesFirst() {
+    // addresses goes, and so does the unique code of countries that it references: PostgreSQL
+    // would not drop the key while the reference stands.
+    ForeignKey toCode = fk("addresses_country_code_fkey", List.of("country_code"), "countries", List.of("code"));
+    Schema before = schema(
+        linked("countries", List.of(), col("code", TEXT), uq("countries_code_key", "code")),
+        table("addresses", identity("id", BIGINT), pk("addresses_pkey", "id"), col("country_code", TEXT), toCode));
+    Schema after = schema(linked("countries", List.of()));
+
+    MigrationPlan plan = compare(POSTGRES, before, after);
+
+    assertEquals(List.of(
+        new DropConstraint("addresses", "addresses_country_code_fkey"),
+        new DropConstraint("countries", "countries_code_key"),
+        new DropColumn("countries", "code"),
+        new DropTable("addresses")), operations(plan.upgradeChanges()));
+    assertEquals("dropped before countries changes, which loses the key on (code) it references",
+        plan.upgradeChanges().get(0).reason());
+    // Undone, the reference comes back last, once the key is there again.
+    assertEquals(new AddConstraint("addresses", toCode), operations(plan.downgradeChanges()).get(3));
+    assertEquals(4, plan.downgradeChanges().size());
+    // SQLite checks references at commit, when addresses is gone.
+    assertEquals(List.of(new DropConstraint("countries", "countries_code_key"), new DropColumn("countries", "code"),
+        new DropTable("addresses")), upgrade(SQLITE, before, after));
+  }
+
+  @Test
+  void aDroppedTableReferencingAKeyThatStaysIsSimplyDropped() {
+    Schema before = schema(linked("users", List.of()), linked("notes", List.of(key("notes", "users"))));
+
+    assertEquals(List.of(new DropTable("notes")), upgrade(POSTGRES, before, schema(linked("users", List.of()))));
+  }
 }
