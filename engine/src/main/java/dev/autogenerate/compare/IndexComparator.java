@@ -10,8 +10,9 @@ import dev.autogenerate.schema.Table;
  * columns is dropped and created again. An index only the database has is dropped when the
  * applied migrations created it, and otherwise reported, not dropped (a DBA may have added it),
  * unless the options say to drop such indexes; partial and expression indexes, which no mapping
- * expresses, are never touched. A plain unique index and a
- * unique constraint on the same columns stand in for each other.
+ * expresses, are never touched. A plain unique index and a unique constraint on the same columns
+ * stand in for each other; a unique index of the database in any order stands in for a unique
+ * constraint the entities want, as the keys take it to.
  */
 final class IndexComparator implements TableElementComparator {
 
@@ -31,8 +32,10 @@ final class IndexComparator implements TableElementComparator {
             + " is partial or on expressions, which no mapping expresses: left alone");
         continue;
       }
+      // A unique index that makes a wanted unique constraint's columns unique is that constraint
+      // here, whatever its order: the keys add no constraint for it, so it must not go.
       boolean mapped = sameAsWanted
-          || (Matching.isPlainUniqueIndex(index) && Matching.hasUnique(wanted.uniqueConstraints(), index.columnNames()));
+          || wanted.uniqueConstraints().stream().anyMatch(unique -> Matching.enforcesUnique(index, unique.columns()));
       // An index on a column that goes away goes with it, and comes back with it in the downgrade.
       boolean onDroppedColumn = index.columnNames().stream().anyMatch(column -> !wanted.hasColumn(column));
       if (mapped || onDroppedColumn) {

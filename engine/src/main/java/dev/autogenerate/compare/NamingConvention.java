@@ -153,7 +153,27 @@ public record NamingConvention(String primaryKey, String unique, String index, S
       return name;
     }
     String hash = sha1(name).substring(0, 8);
-    return name.substring(0, MAX_IDENTIFIER_LENGTH - hash.length() - 1) + "_" + hash;
+    return prefixOfAtMost(name, MAX_IDENTIFIER_LENGTH - hash.length() - 1) + "_" + hash;
+  }
+
+  /**
+   * The longest start of {@code name} that takes at most {@code bytes} bytes in UTF-8, cut between
+   * characters. PostgreSQL limits identifiers by bytes, not characters: a name cut by characters
+   * may still be too long, and PostgreSQL would then cut off the hash that keeps it unique.
+   */
+  private static String prefixOfAtMost(String name, int bytes) {
+    int used = 0;
+    int end = 0;
+    while (end < name.length()) {
+      int codePoint = name.codePointAt(end);
+      int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+      if (used + size > bytes) {
+        break;
+      }
+      used += size;
+      end += Character.charCount(codePoint);
+    }
+    return name.substring(0, end);
   }
 
   private static String firstColumnIn(String expression, Table table) {

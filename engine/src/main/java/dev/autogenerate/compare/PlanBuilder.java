@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Collects what the comparators find, each in its place, and puts it in an order that works:
  * enum types and sequences first; new tables in foreign-key order; then each kept table's
- * changes; dropped tables; dropped sequences and enum types last.
+ * changes; dropped tables; dropped sequences and enum types last. A dropped table's foreign key
+ * to a key that a kept table loses goes before the kept tables change.
  *
  * <p>Where foreign keys may only reference what exists ({@link
  * ComparisonRules#foreignKeysMayReferenceLaterTables()} false: PostgreSQL), every kept table's
@@ -28,6 +29,7 @@ final class PlanBuilder {
   private final List<Change> first = new ArrayList<>();
   private final List<Change> newTables = new ArrayList<>();
   private final List<Change> newTablesForeignKeys = new ArrayList<>();
+  private final List<Change> droppedTablesForeignKeys = new ArrayList<>();
   private final Map<String, TableChanges> keptTables = new LinkedHashMap<>();
   private final List<Change> droppedTables = new ArrayList<>();
   private final List<Change> last = new ArrayList<>();
@@ -45,9 +47,17 @@ final class PlanBuilder {
     newTables.add(new Change(operation, reason));
   }
 
-  /** A foreign key of a new table that must wait for the table it references. */
+  /** A foreign key of a new table that must wait for the table, or the key, it references. */
   void newTableForeignKey(Operation operation, String reason) {
     newTablesForeignKeys.add(new Change(operation, reason));
+  }
+
+  /**
+   * Drops a foreign key of a table about to be dropped, before the kept tables change: it
+   * references a key that a kept table loses, which the database would not drop under it.
+   */
+  void droppedTableForeignKey(Operation operation, String reason) {
+    droppedTablesForeignKeys.add(new Change(operation, reason));
   }
 
   /** Drops a table (or a foreign key that keeps dropped tables from being dropped). */
@@ -99,6 +109,7 @@ final class PlanBuilder {
   List<Change> ordered(boolean foreignKeysTogether) {
     List<Change> ordered = new ArrayList<>(first);
     ordered.addAll(newTables);
+    ordered.addAll(droppedTablesForeignKeys);
     if (foreignKeysTogether) {
       ordered.addAll(newTablesForeignKeys);
       keptTables.values().forEach(table -> ordered.addAll(table.together()));

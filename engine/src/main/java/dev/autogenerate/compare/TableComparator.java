@@ -13,12 +13,15 @@ import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Tables only one side has. New tables are created in foreign-key order, each with its indexes
- * and comment; a foreign key to a table created later (a cycle) is added once both exist, unless
- * the database takes it inline anyway. Dropped tables go last, referencing tables first, and
- * each drop says that its rows go with it.
+ * and comment; a foreign key to a table created later (a cycle), or to a key that a kept table
+ * has yet to gain, is added once that exists, unless the database takes it inline anyway.
+ * Dropped tables go last, referencing tables first, and each drop says that its rows go with it;
+ * where the database checks references at once, a dropped table's foreign key to a key that a
+ * kept table loses is dropped before that table changes.
  */
 final class TableComparator implements SchemaElementComparator {
 
@@ -43,9 +46,14 @@ final class TableComparator implements SchemaElementComparator {
     List<ForeignKey> inline = new ArrayList<>();
     for (ForeignKey key : table.foreignKeys()) {
       String referenced = key.referencedTable();
-      boolean exists = current.hasTable(referenced) || plan.isCreated(referenced) || referenced.equals(table.name());
+      boolean exists = plan.isCreated(referenced) || referenced.equals(table.name())
+          || current.table(referenced).map(kept -> hasKey(kept, key.referencedColumns())).orElse(false);
       if (exists || rules.foreignKeysMayReferenceLaterTables()) {
         inline.add(key);
+      } else if (current.hasTable(referenced)) {
+        plan.newTableForeignKey(new AddConstraint(table.name(), key),
+            "added after the tables change: " + referenced + " has no key on (" + String.join(", ", key.referencedColumns())
+                + ") yet");
       } else {
         plan.newTableForeignKey(new AddConstraint(table.name(), key),
             "added after the tables it links, which reference each other");
@@ -61,6 +69,17 @@ final class TableComparator implements SchemaElementComparator {
     if (table.comment() != null) {
       plan.newTable(new SetTableComment(table.name(), table.comment()), null);
     }
+  }
+
+  /**
+   * Whether a table as the database has it already has a key on these columns (its primary key,
+   * a unique constraint or a unique index), so that a foreign key may reference it right away.
+   */
+  private static boolean hasKey(Table table, List<String> columns) {
+    Set<String> referenced = Set.copyOf(columns);
+    return table.primaryKey().map(key -> Set.copyOf(key.columns()).equals(referenced)).orElse(false)
+        || Matching.hasUnique(table.uniqueConstraints(), columns)
+        || table.indexes().stream().anyMatch(index -> Matching.enforcesUnique(index, columns));
   }
 
   /**
@@ -87,6 +106,19 @@ final class TableComparator implements SchemaElementComparator {
     if (!rules.foreignKeysMayReferenceLaterTables()) {
       for (TableOrder.ForeignKeyRef cyclic : order.foreignKeysToDropFirst()) {
         plan.droppedTable(new DropConstraint(cyclic.table(), cyclic.key().name()), null);
+      }
+      // A kept table that loses the key a dropped table references could not drop it while
+      // the reference stands: that reference goes first.
+      for (Table table : order.tables()) {
+        for (ForeignKey key : table.foreignKeys()) {
+          String referenced = key.referencedTable();
+          boolean keyGoes = current.hasTable(referenced)
+              && wanted.table(referenced).map(kept -> !hasKey(kept, key.referencedColumns())).orElse(false);
+          if (keyGoes && key.name() != null) {
+            plan.droppedTableForeignKey(new DropConstraint(table.name(), key.name()), "dropped before " + referenced
+                + " changes, which loses the key on (" + String.join(", ", key.referencedColumns()) + ") it references");
+          }
+        }
       }
     }
     for (Table table : order.tables()) {

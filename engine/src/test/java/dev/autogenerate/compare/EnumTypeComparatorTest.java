@@ -1,0 +1,99 @@
+package dev.autogenerate.compare;
+
+import static dev.autogenerate.compare.CompareTesting.TABLES;
+import static dev.autogenerate.compare.CompareTesting.aroundTables;
+import static dev.autogenerate.compare.CompareTesting.run;
+import static dev.autogenerate.schema.EnumType.enumType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.changes.Change;
+import dev.autogenerate.operations.AlterEnumType;
+import dev.autogenerate.operations.CreateEnumType;
+import dev.autogenerate.operations.DropEnumType;
+import dev.autogenerate.schema.EnumType;
+import dev.autogenerate.schema.Schema;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EnumTypeComparatorTest {
+
+  private static Schema types(EnumType... types) {
+    return Schema.of(List.of(), List.of(), List.of(types));
+  }
+
+  private static List<Change> changes(Schema current, Schema wanted) {
+    return run(new EnumTypeComparator(), current, wanted).ordered(false);
+  }
+
+  @Test
+  void sameValuesInSameOrderChangeNothing() {
+    Schema schema = types(enumType("status", "NEW", "PAID"));
+
+    assertEquals(List.of(), changes(schema, types(enumType("status", "NEW", "PAID"))));
+  }
+
+  @Test
+  void newTypeIsCreatedBeforeTheTables() {
+    EnumType status = enumType("status", "NEW", "PAID");
+
+    PlanBuilder plan = run(new EnumTypeComparator(), types(), types(status));
+
+    assertEquals(List.of(new CreateEnumType(status), TABLES), aroundTables(plan));
+    assertNull(plan.ordered(false).get(0).reason());
+  }
+
+  @Test
+  void addedValuesAreAlteredInPlaceAndNamedInTheReason() {
+    List<Change> changes = changes(types(enumType("status", "NEW", "PAID")),
+        types(enumType("status", "NEW", "PAID", "SHIPPED", "LOST")));
+
+    assertEquals(List.of(new AlterEnumType("status", List.of("NEW", "PAID", "SHIPPED", "LOST"))),
+        CompareTesting.operations(changes));
+    assertEquals("enum status: new values [SHIPPED, LOST]", changes.get(0).reason());
+  }
+
+  @Test
+  void valueInsertedInTheMiddleStillOnlyAdds() {
+    List<Change> changes = changes(types(enumType("status", "NEW", "PAID")),
+        types(enumType("status", "NEW", "HELD", "PAID")));
+
+    assertEquals("enum status: new values [HELD]", changes.get(0).reason());
+  }
+
+  @Test
+  void removedValueWarnsThatRowsHoldingItMakeTheConversionFail() {
+    List<Change> changes = changes(types(enumType("status", "NEW", "PAID", "LOST")),
+        types(enumType("status", "NEW", "PAID")));
+
+    assertEquals(List.of(new AlterEnumType("status", List.of("NEW", "PAID"))), CompareTesting.operations(changes));
+    assertEquals("enum status: values removed or reordered [NEW, PAID, LOST] -> [NEW, PAID];"
+        + " the columns are converted through text, which fails (and rolls back) if a row holds a removed value",
+        changes.get(0).reason());
+  }
+
+  @Test
+  void reorderedValuesTakeTheSafeRecipeToo() {
+    List<Change> changes = changes(types(enumType("status", "NEW", "PAID")), types(enumType("status", "PAID", "NEW")));
+
+    assertEquals(List.of(new AlterEnumType("status", List.of("PAID", "NEW"))), CompareTesting.operations(changes));
+    assertTrue(changes.get(0).reason().startsWith("enum status: values removed or reordered [NEW, PAID] -> [PAID, NEW]"),
+        changes.get(0).reason());
+  }
+
+  @Test
+  void unusedTypeIsDroppedAfterTheTables() {
+    PlanBuilder plan = run(new EnumTypeComparator(), types(enumType("old_status", "A")), types());
+
+    assertEquals(List.of(TABLES, new DropEnumType("old_status")), aroundTables(plan));
+    assertEquals("enum type old_status is no longer used by any entity", plan.ordered(false).get(1).reason());
+  }
+
+  @Test
+  void typesAreMatchedByName() {
+    PlanBuilder plan = run(new EnumTypeComparator(), types(enumType("a", "X")), types(enumType("b", "X")));
+
+    assertEquals(List.of(new CreateEnumType(enumType("b", "X")), TABLES, new DropEnumType("a")), aroundTables(plan));
+  }
+}
