@@ -35,9 +35,10 @@ import javax.sql.DataSource;
  * an application starting at once): they take turns through the database's {@link
  * MigrationLock} (PostgreSQL) or its write lock (SQLite), and inside each revision's transaction
  * the runtime reads the version table again and applies the revision only if the database is
- * still where it starts: all its parents applied and itself not (reverts: itself a head). A process that finds the work done by another moves on from where the database
- * is; one that waits says so after a couple of seconds and gives up after {@link
- * LockWait#timeout()}.
+ * still where it starts: all its parents applied and itself not (reverts: itself a head), which
+ * holds on branching histories too. A process that finds the work done by another moves on from
+ * where the database is; one that waits says so after a couple of seconds and gives up after
+ * {@link LockWait#timeout()}.
  */
 public final class Migrator {
 

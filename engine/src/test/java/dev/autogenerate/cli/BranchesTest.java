@@ -207,6 +207,27 @@ class BranchesTest {
     assertEquals(List.of("id", "email", "name"), WalkthroughTest.columnsOf(project, "users"));
   }
 
+  /** An edit to a revision on one branch is noticed while both are applied, and the way out names its parent. */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void anEditedRevisionOnABranchIsNoticed(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = twoBranches(directory, kind);
+    project.expect(0, "upgrade", "heads");
+    Path age = project.migrationFiles().stream().filter(file -> file.toString().contains("add_age")).findFirst()
+        .orElseThrow();
+    project.write(project.root().relativize(age).toString(), project.read(age)
+        .replace("column(\"age\", INTEGER)", "column(\"age\", INTEGER).notNull()"));
+
+    CliRun upgrade = project.expect(2, "upgrade", "heads");
+    assertOneLine(upgrade);
+    assertTrue(upgrade.err().contains("add_age.java was edited after it was applied"), upgrade::toString);
+    assertTrue(upgrade.err().contains("autogenerate downgrade " + P + ") and then upgrade heads"), upgrade::toString);
+
+    project.expect(0, "downgrade", P);
+    project.expect(0, "upgrade", "heads");
+    assertEquals(List.of(A, B), versionRows(project));
+  }
+
   /** stamp records any set of heads, and take the history table with it. */
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
