@@ -14,8 +14,8 @@ import javax.lang.model.SourceVersion;
  *     the unnamed package
  * @param className the class's simple name, usually {@link MigrationNames#className}
  * @param revisionId this revision's id, usually {@link RevisionIds#random()}
- * @param revises the id of the revision this one follows; null or empty for the first revision
- *     (normalized to empty)
+ * @param revises the ids of the revisions this one follows: one for an ordinary revision, two or
+ *     more for a merge, none (null or empty, normalized to empty) for the first revision
  * @param message what the revision does, as given to {@code -m}; null is normalized to empty
  * @param created when the revision was generated; rendered in UTC to the second
  * @param upgrade the changes of {@code upgrade(op)}, in order; null is normalized to empty
@@ -25,7 +25,7 @@ public record MigrationSource(
     String packageName,
     String className,
     String revisionId,
-    String revises,
+    List<String> revises,
     String message,
     Instant created,
     List<Change> upgrade,
@@ -43,14 +43,22 @@ public record MigrationSource(
     if (revisionId == null || revisionId.isBlank()) {
       throw new IllegalArgumentException("a revision needs an id");
     }
-    revises = revises == null ? "" : revises;
-    if (revises.equals(revisionId)) {
+    revises = revises == null ? List.of() : List.copyOf(revises);
+    if (revises.contains(revisionId)) {
       throw new IllegalArgumentException("revision " + revisionId + " cannot revise itself");
+    }
+    if (revises.stream().anyMatch(String::isBlank) || revises.stream().distinct().count() != revises.size()) {
+      throw new IllegalArgumentException("a revision's parents must be distinct ids, not " + revises);
     }
     message = message == null ? "" : message;
     Objects.requireNonNull(created, "created");
     upgrade = upgrade == null ? List.of() : List.copyOf(upgrade);
     downgrade = downgrade == null ? List.of() : List.copyOf(downgrade);
+  }
+
+  /** Whether this revision joins branches: it revises more than one revision. */
+  public boolean isMerge() {
+    return revises.size() > 1;
   }
 
   /** Whether this is the first revision of the history. */

@@ -119,8 +119,15 @@ public final class MigrationWriter {
   private static AnnotationSpec revision(MigrationSource source) {
     AnnotationSpec.Builder revision = AnnotationSpec.builder(Revision.class)
         .addMember("id", "$S", source.revisionId());
-    if (!source.isFirstRevision()) {
-      revision.addMember("revises", "$S", source.revises());
+    // One parent is written as a plain string, as Java allows for a one-element array, so that
+    // ordinary revisions read as they always have; a merge lists its parents in braces, on one
+    // line (as one value: JavaPoet would put each of several values on a line of its own).
+    if (source.revises().size() == 1) {
+      revision.addMember("revises", "$S", source.revises().get(0));
+    } else if (source.isMerge()) {
+      CodeBlock parents = source.revises().stream().map(parent -> CodeBlock.of("$S", parent))
+          .collect(CodeBlock.joining(", ", "{", "}"));
+      revision.addMember("revises", "$L", parents);
     }
     if (!source.message().isEmpty()) {
       revision.addMember("message", "$L", OperationRenderer.stringLiteral(source.message()));
@@ -136,7 +143,12 @@ public final class MigrationWriter {
       }
       javadoc.append('\n');
     }
-    if (source.upgrade().isEmpty() && source.downgrade().isEmpty()) {
+    if (source.isMerge() && source.upgrade().isEmpty() && source.downgrade().isEmpty()) {
+      javadoc.append("<p>A merge, created by autogenerate: it joins the branches ending at\n")
+          .append(String.join(", ", source.revises()))
+          .append(" into one history again.\nIt usually has nothing to do; write {@code upgrade} and {@code downgrade} by hand\n"
+              + "if the branches need reconciling.\n");
+    } else if (source.upgrade().isEmpty() && source.downgrade().isEmpty()) {
       javadoc.append("<p>An empty revision, created by autogenerate: write {@code upgrade} and\n"
           + "{@code downgrade} by hand.\n");
     } else {

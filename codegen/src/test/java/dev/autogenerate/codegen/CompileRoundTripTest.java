@@ -13,6 +13,7 @@ import static dev.autogenerate.schema.IndexColumn.desc;
 import static dev.autogenerate.schema.PrimaryKey.primaryKey;
 import static dev.autogenerate.schema.Sequence.sequence;
 import static dev.autogenerate.schema.UniqueConstraint.unique;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,7 +98,7 @@ class CompileRoundTripTest {
     assertEquals(Fixtures.operations(source.downgrade()), downgradeOf(migration));
     Revision revision = migration.getClass().getAnnotation(Revision.class);
     assertEquals("3f2a9c1b7d4e", revision.id());
-    assertEquals("9b1c2d3e4f5a", revision.revises());
+    assertArrayEquals(new String[] {"9b1c2d3e4f5a"}, revision.revises());
     assertEquals("add orders", revision.message());
     assertEquals("2026-11-22T15:30:00Z", revision.created());
   }
@@ -158,7 +159,7 @@ class CompileRoundTripTest {
             "@Override"));
     List<Change> downgrade = List.of(new Change(new ExecuteSql("SELECT 1"), "*/"));
     MigrationSource source = new MigrationSource(Fixtures.PACKAGE, "M20261122_153000_hostile", "abc",
-        "def", message, Fixtures.CREATED, upgrade, downgrade);
+        List.of("def"), message, Fixtures.CREATED, upgrade, downgrade);
 
     Migration migration = compileAndLoad(source);
 
@@ -215,8 +216,18 @@ class CompileRoundTripTest {
     assertEquals(List.of(), upgradeOf(migration));
     assertEquals(List.of(), downgradeOf(migration));
     Revision revision = migration.getClass().getAnnotation(Revision.class);
-    assertEquals("", revision.revises());
+    assertArrayEquals(new String[0], revision.revises());
     assertEquals("", revision.message());
+  }
+
+  @Test
+  void aMergeCompilesWithBothParents() throws Exception {
+    MigrationSource source = new MigrationSource(Fixtures.PACKAGE, "M20261122_153000_merge", "m3m3m3m3m3m3",
+        List.of("a1a1a1a1a1a1", "b2b2b2b2b2b2"), "merge", Fixtures.CREATED, List.of(), List.of());
+
+    Revision revision = compileAndLoad(source).getClass().getAnnotation(Revision.class);
+
+    assertArrayEquals(new String[] {"a1a1a1a1a1a1", "b2b2b2b2b2b2"}, revision.revises());
   }
 
   /**

@@ -84,7 +84,7 @@ final class Fixtures {
         PACKAGE,
         MigrationNames.className(CREATED, "add orders"),
         "3f2a9c1b7d4e",
-        "9b1c2d3e4f5a",
+        List.of("9b1c2d3e4f5a"),
         "add orders",
         CREATED,
         upgrade,
@@ -150,7 +150,7 @@ final class Fixtures {
         PACKAGE,
         MigrationNames.className(CREATED, "add order status"),
         "4c5d6e7f8a9b",
-        "3f2a9c1b7d4e",
+        List.of("3f2a9c1b7d4e"),
         "add order status",
         CREATED,
         upgrade,
@@ -158,7 +158,7 @@ final class Fixtures {
   }
 
   static MigrationSource withSteps(String className, List<Change> upgrade, List<Change> downgrade) {
-    return new MigrationSource(PACKAGE, className, "3f2a9c1b7d4e", "9b1c2d3e4f5a", "test", CREATED,
+    return new MigrationSource(PACKAGE, className, "3f2a9c1b7d4e", List.of("9b1c2d3e4f5a"), "test", CREATED,
         upgrade, downgrade);
   }
 

@@ -26,7 +26,7 @@ class MigrationWriterTest {
 
   private final MigrationWriter writer = new MigrationWriter();
 
-  private static MigrationSource source(String revises, String message, List<Change> upgrade,
+  private static MigrationSource source(List<String> revises, String message, List<Change> upgrade,
       List<Change> downgrade) {
     return new MigrationSource(Fixtures.PACKAGE, "M20261122_153000_x", "3f2a9c1b7d4e", revises, message,
         Fixtures.CREATED, upgrade, downgrade);
@@ -46,7 +46,7 @@ class MigrationWriterTest {
     List<Change> steps = Fixtures.steps(
         new AddColumn("a", column("x", SqlType.TEXT)),
         new AddColumn("a", column("y", SqlType.BIGINT)));
-    String text = writer.write(source("", "m", steps, List.of()));
+    String text = writer.write(source(List.of(), "m", steps, List.of()));
 
     assertTrue(text.contains("""
         import static dev.autogenerate.schema.Column.column;
@@ -70,12 +70,12 @@ class MigrationWriterTest {
         )
         public final class M20261122_153000_x implements Migration {
         """), text);
-    assertEquals(writer.write(source("", "initial schema", List.of(), List.of())), text);
+    assertEquals(writer.write(source(List.of(), "initial schema", List.of(), List.of())), text);
   }
 
   @Test
   void emptyRevisionTellsTheUserWhatToWrite() {
-    String text = writer.write(source("9b1c2d3e4f5a", "backfill names", List.of(), List.of()));
+    String text = writer.write(source(List.of("9b1c2d3e4f5a"), "backfill names", List.of(), List.of()));
 
     assertTrue(text.endsWith("""
         public final class M20261122_153000_x implements Migration {
@@ -94,9 +94,25 @@ class MigrationWriterTest {
     assertFalse(text.contains("import static"), "nothing to import statically:\n" + text);
   }
 
+  /** A merge names both parents in braces; an ordinary revision keeps its plain string (above). */
+  @Test
+  void aMergeListsItsParents() {
+    String text = writer.write(source(List.of("9b1c2d3e4f5a", "4e5f6a7b8c9d"), "merge", List.of(), List.of()));
+
+    assertTrue(text.contains("""
+        @Revision(
+            id = "3f2a9c1b7d4e",
+            revises = {"9b1c2d3e4f5a", "4e5f6a7b8c9d"},
+            message = "merge",
+        """), text);
+    assertTrue(text.contains(" * <p>A merge, created by autogenerate: it joins the branches ending at\n"
+        + " * 9b1c2d3e4f5a, 4e5f6a7b8c9d into one history again."), text);
+    assertFalse(text.contains("An empty revision"), text);
+  }
+
   @Test
   void emptyMessageLeavesOutTheMemberAndTheJavadocSummary() {
-    String text = writer.write(source("9b1c2d3e4f5a", "", List.of(), List.of()));
+    String text = writer.write(source(List.of("9b1c2d3e4f5a"), "", List.of(), List.of()));
 
     assertFalse(text.contains("message ="), text);
     assertTrue(text.contains("""
@@ -106,7 +122,7 @@ class MigrationWriterTest {
 
   @Test
   void createdIsUtcToTheSecond() {
-    MigrationSource source = new MigrationSource(Fixtures.PACKAGE, "M1", "a", "", "m",
+    MigrationSource source = new MigrationSource(Fixtures.PACKAGE, "M1", "a", List.of(), "m",
         Instant.parse("2026-01-02T03:04:05.678901Z"), List.of(), List.of());
 
     assertTrue(writer.write(source).contains("created = \"2026-01-02T03:04:05Z\""));
@@ -119,7 +135,7 @@ class MigrationWriterTest {
         new Change(new DropColumn("users", "a"), null),
         new Change(new DropColumn("users", "b"), "  "),
         new Change(new DropTable("old"), "two\nlines\r\n\nand a blank one"));
-    String text = writer.write(source("9b1c2d3e4f5a", "m", upgrade, List.of()));
+    String text = writer.write(source(List.of("9b1c2d3e4f5a"), "m", upgrade, List.of()));
 
     assertTrue(text.contains("""
           public void upgrade(Operations op) {
@@ -147,7 +163,7 @@ class MigrationWriterTest {
         Change.of(AlterColumn.of("users", "c", List.of(ColumnChange.setNotNull(),
             ColumnChange.setComment("Short enough for one line, 100 column")))),
         Change.of(new DropColumn("users", "d")));
-    String text = writer.write(source("9b1c2d3e4f5a", "m", upgrade, List.of()));
+    String text = writer.write(source(List.of("9b1c2d3e4f5a"), "m", upgrade, List.of()));
 
     assertTrue(text.contains("""
           public void upgrade(Operations op) {
@@ -167,7 +183,7 @@ class MigrationWriterTest {
   void commentsCannotEscapeTheirLine() {
     List<Change> upgrade = List.of(
         new Change(new DropTable("t"), "sneaky \\u000a op.dropTable(\"x\"); */ \\\\u000a"));
-    String text = writer.write(source("9b1c2d3e4f5a", "m", upgrade, List.of()));
+    String text = writer.write(source(List.of("9b1c2d3e4f5a"), "m", upgrade, List.of()));
 
     assertTrue(text.contains("    // sneaky \\\\u000a op.dropTable(\"x\"); */ \\\\u000a\n"), text);
   }
@@ -175,7 +191,7 @@ class MigrationWriterTest {
   @Test
   void messageCannotBreakTheJavadoc() {
     String message = "fix */ the <b>users</b> & @deprecated\n@since {@link x} a*/b \\u002a/ mail@example.com";
-    String text = writer.write(source("9b1c2d3e4f5a", message, List.of(), List.of()));
+    String text = writer.write(source(List.of("9b1c2d3e4f5a"), message, List.of(), List.of()));
 
     assertTrue(text.contains("""
         /**
@@ -236,7 +252,7 @@ class MigrationWriterTest {
 
   @Test
   void writesNonAsciiTextAsUtf8(@TempDir Path directory) throws Exception {
-    MigrationSource source = new MigrationSource(Fixtures.PACKAGE, "M20261122_153000_utf8", "a", "",
+    MigrationSource source = new MigrationSource(Fixtures.PACKAGE, "M20261122_153000_utf8", "a", List.of(),
         "ajouter l'âge — 年齢", Fixtures.CREATED,
         List.of(Change.of(new ExecuteSql("UPDATE t SET s = 'ü'"), "données")), List.of());
 
@@ -250,15 +266,15 @@ class MigrationWriterTest {
   @Test
   void rejectsInvalidNames() {
     assertThrows(IllegalArgumentException.class, () -> new MigrationSource(
-        Fixtures.PACKAGE, "2020_x", "a", "", "", Fixtures.CREATED, List.of(), List.of()));
+        Fixtures.PACKAGE, "2020_x", "a", List.of(), "", Fixtures.CREATED, List.of(), List.of()));
     assertThrows(IllegalArgumentException.class, () -> new MigrationSource(
-        Fixtures.PACKAGE, "class", "a", "", "", Fixtures.CREATED, List.of(), List.of()));
+        Fixtures.PACKAGE, "class", "a", List.of(), "", Fixtures.CREATED, List.of(), List.of()));
     assertThrows(IllegalArgumentException.class, () -> new MigrationSource(
-        "com.example.new", "M1", "a", "", "", Fixtures.CREATED, List.of(), List.of()));
+        "com.example.new", "M1", "a", List.of(), "", Fixtures.CREATED, List.of(), List.of()));
     assertThrows(IllegalArgumentException.class, () -> new MigrationSource(
-        Fixtures.PACKAGE, "M1", " ", "", "", Fixtures.CREATED, List.of(), List.of()));
+        Fixtures.PACKAGE, "M1", " ", List.of(), "", Fixtures.CREATED, List.of(), List.of()));
     assertThrows(IllegalArgumentException.class, () -> new MigrationSource(
-        Fixtures.PACKAGE, "M1", "a", "a", "", Fixtures.CREATED, List.of(), List.of()));
+        Fixtures.PACKAGE, "M1", "a", List.of("a"), "", Fixtures.CREATED, List.of(), List.of()));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -42,6 +43,10 @@ import picocli.CommandLine.Spec;
         DowngradeCommand.class,
         CurrentCommand.class,
         HistoryCommand.class,
+        HeadsCommand.class,
+        BranchesCommand.class,
+        MergeCommand.class,
+        ShowCommand.class,
         StampCommand.class,
         BaselineCommand.class,
         CheckCommand.class,
@@ -165,6 +170,15 @@ public final class AutogenerateCli implements Callable<Integer> {
 
   PrintWriter out() {
     return spec.commandLine().getOut();
+  }
+
+  /** Where a command says what it worked around, one {@code warning: } line each, on stderr. */
+  Consumer<String> warnings() {
+    PrintWriter err = spec.commandLine().getErr();
+    return line -> {
+      err.println("warning: " + line);
+      err.flush();
+    };
   }
 
   boolean debug() {

@@ -1,14 +1,19 @@
 package dev.autogenerate.cli;
 
 import dev.autogenerate.project.Project;
+import dev.autogenerate.runtime.MigrationScript;
 import dev.autogenerate.runtime.RevisionHistory;
 import dev.autogenerate.runtime.VersionTable;
 import java.sql.Connection;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "current", mixinStandardHelpOptions = true, description = "Shows the revision the database is at.")
+@Command(name = "current", mixinStandardHelpOptions = true,
+    description = {"Shows the revision the database is at: one line per head it is at, or base.",
+        "A migration that does not compile is warned about, not fatal."})
 final class CurrentCommand implements Callable<Integer> {
 
   @ParentCommand AutogenerateCli root;
@@ -16,12 +21,20 @@ final class CurrentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Project project = root.project();
+    // Read before connecting, so that what is wrong with the migrations is said first.
+    RevisionHistory history = project.readableHistory(root.warnings());
     try (Connection connection = project.connect()) {
-      RevisionHistory history = project.history();
-      String current = VersionTable.current(connection);
-      int position = history.position(current);
-      String head = current != null && current.equals(history.head()) ? " (head)" : "";
-      root.out().println(history.describePosition(position) + head);
+      List<String> heads = VersionTable.heads(connection);
+      if (heads.isEmpty()) {
+        root.out().println(RevisionHistory.BASE);
+      }
+      List<String> historyHeads = history.heads().stream().map(MigrationScript::id).toList();
+      for (String head : heads) {
+        Optional<MigrationScript> script = history.find(head);
+        root.out().println(script.isEmpty()
+            ? head + " (no migration defines it: restore it, or check the migrations directory)"
+            : script.get().label() + (historyHeads.contains(head) ? " (head)" : ""));
+      }
     }
     return AutogenerateCli.OK;
   }

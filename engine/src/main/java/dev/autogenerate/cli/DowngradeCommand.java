@@ -19,7 +19,8 @@ final class DowngradeCommand implements Callable<Integer> {
   @ParentCommand AutogenerateCli root;
 
   @Parameters(index = "0", paramLabel = "TARGET",
-      description = "-N to revert the newest N revisions, base to revert all, or a revision id (prefix).")
+      description = "-N to revert the newest N applied revisions (-1 from a merge leaves both its parents),"
+          + " base to revert all, or a revision id (prefix): what descends from it is reverted.")
   String target;
 
   @Option(names = "--sql", description = "Print the SQL instead of running it, without connecting;"

@@ -17,7 +17,7 @@ final class StampCommand implements Callable<Integer> {
 
   @ParentCommand AutogenerateCli root;
 
-  @Parameters(index = "0", paramLabel = "TARGET", description = "head, base, or a revision id (prefix).")
+  @Parameters(index = "0", paramLabel = "TARGET", description = "head, heads, base, or a revision id (prefix).")
   String target;
 
   @Override

@@ -19,7 +19,8 @@ final class UpgradeCommand implements Callable<Integer> {
   @ParentCommand AutogenerateCli root;
 
   @Parameters(index = "0", defaultValue = "head", paramLabel = "TARGET",
-      description = "head (default), +N for the next N revisions, or a revision id (prefix).")
+      description = "head (default; refused when the history has several heads), heads for every head,"
+          + " +N for the next N revisions, or a revision id (prefix) with its ancestors.")
   String target;
 
   @Option(names = "--sql", description = "Print the SQL instead of running it, without connecting;"

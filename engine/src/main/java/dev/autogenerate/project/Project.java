@@ -14,7 +14,9 @@ import dev.autogenerate.entities.EntityMappingException;
 import dev.autogenerate.entities.EntityModelOptions;
 import dev.autogenerate.entities.EntityModelReader;
 import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.runtime.AppliedRevisions;
 import dev.autogenerate.runtime.MigrationLoader;
+import dev.autogenerate.runtime.MigrationScript;
 import dev.autogenerate.runtime.Migrator;
 import dev.autogenerate.runtime.OfflineScript;
 import dev.autogenerate.runtime.RevisionHistory;
@@ -36,6 +38,7 @@ import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * The user's project as the commands see it: its database, its entities and its migrations.
@@ -83,9 +86,23 @@ public final class Project {
     return TableFilter.defaults().withExcluded(settings.excludeTables());
   }
 
-  /** The migrations, compiled from their sources in the migrations directory. */
+  /**
+   * The migrations, compiled from their sources in the migrations directory.
+   *
+   * @throws UserError when one does not compile
+   */
   public RevisionHistory history() {
     return RevisionHistory.of(MigrationLoader.fromSources(settings.migrations(), settings.classPath(), applicationLoader()));
+  }
+
+  /**
+   * The history as far as it can be read, for the commands that only show its shape: a
+   * migration that does not compile is placed from its annotation's text and told to
+   * {@code warnings}, one line each, instead of stopping the command.
+   */
+  public RevisionHistory readableHistory(Consumer<String> warnings) {
+    return RevisionHistory.of(
+        MigrationLoader.readSources(settings.migrations(), settings.classPath(), applicationLoader(), warnings));
   }
 
   /**
@@ -150,7 +167,8 @@ public final class Project {
   public MigrationPlan plan(Connection connection, RevisionHistory history) throws SQLException {
     Database database = Database.of(connection);
     Schema target = database.targetFor(entitySchema(), connection);
-    Optional<Schema> recorded = history.replayUpTo(VersionTable.current(connection));
+    AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
+    Optional<Schema> recorded = history.replay(applied);
     Schema current = database.withUnstored(databaseSchema(connection, target.otherSchemas()), () -> recorded);
     return new SchemaComparison(database.comparisonRules(), diffOptions()).compare(current, target, recorded);
   }
@@ -163,19 +181,26 @@ public final class Project {
   /**
    * Why the database is not at the newest revision as that revision was written, if it is not: a
    * diff against an older database would repeat what the pending migrations already do, and one
-   * against an edited revision would build on a schema its file no longer describes.
+   * against an edited revision would build on a schema its file no longer describes. A history
+   * with several heads is not up to date either: a new revision could follow only one of them.
    *
    * @throws UserError when the database is at a revision no migration defines
    */
   public Optional<String> notUpToDate(Connection connection, RevisionHistory history) throws SQLException {
-    String current = VersionTable.current(connection);
-    int position = history.position(current);
-    if (!Objects.equals(current, history.head())) {
-      return Optional.of("the database is at " + history.describePosition(position) + " but the newest migration is "
-          + history.describePosition(history.position(history.head())) + "; run `autogenerate upgrade head` first");
+    if (history.heads().size() > 1) {
+      return Optional.of(history.describeHeads() + "; " + MERGE_FIRST);
+    }
+    AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
+    if (!applied.heads().equals(history.heads().stream().map(MigrationScript::id).toList())) {
+      return Optional.of("the database is at " + history.describe(applied) + " but the newest migration is "
+          + RevisionHistory.labels(history.heads()) + "; run `autogenerate upgrade head` first");
     }
     return new Migrator(history, tableFilter()).editedSinceApplied(connection);
   }
+
+  /** The fix for a second head, where a new revision needs one. */
+  private static final String MERGE_FIRST =
+      "a new revision would follow only one of them: run autogenerate merge -m \"MESSAGE\" to join them, then upgrade head";
 
   /** Fails, as a user error, unless the database is {@linkplain #notUpToDate up to date}. */
   public void requireUpToDate(Connection connection, RevisionHistory history) throws SQLException {
@@ -211,7 +236,7 @@ public final class Project {
         return new GeneratedRevision(Optional.empty(), plan, risks);
       }
       MigrationPlan noted = withRiskNotes(plan, risks);
-      return new GeneratedRevision(Optional.of(write(request, history.head(), noted)), noted, risks);
+      return new GeneratedRevision(Optional.of(write(request, headIds(history), noted)), noted, risks);
     }
   }
 
@@ -247,9 +272,9 @@ public final class Project {
         throw new UserError("baseline starts a history, but " + settings.migrations() + " already has "
             + history.revisions().size() + " migration(s): use -m for a change, or stamp to record where a database is");
       }
-      String current = VersionTable.current(connection);
-      if (current != null) {
-        throw new UserError("the database is already at revision " + current
+      List<String> current = VersionTable.heads(connection);
+      if (!current.isEmpty()) {
+        throw new UserError("the database is already at revision " + String.join(", ", current)
             + " of another history: baseline is for a database this tool has never migrated");
       }
       Database database = Database.of(connection);
@@ -258,7 +283,7 @@ public final class Project {
       if (plan.isEmpty()) {
         throw new UserError("the database has no tables, sequences or enum types to adopt: start with -m instead");
       }
-      Path file = write(request, null, plan);
+      Path file = write(request, List.of(), plan);
       migrator(progress).stamp(connection, "head");
       return new GeneratedRevision(Optional.of(file), plan, List.of());
     }
@@ -267,12 +292,62 @@ public final class Project {
   /** What {@link #autogenerate} planned, and the file it wrote (none when nothing changed). */
   public record GeneratedRevision(Optional<Path> file, MigrationPlan plan, List<CountedRisk> risks) {}
 
-  /** Writes an empty migration after the newest one, to be filled in by hand. */
+  /**
+   * Writes an empty migration after the newest one, to be filled in by hand.
+   *
+   * @throws UserError when the history has several heads: it names them and the fix (merge)
+   */
   public Path emptyRevision(RevisionRequest request) {
-    return write(request, history().head(), MigrationPlan.empty());
+    RevisionHistory history = history();
+    history.singleHead(MERGE_FIRST);
+    return write(request, headIds(history), MigrationPlan.empty());
   }
 
-  private Path write(RevisionRequest request, String revises, MigrationPlan plan) {
+  private static List<String> headIds(RevisionHistory history) {
+    return history.heads().stream().map(MigrationScript::id).toList();
+  }
+
+  /**
+   * Writes a merge: a migration revising the given revisions (by default the heads), with
+   * nothing to do, which joins their branches into one history again. Needs no database.
+   *
+   * @param revisions {@code head}, revision ids or unique prefixes; empty for every head
+   * @throws UserError when there is nothing to merge (one head), or fewer than two distinct
+   *     revisions, or one of them already descends from another
+   */
+  public Merge merge(RevisionRequest request, List<String> revisions) {
+    RevisionHistory history = history();
+    List<MigrationScript> parents;
+    if (revisions.isEmpty()) {
+      parents = history.heads();
+      if (parents.size() < 2) {
+        throw new UserError("nothing to merge: the history has " + history.describeHeads()
+            + " (merge joins several heads; name the revisions to merge other ones)");
+      }
+    } else {
+      parents = revisions.stream().map(history::resolveRevision).distinct().toList();
+      if (parents.size() < 2) {
+        throw new UserError("a merge joins two or more revisions, not " + RevisionHistory.labels(parents)
+            + ": name another one");
+      }
+    }
+    for (MigrationScript parent : parents) {
+      for (MigrationScript other : parents) {
+        if (parent != other && history.ancestors(List.of(other.id())).contains(parent.id())) {
+          throw new UserError(other.label() + " already follows " + parent.label() + ": merge revisions on different"
+              + " branches, such as the heads (autogenerate heads)");
+        }
+      }
+    }
+    List<BranchOverlap> overlaps = BranchOverlap.between(history, parents);
+    Path file = write(request, parents.stream().map(MigrationScript::id).toList(), MigrationPlan.empty());
+    return new Merge(file, parents, overlaps);
+  }
+
+  /** The merge written, the revisions it joins, and what their branches both change. */
+  public record Merge(Path file, List<MigrationScript> parents, List<BranchOverlap> overlaps) {}
+
+  private Path write(RevisionRequest request, List<String> revises, MigrationPlan plan) {
     Instant created = (request.created() != null ? request.created() : Instant.now()).truncatedTo(ChronoUnit.SECONDS);
     String revisionId = request.revisionId() != null ? request.revisionId() : RevisionIds.random();
     MigrationSource source = new MigrationSource(

@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,8 @@ import java.util.Map;
  * One row per applied revision: its id, the checksum of the operations it ran, when, by whom
  * (database user and client host), how long it took, and the tool's version. An edit to any
  * applied revision is noticed against it. The row goes when the revision is reverted, so the
- * table always lists exactly what is applied; {@link VersionTable} keeps saying where the
- * database is.
+ * table always lists exactly what is applied, whichever branches that takes; {@link VersionTable}
+ * keeps saying where the database is (its heads).
  *
  * <p>A database migrated by a release that kept only the version table gets this table the
  * first time an upgrade or downgrade runs: every revision up to the current one is recorded,
@@ -79,18 +81,25 @@ public final class HistoryTable {
 
   /**
    * Creates the table where it is missing, recording the revisions a database migrated by the
-   * previous release is at (see the class comment). Runs inside the caller's transaction.
+   * previous release is at (see the class comment): every ancestor of the version table's heads.
+   * Heads no migration defines are left out. Runs inside the caller's transaction.
    */
-  static void createIfMissing(Connection connection, RevisionHistory history, String current) throws SQLException {
+  static void createIfMissing(Connection connection, RevisionHistory history, List<VersionTable.Row> heads)
+      throws SQLException {
     if (exists(connection)) {
       return;
     }
     create(connection);
-    String recorded = VersionTable.checksum(connection);
-    int position = current == null || history.find(current).isEmpty() ? -1 : history.position(current);
-    List<MigrationScript> applied = history.revisions().subList(0, position + 1);
-    for (MigrationScript script : applied) {
-      String checksum = script.id().equals(current) && recorded != null ? recorded : script.checksum();
+    Map<String, String> recorded = new HashMap<>();
+    List<String> known = new ArrayList<>();
+    for (VersionTable.Row head : heads) {
+      if (history.find(head.revision()).isPresent()) {
+        known.add(head.revision());
+        recorded.put(head.revision(), head.checksum());
+      }
+    }
+    for (MigrationScript script : history.inOrder(history.ancestors(known))) {
+      String checksum = recorded.get(script.id()) != null ? recorded.get(script.id()) : script.checksum();
       insert(connection, script.id(), checksum, null, "recorded from " + VersionTable.NAME, null);
     }
   }

@@ -7,7 +7,12 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -21,22 +26,102 @@ public final class MigrationLoader {
   /**
    * Compiles every {@code .java} file in a directory and returns the migrations they define.
    * A missing directory holds no migrations.
+   *
+   * @throws UserError when a source does not compile, naming the file and line
    */
   public static List<MigrationScript> fromSources(Path directory, List<Path> classPath, ClassLoader parent) {
-    if (!Files.isDirectory(directory)) {
-      return List.of();
-    }
-    List<Path> sources;
-    try (Stream<Path> files = Files.walk(directory)) {
-      sources = files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list migrations in " + directory, e);
-    }
+    List<Path> sources = sourcesIn(directory);
     if (sources.isEmpty()) {
       return List.of();
     }
     SourceCompiler.Compiled compiled = SourceCompiler.compile(sources, classPath, parent);
     return instantiate(compiled.loader(), compiled.classNames(), className -> sourceOf(directory, className, sources));
+  }
+
+  /**
+   * The migrations of a directory as far as they can be read, for the commands that only need
+   * the history's shape ({@code current}, {@code history}, {@code heads}): a source that does
+   * not compile is set aside, the others are compiled without it, and its revision is read from
+   * the text of its {@code @Revision} annotation. Each such source is told to {@code warnings}
+   * in one line; its revision has no operations ({@link MigrationScript#compiled()} is false).
+   */
+  public static List<MigrationScript> readSources(Path directory, List<Path> classPath, ClassLoader parent,
+      Consumer<String> warnings) {
+    List<Path> sources = sourcesIn(directory);
+    Map<Path, SourceCompiler.CompileError> broken = new LinkedHashMap<>();
+    SourceCompiler.Compiled compiled = null;
+    List<Path> compilable = sources;
+    // Each round sets aside the files javac blamed; a file failing only because of another
+    // broken one compiles in the next round. An error naming no file sets aside all the rest.
+    while (!compilable.isEmpty()) {
+      SourceCompiler.Attempt attempt = SourceCompiler.attempt(compilable, classPath, parent);
+      if (attempt.errors().isEmpty()) {
+        compiled = attempt.compiled();
+        break;
+      }
+      List<Path> remaining = compilable;
+      for (SourceCompiler.CompileError error : attempt.errors()) {
+        Path file = remaining.stream().filter(each -> error.file() != null
+            && each.toAbsolutePath().normalize().equals(error.file().toAbsolutePath().normalize())).findFirst().orElse(null);
+        if (file == null) {
+          remaining.forEach(each -> broken.putIfAbsent(each, error));
+        } else {
+          broken.putIfAbsent(file, error);
+        }
+      }
+      compilable = compilable.stream().filter(file -> !broken.containsKey(file)).toList();
+    }
+    List<MigrationScript> scripts = new ArrayList<>();
+    if (compiled != null) {
+      List<Path> found = compilable;
+      scripts.addAll(instantiate(compiled.loader(), compiled.classNames(), className -> sourceOf(directory, className, found)));
+    }
+    for (Map.Entry<Path, SourceCompiler.CompileError> entry : broken.entrySet()) {
+      Path file = entry.getKey();
+      SourceCompiler.CompileError error = entry.getValue();
+      String where = file.getFileName() + " does not compile: " + (error.line() > 0 ? "line " + error.line() + ": " : "")
+          + error.message();
+      Optional<RevisionSourceText.Header> header = RevisionSourceText.read(read(file));
+      if (header.isEmpty()) {
+        warnings.accept(where + "; its @Revision cannot be read either, so it is left out");
+        continue;
+      }
+      warnings.accept(where + " (its place in the history is read from its @Revision)");
+      RevisionSourceText.Header revision = header.get();
+      String problem = error.file() == null ? error.describe() : new SourceCompiler.CompileError(file, error.line(),
+          error.message()).describe();
+      scripts.add(MigrationScript.uncompiled(revision.id(), revision.parents(), revision.message(), revision.created(),
+          file.toString(), problem));
+    }
+    // The order the history breaks ties in: by class (file) name, compiled or not.
+    if (!broken.isEmpty()) {
+      scripts.sort(Comparator.comparing(script -> simpleName(script.origin())));
+    }
+    return scripts;
+  }
+
+  private static String simpleName(String origin) {
+    String name = origin.substring(Math.max(origin.lastIndexOf('/'), origin.lastIndexOf('\\')) + 1);
+    return name.endsWith(".java") ? name.substring(0, name.length() - ".java".length()) : name;
+  }
+
+  private static List<Path> sourcesIn(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list migrations in " + directory, e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   /** The migrations compiled into a package on the class path, as an application ships them. */

@@ -5,17 +5,30 @@ import dev.autogenerate.migration.Operations;
 import dev.autogenerate.migration.Revision;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.OperationChecksum;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * A loaded migration and its place in the history.
  *
- * @param revises the parent revision's id, or null for the first revision
+ * @param parents the ids of the revisions it revises: none for a first revision, one usually,
+ *     two or more for a merge
  * @param origin where it came from, for messages: a source file or a class name
  */
 public record MigrationScript(
-    String id, String revises, String message, String created, Migration migration, String origin) {
+    String id, List<String> parents, String message, String created, Migration migration, String origin) {
+
+  public MigrationScript {
+    parents = List.copyOf(parents);
+    if (parents.contains(id)) {
+      throw new UserError(origin + " revises itself (" + id + "): set revises to the revision it follows");
+    }
+    if (new HashSet<>(parents).size() != parents.size()) {
+      throw new UserError(origin + " names a parent twice in revises " + parents + ": list each once");
+    }
+  }
 
   /** Reads the {@link Revision} annotation of a migration instance. */
   public static MigrationScript of(Migration migration, String origin) {
@@ -23,8 +36,29 @@ public record MigrationScript(
     if (revision == null) {
       throw new UserError(origin + " implements Migration but has no @Revision annotation: add one with its id");
     }
-    String revises = revision.revises().isBlank() ? null : revision.revises();
-    return new MigrationScript(revision.id(), revises, revision.message(), revision.created(), migration, origin);
+    // revises = "" was how a first revision could say it has no parent: blank means none.
+    List<String> parents = Arrays.stream(revision.revises()).filter(parent -> !parent.isBlank()).toList();
+    return new MigrationScript(revision.id(), parents, revision.message(), revision.created(), migration, origin);
+  }
+
+  /**
+   * A revision whose source does not compile, placed in the history from its annotation as
+   * written, so that {@code current}, {@code history} and {@code heads} still answer; asking for
+   * its operations fails with {@code problem}.
+   */
+  static MigrationScript uncompiled(String id, List<String> parents, String message, String created, String origin,
+      String problem) {
+    return new MigrationScript(id, parents, message, created, new UncompiledMigration(problem), origin);
+  }
+
+  /** False for a revision read from a source that does not compile: it has no operations to give. */
+  public boolean compiled() {
+    return !(migration instanceof UncompiledMigration);
+  }
+
+  /** Whether this revision joins branches. */
+  public boolean isMerge() {
+    return parents.size() > 1;
   }
 
   public List<Operation> upgradeOperations() {
@@ -39,6 +73,8 @@ public record MigrationScript(
     Operations operations = new Operations();
     try {
       body.accept(operations);
+    } catch (UserError e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new UserError("migration " + origin + " failed while listing its operations: " + e.getMessage(), e);
     }

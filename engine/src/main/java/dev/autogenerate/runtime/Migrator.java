@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,10 +34,11 @@ import javax.sql.DataSource;
  * <p>Each revision is applied exactly once, however many processes upgrade together (replicas of
  * an application starting at once): they take turns through the database's {@link
  * MigrationLock} (PostgreSQL) or its write lock (SQLite), and inside each revision's transaction
- * the runtime reads the version again and applies the revision only if the database is still at
- * its parent. A process that finds the work done by another moves on from where the database
- * is; one that waits says so after a couple of seconds and gives up after {@link
- * LockWait#timeout()}.
+ * the runtime reads the version table again and applies the revision only if the database is
+ * still where it starts: all its parents applied and itself not (reverts: itself a head), which
+ * holds on branching histories too. A process that finds the work done by another moves on from
+ * where the database is; one that waits says so after a couple of seconds and gives up after
+ * {@link LockWait#timeout()}.
  */
 public final class Migrator {
 
@@ -98,22 +98,32 @@ public final class Migrator {
     return history;
   }
 
-  /** Brings the database to the newest revision. */
+  /** Brings the database to the newest revision; several heads are refused (merge them first). */
   public List<MigrationScript> upgrade(DataSource dataSource) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       return upgrade(connection, "head");
     }
   }
 
-  /** The revision the database is at, or null at base. */
+  /**
+   * The revision the database is at, or null at base.
+   *
+   * @throws UserError when it is at several heads; {@link #heads} answers then
+   */
   public String current(Connection connection) throws SQLException {
     return VersionTable.current(connection);
   }
 
+  /** The heads the database is at, in id order: none at base, one on a linear history. */
+  public List<String> heads(Connection connection) throws SQLException {
+    return VersionTable.heads(connection);
+  }
+
   /**
-   * Applies revisions up to a target.
+   * Applies revisions up to a target, each once all its parents are applied, in history order.
    *
-   * @param target {@code head}, {@code +N} or a revision id (prefix)
+   * @param target {@code head}, {@code heads}, {@code +N} or a revision id (prefix); see
+   *     {@link RevisionTargets}
    * @return the revisions this call applied, in order (none when another process did the work)
    */
   public List<MigrationScript> upgrade(Connection connection, String target) throws SQLException {
@@ -124,96 +134,106 @@ public final class Migrator {
       if (edited.isPresent()) {
         throw new UserError(edited.get());
       }
-      int current = history.position(VersionTable.current(connection));
-      int goal = history.resolve(target, current);
-      if (goal < current) {
-        throw new UserError("revision " + target + " is behind the current one (" + history.describePosition(current)
-            + "): use downgrade to go back");
-      }
-      List<MigrationScript> applied = new ArrayList<>();
-      while (current < goal) {
-        MigrationScript script = history.get(current + 1);
-        Optional<String> movedTo = apply(connection, database, wait, script, script.upgradeOperations(),
-            script.revises(), script.id(), script.checksum(), "upgrade");
-        if (movedTo.isEmpty()) {
-          applied.add(script);
-          current++;
-        } else {
-          current = history.position(movedTo.get().isEmpty() ? null : movedTo.get());
+      AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
+      Set<String> goal = RevisionTargets.toApply(history, target, applied);
+      List<MigrationScript> done = new ArrayList<>();
+      // Recomputed from where the database is after every step, since another process may have
+      // moved it: the next revision is the first in history order the goal lacks, whose parents
+      // are then all applied (the goal holds every ancestor of what it holds).
+      for (Optional<MigrationScript> next = nextToApply(goal, applied); next.isPresent();
+          next = nextToApply(goal, applied)) {
+        Step step = apply(connection, database, wait, next.get(), Direction.UPGRADE, applied);
+        if (step.ran()) {
+          done.add(next.get());
         }
+        applied = step.after();
       }
-      return applied;
+      return done;
     }
   }
 
+  private Optional<MigrationScript> nextToApply(Set<String> goal, AppliedRevisions applied) {
+    return history.revisions().stream()
+        .filter(script -> goal.contains(script.id()) && !applied.contains(script.id()))
+        .findFirst();
+  }
+
   /**
-   * Reverts revisions down to a target, which stays applied.
+   * Reverts revisions, each after whatever applied revises it, down to a target, which stays
+   * applied.
    *
-   * @param target {@code -N}, {@code base} or a revision id (prefix)
+   * @param target {@code -N}, {@code base} or a revision id (prefix): see {@link RevisionTargets};
+   *     {@code -1} from a merge reverts the merge and leaves the database at its parents
    * @return the revisions this call reverted, in the order they were reverted
    */
   public List<MigrationScript> downgrade(Connection connection, String target) throws SQLException {
     Database database = Database.of(connection);
     LockWait wait = new LockWait(lockTimeout, progress);
     try (MigrationLock lock = database.lockMigrations(connection, wait)) {
-      int current = history.position(VersionTable.current(connection));
-      int goal = history.resolve(target, current);
-      if (goal > current) {
-        throw new UserError("revision " + target + " is ahead of the current one (" + history.describePosition(current)
-            + "): use upgrade to go forward");
-      }
+      AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
+      Set<String> undo = RevisionTargets.toRevert(history, target, applied);
       List<MigrationScript> reverted = new ArrayList<>();
-      while (current > goal) {
-        MigrationScript script = history.get(current);
-        String parentChecksum = current > 0 ? history.get(current - 1).checksum() : null;
-        Optional<String> movedTo = apply(connection, database, wait, script, script.downgradeOperations(),
-            script.id(), script.revises(), parentChecksum, "downgrade");
-        if (movedTo.isEmpty()) {
-          reverted.add(script);
-          current--;
-        } else {
-          current = history.position(movedTo.get().isEmpty() ? null : movedTo.get());
+      for (Optional<MigrationScript> next = nextToRevert(undo, applied); next.isPresent();
+          next = nextToRevert(undo, applied)) {
+        MigrationScript script = next.get();
+        if (!applied.canRevert(script)) {
+          // Only another process upgrading meanwhile can put a revision the target keeps above one it reverts.
+          throw new UserError("cannot revert " + script.label() + ": the database is now at "
+              + history.describe(applied) + ", which builds on it; run the command again");
         }
+        Step step = apply(connection, database, wait, script, Direction.DOWNGRADE, applied);
+        if (step.ran()) {
+          reverted.add(script);
+        }
+        applied = step.after();
       }
       return reverted;
     }
   }
 
+  private Optional<MigrationScript> nextToRevert(Set<String> undo, AppliedRevisions applied) {
+    List<MigrationScript> candidates = history.inOrder(undo).stream()
+        .filter(script -> applied.contains(script.id()))
+        .toList();
+    return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(candidates.size() - 1));
+  }
+
   /**
-   * Records the database as being at a revision without running anything: for a database whose
+   * Records the database as being at a target without running anything: for a database whose
    * schema is already there (adopted with {@code baseline}, or built by hand), or to accept an
-   * edit to an applied migration. The history table then lists exactly the revisions up to the
-   * target, with the checksums their files have now.
+   * edit to an applied migration. The version table then lists the target's heads and the
+   * history table exactly the revisions up to them, with the checksums their files have now.
    *
-   * @param target {@code head}, {@code base}, or a revision id (prefix)
-   * @return the revision the database is now recorded at, or null for base
+   * @param target {@code head}, {@code heads}, {@code base}, or a revision id (prefix)
+   * @return the heads the database is now recorded at: none for base
    */
-  public String stamp(Connection connection, String target) throws SQLException {
+  public List<String> stamp(Connection connection, String target) throws SQLException {
     Database database = Database.of(connection);
     LockWait wait = new LockWait(lockTimeout, progress);
     try (MigrationLock lock = database.lockMigrations(connection, wait)) {
-      String recorded = VersionTable.current(connection);
-      int current = recorded == null || history.find(recorded).isEmpty() ? -1 : history.position(recorded);
-      int goal = history.resolve(target, current);
+      List<VersionTable.Row> recorded = VersionTable.rows(connection);
+      // A record no migration defines is what a stamp may be correcting, so it is not an error here.
+      AppliedRevisions current = history.appliedAt(recorded.stream().map(VersionTable.Row::revision)
+          .filter(id -> history.find(id).isPresent()).toList());
+      AppliedRevisions goal = history.appliedExactly(RevisionTargets.toStamp(history, target, current));
       boolean autoCommit = connection.getAutoCommit();
       RevisionGuard guard = database.beginRevision(connection, wait);
       try {
         HistoryTable.createIfMissing(connection, history, recorded);
         Map<String, HistoryTable.Entry> entries = HistoryTable.entries(connection);
         for (String applied : entries.keySet()) {
-          if (history.find(applied).map(script -> history.position(script.id()) > goal).orElse(true)) {
+          if (!goal.contains(applied)) {
             HistoryTable.reverted(connection, applied);
           }
         }
-        for (int position = 0; position <= goal; position++) {
-          MigrationScript script = history.get(position);
+        for (MigrationScript script : history.inOrder(goal.ids())) {
           HistoryTable.stamped(connection, script, entries.containsKey(script.id()));
         }
-        String id = goal < 0 ? null : history.get(goal).id();
-        VersionTable.set(connection, id, goal < 0 ? null : history.get(goal).checksum());
+        VersionTable.set(connection, goal.heads().stream()
+            .map(head -> new VersionTable.Row(head, history.get(head).checksum())).toList());
         connection.commit();
-        progress.accept("Stamped " + (id == null ? "base" : history.get(goal).label()) + " (nothing ran)");
-        return id;
+        progress.accept("Stamped " + history.describe(goal) + " (nothing ran)");
+        return goal.heads();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
@@ -227,60 +247,90 @@ public final class Migrator {
   /**
    * Whether a revision applied here was edited after it ran: its operations no longer match the
    * checksum recorded when it was applied. Every applied revision is checked (the history table
-   * has them all; a database migrated by the earlier release has only the current one's).
-   * Downgrading is still allowed (that is the way out); upgrading, checking and generating are
-   * not, since they would build on a schema the files no longer describe.
+   * has them all; a database migrated by the earlier release has only its heads'). Downgrading
+   * is still allowed (that is the way out); upgrading, checking and generating are not, since
+   * they would build on a schema the files no longer describe.
    *
    * @return the message saying so, naming the file, or empty when every migration is as applied
    */
   public Optional<String> editedSinceApplied(Connection connection) throws SQLException {
-    String current = VersionTable.current(connection);
+    List<VersionTable.Row> heads = VersionTable.rows(connection);
     Map<String, String> recorded = new LinkedHashMap<>();
     if (HistoryTable.exists(connection)) {
       HistoryTable.entries(connection).values().forEach(entry -> recorded.put(entry.revision(), entry.checksum()));
-    } else if (current != null) {
-      recorded.put(current, VersionTable.checksum(connection));
+    } else {
+      heads.forEach(head -> recorded.put(head.revision(), head.checksum()));
     }
     for (Map.Entry<String, String> applied : recorded.entrySet()) {
       Optional<MigrationScript> script = history.find(applied.getKey());
       if (applied.getValue() == null || script.isEmpty() || script.get().matchesChecksum(applied.getValue())) {
         continue;
       }
-      String way = applied.getKey().equals(current)
-          ? "run downgrade -1 and then upgrade head"
-          : "downgrade below it (autogenerate downgrade " + (script.get().revises() == null ? "base" : script.get().revises())
-              + ") and then upgrade head";
+      String up = history.heads().size() > 1 ? "upgrade heads" : "upgrade head";
+      List<MigrationScript> appliedInOrder = history.inOrder(recorded.keySet().stream()
+          .filter(id -> history.find(id).isPresent()).toList());
+      boolean newest = !appliedInOrder.isEmpty() && appliedInOrder.get(appliedInOrder.size() - 1).equals(script.get());
+      String way = newest
+          ? "run downgrade -1 and then " + up
+          : "downgrade below it (autogenerate downgrade "
+              + (script.get().parents().isEmpty() ? RevisionHistory.BASE : script.get().parents().get(0))
+              + ") and then " + up;
       return Optional.of("migration " + script.get().origin() + " was edited after it was applied to this database"
           + " (its operations differ from what ran): undo the edit, or " + way + " to apply the edited version");
     }
     return Optional.empty();
   }
 
+  /** Which way a revision runs, and how the progress lines say it. */
+  private enum Direction {
+    UPGRADE("Applying ", "Applied "),
+    DOWNGRADE("Reverting ", "Reverted ");
+
+    final String starting;
+    final String done;
+
+    Direction(String starting, String done) {
+      this.starting = starting;
+      this.done = done;
+    }
+  }
+
+  /** What one attempt at a revision did: ran it, or found the database elsewhere; and where the database is now. */
+  private record Step(boolean ran, AppliedRevisions after) {}
+
   /**
-   * Runs one revision's operations in one transaction, if the database is still where they start.
+   * Runs one revision's operations in one transaction, if the database is still where they
+   * start: for an upgrade, its parents applied and itself not; for a downgrade, itself a head.
+   * That is decided from the version table read inside the transaction, after the database's
+   * write lock, so that a revision another process applied meanwhile is not applied again.
    *
-   * @param from the version the operations start from (null for base)
-   * @param to the version they leave the database at (null for base)
-   * @return empty when it ran; otherwise the version another process left the database at ("" for
-   *     base), read inside the transaction, and nothing ran
+   * @param expected where the database was last seen, for the progress line only
+   * @return whether it ran, and where the database is now (as found, when it did not run)
    */
-  private Optional<String> apply(Connection connection, Database database, LockWait wait, MigrationScript script,
-      List<Operation> operations, String from, String to, String newChecksum, String direction) throws SQLException {
+  private Step apply(Connection connection, Database database, LockWait wait, MigrationScript script,
+      Direction direction, AppliedRevisions expected) throws SQLException {
+    List<Operation> operations =
+        direction == Direction.UPGRADE ? script.upgradeOperations() : script.downgradeOperations();
     TableFilter filter = this.filter.withSchemas(schemasNamed(operations));
     boolean autoCommit = connection.getAutoCommit();
     RevisionGuard guard = database.beginRevision(connection, wait);
     String statementSql = null;
     try (Statement statement = connection.createStatement()) {
-      String found = VersionTable.current(connection);
-      if (!Objects.equals(found, from)) {
+      List<VersionTable.Row> rows = VersionTable.rows(connection);
+      AppliedRevisions found = history.appliedAt(rows.stream().map(VersionTable.Row::revision).toList());
+      boolean startsHere = direction == Direction.UPGRADE ? found.canApply(script) : found.canRevert(script);
+      if (!startsHere) {
         connection.rollback();
-        return Optional.of(found == null ? "" : found);
+        if (found.equals(expected)) {
+          throw new IllegalStateException(script.label() + " does not start at " + history.describe(found));
+        }
+        return new Step(false, found);
       }
-      HistoryTable.createIfMissing(connection, history, from);
+      HistoryTable.createIfMissing(connection, history, rows);
       long start = System.nanoTime();
-      progress.accept((direction.equals("upgrade") ? "Applying " : "Reverting ") + script.label() + " ...");
+      progress.accept(direction.starting + script.label() + " ...");
       // What SQLite cannot store (enum types, comments) comes from what the applied revisions recorded.
-      Schema schema = database.withUnstored(database.inspect(connection, filter), () -> history.replayUpTo(from));
+      Schema schema = database.withUnstored(database.inspect(connection, filter), () -> history.replay(found));
       for (ChangeGroup group : ChangeGroup.ofOperations(operations)) {
         // Apply to the model first: a migration that names a missing table or column fails here
         // with a clear message instead of halfway through its SQL.
@@ -296,21 +346,27 @@ public final class Migrator {
         schema = after != null ? after
             : database.withUnstored(database.inspect(connection, filter), () -> Optional.of(before));
       }
-      VersionTable.set(connection, to, newChecksum);
+      AppliedRevisions after = direction == Direction.UPGRADE
+          ? history.afterApplying(found, script)
+          : history.afterReverting(found, script);
+      VersionTable.move(connection, removedHeads(found, after), addedHeads(found, after));
       long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-      if (direction.equals("upgrade")) {
-        HistoryTable.applied(connection, script, newChecksum, millis);
+      if (direction == Direction.UPGRADE) {
+        HistoryTable.applied(connection, script, script.checksum(), millis);
       } else {
         HistoryTable.reverted(connection, script.id());
       }
       guard.beforeCommit(script.label());
       connection.commit();
-      progress.accept((direction.equals("upgrade") ? "Applied " : "Reverted ") + script.label() + " in " + millis + " ms");
-      return Optional.empty();
+      progress.accept(direction.done + script.label() + " in " + millis + " ms");
+      return new Step(true, after);
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
       if (e instanceof UserError userError) {
         throw userError;
+      }
+      if (e instanceof IllegalStateException) {
+        throw e;
       }
       String where = statementSql == null ? "" : " at `" + UserError.firstLine(statementSql) + "`";
       throw new UserError("migration " + script.label() + " failed" + where + ": " + UserError.firstLine(String.valueOf(e.getMessage()))
@@ -319,6 +375,18 @@ public final class Migrator {
       connection.setAutoCommit(autoCommit);
       guard.close();
     }
+  }
+
+  /** The version-table rows a step removes: heads it leaves. */
+  static List<String> removedHeads(AppliedRevisions before, AppliedRevisions after) {
+    return before.heads().stream().filter(head -> !after.heads().contains(head)).toList();
+  }
+
+  /** The rows a step adds: its new heads, each with the checksum of what its file records. */
+  List<VersionTable.Row> addedHeads(AppliedRevisions before, AppliedRevisions after) {
+    return after.heads().stream().filter(head -> !before.heads().contains(head))
+        .map(head -> new VersionTable.Row(head, history.get(head).checksum()))
+        .toList();
   }
 
   /**

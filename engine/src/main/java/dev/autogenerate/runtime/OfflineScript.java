@@ -6,13 +6,17 @@ import dev.autogenerate.operations.Operation;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Schema;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The SQL an upgrade or downgrade would run, for a DBA to review and run by hand ({@code upgrade
  * --sql}), written without a database: the schema before each revision comes from replaying the
  * history. Each revision is one transaction with its version and history rows, exactly as the
- * runtime would commit it; on SQLite, foreign-key enforcement is off for the script, as it is for
+ * runtime would commit it (on a branching history, in the runtime's order, one version row per
+ * head); on SQLite, foreign-key enforcement is off for the script, as it is for
  * the runtime's revisions.
  *
  * <p>What only a live database can tell is left out: the script does not check that the
@@ -30,81 +34,109 @@ public final class OfflineScript {
   }
 
   /**
-   * @param range {@code TO} (from base) or {@code FROM:TO}, each {@code base}, {@code head} or a
-   *     revision id (prefix)
+   * @param range {@code TO} (from base) or {@code FROM:TO}, each {@code base}, {@code head},
+   *     {@code heads} or a revision id (prefix); the revisions {@code TO} needs that {@code FROM}
+   *     lacks run in history order, branches and merges included
    */
   public String upgrade(String range) {
-    int[] span = span(range, -1);
-    if (span[1] < span[0]) {
+    String[] ends = ends(range);
+    AppliedRevisions from = ends.length == 2 ? state(ends[0]) : history.appliedExactly(Set.of());
+    AppliedRevisions to = state(ends[ends.length - 1]);
+    List<MigrationScript> steps = history.revisions().stream()
+        .filter(script -> to.contains(script.id()) && !from.contains(script.id()))
+        .toList();
+    if (steps.isEmpty() && !to.ids().containsAll(from.ids())) {
       throw new UserError("upgrade --sql " + range + " goes backwards: use downgrade --sql");
     }
-    StringBuilder script = header("upgrade", span);
-    Schema schema = replayed(span[0]);
-    for (int position = span[0] + 1; position <= span[1]; position++) {
-      MigrationScript revision = history.get(position);
+    AppliedRevisions applied = from;
+    StringBuilder body = new StringBuilder();
+    for (MigrationScript revision : steps) {
       List<Operation> operations = revision.upgradeOperations();
-      revision(script, revision, "upgrade", operations, schema);
-      schema = applied(schema, operations);
-      script.append("delete from ").append(VersionTable.NAME).append(";\n");
-      script.append("insert into ").append(VersionTable.NAME).append(" (version_num, checksum) values (")
-          .append(literal(revision.id())).append(", ").append(literal(revision.checksum())).append(");\n");
-      script.append("insert into ").append(HistoryTable.NAME)
+      revision(body, revision, "upgrade", operations, replayed(applied));
+      AppliedRevisions after = history.afterApplying(applied, revision);
+      body.append(versionMove(applied, after));
+      body.append("insert into ").append(HistoryTable.NAME)
           .append(" (revision, applied_order, checksum, applied_at, applied_by, duration_ms, tool_version)\n")
           .append("  select ").append(literal(revision.id())).append(", coalesce(max(applied_order), 0) + 1, ")
           .append(literal(revision.checksum())).append(", cast(current_timestamp as varchar(40)), 'sql script', null, ")
           .append(literal(ToolVersion.current())).append(" from ").append(HistoryTable.NAME).append(";\n");
-      script.append("commit;\n");
+      body.append("commit;\n");
+      applied = after;
     }
-    return script.toString();
+    return header("upgrade", from, applied).append(body).toString();
   }
 
-  /** @param range {@code FROM:TO}: a downgrade must say where the database is. */
+  /**
+   * @param range {@code FROM:TO}: a downgrade must say where the database is. {@code TO} stays
+   *     applied, and whatever of {@code FROM} descends from it is reverted (all of it for base).
+   */
   public String downgrade(String range) {
     if (!range.contains(":")) {
       throw new UserError("downgrade --sql needs FROM:TO (where the database is, and where to go), not " + range);
     }
-    int[] span = span(range, -1);
-    if (span[1] > span[0]) {
-      throw new UserError("downgrade --sql " + range + " goes forwards: use upgrade --sql");
-    }
-    StringBuilder script = header("downgrade", span);
-    for (int position = span[0]; position > span[1]; position--) {
-      MigrationScript revision = history.get(position);
-      Schema schema = replayed(position);
-      revision(script, revision, "downgrade", revision.downgradeOperations(), schema);
-      script.append("delete from ").append(VersionTable.NAME).append(";\n");
-      if (position > 0) {
-        MigrationScript parent = history.get(position - 1);
-        script.append("insert into ").append(VersionTable.NAME).append(" (version_num, checksum) values (")
-            .append(literal(parent.id())).append(", ").append(literal(parent.checksum())).append(");\n");
+    String[] ends = ends(range);
+    AppliedRevisions from = state(ends[0]);
+    String target = ends[1].trim();
+    Set<String> undo = new HashSet<>();
+    if (target.equals(RevisionHistory.BASE)) {
+      undo.addAll(from.ids());
+    } else {
+      List<MigrationScript> kept = target.equals("heads") ? history.heads() : List.of(history.resolveRevision(target));
+      for (MigrationScript revision : kept) {
+        if (!from.contains(revision.id())) {
+          throw new UserError("downgrade --sql " + range + " goes forwards: use upgrade --sql");
+        }
+        history.descendants(revision.id()).stream().filter(from::contains).forEach(undo::add);
       }
-      script.append("delete from ").append(HistoryTable.NAME).append(" where revision = ")
-          .append(literal(revision.id())).append(";\n");
-      script.append("commit;\n");
     }
-    return script.toString();
+    List<MigrationScript> steps = new ArrayList<>(history.inOrder(undo));
+    Collections.reverse(steps);
+    AppliedRevisions applied = from;
+    StringBuilder body = new StringBuilder();
+    for (MigrationScript revision : steps) {
+      revision(body, revision, "downgrade", revision.downgradeOperations(), replayed(applied));
+      AppliedRevisions after = history.afterReverting(applied, revision);
+      body.append(versionMove(applied, after));
+      body.append("delete from ").append(HistoryTable.NAME).append(" where revision = ")
+          .append(literal(revision.id())).append(";\n");
+      body.append("commit;\n");
+      applied = after;
+    }
+    return header("downgrade", from, applied).append(body).toString();
   }
 
-  private int[] span(String range, int defaultFrom) {
+  private static String[] ends(String range) {
     String[] parts = range.split(":", -1);
-    if (parts.length > 2 || parts[parts.length - 1].isBlank()) {
+    if (parts.length > 2 || parts[parts.length - 1].isBlank() || parts[0].isBlank()) {
       throw new UserError("not a range: " + range + " (write TO, or FROM:TO, such as base:head)");
     }
-    int from = parts.length == 2 ? position(parts[0]) : defaultFrom;
-    return new int[] {from, position(parts[parts.length - 1])};
+    return parts;
   }
 
-  private int position(String spec) {
-    if (spec.matches("[+-]\\d+")) {
-      throw new UserError("--sql takes revisions, not steps (" + spec + "): without a database, +N has no start");
+  /** The revisions applied at one end of a range. */
+  private AppliedRevisions state(String spec) {
+    String end = spec.trim();
+    if (end.matches("[+-]\\d+")) {
+      throw new UserError("--sql takes revisions, not steps (" + spec + "): without a database, " + end + " has no start");
     }
-    return history.resolve(spec, -1);
+    if (end.equals("head")) {
+      history.singleHead("write heads instead of head to script every branch, or run autogenerate merge -m \"MESSAGE\"");
+    }
+    return history.appliedExactly(RevisionTargets.toStamp(history, end, history.appliedExactly(Set.of())));
   }
 
-  private StringBuilder header(String direction, int[] span) {
+  /** The version-table rows a step changes, as the runtime changes them. */
+  private String versionMove(AppliedRevisions before, AppliedRevisions after) {
+    List<VersionTable.Row> added = after.heads().stream().filter(head -> !before.heads().contains(head))
+        .map(head -> new VersionTable.Row(head, history.get(head).checksum()))
+        .toList();
+    return VersionTable.moveSql(Migrator.removedHeads(before, after), added);
+  }
+
+  private StringBuilder header(String direction, AppliedRevisions from, AppliedRevisions to) {
     StringBuilder script = new StringBuilder();
-    script.append("-- autogenerate ").append(direction).append(' ').append(history.describePosition(span[0]))
-        .append(" -> ").append(history.describePosition(span[1])).append(", for ")
+    script.append("-- autogenerate ").append(direction).append(' ').append(history.describe(from))
+        .append(" -> ").append(history.describe(to)).append(", for ")
         .append(database.kind().productName()).append(", written by autogenerate ").append(ToolVersion.current())
         .append("\n-- Each revision is one transaction, with the version and history rows the runtime would write.\n\n");
     if (database.kind() == DatabaseKind.SQLITE) {
@@ -129,13 +161,10 @@ public final class OfflineScript {
     }
   }
 
-  /** The schema the revisions up to {@code position} record; a history that does not replay cannot be scripted. */
-  private Schema replayed(int position) {
-    if (position < 0) {
-      return Schema.EMPTY;
-    }
-    return history.replayUpTo(history.get(position).id()).orElseThrow(() -> new UserError(
-        "the migrations up to " + history.get(position).label() + " do not replay without a database (raw SQL"
+  /** The schema the applied revisions record; a history that does not replay cannot be scripted. */
+  private Schema replayed(AppliedRevisions applied) {
+    return history.replay(applied).orElseThrow(() -> new UserError(
+        "the migrations up to " + history.describe(applied) + " do not replay without a database (raw SQL"
             + " creates what a later operation changes): apply them with upgrade instead of --sql"));
   }
 

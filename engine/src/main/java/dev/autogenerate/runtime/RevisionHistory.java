@@ -2,16 +2,30 @@ package dev.autogenerate.runtime;
 
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.schema.Schema;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The revisions in order, from the first to the head. Each revision names the one it revises;
- * the history must be a single line (branches and merges are not supported yet).
+ * The revisions as a graph: each names the revisions it revises (its parents), so the history
+ * may branch (two revisions revise the same one, as when two developers each ran {@code -m}) and
+ * merge again (a revision revises several). The heads are the revisions nothing revises.
+ *
+ * <p>The revisions are kept in one order, parents before children, ties broken by the order
+ * they were given in (the migrations' class names, which start with their creation time): the
+ * order upgrades apply them in, downgrades revert them in reverse, and {@code history} lists
+ * newest first. A linear history is simply its line.
  */
 public final class RevisionHistory {
 
@@ -19,20 +33,28 @@ public final class RevisionHistory {
   public static final String BASE = "base";
 
   private final List<MigrationScript> ordered;
+  private final Map<String, MigrationScript> byId;
+  private final Map<String, Integer> positions;
+  private final Map<String, List<MigrationScript>> children;
 
-  private RevisionHistory(List<MigrationScript> ordered) {
+  private RevisionHistory(List<MigrationScript> ordered, Map<String, List<MigrationScript>> children) {
     this.ordered = List.copyOf(ordered);
+    this.byId = new HashMap<>();
+    this.positions = new HashMap<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      byId.put(ordered.get(i).id(), ordered.get(i));
+      positions.put(ordered.get(i).id(), i);
+    }
+    this.children = children;
   }
 
   /**
-   * Orders the scripts by their {@code revises} links.
+   * Builds the graph from the scripts' {@code revises} links.
    *
-   * @throws UserError for duplicate ids, unknown parents, several first revisions or a branch
+   * @throws UserError for duplicate ids, unknown parents or a cycle
    */
   public static RevisionHistory of(List<MigrationScript> scripts) {
     Map<String, MigrationScript> byId = new HashMap<>();
-    Map<String, MigrationScript> childOf = new HashMap<>();
-    MigrationScript first = null;
     for (MigrationScript script : scripts) {
       MigrationScript clash = byId.put(script.id(), script);
       if (clash != null) {
@@ -40,35 +62,54 @@ public final class RevisionHistory {
             + " and " + script.origin() + ": give one of them a new id");
       }
     }
+    Map<String, List<MigrationScript>> children = new HashMap<>();
     for (MigrationScript script : scripts) {
-      if (script.revises() == null) {
-        if (first != null) {
-          throw new UserError("two migrations start the history: " + first.origin() + " and "
-              + script.origin() + "; set revises on one of them to the other's id");
+      children.put(script.id(), new ArrayList<>());
+    }
+    for (MigrationScript script : scripts) {
+      for (String parent : script.parents()) {
+        if (!byId.containsKey(parent)) {
+          throw new UserError(script.origin() + " revises " + parent
+              + ", which no migration defines: restore that migration or fix revises");
         }
-        first = script;
-        continue;
+        children.get(parent).add(script);
       }
-      if (!byId.containsKey(script.revises())) {
-        throw new UserError(script.origin() + " revises " + script.revises()
-            + ", which no migration defines: restore that migration or fix revises");
-      }
-      MigrationScript sibling = childOf.put(script.revises(), script);
-      if (sibling != null) {
-        throw new UserError("the history branches: " + sibling.origin() + " and " + script.origin()
-            + " both revise " + script.revises() + "; make one of them revise the other");
+    }
+    // Kahn's algorithm, always taking the earliest given revision whose parents are all placed.
+    Map<String, Integer> given = new HashMap<>();
+    for (int i = 0; i < scripts.size(); i++) {
+      given.put(scripts.get(i).id(), i);
+    }
+    Map<String, Integer> unplaced = new HashMap<>();
+    PriorityQueue<MigrationScript> ready = new PriorityQueue<>((a, b) -> Integer.compare(given.get(a.id()), given.get(b.id())));
+    for (MigrationScript script : scripts) {
+      unplaced.put(script.id(), script.parents().size());
+      if (script.parents().isEmpty()) {
+        ready.add(script);
       }
     }
     List<MigrationScript> ordered = new ArrayList<>();
-    for (MigrationScript next = first; next != null; next = childOf.get(next.id())) {
+    while (!ready.isEmpty()) {
+      MigrationScript next = ready.poll();
       ordered.add(next);
+      for (MigrationScript child : children.get(next.id())) {
+        if (unplaced.merge(child.id(), -1, Integer::sum) == 0) {
+          ready.add(child);
+        }
+      }
     }
     if (ordered.size() != scripts.size()) {
-      throw new UserError("some migrations are not reachable from the first revision (a revises cycle?)");
+      Set<String> placed = ordered.stream().map(MigrationScript::id).collect(Collectors.toSet());
+      String cycle = scripts.stream().filter(script -> !placed.contains(script.id())).map(MigrationScript::origin)
+          .collect(Collectors.joining(", "));
+      throw new UserError("these migrations revise each other in a cycle: " + cycle + "; fix their revises");
     }
-    return new RevisionHistory(ordered);
+    Map<String, List<MigrationScript>> frozen = new HashMap<>();
+    children.forEach((id, list) -> frozen.put(id, List.copyOf(list)));
+    return new RevisionHistory(ordered, frozen);
   }
 
+  /** Every revision, parents before children. */
   public List<MigrationScript> revisions() {
     return ordered;
   }
@@ -77,86 +118,176 @@ public final class RevisionHistory {
     return ordered.isEmpty();
   }
 
-  /** The newest revision's id, or null when there is none. */
-  public String head() {
-    return ordered.isEmpty() ? null : ordered.get(ordered.size() - 1).id();
-  }
-
-  /** The position of a revision (0 for the first), or -1 for base (null). */
-  public int position(String revisionId) {
-    if (revisionId == null) {
-      return -1;
-    }
-    for (int i = 0; i < ordered.size(); i++) {
-      if (ordered.get(i).id().equals(revisionId)) {
-        return i;
-      }
-    }
-    throw new UserError("the database is at revision " + revisionId
-        + ", which no migration defines: restore that migration, or point the tool at the right migrations directory");
+  /** Newest first, as {@code history} prints them. */
+  public List<MigrationScript> newestFirst() {
+    List<MigrationScript> reversed = new ArrayList<>(ordered);
+    Collections.reverse(reversed);
+    return reversed;
   }
 
   /** The revision with this id, if a migration defines it. */
   public Optional<MigrationScript> find(String revisionId) {
-    return ordered.stream().filter(script -> script.id().equals(revisionId)).findFirst();
+    return Optional.ofNullable(byId.get(revisionId));
   }
 
-  public MigrationScript get(int position) {
-    return ordered.get(position);
+  /** The revision with this id, which must be one of the history's. */
+  public MigrationScript get(String revisionId) {
+    MigrationScript script = byId.get(revisionId);
+    if (script == null) {
+      throw new IllegalArgumentException("no revision " + revisionId);
+    }
+    return script;
+  }
+
+  /** The revisions that revise this one, in history order. */
+  public List<MigrationScript> children(String revisionId) {
+    return children.getOrDefault(revisionId, List.of());
+  }
+
+  /** The revisions nothing revises, in history order: one for a linear history, none when empty. */
+  public List<MigrationScript> heads() {
+    return ordered.stream().filter(script -> children(script.id()).isEmpty()).toList();
+  }
+
+  /** The revisions more than one revision revises: where the history branches. */
+  public List<MigrationScript> branchPoints() {
+    return ordered.stream().filter(script -> children(script.id()).size() > 1).toList();
   }
 
   /**
-   * The position an upgrade or downgrade target names.
+   * The one head, for what a second head would make ambiguous.
    *
-   * @param spec {@code head}, {@code base}, {@code +N}, {@code -N}, or a revision id or unique prefix
-   * @param current the position now (-1 for base)
+   * @param fix what to do about several heads, for the message: {@code run autogenerate merge ...}
+   * @return empty when the history has no revisions
+   * @throws UserError naming the heads and the fix when there are several
    */
-  public int resolve(String spec, int current) {
+  public Optional<MigrationScript> singleHead(String fix) {
+    List<MigrationScript> heads = heads();
+    if (heads.size() > 1) {
+      throw new UserError(describeHeads() + "; " + fix);
+    }
+    return heads.stream().findFirst();
+  }
+
+  /** {@code 2 heads: a1 (add age), b2 (add nickname)}. */
+  public String describeHeads() {
+    List<MigrationScript> heads = heads();
+    return heads.size() + (heads.size() == 1 ? " head: " : " heads: ") + labels(heads);
+  }
+
+  /** Labels joined by commas: {@code a1 (add age), b2 (add nickname)}. */
+  public static String labels(Collection<MigrationScript> scripts) {
+    return scripts.stream().map(MigrationScript::label).collect(Collectors.joining(", "));
+  }
+
+  /** Each revision and all the revisions it descends from. */
+  public Set<String> ancestors(Collection<String> revisionIds) {
+    Set<String> found = new HashSet<>();
+    Deque<String> pending = new ArrayDeque<>(revisionIds);
+    while (!pending.isEmpty()) {
+      String id = pending.pop();
+      if (found.add(id)) {
+        pending.addAll(get(id).parents());
+      }
+    }
+    return found;
+  }
+
+  /** Every revision that descends from this one, not itself. */
+  public Set<String> descendants(String revisionId) {
+    Set<String> found = new HashSet<>();
+    Deque<MigrationScript> pending = new ArrayDeque<>(children(revisionId));
+    while (!pending.isEmpty()) {
+      MigrationScript script = pending.pop();
+      if (found.add(script.id())) {
+        pending.addAll(children(script.id()));
+      }
+    }
+    return found;
+  }
+
+  /** These revisions in history order. */
+  public List<MigrationScript> inOrder(Collection<String> revisionIds) {
+    Set<String> wanted = Set.copyOf(revisionIds);
+    return ordered.stream().filter(script -> wanted.contains(script.id())).toList();
+  }
+
+  /**
+   * Where a database whose version table lists these heads is: they and all their ancestors are
+   * applied.
+   *
+   * @throws UserError when a head is a revision no migration defines
+   */
+  public AppliedRevisions appliedAt(Collection<String> heads) {
+    for (String head : heads) {
+      if (!byId.containsKey(head)) {
+        throw new UserError("the database is at revision " + head + ", which no migration defines: restore that"
+            + " migration, or point the tool at the right migrations directory");
+      }
+    }
+    return appliedExactly(ancestors(heads));
+  }
+
+  /** The state with exactly these revisions applied; the set must hold each one's ancestors. */
+  public AppliedRevisions appliedExactly(Set<String> revisionIds) {
+    List<String> heads = inOrder(revisionIds).stream()
+        .filter(script -> children(script.id()).stream().noneMatch(child -> revisionIds.contains(child.id())))
+        .map(MigrationScript::id)
+        .toList();
+    return new AppliedRevisions(heads, revisionIds);
+  }
+
+  /** The state after applying a revision that {@linkplain AppliedRevisions#canApply can be applied}. */
+  public AppliedRevisions afterApplying(AppliedRevisions applied, MigrationScript script) {
+    Set<String> ids = new HashSet<>(applied.ids());
+    ids.add(script.id());
+    return appliedExactly(ids);
+  }
+
+  /** The state after reverting a revision that {@linkplain AppliedRevisions#canRevert can be reverted}. */
+  public AppliedRevisions afterReverting(AppliedRevisions applied, MigrationScript script) {
+    Set<String> ids = new HashSet<>(applied.ids());
+    ids.remove(script.id());
+    return appliedExactly(ids);
+  }
+
+  /** {@code base}, or the heads' labels: {@code a1 (add age), b2 (add nickname)}. */
+  public String describe(AppliedRevisions applied) {
+    return applied.isBase() ? BASE : labels(inOrder(applied.heads()));
+  }
+
+  /**
+   * The one revision a spec names: {@code head} (when there is one), or a revision id or a
+   * unique prefix of one.
+   *
+   * @throws UserError for an unknown or ambiguous spec, or {@code head} with several heads
+   */
+  public MigrationScript resolveRevision(String spec) {
     String target = spec.trim();
-    if (target.equals("head") || target.equals("heads")) {
-      return ordered.size() - 1;
+    if (target.equals("head")) {
+      return singleHead("name one of them").orElseThrow(() -> new UserError("no migrations yet, so no head"));
     }
-    if (target.equals(BASE)) {
-      return -1;
-    }
-    if (target.matches("[+-]\\d+")) {
-      int position = current + Integer.parseInt(target);
-      if (position < -1 || position >= ordered.size()) {
-        throw new UserError("cannot move " + target + " from " + describePosition(current) + ": the history has "
-            + ordered.size() + " revision(s)");
-      }
-      return position;
-    }
-    List<Integer> matches = new ArrayList<>();
-    for (int i = 0; i < ordered.size(); i++) {
-      if (ordered.get(i).id().startsWith(target)) {
-        matches.add(i);
-      }
-    }
-    if (matches.isEmpty()) {
+    List<MigrationScript> matches = ordered.stream().filter(script -> script.id().startsWith(target)).toList();
+    if (target.isEmpty() || matches.isEmpty()) {
       throw new UserError("unknown revision '" + spec + "': run `autogenerate history` to list revisions");
     }
     if (matches.size() > 1) {
-      throw new UserError("revision prefix '" + spec + "' is ambiguous: give more characters of the id");
+      throw new UserError("revision prefix '" + spec + "' is ambiguous (" + labels(matches)
+          + "): give more characters of the id");
     }
     return matches.get(0);
   }
 
-  public String describePosition(int position) {
-    return position < 0 ? BASE : ordered.get(position).label();
-  }
-
   /**
-   * The schema the revisions up to {@code revisionId} (null: none) record, replayed without a
-   * database; empty when a migration's operations do not replay (raw SQL that created what a
-   * later operation changes, say).
+   * The schema the applied revisions record, replayed in history order without a database;
+   * empty when a migration's operations do not replay (raw SQL that created what a later
+   * operation changes, say).
    */
-  public Optional<Schema> replayUpTo(String revisionId) {
+  public Optional<Schema> replay(AppliedRevisions applied) {
     Schema schema = Schema.EMPTY;
-    int last = position(revisionId);
     try {
-      for (int i = 0; i <= last; i++) {
-        for (Operation operation : ordered.get(i).upgradeOperations()) {
+      for (MigrationScript script : inOrder(applied.ids())) {
+        for (Operation operation : script.upgradeOperations()) {
           schema = operation.applyTo(schema);
         }
       }
@@ -166,10 +297,15 @@ public final class RevisionHistory {
     }
   }
 
-  /** Newest first, as {@code history} prints them. */
-  public List<MigrationScript> newestFirst() {
-    List<MigrationScript> reversed = new ArrayList<>(ordered);
-    Collections.reverse(reversed);
-    return reversed;
+  /** The schema a revision and its ancestors record (null: base), as {@link #replay} gives it. */
+  public Optional<Schema> replayUpTo(String revisionId) {
+    return replay(appliedAt(revisionId == null ? List.of() : List.of(revisionId)));
+  }
+
+  /** Each branch point and the revisions that revise it, for {@code branches}. */
+  public Map<MigrationScript, List<MigrationScript>> branches() {
+    Map<MigrationScript, List<MigrationScript>> branches = new LinkedHashMap<>();
+    branchPoints().forEach(point -> branches.put(point, children(point.id())));
+    return branches;
   }
 }

@@ -39,6 +39,20 @@ public final class SourceCompiler {
    * @throws UserError naming the file and line of the first error when the sources do not compile
    */
   public static Compiled compile(List<Path> sources, List<Path> classPath, ClassLoader parent) {
+    Attempt attempt = attempt(sources, classPath, parent);
+    if (!attempt.errors().isEmpty()) {
+      throw new UserError(attempt.errors().get(0).describe());
+    }
+    return attempt.compiled();
+  }
+
+  /**
+   * Compiles the files, telling the errors instead of throwing them, so that a caller can set
+   * the failing files aside and compile the others.
+   *
+   * @return the compiled classes, or (compiled null) every error, in javac's order
+   */
+  public static Attempt attempt(List<Path> sources, List<Path> classPath, ClassLoader parent) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     if (compiler == null) {
       throw new UserError("no Java compiler in this runtime: run autogenerate with a JDK, not a JRE");
@@ -54,14 +68,37 @@ public final class SourceCompiler {
     Iterable<? extends JavaFileObject> units = standard.getJavaFileObjectsFromPaths(sources);
     boolean success = compiler.getTask(null, output, diagnostics, options, null, units).call();
     if (!success) {
-      throw new UserError(firstError(diagnostics) + " (fix the migration source, then run the command again)");
+      List<CompileError> errors = diagnostics.getDiagnostics().stream()
+          .filter(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.ERROR)
+          .map(SourceCompiler::error)
+          .toList();
+      return new Attempt(null, errors.isEmpty() ? List.of(new CompileError(null, 0, "migration sources do not compile")) : errors);
     }
     ClassLoader loader = new BytesClassLoader(output.classes, parent);
-    return new Compiled(loader, List.copyOf(output.classes.keySet().stream().sorted().toList()));
+    return new Attempt(new Compiled(loader, List.copyOf(output.classes.keySet().stream().sorted().toList())), List.of());
   }
 
   /** The loader with the compiled classes and the names of the classes it defines. */
   public record Compiled(ClassLoader loader, List<String> classNames) {}
+
+  /** What a compile gave: the classes, or the errors. */
+  public record Attempt(Compiled compiled, List<CompileError> errors) {}
+
+  /**
+   * One compile error.
+   *
+   * @param file the source, or null when javac names none
+   * @param line its line, 1-based (0 when unknown)
+   * @param message the first line of javac's message
+   */
+  public record CompileError(Path file, long line, String message) {
+
+    /** The one-line user error: {@code migration does not compile: FILE:LINE: MESSAGE (fix ...)}. */
+    public String describe() {
+      return "migration does not compile: " + (file == null ? "migration" : file.toString()) + ":" + line + ": " + message
+          + " (fix the migration source, then run the command again)";
+    }
+  }
 
   private static String classPathWithApi(List<Path> classPath) {
     List<String> entries = new ArrayList<>();
@@ -79,18 +116,10 @@ public final class SourceCompiler {
     }
   }
 
-  private static String firstError(DiagnosticCollector<JavaFileObject> diagnostics) {
-    return diagnostics.getDiagnostics().stream()
-        .filter(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.ERROR)
-        .findFirst()
-        .map(SourceCompiler::describe)
-        .orElse("migration sources do not compile");
-  }
-
-  private static String describe(Diagnostic<? extends JavaFileObject> diagnostic) {
-    String file = diagnostic.getSource() == null ? "migration" : Path.of(diagnostic.getSource().toUri()).toString();
+  private static CompileError error(Diagnostic<? extends JavaFileObject> diagnostic) {
+    Path file = diagnostic.getSource() == null ? null : Path.of(diagnostic.getSource().toUri());
     String message = diagnostic.getMessage(Locale.ROOT).lines().findFirst().orElse("");
-    return "migration does not compile: " + file + ":" + diagnostic.getLineNumber() + ": " + message;
+    return new CompileError(file, diagnostic.getLineNumber(), message);
   }
 
   /** Keeps compiled classes as bytes instead of writing .class files. */

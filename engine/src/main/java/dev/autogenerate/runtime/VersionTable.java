@@ -7,11 +7,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * The table that records which revision the database is at: one row while at a revision, none
- * at base, with a checksum of the operations that revision ran, so that a migration edited
- * after it was applied is noticed. The tool owns it and the diff never sees it.
+ * The table that records where the database is: one row per head it is at (one on a linear
+ * history, none at base, one per branch after {@code upgrade heads}), as Alembic's
+ * {@code alembic_version}; each row keeps a checksum of the operations that revision ran, so
+ * that a migration edited after it was applied is noticed. The tool owns it and the diff never
+ * sees it.
  */
 public final class VersionTable {
 
@@ -19,57 +24,103 @@ public final class VersionTable {
 
   private VersionTable() {}
 
-  /** The current revision id, or null when the database is at base (or has no version table). */
-  public static String current(Connection connection) throws SQLException {
+  /** One row: a head the database is at, and the checksum of what that revision ran (null if unknown). */
+  public record Row(String revision, String checksum) {}
+
+  /** The rows, by revision id; none at base or without the table. */
+  public static List<Row> rows(Connection connection) throws SQLException {
+    List<Row> rows = new ArrayList<>();
     if (!exists(connection)) {
-      return null;
+      return rows;
     }
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("select version_num from " + NAME)) {
-      String current = null;
-      while (rows.next()) {
-        if (current != null) {
-          throw new UserError(NAME + " holds several revisions; this tool keeps one: delete all rows but the real one");
-        }
-        current = rows.getString(1);
+        ResultSet result = statement.executeQuery("select version_num, checksum from " + NAME + " order by version_num")) {
+      while (result.next()) {
+        rows.add(new Row(result.getString(1), result.getString(2)));
       }
-      return current;
     }
+    return rows;
   }
 
-  /** The checksum recorded with the current revision, or null (base, or none recorded). */
-  public static String checksum(Connection connection) throws SQLException {
-    if (!exists(connection)) {
-      return null;
-    }
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("select checksum from " + NAME)) {
-      return rows.next() ? rows.getString(1) : null;
-    }
+  /** The heads the database is at: none at base. */
+  public static List<String> heads(Connection connection) throws SQLException {
+    return rows(connection).stream().map(Row::revision).toList();
   }
 
   /**
-   * Records a revision as current, or base when {@code revisionId} is null.
+   * The one revision the database is at, or null at base (or without a version table).
    *
-   * @param checksum the checksum of the operations the revision ran ({@link MigrationScript#checksum()})
+   * @throws UserError when it is at several heads: ask {@link #heads} instead
    */
-  public static void set(Connection connection, String revisionId, String checksum) throws SQLException {
+  public static String current(Connection connection) throws SQLException {
+    List<String> heads = heads(connection);
+    if (heads.size() > 1) {
+      throw new UserError("the database is at " + heads.size() + " heads (" + String.join(", ", heads)
+          + "), not one: run autogenerate merge -m \"MESSAGE\" and upgrade head to join them");
+    }
+    return heads.isEmpty() ? null : heads.get(0);
+  }
+
+  /** Creates the table where it is missing. */
+  static void createIfMissing(Connection connection) throws SQLException {
     if (!exists(connection)) {
       try (Statement statement = connection.createStatement()) {
         statement.execute(createSql(false));
       }
     }
+  }
+
+  /** Records the database as being at exactly these heads (none: base). */
+  static void set(Connection connection, List<Row> heads) throws SQLException {
+    createIfMissing(connection);
     try (Statement statement = connection.createStatement()) {
       statement.execute("delete from " + NAME);
     }
-    if (revisionId != null) {
-      try (PreparedStatement insert =
-          connection.prepareStatement("insert into " + NAME + " (version_num, checksum) values (?, ?)")) {
-        insert.setString(1, revisionId);
-        insert.setString(2, checksum);
-        insert.executeUpdate();
+    for (Row head : heads) {
+      add(connection, head);
+    }
+  }
+
+  /** Moves the record by one revision: rows for heads no longer heads go, rows for new heads come. */
+  static void move(Connection connection, List<String> removed, List<Row> added) throws SQLException {
+    createIfMissing(connection);
+    for (String revision : removed) {
+      try (PreparedStatement delete = connection.prepareStatement("delete from " + NAME + " where version_num = ?")) {
+        delete.setString(1, revision);
+        delete.executeUpdate();
       }
     }
+    for (Row head : added) {
+      add(connection, head);
+    }
+  }
+
+  private static void add(Connection connection, Row head) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement("insert into " + NAME + " (version_num, checksum) values (?, ?)")) {
+      insert.setString(1, head.revision());
+      insert.setString(2, head.checksum());
+      insert.executeUpdate();
+    }
+  }
+
+  /** The same move as {@link #move}, as SQL for a script. */
+  static String moveSql(List<String> removed, List<Row> added) {
+    StringBuilder sql = new StringBuilder();
+    if (!removed.isEmpty()) {
+      sql.append("delete from ").append(NAME).append(" where version_num in (")
+          .append(removed.stream().map(VersionTable::literal).collect(Collectors.joining(", "))).append(");\n");
+    }
+    for (Row head : added) {
+      sql.append("insert into ").append(NAME).append(" (version_num, checksum) values (")
+          .append(literal(head.revision())).append(", ").append(head.checksum() == null ? "null" : literal(head.checksum()))
+          .append(");\n");
+    }
+    return sql.toString();
+  }
+
+  private static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
   }
 
   /** The table's DDL, the same on both databases; {@code ifNotExists} for scripts that may run twice. */

@@ -90,6 +90,43 @@ class OfflineSqlTest {
     assertTrue(run.err().startsWith("error: downgrade --sql needs FROM:TO"), run::toString);
   }
 
+  /**
+   * A branching history scripts in the runtime's order: both branches, then the merge, one
+   * version row per head on the way; the script gives what {@code upgrade head} gives, and the
+   * downgrade script takes it back past the merge to where the branches parted.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aBranchingHistoryScriptsBothBranchesAndTheMerge(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = BranchesTest.twoBranches(directory.resolve("app"), kind);
+    CliRun ambiguous = project.expect(2, "upgrade", "--sql", "head");
+    assertTrue(ambiguous.err().contains("2 heads: "), ambiguous::toString);
+    String twoHeads = project.expect(0, "upgrade", "--sql", "heads").out();
+    assertEquals(3, twoHeads.lines().filter(line -> line.equals("begin;")).count(), twoHeads);
+    project.expect(0, "merge", "-m", "join", "--rev-id", BranchesTest.M);
+    project.expect(0, "upgrade", "head");
+
+    String script = project.expect(0, "upgrade", "--sql", "head").out();
+    assertEquals(List.of("-- upgrade " + BranchesTest.P + " (create users table)", "-- upgrade " + BranchesTest.A + " (add age)",
+        "-- upgrade " + BranchesTest.B + " (add nickname)", "-- upgrade " + BranchesTest.M + " (join)"),
+        script.lines().filter(line -> line.startsWith("-- upgrade ")).toList(), script);
+    TestDatabase empty = TestDatabases.fresh(kind);
+    runWithClient(empty, script);
+    assertEquals(inspect(project.database()), inspect(empty));
+    try (Connection applied = project.database().open(); Connection scripted = empty.open()) {
+      assertEquals(VersionTable.heads(applied), VersionTable.heads(scripted));
+      assertEquals(HistoryTable.entries(applied).keySet(), HistoryTable.entries(scripted).keySet());
+    }
+
+    runWithClient(empty, project.expect(0, "downgrade", "--sql", "head:" + BranchesTest.P).out());
+    try (Connection connection = empty.open()) {
+      assertEquals(List.of(BranchesTest.P), VersionTable.heads(connection));
+      assertEquals(List.of(BranchesTest.P), List.copyOf(HistoryTable.entries(connection).keySet()));
+    }
+    project.expect(0, "downgrade", BranchesTest.P);
+    assertEquals(inspect(project.database()), inspect(empty));
+  }
+
   /** Runs a script as a DBA would: psql with ON_ERROR_STOP, or the sqlite3 shell. */
   private static void runWithClient(TestDatabase database, String script) throws Exception {
     Path file = Files.createTempFile("autogenerate", ".sql");

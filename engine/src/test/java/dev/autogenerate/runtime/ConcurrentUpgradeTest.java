@@ -78,6 +78,88 @@ class ConcurrentUpgradeTest {
     }
   }
 
+  @Revision(id = "c0ncurrentb2", revises = "c0ncurrent01", message = "another row, once, on a branch")
+  public static final class InsertOnceOnABranch implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+      op.execute("insert into events (id, note) values (2, 'branch')");
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+      op.execute("delete from events where id = 2");
+    }
+  }
+
+  @Revision(id = "c0ncurrentm3", revises = {"c0ncurrent02", "c0ncurrentb2"}, message = "merge, with a row of its own")
+  public static final class MergeWithARow implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+      op.execute("insert into events (id, note) values (3, 'merge')");
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+      op.execute("delete from events where id = 3");
+    }
+  }
+
+  /** events, then two branches each inserting a row, joined by a merge inserting a third. */
+  private static RevisionHistory branchingHistory() {
+    return RevisionHistory.of(List.of(
+        MigrationScript.of(new CreateEvents(), "CreateEvents"),
+        MigrationScript.of(new InsertOnce(), "InsertOnce"),
+        MigrationScript.of(new InsertOnceOnABranch(), "InsertOnceOnABranch"),
+        MigrationScript.of(new MergeWithARow(), "MergeWithARow")));
+  }
+
+  /**
+   * On a branching history too: each revision once, the merge only after both its parents,
+   * whether a worker asks for head (through the merge) or heads.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void branchesAndTheirMergeAreAppliedOnceHoweverManyUpgradeTogether(DatabaseKind kind) throws Exception {
+    ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+    try {
+      for (int round = 0; round < ROUNDS / 2; round++) {
+        TestDatabase database = TestDatabases.fresh(kind);
+        List<String> progress = Collections.synchronizedList(new ArrayList<>());
+        Migrator migrator = new Migrator(branchingHistory(), TableFilter.defaults())
+            .withLockTimeout(Duration.ofSeconds(60))
+            .withProgress(progress::add);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<MigrationScript>>> results = new ArrayList<>();
+        for (int worker = 0; worker < WORKERS; worker++) {
+          String target = worker % 2 == 0 ? "head" : "heads";
+          results.add(workers.submit(() -> {
+            try (Connection connection = database.open()) {
+              start.await();
+              return migrator.upgrade(connection, target);
+            }
+          }));
+        }
+        start.countDown();
+        int applied = 0;
+        for (Future<List<MigrationScript>> result : results) {
+          applied += result.get(120, TimeUnit.SECONDS).size();
+        }
+        String context = kind + " round " + round + ": " + progress;
+        assertEquals(4, applied, context);
+        try (Connection connection = database.open()) {
+          assertEquals(3, count(connection, "select count(*) from events"), context);
+          assertEquals(List.of("c0ncurrentm3"), VersionTable.heads(connection), context);
+          assertEquals(4, HistoryTable.entries(connection).size(), context);
+        }
+        List<String> appliedLines = progress.stream().filter(line -> line.startsWith("Applied ")).toList();
+        assertEquals(4, appliedLines.size(), context);
+        assertTrue(appliedLines.get(3).startsWith("Applied c0ncurrentm3"), context);
+      }
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
   private static RevisionHistory history() {
     return RevisionHistory.of(List.of(
         MigrationScript.of(new CreateEvents(), "CreateEvents"),

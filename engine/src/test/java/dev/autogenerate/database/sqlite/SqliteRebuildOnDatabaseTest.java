@@ -123,7 +123,7 @@ class SqliteRebuildOnDatabaseTest {
       List<String> productsBefore = rows(connection, "select id, code, name, price, status from product order by id");
       List<String> linesBefore = rows(connection, "select id, product_id, quantity from order_line order by id");
       Schema inspectedBefore = sqlite.inspect(connection, TableFilter.defaults());
-      List<String> planned = sqlite.statements(history.get(1).upgradeOperations(), inspectedBefore);
+      List<String> planned = sqlite.statements(history.revisions().get(1).upgradeOperations(), inspectedBefore);
 
       migrator.upgrade(recording(connection, executed), "head");
 
