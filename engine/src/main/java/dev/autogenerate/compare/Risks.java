@@ -4,17 +4,29 @@ import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.AlterEnumType;
+import dev.autogenerate.operations.AlterSequence;
+import dev.autogenerate.operations.CreateEnumType;
 import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropConstraint;
+import dev.autogenerate.operations.DropEnumType;
+import dev.autogenerate.operations.DropIndex;
+import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
+import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.OperationVisitor;
+import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.PrimaryKey;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.SqlType.Kind;
+import dev.autogenerate.schema.TableConstraint;
 import dev.autogenerate.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -43,46 +55,131 @@ public final class Risks {
     Schema schema = current;
     for (Change change : upgrade) {
       Operation operation = change.operation();
+      if (operation.subject() != null && !created.contains(operation.subject())) {
+        risks.addAll(operation.accept(new Finder(change, schema)));
+      }
       if (operation instanceof CreateTable create) {
         created.add(create.table().name());
-      } else if (operation.subject() != null && !created.contains(operation.subject())) {
-        risks.addAll(risks(change, schema));
       }
       schema = operation.applyTo(schema);
     }
     return risks;
   }
 
-  private static List<Risk> risks(Change change, Schema before) {
-    Operation operation = change.operation();
-    if (operation instanceof DropTable drop && before.hasTable(drop.table())) {
-      return List.of(new Risk(change, Risk.Kind.DROPPED_TABLE, drop.table(), List.of(), 0));
+  /**
+   * The risks of one operation, given the schema before it: one method per operation, so a new
+   * operation must say whether it is risky before anything compiles.
+   */
+  private static final class Finder implements OperationVisitor<List<Risk>> {
+
+    private final Change change;
+    private final Schema before;
+
+    Finder(Change change, Schema before) {
+      this.change = change;
+      this.before = before;
     }
-    if (operation instanceof DropColumn drop) {
-      return List.of(new Risk(change, Risk.Kind.DROPPED_COLUMN, drop.table(), List.of(drop.column()), 0));
+
+    private List<Risk> risk(Risk.Kind kind, String table, List<String> columns) {
+      return List.of(new Risk(change, kind, table, columns, 0));
     }
-    if (operation instanceof AddColumn add) {
-      Column column = add.column();
+
+    @Override
+    public List<Risk> createTable(CreateTable operation) {
+      return List.of();
+    }
+
+    @Override
+    public List<Risk> dropTable(DropTable operation) {
+      return before.hasTable(operation.table()) ? risk(Risk.Kind.DROPPED_TABLE, operation.table(), List.of()) : List.of();
+    }
+
+    @Override
+    public List<Risk> addColumn(AddColumn operation) {
+      Column column = operation.column();
       boolean needsValue = !column.nullable() && column.defaultSql() == null && !column.identity();
-      return needsValue
-          ? List.of(new Risk(change, Risk.Kind.NOT_NULL_WITHOUT_DEFAULT, add.table(), List.of(), 0))
-          : List.of();
+      return needsValue ? risk(Risk.Kind.NOT_NULL_WITHOUT_DEFAULT, operation.table(), List.of()) : List.of();
     }
-    if (operation instanceof AlterColumn alter) {
-      return alterColumn(change, alter, before);
+
+    @Override
+    public List<Risk> dropColumn(DropColumn operation) {
+      return risk(Risk.Kind.DROPPED_COLUMN, operation.table(), List.of(operation.column()));
     }
-    if (operation instanceof AddConstraint add) {
-      if (add.constraint() instanceof UniqueConstraint || add.constraint() instanceof PrimaryKey) {
-        return List.of(new Risk(change, Risk.Kind.UNIQUE, add.table(), add.constraint().columns(), 0));
+
+    @Override
+    public List<Risk> alterColumn(AlterColumn operation) {
+      return Risks.alterColumn(change, operation, before);
+    }
+
+    @Override
+    public List<Risk> setTableComment(SetTableComment operation) {
+      return List.of();
+    }
+
+    @Override
+    public List<Risk> addConstraint(AddConstraint operation) {
+      TableConstraint constraint = operation.constraint();
+      if (constraint instanceof UniqueConstraint || constraint instanceof PrimaryKey) {
+        return risk(Risk.Kind.UNIQUE, operation.table(), constraint.columns());
       }
-      if (add.constraint() instanceof ForeignKey key) {
-        return List.of(new Risk(change, Risk.Kind.FOREIGN_KEY, add.table(), key.columns(), 0));
+      if (constraint instanceof ForeignKey key) {
+        return risk(Risk.Kind.FOREIGN_KEY, operation.table(), key.columns());
       }
+      // A check's rows cannot be counted portably: the expression is in the database's own SQL.
+      return List.of();
     }
-    if (operation instanceof CreateIndex create && create.index().unique() && create.index().isManaged()) {
-      return List.of(new Risk(change, Risk.Kind.UNIQUE, create.table(), create.index().columnNames(), 0));
+
+    @Override
+    public List<Risk> dropConstraint(DropConstraint operation) {
+      return List.of();
     }
-    return List.of();
+
+    @Override
+    public List<Risk> createIndex(CreateIndex operation) {
+      boolean unique = operation.index().unique() && operation.index().isManaged();
+      return unique ? risk(Risk.Kind.UNIQUE, operation.table(), operation.index().columnNames()) : List.of();
+    }
+
+    @Override
+    public List<Risk> dropIndex(DropIndex operation) {
+      return List.of();
+    }
+
+    @Override
+    public List<Risk> createSequence(CreateSequence operation) {
+      return List.of();
+    }
+
+    @Override
+    public List<Risk> dropSequence(DropSequence operation) {
+      return List.of();
+    }
+
+    @Override
+    public List<Risk> alterSequence(AlterSequence operation) {
+      return List.of();
+    }
+
+    @Override
+    public List<Risk> createEnumType(CreateEnumType operation) {
+      return List.of();
+    }
+
+    @Override
+    public List<Risk> dropEnumType(DropEnumType operation) {
+      return List.of();
+    }
+
+    /** A removed value fails the conversion of any row that holds it; the recipe says so in its reason. */
+    @Override
+    public List<Risk> alterEnumType(AlterEnumType operation) {
+      return List.of();
+    }
+
+    @Override
+    public List<Risk> executeSql(ExecuteSql operation) {
+      return List.of();
+    }
   }
 
   private static List<Risk> alterColumn(Change change, AlterColumn alter, Schema before) {
