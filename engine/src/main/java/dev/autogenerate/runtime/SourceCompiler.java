@@ -1,6 +1,7 @@
 package dev.autogenerate.runtime;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.File;
 import java.io.OutputStream;
 import java.net.URI;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -53,6 +56,37 @@ public final class SourceCompiler {
    * @return the compiled classes, or (compiled null) every error, in javac's order
    */
   public static Attempt attempt(List<Path> sources, List<Path> classPath, ClassLoader parent) {
+    return attempt(sources, classPath, parent, CompiledClassCache.standard());
+  }
+
+  /**
+   * As {@link #attempt(List, List, ClassLoader)}, reusing the classes each source compiled to
+   * before when none of them changed (a long history costs next to nothing), and compiling them
+   * all together otherwise, since one migration may use a class another file defines.
+   */
+  static Attempt attempt(List<Path> sources, List<Path> classPath, ClassLoader parent, CompiledClassCache cache) {
+    String compilePath = classPathWithApi(classPath);
+    Map<Path, String> keys = new LinkedHashMap<>();
+    Map<String, byte[]> cached = new HashMap<>();
+    boolean allCached = true;
+    for (Path source : sources) {
+      try {
+        String key = CompiledClassCache.key(source, compilePath);
+        keys.put(source, key);
+        Optional<Map<String, byte[]>> hit = allCached ? cache.get(key) : Optional.empty();
+        if (hit.isPresent()) {
+          cached.putAll(hit.get());
+        } else {
+          allCached = false;
+        }
+      } catch (IOException e) {
+        allCached = false;
+      }
+    }
+    if (allCached) {
+      return new Attempt(new Compiled(new BytesClassLoader(cached, parent), cached.keySet().stream().sorted().toList()),
+          List.of());
+    }
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     if (compiler == null) {
       throw new UserError("no Java compiler in this runtime: run autogenerate with a JDK, not a JRE");
@@ -61,7 +95,7 @@ public final class SourceCompiler {
     StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null);
     InMemoryClassOutput output = new InMemoryClassOutput(standard);
     List<String> options = List.of(
-        "-classpath", classPathWithApi(classPath),
+        "-classpath", compilePath,
         "-proc:none",
         "-encoding", "UTF-8",
         "-nowarn");
@@ -74,8 +108,15 @@ public final class SourceCompiler {
           .toList();
       return new Attempt(null, errors.isEmpty() ? List.of(new CompileError(null, 0, "migration sources do not compile")) : errors);
     }
-    ClassLoader loader = new BytesClassLoader(output.classes, parent);
-    return new Attempt(new Compiled(loader, List.copyOf(output.classes.keySet().stream().sorted().toList())), List.of());
+    Map<String, byte[]> classes = output.classes();
+    // Cache only what is known to come from each file: a class no file claims would go missing.
+    Map<Path, Map<String, byte[]>> bySource = new LinkedHashMap<>();
+    keys.keySet().forEach(source -> bySource.put(source, output.classesOf(source)));
+    if (bySource.values().stream().mapToInt(Map::size).sum() == classes.size()) {
+      bySource.forEach((source, compiled) -> cache.put(keys.get(source), compiled));
+    }
+    return new Attempt(new Compiled(new BytesClassLoader(classes, parent), classes.keySet().stream().sorted().toList()),
+        List.of());
   }
 
   /** The loader with the compiled classes and the names of the classes it defines. */
@@ -100,7 +141,7 @@ public final class SourceCompiler {
     }
   }
 
-  private static String classPathWithApi(List<Path> classPath) {
+  static String classPathWithApi(List<Path> classPath) {
     List<String> entries = new ArrayList<>();
     entries.add(locationOf(dev.autogenerate.migration.Migration.class));
     classPath.forEach(path -> entries.add(path.toString()));
@@ -126,6 +167,7 @@ public final class SourceCompiler {
   private static final class InMemoryClassOutput extends ForwardingJavaFileManager<StandardJavaFileManager> {
 
     private final Map<String, ByteArrayOutputStream> classes = new HashMap<>();
+    private final Map<String, URI> sources = new HashMap<>();
 
     InMemoryClassOutput(StandardJavaFileManager delegate) {
       super(delegate);
@@ -135,6 +177,9 @@ public final class SourceCompiler {
     public JavaFileObject getJavaFileForOutput(
         Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
       URI uri = URI.create("memory:///" + className.replace('.', '/') + kind.extension);
+      if (sibling != null) {
+        sources.put(className, sibling.toUri());
+      }
       return new SimpleJavaFileObject(uri, kind) {
         @Override
         public OutputStream openOutputStream() {
@@ -144,6 +189,19 @@ public final class SourceCompiler {
         }
       };
     }
+
+    /** Every class compiled, by binary name. */
+    Map<String, byte[]> classes() {
+      return classes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().toByteArray()));
+    }
+
+    /** The classes one source file compiled to (nested ones included). */
+    Map<String, byte[]> classesOf(Path source) {
+      URI uri = source.toUri();
+      return classes.entrySet().stream()
+          .filter(entry -> uri.equals(sources.get(entry.getKey())))
+          .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().toByteArray()));
+    }
   }
 
   /** Defines the compiled classes, asking the parent first for everything else. */
@@ -151,10 +209,9 @@ public final class SourceCompiler {
 
     private final Map<String, byte[]> classes;
 
-    BytesClassLoader(Map<String, ByteArrayOutputStream> compiled, ClassLoader parent) {
+    BytesClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
       super(parent);
-      this.classes = compiled.entrySet().stream()
-          .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().toByteArray()));
+      this.classes = Map.copyOf(classes);
     }
 
     @Override

@@ -1,0 +1,164 @@
+package dev.autogenerate.runtime;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The classes each migration source compiled to, kept by what they were compiled from (the
+ * source's name and text, the class path, the tool's version), so that a command on a long
+ * history whose sources did not change compiles nothing. Kept in memory for the process, and on
+ * disk for the next command: {@code $AUTOGENERATE_CACHE}, else {@code $XDG_CACHE_HOME/autogenerate},
+ * else {@code ~/.cache/autogenerate}.
+ *
+ * <p>Several commands may run at once: an entry is written to a temporary file and moved into
+ * place atomically, so a reader sees a whole entry or none; an entry that cannot be read is a
+ * miss, never an error. A cache that cannot be written costs only speed.
+ */
+final class CompiledClassCache {
+
+  private static final int MEMORY_ENTRIES = 4096;
+
+  /** Entries of this process, least recently used dropped first. */
+  private static final Map<String, Map<String, byte[]>> MEMORY = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Map<String, byte[]>> eldest) {
+      return size() > MEMORY_ENTRIES;
+    }
+  };
+
+  private final Path directory;
+  private final boolean remembers;
+
+  CompiledClassCache(Path directory) {
+    this(directory, true);
+  }
+
+  /** @param remembers whether entries are also kept in this process's memory (tests turn it off) */
+  CompiledClassCache(Path directory, boolean remembers) {
+    this.directory = directory;
+    this.remembers = remembers;
+  }
+
+  /** The cache this process uses, as the class comment says. */
+  static CompiledClassCache standard() {
+    String configured = System.getenv("AUTOGENERATE_CACHE");
+    if (configured == null || configured.isBlank()) {
+      configured = System.getProperty("autogenerate.cache");
+    }
+    if (configured != null && !configured.isBlank()) {
+      return new CompiledClassCache(Path.of(configured));
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return new CompiledClassCache(base.resolve("autogenerate").resolve("migrations"));
+  }
+
+  /** What a source compiles from: its name and text, the class path it compiles against, this tool. */
+  static String key(Path source, String classPath) throws IOException {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (String part : List.of(ToolVersion.current(), classPath, source.getFileName().toString())) {
+        digest.update(part.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+      }
+      digest.update(Files.readAllBytes(source));
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The classes (by binary name) stored under a key, if any. */
+  Optional<Map<String, byte[]>> get(String key) {
+    if (remembers) {
+      synchronized (MEMORY) {
+        Map<String, byte[]> remembered = MEMORY.get(key);
+        if (remembered != null) {
+          return Optional.of(remembered);
+        }
+      }
+    }
+    Path file = directory.resolve(key + ".classes");
+    try {
+      Map<String, byte[]> read = read(Files.readAllBytes(file));
+      remember(key, read);
+      return Optional.of(read);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  void put(String key, Map<String, byte[]> classes) {
+    remember(key, classes);
+    try {
+      Files.createDirectories(directory);
+      Path temporary = Files.createTempFile(directory, key, ".tmp");
+      Files.write(temporary, write(classes));
+      try {
+        Files.move(temporary, directory.resolve(key + ".classes"), StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, directory.resolve(key + ".classes"), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException | RuntimeException e) {
+      // Only speed is lost: the next command compiles again.
+    }
+  }
+
+  private void remember(String key, Map<String, byte[]> classes) {
+    if (!remembers) {
+      return;
+    }
+    synchronized (MEMORY) {
+      MEMORY.put(key, Map.copyOf(classes));
+    }
+  }
+
+  /** A count, then each class as its name and its bytes. */
+  private static byte[] write(Map<String, byte[]> classes) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      Map<String, byte[]> sorted = new TreeMap<>(classes);
+      out.writeInt(sorted.size());
+      for (Map.Entry<String, byte[]> entry : sorted.entrySet()) {
+        out.writeUTF(entry.getKey());
+        out.writeInt(entry.getValue().length);
+        out.write(entry.getValue());
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private static Map<String, byte[]> read(byte[] data) throws IOException {
+    Map<String, byte[]> classes = new LinkedHashMap<>();
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+      int count = in.readInt();
+      for (int i = 0; i < count; i++) {
+        String name = in.readUTF();
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        classes.put(name, bytes);
+      }
+      if (in.read() != -1) {
+        throw new IOException("trailing bytes");
+      }
+    }
+    return classes;
+  }
+}
