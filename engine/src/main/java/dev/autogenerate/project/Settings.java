@@ -24,7 +24,9 @@ import java.util.Map;
  * @param dropUnmappedIndexes whether indexes only the database has are dropped, not just reported
  * @param dropUnmapped whether every object only the database has is dropped, even if no migration
  *     created it
- * @param defaultSchema the application's {@code hibernate.default_schema}, or null
+ * @param hibernateProperties every {@code hibernate.*} setting, passed to Hibernate's boot as the
+ *     application's own configuration would ({@code hibernate.default_schema},
+ *     {@code hibernate.type.preferred_instant_jdbc_type}, naming strategies, ...)
  * @param compareHook the class name of the project's {@code CompareHook}, or null to look for one
  *     registered as a service on the entity class path
  * @param lockTimeout how long upgrade and downgrade wait for another process migrating the database
@@ -44,7 +46,7 @@ public record Settings(
     Map<String, String> namingConvention,
     boolean dropUnmappedIndexes,
     boolean dropUnmapped,
-    String defaultSchema,
+    Map<String, String> hibernateProperties,
     String compareHook,
     Duration lockTimeout,
     Duration connectTimeout) {
@@ -57,11 +59,12 @@ public record Settings(
     classPath = List.copyOf(classPath);
     excludeTables = List.copyOf(excludeTables);
     namingConvention = Map.copyOf(namingConvention);
+    hibernateProperties = Map.copyOf(hibernateProperties);
   }
 
   /** The Hibernate settings the entities are read with. */
   public Map<String, String> hibernateSettings() {
-    return defaultSchema == null ? Map.of() : Map.of("hibernate.default_schema", defaultSchema);
+    return hibernateProperties;
   }
 
   /** How the diff compares, as configured. */

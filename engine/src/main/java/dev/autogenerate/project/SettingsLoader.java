@@ -107,10 +107,37 @@ public final class SettingsLoader {
         namingConvention(values),
         Boolean.parseBoolean(values.getOrDefault(DROP_UNMAPPED_INDEXES, "false").trim()),
         Boolean.parseBoolean(values.getOrDefault(DROP_UNMAPPED, "false").trim()),
-        blankToNull(values.get(DEFAULT_SCHEMA)),
+        hibernateProperties(values),
         blankToNull(values.get(COMPARE_HOOK)),
         seconds(values, LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT),
         seconds(values, CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT));
+  }
+
+  /**
+   * Settings that would make Hibernate read something other than the entities, or that this tool
+   * decides itself: refused, never ignored, since ignoring one would change what is compared.
+   */
+  private static final List<String> REFUSED_HIBERNATE_PREFIXES = List.of(
+      "hibernate.connection.", "hibernate.hikari.", "hibernate.c3p0.", "hibernate.hbm2ddl.", "hibernate.dialect",
+      "hibernate.boot.allow_jdbc_metadata_access");
+
+  /** Every {@code hibernate.*} setting, as Hibernate's boot takes them; one it cannot honour is a user error. */
+  private static Map<String, String> hibernateProperties(Map<String, String> values) {
+    Map<String, String> properties = new HashMap<>();
+    values.forEach((key, value) -> {
+      if (!key.startsWith("hibernate.") || value == null || value.isBlank()) {
+        return;
+      }
+      for (String refused : REFUSED_HIBERNATE_PREFIXES) {
+        if (key.startsWith(refused)) {
+          throw new UserError(key + " in the settings cannot be honoured: the tool reads the entities without a"
+              + " connection, through its own dialect, and never runs Hibernate's schema tools; remove it (the"
+              + " database is url=)");
+        }
+      }
+      properties.put(key, value.trim());
+    });
+    return properties;
   }
 
   private static Duration seconds(Map<String, String> values, String key, Duration otherwise) {
