@@ -109,6 +109,12 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
     return dot < 0 ? null : name.substring(0, dot);
   }
 
+  /** A name without its schema: {@code orders} of {@code sales.orders}. */
+  public static String unqualified(String name) {
+    int dot = name.indexOf('.');
+    return dot < 0 ? name : name.substring(dot + 1);
+  }
+
   /** The schemas other than the current one that tables and sequences are in, sorted. */
   public Set<String> otherSchemas() {
     Set<String> schemas = new TreeSet<>();

@@ -68,12 +68,13 @@ public final class PostgresDatabase implements Database, ComparisonRules {
 
   /**
    * Names in the connection's current schema lose their qualifier ({@code @Table(schema =
-   * "public")} is no schema at all), and every other schema the entities name must exist: the
-   * tool does not create schemas.
+   * "public")} is no schema at all), every other schema the entities name must exist (the tool
+   * does not create schemas), and no name may be longer than PostgreSQL keeps.
    */
   @Override
   public Schema targetFor(Schema entities, Connection connection) throws SQLException {
     Schema target = entities.withDefaultSchema(connection.getSchema());
+    IdentifierLength.requireWithinLimit(target);
     requireSchemasExist(connection, target.otherSchemas());
     return target;
   }
