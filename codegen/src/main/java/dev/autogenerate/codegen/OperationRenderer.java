@@ -12,6 +12,7 @@ import dev.autogenerate.operations.AlterSequence;
 import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.operations.CreateEnumType;
 import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.CreateIndexConcurrently;
 import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
@@ -177,6 +178,14 @@ final class OperationRenderer implements OperationVisitor<OperationRenderer.Call
     Expression<Index> index = index(operation.index());
     return new Call(code("$L.createIndex($S, $L)", OPS, table, index.code()),
         op -> op.createIndex(table, index.value()));
+  }
+
+  @Override
+  public Call createIndexConcurrently(CreateIndexConcurrently operation) {
+    String table = operation.table();
+    Expression<Index> index = index(operation.index());
+    return new Call(code("$L.createIndexConcurrently($S, $L)", OPS, table, index.code()),
+        op -> op.createIndexConcurrently(table, index.value()));
   }
 
   @Override

@@ -26,6 +26,7 @@ import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.operations.CreateEnumType;
 import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.CreateIndexConcurrently;
 import dev.autogenerate.operations.AlterSequence;
 import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateTable;
@@ -184,6 +185,7 @@ final class OperationSamples {
     steps.add(Change.of(new DropConstraint("users", "uq_users_legacy")));
     steps.add(Change.of(new DropConstraint("users", "ck_users_score")));
     steps.add(Change.of(new CreateIndex("users", index("ix_users_email", "email"))));
+    steps.add(Change.of(new CreateIndexConcurrently("users", index("ix_users_score_concurrently", "score"))));
     steps.add(Change.of(new CreateIndex("orders", index("ix_orders_customer_id_placed_at",
         "customer_id", "placed_at"))));
     steps.add(Change.of(new CreateIndex("orders", index("ix_orders_placed_at_id",

@@ -8,6 +8,7 @@ import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.AlterSequence;
 import dev.autogenerate.operations.CreateEnumType;
 import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.CreateIndexConcurrently;
 import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
@@ -137,6 +138,12 @@ public final class Risks {
     @Override
     public List<Risk> createIndex(CreateIndex operation) {
       boolean unique = operation.index().unique() && operation.index().isManaged();
+      return unique ? risk(Risk.Kind.UNIQUE, operation.table(), operation.index().columnNames()) : List.of();
+    }
+
+    @Override
+    public List<Risk> createIndexConcurrently(CreateIndexConcurrently operation) {
+      boolean unique = operation.index().unique();
       return unique ? risk(Risk.Kind.UNIQUE, operation.table(), operation.index().columnNames()) : List.of();
     }
 

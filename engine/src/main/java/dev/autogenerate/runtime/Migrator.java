@@ -312,6 +312,7 @@ public final class Migrator {
     List<Operation> operations =
         direction == Direction.UPGRADE ? script.upgradeOperations() : script.downgradeOperations();
     TableFilter filter = this.filter.withSchemas(schemasNamed(operations));
+    boolean outsideTransaction = requireAloneIfNotTransactional(operations, script);
     boolean autoCommit = connection.getAutoCommit();
     RevisionGuard guard = database.beginRevision(connection, wait);
     String statementSql = null;
@@ -335,11 +336,20 @@ public final class Migrator {
         // Apply to the model first: a migration that names a missing table or column fails here
         // with a clear message instead of halfway through its SQL.
         Schema after = group.subject() == null ? null : applyOrExplain(group, schema, script);
+        if (outsideTransaction) {
+          // The checks above changed nothing; the statement runs on its own, and the version
+          // and history rows follow in a transaction of their own (the migration lock holds).
+          connection.commit();
+          connection.setAutoCommit(true);
+        }
         for (String sql : database.statements(group, schema)) {
           statementSql = sql;
           statement.execute(sql);
         }
         statementSql = null;
+        if (outsideTransaction) {
+          connection.setAutoCommit(false);
+        }
         // Raw SQL may change anything, so look again rather than guess; what the database cannot
         // store is kept from the schema as it stood.
         Schema before = schema;
@@ -369,12 +379,29 @@ public final class Migrator {
         throw e;
       }
       String where = statementSql == null ? "" : " at `" + UserError.firstLine(statementSql) + "`";
-      throw new UserError("migration " + script.label() + " failed" + where + ": " + UserError.firstLine(String.valueOf(e.getMessage()))
-          + "; nothing of it was applied", e);
+      String aftermath = outsideTransaction && statementSql != null
+          ? "; it ran outside a transaction, and PostgreSQL may have left an invalid index: drop it"
+              + " (drop index concurrently ...) and upgrade again"
+          : "; nothing of it was applied";
+      throw new UserError("migration " + script.label() + " failed" + where + ": "
+          + UserError.firstLine(String.valueOf(e.getMessage())) + aftermath, e);
     } finally {
       connection.setAutoCommit(autoCommit);
       guard.close();
     }
+  }
+
+  /**
+   * Whether the revision runs outside a transaction: when it holds an operation PostgreSQL cannot
+   * run in one, which must then be its only operation, so that a failure leaves nothing half done.
+   */
+  private static boolean requireAloneIfNotTransactional(List<Operation> operations, MigrationScript script) {
+    Optional<Operation> outside = operations.stream().filter(operation -> !operation.transactional()).findFirst();
+    if (outside.isPresent() && operations.size() > 1) {
+      throw new UserError("migration " + script.origin() + ": " + outside.get().describe() + " cannot run in a"
+          + " transaction, so it must be the only operation of its revision: move the others to a revision of their own");
+    }
+    return outside.isPresent();
   }
 
   /** The version-table rows a step removes: heads it leaves. */

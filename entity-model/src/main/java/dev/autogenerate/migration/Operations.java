@@ -7,6 +7,7 @@ import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.operations.CreateEnumType;
 import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.CreateIndexConcurrently;
 import dev.autogenerate.operations.AlterSequence;
 import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateTable;
@@ -71,6 +72,14 @@ public final class Operations {
 
   public void dropConstraint(String table, String name) {
     add(new DropConstraint(table, name));
+  }
+
+  /**
+   * {@code op.createIndexConcurrently("orders", index("ix_orders_placed", "placed_at"))}: without
+   * blocking writes on PostgreSQL; it must be the only operation of its revision.
+   */
+  public void createIndexConcurrently(String table, Index index) {
+    add(new CreateIndexConcurrently(table, index));
   }
 
   /** {@code op.createIndex("users", index("ix_users_email", "email"))}. */

@@ -128,6 +128,12 @@ public final class CanonicalForm {
     }
 
     @Override
+    public String createIndexConcurrently(CreateIndexConcurrently operation) {
+      return node("create-index-concurrently", field("table", quote(operation.table())),
+          field("index", index(operation.index())));
+    }
+
+    @Override
     public String dropIndex(DropIndex operation) {
       return node("drop-index", field("table", quote(operation.table())), field("name", quote(operation.name())));
     }

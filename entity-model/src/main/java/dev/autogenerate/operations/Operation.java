@@ -14,7 +14,7 @@ import java.util.List;
  */
 public sealed interface Operation
     permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, SetTableComment,
-        AddConstraint, DropConstraint, CreateIndex, DropIndex,
+        AddConstraint, DropConstraint, CreateIndex, CreateIndexConcurrently, DropIndex,
         CreateSequence, DropSequence, AlterSequence, CreateEnumType, DropEnumType, AlterEnumType,
         ExecuteSql {
 
@@ -45,6 +45,15 @@ public sealed interface Operation
    */
   default List<String> namesUsed() {
     return subject() == null ? List.of() : List.of(subject());
+  }
+
+  /**
+   * Whether it can run inside the revision's transaction, as nearly every operation can. One
+   * that cannot ({@code create index concurrently}) must be alone in its revision, which then
+   * runs outside a transaction.
+   */
+  default boolean transactional() {
+    return true;
   }
 
   /** Calls the visitor's method for this kind of operation. */

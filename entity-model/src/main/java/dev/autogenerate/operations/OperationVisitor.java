@@ -27,6 +27,8 @@ public interface OperationVisitor<R> {
 
   R createIndex(CreateIndex operation);
 
+  R createIndexConcurrently(CreateIndexConcurrently operation);
+
   R dropIndex(DropIndex operation);
 
   R createSequence(CreateSequence operation);

@@ -13,6 +13,7 @@ import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.AlterSequence;
 import dev.autogenerate.operations.CreateEnumType;
 import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.CreateIndexConcurrently;
 import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
@@ -130,6 +131,12 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
   @Override
   public List<String> createIndex(CreateIndex operation) {
     return List.of(Ddl.createIndex(operation.table(), operation.index()));
+  }
+
+  /** Outside any transaction: the runtime runs a revision holding it on its own. */
+  @Override
+  public List<String> createIndexConcurrently(CreateIndexConcurrently operation) {
+    return List.of(Ddl.createIndex(operation.table(), operation.index()).replaceFirst(" index ", " index concurrently "));
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.AlterSequence;
 import dev.autogenerate.operations.CreateEnumType;
 import dev.autogenerate.operations.CreateIndex;
+import dev.autogenerate.operations.CreateIndexConcurrently;
 import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
@@ -96,6 +97,12 @@ final class SqliteStatements implements OperationVisitor<SqliteStep> {
 
   @Override
   public SqliteStep createIndex(CreateIndex operation) {
+    return SqliteStep.ownOrRebuild(List.of(Ddl.createIndex(operation.table(), operation.index())));
+  }
+
+  /** SQLite has no concurrent build: an ordinary index. */
+  @Override
+  public SqliteStep createIndexConcurrently(CreateIndexConcurrently operation) {
     return SqliteStep.ownOrRebuild(List.of(Ddl.createIndex(operation.table(), operation.index())));
   }
 

@@ -1,0 +1,107 @@
+package dev.autogenerate.runtime;
+
+import static dev.autogenerate.schema.Column.column;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.migration.Migration;
+import dev.autogenerate.migration.Operations;
+import dev.autogenerate.migration.Revision;
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Index;
+import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.testing.TestDatabase;
+import dev.autogenerate.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code create index concurrently} runs outside a transaction (PostgreSQL refuses it inside
+ * one, so success proves it), alone in its revision, with the version and history rows written
+ * after it; on SQLite it is an ordinary index.
+ */
+class ConcurrentIndexTest {
+
+  @Revision(id = "c1dx00000001", message = "events with rows")
+  public static final class Events implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+      op.createTable("events", column("id", SqlType.INTEGER).notNull(), column("note", SqlType.varchar(40)));
+      op.execute("insert into events (id, note) values (1, 'a'), (2, 'b'), (3, 'c')");
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+      op.dropTable("events");
+    }
+  }
+
+  @Revision(id = "c1dx00000002", revises = "c1dx00000001", message = "index without blocking writes")
+  public static final class IndexConcurrently implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+      op.createIndexConcurrently("events", Index.index("ix_events_note", "note"));
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+      op.dropIndex("events", "ix_events_note");
+    }
+  }
+
+  @Revision(id = "c1dx00000003", revises = "c1dx00000001", message = "index and more")
+  public static final class IndexAndMore implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+      op.createIndexConcurrently("events", Index.index("ix_events_note", "note"));
+      op.addColumn("events", column("source", SqlType.TEXT));
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+      op.dropColumn("events", "source");
+      op.dropIndex("events", "ix_events_note");
+    }
+  }
+
+  private static Migrator migrator(Migration second) {
+    return new Migrator(RevisionHistory.of(List.of(MigrationScript.of(new Events(), "Events"),
+        MigrationScript.of(second, second.getClass().getSimpleName()))), TableFilter.defaults()).withProgress(line -> {});
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aConcurrentIndexIsBuiltOutsideTheTransaction(DatabaseKind kind) throws Exception {
+    TestDatabase database = TestDatabases.fresh(kind);
+    try (Connection connection = database.open()) {
+      migrator(new IndexConcurrently()).upgrade(connection, "head");
+      assertEquals(List.of("c1dx00000002"), VersionTable.heads(connection));
+      assertEquals(2, HistoryTable.entries(connection).size());
+      if (kind == DatabaseKind.POSTGRESQL) {
+        try (Statement statement = connection.createStatement(); ResultSet valid = statement.executeQuery(
+            "select indisvalid from pg_index where indexrelid = 'ix_events_note'::regclass")) {
+          assertTrue(valid.next() && valid.getBoolean(1), "a valid index");
+        }
+      }
+      migrator(new IndexConcurrently()).downgrade(connection, "-1");
+      assertEquals(List.of("c1dx00000001"), VersionTable.heads(connection));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void itMustBeAloneInItsRevision(DatabaseKind kind) throws Exception {
+    TestDatabase database = TestDatabases.fresh(kind);
+    try (Connection connection = database.open()) {
+      UserError error = assertThrows(UserError.class, () -> migrator(new IndexAndMore()).upgrade(connection, "head"));
+      assertTrue(error.getMessage().contains("must be the only operation of its revision"), error.getMessage());
+      assertEquals(List.of("c1dx00000001"), VersionTable.heads(connection));
+    }
+  }
+}
