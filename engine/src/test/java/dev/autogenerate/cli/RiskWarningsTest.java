@@ -80,7 +80,8 @@ class RiskWarningsTest {
     project.entities(WalkthroughTest.USER_V2.replace("  String name;\n", ""));
     CliRun risky = project.expect(0, "-m", "drop names");
     assertEquals(1, warnings(risky).size(), risky::toString);
-    String file = project.read(project.migrationFiles().get(project.migrationFiles().size() - 1));
+    String file = project.read(project.migrationFiles().stream()
+        .filter(each -> each.getFileName().toString().contains("drop_names")).findFirst().orElseThrow());
     assertTrue(file.contains("    // WARNING: dropping it deletes its values (rows holding a value: 3)\n"
         + "    op.dropColumn(\"users\", \"name\");"), file);
     assertFalse(file.substring(file.indexOf("downgrade(")).contains("WARNING"), file);
