@@ -68,8 +68,8 @@ final class RenameResolver {
     List<String> warnings = new ArrayList<>();
     Set<String> renamedFrom = new LinkedHashSet<>();
     for (TableRename rename : mergedTables(renames.tables())) {
-      tableRename(rename, current, wanted, renamedFrom, warnings)
-          .ifPresent(operation -> changes.add(new Change(operation, rename.statedBy() + ": renamed, keeping its rows")));
+      tableRename(rename, current, wanted, renamedFrom, warnings).ifPresent(operation ->
+          changes.add(new Change(operation, rename.statedBy() + ": renamed, keeping its rows")));
     }
     Schema renamed = new Resolved(changes, List.of()).applyTo(current);
     Set<String> renamedColumns = new LinkedHashSet<>();

@@ -177,7 +177,8 @@ public final class Project {
     Optional<Schema> recorded = history.replayUpTo(VersionTable.current(connection));
     Schema current = database.withUnstored(databaseSchema(connection, target.otherSchemas()), () -> recorded);
     try {
-      return new SchemaComparison(database.comparisonRules(), diffOptions()).compare(current, target, recorded, renames);
+      return new SchemaComparison(database.comparisonRules(), diffOptions())
+          .compare(current, target, recorded, renames);
     } catch (RenameConflict e) {
       throw new UserError(e.getMessage(), e);
     }

@@ -71,7 +71,8 @@ final class RenamesReader {
     String stated = stated(names, type.getName());
     PersistentClass parent = entity.getSuperclass();
     if (parent != null && parent.getTable() == entity.getTable()) {
-      String parentName = parent.getMappedClass() != null ? parent.getMappedClass().getSimpleName() : parent.getEntityName();
+      String parentName = parent.getMappedClass() != null
+          ? parent.getMappedClass().getSimpleName() : parent.getEntityName();
       throw new RenameMappingException(stated + ": the entity shares table " + tableNames.apply(entity.getTable())
           + " with " + parentName + " (single-table inheritance); put @RenamedFrom on " + parentName);
     }

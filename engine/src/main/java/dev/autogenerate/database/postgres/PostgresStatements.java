@@ -77,7 +77,8 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
   /** The new name is unqualified: PostgreSQL keeps the table in its schema. */
   @Override
   public List<String> renameTable(RenameTable operation) {
-    return List.of("alter table " + qualifiedName(operation.from()) + " rename to " + quote(unqualified(operation.to())));
+    return List.of("alter table " + qualifiedName(operation.from()) + " rename to "
+        + quote(unqualified(operation.to())));
   }
 
   @Override
