@@ -24,6 +24,8 @@ import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.OperationVisitor;
+import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.Column;
@@ -135,6 +137,13 @@ final class OperationRenderer implements OperationVisitor<OperationRenderer.Call
   }
 
   @Override
+  public Call renameTable(RenameTable operation) {
+    String from = operation.from();
+    String to = operation.to();
+    return new Call(code("$L.renameTable($S, $S)", OPS, from, to), op -> op.renameTable(from, to));
+  }
+
+  @Override
   public Call addColumn(AddColumn operation) {
     String table = operation.table();
     Expression<Column> column = column(operation.column());
@@ -147,6 +156,14 @@ final class OperationRenderer implements OperationVisitor<OperationRenderer.Call
     String table = operation.table();
     String column = operation.column();
     return new Call(code("$L.dropColumn($S, $S)", OPS, table, column), op -> op.dropColumn(table, column));
+  }
+
+  @Override
+  public Call renameColumn(RenameColumn operation) {
+    String table = operation.table();
+    String from = operation.from();
+    String to = operation.to();
+    return new Call(code("$L.renameColumn($S, $S, $S)", OPS, table, from, to), op -> op.renameColumn(table, from, to));
   }
 
   @Override

@@ -39,6 +39,8 @@ import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.EnumType;
@@ -113,6 +115,15 @@ class OperationRendererTest {
             column("group_id", BIGINT).notNull(),
             column("user_id", BIGINT).notNull(),
             primaryKey("group_id", "user_id"));""", render(new CreateTable(table)));
+  }
+
+  @Test
+  void renamesNameTheOldAndTheNewName() {
+    assertEquals("op.renameTable(\"users\", \"people\");", render(new RenameTable("users", "people")));
+    assertEquals("op.renameTable(\"sales.orders\", \"sales.purchases\");",
+        render(new RenameTable("sales.orders", "sales.purchases")));
+    assertEquals("op.renameColumn(\"users\", \"nickname\", \"display_name\");",
+        render(new RenameColumn("users", "nickname", "display_name")));
   }
 
   @Test

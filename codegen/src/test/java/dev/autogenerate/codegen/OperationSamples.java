@@ -38,6 +38,8 @@ import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.Schema;
@@ -199,6 +201,9 @@ final class OperationSamples {
         "CREATE UNIQUE INDEX ux_users_active_email\nON users (email)\nWHERE note <> '" + HOSTILE + "'"))));
     steps.add(Change.of(new DropIndex("users", "ix_users_age")));
     steps.add(Change.of(new DropColumn("users", "legacy"), "users.legacy: field removed"));
+    steps.add(Change.of(new RenameColumn("users", "nickname", "display_name"),
+        "users.nickname: renamed (@RenamedFrom)"));
+    steps.add(Change.of(new RenameTable("teams", "squads")));
     steps.add(Change.of(new DropTable("old_things")));
     steps.add(Change.of(new ExecuteSql("UPDATE users\nSET nickname = '" + HOSTILE + "'"), "backfill"));
     return steps;

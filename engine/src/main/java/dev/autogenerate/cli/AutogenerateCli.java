@@ -7,7 +7,9 @@ import dev.autogenerate.runtime.UserError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -110,6 +112,11 @@ public final class AutogenerateCli implements Callable<Integer> {
   @Option(names = "--strict", description = "With -m: write nothing and exit 1 when a step may lose data or fail on rows.")
   boolean strict;
 
+  @Option(names = "--rename", paramLabel = "OLD=NEW",
+      description = {"With -m (and before revision or check): a renamed column (users.nickname=display_name)",
+          "or table (users=people), renamed keeping its data, as @RenamedFrom does. Repeatable."})
+  List<String> renames = new ArrayList<>();
+
   @Option(names = "--rev-id", hidden = true, description = "Fixed revision id (for reproducible output).")
   String revisionId;
 
@@ -145,7 +152,8 @@ public final class AutogenerateCli implements Callable<Integer> {
       spec.commandLine().usage(spec.commandLine().getOut());
       return ERROR;
     }
-    return RevisionCommand.autogenerate(this, new Project.RevisionRequest(message, revisionId, created, strict));
+    return RevisionCommand.autogenerate(this,
+        new Project.RevisionRequest(message, revisionId, created, strict, renames));
   }
 
   /** The project, with settings resolved from the file, the environment and the options. */
@@ -162,6 +170,13 @@ public final class AutogenerateCli implements Callable<Integer> {
     options.put(SettingsLoader.LOCK_TIMEOUT, lockTimeout);
     Settings settings = SettingsLoader.load(workingDirectory, config, environment, options);
     return new Project(settings);
+  }
+
+  /** The renames given before the command's name, then those given after it. */
+  List<String> renames(List<String> ofCommand) {
+    List<String> all = new ArrayList<>(renames);
+    all.addAll(ofCommand);
+    return all;
   }
 
   Path workingDirectory() {

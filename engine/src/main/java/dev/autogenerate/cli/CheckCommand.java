@@ -6,6 +6,8 @@ import dev.autogenerate.project.Project;
 import dev.autogenerate.runtime.RevisionHistory;
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +27,11 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Also fail on what is only noted (an index only the database has).")
   boolean strict;
 
+  @Option(names = "--rename", paramLabel = "OLD=NEW",
+      description = {"A renamed column (users.nickname=display_name) or table (users=people), compared",
+          "as renamed, as @RenamedFrom does. Repeatable."})
+  List<String> renames = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     Project project = root.project();
@@ -36,7 +43,7 @@ final class CheckCommand implements Callable<Integer> {
         out.println("Differences: " + notUpToDate.get() + ".");
         return AutogenerateCli.DIFFERENCES;
       }
-      MigrationPlan plan = project.plan(connection, history);
+      MigrationPlan plan = project.plan(connection, history, root.renames(renames));
       plan.notices().forEach(notice -> out.println("note: " + notice));
       if (plan.isEmpty() && plan.warnings().isEmpty() && (!strict || plan.notices().isEmpty())) {
         out.println("OK: the database is at the newest migration and matches the entities.");

@@ -5,6 +5,8 @@ import dev.autogenerate.project.Project;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,6 +32,11 @@ final class RevisionCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Write nothing and exit 1 when a step may lose data or fail on rows.")
   boolean strict;
 
+  @Option(names = "--rename", paramLabel = "OLD=NEW",
+      description = {"With --autogenerate: a renamed column (users.nickname=display_name) or table",
+          "(users=people), renamed keeping its data, as @RenamedFrom does. Repeatable."})
+  List<String> renames = new ArrayList<>();
+
   @Option(names = "--rev-id", hidden = true, description = "Fixed revision id (for reproducible output).")
   String revisionId;
 
@@ -39,7 +46,8 @@ final class RevisionCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (autogenerate) {
-      return autogenerate(root, new Project.RevisionRequest(message, revisionId, created, strict));
+      return autogenerate(root,
+          new Project.RevisionRequest(message, revisionId, created, strict, root.renames(renames)));
     }
     Path file = root.project().emptyRevision(new Project.RevisionRequest(message, revisionId, created));
     root.out().println("Wrote empty migration " + displayPath(root, file));

@@ -13,9 +13,10 @@ import java.util.Set;
 
 /**
  * Collects what the comparators find, each in its place, and puts it in an order that works:
- * enum types and sequences first; new tables in foreign-key order; then each kept table's
- * changes; dropped tables; dropped sequences and enum types last. A dropped table's foreign key
- * to a key that a kept table loses goes before the kept tables change.
+ * renames first (every later step names tables and columns by their new names); enum types and
+ * sequences; new tables in foreign-key order; then each kept table's changes; dropped tables;
+ * dropped sequences and enum types last. A dropped table's foreign key to a key that a kept table
+ * loses goes before the kept tables change.
  *
  * <p>Where foreign keys may only reference what exists ({@link
  * ComparisonRules#foreignKeysMayReferenceLaterTables()} false: PostgreSQL), every kept table's
@@ -26,6 +27,7 @@ import java.util.Set;
  */
 final class PlanBuilder {
 
+  private final List<Change> renames = new ArrayList<>();
   private final List<Change> first = new ArrayList<>();
   private final List<Change> newTables = new ArrayList<>();
   private final List<Change> newTablesForeignKeys = new ArrayList<>();
@@ -36,6 +38,11 @@ final class PlanBuilder {
   private final List<String> warnings = new ArrayList<>();
   private final List<String> notices = new ArrayList<>();
   private final Set<String> created = new LinkedHashSet<>();
+
+  /** Renames a table or column, before anything else: the other steps use the new names. */
+  void renamed(Change change) {
+    renames.add(change);
+  }
 
   /** Creates or changes an enum type or sequence, before any table that may use it. */
   void first(Operation operation, String reason) {
@@ -107,7 +114,8 @@ final class PlanBuilder {
 
   /** Every change, in the order described above. */
   List<Change> ordered(boolean foreignKeysTogether) {
-    List<Change> ordered = new ArrayList<>(first);
+    List<Change> ordered = new ArrayList<>(renames);
+    ordered.addAll(first);
     ordered.addAll(newTables);
     ordered.addAll(droppedTablesForeignKeys);
     if (foreignKeysTogether) {

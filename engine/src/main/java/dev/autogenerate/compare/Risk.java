@@ -10,8 +10,9 @@ import java.util.List;
  *
  * @param change the step
  * @param kind what can go wrong
- * @param table the table whose rows are concerned
- * @param columns the columns concerned (empty for the whole row)
+ * @param table the table whose rows are concerned, as the database names it before the upgrade
+ *     (before any rename the upgrade makes), where its rows are counted
+ * @param columns the columns concerned (empty for the whole row), named the same way
  * @param limit for {@link Kind#NARROWED}, the new length; otherwise 0
  */
 public record Risk(Change change, Kind kind, String table, List<String> columns, int limit) {

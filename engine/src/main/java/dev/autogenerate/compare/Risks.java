@@ -20,6 +20,8 @@ import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.OperationVisitor;
+import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.ForeignKey;
@@ -31,8 +33,10 @@ import dev.autogenerate.schema.TableConstraint;
 import dev.autogenerate.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,18 +57,50 @@ public final class Risks {
   public static List<Risk> of(Schema current, List<Change> upgrade) {
     List<Risk> risks = new ArrayList<>();
     Set<String> created = new HashSet<>();
+    NamesNow names = new NamesNow();
     Schema schema = current;
     for (Change change : upgrade) {
       Operation operation = change.operation();
       if (operation.subject() != null && !created.contains(operation.subject())) {
-        risks.addAll(operation.accept(new Finder(change, schema)));
+        operation.accept(new Finder(change, schema)).forEach(risk -> risks.add(names.inDatabase(risk)));
       }
       if (operation instanceof CreateTable create) {
         created.add(create.table().name());
       }
+      names.follow(operation);
       schema = operation.applyTo(schema);
     }
     return risks;
+  }
+
+  /**
+   * The names tables and columns have in the database now, before the upgrade renames them: the
+   * rows a risky step concerns are counted before it runs, so under those names.
+   */
+  private static final class NamesNow {
+
+    /** By name after the renames so far: the name in the database now. */
+    private final Map<String, String> tables = new HashMap<>();
+    private final Map<String, Map<String, String>> columns = new HashMap<>();
+
+    void follow(Operation operation) {
+      if (operation instanceof RenameTable rename) {
+        tables.put(rename.to(), tables.getOrDefault(rename.from(), rename.from()));
+        Map<String, String> renamedColumns = columns.remove(rename.from());
+        if (renamedColumns != null) {
+          columns.put(rename.to(), renamedColumns);
+        }
+      } else if (operation instanceof RenameColumn rename) {
+        Map<String, String> ofTable = columns.computeIfAbsent(rename.table(), table -> new HashMap<>());
+        ofTable.put(rename.to(), ofTable.getOrDefault(rename.from(), rename.from()));
+      }
+    }
+
+    Risk inDatabase(Risk risk) {
+      Map<String, String> ofTable = columns.getOrDefault(risk.table(), Map.of());
+      return new Risk(risk.change(), risk.kind(), tables.getOrDefault(risk.table(), risk.table()),
+          risk.columns().stream().map(column -> ofTable.getOrDefault(column, column)).toList(), risk.limit());
+    }
   }
 
   /**
@@ -93,6 +129,17 @@ public final class Risks {
     @Override
     public List<Risk> dropTable(DropTable operation) {
       return before.hasTable(operation.table()) ? risk(Risk.Kind.DROPPED_TABLE, operation.table(), List.of()) : List.of();
+    }
+
+    /** Renaming keeps every row and value. */
+    @Override
+    public List<Risk> renameTable(RenameTable operation) {
+      return List.of();
+    }
+
+    @Override
+    public List<Risk> renameColumn(RenameColumn operation) {
+      return List.of();
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.autogenerate.compare;
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameTable;
+import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
@@ -14,6 +17,11 @@ import java.util.Optional;
  * Compares the schema a database has with the schema the entities map to, and plans the changes
  * that turn one into the other: one small comparator per kind of object, run in turn, each
  * recording what it finds in its place in a {@link PlanBuilder}, which orders them.
+ *
+ * <p>Renames come first ({@link RenameResolver}): a table or column the entities or the command
+ * line say was called otherwise, and that the database has under the old name, is renamed, and
+ * everything after compares the database as the renames leave it. A drop and an add that only
+ * look like a rename are pointed out ({@link LookAlikes}), never guessed.
  *
  * <p>Things are matched by what they are, not by what they are called: columns by name; primary
  * keys and uniques by column set; foreign keys by columns and referenced columns; checks by
@@ -56,15 +64,31 @@ public final class SchemaComparison {
    *     dropped; one they never created is someone else's, and is left alone, reported
    */
   public MigrationPlan compare(Schema current, Schema target, Optional<Schema> recorded) {
+    return compare(current, target, recorded, Renames.NONE);
+  }
+
+  /**
+   * @param renames the tables and columns the entities or the command line say were called
+   *     otherwise: where the database has the old name, they are renamed first, keeping their
+   *     data, and compared under the new name
+   * @throws RenameConflict when a rename cannot be carried out as stated
+   */
+  public MigrationPlan compare(Schema current, Schema target, Optional<Schema> recorded, Renames renames) {
     Schema wanted = options.naming().apply(target);
+    RenameResolver.Resolved renaming = RenameResolver.resolve(current, wanted, renames);
+    // Everything after the renames compares the database as the renames leave it.
+    Schema renamed = renaming.applyTo(current);
+    Optional<Schema> recordedRenamed = recorded.map(schema -> renamedWhereRecorded(schema, renaming.changes()));
     PlanBuilder plan = new PlanBuilder();
+    renaming.changes().forEach(plan::renamed);
     for (SchemaElementComparator comparator : schemaElements) {
-      comparator.compareNewAndChanged(current, wanted, plan);
+      comparator.compareNewAndChanged(renamed, wanted, plan);
     }
     for (Table table : wanted.tables().values()) {
-      Optional<Table> existing = current.table(table.name());
+      Optional<Table> existing = renamed.table(table.name());
       if (existing.isPresent()) {
-        TableChanges changes = plan.keptTable(table.name(), recorded, options.dropUnmapped(), wanted.tables().keySet());
+        TableChanges changes = plan.keptTable(table.name(), recordedRenamed, options.dropUnmapped(),
+            wanted.tables().keySet());
         tableElements.forEach(comparator -> comparator.compare(existing.get(), table, changes));
       }
     }
@@ -72,11 +96,36 @@ public final class SchemaComparison {
     List<SchemaElementComparator> droppingOrder = new ArrayList<>(schemaElements);
     Collections.reverse(droppingOrder);
     for (SchemaElementComparator comparator : droppingOrder) {
-      comparator.compareDropped(current, wanted, plan, recorded);
+      comparator.compareDropped(renamed, wanted, plan, recordedRenamed);
     }
-    List<Change> upgrade = reviewed(plan.ordered(rules.foreignKeysMayReferenceLaterTables()));
+    List<Change> reviewed = reviewed(plan.ordered(rules.foreignKeysMayReferenceLaterTables()));
+    LookAlikes.Found lookAlikes = LookAlikes.in(current, reviewed, rules);
+    List<Change> upgrade = lookAlikes.upgrade();
+    List<String> warnings = new ArrayList<>(renaming.warnings());
+    warnings.addAll(plan.warnings());
+    warnings.addAll(lookAlikes.warnings());
     return new MigrationPlan(ChangeGroup.consecutive(upgrade), ChangeGroup.consecutive(downgradeOf(current, upgrade)),
-        plan.warnings(), plan.notices(), Risks.of(current, upgrade));
+        warnings, plan.notices(), Risks.of(current, upgrade));
+  }
+
+  /**
+   * The recorded schema with the renames it has the old names for: what the migrations created
+   * under the old name, they created under the new one too. A table or column they never created
+   * (a person's) stays unknown to them.
+   */
+  private static Schema renamedWhereRecorded(Schema recorded, List<Change> renames) {
+    Schema schema = recorded;
+    for (Change change : renames) {
+      Operation operation = change.operation();
+      boolean recordedThere = operation instanceof RenameTable table
+          ? schema.hasTable(table.from()) && !schema.hasTable(table.to())
+          : operation instanceof RenameColumn column && schema.table(column.table())
+              .map(each -> each.hasColumn(column.from()) && !each.hasColumn(column.to())).orElse(false);
+      if (recordedThere) {
+        schema = operation.applyTo(schema);
+      }
+    }
+    return schema;
   }
 
   private List<Change> reviewed(List<Change> proposed) {

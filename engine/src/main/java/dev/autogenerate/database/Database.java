@@ -9,6 +9,7 @@ import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -57,6 +58,15 @@ public interface Database {
    * naming the fix.
    */
   Schema targetFor(Schema entities, Connection connection) throws SQLException;
+
+  /**
+   * The renames the entities state, named as {@link #targetFor(Schema, Connection)} names the
+   * tables they go with. By default as they are: only a database that drops a qualifier there must
+   * drop it here too.
+   */
+  default Renames targetFor(Renames entities, Connection connection) throws SQLException {
+    return entities;
+  }
 
   /**
    * Makes this process the one migrating the database until the lock is closed: others wait

@@ -7,12 +7,15 @@ import dev.autogenerate.codegen.RevisionIds;
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.compare.DiffOptions;
 import dev.autogenerate.compare.MigrationPlan;
+import dev.autogenerate.compare.RenameConflict;
 import dev.autogenerate.compare.SchemaComparison;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.database.RowCounts;
 import dev.autogenerate.entities.EntityMappingException;
+import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.entities.EntityModelOptions;
 import dev.autogenerate.entities.EntityModelReader;
+import dev.autogenerate.entities.RenameMappingException;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.runtime.AppliedRevisions;
 import dev.autogenerate.runtime.MigrationLoader;
@@ -23,6 +26,7 @@ import dev.autogenerate.runtime.RevisionHistory;
 import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.runtime.VersionTable;
 import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -128,14 +132,21 @@ public final class Project {
 
   /** The schema the entities map to. */
   public Schema entitySchema() {
+    return entityModel().schema();
+  }
+
+  /** The schema the entities map to, and the renames they state ({@code @RenamedFrom}). */
+  public EntityModel entityModel() {
     ClassLoader loader = applicationLoader();
     List<Class<?>> classes = EntityClasses.find(settings, loader);
     EntityModelOptions options = new EntityModelOptions(
         loader, settings.implicitNamingStrategy(), settings.physicalNamingStrategy(), settings.hibernateSettings());
     try {
-      return new EntityModelReader(options).read(classes);
+      return new EntityModelReader(options).readModel(classes);
     } catch (EntityMappingException e) {
       throw new UserError("Hibernate rejects the entities: " + UserError.firstLine(e.getMessage()), e);
+    } catch (RenameMappingException e) {
+      throw new UserError(e.getMessage(), e);
     }
   }
 
@@ -165,12 +176,30 @@ public final class Project {
    * what someone else added, which it keeps.
    */
   public MigrationPlan plan(Connection connection, RevisionHistory history) throws SQLException {
+    return plan(connection, history, List.of());
+  }
+
+  /**
+   * The same, with renames stated on the command line ({@code --rename users.nickname=display_name},
+   * {@code --rename users=people}) besides those the entities state ({@code @RenamedFrom}): where the
+   * database has the old name, the table or column is renamed, keeping its data.
+   */
+  public MigrationPlan plan(Connection connection, RevisionHistory history, List<String> renameOptions)
+      throws SQLException {
     Database database = Database.of(connection);
-    Schema target = database.targetFor(entitySchema(), connection);
+    EntityModel entities = entityModel();
+    Schema target = database.targetFor(entities.schema(), connection);
+    Renames renames = database.targetFor(entities.renames(), connection)
+        .and(RenameOptions.parse(renameOptions, target));
     AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
     Optional<Schema> recorded = history.replay(applied);
     Schema current = database.withUnstored(databaseSchema(connection, target.otherSchemas()), () -> recorded);
-    return new SchemaComparison(database.comparisonRules(), diffOptions()).compare(current, target, recorded);
+    try {
+      return new SchemaComparison(database.comparisonRules(), diffOptions())
+          .compare(current, target, recorded, renames);
+    } catch (RenameConflict e) {
+      throw new UserError(e.getMessage(), e);
+    }
   }
 
   /** How to compare: the configured options, and the project's {@code CompareHook} if it has one. */
@@ -213,9 +242,23 @@ public final class Project {
 
   /**
    * What a new revision is: its message, optionally a fixed id and time (for reproducible
-   * output), and whether a risky step stops it ({@code --strict}).
+   * output), whether a risky step stops it ({@code --strict}), and the renames the command line
+   * states ({@code --rename}).
+   *
+   * @param renames the {@code --rename} options ({@code users.nickname=display_name},
+   *     {@code users=people}), as typed
    */
-  public record RevisionRequest(String message, String revisionId, Instant created, boolean strict) {
+  public record RevisionRequest(String message, String revisionId, Instant created, boolean strict,
+      List<String> renames) {
+
+    public RevisionRequest {
+      renames = List.copyOf(renames);
+    }
+
+    /** A request without {@code --rename}. */
+    public RevisionRequest(String message, String revisionId, Instant created, boolean strict) {
+      this(message, revisionId, created, strict, List.of());
+    }
 
     /** A request that writes the migration whatever its risks. */
     public RevisionRequest(String message, String revisionId, Instant created) {
@@ -230,7 +273,7 @@ public final class Project {
     try (Connection connection = connect()) {
       RevisionHistory history = history();
       requireUpToDate(connection, history);
-      MigrationPlan plan = plan(connection, history);
+      MigrationPlan plan = plan(connection, history, request.renames());
       List<CountedRisk> risks = countRisks(connection, plan);
       if (plan.isEmpty() || (request.strict() && !risks.isEmpty())) {
         return new GeneratedRevision(Optional.empty(), plan, risks);

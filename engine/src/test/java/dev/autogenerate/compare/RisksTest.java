@@ -11,6 +11,8 @@ import dev.autogenerate.operations.CreateIndex;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.operations.DropTable;
+import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.IndexColumn;
 import dev.autogenerate.schema.PrimaryKey;
@@ -74,5 +76,23 @@ class RisksTest {
     Table orders = new Table("orders", List.of(column("id", SqlType.BIGINT).notNull()), Optional.empty());
     assertEquals(List.of(), kinds(Change.of(new CreateTable(orders)),
         Change.of(new AddColumn("orders", column("total", SqlType.INTEGER).notNull()))));
+  }
+
+  @Test
+  void rowsAreCountedUnderTheNamesTheDatabaseHasBeforeTheUpgradeRenamesThem() {
+    List<Risk> risks = Risks.of(CURRENT, List.of(
+        Change.of(new RenameTable("users", "people")),
+        Change.of(new RenameColumn("people", "name", "full_name")),
+        type("full_name", SqlType.varchar(10)).withOperation(
+            new AlterColumn("people", "full_name", List.of(ColumnChange.type(SqlType.varchar(10))))),
+        Change.of(new DropColumn("people", "bio"))));
+
+    assertEquals(List.of(Risk.Kind.NARROWED, Risk.Kind.DROPPED_COLUMN), risks.stream().map(Risk::kind).toList());
+    assertEquals("users", risks.get(0).table());
+    assertEquals(List.of("name"), risks.get(0).columns());
+    assertEquals("users", risks.get(1).table());
+    assertEquals(List.of("bio"), risks.get(1).columns());
+    assertEquals("alter column people.full_name: type varchar(10): values longer than the new length fail the revision",
+        risks.get(0).describe());
   }
 }

@@ -54,6 +54,18 @@ public final class EntityModelReader {
    * @throws EntityMappingException when Hibernate rejects the mapping; the message is Hibernate's
    */
   public Schema read(Collection<Class<?>> entityClasses) {
+    return readModel(entityClasses).schema();
+  }
+
+  /**
+   * The schema the given entity classes map to, and the renames they state with
+   * {@link dev.autogenerate.annotations.RenamedFrom}.
+   *
+   * @throws EntityMappingException when Hibernate rejects the mapping; the message is Hibernate's
+   * @throws RenameMappingException when a {@code @RenamedFrom} stands where it names no table or
+   *     single column
+   */
+  public EntityModel readModel(Collection<Class<?>> entityClasses) {
     BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
         .applyClassLoader(options.classLoader())
         .build();
@@ -64,8 +76,8 @@ public final class EntityModelReader {
     options.hibernateSettings().forEach(registryBuilder::applySetting);
     StandardServiceRegistry registry = registryBuilder.build();
     try {
-      return readSchema(registry, entityClasses);
-    } catch (EntityMappingException e) {
+      return readModel(registry, entityClasses);
+    } catch (EntityMappingException | RenameMappingException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new EntityMappingException(rootMessage(e), e);
@@ -74,7 +86,7 @@ public final class EntityModelReader {
     }
   }
 
-  private Schema readSchema(StandardServiceRegistry registry, Collection<Class<?>> entityClasses) {
+  private EntityModel readModel(StandardServiceRegistry registry, Collection<Class<?>> entityClasses) {
     MetadataSources sources = new MetadataSources(registry);
     entityClasses.forEach(sources::addAnnotatedClass);
     MetadataBuilder builder = sources.getMetadataBuilder();
@@ -85,7 +97,8 @@ public final class EntityModelReader {
           instantiate(options.physicalNamingStrategy(), PhysicalNamingStrategy.class));
     }
     Metadata metadata = builder.build();
-    return new MetadataSchemaReader(metadata, names).read();
+    MetadataSchemaReader schemaReader = new MetadataSchemaReader(metadata, names);
+    return new EntityModel(schemaReader.read(), new RenamesReader(metadata, schemaReader::tableName).read());
   }
 
   /**

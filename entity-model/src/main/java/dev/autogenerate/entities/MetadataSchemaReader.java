@@ -371,7 +371,7 @@ final class MetadataSchemaReader {
    * gives one ({@code sales.orders}). The reader cannot know the connection's current schema, so
    * {@code public.orders} stays qualified here; {@link Schema#withDefaultSchema} strips it later.
    */
-  private String tableName(org.hibernate.mapping.Table table) {
+  String tableName(org.hibernate.mapping.Table table) {
     Identifier schema = table.getSchemaIdentifier() != null
         ? table.getSchemaIdentifier() : defaultSchema();
     return qualified(schema, databaseName(table.getName(), table.isQuoted()));

@@ -19,6 +19,8 @@ import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.EnumType;
@@ -47,6 +49,14 @@ public final class Operations {
     add(new DropTable(name));
   }
 
+  /**
+   * {@code op.renameTable("users", "people")}: the rows stay, and foreign keys referencing the table
+   * follow it. The new name is in the old one's schema ({@code "sales.orders", "sales.purchases"}).
+   */
+  public void renameTable(String from, String to) {
+    add(new RenameTable(from, to));
+  }
+
   public void addColumn(String table, Column column) {
     add(new AddColumn(table, column));
   }
@@ -58,6 +68,14 @@ public final class Operations {
   /** {@code op.alterColumn("users", "age", type(BIGINT), setNotNull(), setDefault("0"))}. */
   public void alterColumn(String table, String column, ColumnChange... changes) {
     add(AlterColumn.of(table, column, List.of(changes)));
+  }
+
+  /**
+   * {@code op.renameColumn("users", "nickname", "display_name")}: the values stay, and keys, indexes
+   * and foreign keys using the column follow it.
+   */
+  public void renameColumn(String table, String from, String to) {
+    add(new RenameColumn(table, from, to));
   }
 
   /** Sets or (with null) removes a table's comment. */

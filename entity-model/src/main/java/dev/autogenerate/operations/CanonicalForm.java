@@ -49,7 +49,9 @@ import java.util.stream.Collectors;
  * </ul>
  *
  * <p>Every field is written, absent or not, in the order given here, so the form never depends on
- * which fields happen to be set.
+ * which fields happen to be set. *
+ * <p>A new kind of operation gets a new tag ({@code rename-table}, {@code rename-column}) within
+ * version 1: no revision recorded before could hold it, so no recorded checksum changes.
  */
 public final class CanonicalForm {
 
@@ -88,6 +90,11 @@ public final class CanonicalForm {
     }
 
     @Override
+    public String renameTable(RenameTable operation) {
+      return node("rename-table", field("from", quote(operation.from())), field("to", quote(operation.to())));
+    }
+
+    @Override
     public String addColumn(AddColumn operation) {
       return node("add-column", field("table", quote(operation.table())), field("column", column(operation.column())));
     }
@@ -103,6 +110,12 @@ public final class CanonicalForm {
       return node("alter-column", field("table", quote(operation.table())),
           field("column", quote(operation.column())),
           field("changes", list(operation.changes(), CanonicalForm::columnChange)));
+    }
+
+    @Override
+    public String renameColumn(RenameColumn operation) {
+      return node("rename-column", field("table", quote(operation.table())), field("from", quote(operation.from())),
+          field("to", quote(operation.to())));
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.List;
  * it stood before the operation. That keeps hand-written and generated migrations alike.
  */
 public sealed interface Operation
-    permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, SetTableComment,
+    permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn, RenameColumn, SetTableComment,
         AddConstraint, DropConstraint, CreateIndex, CreateIndexConcurrently, DropIndex,
         CreateSequence, DropSequence, AlterSequence, CreateEnumType, DropEnumType, AlterEnumType,
         ExecuteSql {

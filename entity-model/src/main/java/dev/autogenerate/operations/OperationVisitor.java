@@ -13,11 +13,15 @@ public interface OperationVisitor<R> {
 
   R dropTable(DropTable operation);
 
+  R renameTable(RenameTable operation);
+
   R addColumn(AddColumn operation);
 
   R dropColumn(DropColumn operation);
 
   R alterColumn(AlterColumn operation);
+
+  R renameColumn(RenameColumn operation);
 
   R setTableComment(SetTableComment operation);
 

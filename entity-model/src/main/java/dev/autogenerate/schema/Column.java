@@ -56,4 +56,9 @@ public record Column(String name, SqlType type, boolean nullable, boolean identi
   public Column withNullable(boolean newNullable) {
     return new Column(name, type, newNullable, identity, defaultSql, comment);
   }
+
+  /** The same column under another name, as a rename leaves it. */
+  public Column withName(String newName) {
+    return new Column(newName, type, nullable, identity, defaultSql, comment);
+  }
 }

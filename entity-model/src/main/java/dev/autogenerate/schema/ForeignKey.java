@@ -40,4 +40,14 @@ public record ForeignKey(
   public ForeignKey onUpdate(ReferentialAction action) {
     return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, action);
   }
+
+  /** The same key on other columns of its table, as a rename of one of them leaves it. */
+  public ForeignKey withColumns(List<String> newColumns) {
+    return new ForeignKey(name, newColumns, referencedTable, referencedColumns, onDelete, onUpdate);
+  }
+
+  /** The same key referencing the same rows under other names, as a rename leaves it. */
+  public ForeignKey withReference(String newReferencedTable, List<String> newReferencedColumns) {
+    return new ForeignKey(name, columns, newReferencedTable, newReferencedColumns, onDelete, onUpdate);
+  }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,6 +60,44 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
 
   public Schema withoutTable(String name) {
     return new Schema(without(tables, name, "table"), sequences, enumTypes);
+  }
+
+  /**
+   * The schema after {@code alter table from rename to to}: the table under its new name, and every
+   * foreign key that referenced it (its own too) referencing the new name, as the database keeps
+   * them. A rename stays within its schema.
+   */
+  public Schema withTableRenamed(String from, String to) {
+    requireTable(from);
+    if (hasTable(to)) {
+      throw new IllegalArgumentException("table " + to + " already exists");
+    }
+    if (!Objects.equals(schemaOf(from), schemaOf(to))) {
+      throw new IllegalArgumentException("a rename does not move table " + from + " to another schema (" + to + ")");
+    }
+    List<Table> renamed = new ArrayList<>();
+    for (Table table : tables.values()) {
+      Table named = table.name().equals(from) ? table.withName(to) : table;
+      renamed.add(named.withForeignKeysChanged(key -> key.referencedTable().equals(from)
+          ? key.withReference(to, key.referencedColumns()) : key));
+    }
+    return of(renamed, sequences.values(), enumTypes.values());
+  }
+
+  /**
+   * The schema after {@code alter table table rename column from to to}: the column under its new
+   * name in its table's keys, checks and indexes, and in every foreign key that references it.
+   */
+  public Schema withColumnRenamed(String table, String from, String to) {
+    requireTable(table);
+    List<Table> renamed = new ArrayList<>();
+    for (Table each : tables.values()) {
+      Table named = each.name().equals(table) ? each.withColumnRenamed(from, to) : each;
+      renamed.add(named.withForeignKeysChanged(key -> key.referencedTable().equals(table)
+          ? key.withReference(table, key.referencedColumns().stream().map(c -> c.equals(from) ? to : c).toList())
+          : key));
+    }
+    return of(renamed, sequences.values(), enumTypes.values());
   }
 
   public Optional<Sequence> sequence(String name) {

@@ -185,6 +185,55 @@ public record Table(
     return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checks, List.of(), comment);
   }
 
+  /**
+   * The table under another name, as {@code alter table ... rename to} leaves it: the same
+   * columns, constraints and indexes (whose names do not change), and partial or expression
+   * indexes defined on the new name. Foreign keys referencing the table, its own included, are
+   * the schema's to follow ({@link Schema#withTableRenamed}).
+   */
+  public Table withName(String newName) {
+    return new Table(newName, columns, primaryKey, uniqueConstraints, foreignKeys, checks,
+        indexes.stream().map(index -> index.isManaged() ? index
+            : new Index(index.name(), index.columns(), index.unique(),
+                IdentifierRewriter.tableInIndex(index.definition(), name, newName))).toList(),
+        comment);
+  }
+
+  /**
+   * The table with a column renamed, as {@code alter table ... rename column} leaves it: the
+   * primary key, uniques, foreign keys, checks and indexes that name the column name the new one.
+   * Foreign keys of any table that reference the column are the schema's to follow ({@link
+   * Schema#withColumnRenamed}).
+   */
+  public Table withColumnRenamed(String from, String to) {
+    requireColumn(from);
+    if (hasColumn(to)) {
+      throw new IllegalArgumentException("table " + name + " already has column " + to);
+    }
+    UnaryOperator<List<String>> rename = names -> names.stream().map(each -> each.equals(from) ? to : each).toList();
+    return new Table(name,
+        columns.stream().map(column -> column.name().equals(from) ? column.withName(to) : column).toList(),
+        primaryKey.map(key -> new PrimaryKey(key.name(), rename.apply(key.columns()))),
+        uniqueConstraints.stream().map(unique -> new UniqueConstraint(unique.name(), rename.apply(unique.columns())))
+            .toList(),
+        foreignKeys.stream().map(key -> key.withColumns(rename.apply(key.columns()))).toList(),
+        checks.stream().map(check -> new CheckConstraint(check.name(),
+            IdentifierRewriter.column(check.expression(), from, to))).toList(),
+        indexes.stream().map(index -> index.isManaged()
+            ? new Index(index.name(), index.columns().stream()
+                .map(column -> column.name().equals(from) ? new IndexColumn(to, column.descending()) : column).toList(),
+                index.unique(), null)
+            : new Index(index.name(), List.of(), index.unique(),
+                IdentifierRewriter.columnInIndex(index.definition(), from, to))).toList(),
+        comment);
+  }
+
+  /** The table with each foreign key replaced as {@code change} says (a referenced name renamed). */
+  public Table withForeignKeysChanged(UnaryOperator<ForeignKey> change) {
+    return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys.stream().map(change).toList(), checks,
+        indexes, comment);
+  }
+
   public Table withComment(String newComment) {
     return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checks, indexes, newComment);
   }

@@ -79,6 +79,17 @@ class CanonicalFormTest {
     assertEquals(EVERY_OPERATION, CanonicalForm.of(EveryOperation.list()));
   }
 
+  /**
+   * The renames, added to version 1 after it was first pinned: a new tag changes no line an older
+   * release wrote, so no recorded checksum changes (and {@link #EVERY_OPERATION} stays as it was).
+   */
+  @Test
+  void spellsRenamesAsPinned() {
+    assertEquals("rename-table(from=\"users\", to=\"people\")", CanonicalForm.line(new RenameTable("users", "people")));
+    assertEquals("rename-column(table=\"users\", from=\"nickname\", to=\"display_name\")",
+        CanonicalForm.line(new RenameColumn("users", "nickname", "display_name")));
+  }
+
   @Test
   void startsWithTheVersionedHeaderAndHasOneLinePerOperation() {
     List<Operation> operations = EveryOperation.list();

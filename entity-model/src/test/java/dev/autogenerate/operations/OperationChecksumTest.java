@@ -271,6 +271,18 @@ class OperationChecksumTest {
   }
 
   @Test
+  void everyFieldOfARenameMatters() {
+    assertEveryFieldMatters("rename",
+        new RenameTable("a", "b"),
+        new RenameTable("b", "a"),
+        new RenameTable("a", "c"),
+        new RenameColumn("a", "b", "c"),
+        new RenameColumn("a", "c", "b"),
+        new RenameColumn("t", "b", "c"),
+        new RenameColumn("a", "b", "d"));
+  }
+
+  @Test
   void everyCharacterOfRawSqlMatters() {
     assertEveryFieldMatters("raw SQL",
         new ExecuteSql("delete from t"),

@@ -10,6 +10,7 @@ import dev.autogenerate.inspect.DatabaseInspector;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
 import java.sql.Connection;
@@ -77,6 +78,12 @@ public final class PostgresDatabase implements Database, ComparisonRules {
     IdentifierLength.requireWithinLimit(target);
     requireSchemasExist(connection, target.otherSchemas());
     return target;
+  }
+
+  /** The current schema's qualifier goes, as it goes from the tables the renames name. */
+  @Override
+  public Renames targetFor(Renames entities, Connection connection) throws SQLException {
+    return entities.withDefaultSchema(connection.getSchema());
   }
 
   /** Transactional DDL: the transaction guards the revision by itself. */

@@ -24,6 +24,8 @@ import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.OperationVisitor;
+import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.EnumType;
@@ -73,6 +75,13 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
     return List.of("drop table " + qualifiedName(operation.table()));
   }
 
+  /** The new name is unqualified: PostgreSQL keeps the table in its schema. */
+  @Override
+  public List<String> renameTable(RenameTable operation) {
+    return List.of("alter table " + qualifiedName(operation.from()) + " rename to "
+        + quote(unqualified(operation.to())));
+  }
+
   @Override
   public List<String> addColumn(AddColumn operation) {
     List<String> statements = new ArrayList<>();
@@ -110,6 +119,12 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
     operation.newComment().ifPresent(change ->
         statements.addAll(columnComment(operation.table(), operation.column(), change.comment(), true)));
     return statements;
+  }
+
+  @Override
+  public List<String> renameColumn(RenameColumn operation) {
+    return List.of("alter table " + qualifiedName(operation.table()) + " rename column " + quote(operation.from())
+        + " to " + quote(operation.to()));
   }
 
   @Override
@@ -174,6 +189,10 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
   @Override
   public List<String> executeSql(ExecuteSql operation) {
     return List.of(operation.sql());
+  }
+
+  private static String unqualified(String name) {
+    return name.substring(name.indexOf('.') + 1);
   }
 
   private static List<String> createTable(Table table) {

@@ -22,6 +22,8 @@ import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.OperationVisitor;
+import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Schema;
@@ -53,6 +55,17 @@ final class SqliteStatements implements OperationVisitor<SqliteStep> {
     return SqliteStep.own(List.of("drop table " + qualifiedName(operation.table())));
   }
 
+  /**
+   * On its own, never by a rebuild: a rebuild copies columns by name into the new shape, which
+   * would lose a renamed table's or column's data. SQLite (3.26 and later) carries the rename into
+   * the foreign keys of other tables, as PostgreSQL does.
+   */
+  @Override
+  public SqliteStep renameTable(RenameTable operation) {
+    return SqliteStep.own(List.of("alter table " + qualifiedName(operation.from()) + " rename to "
+        + quote(operation.to())));
+  }
+
   /** {@code alter table add column} cannot add a NOT NULL column without a default. */
   @Override
   public SqliteStep addColumn(AddColumn operation) {
@@ -78,6 +91,13 @@ final class SqliteStatements implements OperationVisitor<SqliteStep> {
   public SqliteStep alterColumn(AlterColumn operation) {
     boolean commentOnly = operation.changes().size() == 1 && operation.newComment().isPresent();
     return commentOnly ? SqliteStep.ownOrRebuild(List.of()) : SqliteStep.rebuild();
+  }
+
+  /** On its own, for the reason {@link #renameTable} gives; SQLite rewrites keys, checks and indexes. */
+  @Override
+  public SqliteStep renameColumn(RenameColumn operation) {
+    return SqliteStep.own(List.of("alter table " + qualifiedName(operation.table()) + " rename column "
+        + quote(operation.from()) + " to " + quote(operation.to())));
   }
 
   @Override

@@ -23,6 +23,8 @@ import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.Column;
@@ -112,6 +114,16 @@ class PostgresStatementsTest {
             + "  g time(3),\n  h time(0) with time zone,\n  i timestamp,\n  j uuid,\n  k bytea,\n  l jsonb,\n"
             + "  m status,\n  n tsvector\n)"),
         postgres.statements(List.of(new CreateTable(table)), Schema.EMPTY));
+  }
+
+  @Test
+  void renamesAreAlterTableRenameTheNewTableNameUnqualified() {
+    assertEquals(List.of("alter table orders rename to purchases"), statements(new RenameTable("orders", "purchases")));
+    assertEquals(List.of("alter table sales.orders rename to \"order\""),
+        postgres.statements(List.of(new RenameTable("sales.orders", "sales.order")),
+            Schema.of(List.of(Table.of("sales.orders", ORDERS.elements())))));
+    assertEquals(List.of("alter table orders rename column amount to \"Total\""),
+        statements(new RenameColumn("orders", "amount", "Total")));
   }
 
   @Test

@@ -22,6 +22,8 @@ import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.DatabaseKind;
@@ -206,6 +208,25 @@ class SqliteStatementsTest {
             "create index ix_users_name on users (name)",
             "create index ix_users_legacy on users (legacy)"),
         statements(add));
+  }
+
+  @Test
+  void renamesRunOnTheirOwnNeverByARebuildWhichWouldLoseTheData() {
+    assertEquals(List.of("alter table users rename to people"), statements(new RenameTable("users", "people")));
+    assertEquals(SqliteStep.Need.OWN, step(new RenameTable("users", "people")).need());
+    assertEquals(List.of("alter table users rename column name to full_name"),
+        statements(new RenameColumn("users", "name", "full_name")));
+    assertEquals(SqliteStep.Need.OWN, step(new RenameColumn("users", "name", "full_name")).need());
+  }
+
+  @Test
+  void aRenamedColumnWhoseTypeChangesIsRenamedThenTheTableRebuiltUnderTheNewName() {
+    List<String> statements = sqlite.statements(List.of(new RenameColumn("users", "name", "full_name"),
+        AlterColumn.of("users", "full_name", List.of(ColumnChange.type(SqlType.varchar(80))))), BEFORE);
+    assertEquals("alter table users rename column name to full_name", statements.get(0));
+    assertEquals("insert into _autogenerate_rebuild_users (id, email, full_name, age, legacy)"
+        + " select id, email, full_name, age, legacy from users", statements.get(2));
+    assertEquals("create index ix_users_name on users (full_name)", statements.get(statements.size() - 2));
   }
 
   @Test

@@ -1,0 +1,117 @@
+package dev.autogenerate.compare;
+
+import dev.autogenerate.changes.Change;
+import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.CreateTable;
+import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropTable;
+import dev.autogenerate.operations.Operation;
+import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Drops and adds that look like a rename no rename names: a column dropped and one of the same
+ * type added in the same table, a table dropped and one with the same columns created. They are
+ * pointed out, never guessed (a team may well mean a drop and an add): a warning, and a line in
+ * the reason of the drop, which the file shows above it, saying how to keep the data.
+ */
+final class LookAlikes {
+
+  /** The upgrade with the drops' reasons completed, and the warnings. */
+  record Found(List<Change> upgrade, List<String> warnings) {
+
+    Found {
+      upgrade = List.copyOf(upgrade);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  private LookAlikes() {}
+
+  /**
+   * @param current the database's schema, which the upgrade starts from
+   * @param upgrade the reviewed upgrade: only a drop and an add it really holds are pointed out
+   */
+  static Found in(Schema current, List<Change> upgrade, ComparisonRules rules) {
+    Map<Integer, Table> droppedTables = new TreeMap<>();
+    Map<Integer, Column> droppedColumns = new TreeMap<>();
+    List<CreateTable> created = new ArrayList<>();
+    List<AddColumn> added = new ArrayList<>();
+    Schema schema = current;
+    for (int i = 0; i < upgrade.size(); i++) {
+      Operation operation = upgrade.get(i).operation();
+      if (operation instanceof DropTable drop && schema.hasTable(drop.table())) {
+        droppedTables.put(i, schema.requireTable(drop.table()));
+      } else if (operation instanceof DropColumn drop && schema.hasTable(drop.table())) {
+        int index = i;
+        schema.requireTable(drop.table()).column(drop.column()).ifPresent(column -> droppedColumns.put(index, column));
+      } else if (operation instanceof CreateTable create) {
+        created.add(create);
+      } else if (operation instanceof AddColumn add) {
+        added.add(add);
+      }
+      schema = operation.applyTo(schema);
+    }
+    List<String> warnings = new ArrayList<>();
+    List<Change> noted = new ArrayList<>(upgrade);
+    for (Map.Entry<Integer, Table> drop : droppedTables.entrySet()) {
+      Table old = drop.getValue();
+      for (CreateTable create : created) {
+        if (sameColumns(old, create.table(), rules)) {
+          String hint = tableHint(old.name(), create.table().name());
+          warnings.add(hint);
+          noted.set(drop.getKey(), withLine(noted.get(drop.getKey()), hint));
+        }
+      }
+    }
+    for (Map.Entry<Integer, Column> drop : droppedColumns.entrySet()) {
+      String table = ((DropColumn) upgrade.get(drop.getKey()).operation()).table();
+      Column old = drop.getValue();
+      for (AddColumn add : added) {
+        if (add.table().equals(table) && rules.sameType(old.type(), add.column().type(), false)) {
+          String hint = columnHint(table, old.name(), add.column().name());
+          warnings.add(hint);
+          noted.set(drop.getKey(), withLine(noted.get(drop.getKey()), hint));
+        }
+      }
+    }
+    return new Found(noted, warnings);
+  }
+
+  /** The same column names, in any order, each of the same type. */
+  private static boolean sameColumns(Table old, Table created, ComparisonRules rules) {
+    if (old.columns().size() != created.columns().size()) {
+      return false;
+    }
+    for (Column column : old.columns()) {
+      boolean same = created.column(column.name())
+          .map(other -> rules.sameType(column.type(), other.type(), column.identity() && other.identity()))
+          .orElse(false);
+      if (!same) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String columnHint(String table, String old, String now) {
+    return table + "." + old + " and " + table + "." + now + " look like a rename: add @RenamedFrom(\"" + old
+        + "\") to keep the data (or --rename " + table + "." + old + "=" + now + ")";
+  }
+
+  private static String tableHint(String old, String now) {
+    String oldName = Schema.schemaOf(old) == null ? old : old.substring(old.indexOf('.') + 1);
+    String newName = Schema.schemaOf(now) == null ? now : now.substring(now.indexOf('.') + 1);
+    return "tables " + old + " and " + now + " look like a rename: add @RenamedFrom(\"" + oldName
+        + "\") to the entity to keep the data (or --rename " + old + "=" + newName + ")";
+  }
+
+  private static Change withLine(Change change, String line) {
+    return new Change(change.operation(), change.reason() == null ? line : change.reason() + "\n" + line);
+  }
+}

@@ -1,0 +1,185 @@
+package dev.autogenerate.compare;
+
+import dev.autogenerate.changes.Change;
+import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameTable;
+import dev.autogenerate.schema.ColumnRename;
+import dev.autogenerate.schema.Renames;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.TableRename;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where renames are decided: which of the renames the entities ({@code @RenamedFrom}) and the
+ * command line ({@code --rename}) state the database still needs. For each, by what the database
+ * has:
+ *
+ * <ul>
+ *   <li>the old name and not the new one: rename it (tables first, then columns, in the tables'
+ *       new names), so the comparison that follows sees one table or column, not a drop and an add;
+ *   <li>the new name: the rename is done already (the annotation may stay); if the old name is
+ *       there too, that is said, as it will be dropped like any other unmapped table or column;
+ *   <li>neither: an error, since a misspelt old name would otherwise drop the data silently
+ *       (unless the table of a renamed column is itself new, when there is nothing to rename).
+ * </ul>
+ *
+ * <p>An old name the entities still map, two renames of one old name, and several old names
+ * present at once are errors too: the comparison never guesses between them.
+ */
+final class RenameResolver {
+
+  /**
+   * What the renames come to: the changes, in order, each saying where it was stated, and what was
+   * noticed on the way.
+   */
+  record Resolved(List<Change> changes, List<String> warnings) {
+
+    Resolved {
+      changes = List.copyOf(changes);
+      warnings = List.copyOf(warnings);
+    }
+
+    /** {@code schema} with the renames made. */
+    Schema applyTo(Schema schema) {
+      Schema renamed = schema;
+      for (Change change : changes) {
+        renamed = change.operation().applyTo(renamed);
+      }
+      return renamed;
+    }
+  }
+
+  private RenameResolver() {}
+
+  /**
+   * @param current the database's schema
+   * @param wanted the entities' schema
+   * @throws RenameConflict when a rename cannot be carried out as stated
+   */
+  static Resolved resolve(Schema current, Schema wanted, Renames renames) {
+    List<Change> changes = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    Set<String> renamedFrom = new LinkedHashSet<>();
+    for (TableRename rename : mergedTables(renames.tables())) {
+      tableRename(rename, current, wanted, renamedFrom, warnings).ifPresent(operation ->
+          changes.add(new Change(operation, rename.statedBy() + ": renamed, keeping its rows")));
+    }
+    Schema renamed = new Resolved(changes, List.of()).applyTo(current);
+    Set<String> renamedColumns = new LinkedHashSet<>();
+    for (ColumnRename rename : mergedColumns(renames.columns())) {
+      Optional<RenameColumn> operation = columnRename(rename, renamed, wanted, warnings);
+      if (operation.isPresent()) {
+        RenameColumn column = operation.get();
+        if (!renamedColumns.add(column.table() + "." + column.from())) {
+          throw new RenameConflict(rename.statedBy() + ": column " + column.table() + "." + column.from()
+              + " is renamed twice; rename it once");
+        }
+        changes.add(new Change(column, rename.statedBy() + ": renamed, keeping its values"));
+      }
+    }
+    return new Resolved(changes, warnings);
+  }
+
+  private static Optional<RenameTable> tableRename(TableRename rename, Schema current, Schema wanted,
+      Set<String> renamedFrom, List<String> warnings) {
+    String table = rename.table();
+    if (!wanted.hasTable(table)) {
+      throw new RenameConflict(rename.statedBy() + ": the entities map no table " + table
+          + " (name the table as the entities map it now)");
+    }
+    for (String old : rename.from()) {
+      if (wanted.hasTable(old)) {
+        throw new RenameConflict(rename.statedBy() + ": the entities still map a table " + old
+            + ", so it cannot become " + table + " (remove the rename, or the other mapping)");
+      }
+    }
+    List<String> present = rename.from().stream().filter(current::hasTable).toList();
+    if (current.hasTable(table)) {
+      present.forEach(old -> warnings.add("tables " + old + " and " + table + " both exist, so " + rename.statedBy()
+          + " renames nothing: " + old + " is dropped like any table no entity maps; move its rows by hand first"));
+      return Optional.empty();
+    }
+    if (present.isEmpty()) {
+      throw new RenameConflict(rename.statedBy() + ": the database has no table " + String.join(" or ", rename.from())
+          + " (nor " + table + "); name the old table as the database has it");
+    }
+    if (present.size() > 1) {
+      throw new RenameConflict(rename.statedBy() + ": the database has several of the old tables ("
+          + String.join(", ", present) + "); say which one to rename");
+    }
+    String old = present.get(0);
+    if (!renamedFrom.add(old)) {
+      throw new RenameConflict(rename.statedBy() + ": table " + old + " is renamed twice; rename it once");
+    }
+    return Optional.of(new RenameTable(old, table));
+  }
+
+  private static Optional<RenameColumn> columnRename(ColumnRename rename, Schema renamed, Schema wanted,
+      List<String> warnings) {
+    String name = rename.table() + "." + rename.column();
+    Optional<Table> wantedTable = wanted.table(rename.table());
+    if (wantedTable.isEmpty() || !wantedTable.get().hasColumn(rename.column())) {
+      throw new RenameConflict(rename.statedBy() + ": the entities map no column " + name
+          + " (name the column as the entities map it now)");
+    }
+    for (String old : rename.from()) {
+      if (wantedTable.get().hasColumn(old)) {
+        throw new RenameConflict(rename.statedBy() + ": the entities still map a column " + rename.table() + "." + old
+            + ", so it cannot become " + rename.column() + " (remove the rename, or the other mapping)");
+      }
+    }
+    Optional<Table> existing = renamed.table(rename.table());
+    if (existing.isEmpty()) {
+      return Optional.empty(); // a new table: its columns are created under their names now
+    }
+    List<String> present = rename.from().stream().filter(existing.get()::hasColumn).toList();
+    if (existing.get().hasColumn(rename.column())) {
+      present.forEach(old -> warnings.add(rename.table() + "." + old + " and " + name + " both exist, so "
+          + rename.statedBy() + " renames nothing: " + old + " is dropped like any column no entity maps;"
+          + " copy its values by hand first"));
+      return Optional.empty();
+    }
+    if (present.isEmpty()) {
+      throw new RenameConflict(rename.statedBy() + ": table " + rename.table() + " has no column "
+          + String.join(" or ", rename.from()) + " (nor " + rename.column() + "); name the old column as the database"
+          + " has it");
+    }
+    if (present.size() > 1) {
+      throw new RenameConflict(rename.statedBy() + ": table " + rename.table() + " has several of the old columns ("
+          + String.join(", ", present) + "); say which one to rename");
+    }
+    return Optional.of(new RenameColumn(rename.table(), present.get(0), rename.column()));
+  }
+
+  /** One rename per table: the same table renamed by the annotation and the command line is one rename. */
+  private static List<TableRename> mergedTables(List<TableRename> renames) {
+    Map<String, TableRename> byTable = new LinkedHashMap<>();
+    for (TableRename rename : renames) {
+      byTable.merge(rename.table(), rename, (first, second) -> new TableRename(first.table(),
+          union(first.from(), second.from()), first.statedBy()));
+    }
+    return List.copyOf(byTable.values());
+  }
+
+  private static List<ColumnRename> mergedColumns(List<ColumnRename> renames) {
+    Map<String, ColumnRename> byColumn = new LinkedHashMap<>();
+    for (ColumnRename rename : renames) {
+      byColumn.merge(rename.table() + "\u0000" + rename.column(), rename, (first, second) -> new ColumnRename(
+          first.table(), first.column(), union(first.from(), second.from()), first.statedBy()));
+    }
+    return List.copyOf(byColumn.values());
+  }
+
+  private static List<String> union(List<String> first, List<String> second) {
+    Set<String> all = new LinkedHashSet<>(first);
+    all.addAll(second);
+    return List.copyOf(all);
+  }
+}
