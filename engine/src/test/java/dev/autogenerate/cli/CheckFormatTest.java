@@ -128,6 +128,10 @@ class CheckFormatTest {
     assertEquals(ok.get("databaseRevisions"), ok.get("migrationHeads"));
     assertEquals(List.of(), ok.get("differences"));
     assertEquals(List.of(), ok.get("risks"));
+
+    CliRun unknown = project.expect(2, "check", "--format", "xml");
+    assertEquals("", unknown.out(), unknown::toString);
+    assertTrue(unknown.err().contains("xml"), unknown::toString);
   }
 
   @ParameterizedTest
