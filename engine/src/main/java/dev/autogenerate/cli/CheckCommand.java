@@ -1,9 +1,12 @@
 package dev.autogenerate.cli;
 
-import dev.autogenerate.changes.Change;
 import dev.autogenerate.compare.MigrationPlan;
+import dev.autogenerate.project.CountedRisk;
+import dev.autogenerate.project.EntitySourceLocator;
 import dev.autogenerate.project.Project;
+import dev.autogenerate.runtime.MigrationScript;
 import dev.autogenerate.runtime.RevisionHistory;
+import dev.autogenerate.runtime.VersionTable;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -32,35 +35,37 @@ final class CheckCommand implements Callable<Integer> {
           "as renamed, as @RenamedFrom does. Repeatable."})
   List<String> renames = new ArrayList<>();
 
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (default), json (one document for tools) or github (GitHub Actions annotations).")
+  CheckFormat format;
+
   @Override
   public Integer call() throws Exception {
     Project project = root.project();
+    CheckOutcome outcome = check(project);
     PrintWriter out = root.out();
+    switch (format) {
+      case TEXT -> TextCheckReport.write(outcome, out);
+      case JSON -> JsonCheckReport.write(outcome, out);
+      case GITHUB -> GithubCheckReport.write(outcome, EntitySourceLocator.under(root.workingDirectory()), out);
+    }
+    out.flush();
+    return outcome.exitCode();
+  }
+
+  /** Compares, unless the database is not at the newest migration: then that is the difference. */
+  private CheckOutcome check(Project project) throws Exception {
     try (Connection connection = project.connect()) {
       RevisionHistory history = project.history();
+      List<String> databaseRevisions = VersionTable.heads(connection);
+      List<String> heads = history.heads().stream().map(MigrationScript::id).toList();
       Optional<String> notUpToDate = project.notUpToDate(connection, history);
       if (notUpToDate.isPresent()) {
-        out.println("Differences: " + notUpToDate.get() + ".");
-        return AutogenerateCli.DIFFERENCES;
+        return new CheckOutcome(databaseRevisions, heads, notUpToDate, MigrationPlan.empty(), List.of(), strict);
       }
       MigrationPlan plan = project.plan(connection, history, root.renames(renames));
-      plan.notices().forEach(notice -> out.println("note: " + notice));
-      if (plan.isEmpty() && plan.warnings().isEmpty() && (!strict || plan.notices().isEmpty())) {
-        out.println("OK: the database is at the newest migration and matches the entities.");
-        return AutogenerateCli.OK;
-      }
-      if (plan.isEmpty() && plan.warnings().isEmpty()) {
-        out.println("Differences (--strict): the notes above.");
-        return AutogenerateCli.DIFFERENCES;
-      }
-      out.println("Differences: the database does not match the entities:");
-      for (Change step : plan.upgradeChanges()) {
-        out.println("  " + step.operation().describe() + (step.reason() == null ? "" : "  (" + step.reason() + ")"));
-      }
-      project.countRisks(connection, plan).forEach(risk -> out.println("warning: " + risk.warning()));
-      plan.warnings().forEach(warning -> out.println("warning: " + warning));
-      out.println("Run autogenerate -m \"message\" to write a migration for them.");
-      return AutogenerateCli.DIFFERENCES;
+      List<CountedRisk> risks = plan.isEmpty() ? List.of() : project.countRisks(connection, plan);
+      return new CheckOutcome(databaseRevisions, heads, Optional.empty(), plan, risks, strict);
     }
   }
 }
