@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * A column's server default, compared by normal form. A default by which the database fills an
- * id ({@code nextval(...)}) is not a default the mapping states; and where one side is an
- * expression the normal form cannot decide, this warns rather than rewrite a default that may
- * well be the same.
+ * id ({@code nextval(...)}) is not a default the mapping states; where one side is an expression
+ * the normal form cannot decide, this warns rather than rewrite a default that may well be the
+ * same; and a default the entities do not state is dropped only if a migration set it (one a
+ * person added by hand stays, noted).
  */
 final class DefaultComparator {
 
@@ -29,6 +30,12 @@ final class DefaultComparator {
       changes.warn("default of " + table + "." + wanted.name() + ": the database has " + was.defaultSql()
           + ", the entities say " + wanted.defaultSql() + "; if they differ, write op.alterColumn(\"" + table + "\", \""
           + wanted.name() + "\", setDefault(...)) by hand");
+      return Optional.empty();
+    }
+    boolean madeByMigrations = changes.mayDrop(recorded -> recorded.column(wanted.name())
+        .map(column -> column.defaultSql() != null).orElse(false));
+    if (want == null && !madeByMigrations) {
+      changes.keep("default " + was.defaultSql() + " of " + table + "." + wanted.name());
       return Optional.empty();
     }
     return Optional.of(new ColumnDifference(new ColumnChange.SetDefault(wanted.defaultSql()),

@@ -67,6 +67,7 @@ class HandMadeObjectsTest {
         statement.execute(foreignKey);
         statement.execute("alter table users add constraint uq_by_hand unique (email)");
         statement.execute("alter table users add constraint ck_by_hand check (length(email) > 3)");
+        statement.execute("alter table users alter column email set default 'nobody@example.com'");
       }
     }
 
@@ -78,6 +79,8 @@ class HandMadeObjectsTest {
           check::toString);
       assertTrue(check.out().contains("unique constraint uq_by_hand"), check::toString);
       assertTrue(check.out().contains("check ck_by_hand"), check::toString);
+      assertTrue(check.out().contains("default 'nobody@example.com'::character varying of users.email exists only"),
+          check::toString);
     }
     project.expect(1, "check", "--strict");
 
