@@ -117,7 +117,7 @@ final class ApplicationConfigReader {
       for (String extension : List.of(".yml", ".yaml")) {
         Path file = place.resolve(name + extension);
         if (Files.isRegularFile(file)) {
-          for (Map<String, String> document : YamlSubset.documents(text(file), file.toString())) {
+          for (Map<String, String> document : YamlSubset.documents(text(file))) {
             if (appliesTo(document, active)) {
               layers.add(new Layer(file, document, true));
             }

@@ -120,7 +120,7 @@ public final class SettingsLoader {
     List<Path> classPath =
         list(values.get(CLASSPATH)).stream().map(entry -> pathBase.get(CLASSPATH).resolve(entry).normalize()).toList();
     applicationSettingsUnder(values, origins, pathBase, workingDirectory,
-        ApplicationConfigReader.read(workingDirectory, classPath, blankToNull(values.get(PROFILE)), environment));
+        ApplicationConfigReader.read(workingDirectory, classPath, blankToNull(options.get(PROFILE)), environment));
     Settings settings = new Settings(
         sqliteFileResolved(blankToNull(values.get(URL)), pathBase.get(URL)),
         blankToNull(values.get(USER)),

@@ -1,6 +1,5 @@
 package dev.autogenerate.project;
 
-import dev.autogenerate.runtime.UserError;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,21 +17,20 @@ import java.util.Map;
  * <p>Not read, and said so here rather than guessed at: list items ({@code - x}) and the lines
  * under them, and block scalars ({@code |}, {@code >}) are skipped, since no key the tool reads is
  * a list or a text block; flow collections ({@code [a, b]}, {@code {a: b}}) are kept as their raw
- * text; anchors and aliases are not resolved.
+ * text; anchors and aliases are not resolved; a line that is none of these (the continuation of
+ * a multi-line value) is skipped.
  */
 final class YamlSubset {
 
   private YamlSubset() {}
 
   /** The documents of the text, each flattened to dotted keys, in order. */
-  static List<Map<String, String>> documents(String text, String fileName) {
+  static List<Map<String, String>> documents(String text) {
     List<Map<String, String>> documents = new ArrayList<>();
     Map<String, String> current = new LinkedHashMap<>();
     Deque<Parent> parents = new ArrayDeque<>();
     int skipDeeperThan = -1;
-    int lineNumber = 0;
     for (String raw : text.split("\r?\n", -1)) {
-      lineNumber++;
       String line = raw.replace("\t", "  ");
       String trimmed = line.strip();
       if (trimmed.equals("---") || trimmed.startsWith("--- ")) {
@@ -59,8 +57,9 @@ final class YamlSubset {
       }
       int colon = keySeparator(trimmed);
       if (colon < 0) {
-        throw new UserError(fileName + " line " + lineNumber + " is not 'key: value' YAML the tool reads: "
-            + "set the setting in autogenerate.properties instead");
+        // A continuation of a multi-line plain or flow value, which no key the tool reads has:
+        // skipped, so that an application's valid file never stops the tool.
+        continue;
       }
       String key = unquote(trimmed.substring(0, colon).strip());
       String prefix = parents.isEmpty() ? "" : parents.peek().path() + ".";

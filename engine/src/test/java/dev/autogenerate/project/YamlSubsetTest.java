@@ -1,10 +1,7 @@
 package dev.autogenerate.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.autogenerate.runtime.UserError;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class YamlSubsetTest {
 
   private static Map<String, String> single(String yaml) {
-    List<Map<String, String>> documents = YamlSubset.documents(yaml, "application.yml");
+    List<Map<String, String>> documents = YamlSubset.documents(yaml);
     assertEquals(1, documents.size(), documents::toString);
     return documents.get(0);
   }
@@ -139,7 +136,7 @@ class YamlSubsetTest {
         spring:
           config.activate.on-profile: prod
         a: 2
-        """, "application.yml");
+        """);
 
     assertEquals(List.of(Map.of("a", "1"), Map.of("spring.config.activate.on-profile", "prod", "a", "2")), documents);
   }
@@ -150,10 +147,15 @@ class YamlSubsetTest {
   }
 
   @Test
-  void aLineThatIsNotAKeyIsAUserErrorNamingTheLine() {
-    UserError error = assertThrows(UserError.class, () -> YamlSubset.documents("a: 1\njust text\n", "application.yml"));
+  void aContinuationLineIsSkippedNotMistakenForAKey() {
+    Map<String, String> entries = single("""
+        description: a plain value
+          that goes on
+        list: [a,
+          b]
+        after: x
+        """);
 
-    assertTrue(error.getMessage().startsWith("application.yml line 2 "), error.getMessage());
-    assertTrue(error.getMessage().lines().count() == 1, error.getMessage());
+    assertEquals(Map.of("description", "a plain value", "list", "[a,", "after", "x"), entries);
   }
 }
