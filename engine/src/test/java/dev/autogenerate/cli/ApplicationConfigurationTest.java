@@ -179,6 +179,22 @@ class ApplicationConfigurationTest {
   }
 
   @Test
+  void theProfileOptionOverridesSpringProfilesActive() throws Exception {
+    springBootProject("spring.datasource.username: base\n");
+    Files.writeString(project.resolve("target/classes/application-dev.yml"), "spring.datasource.username: dev\n");
+    Files.writeString(project.resolve("target/classes/application-ci.yml"), "spring.datasource.username: ci\n");
+
+    CliRun fromEnvironment = CliRun.run(project, Map.of("SPRING_PROFILES_ACTIVE", "ci"), "config", "--classpath",
+        "target/classes");
+    CliRun fromOption = CliRun.run(project, Map.of("SPRING_PROFILES_ACTIVE", "ci"), "config", "--classpath",
+        "target/classes", "--profile", "dev");
+
+    assertTrue(fromEnvironment.out().contains("user = ci  ["), fromEnvironment::toString);
+    assertTrue(fromOption.out().contains("user = dev  [" + project.resolve("target/classes/application-dev.yml")),
+        fromOption::toString);
+  }
+
+  @Test
   void anUnresolvablePlaceholderIsAOneLineErrorNamingIt() throws Exception {
     springBootProject("spring.datasource.url: ${SHOP_DB_URL}\n");
 
