@@ -1,7 +1,7 @@
 package dev.autogenerate.cli;
 
+import dev.autogenerate.project.EffectiveSettings;
 import dev.autogenerate.project.Project;
-import dev.autogenerate.project.Settings;
 import dev.autogenerate.project.SettingsLoader;
 import dev.autogenerate.runtime.UserError;
 import java.io.PrintWriter;
@@ -52,6 +52,7 @@ import picocli.CommandLine.Spec;
         StampCommand.class,
         BaselineCommand.class,
         CheckCommand.class,
+        ConfigCommand.class,
         CommandLine.HelpCommand.class},
     sortOptions = false)
 public final class AutogenerateCli implements Callable<Integer> {
@@ -97,6 +98,10 @@ public final class AutogenerateCli implements Callable<Integer> {
   @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
       description = "How long upgrade and downgrade wait for another process migrating the database (default 600).")
   String lockTimeout;
+
+  @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "PROFILES",
+      description = "The application's active Spring profiles, comma-separated (later ones win); overrides SPRING_PROFILES_ACTIVE.")
+  String profile;
 
   @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
       description = "Properties file (default: ./autogenerate.properties).")
@@ -159,6 +164,11 @@ public final class AutogenerateCli implements Callable<Integer> {
   /** The project, with settings resolved from the file, the environment and the options. */
   Project project() {
     configureLogging();
+    return new Project(effectiveSettings().settings());
+  }
+
+  /** The settings with where each came from. */
+  EffectiveSettings effectiveSettings() {
     Map<String, String> options = new HashMap<>();
     options.put(SettingsLoader.URL, url);
     options.put(SettingsLoader.USER, user);
@@ -168,8 +178,8 @@ public final class AutogenerateCli implements Callable<Integer> {
     options.put(SettingsLoader.MIGRATIONS, migrations);
     options.put(SettingsLoader.MIGRATIONS_PACKAGE, migrationsPackage);
     options.put(SettingsLoader.LOCK_TIMEOUT, lockTimeout);
-    Settings settings = SettingsLoader.load(workingDirectory, config, environment, options);
-    return new Project(settings);
+    options.put(SettingsLoader.PROFILE, profile);
+    return SettingsLoader.resolve(workingDirectory, config, environment, options);
   }
 
   /** The renames given before the command's name, then those given after it. */

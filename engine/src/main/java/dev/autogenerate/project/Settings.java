@@ -83,7 +83,8 @@ public record Settings(
    */
   public void requireSupportedUrl() {
     if (url == null || url.isBlank()) {
-      throw new UserError("no database URL: set url= in autogenerate.properties, AUTOGENERATE_URL, or --url");
+      throw new UserError("no database URL: set url= in autogenerate.properties, AUTOGENERATE_URL, --url, or"
+          + " spring.datasource.url in your application.yml or application.properties on the class path");
     }
     try {
       DatabaseKind.fromJdbcUrl(url);

@@ -58,6 +58,13 @@ public final class SettingsLoader {
 
   private SettingsLoader() {}
 
+  /** Spring Boot's default physical naming, which ships with Hibernate. */
+  static final String SPRING_BOOT_PHYSICAL_NAMING = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
+  /** The tool's equal of Spring Boot's default implicit naming, which does not ship with Hibernate. */
+  static final String SPRING_BOOT_IMPLICIT_NAMING = "dev.autogenerate.entities.SpringBootImplicitNamingStrategy";
+  /** The option naming the application's active Spring profiles (comma-separated). */
+  public static final String PROFILE = "profile";
+
   /**
    * @param configFile the file given with {@code -c}, or null to look for the default file
    * @param environment the process environment
@@ -66,14 +73,29 @@ public final class SettingsLoader {
    */
   public static Settings load(
       Path workingDirectory, Path configFile, Map<String, String> environment, Map<String, String> options) {
+    return resolve(workingDirectory, configFile, environment, options).settings();
+  }
+
+  /**
+   * The settings with where each came from. Lowest to highest: the application's own
+   * configuration files ({@link ApplicationConfigReader}), {@code autogenerate.properties}, the
+   * environment, the options: what is spelled out for the tool overrides what it found.
+   */
+  public static EffectiveSettings resolve(
+      Path workingDirectory, Path configFile, Map<String, String> environment, Map<String, String> options) {
     Map<String, String> values = new HashMap<>();
+    Map<String, String> origins = new HashMap<>();
     Path baseOfFile = workingDirectory;
     Path file = configFile == null ? workingDirectory.resolve(DEFAULT_FILE) : workingDirectory.resolve(configFile);
     if (configFile != null && !Files.isRegularFile(file)) {
       throw new UserError("config file " + file + " does not exist: check -c, or run `autogenerate init`");
     }
     if (Files.isRegularFile(file)) {
-      values.putAll(read(file));
+      Path shown = file.toAbsolutePath().normalize();
+      read(file).forEach((key, value) -> {
+        values.put(key, value);
+        origins.put(key, shown.toString());
+      });
       baseOfFile = file.toAbsolutePath().getParent();
     }
     Map<String, Path> pathBase = new HashMap<>();
@@ -84,21 +106,27 @@ public final class SettingsLoader {
       String value = environment.get(variable);
       if (value != null && !value.isBlank()) {
         values.put(key, value);
+        origins.put(key, "environment variable " + variable);
         pathBase.put(key, workingDirectory);
       }
     });
     options.forEach((key, value) -> {
       if (value != null) {
         values.put(key, value);
+        origins.put(key, "option --" + optionName(key));
         pathBase.put(key, workingDirectory);
       }
     });
-    return new Settings(
+    List<Path> classPath =
+        list(values.get(CLASSPATH)).stream().map(entry -> pathBase.get(CLASSPATH).resolve(entry).normalize()).toList();
+    applicationSettingsUnder(values, origins, pathBase, workingDirectory,
+        ApplicationConfigReader.read(workingDirectory, classPath, blankToNull(options.get(PROFILE)), environment));
+    Settings settings = new Settings(
         sqliteFileResolved(blankToNull(values.get(URL)), pathBase.get(URL)),
         blankToNull(values.get(USER)),
         blankToNull(values.get(PASSWORD)),
         list(values.get(ENTITIES)),
-        list(values.get(CLASSPATH)).stream().map(entry -> pathBase.get(CLASSPATH).resolve(entry).normalize()).toList(),
+        classPath,
         pathBase.get(MIGRATIONS).resolve(values.getOrDefault(MIGRATIONS, "migrations")).normalize(),
         migrationsPackage(values.get(MIGRATIONS_PACKAGE), values.getOrDefault(MIGRATIONS, "migrations")),
         list(values.get(EXCLUDE_TABLES)),
@@ -107,10 +135,50 @@ public final class SettingsLoader {
         namingConvention(values),
         Boolean.parseBoolean(values.getOrDefault(DROP_UNMAPPED_INDEXES, "false").trim()),
         Boolean.parseBoolean(values.getOrDefault(DROP_UNMAPPED, "false").trim()),
-        hibernateProperties(values),
+        hibernateProperties(values, origins),
         blankToNull(values.get(COMPARE_HOOK)),
         seconds(values, LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT),
         seconds(values, CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT));
+    return new EffectiveSettings(settings, origins);
+  }
+
+  /**
+   * Lays the application's settings under those given to the tool: each applies only where
+   * nothing above it set the key. A Spring Boot application gets Spring Boot's naming defaults
+   * where it names no strategy, as Spring Boot itself would give them; its relative SQLite file is
+   * relative to the working directory, where the application runs.
+   */
+  private static void applicationSettingsUnder(Map<String, String> values, Map<String, String> origins,
+      Map<String, Path> pathBase, Path workingDirectory, ApplicationConfig application) {
+    application.values().forEach((key, value) -> {
+      if (!values.containsKey(key)) {
+        values.put(key, value);
+        origins.put(key, application.origins().get(key));
+        if (pathBase.containsKey(key)) {
+          pathBase.put(key, workingDirectory);
+        }
+      }
+    });
+    if (application.springBoot()) {
+      springBootDefault(values, origins, PHYSICAL_NAMING, "hibernate.physical_naming_strategy",
+          SPRING_BOOT_PHYSICAL_NAMING);
+      springBootDefault(values, origins, IMPLICIT_NAMING, "hibernate.implicit_naming_strategy",
+          SPRING_BOOT_IMPLICIT_NAMING);
+    }
+  }
+
+  /** Spring Boot gives its default only when neither its naming key nor Hibernate's is set. */
+  private static void springBootDefault(Map<String, String> values, Map<String, String> origins, String key,
+      String hibernateKey, String strategy) {
+    if (blankToNull(values.get(key)) == null && blankToNull(values.get(hibernateKey)) == null) {
+      values.put(key, strategy);
+      origins.put(key, "default (Spring Boot application)");
+    }
+  }
+
+  /** The command-line option a key is given with (the same words, dashes for dots). */
+  private static String optionName(String key) {
+    return key.replace('.', '-');
   }
 
   /**
@@ -122,7 +190,7 @@ public final class SettingsLoader {
       "hibernate.boot.allow_jdbc_metadata_access");
 
   /** Every {@code hibernate.*} setting, as Hibernate's boot takes them; one it cannot honour is a user error. */
-  private static Map<String, String> hibernateProperties(Map<String, String> values) {
+  private static Map<String, String> hibernateProperties(Map<String, String> values, Map<String, String> origins) {
     Map<String, String> properties = new HashMap<>();
     values.forEach((key, value) -> {
       if (!key.startsWith("hibernate.") || value == null || value.isBlank()) {
@@ -131,8 +199,8 @@ public final class SettingsLoader {
       for (String refused : REFUSED_HIBERNATE_PREFIXES) {
         if (key.startsWith(refused)) {
           throw new UserError(key + " in the settings cannot be honoured: the tool reads the entities without a"
-              + " connection, through its own dialect, and never runs Hibernate's schema tools; remove it (the"
-              + " database is url=)");
+              + " connection, through its own dialect, and never runs Hibernate's schema tools; remove it from "
+              + origins.getOrDefault(key, "the settings") + " (the database is url=)");
         }
       }
       properties.put(key, value.trim());

@@ -1,0 +1,210 @@
+package dev.autogenerate.project;
+
+import dev.autogenerate.runtime.UserError;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.jar.JarFile;
+
+/**
+ * Finds the application's own configuration and reads from it what the tool needs, so that a
+ * project configured once, for its application, needs no second copy in
+ * {@code autogenerate.properties}.
+ *
+ * <p>Where: {@code src/main/resources} of the working directory, then each directory of the entity
+ * class path (a later place wins: the compiled copy is what the application runs with). What, in
+ * rising order: {@code META-INF/persistence.xml}; {@code application.yml} / {@code .yaml}, then
+ * {@code application.properties} (Spring Boot ranks the properties file above the YAML one); then,
+ * for each active profile in order, {@code application-{profile}.*} the same way. The profiles are
+ * the {@code --profile} option, else {@code SPRING_PROFILES_ACTIVE}, else the files'
+ * {@code spring.profiles.active}.
+ */
+final class ApplicationConfigReader {
+
+  /** Spring Boot's keys for what the tool needs, by the tool's own key. */
+  private static final Map<String, String> SPRING_KEYS = Map.of(
+      "spring.datasource.url", SettingsLoader.URL,
+      "spring.datasource.username", SettingsLoader.USER,
+      "spring.datasource.password", SettingsLoader.PASSWORD,
+      "spring.jpa.hibernate.naming.physical-strategy", SettingsLoader.PHYSICAL_NAMING,
+      "spring.jpa.hibernate.naming.implicit-strategy", SettingsLoader.IMPLICIT_NAMING);
+  private static final String SPRING_JPA_PROPERTIES = "spring.jpa.properties.";
+
+  /** The JPA keys of persistence.xml, current and pre-Jakarta. */
+  private static final Map<String, String> JPA_KEYS = Map.of(
+      "jakarta.persistence.jdbc.url", SettingsLoader.URL,
+      "jakarta.persistence.jdbc.user", SettingsLoader.USER,
+      "jakarta.persistence.jdbc.password", SettingsLoader.PASSWORD,
+      "javax.persistence.jdbc.url", SettingsLoader.URL,
+      "javax.persistence.jdbc.user", SettingsLoader.USER,
+      "javax.persistence.jdbc.password", SettingsLoader.PASSWORD);
+
+  /** Present in every Spring Boot application's class path. */
+  private static final String SPRING_BOOT_CLASS = "org/springframework/boot/SpringApplication.class";
+
+  private ApplicationConfigReader() {}
+
+  /** One file's entries, in the application's own key names. */
+  private record Layer(Path file, Map<String, String> entries, boolean spring) {}
+
+  /**
+   * @param profiles the {@code --profile} option (comma-separated), or null
+   */
+  static ApplicationConfig read(Path workingDirectory, List<Path> classPath, String profiles,
+      Map<String, String> environment) {
+    List<Path> places = places(workingDirectory, classPath);
+    List<Layer> layers = new ArrayList<>();
+    for (Path place : places) {
+      Path persistence = place.resolve("META-INF/persistence.xml");
+      if (Files.isRegularFile(persistence)) {
+        layers.add(new Layer(persistence, PersistenceXml.properties(persistence), false));
+      }
+    }
+    List<Layer> base = springFiles(places, "application", null);
+    Map<String, String> baseEntries = merged(base);
+    List<String> active = activeProfiles(profiles, environment, baseEntries);
+    layers.addAll(springFiles(places, "application", active));
+    for (String profile : active) {
+      layers.addAll(springFiles(places, "application-" + profile, active));
+    }
+    if (layers.isEmpty() && !springBootClassesOn(classPath)) {
+      return ApplicationConfig.none();
+    }
+    Map<String, String> springEntries = merged(layers.stream().filter(Layer::spring).toList());
+    Map<String, String> values = new HashMap<>();
+    Map<String, String> origins = new HashMap<>();
+    for (Layer layer : layers) {
+      layer.entries().forEach((key, raw) -> {
+        String setting = layer.spring() ? springSetting(key) : jpaSetting(key);
+        if (setting == null) {
+          return;
+        }
+        String origin = layer.file() + " (" + key + ")";
+        values.put(setting, SpringPlaceholders.resolve(raw, environment, springEntries::get, origin));
+        origins.put(setting, origin);
+      });
+    }
+    boolean springBoot = springEntries.keySet().stream().anyMatch(key -> key.startsWith("spring."))
+        || springBootClassesOn(classPath);
+    return new ApplicationConfig(values, origins, springBoot);
+  }
+
+  private static List<Path> places(Path workingDirectory, List<Path> classPath) {
+    Set<Path> places = new LinkedHashSet<>();
+    places.add(workingDirectory.resolve("src/main/resources").toAbsolutePath().normalize());
+    classPath.stream().filter(Files::isDirectory).map(path -> path.toAbsolutePath().normalize()).forEach(places::add);
+    return List.copyOf(places);
+  }
+
+  /**
+   * The YAML then properties files of that name in each place. With {@code active} null, only
+   * what applies whatever the profile (to find the profiles themselves).
+   */
+  private static List<Layer> springFiles(List<Path> places, String name, List<String> active) {
+    List<Layer> layers = new ArrayList<>();
+    for (Path place : places) {
+      for (String extension : List.of(".yml", ".yaml")) {
+        Path file = place.resolve(name + extension);
+        if (Files.isRegularFile(file)) {
+          for (Map<String, String> document : YamlSubset.documents(text(file))) {
+            if (appliesTo(document, active)) {
+              layers.add(new Layer(file, document, true));
+            }
+          }
+        }
+      }
+      Path properties = place.resolve(name + ".properties");
+      if (Files.isRegularFile(properties)) {
+        layers.add(new Layer(properties, properties(properties), true));
+      }
+    }
+    return layers;
+  }
+
+  /** A YAML document limited to profiles ({@code spring.config.activate.on-profile}) applies only to them. */
+  private static boolean appliesTo(Map<String, String> document, List<String> active) {
+    String onProfile = document.getOrDefault("spring.config.activate.on-profile", document.get("spring.profiles"));
+    if (onProfile == null) {
+      return true;
+    }
+    return active != null && Arrays.stream(onProfile.split(",")).map(String::strip).anyMatch(active::contains);
+  }
+
+  private static List<String> activeProfiles(String option, Map<String, String> environment,
+      Map<String, String> baseEntries) {
+    String value = option;
+    if (value == null || value.isBlank()) {
+      value = environment.get("SPRING_PROFILES_ACTIVE");
+    }
+    if (value == null || value.isBlank()) {
+      value = baseEntries.get("spring.profiles.active");
+    }
+    return SettingsLoader.list(value);
+  }
+
+  private static String springSetting(String key) {
+    if (key.startsWith(SPRING_JPA_PROPERTIES + "hibernate.")) {
+      return key.substring(SPRING_JPA_PROPERTIES.length());
+    }
+    return SPRING_KEYS.get(key);
+  }
+
+  private static String jpaSetting(String key) {
+    return key.startsWith("hibernate.") ? key : JPA_KEYS.get(key);
+  }
+
+  private static Map<String, String> merged(List<Layer> layers) {
+    Map<String, String> merged = new LinkedHashMap<>();
+    layers.forEach(layer -> merged.putAll(layer.entries()));
+    return merged;
+  }
+
+  static boolean springBootClassesOn(List<Path> classPath) {
+    for (Path entry : classPath) {
+      if (Files.isDirectory(entry) && Files.isRegularFile(entry.resolve(SPRING_BOOT_CLASS))) {
+        return true;
+      }
+      if (Files.isRegularFile(entry) && entry.toString().endsWith(".jar")) {
+        try (JarFile jar = new JarFile(entry.toFile())) {
+          if (jar.getEntry(SPRING_BOOT_CLASS) != null) {
+            return true;
+          }
+        } catch (IOException e) {
+          // Not a readable jar: it cannot hold Spring Boot either; loading classes will say what is wrong.
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String text(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UserError("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static Map<String, String> properties(Path file) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new UserError("cannot read " + file + ": " + e.getMessage());
+    }
+    Map<String, String> entries = new LinkedHashMap<>();
+    properties.stringPropertyNames().forEach(key -> entries.put(key.strip(), properties.getProperty(key).strip()));
+    return entries;
+  }
+}

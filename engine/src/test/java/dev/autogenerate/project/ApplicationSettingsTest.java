@@ -1,0 +1,320 @@
+package dev.autogenerate.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.runtime.UserError;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarOutputStream;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The application's own configuration (Spring Boot's application.yml / .properties with profiles,
+ * persistence.xml) under autogenerate.properties, the environment and the options.
+ */
+class ApplicationSettingsTest {
+
+  @TempDir Path project;
+
+  private void write(String relativePath, String text) throws IOException {
+    Path file = project.resolve(relativePath);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  private EffectiveSettings resolve(Map<String, String> environment, Map<String, String> options) {
+    return SettingsLoader.resolve(project, null, environment, options);
+  }
+
+  private EffectiveSettings resolve() {
+    return resolve(Map.of(), Map.of(SettingsLoader.CLASSPATH, "target/classes"));
+  }
+
+  private static final String APPLICATION_YML = """
+      spring:
+        datasource:
+          url: jdbc:postgresql://db.example:5432/shop
+          username: shop
+          password: yml-secret
+        jpa:
+          hibernate:
+            naming:
+              physical-strategy: com.example.ShopNaming
+          properties:
+            hibernate:
+              default_schema: sales
+              type.preferred_instant_jdbc_type: TIMESTAMP
+      """;
+
+  @Test
+  void aSpringBootApplicationYmlOnTheClassPathGivesTheDatabaseNamingAndHibernateSettings() throws Exception {
+    write("target/classes/application.yml", APPLICATION_YML);
+
+    EffectiveSettings effective = resolve();
+    Settings settings = effective.settings();
+
+    assertEquals("jdbc:postgresql://db.example:5432/shop", settings.url());
+    assertEquals("shop", settings.user());
+    assertEquals("yml-secret", settings.password());
+    assertEquals("com.example.ShopNaming", settings.physicalNamingStrategy());
+    assertEquals(Map.of("hibernate.default_schema", "sales", "hibernate.type.preferred_instant_jdbc_type", "TIMESTAMP"),
+        settings.hibernateProperties());
+    Path file = project.resolve("target/classes/application.yml");
+    assertEquals(file + " (spring.datasource.url)", effective.origin(SettingsLoader.URL));
+    assertEquals(file + " (spring.jpa.properties.hibernate.default_schema)", effective.origin("hibernate.default_schema"));
+  }
+
+  @Test
+  void springBootsNamingDefaultsApplyWhereTheApplicationNamesNone() throws Exception {
+    write("src/main/resources/application.properties", "spring.datasource.url=jdbc:sqlite:app.db\n");
+
+    EffectiveSettings effective = resolve(Map.of(), Map.of());
+
+    assertEquals("org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy",
+        effective.settings().physicalNamingStrategy());
+    assertEquals("dev.autogenerate.entities.SpringBootImplicitNamingStrategy",
+        effective.settings().implicitNamingStrategy());
+    assertEquals("default (Spring Boot application)", effective.origin(SettingsLoader.PHYSICAL_NAMING));
+    // A relative SQLite file is where the application, run from the project, finds it.
+    assertEquals("jdbc:sqlite:" + project.resolve("app.db"), effective.settings().url());
+  }
+
+  @Test
+  void springBootClassesOnTheClassPathAloneMakeItASpringBootApplication() throws Exception {
+    Files.createDirectories(project.resolve("lib"));
+    try (OutputStream out = Files.newOutputStream(project.resolve("lib/spring-boot.jar"));
+        JarOutputStream jar = new JarOutputStream(out)) {
+      jar.putNextEntry(new ZipEntry("org/springframework/boot/SpringApplication.class"));
+      jar.closeEntry();
+    }
+    Settings settings = resolve(Map.of(), Map.of(SettingsLoader.CLASSPATH, "lib/spring-boot.jar")).settings();
+
+    assertEquals(SettingsLoader.SPRING_BOOT_PHYSICAL_NAMING, settings.physicalNamingStrategy());
+  }
+
+  @Test
+  void withoutSpringNoNamingDefaultsAreInvented() throws Exception {
+    Settings settings = resolve().settings();
+
+    assertNull(settings.physicalNamingStrategy());
+    assertNull(settings.implicitNamingStrategy());
+    assertNull(settings.url());
+  }
+
+  @Test
+  void aHibernateNamingSettingKeepsSpringBootsDefaultAway() throws Exception {
+    write("target/classes/application.yml", """
+        spring.jpa.properties.hibernate.physical_naming_strategy: com.example.Physical
+        """);
+
+    Settings settings = resolve().settings();
+
+    assertNull(settings.physicalNamingStrategy());
+    assertEquals("com.example.Physical", settings.hibernateProperties().get("hibernate.physical_naming_strategy"));
+    assertEquals(SettingsLoader.SPRING_BOOT_IMPLICIT_NAMING, settings.implicitNamingStrategy());
+  }
+
+  @Test
+  void explicitSettingsOverrideTheApplicationsFile() throws Exception {
+    write("target/classes/application.yml", APPLICATION_YML);
+    write("autogenerate.properties", String.join("\n",
+        "url=jdbc:sqlite:tool.db",
+        "naming.physical-strategy=com.example.ToolNaming",
+        "hibernate.default_schema=tool",
+        "classpath=target/classes",
+        ""));
+
+    EffectiveSettings fileOnly = resolve(Map.of(), Map.of());
+    assertEquals("jdbc:sqlite:" + project.resolve("tool.db"), fileOnly.settings().url());
+    assertEquals("com.example.ToolNaming", fileOnly.settings().physicalNamingStrategy());
+    assertEquals("tool", fileOnly.settings().hibernateProperties().get("hibernate.default_schema"));
+    assertEquals("TIMESTAMP", fileOnly.settings().hibernateProperties().get("hibernate.type.preferred_instant_jdbc_type"));
+    assertEquals("shop", fileOnly.settings().user());
+    assertEquals(project.resolve("autogenerate.properties").toString(), fileOnly.origin(SettingsLoader.URL));
+
+    EffectiveSettings withEnvironment = resolve(Map.of("AUTOGENERATE_USER", "env-user"), Map.of());
+    assertEquals("env-user", withEnvironment.settings().user());
+    assertEquals("environment variable AUTOGENERATE_USER", withEnvironment.origin(SettingsLoader.USER));
+
+    Map<String, String> options = new HashMap<>();
+    options.put(SettingsLoader.USER, "option-user");
+    EffectiveSettings withOption = resolve(Map.of("AUTOGENERATE_USER", "env-user"), options);
+    assertEquals("option-user", withOption.settings().user());
+    assertEquals("option --user", withOption.origin(SettingsLoader.USER));
+  }
+
+  @Test
+  void theProfileFilesOverrideTheBaseOnesAndLaterProfilesWin() throws Exception {
+    write("target/classes/application.yml", APPLICATION_YML);
+    write("target/classes/application-dev.properties", "spring.datasource.username=dev\nspring.datasource.password=dev-secret\n");
+    write("target/classes/application-local.yml", "spring.datasource.username: local\n");
+
+    Map<String, String> options = new HashMap<>(Map.of(SettingsLoader.CLASSPATH, "target/classes"));
+    assertEquals("shop", resolve(Map.of(), options).settings().user());
+
+    options.put(SettingsLoader.PROFILE, "dev,local");
+    Settings both = resolve(Map.of(), options).settings();
+    assertEquals("local", both.user());
+    assertEquals("dev-secret", both.password());
+
+    options.put(SettingsLoader.PROFILE, "local,dev");
+    assertEquals("dev", resolve(Map.of(), options).settings().user());
+
+    options.remove(SettingsLoader.PROFILE);
+    assertEquals("local", resolve(Map.of("SPRING_PROFILES_ACTIVE", "local"), options).settings().user());
+    options.put(SettingsLoader.PROFILE, "dev");
+    assertEquals("dev", resolve(Map.of("SPRING_PROFILES_ACTIVE", "local"), options).settings().user(),
+        "--profile overrides SPRING_PROFILES_ACTIVE");
+  }
+
+  @Test
+  void theFilesOwnActiveProfileAndProfileDocumentsApply() throws Exception {
+    write("target/classes/application.yml", """
+        spring:
+          profiles.active: prod
+          datasource.username: base
+        ---
+        spring:
+          config.activate.on-profile: prod
+          datasource.username: prod-in-document
+        ---
+        spring:
+          config.activate.on-profile: test
+          datasource.username: test-in-document
+        """);
+
+    assertEquals("prod-in-document", resolve().settings().user());
+  }
+
+  @Test
+  void thePropertiesFileOverridesTheYamlOneAndTheClassPathOverridesSources() throws Exception {
+    write("src/main/resources/application.yml", "spring.datasource.username: source-yml\nspring.datasource.password: p\n");
+    write("target/classes/application.yml", "spring.datasource.username: compiled-yml\nspring.datasource.password: y\n");
+    write("target/classes/application.properties", "spring.datasource.password=compiled-properties\n");
+    write("src/main/resources/application.properties", "spring.datasource.username=source-properties\n");
+
+    Settings settings = resolve().settings();
+
+    assertEquals("compiled-yml", settings.user());
+    assertEquals("compiled-properties", settings.password());
+  }
+
+  @Test
+  void placeholdersResolveFromTheEnvironmentOrTheirDefault() throws Exception {
+    write("target/classes/application.yml", """
+        spring:
+          datasource:
+            url: ${DB_URL:jdbc:postgresql://localhost/dev}
+            password: ${DB_PASSWORD}
+        """);
+
+    Map<String, String> options = Map.of(SettingsLoader.CLASSPATH, "target/classes");
+    Settings settings = resolve(Map.of("DB_PASSWORD", "from-env"), options).settings();
+    assertEquals("jdbc:postgresql://localhost/dev", settings.url());
+    assertEquals("from-env", settings.password());
+
+    UserError error = assertThrows(UserError.class, () -> resolve(Map.of(), options));
+    assertTrue(error.getMessage().startsWith("cannot resolve ${DB_PASSWORD} in "
+        + project.resolve("target/classes/application.yml") + " (spring.datasource.password)"), error.getMessage());
+  }
+
+  @Test
+  void anUnresolvablePlaceholderTheToolDoesNotNeedIsNoError() throws Exception {
+    write("target/classes/application.yml", "server.port: ${PORT}\nspring.datasource.username: u\n");
+
+    assertEquals("u", resolve().settings().user());
+  }
+
+  @Test
+  void aHibernateSettingTheToolCannotHonourIsRefusedNamingTheApplicationsFile() throws Exception {
+    write("target/classes/application.properties", "spring.jpa.properties.hibernate.hbm2ddl.auto=update\n");
+
+    UserError error = assertThrows(UserError.class, () -> resolve());
+
+    assertTrue(error.getMessage().startsWith("hibernate.hbm2ddl.auto in the settings cannot be honoured"),
+        error.getMessage());
+    assertTrue(error.getMessage().contains("application.properties (spring.jpa.properties.hibernate.hbm2ddl.auto)"),
+        error.getMessage());
+  }
+
+  @Test
+  void persistenceXmlGivesTheDatabaseAndHibernateSettingsWithoutSpringDefaults() throws Exception {
+    write("target/classes/META-INF/persistence.xml", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
+          <persistence-unit name="shop">
+            <properties>
+              <property name="jakarta.persistence.jdbc.url" value="jdbc:postgresql://db/shop"/>
+              <property name="jakarta.persistence.jdbc.user" value="jpa-user"/>
+              <property name="jakarta.persistence.jdbc.password" value="jpa-secret"/>
+              <property name="hibernate.default_schema" value="sales"/>
+              <property name="jakarta.persistence.schema-generation.database.action" value="none"/>
+            </properties>
+          </persistence-unit>
+        </persistence>
+        """);
+
+    EffectiveSettings effective = resolve();
+
+    assertEquals("jdbc:postgresql://db/shop", effective.settings().url());
+    assertEquals("jpa-user", effective.settings().user());
+    assertEquals("jpa-secret", effective.settings().password());
+    assertEquals(Map.of("hibernate.default_schema", "sales"), effective.settings().hibernateProperties());
+    assertNull(effective.settings().physicalNamingStrategy());
+    assertTrue(effective.origin(SettingsLoader.URL).endsWith("persistence.xml (jakarta.persistence.jdbc.url)"));
+  }
+
+  @Test
+  void springFilesOverridePersistenceXml() throws Exception {
+    write("target/classes/META-INF/persistence.xml", """
+        <persistence><persistence-unit name="u"><properties>
+        <property name="jakarta.persistence.jdbc.url" value="jdbc:sqlite:jpa.db"/>
+        <property name="jakarta.persistence.jdbc.user" value="jpa"/>
+        </properties></persistence-unit></persistence>
+        """);
+    write("target/classes/application.properties", "spring.datasource.username=spring\n");
+
+    Settings settings = resolve().settings();
+
+    assertEquals("spring", settings.user());
+    assertEquals("jdbc:sqlite:" + project.resolve("jpa.db"), settings.url());
+  }
+
+  @Test
+  void theReportShowsEachValueAndItsOriginWithPasswordsMasked() throws Exception {
+    write("target/classes/application.yml", """
+        spring:
+          datasource:
+            url: jdbc:postgresql://shop:url-secret@db.example/shop?password=param-secret
+            password: yml-secret
+          jpa.properties.hibernate.connection_password_note: hidden-secret
+        """);
+    // A hibernate.* key holding a password is masked too (this one is made up, and allowed).
+    EffectiveSettings effective = resolve();
+
+    List<String> lines = SettingsReport.lines(effective);
+    String report = String.join("\n", lines);
+
+    assertFalse(report.contains("secret"), report);
+    Path file = project.resolve("target/classes/application.yml");
+    assertTrue(lines.contains("password = ***  [" + file + " (spring.datasource.password)]"), report);
+    assertTrue(lines.contains("url = jdbc:postgresql://shop:***@db.example/shop?password=***  ["
+        + file + " (spring.datasource.url)]"), report);
+    assertTrue(lines.contains("classpath = " + project.resolve("target/classes") + "  [option --classpath]"), report);
+    assertTrue(lines.contains("lock.timeout = 600  [default]"), report);
+    assertTrue(lines.contains("naming.physical-strategy = " + SettingsLoader.SPRING_BOOT_PHYSICAL_NAMING
+        + "  [default (Spring Boot application)]"), report);
+    assertTrue(lines.contains("user = (none)  [default]"), report);
+  }
+}
