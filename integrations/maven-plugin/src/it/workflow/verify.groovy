@@ -17,5 +17,8 @@ assert script.text.toLowerCase().contains('age') : script.text
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('Differences: the database does not match the entities') : 'the drift build did not report the difference'
+// The failure names the goal and the difference itself.
+assert log.contains('autogenerate:check failed:')
+assert log.contains('add column people.age')
 assert log.contains('OK: the database is at the newest migration and matches the entities.')
 return true

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -23,6 +24,10 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
+
+  /** This goal's execution: its name heads the messages, so the user sees which goal failed. */
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  MojoExecution mojoExecution;
 
   /** JDBC URL; otherwise {@code AUTOGENERATE_URL} or {@code url=} in {@code autogenerate.properties}. */
   @Parameter(property = "autogenerate.url")
@@ -100,12 +105,22 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
    */
   void finish(int exitCode, String out, String err) throws MojoExecutionException, MojoFailureException {
     if (exitCode == AutogenerateCli.DIFFERENCES) {
-      throw new MojoFailureException("autogenerate " + command().get(0) + " failed:\n" + out.strip());
+      throw new MojoFailureException(goal() + " failed:\n" + out.strip() + differencesHint());
     }
     if (exitCode != AutogenerateCli.OK) {
-      throw new MojoExecutionException("autogenerate " + command().get(0) + " failed: " + err.strip()
+      throw new MojoExecutionException(goal() + " failed: " + err.strip()
           + (debug ? "" : " (run with -Dautogenerate.debug for details)"));
     }
+  }
+
+  /** What to do about differences, said the Maven way; the command's own output names its commands. */
+  String differencesHint() {
+    return "";
+  }
+
+  /** {@code autogenerate:check}, as the user would type it. */
+  String goal() {
+    return "autogenerate:" + mojoExecution.getGoal();
   }
 
   private List<String> projectOptions() throws MojoExecutionException {

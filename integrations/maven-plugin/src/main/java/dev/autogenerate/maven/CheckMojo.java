@@ -19,6 +19,12 @@ public class CheckMojo extends AbstractAutogenerateMojo {
   boolean strict;
 
   @Override
+  String differencesHint() {
+    return "\nIn Maven: mvn autogenerate:upgrade applies pending migrations;"
+        + " mvn autogenerate:generate -Dautogenerate.message=\"what changed\" writes one for changed entities.";
+  }
+
+  @Override
   List<String> command() {
     return strict ? List.of("check", "--strict") : List.of("check");
   }
