@@ -1,0 +1,24 @@
+// Checks what the runs of invoker.properties left behind.
+def migrations = new File(basedir, 'src/main/java/com/example/it/migrations')
+def names = (migrations.list() ?: []) as List
+assert names.size() == 2 : "two migrations expected in ${migrations}, found ${names}"
+def createPeople = names.find { it.endsWith('_create_people.java') }
+def addAge = names.find { it.endsWith('_add_age.java') }
+assert createPeople : "no *_create_people.java in ${names}"
+assert addAge : "no *_add_age.java in ${names}"
+
+def addAgeSource = new File(migrations, addAge).text
+assert addAgeSource.contains('package com.example.it.migrations;')
+assert addAgeSource.contains('"age"') : addAgeSource
+
+def script = new File(basedir, 'target/upgrade.sql')
+assert script.isFile() : 'autogenerate:sql wrote no target/upgrade.sql'
+assert script.text.toLowerCase().contains('age') : script.text
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('Differences: the database does not match the entities') : 'the drift build did not report the difference'
+// The failure names the goal and the difference itself.
+assert log.contains('autogenerate:check failed:')
+assert log.contains('add column people.age')
+assert log.contains('OK: the database is at the newest migration and matches the entities.')
+return true

@@ -1,0 +1,170 @@
+package dev.autogenerate.maven;
+
+import dev.autogenerate.cli.AutogenerateCli;
+import java.io.File;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Runs one autogenerate command on the current Maven project. The command line does the work
+ * ({@link AutogenerateCli#run}), so a goal behaves exactly as the command of the same name; this
+ * class only supplies what Maven knows (class path, source folder, base directory) as options,
+ * prints the command's output through Maven's log, and turns its exit code into the build result.
+ */
+abstract class AbstractAutogenerateMojo extends AbstractMojo {
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  /** This goal's execution: its name heads the messages, so the user sees which goal failed. */
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  MojoExecution mojoExecution;
+
+  /** JDBC URL; otherwise {@code AUTOGENERATE_URL} or {@code url=} in {@code autogenerate.properties}. */
+  @Parameter(property = "autogenerate.url")
+  String url;
+
+  /** Database user; otherwise {@code AUTOGENERATE_USER} or {@code user=} in the file. */
+  @Parameter(property = "autogenerate.user")
+  String user;
+
+  /** Database password; otherwise {@code AUTOGENERATE_PASSWORD} or {@code password=} in the file. */
+  @Parameter(property = "autogenerate.password")
+  String password;
+
+  /**
+   * Package of the migrations, under {@link #migrationsRoot}. Default: {@code migrations=} from
+   * {@code autogenerate.properties}, else {@code <groupId>.migrations}.
+   */
+  @Parameter(property = "autogenerate.migrationsPackage")
+  String migrationsPackage;
+
+  /** Source folder the migrations package lies in. */
+  @Parameter(property = "autogenerate.migrationsRoot", defaultValue = "${project.basedir}/src/main/java")
+  File migrationsRoot;
+
+  /**
+   * Packages or class names of the entities, comma-separated. Default: {@code entities=} from the
+   * file, else the packages of the project's own compiled classes (never its dependencies').
+   */
+  @Parameter(property = "autogenerate.entities")
+  String entities;
+
+  /** Skips the goal, e.g. {@code -Dautogenerate.skip} where no database is at hand. */
+  @Parameter(property = "autogenerate.skip", defaultValue = "false")
+  boolean skip;
+
+  /** Show stack traces and Hibernate's log. */
+  @Parameter(property = "autogenerate.debug", defaultValue = "false")
+  boolean debug;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("autogenerate: skipped (autogenerate.skip)");
+      return;
+    }
+    List<String> args = new ArrayList<>(command());
+    args.addAll(projectOptions());
+    Path workingDirectory = project.getBasedir().toPath();
+    LogWriter out = new LogWriter(this::printOutput);
+    LogWriter err = new LogWriter(line -> {
+      if (line.startsWith("warning:") || line.startsWith("note:")) {
+        getLog().warn(line);
+      } else {
+        getLog().error(line);
+      }
+    });
+    int exitCode;
+    try (PrintWriter outWriter = new PrintWriter(out, true); PrintWriter errWriter = new PrintWriter(err, true)) {
+      exitCode = AutogenerateCli.run(workingDirectory, System.getenv(), outWriter, errWriter, args.toArray(String[]::new));
+    }
+    finish(exitCode, out.text(), err.text());
+  }
+
+  /** Where a line the command prints on its standard output goes: Maven's log. */
+  void printOutput(String line) {
+    getLog().info(line);
+  }
+
+  /** The command and its own arguments, e.g. {@code upgrade head}. */
+  abstract List<String> command() throws MojoFailureException;
+
+  /**
+   * Turns the exit code into the build's result: 1 (differences) fails the build, 2 (an error the
+   * command already explained in one line) is an error of the build.
+   */
+  void finish(int exitCode, String out, String err) throws MojoExecutionException, MojoFailureException {
+    if (exitCode == AutogenerateCli.DIFFERENCES) {
+      throw new MojoFailureException(goal() + " failed:\n" + out.strip() + differencesHint());
+    }
+    if (exitCode != AutogenerateCli.OK) {
+      throw new MojoExecutionException(goal() + " failed: " + err.strip()
+          + (debug ? "" : " (run with -Dautogenerate.debug for details)"));
+    }
+  }
+
+  /** What to do about differences, said the Maven way; the command's own output names its commands. */
+  String differencesHint() {
+    return "";
+  }
+
+  /** {@code autogenerate:check}, as the user would type it. */
+  String goal() {
+    return "autogenerate:" + mojoExecution.getGoal();
+  }
+
+  private List<String> projectOptions() throws MojoExecutionException {
+    ProjectSettings settings = ProjectSettings.read(project.getBasedir().toPath());
+    List<String> options = new ArrayList<>();
+    option(options, "--url", url);
+    option(options, "--user", user);
+    option(options, "--password", password);
+    option(options, "--classpath", String.join(",", entityClassPath()));
+    String packageName = migrationsPackage;
+    if (packageName == null && !settings.setsMigrations()) {
+      packageName = ProjectSettings.defaultMigrationsPackage(project.getGroupId());
+    }
+    if (packageName != null) {
+      // The option names the folder; the package follows from it, and is given too for clarity.
+      option(options, "--migrations", migrationsRoot.toPath().resolve(packageName.replace('.', '/')).toString());
+      option(options, "--migrations-package", packageName);
+    }
+    String entityPackages = entities;
+    if (entityPackages == null && !settings.setsEntities()) {
+      entityPackages = String.join(",", ProjectSettings.ownPackages(Path.of(project.getBuild().getOutputDirectory())));
+    }
+    if (entityPackages != null && !entityPackages.isBlank()) {
+      option(options, "--entities", entityPackages);
+    }
+    if (debug) {
+      options.add("--debug");
+    }
+    return options;
+  }
+
+  /** The project's compiled classes first, then its compile and runtime dependencies. */
+  private List<String> entityClassPath() throws MojoExecutionException {
+    try {
+      return project.getRuntimeClasspathElements();
+    } catch (DependencyResolutionRequiredException e) {
+      throw new MojoExecutionException("the project's dependencies are not resolved: " + e.getMessage(), e);
+    }
+  }
+
+  private static void option(List<String> options, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      options.add(name);
+      options.add(value);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.autogenerate.maven;
+
+import java.util.List;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * {@code autogenerate check}: fails the build when the database is not at the newest migration or
+ * does not match the entities, listing the differences. Bound to {@code verify} by default.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY,
+    requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
+public class CheckMojo extends AbstractAutogenerateMojo {
+
+  /** Also fail on what is only noted (an index only the database has). */
+  @Parameter(property = "autogenerate.strict", defaultValue = "false")
+  boolean strict;
+
+  @Override
+  String differencesHint() {
+    return "\nIn Maven: mvn autogenerate:upgrade applies pending migrations;"
+        + " mvn autogenerate:generate -Dautogenerate.message=\"what changed\" writes one for changed entities.";
+  }
+
+  @Override
+  List<String> command() {
+    return strict ? List.of("check", "--strict") : List.of("check");
+  }
+}

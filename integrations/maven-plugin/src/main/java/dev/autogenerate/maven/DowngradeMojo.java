@@ -1,0 +1,25 @@
+package dev.autogenerate.maven;
+
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/** {@code autogenerate downgrade TARGET}: reverts migrations down to the target. */
+@Mojo(name = "downgrade", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
+public class DowngradeMojo extends AbstractAutogenerateMojo {
+
+  /** {@code -N}, {@code base} or a revision; no default, since reverting is never implied. */
+  @Parameter(property = "autogenerate.target")
+  String target;
+
+  @Override
+  List<String> command() throws MojoFailureException {
+    if (target == null || target.isBlank()) {
+      throw new MojoFailureException(
+          "autogenerate:downgrade needs a target: -Dautogenerate.target=-1 (the newest applied), a revision, or base");
+    }
+    return List.of("downgrade", target);
+  }
+}

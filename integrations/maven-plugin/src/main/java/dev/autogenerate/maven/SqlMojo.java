@@ -1,0 +1,58 @@
+package dev.autogenerate.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * {@code autogenerate upgrade --sql RANGE}: the upgrade as an SQL script, without connecting, for
+ * a DBA to review or run. Written to {@link #outputFile} when given: lines in Maven's log carry
+ * its prefixes and are no script.
+ */
+@Mojo(name = "sql", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
+public class SqlMojo extends AbstractAutogenerateMojo {
+
+  /** {@code [FROM:]TO}, e.g. {@code head} or {@code 9b1c2d3e4f5a:head}. */
+  @Parameter(property = "autogenerate.range", defaultValue = "head")
+  String range;
+
+  /** Where to write the script; otherwise it is printed in the log. */
+  @Parameter(property = "autogenerate.sqlFile")
+  File outputFile;
+
+  @Override
+  List<String> command() {
+    return List.of("upgrade", "--sql", range);
+  }
+
+  @Override
+  void printOutput(String line) {
+    if (outputFile == null) {
+      getLog().info(line);
+    } else {
+      getLog().debug(line);
+    }
+  }
+
+  @Override
+  void finish(int exitCode, String out, String err) throws MojoExecutionException, MojoFailureException {
+    super.finish(exitCode, out, err);
+    if (outputFile != null) {
+      try {
+        File parent = outputFile.getAbsoluteFile().getParentFile();
+        Files.createDirectories(parent.toPath());
+        Files.writeString(outputFile.toPath(), out, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new MojoExecutionException("cannot write the SQL script to " + outputFile + ": " + e.getMessage(), e);
+      }
+      getLog().info("autogenerate: SQL script written to " + outputFile);
+    }
+  }
+}
