@@ -6,7 +6,6 @@ import dev.autogenerate.database.Database;
 import dev.autogenerate.entities.EntityModelOptions;
 import dev.autogenerate.entities.EntityModelReader;
 import dev.autogenerate.inspect.TableFilter;
-import dev.autogenerate.runtime.Migrator;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.testing.CompiledClasses;

@@ -4,7 +4,6 @@ import static dev.autogenerate.operations.Fixtures.AGE;
 import static dev.autogenerate.operations.Fixtures.BEFORE;
 import static dev.autogenerate.operations.Fixtures.FK_MANAGER;
 import static dev.autogenerate.operations.Fixtures.FK_TEAM;
-import static dev.autogenerate.operations.Fixtures.MANAGER_ID;
 import static dev.autogenerate.operations.Fixtures.TEAMS;
 import static dev.autogenerate.operations.Fixtures.TEAM_ID;
 import static dev.autogenerate.operations.Fixtures.USERS;

@@ -41,7 +41,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.autogenerate.database.Database;
-import dev.autogenerate.inspect.CountingConnection;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Index;
