@@ -45,6 +45,14 @@ public interface Database {
   boolean storesEnumTypes();
 
   /**
+   * Whether every portable type is stored as itself; where not (SQLite spells {@code bigint} and
+   * {@code integer} alike for a rowid), the history remembers which one the migrations wrote.
+   */
+  default boolean storesExactTypes() {
+    return true;
+  }
+
+  /**
    * The statements that carry out a group of changes to one subject, in order.
    *
    * @param before the schema just before the group: what a drop restores, what a table rebuild
@@ -95,7 +103,8 @@ public interface Database {
    *     database that stores everything never pays for the replay
    */
   default Schema withUnstored(Schema inspected, Supplier<Optional<Schema>> recorded) {
-    return UnstoredProperties.fill(inspected, recorded, storesComments(), storesEnumTypes());
+    return UnstoredProperties.fill(inspected, recorded, storesComments(), storesEnumTypes(),
+        storesExactTypes() ? null : comparisonRules());
   }
 
   /** The SQL a list of operations becomes here, without running it; consecutive ones on one subject together. */

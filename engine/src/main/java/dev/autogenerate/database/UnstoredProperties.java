@@ -1,5 +1,6 @@
 package dev.autogenerate.database;
 
+import dev.autogenerate.compare.ComparisonRules;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
@@ -21,14 +22,19 @@ final class UnstoredProperties {
 
   /**
    * The inspected schema, with the enum types and comments the database does not store taken from
-   * the schema the applied migrations recorded (when there is one).
+   * the schema the applied migrations recorded (when there is one), and, where the database keeps
+   * fewer types than the portable model, each column's type as the migrations wrote it when the
+   * database cannot tell the two apart: SQLite reads a {@code bigint} identity back as
+   * {@code integer}, and a downgrade made there must re-create {@code bigint} for PostgreSQL.
    *
    * @param recorded replays the applied migrations; called only where the database lacks
    *     something, so PostgreSQL never pays for the replay
+   * @param typesAlike how the database tells types apart, or null when it stores every portable
+   *     type exactly
    */
   static Schema fill(Schema inspected, Supplier<Optional<Schema>> recorded, boolean storesComments,
-      boolean storesEnumTypes) {
-    if (storesComments && storesEnumTypes) {
+      boolean storesEnumTypes, ComparisonRules typesAlike) {
+    if (storesComments && storesEnumTypes && typesAlike == null) {
       return inspected;
     }
     Optional<Schema> replayed = recorded.get();
@@ -39,16 +45,22 @@ final class UnstoredProperties {
     List<Table> tables = new ArrayList<>();
     for (Table table : inspected.tables().values()) {
       Optional<Table> written = history.table(table.name());
-      if (storesComments || written.isEmpty()) {
+      if (written.isEmpty()) {
         tables.add(table);
         continue;
       }
       List<Column> columns = new ArrayList<>();
       for (Column column : table.columns()) {
-        columns.add(column.comment(written.get().column(column.name()).map(Column::comment).orElse(null)));
+        Optional<Column> recordedColumn = written.get().column(column.name());
+        Column filled = storesComments ? column : column.comment(recordedColumn.map(Column::comment).orElse(null));
+        if (typesAlike != null && recordedColumn.isPresent() && typesAlike.sameType(column.type(),
+            recordedColumn.get().type(), column.identity() && recordedColumn.get().identity())) {
+          filled = filled.withType(recordedColumn.get().type());
+        }
+        columns.add(filled);
       }
       tables.add(new Table(table.name(), columns, table.primaryKey(), table.uniqueConstraints(), table.foreignKeys(),
-          table.checks(), table.indexes(), written.get().comment()));
+          table.checks(), table.indexes(), storesComments ? table.comment() : written.get().comment()));
     }
     return Schema.of(tables, inspected.sequences().values(),
         storesEnumTypes ? inspected.enumTypes().values() : history.enumTypes().values());

@@ -53,6 +53,12 @@ public final class SqliteDatabase implements Database, ComparisonRules {
     return false;
   }
 
+  /** No {@code timestamptz}, no {@code uuid}, and a rowid is {@code integer} whatever was declared. */
+  @Override
+  public boolean storesExactTypes() {
+    return false;
+  }
+
   /**
    * The group's statements, with every change that {@code alter table} cannot make done by one
    * rebuild of the table: three altered columns and a new constraint copy the rows once. A
