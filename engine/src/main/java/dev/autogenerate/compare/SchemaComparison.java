@@ -2,6 +2,7 @@ package dev.autogenerate.compare;
 
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.changes.ChangeGroup;
+import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.RenameColumn;
 import dev.autogenerate.operations.RenameTable;
@@ -143,10 +144,25 @@ public final class SchemaComparison {
       Operation operation = change.operation();
       List<Operation> inverse = new ArrayList<>(operation.inverse(before));
       Collections.reverse(inverse);
-      inverse.forEach(undo -> downgrade.add(Change.of(undo)));
+      inverse.forEach(undo -> downgrade.add(runnable(undo)));
       before = operation.applyTo(before);
     }
     Collections.reverse(downgrade);
     return downgrade;
+  }
+
+  /**
+   * An undo that runs on a table with rows. A dropped NOT NULL column without a default cannot
+   * come back as it was: its values are gone, and NOT NULL would fail on every row. It comes back
+   * nullable and empty, and the file says so.
+   */
+  private static Change runnable(Operation undo) {
+    if (undo instanceof AddColumn add && !add.column().nullable() && add.column().defaultSql() == null
+        && !add.column().identity()) {
+      return Change.of(new AddColumn(add.table(), add.column().withNullable(true)),
+          add.table() + "." + add.column().name() + " comes back nullable and empty: a downgrade cannot restore its"
+              + " values, and NOT NULL would fail on the rows the table has; fill it and set it NOT NULL by hand if needed");
+    }
+    return Change.of(undo);
   }
 }
