@@ -25,6 +25,7 @@ import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.ForeignKey;
+import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.PrimaryKey;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
@@ -184,14 +185,18 @@ public final class Risks {
 
     @Override
     public List<Risk> createIndex(CreateIndex operation) {
-      boolean unique = operation.index().unique() && operation.index().isManaged();
-      return unique ? risk(Risk.Kind.UNIQUE, operation.table(), operation.index().columnNames()) : List.of();
+      return uniqueIndex(operation.table(), operation.index());
     }
 
     @Override
     public List<Risk> createIndexConcurrently(CreateIndexConcurrently operation) {
-      boolean unique = operation.index().unique();
-      return unique ? risk(Risk.Kind.UNIQUE, operation.table(), operation.index().columnNames()) : List.of();
+      return uniqueIndex(operation.table(), operation.index());
+    }
+
+    /** A new unique index fails on duplicates; one on expressions cannot be counted. */
+    private List<Risk> uniqueIndex(String table, Index index) {
+      boolean unique = index.unique() && index.isManaged();
+      return unique ? risk(Risk.Kind.UNIQUE, table, index.columnNames()) : List.of();
     }
 
     @Override

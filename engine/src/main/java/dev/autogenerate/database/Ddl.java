@@ -48,13 +48,19 @@ public final class Ddl {
 
   /** {@code create [unique] index name on table (a, b desc)}, or the verbatim definition. */
   public static String createIndex(String table, Index index) {
+    return createIndex(table, index, false);
+  }
+
+  /** The same, {@code create index concurrently} when asked (PostgreSQL, outside a transaction). */
+  public static String createIndex(String table, Index index, boolean concurrently) {
     if (!index.isManaged()) {
       return index.definition();
     }
     String columns = index.columns().stream()
         .map(column -> quote(column.name()) + (column.descending() ? " desc" : ""))
         .collect(Collectors.joining(", "));
-    return "create " + (index.unique() ? "unique " : "") + "index " + quote(index.name()) + " on "
+    return "create " + (index.unique() ? "unique " : "") + "index " + (concurrently ? "concurrently " : "")
+        + quote(index.name()) + " on "
         + qualifiedName(table) + " (" + columns + ")";
   }
 

@@ -151,7 +151,7 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
   /** Outside any transaction: the runtime runs a revision holding it on its own. */
   @Override
   public List<String> createIndexConcurrently(CreateIndexConcurrently operation) {
-    return List.of(Ddl.createIndex(operation.table(), operation.index()).replaceFirst(" index ", " index concurrently "));
+    return List.of(Ddl.createIndex(operation.table(), operation.index(), true));
   }
 
   @Override
