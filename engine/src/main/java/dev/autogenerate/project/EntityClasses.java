@@ -51,15 +51,29 @@ public final class EntityClasses {
    * @throws UserError when none is found or a class cannot be loaded
    */
   public static List<Class<?>> find(Settings settings, ClassLoader loader) {
+    return find(settings.entities(), settings.classPath(), loader);
+  }
+
+  /**
+   * The mapped classes in packages (and their subpackages) or named one by one, wherever the
+   * class loader finds them: for code running on the application's own class path (a test).
+   *
+   * @throws UserError when none is found or a class cannot be loaded
+   */
+  public static List<Class<?>> find(List<String> packagesOrClasses, ClassLoader loader) {
+    return find(packagesOrClasses, List.of(), loader);
+  }
+
+  private static List<Class<?>> find(List<String> entities, List<Path> classPath, ClassLoader loader) {
     Set<String> candidates = new LinkedHashSet<>();
-    List<String> wanted = settings.entities().isEmpty() ? List.of("") : settings.entities();
+    List<String> wanted = entities.isEmpty() ? List.of("") : entities;
     for (String entry : wanted) {
       if (isClass(entry, loader)) {
         candidates.add(entry);
-      } else if (settings.classPath().isEmpty()) {
+      } else if (classPath.isEmpty()) {
         candidates.addAll(ClassScanner.classNames(loader, entry));
       } else {
-        candidates.addAll(ClassScanner.classNames(settings.classPath(), entry));
+        candidates.addAll(ClassScanner.classNames(classPath, entry));
       }
     }
     List<Class<?>> mapped = new ArrayList<>();
@@ -70,7 +84,7 @@ public final class EntityClasses {
       }
     }
     if (mapped.stream().noneMatch(type -> type.isAnnotationPresent(Entity.class))) {
-      throw new UserError("no entity classes found in " + describe(settings)
+      throw new UserError("no entity classes found in " + describe(entities, classPath)
           + ": set entities= (packages or class names) and classpath= to where the compiled classes are");
     }
     return mapped;
@@ -96,9 +110,9 @@ public final class EntityClasses {
     }
   }
 
-  private static String describe(Settings settings) {
-    String where = settings.entities().isEmpty() ? "any package" : "packages/classes " + String.join(", ", settings.entities());
-    String path = settings.classPath().isEmpty() ? "the tool's class path" : "class path " + settings.classPath();
+  private static String describe(List<String> entities, List<Path> classPath) {
+    String where = entities.isEmpty() ? "any package" : "packages/classes " + String.join(", ", entities);
+    String path = classPath.isEmpty() ? "the tool's class path" : "class path " + classPath;
     return where + " on " + path;
   }
 }

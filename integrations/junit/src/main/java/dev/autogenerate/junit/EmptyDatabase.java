@@ -1,0 +1,99 @@
+package dev.autogenerate.junit;
+
+import dev.autogenerate.compare.SchemaComparison;
+import dev.autogenerate.database.Database;
+import dev.autogenerate.database.LockWait;
+import dev.autogenerate.database.RevisionGuard;
+import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.operations.Operation;
+import dev.autogenerate.runtime.VersionTable;
+import dev.autogenerate.schema.Schema;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The test database an assertion migrates from nothing: refused unless it is empty, so a test
+ * pointed at the wrong database touches nothing, and emptied again afterwards, pass or fail, so
+ * the next assertion finds it empty too.
+ *
+ * <p>Emptying is the engine's own plan from the schema found to an empty one (tables in
+ * foreign-key order, then sequences and enum types), run as one revision-like transaction, and
+ * the version and history tables dropped.
+ */
+final class EmptyDatabase {
+
+  /** What an assertion does on the database. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private EmptyDatabase() {}
+
+  /** @param filter the tables checked and emptied, in every schema the migrations name */
+  static <T> T use(Connection connection, TableFilter filter, Work<T> work) throws SQLException {
+    Database database = Database.of(connection);
+    requireEmpty(connection, database, filter);
+    T result;
+    try {
+      result = work.run(connection);
+    } catch (SQLException | RuntimeException | Error failure) {
+      try {
+        empty(connection, database, filter);
+      } catch (SQLException | RuntimeException cleanup) {
+        failure.addSuppressed(cleanup);
+      }
+      throw failure;
+    }
+    empty(connection, database, filter);
+    return result;
+  }
+
+  private static void requireEmpty(Connection connection, Database database, TableFilter filter) throws SQLException {
+    Schema found = database.inspect(connection, filter);
+    List<String> revisions = VersionTable.heads(connection);
+    if (!found.tables().isEmpty() || !found.sequences().isEmpty() || !found.enumTypes().isEmpty()
+        || !revisions.isEmpty()) {
+      Set<String> names = new TreeSet<>(found.tables().keySet());
+      names.addAll(found.sequences().keySet());
+      names.addAll(found.enumTypes().keySet());
+      String what = revisions.isEmpty() ? "it has " + String.join(", ", names) : "it is at revision " + revisions;
+      throw new IllegalStateException("the test database " + connection.getMetaData().getURL() + " is not empty (" + what
+          + "): MigrationTests migrates an empty database and empties it again, so point it at a database of its"
+          + " own (a new PostgreSQL database or SQLite file), never one with data");
+    }
+  }
+
+  private static void empty(Connection connection, Database database, TableFilter filter) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      connection.rollback();
+    }
+    Schema found = database.inspect(connection, filter);
+    // Everything found goes, whoever created it: the database was empty before the assertion.
+    List<Operation> drops = new ArrayList<>();
+    new SchemaComparison(database.comparisonRules(), SchemaDifference.EVERYTHING).compare(found, Schema.EMPTY)
+        .upgradeChanges().forEach(change -> drops.add(change.operation()));
+    boolean autoCommit = connection.getAutoCommit();
+    RevisionGuard guard = database.beginRevision(connection, LockWait.defaults(line -> {}));
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : database.statements(drops, found)) {
+        statement.execute(sql);
+      }
+      statement.execute("drop table if exists " + TableFilter.VERSION_TABLE);
+      statement.execute("drop table if exists " + TableFilter.HISTORY_TABLE);
+      guard.beforeCommit("emptying the test database");
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+      guard.close();
+    }
+  }
+}
