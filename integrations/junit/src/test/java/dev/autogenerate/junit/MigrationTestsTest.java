@@ -1,0 +1,196 @@
+package dev.autogenerate.junit;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.database.Database;
+import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.junit.example.extra.Project;
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.testing.TestDatabase;
+import dev.autogenerate.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Each assertion on real PostgreSQL and SQLite databases: small migrations compiled with these
+ * tests, a set that passes everything and, for each assertion, a set it must catch.
+ */
+class MigrationTestsTest {
+
+  private static final String EXAMPLE = "dev.autogenerate.junit.example.";
+
+  /** Two teams and a user, inserted once the first revision has created their tables. */
+  private static final RowSeeder TEAMS_AND_A_USER = RowSeeder.at("a1", connection -> {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("insert into teams (name) values ('core'), ('web')");
+      statement.execute("insert into users (name, team_id) values ('ada', 1)");
+    }
+  });
+
+  private static final RowSeeder TWO_TEAMS = (revision, connection) -> {
+    if (revision.equals("l1") || revision.equals("d1")) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("insert into teams (id, name) values (1, 'core'), (2, 'web')");
+      }
+    }
+  };
+
+  private static MigrationTests on(TestDatabase database, String migrations) {
+    return MigrationTests.of(database.url(), database.user(), database.password())
+        .migrations(EXAMPLE + "migrations." + migrations);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void goodMigrationsPassEveryAssertionAndLeaveTheDatabaseEmpty(DatabaseKind kind) throws SQLException {
+    TestDatabase database = TestDatabases.fresh(kind);
+    MigrationTests tests = on(database, "good").entityPackages(EXAMPLE + "domain").withRows(TEAMS_AND_A_USER);
+
+    tests.assertAll();
+
+    assertEmpty(database);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aDowngradeThatForgetsToDropAColumnFailsTheRoundTrip(DatabaseKind kind) {
+    MigrationTests tests = on(TestDatabases.fresh(kind), "forgetsdrop");
+
+    AssertionFailedError failure = assertThrows(AssertionFailedError.class, tests::assertRoundTrips);
+
+    assertTrue(failure.getMessage().startsWith(
+        "the downgrade of revision f2 (add budget) does not restore the schema before it; to get back there it would"
+            + " also have to:\n  drop column teams.budget"), failure.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void migrationsThatDoNotMatchTheEntitiesFailNamingWhatANewMigrationWouldDo(DatabaseKind kind) {
+    MigrationTests tests = on(TestDatabases.fresh(kind), "good").entityPackages(EXAMPLE + "domain")
+        .entities(Project.class);
+
+    AssertionFailedError failure = assertThrows(AssertionFailedError.class, tests::assertUpgradeMatchesEntities);
+
+    String message = failure.getMessage();
+    assertTrue(message.startsWith("the migrations in " + EXAMPLE + "migrations.good, applied up to a2 (add age), do"
+        + " not match the entities; a new migration would have to:\n  create table projects"), message);
+    assertTrue(message.endsWith("Run autogenerate -m \"message\" to write it."), message);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void migrationsOfAnotherShapeFailWithEachDifference(DatabaseKind kind) {
+    MigrationTests tests = on(TestDatabases.fresh(kind), "forgetsdrop").entityPackages(EXAMPLE + "domain");
+
+    AssertionFailedError failure = assertThrows(AssertionFailedError.class, tests::assertUpgradeMatchesEntities);
+
+    String message = failure.getMessage();
+    assertTrue(message.contains("\n  create table users"), message);
+    assertTrue(message.contains("\n  drop column teams.budget"), message);
+  }
+
+  @Test
+  void twoHeadsFailTheSingleHeadAssertionNamingBothAndTheFix() {
+    MigrationTests tests = MigrationTests.of("jdbc:sqlite::memory:").migrations(EXAMPLE + "migrations.twoheads");
+
+    AssertionFailedError failure = assertThrows(AssertionFailedError.class, tests::assertSingleHead);
+
+    assertEquals("the migrations in " + EXAMPLE + "migrations.twoheads have 2 heads: t2a (add name), t2b (add size);"
+        + " an upgrade to head would not know which to take: join them with autogenerate merge -m \"merge heads\"",
+        failure.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aBranchingHistoryStillRoundTripsEveryRevision(DatabaseKind kind) {
+    assertDoesNotThrow(on(TestDatabases.fresh(kind), "twoheads")::assertRoundTrips);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aDowngradeThatLosesRowsOfAnotherTableFailsOnceThereAreRows(DatabaseKind kind) {
+    TestDatabase database = TestDatabases.fresh(kind);
+    MigrationTests withoutRows = on(database, "losesrows");
+
+    // Empty tables have nothing to lose: the rows are what make the difference.
+    assertDoesNotThrow(withoutRows::assertRoundTrips);
+    AssertionFailedError failure = assertThrows(AssertionFailedError.class,
+        withoutRows.withRows(TWO_TEAMS)::assertRoundTrips);
+
+    assertEquals("the downgrade of revision l2 (create tags) does not keep the rows of table teams: 2 before its"
+        + " upgrade, 0 after its downgrade; rows lost: {id=1, name=core}, {id=2, name=web}", failure.getMessage());
+  }
+
+  @Test
+  void aDowngradeChangingValuesOfATableItDoesNotNameFails() {
+    MigrationTests tests = on(TestDatabases.fresh(DatabaseKind.POSTGRESQL), "dynamicsql").withRows(TWO_TEAMS);
+
+    AssertionFailedError failure = assertThrows(AssertionFailedError.class, tests::assertRoundTrips);
+
+    assertEquals("the downgrade of revision d2 (create tags) changes rows of table teams, which the revision does not"
+        + " name; rows lost: {id=1, name=core}, {id=2, name=web}", failure.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aRevisionThatFailsToApplyIsAFailureNamingIt(DatabaseKind kind) {
+    MigrationTests tests = on(TestDatabases.fresh(kind), "broken");
+
+    AssertionFailedError failure = assertThrows(AssertionFailedError.class, tests::assertUpgradesToHead);
+
+    assertTrue(failure.getMessage().startsWith("upgrading a fresh database to the newest revision: migration "
+        + EXAMPLE + "migrations.broken.M001_add_to_missing_table: cannot add column teams.size"), failure.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aDatabaseWithTablesIsRefusedAndLeftAsItWas(DatabaseKind kind) throws SQLException {
+    TestDatabase database = TestDatabases.fresh(kind);
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table keep_me (id integer primary key)");
+      statement.execute("insert into keep_me values (7)");
+    }
+
+    IllegalStateException refusal = assertThrows(IllegalStateException.class,
+        on(database, "good")::assertUpgradesToHead);
+
+    assertTrue(refusal.getMessage().startsWith("the test database " + database.url() + " is not empty (it has"
+        + " keep_me): MigrationTests migrates an empty database"), refusal.getMessage());
+    try (Connection connection = database.open(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select id from keep_me")) {
+      assertTrue(rows.next());
+      assertEquals(7, rows.getInt(1));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aFailedAssertionLeavesTheDatabaseEmptyForTheNext(DatabaseKind kind) throws SQLException {
+    TestDatabase database = TestDatabases.fresh(kind);
+
+    assertThrows(AssertionFailedError.class, on(database, "forgetsdrop")::assertRoundTrips);
+
+    assertEmpty(database);
+    assertDoesNotThrow(on(database, "good")::assertRoundTrips);
+  }
+
+  private static void assertEmpty(TestDatabase database) throws SQLException {
+    try (Connection connection = database.open()) {
+      assertEquals(Set.of(), Database.of(connection).inspect(connection, TableFilter.defaults()).tables().keySet());
+      try (ResultSet tables = connection.getMetaData().getTables(null, null, TableFilter.VERSION_TABLE, null)) {
+        assertFalse(tables.next(), "the version table is left");
+      }
+    }
+  }
+}
