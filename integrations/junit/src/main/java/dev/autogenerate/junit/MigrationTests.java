@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.opentest4j.AssertionFailedError;
 
@@ -41,39 +42,31 @@ import org.opentest4j.AssertionFailedError;
  * it from nothing and, pass or fail, empties it again (dropping what the migrations created), so
  * one test database serves them all. A database with tables is refused rather than touched.
  *
- * <p>Values: every {@code with}-style method returns a new instance.
+ * <p>An instance never changes once returned: each configuring method returns a changed copy, so
+ * a base configuration can be shared by several tests.
  */
 public final class MigrationTests {
 
-  private final ConnectionSource database;
-  private final String migrationsPackage;
-  private final List<Class<?>> entityClasses;
-  private final List<String> entityPackages;
-  private final Map<String, String> hibernateSettings;
-  private final String implicitNamingStrategy;
-  private final String physicalNamingStrategy;
-  private final List<String> excludedTables;
-  private final RowSeeder rows;
+  // Never changed once an instance is handed out: each with-method changes a copy (see copy).
+  private ConnectionSource database;
+  private String migrationsPackage;
+  private List<Class<?>> entityClasses = List.of();
+  private List<String> entityPackages = List.of();
+  private Map<String, String> hibernateSettings = Map.of();
+  private String implicitNamingStrategy;
+  private String physicalNamingStrategy;
+  private List<String> excludedTables = List.of();
+  private RowSeeder rows = RowSeeder.NONE;
+  private boolean automaticRows;
 
-  private MigrationTests(ConnectionSource database, String migrationsPackage, List<Class<?>> entityClasses,
-      List<String> entityPackages, Map<String, String> hibernateSettings, String implicitNamingStrategy,
-      String physicalNamingStrategy, List<String> excludedTables, RowSeeder rows) {
+  private MigrationTests(ConnectionSource database) {
     this.database = database;
-    this.migrationsPackage = migrationsPackage;
-    this.entityClasses = List.copyOf(entityClasses);
-    this.entityPackages = List.copyOf(entityPackages);
-    this.hibernateSettings = Map.copyOf(hibernateSettings);
-    this.implicitNamingStrategy = implicitNamingStrategy;
-    this.physicalNamingStrategy = physicalNamingStrategy;
-    this.excludedTables = List.copyOf(excludedTables);
-    this.rows = rows;
   }
 
   /** Tests on the empty database behind a data source (PostgreSQL or SQLite). */
   public static MigrationTests of(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
-    return new MigrationTests(dataSource::getConnection, null, List.of(), List.of(), Map.of(), null, null, List.of(),
-        RowSeeder.NONE);
+    return new MigrationTests(dataSource::getConnection);
   }
 
   /** Tests on the empty database a JDBC URL names ({@code jdbc:sqlite:/tmp/test.db}, or one carrying its credentials). */
@@ -84,31 +77,23 @@ public final class MigrationTests {
   /** Tests on the empty database a JDBC URL names, connecting as {@code user}. */
   public static MigrationTests of(String jdbcUrl, String user, String password) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-    return new MigrationTests(() -> DriverManager.getConnection(jdbcUrl, user, password), null, List.of(), List.of(),
-        Map.of(), null, null, List.of(), RowSeeder.NONE);
+    return new MigrationTests(() -> DriverManager.getConnection(jdbcUrl, user, password));
   }
 
   /** The package the migrations are compiled into (its subpackages too), on the test's class path. */
   public MigrationTests migrations(String packageName) {
     Objects.requireNonNull(packageName, "packageName");
-    return new MigrationTests(database, packageName, entityClasses, entityPackages, hibernateSettings,
-        implicitNamingStrategy, physicalNamingStrategy, excludedTables, rows);
+    return copy(copy -> copy.migrationsPackage = packageName);
   }
 
   /** Entity classes (and mapped superclasses, embeddables, converters) to compare with, besides any packages. */
   public MigrationTests entities(Class<?>... classes) {
-    List<Class<?>> all = new ArrayList<>(entityClasses);
-    all.addAll(Arrays.asList(classes));
-    return new MigrationTests(database, migrationsPackage, all, entityPackages, hibernateSettings,
-        implicitNamingStrategy, physicalNamingStrategy, excludedTables, rows);
+    return copy(copy -> copy.entityClasses = concat(entityClasses, Arrays.asList(classes)));
   }
 
   /** Packages (and their subpackages) whose mapped classes are the entities to compare with. */
   public MigrationTests entityPackages(String... packages) {
-    List<String> all = new ArrayList<>(entityPackages);
-    all.addAll(Arrays.asList(packages));
-    return new MigrationTests(database, migrationsPackage, entityClasses, all, hibernateSettings,
-        implicitNamingStrategy, physicalNamingStrategy, excludedTables, rows);
+    return copy(copy -> copy.entityPackages = concat(entityPackages, Arrays.asList(packages)));
   }
 
   /**
@@ -118,8 +103,7 @@ public final class MigrationTests {
   public MigrationTests hibernateSetting(String key, String value) {
     Map<String, String> all = new HashMap<>(hibernateSettings);
     all.put(key, value);
-    return new MigrationTests(database, migrationsPackage, entityClasses, entityPackages, all,
-        implicitNamingStrategy, physicalNamingStrategy, excludedTables, rows);
+    return copy(copy -> copy.hibernateSettings = Map.copyOf(all));
   }
 
   /**
@@ -128,27 +112,41 @@ public final class MigrationTests {
    * {@code org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy}, Spring Boot's defaults.
    */
   public MigrationTests namingStrategies(String implicit, String physical) {
-    return new MigrationTests(database, migrationsPackage, entityClasses, entityPackages, hibernateSettings,
-        implicit, physical, excludedTables, rows);
+    return copy(copy -> {
+      copy.implicitNamingStrategy = implicit;
+      copy.physicalNamingStrategy = physical;
+    });
   }
 
   /** Tables (globs, {@code audit_*}) the assertions leave alone, as {@code exclude.tables} does. */
   public MigrationTests excludeTables(String... patterns) {
-    List<String> all = new ArrayList<>(excludedTables);
-    all.addAll(Arrays.asList(patterns));
-    return new MigrationTests(database, migrationsPackage, entityClasses, entityPackages, hibernateSettings,
-        implicitNamingStrategy, physicalNamingStrategy, all, rows);
+    return copy(copy -> copy.excludedTables = concat(excludedTables, Arrays.asList(patterns)));
   }
 
   /**
-   * What {@link #assertRoundTrips()} inserts after each revision's first upgrade, for its
-   * downgrade to keep; called again for each revision, and {@link RowSeeder#at} picks one.
+   * What {@link #assertRoundTrips()} inserts once each revision has gone up, down and up again, for
+   * the revisions after it to keep; called for every revision, and {@link RowSeeder#at} picks one.
    * Several seeders run in the order given.
    */
   public MigrationTests withRows(RowSeeder seeder) {
     Objects.requireNonNull(seeder, "seeder");
-    return new MigrationTests(database, migrationsPackage, entityClasses, entityPackages, hibernateSettings,
-        implicitNamingStrategy, physicalNamingStrategy, excludedTables, rows.andThen(seeder));
+    return copy(copy -> copy.rows = rows.andThen(seeder));
+  }
+
+  /**
+   * After each revision (and after the project's own rows), one row in every table still empty,
+   * made up from its columns' types where that is safe, so that every
+   * downgrade after runs on rows without the project writing any. A revision that fails on rows
+   * (a NOT NULL column added without a default) then fails the round trip, as it would fail on a
+   * production database.
+   *
+   * <p>Identity columns and columns with a default are left to the database, foreign keys take a
+   * row of the table they reference, and a column of a type no value is made up for (binary, a
+   * type only one database knows) stays null, or, when it must not be null, its table stays empty;
+   * a row a check or trigger refuses is undone alone, and its table stays empty.
+   */
+  public MigrationTests withAutomaticRows() {
+    return copy(copy -> copy.automaticRows = true);
   }
 
   /**
@@ -192,14 +190,31 @@ public final class MigrationTests {
   }
 
   /**
-   * Every revision, in history order, goes up, down and up again: its downgrade restores the
-   * schema before it and keeps the rows of the tables it does not touch, and upgrading again gives
-   * the schema of the first upgrade. See {@link RoundTrip} for exactly what is compared.
+   * Every revision, in history order, goes up, down and up again on a database that starts empty.
+   * For each revision R:
+   *
+   * <ol>
+   *   <li>the rows of every table are read: those seeded at the revisions before R;
+   *   <li>R is applied, on those rows, and the schema inspected;
+   *   <li>R is reverted ({@code downgrade -1}): the schema must equal the schema before R, and the
+   *       rows must be kept: every table keeps its number of rows, and a table R does not name (in
+   *       an operation, or as a word of its raw SQL) keeps exactly its rows, value for value;
+   *   <li>R is applied again: the schema must equal the schema of its first upgrade;
+   *   <li>the rows of {@link #withRows} and {@link #withAutomaticRows} are inserted, fitting the
+   *       schema at R, for the revisions after it.
+   * </ol>
+   *
+   * <p>"Rows kept" is the round trip's promise, {@code down(up(data)) == data}, as far as a
+   * downgrade can keep it: a column R drops comes back empty, so a table R names keeps its row
+   * count, not every value. Schemas are equal as {@code check} compares them: a constraint under
+   * another name or columns in another order are the same; an index, column or table only one
+   * side has is a difference. Without rows (no seeder), only the schemas are compared.
    */
   public void assertRoundTrips() {
     RevisionHistory history = history();
     onEmptyDatabase(history, connection -> {
-      new RoundTrip(history, migrator(history), filter(history), rows).run(connection);
+      RowSeeder seeder = automaticRows ? rows.andThen(new AutomaticRows(filter(history))) : rows;
+      new RoundTrip(history, migrator(history), filter(history), seeder).run(connection);
       return null;
     });
   }
@@ -261,6 +276,27 @@ public final class MigrationTests {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot use the test database: " + e.getMessage(), e);
     }
+  }
+
+  private MigrationTests copy(Consumer<MigrationTests> change) {
+    MigrationTests copy = new MigrationTests(database);
+    copy.migrationsPackage = migrationsPackage;
+    copy.entityClasses = entityClasses;
+    copy.entityPackages = entityPackages;
+    copy.hibernateSettings = hibernateSettings;
+    copy.implicitNamingStrategy = implicitNamingStrategy;
+    copy.physicalNamingStrategy = physicalNamingStrategy;
+    copy.excludedTables = excludedTables;
+    copy.rows = rows;
+    copy.automaticRows = automaticRows;
+    change.accept(copy);
+    return copy;
+  }
+
+  private static <T> List<T> concat(List<T> first, List<T> more) {
+    List<T> all = new ArrayList<>(first);
+    all.addAll(more);
+    return List.copyOf(all);
   }
 
   private static ClassLoader classLoader() {

@@ -15,24 +15,8 @@ import java.util.Optional;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Up, down and up again, for every revision in history order, on a database that starts empty.
- * For each revision R:
- *
- * <ol>
- *   <li>the rows of every table are read (those the seeder inserted at the revisions before R);
- *   <li>R is applied, and the schema inspected;
- *   <li>R is reverted ({@code downgrade -1}): the schema must equal the schema before R, and the
- *       rows must be kept: every table keeps its number of rows, and a table R does not name (in
- *       an operation, or as a word of its raw SQL) keeps exactly its rows, value for value;
- *   <li>R is applied again: the schema must equal the schema of its first upgrade;
- *   <li>the seeder inserts rows fitting the schema at R, for the revisions after it to keep.
- * </ol>
- *
- * <p>"Keeps its rows" is the round trip's promise, {@code down(up(data)) == data}, where a
- * downgrade can keep it: a column R adds and its downgrade drops takes only its own values, and a
- * column R drops comes back empty, so a table R names keeps its row count, not its values. Schemas
- * are equal as the comparison sees them ({@link SchemaDifference}). Every upgrade and downgrade
- * runs on the rows seeded so far, as it would on a production database.
+ * Up, down and up again, for every revision in history order, on a database that starts empty:
+ * what {@link MigrationTests#assertRoundTrips()} states, step by step.
  */
 final class RoundTrip {
 

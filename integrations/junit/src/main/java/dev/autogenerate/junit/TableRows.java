@@ -63,7 +63,7 @@ record TableRows(String table, List<String> rows) {
   }
 
   /** {@code orders}, {@code sales.orders}, {@code "Order"}: each part quoted as the database needs. */
-  private static String quoted(String table) {
+  static String quoted(String table) {
     String schema = Schema.schemaOf(table);
     String name = SqlIdentifiers.quote(Schema.unqualified(table));
     return schema == null ? name : SqlIdentifiers.quote(schema) + "." + name;

@@ -132,6 +132,19 @@ class MigrationTestsTest {
         + " upgrade, 0 after its downgrade; rows lost: {id=1, name=core}, {id=2, name=web}", failure.getMessage());
   }
 
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void automaticRowsCatchTheLostRowsWithoutASeeder(DatabaseKind kind) {
+    TestDatabase database = TestDatabases.fresh(kind);
+
+    assertDoesNotThrow(on(database, "good").withAutomaticRows()::assertRoundTrips);
+    AssertionFailedError failure = assertThrows(AssertionFailedError.class,
+        on(database, "losesrows").withAutomaticRows()::assertRoundTrips);
+
+    assertEquals("the downgrade of revision l2 (create tags) does not keep the rows of table teams: 1 before its"
+        + " upgrade, 0 after its downgrade; rows lost: {id=1, name=a}", failure.getMessage());
+  }
+
   @Test
   void aDowngradeChangingValuesOfATableItDoesNotNameFails() {
     MigrationTests tests = on(TestDatabases.fresh(DatabaseKind.POSTGRESQL), "dynamicsql").withRows(TWO_TEAMS);
