@@ -6,14 +6,14 @@ import java.util.regex.Pattern;
  * A JDBC URL as it may be printed: a password in it ({@code ?password=...}, {@code user:secret@})
  * is replaced by {@code ***}, so error messages and logs never show it.
  */
-final class MaskedUrl {
+public final class MaskedUrl {
 
   private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]password=)[^&;]*");
   private static final Pattern USER_INFO = Pattern.compile("(//[^/@:?]+:)[^/@]*@");
 
   private MaskedUrl() {}
 
-  static String of(String url) {
+  public static String of(String url) {
     if (url == null) {
       return null;
     }

@@ -6,6 +6,7 @@ import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.RevisionGuard;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.project.MaskedUrl;
 import dev.autogenerate.runtime.VersionTable;
 import dev.autogenerate.schema.Schema;
 import java.sql.Connection;
@@ -63,7 +64,8 @@ final class EmptyDatabase {
       names.addAll(found.sequences().keySet());
       names.addAll(found.enumTypes().keySet());
       String what = revisions.isEmpty() ? "it has " + String.join(", ", names) : "it is at revision " + revisions;
-      throw new IllegalStateException("the test database " + connection.getMetaData().getURL() + " is not empty (" + what
+      throw new IllegalStateException("the test database " + MaskedUrl.of(connection.getMetaData().getURL())
+          + " is not empty (" + what
           + "): MigrationTests migrates an empty database and empties it again, so point it at a database of its"
           + " own (a new PostgreSQL database or SQLite file), never one with data");
     }

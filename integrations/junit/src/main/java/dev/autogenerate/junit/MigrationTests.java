@@ -204,6 +204,8 @@ public final class MigrationTests {
    *       schema at R, for the revisions after it.
    * </ol>
    *
+   * <p>Then the database goes down to base in one go, on every row seeded, and must be empty.
+   *
    * <p>"Rows kept" is the round trip's promise, {@code down(up(data)) == data}, as far as a
    * downgrade can keep it: a column R drops comes back empty, so a table R names keeps its row
    * count, not every value. Schemas are equal as {@code check} compares them: a constraint under

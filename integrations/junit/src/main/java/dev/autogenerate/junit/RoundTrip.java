@@ -66,6 +66,13 @@ final class RoundTrip {
         connection.commit();
       }
     }
+    MigrationRun.downgrade(migrator, connection, RevisionHistory.BASE,
+        "downgrading from the newest revision to base, on every row seeded");
+    Optional<String> left = SchemaDifference.between(database, database.inspect(connection, filter), Schema.EMPTY);
+    if (left.isPresent()) {
+      throw new AssertionFailedError("downgrading from the newest revision to base leaves the database not empty;"
+          + " to empty it the downgrades would also have to:\n" + left.get());
+    }
   }
 
   private void requireRowsKept(Connection connection, MigrationScript revision, Map<String, TableRows> before)

@@ -46,6 +46,14 @@ class MigrationTestsTest {
     }
   };
 
+  private static RowSeeder rowsAt(String revision, String insert) {
+    return RowSeeder.at(revision, connection -> {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(insert);
+      }
+    });
+  }
+
   private static MigrationTests on(TestDatabase database, String migrations) {
     return MigrationTests.of(database.url(), database.user(), database.password())
         .migrations(EXAMPLE + "migrations." + migrations);
@@ -143,6 +151,21 @@ class MigrationTestsTest {
 
     assertEquals("the downgrade of revision l2 (create tags) does not keep the rows of table teams: 1 before its"
         + " upgrade, 0 after its downgrade; rows lost: {id=1, name=a}", failure.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aDowngradeThatFailsOnRowsWrittenAfterItsUpgradeFailsTheWayDownToBase(DatabaseKind kind) {
+    TestDatabase database = TestDatabases.fresh(kind);
+    RowSeeder namedTeam = rowsAt("n1", "insert into teams (id, name) values (1, 'core')");
+    RowSeeder unnamedTeam = rowsAt("n2", "insert into teams (id) values (2)");
+
+    assertDoesNotThrow(on(database, "nullable").withRows(namedTeam)::assertRoundTrips);
+    AssertionFailedError failure = assertThrows(AssertionFailedError.class,
+        on(database, "nullable").withRows(namedTeam).withRows(unnamedTeam)::assertRoundTrips);
+
+    assertTrue(failure.getMessage().startsWith("downgrading from the newest revision to base, on every row seeded:"
+        + " migration n2 (names optional) failed at `"), failure.getMessage());
   }
 
   @Test

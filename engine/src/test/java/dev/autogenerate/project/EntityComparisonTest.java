@@ -1,0 +1,53 @@
+package dev.autogenerate.project;
+
+import static dev.autogenerate.schema.Column.column;
+import static dev.autogenerate.schema.PrimaryKey.primaryKey;
+import static dev.autogenerate.schema.SqlType.BIGINT;
+import static dev.autogenerate.schema.SqlType.varchar;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.changes.Change;
+import dev.autogenerate.compare.MigrationPlan;
+import dev.autogenerate.database.Database;
+import dev.autogenerate.entities.EntityModel;
+import dev.autogenerate.operations.Operation;
+import dev.autogenerate.runtime.RevisionHistory;
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Renames;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.Table;
+import dev.autogenerate.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** {@code check}'s comparison as one call, for code holding a connection and the entities. */
+class EntityComparisonTest {
+
+  private static final EntityModel TEAMS = new EntityModel(Schema.of(List.of(Table.of("teams", List.of(
+      column("id", BIGINT).notNull(), column("name", varchar(100)), primaryKey("id"))))), Renames.NONE);
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void plansWhatTheDatabaseLacksAndNothingOnceItHasIt(DatabaseKind kind) throws Exception {
+    try (Connection connection = TestDatabases.fresh(kind).open()) {
+      RevisionHistory noMigrations = RevisionHistory.of(List.of());
+
+      MigrationPlan missing = EntityComparison.defaults().plan(connection, noMigrations, TEAMS);
+      assertEquals(List.of("create table teams"),
+          missing.upgradeChanges().stream().map(Change::operation).map(Operation::describe).toList());
+
+      try (Statement statement = connection.createStatement()) {
+        for (String sql : Database.of(connection).statements(
+            missing.upgradeChanges().stream().map(Change::operation).toList(), Schema.EMPTY)) {
+          statement.execute(sql);
+        }
+      }
+      MigrationPlan matching = EntityComparison.defaults().plan(connection, noMigrations, TEAMS);
+      assertTrue(matching.isEmpty() && matching.warnings().isEmpty(), matching.toString());
+    }
+  }
+}
