@@ -1,16 +1,19 @@
 package dev.autogenerate.junit;
 
+import dev.autogenerate.changes.CompareHook;
+import dev.autogenerate.compare.DiffOptions;
+import dev.autogenerate.compare.MigrationPlan;
 import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.entities.EntityModelOptions;
 import dev.autogenerate.entities.EntityModelReader;
+import dev.autogenerate.entities.SpringBootImplicitNamingStrategy;
 import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.project.CompareHooks;
 import dev.autogenerate.project.EntityClasses;
 import dev.autogenerate.project.EntityComparison;
 import dev.autogenerate.runtime.MigrationLoader;
 import dev.autogenerate.runtime.Migrator;
 import dev.autogenerate.runtime.RevisionHistory;
-import dev.autogenerate.compare.MigrationPlan;
-import dev.autogenerate.compare.DiffOptions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -24,6 +27,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -58,6 +62,7 @@ public final class MigrationTests {
   private List<String> excludedTables = List.of();
   private RowSeeder rows = RowSeeder.NONE;
   private boolean automaticRows;
+  private CompareHook compareHook;
 
   private MigrationTests(ConnectionSource database) {
     this.database = database;
@@ -116,6 +121,22 @@ public final class MigrationTests {
       copy.implicitNamingStrategy = implicit;
       copy.physicalNamingStrategy = physical;
     });
+  }
+
+  /** Spring Boot's naming strategies, for an application that keeps Spring Boot's defaults ({@code firstName} is {@code first_name}). */
+  public MigrationTests springBootNamingStrategies() {
+    return namingStrategies(SpringBootImplicitNamingStrategy.class.getName(),
+        CamelCaseToUnderscoresNamingStrategy.class.getName());
+  }
+
+  /**
+   * The project's {@link CompareHook}, which reviews every difference {@link #assertUpgradeMatchesEntities}
+   * finds, as in {@code check}. Without one, the hooks registered in
+   * {@code META-INF/services/dev.autogenerate.changes.CompareHook} on the test class path review them.
+   */
+  public MigrationTests compareHook(CompareHook hook) {
+    Objects.requireNonNull(hook, "hook");
+    return copy(copy -> copy.compareHook = hook);
   }
 
   /** Tables (globs, {@code audit_*}) the assertions leave alone, as {@code exclude.tables} does. */
@@ -179,7 +200,7 @@ public final class MigrationTests {
     EntityModel entities = entityModel();
     onEmptyDatabase(history, connection -> {
       upgradeToHeads(history, connection);
-      MigrationPlan plan = new EntityComparison(DiffOptions.defaults(), filter(history)).plan(connection, history, entities);
+      MigrationPlan plan = new EntityComparison(diffOptions(), filter(history)).plan(connection, history, entities);
       if (!plan.isEmpty() || !plan.warnings().isEmpty()) {
         throw new AssertionFailedError("the migrations in " + migrationsPackage + ", applied up to "
             + RevisionHistory.labels(history.heads()) + ", do not match the entities; a new migration would have to:\n"
@@ -262,6 +283,16 @@ public final class MigrationTests {
     return TableFilter.defaults().withExcluded(excludedTables).withSchemas(SchemasNamed.in(history));
   }
 
+  /**
+   * How {@code check} would compare for this project: with its hook. The naming convention only
+   * names what a new migration would create, and things are matched by meaning, not by name, so
+   * the default serves every project here.
+   */
+  private DiffOptions diffOptions() {
+    CompareHook hook = compareHook != null ? compareHook : CompareHooks.find(null, classLoader());
+    return DiffOptions.defaults().withHook(hook);
+  }
+
   private Migrator migrator(RevisionHistory history) {
     // The test report is the place for what happened; the runtime's progress lines would be noise there.
     return new Migrator(history, filter(history)).withProgress(line -> {});
@@ -291,6 +322,7 @@ public final class MigrationTests {
     copy.excludedTables = excludedTables;
     copy.rows = rows;
     copy.automaticRows = automaticRows;
+    copy.compareHook = compareHook;
     change.accept(copy);
     return copy;
   }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autogenerate.changes.CompareHook;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.junit.example.extra.Project;
+import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.testing.TestDatabase;
 import dev.autogenerate.testing.TestDatabases;
@@ -16,6 +18,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,6 +109,26 @@ class MigrationTestsTest {
     String message = failure.getMessage();
     assertTrue(message.contains("\n  create table users"), message);
     assertTrue(message.contains("\n  drop column teams.budget"), message);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void theProjectsCompareHookReviewsTheDifferences(DatabaseKind kind) {
+    CompareHook ignoreProjects = change -> change.operation() instanceof CreateTable create
+        && create.table().name().equals("projects") ? Optional.empty() : Optional.of(change);
+    MigrationTests tests = on(TestDatabases.fresh(kind), "good").entityPackages(EXAMPLE + "domain")
+        .entities(Project.class).compareHook(ignoreProjects);
+
+    assertDoesNotThrow(tests::assertUpgradeMatchesEntities);
+  }
+
+  @Test
+  void springBootNamingMapsTheEntitiesAsTheApplicationDoes() {
+    MigrationTests tests = on(TestDatabases.fresh(DatabaseKind.SQLITE), "spring").entityPackages(EXAMPLE + "spring");
+
+    assertDoesNotThrow(tests.springBootNamingStrategies()::assertUpgradeMatchesEntities);
+    AssertionFailedError failure = assertThrows(AssertionFailedError.class, tests::assertUpgradeMatchesEntities);
+    assertTrue(failure.getMessage().contains("\n  add column members.displayname"), failure.getMessage());
   }
 
   @Test
