@@ -51,8 +51,8 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class MigrationTests {
 
-  // Never changed once an instance is handed out: each with-method changes a copy (see copy).
-  private ConnectionSource database;
+  // Never changed once an instance is handed out: each configuring method changes a copy (see copy).
+  private final ConnectionSource database;
   private String migrationsPackage;
   private List<Class<?>> entityClasses = List.of();
   private List<String> entityPackages = List.of();

@@ -73,6 +73,14 @@ class MigrationTestsTest {
     assertEmpty(database);
   }
 
+  @Test
+  void anInMemorySqliteDatabaseIsANewOneForEachAssertion() {
+    MigrationTests tests = MigrationTests.of("jdbc:sqlite::memory:").migrations(EXAMPLE + "migrations.good")
+        .entityPackages(EXAMPLE + "domain").withAutomaticRows();
+
+    assertDoesNotThrow(tests::assertAll);
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void aDowngradeThatForgetsToDropAColumnFailsTheRoundTrip(DatabaseKind kind) {
