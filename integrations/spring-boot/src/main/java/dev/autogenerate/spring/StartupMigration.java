@@ -91,8 +91,8 @@ public final class StartupMigration implements InitializingBean {
       return done;
     } catch (UserError e) {
       throw new AutogenerateStartupException("autogenerate could not migrate the database: " + e.getMessage(),
-          "Fix the migration or the database as the description says and start again; nothing of a failed revision"
-              + " was applied.", e);
+          "Fix what the description names and start again (nothing of a failed revision was applied); the wait for"
+              + " another instance migrating the same database is bounded by autogenerate.lock-timeout.", e);
     }
   }
 

@@ -163,6 +163,24 @@ class StartupMigrationTest {
   }
 
   @Test
+  void anInstanceWaitingLongerThanTheLockTimeoutForAnotherFailsStartUpSayingSo() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    try (Connection other = database.open(); Statement statement = other.createStatement()) {
+      // Another process in the middle of writing: it holds SQLite's write lock until it commits.
+      other.setAutoCommit(false);
+      statement.execute("create table held (x integer)");
+
+      Exception failure = assertThrows(Exception.class, () -> start(database, "autogenerate.lock-timeout=1s"));
+
+      AutogenerateStartupException cause = rootStartupException(failure);
+      assertTrue(cause.getMessage().contains("gave up after 1 s waiting for the write lock"), cause.getMessage());
+      assertTrue(cause.action().contains("autogenerate.lock-timeout"), cause.action());
+      other.rollback();
+    }
+    assertFalse(hasVersionTable(database));
+  }
+
+  @Test
   void aMisspeltMigrationsPackageFailsStartUpNamingIt() throws Exception {
     TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
 
