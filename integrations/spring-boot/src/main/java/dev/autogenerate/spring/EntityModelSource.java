@@ -1,13 +1,11 @@
 package dev.autogenerate.spring;
 
 import dev.autogenerate.database.Database;
-import dev.autogenerate.entities.EntityMappingException;
 import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.entities.EntityModelOptions;
-import dev.autogenerate.entities.EntityModelReader;
-import dev.autogenerate.entities.RenameMappingException;
 import dev.autogenerate.entities.SpringBootImplicitNamingStrategy;
 import dev.autogenerate.project.DialectSetting;
+import dev.autogenerate.project.Project;
 import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.schema.DatabaseKind;
 import jakarta.persistence.Converter;
@@ -74,13 +72,7 @@ record EntityModelSource(List<String> packages, PackageScan scan, Environment en
         strategy(namingBeans.physical(), "physical-strategy", jpa.get("hibernate.physical_naming_strategy"),
             BOOT_PHYSICAL_NAMING),
         hibernate);
-    try {
-      return new EntityModelReader(options).readModel(classes);
-    } catch (EntityMappingException e) {
-      throw new UserError("Hibernate rejects the entities: " + UserError.firstLine(e.getMessage()), e);
-    } catch (RenameMappingException e) {
-      throw new UserError(e.getMessage(), e);
-    }
+    return Project.readEntities(options, classes);
   }
 
   /**
