@@ -118,8 +118,17 @@ class StartupMigrationTest {
   }
 
   @Test
-  void twoInstancesStartingTogetherApplyEachMigrationOnce() throws Exception {
-    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+  void twoInstancesStartingTogetherOnPostgresqlApplyEachMigrationOnce() throws Exception {
+    twoInstancesStartingTogetherApplyEachMigrationOnce(DatabaseKind.POSTGRESQL);
+  }
+
+  @Test
+  void twoInstancesStartingTogetherOnSqliteApplyEachMigrationOnce() throws Exception {
+    twoInstancesStartingTogetherApplyEachMigrationOnce(DatabaseKind.SQLITE);
+  }
+
+  private static void twoInstancesStartingTogetherApplyEachMigrationOnce(DatabaseKind kind) throws Exception {
+    TestDatabase database = TestDatabases.fresh(kind);
     CountDownLatch ready = new CountDownLatch(2);
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
