@@ -7,7 +7,6 @@ import dev.autogenerate.codegen.RevisionIds;
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.compare.DiffOptions;
 import dev.autogenerate.compare.MigrationPlan;
-import dev.autogenerate.compare.RenameConflict;
 import dev.autogenerate.compare.SchemaComparison;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.database.RowCounts;
@@ -26,7 +25,6 @@ import dev.autogenerate.runtime.RevisionHistory;
 import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.runtime.VersionTable;
 import dev.autogenerate.schema.DatabaseKind;
-import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -138,8 +136,15 @@ public final class Project {
   public EntityModel entityModel() {
     ClassLoader loader = applicationLoader();
     List<Class<?>> classes = EntityClasses.find(settings, loader);
-    EntityModelOptions options = new EntityModelOptions(
-        loader, settings.implicitNamingStrategy(), settings.physicalNamingStrategy(), settings.hibernateSettings());
+    return readEntities(new EntityModelOptions(
+        loader, settings.implicitNamingStrategy(), settings.physicalNamingStrategy(), settings.hibernateSettings()), classes);
+  }
+
+  /**
+   * Reads mapped classes into the tool's model; what Hibernate rejects is a one-line user error.
+   * Public for an application reading its own entities (the Spring Boot starter).
+   */
+  public static EntityModel readEntities(EntityModelOptions options, List<Class<?>> classes) {
     try {
       return new EntityModelReader(options).readModel(classes);
     } catch (EntityMappingException e) {
@@ -185,20 +190,7 @@ public final class Project {
    */
   public MigrationPlan plan(Connection connection, RevisionHistory history, List<String> renameOptions)
       throws SQLException {
-    Database database = Database.of(connection);
-    EntityModel entities = entityModel();
-    Schema target = database.targetFor(entities.schema(), connection);
-    Renames renames = database.targetFor(entities.renames(), connection)
-        .and(RenameOptions.parse(renameOptions, target));
-    AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
-    Optional<Schema> recorded = history.replay(applied);
-    Schema current = database.withUnstored(databaseSchema(connection, target.otherSchemas()), () -> recorded);
-    try {
-      return new SchemaComparison(database.comparisonRules(), diffOptions())
-          .compare(current, target, recorded, renames);
-    } catch (RenameConflict e) {
-      throw new UserError(e.getMessage(), e);
-    }
+    return new EntityComparison(diffOptions(), tableFilter()).plan(connection, history, entityModel(), renameOptions);
   }
 
   /** How to compare: the configured options, and the project's {@code CompareHook} if it has one. */

@@ -1,0 +1,64 @@
+package dev.autogenerate.project;
+
+import dev.autogenerate.compare.DiffOptions;
+import dev.autogenerate.compare.MigrationPlan;
+import dev.autogenerate.compare.RenameConflict;
+import dev.autogenerate.compare.SchemaComparison;
+import dev.autogenerate.database.Database;
+import dev.autogenerate.entities.EntityModel;
+import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.runtime.AppliedRevisions;
+import dev.autogenerate.runtime.RevisionHistory;
+import dev.autogenerate.runtime.UserError;
+import dev.autogenerate.runtime.VersionTable;
+import dev.autogenerate.schema.Renames;
+import dev.autogenerate.schema.Schema;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Compares the entities with a connected database, as {@code check} and {@code -m} do, for a
+ * caller that already holds the connection, the migrations and the entities' model: the
+ * commands (through {@link Project}), and an application checking itself at start-up.
+ *
+ * @param options how to compare (naming convention, what to drop, the project's hook)
+ * @param filter the tables the tool owns
+ */
+public record EntityComparison(DiffOptions options, TableFilter filter) {
+
+  /**
+   * The comparison an application makes of itself: the default options, with the {@code
+   * CompareHook} it registers as a service on its class path, if any.
+   */
+  public static EntityComparison forApplication(ClassLoader loader) {
+    return new EntityComparison(DiffOptions.defaults().withHook(CompareHooks.find(null, loader)), TableFilter.defaults());
+  }
+
+  /**
+   * What it takes to bring the database to the entities. What the applied migrations recorded
+   * (replayed from the history) completes what the database cannot store (enum types and
+   * comments on SQLite), and tells what the migrations created, which the tool may drop, from
+   * what someone else added, which it keeps.
+   *
+   * @param renameOptions renames stated besides the entities' {@code @RenamedFrom}
+   *     ({@code users.nickname=display_name}, {@code users=people})
+   */
+  public MigrationPlan plan(Connection connection, RevisionHistory history, EntityModel entities,
+      List<String> renameOptions) throws SQLException {
+    Database database = Database.of(connection);
+    Schema target = database.targetFor(entities.schema(), connection);
+    Renames renames = database.targetFor(entities.renames(), connection)
+        .and(RenameOptions.parse(renameOptions, target));
+    AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
+    Optional<Schema> recorded = history.replay(applied);
+    Schema inspected = database.inspect(connection, filter.withSchemas(target.otherSchemas()));
+    Schema current = database.withUnstored(inspected, () -> recorded);
+    try {
+      return new SchemaComparison(database.comparisonRules(), options).compare(current, target, recorded, renames);
+    } catch (RenameConflict e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+}
