@@ -32,6 +32,13 @@ public interface Database {
 
   DatabaseKind kind();
 
+  /**
+   * Refuses a server too old for the tool, with the one line a user needs.
+   *
+   * @throws UserError when the server's major version is not supported
+   */
+  default void requireSupportedVersion(int majorVersion) {}
+
   /** Reads the live schema, in a fixed number of catalog queries. */
   DatabaseInspector inspector();
 
@@ -128,7 +135,9 @@ public interface Database {
     String product = connection.getMetaData().getDatabaseProductName();
     for (DatabaseKind kind : DatabaseKind.values()) {
       if (kind.productName().equalsIgnoreCase(product)) {
-        return forKind(kind);
+        Database database = forKind(kind);
+        database.requireSupportedVersion(connection.getMetaData().getDatabaseMajorVersion());
+        return database;
       }
     }
     throw new UserError("unsupported database " + product + ": Autogenerate supports PostgreSQL and SQLite");

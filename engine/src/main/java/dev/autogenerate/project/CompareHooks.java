@@ -14,11 +14,11 @@ import java.util.ServiceConfigurationError;
  * Finds the project's {@link CompareHook}: the class {@code compare.hook} names, or else every
  * hook registered as a service on the entity class path, applied in turn.
  */
-public final class CompareHooks {
+final class CompareHooks {
 
   private CompareHooks() {}
 
-  public static CompareHook find(String className, ClassLoader loader) {
+  static CompareHook find(String className, ClassLoader loader) {
     if (className != null) {
       return instantiate(className, loader);
     }

@@ -19,35 +19,31 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The comparison {@code check} and {@code -m} make, as one call for code that already holds a
- * connection and the entities (a test, an application at start-up): the live database, at the
- * revisions its version table names, against the schema the entities map to.
+ * Compares the entities with a connected database, as {@code check} and {@code -m} do, for a
+ * caller that already holds the connection, the migrations and the entities' model: the
+ * commands (through {@link Project}), and an application checking itself at start-up.
  *
- * <p>What the applied migrations recorded (replayed from the history) completes what the database
- * cannot store (enum types and comments on SQLite), and tells what the migrations created, which
- * the tool may drop, from what someone else added, which it keeps.
- *
- * @param options how to compare: naming convention, what to drop, the project's hook
- * @param filter the tables the comparison leaves out
+ * @param options how to compare (naming convention, what to drop, the project's hook)
+ * @param filter the tables the tool owns
  */
 public record EntityComparison(DiffOptions options, TableFilter filter) {
 
-  /** The comparison with the defaults a project without settings gets. */
-  public static EntityComparison defaults() {
-    return new EntityComparison(DiffOptions.defaults(), TableFilter.defaults());
-  }
-
-  /** What it takes to bring the database to the entities; an empty plan when they match. */
-  public MigrationPlan plan(Connection connection, RevisionHistory history, EntityModel entities) throws SQLException {
-    return plan(connection, history, entities, List.of());
+  /**
+   * The comparison an application makes of itself: the default options, with the {@code
+   * CompareHook} it registers as a service on its class path, if any.
+   */
+  public static EntityComparison forApplication(ClassLoader loader) {
+    return new EntityComparison(DiffOptions.defaults().withHook(CompareHooks.find(null, loader)), TableFilter.defaults());
   }
 
   /**
-   * The same, with renames stated as {@code --rename} states them ({@code users.nickname=display_name},
-   * {@code users=people}) besides those the entities state ({@code @RenamedFrom}).
+   * What it takes to bring the database to the entities. What the applied migrations recorded
+   * (replayed from the history) completes what the database cannot store (enum types and
+   * comments on SQLite), and tells what the migrations created, which the tool may drop, from
+   * what someone else added, which it keeps.
    *
-   * @throws UserError when a rename cannot be carried out as stated, or the entities name a
-   *     schema the connection cannot hold
+   * @param renameOptions renames stated besides the entities' {@code @RenamedFrom}
+   *     ({@code users.nickname=display_name}, {@code users=people})
    */
   public MigrationPlan plan(Connection connection, RevisionHistory history, EntityModel entities,
       List<String> renameOptions) throws SQLException {

@@ -136,8 +136,15 @@ public final class Project {
   public EntityModel entityModel() {
     ClassLoader loader = applicationLoader();
     List<Class<?>> classes = EntityClasses.find(settings, loader);
-    EntityModelOptions options = new EntityModelOptions(
-        loader, settings.implicitNamingStrategy(), settings.physicalNamingStrategy(), settings.hibernateSettings());
+    return readEntities(new EntityModelOptions(
+        loader, settings.implicitNamingStrategy(), settings.physicalNamingStrategy(), settings.hibernateSettings()), classes);
+  }
+
+  /**
+   * Reads mapped classes into the tool's model; what Hibernate rejects is a one-line user error.
+   * Public for an application reading its own entities (the Spring Boot starter).
+   */
+  public static EntityModel readEntities(EntityModelOptions options, List<Class<?>> classes) {
     try {
       return new EntityModelReader(options).readModel(classes);
     } catch (EntityMappingException e) {

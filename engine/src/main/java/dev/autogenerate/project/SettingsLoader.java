@@ -2,6 +2,7 @@ package dev.autogenerate.project;
 
 import dev.autogenerate.database.LockWait;
 import dev.autogenerate.runtime.UserError;
+import dev.autogenerate.schema.DatabaseKind;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -135,7 +136,7 @@ public final class SettingsLoader {
         namingConvention(values),
         Boolean.parseBoolean(values.getOrDefault(DROP_UNMAPPED_INDEXES, "false").trim()),
         Boolean.parseBoolean(values.getOrDefault(DROP_UNMAPPED, "false").trim()),
-        hibernateProperties(values, origins),
+        hibernateProperties(values, origins, blankToNull(values.get(URL))),
         blankToNull(values.get(COMPARE_HOOK)),
         seconds(values, LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT),
         seconds(values, CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT));
@@ -189,11 +190,20 @@ public final class SettingsLoader {
       "hibernate.connection.", "hibernate.hikari.", "hibernate.c3p0.", "hibernate.hbm2ddl.", "hibernate.dialect",
       "hibernate.boot.allow_jdbc_metadata_access");
 
-  /** Every {@code hibernate.*} setting, as Hibernate's boot takes them; one it cannot honour is a user error. */
-  private static Map<String, String> hibernateProperties(Map<String, String> values, Map<String, String> origins) {
+  /**
+   * Every {@code hibernate.*} setting, as Hibernate's boot takes them; one it cannot honour is a
+   * user error. {@code hibernate.dialect} is checked against the database and left out
+   * ({@link DialectSetting}).
+   */
+  private static Map<String, String> hibernateProperties(Map<String, String> values, Map<String, String> origins,
+      String url) {
     Map<String, String> properties = new HashMap<>();
     values.forEach((key, value) -> {
       if (!key.startsWith("hibernate.") || value == null || value.isBlank()) {
+        return;
+      }
+      if (key.equals(DialectSetting.KEY)) {
+        DialectSetting.requireFor(value, databaseOf(url), origins.getOrDefault(key, "the settings"));
         return;
       }
       for (String refused : REFUSED_HIBERNATE_PREFIXES) {
@@ -206,6 +216,18 @@ public final class SettingsLoader {
       properties.put(key, value.trim());
     });
     return properties;
+  }
+
+  /** The database a URL names, or null when there is none or the tool does not support it (said later, once). */
+  private static DatabaseKind databaseOf(String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      return DatabaseKind.fromJdbcUrl(url);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static Duration seconds(Map<String, String> values, String key, Duration otherwise) {

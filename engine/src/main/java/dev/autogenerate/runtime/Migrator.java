@@ -48,16 +48,20 @@ public final class Migrator {
   private final TableFilter filter;
   private final Duration lockTimeout;
   private final Consumer<String> progress;
+  private final StillRunning stillRunning;
 
   public Migrator(RevisionHistory history, TableFilter filter) {
-    this(history, filter, LockWait.DEFAULT_TIMEOUT, line -> LOG.log(System.Logger.Level.INFO, line));
+    this(history, filter, LockWait.DEFAULT_TIMEOUT, line -> LOG.log(System.Logger.Level.INFO, line),
+        StillRunning.DEFAULT);
   }
 
-  private Migrator(RevisionHistory history, TableFilter filter, Duration lockTimeout, Consumer<String> progress) {
+  private Migrator(RevisionHistory history, TableFilter filter, Duration lockTimeout, Consumer<String> progress,
+      StillRunning stillRunning) {
     this.history = history;
     this.filter = filter;
     this.lockTimeout = lockTimeout;
     this.progress = progress;
+    this.stillRunning = stillRunning;
   }
 
   /** The migrations compiled into {@code packageName}, found through the context class loader. */
@@ -83,15 +87,21 @@ public final class Migrator {
 
   /** This migrator, waiting at most {@code timeout} for another process migrating the same database. */
   public Migrator withLockTimeout(Duration timeout) {
-    return new Migrator(history, filter, timeout, progress);
+    return new Migrator(history, filter, timeout, progress, stillRunning);
   }
 
   /**
    * This migrator, telling {@code listener} as it goes: each revision's start and end with its
-   * duration, and a wait for another process. By default it logs through {@link System.Logger}.
+   * duration, a statement still running after 10 s (and every 30 s after), and a wait for another
+   * process. By default it logs through {@link System.Logger}.
    */
   public Migrator withProgress(Consumer<String> listener) {
-    return new Migrator(history, filter, lockTimeout, listener);
+    return new Migrator(history, filter, lockTimeout, listener, stillRunning);
+  }
+
+  /** This migrator, saying when a statement is still running on another schedule (tests). */
+  Migrator withStillRunning(StillRunning schedule) {
+    return new Migrator(history, filter, lockTimeout, progress, schedule);
   }
 
   public RevisionHistory history() {
@@ -344,7 +354,9 @@ public final class Migrator {
         }
         for (String sql : database.statements(group, schema)) {
           statementSql = sql;
-          statement.execute(sql);
+          try (StillRunning.Notice notice = stillRunning.watch(sql, progress)) {
+            statement.execute(sql);
+          }
         }
         statementSql = null;
         if (outsideTransaction) {

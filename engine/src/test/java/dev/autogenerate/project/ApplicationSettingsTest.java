@@ -249,6 +249,61 @@ class ApplicationSettingsTest {
   }
 
   @Test
+  void aDialectOfTheConnectedDatabaseIsAcceptedAndLeftOutSinceTheToolPicksItsOwn() throws Exception {
+    write("target/classes/application.properties", """
+        spring.datasource.url=jdbc:postgresql://db/shop
+        spring.jpa.properties.hibernate.dialect=org.hibernate.dialect.PostgreSQLDialect
+        spring.jpa.properties.hibernate.type.preferred_instant_jdbc_type=TIMESTAMP
+        """);
+
+    Settings settings = resolve().settings();
+
+    assertEquals(Map.of("hibernate.type.preferred_instant_jdbc_type", "TIMESTAMP"), settings.hibernateSettings());
+  }
+
+  @Test
+  void aSqliteDialectIsAcceptedForASqliteDatabaseAndAnyDialectOfTheTwoBeforeAUrlIsKnown() throws Exception {
+    write("target/classes/application.properties", """
+        spring.datasource.url=jdbc:sqlite:app.db
+        spring.jpa.properties.hibernate.dialect=org.hibernate.community.dialect.SQLiteDialect
+        """);
+    assertEquals(Map.of(), resolve().settings().hibernateSettings());
+
+    write("target/classes/application.properties",
+        "spring.jpa.properties.hibernate.dialect=org.hibernate.dialect.PostgreSQLDialect\n");
+    assertEquals(Map.of(), resolve().settings().hibernateSettings());
+  }
+
+  @Test
+  void aDialectOfAnotherDatabaseThanTheUrlsIsRefusedNamingTheFileAndTheFix() throws Exception {
+    write("target/classes/application.properties", """
+        spring.datasource.url=jdbc:sqlite:app.db
+        spring.jpa.properties.hibernate.dialect=org.hibernate.dialect.PostgreSQLDialect
+        """);
+
+    UserError error = assertThrows(UserError.class, () -> resolve());
+
+    assertTrue(error.getMessage().startsWith("hibernate.dialect=org.hibernate.dialect.PostgreSQLDialect in "),
+        error.getMessage());
+    assertTrue(error.getMessage().contains("application.properties (spring.jpa.properties.hibernate.dialect)"),
+        error.getMessage());
+    assertTrue(error.getMessage().contains("is a PostgreSQL dialect, but the database is SQLite"), error.getMessage());
+  }
+
+  @Test
+  void aDialectOfADatabaseTheToolDoesNotSupportIsRefused() throws Exception {
+    write("target/classes/application.properties", """
+        spring.datasource.url=jdbc:postgresql://db/shop
+        spring.jpa.properties.hibernate.dialect=org.hibernate.dialect.H2Dialect
+        """);
+
+    UserError error = assertThrows(UserError.class, () -> resolve());
+
+    assertTrue(error.getMessage().contains("org.hibernate.dialect.H2Dialect in ")
+        && error.getMessage().contains("is not a PostgreSQL or SQLite dialect"), error.getMessage());
+  }
+
+  @Test
   void persistenceXmlGivesTheDatabaseAndHibernateSettingsWithoutSpringDefaults() throws Exception {
     write("target/classes/META-INF/persistence.xml", """
         <?xml version="1.0" encoding="UTF-8"?>

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.changes.Change;
+import dev.autogenerate.compare.DiffOptions;
 import dev.autogenerate.compare.MigrationPlan;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.entities.EntityModel;
+import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.runtime.RevisionHistory;
 import dev.autogenerate.schema.DatabaseKind;
@@ -27,6 +29,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** {@code check}'s comparison as one call, for code holding a connection and the entities. */
 class EntityComparisonTest {
 
+  private static final EntityComparison COMPARISON =
+      new EntityComparison(DiffOptions.defaults(), TableFilter.defaults());
+
   private static final EntityModel TEAMS = new EntityModel(Schema.of(List.of(Table.of("teams", List.of(
       column("id", BIGINT).notNull(), column("name", varchar(100)), primaryKey("id"))))), Renames.NONE);
 
@@ -36,7 +41,7 @@ class EntityComparisonTest {
     try (Connection connection = TestDatabases.fresh(kind).open()) {
       RevisionHistory noMigrations = RevisionHistory.of(List.of());
 
-      MigrationPlan missing = EntityComparison.defaults().plan(connection, noMigrations, TEAMS);
+      MigrationPlan missing = COMPARISON.plan(connection, noMigrations, TEAMS, List.of());
       assertEquals(List.of("create table teams"),
           missing.upgradeChanges().stream().map(Change::operation).map(Operation::describe).toList());
 
@@ -46,7 +51,7 @@ class EntityComparisonTest {
           statement.execute(sql);
         }
       }
-      MigrationPlan matching = EntityComparison.defaults().plan(connection, noMigrations, TEAMS);
+      MigrationPlan matching = COMPARISON.plan(connection, noMigrations, TEAMS, List.of());
       assertTrue(matching.isEmpty() && matching.warnings().isEmpty(), matching.toString());
     }
   }

@@ -95,6 +95,19 @@ final class SharedPostgres {
     }
   }
 
+  /**
+   * Drops every database created so far: called once a test class has finished, so that the
+   * server holds a class's worth of databases at a time, not the whole run's (hundreds of
+   * databases of 8 MB each slowed every later {@code create database} and the server's stop).
+   */
+  static synchronized void dropCreatedSoFar() {
+    if (server == null) {
+      return;
+    }
+    CREATED_DATABASES.forEach(SharedPostgres::dropQuietly);
+    CREATED_DATABASES.clear();
+  }
+
   private static synchronized void shutDown() {
     if (!server.ownedByTests()) {
       CREATED_DATABASES.forEach(SharedPostgres::dropQuietly);

@@ -27,6 +27,23 @@ import java.util.Set;
  */
 public final class PostgresDatabase implements Database, ComparisonRules {
 
+  /**
+   * The oldest PostgreSQL the tool migrates. Before 12, {@code alter type ... add value} cannot run
+   * inside a transaction block, so a revision adding an enum value could not be atomic; and 11 and
+   * older are past their end of life.
+   */
+  static final int OLDEST_SUPPORTED_MAJOR = 12;
+
+  /** @throws UserError for a server older than {@link #OLDEST_SUPPORTED_MAJOR}, naming the fix */
+  @Override
+  public void requireSupportedVersion(int major) {
+    if (major < OLDEST_SUPPORTED_MAJOR) {
+      throw new UserError("PostgreSQL " + major + " is not supported: Autogenerate needs PostgreSQL "
+          + OLDEST_SUPPORTED_MAJOR + " or later (before 12, adding an enum value cannot be part of a revision's"
+          + " transaction); upgrade the server");
+    }
+  }
+
   @Override
   public DatabaseKind kind() {
     return DatabaseKind.POSTGRESQL;

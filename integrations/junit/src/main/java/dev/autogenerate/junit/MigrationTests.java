@@ -5,12 +5,11 @@ import dev.autogenerate.compare.DiffOptions;
 import dev.autogenerate.compare.MigrationPlan;
 import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.entities.EntityModelOptions;
-import dev.autogenerate.entities.EntityModelReader;
 import dev.autogenerate.entities.SpringBootImplicitNamingStrategy;
 import dev.autogenerate.inspect.TableFilter;
-import dev.autogenerate.project.CompareHooks;
 import dev.autogenerate.project.EntityClasses;
 import dev.autogenerate.project.EntityComparison;
+import dev.autogenerate.project.Project;
 import dev.autogenerate.runtime.MigrationLoader;
 import dev.autogenerate.runtime.Migrator;
 import dev.autogenerate.runtime.RevisionHistory;
@@ -200,7 +199,8 @@ public final class MigrationTests {
     EntityModel entities = entityModel();
     onEmptyDatabase(history, connection -> {
       upgradeToHeads(history, connection);
-      MigrationPlan plan = new EntityComparison(diffOptions(), filter(history)).plan(connection, history, entities);
+      MigrationPlan plan = new EntityComparison(diffOptions(), filter(history))
+          .plan(connection, history, entities, List.of());
       if (!plan.isEmpty() || !plan.warnings().isEmpty()) {
         throw new AssertionFailedError("the migrations in " + migrationsPackage + ", applied up to "
             + RevisionHistory.labels(history.heads()) + ", do not match the entities; a new migration would have to:\n"
@@ -275,7 +275,7 @@ public final class MigrationTests {
     }
     EntityModelOptions options = new EntityModelOptions(classLoader(), implicitNamingStrategy, physicalNamingStrategy,
         hibernateSettings);
-    return new EntityModelReader(options).readModel(List.copyOf(classes));
+    return Project.readEntities(options, List.copyOf(classes));
   }
 
   /** The tables the assertions read: the user's exclusions left out, every schema the migrations name read. */
@@ -289,8 +289,9 @@ public final class MigrationTests {
    * the default serves every project here.
    */
   private DiffOptions diffOptions() {
-    CompareHook hook = compareHook != null ? compareHook : CompareHooks.find(null, classLoader());
-    return DiffOptions.defaults().withHook(hook);
+    return compareHook != null
+        ? DiffOptions.defaults().withHook(compareHook)
+        : EntityComparison.forApplication(classLoader()).options();
   }
 
   private Migrator migrator(RevisionHistory history) {

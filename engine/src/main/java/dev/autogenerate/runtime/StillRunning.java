@@ -1,0 +1,58 @@
+package dev.autogenerate.runtime;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Says that a statement is still running when it takes long: an index built on a big table, a
+ * data update over millions of rows. Without it a CI log shows "Applying ..." and then nothing for
+ * many minutes, and the person watching cannot tell a slow step from a hung one.
+ *
+ * @param first how long a statement runs before the first line
+ * @param every how often the line repeats after that
+ */
+record StillRunning(Duration first, Duration every) {
+
+  static final StillRunning DEFAULT = new StillRunning(Duration.ofSeconds(10), Duration.ofSeconds(30));
+
+  /**
+   * One timer thread for every migrator of the JVM, started on the first long statement and gone
+   * a second after the last: an application that migrated at start-up keeps no idle thread.
+   */
+  private static final ScheduledThreadPoolExecutor TIMER = timer();
+
+  /** A running statement's notice, cancelled when the statement ends. */
+  interface Notice extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Starts the notice for {@code sql}, reporting to {@code progress}; close it when the statement ends. */
+  Notice watch(String sql, Consumer<String> progress) {
+    long start = System.nanoTime();
+    String statement = UserError.firstLine(sql);
+    ScheduledFuture<?> ticks = TIMER.scheduleAtFixedRate(
+        () -> progress.accept("  still running after " + elapsedSeconds(start) + " s: " + statement),
+        first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    return () -> ticks.cancel(false);
+  }
+
+  private static long elapsedSeconds(long start) {
+    return Duration.ofNanos(System.nanoTime() - start).toSeconds();
+  }
+
+  private static ScheduledThreadPoolExecutor timer() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+      Thread thread = new Thread(runnable, "autogenerate-still-running");
+      thread.setDaemon(true);
+      return thread;
+    });
+    timer.setKeepAliveTime(1, TimeUnit.SECONDS);
+    timer.allowCoreThreadTimeOut(true);
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.autogenerate.spring;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The starter's settings, under {@code autogenerate.*} in the application's configuration.
+ *
+ * @param enabled whether the migrations run at start-up
+ * @param migrationsPackage the package the migrations are compiled into; by default
+ *     {@code migrations} under the application's package (that of its
+ *     {@code @SpringBootApplication} class)
+ * @param lockTimeout how long to wait for another instance migrating the same database
+ * @param failOnDrift whether start-up fails when, once migrated, the database and the entities
+ *     disagree (as {@code autogenerate check} would report)
+ * @param entityPackages where the entities are, for {@code fail-on-drift}; by default the packages
+ *     JPA scans ({@code @EntityScan}, else the application's package)
+ */
+@ConfigurationProperties("autogenerate")
+public record AutogenerateProperties(
+    @DefaultValue("true") boolean enabled,
+    String migrationsPackage,
+    @DefaultValue("600s") Duration lockTimeout,
+    @DefaultValue("false") boolean failOnDrift,
+    List<String> entityPackages) {
+
+  public AutogenerateProperties {
+    entityPackages = entityPackages == null ? List.of() : List.copyOf(entityPackages);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.autogenerate.spring;
+
+import dev.autogenerate.compare.MigrationPlan;
+import dev.autogenerate.entities.EntityModel;
+import dev.autogenerate.project.EntityComparison;
+import dev.autogenerate.runtime.MigrationScript;
+import dev.autogenerate.runtime.Migrator;
+import dev.autogenerate.runtime.UserError;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.InitializingBean;
+
+/**
+ * Brings the application's database to its newest migration when the bean is created, which
+ * happens before JPA's {@code EntityManagerFactory} and Spring's JDBC templates are created
+ * ({@link DependsOnStartupMigration}), so Hibernate's schema validation and the application's
+ * first query see the migrated schema. Optionally it then compares the entities with the
+ * database, as {@code autogenerate check} does, and fails start-up when they disagree.
+ *
+ * <p>Instances starting together apply each revision once: the runtime takes turns through the
+ * database's lock ({@link Migrator}).
+ */
+public final class StartupMigration implements InitializingBean {
+
+  private static final Log LOG = LogFactory.getLog(StartupMigration.class);
+
+  private final DataSource dataSource;
+  private final String migrationsPackage;
+  private final AutogenerateProperties properties;
+  private final PackageScan scan;
+  private final EntityModelSource entities;
+  private List<MigrationScript> applied = List.of();
+
+  /**
+   * @param entities reads the application's entities, for {@code fail-on-drift}; asked only then
+   */
+  StartupMigration(DataSource dataSource, String migrationsPackage, AutogenerateProperties properties,
+      PackageScan scan, EntityModelSource entities) {
+    this.dataSource = dataSource;
+    this.migrationsPackage = migrationsPackage;
+    this.properties = properties;
+    this.scan = scan;
+    this.entities = entities;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    Migrator migrator = migrator();
+    try (Connection connection = dataSource.getConnection()) {
+      applied = upgrade(migrator, connection);
+      if (properties.failOnDrift()) {
+        requireNoDrift(migrator, connection);
+      }
+    } catch (SQLException e) {
+      throw new AutogenerateStartupException("autogenerate cannot migrate the application's database: "
+          + UserError.firstLine(String.valueOf(e.getMessage())),
+          "Check the data source (spring.datasource.*), or set autogenerate.enabled=false to start without migrating.", e);
+    }
+  }
+
+  /** The revisions this start-up applied, in order: none when the database was up to date or another instance migrated it. */
+  public List<MigrationScript> applied() {
+    return applied;
+  }
+
+  private Migrator migrator() {
+    try {
+      return MigrationClasses.migrator(scan, migrationsPackage)
+          .withLockTimeout(properties.lockTimeout())
+          .withProgress(LOG::info);
+    } catch (UserError e) {
+      throw new AutogenerateStartupException("autogenerate: " + e.getMessage(),
+          "Set autogenerate.migrations-package to the package of the application's migrations,"
+              + " or autogenerate.enabled=false to start without migrating.", e);
+    }
+  }
+
+  private static List<MigrationScript> upgrade(Migrator migrator, Connection connection) throws SQLException {
+    try {
+      List<MigrationScript> done = migrator.upgrade(connection, "head");
+      List<String> heads = migrator.heads(connection);
+      LOG.info(done.isEmpty()
+          ? "Database is up to date at " + String.join(", ", heads)
+          : "Database migrated to " + String.join(", ", heads) + " (" + done.size() + " revision(s) applied)");
+      return done;
+    } catch (UserError e) {
+      throw new AutogenerateStartupException("autogenerate could not migrate the database: " + e.getMessage(),
+          "Fix what the description names and start again (nothing of a failed revision was applied); the wait for"
+              + " another instance migrating the same database is bounded by autogenerate.lock-timeout.", e);
+    }
+  }
+
+  private void requireNoDrift(Migrator migrator, Connection connection) throws SQLException {
+    MigrationPlan plan;
+    try {
+      EntityModel model = entities.read(connection);
+      plan = EntityComparison.forApplication(scan.classLoader()).plan(connection, migrator.history(), model, List.of());
+    } catch (UserError e) {
+      throw new AutogenerateStartupException("autogenerate cannot compare the entities with the database: "
+          + e.getMessage(), "Fix what the description names, or set autogenerate.fail-on-drift=false.", e);
+    }
+    if (plan.isEmpty() && plan.warnings().isEmpty()) {
+      return;
+    }
+    List<String> differences = new ArrayList<>();
+    plan.upgradeChanges().forEach(change -> differences.add(change.operation().describe()));
+    differences.addAll(plan.warnings());
+    throw new AutogenerateStartupException(
+        "the database, migrated to the newest migration, does not match the entities: "
+            + differences.stream().collect(Collectors.joining("; ")),
+        "Write a migration for the difference (autogenerate -m \"message\", or mvn autogenerate:generate"
+            + " -Dautogenerate.message=\"message\") and start again, or set autogenerate.fail-on-drift=false.",
+        null);
+  }
+}

@@ -1,0 +1,224 @@
+package dev.autogenerate.spring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.spring.library.Book;
+import dev.autogenerate.spring.library.Books;
+import dev.autogenerate.spring.library.LibraryApplication;
+import dev.autogenerate.testing.TestDatabase;
+import dev.autogenerate.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Real Spring Boot applications (JPA, Hibernate validating the schema) starting on real
+ * PostgreSQL and SQLite databases with the starter on their class path.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupMigrationTest {
+
+  private static final String SQLITE_DIALECT = "org.hibernate.community.dialect.SQLiteDialect";
+
+  /** Starts the library application on a database; the caller closes it. */
+  private static ConfigurableApplicationContext start(TestDatabase database, String... properties) {
+    List<String> all = new ArrayList<>(List.of(
+        "spring.datasource.url=" + database.url(),
+        "spring.jpa.hibernate.ddl-auto=validate",
+        "spring.main.banner-mode=off",
+        "logging.level.root=warn",
+        "spring.jpa.open-in-view=false"));
+    if (database.user() != null) {
+      all.add("spring.datasource.username=" + database.user());
+    }
+    if (database.password() != null) {
+      all.add("spring.datasource.password=" + database.password());
+    }
+    if (database.kind() == DatabaseKind.SQLITE) {
+      all.add("spring.jpa.properties.hibernate.dialect=" + SQLITE_DIALECT);
+    }
+    all.addAll(List.of(properties));
+    return new SpringApplicationBuilder(LibraryApplication.class)
+        .web(WebApplicationType.NONE)
+        .properties(all.toArray(String[]::new))
+        .run();
+  }
+
+  private static long count(TestDatabase database, String sql) throws SQLException {
+    try (Connection connection = database.open(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private static boolean hasVersionTable(TestDatabase database) throws SQLException {
+    try (Connection connection = database.open();
+        ResultSet tables = connection.getMetaData().getTables(null, null, "autogenerate_version", null)) {
+      return tables.next();
+    }
+  }
+
+  private static void migratesThenJpaValidatesAndWorks(DatabaseKind kind) throws Exception {
+    TestDatabase database = TestDatabases.fresh(kind);
+
+    try (ConfigurableApplicationContext context = start(database, "autogenerate.fail-on-drift=true")) {
+      Books books = context.getBean(Books.class);
+      assertEquals(List.of("The Left Hand of Darkness"), books.findAll().stream().map(Book::getTitle).toList());
+      books.save(new Book(2L, "Solaris"));
+      assertEquals(2, books.count());
+      assertEquals(2, context.getBean(StartupMigration.class).applied().size());
+    }
+    // The next start finds the database up to date and applies nothing.
+    try (ConfigurableApplicationContext context = start(database, "autogenerate.fail-on-drift=true")) {
+      assertEquals(List.of(), context.getBean(StartupMigration.class).applied());
+      assertEquals(2, context.getBean(Books.class).count());
+    }
+  }
+
+  @Test
+  void onPostgresqlTheMigrationsRunBeforeJpaWhichThenValidatesTheSchemaAndWorks() throws Exception {
+    migratesThenJpaValidatesAndWorks(DatabaseKind.POSTGRESQL);
+  }
+
+  @Test
+  void onSqliteTheMigrationsRunBeforeJpaWhichThenValidatesTheSchemaAndWorks() throws Exception {
+    migratesThenJpaValidatesAndWorks(DatabaseKind.SQLITE);
+  }
+
+  @Test
+  void disabledTheApplicationStartsWithoutMigrating() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+
+    try (ConfigurableApplicationContext context = start(database, "autogenerate.enabled=false",
+        "spring.jpa.hibernate.ddl-auto=none")) {
+      assertTrue(context.getBeansOfType(StartupMigration.class).isEmpty());
+    }
+    assertFalse(hasVersionTable(database));
+  }
+
+  @Test
+  void twoInstancesStartingTogetherOnPostgresqlApplyEachMigrationOnce() throws Exception {
+    twoInstancesStartingTogetherApplyEachMigrationOnce(DatabaseKind.POSTGRESQL);
+  }
+
+  @Test
+  void twoInstancesStartingTogetherOnSqliteApplyEachMigrationOnce() throws Exception {
+    twoInstancesStartingTogetherApplyEachMigrationOnce(DatabaseKind.SQLITE);
+  }
+
+  private static void twoInstancesStartingTogetherApplyEachMigrationOnce(DatabaseKind kind) throws Exception {
+    TestDatabase database = TestDatabases.fresh(kind);
+    CountDownLatch ready = new CountDownLatch(2);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> applied = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        applied.add(threads.submit(() -> {
+          ready.countDown();
+          ready.await();
+          try (ConfigurableApplicationContext context = start(database)) {
+            return context.getBean(StartupMigration.class).applied().size();
+          }
+        }));
+      }
+      int total = 0;
+      for (Future<Integer> each : applied) {
+        total += each.get();
+      }
+      assertEquals(2, total, "the two revisions were applied once between the two instances");
+    } finally {
+      threads.shutdownNow();
+    }
+    assertEquals(1, count(database, "select count(*) from books"));
+    assertEquals(2, count(database, "select count(*) from autogenerate_history"));
+  }
+
+  @Test
+  void anEntityTheMigrationsDoNotHaveFailsStartUpWithOneClearLine(CapturedOutput output) throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+
+    Exception failure = assertThrows(Exception.class, () -> start(database, "autogenerate.fail-on-drift=true",
+        "autogenerate.entity-packages=dev.autogenerate.spring.drifted"));
+
+    AutogenerateStartupException cause = rootStartupException(failure);
+    assertEquals("the database, migrated to the newest migration, does not match the entities: add column books.isbn",
+        cause.getMessage());
+    assertTrue(output.getOut().contains("APPLICATION FAILED TO START"), output.getOut());
+    assertTrue(output.getOut().contains(cause.getMessage()), output.getOut());
+    assertTrue(output.getOut().contains("autogenerate.fail-on-drift=false"), output.getOut());
+    // The migrations ran before the comparison.
+    assertEquals(1, count(database, "select count(*) from books"));
+  }
+
+  @Test
+  void anInstanceWaitingLongerThanTheLockTimeoutForAnotherFailsStartUpSayingSo() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    try (Connection other = database.open(); Statement statement = other.createStatement()) {
+      // Another process in the middle of writing: it holds SQLite's write lock until it commits.
+      other.setAutoCommit(false);
+      statement.execute("create table held (x integer)");
+
+      Exception failure = assertThrows(Exception.class, () -> start(database, "autogenerate.lock-timeout=1s"));
+
+      AutogenerateStartupException cause = rootStartupException(failure);
+      assertTrue(cause.getMessage().contains("gave up after 1 s waiting for the write lock"), cause.getMessage());
+      assertTrue(cause.action().contains("autogenerate.lock-timeout"), cause.action());
+      other.rollback();
+    }
+    assertFalse(hasVersionTable(database));
+  }
+
+  @Test
+  void aMisspeltMigrationsPackageFailsStartUpNamingIt() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+
+    Exception failure = assertThrows(Exception.class,
+        () -> start(database, "autogenerate.migrations-package=dev.autogenerate.spring.library.migratoins"));
+
+    assertTrue(rootStartupException(failure).getMessage()
+        .startsWith("autogenerate: no migrations in package dev.autogenerate.spring.library.migratoins"));
+    assertFalse(hasVersionTable(database));
+  }
+
+  @Test
+  void aDialectOfAnotherDatabaseFailsTheDriftCheckNamingTheSetting() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+
+    Exception failure = assertThrows(Exception.class, () -> start(database, "autogenerate.fail-on-drift=true",
+        "spring.jpa.properties.hibernate.dialect=org.hibernate.dialect.PostgreSQLDialect"));
+
+    assertTrue(rootStartupException(failure).getMessage().contains(
+        "hibernate.dialect=org.hibernate.dialect.PostgreSQLDialect in spring.jpa.properties.hibernate.dialect is a"
+            + " PostgreSQL dialect, but the database is SQLite"), rootStartupException(failure).getMessage());
+  }
+
+  private static AutogenerateStartupException rootStartupException(Throwable failure) {
+    for (Throwable each = failure; each != null; each = each.getCause()) {
+      if (each instanceof AutogenerateStartupException startup) {
+        return startup;
+      }
+    }
+    return assertInstanceOf(AutogenerateStartupException.class, failure);
+  }
+}
