@@ -47,6 +47,8 @@ import javax.lang.model.element.Modifier;
  * }</pre>
  *
  * <p>The output depends on the {@link MigrationSource} alone: the same source gives the same bytes.
+ * A migration too large for one Java method (a first migration of a few hundred tables) calls one
+ * private method per table instead, laid out by {@link MethodLayout}.
  * Factories and type constants are statically imported, only those used. Operations that no
  * factory can express exactly (see {@link OperationRenderer}) are refused with an {@link
  * IllegalArgumentException} rather than written in a form that would record something else.

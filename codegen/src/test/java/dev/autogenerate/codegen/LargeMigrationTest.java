@@ -4,6 +4,8 @@ import static dev.autogenerate.schema.Column.column;
 import static dev.autogenerate.schema.ForeignKey.foreignKey;
 import static dev.autogenerate.schema.Index.index;
 import static dev.autogenerate.schema.PrimaryKey.primaryKey;
+import static dev.autogenerate.codegen.CompileRoundTripTest.downgradeOf;
+import static dev.autogenerate.codegen.CompileRoundTripTest.upgradeOf;
 import static dev.autogenerate.schema.UniqueConstraint.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.migration.Migration;
-import dev.autogenerate.migration.Operations;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.operations.CreateIndex;
@@ -19,7 +20,6 @@ import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropIndex;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
-import dev.autogenerate.operations.Operation;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
 import dev.autogenerate.schema.TableElement;
@@ -261,18 +261,6 @@ class LargeMigrationTest {
     assertEquals(List.of(), result.problems(), result::report);
     Class<?> type = result.load(source.packageName() + "." + source.className(), getClass().getClassLoader());
     return (Migration) type.getDeclaredConstructor().newInstance();
-  }
-
-  private static List<Operation> upgradeOf(Migration migration) {
-    Operations op = new Operations();
-    migration.upgrade(op);
-    return op.recorded();
-  }
-
-  private static List<Operation> downgradeOf(Migration migration) {
-    Operations op = new Operations();
-    migration.downgrade(op);
-    return op.recorded();
   }
 
   /** Each private method's bytecode length, by name, as {@code javap -c} shows it. */
