@@ -22,6 +22,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
@@ -45,6 +47,8 @@ import javax.lang.model.element.Modifier;
  * }</pre>
  *
  * <p>The output depends on the {@link MigrationSource} alone: the same source gives the same bytes.
+ * A migration too large for one Java method (a first migration of a few hundred tables) calls one
+ * private method per table instead, laid out by {@link MethodLayout}.
  * Factories and type constants are statically imported, only those used. Operations that no
  * factory can express exactly (see {@link OperationRenderer}) are refused with an {@link
  * IllegalArgumentException} rather than written in a form that would record something else.
@@ -61,23 +65,56 @@ public final class MigrationWriter {
 
   private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
+  private final MethodLayout.Budget budget;
+
+  /** A writer for migrations that javac compiles at any size (see {@link MethodLayout}). */
+  public MigrationWriter() {
+    this(MethodLayout.Budget.JAVA);
+  }
+
+  /** A writer splitting methods and classes beyond {@code budget}: tests make it small. */
+  MigrationWriter(MethodLayout.Budget budget) {
+    this.budget = Objects.requireNonNull(budget, "budget");
+  }
+
   /** The file as JavaPoet models it. */
   public JavaFile toJavaFile(MigrationSource source) {
     Objects.requireNonNull(source, "source");
     OperationRenderer renderer = new OperationRenderer();
-    TypeSpec type = TypeSpec.classBuilder(source.className())
+    List<CodeBlock> upgrade = statements(source.upgrade(), renderer);
+    List<CodeBlock> downgrade = statements(source.downgrade(), renderer);
+    // Every statement is rendered, so the static imports are complete: the file's wrapping is known.
+    StatementProbe probe = new StatementProbe(source, renderer);
+    TypeSpec.Builder type = TypeSpec.classBuilder(source.className())
         .addJavadoc("$L", javadoc(source))
         .addAnnotation(revision(source))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(Migration.class)
-        .addMethod(method("upgrade", source.upgrade(), EMPTY_UPGRADE_HINT, renderer, source))
-        .addMethod(method("downgrade", source.downgrade(), EMPTY_DOWNGRADE_HINT, renderer, source))
-        .build();
-    JavaFile.Builder file = JavaFile.builder(source.packageName(), type)
+        .addSuperinterface(Migration.class);
+    Set<String> importedMembers = renderer.usedStaticImports().stream()
+        .map(member -> member.substring(member.lastIndexOf('.') + 1))
+        .collect(Collectors.toSet());
+    new MethodLayout(budget, probe, importedMembers).addTo(type, source.className(),
+        new MethodLayout.Direction("upgrade", "UpgradePart", steps(source.upgrade(), upgrade, probe), EMPTY_UPGRADE_HINT),
+        new MethodLayout.Direction("downgrade", "DowngradePart", steps(source.downgrade(), downgrade, probe),
+            EMPTY_DOWNGRADE_HINT));
+    JavaFile.Builder file = JavaFile.builder(source.packageName(), type.build())
         .indent(INDENT)
         .skipJavaLangImports(true);
     renderer.addStaticImportsTo(file);
     return file.build();
+  }
+
+  private static List<CodeBlock> statements(List<Change> changes, OperationRenderer renderer) {
+    return changes.stream().map(change -> renderer.statement(change.operation())).toList();
+  }
+
+  private static List<StepCode> steps(List<Change> changes, List<CodeBlock> statements, StatementProbe probe) {
+    List<String> texts = probe.texts(statements, 1);
+    List<StepCode> steps = new ArrayList<>(changes.size());
+    for (int i = 0; i < changes.size(); i++) {
+      steps.add(StepCode.of(changes.get(i), statements.get(i), texts.get(i)));
+    }
+    return steps;
   }
 
   /** The text of the file, ending in a newline. */
@@ -159,53 +196,51 @@ public final class MigrationWriter {
     return javadoc.toString();
   }
 
-  private static MethodSpec method(String name, List<Change> steps, String emptyHint,
-      OperationRenderer renderer, MigrationSource source) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder(name)
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(Operations.class, OperationRenderer.OPS);
+  /** {@code upgrade} or {@code downgrade} running the steps, or saying what to write when there are none. */
+  static MethodSpec override(String name, List<StepCode> steps, String emptyHint) {
+    MethodSpec.Builder method = overrideHeader(name);
     if (steps.isEmpty()) {
       method.addComment("$L", lineCommentText(emptyHint));
-      return method.build();
-    }
-    boolean previousSpansLines = false;
-    for (int i = 0; i < steps.size(); i++) {
-      Change step = steps.get(i);
-      List<String> comment = commentLines(step.reason());
-      CodeBlock statement = renderer.statement(step.operation());
-      boolean spansLines = spansLines(statement, renderer, source);
-      // A blank line sets apart each table's changes, and every step that needs room to be read.
-      boolean newSubject = i > 0 && !Objects.equals(steps.get(i - 1).operation().subject(), step.operation().subject());
-      if (i > 0 && (previousSpansLines || spansLines || !comment.isEmpty() || newSubject)) {
-        method.addCode("\n");
-      }
-      for (String line : comment) {
-        method.addCode("$L\n", line.isEmpty() ? "//" : "// " + line);
-      }
-      method.addStatement("$L", statement);
-      previousSpansLines = spansLines;
+    } else {
+      addSteps(method, steps);
     }
     return method.build();
   }
 
-  /**
-   * Whether a statement takes more than one line in the file. It is rendered in a file like the
-   * real one (same package, class name, indentation and static imports), since line wrapping
-   * depends on all of them; {@code CodeBlock.toString()} cannot tell, as it drops whatever follows
-   * a pending wrap point.
-   */
-  private static boolean spansLines(CodeBlock statement, OperationRenderer renderer, MigrationSource source) {
-    MethodSpec probe = MethodSpec.methodBuilder("probe").addStatement("$L", statement).build();
-    JavaFile.Builder file = JavaFile.builder(source.packageName(),
-            TypeSpec.classBuilder(source.className()).addMethod(probe).build())
-        .indent(INDENT)
-        .skipJavaLangImports(true);
-    renderer.addStaticImportsTo(file);
-    String text = file.build().toString();
-    String start = "probe() {\n";
-    String body = text.substring(text.indexOf(start) + start.length(), text.lastIndexOf(INDENT + "}\n}"));
-    return body.strip().contains("\n");
+  /** {@code @Override public void NAME(Operations op)}, without a body. */
+  static MethodSpec.Builder overrideHeader(String name) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(Operations.class, OperationRenderer.OPS);
+  }
+
+  /** The steps as statements, each below its reason, the way a reviewer reads them. */
+  static void addSteps(MethodSpec.Builder method, List<StepCode> steps) {
+    boolean previousSpansLines = false;
+    for (int i = 0; i < steps.size(); i++) {
+      StepCode step = steps.get(i);
+      List<String> comment = step.comment();
+      boolean spansLines = step.spansLines();
+      // A blank line sets apart each table's changes, and every step that needs room to be read.
+      boolean newSubject = i > 0
+          && !Objects.equals(steps.get(i - 1).change().operation().subject(), step.change().operation().subject());
+      if (i > 0 && (previousSpansLines || spansLines || !comment.isEmpty() || newSubject)) {
+        method.addCode("\n");
+      }
+      method.addCode(comment(comment));
+      method.addStatement("$L", step.statement());
+      previousSpansLines = spansLines;
+    }
+  }
+
+  /** Lines of {@code //} comments, already safe to write (see {@link #lineCommentText}). */
+  static CodeBlock comment(List<String> lines) {
+    CodeBlock.Builder comment = CodeBlock.builder();
+    for (String line : lines) {
+      comment.add("$L\n", line.isEmpty() ? "//" : "// " + line);
+    }
+    return comment.build();
   }
 
   /** A change's reason as lines of {@code //} comments; none for null or blank. */

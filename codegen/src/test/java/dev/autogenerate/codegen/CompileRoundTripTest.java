@@ -76,13 +76,13 @@ class CompileRoundTripTest {
     return (Migration) type.getDeclaredConstructor().newInstance();
   }
 
-  private static List<Operation> upgradeOf(Migration migration) {
+  static List<Operation> upgradeOf(Migration migration) {
     Operations op = new Operations();
     migration.upgrade(op);
     return op.recorded();
   }
 
-  private static List<Operation> downgradeOf(Migration migration) {
+  static List<Operation> downgradeOf(Migration migration) {
     Operations op = new Operations();
     migration.downgrade(op);
     return op.recorded();
