@@ -199,13 +199,18 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
     return of(newTables, newSequences, enumTypes.values());
   }
 
+  /**
+   * A sorted, unmodifiable copy, itself a {@link java.util.SortedMap}: {@link TreeMap} copies a
+   * sorted map in linear time without comparing keys, so applying each of a thousand operations
+   * to a schema of a thousand tables does not cost a thousand sorts.
+   */
   private static <T> Map<String, T> sorted(Map<String, T> items, Function<T, String> name, String what) {
     items.forEach((key, item) -> {
       if (!key.equals(name.apply(item))) {
         throw new IllegalArgumentException(what + " " + name.apply(item) + " is filed under " + key);
       }
     });
-    return Collections.unmodifiableMap(new TreeMap<>(items));
+    return Collections.unmodifiableSortedMap(new TreeMap<>(items));
   }
 
   private static <T> Map<String, T> byName(Collection<T> items, Function<T, String> name, String what) {
