@@ -30,6 +30,9 @@ import java.util.Optional;
  * convention where the mapping gives none.
  *
  * <p>Every proposed change then passes the project's {@link dev.autogenerate.changes.CompareHook}.
+ * Views are the database's own: an entity on a view's name is not a table to create
+ * ({@link EntitiesOnViews}), and a view reading a column whose type changes is dropped and created
+ * again around the change ({@link ViewRecreation}).
  * The downgrade is derived, not compared: each upgrade operation is inverted against the schema
  * just before it, and the inverses run in reverse order.
  */
@@ -73,9 +76,11 @@ public final class SchemaComparison {
    *     otherwise: where the database has the old name, they are renamed first, keeping their
    *     data, and compared under the new name
    * @throws RenameConflict when a rename cannot be carried out as stated
+   * @throws ViewConflict when a view reads a column or table the upgrade would drop
    */
   public MigrationPlan compare(Schema current, Schema target, Optional<Schema> recorded, Renames renames) {
-    Schema wanted = options.naming().apply(target);
+    EntitiesOnViews onViews = EntitiesOnViews.in(current, target);
+    Schema wanted = options.naming().apply(onViews.target());
     RenameResolver.Resolved renaming = RenameResolver.resolve(current, wanted, renames);
     // Everything after the renames compares the database as the renames leave it.
     Schema renamed = renaming.applyTo(current);
@@ -101,12 +106,14 @@ public final class SchemaComparison {
     }
     List<Change> reviewed = reviewed(plan.ordered(rules.foreignKeysMayReferenceLaterTables()));
     LookAlikes.Found lookAlikes = LookAlikes.in(current, reviewed, rules);
-    List<Change> upgrade = lookAlikes.upgrade();
+    List<Change> upgrade = ViewRecreation.around(current, lookAlikes.upgrade());
     List<String> warnings = new ArrayList<>(renaming.warnings());
     warnings.addAll(plan.warnings());
     warnings.addAll(lookAlikes.warnings());
+    List<String> notices = new ArrayList<>(onViews.notices());
+    notices.addAll(plan.notices());
     return new MigrationPlan(ChangeGroup.consecutive(upgrade), ChangeGroup.consecutive(downgradeOf(current, upgrade)),
-        warnings, plan.notices(), Risks.of(current, upgrade));
+        warnings, notices, Risks.of(current, upgrade));
   }
 
   /**

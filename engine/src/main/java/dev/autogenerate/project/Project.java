@@ -8,6 +8,7 @@ import dev.autogenerate.changes.Change;
 import dev.autogenerate.compare.DiffOptions;
 import dev.autogenerate.compare.MigrationPlan;
 import dev.autogenerate.compare.RenameConflict;
+import dev.autogenerate.compare.ViewConflict;
 import dev.autogenerate.compare.SchemaComparison;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.database.RowCounts;
@@ -187,7 +188,8 @@ public final class Project {
       throws SQLException {
     Database database = Database.of(connection);
     EntityModel entities = entityModel();
-    Schema target = database.targetFor(entities.schema(), connection);
+    // An excluded table is not the tool's: never dropped (the inspector does not read it) nor created.
+    Schema target = withoutExcluded(database.targetFor(entities.schema(), connection));
     Renames renames = database.targetFor(entities.renames(), connection)
         .and(RenameOptions.parse(renameOptions, target));
     AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
@@ -196,9 +198,21 @@ public final class Project {
     try {
       return new SchemaComparison(database.comparisonRules(), diffOptions())
           .compare(current, target, recorded, renames);
-    } catch (RenameConflict e) {
+    } catch (RenameConflict | ViewConflict e) {
       throw new UserError(e.getMessage(), e);
     }
+  }
+
+  /** The entities' schema without the tables {@code exclude.tables} (or the built-in list) names. */
+  private Schema withoutExcluded(Schema target) {
+    TableFilter filter = tableFilter();
+    Schema kept = target;
+    for (String table : target.tables().keySet()) {
+      if (!filter.includes(table)) {
+        kept = kept.withoutTable(table);
+      }
+    }
+    return kept;
   }
 
   /** How to compare: the configured options, and the project's {@code CompareHook} if it has one. */

@@ -403,4 +403,41 @@ record SqliteTableSql(
   private static boolean isWordChar(char c) {
     return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c > 127;
   }
+
+  /**
+   * The query of a {@code CREATE VIEW} statement: what follows its first {@code AS} outside quotes
+   * and parentheses (a column list comes before it), or null when there is none.
+   */
+  static String viewQuery(String createView) {
+    int depth = 0;
+    int i = 0;
+    while (i < createView.length()) {
+      char c = createView.charAt(i);
+      if (c == '\'' || c == '"' || c == '`' || c == '[') {
+        char close = c == '[' ? ']' : c;
+        int end = createView.indexOf(close, i + 1);
+        i = end < 0 ? createView.length() : end + 1;
+      } else if (c == '(') {
+        depth++;
+        i++;
+      } else if (c == ')') {
+        depth--;
+        i++;
+      } else if (Character.isLetter(c) || c == '_') {
+        int end = i;
+        while (end < createView.length()
+            && (Character.isLetterOrDigit(createView.charAt(end)) || createView.charAt(end) == '_')) {
+          end++;
+        }
+        if (depth == 0 && end - i == 2 && createView.substring(i, end).equalsIgnoreCase("as")) {
+          String query = createView.substring(end).strip();
+          return query.isEmpty() ? null : query;
+        }
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    return null;
+  }
 }
