@@ -51,10 +51,14 @@ class InspectorContractTest {
 
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
-  void viewsAreIgnored(DatabaseKind kind) throws Exception {
+  void viewsAreReadApartFromTables(DatabaseKind kind) throws Exception {
     TestDatabase database = TestDatabases.fresh(kind);
     execute(database, "create table base (id bigint not null, name varchar(40))", "create view names as select name from base");
-    assertEquals(schema(table("base", notNull("id", BIGINT), col("name", varchar(40)))), inspect(database));
+    Schema inspected = inspect(database);
+    assertEquals(schema(table("base", notNull("id", BIGINT), col("name", varchar(40)))).tables(), inspected.tables());
+    assertEquals(java.util.Set.of("names"), inspected.views().keySet());
+    assertEquals(java.util.Map.of("base", new java.util.TreeSet<>(java.util.Set.of("name"))),
+        inspected.view("names").orElseThrow().uses());
   }
 
   @ParameterizedTest
