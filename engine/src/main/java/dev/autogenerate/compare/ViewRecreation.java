@@ -98,7 +98,7 @@ final class ViewRecreation {
     wrapped.addAll(upgrade);
     for (View view : views) {
       wrapped.add(Change.of(new CreateView(view.name(), view.definition()),
-          "view " + view.name() + " again, with the query the database had, now that the columns it reads have changed"));
+          "view " + view.name() + " as it was, with the query the database had"));
     }
     return wrapped;
   }
@@ -112,7 +112,7 @@ final class ViewRecreation {
     String column = blocked.get(view.name());
     String why = column != null ? "reads " + column + ", whose type changes"
         : "reads a view that must be dropped first";
-    return "view " + view.name() + " " + why + ": dropped here and created again after the change, with the same query";
+    return "view " + view.name() + " " + why + ": dropped here, created again below";
   }
 
   /**
