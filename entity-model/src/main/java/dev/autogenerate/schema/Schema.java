@@ -125,7 +125,7 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
     }
     List<View> renamedViews = views.values().stream().map(view -> view.withRelationRenamed(from, to)).toList();
     List<Trigger> renamedTriggers = triggers.values().stream()
-        .map(trigger -> trigger.table().equals(from) ? new Trigger(trigger.name(), to, trigger.sql()) : trigger)
+        .map(trigger -> trigger.table().equals(from) || trigger.names(from) ? trigger.withNameRewritten(from, to) : trigger)
         .toList();
     return of(renamed, sequences.values(), enumTypes.values()).withViewsAndTriggers(renamedViews, renamedTriggers);
   }
@@ -144,7 +144,11 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
           : key));
     }
     List<View> renamedViews = views.values().stream().map(view -> view.withColumnRenamed(table, from, to)).toList();
-    return of(renamed, sequences.values(), enumTypes.values()).withViewsAndTriggers(renamedViews, triggers.values());
+    List<Trigger> renamedTriggers = triggers.values().stream()
+        .map(trigger -> (trigger.table().equals(table) || trigger.names(table)) && trigger.names(from)
+            ? new Trigger(trigger.name(), trigger.table(), trigger.withNameRewritten(from, to).sql()) : trigger)
+        .toList();
+    return of(renamed, sequences.values(), enumTypes.values()).withViewsAndTriggers(renamedViews, renamedTriggers);
   }
 
   public Optional<Sequence> sequence(String name) {

@@ -16,4 +16,18 @@ public record Trigger(String name, String table, String sql) {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(sql, "sql");
   }
+
+  /**
+   * This trigger after a table or column it names is renamed: SQLite rewrites the statement it
+   * keeps, so a rebuild later in the same revision must create it with the new name.
+   */
+  public Trigger withNameRewritten(String from, String to) {
+    String rewritten = IdentifierRewriter.column(sql, from, to);
+    return new Trigger(name, table.equals(from) ? to : table, rewritten);
+  }
+
+  /** Whether the statement names this table, view or column. */
+  public boolean names(String identifier) {
+    return ViewUses.names(sql, identifier);
+  }
 }

@@ -46,17 +46,24 @@ public record View(String name, String definition, Map<String, SortedSet<String>
     return uses.containsKey(relation);
   }
 
-  /** This view after {@code alter table from rename to to}: databases follow the rename. */
+  /**
+   * This view after {@code alter table from rename to to}: databases follow the rename, and the
+   * query names the new table, as SQLite rewrites the text it keeps (so that a table rebuild
+   * later in the same revision creates the view as SQLite has it).
+   */
   public View withRelationRenamed(String from, String to) {
     if (!uses.containsKey(from)) {
       return this;
     }
     Map<String, SortedSet<String>> renamed = new TreeMap<>(uses);
     renamed.put(to, renamed.remove(from));
-    return new View(name, definition, renamed);
+    boolean sameSchema = java.util.Objects.equals(Schema.schemaOf(from), Schema.schemaOf(to));
+    String query = sameSchema
+        ? IdentifierRewriter.column(definition, Schema.unqualified(from), Schema.unqualified(to)) : definition;
+    return new View(name, query, renamed);
   }
 
-  /** This view after a column it may use is renamed: databases follow the rename. */
+  /** This view after a column it reads is renamed, for the reasons {@link #withRelationRenamed} gives. */
   public View withColumnRenamed(String table, String from, String to) {
     if (!usesColumn(table, from)) {
       return this;
@@ -66,7 +73,7 @@ public record View(String name, String definition, Map<String, SortedSet<String>
     columns.remove(from);
     columns.add(to);
     renamed.put(table, columns);
-    return new View(name, definition, renamed);
+    return new View(name, IdentifierRewriter.column(definition, from, to), renamed);
   }
 
   /** The tables and views it reads. */
