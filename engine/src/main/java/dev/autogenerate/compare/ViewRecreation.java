@@ -2,6 +2,7 @@ package dev.autogenerate.compare;
 
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.operations.DropTable;
@@ -9,7 +10,10 @@ import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.RenameColumn;
 import dev.autogenerate.operations.RenameTable;
+import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.Table;
 import dev.autogenerate.schema.View;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +25,8 @@ import java.util.Set;
 
 /**
  * Keeps the database's views working around the upgrade. A view reading a column whose type
- * changes blocks the change on PostgreSQL ("cannot alter type of a column used by a view"): such
+ * changes (or whose enum type loses or reorders a value, which converts the column) blocks the
+ * change on PostgreSQL ("cannot alter type of a column used by a view"): such
  * a view, and every view reading it, is dropped before the revision's first step and created
  * again after its last, with the query the catalog gave, as steps the reviewer sees. Renames need
  * nothing (both databases carry them into the view). A view reading a column or table the upgrade
@@ -56,6 +61,21 @@ final class ViewRecreation {
             blocked.putIfAbsent(view.name(), alter.table() + "." + alter.column());
           }
         }
+      } else if (operation instanceof AlterEnumType alter && schema.enumType(alter.name())
+          .map(existing -> !alter.onlyAddsValuesTo(existing.values())).orElse(false)) {
+        // The safe recipe converts every column of the type to the new one: a type change to each.
+        SqlType enumType = SqlType.sqlType(alter.name());
+        for (Table table : schema.tables().values()) {
+          for (Column column : table.columns()) {
+            if (column.type().equals(enumType)) {
+              for (View view : schema.views().values()) {
+                if (view.usesColumn(table.name(), column.name())) {
+                  blocked.putIfAbsent(view.name(), table.name() + "." + column.name());
+                }
+              }
+            }
+          }
+        }
       } else if (operation instanceof DropColumn drop) {
         Optional<View> reader = schema.views().values().stream()
             .filter(view -> view.usesColumn(drop.table(), drop.column())).findFirst();
@@ -79,7 +99,7 @@ final class ViewRecreation {
     if (blocked.isEmpty()) {
       return upgrade;
     }
-    List<View> views = withReaders(current, blocked.keySet());
+    List<View> views = current.viewsDependingOn(blocked.keySet());
     for (View view : views) {
       // The view is dropped before the renames and created after them with the query it had: a
       // query naming what was renamed would no longer run.
@@ -113,42 +133,6 @@ final class ViewRecreation {
     String why = column != null ? "reads " + column + ", whose type changes"
         : "reads a view that must be dropped first";
     return "view " + view.name() + " " + why + ": dropped here, created again below";
-  }
-
-  /**
-   * The blocked views and every view reading one of them, in creation order: each after the views
-   * it reads.
-   */
-  static List<View> withReaders(Schema schema, Set<String> blocked) {
-    Set<String> affected = new LinkedHashSet<>(blocked);
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (View view : schema.views().values()) {
-        if (!affected.contains(view.name()) && view.relations().stream().anyMatch(affected::contains)) {
-          affected.add(view.name());
-          grew = true;
-        }
-      }
-    }
-    List<View> ordered = new ArrayList<>();
-    Set<String> placed = new LinkedHashSet<>();
-    while (placed.size() < affected.size()) {
-      int before = placed.size();
-      for (String name : affected) {
-        View view = schema.views().get(name);
-        boolean ready = view.relations().stream()
-            .noneMatch(used -> !used.equals(name) && affected.contains(used) && !placed.contains(used));
-        if (!placed.contains(name) && ready) {
-          ordered.add(view);
-          placed.add(name);
-        }
-      }
-      if (placed.size() == before) {
-        throw new IllegalStateException("views read each other in a cycle: " + affected);
-      }
-    }
-    return ordered;
   }
 
   /** What of the renamed tables and columns the view reads, or null. */

@@ -15,6 +15,7 @@ import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.RenameColumn;
 import dev.autogenerate.schema.ColumnRename;
+import dev.autogenerate.schema.EnumType;
 import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.PrimaryKey;
 import dev.autogenerate.schema.Renames;
@@ -93,6 +94,25 @@ class ViewComparisonTest {
         operations(plan.upgradeChanges()).subList(0, 2));
     assertEquals(List.of(new CreateView("order_totals", TOTALS.definition()), new CreateView("big_orders", BIG.definition())),
         operations(plan.upgradeChanges()).subList(3, 5));
+  }
+
+  /** The safe recipe for a removed enum value converts the column: the view must be out of the way. */
+  @Test
+  void anEnumTypeLosingAValueRecreatesTheViewsReadingItsColumns() {
+    Table withStatus = ORDERS.withColumn(column("status", SqlType.sqlType("order_status")));
+    Schema current = Schema.of(List.of(withStatus), List.of(), List.of(EnumType.enumType("order_status", "NEW", "OLD")))
+        .withViewsAndTriggers(List.of(new View("by_status", "SELECT status FROM orders",
+            Map.of("orders", new TreeSet<>(Set.of("status"))))), List.of());
+    Schema target = Schema.of(List.of(withStatus), List.of(), List.of(EnumType.enumType("order_status", "NEW")));
+
+    List<Operation> upgrade = operations(compare(current, target).upgradeChanges());
+
+    assertEquals(new DropView("by_status"), upgrade.get(0));
+    assertEquals(new CreateView("by_status", "SELECT status FROM orders"), upgrade.get(upgrade.size() - 1));
+
+    Schema added = Schema.of(List.of(withStatus), List.of(), List.of(EnumType.enumType("order_status", "NEW", "OLD", "X")));
+    assertFalse(operations(compare(current, added).upgradeChanges()).contains(new DropView("by_status")),
+        "a value added in place converts nothing");
   }
 
   @Test

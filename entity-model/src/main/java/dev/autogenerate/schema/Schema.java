@@ -99,6 +99,46 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
     return new Schema(tables, sequences, enumTypes, without(views, name, "view"), kept);
   }
 
+  /**
+   * The views among {@code relations} and those reading any of them, directly or through another
+   * view, each after the views it reads: the order to create them in (to drop them, the reverse).
+   * Should what the views read, found by name, say they read each other, the rest follow by name.
+   */
+  public List<View> viewsDependingOn(Collection<String> relations) {
+    Set<String> affected = new java.util.LinkedHashSet<>(relations);
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (View view : views.values()) {
+        if (!affected.contains(view.name()) && view.relations().stream().anyMatch(affected::contains)) {
+          affected.add(view.name());
+          grew = true;
+        }
+      }
+    }
+    affected.removeIf(name -> !views.containsKey(name));
+    List<View> ordered = new ArrayList<>();
+    Set<String> placed = new TreeSet<>();
+    while (placed.size() < affected.size()) {
+      int before = placed.size();
+      for (String name : affected) {
+        boolean ready = views.get(name).relations().stream()
+            .noneMatch(used -> !used.equals(name) && affected.contains(used) && !placed.contains(used));
+        if (!placed.contains(name) && ready) {
+          ordered.add(views.get(name));
+          placed.add(name);
+        }
+      }
+      if (placed.size() == before) {
+        affected.stream().filter(name -> !placed.contains(name)).sorted().forEach(name -> {
+          ordered.add(views.get(name));
+          placed.add(name);
+        });
+      }
+    }
+    return ordered;
+  }
+
   /** The triggers on this table or view, by name. */
   public List<Trigger> triggersOn(String relation) {
     return triggers.values().stream().filter(trigger -> trigger.table().equals(relation)).toList();

@@ -38,9 +38,9 @@ import java.util.TreeMap;
  * ({@code pragma_table_xinfo}), indexes and unique constraints ({@code pragma_index_list} with
  * {@code pragma_index_xinfo}), foreign keys ({@code pragma_foreign_key_list}); plus, only when
  * the schema has sequence tables, one query reading all their current values; and one reading
- * views and triggers. Four or five queries, however many tables there are. What the pragmas do not tell (constraint names,
- * checks, {@code AUTOINCREMENT}) comes from the {@code CREATE TABLE} text, through
- * {@link SqliteTableSql}.
+ * views and triggers. Four or five queries, however many tables there are. What the pragmas do
+ * not tell (constraint names, checks, {@code AUTOINCREMENT}) comes from the {@code CREATE TABLE}
+ * text, through {@link SqliteTableSql}.
  *
  * <p>What it reads:
  * <ul>

@@ -13,8 +13,6 @@ import dev.autogenerate.schema.Trigger;
 import dev.autogenerate.schema.View;
 import dev.autogenerate.schema.ViewUses;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,7 +40,7 @@ final class SqliteTableRebuild {
    * and the views and triggers of {@code schema} that depend on it.
    */
   static List<String> statements(Table from, Table to, Schema schema) {
-    List<View> views = dependentViews(schema, from.name());
+    List<View> views = schema.viewsDependingOn(List.of(from.name()));
     Set<String> viewNames = views.stream().map(View::name).collect(Collectors.toSet());
     List<Trigger> triggers = schema.triggers().values().stream()
         .filter(trigger -> trigger.table().equals(from.name()) || viewNames.contains(trigger.table())
@@ -64,48 +62,6 @@ final class SqliteTableRebuild {
       statements.add(trigger.sql());
     }
     return statements;
-  }
-
-  /**
-   * The views that read the table, directly or through another view, each after the views it
-   * reads: the order to create them in.
-   */
-  static List<View> dependentViews(Schema schema, String table) {
-    Set<String> affected = new LinkedHashSet<>();
-    affected.add(table);
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (View view : schema.views().values()) {
-        if (!affected.contains(view.name()) && view.relations().stream().anyMatch(affected::contains)) {
-          affected.add(view.name());
-          grew = true;
-        }
-      }
-    }
-    affected.remove(table);
-    List<View> ordered = new ArrayList<>();
-    Set<String> placed = new HashSet<>();
-    while (ordered.size() < affected.size()) {
-      int before = ordered.size();
-      for (String name : affected) {
-        View view = schema.views().get(name);
-        boolean ready = view.relations().stream().noneMatch(used -> affected.contains(used) && !placed.contains(used)
-            && !used.equals(name));
-        if (!placed.contains(name) && ready) {
-          ordered.add(view);
-          placed.add(name);
-        }
-      }
-      if (ordered.size() == before) {
-        // A cycle cannot be created in SQLite; should the names say otherwise, keep the rest in name order.
-        affected.stream().filter(name -> !placed.contains(name)).forEach(name -> {
-          ordered.add(schema.views().get(name));
-          placed.add(name);
-        });
-      }
-    }
-    return ordered;
   }
 
   /** The rebuild of the table itself. */
