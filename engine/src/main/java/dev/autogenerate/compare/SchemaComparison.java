@@ -3,6 +3,8 @@ package dev.autogenerate.compare;
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.CreateView;
+import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.RenameColumn;
 import dev.autogenerate.operations.RenameTable;
@@ -164,6 +166,13 @@ public final class SchemaComparison {
    * nullable and empty, and the file says so.
    */
   private static Change runnable(Operation undo) {
+    if (undo instanceof DropView drop) {
+      return Change.of(drop, "view " + drop.name() + " reads what the downgrade changes back: dropped here, created"
+          + " again below");
+    }
+    if (undo instanceof CreateView create) {
+      return Change.of(create, "view " + create.name() + " as it was before the upgrade");
+    }
     if (undo instanceof AddColumn add && !add.column().nullable() && add.column().defaultSql() == null
         && !add.column().identity()) {
       return Change.of(new AddColumn(add.table(), add.column().withNullable(true)),

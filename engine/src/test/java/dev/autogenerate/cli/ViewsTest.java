@@ -172,6 +172,8 @@ class ViewsTest {
     ProjectDirectory project = projectWithView(DatabaseKind.SQLITE);
     execute(project,
         "create view big_totals as select id from order_totals where amount > 30",
+        "create view named_totals (order_id, total) as select id, amount from orders",
+        "create view over_named as select order_id from named_totals where total > 30",
         "create table audit (what text)",
         "create trigger orders_inserted after insert on orders begin insert into audit values ('order ' || new.id); end",
         "create table notes (body text)",
@@ -197,6 +199,11 @@ class ViewsTest {
         ResultSet rows = statement.executeQuery("select count(*) from big_totals")) {
       rows.next();
       assertEquals(2, rows.getInt(1));
+    }
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select count(*) from over_named")) {
+      rows.next();
+      assertEquals(2, rows.getInt(1), "a view with a column list keeps its column names");
     }
     project.expect(0, "check");
     project.expect(0, "downgrade", "-1");
