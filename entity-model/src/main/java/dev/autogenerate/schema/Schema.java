@@ -3,6 +3,7 @@ package dev.autogenerate.schema;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -105,7 +106,7 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
    * Should what the views read, found by name, say they read each other, the rest follow by name.
    */
   public List<View> viewsDependingOn(Collection<String> relations) {
-    Set<String> affected = new java.util.LinkedHashSet<>(relations);
+    Set<String> affected = new LinkedHashSet<>(relations);
     boolean grew = true;
     while (grew) {
       grew = false;

@@ -57,7 +57,7 @@ public record View(String name, String definition, Map<String, SortedSet<String>
     }
     Map<String, SortedSet<String>> renamed = new TreeMap<>(uses);
     renamed.put(to, renamed.remove(from));
-    boolean sameSchema = java.util.Objects.equals(Schema.schemaOf(from), Schema.schemaOf(to));
+    boolean sameSchema = Objects.equals(Schema.schemaOf(from), Schema.schemaOf(to));
     String query = sameSchema
         ? IdentifierRewriter.column(definition, Schema.unqualified(from), Schema.unqualified(to)) : definition;
     return new View(name, query, renamed);

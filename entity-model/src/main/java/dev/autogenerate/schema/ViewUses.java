@@ -1,5 +1,6 @@
 package dev.autogenerate.schema;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +67,7 @@ public final class ViewUses {
    * unquoted ones), with {@code a.b} also as one word, for qualified names.
    */
   static Set<String> words(String sql) {
-    List<String> tokens = new java.util.ArrayList<>();
+    List<String> tokens = new ArrayList<>();
     Set<String> words = new LinkedHashSet<>();
     int i = 0;
     while (i < sql.length()) {
