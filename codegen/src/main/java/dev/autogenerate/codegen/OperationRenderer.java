@@ -21,6 +21,8 @@ import dev.autogenerate.operations.DropEnumType;
 import dev.autogenerate.operations.DropIndex;
 import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
+import dev.autogenerate.operations.CreateView;
+import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.OperationVisitor;
@@ -250,6 +252,20 @@ final class OperationRenderer implements OperationVisitor<OperationRenderer.Call
     String[] values = operation.values().toArray(new String[0]);
     return new Call(code("$L.alterEnumType($S,$W$L)", OPS, name, wrappingStrings(values)),
         op -> op.alterEnumType(name, values));
+  }
+
+  @Override
+  public Call createView(CreateView operation) {
+    String name = operation.name();
+    String definition = operation.definition();
+    return new Call(code("$L.createView($S,$W$L)", OPS, name, stringLiteral(definition)),
+        op -> op.createView(name, definition));
+  }
+
+  @Override
+  public Call dropView(DropView operation) {
+    String name = operation.name();
+    return new Call(code("$L.dropView($S)", OPS, name), op -> op.dropView(name));
   }
 
   @Override

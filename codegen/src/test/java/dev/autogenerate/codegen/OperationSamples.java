@@ -36,6 +36,8 @@ import dev.autogenerate.operations.DropEnumType;
 import dev.autogenerate.operations.DropIndex;
 import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
+import dev.autogenerate.operations.CreateView;
+import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.RenameColumn;
@@ -45,6 +47,7 @@ import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.View;
 import dev.autogenerate.schema.TableElement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -97,7 +100,8 @@ final class OperationSamples {
                   verbatim("ix_old_things_lower", false, "CREATE INDEX ix_old_things_lower ON old_things (lower(label))")),
               "Things\nfrom before")),
       List.of(sequence("old_seq", 1, 1)),
-      List.of(enumType("old_status", "A", "B"), enumType("order_status", "NEW", "PAID")));
+      List.of(enumType("old_status", "A", "B"), enumType("order_status", "NEW", "PAID")))
+      .withViewsAndTriggers(List.of(View.of("user_emails", "SELECT users.email\n   FROM users")), List.of());
 
   /** The orders table: every column option, every constraint kind, every referential action. */
   static final Table ORDERS = Table.of("orders", List.<TableElement>of(
@@ -205,6 +209,9 @@ final class OperationSamples {
         "users.nickname: renamed (@RenamedFrom)"));
     steps.add(Change.of(new RenameTable("teams", "squads")));
     steps.add(Change.of(new DropTable("old_things")));
+    steps.add(Change.of(new DropView("user_emails"), "view user_emails reads users.email, whose type changes"));
+    steps.add(Change.of(new CreateView("user_emails", "SELECT users.email,\n    '" + HOSTILE + "'::text AS note\n   FROM users"),
+        "view user_emails again"));
     steps.add(Change.of(new ExecuteSql("UPDATE users\nSET nickname = '" + HOSTILE + "'"), "backfill"));
     return steps;
   }

@@ -78,7 +78,8 @@ public record NamingConvention(String primaryKey, String unique, String index, S
     for (Table table : schema.tables().values()) {
       tables.add(apply(table));
     }
-    return Schema.of(tables, schema.sequences().values(), schema.enumTypes().values());
+    return Schema.of(tables, schema.sequences().values(), schema.enumTypes().values())
+        .withViewsAndTriggers(schema.views().values(), schema.triggers().values());
   }
 
   private Table apply(Table table) {

@@ -17,6 +17,8 @@ import dev.autogenerate.operations.DropEnumType;
 import dev.autogenerate.operations.DropIndex;
 import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
+import dev.autogenerate.operations.CreateView;
+import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.OperationVisitor;
@@ -232,6 +234,17 @@ public final class Risks {
     /** A removed value fails the conversion of any row that holds it; the recipe says so in its reason. */
     @Override
     public List<Risk> alterEnumType(AlterEnumType operation) {
+      return List.of();
+    }
+
+    /** A view holds no rows: the diff drops it only to create it again with the same query. */
+    @Override
+    public List<Risk> createView(CreateView operation) {
+      return List.of();
+    }
+
+    @Override
+    public List<Risk> dropView(DropView operation) {
       return List.of();
     }
 

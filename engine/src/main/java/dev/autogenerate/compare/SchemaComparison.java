@@ -3,6 +3,8 @@ package dev.autogenerate.compare;
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.CreateView;
+import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.RenameColumn;
 import dev.autogenerate.operations.RenameTable;
@@ -30,6 +32,9 @@ import java.util.Optional;
  * convention where the mapping gives none.
  *
  * <p>Every proposed change then passes the project's {@link dev.autogenerate.changes.CompareHook}.
+ * Views are the database's own: an entity on a view's name is not a table to create
+ * ({@link EntitiesOnViews}), and a view reading a column whose type changes is dropped and created
+ * again around the change ({@link ViewRecreation}).
  * The downgrade is derived, not compared: each upgrade operation is inverted against the schema
  * just before it, and the inverses run in reverse order.
  */
@@ -73,9 +78,11 @@ public final class SchemaComparison {
    *     otherwise: where the database has the old name, they are renamed first, keeping their
    *     data, and compared under the new name
    * @throws RenameConflict when a rename cannot be carried out as stated
+   * @throws ViewConflict when a view reads a column or table the upgrade would drop
    */
   public MigrationPlan compare(Schema current, Schema target, Optional<Schema> recorded, Renames renames) {
-    Schema wanted = options.naming().apply(target);
+    EntitiesOnViews onViews = EntitiesOnViews.in(current, target);
+    Schema wanted = options.naming().apply(onViews.target());
     RenameResolver.Resolved renaming = RenameResolver.resolve(current, wanted, renames);
     // Everything after the renames compares the database as the renames leave it.
     Schema renamed = renaming.applyTo(current);
@@ -101,12 +108,14 @@ public final class SchemaComparison {
     }
     List<Change> reviewed = reviewed(plan.ordered(rules.foreignKeysMayReferenceLaterTables()));
     LookAlikes.Found lookAlikes = LookAlikes.in(current, reviewed, rules);
-    List<Change> upgrade = lookAlikes.upgrade();
+    List<Change> upgrade = ViewRecreation.around(current, lookAlikes.upgrade());
     List<String> warnings = new ArrayList<>(renaming.warnings());
     warnings.addAll(plan.warnings());
     warnings.addAll(lookAlikes.warnings());
+    List<String> notices = new ArrayList<>(onViews.notices());
+    notices.addAll(plan.notices());
     return new MigrationPlan(ChangeGroup.consecutive(upgrade), ChangeGroup.consecutive(downgradeOf(current, upgrade)),
-        warnings, plan.notices(), Risks.of(current, upgrade));
+        warnings, notices, Risks.of(current, upgrade));
   }
 
   /**
@@ -157,6 +166,13 @@ public final class SchemaComparison {
    * nullable and empty, and the file says so.
    */
   private static Change runnable(Operation undo) {
+    if (undo instanceof DropView drop) {
+      return Change.of(drop, "view " + drop.name() + " reads what the downgrade changes back: dropped here, created"
+          + " again below");
+    }
+    if (undo instanceof CreateView create) {
+      return Change.of(create, "view " + create.name() + " as it was before the upgrade");
+    }
     if (undo instanceof AddColumn add && !add.column().nullable() && add.column().defaultSql() == null
         && !add.column().identity()) {
       return Change.of(new AddColumn(add.table(), add.column().withNullable(true)),

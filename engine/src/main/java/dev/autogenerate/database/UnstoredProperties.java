@@ -63,6 +63,7 @@ final class UnstoredProperties {
           table.checks(), table.indexes(), storesComments ? table.comment() : written.get().comment()));
     }
     return Schema.of(tables, inspected.sequences().values(),
-        storesEnumTypes ? inspected.enumTypes().values() : history.enumTypes().values());
+        storesEnumTypes ? inspected.enumTypes().values() : history.enumTypes().values())
+        .withViewsAndTriggers(inspected.views().values(), inspected.triggers().values());
   }
 }

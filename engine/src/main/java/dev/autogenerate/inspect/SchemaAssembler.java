@@ -9,7 +9,9 @@ import dev.autogenerate.schema.PrimaryKey;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.Trigger;
 import dev.autogenerate.schema.UniqueConstraint;
+import dev.autogenerate.schema.View;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,6 +36,8 @@ public final class SchemaAssembler {
   private final Map<String, Parts> tables = new LinkedHashMap<>();
   private final List<Sequence> sequences = new ArrayList<>();
   private final List<EnumType> enumTypes = new ArrayList<>();
+  private final List<View> views = new ArrayList<>();
+  private final List<Trigger> triggers = new ArrayList<>();
 
   public SchemaAssembler(TableFilter filter) {
     this.filter = filter;
@@ -116,14 +120,27 @@ public final class SchemaAssembler {
     enumTypes.add(enumType);
   }
 
+  /**
+   * Adds a view, whatever the filter: it is read so that a change to a column it uses keeps it
+   * working, which matters as much for a view over an excluded table.
+   */
+  public void addView(View view) {
+    views.add(view);
+  }
+
+  /** Adds a trigger, whatever the filter, for the reason {@link #addView} gives. */
+  public void addTrigger(Trigger trigger) {
+    triggers.add(trigger);
+  }
+
   public Schema toSchema() {
     List<Table> built = new ArrayList<>(tables.size());
     tables.forEach((name, parts) -> built.add(new Table(name, parts.columns, Optional.ofNullable(parts.primaryKey),
         parts.uniques, parts.foreignKeys, parts.checks, parts.indexes, parts.comment)));
-    if (built.isEmpty() && sequences.isEmpty() && enumTypes.isEmpty()) {
+    if (built.isEmpty() && sequences.isEmpty() && enumTypes.isEmpty() && views.isEmpty() && triggers.isEmpty()) {
       return Schema.EMPTY;
     }
-    return Schema.of(built, sequences, enumTypes);
+    return Schema.of(built, sequences, enumTypes).withViewsAndTriggers(views, triggers);
   }
 
   /** The parts of a known table that has all these columns, or null. */

@@ -4,6 +4,7 @@ import dev.autogenerate.compare.DiffOptions;
 import dev.autogenerate.compare.MigrationPlan;
 import dev.autogenerate.compare.RenameConflict;
 import dev.autogenerate.compare.SchemaComparison;
+import dev.autogenerate.compare.ViewConflict;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.inspect.TableFilter;
@@ -48,7 +49,8 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
   public MigrationPlan plan(Connection connection, RevisionHistory history, EntityModel entities,
       List<String> renameOptions) throws SQLException {
     Database database = Database.of(connection);
-    Schema target = database.targetFor(entities.schema(), connection);
+    // An excluded table is not the tool's: never dropped (the inspector does not read it) nor created.
+    Schema target = withoutExcluded(database.targetFor(entities.schema(), connection));
     Renames renames = database.targetFor(entities.renames(), connection)
         .and(RenameOptions.parse(renameOptions, target));
     AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
@@ -57,8 +59,19 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
     Schema current = database.withUnstored(inspected, () -> recorded);
     try {
       return new SchemaComparison(database.comparisonRules(), options).compare(current, target, recorded, renames);
-    } catch (RenameConflict e) {
+    } catch (RenameConflict | ViewConflict e) {
       throw new UserError(e.getMessage(), e);
     }
+  }
+
+  /** The entities' schema without the tables {@code exclude.tables} (or the built-in list) names. */
+  private Schema withoutExcluded(Schema target) {
+    Schema kept = target;
+    for (String table : target.tables().keySet()) {
+      if (!filter.includes(table)) {
+        kept = kept.withoutTable(table);
+      }
+    }
+    return kept;
   }
 }

@@ -51,10 +51,14 @@ class InspectorContractTest {
 
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
-  void viewsAreIgnored(DatabaseKind kind) throws Exception {
+  void viewsAreReadApartFromTables(DatabaseKind kind) throws Exception {
     TestDatabase database = TestDatabases.fresh(kind);
     execute(database, "create table base (id bigint not null, name varchar(40))", "create view names as select name from base");
-    assertEquals(schema(table("base", notNull("id", BIGINT), col("name", varchar(40)))), inspect(database));
+    Schema inspected = inspect(database);
+    assertEquals(schema(table("base", notNull("id", BIGINT), col("name", varchar(40)))).tables(), inspected.tables());
+    assertEquals(java.util.Set.of("names"), inspected.views().keySet());
+    assertEquals(java.util.Map.of("base", new java.util.TreeSet<>(java.util.Set.of("name"))),
+        inspected.view("names").orElseThrow().uses());
   }
 
   @ParameterizedTest
@@ -175,9 +179,9 @@ class InspectorContractTest {
     assertEquals(ofSmall.statements(), ofLarge.statements(),
         "statements for 2 tables vs for 200 tables");
     assertTrue(ofLarge.statements() > 0, "the counting wrapper sees the inspector's statements");
-    // PostgreSQL: columns, constraints, indexes, sequences, enum types.
-    // SQLite: columns, indexes, foreign keys, and the values of the sequence tables.
-    int expected = kind == DatabaseKind.POSTGRESQL ? 5 : 4;
+    // PostgreSQL: columns, constraints, indexes, sequences, enum types, views.
+    // SQLite: columns, indexes, foreign keys, the values of the sequence tables, views and triggers.
+    int expected = kind == DatabaseKind.POSTGRESQL ? 6 : 5;
     assertEquals(expected, ofLarge.statements());
     System.out.printf("%s: %d statements; 200 tables inspected in %d ms (2 tables: %d ms)%n",
         kind, ofLarge.statements(), ofLarge.millis(), ofSmall.millis());
@@ -187,7 +191,7 @@ class InspectorContractTest {
   void sqliteReadsSequenceValuesOnlyWhenThereAreSequenceTables() throws Exception {
     TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
     execute(database, "create table t (id integer primary key, name text)");
-    assertEquals(3, countedInspection(database).statements());
+    assertEquals(4, countedInspection(database).statements());
   }
 
   private record Inspection(Schema schema, int statements, long millis) {}

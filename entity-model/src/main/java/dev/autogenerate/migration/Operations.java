@@ -17,6 +17,8 @@ import dev.autogenerate.operations.DropEnumType;
 import dev.autogenerate.operations.DropIndex;
 import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
+import dev.autogenerate.operations.CreateView;
+import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.RenameColumn;
@@ -135,6 +137,15 @@ public final class Operations {
   /** Gives an enum type a new list of values: {@code op.alterEnumType("order_status", "NEW", "PAID", "SHIPPED")}. */
   public void alterEnumType(String name, String... values) {
     add(new AlterEnumType(name, List.of(values)));
+  }
+
+  /** {@code op.createView("order_totals", "SELECT ...")}: the view, with its query as the database gives it back. */
+  public void createView(String name, String definition) {
+    add(new CreateView(name, definition));
+  }
+
+  public void dropView(String name) {
+    add(new DropView(name));
   }
 
   /** Runs SQL as it is, for data migrations. */

@@ -184,6 +184,17 @@ public final class CanonicalForm {
     }
 
     @Override
+    public String createView(CreateView operation) {
+      return node("create-view", field("name", quote(operation.name())),
+          field("definition", quote(operation.definition())));
+    }
+
+    @Override
+    public String dropView(DropView operation) {
+      return node("drop-view", field("name", quote(operation.name())));
+    }
+
+    @Override
     public String executeSql(ExecuteSql operation) {
       return node("execute-sql", field("sql", quote(operation.sql())));
     }

@@ -16,7 +16,7 @@ public sealed interface Operation
     permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn, RenameColumn, SetTableComment,
         AddConstraint, DropConstraint, CreateIndex, CreateIndexConcurrently, DropIndex,
         CreateSequence, DropSequence, AlterSequence, CreateEnumType, DropEnumType, AlterEnumType,
-        ExecuteSql {
+        CreateView, DropView, ExecuteSql {
 
   /** The schema after this operation, given the schema before it. */
   Schema applyTo(Schema before);

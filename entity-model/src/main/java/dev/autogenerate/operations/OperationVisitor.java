@@ -47,5 +47,9 @@ public interface OperationVisitor<R> {
 
   R alterEnumType(AlterEnumType operation);
 
+  R createView(CreateView operation);
+
+  R dropView(DropView operation);
+
   R executeSql(ExecuteSql operation);
 }

@@ -3,6 +3,7 @@ package dev.autogenerate.schema;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,9 +17,11 @@ import java.util.function.UnaryOperator;
 /**
  * A database schema as a value: tables, sequences and enum types, each keyed and iterated by name,
  * so that everything derived from a schema (diffs, generated files) comes out in the same order
- * every time.
+ * every time. An inspected schema also has the database's views and (SQLite) triggers, which the
+ * entities never map: the diff keeps them working around its changes, and never proposes them.
  */
-public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences, Map<String, EnumType> enumTypes) {
+public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences, Map<String, EnumType> enumTypes,
+    Map<String, View> views, Map<String, Trigger> triggers) {
 
   public static final Schema EMPTY = new Schema(Map.of(), Map.of(), Map.of());
 
@@ -26,6 +29,13 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
     tables = sorted(tables, Table::name, "table");
     sequences = sorted(sequences, Sequence::name, "sequence");
     enumTypes = sorted(enumTypes, EnumType::name, "enum type");
+    views = sorted(views, View::name, "view");
+    triggers = sorted(triggers, Trigger::name, "trigger");
+  }
+
+  /** A schema without views or triggers, as the entities map one. */
+  public Schema(Map<String, Table> tables, Map<String, Sequence> sequences, Map<String, EnumType> enumTypes) {
+    this(tables, sequences, enumTypes, Map.of(), Map.of());
   }
 
   /** A schema of tables only. */
@@ -55,11 +65,84 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
   }
 
   public Schema withTable(Table table) {
-    return new Schema(with(tables, table.name(), table), sequences, enumTypes);
+    return new Schema(with(tables, table.name(), table), sequences, enumTypes, views, triggers);
   }
 
+  /** Without the table, and without its triggers, which go with it in every database. */
   public Schema withoutTable(String name) {
-    return new Schema(without(tables, name, "table"), sequences, enumTypes);
+    Map<String, Trigger> kept = new TreeMap<>(triggers);
+    kept.values().removeIf(trigger -> trigger.table().equals(name));
+    return new Schema(without(tables, name, "table"), sequences, enumTypes, views, kept);
+  }
+
+  /** This schema with these views and triggers instead of its own. */
+  public Schema withViewsAndTriggers(Collection<View> newViews, Collection<Trigger> newTriggers) {
+    return new Schema(tables, sequences, enumTypes, byName(newViews, View::name, "view"),
+        byName(newTriggers, Trigger::name, "trigger"));
+  }
+
+  public Optional<View> view(String name) {
+    return Optional.ofNullable(views.get(name));
+  }
+
+  public boolean hasView(String name) {
+    return views.containsKey(name);
+  }
+
+  public Schema withView(View view) {
+    return new Schema(tables, sequences, enumTypes, with(views, view.name(), view), triggers);
+  }
+
+  /** Without the view, and without its triggers ({@code instead of}), which go with it. */
+  public Schema withoutView(String name) {
+    Map<String, Trigger> kept = new TreeMap<>(triggers);
+    kept.values().removeIf(trigger -> trigger.table().equals(name));
+    return new Schema(tables, sequences, enumTypes, without(views, name, "view"), kept);
+  }
+
+  /**
+   * The views among {@code relations} and those reading any of them, directly or through another
+   * view, each after the views it reads: the order to create them in (to drop them, the reverse).
+   * Should what the views read, found by name, say they read each other, the rest follow by name.
+   */
+  public List<View> viewsDependingOn(Collection<String> relations) {
+    Set<String> affected = new LinkedHashSet<>(relations);
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (View view : views.values()) {
+        if (!affected.contains(view.name()) && view.relations().stream().anyMatch(affected::contains)) {
+          affected.add(view.name());
+          grew = true;
+        }
+      }
+    }
+    affected.removeIf(name -> !views.containsKey(name));
+    List<View> ordered = new ArrayList<>();
+    Set<String> placed = new TreeSet<>();
+    while (placed.size() < affected.size()) {
+      int before = placed.size();
+      for (String name : affected) {
+        boolean ready = views.get(name).relations().stream()
+            .noneMatch(used -> !used.equals(name) && affected.contains(used) && !placed.contains(used));
+        if (!placed.contains(name) && ready) {
+          ordered.add(views.get(name));
+          placed.add(name);
+        }
+      }
+      if (placed.size() == before) {
+        affected.stream().filter(name -> !placed.contains(name)).sorted().forEach(name -> {
+          ordered.add(views.get(name));
+          placed.add(name);
+        });
+      }
+    }
+    return ordered;
+  }
+
+  /** The triggers on this table or view, by name. */
+  public List<Trigger> triggersOn(String relation) {
+    return triggers.values().stream().filter(trigger -> trigger.table().equals(relation)).toList();
   }
 
   /**
@@ -81,7 +164,11 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
       renamed.add(named.withForeignKeysChanged(key -> key.referencedTable().equals(from)
           ? key.withReference(to, key.referencedColumns()) : key));
     }
-    return of(renamed, sequences.values(), enumTypes.values());
+    List<View> renamedViews = views.values().stream().map(view -> view.withRelationRenamed(from, to)).toList();
+    List<Trigger> renamedTriggers = triggers.values().stream()
+        .map(trigger -> trigger.table().equals(from) || trigger.names(from) ? trigger.withNameRewritten(from, to) : trigger)
+        .toList();
+    return of(renamed, sequences.values(), enumTypes.values()).withViewsAndTriggers(renamedViews, renamedTriggers);
   }
 
   /**
@@ -97,7 +184,12 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
           ? key.withReference(table, key.referencedColumns().stream().map(c -> c.equals(from) ? to : c).toList())
           : key));
     }
-    return of(renamed, sequences.values(), enumTypes.values());
+    List<View> renamedViews = views.values().stream().map(view -> view.withColumnRenamed(table, from, to)).toList();
+    List<Trigger> renamedTriggers = triggers.values().stream()
+        .map(trigger -> (trigger.table().equals(table) || trigger.names(table)) && trigger.names(from)
+            ? new Trigger(trigger.name(), trigger.table(), trigger.withNameRewritten(from, to).sql()) : trigger)
+        .toList();
+    return of(renamed, sequences.values(), enumTypes.values()).withViewsAndTriggers(renamedViews, renamedTriggers);
   }
 
   public Optional<Sequence> sequence(String name) {
@@ -105,11 +197,11 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
   }
 
   public Schema withSequence(Sequence sequence) {
-    return new Schema(tables, with(sequences, sequence.name(), sequence), enumTypes);
+    return new Schema(tables, with(sequences, sequence.name(), sequence), enumTypes, views, triggers);
   }
 
   public Schema withoutSequence(String name) {
-    return new Schema(tables, without(sequences, name, "sequence"), enumTypes);
+    return new Schema(tables, without(sequences, name, "sequence"), enumTypes, views, triggers);
   }
 
   public Optional<EnumType> enumType(String name) {
@@ -117,11 +209,11 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
   }
 
   public Schema withEnumType(EnumType enumType) {
-    return new Schema(tables, sequences, with(enumTypes, enumType.name(), enumType));
+    return new Schema(tables, sequences, with(enumTypes, enumType.name(), enumType), views, triggers);
   }
 
   public Schema withoutEnumType(String name) {
-    return new Schema(tables, sequences, without(enumTypes, name, "enum type"));
+    return new Schema(tables, sequences, without(enumTypes, name, "enum type"), views, triggers);
   }
 
   private static <T> Map<String, T> with(Map<String, T> items, String name, T item) {
@@ -196,7 +288,7 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
     List<Sequence> newSequences = sequences.values().stream()
         .map(sequence -> new Sequence(strip.apply(sequence.name()), sequence.startWith(), sequence.incrementBy()))
         .toList();
-    return of(newTables, newSequences, enumTypes.values());
+    return of(newTables, newSequences, enumTypes.values()).withViewsAndTriggers(views.values(), triggers.values());
   }
 
   /**

@@ -17,6 +17,7 @@ import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.SqlTypeParser;
 import dev.autogenerate.schema.UniqueConstraint;
+import dev.autogenerate.schema.View;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,14 +25,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads the connection's {@code current_schema()}, and the other schemas the filter names
  * ({@link TableFilter#schemas()}: their tables and sequences as {@code schema.name}), from
  * PostgreSQL's catalogs, with one query per
- * kind of object over the whole schema, however many tables there are: five queries (tables with
- * their columns; constraints; indexes; sequences; enum types).
+ * kind of object over the whole schema, however many tables there are: six queries (tables with
+ * their columns; constraints; indexes; sequences; enum types; views).
  *
  * <p>What it reads:
  * <ul>
@@ -79,6 +84,11 @@ import java.util.Objects;
  *       sequence of an identity column, or of a serial one, or any sequence {@code owned by} a
  *       column) or to an extension. The table filter applies to sequence names as to table names.
  *   <li>enum types with their values in order ({@code enumsortorder}), except those of extensions.
+ *   <li>views (not materialized views, nor an extension's), whatever the table filter says: their
+ *       query as {@code pg_get_viewdef()} deparses it, and the columns of each table or view they
+ *       read, from the dependencies of their rewrite rule ({@code pg_depend}), exact where a
+ *       text search would guess. Triggers are not read: PostgreSQL keeps them through every
+ *       change the diff makes.
  * </ul>
  */
 public final class PostgresInspector implements DatabaseInspector {
@@ -312,6 +322,40 @@ public final class PostgresInspector implements DatabaseInspector {
       ORDER BY t.typname, e.enumsortorder
       """;
 
+  /**
+   * Views (not materialized ones, nor those of an extension) with their query and, from the
+   * dependencies of their rewrite rule, each column of each table or view they read: one row per
+   * column used (a view reading no column has one row, with nulls). Names outside the current
+   * schema are qualified, as tables are.
+   */
+  static final String VIEWS_QUERY = """
+      SELECT CASE WHEN n.nspname = pg_catalog.current_schema() THEN v.relname::text ELSE n.nspname || '.' || v.relname END AS view_name,
+             pg_catalog.pg_get_viewdef(v.oid) AS definition,
+             CASE WHEN un.nspname = pg_catalog.current_schema() THEN u.relname::text ELSE un.nspname || '.' || u.relname END AS used_relation,
+             a.attname AS used_column
+      FROM pg_catalog.pg_class v
+      JOIN pg_catalog.pg_namespace n ON n.oid = v.relnamespace
+      LEFT JOIN pg_catalog.pg_rewrite r ON r.ev_class = v.oid
+      LEFT JOIN pg_catalog.pg_depend d
+        ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+        AND d.objid = r.oid
+        AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+        AND d.refobjid <> v.oid
+      LEFT JOIN pg_catalog.pg_class u ON u.oid = d.refobjid
+      LEFT JOIN pg_catalog.pg_namespace un ON un.oid = u.relnamespace
+      LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0
+      WHERE n.nspname = pg_catalog.current_schema()
+        AND v.relkind = 'v'
+        AND NOT EXISTS (
+          SELECT 1
+          FROM pg_catalog.pg_depend ext
+          WHERE ext.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+            AND ext.objid = v.oid
+            AND ext.deptype = 'e'
+        )
+      ORDER BY 1, 3, 4
+      """;
+
   @Override
   public Schema inspect(Connection connection, TableFilter filter) throws SQLException {
     Objects.requireNonNull(connection, "connection");
@@ -323,6 +367,7 @@ public final class PostgresInspector implements DatabaseInspector {
       readIndexes(statement, inSchemas(INDEXES_QUERY, filter), schema);
       readSequences(statement, inSchemas(SEQUENCES_QUERY, filter), schema);
       readEnumTypes(statement, schema);
+      readViews(statement, inSchemas(VIEWS_QUERY, filter), schema);
     }
     return schema.toSchema();
   }
@@ -444,6 +489,42 @@ public final class PostgresInspector implements DatabaseInspector {
             rows.getString("sequence_name"), rows.getLong("start_value"), rows.getLong("increment_by")));
       }
     }
+  }
+
+  private static void readViews(Statement statement, String query, SchemaAssembler schema) throws SQLException {
+    try (ResultSet rows = statement.executeQuery(query)) {
+      String name = null;
+      String definition = null;
+      Map<String, SortedSet<String>> uses = new TreeMap<>();
+      while (rows.next()) {
+        String view = rows.getString("view_name");
+        if (!view.equals(name)) {
+          if (name != null) {
+            schema.addView(new View(name, definition, uses));
+          }
+          name = view;
+          definition = viewQuery(rows.getString("definition"));
+          uses = new TreeMap<>();
+        }
+        String relation = rows.getString("used_relation");
+        if (relation != null) {
+          SortedSet<String> columns = uses.computeIfAbsent(relation, r -> new TreeSet<>());
+          String column = rows.getString("used_column");
+          if (column != null) {
+            columns.add(column);
+          }
+        }
+      }
+      if (name != null) {
+        schema.addView(new View(name, definition, uses));
+      }
+    }
+  }
+
+  /** {@code pg_get_viewdef()} without its leading blanks and closing semicolon. */
+  static String viewQuery(String definition) {
+    String query = definition.strip();
+    return query.endsWith(";") ? query.substring(0, query.length() - 1).strip() : query;
   }
 
   private static void readEnumTypes(Statement statement, SchemaAssembler schema) throws SQLException {

@@ -22,6 +22,8 @@ import dev.autogenerate.operations.DropEnumType;
 import dev.autogenerate.operations.DropIndex;
 import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
+import dev.autogenerate.operations.CreateView;
+import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.OperationVisitor;
 import dev.autogenerate.operations.RenameColumn;
@@ -184,6 +186,16 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
   @Override
   public List<String> dropEnumType(DropEnumType operation) {
     return List.of("drop type " + quote(operation.name()));
+  }
+
+  @Override
+  public List<String> createView(CreateView operation) {
+    return List.of("create view " + qualifiedName(operation.name()) + " as " + operation.definition());
+  }
+
+  @Override
+  public List<String> dropView(DropView operation) {
+    return List.of("drop view " + qualifiedName(operation.name()));
   }
 
   @Override

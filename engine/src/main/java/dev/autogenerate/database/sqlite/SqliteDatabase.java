@@ -87,7 +87,7 @@ public final class SqliteDatabase implements Database, ComparisonRules {
           break;
         case OWN:
           if (rebuildFrom != null) {
-            statements.addAll(SqliteTableRebuild.statements(rebuildFrom, schema.requireTable(rebuildFrom.name())));
+            statements.addAll(SqliteTableRebuild.statements(rebuildFrom, schema.requireTable(rebuildFrom.name()), schema));
             rebuildFrom = null;
           }
           statements.addAll(step.statements());
@@ -100,7 +100,7 @@ public final class SqliteDatabase implements Database, ComparisonRules {
       }
     }
     if (rebuildFrom != null) {
-      statements.addAll(SqliteTableRebuild.statements(rebuildFrom, schema.requireTable(rebuildFrom.name())));
+      statements.addAll(SqliteTableRebuild.statements(rebuildFrom, schema.requireTable(rebuildFrom.name()), schema));
     }
     return statements;
   }

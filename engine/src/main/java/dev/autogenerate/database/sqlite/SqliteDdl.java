@@ -111,4 +111,9 @@ final class SqliteDdl {
     }
     return depth == 0 && quote == 0;
   }
+
+  /** {@code create view "name" as query}, as the diff and a table rebuild create a view again. */
+  static String createView(String name, String definition) {
+    return "create view " + quote(name) + " as " + definition;
+  }
 }

@@ -16,7 +16,9 @@ import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.SqlTypeParser;
+import dev.autogenerate.schema.Trigger;
 import dev.autogenerate.schema.UniqueConstraint;
+import dev.autogenerate.schema.ViewUses;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,10 +37,10 @@ import java.util.TreeMap;
  * {@code sqlite_schema} with a table-valued pragma over every table: columns
  * ({@code pragma_table_xinfo}), indexes and unique constraints ({@code pragma_index_list} with
  * {@code pragma_index_xinfo}), foreign keys ({@code pragma_foreign_key_list}); plus, only when
- * the schema has sequence tables, one query reading all their current values. Three or four
- * queries, however many tables there are. What the pragmas do not tell (constraint names,
- * checks, {@code AUTOINCREMENT}) comes from the {@code CREATE TABLE} text, through
- * {@link SqliteTableSql}.
+ * the schema has sequence tables, one query reading all their current values; and one reading
+ * views and triggers. Four or five queries, however many tables there are. What the pragmas do
+ * not tell (constraint names, checks, {@code AUTOINCREMENT}) comes from the {@code CREATE TABLE}
+ * text, through {@link SqliteTableSql}.
  *
  * <p>What it reads:
  * <ul>
@@ -94,6 +96,10 @@ import java.util.TreeMap;
  *       the table does not record Hibernate's increment (the allocation size lives in the
  *       mapping only). The table filter applies to these names as to any table's. SQLite has no
  *       enum types.
+ *   <li>views, whatever the table filter says, with their query (the text after {@code AS} in
+ *       their {@code CREATE VIEW}) and what they read, found by name ({@link ViewUses}); and
+ *       triggers, verbatim with the table or view they are on, which a table rebuild creates
+ *       again.
  * </ul>
  */
 public final class SqliteInspector implements DatabaseInspector {
@@ -210,8 +216,41 @@ public final class SqliteInspector implements DatabaseInspector {
         }
       }
       readSequences(statement, schema, sequenceTables);
+      return withViewsAndTriggers(statement, schema.toSchema());
     }
-    return schema.toSchema();
+  }
+
+  /** Views and triggers, in creation order, so that a view reading another comes after it. */
+  static final String VIEWS_AND_TRIGGERS_QUERY = """
+      SELECT type, name, tbl_name, sql
+      FROM main.sqlite_schema
+      WHERE type IN ('view', 'trigger')
+        AND sql IS NOT NULL
+      ORDER BY rowid
+      """;
+
+  /**
+   * The schema with its views, what each reads found by name ({@link ViewUses}: SQLite records
+   * no dependencies), and its triggers, kept verbatim for a table rebuild to create again.
+   */
+  private static Schema withViewsAndTriggers(Statement statement, Schema tables) throws SQLException {
+    Schema schema = tables;
+    List<Trigger> triggers = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery(VIEWS_AND_TRIGGERS_QUERY)) {
+      while (rows.next()) {
+        String name = rows.getString("name");
+        String sql = rows.getString("sql");
+        if ("trigger".equals(rows.getString("type"))) {
+          triggers.add(new Trigger(name, rows.getString("tbl_name"), sql));
+        } else {
+          String query = SqliteTableSql.viewQuery(sql);
+          if (query != null && !schema.hasView(name)) {
+            schema = schema.withView(ViewUses.of(name, query, schema));
+          }
+        }
+      }
+    }
+    return schema.withViewsAndTriggers(schema.views().values(), triggers);
   }
 
   /** Every table's rows of the columns query, whatever the filter: a foreign key may reference any. */

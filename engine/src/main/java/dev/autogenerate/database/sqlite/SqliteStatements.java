@@ -20,6 +20,8 @@ import dev.autogenerate.operations.DropEnumType;
 import dev.autogenerate.operations.DropIndex;
 import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
+import dev.autogenerate.operations.CreateView;
+import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.OperationVisitor;
 import dev.autogenerate.operations.RenameColumn;
@@ -163,6 +165,16 @@ final class SqliteStatements implements OperationVisitor<SqliteStep> {
   @Override
   public SqliteStep alterEnumType(AlterEnumType operation) {
     return SqliteStep.own(List.of());
+  }
+
+  @Override
+  public SqliteStep createView(CreateView operation) {
+    return SqliteStep.own(List.of(SqliteDdl.createView(operation.name(), operation.definition())));
+  }
+
+  @Override
+  public SqliteStep dropView(DropView operation) {
+    return SqliteStep.own(List.of("drop view " + quote(operation.name())));
   }
 
   @Override

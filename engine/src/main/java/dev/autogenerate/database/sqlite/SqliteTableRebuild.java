@@ -7,16 +7,25 @@ import dev.autogenerate.database.Ddl;
 import dev.autogenerate.database.SqlIdentifiers;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Index;
+import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.Trigger;
+import dev.autogenerate.schema.View;
+import dev.autogenerate.schema.ViewUses;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * SQLite's way to change what {@code alter table} cannot (a column's type, nullability or
  * default, any constraint): create the new shape under a temporary name, copy the rows of the
  * columns both shapes have (and the {@code autoincrement} high-water mark), drop the old table,
- * rename the new one, and create the indexes again.
+ * rename the new one, and create the indexes again. The views that read the table (and those that
+ * read them) are dropped first and created again after, as SQLite's rename refuses to leave a view
+ * naming a missing table; the table's triggers, which its drop takes along, and every trigger
+ * naming the table or one of those views are created again too. All in the revision's
+ * transaction.
  * Foreign-key enforcement is off while a revision runs, so the drop neither cascades nor fails,
  * and the revision commits only if every reference still holds ({@link SqliteRevisionGuard}).
  */
@@ -26,8 +35,37 @@ final class SqliteTableRebuild {
 
   private SqliteTableRebuild() {}
 
-  /** The statements that turn table {@code from} into {@code to}, keeping the rows and the indexes. */
-  static List<String> statements(Table from, Table to) {
+  /**
+   * The statements that turn table {@code from} into {@code to}, keeping the rows, the indexes,
+   * and the views and triggers of {@code schema} that depend on it.
+   */
+  static List<String> statements(Table from, Table to, Schema schema) {
+    List<View> views = schema.viewsDependingOn(List.of(from.name()));
+    Set<String> viewNames = views.stream().map(View::name).collect(Collectors.toSet());
+    List<Trigger> triggers = schema.triggers().values().stream()
+        .filter(trigger -> trigger.table().equals(from.name()) || viewNames.contains(trigger.table())
+            || ViewUses.names(trigger.sql(), from.name())
+            || viewNames.stream().anyMatch(view -> ViewUses.names(trigger.sql(), view)))
+        .toList();
+    List<String> statements = new ArrayList<>();
+    for (Trigger trigger : triggers) {
+      statements.add("drop trigger " + quote(trigger.name()));
+    }
+    for (int i = views.size() - 1; i >= 0; i--) {
+      statements.add("drop view " + quote(views.get(i).name()));
+    }
+    statements.addAll(table(from, to));
+    for (View view : views) {
+      statements.add(SqliteDdl.createView(view.name(), view.definition()));
+    }
+    for (Trigger trigger : triggers) {
+      statements.add(trigger.sql());
+    }
+    return statements;
+  }
+
+  /** The rebuild of the table itself. */
+  private static List<String> table(Table from, Table to) {
     String temporary = TEMPORARY_PREFIX + to.name();
     String copied = to.columns().stream()
         .map(Column::name)

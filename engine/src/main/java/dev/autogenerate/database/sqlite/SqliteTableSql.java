@@ -403,4 +403,60 @@ record SqliteTableSql(
   private static boolean isWordChar(char c) {
     return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c > 127;
   }
+
+  /** The name of the common table expression that gives a view's columns the names its column list says. */
+  static final String VIEW_COLUMNS_CTE = "_autogenerate_view";
+
+  /**
+   * The query of a {@code CREATE VIEW} statement: what follows its first {@code AS} outside quotes
+   * and parentheses, or null when there is none. A column list before it ({@code create view v
+   * (a, b) as ...}) names the view's columns: the query then names them the same way, as
+   * {@code WITH _autogenerate_view (a, b) AS (...) SELECT * FROM _autogenerate_view}, so that the
+   * view created again from it has the same columns, whatever database runs it.
+   */
+  static String viewQuery(String createView) {
+    int depth = 0;
+    int i = 0;
+    int columnsFrom = -1;
+    int columnsTo = -1;
+    while (i < createView.length()) {
+      char c = createView.charAt(i);
+      if (c == '\'' || c == '"' || c == '`' || c == '[') {
+        char close = c == '[' ? ']' : c;
+        int end = createView.indexOf(close, i + 1);
+        i = end < 0 ? createView.length() : end + 1;
+      } else if (c == '(') {
+        if (depth == 0 && columnsFrom < 0) {
+          columnsFrom = i + 1;
+        }
+        depth++;
+        i++;
+      } else if (c == ')' && depth == 1 && columnsTo < 0) {
+        columnsTo = i;
+        depth--;
+        i++;
+      } else if (c == ')') {
+        depth--;
+        i++;
+      } else if (Character.isLetter(c) || c == '_') {
+        int end = i;
+        while (end < createView.length()
+            && (Character.isLetterOrDigit(createView.charAt(end)) || createView.charAt(end) == '_')) {
+          end++;
+        }
+        if (depth == 0 && end - i == 2 && createView.substring(i, end).equalsIgnoreCase("as")) {
+          String query = createView.substring(end).strip();
+          if (query.isEmpty()) {
+            return null;
+          }
+          return columnsTo < 0 ? query : "WITH " + VIEW_COLUMNS_CTE + " (" + createView.substring(columnsFrom, columnsTo)
+              .strip() + ") AS (" + query + ") SELECT * FROM " + VIEW_COLUMNS_CTE;
+        }
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    return null;
+  }
 }

@@ -44,11 +44,16 @@ import static dev.autogenerate.schema.SqlType.timestampTz;
 import static dev.autogenerate.schema.SqlType.varchar;
 import static dev.autogenerate.schema.UniqueConstraint.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.autogenerate.database.Database;
+import java.util.TreeSet;
+import java.util.Set;
+import java.util.Map;
+import dev.autogenerate.schema.View;
 import dev.autogenerate.inspect.CountingConnection;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.schema.CheckConstraint;
@@ -304,7 +309,9 @@ class PostgresInspectorTest {
                 table("parent", col("id", INTEGER)),
                 table("child", col("id", INTEGER), col("extra", TEXT))),
             List.of(sequence("some_seq", 1, 1)),
-            List.of(enumType("mood", "ok"))),
+            List.of(enumType("mood", "ok")))
+            .withViewsAndTriggers(List.of(new View("kept_view", "SELECT id\n   FROM kept",
+                Map.of("kept", new TreeSet<>(Set.of("id"))))), List.of()),
         inspect(database));
 
     try (Connection connection = database.open()) {
@@ -315,6 +322,34 @@ class PostgresInspectorTest {
       execute(connection, "set search_path to no_such_schema");
       assertEquals(Schema.EMPTY, new PostgresInspector().inspect(connection, TableFilter.defaults()));
     }
+  }
+
+  /**
+   * Views with the query PostgreSQL deparses and, from the catalog's dependencies, exactly the
+   * columns they read: an alias named like a column is not a use, a view over a view reads that
+   * view, and a view in another schema read through the filter is qualified.
+   */
+  @Test
+  void viewsWithTheColumnsTheyReadFromTheCatalog() throws Exception {
+    execute(database,
+        "create table orders (id int primary key, amount int, note text, status text)",
+        "create view totals as select id, amount as note from orders where status = 'paid'",
+        "create view big as select id from totals where note > 10",
+        "create schema other",
+        "create view other.counted as select count(*) as n from orders");
+
+    Schema schema;
+    try (Connection connection = database.open()) {
+      schema = new PostgresInspector().inspect(connection, TableFilter.defaults().withSchemas(Set.of("other")));
+    }
+
+    View totals = schema.view("totals").orElseThrow();
+    assertEquals(Map.of("orders", new TreeSet<>(Set.of("id", "amount", "status"))), totals.uses());
+    assertEquals("SELECT id,\n    amount AS note\n   FROM orders\n  WHERE (status = 'paid'::text)", totals.definition());
+    assertEquals(Map.of("totals", new TreeSet<>(Set.of("id", "note"))), schema.view("big").orElseThrow().uses());
+    assertEquals(Set.of("orders"), schema.view("other.counted").orElseThrow().relations());
+    assertEquals(Set.of("big", "other.counted", "totals"), schema.views().keySet());
+    assertFalse(schema.hasTable("totals"));
   }
 
   @Test
@@ -801,7 +836,7 @@ class PostgresInspectorTest {
       CountingConnection counting = CountingConnection.wrap(connection);
       withSales = new PostgresInspector().inspect(counting.connection(),
           TableFilter.defaults().withSchemas(java.util.Set.of("sales", "It's", "missing")));
-      assertEquals(5, counting.executions(), "still five queries, however many schemas");
+      assertEquals(6, counting.executions(), "still six queries, however many schemas");
     }
     assertEquals(List.of("It's.hidden", "customers", "notes", "sales.orders"), List.copyOf(withSales.tables().keySet()));
     Table orders = withSales.requireTable("sales.orders");

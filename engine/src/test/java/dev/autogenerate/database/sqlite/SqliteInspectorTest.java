@@ -41,6 +41,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.autogenerate.database.Database;
+import java.util.TreeSet;
+import java.util.Set;
+import dev.autogenerate.schema.Trigger;
+import dev.autogenerate.schema.View;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Index;
@@ -239,9 +243,37 @@ class SqliteInspectorTest {
           "create temporary table scratch (id int)",
           "create temporary table kept (other text)");
       assertEquals(
-          schema(table("kept", identity("id", INTEGER), col("body", TEXT), pk(null, "id"), index("kept_idx", "body"))),
+          schema(table("kept", identity("id", INTEGER), col("body", TEXT), pk(null, "id"), index("kept_idx", "body")))
+              .withViewsAndTriggers(
+                  List.of(new View("kept_view", "select * from kept", Map.of("kept", new TreeSet<>())))
+                  , List.of(new Trigger("kept_trigger", "kept",
+                      "CREATE TRIGGER kept_trigger after insert on kept begin select 1; end"))),
           new SqliteInspector().inspect(connection, TableFilter.defaults()));
     }
+  }
+
+  /**
+   * Views with their query, what they read found by name (SQLite records no dependencies), a view
+   * over a view after it; triggers verbatim with the table or view they are on.
+   */
+  @Test
+  void viewsWithWhatTheyReadAndTriggers() throws Exception {
+    execute(database,
+        "create table orders (id integer primary key, amount int, note text, status text)",
+        "create view \"Totals\" (a, b) as select id, amount from orders where status = 'as note'",
+        "create view big as select a from [Totals] where b > 10",
+        "create trigger big_insert instead of insert on big begin insert into orders (id) values (new.a); end");
+
+    Schema schema = inspect(database);
+
+    View totals = schema.view("Totals").orElseThrow();
+    assertEquals("WITH _autogenerate_view (a, b) AS (select id, amount from orders where status = 'as note')"
+        + " SELECT * FROM _autogenerate_view", totals.definition(), "the column list names the columns");
+    assertEquals(Map.of("orders", new TreeSet<>(Set.of("id", "amount", "status"))), totals.uses());
+    assertEquals(Set.of("Totals"), schema.view("big").orElseThrow().relations());
+    assertEquals(List.of(new Trigger("big_insert", "big",
+        "CREATE TRIGGER big_insert instead of insert on big begin insert into orders (id) values (new.a); end")),
+        schema.triggersOn("big"));
   }
 
   @Test

@@ -1,0 +1,157 @@
+package dev.autogenerate.compare;
+
+import dev.autogenerate.changes.Change;
+import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.AlterEnumType;
+import dev.autogenerate.operations.CreateView;
+import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropTable;
+import dev.autogenerate.operations.DropView;
+import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameTable;
+import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.View;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps the database's views working around the upgrade. A view reading a column whose type
+ * changes (or whose enum type loses or reorders a value, which converts the column) blocks the
+ * change on PostgreSQL ("cannot alter type of a column used by a view"): such
+ * a view, and every view reading it, is dropped before the revision's first step and created
+ * again after its last, with the query the catalog gave, as steps the reviewer sees. Renames need
+ * nothing (both databases carry them into the view). A view reading a column or table the upgrade
+ * drops cannot be created again as it was: that is a {@link ViewConflict}, never a silent
+ * {@code cascade}. Views are otherwise left alone: the diff never proposes to create or drop one
+ * for its own sake.
+ */
+final class ViewRecreation {
+
+  private ViewRecreation() {}
+
+  /**
+   * The upgrade with the drops and creations of the views it needs gone while it runs.
+   *
+   * @param current the database's schema, with its views
+   * @throws ViewConflict when a view reads a column or table the upgrade drops, or one it
+   *     both renames and changes
+   */
+  static List<Change> around(Schema current, List<Change> upgrade) {
+    if (current.views().isEmpty()) {
+      return upgrade;
+    }
+    Map<String, String> blocked = new LinkedHashMap<>();
+    Set<String> renamedTables = new LinkedHashSet<>();
+    Map<String, Set<String>> renamedColumns = new LinkedHashMap<>();
+    Schema schema = current;
+    for (Change change : upgrade) {
+      Operation operation = change.operation();
+      if (operation instanceof AlterColumn alter && alter.newType().isPresent()) {
+        for (View view : schema.views().values()) {
+          if (view.usesColumn(alter.table(), alter.column())) {
+            blocked.putIfAbsent(view.name(), alter.table() + "." + alter.column());
+          }
+        }
+      } else if (operation instanceof AlterEnumType alter && schema.enumType(alter.name())
+          .map(existing -> !alter.onlyAddsValuesTo(existing.values())).orElse(false)) {
+        // The safe recipe converts every column of the type to the new one: a type change to each.
+        SqlType enumType = SqlType.sqlType(alter.name());
+        for (Table table : schema.tables().values()) {
+          for (Column column : table.columns()) {
+            if (column.type().equals(enumType)) {
+              for (View view : schema.views().values()) {
+                if (view.usesColumn(table.name(), column.name())) {
+                  blocked.putIfAbsent(view.name(), table.name() + "." + column.name());
+                }
+              }
+            }
+          }
+        }
+      } else if (operation instanceof DropColumn drop) {
+        Optional<View> reader = schema.views().values().stream()
+            .filter(view -> view.usesColumn(drop.table(), drop.column())).findFirst();
+        if (reader.isPresent()) {
+          throw new ViewConflict(conflict(reader.get().name(), "column " + drop.table() + "." + drop.column(),
+              "drops"));
+        }
+      } else if (operation instanceof DropTable drop) {
+        Optional<View> reader = schema.views().values().stream()
+            .filter(view -> view.usesRelation(drop.table())).findFirst();
+        if (reader.isPresent()) {
+          throw new ViewConflict(conflict(reader.get().name(), "table " + drop.table(), "drops"));
+        }
+      } else if (operation instanceof RenameTable rename) {
+        renamedTables.add(rename.to());
+      } else if (operation instanceof RenameColumn rename) {
+        renamedColumns.computeIfAbsent(rename.table(), t -> new LinkedHashSet<>()).add(rename.to());
+      }
+      schema = operation.applyTo(schema);
+    }
+    if (blocked.isEmpty()) {
+      return upgrade;
+    }
+    List<View> views = current.viewsDependingOn(blocked.keySet());
+    for (View view : views) {
+      // The view is dropped before the renames and created after them with the query it had: a
+      // query naming what was renamed would no longer run.
+      String renamed = renamedIn(view, schema, renamedTables, renamedColumns);
+      if (renamed != null) {
+        throw new ViewConflict("view " + view.name() + " reads " + renamed + ", which this migration renames, and"
+            + " also " + blocked.getOrDefault(view.name(), "a view") + ", whose type changes: generate the rename"
+            + " alone first (one revision), upgrade, then generate the type change");
+      }
+    }
+    List<Change> wrapped = new ArrayList<>();
+    for (int i = views.size() - 1; i >= 0; i--) {
+      View view = views.get(i);
+      wrapped.add(Change.of(new DropView(view.name()), dropReason(view, blocked)));
+    }
+    wrapped.addAll(upgrade);
+    for (View view : views) {
+      wrapped.add(Change.of(new CreateView(view.name(), view.definition()),
+          "view " + view.name() + " as it was, with the query the database had"));
+    }
+    return wrapped;
+  }
+
+  private static String conflict(String view, String what, String verb) {
+    return "view " + view + " reads " + what + ", which this migration " + verb + ": change or drop the view first"
+        + " (a migration with op.dropView(\"" + view + "\") or op.execute(...)), upgrade, then run -m again";
+  }
+
+  private static String dropReason(View view, Map<String, String> blocked) {
+    String column = blocked.get(view.name());
+    String why = column != null ? "reads " + column + ", whose type changes"
+        : "reads a view that must be dropped first";
+    return "view " + view.name() + " " + why + ": dropped here, created again below";
+  }
+
+  /** What of the renamed tables and columns the view reads, or null. */
+  private static String renamedIn(View view, Schema after, Set<String> renamedTables,
+      Map<String, Set<String>> renamedColumns) {
+    // The view as the schema after the upgrade has it: its uses follow the renames.
+    View renamed = after.view(view.name()).orElse(view);
+    for (String table : renamedTables) {
+      if (renamed.usesRelation(table)) {
+        return "table " + table;
+      }
+    }
+    for (Map.Entry<String, Set<String>> entry : renamedColumns.entrySet()) {
+      for (String column : entry.getValue()) {
+        if (renamed.usesColumn(entry.getKey(), column)) {
+          return "column " + entry.getKey() + "." + column;
+        }
+      }
+    }
+    return null;
+  }
+}

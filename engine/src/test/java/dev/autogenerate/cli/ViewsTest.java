@@ -1,0 +1,231 @@
+package dev.autogenerate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.testing.TestDatabases;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Views the team made by hand keep working through the migrations the diff writes: one reading a
+ * column whose type changes is dropped and created again in the same revision (PostgreSQL refuses
+ * the change otherwise), one reading a dropped column stops {@code -m} with one line, entities
+ * mapped onto views are never created as tables, and {@code check} stays clean.
+ */
+class ViewsTest {
+
+  static final String ORDER_V1 = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Entity
+      @Table(name = "orders")
+      public class Order {
+        @Id Long id;
+        Integer amount;
+        String note;
+      }
+      """;
+
+  @TempDir Path directory;
+
+  private ProjectDirectory projectWithView(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.entities(ORDER_V1);
+    project.expect(0, "-m", "orders");
+    project.expect(0, "upgrade", "head");
+    execute(project, "insert into orders (id, amount, note) values (1, 40, 'a'), (2, 2, 'b')",
+        "create view order_totals as select id, amount from orders where amount > 10");
+    return project;
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aViewOverAColumnWhoseTypeChangesSurvivesTheUpgradeAndTheDowngrade(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = projectWithView(kind);
+    project.expect(0, "check");
+    project.entities(ORDER_V1.replace("Integer amount;", "Long amount;"));
+
+    CliRun generated = project.expect(0, "-m", "wider amounts");
+
+    String file = project.lastMigration();
+    assertTrue(file.contains("op.dropView(\"order_totals\")"), file);
+    assertTrue(file.contains("op.createView(\"order_totals\","), file);
+    assertTrue(file.contains("// view order_totals reads orders.amount, whose type changes"), file);
+    assertTrue(file.indexOf("op.dropView") < file.indexOf("op.alterColumn")
+        && file.indexOf("op.alterColumn") < file.indexOf("op.createView"), file);
+    assertTrue(generated.out().contains("drop view order_totals"), generated::toString);
+    // Offline SQL replays the history, which never recorded the hand-made view: it still writes both steps.
+    String script = project.expect(0, "upgrade", "--sql", "head").out();
+    assertTrue(script.contains("drop view order_totals;") && script.contains("create view order_totals as"),
+        script);
+    project.expect(0, "upgrade", "head");
+    assertEquals(List.of("1:40"), totals(project));
+    project.expect(0, "check");
+
+    project.expect(0, "downgrade", "-1");
+    assertEquals(List.of("1:40"), totals(project));
+    project.expect(0, "upgrade", "head");
+    assertEquals(List.of("1:40"), totals(project));
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aViewOverADroppedColumnStopsTheRevisionWithOneLine(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = projectWithView(kind);
+    project.entities(ORDER_V1.replace("  Integer amount;\n", ""));
+
+    CliRun refused = project.expect(2, "-m", "no amounts");
+
+    assertEquals(1, refused.err().lines().count(), refused::toString);
+    assertTrue(refused.err().contains("view order_totals reads column orders.amount, which this migration drops"),
+        refused::toString);
+    assertTrue(refused.err().contains("op.dropView(\"order_totals\")"), refused::toString);
+    assertEquals(1, project.migrationFiles().size(), "no file written");
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void entitiesMappedOntoViewsAreNeverCreatedAsTables(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = projectWithView(kind);
+    project.entities(ORDER_V1, """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @org.hibernate.annotations.Immutable
+        @Table(name = "order_totals")
+        public class OrderTotal {
+          @Id Long id;
+          Integer amount;
+        }
+        """, """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @org.hibernate.annotations.Subselect("select id, note from orders")
+        public class OrderNote {
+          @Id Long id;
+          String note;
+        }
+        """, """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @org.hibernate.annotations.View(query = "select id, amount from orders where amount < 10")
+        @Table(name = "small_orders")
+        public class SmallOrder {
+          @Id Long id;
+          Integer amount;
+        }
+        """);
+
+    CliRun check = project.expect(0, "check");
+
+    assertTrue(check.out().contains("order_totals is a view in the database"), check::toString);
+    CliRun generated = project.expect(0, "-m", "nothing to do");
+    assertFalse(generated.out().contains("create table"), generated::toString);
+    assertEquals(1, project.migrationFiles().size(), project::lastMigration);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void anExcludedTableIsNeverCreated(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.write("autogenerate.properties",
+        project.read(project.root().resolve("autogenerate.properties")) + "exclude.tables=orders\n");
+    project.entities(ORDER_V1, WalkthroughTest.USER_V1);
+
+    CliRun generated = project.expect(0, "-m", "first");
+
+    assertEquals(List.of("create table users"),
+        generated.out().lines().filter(line -> line.startsWith("  ")).map(String::trim).toList());
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+  }
+
+  /**
+   * A rebuild drops the table and renames its new shape into place: SQLite refuses the rename
+   * while a view names the missing table ("error in view order_totals: no such table"), and the
+   * drop takes the table's triggers along. The views (and a view over them) and the triggers (on
+   * the table, and one elsewhere naming it) come back, in the same transaction.
+   */
+  @Test
+  void aSqliteRebuildKeepsTheTablesViewsAndTriggers() throws Exception {
+    ProjectDirectory project = projectWithView(DatabaseKind.SQLITE);
+    execute(project,
+        "create view big_totals as select id from order_totals where amount > 30",
+        "create view named_totals (order_id, total) as select id, amount from orders",
+        "create view over_named as select order_id from named_totals where total > 30",
+        "create table audit (what text)",
+        "create trigger orders_inserted after insert on orders begin insert into audit values ('order ' || new.id); end",
+        "create table notes (body text)",
+        "create trigger notes_counted after insert on notes begin"
+            + " insert into audit select 'orders ' || count(*) from orders; end");
+    project.entities(ORDER_V1.replace("String note;", "@Column(nullable = false) String note;"));
+    project.expect(0, "-m", "notes required");
+    assertFalse(project.lastMigration().contains("dropView"), project::lastMigration);
+
+    project.expect(0, "upgrade", "head");
+
+    assertEquals(List.of("1:40"), totals(project));
+    execute(project, "insert into orders (id, amount, note) values (3, 50, 'c')", "insert into notes values ('x')");
+    List<String> audit = new ArrayList<>();
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select what from audit order by rowid")) {
+      while (rows.next()) {
+        audit.add(rows.getString(1));
+      }
+    }
+    assertEquals(List.of("order 3", "orders 3"), audit);
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select count(*) from big_totals")) {
+      rows.next();
+      assertEquals(2, rows.getInt(1));
+    }
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select count(*) from over_named")) {
+      rows.next();
+      assertEquals(2, rows.getInt(1), "a view with a column list keeps its column names");
+    }
+    project.expect(0, "check");
+    project.expect(0, "downgrade", "-1");
+    assertEquals(List.of("1:40", "3:50"), totals(project));
+  }
+
+  private static List<String> totals(ProjectDirectory project) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select id, amount from order_totals order by id")) {
+      while (result.next()) {
+        rows.add(result.getLong(1) + ":" + result.getLong(2));
+      }
+    }
+    return rows;
+  }
+
+  static void execute(ProjectDirectory project, String... statements) throws Exception {
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+  }
+}

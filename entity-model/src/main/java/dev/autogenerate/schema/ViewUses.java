@@ -1,0 +1,141 @@
+package dev.autogenerate.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What a view's query reads, found by name: every table or view of the schema that the query
+ * names, and every column of those that it names. Where the catalog does not record a view's
+ * dependencies (SQLite), or a migration creates a view, this is how they are known. It reads
+ * identifiers only (string literals and comments are skipped; {@code "quoted"}, {@code `back
+ * quoted`} and {@code [bracketed]} names are one word each), so it may count a word that is an
+ * alias of the same name as a use: it errs on the side of a view that is dropped and created
+ * again around a change, never of one that is forgotten.
+ */
+public final class ViewUses {
+
+  private ViewUses() {}
+
+  /** The view of this name and query, with what it reads in {@code schema}. */
+  public static View of(String name, String definition, Schema schema) {
+    return new View(name, definition, in(definition, schema));
+  }
+
+  /** The tables and views of {@code schema} that {@code sql} names, each with the columns it names. */
+  public static Map<String, SortedSet<String>> in(String sql, Schema schema) {
+    Set<String> words = words(sql);
+    Map<String, SortedSet<String>> uses = new TreeMap<>();
+    for (Table table : schema.tables().values()) {
+      if (names(words, table.name())) {
+        SortedSet<String> columns = new TreeSet<>();
+        for (Column column : table.columns()) {
+          if (words.contains(column.name().toLowerCase(Locale.ROOT))) {
+            columns.add(column.name());
+          }
+        }
+        uses.put(table.name(), columns);
+      }
+    }
+    for (View view : schema.views().values()) {
+      if (names(words, view.name())) {
+        uses.put(view.name(), new TreeSet<>());
+      }
+    }
+    return uses;
+  }
+
+  /** Whether {@code sql} names this table or view (a trigger's body, say). */
+  public static boolean names(String sql, String relation) {
+    return names(words(sql), relation);
+  }
+
+  private static boolean names(Set<String> words, String relation) {
+    String lower = relation.toLowerCase(Locale.ROOT);
+    // A table outside the current schema is named qualified, and so must the query name it.
+    return words.contains(lower);
+  }
+
+  /**
+   * The identifiers of {@code sql}, lower-cased (SQLite ignores their case, and PostgreSQL folds
+   * unquoted ones), with {@code a.b} also as one word, for qualified names.
+   */
+  static Set<String> words(String sql) {
+    List<String> tokens = new ArrayList<>();
+    Set<String> words = new LinkedHashSet<>();
+    int i = 0;
+    while (i < sql.length()) {
+      char c = sql.charAt(i);
+      if (c == '\'') {
+        i = endOf(sql, i, '\'');
+        tokens.add("'");
+      } else if (c == '-' && sql.startsWith("--", i)) {
+        int end = sql.indexOf('\n', i);
+        i = end < 0 ? sql.length() : end;
+      } else if (c == '/' && sql.startsWith("/*", i)) {
+        int end = sql.indexOf("*/", i + 2);
+        i = end < 0 ? sql.length() : end + 2;
+      } else if (c == '"' || c == '`' || c == '[') {
+        char close = c == '[' ? ']' : c;
+        int end = endOf(sql, i, close);
+        String name = sql.substring(i + 1, Math.max(i + 1, end - 1)).replace(String.valueOf(close) + close, String.valueOf(close));
+        tokens.add(name.toLowerCase(Locale.ROOT));
+        i = end;
+      } else if (Character.isLetter(c) || c == '_') {
+        int end = i;
+        while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_'
+            || sql.charAt(end) == '$')) {
+          end++;
+        }
+        tokens.add(sql.substring(i, end).toLowerCase(Locale.ROOT));
+        i = end;
+      } else if (c == '.') {
+        tokens.add(".");
+        i++;
+      } else {
+        if (!Character.isWhitespace(c)) {
+          tokens.add(String.valueOf(c));
+        }
+        i++;
+      }
+    }
+    for (int t = 0; t < tokens.size(); t++) {
+      String token = tokens.get(t);
+      if (!isWord(token)) {
+        continue;
+      }
+      words.add(token);
+      if (t + 2 < tokens.size() && tokens.get(t + 1).equals(".") && isWord(tokens.get(t + 2))) {
+        words.add(token + "." + tokens.get(t + 2));
+      }
+    }
+    return words;
+  }
+
+  private static boolean isWord(String token) {
+    return !token.equals(".") && !token.equals("'") && !(token.length() == 1 && !Character.isLetterOrDigit(token.charAt(0))
+        && token.charAt(0) != '_');
+  }
+
+  /** The index just past the closing quote; a doubled quote inside stands for one. */
+  private static int endOf(String text, int open, char close) {
+    int i = open + 1;
+    while (i < text.length()) {
+      if (text.charAt(i) == close) {
+        if (close != ']' && i + 1 < text.length() && text.charAt(i + 1) == close) {
+          i += 2;
+          continue;
+        }
+        return i + 1;
+      }
+      i++;
+    }
+    return text.length();
+  }
+}
