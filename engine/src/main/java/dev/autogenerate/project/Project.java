@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -95,7 +96,41 @@ public final class Project {
    * @throws UserError when one does not compile
    */
   public RevisionHistory history() {
-    return RevisionHistory.of(MigrationLoader.fromSources(settings.migrations(), settings.classPath(), applicationLoader()));
+    ClassLoader loader = applicationLoader();
+    return PhaseTimings.time("migrations",
+        () -> RevisionHistory.of(MigrationLoader.fromSources(settings.migrations(), settings.classPath(), loader)));
+  }
+
+  /**
+   * Connects and inspects, compiles the migrations, and reads the entities, all at the same time:
+   * none needs another, and together they are most of a command's time. Each failure is told
+   * when its result is asked for (see {@link Groundwork}); a connection or history that fails
+   * stops the command here, after the other phases have stopped.
+   */
+  public Groundwork groundwork() throws SQLException {
+    applicationLoader();
+    Workers workers = new Workers(2);
+    Connection connection = null;
+    try {
+      Future<RevisionHistory> history = workers.submit(this::history);
+      Future<EntityModel> entities = workers.submit(this::entityModel);
+      connection = connect();
+      Schema inspected = null;
+      SQLException inspectionFailure = null;
+      try {
+        Connection open = connection;
+        inspected = PhaseTimings.time("inspection", () -> databaseSchema(open));
+      } catch (SQLException e) {
+        inspectionFailure = e;
+      }
+      return new Groundwork(connection, Groundwork.await(history), entities, inspected, inspectionFailure, workers);
+    } catch (RuntimeException | Error e) {
+      Groundwork.stop(workers);
+      if (connection != null) {
+        connection.close();
+      }
+      throw e;
+    }
   }
 
   /**
@@ -141,7 +176,7 @@ public final class Project {
     EntityModelOptions options = new EntityModelOptions(
         loader, settings.implicitNamingStrategy(), settings.physicalNamingStrategy(), settings.hibernateSettings());
     try {
-      return new EntityModelReader(options).readModel(classes);
+      return PhaseTimings.time("entities", () -> new EntityModelReader(options).readModel(classes));
     } catch (EntityMappingException e) {
       throw new UserError("Hibernate rejects the entities: " + UserError.firstLine(e.getMessage()), e);
     } catch (RenameMappingException e) {
@@ -185,17 +220,33 @@ public final class Project {
    */
   public MigrationPlan plan(Connection connection, RevisionHistory history, List<String> renameOptions)
       throws SQLException {
+    return plan(connection, history, entityModel(), null, renameOptions);
+  }
+
+  /** The same, from what {@link #groundwork} read. */
+  public MigrationPlan plan(Groundwork groundwork, List<String> renameOptions) throws SQLException {
+    return plan(groundwork.connection(), groundwork.history(), groundwork.entities(), groundwork.inspected(),
+        renameOptions);
+  }
+
+  /**
+   * @param inspected the database's current schema already inspected, or null; inspected again
+   *     when the entities name other schemas, which it did not read
+   */
+  private MigrationPlan plan(Connection connection, RevisionHistory history, EntityModel entities, Schema inspected,
+      List<String> renameOptions) throws SQLException {
     Database database = Database.of(connection);
-    EntityModel entities = entityModel();
     Schema target = database.targetFor(entities.schema(), connection);
     Renames renames = database.targetFor(entities.renames(), connection)
         .and(RenameOptions.parse(renameOptions, target));
     AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
     Optional<Schema> recorded = history.replay(applied);
-    Schema current = database.withUnstored(databaseSchema(connection, target.otherSchemas()), () -> recorded);
+    Schema read = inspected != null && target.otherSchemas().isEmpty() ? inspected
+        : PhaseTimings.time("inspection", () -> databaseSchema(connection, target.otherSchemas()));
+    Schema current = database.withUnstored(read, () -> recorded);
     try {
-      return new SchemaComparison(database.comparisonRules(), diffOptions())
-          .compare(current, target, recorded, renames);
+      return PhaseTimings.time("diff", () -> new SchemaComparison(database.comparisonRules(), diffOptions())
+          .compare(current, target, recorded, renames));
     } catch (RenameConflict e) {
       throw new UserError(e.getMessage(), e);
     }
@@ -269,10 +320,11 @@ public final class Project {
    * Compares entities and database and writes a migration with the difference, if there is one.
    */
   public GeneratedRevision autogenerate(RevisionRequest request) throws SQLException {
-    try (Connection connection = connect()) {
-      RevisionHistory history = history();
+    try (Groundwork groundwork = groundwork()) {
+      Connection connection = groundwork.connection();
+      RevisionHistory history = groundwork.history();
       requireUpToDate(connection, history);
-      MigrationPlan plan = plan(connection, history, request.renames());
+      MigrationPlan plan = plan(groundwork, request.renames());
       List<CountedRisk> risks = countRisks(connection, plan);
       if (plan.isEmpty() || (request.strict() && !risks.isEmpty())) {
         return new GeneratedRevision(Optional.empty(), plan, risks);
@@ -402,7 +454,7 @@ public final class Project {
         plan.upgradeChanges(),
         plan.downgradeChanges());
     try {
-      return new MigrationWriter().writeTo(createdDirectory(), source);
+      return PhaseTimings.time("render", () -> new MigrationWriter().writeTo(createdDirectory(), source));
     } catch (IllegalStateException e) {
       throw new UserError(e.getMessage(), e);
     }
