@@ -139,8 +139,9 @@ public final class Project {
    * {@code warnings}, one line each, instead of stopping the command.
    */
   public RevisionHistory readableHistory(Consumer<String> warnings) {
-    return RevisionHistory.of(
-        MigrationLoader.readSources(settings.migrations(), settings.classPath(), applicationLoader(), warnings));
+    ClassLoader loader = applicationLoader();
+    return PhaseTimings.time("migrations", () -> RevisionHistory.of(
+        MigrationLoader.readSources(settings.migrations(), settings.classPath(), loader, warnings)));
   }
 
   /**

@@ -44,7 +44,7 @@ import java.util.stream.Stream;
  */
 public final class CommandLineBenchmark {
 
-  private static final List<String> PHASES = List.of("start-up", "migrations", "entities", "inspection", "diff", "render");
+  private static final List<String> PHASES = List.of("start-up", "migrations", "entities", "inspection", "diff", "render", "apply");
 
   private final Path launcher;
   private final Path work;
@@ -90,8 +90,8 @@ public final class CommandLineBenchmark {
     int rounds = 3;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
-        case "--tables" -> tables = numbers(args[i + 1]);
-        case "--revisions" -> histories = numbers(args[i + 1]);
+        case "--tables" -> tables = args[i + 1].isBlank() ? List.of() : numbers(args[i + 1]);
+        case "--revisions" -> histories = args[i + 1].isBlank() ? List.of() : numbers(args[i + 1]);
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
         case "--databases" -> kinds = Arrays.stream(args[i + 1].split(","))
             .map(name -> DatabaseKind.valueOf(name.trim().toUpperCase(Locale.ROOT))).toList();
@@ -194,7 +194,9 @@ public final class CommandLineBenchmark {
     Path err = project.resolve("err.txt");
     ProcessBuilder builder = new ProcessBuilder(line).directory(project.toFile())
         .redirectOutput(out.toFile()).redirectError(err.toFile());
-    builder.environment().put("AUTOGENERATE_JAVA_OPTS", "-Dautogenerate.timings=true");
+    // Options to compare (-XX:TieredStopAtLevel=4, -XX:+UseG1GC) come through, after the timings switch.
+    String extra = System.getenv().getOrDefault("AUTOGENERATE_JAVA_OPTS", "");
+    builder.environment().put("AUTOGENERATE_JAVA_OPTS", ("-Dautogenerate.timings=true " + extra).trim());
     builder.environment().put("AUTOGENERATE_CACHE", work.resolve("cache").toString());
     long startedAt = System.currentTimeMillis();
     int exit = builder.start().waitFor();
