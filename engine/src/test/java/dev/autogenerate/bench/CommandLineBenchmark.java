@@ -238,22 +238,29 @@ public final class CommandLineBenchmark {
     Files.write(project.resolve("autogenerate.properties"), lines);
   }
 
-  /** The schema of the entities, created with the tool's own SQL in one transaction: a database already up to date. */
+  /** The schema of the entities, created with the tool's own SQL: a database already up to date. */
   private static void createWithToolSql(TestDatabase database, int count) throws Exception {
     CompiledClasses compiled = EntitySources.compile(entitySources(count).toArray(String[]::new));
     List<Class<?>> classes = compiled.loadClasses();
     Schema entities = new EntityModelReader(EntityModelOptions.using(classes.get(0).getClassLoader())).read(classes);
-    Database dialect = Database.forKind(database.kind());
-    MigrationPlan plan = new SchemaComparison(dialect.comparisonRules()).compare(Schema.EMPTY, entities);
+    try (Connection connection = database.open()) {
+      createWithToolSql(connection, entities, Database.forKind(database.kind()));
+    }
+  }
+
+  /** Creates a schema with the tool's own SQL, in one transaction. */
+  static void createWithToolSql(Connection connection, Schema schema, Database dialect) throws Exception {
+    MigrationPlan plan = new SchemaComparison(dialect.comparisonRules()).compare(Schema.EMPTY, schema);
     List<Operation> operations = new ArrayList<>();
     plan.upgradeChanges().forEach(step -> operations.add(step.operation()));
-    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
-      connection.setAutoCommit(false);
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
       for (String sql : dialect.statements(operations, Schema.EMPTY)) {
         statement.execute(sql);
       }
-      connection.commit();
     }
+    connection.commit();
+    connection.setAutoCommit(true);
   }
 
   /** Entities like a real application's: ids, strings, numbers, times, a reference, a unique and an index. */
