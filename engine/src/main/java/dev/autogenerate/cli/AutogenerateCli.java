@@ -1,6 +1,7 @@
 package dev.autogenerate.cli;
 
 import dev.autogenerate.project.EffectiveSettings;
+import dev.autogenerate.project.PhaseTimings;
 import dev.autogenerate.project.Project;
 import dev.autogenerate.project.SettingsLoader;
 import dev.autogenerate.runtime.UserError;
@@ -134,6 +135,7 @@ public final class AutogenerateCli implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    PhaseTimings.mainEntered();
     System.exit(run(Path.of("").toAbsolutePath(), System.getenv(), new PrintWriter(System.out, true),
         new PrintWriter(System.err, true), args));
   }

@@ -3,6 +3,7 @@ package dev.autogenerate.cli;
 import dev.autogenerate.compare.MigrationPlan;
 import dev.autogenerate.project.CountedRisk;
 import dev.autogenerate.project.EntitySourceLocator;
+import dev.autogenerate.project.Groundwork;
 import dev.autogenerate.project.Project;
 import dev.autogenerate.runtime.MigrationScript;
 import dev.autogenerate.runtime.RevisionHistory;
@@ -55,15 +56,16 @@ final class CheckCommand implements Callable<Integer> {
 
   /** Compares, unless the database is not at the newest migration: then that is the difference. */
   private CheckOutcome check(Project project) throws Exception {
-    try (Connection connection = project.connect()) {
-      RevisionHistory history = project.history();
+    try (Groundwork groundwork = project.groundwork()) {
+      Connection connection = groundwork.connection();
+      RevisionHistory history = groundwork.history();
       List<String> databaseRevisions = VersionTable.heads(connection);
       List<String> heads = history.heads().stream().map(MigrationScript::id).toList();
       Optional<String> notUpToDate = project.notUpToDate(connection, history);
       if (notUpToDate.isPresent()) {
         return new CheckOutcome(databaseRevisions, heads, notUpToDate, MigrationPlan.empty(), List.of(), strict);
       }
-      MigrationPlan plan = project.plan(connection, history, root.renames(renames));
+      MigrationPlan plan = project.plan(groundwork, root.renames(renames));
       List<CountedRisk> risks = plan.isEmpty() ? List.of() : project.countRisks(connection, plan);
       return new CheckOutcome(databaseRevisions, heads, Optional.empty(), plan, risks, strict);
     }

@@ -1,7 +1,9 @@
 package dev.autogenerate.cli;
 
+import dev.autogenerate.project.PhaseTimings;
 import dev.autogenerate.project.Project;
 import dev.autogenerate.runtime.MigrationScript;
+import dev.autogenerate.runtime.Migrator;
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,7 +38,8 @@ final class UpgradeCommand implements Callable<Integer> {
       return AutogenerateCli.OK;
     }
     try (Connection connection = project.connect()) {
-      List<MigrationScript> applied = project.migrator(root.out()).upgrade(connection, target);
+      Migrator migrator = project.migrator(root.out());
+      List<MigrationScript> applied = PhaseTimings.time("apply", () -> migrator.upgrade(connection, target));
       if (applied.isEmpty()) {
         root.out().println("Already at " + target + "; nothing to apply.");
       }

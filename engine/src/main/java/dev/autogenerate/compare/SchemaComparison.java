@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Compares the schema a database has with the schema the entities map to, and plans the changes
@@ -92,11 +93,12 @@ public final class SchemaComparison {
     for (SchemaElementComparator comparator : schemaElements) {
       comparator.compareNewAndChanged(renamed, wanted, plan);
     }
+    // Copied once: each table's changes keep it, and a copy per table made 1,000 tables quadratic.
+    Set<String> wantedTables = Set.copyOf(wanted.tables().keySet());
     for (Table table : wanted.tables().values()) {
       Optional<Table> existing = renamed.table(table.name());
       if (existing.isPresent()) {
-        TableChanges changes = plan.keptTable(table.name(), recordedRenamed, options.dropUnmapped(),
-            wanted.tables().keySet());
+        TableChanges changes = plan.keptTable(table.name(), recordedRenamed, options.dropUnmapped(), wantedTables);
         tableElements.forEach(comparator -> comparator.compare(existing.get(), table, changes));
       }
     }

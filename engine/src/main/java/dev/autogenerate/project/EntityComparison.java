@@ -48,6 +48,16 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
    */
   public MigrationPlan plan(Connection connection, RevisionHistory history, EntityModel entities,
       List<String> renameOptions) throws SQLException {
+    return plan(connection, history, entities, Optional.empty(), renameOptions);
+  }
+
+  /**
+   * The same, with the database's schema already inspected (by a command that inspected while
+   * it read the entities); inspected again when the entities name other schemas, which it did
+   * not read.
+   */
+  public MigrationPlan plan(Connection connection, RevisionHistory history, EntityModel entities,
+      Optional<Schema> inspected, List<String> renameOptions) throws SQLException {
     Database database = Database.of(connection);
     // An excluded table is not the tool's: never dropped (the inspector does not read it) nor created.
     Schema target = withoutExcluded(database.targetFor(entities.schema(), connection));
@@ -55,10 +65,13 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
         .and(RenameOptions.parse(renameOptions, target));
     AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
     Optional<Schema> recorded = history.replay(applied);
-    Schema inspected = database.inspect(connection, filter.withSchemas(target.otherSchemas()));
-    Schema current = database.withUnstored(inspected, () -> recorded);
+    Schema read = inspected.isPresent() && target.otherSchemas().isEmpty() ? inspected.get()
+        : PhaseTimings.time("inspection",
+            () -> database.inspect(connection, filter.withSchemas(target.otherSchemas())));
+    Schema current = database.withUnstored(read, () -> recorded);
     try {
-      return new SchemaComparison(database.comparisonRules(), options).compare(current, target, recorded, renames);
+      return PhaseTimings.time("diff",
+          () -> new SchemaComparison(database.comparisonRules(), options).compare(current, target, recorded, renames));
     } catch (RenameConflict | ViewConflict e) {
       throw new UserError(e.getMessage(), e);
     }

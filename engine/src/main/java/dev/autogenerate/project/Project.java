@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -93,7 +94,41 @@ public final class Project {
    * @throws UserError when one does not compile
    */
   public RevisionHistory history() {
-    return RevisionHistory.of(MigrationLoader.fromSources(settings.migrations(), settings.classPath(), applicationLoader()));
+    ClassLoader loader = applicationLoader();
+    return PhaseTimings.time("migrations",
+        () -> RevisionHistory.of(MigrationLoader.fromSources(settings.migrations(), settings.classPath(), loader)));
+  }
+
+  /**
+   * Connects and inspects, compiles the migrations, and reads the entities, all at the same time:
+   * none needs another, and together they are most of a command's time. Each failure is told
+   * when its result is asked for (see {@link Groundwork}); a connection or history that fails
+   * stops the command here, after the other phases have stopped.
+   */
+  public Groundwork groundwork() throws SQLException {
+    applicationLoader();
+    Workers workers = new Workers(2);
+    Connection connection = null;
+    try {
+      Future<RevisionHistory> history = workers.submit(this::history);
+      Future<EntityModel> entities = workers.submit(this::entityModel);
+      connection = connect();
+      Schema inspected = null;
+      SQLException inspectionFailure = null;
+      try {
+        Connection open = connection;
+        inspected = PhaseTimings.time("inspection", () -> databaseSchema(open));
+      } catch (SQLException e) {
+        inspectionFailure = e;
+      }
+      return new Groundwork(connection, Groundwork.await(history), entities, inspected, inspectionFailure, workers);
+    } catch (RuntimeException | Error e) {
+      Groundwork.stop(workers);
+      if (connection != null) {
+        connection.close();
+      }
+      throw e;
+    }
   }
 
   /**
@@ -102,8 +137,9 @@ public final class Project {
    * {@code warnings}, one line each, instead of stopping the command.
    */
   public RevisionHistory readableHistory(Consumer<String> warnings) {
-    return RevisionHistory.of(
-        MigrationLoader.readSources(settings.migrations(), settings.classPath(), applicationLoader(), warnings));
+    ClassLoader loader = applicationLoader();
+    return PhaseTimings.time("migrations", () -> RevisionHistory.of(
+        MigrationLoader.readSources(settings.migrations(), settings.classPath(), loader, warnings)));
   }
 
   /**
@@ -146,7 +182,7 @@ public final class Project {
    */
   public static EntityModel readEntities(EntityModelOptions options, List<Class<?>> classes) {
     try {
-      return new EntityModelReader(options).readModel(classes);
+      return PhaseTimings.time("entities", () -> new EntityModelReader(options).readModel(classes));
     } catch (EntityMappingException e) {
       throw new UserError("Hibernate rejects the entities: " + UserError.firstLine(e.getMessage()), e);
     } catch (RenameMappingException e) {
@@ -190,7 +226,17 @@ public final class Project {
    */
   public MigrationPlan plan(Connection connection, RevisionHistory history, List<String> renameOptions)
       throws SQLException {
-    return new EntityComparison(diffOptions(), tableFilter()).plan(connection, history, entityModel(), renameOptions);
+    return comparison().plan(connection, history, entityModel(), Optional.empty(), renameOptions);
+  }
+
+  /** The same, from what {@link #groundwork} read. */
+  public MigrationPlan plan(Groundwork groundwork, List<String> renameOptions) throws SQLException {
+    return comparison().plan(groundwork.connection(), groundwork.history(), groundwork.entities(),
+        Optional.ofNullable(groundwork.inspected()), renameOptions);
+  }
+
+  private EntityComparison comparison() {
+    return new EntityComparison(diffOptions(), tableFilter());
   }
 
   /** How to compare: the configured options, and the project's {@code CompareHook} if it has one. */
@@ -261,10 +307,11 @@ public final class Project {
    * Compares entities and database and writes a migration with the difference, if there is one.
    */
   public GeneratedRevision autogenerate(RevisionRequest request) throws SQLException {
-    try (Connection connection = connect()) {
-      RevisionHistory history = history();
+    try (Groundwork groundwork = groundwork()) {
+      Connection connection = groundwork.connection();
+      RevisionHistory history = groundwork.history();
       requireUpToDate(connection, history);
-      MigrationPlan plan = plan(connection, history, request.renames());
+      MigrationPlan plan = plan(groundwork, request.renames());
       List<CountedRisk> risks = countRisks(connection, plan);
       if (plan.isEmpty() || (request.strict() && !risks.isEmpty())) {
         return new GeneratedRevision(Optional.empty(), plan, risks);
@@ -394,7 +441,7 @@ public final class Project {
         plan.upgradeChanges(),
         plan.downgradeChanges());
     try {
-      return new MigrationWriter().writeTo(createdDirectory(), source);
+      return PhaseTimings.time("render", () -> new MigrationWriter().writeTo(createdDirectory(), source));
     } catch (IllegalStateException e) {
       throw new UserError(e.getMessage(), e);
     }

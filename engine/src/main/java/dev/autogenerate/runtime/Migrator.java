@@ -147,16 +147,18 @@ public final class Migrator {
       AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
       Set<String> goal = RevisionTargets.toApply(history, target, applied);
       List<MigrationScript> done = new ArrayList<>();
+      Known known = Known.NOTHING;
       // Recomputed from where the database is after every step, since another process may have
       // moved it: the next revision is the first in history order the goal lacks, whose parents
       // are then all applied (the goal holds every ancestor of what it holds).
       for (Optional<MigrationScript> next = nextToApply(goal, applied); next.isPresent();
           next = nextToApply(goal, applied)) {
-        Step step = apply(connection, database, wait, next.get(), Direction.UPGRADE, applied);
+        Step step = apply(connection, database, wait, next.get(), Direction.UPGRADE, applied, known);
         if (step.ran()) {
           done.add(next.get());
         }
         applied = step.after();
+        known = step.known();
       }
       return done;
     }
@@ -183,6 +185,7 @@ public final class Migrator {
       AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
       Set<String> undo = RevisionTargets.toRevert(history, target, applied);
       List<MigrationScript> reverted = new ArrayList<>();
+      Known known = Known.NOTHING;
       for (Optional<MigrationScript> next = nextToRevert(undo, applied); next.isPresent();
           next = nextToRevert(undo, applied)) {
         MigrationScript script = next.get();
@@ -191,11 +194,12 @@ public final class Migrator {
           throw new UserError("cannot revert " + script.label() + ": the database is now at "
               + history.describe(applied) + ", which builds on it; run the command again");
         }
-        Step step = apply(connection, database, wait, script, Direction.DOWNGRADE, applied);
+        Step step = apply(connection, database, wait, script, Direction.DOWNGRADE, applied, known);
         if (step.ran()) {
           reverted.add(script);
         }
         applied = step.after();
+        known = step.known();
       }
       return reverted;
     }
@@ -305,8 +309,26 @@ public final class Migrator {
     }
   }
 
-  /** What one attempt at a revision did: ran it, or found the database elsewhere; and where the database is now. */
-  private record Step(boolean ran, AppliedRevisions after) {}
+  /**
+   * What one attempt at a revision did: ran it, or found the database elsewhere; where the
+   * database is now; and its schema after the revision, when this process knows it.
+   */
+  private record Step(boolean ran, AppliedRevisions after, Known known) {}
+
+  /**
+   * The schema this process knows the database to have while it is at {@code at}, reading the
+   * given schemas besides the current one: what it inspected, with the operations it ran since
+   * applied to it (raw SQL was followed by another inspection). The next revision starts from it
+   * instead of inspecting again, so an upgrade through 200 revisions inspects once. Another
+   * process moving the database, or a revision naming a schema not read, makes it unknown.
+   */
+  private record Known(Schema schema, AppliedRevisions at, Set<String> schemas) {
+    static final Known NOTHING = new Known(null, null, Set.of());
+
+    Optional<Schema> at(AppliedRevisions found, Set<String> needed) {
+      return schema != null && found.equals(at) && schemas.containsAll(needed) ? Optional.of(schema) : Optional.empty();
+    }
+  }
 
   /**
    * Runs one revision's operations in one transaction, if the database is still where they
@@ -318,10 +340,14 @@ public final class Migrator {
    * @return whether it ran, and where the database is now (as found, when it did not run)
    */
   private Step apply(Connection connection, Database database, LockWait wait, MigrationScript script,
-      Direction direction, AppliedRevisions expected) throws SQLException {
+      Direction direction, AppliedRevisions expected, Known known) throws SQLException {
     List<Operation> operations =
         direction == Direction.UPGRADE ? script.upgradeOperations() : script.downgradeOperations();
-    TableFilter filter = this.filter.withSchemas(schemasNamed(operations));
+    Set<String> schemasNamed = schemasNamed(operations);
+    // Inspecting again reads the schemas already read too, so the schema stays whole for the next revision.
+    Set<String> schemasRead = new TreeSet<>(schemasNamed);
+    schemasRead.addAll(known.schemas());
+    TableFilter filter = this.filter.withSchemas(schemasRead);
     boolean outsideTransaction = requireAloneIfNotTransactional(operations, script);
     boolean autoCommit = connection.getAutoCommit();
     RevisionGuard guard = database.beginRevision(connection, wait);
@@ -335,13 +361,15 @@ public final class Migrator {
         if (found.equals(expected)) {
           throw new IllegalStateException(script.label() + " does not start at " + history.describe(found));
         }
-        return new Step(false, found);
+        return new Step(false, found, Known.NOTHING);
       }
       HistoryTable.createIfMissing(connection, history, rows);
       long start = System.nanoTime();
       progress.accept(direction.starting + script.label() + " ...");
       // What SQLite cannot store (enum types, comments) comes from what the applied revisions recorded.
-      Schema schema = database.withUnstored(database.inspect(connection, filter), () -> history.replay(found));
+      Optional<Schema> held = known.at(found, schemasNamed);
+      Schema schema = held.isPresent() ? held.get()
+          : database.withUnstored(database.inspect(connection, filter), () -> history.replay(found));
       for (ChangeGroup group : ChangeGroup.ofOperations(operations)) {
         // Apply to the model first: a migration that names a missing table or column fails here
         // with a clear message instead of halfway through its SQL.
@@ -381,7 +409,7 @@ public final class Migrator {
       guard.beforeCommit(script.label());
       connection.commit();
       progress.accept(direction.done + script.label() + " in " + millis + " ms");
-      return new Step(true, after);
+      return new Step(true, after, new Known(schema, after, schemasRead));
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
       if (e instanceof UserError userError) {

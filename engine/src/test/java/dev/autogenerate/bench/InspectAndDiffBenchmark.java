@@ -13,8 +13,6 @@ import dev.autogenerate.testing.EntitySources;
 import dev.autogenerate.testing.TestDatabase;
 import dev.autogenerate.testing.TestDatabases;
 import java.sql.Connection;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,11 +20,9 @@ import java.util.List;
  * Hibernate, inspecting the database, and diffing. Prints figures; asserts only that the diff is
  * empty. Not a test: machines here are shared and noisy, so timings are read, never asserted.
  *
- * <pre>
- * mvn -q -B install -DskipTests
- * mvn -q -B -pl engine exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
- *     "-Dexec.args=-cp %classpath dev.autogenerate.bench.InspectAndDiffBenchmark 1000"
- * </pre>
+ * <p>Run it with the class path {@code ./benchmark} builds (see that script), as
+ * {@code java -cp ... dev.autogenerate.bench.InspectAndDiffBenchmark 1000}; {@link
+ * CommandLineBenchmark} measures whole commands, start-up included.
  */
 public final class InspectAndDiffBenchmark {
 
@@ -37,7 +33,7 @@ public final class InspectAndDiffBenchmark {
   public static void main(String[] args) throws Exception {
     int tables = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     System.out.printf("Generating and compiling %d entities...%n", tables);
-    CompiledClasses compiled = EntitySources.compile(entitySources(tables).toArray(String[]::new));
+    CompiledClasses compiled = EntitySources.compile(CommandLineBenchmark.entitySources(tables).toArray(String[]::new));
     List<Class<?>> classes = compiled.loadClasses();
     ClassLoader loader = classes.get(0).getClassLoader();
 
@@ -49,7 +45,7 @@ public final class InspectAndDiffBenchmark {
       TestDatabase database = TestDatabases.fresh(kind);
       Database dialect = Database.forKind(kind);
       try (Connection connection = database.open()) {
-        create(connection, entities, dialect);
+        CommandLineBenchmark.createWithToolSql(connection, entities, dialect);
         for (int round = 1; round <= ROUNDS; round++) {
           long inspectStart = System.nanoTime();
           Schema live = Database.forKind(kind).inspector().inspect(connection, TableFilter.defaults());
@@ -67,49 +63,6 @@ public final class InspectAndDiffBenchmark {
     }
     Runtime runtime = Runtime.getRuntime();
     System.out.printf("heap in use: %d MiB%n", (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
-  }
-
-  /** The schema created with the tool's own SQL, in one transaction. */
-  private static void create(Connection connection, Schema entities, Database dialect) throws Exception {
-    MigrationPlan plan = new SchemaComparison(dialect.comparisonRules()).compare(Schema.EMPTY, entities);
-    List<dev.autogenerate.operations.Operation> operations = new ArrayList<>();
-    plan.upgradeChanges().forEach(step -> operations.add(step.operation()));
-    connection.setAutoCommit(false);
-    try (Statement statement = connection.createStatement()) {
-      for (String sql : dialect.statements(operations, Schema.EMPTY)) {
-        statement.execute(sql);
-      }
-    }
-    connection.commit();
-    connection.setAutoCommit(true);
-  }
-
-  /** Entities like a real application's: ids, strings, numbers, times, a reference, a unique and an index. */
-  private static List<String> entitySources(int count) {
-    List<String> sources = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      String reference = i == 0 ? "" : "  @ManyToOne Entity" + (i - 1) + " previous;\n";
-      sources.add("""
-          package bench;
-
-          import jakarta.persistence.*;
-          import java.math.BigDecimal;
-          import java.time.Instant;
-
-          @Entity
-          @Table(name = "table_%1$d", indexes = @Index(columnList = "created, name"))
-          public class Entity%1$d {
-            @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
-            @Column(nullable = false, unique = true, length = 100) String code;
-            String name;
-            @Column(precision = 12, scale = 2) BigDecimal amount;
-            Integer quantity;
-            boolean active;
-            Instant created;
-          %2$s}
-          """.formatted(i, reference));
-    }
-    return sources;
   }
 
   private static long millisSince(long start) {

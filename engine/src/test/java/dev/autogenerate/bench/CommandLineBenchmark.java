@@ -1,0 +1,422 @@
+package dev.autogenerate.bench;
+
+import dev.autogenerate.compare.MigrationPlan;
+import dev.autogenerate.compare.SchemaComparison;
+import dev.autogenerate.database.Database;
+import dev.autogenerate.entities.EntityModelOptions;
+import dev.autogenerate.entities.EntityModelReader;
+import dev.autogenerate.operations.Operation;
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.testing.CompiledClasses;
+import dev.autogenerate.testing.EntitySources;
+import dev.autogenerate.testing.TestDatabase;
+import dev.autogenerate.testing.TestDatabases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
+
+/**
+ * Whole commands as a user runs them: the real {@code autogenerate} launcher started as a child
+ * process, its wall time and peak memory read by {@code /usr/bin/time}, and its phases (start-up,
+ * migrations compiled or cached, entity reading, inspection, diff, render) from the lines the
+ * command prints with {@code -Dautogenerate.timings=true}. Phases that run at the same time add
+ * up to more than the wall time. Prints Markdown tables; asserts only that each command does
+ * what it should (an up-to-date database checks clean). Not a test: timings are read, never
+ * asserted. Run by {@code ./benchmark} at the repository root (see README, "Speed").
+ *
+ * <p>Scenarios: {@code check} and {@code -m} on an up-to-date database of N tables (created with
+ * the tool's own SQL, no history), {@code -m} on an empty database (N up to 200: the first
+ * migration's render), and a history of 2 or 200 small revisions over 10 tables: {@code upgrade
+ * head} on a fresh database, then {@code check}, {@code current} and {@code history}.
+ */
+public final class CommandLineBenchmark {
+
+  private static final List<String> PHASES = List.of("start-up", "migrations", "entities", "inspection", "diff", "render", "apply");
+
+  private final Path launcher;
+  private final Path work;
+  private final int rounds;
+  private final List<Row> rows = new ArrayList<>();
+
+  private CommandLineBenchmark(Path launcher, Path work, int rounds) {
+    this.launcher = launcher;
+    this.work = work;
+    this.rounds = rounds;
+  }
+
+  /** One command measured: its first run (cold migration cache, new CDS archive) and the median of the rest. */
+  record Row(String database, String scenario, String command, Run first, List<Run> runs) {
+
+    long median(ToLongFunction<Run> value) {
+      long[] sorted = runs.stream().mapToLong(value).sorted().toArray();
+      return sorted[sorted.length / 2];
+    }
+
+    String phase(String name) {
+      boolean seen = runs.stream().anyMatch(run -> run.phases().containsKey(name));
+      return seen ? String.valueOf(median(run -> run.phases().getOrDefault(name, 0L))) : "";
+    }
+
+    String markdown() {
+      StringBuilder line = new StringBuilder("| %s | %s | `%s` | %.2f | %.2f | %d |".formatted(database, scenario, command,
+          first.wallMillis() / 1000.0, median(Run::wallMillis) / 1000.0, median(Run::peakKib) / 1024));
+      for (String phase : PHASES) {
+        line.append(' ').append(phase(phase)).append(" |");
+      }
+      return line.toString();
+    }
+  }
+
+  /** One process: wall time, peak resident memory, and the milliseconds of each phase it reported. */
+  record Run(long wallMillis, long peakKib, Map<String, Long> phases) {}
+
+  public static void main(String[] args) throws Exception {
+    List<Integer> tables = List.of(10, 200, 1000);
+    List<Integer> histories = List.of(2, 200);
+    List<DatabaseKind> kinds = List.of(DatabaseKind.POSTGRESQL, DatabaseKind.SQLITE);
+    int rounds = 3;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--tables" -> tables = args[i + 1].isBlank() ? List.of() : numbers(args[i + 1]);
+        case "--revisions" -> histories = args[i + 1].isBlank() ? List.of() : numbers(args[i + 1]);
+        case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+        case "--databases" -> kinds = Arrays.stream(args[i + 1].split(","))
+            .map(name -> DatabaseKind.valueOf(name.trim().toUpperCase(Locale.ROOT))).toList();
+        default -> throw new IllegalArgumentException("unknown option " + args[i]
+            + " (--tables 10,200,1000 --revisions 2,200 --rounds 3 --databases postgresql,sqlite)");
+      }
+    }
+    Path work = Files.createTempDirectory("autogenerate-bench");
+    CommandLineBenchmark benchmark = new CommandLineBenchmark(findLauncher(), work, rounds);
+    System.out.printf("launcher %s, %d rounds after a first run, %d cores%n", benchmark.launcher, rounds,
+        Runtime.getRuntime().availableProcessors());
+    for (DatabaseKind kind : kinds) {
+      for (int count : tables) {
+        benchmark.upToDate(kind, count);
+        if (count <= 200) {
+          benchmark.firstMigration(kind, count);
+        }
+      }
+      for (int revisions : histories) {
+        benchmark.history(kind, revisions);
+      }
+    }
+    benchmark.printTable();
+    deleteTree(work);
+  }
+
+  private void printTable() {
+    System.out.println();
+    System.out.println("| database | scenario | command | first run s | median s | peak MiB | "
+        + String.join(" ms | ", PHASES) + " ms |");
+    System.out.println("|---|---|---|---|---|---|" + "---|".repeat(PHASES.size()));
+    rows.forEach(row -> System.out.println(row.markdown()));
+  }
+
+  /** {@code check} and {@code -m} on a database that already matches N entities. */
+  private void upToDate(DatabaseKind kind, int count) throws Exception {
+    TestDatabase database = TestDatabases.fresh(kind);
+    Path project = project(kind + "-" + count, database, entitySources(count));
+    createWithToolSql(database, count);
+    String scenario = count + " tables, up to date";
+    measure(kind, scenario, project, 0, "check");
+    measure(kind, scenario, project, 0, "-m", "nothing");
+  }
+
+  /** {@code -m} on an empty database: the whole schema's first migration, rendered. */
+  private void firstMigration(DatabaseKind kind, int count) throws Exception {
+    Path project = project(kind + "-first-" + count, TestDatabases.fresh(kind), entitySources(count));
+    List<Run> runs = new ArrayList<>();
+    for (int round = 0; round <= rounds; round++) {
+      runs.add(run(project, 0, "-m", "first"));
+      try (Stream<Path> written = Files.list(project.resolve("migrations"))) {
+        for (Path file : written.toList()) {
+          Files.delete(file);
+        }
+      }
+    }
+    record(kind, count + " tables, empty database", "-m first", runs);
+  }
+
+  /** A history of small revisions over 10 tables: upgrade a fresh database, then the read-only commands. */
+  private void history(DatabaseKind kind, int revisions) throws Exception {
+    TestDatabase database = TestDatabases.fresh(kind);
+    Path project = project(kind + "-history-" + revisions, database, historyEntities(revisions));
+    writeHistory(project.resolve("migrations"), revisions);
+    String scenario = "10 tables, " + revisions + " revisions";
+    List<Run> upgrades = new ArrayList<>();
+    for (int round = 0; round <= rounds; round++) {
+      if (round > 0) {
+        database = TestDatabases.fresh(kind);
+        writeProperties(project, database);
+      }
+      upgrades.add(run(project, 0, "upgrade", "head"));
+    }
+    record(kind, scenario, "upgrade head", upgrades);
+    measure(kind, scenario, project, 0, "check");
+    measure(kind, scenario, project, 0, "current");
+    measure(kind, scenario, project, 0, "history");
+  }
+
+  private void measure(DatabaseKind kind, String scenario, Path project, int exitCode, String... command)
+      throws Exception {
+    List<Run> runs = new ArrayList<>();
+    for (int round = 0; round <= rounds; round++) {
+      runs.add(run(project, exitCode, command));
+    }
+    record(kind, scenario, String.join(" ", command), runs);
+  }
+
+  private void record(DatabaseKind kind, String scenario, String command, List<Run> runs) {
+    Row row = new Row(kind.name().toLowerCase(Locale.ROOT), scenario, command, runs.get(0), runs.subList(1, runs.size()));
+    rows.add(row);
+    System.out.println(row.markdown());
+  }
+
+  /** Runs the launcher once in {@code project} and reads what it and {@code /usr/bin/time} reported. */
+  private Run run(Path project, int exitCode, String... command) throws Exception {
+    List<String> line = new ArrayList<>(List.of("/usr/bin/time", "-f", "autogenerate-bench %e %M", launcher.toString()));
+    line.addAll(List.of(command));
+    Path out = project.resolve("out.txt");
+    Path err = project.resolve("err.txt");
+    ProcessBuilder builder = new ProcessBuilder(line).directory(project.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    // Options to compare (-XX:TieredStopAtLevel=4, -XX:+UseG1GC) come through, after the timings switch.
+    String extra = System.getenv().getOrDefault("AUTOGENERATE_JAVA_OPTS", "");
+    builder.environment().put("AUTOGENERATE_JAVA_OPTS", ("-Dautogenerate.timings=true " + extra).trim());
+    builder.environment().put("AUTOGENERATE_CACHE", work.resolve("cache").toString());
+    long startedAt = System.currentTimeMillis();
+    int exit = builder.start().waitFor();
+    long endedAt = System.currentTimeMillis();
+    if (exit != exitCode) {
+      throw new IllegalStateException(String.join(" ", command) + " in " + project + " exited " + exit + ":\n"
+          + Files.readString(out) + Files.readString(err));
+    }
+    Map<String, Long> phases = new TreeMap<>();
+    long peakKib = 0;
+    for (String reported : Files.readAllLines(err)) {
+      String[] words = reported.split(" ");
+      if (words[0].equals("autogenerate-timing-main-at")) {
+        phases.put("start-up", Long.parseLong(words[1]) - startedAt);
+      } else if (words[0].equals("autogenerate-timing")) {
+        phases.merge(words[1], Long.parseLong(words[2]), Long::sum);
+      } else if (words[0].equals("autogenerate-bench")) {
+        peakKib = Long.parseLong(words[2]);
+      }
+    }
+    return new Run(endedAt - startedAt, peakKib, phases);
+  }
+
+  private Path project(String name, TestDatabase database, List<String> entitySources) throws IOException {
+    Path project = Files.createDirectories(work.resolve(name));
+    Files.createDirectories(project.resolve("migrations"));
+    EntitySources.compileInto(project.resolve("classes"), entitySources);
+    writeProperties(project, database);
+    return project;
+  }
+
+  private static void writeProperties(Path project, TestDatabase database) throws IOException {
+    List<String> lines = new ArrayList<>(List.of("url=" + database.url(), "entities=bench", "classpath=classes",
+        "migrations=migrations"));
+    if (database.user() != null) {
+      lines.add("user=" + database.user());
+      lines.add("password=" + database.password());
+    }
+    Files.write(project.resolve("autogenerate.properties"), lines);
+  }
+
+  /** The schema of the entities, created with the tool's own SQL: a database already up to date. */
+  private static void createWithToolSql(TestDatabase database, int count) throws Exception {
+    CompiledClasses compiled = EntitySources.compile(entitySources(count).toArray(String[]::new));
+    List<Class<?>> classes = compiled.loadClasses();
+    Schema entities = new EntityModelReader(EntityModelOptions.using(classes.get(0).getClassLoader())).read(classes);
+    try (Connection connection = database.open()) {
+      createWithToolSql(connection, entities, Database.forKind(database.kind()));
+    }
+  }
+
+  /** Creates a schema with the tool's own SQL, in one transaction. */
+  static void createWithToolSql(Connection connection, Schema schema, Database dialect) throws Exception {
+    MigrationPlan plan = new SchemaComparison(dialect.comparisonRules()).compare(Schema.EMPTY, schema);
+    List<Operation> operations = new ArrayList<>();
+    plan.upgradeChanges().forEach(step -> operations.add(step.operation()));
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : dialect.statements(operations, Schema.EMPTY)) {
+        statement.execute(sql);
+      }
+    }
+    connection.commit();
+    connection.setAutoCommit(true);
+  }
+
+  /** Entities like a real application's: ids, strings, numbers, times, a reference, a unique and an index. */
+  static List<String> entitySources(int count) {
+    List<String> sources = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String reference = i == 0 ? "" : "  @ManyToOne Entity" + (i - 1) + " previous;\n";
+      sources.add("""
+          package bench;
+
+          import jakarta.persistence.*;
+          import java.math.BigDecimal;
+          import java.time.Instant;
+
+          @Entity
+          @Table(name = "table_%1$d", indexes = @Index(columnList = "created, name"))
+          public class Entity%1$d {
+            @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+            @Column(nullable = false, unique = true, length = 100) String code;
+            String name;
+            @Column(precision = 12, scale = 2) BigDecimal amount;
+            Integer quantity;
+            boolean active;
+            Instant created;
+          %2$s}
+          """.formatted(i, reference));
+    }
+    return sources;
+  }
+
+  /**
+   * Ten entities, each with the columns {@code c_2} .. {@code c_200} whose number leaves its own
+   * number when divided by ten: the history adds them, one per revision or all in the second.
+   */
+  private static List<String> historyEntities(int revisions) {
+    List<String> sources = new ArrayList<>();
+    for (int table = 0; table < 10; table++) {
+      StringBuilder columns = new StringBuilder();
+      for (int column : addedColumns(table)) {
+        columns.append("  @Column(name = \"c_%d\") String c%d;\n".formatted(column, column));
+      }
+      sources.add("""
+          package bench;
+
+          import jakarta.persistence.*;
+
+          @Entity
+          @Table(name = "item_%1$d")
+          public class Item%1$d {
+            @Id Long id;
+            String name;
+          %2$s}
+          """.formatted(table, columns));
+    }
+    return sources;
+  }
+
+  private static List<Integer> addedColumns(int table) {
+    List<Integer> columns = new ArrayList<>();
+    for (int column = 2; column <= 200; column++) {
+      if (column % 10 == table) {
+        columns.add(column);
+      }
+    }
+    return columns;
+  }
+
+  /**
+   * The first revision creates the ten tables; the others add the 199 columns, one each (200
+   * revisions) or all at once (2): the same schema at the end, so only the history's length differs.
+   */
+  private static void writeHistory(Path migrations, int revisions) throws IOException {
+    StringBuilder create = new StringBuilder();
+    StringBuilder drop = new StringBuilder();
+    for (int table = 0; table < 10; table++) {
+      create.append("    op.createTable(\"item_%d\", column(\"id\", BIGINT).notNull(), column(\"name\", varchar(255)),"
+          .formatted(table)).append(" primaryKey(\"id\"));\n");
+      drop.append("    op.dropTable(\"item_%d\");\n".formatted(9 - table));
+    }
+    writeRevision(migrations, 1, revisions, create.toString(), drop.toString());
+    List<String> adds = new ArrayList<>();
+    for (int column = 2; column <= 200; column++) {
+      adds.add("    op.addColumn(\"item_%d\", column(\"c_%d\", varchar(255)));\n".formatted(column % 10, column));
+    }
+    if (revisions == 2) {
+      writeRevision(migrations, 2, revisions, String.join("", adds), drops(2, 200));
+    } else {
+      for (int revision = 2; revision <= revisions; revision++) {
+        int column = Math.min(revision, 200);
+        writeRevision(migrations, revision, revisions, adds.get(column - 2), drops(column, column));
+      }
+    }
+  }
+
+  private static String drops(int from, int to) {
+    StringBuilder drops = new StringBuilder();
+    for (int column = to; column >= from; column--) {
+      drops.append("    op.dropColumn(\"item_%d\", \"c_%d\");\n".formatted(column % 10, column));
+    }
+    return drops.toString();
+  }
+
+  private static void writeRevision(Path migrations, int number, int of, String upgrade, String downgrade)
+      throws IOException {
+    String name = "M20260101_%06d_step_%d".formatted(number, number);
+    String revises = number == 1 ? "" : "revises = \"%012x\", ".formatted(number - 1 + (long) of * 1000);
+    Files.writeString(migrations.resolve(name + ".java"), """
+        package bench.migrations;
+
+        import static dev.autogenerate.schema.Column.column;
+        import static dev.autogenerate.schema.PrimaryKey.primaryKey;
+        import static dev.autogenerate.schema.SqlType.BIGINT;
+        import static dev.autogenerate.schema.SqlType.varchar;
+
+        import dev.autogenerate.migration.Migration;
+        import dev.autogenerate.migration.Operations;
+        import dev.autogenerate.migration.Revision;
+
+        @Revision(id = "%012x", %smessage = "step %d")
+        public final class %s implements Migration {
+          @Override
+          public void upgrade(Operations op) {
+        %s  }
+
+          @Override
+          public void downgrade(Operations op) {
+        %s  }
+        }
+        """.formatted(number + (long) of * 1000, revises, number, name, upgrade, downgrade));
+  }
+
+  private static List<Integer> numbers(String list) {
+    return Arrays.stream(list.split(",")).map(String::trim).map(Integer::parseInt).toList();
+  }
+
+  /** The launcher at the repository root, found from the working directory upwards. */
+  private static Path findLauncher() {
+    String configured = System.getProperty("autogenerate.launcher");
+    if (configured != null) {
+      return Path.of(configured).toAbsolutePath();
+    }
+    for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
+      Path launcher = directory.resolve("autogenerate");
+      if (Files.isRegularFile(launcher) && Files.isExecutable(launcher)) {
+        return launcher;
+      }
+    }
+    throw new IllegalStateException("no autogenerate launcher above " + Path.of("").toAbsolutePath()
+        + ": run from the repository, or pass -Dautogenerate.launcher=PATH");
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
