@@ -130,4 +130,14 @@ class KeyComparatorTest {
 
     assertTrue(error.getMessage().startsWith("constraint on orders "), error.getMessage());
   }
+
+  /** It used to throw IllegalStateException ("has no name to drop it by") out of the diff. */
+  @Test
+  void aUniqueWithoutANameIsAWarningNotACrash() {
+    Staged staged = compare(orders(uq(null, "code")), orders());
+
+    assertTrue(staged.operations().isEmpty(), staged::toString);
+    assertEquals(List.of("unique constraint on orders [code] has no name, so no migration can drop it: drop it by hand,"
+        + " or name it in the database"), staged.warnings());
+  }
 }
