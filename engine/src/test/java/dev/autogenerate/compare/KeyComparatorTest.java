@@ -13,7 +13,6 @@ import static dev.autogenerate.schema.IndexColumn.desc;
 import static dev.autogenerate.schema.SqlType.BIGINT;
 import static dev.autogenerate.schema.SqlType.TEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.compare.CompareTesting.Staged;
@@ -123,13 +122,6 @@ class KeyComparatorTest {
     assertEquals(List.of(new DropConstraint("orders", "orders_email_key")), staged.operations());
   }
 
-  @Test
-  void aUniqueWithoutANameCannotBeDropped() {
-    IllegalStateException error = assertThrows(IllegalStateException.class,
-        () -> compare(orders(uq(null, "code")), orders()));
-
-    assertTrue(error.getMessage().startsWith("constraint on orders "), error.getMessage());
-  }
 
   /** It used to throw IllegalStateException ("has no name to drop it by") out of the diff. */
   @Test
