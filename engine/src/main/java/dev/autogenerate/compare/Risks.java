@@ -3,6 +3,7 @@ package dev.autogenerate.compare;
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
+import dev.autogenerate.operations.AddConstraintNotValid;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.AlterSequence;
@@ -18,11 +19,13 @@ import dev.autogenerate.operations.DropIndex;
 import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.OperationVisitor;
 import dev.autogenerate.operations.RenameColumn;
 import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
+import dev.autogenerate.operations.ValidateConstraint;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.EnumType;
 import dev.autogenerate.schema.ForeignKey;
@@ -179,6 +182,26 @@ public final class Risks {
       // The expression is in the SQL of the database the migration was made for, which is the one
       // connected: the count asks it which rows the check rejects.
       return risk(Risk.Kind.CHECK, operation.table(), List.of());
+    }
+
+    /** The rows already there are not checked until the validation. */
+    @Override
+    public List<Risk> addConstraintNotValid(AddConstraintNotValid operation) {
+      return List.of();
+    }
+
+    /**
+     * The diff never proposes it (the lock-safe forms are written after the risks are counted,
+     * on the step they replace), so it adds nothing here.
+     */
+    @Override
+    public List<Risk> validateConstraint(ValidateConstraint operation) {
+      return List.of();
+    }
+
+    @Override
+    public List<Risk> lockTimeout(LockTimeout operation) {
+      return List.of();
     }
 
     @Override

@@ -137,7 +137,8 @@ public final class SchemaComparison {
     return kept;
   }
 
-  private static List<Change> downgradeOf(Schema current, List<Change> upgrade) {
+  /** The changes that undo {@code upgrade}, given the schema before it: each step inverted, last first. */
+  static List<Change> downgradeOf(Schema current, List<Change> upgrade) {
     List<Change> downgrade = new ArrayList<>();
     Schema before = current;
     for (Change change : upgrade) {

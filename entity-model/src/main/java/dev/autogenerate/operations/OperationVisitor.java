@@ -27,6 +27,10 @@ public interface OperationVisitor<R> {
 
   R addConstraint(AddConstraint operation);
 
+  R addConstraintNotValid(AddConstraintNotValid operation);
+
+  R validateConstraint(ValidateConstraint operation);
+
   R dropConstraint(DropConstraint operation);
 
   R createIndex(CreateIndex operation);
@@ -46,6 +50,8 @@ public interface OperationVisitor<R> {
   R dropEnumType(DropEnumType operation);
 
   R alterEnumType(AlterEnumType operation);
+
+  R lockTimeout(LockTimeout operation);
 
   R executeSql(ExecuteSql operation);
 }
