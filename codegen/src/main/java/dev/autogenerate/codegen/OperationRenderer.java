@@ -27,6 +27,7 @@ import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.OperationVisitor;
 import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameSequence;
 import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.operations.ValidateConstraint;
@@ -258,6 +259,13 @@ final class OperationRenderer implements OperationVisitor<OperationRenderer.Call
     long incrementBy = operation.incrementBy();
     return new Call(code("$L.alterSequence($S, $L)", OPS, name, longLiteral(incrementBy)),
         op -> op.alterSequence(name, incrementBy));
+  }
+
+  @Override
+  public Call renameSequence(RenameSequence operation) {
+    String from = operation.from();
+    String to = operation.to();
+    return new Call(code("$L.renameSequence($S, $S)", OPS, from, to), op -> op.renameSequence(from, to));
   }
 
   @Override

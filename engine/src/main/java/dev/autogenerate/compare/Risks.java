@@ -23,6 +23,7 @@ import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.OperationVisitor;
 import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameSequence;
 import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.operations.ValidateConstraint;
@@ -242,6 +243,12 @@ public final class Risks {
 
     @Override
     public List<Risk> alterSequence(AlterSequence operation) {
+      return List.of();
+    }
+
+    /** Renaming keeps the sequence's value. */
+    @Override
+    public List<Risk> renameSequence(RenameSequence operation) {
       return List.of();
     }
 

@@ -5,6 +5,7 @@ import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameSequence;
 import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
@@ -78,10 +79,16 @@ public final class SchemaComparison {
     Schema wanted = options.naming().apply(target);
     RenameResolver.Resolved renaming = RenameResolver.resolve(current, wanted, renames);
     // Everything after the renames compares the database as the renames leave it.
+    List<Change> renameChanges = new ArrayList<>(renaming.changes());
     Schema renamed = renaming.applyTo(current);
-    Optional<Schema> recordedRenamed = recorded.map(schema -> renamedWhereRecorded(schema, renaming.changes()));
+    // A sequence named after a renamed table follows it, keeping its value.
+    for (Change sequence : SequenceRenames.following(renaming.changes(), renamed, wanted)) {
+      renameChanges.add(sequence);
+      renamed = sequence.operation().applyTo(renamed);
+    }
+    Optional<Schema> recordedRenamed = recorded.map(schema -> renamedWhereRecorded(schema, renameChanges));
     PlanBuilder plan = new PlanBuilder();
-    renaming.changes().forEach(plan::renamed);
+    renameChanges.forEach(plan::renamed);
     for (SchemaElementComparator comparator : schemaElements) {
       comparator.compareNewAndChanged(renamed, wanted, plan);
     }
@@ -120,6 +127,8 @@ public final class SchemaComparison {
       Operation operation = change.operation();
       boolean recordedThere = operation instanceof RenameTable table
           ? schema.hasTable(table.from()) && !schema.hasTable(table.to())
+          : operation instanceof RenameSequence sequence
+              ? schema.sequence(sequence.from()).isPresent() && schema.sequence(sequence.to()).isEmpty()
           : operation instanceof RenameColumn column && schema.table(column.table())
               .map(each -> each.hasColumn(column.from()) && !each.hasColumn(column.to())).orElse(false);
       if (recordedThere) {

@@ -22,6 +22,7 @@ import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameSequence;
 import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.operations.ValidateConstraint;
@@ -145,6 +146,11 @@ public final class Operations {
   }
 
   /** {@code op.alterSequence("users_seq", 50)}: a new increment, as {@code allocationSize} sets it. */
+  /** {@code op.renameSequence("users_seq", "people_seq")}: it keeps its current value. */
+  public void renameSequence(String from, String to) {
+    add(new RenameSequence(from, to));
+  }
+
   public void alterSequence(String name, long incrementBy) {
     add(new AlterSequence(name, incrementBy));
   }

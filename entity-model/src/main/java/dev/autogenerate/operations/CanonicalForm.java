@@ -184,6 +184,11 @@ public final class CanonicalForm {
     }
 
     @Override
+    public String renameSequence(RenameSequence operation) {
+      return node("rename-sequence", field("from", quote(operation.from())), field("to", quote(operation.to())));
+    }
+
+    @Override
     public String createEnumType(CreateEnumType operation) {
       return node("create-enum-type", field("enum-type", enumType(operation.enumType())));
     }

@@ -15,7 +15,7 @@ import java.util.List;
 public sealed interface Operation
     permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn, RenameColumn, SetTableComment,
         AddConstraint, AddConstraintNotValid, ValidateConstraint, DropConstraint, CreateIndex, CreateIndexConcurrently, DropIndex,
-        CreateSequence, DropSequence, AlterSequence, CreateEnumType, DropEnumType, AlterEnumType,
+        CreateSequence, DropSequence, AlterSequence, RenameSequence, CreateEnumType, DropEnumType, AlterEnumType,
         LockTimeout, ExecuteSql {
 
   /** The schema after this operation, given the schema before it. */

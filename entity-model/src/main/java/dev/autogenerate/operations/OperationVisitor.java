@@ -45,6 +45,8 @@ public interface OperationVisitor<R> {
 
   R alterSequence(AlterSequence operation);
 
+  R renameSequence(RenameSequence operation);
+
   R createEnumType(CreateEnumType operation);
 
   R dropEnumType(DropEnumType operation);

@@ -27,6 +27,7 @@ import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.OperationVisitor;
 import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameSequence;
 import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.operations.ValidateConstraint;
@@ -196,6 +197,12 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
   @Override
   public List<String> alterSequence(AlterSequence operation) {
     return List.of("alter sequence " + qualifiedName(operation.name()) + " increment by " + operation.incrementBy());
+  }
+
+  /** The new name is unqualified: PostgreSQL keeps the sequence in its schema, and its value. */
+  @Override
+  public List<String> renameSequence(RenameSequence operation) {
+    return List.of("alter sequence " + qualifiedName(operation.from()) + " rename to " + quote(unqualified(operation.to())));
   }
 
   @Override

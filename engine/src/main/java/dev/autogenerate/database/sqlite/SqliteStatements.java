@@ -25,6 +25,7 @@ import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.OperationVisitor;
 import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameSequence;
 import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.operations.ValidateConstraint;
@@ -169,6 +170,12 @@ final class SqliteStatements implements OperationVisitor<SqliteStep> {
   @Override
   public SqliteStep alterSequence(AlterSequence operation) {
     return SqliteStep.own(List.of());
+  }
+
+  /** A sequence is Hibernate's one-row table here: renamed, it keeps its next value. */
+  @Override
+  public SqliteStep renameSequence(RenameSequence operation) {
+    return SqliteStep.own(List.of("alter table " + quote(operation.from()) + " rename to " + quote(operation.to())));
   }
 
   @Override
