@@ -151,13 +151,19 @@ public final class OfflineScript {
   private void revision(StringBuilder script, MigrationScript revision, String direction, List<Operation> operations,
       Schema before) {
     script.append("\n-- ").append(direction).append(' ').append(revision.label()).append('\n');
-    script.append("begin;\n");
+    // As the runtime runs it: a statement that cannot run in a transaction (create index
+    // concurrently) is alone in its revision and runs first, on its own; the rows follow in one.
+    boolean outside = operations.stream().anyMatch(operation -> !operation.transactional());
+    script.append(outside ? "-- outside a transaction (it cannot run in one):\n" : "begin;\n");
     Schema schema = before;
     for (ChangeGroup group : ChangeGroup.ofOperations(operations)) {
       for (String statement : database.statements(group, schema)) {
         script.append(statement).append(";\n");
       }
       schema = applied(schema, group.operations());
+    }
+    if (outside) {
+      script.append("begin;\n");
     }
   }
 

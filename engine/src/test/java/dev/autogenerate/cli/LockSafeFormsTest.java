@@ -114,6 +114,11 @@ class LockSafeFormsTest {
     assertFalse(index.contains("lockTimeout"), index);
     assertTrue(generated.out().contains("lock-safe"), generated::toString);
 
+    String script = project.expect(0, "upgrade", "--sql", "head").out();
+    String indexRevision = script.substring(script.lastIndexOf("\n-- upgrade "));
+    assertTrue(indexRevision.contains("-- outside a transaction (it cannot run in one):\ncreate index "), script);
+    assertTrue(indexRevision.indexOf("begin;") > indexRevision.indexOf("create index"), script);
+
     project.expect(0, "upgrade", "head");
     project.expect(0, "check");
     if (kind == DatabaseKind.POSTGRESQL) {
