@@ -384,25 +384,11 @@ public final class Migrator {
               + " (drop index concurrently ...) and upgrade again"
           : "; nothing of it was applied";
       throw new UserError("migration " + script.label() + " failed" + where + ": "
-          + UserError.firstLine(String.valueOf(e.getMessage())) + lockTimeoutHint(e) + aftermath, e);
+          + UserError.firstLine(String.valueOf(e.getMessage())) + database.explain(e) + aftermath, e);
     } finally {
       connection.setAutoCommit(autoCommit);
       guard.close();
     }
-  }
-
-  /** SQLSTATE 55P03, lock not available: what a revision's lock timeout raises. */
-  private static final String LOCK_NOT_AVAILABLE = "55P03";
-
-  /**
-   * Says why a statement gave up waiting: another session held a lock on its table for longer
-   * than the revision's lock timeout allowed, which is the timeout doing its job.
-   */
-  private static String lockTimeoutHint(Exception e) {
-    return e instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())
-        ? " (another session held a lock on the table longer than the revision's lock timeout: run the upgrade"
-            + " again when the table is quieter)"
-        : "";
   }
 
   /**
