@@ -16,6 +16,7 @@ import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.Schema;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -155,8 +156,25 @@ public final class LockSafeRevisions {
         && column.map(Column::nullable).orElse(false);
   }
 
-  private static String notNullCheckName(AlterColumn alter) {
-    return "ck_" + alter.table().replace('.', '_') + "_" + alter.column() + "_not_null";
+  /** PostgreSQL's limit on a name, in bytes: a longer one is cut, and then named wrong by validate and drop. */
+  private static final int MAX_NAME_BYTES = 63;
+
+  /** {@code ck_<table>_<column>_not_null}; one too long ends in a hash of the whole name instead, to stay unique. */
+  static String notNullCheckName(AlterColumn alter) {
+    String name = "ck_" + alter.table().replace('.', '_') + "_" + alter.column() + "_not_null";
+    if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES) {
+      return name;
+    }
+    String hash = String.format(java.util.Locale.ROOT, "%08x", name.hashCode());
+    StringBuilder kept = new StringBuilder();
+    for (int i = 0; i < name.length(); i = name.offsetByCodePoints(i, 1)) {
+      String next = new String(Character.toChars(name.codePointAt(i)));
+      if ((kept + next).getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES - hash.length() - 1) {
+        break;
+      }
+      kept.append(next);
+    }
+    return kept + "_" + hash;
   }
 
   /** A column name as a check expression writes it: quoted only where it must be. */

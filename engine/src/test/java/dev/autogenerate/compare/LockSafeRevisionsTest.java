@@ -86,4 +86,15 @@ class LockSafeRevisionsTest {
     assertEquals(1, revisions.size());
     assertEquals(operations(upgrade), operations(revisions.get(0).upgrade()));
   }
+
+  @Test
+  void aNotNullCheckNameStaysWithinPostgresLimit() {
+    String column = "a_column_with_a_name_long_enough_to_push_the_check_past_the_limit";
+    String name = LockSafeRevisions.notNullCheckName(new AlterColumn("users", column, List.of(ColumnChange.setNotNull())));
+
+    assertEquals(63, name.length(), name);
+    assertEquals("ck_users_" + column.substring(0, 45), name.substring(0, 54));
+    assertEquals("ck_users_name_not_null",
+        LockSafeRevisions.notNullCheckName(new AlterColumn("users", "name", List.of(ColumnChange.setNotNull()))));
+  }
 }
