@@ -93,11 +93,10 @@ class LockSafeFormsTest {
 
     project.entities(TEAM, USER_V2);
     CliRun generated = project.expect(0, "-m", "teams required");
-    List<Path> files = project.migrationFiles();
-    assertEquals(4, files.size(), generated::toString);
-    String main = project.read(files.get(1));
-    String validate = project.read(files.get(2));
-    String index = project.read(files.get(3));
+    assertEquals(4, project.migrationFiles().size(), generated::toString);
+    String main = CheckAndEnumRisksTest.written(project, "teams_required");
+    String validate = CheckAndEnumRisksTest.written(project, "teams_required_validate_constraints");
+    String index = CheckAndEnumRisksTest.written(project, "teams_required_index_ix_users_name_concurrently");
 
     assertTrue(main.contains("op.lockTimeout(Duration.ofSeconds(5));"), main);
     assertTrue(main.contains("op.addConstraintNotValid(\"users\", check(\"ck_users_name_not_null\", \"name is not null\"));"), main);
@@ -160,7 +159,7 @@ class LockSafeFormsTest {
     ProjectDirectory project = populated(DatabaseKind.POSTGRESQL, "lock-safe.lock-timeout=1");
     project.entities(TEAM, USER_V1.replace("String name;", "String name;\n  Integer age;"));
     project.expect(0, "-m", "ages");
-    String file = project.lastMigration();
+    String file = CheckAndEnumRisksTest.written(project, "ages");
     assertTrue(file.contains("op.lockTimeout(Duration.ofSeconds(1));\n"), file);
 
     try (Connection holder = project.database().open(); Statement statement = holder.createStatement()) {

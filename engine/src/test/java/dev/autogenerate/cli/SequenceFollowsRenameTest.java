@@ -66,7 +66,7 @@ class SequenceFollowsRenameTest {
 
     project.entities(PERSON);
     project.expect(0, "-m", "users are people");
-    String file = project.lastMigration();
+    String file = CheckAndEnumRisksTest.written(project, "users_are_people");
     assertTrue(file.contains("op.renameTable(\"users\", \"people\");"), file);
     assertTrue(file.contains("op.renameSequence(\"users_seq\", \"people_seq\");"), file);
     assertTrue(file.contains("op.renameSequence(\"people_seq\", \"users_seq\");"), file);
