@@ -6,6 +6,7 @@ import com.palantir.javapoet.JavaFile;
 import dev.autogenerate.migration.Operations;
 import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
+import dev.autogenerate.operations.AddConstraintNotValid;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.AlterSequence;
@@ -24,11 +25,14 @@ import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.OperationVisitor;
 import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameSequence;
 import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
+import dev.autogenerate.operations.ValidateConstraint;
 import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.EnumType;
@@ -45,6 +49,7 @@ import dev.autogenerate.schema.TableElement;
 import dev.autogenerate.schema.UniqueConstraint;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -185,6 +190,30 @@ final class OperationRenderer implements OperationVisitor<OperationRenderer.Call
   }
 
   @Override
+  public Call addConstraintNotValid(AddConstraintNotValid operation) {
+    String table = operation.table();
+    Expression<TableConstraint> constraint = constraint(operation.constraint());
+    return new Call(code("$L.addConstraintNotValid($S, $L)", OPS, table, constraint.code()),
+        op -> op.addConstraintNotValid(table, constraint.value()));
+  }
+
+  @Override
+  public Call validateConstraint(ValidateConstraint operation) {
+    String table = operation.table();
+    String name = operation.name();
+    return new Call(code("$L.validateConstraint($S, $S)", OPS, table, name), op -> op.validateConstraint(table, name));
+  }
+
+  /** In whole seconds where it is whole seconds, as a person writes it. */
+  @Override
+  public Call lockTimeout(LockTimeout operation) {
+    Duration timeout = operation.timeout();
+    boolean seconds = timeout.toMillis() % 1000 == 0;
+    return new Call(code("$L.lockTimeout($T.$L($L))", OPS, Duration.class, seconds ? "ofSeconds" : "ofMillis",
+        seconds ? timeout.toSeconds() : timeout.toMillis()), op -> op.lockTimeout(timeout));
+  }
+
+  @Override
   public Call dropConstraint(DropConstraint operation) {
     String table = operation.table();
     String name = operation.name();
@@ -232,6 +261,13 @@ final class OperationRenderer implements OperationVisitor<OperationRenderer.Call
     long incrementBy = operation.incrementBy();
     return new Call(code("$L.alterSequence($S, $L)", OPS, name, longLiteral(incrementBy)),
         op -> op.alterSequence(name, incrementBy));
+  }
+
+  @Override
+  public Call renameSequence(RenameSequence operation) {
+    String from = operation.from();
+    String to = operation.to();
+    return new Call(code("$L.renameSequence($S, $S)", OPS, from, to), op -> op.renameSequence(from, to));
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.autogenerate.codegen;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -12,6 +15,19 @@ public final class RevisionIds {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private RevisionIds() {}
+
+  /**
+   * The id of the {@code n}th revision written after {@code id} by the same command: the same
+   * every time for the same id, so a fixed id gives reproducible files.
+   */
+  public static String derived(String id, int n) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest((id + "/" + n).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, LENGTH / 2);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
 
   /** A fresh random id, such as {@code 3f2a9c1b7d4e}. */
   public static String random() {

@@ -39,6 +39,10 @@ import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.AddConstraintNotValid;
+import dev.autogenerate.operations.LockTimeout;
+import dev.autogenerate.operations.RenameSequence;
+import dev.autogenerate.operations.ValidateConstraint;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.RenameColumn;
 import dev.autogenerate.operations.RenameTable;
@@ -49,6 +53,7 @@ import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
 import dev.autogenerate.schema.View;
 import dev.autogenerate.schema.TableElement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -135,6 +140,8 @@ final class OperationSamples {
   /** Every operation type, each with every option it has. */
   static List<Change> upgrade() {
     List<Change> steps = new ArrayList<>();
+    steps.add(Change.of(new LockTimeout(Duration.ofSeconds(5)), "fail fast rather than queue behind a lock"));
+    steps.add(Change.of(new LockTimeout(Duration.ofMillis(1500))));
     steps.add(Change.of(new CreateEnumType(enumType("mood", "happy", "it's \"complicated\"", "年", "*/")),
         "mood: new enum Mood"));
     steps.add(Change.of(new CreateEnumType(enumType("country", COUNTRIES.toArray(new String[0])))));
@@ -149,6 +156,7 @@ final class OperationSamples {
     steps.add(Change.of(new DropSequence("old_seq")));
     steps.add(Change.of(new AlterSequence("users_seq", 1)));
     steps.add(Change.of(new AlterSequence("big_seq", 3_000_000_000L)));
+    steps.add(Change.of(new RenameSequence("int_edges_seq", "int_limits_seq"), "sequence of a renamed table"));
     steps.add(Change.of(new CreateTable(ORDERS), "orders: new entity Order"));
     steps.add(Change.of(new CreateTable(Table.of("tags", List.of(
         column("owner_id", SqlType.BIGINT).notNull(),
@@ -188,6 +196,12 @@ final class OperationSamples {
     steps.add(Change.of(new AddConstraint("users", check("ck_users_age", "age >= 0"))));
     steps.add(Change.of(new AddConstraint("users", check("ck_users_note", "email <> '" + HOSTILE + "'"))));
     steps.add(Change.of(new AddConstraint("loose", primaryKey("a").named("pk_loose"))));
+    steps.add(Change.of(new AddConstraintNotValid("users", check("ck_users_age_not_null", "age is not null")),
+        "NOT NULL through a check"));
+    steps.add(Change.of(new AddConstraintNotValid("tags",
+        foreignKey("fk_tags_owner_id_users_nv", List.of("owner_id"), "users", List.of("id")).onDelete(CASCADE))));
+    steps.add(Change.of(new ValidateConstraint("users", "ck_users_age_not_null"), "validated apart"));
+    steps.add(Change.of(new ValidateConstraint("tags", "fk_tags_owner_id_users_nv")));
     steps.add(Change.of(new DropConstraint("users", "uq_users_legacy")));
     steps.add(Change.of(new DropConstraint("users", "ck_users_score")));
     steps.add(Change.of(new CreateIndex("users", index("ix_users_email", "email"))));

@@ -72,6 +72,8 @@ final class RevisionCommand implements Callable<Integer> {
     revision.plan().notices().forEach(notice -> out.println("note: " + notice));
     if (revision.file().isPresent()) {
       out.println("Wrote " + displayPath(root, revision.file().get()));
+      revision.followUps().forEach(file -> out.println("Wrote " + displayPath(root, file)
+          + " (lock-safe: a revision of its own, after the one before)"));
       return AutogenerateCli.OK;
     }
     if (revision.plan().isEmpty()) {

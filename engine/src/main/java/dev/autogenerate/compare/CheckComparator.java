@@ -1,7 +1,6 @@
 package dev.autogenerate.compare;
 
 import dev.autogenerate.operations.AddConstraint;
-import dev.autogenerate.operations.DropConstraint;
 import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.Table;
 import java.util.List;
@@ -26,7 +25,7 @@ final class CheckComparator implements TableElementComparator {
         continue;
       }
       if (changes.mayDrop(table -> contains(table.checks(), check))) {
-        changes.beforeColumns(new DropConstraint(wanted.name(), Matching.requireName(check, existing)), null);
+        Matching.drop(check, wanted.name(), changes).ifPresent(drop -> changes.beforeColumns(drop, null));
       } else {
         changes.keep("check " + check.name() + " on " + wanted.name() + " (" + check.expression() + ")");
       }

@@ -1,7 +1,6 @@
 package dev.autogenerate.compare;
 
 import dev.autogenerate.operations.AddConstraint;
-import dev.autogenerate.operations.DropConstraint;
 import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.Table;
 import java.util.List;
@@ -19,15 +18,15 @@ final class ForeignKeyComparator implements TableElementComparator {
     for (ForeignKey key : existing.foreignKeys()) {
       Optional<ForeignKey> match = find(wanted.foreignKeys(), key);
       if (match.isPresent() && !sameActions(match.get(), key)) {
-        changes.dropForeignKey(new DropConstraint(wanted.name(), Matching.requireName(key, existing)),
-            "foreign key " + key.name() + ": its actions change, so it is dropped and added again");
+        Matching.drop(key, wanted.name(), changes).ifPresent(drop -> changes.dropForeignKey(drop,
+            "foreign key " + key.name() + ": its actions change, so it is dropped and added again"));
       } else if (match.isEmpty() && changes.mayDrop(table -> find(table.foreignKeys(), key).isPresent())) {
-        changes.dropForeignKey(new DropConstraint(wanted.name(), Matching.requireName(key, existing)), null);
+        Matching.drop(key, wanted.name(), changes).ifPresent(drop -> changes.dropForeignKey(drop, null));
       } else if (match.isEmpty() && !changes.isWanted(key.referencedTable())) {
         // Kept, it would stop its table from being dropped; it cannot outlive it.
-        changes.dropForeignKey(new DropConstraint(wanted.name(), Matching.requireName(key, existing)),
+        Matching.drop(key, wanted.name(), changes).ifPresent(drop -> changes.dropForeignKey(drop,
             "foreign key " + key.name() + " (no migration created it) references " + key.referencedTable()
-                + ", which is dropped");
+                + ", which is dropped"));
       } else if (match.isEmpty()) {
         changes.keep("foreign key " + key.name() + " on " + wanted.name() + " " + key.columns() + " -> "
             + key.referencedTable());

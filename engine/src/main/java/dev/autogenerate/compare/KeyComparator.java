@@ -23,7 +23,7 @@ final class KeyComparator implements TableElementComparator {
           || wanted.indexes().stream().anyMatch(index -> Matching.enforcesUnique(index, unique.columns())
               && Matching.allAscending(index));
       if (!mapped && changes.mayDrop(table -> Matching.hasUnique(table.uniqueConstraints(), unique.columns()))) {
-        changes.beforeColumns(new DropConstraint(wanted.name(), Matching.requireName(unique, existing)), null);
+        Matching.drop(unique, wanted.name(), changes).ifPresent(drop -> changes.beforeColumns(drop, null));
       } else if (!mapped) {
         changes.keep("unique constraint " + unique.name() + " on " + wanted.name() + " " + unique.columns());
       }

@@ -1,11 +1,14 @@
 package dev.autogenerate.compare;
 
+import dev.autogenerate.operations.AddConstraint;
+import dev.autogenerate.operations.DropConstraint;
+import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.Index;
-import dev.autogenerate.schema.Table;
 import dev.autogenerate.schema.TableConstraint;
 import dev.autogenerate.schema.UniqueConstraint;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** How two sides' objects are recognised as the same: by what they are, never by name. */
@@ -51,11 +54,18 @@ final class Matching {
     return index.unique() && allAscending(index);
   }
 
-  /** The name a constraint of the database is dropped by. */
-  static String requireName(TableConstraint constraint, Table table) {
+  /**
+   * The drop of a constraint of the database, by its name. A constraint known without a name (a
+   * schema built from hand-written operations, Hibernate's inline {@code unique}) cannot be
+   * dropped by any statement: that is a warning naming it and the fix, never a crash.
+   */
+  static Optional<DropConstraint> drop(TableConstraint constraint, String table, TableChanges changes) {
     if (constraint.name() == null) {
-      throw new IllegalStateException("constraint on " + table.name() + " " + constraint + " has no name to drop it by");
+      changes.warn(AddConstraint.kind(constraint) + " on " + table + " " + constraint.columns()
+          + (constraint instanceof CheckConstraint check ? " (" + check.expression() + ")" : "")
+          + " has no name, so no migration can drop it: drop it by hand, or name it in the database");
+      return Optional.empty();
     }
-    return constraint.name();
+    return Optional.of(new DropConstraint(table, constraint.name()));
   }
 }

@@ -38,7 +38,11 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
     /** A new unique constraint: duplicates fail the revision. */
     UNIQUE("duplicates fail the revision", "duplicated values"),
     /** A new foreign key: rows referencing nothing fail the revision. */
-    FOREIGN_KEY("rows referencing nothing fail the revision", "rows referencing nothing");
+    FOREIGN_KEY("rows referencing nothing fail the revision", "rows referencing nothing"),
+    /** A new check constraint: rows it rejects fail the revision. */
+    CHECK("rows it rejects fail the revision", "rows violating it"),
+    /** Values leave an enum type: a row holding one fails the revision's conversion of its column. */
+    ENUM_VALUE_REMOVED("rows holding a removed value fail the revision", "rows holding a removed value");
 
     private final String consequence;
     private final String counted;

@@ -3,6 +3,7 @@ package dev.autogenerate.compare;
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
+import dev.autogenerate.operations.AddConstraintNotValid;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.AlterSequence;
@@ -20,18 +21,23 @@ import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.OperationVisitor;
 import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameSequence;
 import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
+import dev.autogenerate.operations.ValidateConstraint;
 import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.EnumType;
 import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.PrimaryKey;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.SqlType.Kind;
+import dev.autogenerate.schema.Table;
 import dev.autogenerate.schema.TableConstraint;
 import dev.autogenerate.schema.UniqueConstraint;
 import java.util.ArrayList;
@@ -45,7 +51,7 @@ import java.util.Set;
 
 /**
  * Finds the steps of an upgrade that may destroy data or fail on existing rows: drops, narrowed
- * or converted types, NOT NULL, new uniques and foreign keys. Tables the same upgrade creates hold
+ * or converted types, NOT NULL, new uniques, foreign keys and checks, values leaving an enum type. Tables the same upgrade creates hold
  * no rows and are skipped. A function of schema values: counting the rows is the caller's, where
  * a database is connected.
  */
@@ -176,7 +182,28 @@ public final class Risks {
       if (constraint instanceof ForeignKey key) {
         return risk(Risk.Kind.FOREIGN_KEY, operation.table(), key.columns());
       }
-      // A check's rows cannot be counted portably: the expression is in the database's own SQL.
+      // The expression is in the SQL of the database the migration was made for, which is the one
+      // connected: the count asks it which rows the check rejects.
+      return risk(Risk.Kind.CHECK, operation.table(), List.of());
+    }
+
+    /** The rows already there are not checked until the validation. */
+    @Override
+    public List<Risk> addConstraintNotValid(AddConstraintNotValid operation) {
+      return List.of();
+    }
+
+    /**
+     * The diff never proposes it (the lock-safe forms are written after the risks are counted,
+     * on the step they replace), so it adds nothing here.
+     */
+    @Override
+    public List<Risk> validateConstraint(ValidateConstraint operation) {
+      return List.of();
+    }
+
+    @Override
+    public List<Risk> lockTimeout(LockTimeout operation) {
       return List.of();
     }
 
@@ -221,6 +248,12 @@ public final class Risks {
       return List.of();
     }
 
+    /** Renaming keeps the sequence's value. */
+    @Override
+    public List<Risk> renameSequence(RenameSequence operation) {
+      return List.of();
+    }
+
     @Override
     public List<Risk> createEnumType(CreateEnumType operation) {
       return List.of();
@@ -231,10 +264,23 @@ public final class Risks {
       return List.of();
     }
 
-    /** A removed value fails the conversion of any row that holds it; the recipe says so in its reason. */
+    /** A removed value fails the conversion of any row that holds it: one risk per column of the type. */
     @Override
     public List<Risk> alterEnumType(AlterEnumType operation) {
-      return List.of();
+      Optional<EnumType> existing = before.enumType(operation.name());
+      if (existing.isEmpty() || operation.values().containsAll(existing.get().values())) {
+        return List.of();
+      }
+      SqlType type = SqlType.sqlType(operation.name());
+      List<Risk> risks = new ArrayList<>();
+      for (Table table : before.tables().values()) {
+        for (Column column : table.columns()) {
+          if (column.type().equals(type)) {
+            risks.add(new Risk(change, Risk.Kind.ENUM_VALUE_REMOVED, table.name(), List.of(column.name()), 0));
+          }
+        }
+      }
+      return risks;
     }
 
     /** A view holds no rows: the diff drops it only to create it again with the same query. */

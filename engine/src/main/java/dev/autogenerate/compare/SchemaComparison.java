@@ -7,6 +7,7 @@ import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameSequence;
 import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
@@ -86,10 +87,16 @@ public final class SchemaComparison {
     Schema wanted = options.naming().apply(onViews.target());
     RenameResolver.Resolved renaming = RenameResolver.resolve(current, wanted, renames);
     // Everything after the renames compares the database as the renames leave it.
+    List<Change> renameChanges = new ArrayList<>(renaming.changes());
     Schema renamed = renaming.applyTo(current);
-    Optional<Schema> recordedRenamed = recorded.map(schema -> renamedWhereRecorded(schema, renaming.changes()));
+    // A sequence named after a renamed table follows it, keeping its value.
+    for (Change sequence : SequenceRenames.following(renaming.changes(), renamed, wanted)) {
+      renameChanges.add(sequence);
+      renamed = sequence.operation().applyTo(renamed);
+    }
+    Optional<Schema> recordedRenamed = recorded.map(schema -> renamedWhereRecorded(schema, renameChanges));
     PlanBuilder plan = new PlanBuilder();
-    renaming.changes().forEach(plan::renamed);
+    renameChanges.forEach(plan::renamed);
     for (SchemaElementComparator comparator : schemaElements) {
       comparator.compareNewAndChanged(renamed, wanted, plan);
     }
@@ -131,6 +138,8 @@ public final class SchemaComparison {
       Operation operation = change.operation();
       boolean recordedThere = operation instanceof RenameTable table
           ? schema.hasTable(table.from()) && !schema.hasTable(table.to())
+          : operation instanceof RenameSequence sequence
+              ? schema.sequence(sequence.from()).isPresent() && schema.sequence(sequence.to()).isEmpty()
           : operation instanceof RenameColumn column && schema.table(column.table())
               .map(each -> each.hasColumn(column.from()) && !each.hasColumn(column.to())).orElse(false);
       if (recordedThere) {
@@ -148,7 +157,8 @@ public final class SchemaComparison {
     return kept;
   }
 
-  private static List<Change> downgradeOf(Schema current, List<Change> upgrade) {
+  /** The changes that undo {@code upgrade}, given the schema before it: each step inverted, last first. */
+  static List<Change> downgradeOf(Schema current, List<Change> upgrade) {
     List<Change> downgrade = new ArrayList<>();
     Schema before = current;
     for (Change change : upgrade) {

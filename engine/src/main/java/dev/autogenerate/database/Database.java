@@ -97,6 +97,15 @@ public interface Database {
    */
   RevisionGuard beginRevision(Connection connection, LockWait wait) throws SQLException;
 
+  /**
+   * What a failed statement's error means here, beyond the database's own message, as a
+   * parenthesis to add to it ({@code " (another session held a lock ...)"}); empty when the
+   * message says it all.
+   */
+  default String explain(Exception failure) {
+    return "";
+  }
+
   /** The live schema, without what the filter excludes. */
   default Schema inspect(Connection connection, TableFilter filter) throws SQLException {
     return inspector().inspect(connection, filter);

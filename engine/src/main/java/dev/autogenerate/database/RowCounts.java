@@ -5,6 +5,8 @@ import static dev.autogenerate.database.SqlIdentifiers.quote;
 
 import dev.autogenerate.compare.Risk;
 import dev.autogenerate.operations.AddConstraint;
+import dev.autogenerate.operations.AlterEnumType;
+import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.ForeignKey;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -59,6 +61,15 @@ public final class RowCounts {
         return "select count(*) from " + table + " child where " + allNotNull(columns, "child.")
             + " and not exists (select 1 from " + qualifiedName(key.referencedTable()) + " parent where "
             + String.join(" and ", matches) + ")";
+      case CHECK:
+        // A check passes on null, so the rows it rejects are those where it is false.
+        CheckConstraint check = (CheckConstraint) ((AddConstraint) risk.change().operation()).constraint();
+        return "select count(*) from " + table + " where not (" + check.expression() + ")";
+      case ENUM_VALUE_REMOVED:
+        List<String> kept = ((AlterEnumType) risk.change().operation()).values();
+        return "select count(*) from " + table + " where " + columns.get(0) + " is not null and cast("
+            + columns.get(0) + " as text) not in (" + kept.stream().map(Ddl::literal).collect(Collectors.joining(", "))
+            + ")";
       default:
         throw new IllegalArgumentException("no count for " + risk.kind());
     }

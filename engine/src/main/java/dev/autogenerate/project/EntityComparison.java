@@ -58,6 +58,19 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
    */
   public MigrationPlan plan(Connection connection, RevisionHistory history, EntityModel entities,
       Optional<Schema> inspected, List<String> renameOptions) throws SQLException {
+    return compare(connection, history, entities, inspected, renameOptions).plan();
+  }
+
+  /**
+   * The database as it is and the plan that brings it to the entities.
+   *
+   * @param current the database's schema, completed with what the history recorded and the database cannot store
+   */
+  public record Result(Schema current, MigrationPlan plan) {}
+
+  /** The same as {@link #plan}, with the database's schema as it is, which the plan's steps start from. */
+  public Result compare(Connection connection, RevisionHistory history, EntityModel entities,
+      Optional<Schema> inspected, List<String> renameOptions) throws SQLException {
     Database database = Database.of(connection);
     // An excluded table is not the tool's: never dropped (the inspector does not read it) nor created.
     Schema target = withoutExcluded(database.targetFor(entities.schema(), connection));
@@ -70,8 +83,8 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
             () -> database.inspect(connection, filter.withSchemas(target.otherSchemas())));
     Schema current = database.withUnstored(read, () -> recorded);
     try {
-      return PhaseTimings.time("diff",
-          () -> new SchemaComparison(database.comparisonRules(), options).compare(current, target, recorded, renames));
+      return new Result(current, PhaseTimings.time("diff",
+          () -> new SchemaComparison(database.comparisonRules(), options).compare(current, target, recorded, renames)));
     } catch (RenameConflict | ViewConflict e) {
       throw new UserError(e.getMessage(), e);
     }

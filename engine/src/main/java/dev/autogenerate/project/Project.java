@@ -6,6 +6,7 @@ import dev.autogenerate.codegen.MigrationWriter;
 import dev.autogenerate.codegen.RevisionIds;
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.compare.DiffOptions;
+import dev.autogenerate.compare.LockSafeRevisions;
 import dev.autogenerate.compare.MigrationPlan;
 import dev.autogenerate.compare.SchemaComparison;
 import dev.autogenerate.database.Database;
@@ -35,6 +36,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
@@ -311,14 +313,50 @@ public final class Project {
       Connection connection = groundwork.connection();
       RevisionHistory history = groundwork.history();
       requireUpToDate(connection, history);
-      MigrationPlan plan = plan(groundwork, request.renames());
+      EntityComparison.Result compared = comparison().compare(connection, history, groundwork.entities(),
+          Optional.ofNullable(groundwork.inspected()), request.renames());
+      MigrationPlan plan = compared.plan();
       List<CountedRisk> risks = countRisks(connection, plan);
       if (plan.isEmpty() || (request.strict() && !risks.isEmpty())) {
         return new GeneratedRevision(Optional.empty(), plan, risks);
       }
       MigrationPlan noted = withRiskNotes(plan, risks);
-      return new GeneratedRevision(Optional.of(write(request, headIds(history), noted)), noted, risks);
+      if (!settings.lockSafety().any()) {
+        return new GeneratedRevision(Optional.of(write(request, headIds(history), noted)), noted, risks);
+      }
+      return writeLockSafe(request, headIds(history), compared.current(), noted, risks);
     }
+  }
+
+  /**
+   * Writes the plan in the forms that keep busy tables available, as the settings ask: the
+   * upgrade's own revision, then, where needed, one validating the constraints it added NOT VALID,
+   * and one per index built concurrently, each revising the one before. The follow-ups are
+   * created a second apart, so their files sort in the order they run.
+   */
+  private GeneratedRevision writeLockSafe(RevisionRequest request, List<String> heads, Schema current,
+      MigrationPlan noted, List<CountedRisk> risks) {
+    List<LockSafeRevisions.Revision> revisions =
+        LockSafeRevisions.of(current, noted.upgradeChanges(), settings.lockSafety());
+    Instant created = (request.created() != null ? request.created() : Instant.now()).truncatedTo(ChronoUnit.SECONDS);
+    String firstId = request.revisionId() != null ? request.revisionId() : RevisionIds.random();
+    List<String> revises = heads;
+    Path first = null;
+    List<Path> followUps = new ArrayList<>();
+    for (int i = 0; i < revisions.size(); i++) {
+      LockSafeRevisions.Revision revision = revisions.get(i);
+      String id = i == 0 ? firstId : RevisionIds.derived(firstId, i);
+      String message = revision.purpose().isEmpty() ? request.message() : request.message() + " (" + revision.purpose() + ")";
+      Path file = write(new RevisionRequest(message, id, created.plusSeconds(i), request.strict()), revises,
+          revision.upgrade(), revision.downgrade());
+      if (first == null) {
+        first = file;
+      } else {
+        followUps.add(file);
+      }
+      revises = List.of(id);
+    }
+    return new GeneratedRevision(Optional.of(first), noted, risks, followUps);
   }
 
   /** How many rows each risky step of the plan concerns in this database, now. */
@@ -371,7 +409,18 @@ public final class Project {
   }
 
   /** What {@link #autogenerate} planned, and the file it wrote (none when nothing changed). */
-  public record GeneratedRevision(Optional<Path> file, MigrationPlan plan, List<CountedRisk> risks) {}
+  public record GeneratedRevision(Optional<Path> file, MigrationPlan plan, List<CountedRisk> risks,
+      List<Path> followUps) {
+
+    public GeneratedRevision {
+      followUps = List.copyOf(followUps);
+    }
+
+    /** One revision, or none. */
+    public GeneratedRevision(Optional<Path> file, MigrationPlan plan, List<CountedRisk> risks) {
+      this(file, plan, risks, List.of());
+    }
+  }
 
   /**
    * Writes an empty migration after the newest one, to be filled in by hand.
@@ -429,6 +478,10 @@ public final class Project {
   public record Merge(Path file, List<MigrationScript> parents, List<BranchOverlap> overlaps) {}
 
   private Path write(RevisionRequest request, List<String> revises, MigrationPlan plan) {
+    return write(request, revises, plan.upgradeChanges(), plan.downgradeChanges());
+  }
+
+  private Path write(RevisionRequest request, List<String> revises, List<Change> upgrade, List<Change> downgrade) {
     Instant created = (request.created() != null ? request.created() : Instant.now()).truncatedTo(ChronoUnit.SECONDS);
     String revisionId = request.revisionId() != null ? request.revisionId() : RevisionIds.random();
     MigrationSource source = new MigrationSource(
@@ -438,8 +491,8 @@ public final class Project {
         revises,
         request.message(),
         created,
-        plan.upgradeChanges(),
-        plan.downgradeChanges());
+        upgrade,
+        downgrade);
     try {
       return PhaseTimings.time("render", () -> new MigrationWriter().writeTo(createdDirectory(), source));
     } catch (IllegalStateException e) {

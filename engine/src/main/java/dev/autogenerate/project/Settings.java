@@ -1,6 +1,7 @@
 package dev.autogenerate.project;
 
 import dev.autogenerate.compare.DiffOptions;
+import dev.autogenerate.compare.LockSafety;
 import dev.autogenerate.compare.NamingConvention;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.runtime.UserError;
@@ -31,6 +32,8 @@ import java.util.Map;
  *     registered as a service on the entity class path
  * @param lockTimeout how long upgrade and downgrade wait for another process migrating the database
  * @param connectTimeout how long to wait for the database to accept the connection and answer
+ * @param lockSafety the forms {@code -m} writes so that migrations keep busy PostgreSQL tables
+ *     available (concurrent indexes, validated constraints, a lock timeout per revision)
  */
 public record Settings(
     String url,
@@ -49,7 +52,8 @@ public record Settings(
     Map<String, String> hibernateProperties,
     String compareHook,
     Duration lockTimeout,
-    Duration connectTimeout) {
+    Duration connectTimeout,
+    LockSafety lockSafety) {
 
   /** Long enough for a slow network, short enough that a dead server fails a CI job quickly. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);

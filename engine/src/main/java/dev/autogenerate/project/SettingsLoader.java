@@ -1,5 +1,6 @@
 package dev.autogenerate.project;
 
+import dev.autogenerate.compare.LockSafety;
 import dev.autogenerate.database.LockWait;
 import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.schema.DatabaseKind;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -47,6 +49,12 @@ public final class SettingsLoader {
   public static final String LOCK_TIMEOUT = "lock.timeout";
   /** Seconds to wait for the database to accept the connection and answer its start-up. */
   public static final String CONNECT_TIMEOUT = "connect.timeout";
+  /** Build new indexes on tables with rows {@code concurrently}, each in a revision of its own. */
+  public static final String LOCK_SAFE_INDEXES = "lock-safe.indexes";
+  /** Add foreign keys and checks {@code not valid} and validate them in the next revision; NOT NULL through a check. */
+  public static final String LOCK_SAFE_CONSTRAINTS = "lock-safe.constraints";
+  /** Seconds each statement of a generated revision waits for a lock before the revision fails; 0 for no limit. */
+  public static final String LOCK_SAFE_LOCK_TIMEOUT = "lock-safe.lock-timeout";
   /** A class implementing {@code dev.autogenerate.changes.CompareHook}, on the entity class path. */
   public static final String COMPARE_HOOK = "compare.hook";
   /** The application's {@code hibernate.default_schema}, under Hibernate's own name. */
@@ -139,7 +147,8 @@ public final class SettingsLoader {
         hibernateProperties(values, origins, blankToNull(values.get(URL))),
         blankToNull(values.get(COMPARE_HOOK)),
         seconds(values, LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT),
-        seconds(values, CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT));
+        seconds(values, CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT),
+        lockSafety(values));
     return new EffectiveSettings(settings, origins);
   }
 
@@ -228,6 +237,13 @@ public final class SettingsLoader {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  private static LockSafety lockSafety(Map<String, String> values) {
+    Duration timeout = seconds(values, LOCK_SAFE_LOCK_TIMEOUT, Duration.ZERO);
+    return new LockSafety(Boolean.parseBoolean(values.getOrDefault(LOCK_SAFE_INDEXES, "false").trim()),
+        Boolean.parseBoolean(values.getOrDefault(LOCK_SAFE_CONSTRAINTS, "false").trim()),
+        timeout.isZero() ? Optional.empty() : Optional.of(timeout));
   }
 
   private static Duration seconds(Map<String, String> values, String key, Duration otherwise) {

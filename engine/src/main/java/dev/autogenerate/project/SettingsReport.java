@@ -41,6 +41,9 @@ public final class SettingsReport {
     shown.put(SettingsLoader.COMPARE_HOOK, settings.compareHook());
     shown.put(SettingsLoader.LOCK_TIMEOUT, seconds(settings.lockTimeout()));
     shown.put(SettingsLoader.CONNECT_TIMEOUT, seconds(settings.connectTimeout()));
+    shown.put(SettingsLoader.LOCK_SAFE_INDEXES, String.valueOf(settings.lockSafety().concurrentIndexes()));
+    shown.put(SettingsLoader.LOCK_SAFE_CONSTRAINTS, String.valueOf(settings.lockSafety().validatedConstraints()));
+    shown.put(SettingsLoader.LOCK_SAFE_LOCK_TIMEOUT, settings.lockSafety().lockTimeout().map(SettingsReport::seconds).orElse(null));
     List<String> lines = new ArrayList<>();
     shown.forEach((key, value) -> lines.add(key + " = " + (value == null || value.isEmpty() ? "(none)" : value)
         + "  [" + effective.origin(key) + "]"));

@@ -424,7 +424,7 @@ public final class Migrator {
               + " (drop index concurrently ...) and upgrade again"
           : "; nothing of it was applied";
       throw new UserError("migration " + script.label() + " failed" + where + ": "
-          + UserError.firstLine(String.valueOf(e.getMessage())) + aftermath, e);
+          + UserError.firstLine(String.valueOf(e.getMessage())) + database.explain(e) + aftermath, e);
     } finally {
       connection.setAutoCommit(autoCommit);
       guard.close();

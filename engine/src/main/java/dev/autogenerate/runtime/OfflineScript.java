@@ -151,13 +151,27 @@ public final class OfflineScript {
   private void revision(StringBuilder script, MigrationScript revision, String direction, List<Operation> operations,
       Schema before) {
     script.append("\n-- ").append(direction).append(' ').append(revision.label()).append('\n');
-    script.append("begin;\n");
+    // As the runtime runs it: a statement that cannot run in a transaction (create index
+    // concurrently) is alone in its revision and runs first, on its own; the rows follow in one.
+    boolean outside = operations.stream().anyMatch(operation -> !operation.transactional());
+    script.append(outside ? "-- outside a transaction (it cannot run in one):\n" : "begin;\n");
     Schema schema = before;
     for (ChangeGroup group : ChangeGroup.ofOperations(operations)) {
-      for (String statement : database.statements(group, schema)) {
-        script.append(statement).append(";\n");
+      try {
+        for (String statement : database.statements(group, schema)) {
+          script.append(statement).append(";\n");
+        }
+        schema = applied(schema, group.operations());
+      } catch (IllegalArgumentException e) {
+        // The recorded schema cannot take the step: it drops a constraint by the name the database
+        // gave it, where the migration that created it gave none. The script cannot know that name.
+        throw new UserError("cannot write the SQL of migration " + revision.origin() + " without a database: "
+            + e.getMessage() + " in the schema the migrations record (one created without a name has only the name"
+            + " the database gave it): apply it with upgrade instead of --sql", e);
       }
-      schema = applied(schema, group.operations());
+    }
+    if (outside) {
+      script.append("begin;\n");
     }
   }
 

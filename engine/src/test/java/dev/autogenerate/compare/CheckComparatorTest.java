@@ -79,4 +79,14 @@ class CheckComparatorTest {
     assertEquals(List.of(new DropConstraint("orders", "b"), new AddConstraint("orders", ck("c", "qty < 1000"))),
         staged.operations());
   }
+
+  /** It used to throw IllegalStateException ("has no name to drop it by") out of the diff. */
+  @Test
+  void aCheckWithoutANameIsAWarningNotACrash() {
+    Staged staged = postgres(orders(ck(null, "qty >= 0")), orders());
+
+    assertTrue(staged.operations().isEmpty(), staged::toString);
+    assertEquals(List.of("check constraint on orders [] (qty >= 0) has no name, so no migration can drop it: drop it"
+        + " by hand, or name it in the database"), staged.warnings());
+  }
 }

@@ -216,4 +216,22 @@ class RenameComparisonTest {
     assertEquals("--rename teams=crews: the entities map no table crews (name the table as the entities map it now)",
         assertThrows(RenameConflict.class, () -> compare(kind, target, unmapped)).getMessage());
   }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aSequenceNamedAfterARenamedTableFollowsIt(DatabaseKind kind) {
+    Schema current = Schema.of(List.of(TEAMS, USERS), List.of(new dev.autogenerate.schema.Sequence("teams_seq", 1, 50),
+        new dev.autogenerate.schema.Sequence("other_seq", 1, 1)), List.of());
+    Schema target = Schema.of(List.of(teamsNamed("squads"), USERS), List.of(new dev.autogenerate.schema.Sequence("squads_seq", 1, 50),
+        new dev.autogenerate.schema.Sequence("other_seq", 1, 1)), List.of());
+
+    MigrationPlan plan = new SchemaComparison(Database.forKind(kind).comparisonRules())
+        .compare(current, target, Optional.empty(), TEAMS_TO_SQUADS);
+
+    assertEquals(List.of(new RenameTable("teams", "squads"),
+        new dev.autogenerate.operations.RenameSequence("teams_seq", "squads_seq")), upgrade(plan).subList(0, 2));
+    assertTrue(upgrade(plan).stream().noneMatch(operation -> operation.describe().contains("sequence")
+        && !(operation instanceof dev.autogenerate.operations.RenameSequence)), upgrade(plan)::toString);
+    assertTrue(downgrade(plan).contains(new dev.autogenerate.operations.RenameSequence("squads_seq", "teams_seq")));
+  }
 }

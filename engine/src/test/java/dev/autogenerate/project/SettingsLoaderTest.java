@@ -92,4 +92,24 @@ class SettingsLoaderTest {
     UserError error = assertThrows(UserError.class, settings::requireSupportedUrl);
     assertTrue(error.getMessage().startsWith("no database URL"), error.getMessage());
   }
+
+  @Test
+  void theLockSafeSettingsAreReadAndShown() throws Exception {
+    Files.writeString(directory.resolve("autogenerate.properties"),
+        "lock-safe.indexes=true\nlock-safe.constraints=true\nlock-safe.lock-timeout=4\n");
+
+    EffectiveSettings effective = SettingsLoader.resolve(directory, null, Map.of(), Map.of());
+
+    assertEquals(new dev.autogenerate.compare.LockSafety(true, true, java.util.Optional.of(java.time.Duration.ofSeconds(4))),
+        effective.settings().lockSafety());
+    List<String> lines = SettingsReport.lines(effective);
+    assertTrue(lines.stream().anyMatch(line -> line.startsWith("lock-safe.lock-timeout = 4  [")), lines::toString);
+    assertTrue(lines.stream().anyMatch(line -> line.startsWith("lock-safe.constraints = true  [")), lines::toString);
+    assertEquals(dev.autogenerate.compare.LockSafety.NONE,
+        SettingsLoader.load(directory, null, Map.of(), Map.of(SettingsLoader.LOCK_SAFE_LOCK_TIMEOUT, "0",
+            SettingsLoader.LOCK_SAFE_INDEXES, "false", SettingsLoader.LOCK_SAFE_CONSTRAINTS, "false")).lockSafety());
+    UserError error = assertThrows(UserError.class, () -> SettingsLoader.load(directory, null, Map.of(),
+        Map.of(SettingsLoader.LOCK_SAFE_LOCK_TIMEOUT, "5s")));
+    assertEquals("lock-safe.lock-timeout must be a whole number of seconds, not '5s'", error.getMessage());
+  }
 }

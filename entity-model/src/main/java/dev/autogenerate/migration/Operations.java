@@ -2,6 +2,7 @@ package dev.autogenerate.migration;
 
 import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
+import dev.autogenerate.operations.AddConstraintNotValid;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.ColumnChange;
@@ -20,10 +21,13 @@ import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameSequence;
 import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
+import dev.autogenerate.operations.ValidateConstraint;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.EnumType;
 import dev.autogenerate.schema.Index;
@@ -31,6 +35,7 @@ import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.Table;
 import dev.autogenerate.schema.TableConstraint;
 import dev.autogenerate.schema.TableElement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,6 +95,28 @@ public final class Operations {
     add(new AddConstraint(table, constraint));
   }
 
+  /**
+   * {@code op.addConstraintNotValid("orders", foreignKey(...))}: a foreign key or check the rows
+   * already there are not checked against until {@link #validateConstraint}; on PostgreSQL the
+   * table is locked for an instant instead of for a scan.
+   */
+  public void addConstraintNotValid(String table, TableConstraint constraint) {
+    add(new AddConstraintNotValid(table, constraint));
+  }
+
+  /** {@code op.validateConstraint("orders", "fk_orders_customer_id")}: checks the rows a not-valid constraint skipped. */
+  public void validateConstraint(String table, String name) {
+    add(new ValidateConstraint(table, name));
+  }
+
+  /**
+   * {@code op.lockTimeout(Duration.ofSeconds(5))}, first in a revision: a statement that waits
+   * longer than that for a lock fails the revision instead of queueing the table's traffic behind it.
+   */
+  public void lockTimeout(Duration timeout) {
+    add(new LockTimeout(timeout));
+  }
+
   public void dropConstraint(String table, String name) {
     add(new DropConstraint(table, name));
   }
@@ -121,6 +148,11 @@ public final class Operations {
   }
 
   /** {@code op.alterSequence("users_seq", 50)}: a new increment, as {@code allocationSize} sets it. */
+  /** {@code op.renameSequence("users_seq", "people_seq")}: it keeps its current value. */
+  public void renameSequence(String from, String to) {
+    add(new RenameSequence(from, to));
+  }
+
   public void alterSequence(String name, long incrementBy) {
     add(new AlterSequence(name, incrementBy));
   }

@@ -35,7 +35,8 @@ public record AddConstraint(String table, TableConstraint constraint) implements
     return "add " + kind(constraint) + " " + constraint.name() + " on " + table;
   }
 
-  static String kind(TableConstraint constraint) {
+  /** What kind of constraint it is, as messages name it: {@code unique constraint}. */
+  public static String kind(TableConstraint constraint) {
     if (constraint instanceof PrimaryKey) {
       return "primary key";
     }

@@ -131,6 +131,22 @@ public final class CanonicalForm {
     }
 
     @Override
+    public String addConstraintNotValid(AddConstraintNotValid operation) {
+      return node("add-constraint-not-valid", field("table", quote(operation.table())),
+          field("constraint", constraint(operation.constraint())));
+    }
+
+    @Override
+    public String validateConstraint(ValidateConstraint operation) {
+      return node("validate-constraint", field("table", quote(operation.table())), field("name", quote(operation.name())));
+    }
+
+    @Override
+    public String lockTimeout(LockTimeout operation) {
+      return node("lock-timeout", field("millis", String.valueOf(operation.timeout().toMillis())));
+    }
+
+    @Override
     public String dropConstraint(DropConstraint operation) {
       return node("drop-constraint", field("table", quote(operation.table())), field("name", quote(operation.name())));
     }
@@ -165,6 +181,11 @@ public final class CanonicalForm {
     public String alterSequence(AlterSequence operation) {
       return node("alter-sequence", field("name", quote(operation.name())),
           field("increment-by", Long.toString(operation.incrementBy())));
+    }
+
+    @Override
+    public String renameSequence(RenameSequence operation) {
+      return node("rename-sequence", field("from", quote(operation.from())), field("to", quote(operation.to())));
     }
 
     @Override

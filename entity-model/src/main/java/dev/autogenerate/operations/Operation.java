@@ -14,9 +14,9 @@ import java.util.List;
  */
 public sealed interface Operation
     permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn, RenameColumn, SetTableComment,
-        AddConstraint, DropConstraint, CreateIndex, CreateIndexConcurrently, DropIndex,
-        CreateSequence, DropSequence, AlterSequence, CreateEnumType, DropEnumType, AlterEnumType,
-        CreateView, DropView, ExecuteSql {
+        AddConstraint, AddConstraintNotValid, ValidateConstraint, DropConstraint, CreateIndex, CreateIndexConcurrently,
+        DropIndex, CreateSequence, DropSequence, AlterSequence, RenameSequence, CreateEnumType, DropEnumType,
+        AlterEnumType, CreateView, DropView, LockTimeout, ExecuteSql {
 
   /** The schema after this operation, given the schema before it. */
   Schema applyTo(Schema before);

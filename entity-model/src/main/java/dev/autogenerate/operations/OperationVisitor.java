@@ -27,6 +27,10 @@ public interface OperationVisitor<R> {
 
   R addConstraint(AddConstraint operation);
 
+  R addConstraintNotValid(AddConstraintNotValid operation);
+
+  R validateConstraint(ValidateConstraint operation);
+
   R dropConstraint(DropConstraint operation);
 
   R createIndex(CreateIndex operation);
@@ -41,6 +45,8 @@ public interface OperationVisitor<R> {
 
   R alterSequence(AlterSequence operation);
 
+  R renameSequence(RenameSequence operation);
+
   R createEnumType(CreateEnumType operation);
 
   R dropEnumType(DropEnumType operation);
@@ -50,6 +56,8 @@ public interface OperationVisitor<R> {
   R createView(CreateView operation);
 
   R dropView(DropView operation);
+
+  R lockTimeout(LockTimeout operation);
 
   R executeSql(ExecuteSql operation);
 }

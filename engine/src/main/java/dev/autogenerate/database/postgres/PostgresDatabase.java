@@ -49,6 +49,21 @@ public final class PostgresDatabase implements Database, ComparisonRules {
     return DatabaseKind.POSTGRESQL;
   }
 
+  /** SQLSTATE 55P03, lock not available: what a revision's {@code lock_timeout} raises. */
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+  /**
+   * A statement that gave up waiting for a lock: another session held one on its table longer
+   * than the revision's lock timeout allowed, which is the timeout doing its job.
+   */
+  @Override
+  public String explain(Exception failure) {
+    return failure instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())
+        ? " (another session held a lock on the table longer than the revision's lock timeout: run the upgrade"
+            + " again when the table is quieter)"
+        : "";
+  }
+
   @Override
   public DatabaseInspector inspector() {
     return new PostgresInspector();

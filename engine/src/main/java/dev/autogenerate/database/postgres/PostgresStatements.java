@@ -8,6 +8,7 @@ import dev.autogenerate.database.Ddl;
 import dev.autogenerate.database.TypeSpelling;
 import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
+import dev.autogenerate.operations.AddConstraintNotValid;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.AlterSequence;
@@ -25,10 +26,13 @@ import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.OperationVisitor;
 import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameSequence;
 import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
+import dev.autogenerate.operations.ValidateConstraint;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.EnumType;
 import dev.autogenerate.schema.Schema;
@@ -140,6 +144,25 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
     return List.of("alter table " + qualifiedName(operation.table()) + " add " + Ddl.constraintClause(operation.constraint()));
   }
 
+  /** Takes the table's lock for an instant: the rows already there are checked by the validation. */
+  @Override
+  public List<String> addConstraintNotValid(AddConstraintNotValid operation) {
+    return List.of("alter table " + qualifiedName(operation.table()) + " add "
+        + Ddl.constraintClause(operation.constraint()) + " not valid");
+  }
+
+  /** Scans the rows under a lock that lets reads and writes go on. */
+  @Override
+  public List<String> validateConstraint(ValidateConstraint operation) {
+    return List.of("alter table " + qualifiedName(operation.table()) + " validate constraint " + quote(operation.name()));
+  }
+
+  /** {@code set local}: for this revision's transaction only, whatever the session had. */
+  @Override
+  public List<String> lockTimeout(LockTimeout operation) {
+    return List.of("set local lock_timeout = " + literal(operation.timeout().toMillis() + "ms"));
+  }
+
   @Override
   public List<String> dropConstraint(DropConstraint operation) {
     return List.of("alter table " + qualifiedName(operation.table()) + " drop constraint " + quote(operation.name()));
@@ -176,6 +199,12 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
   @Override
   public List<String> alterSequence(AlterSequence operation) {
     return List.of("alter sequence " + qualifiedName(operation.name()) + " increment by " + operation.incrementBy());
+  }
+
+  /** The new name is unqualified: PostgreSQL keeps the sequence in its schema, and its value. */
+  @Override
+  public List<String> renameSequence(RenameSequence operation) {
+    return List.of("alter sequence " + qualifiedName(operation.from()) + " rename to " + quote(unqualified(operation.to())));
   }
 
   @Override

@@ -6,6 +6,7 @@ import static dev.autogenerate.database.SqlIdentifiers.quote;
 import dev.autogenerate.database.Ddl;
 import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
+import dev.autogenerate.operations.AddConstraintNotValid;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.AlterSequence;
@@ -23,10 +24,13 @@ import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.OperationVisitor;
 import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameSequence;
 import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
+import dev.autogenerate.operations.ValidateConstraint;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
@@ -112,6 +116,24 @@ final class SqliteStatements implements OperationVisitor<SqliteStep> {
     return SqliteStep.rebuild();
   }
 
+  /** SQLite has no lock to spare: the constraint comes with the rebuild, which checks the rows. */
+  @Override
+  public SqliteStep addConstraintNotValid(AddConstraintNotValid operation) {
+    return SqliteStep.rebuild();
+  }
+
+  /** The rows were checked when the constraint came; nothing to run, and no reason to end a rebuild. */
+  @Override
+  public SqliteStep validateConstraint(ValidateConstraint operation) {
+    return SqliteStep.ownOrRebuild(List.of());
+  }
+
+  /** One writer at a time, each waiting its turn at {@code begin immediate}: no lock queue to bound. */
+  @Override
+  public SqliteStep lockTimeout(LockTimeout operation) {
+    return SqliteStep.own(List.of());
+  }
+
   @Override
   public SqliteStep dropConstraint(DropConstraint operation) {
     return SqliteStep.rebuild();
@@ -150,6 +172,12 @@ final class SqliteStatements implements OperationVisitor<SqliteStep> {
   @Override
   public SqliteStep alterSequence(AlterSequence operation) {
     return SqliteStep.own(List.of());
+  }
+
+  /** A sequence is Hibernate's one-row table here: renamed, it keeps its next value. */
+  @Override
+  public SqliteStep renameSequence(RenameSequence operation) {
+    return SqliteStep.own(List.of("alter table " + quote(operation.from()) + " rename to " + quote(operation.to())));
   }
 
   @Override

@@ -305,4 +305,24 @@ class PostgresStatementsTest {
             "drop type status_old"),
         statements);
   }
+
+  @Test
+  void theLockSafeForms() {
+    Schema withSequence = BEFORE.withSequence(new dev.autogenerate.schema.Sequence("orders_seq", 1, 50));
+    assertEquals(List.of("alter table returns add constraint fk_returns_id_orders foreign key (id) references orders (id)"
+            + " not valid"),
+        statements(new dev.autogenerate.operations.AddConstraintNotValid("returns",
+            ForeignKey.foreignKey("fk_returns_id_orders", List.of("id"), "orders", List.of("id")))));
+    assertEquals(List.of("alter table orders add constraint ck_orders_amount_not_null check (amount is not null) not valid"),
+        statements(new dev.autogenerate.operations.AddConstraintNotValid("orders",
+            CheckConstraint.check("ck_orders_amount_not_null", "amount is not null"))));
+    assertEquals(List.of("alter table orders validate constraint ck_orders_amount"),
+        postgres.statements(List.of(new dev.autogenerate.operations.ValidateConstraint("orders", "ck_orders_amount")),
+            BEFORE.withTable(ORDERS.withConstraint(CheckConstraint.check("ck_orders_amount", "amount > 0")))));
+    assertEquals(List.of("set local lock_timeout = '2500ms'"),
+        statements(new dev.autogenerate.operations.LockTimeout(java.time.Duration.ofMillis(2500))));
+    assertEquals(List.of("alter sequence orders_seq rename to purchases_seq"),
+        postgres.statements(List.of(new dev.autogenerate.operations.RenameSequence("orders_seq", "purchases_seq")),
+            withSequence));
+  }
 }
