@@ -172,10 +172,20 @@ public final class Project {
 
   /** The schema the entities map to, and the renames they state ({@code @RenamedFrom}). */
   public EntityModel entityModel() {
+    // Hibernate's boot is most of a check: entities that did not change since the last command
+    // come from the cache (EntityModelCache says what counts as a change).
+    Optional<String> key = EntityModelCache.key(settings);
+    EntityModelCache cache = EntityModelCache.standard();
+    Optional<EntityModel> cached = key.flatMap(cache::get);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
     ClassLoader loader = applicationLoader();
     List<Class<?>> classes = EntityClasses.find(settings, loader);
-    return readEntities(new EntityModelOptions(
+    EntityModel model = readEntities(new EntityModelOptions(
         loader, settings.implicitNamingStrategy(), settings.physicalNamingStrategy(), settings.hibernateSettings()), classes);
+    key.ifPresent(found -> cache.put(found, model));
+    return model;
   }
 
   /**

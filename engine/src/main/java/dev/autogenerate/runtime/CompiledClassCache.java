@@ -23,8 +23,7 @@ import java.util.TreeMap;
  * The classes each migration source compiled to, kept by what they were compiled from (the
  * source's name and text, the class path, the tool's version), so that a command on a long
  * history whose sources did not change compiles nothing. Kept in memory for the process, and on
- * disk for the next command: {@code $AUTOGENERATE_CACHE}, else {@code $XDG_CACHE_HOME/autogenerate},
- * else {@code ~/.cache/autogenerate}.
+ * disk for the next command, in the {@link CacheDirectory}.
  *
  * <p>Several commands may run at once: an entry is written to a temporary file and moved into
  * place atomically, so a reader sees a whole entry or none; an entry that cannot be read is a
@@ -57,16 +56,7 @@ final class CompiledClassCache {
 
   /** The cache this process uses, as the class comment says. */
   static CompiledClassCache standard() {
-    String configured = System.getenv("AUTOGENERATE_CACHE");
-    if (configured == null || configured.isBlank()) {
-      configured = System.getProperty("autogenerate.cache");
-    }
-    if (configured != null && !configured.isBlank()) {
-      return new CompiledClassCache(Path.of(configured));
-    }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-    return new CompiledClassCache(base.resolve("autogenerate").resolve("migrations"));
+    return new CompiledClassCache(CacheDirectory.of("migrations"));
   }
 
   /** What a source compiles from: its name and text, the class path it compiles against, this tool. */

@@ -1,0 +1,189 @@
+package dev.autogenerate.project;
+
+import dev.autogenerate.entities.EntityModel;
+import dev.autogenerate.entities.EntityModelReader;
+import dev.autogenerate.runtime.CacheDirectory;
+import dev.autogenerate.runtime.ToolVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The entities' model as the last command read it, kept by everything it was read from: the
+ * classes and mapping files on the configured class path, the settings that reach Hibernate, and
+ * the tool itself (its classes and Hibernate's). Reading the entities is Hibernate's boot, most
+ * of a {@code check} once the migrations come from their cache; a command whose entities did not
+ * change since the last one reads them from here instead.
+ *
+ * <p>What can change the mapping is read whole: every {@code .class} file, and every file under
+ * {@code META-INF} (orm.xml, persistence.xml, the services that register Hibernate
+ * contributors) and every {@code .xml} file of the class path's folders. Other files of those
+ * folders count by size and time; jars by size and time (a build that changes a jar writes it
+ * again). Entities found on the tool's own class path (no class path configured) are never
+ * cached: nothing there could be fingerprinted.
+ *
+ * <p>As with the compiled migrations, entries are written whole and moved into place, an entry
+ * that cannot be read is a miss, and a cache that cannot be written costs only speed.
+ */
+final class EntityModelCache {
+
+  private final Path directory;
+
+  EntityModelCache(Path directory) {
+    this.directory = directory;
+  }
+
+  static EntityModelCache standard() {
+    return new EntityModelCache(CacheDirectory.of("entities"));
+  }
+
+  /** The key of what {@code settings} read, or empty when it cannot be told (no class path, one missing). */
+  static Optional<String> key(Settings settings) {
+    if (settings.classPath().isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      MessageDigest digest = sha256();
+      text(digest, "entities " + EntityModelCodec.FORMAT);
+      text(digest, ToolVersion.current());
+      text(digest, ToolFingerprint.VALUE);
+      text(digest, String.join(",", settings.entities()));
+      text(digest, String.valueOf(settings.implicitNamingStrategy()));
+      text(digest, String.valueOf(settings.physicalNamingStrategy()));
+      new TreeMap<>(settings.hibernateSettings()).forEach((key, value) -> text(digest, key + "=" + value));
+      for (Path entry : settings.classPath()) {
+        if (!Files.exists(entry)) {
+          return Optional.empty();
+        }
+        text(digest, entry.toAbsolutePath().normalize().toString());
+        if (Files.isDirectory(entry)) {
+          folder(digest, entry);
+        } else {
+          sizeAndTime(digest, entry);
+        }
+      }
+      return Optional.of(HexFormat.of().formatHex(digest.digest()));
+    } catch (IOException | UncheckedIOException e) {
+      return Optional.empty();
+    }
+  }
+
+  Optional<EntityModel> get(String key) {
+    try {
+      return Optional.of(EntityModelCodec.read(Files.readAllBytes(directory.resolve(key + ".model"))));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  void put(String key, EntityModel model) {
+    try {
+      Files.createDirectories(directory);
+      Path temporary = Files.createTempFile(directory, key, ".tmp");
+      Files.write(temporary, EntityModelCodec.write(model));
+      try {
+        Files.move(temporary, directory.resolve(key + ".model"), StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, directory.resolve(key + ".model"), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException | RuntimeException e) {
+      // Only speed is lost: the next command reads the entities again.
+    }
+  }
+
+  /** A folder's files in name order: content for what may change the mapping, size and time for the rest. */
+  private static void folder(MessageDigest digest, Path root) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(root)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path file : files) {
+      String name = root.relativize(file).toString().replace('\\', '/');
+      text(digest, name);
+      if (name.endsWith(".class") || name.endsWith(".xml") || name.startsWith("META-INF/")) {
+        digest.update(Files.readAllBytes(file));
+      } else {
+        sizeAndTime(digest, file);
+      }
+    }
+  }
+
+  private static void sizeAndTime(MessageDigest digest, Path file) throws IOException {
+    text(digest, Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis());
+  }
+
+  private static void text(MessageDigest digest, String text) {
+    digest.update(text.getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) 0);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The code that reads entities: the tool's classes and Hibernate's, where they were loaded
+   * from. A jar counts by size and time; a folder (a development build of the tool) by each
+   * file's size and time. Computed once per process.
+   */
+  private static final class ToolFingerprint {
+    static final String VALUE = compute();
+
+    private static String compute() {
+      MessageDigest digest = sha256();
+      for (Class<?> type : List.of(EntityModelReader.class, EntityModelCache.class, org.hibernate.Version.class)) {
+        Optional<Path> location = locationOf(type);
+        if (location.isEmpty()) {
+          // Unknown code cannot be told apart from its next version: never hit.
+          return "unknown " + System.nanoTime();
+        }
+        text(digest, location.get().toString());
+        try {
+          if (Files.isDirectory(location.get())) {
+            try (Stream<Path> walk = Files.walk(location.get())) {
+              for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                text(digest, file.toString());
+                sizeAndTime(digest, file);
+              }
+            }
+          } else {
+            sizeAndTime(digest, location.get());
+          }
+        } catch (IOException e) {
+          return "unknown " + System.nanoTime();
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static Optional<Path> locationOf(Class<?> type) {
+      CodeSource source = type.getProtectionDomain().getCodeSource();
+      if (source == null || source.getLocation() == null) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(Path.of(source.getLocation().toURI()));
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package dev.autogenerate.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.cli.CliRun;
+import dev.autogenerate.cli.ProjectDirectory;
+import dev.autogenerate.entities.EntityModel;
+import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.Table;
+import dev.autogenerate.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Commands read the entities from the cache when nothing they were read from changed, and read
+ * them again through Hibernate when an entity class or a setting changed: a stale model would
+ * make {@code check} pass on drift, or {@code -m} write the wrong migration.
+ */
+class EntityModelCacheTest {
+
+  private static final String USER = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Entity
+      @Table(name = "users")
+      public class User {
+        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+        String name;
+      }
+      """;
+
+  @TempDir Path directory;
+  @TempDir Path cache;
+  private String cacheBefore;
+
+  @BeforeEach
+  void ownCache() {
+    cacheBefore = System.getProperty("autogenerate.cache");
+    System.setProperty("autogenerate.cache", cache.toString());
+  }
+
+  @AfterEach
+  void restoreCache() {
+    if (cacheBefore == null) {
+      System.clearProperty("autogenerate.cache");
+    } else {
+      System.setProperty("autogenerate.cache", cacheBefore);
+    }
+  }
+
+  @Test
+  void unchangedEntitiesComeFromTheCacheAndAnEditedOneIsReadAgain() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(USER);
+    project.expect(0, "-m", "create users");
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+    List<Path> entries = models();
+    assertEquals(1, entries.size(), entries::toString);
+
+    // Proof that check takes the cached model: one with a table the entities do not have
+    // makes it report that table.
+    EntityModel cached = EntityModelCodec.read(Files.readAllBytes(entries.get(0)));
+    Schema withGhost = cached.schema().withTable(
+        new Table("ghost", List.of(Column.column("id", SqlType.INTEGER)), Optional.empty()));
+    Files.write(entries.get(0), EntityModelCodec.write(new EntityModel(withGhost, cached.renames())));
+    CliRun fromCache = project.expect(1, "check");
+    assertTrue(fromCache.toString().contains("ghost"), fromCache::toString);
+
+    // An edited entity is another key: read again, and the new column is seen.
+    project.entities(USER.replace("String name;", "String name;\n  Integer age;"));
+    CliRun edited = project.expect(1, "check");
+    assertTrue(edited.toString().contains("age"), edited::toString);
+    assertTrue(!edited.toString().contains("ghost"), edited::toString);
+    project.expect(0, "-m", "add age");
+    // Chosen by name: two files written within one second do not sort by time.
+    Path addAge = project.migrationFiles().stream().filter(file -> file.toString().contains("add_age")).findFirst()
+        .orElseThrow();
+    assertTrue(project.read(addAge).contains("op.addColumn(\"users\", column(\"age\", INTEGER))"),
+        () -> project.read(addAge));
+    assertEquals(2, models().size());
+  }
+
+  @Test
+  void aChangedHibernateSettingIsAnotherEntry() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(USER);
+    project.expect(0, "-m", "create users");
+    assertEquals(1, models().size());
+    project.write("autogenerate.properties", Files.readString(project.root().resolve("autogenerate.properties"))
+        + "hibernate.physical_naming_strategy=org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy\n");
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+    assertEquals(2, models().size());
+  }
+
+  private List<Path> models() throws Exception {
+    Path entities = cache.resolve("entities");
+    if (!Files.isDirectory(entities)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(entities)) {
+      return files.filter(file -> file.toString().endsWith(".model")).sorted().toList();
+    }
+  }
+}
