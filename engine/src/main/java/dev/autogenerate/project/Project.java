@@ -176,7 +176,7 @@ public final class Project {
     // come from the cache (EntityModelCache says what counts as a change).
     Optional<String> key = EntityModelCache.key(settings);
     EntityModelCache cache = EntityModelCache.standard();
-    Optional<EntityModel> cached = key.flatMap(cache::get);
+    Optional<EntityModel> cached = PhaseTimings.time("entities", () -> key.flatMap(cache::get));
     if (cached.isPresent()) {
       return cached.get();
     }
