@@ -219,7 +219,8 @@ public final class SettingsLoader {
         if (key.startsWith(refused)) {
           throw new UserError(key + " in the settings cannot be honoured: the tool reads the entities without a"
               + " connection, through its own dialect, and never runs Hibernate's schema tools; remove it from "
-              + origins.getOrDefault(key, "the settings") + " (the database is url=)");
+              + origins.getOrDefault(key, "the settings") + " (the database is url=), or, to keep it for the"
+              + " application, leave it out for the tool with an empty " + key + "= in autogenerate.properties");
         }
       }
       properties.put(key, value.trim());

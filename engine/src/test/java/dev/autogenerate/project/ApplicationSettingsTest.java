@@ -246,6 +246,21 @@ class ApplicationSettingsTest {
         error.getMessage());
     assertTrue(error.getMessage().contains("application.properties (spring.jpa.properties.hibernate.hbm2ddl.auto)"),
         error.getMessage());
+    assertTrue(error.getMessage().endsWith("leave it out for the tool with an empty hibernate.hbm2ddl.auto= in"
+        + " autogenerate.properties"), error.getMessage());
+  }
+
+  /** The way out the refusal names: the application keeps its setting, the tool leaves it out. */
+  @Test
+  void anEmptyKeyInTheToolsSettingsLeavesTheApplicationsValueOut() throws Exception {
+    write("target/classes/application.properties", String.join("\n",
+        "spring.jpa.properties.hibernate.hbm2ddl.auto=validate",
+        "spring.jpa.properties.hibernate.type.preferred_instant_jdbc_type=TIMESTAMP", ""));
+    write("autogenerate.properties", "hibernate.hbm2ddl.auto=\n");
+
+    Settings settings = resolve().settings();
+
+    assertEquals(Map.of("hibernate.type.preferred_instant_jdbc_type", "TIMESTAMP"), settings.hibernateProperties());
   }
 
   @Test
