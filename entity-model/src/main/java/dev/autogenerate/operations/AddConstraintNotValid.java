@@ -26,14 +26,19 @@ public record AddConstraintNotValid(String table, TableConstraint constraint) im
     }
   }
 
+  /** The same constraint added and checked at once: to the schema, the two are the same step. */
+  private AddConstraint validated() {
+    return new AddConstraint(table, constraint);
+  }
+
   @Override
   public Schema applyTo(Schema before) {
-    return before.withTable(before.requireTable(table).withConstraint(constraint));
+    return validated().applyTo(before);
   }
 
   @Override
   public List<Operation> inverse(Schema before) {
-    return List.of(new DropConstraint(table, constraint.name()));
+    return validated().inverse(before);
   }
 
   @Override
@@ -43,7 +48,7 @@ public record AddConstraintNotValid(String table, TableConstraint constraint) im
 
   @Override
   public List<String> namesUsed() {
-    return constraint instanceof ForeignKey key ? List.of(table, key.referencedTable()) : List.of(table);
+    return validated().namesUsed();
   }
 
   @Override
