@@ -107,11 +107,7 @@ final class EntityModelCache {
 
   /** A folder's files in name order: content for what may change the mapping, size and time for the rest. */
   private static void folder(MessageDigest digest, Path root) throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(Files::isRegularFile).sorted().toList();
-    }
-    for (Path file : files) {
+    for (Path file : filesIn(root)) {
       String name = root.relativize(file).toString().replace('\\', '/');
       text(digest, name);
       if (name.endsWith(".class") || name.endsWith(".xml") || name.startsWith("META-INF/")) {
@@ -119,6 +115,13 @@ final class EntityModelCache {
       } else {
         sizeAndTime(digest, file);
       }
+    }
+  }
+
+  /** A folder's files, in name order so that the key does not depend on the file system's order. */
+  private static List<Path> filesIn(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile).sorted().toList();
     }
   }
 
@@ -158,11 +161,9 @@ final class EntityModelCache {
         text(digest, location.get().toString());
         try {
           if (Files.isDirectory(location.get())) {
-            try (Stream<Path> walk = Files.walk(location.get())) {
-              for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                text(digest, file.toString());
-                sizeAndTime(digest, file);
-              }
+            for (Path file : filesIn(location.get())) {
+              text(digest, file.toString());
+              sizeAndTime(digest, file);
             }
           } else {
             sizeAndTime(digest, location.get());
