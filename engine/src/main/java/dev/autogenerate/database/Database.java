@@ -33,11 +33,14 @@ public interface Database {
   DatabaseKind kind();
 
   /**
-   * Refuses a server too old for the tool, with the one line a user needs.
+   * This database as a server of the given major version runs it: the same, unless something
+   * differs between versions.
    *
-   * @throws UserError when the server's major version is not supported
+   * @throws UserError when the server is too old for the tool, with the one line a user needs
    */
-  default void requireSupportedVersion(int majorVersion) {}
+  default Database atServerVersion(int majorVersion) {
+    return this;
+  }
 
   /** Reads the live schema, in a fixed number of catalog queries. */
   DatabaseInspector inspector();
@@ -106,6 +109,20 @@ public interface Database {
     return "";
   }
 
+  /**
+   * The statements of a revision that this server cannot run inside a transaction and that are
+   * safe to run again, in order: the runtime runs them each on its own just before the revision's
+   * transaction, which then leaves them out of {@link #statements(ChangeGroup, Schema)}. If the
+   * revision then fails, they stay applied and the next upgrade runs them again harmlessly. Empty
+   * where everything runs inside the transaction.
+   *
+   * @param before the schema at the start of the revision
+   * @throws IllegalArgumentException when such an operation cannot be moved ahead of the others
+   */
+  default List<String> aheadOfTransaction(List<Operation> operations, Schema before) {
+    return List.of();
+  }
+
   /** The live schema, without what the filter excludes. */
   default Schema inspect(Connection connection, TableFilter filter) throws SQLException {
     return inspector().inspect(connection, filter);
@@ -144,9 +161,7 @@ public interface Database {
     String product = connection.getMetaData().getDatabaseProductName();
     for (DatabaseKind kind : DatabaseKind.values()) {
       if (kind.productName().equalsIgnoreCase(product)) {
-        Database database = forKind(kind);
-        database.requireSupportedVersion(connection.getMetaData().getDatabaseMajorVersion());
-        return database;
+        return forKind(kind).atServerVersion(connection.getMetaData().getDatabaseMajorVersion());
       }
     }
     throw new UserError("unsupported database " + product + ": Autogenerate supports PostgreSQL and SQLite");

@@ -352,6 +352,7 @@ public final class Migrator {
     boolean autoCommit = connection.getAutoCommit();
     RevisionGuard guard = database.beginRevision(connection, wait);
     String statementSql = null;
+    List<String> ranAhead = List.of();
     try (Statement statement = connection.createStatement()) {
       List<VersionTable.Row> rows = VersionTable.rows(connection);
       AppliedRevisions found = history.appliedAt(rows.stream().map(VersionTable.Row::revision).toList());
@@ -370,6 +371,22 @@ public final class Migrator {
       Optional<Schema> held = known.at(found, schemasNamed);
       Schema schema = held.isPresent() ? held.get()
           : database.withUnstored(database.inspect(connection, filter), () -> history.replay(found));
+      List<String> ahead = aheadOfTransaction(database, operations, schema, script);
+      if (!ahead.isEmpty()) {
+        // The checks above changed nothing; these run each on its own, and the revision's
+        // transaction follows (the migration lock holds, so the database stays where it was found).
+        connection.commit();
+        connection.setAutoCommit(true);
+        for (String sql : ahead) {
+          statementSql = sql;
+          try (StillRunning.Notice notice = stillRunning.watch(sql, progress)) {
+            statement.execute(sql);
+          }
+        }
+        statementSql = null;
+        connection.setAutoCommit(false);
+        ranAhead = ahead;
+      }
       for (ChangeGroup group : ChangeGroup.ofOperations(operations)) {
         // Apply to the model first: a migration that names a missing table or column fails here
         // with a clear message instead of halfway through its SQL.
@@ -411,7 +428,9 @@ public final class Migrator {
       progress.accept(direction.done + script.label() + " in " + millis + " ms");
       return new Step(true, after, new Known(schema, after, schemasRead));
     } catch (SQLException | RuntimeException e) {
-      connection.rollback();
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+      }
       if (e instanceof UserError userError) {
         throw userError;
       }
@@ -422,6 +441,12 @@ public final class Migrator {
       String aftermath = outsideTransaction && statementSql != null
           ? "; it ran outside a transaction, and PostgreSQL may have left an invalid index: drop it"
               + " (drop index concurrently ...) and upgrade again"
+          : connection.getAutoCommit()
+          ? "; it ran ahead of the revision's transaction, as this server needs: the statements before it stay"
+              + " applied and nothing else of the revision ran; the next upgrade runs them again harmlessly"
+          : !ranAhead.isEmpty()
+          ? "; nothing of it was applied but what it ran ahead of its transaction, as this server needs (`"
+              + String.join("`, `", ranAhead) + "`), which the next upgrade runs again harmlessly"
           : "; nothing of it was applied";
       throw new UserError("migration " + script.label() + " failed" + where + ": "
           + UserError.firstLine(String.valueOf(e.getMessage())) + database.explain(e) + aftermath, e);
@@ -442,6 +467,16 @@ public final class Migrator {
           + " transaction, so it must be the only operation of its revision: move the others to a revision of their own");
     }
     return outside.isPresent();
+  }
+
+  /** What the database runs ahead of the revision's transaction; a revision it cannot split is a user error. */
+  private static List<String> aheadOfTransaction(Database database, List<Operation> operations, Schema schema,
+      MigrationScript script) {
+    try {
+      return database.aheadOfTransaction(operations, schema);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("migration " + script.origin() + ": " + e.getMessage(), e);
+    }
   }
 
   /** The version-table rows a step removes: heads it leaves. */

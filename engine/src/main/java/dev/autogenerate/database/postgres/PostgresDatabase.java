@@ -7,6 +7,7 @@ import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
 import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.schema.DatabaseKind;
@@ -28,20 +29,94 @@ import java.util.Set;
 public final class PostgresDatabase implements Database, ComparisonRules {
 
   /**
-   * The oldest PostgreSQL the tool migrates. Before 12, {@code alter type ... add value} cannot run
-   * inside a transaction block, so a revision adding an enum value could not be atomic; and 11 and
-   * older are past their end of life.
+   * The oldest PostgreSQL the tool migrates. 11 and older are past their end of life, and the
+   * catalog the inspector reads changed before 11.
    */
-  static final int OLDEST_SUPPORTED_MAJOR = 12;
+  static final int OLDEST_SUPPORTED_MAJOR = 11;
+
+  /** The first major version that runs {@code alter type ... add value} inside a transaction block. */
+  static final int ADDS_ENUM_VALUES_IN_TRANSACTIONS = 12;
+
+  /** The server's major version; {@link Integer#MAX_VALUE} for a current one, when it is not known. */
+  private final int serverMajor;
+
+  /** PostgreSQL of a current version: what the tool assumes without a connection (offline SQL). */
+  public PostgresDatabase() {
+    this(Integer.MAX_VALUE);
+  }
+
+  private PostgresDatabase(int serverMajor) {
+    this.serverMajor = serverMajor;
+  }
 
   /** @throws UserError for a server older than {@link #OLDEST_SUPPORTED_MAJOR}, naming the fix */
   @Override
-  public void requireSupportedVersion(int major) {
+  public PostgresDatabase atServerVersion(int major) {
     if (major < OLDEST_SUPPORTED_MAJOR) {
       throw new UserError("PostgreSQL " + major + " is not supported: Autogenerate needs PostgreSQL "
-          + OLDEST_SUPPORTED_MAJOR + " or later (before 12, adding an enum value cannot be part of a revision's"
-          + " transaction); upgrade the server");
+          + OLDEST_SUPPORTED_MAJOR + " or later; upgrade the server");
     }
+    return new PostgresDatabase(major);
+  }
+
+  /**
+   * Before PostgreSQL 12, {@code alter type ... add value} cannot run inside a transaction block,
+   * so a revision's new enum values are added ahead of its transaction, each skipped where the type
+   * already has it. A revision that fails later leaves them added: a value no row uses yet, which
+   * the next upgrade skips. Values can only move ahead of the other operations when those leave
+   * the type alone.
+   */
+  @Override
+  public List<String> aheadOfTransaction(List<Operation> operations, Schema before) {
+    if (serverMajor >= ADDS_ENUM_VALUES_IN_TRANSACTIONS) {
+      return List.of();
+    }
+    int last = lastAddingEnumValues(operations, before);
+    List<String> ahead = new ArrayList<>();
+    Schema schema = before;
+    for (int i = 0; i <= last; i++) {
+      Operation operation = operations.get(i);
+      if (addsEnumValuesOnly(operation, schema)) {
+        AlterEnumType alter = (AlterEnumType) operation;
+        if (!schema.enumType(alter.name()).equals(before.enumType(alter.name()))) {
+          throw new IllegalArgumentException(cannotMoveAhead(alter, "an earlier operation of the revision changes the type"));
+        }
+        ahead.addAll(PostgresStatements.addEnumValues(alter, before.enumType(alter.name()).orElseThrow(), true));
+      }
+      try {
+        schema = operation.applyTo(schema);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(cannotMoveAhead((AlterEnumType) operations.get(last),
+            "an earlier operation depends on what raw SQL did or does not apply (" + e.getMessage() + ")"), e);
+      }
+    }
+    return ahead;
+  }
+
+  /** The index of the last operation that only adds values to an existing enum type, or -1. */
+  private static int lastAddingEnumValues(List<Operation> operations, Schema before) {
+    int last = -1;
+    for (int i = 0; i < operations.size(); i++) {
+      if (operations.get(i) instanceof AlterEnumType alter && before.enumType(alter.name()).isPresent()) {
+        last = i;
+      }
+    }
+    return last;
+  }
+
+  private String cannotMoveAhead(AlterEnumType alter, String reason) {
+    return "PostgreSQL " + serverMajor + " adds values to an enum type only outside a transaction, ahead of the"
+        + " revision's other operations, and " + reason + ": move the change to enum type " + alter.name()
+        + " into a revision of its own";
+  }
+
+  private boolean addsEnumValuesOutsideTransactions() {
+    return serverMajor < ADDS_ENUM_VALUES_IN_TRANSACTIONS;
+  }
+
+  private static boolean addsEnumValuesOnly(Operation operation, Schema before) {
+    return operation instanceof AlterEnumType alter
+        && before.enumType(alter.name()).map(type -> alter.onlyAddsValuesTo(type.values())).orElse(false);
   }
 
   @Override
@@ -84,14 +159,20 @@ public final class PostgresDatabase implements Database, ComparisonRules {
     return true;
   }
 
-  /** Each operation is its own statements: nothing is gained by taking a group as a whole. */
+  /**
+   * Each operation is its own statements: nothing is gained by taking a group as a whole. New enum
+   * values are left out where the server adds them ahead of the transaction.
+   */
   @Override
   public List<String> statements(ChangeGroup group, Schema before) {
     List<String> statements = new ArrayList<>();
     Schema schema = before;
     List<Operation> operations = group.operations();
     for (int i = 0; i < operations.size(); i++) {
-      statements.addAll(operations.get(i).accept(new PostgresStatements(schema)));
+      // New enum values ran ahead of the transaction where the server needs it: aheadOfTransaction.
+      if (!(addsEnumValuesOutsideTransactions() && addsEnumValuesOnly(operations.get(i), schema))) {
+        statements.addAll(operations.get(i).accept(new PostgresStatements(schema)));
+      }
       if (i + 1 < operations.size()) {
         schema = operations.get(i).applyTo(schema);
       }

@@ -135,7 +135,7 @@ public final class PostgresInspector implements DatabaseInspector {
              a.attnotnull AS not_null,
              a.attidentity IN ('a', 'd') AS is_identity,
              s.attnum IS NOT NULL AS is_serial,
-             CASE WHEN a.attgenerated = '' AND a.attidentity = '' AND s.attnum IS NULL
+             CASE WHEN %s a.attidentity = '' AND s.attnum IS NULL
                   THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default_sql,
              (SELECT d.description
               FROM pg_catalog.pg_description d
@@ -356,13 +356,22 @@ public final class PostgresInspector implements DatabaseInspector {
       ORDER BY 1, 3, 4
       """;
 
+  /**
+   * The columns query for a server of this major version: a generated column's expression is no
+   * default, and before PostgreSQL 12, which brought them, there are none to tell apart.
+   */
+  static String columnsQuery(int serverMajor) {
+    return COLUMNS_QUERY.formatted(serverMajor >= 12 ? "a.attgenerated = '' AND" : "");
+  }
+
   @Override
   public Schema inspect(Connection connection, TableFilter filter) throws SQLException {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(filter, "filter");
     SchemaAssembler schema = new SchemaAssembler(filter);
     try (Statement statement = connection.createStatement()) {
-      readColumns(statement, inSchemas(COLUMNS_QUERY, filter), schema, new ColumnTypes());
+      readColumns(statement, inSchemas(columnsQuery(connection.getMetaData().getDatabaseMajorVersion()), filter),
+          schema, new ColumnTypes());
       readConstraints(statement, inSchemas(CONSTRAINTS_QUERY, filter), schema);
       readIndexes(statement, inSchemas(INDEXES_QUERY, filter), schema);
       readSequences(statement, inSchemas(SEQUENCES_QUERY, filter), schema);

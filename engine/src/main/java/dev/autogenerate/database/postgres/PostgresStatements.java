@@ -284,23 +284,10 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
   public List<String> alterEnumType(AlterEnumType alter) {
     EnumType existing = before.enumType(alter.name())
         .orElseThrow(() -> new IllegalArgumentException("no enum type " + alter.name()));
-    List<String> statements = new ArrayList<>();
     if (alter.onlyAddsValuesTo(existing.values())) {
-      List<String> values = alter.values();
-      for (int i = 0; i < values.size(); i++) {
-        String value = values.get(i);
-        if (!existing.values().contains(value)) {
-          // Without a position a value goes last; the first of several new values in front
-          // therefore goes before the first old value.
-          String position = i + 1 < values.size() && existing.values().contains(values.get(i + 1))
-              ? " before " + literal(values.get(i + 1))
-              : i > 0 ? " after " + literal(values.get(i - 1))
-              : " before " + literal(existing.values().get(0));
-          statements.add("alter type " + quote(alter.name()) + " add value " + literal(value) + position);
-        }
-      }
-      return statements;
+      return addEnumValues(alter, existing, false);
     }
+    List<String> statements = new ArrayList<>();
     String old = alter.name() + "_old";
     statements.add("alter type " + quote(alter.name()) + " rename to " + quote(old));
     statements.add(createEnumType(new EnumType(alter.name(), alter.values())));
@@ -322,6 +309,31 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
       }
     }
     statements.add("drop type " + quote(old));
+    return statements;
+  }
+
+  /**
+   * The statements that insert an enum type's new values where they go, one per value.
+   *
+   * @param ifMissing whether each skips a value the type already has, so that the statements can
+   *     run again after a failure
+   */
+  static List<String> addEnumValues(AlterEnumType alter, EnumType existing, boolean ifMissing) {
+    List<String> statements = new ArrayList<>();
+    List<String> values = alter.values();
+    for (int i = 0; i < values.size(); i++) {
+      String value = values.get(i);
+      if (!existing.values().contains(value)) {
+        // Without a position a value goes last; the first of several new values in front
+        // therefore goes before the first old value.
+        String position = i + 1 < values.size() && existing.values().contains(values.get(i + 1))
+            ? " before " + literal(values.get(i + 1))
+            : i > 0 ? " after " + literal(values.get(i - 1))
+            : " before " + literal(existing.values().get(0));
+        statements.add("alter type " + quote(alter.name()) + " add value " + (ifMissing ? "if not exists " : "")
+            + literal(value) + position);
+      }
+    }
     return statements;
   }
 }

@@ -11,19 +11,19 @@ import dev.autogenerate.testing.TestDatabases;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 
-/** PostgreSQL 12 and later are migrated; an older server is refused with one line, before any work. */
+/** PostgreSQL 11 and later are migrated; an older server is refused with one line, before any work. */
 class PostgresVersionTest {
 
   @Test
   void anOlderServerIsRefusedNamingTheFix() {
-    UserError refused = assertThrows(UserError.class, () -> new PostgresDatabase().requireSupportedVersion(11));
-    assertEquals("PostgreSQL 11 is not supported: Autogenerate needs PostgreSQL 12 or later (before 12, adding an"
-        + " enum value cannot be part of a revision's transaction); upgrade the server", refused.getMessage());
+    UserError refused = assertThrows(UserError.class, () -> new PostgresDatabase().atServerVersion(10));
+    assertEquals("PostgreSQL 10 is not supported: Autogenerate needs PostgreSQL 11 or later; upgrade the server",
+        refused.getMessage());
   }
 
   @Test
-  void twelveAndTheTestServerAreAccepted() throws Exception {
-    assertDoesNotThrow(() -> new PostgresDatabase().requireSupportedVersion(12));
+  void elevenAndTheTestServerAreAccepted() throws Exception {
+    assertDoesNotThrow(() -> new PostgresDatabase().atServerVersion(11));
     try (Connection connection = TestDatabases.fresh(DatabaseKind.POSTGRESQL).open()) {
       assertEquals(DatabaseKind.POSTGRESQL, Database.of(connection).kind());
     }
