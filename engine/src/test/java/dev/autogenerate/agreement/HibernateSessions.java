@@ -26,6 +26,8 @@ final class HibernateSessions {
       configuration.setProperty("hibernate.connection.url", database.url());
       if (database.user() != null) {
         configuration.setProperty("hibernate.connection.username", database.user());
+      }
+      if (database.password() != null) {
         configuration.setProperty("hibernate.connection.password", database.password());
       }
       if (database.kind() == DatabaseKind.SQLITE) {

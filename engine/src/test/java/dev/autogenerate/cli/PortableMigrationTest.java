@@ -51,7 +51,9 @@ class PortableMigrationTest {
     assertTrue(nothing.out().contains("No changes"), nothing::toString);
 
     TestDatabase production = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
-    String[] postgres = {"--url", production.url(), "--user", production.user(), "--password", production.password()};
+    String[] postgres = production.password() == null
+        ? new String[] {"--url", production.url(), "--user", production.user()}
+        : new String[] {"--url", production.url(), "--user", production.user(), "--password", production.password()};
     project.expect(0, with(postgres, "upgrade", "head"));
     CliRun check = project.expect(0, with(postgres, "check"));
     assertTrue(check.out().startsWith("OK"), check::toString);
