@@ -39,22 +39,6 @@ import picocli.CommandLine.Spec;
         "  autogenerate downgrade -1         revert the newest applied one",
         "  autogenerate check                exit 1 when entities and database differ",
         ""},
-    subcommands = {
-        InitCommand.class,
-        RevisionCommand.class,
-        UpgradeCommand.class,
-        DowngradeCommand.class,
-        CurrentCommand.class,
-        HistoryCommand.class,
-        HeadsCommand.class,
-        BranchesCommand.class,
-        MergeCommand.class,
-        ShowCommand.class,
-        StampCommand.class,
-        BaselineCommand.class,
-        CheckCommand.class,
-        ConfigCommand.class,
-        CommandLine.HelpCommand.class},
     sortOptions = false)
 public final class AutogenerateCli implements Callable<Integer> {
 
@@ -144,8 +128,10 @@ public final class AutogenerateCli implements Callable<Integer> {
   public static int run(Path workingDirectory, Map<String, String> environment, PrintWriter out, PrintWriter err,
       String... args) {
     AutogenerateCli root = new AutogenerateCli(workingDirectory, environment);
-    CommandLine commandLine = new CommandLine(root)
-        .setOut(out)
+    CommandLine commandLine = new CommandLine(root);
+    // First: the settings below reach only the subcommands registered when they are made.
+    Subcommands.register(commandLine, args);
+    commandLine.setOut(out)
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler(new ErrorReporter(root));

@@ -1,0 +1,75 @@
+package dev.autogenerate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * A command line gets only the subcommands it needs, and sees no difference: help still lists every
+ * one, and a mistyped one is still explained.
+ */
+class SubcommandsTest {
+
+  @TempDir Path directory;
+
+  @Test
+  void aCommandLineNamingItsSubcommandFirstGetsOnlyThatOne() {
+    assertEquals(List.of(CheckCommand.class), Subcommands.needed("check", "--format", "json"));
+    assertEquals(List.of(UpgradeCommand.class), Subcommands.needed("upgrade", "head", "--url", "jdbc:sqlite:a.db"));
+  }
+
+  @Test
+  void aNewRevisionGetsNone() {
+    assertEquals(List.of(), Subcommands.needed("-m", "add age column"));
+    assertEquals(List.of(), Subcommands.needed("--message", "add age column", "--strict"));
+  }
+
+  @Test
+  void anythingElseGetsThemAll() {
+    assertEquals(Subcommands.ALL, Subcommands.needed());
+    assertEquals(Subcommands.ALL, Subcommands.needed("help", "check"));
+    assertEquals(Subcommands.ALL, Subcommands.needed("--url", "jdbc:sqlite:a.db", "check"));
+    assertEquals(Subcommands.ALL, Subcommands.needed("-m", "check"), "a message that is a subcommand's name");
+    assertEquals(Subcommands.ALL, Subcommands.needed("chek"));
+    assertEquals(Subcommands.ALL, Subcommands.needed("--help"));
+  }
+
+  @Test
+  void everySubcommandHasItsOwnName() {
+    List<String> names = Subcommands.ALL.stream().map(Subcommands::name).toList();
+    assertEquals(names.size(), names.stream().distinct().count(), names::toString);
+  }
+
+  @Test
+  void helpStillListsEverySubcommand() {
+    String help = run("--help");
+    for (Class<?> subcommand : Subcommands.ALL) {
+      assertTrue(help.contains("  " + Subcommands.name(subcommand) + " "), () -> Subcommands.name(subcommand) + " in\n" + help);
+    }
+  }
+
+  @Test
+  void aSubcommandAloneKeepsItsInheritedOptionsAndTheCaseInsensitiveValues() {
+    CommandLine commandLine = new CommandLine(new AutogenerateCli(directory, Map.of()));
+    Subcommands.register(commandLine, "check", "--url", "jdbc:sqlite:a.db");
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+
+    CommandLine.ParseResult parsed = commandLine.parseArgs("check", "--url", "jdbc:sqlite:a.db", "--format", "json");
+    assertEquals("jdbc:sqlite:a.db", parsed.subcommand().matchedOptionValue("--url", ""));
+    assertEquals(CheckFormat.JSON, parsed.subcommand().matchedOptionValue("--format", CheckFormat.TEXT));
+  }
+
+  private String run(String... args) {
+    StringWriter out = new StringWriter();
+    AutogenerateCli.run(directory, Map.of(), new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), args);
+    return out.toString();
+  }
+}
