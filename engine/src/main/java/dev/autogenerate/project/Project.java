@@ -170,13 +170,21 @@ public final class Project {
     return entityModel().schema();
   }
 
+  /**
+   * Set by the launcher on the run that writes its class-data-sharing archive (see the
+   * {@code autogenerate} script): that run reads the entities through Hibernate even when they are
+   * cached, so that the archive holds Hibernate's classes for the commands that will read them.
+   */
+  static final String CLASS_ARCHIVE_RUN = "autogenerate.class-archive-run";
+
   /** The schema the entities map to, and the renames they state ({@code @RenamedFrom}). */
   public EntityModel entityModel() {
     // Hibernate's boot is most of a check: entities that did not change since the last command
     // come from the cache (EntityModelCache says what counts as a change).
     Optional<String> key = EntityModelCache.key(settings);
     EntityModelCache cache = EntityModelCache.standard();
-    Optional<EntityModel> cached = PhaseTimings.time("entities", () -> key.flatMap(cache::get));
+    Optional<EntityModel> cached = Boolean.getBoolean(CLASS_ARCHIVE_RUN) ? Optional.empty()
+        : PhaseTimings.time("entities", () -> key.flatMap(cache::get));
     if (cached.isPresent()) {
       return cached.get();
     }
