@@ -1,9 +1,11 @@
 package dev.autogenerate.cli;
 
+import dev.autogenerate.database.sqlite.SqliteNativeLibrary;
 import dev.autogenerate.project.EffectiveSettings;
 import dev.autogenerate.project.PhaseTimings;
 import dev.autogenerate.project.Project;
 import dev.autogenerate.project.SettingsLoader;
+import dev.autogenerate.runtime.CacheDirectory;
 import dev.autogenerate.runtime.UserError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -120,6 +122,7 @@ public final class AutogenerateCli implements Callable<Integer> {
 
   public static void main(String[] args) {
     PhaseTimings.mainEntered();
+    SqliteNativeLibrary.useCopyIn(CacheDirectory.of("sqlite"));
     System.exit(run(Path.of("").toAbsolutePath(), System.getenv(), new PrintWriter(System.out, true),
         new PrintWriter(System.err, true), args));
   }
