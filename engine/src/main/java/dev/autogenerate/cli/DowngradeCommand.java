@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -27,11 +28,13 @@ final class DowngradeCommand implements Callable<Integer> {
       + " TARGET is then a range FROM:TO.")
   boolean sql;
 
+  @Mixin ServerVersionOption serverVersion;
+
   @Override
   public Integer call() throws Exception {
     Project project = root.project();
     if (sql) {
-      root.out().print(project.offlineScript().downgrade(target));
+      root.out().print(project.offlineScript(serverVersion.major).downgrade(target));
       root.out().flush();
       return AutogenerateCli.OK;
     }

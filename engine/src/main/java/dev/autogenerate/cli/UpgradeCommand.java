@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -29,11 +30,13 @@ final class UpgradeCommand implements Callable<Integer> {
       + " TARGET is then a range (TO from base, or FROM:TO).")
   boolean sql;
 
+  @Mixin ServerVersionOption serverVersion;
+
   @Override
   public Integer call() throws Exception {
     Project project = root.project();
     if (sql) {
-      root.out().print(project.offlineScript().upgrade(target));
+      root.out().print(project.offlineScript(serverVersion.major).upgrade(target));
       root.out().flush();
       return AutogenerateCli.OK;
     }

@@ -147,10 +147,14 @@ public final class Project {
   /**
    * The SQL scripts of upgrades and downgrades, written without connecting: the database is the
    * one the URL names, since there is no connection to ask.
+   *
+   * @param serverVersion the server's major version where the SQL depends on it, or {@code null}
+   *     for a current one
    */
-  public OfflineScript offlineScript() {
+  public OfflineScript offlineScript(Integer serverVersion) {
     settings.requireSupportedUrl();
-    return new OfflineScript(history(), Database.forKind(DatabaseKind.fromJdbcUrl(settings.url())));
+    Database database = Database.forKind(DatabaseKind.fromJdbcUrl(settings.url()));
+    return new OfflineScript(history(), serverVersion == null ? database : database.atServerVersion(serverVersion));
   }
 
   /** The migrator, printing each revision's start and end to {@code out} as it happens. */

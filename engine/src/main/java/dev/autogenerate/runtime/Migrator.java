@@ -470,7 +470,7 @@ public final class Migrator {
   }
 
   /** What the database runs ahead of the revision's transaction; a revision it cannot split is a user error. */
-  private static List<String> aheadOfTransaction(Database database, List<Operation> operations, Schema schema,
+  static List<String> aheadOfTransaction(Database database, List<Operation> operations, Schema schema,
       MigrationScript script) {
     try {
       return database.aheadOfTransaction(operations, schema);

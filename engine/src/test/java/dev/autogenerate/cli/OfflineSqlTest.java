@@ -128,7 +128,7 @@ class OfflineSqlTest {
   }
 
   /** Runs a script as a DBA would: psql with ON_ERROR_STOP, or the sqlite3 shell. */
-  private static void runWithClient(TestDatabase database, String script) throws Exception {
+  static void runWithClient(TestDatabase database, String script) throws Exception {
     Path file = Files.createTempFile("autogenerate", ".sql");
     Files.writeString(file, script, StandardCharsets.UTF_8);
     ProcessBuilder process;

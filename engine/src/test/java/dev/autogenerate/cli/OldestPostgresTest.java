@@ -112,6 +112,34 @@ class OldestPostgresTest {
     project.expect(0, "check");
   }
 
+  @Test
+  void anOfflineScriptForElevenAddsTheValuesAheadOfTheTransaction() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, server.freshDatabase());
+    project.entities(WalkthroughTest.USER_V1, ORDER_V1, STATUS_V1);
+    project.expect(0, "-m", "orders");
+    project.expect(0, "upgrade", "head");
+    project.entities(WalkthroughTest.USER_V1, ORDER_V2, STATUS_V2);
+    project.expect(0, "-m", "late and lost orders with a note");
+
+    String current = project.expect(0, "upgrade", "--sql", "head").out();
+    assertTrue(current.contains("begin;\nalter type status add value 'LATE' before 'NEW';\n"), current);
+    String script = project.expect(0, "upgrade", "--sql", "head", "--server-version", "11").out();
+    assertTrue(script.contains("-- ahead of the transaction, each on its own (this server cannot run them in one;"
+        + " each may run again):\nalter type status add value if not exists 'LATE' before 'NEW';\n"
+        + "alter type status add value if not exists 'LOST' before 'NEW';\nbegin;\n"
+        + "alter table orders add column note varchar(255) not null;\n"), script);
+
+    ProjectDirectory dba = new ProjectDirectory(directory.resolve("dba"), server.freshDatabase());
+    dba.entities(WalkthroughTest.USER_V1, ORDER_V2, STATUS_V2);
+    OfflineSqlTest.runWithClient(dba.database(), script);
+    assertEquals(ADDED, statusValues(dba));
+    CliRun check = dba.expect(0, "check", "--migrations", project.migrations().toString());
+    assertTrue(check.out().startsWith("OK"), check::toString);
+
+    CliRun refused = project.expect(2, "upgrade", "--sql", "head", "--server-version", "10");
+    assertTrue(refused.err().contains("PostgreSQL 10 is not supported"), refused::toString);
+  }
+
   private static List<String> statusValues(ProjectDirectory project) throws SQLException {
     List<String> values = new ArrayList<>();
     try (Connection connection = project.database().open();
