@@ -64,16 +64,19 @@ final class RevisionCommand implements Callable<Integer> {
     Project project = root.project();
     Project.GeneratedRevision revision = project.autogenerate(request);
     PrintWriter out = root.out();
-    for (Change step : revision.plan().upgradeChanges()) {
-      out.println("  " + step.operation().describe());
-    }
+    // Each file's steps as it takes them (lock-safe forms included), else the plan's.
+    List<Change> firstSteps = revision.written().isEmpty()
+        ? revision.plan().upgradeChanges() : revision.written().get(0).upgrade();
+    printSteps(out, firstSteps);
     revision.risks().forEach(risk -> out.println("warning: " + risk.warning()));
     revision.plan().warnings().forEach(warning -> out.println("warning: " + warning));
     revision.plan().notices().forEach(notice -> out.println("note: " + notice));
-    if (revision.file().isPresent()) {
-      out.println("Wrote " + displayPath(root, revision.file().get()));
-      revision.followUps().forEach(file -> out.println("Wrote " + displayPath(root, file)
-          + " (lock-safe: a revision of its own, after the one before)"));
+    if (!revision.written().isEmpty()) {
+      out.println("Wrote " + displayPath(root, revision.written().get(0).file()));
+      for (Project.Written followUp : revision.written().subList(1, revision.written().size())) {
+        printSteps(out, followUp.upgrade());
+        out.println("Wrote " + displayPath(root, followUp.file()) + " (lock-safe: a revision of its own, after the one before)");
+      }
       return AutogenerateCli.OK;
     }
     if (revision.plan().isEmpty()) {
@@ -83,6 +86,10 @@ final class RevisionCommand implements Callable<Integer> {
     out.println("Nothing written (--strict): " + revision.risks().size() + " step(s) may lose data or fail on rows;"
         + " change them, or run without --strict and review the warnings in the file.");
     return AutogenerateCli.DIFFERENCES;
+  }
+
+  private static void printSteps(PrintWriter out, List<Change> steps) {
+    steps.forEach(step -> out.println("  " + step.operation().describe()));
   }
 
   static String displayPath(AutogenerateCli root, Path file) {

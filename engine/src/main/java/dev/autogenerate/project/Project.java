@@ -340,11 +340,11 @@ public final class Project {
       MigrationPlan plan = compared.plan();
       List<CountedRisk> risks = countRisks(connection, plan);
       if (plan.isEmpty() || (request.strict() && !risks.isEmpty())) {
-        return new GeneratedRevision(Optional.empty(), plan, risks);
+        return GeneratedRevision.none(plan, risks);
       }
       MigrationPlan noted = withRiskNotes(plan, risks);
       if (!settings.lockSafety().any()) {
-        return new GeneratedRevision(Optional.of(write(request, headIds(history), noted)), noted, risks);
+        return GeneratedRevision.one(write(request, headIds(history), noted), noted, risks);
       }
       return writeLockSafe(request, headIds(history), compared.current(), noted, risks);
     }
@@ -363,22 +363,17 @@ public final class Project {
     Instant created = (request.created() != null ? request.created() : Instant.now()).truncatedTo(ChronoUnit.SECONDS);
     String firstId = request.revisionId() != null ? request.revisionId() : RevisionIds.random();
     List<String> revises = heads;
-    Path first = null;
-    List<Path> followUps = new ArrayList<>();
+    List<Written> written = new ArrayList<>();
     for (int i = 0; i < revisions.size(); i++) {
       LockSafeRevisions.Revision revision = revisions.get(i);
       String id = i == 0 ? firstId : RevisionIds.derived(firstId, i);
       String message = revision.purpose().isEmpty() ? request.message() : request.message() + " (" + revision.purpose() + ")";
       Path file = write(new RevisionRequest(message, id, created.plusSeconds(i), request.strict()), revises,
           revision.upgrade(), revision.downgrade());
-      if (first == null) {
-        first = file;
-      } else {
-        followUps.add(file);
-      }
+      written.add(new Written(file, revision.upgrade()));
       revises = List.of(id);
     }
-    return new GeneratedRevision(Optional.of(first), noted, risks, followUps);
+    return new GeneratedRevision(noted, risks, written);
   }
 
   /** How many rows each risky step of the plan concerns in this database, now. */
@@ -426,21 +421,41 @@ public final class Project {
       }
       Path file = write(request, List.of(), plan);
       migrator(progress).stamp(connection, "head");
-      return new GeneratedRevision(Optional.of(file), plan, List.of());
+      return GeneratedRevision.one(file, plan, List.of());
     }
   }
 
-  /** What {@link #autogenerate} planned, and the file it wrote (none when nothing changed). */
-  public record GeneratedRevision(Optional<Path> file, MigrationPlan plan, List<CountedRisk> risks,
-      List<Path> followUps) {
+  /**
+   * What {@link #autogenerate} planned, and the files it wrote, in the order they run: none when
+   * nothing changed, one, or with lock-safe settings the upgrade's own and its follow-ups.
+   */
+  public record GeneratedRevision(MigrationPlan plan, List<CountedRisk> risks, List<Written> written) {
 
     public GeneratedRevision {
-      followUps = List.copyOf(followUps);
+      written = List.copyOf(written);
     }
 
-    /** One revision, or none. */
-    public GeneratedRevision(Optional<Path> file, MigrationPlan plan, List<CountedRisk> risks) {
-      this(file, plan, risks, List.of());
+    /** Nothing written. */
+    static GeneratedRevision none(MigrationPlan plan, List<CountedRisk> risks) {
+      return new GeneratedRevision(plan, risks, List.of());
+    }
+
+    /** The whole plan in one file. */
+    static GeneratedRevision one(Path file, MigrationPlan plan, List<CountedRisk> risks) {
+      return new GeneratedRevision(plan, risks, List.of(new Written(file, plan.upgradeChanges())));
+    }
+
+    /** The first file written, if any. */
+    public Optional<Path> file() {
+      return written.stream().findFirst().map(Written::file);
+    }
+  }
+
+  /** One file written, with the steps its upgrade takes, in the forms it takes them. */
+  public record Written(Path file, List<Change> upgrade) {
+
+    public Written {
+      upgrade = List.copyOf(upgrade);
     }
   }
 

@@ -111,7 +111,14 @@ class LockSafeFormsTest {
     assertTrue(validate.contains("op.dropConstraint(\"users\", \"ck_users_name_not_null\");"), validate);
     assertTrue(index.contains("op.createIndexConcurrently(\"users\", index(\"ix_users_name\", \"name\"));"), index);
     assertFalse(index.contains("lockTimeout"), index);
-    assertTrue(generated.out().contains("lock-safe"), generated::toString);
+    // The console lists each file's steps as the file takes them, under it.
+    String out = generated.out();
+    assertTrue(out.contains("  add check constraint ck_users_name on users not valid\n"), out);
+    assertTrue(out.indexOf("  validate constraint ck_users_name on users\n") > out.indexOf("Wrote "), out);
+    assertTrue(out.contains("  create index ix_users_name on users concurrently\nWrote "), out);
+    assertTrue(out.contains("_teams_required_index_ix_users_name_concurrently.java (lock-safe: a revision of its own,"
+        + " after the one before)"), out);
+    assertFalse(out.contains("  create index ix_users_name on users\n"), out);
 
     String script = project.expect(0, "upgrade", "--sql", "head").out();
     String indexRevision = script.substring(script.lastIndexOf("\n-- upgrade "));
