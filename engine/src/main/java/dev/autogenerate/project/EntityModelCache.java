@@ -3,6 +3,7 @@ package dev.autogenerate.project;
 import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.entities.EntityModelReader;
 import dev.autogenerate.runtime.CacheDirectory;
+import dev.autogenerate.runtime.CacheLimit;
 import dev.autogenerate.runtime.ToolVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,18 +37,21 @@ import java.util.stream.Stream;
  * cached: nothing there could be fingerprinted.
  *
  * <p>As with the compiled migrations, entries are written whole and moved into place, an entry
- * that cannot be read is a miss, and a cache that cannot be written costs only speed.
+ * that cannot be read is a miss, and a cache that cannot be written costs only speed. The folder
+ * is kept under a size ({@link CacheLimit}), the entries of entities long edited going first.
  */
 final class EntityModelCache {
 
   private final Path directory;
+  private final CacheLimit limit;
 
-  EntityModelCache(Path directory) {
+  EntityModelCache(Path directory, CacheLimit limit) {
     this.directory = directory;
+    this.limit = limit;
   }
 
   static EntityModelCache standard() {
-    return new EntityModelCache(CacheDirectory.of("entities"));
+    return new EntityModelCache(CacheDirectory.of("entities"), new CacheLimit(CacheLimit.DEFAULT_BYTES));
   }
 
   /** The key of what {@code settings} read, or empty when it cannot be told (no class path, one missing). */
@@ -83,7 +87,10 @@ final class EntityModelCache {
 
   Optional<EntityModel> get(String key) {
     try {
-      return Optional.of(EntityModelCodec.read(Files.readAllBytes(directory.resolve(key + ".model"))));
+      Path entry = directory.resolve(key + ".model");
+      EntityModel model = EntityModelCodec.read(Files.readAllBytes(entry));
+      CacheLimit.used(entry);
+      return Optional.of(model);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -100,6 +107,7 @@ final class EntityModelCache {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, directory.resolve(key + ".model"), StandardCopyOption.REPLACE_EXISTING);
       }
+      limit.prune(directory);
     } catch (IOException | RuntimeException e) {
       // Only speed is lost: the next command reads the entities again.
     }

@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.autogenerate.cli.CliRun;
 import dev.autogenerate.cli.ProjectDirectory;
 import dev.autogenerate.entities.EntityModel;
+import dev.autogenerate.runtime.CacheLimit;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
 import dev.autogenerate.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -128,6 +131,26 @@ class EntityModelCacheTest {
     project.expect(0, "upgrade", "head");
     project.expect(0, "check");
     assertEquals(2, models().size());
+  }
+
+  @Test
+  void theFolderKeepsUnderItsLimitLosingTheModelsLeastRecentlyUsed() throws Exception {
+    Path folder = directory.resolve("limited");
+    EntityModel model = new EntityModel(Schema.EMPTY.withTable(
+        new Table("users", List.of(Column.column("id", SqlType.INTEGER)), Optional.empty())), Renames.NONE);
+    int size = EntityModelCodec.write(model).length;
+    EntityModelCache limited = new EntityModelCache(folder, new CacheLimit(size * 3L - 1));
+
+    limited.put("first", model);
+    limited.put("second", model);
+    Files.setLastModifiedTime(folder.resolve("first.model"), FileTime.fromMillis(1000));
+    Files.setLastModifiedTime(folder.resolve("second.model"), FileTime.fromMillis(2000));
+    assertTrue(limited.get("first").isPresent(), "a hit marks the entry used");
+    limited.put("third", model);
+
+    assertTrue(limited.get("first").isPresent());
+    assertTrue(limited.get("second").isEmpty(), "the least recently used went");
+    assertTrue(limited.get("third").isPresent());
   }
 
   private List<Path> models() throws Exception {
