@@ -62,16 +62,24 @@ class OldestPostgresTest {
 
   private static final String ORDER_V2 = ORDER_V1.replace("  @ManyToOne", "  @Column(nullable = false) String note;\n  @ManyToOne");
 
-  @Test
-  void aRevisionAddingEnumValuesAmongOtherChangesAppliesAndRevertsWithNothingLeft() throws Exception {
+  /** A project at its first revision (orders), with a second written: two enum values and a required note. */
+  private ProjectDirectory ordersThenLateAndLost(String... sqlBeforeTheSecond) throws Exception {
     ProjectDirectory project = new ProjectDirectory(directory, server.freshDatabase());
     project.entities(WalkthroughTest.USER_V1, ORDER_V1, STATUS_V1);
     project.expect(0, "-m", "orders");
     project.expect(0, "upgrade", "head");
     project.expect(0, "check");
-
+    for (String sql : sqlBeforeTheSecond) {
+      execute(project, sql);
+    }
     project.entities(WalkthroughTest.USER_V1, ORDER_V2, STATUS_V2);
     project.expect(0, "-m", "late and lost orders with a note");
+    return project;
+  }
+
+  @Test
+  void aRevisionAddingEnumValuesAmongOtherChangesAppliesAndRevertsWithNothingLeft() throws Exception {
+    ProjectDirectory project = ordersThenLateAndLost();
     String file = CheckAndEnumRisksTest.written(project, "late_and_lost_orders_with_a_note");
     assertTrue(file.contains("op.alterEnumType(") && file.contains("op.addColumn(\"orders\""), file);
     CliRun upgraded = project.expect(0, "upgrade", "head");
@@ -89,14 +97,7 @@ class OldestPostgresTest {
 
   @Test
   void valuesAddedAheadOfAFailedRevisionStayAndTheNextUpgradeCarriesOn() throws Exception {
-    ProjectDirectory project = new ProjectDirectory(directory, server.freshDatabase());
-    project.entities(WalkthroughTest.USER_V1, ORDER_V1, STATUS_V1);
-    project.expect(0, "-m", "orders");
-    project.expect(0, "upgrade", "head");
-    execute(project, "insert into orders (status) values ('NEW')");
-
-    project.entities(WalkthroughTest.USER_V1, ORDER_V2, STATUS_V2);
-    project.expect(0, "-m", "late and lost orders with a note");
+    ProjectDirectory project = ordersThenLateAndLost("insert into orders (status) values ('NEW')");
     // The existing order has no note: the new not-null column fails the revision after its values were added.
     CliRun failed = project.expect(2, "upgrade", "head");
     assertTrue(failed.err().contains("nothing of it was applied but what it ran ahead of its transaction, as this"
@@ -114,12 +115,7 @@ class OldestPostgresTest {
 
   @Test
   void anOfflineScriptForElevenAddsTheValuesAheadOfTheTransaction() throws Exception {
-    ProjectDirectory project = new ProjectDirectory(directory, server.freshDatabase());
-    project.entities(WalkthroughTest.USER_V1, ORDER_V1, STATUS_V1);
-    project.expect(0, "-m", "orders");
-    project.expect(0, "upgrade", "head");
-    project.entities(WalkthroughTest.USER_V1, ORDER_V2, STATUS_V2);
-    project.expect(0, "-m", "late and lost orders with a note");
+    ProjectDirectory project = ordersThenLateAndLost();
 
     String current = project.expect(0, "upgrade", "--sql", "head").out();
     assertTrue(current.contains("begin;\nalter type status add value 'LATE' before 'NEW';\n"), current);

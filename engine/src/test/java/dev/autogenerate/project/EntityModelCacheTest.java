@@ -76,10 +76,7 @@ class EntityModelCacheTest {
 
     // Proof that check takes the cached model: one with a table the entities do not have
     // makes it report that table.
-    EntityModel cached = EntityModelCodec.read(Files.readAllBytes(entries.get(0)));
-    Schema withGhost = cached.schema().withTable(
-        new Table("ghost", List.of(Column.column("id", SqlType.INTEGER)), Optional.empty()));
-    Files.write(entries.get(0), EntityModelCodec.write(new EntityModel(withGhost, cached.renames())));
+    addGhostTable(entries.get(0));
     CliRun fromCache = project.expect(1, "check");
     assertTrue(fromCache.toString().contains("ghost"), fromCache::toString);
 
@@ -103,11 +100,7 @@ class EntityModelCacheTest {
     project.entities(USER);
     project.expect(0, "-m", "create users");
     project.expect(0, "upgrade", "head");
-    Path entry = models().get(0);
-    EntityModel cached = EntityModelCodec.read(Files.readAllBytes(entry));
-    Schema withGhost = cached.schema().withTable(
-        new Table("ghost", List.of(Column.column("id", SqlType.INTEGER)), Optional.empty()));
-    Files.write(entry, EntityModelCodec.write(new EntityModel(withGhost, cached.renames())));
+    addGhostTable(models().get(0));
 
     System.setProperty(Project.CLASS_ARCHIVE_RUN, "true");
     try {
@@ -151,6 +144,14 @@ class EntityModelCacheTest {
     assertTrue(limited.get("first").isPresent());
     assertTrue(limited.get("second").isEmpty(), "the least recently used went");
     assertTrue(limited.get("third").isPresent());
+  }
+
+  /** Adds a table named ghost to a cached model: a command that reports it took the model from the cache. */
+  private static void addGhostTable(Path entry) throws Exception {
+    EntityModel cached = EntityModelCodec.read(Files.readAllBytes(entry));
+    Schema withGhost = cached.schema().withTable(
+        new Table("ghost", List.of(Column.column("id", SqlType.INTEGER)), Optional.empty()));
+    Files.write(entry, EntityModelCodec.write(new EntityModel(withGhost, cached.renames())));
   }
 
   private List<Path> models() throws Exception {
