@@ -114,6 +114,27 @@ class OldestPostgresTest {
   }
 
   @Test
+  void aValueThatFailsAheadOfTheTransactionLeavesTheValuesBeforeItAndNothingElse() throws Exception {
+    ProjectDirectory project = ordersThenLateAndLost();
+    project.expect(0, "upgrade", "head");
+    String tooLong = "Z".repeat(64);
+    project.entities(WalkthroughTest.USER_V1, ORDER_V2.replace("String note;", "String note;\n  String memo;"),
+        STATUS_V2.replace("LOST }", "LOST, MISSING, " + tooLong + " }"));
+    project.expect(0, "-m", "memo and more values");
+
+    CliRun failed = project.expect(2, "upgrade", "head");
+    assertTrue(failed.err().contains("failed at `alter type status add value if not exists '" + tooLong + "'"), failed::toString);
+    assertTrue(failed.err().endsWith("; it ran ahead of the revision's transaction, as this server needs: the"
+        + " statements before it stay applied and nothing else of the revision ran; the next upgrade runs them again"
+        + " harmlessly\n"), failed::toString);
+    assertEquals(List.of("LATE", "LOST", "MISSING", "NEW", "PAID", "VOID"), statusValues(project));
+    try (Connection connection = project.database().open();
+        ResultSet memo = connection.getMetaData().getColumns(null, null, "orders", "memo")) {
+      assertTrue(!memo.next(), "the revision's other steps did not run");
+    }
+  }
+
+  @Test
   void anOfflineScriptForElevenAddsTheValuesAheadOfTheTransaction() throws Exception {
     ProjectDirectory project = ordersThenLateAndLost();
 
