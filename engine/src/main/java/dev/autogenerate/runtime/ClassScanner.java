@@ -3,6 +3,7 @@ package dev.autogenerate.runtime;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -49,19 +50,50 @@ public final class ClassScanner {
    */
   public static List<String> classNames(ClassLoader loader, String packageName) {
     List<Path> roots = new ArrayList<>();
+    TreeSet<String> names = new TreeSet<>();
     String resource = packageName.replace('.', '/');
+    boolean found = false;
     try {
       Enumeration<URL> urls = loader.getResources(resource);
       for (URL url : Collections.list(urls)) {
-        roots.add(rootOf(url, resource));
+        found = true;
+        if (isJarInsideAJar(url)) {
+          scanJarConnection(url, names);
+        } else {
+          roots.add(rootOf(url, resource));
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (roots.isEmpty()) {
+    if (!found) {
       roots.addAll(classPathOf(loader));
     }
-    return classNames(roots.stream().distinct().toList(), packageName);
+    names.addAll(classNames(roots.stream().distinct().toList(), packageName));
+    return List.copyOf(names);
+  }
+
+  /**
+   * A {@code jar:} URL whose jar is not a file of its own: one nested in another jar, as the
+   * application's classes and libraries are in a Spring Boot executable jar
+   * ({@code jar:nested:/app.jar/!BOOT-INF/classes/!/com/example/migrations}).
+   */
+  private static boolean isJarInsideAJar(URL url) {
+    return "jar".equals(url.getProtocol()) && !url.getPath().startsWith("file:");
+  }
+
+  /** Class names under a package URL's entry, read through the connection of whoever made the URL. */
+  private static void scanJarConnection(URL url, TreeSet<String> names) throws IOException {
+    if (!(url.openConnection() instanceof JarURLConnection connection)) {
+      throw new IOException("cannot list the classes at " + url + ": it is no jar");
+    }
+    // Not the cached jar that the class loader shares: this one is ours to close.
+    connection.setUseCaches(false);
+    String entry = connection.getEntryName();
+    String prefix = entry == null || entry.isEmpty() ? "" : entry.endsWith("/") ? entry : entry + "/";
+    try (JarFile jar = connection.getJarFile()) {
+      addClassNames(jar, prefix, names);
+    }
   }
 
   /** The directories and jars a loader and its parents read classes from, as far as they say. */
@@ -126,17 +158,21 @@ public final class ClassScanner {
   private static void scanJar(Path jar, String packageName, TreeSet<String> names) {
     String prefix = packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/";
     try (JarFile file = new JarFile(jar.toFile())) {
-      for (JarEntry entry : Collections.list(file.entries())) {
-        String name = entry.getName();
-        if (name.startsWith(prefix) && name.endsWith(".class") && !name.startsWith("META-INF/")) {
-          String className = classNameOf(name);
-          if (isTopLevelOrNested(className)) {
-            names.add(className);
-          }
-        }
-      }
+      addClassNames(file, prefix, names);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + jar, e);
+    }
+  }
+
+  private static void addClassNames(JarFile jar, String prefix, TreeSet<String> names) {
+    for (JarEntry entry : Collections.list(jar.entries())) {
+      String name = entry.getName();
+      if (name.startsWith(prefix) && name.endsWith(".class") && !name.startsWith("META-INF/")) {
+        String className = classNameOf(name);
+        if (isTopLevelOrNested(className)) {
+          names.add(className);
+        }
+      }
     }
   }
 
