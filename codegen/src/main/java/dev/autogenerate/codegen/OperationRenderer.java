@@ -7,6 +7,7 @@ import dev.autogenerate.migration.Operations;
 import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AddConstraintNotValid;
+import dev.autogenerate.operations.AddUniqueUsingIndex;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.AlterSequence;
@@ -195,6 +196,14 @@ final class OperationRenderer implements OperationVisitor<OperationRenderer.Call
     Expression<TableConstraint> constraint = constraint(operation.constraint());
     return new Call(code("$L.addConstraintNotValid($S, $L)", OPS, table, constraint.code()),
         op -> op.addConstraintNotValid(table, constraint.value()));
+  }
+
+  @Override
+  public Call addUniqueUsingIndex(AddUniqueUsingIndex operation) {
+    String table = operation.table();
+    Expression<TableConstraint> constraint = constraint(operation.constraint());
+    return new Call(code("$L.addUniqueUsingIndex($S, $L)", OPS, table, constraint.code()),
+        op -> op.addUniqueUsingIndex(table, (UniqueConstraint) constraint.value()));
   }
 
   @Override

@@ -40,6 +40,7 @@ import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.AddConstraintNotValid;
+import dev.autogenerate.operations.AddUniqueUsingIndex;
 import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.RenameSequence;
 import dev.autogenerate.operations.ValidateConstraint;
@@ -211,6 +212,8 @@ final class OperationSamples {
     steps.add(Change.of(new CreateIndex("orders", index("ix_orders_placed_at_id",
         desc("placed_at"), asc("id")))));
     steps.add(Change.of(new CreateIndex("users", uniqueIndex("ux_users_nickname", asc("nickname")))));
+    steps.add(Change.of(new CreateIndexConcurrently("users", uniqueIndex("uk_users_score", asc("score")))));
+    steps.add(Change.of(new AddUniqueUsingIndex("users", unique("uk_users_score", "score")), "takes over its index"));
     steps.add(Change.of(new CreateIndex("users", uniqueIndex("ux_users_team_id_rank",
         asc("team_id"), desc("rank")))));
     steps.add(Change.of(new CreateIndex("users", verbatim("ix_users_lower_email", false,

@@ -3,6 +3,7 @@ package dev.autogenerate.compare;
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AddConstraintNotValid;
+import dev.autogenerate.operations.AddUniqueUsingIndex;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.operations.CreateIndex;
@@ -16,6 +17,8 @@ import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.TableConstraint;
+import dev.autogenerate.schema.UniqueConstraint;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +40,10 @@ import java.util.Set;
  *       scan when a validated check proves it) and its check dropped;
  *   <li>each new index on a table with rows, {@code create index concurrently}, alone in its
  *       revision, since it cannot run in a transaction and a failure must leave nothing else half
- *       done.
+ *       done; a new unique constraint's index too, under the constraint's name;
+ *   <li>those unique constraints, each taking over its index ({@code add constraint ... unique
+ *       using index}, an instant's lock). A unique constraint a foreign key of the upgrade
+ *       references keeps the ordinary form: the key needs it in the first revision.
  * </ol>
  *
  * Tables the upgrade creates hold no rows and keep the ordinary forms. Each revision starts with
@@ -57,6 +63,11 @@ public final class LockSafeRevisions {
   static final String WHY_CONCURRENTLY = "CONCURRENTLY: built without blocking writes to the table; it cannot run"
       + " in a transaction, so it is alone in its revision. If it fails, PostgreSQL may leave an invalid index:"
       + " drop it (drop index concurrently ...) and upgrade again";
+  static final String WHY_UNIQUE_CONCURRENTLY = "the unique constraint's index, built CONCURRENTLY first so that"
+      + " writes go on; a revision after it makes it the constraint's. Duplicates fail it, and PostgreSQL may leave"
+      + " an invalid index: drop it (drop index concurrently ...) and upgrade again";
+  static final String WHY_USING_INDEX = "takes over the index built concurrently before: PostgreSQL locks the table"
+      + " only for an instant instead of while the index is built";
   static final String WHY_LOCK_TIMEOUT = "a statement waiting longer than this for a lock fails the revision and"
       + " rolls it back, instead of queueing every query on the table behind it; run it again when it is quieter";
 
@@ -74,13 +85,15 @@ public final class LockSafeRevisions {
   /**
    * @param current the database before the upgrade
    * @param upgrade the reviewed upgrade, in order
-   * @return the revisions to write, in order: the first is the upgrade's own (purpose empty)
+   * @return the revisions to write, in order: the upgrade's own first (purpose empty), unless all
+   *     of it moved to the others
    */
   public static List<Revision> of(Schema current, List<Change> upgrade, LockSafety safety) {
     List<Change> main = new ArrayList<>();
     List<Change> validations = new ArrayList<>();
     List<Change> notNulls = new ArrayList<>();
     List<Change> indexes = new ArrayList<>();
+    List<Change> uniqueConstraints = new ArrayList<>();
     Set<String> created = new HashSet<>();
     Schema schema = current;
     for (Change change : upgrade) {
@@ -89,6 +102,11 @@ public final class LockSafeRevisions {
           && schema.hasTable(operation.subject());
       if (hasRows && safety.concurrentIndexes() && operation instanceof CreateIndex create && create.index().isManaged()) {
         indexes.add(new Change(new CreateIndexConcurrently(create.table(), create.index()), why(change, WHY_CONCURRENTLY)));
+      } else if (hasRows && safety.concurrentIndexes() && operation instanceof AddConstraint add
+          && add.constraint() instanceof UniqueConstraint unique && !referenced(upgrade, add.table())) {
+        AddUniqueUsingIndex attach = new AddUniqueUsingIndex(add.table(), unique);
+        indexes.add(new Change(new CreateIndexConcurrently(add.table(), attach.index()), why(change, WHY_UNIQUE_CONCURRENTLY)));
+        uniqueConstraints.add(new Change(attach, WHY_USING_INDEX));
       } else if (hasRows && safety.validatedConstraints() && operation instanceof AddConstraint add
           && (add.constraint() instanceof ForeignKey || add.constraint() instanceof CheckConstraint)) {
         main.add(new Change(new AddConstraintNotValid(add.table(), add.constraint()), why(change, WHY_NOT_VALID)));
@@ -118,7 +136,10 @@ public final class LockSafeRevisions {
     validations.addAll(notNulls);
     List<Revision> revisions = new ArrayList<>();
     Schema before = current;
-    before = add(revisions, "", main, before, safety);
+    // A change made only of lock-safe forms needs no revision of its own before theirs.
+    if (!main.isEmpty() || (validations.isEmpty() && indexes.isEmpty())) {
+      before = add(revisions, "", main, before, safety);
+    }
     if (!validations.isEmpty()) {
       before = add(revisions, "validate constraints", validations, before, safety);
     }
@@ -128,7 +149,24 @@ public final class LockSafeRevisions {
       before = add(revisions, "index " + create.index().name() + " concurrently", List.of(index), before,
           LockSafety.NONE);
     }
+    if (!uniqueConstraints.isEmpty()) {
+      add(revisions, "attach unique constraints", uniqueConstraints, before, safety);
+    }
     return revisions;
+  }
+
+  /** Whether a foreign key the upgrade adds references the table. */
+  private static boolean referenced(List<Change> upgrade, String table) {
+    for (Change change : upgrade) {
+      Operation operation = change.operation();
+      List<TableConstraint> constraints = operation instanceof AddConstraint add ? List.of(add.constraint())
+          : operation instanceof CreateTable create ? create.table().constraints() : List.of();
+      if (constraints.stream().anyMatch(constraint -> constraint instanceof ForeignKey key
+          && key.referencedTable().equals(table))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Adds a revision of these changes after the schema {@code before}, and returns the schema after it. */

@@ -4,6 +4,7 @@ import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AddConstraintNotValid;
+import dev.autogenerate.operations.AddUniqueUsingIndex;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.AlterSequence;
@@ -190,6 +191,12 @@ public final class Risks {
     /** The rows already there are not checked until the validation. */
     @Override
     public List<Risk> addConstraintNotValid(AddConstraintNotValid operation) {
+      return List.of();
+    }
+
+    /** The duplicates made the index's build fail, in the revision before. */
+    @Override
+    public List<Risk> addUniqueUsingIndex(AddUniqueUsingIndex operation) {
       return List.of();
     }
 

@@ -141,6 +141,43 @@ class LockSafeFormsTest {
     project.expect(0, "check");
   }
 
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aNewUniqueConstraintTakesOverAnIndexBuiltConcurrentlyBefore(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = populated(kind, "lock-safe.indexes=true", "lock-safe.lock-timeout=5");
+
+    project.entities(TEAM, USER_V1.replace("@Table(name = \"users\")",
+        "@Table(name = \"users\", uniqueConstraints = @UniqueConstraint(name = \"uk_users_name\", columnNames = \"name\"))"));
+    CliRun generated = project.expect(0, "-m", "unique names");
+    assertEquals(3, project.migrationFiles().size(), "no empty revision first: " + generated);
+    String index = CheckAndEnumRisksTest.written(project, "unique_names_index_uk_users_name_concurrently");
+    String attach = CheckAndEnumRisksTest.written(project, "unique_names_attach_unique_constraints");
+    assertTrue(index.contains("op.createIndexConcurrently(\"users\", uniqueIndex(\"uk_users_name\", asc(\"name\")));"), index);
+    assertTrue(attach.contains("op.lockTimeout(Duration.ofSeconds(5));"), attach);
+    assertTrue(attach.contains("op.addUniqueUsingIndex(\"users\", unique(\"uk_users_name\", \"name\"));"), attach);
+    assertTrue(attach.contains("op.dropConstraint(\"users\", \"uk_users_name\");"), attach);
+    assertTrue(generated.out().contains("  add unique constraint uk_users_name on users using its index\nWrote "),
+        generated::toString);
+
+    String script = project.expect(0, "upgrade", "--sql", "head").out();
+    assertTrue(script.contains(kind == DatabaseKind.POSTGRESQL
+        ? "alter table users add constraint uk_users_name unique using index uk_users_name;"
+        : "  constraint uk_users_name unique (name)\n);\ninsert into _autogenerate_rebuild_users"), script);
+
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+    if (kind == DatabaseKind.POSTGRESQL) {
+      try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+        assertEquals(List.of("uk_users_name:uk_users_name"), strings(statement, "select conname || ':' || conindid::regclass"
+            + " from pg_constraint where conrelid = 'users'::regclass and contype = 'u'"));
+      }
+    }
+    project.expect(0, "downgrade", "-2");
+    project.expect(1, "check");
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+  }
+
   @Test
   void aRowBreakingAConstraintFailsItsValidationClearly() throws Exception {
     ProjectDirectory project = populated(DatabaseKind.POSTGRESQL, "lock-safe.constraints=true");

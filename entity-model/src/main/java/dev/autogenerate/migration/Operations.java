@@ -3,6 +3,7 @@ package dev.autogenerate.migration;
 import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AddConstraintNotValid;
+import dev.autogenerate.operations.AddUniqueUsingIndex;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.ColumnChange;
@@ -35,6 +36,7 @@ import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.Table;
 import dev.autogenerate.schema.TableConstraint;
 import dev.autogenerate.schema.TableElement;
+import dev.autogenerate.schema.UniqueConstraint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +109,15 @@ public final class Operations {
   /** {@code op.validateConstraint("orders", "fk_orders_customer_id")}: checks the rows a not-valid constraint skipped. */
   public void validateConstraint(String table, String name) {
     add(new ValidateConstraint(table, name));
+  }
+
+  /**
+   * {@code op.addUniqueUsingIndex("users", unique("uk_users_email", "email"))}: the unique index of
+   * that name and those columns, built concurrently by an earlier revision, becomes the constraint's;
+   * on PostgreSQL the table is locked for an instant instead of while an index is built.
+   */
+  public void addUniqueUsingIndex(String table, UniqueConstraint constraint) {
+    add(new AddUniqueUsingIndex(table, constraint));
   }
 
   /**

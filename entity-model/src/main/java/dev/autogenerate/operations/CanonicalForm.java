@@ -137,6 +137,12 @@ public final class CanonicalForm {
     }
 
     @Override
+    public String addUniqueUsingIndex(AddUniqueUsingIndex operation) {
+      return node("add-unique-using-index", field("table", quote(operation.table())),
+          field("constraint", constraint(operation.constraint())));
+    }
+
+    @Override
     public String validateConstraint(ValidateConstraint operation) {
       return node("validate-constraint", field("table", quote(operation.table())), field("name", quote(operation.name())));
     }

@@ -14,9 +14,9 @@ import java.util.List;
  */
 public sealed interface Operation
     permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn, RenameColumn, SetTableComment,
-        AddConstraint, AddConstraintNotValid, ValidateConstraint, DropConstraint, CreateIndex, CreateIndexConcurrently,
-        DropIndex, CreateSequence, DropSequence, AlterSequence, RenameSequence, CreateEnumType, DropEnumType,
-        AlterEnumType, CreateView, DropView, LockTimeout, ExecuteSql {
+        AddConstraint, AddConstraintNotValid, ValidateConstraint, AddUniqueUsingIndex, DropConstraint, CreateIndex,
+        CreateIndexConcurrently, DropIndex, CreateSequence, DropSequence, AlterSequence, RenameSequence,
+        CreateEnumType, DropEnumType, AlterEnumType, CreateView, DropView, LockTimeout, ExecuteSql {
 
   /** The schema after this operation, given the schema before it. */
   Schema applyTo(Schema before);

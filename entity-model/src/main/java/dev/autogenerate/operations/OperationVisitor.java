@@ -31,6 +31,8 @@ public interface OperationVisitor<R> {
 
   R validateConstraint(ValidateConstraint operation);
 
+  R addUniqueUsingIndex(AddUniqueUsingIndex operation);
+
   R dropConstraint(DropConstraint operation);
 
   R createIndex(CreateIndex operation);

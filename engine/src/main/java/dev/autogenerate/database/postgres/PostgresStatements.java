@@ -9,6 +9,7 @@ import dev.autogenerate.database.TypeSpelling;
 import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AddConstraintNotValid;
+import dev.autogenerate.operations.AddUniqueUsingIndex;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.AlterSequence;
@@ -149,6 +150,13 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
   public List<String> addConstraintNotValid(AddConstraintNotValid operation) {
     return List.of("alter table " + qualifiedName(operation.table()) + " add "
         + Ddl.constraintClause(operation.constraint()) + " not valid");
+  }
+
+  /** Takes the table's lock for an instant: the index was built, concurrently, by the revision before. */
+  @Override
+  public List<String> addUniqueUsingIndex(AddUniqueUsingIndex operation) {
+    return List.of("alter table " + qualifiedName(operation.table()) + " add constraint "
+        + quote(operation.constraint().name()) + " unique using index " + quote(operation.constraint().name()));
   }
 
   /** Scans the rows under a lock that lets reads and writes go on. */

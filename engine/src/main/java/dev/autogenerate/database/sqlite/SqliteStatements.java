@@ -7,6 +7,7 @@ import dev.autogenerate.database.Ddl;
 import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AddConstraintNotValid;
+import dev.autogenerate.operations.AddUniqueUsingIndex;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.AlterSequence;
@@ -119,6 +120,12 @@ final class SqliteStatements implements OperationVisitor<SqliteStep> {
   /** SQLite has no lock to spare: the constraint comes with the rebuild, which checks the rows. */
   @Override
   public SqliteStep addConstraintNotValid(AddConstraintNotValid operation) {
+    return SqliteStep.rebuild();
+  }
+
+  /** The table is rebuilt with the constraint; the index goes with the old table. */
+  @Override
+  public SqliteStep addUniqueUsingIndex(AddUniqueUsingIndex operation) {
     return SqliteStep.rebuild();
   }
 
