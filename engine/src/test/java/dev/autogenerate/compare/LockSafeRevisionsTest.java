@@ -8,8 +8,10 @@ import static dev.autogenerate.schema.SqlType.TEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.autogenerate.changes.Change;
+import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AddConstraintNotValid;
+import dev.autogenerate.operations.AddUniqueUsingIndex;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.operations.CreateIndex;
@@ -21,8 +23,12 @@ import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.ValidateConstraint;
 import dev.autogenerate.schema.CheckConstraint;
+import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.ForeignKey;
+import dev.autogenerate.schema.Index;
+import dev.autogenerate.schema.IndexColumn;
 import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.UniqueConstraint;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -70,6 +76,29 @@ class LockSafeRevisionsTest {
     assertEquals(List.of(new CreateIndexConcurrently("users", index("ix_users_name", "name"))),
         operations(revisions.get(2).upgrade()));
     assertEquals(List.of(new DropIndex("users", "ix_users_name")), operations(revisions.get(2).downgrade()));
+  }
+
+  @Test
+  void aUniqueConstraintTakesOverAnIndexBuiltConcurrentlyUnlessAForeignKeyOfTheUpgradeNeedsIt() {
+    UniqueConstraint uniqueName = UniqueConstraint.unique("uk_users_name", "name");
+    List<LockSafeRevisions.Revision> revisions =
+        LockSafeRevisions.of(CURRENT, List.of(Change.of(new AddConstraint("users", uniqueName))), ALL);
+
+    assertEquals(List.of("index uk_users_name concurrently", "attach unique constraints"),
+        revisions.stream().map(LockSafeRevisions.Revision::purpose).toList());
+    assertEquals(List.of(new CreateIndexConcurrently("users", Index.uniqueIndex("uk_users_name", IndexColumn.asc("name")))),
+        operations(revisions.get(0).upgrade()));
+    LockTimeout timeout = new LockTimeout(Duration.ofSeconds(3));
+    assertEquals(List.of(timeout, new AddUniqueUsingIndex("users", uniqueName)), operations(revisions.get(1).upgrade()));
+    assertEquals(List.of(timeout, new DropConstraint("users", "uk_users_name"),
+        new CreateIndex("users", Index.uniqueIndex("uk_users_name", IndexColumn.asc("name")))),
+        operations(revisions.get(1).downgrade()));
+
+    ForeignKey toUserNames = ForeignKey.foreignKey("fk_teams_lead", List.of("lead"), "users", List.of("name"));
+    List<Change> referenced = List.of(Change.of(new AddConstraint("users", uniqueName)),
+        Change.of(new AddColumn("teams", Column.column("lead", TEXT))), Change.of(new AddConstraint("teams", toUserNames)));
+    List<LockSafeRevisions.Revision> kept = LockSafeRevisions.of(CURRENT, referenced, ALL);
+    assertEquals(new AddConstraint("users", uniqueName), operations(kept.get(0).upgrade()).get(1));
   }
 
   @Test
