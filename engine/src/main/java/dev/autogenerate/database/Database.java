@@ -110,17 +110,17 @@ public interface Database {
   }
 
   /**
-   * The statements of a revision that this server cannot run inside a transaction and that are
-   * safe to run again, in order: the runtime runs them each on its own just before the revision's
-   * transaction, which then leaves them out of {@link #statements(ChangeGroup, Schema)}. If the
-   * revision then fails, they stay applied and the next upgrade runs them again harmlessly. Empty
-   * where everything runs inside the transaction.
+   * What of a revision this server cannot run inside a transaction and runs, safe to repeat, just
+   * before it: the runtime runs those statements each on its own, then the rest of the revision in
+   * its transaction. If the revision then fails, they stay applied and the next upgrade runs them
+   * again harmlessly. By default everything runs inside the transaction.
    *
    * @param before the schema at the start of the revision
-   * @throws IllegalArgumentException when such an operation cannot be moved ahead of the others
+   * @throws IllegalArgumentException when such an operation cannot be moved ahead of the others,
+   *     or an operation before it does not apply to the schema, with the reason
    */
-  default List<String> aheadOfTransaction(List<Operation> operations, Schema before) {
-    return List.of();
+  default AheadOfTransaction aheadOfTransaction(List<Operation> operations, Schema before) {
+    return AheadOfTransaction.none(operations);
   }
 
   /** The live schema, without what the filter excludes. */

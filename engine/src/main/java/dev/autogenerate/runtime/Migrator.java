@@ -1,6 +1,7 @@
 package dev.autogenerate.runtime;
 
 import dev.autogenerate.changes.ChangeGroup;
+import dev.autogenerate.database.AheadOfTransaction;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.MigrationLock;
@@ -353,6 +354,7 @@ public final class Migrator {
     RevisionGuard guard = database.beginRevision(connection, wait);
     String statementSql = null;
     List<String> ranAhead = List.of();
+    boolean runningAhead = false;
     try (Statement statement = connection.createStatement()) {
       List<VersionTable.Row> rows = VersionTable.rows(connection);
       AppliedRevisions found = history.appliedAt(rows.stream().map(VersionTable.Row::revision).toList());
@@ -371,23 +373,30 @@ public final class Migrator {
       Optional<Schema> held = known.at(found, schemasNamed);
       Schema schema = held.isPresent() ? held.get()
           : database.withUnstored(database.inspect(connection, filter), () -> history.replay(found));
-      List<String> ahead = aheadOfTransaction(database, operations, schema, script);
-      if (!ahead.isEmpty()) {
-        // The checks above changed nothing; these run each on its own, and the revision's
-        // transaction follows (the migration lock holds, so the database stays where it was found).
+      AheadOfTransaction ahead = aheadOfTransaction(database, operations, schema, script);
+      if (!ahead.statements().isEmpty()) {
+        // What ran so far (at most the history table's creation) is committed; these run each on
+        // its own, then the revision's transaction, which finds the version table as it was: the
+        // migration lock kept other migrators out meanwhile.
         connection.commit();
         connection.setAutoCommit(true);
-        for (String sql : ahead) {
+        runningAhead = true;
+        for (String sql : ahead.statements()) {
           statementSql = sql;
           try (StillRunning.Notice notice = stillRunning.watch(sql, progress)) {
             statement.execute(sql);
           }
         }
+        runningAhead = false;
         statementSql = null;
+        ranAhead = ahead.statements();
         connection.setAutoCommit(false);
-        ranAhead = ahead;
+        requireStillAt(found, connection, script);
       }
-      for (ChangeGroup group : ChangeGroup.ofOperations(operations)) {
+      for (Operation moved : ahead.moved()) {
+        schema = moved.applyTo(schema);
+      }
+      for (ChangeGroup group : ChangeGroup.ofOperations(ahead.rest())) {
         // Apply to the model first: a migration that names a missing table or column fails here
         // with a clear message instead of halfway through its SQL.
         Schema after = group.subject() == null ? null : applyOrExplain(group, schema, script);
@@ -441,7 +450,7 @@ public final class Migrator {
       String aftermath = outsideTransaction && statementSql != null
           ? "; it ran outside a transaction, and PostgreSQL may have left an invalid index: drop it"
               + " (drop index concurrently ...) and upgrade again"
-          : connection.getAutoCommit()
+          : runningAhead
           ? "; it ran ahead of the revision's transaction, as this server needs: the statements before it stay"
               + " applied and nothing else of the revision ran; the next upgrade runs them again harmlessly"
           : !ranAhead.isEmpty()
@@ -470,12 +479,23 @@ public final class Migrator {
   }
 
   /** What the database runs ahead of the revision's transaction; a revision it cannot split is a user error. */
-  static List<String> aheadOfTransaction(Database database, List<Operation> operations, Schema schema,
+  static AheadOfTransaction aheadOfTransaction(Database database, List<Operation> operations, Schema schema,
       MigrationScript script) {
     try {
       return database.aheadOfTransaction(operations, schema);
     } catch (IllegalArgumentException e) {
       throw new UserError("migration " + script.origin() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Checks, in the revision's transaction, that the version table still says what it said before. */
+  private void requireStillAt(AppliedRevisions found, Connection connection, MigrationScript script)
+      throws SQLException {
+    AppliedRevisions now = history.appliedAt(VersionTable.rows(connection).stream().map(VersionTable.Row::revision).toList());
+    if (!now.equals(found)) {
+      throw new UserError("the database moved from " + history.describe(found) + " to " + history.describe(now)
+          + " while migration " + script.label() + " ran ahead of its transaction (something migrated it without"
+          + " the migration lock): run upgrade again");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.autogenerate.runtime;
 
 import dev.autogenerate.changes.ChangeGroup;
+import dev.autogenerate.database.AheadOfTransaction;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.schema.DatabaseKind;
@@ -154,15 +155,15 @@ public final class OfflineScript {
     // As the runtime runs it: a statement that cannot run in a transaction (create index
     // concurrently) is alone in its revision and runs first, on its own; the rows follow in one.
     boolean outside = operations.stream().anyMatch(operation -> !operation.transactional());
-    List<String> ahead = Migrator.aheadOfTransaction(database, operations, before, revision);
-    if (!ahead.isEmpty()) {
+    AheadOfTransaction ahead = Migrator.aheadOfTransaction(database, operations, before, revision);
+    if (!ahead.statements().isEmpty()) {
       script.append("-- ahead of the transaction, each on its own (this server cannot run them in one;"
           + " each may run again):\n");
-      ahead.forEach(statement -> script.append(statement).append(";\n"));
+      ahead.statements().forEach(statement -> script.append(statement).append(";\n"));
     }
     script.append(outside ? "-- outside a transaction (it cannot run in one):\n" : "begin;\n");
-    Schema schema = before;
-    for (ChangeGroup group : ChangeGroup.ofOperations(operations)) {
+    Schema schema = applied(before, ahead.moved());
+    for (ChangeGroup group : ChangeGroup.ofOperations(ahead.rest())) {
       try {
         for (String statement : database.statements(group, schema)) {
           script.append(statement).append(";\n");

@@ -2,12 +2,14 @@ package dev.autogenerate.database.postgres;
 
 import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.compare.ComparisonRules;
+import dev.autogenerate.database.AheadOfTransaction;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
 import dev.autogenerate.inspect.DatabaseInspector;
 import dev.autogenerate.operations.AlterEnumType;
+import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.schema.DatabaseKind;
@@ -29,8 +31,8 @@ import java.util.Set;
 public final class PostgresDatabase implements Database, ComparisonRules {
 
   /**
-   * The oldest PostgreSQL the tool migrates. 11 and older are past their end of life, and the
-   * catalog the inspector reads changed before 11.
+   * The oldest PostgreSQL the tool migrates: the inspector's catalog queries need 11 (an index's
+   * key columns, {@code indnkeyatts}).
    */
   static final int OLDEST_SUPPORTED_MAJOR = 11;
 
@@ -60,63 +62,62 @@ public final class PostgresDatabase implements Database, ComparisonRules {
   }
 
   /**
-   * Before PostgreSQL 12, {@code alter type ... add value} cannot run inside a transaction block,
-   * so a revision's new enum values are added ahead of its transaction, each skipped where the type
-   * already has it. A revision that fails later leaves them added: a value no row uses yet, which
-   * the next upgrade skips. Values can only move ahead of the other operations when those leave
-   * the type alone.
+   * Before PostgreSQL 12, {@code alter type ... add value} cannot run inside a transaction block
+   * (unless the type was created in it), so a revision's new values for a type that exists are
+   * added ahead of its transaction, each skipped where the type already has it. A revision that
+   * fails later leaves them added: values no row uses yet, which the next upgrade skips. They can
+   * move ahead only where the operations before them leave the type alone and apply to the schema,
+   * which raw SQL makes unknowable: the revision is refused then, before anything runs.
    */
   @Override
-  public List<String> aheadOfTransaction(List<Operation> operations, Schema before) {
-    if (serverMajor >= ADDS_ENUM_VALUES_IN_TRANSACTIONS) {
-      return List.of();
+  public AheadOfTransaction aheadOfTransaction(List<Operation> operations, Schema before) {
+    boolean addsToATypeThatExists = operations.stream()
+        .anyMatch(operation -> operation instanceof AlterEnumType alter && before.enumType(alter.name()).isPresent());
+    if (serverMajor >= ADDS_ENUM_VALUES_IN_TRANSACTIONS || !addsToATypeThatExists) {
+      return AheadOfTransaction.none(operations);
     }
-    int last = lastAddingEnumValues(operations, before);
-    List<String> ahead = new ArrayList<>();
+    List<String> statements = new ArrayList<>();
+    List<Operation> moved = new ArrayList<>();
+    List<Operation> rest = new ArrayList<>();
     Schema schema = before;
-    for (int i = 0; i <= last; i++) {
-      Operation operation = operations.get(i);
-      if (addsEnumValuesOnly(operation, schema)) {
-        AlterEnumType alter = (AlterEnumType) operation;
+    boolean afterRawSql = false;
+    for (Operation operation : operations) {
+      if (operation instanceof AlterEnumType alter && addsValuesToATypeThatExisted(alter, afterRawSql ? before : schema,
+          before)) {
+        if (afterRawSql) {
+          throw new IllegalArgumentException(cannotMoveAhead(alter, "it follows raw SQL, which may change the type"));
+        }
         if (!schema.enumType(alter.name()).equals(before.enumType(alter.name()))) {
           throw new IllegalArgumentException(cannotMoveAhead(alter, "an earlier operation of the revision changes the type"));
         }
-        ahead.addAll(PostgresStatements.addEnumValues(alter, before.enumType(alter.name()).orElseThrow(), true));
+        statements.addAll(PostgresStatements.addEnumValues(alter, before.enumType(alter.name()).orElseThrow(), true));
+        moved.add(operation);
+      } else {
+        rest.add(operation);
       }
-      try {
-        schema = operation.applyTo(schema);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(cannotMoveAhead((AlterEnumType) operations.get(last),
-            "an earlier operation depends on what raw SQL did or does not apply (" + e.getMessage() + ")"), e);
+      if (operation instanceof ExecuteSql) {
+        afterRawSql = true;
+      } else if (!afterRawSql) {
+        try {
+          schema = operation.applyTo(schema);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("cannot " + operation.describe() + ": " + e.getMessage(), e);
+        }
       }
     }
-    return ahead;
+    return new AheadOfTransaction(statements, moved, rest);
   }
 
-  /** The index of the last operation that only adds values to an existing enum type, or -1. */
-  private static int lastAddingEnumValues(List<Operation> operations, Schema before) {
-    int last = -1;
-    for (int i = 0; i < operations.size(); i++) {
-      if (operations.get(i) instanceof AlterEnumType alter && before.enumType(alter.name()).isPresent()) {
-        last = i;
-      }
-    }
-    return last;
+  /** Whether the operation only adds values, as the schema has the type, to a type there before the revision. */
+  private static boolean addsValuesToATypeThatExisted(AlterEnumType alter, Schema schema, Schema before) {
+    return before.enumType(alter.name()).isPresent()
+        && schema.enumType(alter.name()).map(type -> alter.onlyAddsValuesTo(type.values())).orElse(false);
   }
 
   private String cannotMoveAhead(AlterEnumType alter, String reason) {
     return "PostgreSQL " + serverMajor + " adds values to an enum type only outside a transaction, ahead of the"
         + " revision's other operations, and " + reason + ": move the change to enum type " + alter.name()
         + " into a revision of its own";
-  }
-
-  private boolean addsEnumValuesOutsideTransactions() {
-    return serverMajor < ADDS_ENUM_VALUES_IN_TRANSACTIONS;
-  }
-
-  private static boolean addsEnumValuesOnly(Operation operation, Schema before) {
-    return operation instanceof AlterEnumType alter
-        && before.enumType(alter.name()).map(type -> alter.onlyAddsValuesTo(type.values())).orElse(false);
   }
 
   @Override
@@ -159,20 +160,14 @@ public final class PostgresDatabase implements Database, ComparisonRules {
     return true;
   }
 
-  /**
-   * Each operation is its own statements: nothing is gained by taking a group as a whole. New enum
-   * values are left out where the server adds them ahead of the transaction.
-   */
+  /** Each operation is its own statements: nothing is gained by taking a group as a whole. */
   @Override
   public List<String> statements(ChangeGroup group, Schema before) {
     List<String> statements = new ArrayList<>();
     Schema schema = before;
     List<Operation> operations = group.operations();
     for (int i = 0; i < operations.size(); i++) {
-      // New enum values ran ahead of the transaction where the server needs it: aheadOfTransaction.
-      if (!(addsEnumValuesOutsideTransactions() && addsEnumValuesOnly(operations.get(i), schema))) {
-        statements.addAll(operations.get(i).accept(new PostgresStatements(schema)));
-      }
+      statements.addAll(operations.get(i).accept(new PostgresStatements(schema)));
       if (i + 1 < operations.size()) {
         schema = operations.get(i).applyTo(schema);
       }
