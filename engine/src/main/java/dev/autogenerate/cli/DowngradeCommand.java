@@ -32,6 +32,7 @@ final class DowngradeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    serverVersion.requireOffline(sql);
     Project project = root.project();
     if (sql) {
       root.out().print(project.offlineScript(serverVersion.major).downgrade(target));

@@ -1,5 +1,6 @@
 package dev.autogenerate.cli;
 
+import dev.autogenerate.runtime.UserError;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,4 +13,11 @@ final class ServerVersionOption {
       description = "With --sql: the major version of the server the script is for, where the SQL differs"
           + " (PostgreSQL 11 adds new enum values ahead of a revision's transaction); a current one by default.")
   Integer major;
+
+  /** A connected command asks the server its version: the option there would be ignored, so it is refused. */
+  void requireOffline(boolean sql) {
+    if (major != null && !sql) {
+      throw new UserError("--server-version applies only with --sql: a connected command asks the server its version");
+    }
+  }
 }

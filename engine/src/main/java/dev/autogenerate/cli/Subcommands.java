@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
  * subcommand it is given, with a copy of each inherited option, by reflection: for all of them,
  * that was a fifth of a short command's time. A command line that names its subcommand first
  * ({@code autogenerate check ...}) gets only that one, and {@code autogenerate -m ...} none; any
- * other (help, a typo picocli suggests a fix for, options first) gets them all, so what the user
- * sees is the same either way.
+ * other (help, a typo picocli suggests a fix for, options first) gets them all. What a user sees
+ * is the same, but for the usage printed after a mistake on such a line: it shows that command's
+ * options without the list of the others.
  */
 final class Subcommands {
 

@@ -34,6 +34,7 @@ final class UpgradeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    serverVersion.requireOffline(sql);
     Project project = root.project();
     if (sql) {
       root.out().print(project.offlineScript(serverVersion.major).upgrade(target));

@@ -76,10 +76,13 @@ public final class ClassScanner {
   /**
    * A {@code jar:} URL whose jar is not a file of its own: one nested in another jar, as the
    * application's classes and libraries are in a Spring Boot executable jar
-   * ({@code jar:nested:/app.jar/!BOOT-INF/classes/!/com/example/migrations}).
+   * ({@code jar:nested:/app.jar/!BOOT-INF/classes/!/com/example/migrations} since Spring Boot 3.2,
+   * {@code jar:file:/app.jar!/BOOT-INF/classes!/com/example/migrations} before).
    */
-  private static boolean isJarInsideAJar(URL url) {
-    return "jar".equals(url.getProtocol()) && !url.getPath().startsWith("file:");
+  static boolean isJarInsideAJar(URL url) {
+    String path = url.getPath();
+    return "jar".equals(url.getProtocol())
+        && (!path.startsWith("file:") || path.indexOf("!/") != path.lastIndexOf("!/"));
   }
 
   /** Class names under a package URL's entry, read through the connection of whoever made the URL. */

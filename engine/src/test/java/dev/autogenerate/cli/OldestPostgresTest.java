@@ -155,6 +155,9 @@ class OldestPostgresTest {
 
     CliRun refused = project.expect(2, "upgrade", "--sql", "head", "--server-version", "10");
     assertTrue(refused.err().contains("PostgreSQL 10 is not supported"), refused::toString);
+    CliRun connected = project.expect(2, "upgrade", "head", "--server-version", "11");
+    assertEquals("error: --server-version applies only with --sql: a connected command asks the server its version\n",
+        connected.err(), connected::toString);
   }
 
   private static List<String> statusValues(ProjectDirectory project) throws SQLException {

@@ -24,7 +24,8 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.loader.launch.JarLauncher;
 
@@ -77,9 +78,10 @@ class ExecutableJarTest {
       }
       """;
 
-  @Test
-  void theMigrationsCompiledIntoTheJarAreFoundAndApplied() throws Exception {
-    Path jar = executableJar(EntitySources.compile(MIGRATION, MAIN));
+  @ParameterizedTest(name = "migrations in a library jar: {0}")
+  @ValueSource(booleans = {false, true})
+  void theMigrationsCompiledIntoTheJarAreFoundAndApplied(boolean inALibrary) throws Exception {
+    Path jar = executableJar(EntitySources.compile(MIGRATION, MAIN), inALibrary);
     String url = "jdbc:sqlite:" + directory.resolve("app.db");
 
     Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -101,7 +103,7 @@ class ExecutableJarTest {
    * application's classes under {@code BOOT-INF/classes}, its libraries stored (not compressed)
    * under {@code BOOT-INF/lib}.
    */
-  private Path executableJar(CompiledClasses application) throws IOException {
+  private Path executableJar(CompiledClasses application, boolean migrationsInALibrary) throws IOException {
     Path jar = directory.resolve("app.jar");
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -111,6 +113,14 @@ class ExecutableJarTest {
     manifest.getMainAttributes().putValue("Spring-Boot-Lib", "BOOT-INF/lib/");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
       copyJar(Path.of(JarLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI()), out);
+      Path migrations = application.directory().resolve("com/example/app/migrations");
+      if (migrationsInALibrary) {
+        // The application's own library: a jar in BOOT-INF/lib holding the migrations package.
+        Path library = directory.resolve("migrations-library");
+        copyTree(migrations, library.resolve("com/example/app/migrations"));
+        deleteTree(migrations);
+        stored(out, "BOOT-INF/lib/app-migrations.jar", Files.readAllBytes(jarOf(library)));
+      }
       copyFolder(application.directory(), "BOOT-INF/classes/", out);
       for (Path library : libraries()) {
         Path packed = Files.isDirectory(library) ? jarOf(library) : library;
@@ -137,6 +147,27 @@ class ExecutableJarTest {
       }
     }
     return libraries;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.sorted().toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
   }
 
   private Path jarOf(Path classes) throws IOException {
