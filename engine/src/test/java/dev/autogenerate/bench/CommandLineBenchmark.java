@@ -20,12 +20,15 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -40,7 +43,9 @@ import java.util.stream.Stream;
  * <p>Scenarios: {@code check} and {@code -m} on an up-to-date database of N tables (created with
  * the tool's own SQL, no history), {@code -m} on an empty database (N up to 200: the first
  * migration's render), and a history of 2 or 200 small revisions over 10 tables: {@code upgrade
- * head} on a fresh database, then {@code check}, {@code current} and {@code history}.
+ * head} on a fresh database and again with nothing to run, then {@code check}, {@code current}
+ * and {@code history}, the histories' runs alternating so that their ratio is measured under the
+ * same load.
  */
 public final class CommandLineBenchmark {
 
@@ -50,6 +55,7 @@ public final class CommandLineBenchmark {
   private final Path work;
   private final int rounds;
   private final List<Row> rows = new ArrayList<>();
+  private final List<String> ratioLines = new ArrayList<>();
 
   private CommandLineBenchmark(Path launcher, Path work, int rounds) {
     this.launcher = launcher;
@@ -88,18 +94,21 @@ public final class CommandLineBenchmark {
     List<Integer> histories = List.of(2, 200);
     List<DatabaseKind> kinds = List.of(DatabaseKind.POSTGRESQL, DatabaseKind.SQLITE);
     int rounds = 3;
+    Path keep = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--tables" -> tables = args[i + 1].isBlank() ? List.of() : numbers(args[i + 1]);
         case "--revisions" -> histories = args[i + 1].isBlank() ? List.of() : numbers(args[i + 1]);
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+        case "--keep" -> keep = Path.of(args[i + 1]);
         case "--databases" -> kinds = Arrays.stream(args[i + 1].split(","))
             .map(name -> DatabaseKind.valueOf(name.trim().toUpperCase(Locale.ROOT))).toList();
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + " (--tables 10,200,1000 --revisions 2,200 --rounds 3 --databases postgresql,sqlite)");
+            + " (--tables 10,200,1000 --revisions 2,200 --rounds 3 --databases postgresql,sqlite --keep DIR)");
       }
     }
-    Path work = Files.createTempDirectory("autogenerate-bench");
+    // --keep leaves the projects (SQLite ones run again as they are) in that folder instead of a temporary one.
+    Path work = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("autogenerate-bench");
     CommandLineBenchmark benchmark = new CommandLineBenchmark(findLauncher(), work, rounds);
     System.out.printf("launcher %s, %d rounds after a first run, %d cores%n", benchmark.launcher, rounds,
         Runtime.getRuntime().availableProcessors());
@@ -110,12 +119,14 @@ public final class CommandLineBenchmark {
           benchmark.firstMigration(kind, count);
         }
       }
-      for (int revisions : histories) {
-        benchmark.history(kind, revisions);
+      if (!histories.isEmpty()) {
+        benchmark.histories(kind, histories);
       }
     }
     benchmark.printTable();
-    deleteTree(work);
+    if (keep == null) {
+      deleteTree(work);
+    }
   }
 
   private void printTable() {
@@ -124,6 +135,10 @@ public final class CommandLineBenchmark {
         + String.join(" ms | ", PHASES) + " ms |");
     System.out.println("|---|---|---|---|---|---|" + "---|".repeat(PHASES.size()));
     rows.forEach(row -> System.out.println(row.markdown()));
+    if (!ratioLines.isEmpty()) {
+      System.out.println();
+      ratioLines.forEach(System.out::println);
+    }
   }
 
   /** {@code check} and {@code -m} on a database that already matches N entities. */
@@ -151,24 +166,69 @@ public final class CommandLineBenchmark {
     record(kind, count + " tables, empty database", "-m first", runs);
   }
 
-  /** A history of small revisions over 10 tables: upgrade a fresh database, then the read-only commands. */
-  private void history(DatabaseKind kind, int revisions) throws Exception {
-    TestDatabase database = TestDatabases.fresh(kind);
-    Path project = project(kind + "-history-" + revisions, database, historyEntities(revisions));
-    writeHistory(project.resolve("migrations"), revisions);
-    String scenario = "10 tables, " + revisions + " revisions";
-    List<Run> upgrades = new ArrayList<>();
-    for (int round = 0; round <= rounds; round++) {
-      if (round > 0) {
-        database = TestDatabases.fresh(kind);
-        writeProperties(project, database);
-      }
-      upgrades.add(run(project, 0, "upgrade", "head"));
+  /**
+   * Histories of small revisions over 10 tables: upgrade a fresh database, then the read-only
+   * commands. The histories' runs alternate (round by round, in turns of order), so that a busy
+   * spell of a shared machine falls on each length alike; the ratio of each round's runs, longest
+   * history over shortest, is printed with its median.
+   */
+  private void histories(DatabaseKind kind, List<Integer> lengths) throws Exception {
+    Map<Integer, Path> projects = new TreeMap<>();
+    for (int revisions : lengths) {
+      Path project = project(kind + "-history-" + revisions, TestDatabases.fresh(kind), historyEntities(revisions));
+      writeHistory(project.resolve("migrations"), revisions);
+      projects.put(revisions, project);
     }
-    record(kind, scenario, "upgrade head", upgrades);
-    measure(kind, scenario, project, 0, "check");
-    measure(kind, scenario, project, 0, "current");
-    measure(kind, scenario, project, 0, "history");
+    Map<Integer, List<Run>> upgrades = alternate(projects, (revisions, project, round) -> {
+      if (round > 0) {
+        writeProperties(project, TestDatabases.fresh(kind));
+      }
+      return run(project, 0, "upgrade", "head");
+    });
+    record(kind, projects.keySet(), "upgrade head", upgrades);
+    // Up to date, an upgrade has nothing to run: what it costs is reading the history.
+    record(kind, projects.keySet(), "upgrade head (nothing to run)",
+        alternate(projects, (revisions, project, round) -> run(project, 0, "upgrade", "head")));
+    for (String command : List.of("check", "current", "history")) {
+      record(kind, projects.keySet(), command, alternate(projects, (revisions, project, round) -> run(project, 0, command)));
+    }
+  }
+
+  private interface HistoryRun {
+    Run run(int revisions, Path project, int round) throws Exception;
+  }
+
+  /** Each round runs every history once, forwards in even rounds and backwards in odd ones. */
+  private Map<Integer, List<Run>> alternate(Map<Integer, Path> projects, HistoryRun each) throws Exception {
+    Map<Integer, List<Run>> runs = new TreeMap<>();
+    List<Integer> lengths = new ArrayList<>(projects.keySet());
+    for (int round = 0; round <= rounds; round++) {
+      List<Integer> order = new ArrayList<>(lengths);
+      if (round % 2 == 1) {
+        Collections.reverse(order);
+      }
+      for (int revisions : order) {
+        runs.computeIfAbsent(revisions, key -> new ArrayList<>()).add(each.run(revisions, projects.get(revisions), round));
+      }
+    }
+    return runs;
+  }
+
+  private void record(DatabaseKind kind, Set<Integer> lengths, String command, Map<Integer, List<Run>> runs) {
+    lengths.forEach(revisions -> record(kind, "10 tables, " + revisions + " revisions", command, runs.get(revisions)));
+    int shortest = lengths.stream().min(Integer::compare).orElseThrow();
+    int longest = lengths.stream().max(Integer::compare).orElseThrow();
+    if (shortest != longest) {
+      double[] ratios = new double[rounds];
+      for (int round = 1; round <= rounds; round++) {
+        ratios[round - 1] = (double) runs.get(longest).get(round).wallMillis() / runs.get(shortest).get(round).wallMillis();
+      }
+      Arrays.sort(ratios);
+      String each = Arrays.stream(ratios).mapToObj(ratio -> "%.2f".formatted(ratio)).collect(Collectors.joining(" "));
+      ratioLines.add("%s `%s`: %d over %d revisions, median ratio %.2f (rounds: %s)".formatted(
+          kind.name().toLowerCase(Locale.ROOT), command, longest, shortest, ratios[ratios.length / 2], each));
+      System.out.println(ratioLines.get(ratioLines.size() - 1));
+    }
   }
 
   private void measure(DatabaseKind kind, String scenario, Path project, int exitCode, String... command)
