@@ -1,0 +1,196 @@
+package dev.autogenerate.runtime;
+
+import dev.autogenerate.migration.Migration;
+import dev.autogenerate.operations.OperationChecksum;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A migrations directory as it last compiled, in one entry ({@link CompiledHistory}), so that a
+ * command on a long history that did not change reads one file, hashes no source and defines no
+ * class it does not run. Kept by the list of source files, the class path they compile against,
+ * the tool and the JDK; next to it, {@link CompiledClassCache} keeps each source's classes by its
+ * content, for when one file changes.
+ *
+ * <p>Whether a source is still what it compiled from is told by its {@link SourceStamp} when the
+ * stamp is unchanged and had {@linkplain SourceStamp#settledBefore settled} when the entry read
+ * it; otherwise by hashing its content, as {@link CompiledClassCache#key} does. A source edited
+ * within the same tick of the clock as the entry was written, or restored with an old time,
+ * is therefore read again, never served stale. An entry whose sources needed hashing is written
+ * again with their new stamps once they have settled, so the next command hashes nothing.
+ *
+ * <p>As with the other caches: written whole and moved into place, so commands running at once
+ * see a whole entry or none; an entry that cannot be read is a miss; one that cannot be written
+ * costs only speed.
+ */
+final class CompiledHistoryCache {
+
+  private final Path directory;
+
+  CompiledHistoryCache(Path directory) {
+    this.directory = directory;
+  }
+
+  static CompiledHistoryCache standard() {
+    return new CompiledHistoryCache(CacheDirectory.of("migrations"));
+  }
+
+  /** What a hit gives: a loader over every class of the sources, and the revisions they define. */
+  record Hit(ClassLoader loader, List<CompiledHistory.Header> revisions) {}
+
+  /**
+   * The compiled history of these sources, when the entry exists and each source is still what
+   * it compiled from.
+   */
+  Optional<Hit> get(List<Path> sources, SourceListing.Stamps stamps, String compilePath, ClassLoader parent) {
+    List<String> paths = absolute(sources);
+    String context = context(compilePath);
+    String name = name(context, paths);
+    CompiledHistory entry;
+    try {
+      entry = CompiledHistory.read(Files.readAllBytes(directory.resolve(name)));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    if (!entry.context().equals(context) || entry.sources().size() != sources.size()) {
+      return Optional.empty();
+    }
+    List<CompiledHistory.Source> confirmed = new ArrayList<>(sources.size());
+    boolean settledSince = false;
+    for (int i = 0; i < sources.size(); i++) {
+      CompiledHistory.Source recorded = entry.sources().get(i);
+      SourceStamp now = stamps.stamps().get(i);
+      if (!recorded.path().equals(paths.get(i))) {
+        return Optional.empty();
+      }
+      if (now.sameAs(recorded.stamp()) && recorded.stamp().settledBefore(entry.stampedAtMillis())) {
+        confirmed.add(recorded);
+        continue;
+      }
+      try {
+        if (!CompiledClassCache.key(sources.get(i), compilePath).equals(recorded.contentKey())) {
+          return Optional.empty();
+        }
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+      confirmed.add(recorded.withStamp(now));
+      settledSince |= now.settledBefore(stamps.readAtMillis());
+    }
+    if (settledSince) {
+      write(name, entry.withSources(stamps.readAtMillis(), confirmed));
+    }
+    return Optional.of(new Hit(new SourceCompiler.BytesClassLoader(entry.classes(), parent), entry.revisions()));
+  }
+
+  /**
+   * Keeps what a compile of these sources gave and the revisions loaded from it, in their order.
+   * Nothing is kept unless every class is known to come from one source.
+   *
+   * @param stamps read before the compile read the sources
+   */
+  void put(List<Path> sources, SourceListing.Stamps stamps, String compilePath, SourceCompiler.Compiled compiled,
+      List<MigrationScript> scripts) {
+    if (compiled.bySource().size() != sources.size()) {
+      return;
+    }
+    List<String> paths = absolute(sources);
+    List<CompiledHistory.Source> entrySources = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      SourceCompiler.SourceClasses output = compiled.bySource().get(sources.get(i));
+      if (output == null) {
+        return;
+      }
+      entrySources.add(new CompiledHistory.Source(paths.get(i), stamps.stamps().get(i), output.contentKey(),
+          output.classes()));
+    }
+    String context = context(compilePath);
+    CompiledHistory partial = new CompiledHistory(context, stamps.readAtMillis(), entrySources, List.of());
+    boolean keepChecksums = SelfContainedClasses.all(partial.classes());
+    List<CompiledHistory.Header> revisions = new ArrayList<>();
+    for (MigrationScript script : scripts) {
+      revisions.add(new CompiledHistory.Header(script.migration().getClass().getName(), script.id(), script.parents(),
+          script.message(), script.created(), keepChecksums ? checksumOrNone(script) : ""));
+    }
+    write(name(context, paths), new CompiledHistory(context, stamps.readAtMillis(), entrySources, revisions));
+  }
+
+  /** The checksum, or "" when the upgrade fails to list its operations (the command that needs them says why). */
+  private static String checksumOrNone(MigrationScript script) {
+    try {
+      return script.checksum();
+    } catch (UserError e) {
+      return "";
+    }
+  }
+
+  private void write(String name, CompiledHistory entry) {
+    try {
+      Files.createDirectories(directory);
+      Path temporary = Files.createTempFile(directory, name, ".tmp");
+      Files.write(temporary, entry.write());
+      try {
+        Files.move(temporary, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException | RuntimeException e) {
+      // Only speed is lost: the next command hashes the sources and reads their entries.
+    }
+  }
+
+  /** What the classes were compiled against and are loaded by: the class path, the tool, the JDK. */
+  private static String context(String compilePath) {
+    return String.join("\n", "history", String.valueOf(CompiledHistory.FORMAT), ToolVersion.current(), Tool.FINGERPRINT,
+        System.getProperty("java.vm.version", ""), compilePath);
+  }
+
+  /**
+   * The entry's file name: a 64-bit FNV-1a hash of the context and the sources' paths, which the
+   * entry holds too and a read compares, so two histories that share a name only take turns. Not
+   * SHA-256: its first use costs a command tens of milliseconds, and nothing here needs it.
+   */
+  static String name(String context, List<String> absolutePaths) {
+    long hash = 0xcbf29ce484222325L;
+    List<String> parts = new ArrayList<>(absolutePaths);
+    parts.add(0, context);
+    for (String part : parts) {
+      for (int i = 0; i < part.length(); i++) {
+        hash = (hash ^ part.charAt(i)) * 0x100000001b3L;
+      }
+      hash = (hash ^ 0xffff) * 0x100000001b3L;
+    }
+    return Long.toHexString(hash).concat(".history");
+  }
+
+  private static List<String> absolute(List<Path> sources) {
+    List<String> paths = new ArrayList<>(sources.size());
+    for (Path source : sources) {
+      paths.add(source.toAbsolutePath().normalize().toString());
+    }
+    return paths;
+  }
+
+  /** The code that records and fingerprints operations: a kept checksum is only as good as it. */
+  private static final class Tool {
+    static final String FINGERPRINT =
+        CodeFingerprint.of(List.of(Migration.class, OperationChecksum.class, CompiledHistoryCache.class));
+  }
+
+  /** For tests: the entry of these sources, if there is a readable one. */
+  Optional<CompiledHistory> entry(List<Path> sources, String compilePath) {
+    try {
+      return Optional.of(CompiledHistory.read(Files.readAllBytes(directory.resolve(name(context(compilePath), absolute(sources))))));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+}
