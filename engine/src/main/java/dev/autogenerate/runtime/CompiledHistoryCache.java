@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +43,11 @@ final class CompiledHistoryCache {
     return new CompiledHistoryCache(CacheDirectory.of("migrations"));
   }
 
-  /** What a hit gives: a loader over every class of the sources, and the revisions they define. */
-  record Hit(ClassLoader loader, List<CompiledHistory.Header> revisions) {}
+  /**
+   * What a hit gives: a loader over every class of the sources, the revisions they define, and
+   * the content key of the source of each class.
+   */
+  record Hit(ClassLoader loader, List<CompiledHistory.Header> revisions, Map<String, String> sourceKeys) {}
 
   /**
    * The compiled history of these sources, when the entry exists and each source is still what
@@ -87,7 +91,11 @@ final class CompiledHistoryCache {
     if (settledSince) {
       write(name, entry.withSources(stamps.readAtMillis(), confirmed));
     }
-    return Optional.of(new Hit(new SourceCompiler.BytesClassLoader(entry.classes(), parent), entry.revisions()));
+    Map<String, String> sourceKeys = new HashMap<>();
+    for (CompiledHistory.Source source : entry.sources()) {
+      source.classes().keySet().forEach(className -> sourceKeys.put(className, source.contentKey()));
+    }
+    return Optional.of(new Hit(new SourceCompiler.BytesClassLoader(entry.classes(), parent), entry.revisions(), sourceKeys));
   }
 
   /**

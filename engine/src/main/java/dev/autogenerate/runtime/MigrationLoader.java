@@ -59,7 +59,8 @@ public final class MigrationLoader {
     List<MigrationScript> scripts = new ArrayList<>();
     for (CompiledHistory.Header revision : hit.revisions()) {
       scripts.add(new MigrationScript(revision.id(), revision.parents(), revision.message(), revision.created(),
-          new DeferredMigration(hit.loader(), revision.className(), revision.upgradeChecksum()),
+          new DeferredMigration(hit.loader(), revision.className(), revision.upgradeChecksum(),
+              hit.sourceKeys().getOrDefault(revision.className(), "")),
           origin.of(revision.className())));
     }
     return scripts;

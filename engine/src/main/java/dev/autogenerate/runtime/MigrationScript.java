@@ -8,6 +8,7 @@ import dev.autogenerate.operations.OperationChecksum;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -101,6 +102,16 @@ public record MigrationScript(
   public boolean matchesChecksum(String recorded) {
     String kept = keptChecksum();
     return (!kept.isEmpty() && kept.equals(recorded)) || OperationChecksum.matches(recorded, upgradeOperations());
+  }
+
+  /**
+   * What alone decides this revision's operations, when the cache can tell (its classes reach only
+   * the migration API, see {@code SelfContainedClasses}): its source's text, class path and tool
+   * version, and its class. Empty otherwise. The same identity records the same operations.
+   */
+  public Optional<String> identity() {
+    String identity = migration instanceof DeferredMigration deferred ? deferred.identity() : "";
+    return identity.isEmpty() ? Optional.empty() : Optional.of(identity);
   }
 
   private String keptChecksum() {
