@@ -7,27 +7,33 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.CRC32;
 
 /**
  * What a migrations directory compiled to, as one cache entry: each source with its stamp, the
- * key of its content and its classes, and each revision its classes define, with what its
- * {@code @Revision} says and, when it is known to be the same in every process, its upgrade's
- * checksum. A command on an unchanged history reads this one entry and defines no class until a
- * revision's operations are asked for.
+ * key of its content and the names of its classes; each revision its classes define, with what
+ * its {@code @Revision} says and, when it is known to be the same in every process, its
+ * upgrade's checksum; and the classes' bytes, last, read only when a class is first defined. A
+ * command on an unchanged history reads this one entry and defines no class until a revision's
+ * operations are asked for.
+ *
+ * <p>The entry ends with a CRC-32 of all before it: a damaged or cut entry is refused whole when
+ * read, not found out when a class is defined.
  *
  * @param context what the sources were compiled against and loaded by (class path, tool, JDK):
  *     an entry made for another context is a miss
  * @param stampedAtMillis when the sources' stamps were read (before their content was)
  * @param revisions in the order the compile gave them, which the history breaks ties by
  */
-record CompiledHistory(String context, long stampedAtMillis, List<Source> sources, List<Header> revisions) {
+record CompiledHistory(String context, long stampedAtMillis, List<Source> sources, List<Header> revisions,
+    ClassFiles classFiles) {
 
   /** Raise it whenever what is written changes. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   CompiledHistory {
     sources = List.copyOf(sources);
@@ -39,16 +45,16 @@ record CompiledHistory(String context, long stampedAtMillis, List<Source> source
    *
    * @param path its absolute path
    * @param contentKey {@link CompiledClassCache#key} of its text
-   * @param classes the classes it compiled to, by binary name
+   * @param classNames the binary names of the classes it compiled to
    */
-  record Source(String path, SourceStamp stamp, String contentKey, Map<String, byte[]> classes) {
+  record Source(String path, SourceStamp stamp, String contentKey, List<String> classNames) {
 
     Source {
-      classes = Map.copyOf(classes);
+      classNames = List.copyOf(classNames);
     }
 
     Source withStamp(SourceStamp newer) {
-      return new Source(path, newer, contentKey, classes);
+      return new Source(path, newer, contentKey, classNames);
     }
   }
 
@@ -66,15 +72,43 @@ record CompiledHistory(String context, long stampedAtMillis, List<Source> source
     }
   }
 
-  /** Every class of every source, by binary name. */
-  Map<String, byte[]> classes() {
-    Map<String, byte[]> all = new LinkedHashMap<>();
-    sources.forEach(source -> all.putAll(source.classes()));
-    return all;
+  /** Every class's bytes by binary name: given, or read from an entry's bytes when first asked for. */
+  static final class ClassFiles {
+
+    private byte[] data;
+    private int offset;
+    private Map<String, byte[]> classes;
+
+    private ClassFiles(Map<String, byte[]> classes, byte[] data, int offset) {
+      this.classes = classes;
+      this.data = data;
+      this.offset = offset;
+    }
+
+    static ClassFiles of(Map<String, byte[]> classes) {
+      return new ClassFiles(Map.copyOf(classes), null, 0);
+    }
+
+    synchronized Map<String, byte[]> all() {
+      if (classes == null) {
+        ByteBuffer in = ByteBuffer.wrap(data, offset, data.length - offset - Long.BYTES);
+        int count = in.getInt();
+        Map<String, byte[]> read = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+          String name = text(in);
+          byte[] bytes = new byte[in.getInt()];
+          in.get(bytes);
+          read.put(name, bytes);
+        }
+        classes = read;
+        data = null;
+      }
+      return classes;
+    }
   }
 
   CompiledHistory withSources(long newStampedAtMillis, List<Source> newSources) {
-    return new CompiledHistory(context, newStampedAtMillis, newSources, revisions);
+    return new CompiledHistory(context, newStampedAtMillis, newSources, revisions, classFiles);
   }
 
   byte[] write() throws IOException {
@@ -92,12 +126,9 @@ record CompiledHistory(String context, long stampedAtMillis, List<Source> source
         out.writeLong(source.stamp().device());
         out.writeLong(source.stamp().inode());
         text(out, source.contentKey());
-        Map<String, byte[]> sorted = new TreeMap<>(source.classes());
-        out.writeInt(sorted.size());
-        for (Map.Entry<String, byte[]> type : sorted.entrySet()) {
-          text(out, type.getKey());
-          out.writeInt(type.getValue().length);
-          out.write(type.getValue());
+        out.writeInt(source.classNames().size());
+        for (String name : source.classNames()) {
+          text(out, name);
         }
       }
       out.writeInt(revisions.size());
@@ -112,19 +143,40 @@ record CompiledHistory(String context, long stampedAtMillis, List<Source> source
         text(out, header.created());
         text(out, header.upgradeChecksum());
       }
+      Map<String, byte[]> sorted = new TreeMap<>(classFiles.all());
+      out.writeInt(sorted.size());
+      for (Map.Entry<String, byte[]> type : sorted.entrySet()) {
+        text(out, type.getKey());
+        out.writeInt(type.getValue().length);
+        out.write(type.getValue());
+      }
     }
-    return bytes.toByteArray();
+    CRC32 crc = new CRC32();
+    crc.update(bytes.toByteArray());
+    ByteArrayOutputStream whole = new ByteArrayOutputStream();
+    whole.write(bytes.toByteArray());
+    whole.write(ByteBuffer.allocate(Long.BYTES).putLong(crc.getValue()).array());
+    return whole.toByteArray();
   }
 
   /**
-   * Reads an entry; a {@link ByteBuffer} rather than a stream, since each call of a stream's
-   * read costs in a JVM that has not compiled it yet, and a long history is thousands of them.
+   * Reads an entry, all but the classes' bytes; a {@link ByteBuffer} rather than a stream, since
+   * each call of a stream's read costs in a JVM that has not compiled it yet, and a long history
+   * is thousands of them.
    *
    * @throws IOException when the bytes are not a whole entry of this format
    */
   static CompiledHistory read(byte[] data) throws IOException {
     try {
-      ByteBuffer in = ByteBuffer.wrap(data);
+      if (data.length < Long.BYTES) {
+        throw new IOException("cut short");
+      }
+      CRC32 crc = new CRC32();
+      crc.update(data, 0, data.length - Long.BYTES);
+      if (crc.getValue() != ByteBuffer.wrap(data, data.length - Long.BYTES, Long.BYTES).getLong()) {
+        throw new IOException("damaged");
+      }
+      ByteBuffer in = ByteBuffer.wrap(data, 0, data.length - Long.BYTES);
       if (in.getInt() != FORMAT) {
         throw new IOException("another format");
       }
@@ -137,14 +189,11 @@ record CompiledHistory(String context, long stampedAtMillis, List<Source> source
         SourceStamp stamp = new SourceStamp(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong());
         String contentKey = text(in);
         int classCount = count(in);
-        Map<String, byte[]> classes = new LinkedHashMap<>();
+        List<String> classNames = new ArrayList<>(classCount);
         for (int j = 0; j < classCount; j++) {
-          String name = text(in);
-          byte[] bytes = new byte[count(in)];
-          in.get(bytes);
-          classes.put(name, bytes);
+          classNames.add(text(in));
         }
-        sources.add(new Source(path, stamp, contentKey, classes));
+        sources.add(new Source(path, stamp, contentKey, classNames));
       }
       int revisionCount = count(in);
       List<Header> revisions = new ArrayList<>(revisionCount);
@@ -158,11 +207,8 @@ record CompiledHistory(String context, long stampedAtMillis, List<Source> source
         }
         revisions.add(new Header(className, id, parents, text(in), text(in), text(in)));
       }
-      if (in.hasRemaining()) {
-        throw new IOException("trailing bytes");
-      }
-      return new CompiledHistory(context, stampedAt, sources, revisions);
-    } catch (BufferUnderflowException e) {
+      return new CompiledHistory(context, stampedAt, sources, revisions, new ClassFiles(null, data, in.position()));
+    } catch (BufferUnderflowException | IllegalArgumentException e) {
       throw new IOException("cut short", e);
     }
   }
@@ -176,8 +222,11 @@ record CompiledHistory(String context, long stampedAtMillis, List<Source> source
     return count;
   }
 
-  private static String text(ByteBuffer in) throws IOException {
-    int length = count(in);
+  private static String text(ByteBuffer in) {
+    int length = in.getInt();
+    if (length < 0 || length > in.remaining()) {
+      throw new IllegalArgumentException("bad length " + length);
+    }
     String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
     in.position(in.position() + length);
     return text;
@@ -188,5 +237,4 @@ record CompiledHistory(String context, long stampedAtMillis, List<Source> source
     out.writeInt(bytes.length);
     out.write(bytes);
   }
-
 }

@@ -93,9 +93,12 @@ final class CompiledHistoryCache {
     }
     Map<String, String> sourceKeys = new HashMap<>();
     for (CompiledHistory.Source source : entry.sources()) {
-      source.classes().keySet().forEach(className -> sourceKeys.put(className, source.contentKey()));
+      for (String className : source.classNames()) {
+        sourceKeys.put(className, source.contentKey());
+      }
     }
-    return Optional.of(new Hit(new SourceCompiler.BytesClassLoader(entry.classes(), parent), entry.revisions(), sourceKeys));
+    CompiledHistory.ClassFiles classFiles = entry.classFiles();
+    return Optional.of(new Hit(new SourceCompiler.BytesClassLoader(classFiles::all, parent), entry.revisions(), sourceKeys));
   }
 
   /**
@@ -111,23 +114,25 @@ final class CompiledHistoryCache {
     }
     List<String> paths = absolute(sources);
     List<CompiledHistory.Source> entrySources = new ArrayList<>();
+    Map<String, byte[]> classes = new HashMap<>();
     for (int i = 0; i < sources.size(); i++) {
       SourceCompiler.SourceClasses output = compiled.bySource().get(sources.get(i));
       if (output == null) {
         return;
       }
       entrySources.add(new CompiledHistory.Source(paths.get(i), stamps.stamps().get(i), output.contentKey(),
-          output.classes()));
+          List.copyOf(output.classes().keySet())));
+      classes.putAll(output.classes());
     }
     String context = context(compilePath);
-    CompiledHistory partial = new CompiledHistory(context, stamps.readAtMillis(), entrySources, List.of());
-    boolean keepChecksums = SelfContainedClasses.all(partial.classes());
+    boolean keepChecksums = SelfContainedClasses.all(classes);
     List<CompiledHistory.Header> revisions = new ArrayList<>();
     for (MigrationScript script : scripts) {
       revisions.add(new CompiledHistory.Header(script.migration().getClass().getName(), script.id(), script.parents(),
           script.message(), script.created(), keepChecksums ? checksumOrNone(script) : ""));
     }
-    write(name(context, paths), new CompiledHistory(context, stamps.readAtMillis(), entrySources, revisions));
+    write(name(context, paths), new CompiledHistory(context, stamps.readAtMillis(), entrySources, revisions,
+        CompiledHistory.ClassFiles.of(classes)));
   }
 
   /** The checksum, or "" when the upgrade fails to list its operations (the command that needs them says why). */

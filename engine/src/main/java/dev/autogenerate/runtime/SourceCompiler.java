@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -219,16 +220,21 @@ public final class SourceCompiler {
   /** Defines the compiled classes, asking the parent first for everything else. */
   static final class BytesClassLoader extends ClassLoader {
 
-    private final Map<String, byte[]> classes;
+    private final Supplier<Map<String, byte[]>> classes;
 
     BytesClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
+      this(() -> classes, parent);
+    }
+
+    /** @param classes asked for when a class is first looked up here, not before */
+    BytesClassLoader(Supplier<Map<String, byte[]>> classes, ClassLoader parent) {
       super(parent);
-      this.classes = Map.copyOf(classes);
+      this.classes = classes;
     }
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-      byte[] bytes = classes.get(name);
+      byte[] bytes = classes.get().get(name);
       if (bytes == null) {
         throw new ClassNotFoundException(name);
       }
