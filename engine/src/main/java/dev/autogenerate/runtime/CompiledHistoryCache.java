@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * A migrations directory as it last compiled, in one entry ({@link CompiledHistory}), so that a
  * command on a long history that did not change reads one file, hashes no source and defines no
- * class it does not run. Kept by the list of source files, the class path they compile against,
- * the tool and the JDK; next to it, {@link CompiledClassCache} keeps each source's classes by its
+ * class it does not run. Kept by the folder, the class path its files compile against, the tool
+ * and the JDK, and holding the list of its files; next to it, {@link CompiledClassCache} keeps each source's classes by its
  * content, for when one file changes.
  *
  * <p>Whether a source is still what it compiled from is told by its {@link SourceStamp} when the
@@ -53,10 +53,11 @@ final class CompiledHistoryCache {
    * The compiled history of these sources, when the entry exists and each source is still what
    * it compiled from.
    */
-  Optional<Hit> get(List<Path> sources, SourceListing.Stamps stamps, String compilePath, ClassLoader parent) {
+  Optional<Hit> get(Path folder, List<Path> sources, SourceListing.Stamps stamps, String compilePath,
+      ClassLoader parent) {
     List<String> paths = absolute(sources);
     String context = context(compilePath);
-    String name = name(context, paths);
+    String name = name(context, folder);
     CompiledHistory entry;
     try {
       entry = CompiledHistory.read(Files.readAllBytes(directory.resolve(name)));
@@ -107,8 +108,8 @@ final class CompiledHistoryCache {
    *
    * @param stamps read before the compile read the sources
    */
-  void put(List<Path> sources, SourceListing.Stamps stamps, String compilePath, SourceCompiler.Compiled compiled,
-      List<MigrationScript> scripts) {
+  void put(Path folder, List<Path> sources, SourceListing.Stamps stamps, String compilePath,
+      SourceCompiler.Compiled compiled, List<MigrationScript> scripts) {
     if (compiled.bySource().size() != sources.size()) {
       return;
     }
@@ -131,7 +132,7 @@ final class CompiledHistoryCache {
       revisions.add(new CompiledHistory.Header(script.migration().getClass().getName(), script.id(), script.parents(),
           script.message(), script.created(), keepChecksums ? checksumOrNone(script) : ""));
     }
-    write(name(context, paths), new CompiledHistory(context, stamps.readAtMillis(), entrySources, revisions,
+    write(name(context, folder), new CompiledHistory(context, stamps.readAtMillis(), entrySources, revisions,
         CompiledHistory.ClassFiles.of(classes)));
   }
 
@@ -167,15 +168,15 @@ final class CompiledHistoryCache {
   }
 
   /**
-   * The entry's file name: a 64-bit FNV-1a hash of the context and the sources' paths, which the
-   * entry holds too and a read compares, so two histories that share a name only take turns. Not
-   * SHA-256: its first use costs a command tens of milliseconds, and nothing here needs it.
+   * The entry's file name: a 64-bit FNV-1a hash of the context and the migrations folder, so a
+   * folder has one entry, replaced when its files change (not one more per revision ever added).
+   * The entry holds the context and each source's path too, and a read compares them, so two
+   * folders that share a name only take turns. Not SHA-256: its first use costs a command tens
+   * of milliseconds, and nothing here needs it.
    */
-  static String name(String context, List<String> absolutePaths) {
+  static String name(String context, Path folder) {
     long hash = 0xcbf29ce484222325L;
-    List<String> parts = new ArrayList<>(absolutePaths);
-    parts.add(0, context);
-    for (String part : parts) {
+    for (String part : List.of(context, folder.toAbsolutePath().normalize().toString())) {
       for (int i = 0; i < part.length(); i++) {
         hash = (hash ^ part.charAt(i)) * 0x100000001b3L;
       }
@@ -196,14 +197,5 @@ final class CompiledHistoryCache {
   private static final class Tool {
     static final String FINGERPRINT =
         CodeFingerprint.of(List.of(Migration.class, OperationChecksum.class, CompiledHistoryCache.class));
-  }
-
-  /** For tests: the entry of these sources, if there is a readable one. */
-  Optional<CompiledHistory> entry(List<Path> sources, String compilePath) {
-    try {
-      return Optional.of(CompiledHistory.read(Files.readAllBytes(directory.resolve(name(context(compilePath), absolute(sources))))));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -44,13 +44,13 @@ public final class MigrationLoader {
     Origin origin = sourcesOf(directory, sources);
     String compilePath = SourceCompiler.classPathWithApi(classPath);
     Optional<SourceListing.Stamps> stamps = listing.stamps();
-    Optional<CompiledHistoryCache.Hit> hit = stamps.flatMap(read -> cache.get(sources, read, compilePath, parent));
+    Optional<CompiledHistoryCache.Hit> hit = stamps.flatMap(read -> cache.get(directory, sources, read, compilePath, parent));
     if (hit.isPresent()) {
       return deferred(hit.get(), origin);
     }
     SourceCompiler.Compiled compiled = SourceCompiler.compile(sources, classPath, parent);
     List<MigrationScript> scripts = instantiate(compiled.loader(), compiled.classNames(), origin);
-    stamps.ifPresent(read -> cache.put(sources, read, compilePath, compiled, scripts));
+    stamps.ifPresent(read -> cache.put(directory, sources, read, compilePath, compiled, scripts));
     return scripts;
   }
 
@@ -85,7 +85,7 @@ public final class MigrationLoader {
     String compilePath = SourceCompiler.classPathWithApi(classPath);
     Optional<SourceListing.Stamps> stamps = listing.stamps();
     Optional<CompiledHistoryCache.Hit> hit = sources.isEmpty() ? Optional.empty()
-        : stamps.flatMap(read -> cache.get(sources, read, compilePath, parent));
+        : stamps.flatMap(read -> cache.get(directory, sources, read, compilePath, parent));
     if (hit.isPresent()) {
       return deferred(hit.get(), sourcesOf(directory, sources));
     }
@@ -119,7 +119,7 @@ public final class MigrationLoader {
       if (broken.isEmpty()) {
         SourceCompiler.Compiled all = compiled;
         List<MigrationScript> loaded = List.copyOf(scripts);
-        stamps.ifPresent(read -> cache.put(sources, read, compilePath, all, loaded));
+        stamps.ifPresent(read -> cache.put(directory, sources, read, compilePath, all, loaded));
       }
     }
     for (Map.Entry<Path, SourceCompiler.CompileError> entry : broken.entrySet()) {

@@ -77,8 +77,9 @@ public final class CommandLineBenchmark {
     }
 
     String markdown() {
-      StringBuilder line = new StringBuilder("| %s | %s | `%s` | %.2f | %.2f | %d |".formatted(database, scenario, command,
-          first.wallMillis() / 1000.0, median(Run::wallMillis) / 1000.0, median(Run::peakKib) / 1024));
+      StringBuilder line = new StringBuilder("| %s | %s | `%s` | %.2f | %.2f | %.2f | %d |".formatted(database, scenario,
+          command, first.wallMillis() / 1000.0, median(Run::wallMillis) / 1000.0, median(Run::cpuMillis) / 1000.0,
+          median(Run::peakKib) / 1024));
       for (String phase : PHASES) {
         line.append(' ').append(phase(phase)).append(" |");
       }
@@ -86,8 +87,11 @@ public final class CommandLineBenchmark {
     }
   }
 
-  /** One process: wall time, peak resident memory, and the milliseconds of each phase it reported. */
-  record Run(long wallMillis, long peakKib, Map<String, Long> phases) {}
+  /**
+   * One process: wall time, processor time (user and system, which a busy machine disturbs less
+   * than the wall time), peak resident memory, and the milliseconds of each phase it reported.
+   */
+  record Run(long wallMillis, long cpuMillis, long peakKib, Map<String, Long> phases) {}
 
   public static void main(String[] args) throws Exception {
     List<Integer> tables = List.of(10, 200, 1000);
@@ -131,9 +135,9 @@ public final class CommandLineBenchmark {
 
   private void printTable() {
     System.out.println();
-    System.out.println("| database | scenario | command | first run s | median s | peak MiB | "
+    System.out.println("| database | scenario | command | first run s | median s | processor s | peak MiB | "
         + String.join(" ms | ", PHASES) + " ms |");
-    System.out.println("|---|---|---|---|---|---|" + "---|".repeat(PHASES.size()));
+    System.out.println("|---|---|---|---|---|---|---|" + "---|".repeat(PHASES.size()));
     rows.forEach(row -> System.out.println(row.markdown()));
     if (!ratioLines.isEmpty()) {
       System.out.println();
@@ -219,16 +223,23 @@ public final class CommandLineBenchmark {
     int shortest = lengths.stream().min(Integer::compare).orElseThrow();
     int longest = lengths.stream().max(Integer::compare).orElseThrow();
     if (shortest != longest) {
-      double[] ratios = new double[rounds];
-      for (int round = 1; round <= rounds; round++) {
-        ratios[round - 1] = (double) runs.get(longest).get(round).wallMillis() / runs.get(shortest).get(round).wallMillis();
-      }
-      Arrays.sort(ratios);
-      String each = Arrays.stream(ratios).mapToObj(ratio -> "%.2f".formatted(ratio)).collect(Collectors.joining(" "));
-      ratioLines.add("%s `%s`: %d over %d revisions, median ratio %.2f (rounds: %s)".formatted(
-          kind.name().toLowerCase(Locale.ROOT), command, longest, shortest, ratios[ratios.length / 2], each));
+      String wall = ratios(runs.get(longest), runs.get(shortest), Run::wallMillis);
+      String cpu = ratios(runs.get(longest), runs.get(shortest), Run::cpuMillis);
+      ratioLines.add("%s `%s`: %d over %d revisions, median ratio of wall time %s; of processor time %s".formatted(
+          kind.name().toLowerCase(Locale.ROOT), command, longest, shortest, wall, cpu));
       System.out.println(ratioLines.get(ratioLines.size() - 1));
     }
+  }
+
+  /** The median of the rounds' ratios, then each round's, smallest first (the first run left out). */
+  private String ratios(List<Run> longer, List<Run> shorter, ToLongFunction<Run> value) {
+    double[] ratios = new double[rounds];
+    for (int round = 1; round <= rounds; round++) {
+      ratios[round - 1] = (double) value.applyAsLong(longer.get(round)) / Math.max(1, value.applyAsLong(shorter.get(round)));
+    }
+    Arrays.sort(ratios);
+    return "%.2f (rounds: %s)".formatted(ratios[ratios.length / 2],
+        Arrays.stream(ratios).mapToObj(ratio -> "%.2f".formatted(ratio)).collect(Collectors.joining(" ")));
   }
 
   private void measure(DatabaseKind kind, String scenario, Path project, int exitCode, String... command)
@@ -248,7 +259,7 @@ public final class CommandLineBenchmark {
 
   /** Runs the launcher once in {@code project} and reads what it and {@code /usr/bin/time} reported. */
   private Run run(Path project, int exitCode, String... command) throws Exception {
-    List<String> line = new ArrayList<>(List.of("/usr/bin/time", "-f", "autogenerate-bench %e %M", launcher.toString()));
+    List<String> line = new ArrayList<>(List.of("/usr/bin/time", "-f", "autogenerate-bench %e %M %U %S", launcher.toString()));
     line.addAll(List.of(command));
     Path out = project.resolve("out.txt");
     Path err = project.resolve("err.txt");
@@ -267,6 +278,7 @@ public final class CommandLineBenchmark {
     }
     Map<String, Long> phases = new TreeMap<>();
     long peakKib = 0;
+    long cpuMillis = 0;
     for (String reported : Files.readAllLines(err)) {
       String[] words = reported.split(" ");
       if (words[0].equals("autogenerate-timing-main-at")) {
@@ -275,9 +287,10 @@ public final class CommandLineBenchmark {
         phases.merge(words[1], Long.parseLong(words[2]), Long::sum);
       } else if (words[0].equals("autogenerate-bench")) {
         peakKib = Long.parseLong(words[2]);
+        cpuMillis = Math.round((Double.parseDouble(words[3]) + Double.parseDouble(words[4])) * 1000);
       }
     }
-    return new Run(endedAt - startedAt, peakKib, phases);
+    return new Run(endedAt - startedAt, cpuMillis, peakKib, phases);
   }
 
   private Path project(String name, TestDatabase database, List<String> entitySources) throws IOException {

@@ -192,11 +192,13 @@ class CompiledHistoryCacheTest {
   }
 
   @Test
-  void anAddedSourceIsAnotherEntry() throws Exception {
+  void anAddedSourceIsLoadedAndItsFolderKeepsOneEntry() throws Exception {
     twoRevisions();
     load();
     migration("M3_third", "aaaa00000003", "aaaa00000002", "c3");
     assertEquals(List.of("c1", "c2", "c3"), columnsAdded(load()));
+    assertEquals(3, CompiledHistory.read(Files.readAllBytes(entryFile())).sources().size(), "replaced, not added to");
+    assertInstanceOf(DeferredMigration.class, load().get(2).migration());
   }
 
   @Test
