@@ -8,10 +8,8 @@ import dev.autogenerate.runtime.ToolVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -89,19 +87,7 @@ final class EntityModelCache {
   }
 
   void put(String key, EntityModel model) {
-    try {
-      Files.createDirectories(directory);
-      Path temporary = Files.createTempFile(directory, key, ".tmp");
-      Files.write(temporary, EntityModelCodec.write(model));
-      try {
-        Files.move(temporary, directory.resolve(key + ".model"), StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, directory.resolve(key + ".model"), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException | RuntimeException e) {
-      // Only speed is lost: the next command reads the entities again.
-    }
+    CacheDirectory.writeEntry(directory, key + ".model", () -> EntityModelCodec.write(model));
   }
 
   /** A folder's files in name order: content for what may change the mapping, size and time for the rest. */

@@ -11,10 +11,8 @@ import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -62,19 +60,8 @@ final class RecordedSchemaCache {
   }
 
   private void put(String key, Schema schema) {
-    try {
-      Files.createDirectories(directory);
-      Path temporary = Files.createTempFile(directory, key, ".tmp");
-      Files.write(temporary, EntityModelCodec.write(new EntityModel(schema, Renames.NONE)));
-      try {
-        Files.move(temporary, directory.resolve(key + ".schema"), StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, directory.resolve(key + ".schema"), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException | RuntimeException e) {
-      // Only speed is lost: the next command replays again.
-    }
+    CacheDirectory.writeEntry(directory, key + ".schema",
+        () -> EntityModelCodec.write(new EntityModel(schema, Renames.NONE)));
   }
 
   private static String key(String identity) {

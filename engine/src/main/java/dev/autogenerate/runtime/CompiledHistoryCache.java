@@ -3,10 +3,8 @@ package dev.autogenerate.runtime;
 import dev.autogenerate.migration.Migration;
 import dev.autogenerate.operations.OperationChecksum;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -146,19 +144,7 @@ final class CompiledHistoryCache {
   }
 
   private void write(String name, CompiledHistory entry) {
-    try {
-      Files.createDirectories(directory);
-      Path temporary = Files.createTempFile(directory, name, ".tmp");
-      Files.write(temporary, entry.write());
-      try {
-        Files.move(temporary, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException | RuntimeException e) {
-      // Only speed is lost: the next command hashes the sources and reads their entries.
-    }
+    CacheDirectory.writeEntry(directory, name, entry::write);
   }
 
   /** What the classes were compiled against and are loaded by: the class path, the tool, the JDK. */

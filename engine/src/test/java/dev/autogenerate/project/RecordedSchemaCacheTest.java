@@ -73,6 +73,14 @@ class RecordedSchemaCacheTest {
         """.formatted(id, parent == null ? "" : "\"" + parent + "\"", className, body));
   }
 
+  /** A table, then a column of the given name added to it. */
+  private void twoRevisions(String column) throws Exception {
+    revision("M1_create", "bbbb00000001", null,
+        "op.createTable(\"items\", column(\"id\", BIGINT).notNull(), primaryKey(\"id\"));");
+    revision("M2_name", "bbbb00000002", "bbbb00000001",
+        "op.addColumn(\"items\", column(\"" + column + "\", varchar(40)));");
+  }
+
   private RevisionHistory history() {
     return RevisionHistory.of(MigrationLoader.fromSources(migrations, List.of(), getClass().getClassLoader()));
   }
@@ -93,9 +101,7 @@ class RecordedSchemaCacheTest {
 
   @Test
   void anUnchangedHistoryIsReadBackAndADamagedEntryIsReplayed() throws Exception {
-    revision("M1_create", "bbbb00000001", null,
-        "op.createTable(\"items\", column(\"id\", BIGINT).notNull(), primaryKey(\"id\"));");
-    revision("M2_name", "bbbb00000002", "bbbb00000001", "op.addColumn(\"items\", column(\"name\", varchar(40)));");
+    twoRevisions("name");
     RecordedSchemaCache recorded = RecordedSchemaCache.standard();
 
     RevisionHistory compiled = history();
@@ -120,15 +126,13 @@ class RecordedSchemaCacheTest {
 
   @Test
   void anEditedRevisionIsReplayedAgain() throws Exception {
-    revision("M1_create", "bbbb00000001", null,
-        "op.createTable(\"items\", column(\"id\", BIGINT).notNull(), primaryKey(\"id\"));");
-    revision("M2_name", "bbbb00000002", "bbbb00000001", "op.addColumn(\"items\", column(\"name\", varchar(40)));");
+    twoRevisions("name");
     RecordedSchemaCache recorded = RecordedSchemaCache.standard();
     history();
     RevisionHistory before = history();
     recorded.replay(before, all(before));
 
-    revision("M2_name", "bbbb00000002", "bbbb00000001", "op.addColumn(\"items\", column(\"title\", varchar(40)));");
+    twoRevisions("title");
     RevisionHistory after = history();
     Schema schema = recorded.replay(after, all(after)).orElseThrow();
     assertTrue(schema.requireTable("items").column("title").isPresent(), schema.toString());
