@@ -8,15 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A migrations directory as it last compiled, in one entry ({@link CompiledHistory}), so that a
  * command on a long history that did not change reads one file, hashes no source and defines no
- * class it does not run. Kept by the folder, the class path its files compile against, the tool
- * and the JDK, and holding the list of its files; next to it, {@link CompiledClassCache} keeps each source's classes by its
- * content, for when one file changes.
+ * class it does not run. Kept by the folder, the class path its files compile against, the tool,
+ * the JDK and the default locale, and holding the list of its files; next to it,
+ * {@link CompiledClassCache} keeps each source's classes by its content, for when one file changes.
  *
  * <p>Whether a source is still what it compiled from is told by its {@link SourceStamp} when the
  * stamp is unchanged and had {@linkplain SourceStamp#settledBefore settled} when the entry read
@@ -147,10 +148,14 @@ final class CompiledHistoryCache {
     CacheDirectory.writeEntry(directory, name, entry::write);
   }
 
-  /** What the classes were compiled against and are loaded by: the class path, the tool, the JDK. */
+  /**
+   * What the classes were compiled against and are loaded by: the class path, the tool, the JDK;
+   * and the default locale, the one thing outside that a kept checksum's plain values could
+   * depend on ({@code toLowerCase()} without a locale).
+   */
   private static String context(String compilePath) {
     return String.join("\n", "history", String.valueOf(CompiledHistory.FORMAT), ToolVersion.current(), Tool.FINGERPRINT,
-        System.getProperty("java.vm.version", ""), compilePath);
+        System.getProperty("java.vm.version", ""), Locale.getDefault().toLanguageTag(), compilePath);
   }
 
   /**
