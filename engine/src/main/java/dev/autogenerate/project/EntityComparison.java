@@ -77,7 +77,7 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
     Renames renames = database.targetFor(entities.renames(), connection)
         .and(RenameOptions.parse(renameOptions, target));
     AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
-    Optional<Schema> recorded = history.replay(applied);
+    Optional<Schema> recorded = RecordedSchemaCache.standard().replay(history, applied);
     Schema read = inspected.isPresent() && target.otherSchemas().isEmpty() ? inspected.get()
         : PhaseTimings.time("inspection",
             () -> database.inspect(connection, filter.withSchemas(target.otherSchemas())));

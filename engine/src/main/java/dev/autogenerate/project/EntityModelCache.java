@@ -4,16 +4,13 @@ import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.entities.EntityModelReader;
 import dev.autogenerate.runtime.CacheDirectory;
 import dev.autogenerate.runtime.CacheLimit;
+import dev.autogenerate.runtime.CodeFingerprint;
 import dev.autogenerate.runtime.ToolVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -51,7 +48,7 @@ final class EntityModelCache {
   }
 
   static EntityModelCache standard() {
-    return new EntityModelCache(CacheDirectory.of("entities"), new CacheLimit(CacheLimit.DEFAULT_BYTES));
+    return new EntityModelCache(CacheDirectory.of("entities"), CacheLimit.STANDARD);
   }
 
   /** The key of what {@code settings} read, or empty when it cannot be told (no class path, one missing). */
@@ -97,20 +94,7 @@ final class EntityModelCache {
   }
 
   void put(String key, EntityModel model) {
-    try {
-      Files.createDirectories(directory);
-      Path temporary = Files.createTempFile(directory, key, ".tmp");
-      Files.write(temporary, EntityModelCodec.write(model));
-      try {
-        Files.move(temporary, directory.resolve(key + ".model"), StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, directory.resolve(key + ".model"), StandardCopyOption.REPLACE_EXISTING);
-      }
-      limit.prune(directory);
-    } catch (IOException | RuntimeException e) {
-      // Only speed is lost: the next command reads the entities again.
-    }
+    CacheDirectory.writeEntry(directory, key + ".model", () -> EntityModelCodec.write(model), limit);
   }
 
   /** A folder's files in name order: content for what may change the mapping, size and time for the rest. */
@@ -152,47 +136,10 @@ final class EntityModelCache {
 
   /**
    * The code that reads entities: the tool's classes and Hibernate's, where they were loaded
-   * from. A jar counts by size and time; a folder (a development build of the tool) by each
-   * file's size and time. Computed once per process.
+   * from ({@link CodeFingerprint}). Computed once per process.
    */
   private static final class ToolFingerprint {
-    static final String VALUE = compute();
-
-    private static String compute() {
-      MessageDigest digest = sha256();
-      for (Class<?> type : List.of(EntityModelReader.class, EntityModelCache.class, org.hibernate.Version.class)) {
-        Optional<Path> location = locationOf(type);
-        if (location.isEmpty()) {
-          // Unknown code cannot be told apart from its next version: never hit.
-          return "unknown " + System.nanoTime();
-        }
-        text(digest, location.get().toString());
-        try {
-          if (Files.isDirectory(location.get())) {
-            for (Path file : filesIn(location.get())) {
-              text(digest, file.toString());
-              sizeAndTime(digest, file);
-            }
-          } else {
-            sizeAndTime(digest, location.get());
-          }
-        } catch (IOException e) {
-          return "unknown " + System.nanoTime();
-        }
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static Optional<Path> locationOf(Class<?> type) {
-      CodeSource source = type.getProtectionDomain().getCodeSource();
-      if (source == null || source.getLocation() == null) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(Path.of(source.getLocation().toURI()));
-      } catch (URISyntaxException | IllegalArgumentException e) {
-        return Optional.empty();
-      }
-    }
+    static final String VALUE =
+        CodeFingerprint.of(List.of(EntityModelReader.class, EntityModelCache.class, org.hibernate.Version.class));
   }
 }

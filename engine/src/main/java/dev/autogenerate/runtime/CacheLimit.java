@@ -9,13 +9,17 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
  * Keeps a cache folder under a size, as a build cache must be on a machine that runs a command on
  * every build: each edit of an entity or a migration adds an entry and none is ever needed again
- * once its sources changed. Entries used least recently go first: a hit marks its entry used (its
- * modification time), a write happens only after a miss, so the entries of today's sources stay.
+ * once its sources changed. Entries used least recently go first, by their modification time: a
+ * write happens only after a miss, and a cache may mark a hit as a use ({@link #used}), so the
+ * entries of today's sources stay.
  *
  * <p>Another command may be reading an entry while it goes: that read fails and counts as a miss,
  * which the caches already treat as a cost in speed only. Nothing here fails a command.
@@ -25,13 +29,30 @@ public final class CacheLimit {
   /** What a folder may hold before entries go: far above one project's needs, small for a disk. */
   public static final long DEFAULT_BYTES = 256L * 1024 * 1024;
 
+  /** The limit of every cache folder, shared by the process so that it prunes each folder rarely. */
+  public static final CacheLimit STANDARD = new CacheLimit(DEFAULT_BYTES);
+
   /** A temporary file this old was left by a command that died while writing it. */
   private static final long ABANDONED_MILLIS = 60 * 60 * 1000;
 
   private final long bytes;
+  private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+  private final AtomicLong writtenSincePruned = new AtomicLong();
 
   public CacheLimit(long bytes) {
     this.bytes = bytes;
+  }
+
+  /**
+   * After an entry of {@code size} bytes was written to {@code folder}: prunes the folder the first
+   * time this process writes to it, then once an eighth of the limit was written since, rather than
+   * listing a folder of hundreds of entries after each of a compile's hundreds of writes.
+   */
+  public void written(Path folder, long size) {
+    if (folders.add(folder) || writtenSincePruned.addAndGet(size) >= bytes / 8) {
+      writtenSincePruned.set(0);
+      prune(folder);
+    }
   }
 
   /** Marks an entry as just used, so that it goes after those not used since. */

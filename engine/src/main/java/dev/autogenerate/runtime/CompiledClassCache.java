@@ -6,10 +6,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -96,19 +94,7 @@ final class CompiledClassCache {
 
   void put(String key, Map<String, byte[]> classes) {
     remember(key, classes);
-    try {
-      Files.createDirectories(directory);
-      Path temporary = Files.createTempFile(directory, key, ".tmp");
-      Files.write(temporary, write(classes));
-      try {
-        Files.move(temporary, directory.resolve(key + ".classes"), StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, directory.resolve(key + ".classes"), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException | RuntimeException e) {
-      // Only speed is lost: the next command compiles again.
-    }
+    CacheDirectory.writeEntry(directory, key + ".classes", () -> write(classes));
   }
 
   private void remember(String key, Map<String, byte[]> classes) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +31,39 @@ public final class MigrationLoader {
    * @throws UserError when a source does not compile, naming the file and line
    */
   public static List<MigrationScript> fromSources(Path directory, List<Path> classPath, ClassLoader parent) {
-    List<Path> sources = sourcesIn(directory);
+    return fromSources(directory, classPath, parent, CompiledHistoryCache.standard());
+  }
+
+  static List<MigrationScript> fromSources(Path directory, List<Path> classPath, ClassLoader parent,
+      CompiledHistoryCache cache) {
+    SourceListing listing = SourceListing.of(directory);
+    List<Path> sources = listing.sources();
     if (sources.isEmpty()) {
       return List.of();
     }
+    Origin origin = sourcesOf(directory, sources);
+    String compilePath = SourceCompiler.classPathWithApi(classPath);
+    Optional<SourceListing.Stamps> stamps = listing.stamps();
+    Optional<CompiledHistoryCache.Hit> hit = stamps.flatMap(read -> cache.get(directory, sources, read, compilePath, parent));
+    if (hit.isPresent()) {
+      return deferred(hit.get(), origin);
+    }
     SourceCompiler.Compiled compiled = SourceCompiler.compile(sources, classPath, parent);
-    return instantiate(compiled.loader(), compiled.classNames(), className -> sourceOf(directory, className, sources));
+    List<MigrationScript> scripts = instantiate(compiled.loader(), compiled.classNames(), origin);
+    stamps.ifPresent(read -> cache.put(directory, sources, read, compilePath, compiled, scripts));
+    return scripts;
+  }
+
+  /** The revisions of a cached history, their classes defined when their operations are first asked for. */
+  private static List<MigrationScript> deferred(CompiledHistoryCache.Hit hit, Origin origin) {
+    List<MigrationScript> scripts = new ArrayList<>();
+    for (CompiledHistory.Header revision : hit.revisions()) {
+      scripts.add(new MigrationScript(revision.id(), revision.parents(), revision.message(), revision.created(),
+          new DeferredMigration(hit.loader(), revision.className(), revision.upgradeChecksum(),
+              hit.sourceKeys().getOrDefault(revision.className(), "")),
+          origin.of(revision.className())));
+    }
+    return scripts;
   }
 
   /**
@@ -47,7 +75,20 @@ public final class MigrationLoader {
    */
   public static List<MigrationScript> readSources(Path directory, List<Path> classPath, ClassLoader parent,
       Consumer<String> warnings) {
-    List<Path> sources = sourcesIn(directory);
+    return readSources(directory, classPath, parent, warnings, CompiledHistoryCache.standard());
+  }
+
+  static List<MigrationScript> readSources(Path directory, List<Path> classPath, ClassLoader parent,
+      Consumer<String> warnings, CompiledHistoryCache cache) {
+    SourceListing listing = SourceListing.of(directory);
+    List<Path> sources = listing.sources();
+    String compilePath = SourceCompiler.classPathWithApi(classPath);
+    Optional<SourceListing.Stamps> stamps = listing.stamps();
+    Optional<CompiledHistoryCache.Hit> hit = sources.isEmpty() ? Optional.empty()
+        : stamps.flatMap(read -> cache.get(directory, sources, read, compilePath, parent));
+    if (hit.isPresent()) {
+      return deferred(hit.get(), sourcesOf(directory, sources));
+    }
     Map<Path, SourceCompiler.CompileError> broken = new LinkedHashMap<>();
     SourceCompiler.Compiled compiled = null;
     List<Path> compilable = sources;
@@ -74,7 +115,12 @@ public final class MigrationLoader {
     List<MigrationScript> scripts = new ArrayList<>();
     if (compiled != null) {
       List<Path> found = compilable;
-      scripts.addAll(instantiate(compiled.loader(), compiled.classNames(), className -> sourceOf(directory, className, found)));
+      scripts.addAll(instantiate(compiled.loader(), compiled.classNames(), sourcesOf(directory, found)));
+      if (broken.isEmpty()) {
+        SourceCompiler.Compiled all = compiled;
+        List<MigrationScript> loaded = List.copyOf(scripts);
+        stamps.ifPresent(read -> cache.put(directory, sources, read, compilePath, all, loaded));
+      }
     }
     for (Map.Entry<Path, SourceCompiler.CompileError> entry : broken.entrySet()) {
       Path file = entry.getKey();
@@ -103,17 +149,6 @@ public final class MigrationLoader {
   private static String simpleName(String origin) {
     String name = origin.substring(Math.max(origin.lastIndexOf('/'), origin.lastIndexOf('\\')) + 1);
     return name.endsWith(".java") ? name.substring(0, name.length() - ".java".length()) : name;
-  }
-
-  private static List<Path> sourcesIn(Path directory) {
-    if (!Files.isDirectory(directory)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(directory)) {
-      return files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list migrations in " + directory, e);
-    }
   }
 
   private static String read(Path file) {
@@ -157,13 +192,20 @@ public final class MigrationLoader {
     return scripts;
   }
 
-  /** The source file a class came from, assuming the usual one top-level class per file. */
-  private static String sourceOf(Path directory, String className, List<Path> sources) {
-    String simpleName = className.substring(className.lastIndexOf('.') + 1);
-    return sources.stream()
-        .filter(source -> source.getFileName().toString().equals(simpleName + ".java"))
-        .findFirst()
-        .map(Path::toString)
-        .orElse(directory.resolve(simpleName + ".java").toString());
+  /**
+   * The source file each class came from, assuming the usual one top-level class per file: the
+   * first file of the class's simple name.
+   */
+  private static Origin sourcesOf(Path directory, List<Path> sources) {
+    Map<String, String> bySimpleName = new HashMap<>();
+    for (Path source : sources) {
+      String fileName = source.getFileName().toString();
+      bySimpleName.putIfAbsent(fileName.substring(0, fileName.length() - ".java".length()), source.toString());
+    }
+    return className -> {
+      String simpleName = className.substring(className.lastIndexOf('.') + 1);
+      String source = bySimpleName.get(simpleName);
+      return source != null ? source : directory.resolve(simpleName + ".java").toString();
+    };
   }
 }

@@ -8,6 +8,7 @@ import dev.autogenerate.operations.OperationChecksum;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -84,18 +85,37 @@ public record MigrationScript(
   /**
    * A fingerprint of what the revision does: the operations its upgrade records in their
    * canonical form ({@link OperationChecksum}), not its source text, so reformatting or comments
-   * do not count as an edit, and neither does a release that renames a record component.
+   * do not count as an edit, and neither does a release that renames a record component. A
+   * migration from the {@link CompiledHistoryCache} may carry it, computed when its classes were
+   * kept, when nothing but its bytes and the tool decide its operations.
    */
   public String checksum() {
-    return OperationChecksum.of(upgradeOperations());
+    String kept = keptChecksum();
+    return kept.isEmpty() ? OperationChecksum.of(upgradeOperations()) : kept;
   }
 
   /**
    * Whether a checksum recorded when this revision was applied still describes it; checksums
-   * recorded by earlier releases, in their older form, are understood too.
+   * recorded by earlier releases, in their older form, are understood too. A kept checksum
+   * only ever confirms: one that differs is checked against the operations themselves.
    */
   public boolean matchesChecksum(String recorded) {
-    return OperationChecksum.matches(recorded, upgradeOperations());
+    String kept = keptChecksum();
+    return (!kept.isEmpty() && kept.equals(recorded)) || OperationChecksum.matches(recorded, upgradeOperations());
+  }
+
+  /**
+   * What alone decides this revision's operations, when the cache can tell (its classes reach only
+   * the migration API, see {@code SelfContainedClasses}): its source's text, class path and tool
+   * version, and its class. Empty otherwise. The same identity records the same operations.
+   */
+  public Optional<String> identity() {
+    String identity = migration instanceof DeferredMigration deferred ? deferred.identity() : "";
+    return identity.isEmpty() ? Optional.empty() : Optional.of(identity);
+  }
+
+  private String keptChecksum() {
+    return migration instanceof DeferredMigration deferred ? deferred.upgradeChecksum() : "";
   }
 
   /** {@code 3f2a9c1b7d4e (add age column)}. */

@@ -297,6 +297,23 @@ public final class RevisionHistory {
     }
   }
 
+  /**
+   * What alone decides {@link #replay}'s result for these revisions, when each revision can say
+   * ({@link MigrationScript#identity}): their identities in the order they replay. Empty when
+   * one cannot, or the replay must run to know.
+   */
+  public Optional<String> replayIdentity(AppliedRevisions applied) {
+    StringBuilder identity = new StringBuilder();
+    for (MigrationScript script : inOrder(applied.ids())) {
+      Optional<String> each = script.identity();
+      if (each.isEmpty()) {
+        return Optional.empty();
+      }
+      identity.append(each.get()).append('\n');
+    }
+    return Optional.of(identity.toString());
+  }
+
   /** The schema a revision and its ancestors record (null: base), as {@link #replay} gives it. */
   public Optional<Schema> replayUpTo(String revisionId) {
     return replay(appliedAt(revisionId == null ? List.of() : List.of(revisionId)));

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -68,6 +69,7 @@ public final class SourceCompiler {
     String compilePath = classPathWithApi(classPath);
     Map<Path, String> keys = new LinkedHashMap<>();
     Map<String, byte[]> cached = new HashMap<>();
+    Map<Path, SourceClasses> cachedBySource = new LinkedHashMap<>();
     boolean allCached = true;
     for (Path source : sources) {
       try {
@@ -76,6 +78,7 @@ public final class SourceCompiler {
         Optional<Map<String, byte[]>> hit = allCached ? cache.get(key) : Optional.empty();
         if (hit.isPresent()) {
           cached.putAll(hit.get());
+          cachedBySource.put(source, new SourceClasses(key, hit.get()));
         } else {
           allCached = false;
         }
@@ -84,8 +87,8 @@ public final class SourceCompiler {
       }
     }
     if (allCached) {
-      return new Attempt(new Compiled(new BytesClassLoader(cached, parent), cached.keySet().stream().sorted().toList()),
-          List.of());
+      return new Attempt(new Compiled(new BytesClassLoader(cached, parent), cached.keySet().stream().sorted().toList(),
+          cachedBySource), List.of());
     }
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     if (compiler == null) {
@@ -110,17 +113,27 @@ public final class SourceCompiler {
     }
     Map<String, byte[]> classes = output.classes();
     // Cache only what is known to come from each file: a class no file claims would go missing.
-    Map<Path, Map<String, byte[]>> bySource = new LinkedHashMap<>();
-    keys.keySet().forEach(source -> bySource.put(source, output.classesOf(source)));
-    if (bySource.values().stream().mapToInt(Map::size).sum() == classes.size()) {
-      bySource.forEach((source, compiled) -> cache.put(keys.get(source), compiled));
+    Map<Path, SourceClasses> bySource = new LinkedHashMap<>();
+    keys.forEach((source, key) -> bySource.put(source, new SourceClasses(key, output.classesOf(source))));
+    boolean attributed = keys.size() == sources.size()
+        && bySource.values().stream().mapToInt(each -> each.classes().size()).sum() == classes.size();
+    if (attributed) {
+      bySource.forEach((source, compiled) -> cache.put(compiled.contentKey(), compiled.classes()));
     }
-    return new Attempt(new Compiled(new BytesClassLoader(classes, parent), classes.keySet().stream().sorted().toList()),
-        List.of());
+    return new Attempt(new Compiled(new BytesClassLoader(classes, parent), classes.keySet().stream().sorted().toList(),
+        attributed ? bySource : Map.of()), List.of());
   }
 
-  /** The loader with the compiled classes and the names of the classes it defines. */
-  public record Compiled(ClassLoader loader, List<String> classNames) {}
+  /**
+   * The loader with the compiled classes and the names of the classes it defines.
+   *
+   * @param bySource the classes of each source and the key of its content, or empty when some
+   *     class cannot be told to come from one source
+   */
+  public record Compiled(ClassLoader loader, List<String> classNames, Map<Path, SourceClasses> bySource) {}
+
+  /** What one source compiled to, and {@link CompiledClassCache#key} of the text it compiled from. */
+  public record SourceClasses(String contentKey, Map<String, byte[]> classes) {}
 
   /** What a compile gave: the classes, or the errors. */
   public record Attempt(Compiled compiled, List<CompileError> errors) {}
@@ -205,18 +218,23 @@ public final class SourceCompiler {
   }
 
   /** Defines the compiled classes, asking the parent first for everything else. */
-  private static final class BytesClassLoader extends ClassLoader {
+  static final class BytesClassLoader extends ClassLoader {
 
-    private final Map<String, byte[]> classes;
+    private final Supplier<Map<String, byte[]>> classes;
 
     BytesClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
+      this(() -> classes, parent);
+    }
+
+    /** @param classes asked for when a class is first looked up here, not before */
+    BytesClassLoader(Supplier<Map<String, byte[]>> classes, ClassLoader parent) {
       super(parent);
-      this.classes = Map.copyOf(classes);
+      this.classes = classes;
     }
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-      byte[] bytes = classes.get(name);
+      byte[] bytes = classes.get().get(name);
       if (bytes == null) {
         throw new ClassNotFoundException(name);
       }

@@ -20,12 +20,15 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -40,7 +43,9 @@ import java.util.stream.Stream;
  * <p>Scenarios: {@code check} and {@code -m} on an up-to-date database of N tables (created with
  * the tool's own SQL, no history), {@code -m} on an empty database (N up to 200: the first
  * migration's render), and a history of 2 or 200 small revisions over 10 tables: {@code upgrade
- * head} on a fresh database, then {@code check}, {@code current} and {@code history}.
+ * head} on a fresh database and again with nothing to run, then {@code check}, {@code current}
+ * and {@code history}, the histories' runs alternating so that their ratio is measured under the
+ * same load.
  */
 public final class CommandLineBenchmark {
 
@@ -50,6 +55,7 @@ public final class CommandLineBenchmark {
   private final Path work;
   private final int rounds;
   private final List<Row> rows = new ArrayList<>();
+  private final List<String> ratioLines = new ArrayList<>();
 
   private CommandLineBenchmark(Path launcher, Path work, int rounds) {
     this.launcher = launcher;
@@ -71,8 +77,9 @@ public final class CommandLineBenchmark {
     }
 
     String markdown() {
-      StringBuilder line = new StringBuilder("| %s | %s | `%s` | %.2f | %.2f | %d |".formatted(database, scenario, command,
-          first.wallMillis() / 1000.0, median(Run::wallMillis) / 1000.0, median(Run::peakKib) / 1024));
+      StringBuilder line = new StringBuilder("| %s | %s | `%s` | %.2f | %.2f | %.2f | %d |".formatted(database, scenario,
+          command, first.wallMillis() / 1000.0, median(Run::wallMillis) / 1000.0, median(Run::cpuMillis) / 1000.0,
+          median(Run::peakKib) / 1024));
       for (String phase : PHASES) {
         line.append(' ').append(phase(phase)).append(" |");
       }
@@ -80,26 +87,32 @@ public final class CommandLineBenchmark {
     }
   }
 
-  /** One process: wall time, peak resident memory, and the milliseconds of each phase it reported. */
-  record Run(long wallMillis, long peakKib, Map<String, Long> phases) {}
+  /**
+   * One process: wall time, processor time (user and system, which a busy machine disturbs less
+   * than the wall time), peak resident memory, and the milliseconds of each phase it reported.
+   */
+  record Run(long wallMillis, long cpuMillis, long peakKib, Map<String, Long> phases) {}
 
   public static void main(String[] args) throws Exception {
     List<Integer> tables = List.of(10, 200, 1000);
     List<Integer> histories = List.of(2, 200);
     List<DatabaseKind> kinds = List.of(DatabaseKind.POSTGRESQL, DatabaseKind.SQLITE);
     int rounds = 3;
+    Path keep = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--tables" -> tables = args[i + 1].isBlank() ? List.of() : numbers(args[i + 1]);
         case "--revisions" -> histories = args[i + 1].isBlank() ? List.of() : numbers(args[i + 1]);
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+        case "--keep" -> keep = Path.of(args[i + 1]);
         case "--databases" -> kinds = Arrays.stream(args[i + 1].split(","))
             .map(name -> DatabaseKind.valueOf(name.trim().toUpperCase(Locale.ROOT))).toList();
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + " (--tables 10,200,1000 --revisions 2,200 --rounds 3 --databases postgresql,sqlite)");
+            + " (--tables 10,200,1000 --revisions 2,200 --rounds 3 --databases postgresql,sqlite --keep DIR)");
       }
     }
-    Path work = Files.createTempDirectory("autogenerate-bench");
+    // --keep leaves the projects (SQLite ones run again as they are) in that folder instead of a temporary one.
+    Path work = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("autogenerate-bench");
     CommandLineBenchmark benchmark = new CommandLineBenchmark(findLauncher(), work, rounds);
     System.out.printf("launcher %s, %d rounds after a first run, %d cores%n", benchmark.launcher, rounds,
         Runtime.getRuntime().availableProcessors());
@@ -110,20 +123,26 @@ public final class CommandLineBenchmark {
           benchmark.firstMigration(kind, count);
         }
       }
-      for (int revisions : histories) {
-        benchmark.history(kind, revisions);
+      if (!histories.isEmpty()) {
+        benchmark.histories(kind, histories);
       }
     }
     benchmark.printTable();
-    deleteTree(work);
+    if (keep == null) {
+      deleteTree(work);
+    }
   }
 
   private void printTable() {
     System.out.println();
-    System.out.println("| database | scenario | command | first run s | median s | peak MiB | "
+    System.out.println("| database | scenario | command | first run s | median s | processor s | peak MiB | "
         + String.join(" ms | ", PHASES) + " ms |");
-    System.out.println("|---|---|---|---|---|---|" + "---|".repeat(PHASES.size()));
+    System.out.println("|---|---|---|---|---|---|---|" + "---|".repeat(PHASES.size()));
     rows.forEach(row -> System.out.println(row.markdown()));
+    if (!ratioLines.isEmpty()) {
+      System.out.println();
+      ratioLines.forEach(System.out::println);
+    }
   }
 
   /** {@code check} and {@code -m} on a database that already matches N entities. */
@@ -160,24 +179,76 @@ public final class CommandLineBenchmark {
     record(kind, count + " tables, empty database", "-m first", runs);
   }
 
-  /** A history of small revisions over 10 tables: upgrade a fresh database, then the read-only commands. */
-  private void history(DatabaseKind kind, int revisions) throws Exception {
-    TestDatabase database = TestDatabases.fresh(kind);
-    Path project = project(kind + "-history-" + revisions, database, historyEntities(revisions));
-    writeHistory(project.resolve("migrations"), revisions);
-    String scenario = "10 tables, " + revisions + " revisions";
-    List<Run> upgrades = new ArrayList<>();
-    for (int round = 0; round <= rounds; round++) {
-      if (round > 0) {
-        database = TestDatabases.fresh(kind);
-        writeProperties(project, database);
-      }
-      upgrades.add(run(project, 0, "upgrade", "head"));
+  /**
+   * Histories of small revisions over 10 tables: upgrade a fresh database, then the read-only
+   * commands. The histories' runs alternate (round by round, in turns of order), so that a busy
+   * spell of a shared machine falls on each length alike; the ratio of each round's runs, longest
+   * history over shortest, is printed with its median.
+   */
+  private void histories(DatabaseKind kind, List<Integer> lengths) throws Exception {
+    Map<Integer, Path> projects = new TreeMap<>();
+    for (int revisions : lengths) {
+      Path project = project(kind + "-history-" + revisions, TestDatabases.fresh(kind), historyEntities(revisions));
+      writeHistory(project.resolve("migrations"), revisions);
+      projects.put(revisions, project);
     }
-    record(kind, scenario, "upgrade head", upgrades);
-    measure(kind, scenario, project, 0, "check");
-    measure(kind, scenario, project, 0, "current");
-    measure(kind, scenario, project, 0, "history");
+    Map<Integer, List<Run>> upgrades = alternate(projects, (revisions, project, round) -> {
+      if (round > 0) {
+        writeProperties(project, TestDatabases.fresh(kind));
+      }
+      return run(project, 0, "upgrade", "head");
+    });
+    record(kind, projects.keySet(), "upgrade head", upgrades);
+    // Up to date, an upgrade has nothing to run: what it costs is reading the history.
+    record(kind, projects.keySet(), "upgrade head (nothing to run)",
+        alternate(projects, (revisions, project, round) -> run(project, 0, "upgrade", "head")));
+    for (String command : List.of("check", "current", "history")) {
+      record(kind, projects.keySet(), command, alternate(projects, (revisions, project, round) -> run(project, 0, command)));
+    }
+  }
+
+  private interface HistoryRun {
+    Run run(int revisions, Path project, int round) throws Exception;
+  }
+
+  /** Each round runs every history once, forwards in even rounds and backwards in odd ones. */
+  private Map<Integer, List<Run>> alternate(Map<Integer, Path> projects, HistoryRun each) throws Exception {
+    Map<Integer, List<Run>> runs = new TreeMap<>();
+    List<Integer> lengths = new ArrayList<>(projects.keySet());
+    for (int round = 0; round <= rounds; round++) {
+      List<Integer> order = new ArrayList<>(lengths);
+      if (round % 2 == 1) {
+        Collections.reverse(order);
+      }
+      for (int revisions : order) {
+        runs.computeIfAbsent(revisions, key -> new ArrayList<>()).add(each.run(revisions, projects.get(revisions), round));
+      }
+    }
+    return runs;
+  }
+
+  private void record(DatabaseKind kind, Set<Integer> lengths, String command, Map<Integer, List<Run>> runs) {
+    lengths.forEach(revisions -> record(kind, "10 tables, " + revisions + " revisions", command, runs.get(revisions)));
+    int shortest = lengths.stream().min(Integer::compare).orElseThrow();
+    int longest = lengths.stream().max(Integer::compare).orElseThrow();
+    if (shortest != longest) {
+      String wall = ratios(runs.get(longest), runs.get(shortest), Run::wallMillis);
+      String cpu = ratios(runs.get(longest), runs.get(shortest), Run::cpuMillis);
+      ratioLines.add("%s `%s`: %d over %d revisions, median ratio of wall time %s; of processor time %s".formatted(
+          kind.name().toLowerCase(Locale.ROOT), command, longest, shortest, wall, cpu));
+      System.out.println(ratioLines.get(ratioLines.size() - 1));
+    }
+  }
+
+  /** The median of the rounds' ratios, then each round's, smallest first (the first run left out). */
+  private String ratios(List<Run> longer, List<Run> shorter, ToLongFunction<Run> value) {
+    double[] ratios = new double[rounds];
+    for (int round = 1; round <= rounds; round++) {
+      ratios[round - 1] = (double) value.applyAsLong(longer.get(round)) / Math.max(1, value.applyAsLong(shorter.get(round)));
+    }
+    Arrays.sort(ratios);
+    return "%.2f (rounds: %s)".formatted(ratios[ratios.length / 2],
+        Arrays.stream(ratios).mapToObj(ratio -> "%.2f".formatted(ratio)).collect(Collectors.joining(" ")));
   }
 
   private void measure(DatabaseKind kind, String scenario, Path project, int exitCode, String... command)
@@ -197,7 +268,7 @@ public final class CommandLineBenchmark {
 
   /** Runs the launcher once in {@code project} and reads what it and {@code /usr/bin/time} reported. */
   private Run run(Path project, int exitCode, String... command) throws Exception {
-    List<String> line = new ArrayList<>(List.of("/usr/bin/time", "-f", "autogenerate-bench %e %M", launcher.toString()));
+    List<String> line = new ArrayList<>(List.of("/usr/bin/time", "-f", "autogenerate-bench %e %M %U %S", launcher.toString()));
     line.addAll(List.of(command));
     Path out = project.resolve("out.txt");
     Path err = project.resolve("err.txt");
@@ -216,6 +287,7 @@ public final class CommandLineBenchmark {
     }
     Map<String, Long> phases = new TreeMap<>();
     long peakKib = 0;
+    long cpuMillis = 0;
     for (String reported : Files.readAllLines(err)) {
       String[] words = reported.split(" ");
       if (words[0].equals("autogenerate-timing-main-at")) {
@@ -224,9 +296,10 @@ public final class CommandLineBenchmark {
         phases.merge(words[1], Long.parseLong(words[2]), Long::sum);
       } else if (words[0].equals("autogenerate-bench")) {
         peakKib = Long.parseLong(words[2]);
+        cpuMillis = Math.round((Double.parseDouble(words[3]) + Double.parseDouble(words[4])) * 1000);
       }
     }
-    return new Run(endedAt - startedAt, peakKib, phases);
+    return new Run(endedAt - startedAt, cpuMillis, peakKib, phases);
   }
 
   private Path project(String name, TestDatabase database, List<String> entitySources) throws IOException {

@@ -1,0 +1,192 @@
+package dev.autogenerate.runtime;
+
+import dev.autogenerate.migration.Migration;
+import dev.autogenerate.operations.OperationChecksum;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A migrations directory as it last compiled, in one entry ({@link CompiledHistory}), so that a
+ * command on a long history that did not change reads one file, hashes no source and defines no
+ * class it does not run. Kept by the folder, the class path its files compile against, the tool,
+ * the JDK and the default locale, and holding the list of its files; next to it,
+ * {@link CompiledClassCache} keeps each source's classes by its content, for when one file changes.
+ *
+ * <p>Whether a source is still what it compiled from is told by its {@link SourceStamp} when the
+ * stamp is unchanged and had {@linkplain SourceStamp#settledBefore settled} when the entry read
+ * it; otherwise by hashing its content, as {@link CompiledClassCache#key} does. A source edited
+ * within the same tick of the clock as the entry was written, or restored with an old time,
+ * is therefore read again, never served stale. An entry whose sources needed hashing is written
+ * again with their new stamps once they have settled, so the next command hashes nothing.
+ *
+ * <p>As with the other caches: written whole and moved into place, so commands running at once
+ * see a whole entry or none; an entry that cannot be read is a miss; one that cannot be written
+ * costs only speed.
+ */
+final class CompiledHistoryCache {
+
+  private final Path directory;
+
+  CompiledHistoryCache(Path directory) {
+    this.directory = directory;
+  }
+
+  static CompiledHistoryCache standard() {
+    return new CompiledHistoryCache(CacheDirectory.of("migrations"));
+  }
+
+  /**
+   * What a hit gives: a loader over every class of the sources, the revisions they define, and
+   * the content key of the source of each class.
+   */
+  record Hit(ClassLoader loader, List<CompiledHistory.Header> revisions, Map<String, String> sourceKeys) {}
+
+  /**
+   * The compiled history of these sources, when the entry exists and each source is still what
+   * it compiled from.
+   */
+  Optional<Hit> get(Path folder, List<Path> sources, SourceListing.Stamps stamps, String compilePath,
+      ClassLoader parent) {
+    List<String> paths = absolute(sources);
+    String context = context(compilePath);
+    String name = name(context, folder);
+    CompiledHistory entry;
+    try {
+      entry = CompiledHistory.read(Files.readAllBytes(directory.resolve(name)));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    if (!entry.context().equals(context) || entry.sources().size() != sources.size()) {
+      return Optional.empty();
+    }
+    List<CompiledHistory.Source> confirmed = new ArrayList<>(sources.size());
+    boolean settledSince = false;
+    for (int i = 0; i < sources.size(); i++) {
+      CompiledHistory.Source recorded = entry.sources().get(i);
+      SourceStamp now = stamps.stamps().get(i);
+      if (!recorded.path().equals(paths.get(i))) {
+        return Optional.empty();
+      }
+      if (now.sameAs(recorded.stamp()) && recorded.stamp().settledBefore(entry.stampedAtMillis())) {
+        confirmed.add(recorded);
+        continue;
+      }
+      try {
+        if (!CompiledClassCache.key(sources.get(i), compilePath).equals(recorded.contentKey())) {
+          return Optional.empty();
+        }
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+      confirmed.add(recorded.withStamp(now));
+      settledSince |= now.settledBefore(stamps.readAtMillis());
+    }
+    if (settledSince) {
+      write(name, entry.withSources(stamps.readAtMillis(), confirmed));
+    }
+    Map<String, String> sourceKeys = new HashMap<>();
+    for (CompiledHistory.Source source : entry.sources()) {
+      for (String className : source.classNames()) {
+        sourceKeys.put(className, source.contentKey());
+      }
+    }
+    CompiledHistory.ClassFiles classFiles = entry.classFiles();
+    return Optional.of(new Hit(new SourceCompiler.BytesClassLoader(classFiles::all, parent), entry.revisions(), sourceKeys));
+  }
+
+  /**
+   * Keeps what a compile of these sources gave and the revisions loaded from it, in their order.
+   * Nothing is kept unless every class is known to come from one source.
+   *
+   * @param stamps read before the compile read the sources
+   */
+  void put(Path folder, List<Path> sources, SourceListing.Stamps stamps, String compilePath,
+      SourceCompiler.Compiled compiled, List<MigrationScript> scripts) {
+    if (compiled.bySource().size() != sources.size()) {
+      return;
+    }
+    List<String> paths = absolute(sources);
+    List<CompiledHistory.Source> entrySources = new ArrayList<>();
+    Map<String, byte[]> classes = new HashMap<>();
+    for (int i = 0; i < sources.size(); i++) {
+      SourceCompiler.SourceClasses output = compiled.bySource().get(sources.get(i));
+      if (output == null) {
+        return;
+      }
+      entrySources.add(new CompiledHistory.Source(paths.get(i), stamps.stamps().get(i), output.contentKey(),
+          List.copyOf(output.classes().keySet())));
+      classes.putAll(output.classes());
+    }
+    String context = context(compilePath);
+    boolean keepChecksums = SelfContainedClasses.all(classes);
+    List<CompiledHistory.Header> revisions = new ArrayList<>();
+    for (MigrationScript script : scripts) {
+      revisions.add(new CompiledHistory.Header(script.migration().getClass().getName(), script.id(), script.parents(),
+          script.message(), script.created(), keepChecksums ? checksumOrNone(script) : ""));
+    }
+    write(name(context, folder), new CompiledHistory(context, stamps.readAtMillis(), entrySources, revisions,
+        CompiledHistory.ClassFiles.of(classes)));
+  }
+
+  /** The checksum, or "" when the upgrade fails to list its operations (the command that needs them says why). */
+  private static String checksumOrNone(MigrationScript script) {
+    try {
+      return script.checksum();
+    } catch (UserError e) {
+      return "";
+    }
+  }
+
+  private void write(String name, CompiledHistory entry) {
+    CacheDirectory.writeEntry(directory, name, entry::write);
+  }
+
+  /**
+   * What the classes were compiled against and are loaded by: the class path, the tool, the JDK;
+   * and the default locale, the one thing outside that a kept checksum's plain values could
+   * depend on ({@code toLowerCase()} without a locale).
+   */
+  private static String context(String compilePath) {
+    return String.join("\n", "history", String.valueOf(CompiledHistory.FORMAT), ToolVersion.current(), Tool.FINGERPRINT,
+        System.getProperty("java.vm.version", ""), Locale.getDefault().toLanguageTag(), compilePath);
+  }
+
+  /**
+   * The entry's file name: a 64-bit FNV-1a hash of the context and the migrations folder, so a
+   * folder has one entry, replaced when its files change (not one more per revision ever added).
+   * The entry holds the context and each source's path too, and a read compares them, so two
+   * folders that share a name only take turns. Not SHA-256: its first use costs a command tens
+   * of milliseconds, and nothing here needs it.
+   */
+  static String name(String context, Path folder) {
+    long hash = 0xcbf29ce484222325L;
+    for (String part : List.of(context, folder.toAbsolutePath().normalize().toString())) {
+      for (int i = 0; i < part.length(); i++) {
+        hash = (hash ^ part.charAt(i)) * 0x100000001b3L;
+      }
+      hash = (hash ^ 0xffff) * 0x100000001b3L;
+    }
+    return Long.toHexString(hash).concat(".history");
+  }
+
+  private static List<String> absolute(List<Path> sources) {
+    List<String> paths = new ArrayList<>(sources.size());
+    for (Path source : sources) {
+      paths.add(source.toAbsolutePath().normalize().toString());
+    }
+    return paths;
+  }
+
+  /** The code that records and fingerprints operations: a kept checksum is only as good as it. */
+  private static final class Tool {
+    static final String FINGERPRINT =
+        CodeFingerprint.of(List.of(Migration.class, OperationChecksum.class, CompiledHistoryCache.class));
+  }
+}

@@ -1,0 +1,140 @@
+package dev.autogenerate.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.entities.EntityModel;
+import dev.autogenerate.runtime.AppliedRevisions;
+import dev.autogenerate.runtime.MigrationLoader;
+import dev.autogenerate.runtime.RevisionHistory;
+import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.Renames;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.Table;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The schema the applied revisions record is kept by what decides it: read back when the
+ * revisions are unchanged, replayed when an entry is damaged or a revision cannot say.
+ */
+class RecordedSchemaCacheTest {
+
+  @TempDir Path migrations;
+  @TempDir Path cache;
+  private String cacheBefore;
+
+  @BeforeEach
+  void ownCache() {
+    cacheBefore = System.getProperty("autogenerate.cache");
+    System.setProperty("autogenerate.cache", cache.toString());
+  }
+
+  @AfterEach
+  void restoreCache() {
+    if (cacheBefore == null) {
+      System.clearProperty("autogenerate.cache");
+    } else {
+      System.setProperty("autogenerate.cache", cacheBefore);
+    }
+  }
+
+  private void revision(String className, String id, String parent, String body) throws Exception {
+    Files.writeString(migrations.resolve(className + ".java"), """
+        package m;
+
+        import static dev.autogenerate.schema.Column.column;
+        import static dev.autogenerate.schema.PrimaryKey.primaryKey;
+        import static dev.autogenerate.schema.SqlType.BIGINT;
+        import static dev.autogenerate.schema.SqlType.varchar;
+
+        import dev.autogenerate.migration.Migration;
+        import dev.autogenerate.migration.Operations;
+        import dev.autogenerate.migration.Revision;
+
+        @Revision(id = "%s", revises = {%s})
+        public final class %s implements Migration {
+          @Override
+          public void upgrade(Operations op) {
+            %s
+          }
+
+          @Override
+          public void downgrade(Operations op) {}
+        }
+        """.formatted(id, parent == null ? "" : "\"" + parent + "\"", className, body));
+  }
+
+  /** A table, then a column of the given name added to it. */
+  private void twoRevisions(String column) throws Exception {
+    revision("M1_create", "bbbb00000001", null,
+        "op.createTable(\"items\", column(\"id\", BIGINT).notNull(), primaryKey(\"id\"));");
+    revision("M2_name", "bbbb00000002", "bbbb00000001",
+        "op.addColumn(\"items\", column(\"" + column + "\", varchar(40)));");
+  }
+
+  private RevisionHistory history() {
+    return RevisionHistory.of(MigrationLoader.fromSources(migrations, List.of(), getClass().getClassLoader()));
+  }
+
+  private static AppliedRevisions all(RevisionHistory history) {
+    return history.appliedAt(List.of("bbbb00000002"));
+  }
+
+  private List<Path> entries() throws Exception {
+    Path directory = cache.resolve("recorded");
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(file -> file.toString().endsWith(".schema")).toList();
+    }
+  }
+
+  @Test
+  void anUnchangedHistoryIsReadBackAndADamagedEntryIsReplayed() throws Exception {
+    twoRevisions("name");
+    RecordedSchemaCache recorded = RecordedSchemaCache.standard();
+
+    RevisionHistory compiled = history();
+    Schema replayed = compiled.replay(all(compiled)).orElseThrow();
+    assertEquals(replayed, recorded.replay(compiled, all(compiled)).orElseThrow());
+    assertEquals(List.of(), entries(), "a history just compiled cannot say what decides its revisions yet");
+
+    RevisionHistory cached = history();
+    assertTrue(cached.replayIdentity(all(cached)).isPresent());
+    assertEquals(replayed, recorded.replay(cached, all(cached)).orElseThrow());
+    assertEquals(1, entries().size());
+
+    // Proof that the next replay is read: it gives what the entry holds.
+    Schema marker = Schema.of(List.of(Table.of("from_the_entry", List.of(Column.column("id", SqlType.BIGINT)))));
+    Files.write(entries().get(0), EntityModelCodec.write(new EntityModel(marker, Renames.NONE)));
+    assertEquals(Optional.of(marker), recorded.replay(history(), all(history())));
+
+    Files.write(entries().get(0), new byte[] {0, 0, 0, 1, 7});
+    assertEquals(replayed, recorded.replay(history(), all(history())).orElseThrow());
+    assertEquals(replayed, recorded.replay(history(), all(history())).orElseThrow(), "written again whole");
+  }
+
+  @Test
+  void anEditedRevisionIsReplayedAgain() throws Exception {
+    twoRevisions("name");
+    RecordedSchemaCache recorded = RecordedSchemaCache.standard();
+    history();
+    RevisionHistory before = history();
+    recorded.replay(before, all(before));
+
+    twoRevisions("title");
+    RevisionHistory after = history();
+    Schema schema = recorded.replay(after, all(after)).orElseThrow();
+    assertTrue(schema.requireTable("items").column("title").isPresent(), schema.toString());
+  }
+}
