@@ -42,8 +42,8 @@ import java.util.Set;
  *       revision, since it cannot run in a transaction and a failure must leave nothing else half
  *       done; a new unique constraint's index too, under the constraint's name;
  *   <li>those unique constraints, each taking over its index ({@code add constraint ... unique
- *       using index}, an instant's lock). A unique constraint a foreign key of the upgrade
- *       references keeps the ordinary form: the key needs it in the first revision.
+ *       using index}, an instant's lock). A unique constraint on a table that a foreign key of the
+ *       upgrade references keeps the ordinary form: the key may need it in the first revision.
  * </ol>
  *
  * Tables the upgrade creates hold no rows and keep the ordinary forms. Each revision starts with
@@ -67,7 +67,8 @@ public final class LockSafeRevisions {
       + " writes go on; a revision after it makes it the constraint's. Duplicates fail it, and PostgreSQL may leave"
       + " an invalid index: drop it (drop index concurrently ...) and upgrade again";
   static final String WHY_USING_INDEX = "takes over the index built concurrently before: PostgreSQL locks the table"
-      + " only for an instant instead of while the index is built";
+      + " only for an instant instead of while the index is built (its downgrade builds the index again, under"
+      + " the table's lock)";
   static final String WHY_LOCK_TIMEOUT = "a statement waiting longer than this for a lock fails the revision and"
       + " rolls it back, instead of queueing every query on the table behind it; run it again when it is quieter";
 

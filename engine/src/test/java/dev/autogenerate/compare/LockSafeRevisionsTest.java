@@ -98,6 +98,8 @@ class LockSafeRevisionsTest {
     List<Change> referenced = List.of(Change.of(new AddConstraint("users", uniqueName)),
         Change.of(new AddColumn("teams", Column.column("lead", TEXT))), Change.of(new AddConstraint("teams", toUserNames)));
     List<LockSafeRevisions.Revision> kept = LockSafeRevisions.of(CURRENT, referenced, ALL);
+    assertEquals(List.of("", "validate constraints"), kept.stream().map(LockSafeRevisions.Revision::purpose).toList(),
+        "no index built concurrently, no takeover");
     assertEquals(new AddConstraint("users", uniqueName), operations(kept.get(0).upgrade()).get(1));
   }
 
