@@ -25,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -33,6 +35,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * applied exactly once, and every caller ends cleanly at the head. Each worker has its own
  * connection, as a separate process would: the database's locks, not the JVM's, make them take
  * turns. A revision that inserts a row proves how often it ran.
+ *
+ * <p>The tests run side by side, each on databases of its own: most of their time is spent
+ * waiting for a lock, which they can as well do together (see junit-platform.properties).
  */
 class ConcurrentUpgradeTest {
 
@@ -119,6 +124,7 @@ class ConcurrentUpgradeTest {
    */
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
+  @Execution(ExecutionMode.CONCURRENT)
   void branchesAndTheirMergeAreAppliedOnceHoweverManyUpgradeTogether(DatabaseKind kind) throws Exception {
     ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
     try {
@@ -169,6 +175,7 @@ class ConcurrentUpgradeTest {
 
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
+  @Execution(ExecutionMode.CONCURRENT)
   void everyRevisionIsAppliedOnceHoweverManyUpgradeTogether(DatabaseKind kind) throws Exception {
     ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
     try {
@@ -209,6 +216,7 @@ class ConcurrentUpgradeTest {
   /** Downgrades take turns too: two processes reverting one revision revert it once. */
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
+  @Execution(ExecutionMode.CONCURRENT)
   void aRevisionIsRevertedOnceWhenTwoDowngradeTogether(DatabaseKind kind) throws Exception {
     TestDatabase database = TestDatabases.fresh(kind);
     Migrator migrator = new Migrator(history(), TableFilter.defaults()).withProgress(line -> {});
@@ -245,6 +253,7 @@ class ConcurrentUpgradeTest {
   /** A process that cannot get its turn says so, and gives up with one clear line. */
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
+  @Execution(ExecutionMode.CONCURRENT)
   void aWaitingProcessSaysSoAndGivesUpAfterTheTimeout(DatabaseKind kind) throws Exception {
     TestDatabase database = TestDatabases.fresh(kind);
     List<String> progress = Collections.synchronizedList(new ArrayList<>());

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,8 +34,14 @@ class ScenarioSuiteTest {
         .map(kind -> Arguments.of(scenario, kind)));
   }
 
+  /**
+   * Side by side: a scenario spends much of its time waiting for its database, another one
+   * compiles meanwhile. Each has its own database and project directory; no other class runs
+   * alongside (see junit-platform.properties), so the databases are dropped when all have ended.
+   */
   @ParameterizedTest(name = "[{1}] {0}")
   @MethodSource("cases")
+  @Execution(ExecutionMode.CONCURRENT)
   void scenario(Scenario scenario, DatabaseKind kind, @TempDir Path directory) throws Exception {
     new ScenarioRunner(scenario, kind, directory).run();
   }

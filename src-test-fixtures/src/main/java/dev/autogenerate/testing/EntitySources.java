@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -22,9 +23,16 @@ import javax.tools.ToolProvider;
  * them: a test needs a "before" and an "after" version of the same class, which cannot both live
  * in the test's own source tree. Each call compiles into its own temporary directory (deleted
  * when the JVM exits), against the test JVM's class path, so Jakarta Persistence and Hibernate
- * annotations resolve. Nothing is cached: the same class name compiles afresh every time.
+ * annotations resolve.
+ *
+ * <p>Sources compiled before in this JVM are not compiled again: their class files, kept in
+ * memory, are written out instead. javac gives the same bytes for the same sources and options,
+ * and test suites compile the same entities many times (a scenario once per database).
  */
 public final class EntitySources {
+
+  /** What each set of sources compiled to in this JVM. */
+  private static final Map<ClassFiles.Key, ClassFiles> COMPILED = new ConcurrentHashMap<>();
 
   private EntitySources() {}
 
@@ -81,6 +89,19 @@ public final class EntitySources {
     if (sourcesByClassName.isEmpty()) {
       throw new IllegalArgumentException("nothing to compile");
     }
+    ClassFiles.Key key = new ClassFiles.Key(Map.copyOf(sourcesByClassName), System.getProperty("java.class.path", ""));
+    ClassFiles earlier = COMPILED.get(key);
+    if (earlier != null) {
+      earlier.writeTo(directory);
+    } else {
+      // The directory is new or emptied by the callers: what it holds afterwards is this output.
+      compileWithJavac(directory, sourcesByClassName);
+      COMPILED.putIfAbsent(key, ClassFiles.readFrom(directory));
+    }
+    return new CompiledClasses(directory, new ArrayList<>(sourcesByClassName.keySet()));
+  }
+
+  private static void compileWithJavac(Path directory, Map<String, String> sourcesByClassName) {
     List<InMemorySource> sources = new ArrayList<>();
     sourcesByClassName.forEach((name, text) -> sources.add(new InMemorySource(name, text)));
 
@@ -90,7 +111,6 @@ public final class EntitySources {
     if (!compiled) {
       throw new AssertionError("entity sources do not compile:\n" + describe(diagnostics));
     }
-    return new CompiledClasses(directory, new ArrayList<>(sourcesByClassName.keySet()));
   }
 
   private static JavaCompiler compiler() {

@@ -72,6 +72,25 @@ class DropTestDatabasesTest {
     }
   }
 
+  /** More databases than drops run at once: every one is gone when the clean-up returns. */
+  @Test
+  void manyDatabasesAreAllDroppedBeforeTheCleanUpReturns() throws SQLException {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      String url = TestDatabases.fresh(DatabaseKind.POSTGRESQL).url();
+      names.add(url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", ""));
+    }
+    assertTrue(exists(names.get(9)), names.get(9));
+
+    SharedPostgres.dropCreatedSoFar();
+
+    for (String database : names) {
+      assertFalse(exists(database), database + " still exists");
+    }
+    assertTrue(Thread.getAllStackTraces().keySet().stream()
+        .noneMatch(thread -> thread.getName().startsWith("autogenerate-drop-test-databases")), "a dropping thread is left");
+  }
+
   private static boolean exists(String database) throws SQLException {
     PostgresServer server = SharedPostgres.server();
     try (Connection connection =

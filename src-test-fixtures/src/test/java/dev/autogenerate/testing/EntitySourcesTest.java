@@ -1,5 +1,6 @@
 package dev.autogenerate.testing;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -9,11 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.persistence.Entity;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EntitySourcesTest {
 
@@ -64,6 +67,26 @@ class EntitySourcesTest {
     assertEquals(List.of("id", "name", "email"), fieldNames(newCustomer));
     // The annotation resolves to the test's own Jakarta Persistence, not a copy.
     assertTrue(newCustomer.isAnnotationPresent(Entity.class));
+  }
+
+  /**
+   * The second compile of the same sources writes what the first one compiled, from memory: the
+   * same class files in a directory of their own, whatever became of the first directory since.
+   */
+  @Test
+  void sourcesCompiledAgainGiveTheSameClassFilesInTheirOwnDirectory(@TempDir Path first, @TempDir Path second)
+      throws Exception {
+    EntitySources.compileInto(first, List.of(AFTER));
+    byte[] compiled = Files.readAllBytes(first.resolve("com/example/shop/Customer.class"));
+    Files.write(first.resolve("com/example/shop/Customer.class"), new byte[] {0});
+
+    CompiledClasses again = EntitySources.compileInto(second, List.of(AFTER));
+
+    assertArrayEquals(compiled, Files.readAllBytes(second.resolve("com/example/shop/Customer.class")));
+    assertEquals(List.of("id", "name", "email"), fieldNames(again.loadClasses().get(0)));
+    // A changed source is compiled, not served the class files of the other version.
+    CompiledClasses changed = EntitySources.compileInto(second, List.of(BEFORE));
+    assertEquals(List.of("id", "name"), fieldNames(changed.loadClasses().get(0)));
   }
 
   @Test
