@@ -99,6 +99,12 @@ public final class CommandLineBenchmark {
     List<DatabaseKind> kinds = List.of(DatabaseKind.POSTGRESQL, DatabaseKind.SQLITE);
     int rounds = 3;
     Path keep = null;
+    String usage = "options: --tables 10,200,1000 --revisions 2,200 --rounds 3 --databases postgresql,sqlite --keep DIR";
+    if (args.length % 2 != 0) {
+      // --help, or an option without its value: say what they are instead of running for minutes.
+      System.out.println(usage);
+      return;
+    }
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--tables" -> tables = args[i + 1].isBlank() ? List.of() : numbers(args[i + 1]);
@@ -107,8 +113,7 @@ public final class CommandLineBenchmark {
         case "--keep" -> keep = Path.of(args[i + 1]);
         case "--databases" -> kinds = Arrays.stream(args[i + 1].split(","))
             .map(name -> DatabaseKind.valueOf(name.trim().toUpperCase(Locale.ROOT))).toList();
-        default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + " (--tables 10,200,1000 --revisions 2,200 --rounds 3 --databases postgresql,sqlite --keep DIR)");
+        default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + usage);
       }
     }
     // --keep leaves the projects (SQLite ones run again as they are) in that folder instead of a temporary one.
