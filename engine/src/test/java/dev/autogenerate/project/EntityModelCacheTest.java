@@ -20,9 +20,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,23 +45,7 @@ class EntityModelCacheTest {
       """;
 
   @TempDir Path directory;
-  @TempDir Path cache;
-  private String cacheBefore;
-
-  @BeforeEach
-  void ownCache() {
-    cacheBefore = System.getProperty("autogenerate.cache");
-    System.setProperty("autogenerate.cache", cache.toString());
-  }
-
-  @AfterEach
-  void restoreCache() {
-    if (cacheBefore == null) {
-      System.clearProperty("autogenerate.cache");
-    } else {
-      System.setProperty("autogenerate.cache", cacheBefore);
-    }
-  }
+  @RegisterExtension final OwnCacheDirectory cache = new OwnCacheDirectory();
 
   @Test
   void unchangedEntitiesComeFromTheCacheAndAnEditedOneIsReadAgain() throws Exception {
@@ -155,7 +138,7 @@ class EntityModelCacheTest {
   }
 
   private List<Path> models() throws Exception {
-    Path entities = cache.resolve("entities");
+    Path entities = cache.path().resolve("entities");
     if (!Files.isDirectory(entities)) {
       return List.of();
     }

@@ -17,9 +17,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,23 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RecordedSchemaCacheTest {
 
   @TempDir Path migrations;
-  @TempDir Path cache;
-  private String cacheBefore;
-
-  @BeforeEach
-  void ownCache() {
-    cacheBefore = System.getProperty("autogenerate.cache");
-    System.setProperty("autogenerate.cache", cache.toString());
-  }
-
-  @AfterEach
-  void restoreCache() {
-    if (cacheBefore == null) {
-      System.clearProperty("autogenerate.cache");
-    } else {
-      System.setProperty("autogenerate.cache", cacheBefore);
-    }
-  }
+  @RegisterExtension final OwnCacheDirectory cache = new OwnCacheDirectory();
 
   private void revision(String className, String id, String parent, String body) throws Exception {
     Files.writeString(migrations.resolve(className + ".java"), """
@@ -90,7 +73,7 @@ class RecordedSchemaCacheTest {
   }
 
   private List<Path> entries() throws Exception {
-    Path directory = cache.resolve("recorded");
+    Path directory = cache.path().resolve("recorded");
     if (!Files.isDirectory(directory)) {
       return List.of();
     }
