@@ -51,12 +51,17 @@ public final class CacheDirectory {
       byte[] bytes = content.bytes();
       Files.createDirectories(directory);
       Path temporary = Files.createTempFile(directory, fileName, ".tmp");
-      Files.write(temporary, bytes);
       try {
-        Files.move(temporary, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, directory.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
+        Files.write(temporary, bytes);
+        try {
+          Files.move(temporary, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temporary, directory.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        // Gone after the move; left by a failed write (a full disk), which it must not keep full.
+        Files.deleteIfExists(temporary);
       }
       limit.written(directory, bytes.length);
     } catch (IOException | RuntimeException e) {

@@ -59,13 +59,18 @@ final class CompiledClassCache {
 
   /** What a source compiles from: its name and text, the class path it compiles against, this tool. */
   static String key(Path source, String classPath) throws IOException {
+    return key(source, Files.readAllBytes(source), classPath);
+  }
+
+  /** The key of a source's text as read once: the same bytes must then be what compiles. */
+  static String key(Path source, byte[] text, String classPath) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (String part : List.of(ToolVersion.current(), classPath, source.getFileName().toString())) {
         digest.update(part.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
       }
-      digest.update(Files.readAllBytes(source));
+      digest.update(text);
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A migrations directory as it last compiled, in one entry ({@link CompiledHistory}), so that a
@@ -115,6 +117,9 @@ final class CompiledHistoryCache {
     List<String> paths = absolute(sources);
     List<CompiledHistory.Source> entrySources = new ArrayList<>();
     Map<String, byte[]> classes = new HashMap<>();
+    // A revision's checksum is kept only when its own file's classes depend on nothing but
+    // themselves and the tool: a helper class in another file may change without its file changing.
+    Set<String> selfContained = new HashSet<>();
     for (int i = 0; i < sources.size(); i++) {
       SourceCompiler.SourceClasses output = compiled.bySource().get(sources.get(i));
       if (output == null) {
@@ -123,13 +128,16 @@ final class CompiledHistoryCache {
       entrySources.add(new CompiledHistory.Source(paths.get(i), stamps.stamps().get(i), output.contentKey(),
           List.copyOf(output.classes().keySet())));
       classes.putAll(output.classes());
+      if (SelfContainedClasses.all(output.classes())) {
+        selfContained.addAll(output.classes().keySet());
+      }
     }
     String context = context(compilePath);
-    boolean keepChecksums = SelfContainedClasses.all(classes);
     List<CompiledHistory.Header> revisions = new ArrayList<>();
     for (MigrationScript script : scripts) {
-      revisions.add(new CompiledHistory.Header(script.migration().getClass().getName(), script.id(), script.parents(),
-          script.message(), script.created(), keepChecksums ? checksumOrNone(script) : ""));
+      String className = script.migration().getClass().getName();
+      revisions.add(new CompiledHistory.Header(className, script.id(), script.parents(),
+          script.message(), script.created(), selfContained.contains(className) ? checksumOrNone(script) : ""));
     }
     write(name(context, folder), new CompiledHistory(context, stamps.readAtMillis(), entrySources, revisions,
         CompiledHistory.ClassFiles.of(classes)));

@@ -99,7 +99,7 @@ public final class HistoryTable {
       }
     }
     for (MigrationScript script : history.inOrder(history.ancestors(known))) {
-      String checksum = recorded.get(script.id()) != null ? recorded.get(script.id()) : script.checksum();
+      String checksum = recorded.get(script.id()) != null ? recorded.get(script.id()) : script.recordedChecksum();
       insert(connection, script.id(), checksum, null, "recorded from " + VersionTable.NAME, null);
     }
   }
@@ -116,11 +116,11 @@ public final class HistoryTable {
    */
   static void stamped(Connection connection, MigrationScript script, boolean alreadyRecorded) throws SQLException {
     if (!alreadyRecorded) {
-      insert(connection, script.id(), script.checksum(), Instant.now().toString(), "stamp: " + whoAmI(connection), null);
+      insert(connection, script.id(), script.recordedChecksum(), Instant.now().toString(), "stamp: " + whoAmI(connection), null);
       return;
     }
     try (PreparedStatement update = connection.prepareStatement("update " + NAME + " set checksum = ? where revision = ?")) {
-      update.setString(1, script.checksum());
+      update.setString(1, script.recordedChecksum());
       update.setString(2, script.id());
       update.executeUpdate();
     }

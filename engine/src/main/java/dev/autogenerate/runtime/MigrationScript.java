@@ -78,6 +78,10 @@ public record MigrationScript(
       throw e;
     } catch (RuntimeException e) {
       throw new UserError("migration " + origin + " failed while listing its operations: " + e.getMessage(), e);
+    } catch (LinkageError e) {
+      // A class it uses is gone or changed since it compiled (NoClassDefFoundError, NoSuchMethodError).
+      throw new UserError("migration " + origin + " uses a class it cannot link (" + e + "): rebuild the classes it"
+          + " uses, or delete the cache folder (~/.cache/autogenerate) if it was compiled against an older build", e);
     }
     return operations.recorded();
   }
@@ -89,6 +93,14 @@ public record MigrationScript(
    * migration from the {@link CompiledHistoryCache} may carry it, computed when its classes were
    * kept, when nothing but its bytes and the tool decide its operations.
    */
+  /**
+   * The checksum a database records for this revision: always of its operations as they come out
+   * now, never one kept with its compiled classes, so that what a database records is its own truth.
+   */
+  public String recordedChecksum() {
+    return OperationChecksum.of(upgradeOperations());
+  }
+
   public String checksum() {
     String kept = keptChecksum();
     return kept.isEmpty() ? OperationChecksum.of(upgradeOperations()) : kept;

@@ -8,6 +8,7 @@ import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.OperationChecksum;
 import dev.autogenerate.schema.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -245,7 +246,7 @@ public final class Migrator {
           HistoryTable.stamped(connection, script, entries.containsKey(script.id()));
         }
         VersionTable.set(connection, goal.heads().stream()
-            .map(head -> new VersionTable.Row(head, history.get(head).checksum())).toList());
+            .map(head -> new VersionTable.Row(head, history.get(head).recordedChecksum())).toList());
         connection.commit();
         progress.accept("Stamped " + history.describe(goal) + " (nothing ran)");
         return goal.heads();
@@ -428,7 +429,8 @@ public final class Migrator {
       VersionTable.move(connection, removedHeads(found, after), addedHeads(found, after));
       long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
       if (direction == Direction.UPGRADE) {
-        HistoryTable.applied(connection, script, script.checksum(), millis);
+        // What ran, not a checksum kept with the compiled classes: the database records its own truth.
+        HistoryTable.applied(connection, script, OperationChecksum.of(operations), millis);
       } else {
         HistoryTable.reverted(connection, script.id());
       }
@@ -507,7 +509,7 @@ public final class Migrator {
   /** The rows a step adds: its new heads, each with the checksum of what its file records. */
   List<VersionTable.Row> addedHeads(AppliedRevisions before, AppliedRevisions after) {
     return after.heads().stream().filter(head -> !before.heads().contains(head))
-        .map(head -> new VersionTable.Row(head, history.get(head).checksum()))
+        .map(head -> new VersionTable.Row(head, history.get(head).recordedChecksum()))
         .toList();
   }
 

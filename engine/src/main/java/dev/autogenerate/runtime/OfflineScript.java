@@ -59,7 +59,7 @@ public final class OfflineScript {
       body.append("insert into ").append(HistoryTable.NAME)
           .append(" (revision, applied_order, checksum, applied_at, applied_by, duration_ms, tool_version)\n")
           .append("  select ").append(literal(revision.id())).append(", coalesce(max(applied_order), 0) + 1, ")
-          .append(literal(revision.checksum())).append(", cast(current_timestamp as varchar(40)), 'sql script', null, ")
+          .append(literal(revision.recordedChecksum())).append(", cast(current_timestamp as varchar(40)), 'sql script', null, ")
           .append(literal(ToolVersion.current())).append(" from ").append(HistoryTable.NAME).append(";\n");
       body.append("commit;\n");
       applied = after;
@@ -129,7 +129,7 @@ public final class OfflineScript {
   /** The version-table rows a step changes, as the runtime changes them. */
   private String versionMove(AppliedRevisions before, AppliedRevisions after) {
     List<VersionTable.Row> added = after.heads().stream().filter(head -> !before.heads().contains(head))
-        .map(head -> new VersionTable.Row(head, history.get(head).checksum()))
+        .map(head -> new VersionTable.Row(head, history.get(head).recordedChecksum()))
         .toList();
     return VersionTable.moveSql(Migrator.removedHeads(before, after), added);
   }

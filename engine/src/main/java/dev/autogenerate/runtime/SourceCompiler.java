@@ -6,6 +6,8 @@ import java.io.File;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,12 +70,17 @@ public final class SourceCompiler {
   static Attempt attempt(List<Path> sources, List<Path> classPath, ClassLoader parent, CompiledClassCache cache) {
     String compilePath = classPathWithApi(classPath);
     Map<Path, String> keys = new LinkedHashMap<>();
+    // Each source is read once: the text its key is made of is the text that compiles, so an edit
+    // saved meanwhile cannot put one text's classes under another's key.
+    Map<Path, byte[]> texts = new LinkedHashMap<>();
     Map<String, byte[]> cached = new HashMap<>();
     Map<Path, SourceClasses> cachedBySource = new LinkedHashMap<>();
     boolean allCached = true;
     for (Path source : sources) {
       try {
-        String key = CompiledClassCache.key(source, compilePath);
+        byte[] text = Files.readAllBytes(source);
+        texts.put(source, text);
+        String key = CompiledClassCache.key(source, text, compilePath);
         keys.put(source, key);
         Optional<Map<String, byte[]>> hit = allCached ? cache.get(key) : Optional.empty();
         if (hit.isPresent()) {
@@ -102,7 +109,16 @@ public final class SourceCompiler {
         "-proc:none",
         "-encoding", "UTF-8",
         "-nowarn");
-    Iterable<? extends JavaFileObject> units = standard.getJavaFileObjectsFromPaths(sources);
+    List<JavaFileObject> units = new ArrayList<>();
+    for (Path source : sources) {
+      byte[] text = texts.get(source);
+      if (text != null) {
+        units.add(new SourceText(source, new String(text, StandardCharsets.UTF_8)));
+      } else {
+        // Unreadable: javac says so, naming the file.
+        standard.getJavaFileObjectsFromPaths(List.of(source)).forEach(units::add);
+      }
+    }
     boolean success = compiler.getTask(null, output, diagnostics, options, null, units).call();
     if (!success) {
       List<CompileError> errors = diagnostics.getDiagnostics().stream()
@@ -177,6 +193,22 @@ public final class SourceCompiler {
   }
 
   /** Keeps compiled classes as bytes instead of writing .class files. */
+  /** A source file as read, under its file's name, so that javac's messages and the classes' origin name the file. */
+  private static final class SourceText extends SimpleJavaFileObject {
+
+    private final String text;
+
+    SourceText(Path file, String text) {
+      super(file.toUri(), Kind.SOURCE);
+      this.text = text;
+    }
+
+    @Override
+    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+      return text;
+    }
+  }
+
   private static final class InMemoryClassOutput extends ForwardingJavaFileManager<StandardJavaFileManager> {
 
     private final Map<String, ByteArrayOutputStream> classes = new HashMap<>();

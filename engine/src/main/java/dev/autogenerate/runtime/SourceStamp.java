@@ -59,6 +59,11 @@ record SourceStamp(long size, long modifiedNanos, long changedNanos, long device
     return changedNanos >= 0 && TimeUnit.NANOSECONDS.toMillis(changedNanos) < readAtMillis - SETTLE_MILLIS;
   }
 
+  /** This stamp without its change time: never settled, so its file is always read and hashed. */
+  SourceStamp withoutChangeTime() {
+    return new SourceStamp(size, modifiedNanos, -1, device, inode);
+  }
+
   /**
    * The same stamp. Spelled out rather than the record's {@code equals}, whose first call builds
    * its method handles: tens of milliseconds of a command's start-up.
