@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.OperationChecksum;
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.testing.TestDatabase;
+import dev.autogenerate.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -269,9 +276,27 @@ class CompiledHistoryCacheTest {
         entry.revisions().stream().map(header -> new CompiledHistory.Header(header.className(), header.id(),
             header.parents(), header.message(), header.created(), "v1:not-what-it-records")).toList(),
         entry.classFiles()));
-    MigrationScript first = load().get(0);
+    List<MigrationScript> scripts = load();
+    MigrationScript first = scripts.get(0);
     assertTrue(first.matchesChecksum(OperationChecksum.of(first.upgradeOperations())));
     assertFalse(first.matchesChecksum("v1:something-else"));
+
+    // A database records the checksum of what ran, never the kept one.
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table items (id integer primary key)");
+      new Migrator(RevisionHistory.of(scripts), TableFilter.defaults()).upgrade(connection, "head");
+      List<String> recorded = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery(
+          "select checksum from autogenerate_version union all select checksum from autogenerate_history")) {
+        while (rows.next()) {
+          recorded.add(rows.getString(1));
+        }
+      }
+      assertEquals(List.of(OperationChecksum.of(scripts.get(1).upgradeOperations()),
+          OperationChecksum.of(scripts.get(0).upgradeOperations()), OperationChecksum.of(scripts.get(1).upgradeOperations())),
+          recorded);
+    }
   }
 
   @Test
