@@ -493,7 +493,7 @@ public final class Migrator {
   /** Checks, in the revision's transaction, that the version table still says what it said before. */
   private void requireStillAt(AppliedRevisions found, Connection connection, MigrationScript script)
       throws SQLException {
-    AppliedRevisions now = history.appliedAt(VersionTable.rows(connection).stream().map(VersionTable.Row::revision).toList());
+    AppliedRevisions now = history.appliedAt(VersionTable.heads(connection));
     if (!now.equals(found)) {
       throw new UserError("the database moved from " + history.describe(found) + " to " + history.describe(now)
           + " while migration " + script.label() + " ran ahead of its transaction (something migrated it without"

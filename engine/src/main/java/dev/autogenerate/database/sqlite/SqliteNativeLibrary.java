@@ -1,12 +1,11 @@
 package dev.autogenerate.database.sqlite;
 
+import dev.autogenerate.runtime.CacheDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 import java.util.zip.CRC32;
 import org.sqlite.SQLiteJDBCLoader;
@@ -43,10 +42,13 @@ public final class SqliteNativeLibrary {
       Path folder = cache.resolve(platformKey());
       if (!Files.isRegularFile(folder.resolve(name))) {
         unpack(folder, name);
+        if (!Files.isRegularFile(folder.resolve(name))) {
+          return;
+        }
       }
       System.setProperty(PATH_PROPERTY, folder.toString());
       System.setProperty(NAME_PROPERTY, name);
-    } catch (IOException | RuntimeException | LinkageError e) {
+    } catch (RuntimeException | LinkageError e) {
       // Only speed is lost.
     }
   }
@@ -63,25 +65,16 @@ public final class SqliteNativeLibrary {
         + "-" + System.getProperty("os.arch") + "-" + HexFormat.of().toHexDigits((int) javaHome.getValue());
   }
 
-  /** Copies the platform's library out of sqlite-jdbc's jar, whole or not at all. */
-  static void unpack(Path folder, String name) throws IOException {
+  /** Copies the platform's library out of sqlite-jdbc's jar, whole or not at all, as a cache entry is written. */
+  static void unpack(Path folder, String name) {
     String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
-    try (InputStream library = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
-      if (library == null) {
-        throw new IOException("no " + resource + " in sqlite-jdbc");
-      }
-      Files.createDirectories(folder);
-      Path partial = Files.createTempFile(folder, name, ".tmp");
-      try {
-        Files.copy(library, partial, StandardCopyOption.REPLACE_EXISTING);
-        try {
-          Files.move(partial, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(partial, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    CacheDirectory.writeEntry(folder, name, () -> {
+      try (InputStream library = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
+        if (library == null) {
+          throw new IOException("no " + resource + " in sqlite-jdbc");
         }
-      } finally {
-        Files.deleteIfExists(partial);
+        return library.readAllBytes();
       }
-    }
+    });
   }
 }
