@@ -137,6 +137,8 @@ public final class AutogenerateCli implements Callable<Integer> {
     commandLine.setOut(out)
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
+        // `-m init`, `-m upgrade`: a message is free text, even when it is a command's name.
+        .setAllowSubcommandsAsOptionParameters(true)
         .setExecutionExceptionHandler(new ErrorReporter(root));
     commandLine.getCommandSpec().usageMessage().synopsisHeading("Usage: ");
     return commandLine.execute(args);

@@ -50,6 +50,24 @@ class OptionPositionTest {
     assertEquals(1, project.migrationFiles().size());
   }
 
+  @Test
+  void aMessageMayBeACommandsName() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    ProjectDirectory project = new ProjectDirectory(directory, database);
+    project.entities(WalkthroughTest.USER_V1);
+
+    CliRun first = CliRun.run(directory, Map.of(), "-m", "init");
+    assertEquals(0, first.exitCode(), first::toString);
+    assertEquals(1, project.migrationFiles().size());
+    assertTrue(Files.readString(project.migrationFiles().get(0)).contains("\"init\""), first::toString);
+
+    assertEquals(0, CliRun.run(directory, Map.of(), "upgrade", "head").exitCode());
+    project.entities(WalkthroughTest.USER_V2);
+    CliRun second = CliRun.run(directory, Map.of(), "revision", "--autogenerate", "-m", "upgrade");
+    assertEquals(0, second.exitCode(), second::toString);
+    assertEquals(2, project.migrationFiles().size());
+  }
+
   private static String[] concat(String[] first, String... second) {
     String[] all = new String[first.length + second.length];
     System.arraycopy(first, 0, all, 0, first.length);
