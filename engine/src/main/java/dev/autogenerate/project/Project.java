@@ -15,6 +15,7 @@ import dev.autogenerate.entities.EntityMappingException;
 import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.entities.EntityModelOptions;
 import dev.autogenerate.entities.EntityModelReader;
+import dev.autogenerate.entities.HibernateBoot;
 import dev.autogenerate.entities.RenameMappingException;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.runtime.AppliedRevisions;
@@ -43,6 +44,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The user's project as the commands see it: its database, its entities and its migrations.
@@ -193,9 +195,15 @@ public final class Project {
       return cached.get();
     }
     ClassLoader loader = applicationLoader();
-    List<Class<?>> classes = EntityClasses.find(settings, loader);
-    EntityModel model = readEntities(new EntityModelOptions(
-        loader, settings.implicitNamingStrategy(), settings.physicalNamingStrategy(), settings.hibernateSettings()), classes);
+    EntityModelReader reader = new EntityModelReader(new EntityModelOptions(
+        loader, settings.implicitNamingStrategy(), settings.physicalNamingStrategy(), settings.hibernateSettings()));
+    EntityModel model;
+    try (Overlapped<HibernateBoot> boot = Overlapped.start("autogenerate-hibernate-boot", reader::boot)) {
+      // Hibernate's boot up to the classes and the finding and loading of the classes are each a
+      // fixed part of a read the cache missed; two cores do them at once.
+      List<Class<?>> classes = EntityClasses.find(settings, loader);
+      model = readEntities(boot, classes);
+    }
     key.ifPresent(found -> cache.put(found, model));
     return model;
   }
@@ -207,6 +215,16 @@ public final class Project {
   public static EntityModel readEntities(EntityModelOptions options, List<Class<?>> classes) {
     try {
       return PhaseTimings.time("entities", () -> new EntityModelReader(options).readModel(classes));
+    } catch (EntityMappingException e) {
+      throw new UserError("Hibernate rejects the entities: " + UserError.firstLine(e.getMessage()), e);
+    } catch (RenameMappingException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
+  private static EntityModel readEntities(Supplier<HibernateBoot> boot, List<Class<?>> classes) {
+    try {
+      return PhaseTimings.time("entities", () -> boot.get().read(classes));
     } catch (EntityMappingException e) {
       throw new UserError("Hibernate rejects the entities: " + UserError.firstLine(e.getMessage()), e);
     } catch (RenameMappingException e) {

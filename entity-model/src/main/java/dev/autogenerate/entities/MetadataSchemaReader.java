@@ -93,6 +93,7 @@ final class MetadataSchemaReader {
   private final ImplicitNameRecorder names;
   private final Dialect dialect;
   private final IdentifierHelper identifierHelper;
+  private final Identifier defaultSchema;
 
   MetadataSchemaReader(Metadata metadata, ImplicitNameRecorder names) {
     this.metadata = metadata;
@@ -100,6 +101,7 @@ final class MetadataSchemaReader {
     Database database = metadata.getDatabase();
     this.dialect = database.getDialect();
     this.identifierHelper = database.getJdbcEnvironment().getIdentifierHelper();
+    this.defaultSchema = defaultSchema(database);
   }
 
   Schema read() {
@@ -115,7 +117,7 @@ final class MetadataSchemaReader {
         Identifier name = sequence.getName().getSequenceName();
         Identifier schema = sequence.getName().getSchemaName() != null
             ? sequence.getName().getSchemaName()
-            : namespace.getName().schema() != null ? namespace.getName().schema() : defaultSchema();
+            : namespace.getName().schema() != null ? namespace.getName().schema() : defaultSchema;
         Sequence model = new Sequence(qualified(schema, databaseName(name.getText(), name.isQuoted())),
             sequence.getInitialValue(), sequence.getIncrementSize());
         sequences.putIfAbsent(model.name(), model);
@@ -373,13 +375,13 @@ final class MetadataSchemaReader {
    */
   String tableName(org.hibernate.mapping.Table table) {
     Identifier schema = table.getSchemaIdentifier() != null
-        ? table.getSchemaIdentifier() : defaultSchema();
+        ? table.getSchemaIdentifier() : defaultSchema;
     return qualified(schema, databaseName(table.getName(), table.isQuoted()));
   }
 
   /** {@code hibernate.default_schema}, which Hibernate applies only when it renders SQL. */
-  private Identifier defaultSchema() {
-    Object setting = metadata.getDatabase().getServiceRegistry().requireService(ConfigurationService.class)
+  private Identifier defaultSchema(Database database) {
+    Object setting = database.getServiceRegistry().requireService(ConfigurationService.class)
         .getSettings().get(MappingSettings.DEFAULT_SCHEMA);
     return setting == null || setting.toString().isBlank() ? null : identifierHelper.toIdentifier(setting.toString().trim());
   }

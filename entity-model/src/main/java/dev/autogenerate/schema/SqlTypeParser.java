@@ -2,6 +2,7 @@ package dev.autogenerate.schema;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,10 +65,31 @@ public final class SqlTypeParser {
       Map.entry("binary", SqlType.Kind.BINARY),
       Map.entry("jsonb", SqlType.Kind.JSON));
 
+  /**
+   * Spellings already parsed. A schema spells its types a few dozen ways, each thousands of times
+   * (a column each); the regular expressions were a twentieth of reading 1,000 entities. Bounded,
+   * since the spellings an inspected database shows are not the tool's to limit.
+   */
+  private static final Map<String, SqlType> PARSED = new ConcurrentHashMap<>();
+
+  private static final int MAX_REMEMBERED = 4096;
+
   private SqlTypeParser() {}
 
   /** The portable type for a spelling; unknown spellings come back as {@link SqlType.Kind#RAW}. */
   public static SqlType parse(String spelling) {
+    SqlType known = PARSED.get(spelling);
+    if (known != null) {
+      return known;
+    }
+    SqlType parsed = parseSpelling(spelling);
+    if (PARSED.size() < MAX_REMEMBERED) {
+      PARSED.put(spelling, parsed);
+    }
+    return parsed;
+  }
+
+  private static SqlType parseSpelling(String spelling) {
     String collapsed = spelling.trim().replaceAll("\\s+", " ");
     if (collapsed.contains("\"")) {
       // A quoted, case-sensitive user type ("OrderStatus") keeps its case.
@@ -77,7 +99,7 @@ public final class SqlTypeParser {
     Matcher array = ARRAY.matcher(normalized);
     if (array.matches()) {
       // Hibernate says "varchar(255) array", format_type() says "character varying(255)[]".
-      return SqlType.sqlType(standardSpelling(parse(array.group(1))) + "[]");
+      return SqlType.sqlType(standardSpelling(parseSpelling(array.group(1))) + "[]");
     }
     Matcher matcher = SPELLING.matcher(normalized);
     if (!matcher.matches()) {

@@ -1,0 +1,82 @@
+package dev.autogenerate.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Work done beside the caller's is taken once, and what it made is closed in every case. */
+class OverlappedTest {
+
+  /** A result that counts its closings. */
+  private static final class Made implements AutoCloseable {
+    final AtomicInteger closed = new AtomicInteger();
+
+    @Override
+    public void close() {
+      closed.incrementAndGet();
+    }
+  }
+
+  @Test
+  void theResultIsTakenThenClosedOnce() {
+    Made made = new Made();
+    try (Overlapped<Made> work = Overlapped.start("test-work", () -> made)) {
+      assertSame(made, work.get());
+      assertSame(made, work.get());
+      assertEquals(0, made.closed.get(), "closed only when the caller is done");
+    }
+    assertEquals(1, made.closed.get());
+  }
+
+  @Test
+  void aResultTheCallerNeverTookIsClosedToo() throws Exception {
+    Made made = new Made();
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Overlapped<Made> work = Overlapped.start("test-work", () -> {
+      running.countDown();
+      release.await();
+      return made;
+    });
+    running.await();
+    // The caller failed while the work ran: closing waits for it and closes what it made.
+    Thread releaser = new Thread(release::countDown);
+    releaser.start();
+    work.close();
+    releaser.join();
+    assertEquals(1, made.closed.get());
+  }
+
+  @Test
+  void theWorksOwnFailureReachesTheCaller() {
+    IllegalArgumentException failure = new IllegalArgumentException("bad setting");
+    try (Overlapped<Made> work = Overlapped.start("test-work", () -> {
+      throw failure;
+    })) {
+      assertSame(failure, assertThrows(IllegalArgumentException.class, work::get));
+    }
+  }
+
+  @Test
+  void theCallerDoesTheWorkWhenTheThreadHasNotBegunIt() {
+    Made made = new Made();
+    Thread caller = Thread.currentThread();
+    AtomicInteger onCaller = new AtomicInteger();
+    try (Overlapped<Made> work = Overlapped.start("test-work", () -> {
+      if (Thread.currentThread() == caller) {
+        onCaller.incrementAndGet();
+      }
+      return made;
+    })) {
+      assertSame(made, work.get());
+    }
+    // Either thread may win the race; whichever did, the work ran once and its result was closed once.
+    assertTrue(onCaller.get() <= 1);
+    assertEquals(1, made.closed.get());
+  }
+}

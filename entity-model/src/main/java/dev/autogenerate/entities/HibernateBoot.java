@@ -1,0 +1,60 @@
+package dev.autogenerate.entities;
+
+import java.util.Collection;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataBuilder;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+
+/**
+ * Hibernate's boot up to the point where it needs the entity classes ({@link EntityModelReader#boot}),
+ * ready to read them once. Closing it releases Hibernate's services.
+ */
+public final class HibernateBoot implements AutoCloseable {
+
+  private final StandardServiceRegistry registry;
+  private final MetadataSources sources;
+  private final MetadataBuilder builder;
+  private final ImplicitNameRecorder names;
+  private boolean used;
+
+  HibernateBoot(StandardServiceRegistry registry, MetadataSources sources, MetadataBuilder builder,
+      ImplicitNameRecorder names) {
+    this.registry = registry;
+    this.sources = sources;
+    this.builder = builder;
+    this.names = names;
+  }
+
+  /**
+   * The schema the given entity classes map to, and the renames they state with
+   * {@link dev.autogenerate.annotations.RenamedFrom}. Once per boot: Hibernate's sources keep
+   * the classes they are given.
+   *
+   * @throws EntityMappingException when Hibernate rejects the mapping; the message is Hibernate's
+   * @throws RenameMappingException when a {@code @RenamedFrom} stands where it names no table or
+   *     single column
+   */
+  public synchronized EntityModel read(Collection<Class<?>> entityClasses) {
+    if (used) {
+      throw new IllegalStateException("a Hibernate boot reads its entities once");
+    }
+    used = true;
+    try {
+      entityClasses.forEach(sources::addAnnotatedClass);
+      Metadata metadata = builder.build();
+      MetadataSchemaReader schemaReader = new MetadataSchemaReader(metadata, names);
+      return new EntityModel(schemaReader.read(), new RenamesReader(metadata, schemaReader::tableName).read());
+    } catch (EntityMappingException | RenameMappingException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new EntityMappingException(EntityModelReader.rootMessage(e), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    StandardServiceRegistryBuilder.destroy(registry);
+  }
+}
