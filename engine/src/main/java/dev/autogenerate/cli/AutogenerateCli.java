@@ -130,6 +130,27 @@ public final class AutogenerateCli implements Callable<Integer> {
   /** Runs one command line and returns its exit code; used by {@link #main} and by tests. */
   public static int run(Path workingDirectory, Map<String, String> environment, PrintWriter out, PrintWriter err,
       String... args) {
+    CommandLine commandLine = commandLine(workingDirectory, environment, out, err, args);
+    CommandLine.IParameterExceptionHandler standard = commandLine.getParameterExceptionHandler();
+    commandLine.setParameterExceptionHandler((mistake, arguments) -> {
+      if (mistake.getCommandLine() != commandLine
+          || commandLine.getSubcommands().size() == Subcommands.ALL.size()) {
+        return standard.handleParseException(mistake, arguments);
+      }
+      // A mistake on a line that built only some subcommands (Subcommands): the usage after it
+      // lists them all, as on any other line.
+      err.println(mistake.getMessage());
+      if (!CommandLine.UnmatchedArgumentException.printSuggestions(mistake, err)) {
+        commandLine(workingDirectory, environment, out, err).usage(err);
+      }
+      return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+    });
+    return commandLine.execute(args);
+  }
+
+  /** The command line, with the subcommands these arguments need (all of them for none). */
+  private static CommandLine commandLine(Path workingDirectory, Map<String, String> environment, PrintWriter out,
+      PrintWriter err, String... args) {
     AutogenerateCli root = new AutogenerateCli(workingDirectory, environment);
     CommandLine commandLine = new CommandLine(root);
     // First: the settings below reach only the subcommands registered when they are made.
@@ -141,7 +162,7 @@ public final class AutogenerateCli implements Callable<Integer> {
         .setAllowSubcommandsAsOptionParameters(true)
         .setExecutionExceptionHandler(new ErrorReporter(root));
     commandLine.getCommandSpec().usageMessage().synopsisHeading("Usage: ");
-    return commandLine.execute(args);
+    return commandLine;
   }
 
   @Override

@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
  * that was a fifth of a short command's time. A command line that names its subcommand first
  * ({@code autogenerate check ...}) gets only that one, and {@code autogenerate -m ...} none; any
  * other (help, a typo picocli suggests a fix for, options first) gets them all. What a user sees
- * is the same, but for the usage printed after a mistake on such a line: it shows that command's
- * options without the list of the others.
+ * is the same: after a mistake on a line that built fewer, the usage is printed from a command
+ * line that has them all ({@link AutogenerateCli#run}).
  */
 final class Subcommands {
 

@@ -67,6 +67,19 @@ class SubcommandsTest {
     assertEquals(CheckFormat.JSON, parsed.subcommand().matchedOptionValue("--format", CheckFormat.TEXT));
   }
 
+  @Test
+  void theUsageAfterAMistakeOnANewRevisionsLineListsEveryCommand() {
+    StringWriter err = new StringWriter();
+    int exit = AutogenerateCli.run(directory, Map.of(), new PrintWriter(new StringWriter(), true),
+        new PrintWriter(err, true), "-m", "add age", "--no-such-option");
+    assertEquals(2, exit);
+    String text = err.toString();
+    assertTrue(text.startsWith("Unknown option: '--no-such-option'"), text);
+    for (Class<?> subcommand : Subcommands.ALL) {
+      assertTrue(text.contains("  " + Subcommands.name(subcommand) + " "), () -> Subcommands.name(subcommand) + " in\n" + text);
+    }
+  }
+
   private String run(String... args) {
     StringWriter out = new StringWriter();
     AutogenerateCli.run(directory, Map.of(), new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), args);
