@@ -132,19 +132,21 @@ public final class AutogenerateCli implements Callable<Integer> {
       String... args) {
     CommandLine commandLine = commandLine(workingDirectory, environment, out, err, args);
     CommandLine.IParameterExceptionHandler standard = commandLine.getParameterExceptionHandler();
-    commandLine.setParameterExceptionHandler((mistake, arguments) -> {
-      if (mistake.getCommandLine() != commandLine
-          || commandLine.getSubcommands().size() == Subcommands.ALL.size()) {
+    if (!Subcommands.needed(args).equals(Subcommands.ALL)) {
+      commandLine.setParameterExceptionHandler((mistake, arguments) -> {
+        // A line that built only some subcommands (Subcommands): its mistake is told as on a
+        // line with them all, whose usage lists them and whose suggestions name them. The message
+        // stays free text there too, so the mistake told is the one the user made.
+        CommandLine complete = commandLine(workingDirectory, environment, out, err);
+        complete.setAllowSubcommandsAsOptionParameters(true);
+        try {
+          complete.parseArgs(arguments);
+        } catch (CommandLine.ParameterException same) {
+          return complete.getParameterExceptionHandler().handleParseException(same, arguments);
+        }
         return standard.handleParseException(mistake, arguments);
-      }
-      // A mistake on a line that built only some subcommands (Subcommands): the usage after it
-      // lists them all, as on any other line.
-      err.println(mistake.getMessage());
-      if (!CommandLine.UnmatchedArgumentException.printSuggestions(mistake, err)) {
-        commandLine(workingDirectory, environment, out, err).usage(err);
-      }
-      return commandLine.getCommandSpec().exitCodeOnInvalidInput();
-    });
+      });
+    }
     return commandLine.execute(args);
   }
 
@@ -158,8 +160,6 @@ public final class AutogenerateCli implements Callable<Integer> {
     commandLine.setOut(out)
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
-        // `-m init`, `-m upgrade`: a message is free text, even when it is a command's name.
-        .setAllowSubcommandsAsOptionParameters(true)
         .setExecutionExceptionHandler(new ErrorReporter(root));
     commandLine.getCommandSpec().usageMessage().synopsisHeading("Usage: ");
     return commandLine;

@@ -55,8 +55,19 @@ final class Subcommands {
     if (first.isPresent() && first.get() != CommandLine.HelpCommand.class) {
       return List.of(first.get());
     }
-    boolean namesNone = List.of(args).stream().noneMatch(arg -> named(arg).isPresent());
-    return MESSAGE_OPTIONS.contains(args[0]) && namesNone ? List.of() : ALL;
+    // A message is free text: `-m init` names no command. Registered, `init` would make picocli
+    // refuse it as the message ("found 'init'").
+    boolean hasMessage = false;
+    boolean namesOne = false;
+    for (int i = 0; i < args.length; i++) {
+      if (MESSAGE_OPTIONS.contains(args[i])) {
+        hasMessage = true;
+        i++;
+      } else if (named(args[i]).isPresent()) {
+        namesOne = true;
+      }
+    }
+    return hasMessage && !namesOne ? List.of() : ALL;
   }
 
   private static Optional<Class<?>> named(String arg) {

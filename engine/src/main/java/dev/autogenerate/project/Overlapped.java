@@ -1,31 +1,34 @@
 package dev.autogenerate.project;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
  * Work started on a thread of its own while the caller does something else that the work does
  * not need, its result asked for when both are done: two fixed costs of one phase, paid at once
- * on two cores. The result is the caller's only inside its try block: closing waits for the work
- * and closes what it made, whether or not the caller took it (the caller may fail first).
+ * on two cores. The result is the caller's only inside its try block: closing waits for work
+ * under way and closes what it made, whether or not the caller took it (the caller may fail
+ * first), so nothing it made outlives the block, and neither does its thread.
  */
 final class Overlapped<T extends AutoCloseable> implements Supplier<T>, AutoCloseable {
 
   private final FutureTask<T> task;
+  /** Set by whoever begins the work (its thread, or the caller), or by closing before anyone did. */
+  private final AtomicBoolean claimed = new AtomicBoolean();
 
-  private Overlapped(FutureTask<T> task) {
-    this.task = task;
+  private Overlapped(Callable<T> work) {
+    this.task = new FutureTask<>(work);
   }
 
   static <T extends AutoCloseable> Overlapped<T> start(String threadName, Callable<T> work) {
-    FutureTask<T> task = new FutureTask<>(work);
-    Thread thread = new Thread(task, threadName);
+    Overlapped<T> overlapped = new Overlapped<>(work);
+    Thread thread = new Thread(overlapped::runIfUnclaimed, threadName);
     thread.setDaemon(true);
     thread.start();
-    return new Overlapped<>(task);
+    return overlapped;
   }
 
   /**
@@ -36,12 +39,12 @@ final class Overlapped<T extends AutoCloseable> implements Supplier<T>, AutoClos
    */
   @Override
   public T get() {
-    task.run();
+    runIfUnclaimed();
     try {
       return task.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CancellationException("interrupted while " + Thread.currentThread().getName() + " waited");
+      throw new IllegalStateException("interrupted while waiting for " + task, e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
@@ -55,7 +58,8 @@ final class Overlapped<T extends AutoCloseable> implements Supplier<T>, AutoClos
 
   @Override
   public void close() {
-    if (task.cancel(false)) {
+    if (claimed.compareAndSet(false, true)) {
+      // Nobody began the work: it never will, and there is nothing to close.
       return;
     }
     boolean interrupted = false;
@@ -76,6 +80,12 @@ final class Overlapped<T extends AutoCloseable> implements Supplier<T>, AutoClos
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  private void runIfUnclaimed() {
+    if (claimed.compareAndSet(false, true)) {
+      task.run();
     }
   }
 }

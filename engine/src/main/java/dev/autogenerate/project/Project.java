@@ -213,18 +213,17 @@ public final class Project {
    * Public for an application reading its own entities (the Spring Boot starter).
    */
   public static EntityModel readEntities(EntityModelOptions options, List<Class<?>> classes) {
-    try {
-      return PhaseTimings.time("entities", () -> new EntityModelReader(options).readModel(classes));
-    } catch (EntityMappingException e) {
-      throw new UserError("Hibernate rejects the entities: " + UserError.firstLine(e.getMessage()), e);
-    } catch (RenameMappingException e) {
-      throw new UserError(e.getMessage(), e);
-    }
+    return timedAsUserError(() -> new EntityModelReader(options).readModel(classes));
   }
 
+  /** The same, with Hibernate's boot made (or being made) already; the caller closes it. */
   private static EntityModel readEntities(Supplier<HibernateBoot> boot, List<Class<?>> classes) {
+    return timedAsUserError(() -> boot.get().read(classes));
+  }
+
+  private static EntityModel timedAsUserError(Supplier<EntityModel> reading) {
     try {
-      return PhaseTimings.time("entities", () -> boot.get().read(classes));
+      return PhaseTimings.time("entities", reading::get);
     } catch (EntityMappingException e) {
       throw new UserError("Hibernate rejects the entities: " + UserError.firstLine(e.getMessage()), e);
     } catch (RenameMappingException e) {

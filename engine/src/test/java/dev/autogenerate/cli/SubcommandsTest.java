@@ -30,6 +30,8 @@ class SubcommandsTest {
   void aNewRevisionGetsNone() {
     assertEquals(List.of(), Subcommands.needed("-m", "add age column"));
     assertEquals(List.of(), Subcommands.needed("--message", "add age column", "--strict"));
+    assertEquals(List.of(), Subcommands.needed("-m", "check"), "a message that is a command's name");
+    assertEquals(List.of(), Subcommands.needed("--url", "jdbc:sqlite:a.db", "-m", "init"));
   }
 
   @Test
@@ -37,7 +39,7 @@ class SubcommandsTest {
     assertEquals(Subcommands.ALL, Subcommands.needed());
     assertEquals(Subcommands.ALL, Subcommands.needed("help", "check"));
     assertEquals(Subcommands.ALL, Subcommands.needed("--url", "jdbc:sqlite:a.db", "check"));
-    assertEquals(Subcommands.ALL, Subcommands.needed("-m", "check"), "a message that is a subcommand's name");
+    assertEquals(Subcommands.ALL, Subcommands.needed("--profile", "check", "-m", "init"), "a command named besides the message");
     assertEquals(Subcommands.ALL, Subcommands.needed("chek"));
     assertEquals(Subcommands.ALL, Subcommands.needed("--help"));
   }
@@ -78,6 +80,23 @@ class SubcommandsTest {
     for (Class<?> subcommand : Subcommands.ALL) {
       assertTrue(text.contains("  " + Subcommands.name(subcommand) + " "), () -> Subcommands.name(subcommand) + " in\n" + text);
     }
+  }
+
+  @Test
+  void anOptionWhoseValueIsMissingIsStillAMistake() {
+    StringWriter err = new StringWriter();
+    int exit = AutogenerateCli.run(directory, Map.of(), new PrintWriter(new StringWriter(), true),
+        new PrintWriter(err, true), "--profile", "check");
+    assertEquals(2, exit);
+    assertTrue(err.toString().startsWith("Expected parameter for option '--profile' but found 'check'"), err::toString);
+  }
+
+  @Test
+  void aMistypedCommandAfterAMessageIsStillSuggested() {
+    StringWriter err = new StringWriter();
+    AutogenerateCli.run(directory, Map.of(), new PrintWriter(new StringWriter(), true),
+        new PrintWriter(err, true), "-m", "add age", "chek");
+    assertTrue(err.toString().contains("Did you mean: autogenerate check"), err::toString);
   }
 
   private String run(String... args) {

@@ -1,6 +1,7 @@
 package dev.autogenerate.entities;
 
 import java.util.Collection;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataBuilder;
 import org.hibernate.boot.MetadataSources;
@@ -17,7 +18,7 @@ public final class HibernateBoot implements AutoCloseable {
   private final MetadataSources sources;
   private final MetadataBuilder builder;
   private final ImplicitNameRecorder names;
-  private boolean used;
+  private final AtomicBoolean used = new AtomicBoolean();
 
   HibernateBoot(StandardServiceRegistry registry, MetadataSources sources, MetadataBuilder builder,
       ImplicitNameRecorder names) {
@@ -36,11 +37,10 @@ public final class HibernateBoot implements AutoCloseable {
    * @throws RenameMappingException when a {@code @RenamedFrom} stands where it names no table or
    *     single column
    */
-  public synchronized EntityModel read(Collection<Class<?>> entityClasses) {
-    if (used) {
+  public EntityModel read(Collection<Class<?>> entityClasses) {
+    if (!used.compareAndSet(false, true)) {
       throw new IllegalStateException("a Hibernate boot reads its entities once");
     }
-    used = true;
     try {
       entityClasses.forEach(sources::addAnnotatedClass);
       Metadata metadata = builder.build();
