@@ -5,6 +5,7 @@ import dev.autogenerate.entities.EntityModelReader;
 import dev.autogenerate.runtime.CacheDirectory;
 import dev.autogenerate.runtime.CacheLimit;
 import dev.autogenerate.runtime.CodeFingerprint;
+import dev.autogenerate.runtime.SourceStamp;
 import dev.autogenerate.runtime.ToolVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,13 +59,7 @@ final class EntityModelCache {
     }
     try {
       MessageDigest digest = sha256();
-      text(digest, "entities " + EntityModelCodec.FORMAT);
-      text(digest, ToolVersion.current());
-      text(digest, ToolFingerprint.VALUE);
-      text(digest, String.join(",", settings.entities()));
-      text(digest, String.valueOf(settings.implicitNamingStrategy()));
-      text(digest, String.valueOf(settings.physicalNamingStrategy()));
-      new TreeMap<>(settings.hibernateSettings()).forEach((key, value) -> text(digest, key + "=" + value));
+      settingsAndTool(digest, "entities", settings);
       for (Path entry : settings.classPath()) {
         if (!Files.exists(entry)) {
           return Optional.empty();
@@ -80,6 +75,68 @@ final class EntityModelCache {
     } catch (IOException | UncheckedIOException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * What {@code settings} read as the file system stamps it, without reading a file: every file's
+   * name with its size, times and identity ({@link SourceStamp}). The {@link #key} a command found
+   * for the same stamps ({@link #remember}) is the key still: a write since would have changed a
+   * stamp. Empty when a stamp could still hide a write: a file changed in the last seconds, a
+   * file system whose change times cannot be trusted, an entry that cannot be read.
+   */
+  static Optional<String> stampKey(Settings settings) {
+    if (settings.classPath().isEmpty()) {
+      return Optional.empty();
+    }
+    long readAt = System.currentTimeMillis();
+    try {
+      MessageDigest digest = sha256();
+      settingsAndTool(digest, "entity stamps", settings);
+      for (Path entry : settings.classPath()) {
+        if (!Files.exists(entry) || !SourceStamp.trustsChangeTimes(entry)) {
+          return Optional.empty();
+        }
+        text(digest, entry.toAbsolutePath().normalize().toString());
+        List<Path> files = Files.isDirectory(entry) ? filesIn(entry) : List.of(entry);
+        for (Path file : files) {
+          SourceStamp stamp = SourceStamp.of(file);
+          if (!stamp.settledBefore(readAt)) {
+            return Optional.empty();
+          }
+          text(digest, entry.relativize(file) + " " + stamp.size() + " " + stamp.modifiedNanos() + " "
+              + stamp.changedNanos() + " " + stamp.device() + " " + stamp.inode());
+        }
+      }
+      return Optional.of(HexFormat.of().formatHex(digest.digest()));
+    } catch (IOException | UncheckedIOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The key a command found for these stamps, if one did and it is still kept. */
+  Optional<String> rememberedKey(String stampKey) {
+    try {
+      String key = Files.readString(directory.resolve(stampKey + ".key"), StandardCharsets.US_ASCII);
+      return key.matches("[0-9a-f]{64}") ? Optional.of(key) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Keeps the key found for these stamps, for the next command that sees them. */
+  void remember(String stampKey, String key) {
+    CacheDirectory.writeEntry(directory, stampKey + ".key", () -> key.getBytes(StandardCharsets.US_ASCII), limit);
+  }
+
+  /** What besides the class path decides the model: the settings that reach Hibernate, and the tool. */
+  private static void settingsAndTool(MessageDigest digest, String kind, Settings settings) {
+    text(digest, kind + " " + EntityModelCodec.FORMAT);
+    text(digest, ToolVersion.current());
+    text(digest, ToolFingerprint.VALUE);
+    text(digest, String.join(",", settings.entities()));
+    text(digest, String.valueOf(settings.implicitNamingStrategy()));
+    text(digest, String.valueOf(settings.physicalNamingStrategy()));
+    new TreeMap<>(settings.hibernateSettings()).forEach((key, value) -> text(digest, key + "=" + value));
   }
 
   Optional<EntityModel> get(String key) {

@@ -11,13 +11,18 @@ import java.util.function.Supplier;
  * not need, its result asked for when both are done: two fixed costs of one phase, paid at once
  * on two cores. The result is the caller's only inside its try block: closing waits for work
  * under way and closes what it made, whether or not the caller took it (the caller may fail
- * first), so nothing it made outlives the block, and neither does its thread.
+ * first), so nothing it made outlives the block, and neither does its thread. Work begun on a
+ * guess that proved wrong is {@linkplain #abandon abandoned} instead: not waited for, closed by
+ * its thread.
  */
 final class Overlapped<T extends AutoCloseable> implements Supplier<T>, AutoCloseable {
 
   private final FutureTask<T> task;
   /** Set by whoever begins the work (its thread, or the caller), or by closing before anyone did. */
   private final AtomicBoolean claimed = new AtomicBoolean();
+  /** Set once the result is closed, by the caller or, for abandoned work, by the thread. */
+  private final AtomicBoolean resultClosed = new AtomicBoolean();
+  private volatile boolean abandoned;
 
   private Overlapped(Callable<T> work) {
     this.task = new FutureTask<>(work);
@@ -25,7 +30,7 @@ final class Overlapped<T extends AutoCloseable> implements Supplier<T>, AutoClos
 
   static <T extends AutoCloseable> Overlapped<T> start(String threadName, Callable<T> work) {
     Overlapped<T> overlapped = new Overlapped<>(work);
-    Thread thread = new Thread(overlapped::runIfUnclaimed, threadName);
+    Thread thread = new Thread(overlapped::runOnThread, threadName);
     thread.setDaemon(true);
     thread.start();
     return overlapped;
@@ -66,13 +71,14 @@ final class Overlapped<T extends AutoCloseable> implements Supplier<T>, AutoClos
     try {
       while (true) {
         try {
-          task.get().close();
+          task.get();
+          closeResult();
           return;
         } catch (InterruptedException e) {
           // Closing must not be cut short: what the work made would stay open.
           interrupted = true;
-        } catch (Exception e) {
-          // The work failed (the caller was told through get) or its result failed to close: nothing left to release.
+        } catch (ExecutionException | RuntimeException e) {
+          // The work failed (the caller was told through get): it made nothing to release.
           return;
         }
       }
@@ -83,9 +89,43 @@ final class Overlapped<T extends AutoCloseable> implements Supplier<T>, AutoClos
     }
   }
 
+  /**
+   * Gives the work up without waiting for it: work not begun never runs, work under way is
+   * closed by its thread when done, work done is closed now. For work begun on a guess that
+   * proved wrong; the caller must not use its result.
+   */
+  void abandon() {
+    abandoned = true;
+    if (claimed.compareAndSet(false, true)) {
+      return;
+    }
+    if (task.isDone()) {
+      closeResult();
+    }
+  }
+
+  private void runOnThread() {
+    runIfUnclaimed();
+    if (abandoned) {
+      closeResult();
+    }
+  }
+
   private void runIfUnclaimed() {
     if (claimed.compareAndSet(false, true)) {
       task.run();
+    }
+  }
+
+  /** Closes the result once, whoever gets here first; a failed work has none. */
+  private void closeResult() {
+    if (!task.isDone() || !resultClosed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      task.get().close();
+    } catch (Exception e) {
+      // The work failed, or its result failed to close: nothing left to release.
     }
   }
 }

@@ -187,22 +187,36 @@ public final class Project {
   public EntityModel entityModel() {
     // Hibernate's boot is most of a check: entities that did not change since the last command
     // come from the cache (EntityModelCache says what counts as a change).
-    Optional<String> key = EntityModelCache.key(settings);
     EntityModelCache cache = EntityModelCache.standard();
-    Optional<EntityModel> cached = Boolean.getBoolean(CLASS_ARCHIVE_RUN) ? Optional.empty()
+    boolean archiveRun = Boolean.getBoolean(CLASS_ARCHIVE_RUN);
+    Optional<String> stamps = EntityModelCache.stampKey(settings);
+    Optional<String> remembered = stamps.flatMap(cache::rememberedKey);
+    EntityModelReader reader = new EntityModelReader(new EntityModelOptions(applicationLoader(),
+        settings.implicitNamingStrategy(), settings.physicalNamingStrategy(), settings.hibernateSettings()));
+    // Files the last command did not see as they are now were most likely rebuilt from edited
+    // entities: Hibernate's boot starts at once, beside the hashing of the class files (a cache
+    // hit then gives it up). Files seen before need no hashing, and most likely hit.
+    Overlapped<HibernateBoot> boot = remembered.isPresent() && !archiveRun ? null
+        : Overlapped.start("autogenerate-hibernate-boot", reader::boot);
+    Optional<String> key = remembered.isPresent() ? remembered : EntityModelCache.key(settings);
+    if (remembered.isEmpty() && stamps.isPresent() && key.isPresent()) {
+      cache.remember(stamps.get(), key.get());
+    }
+    Optional<EntityModel> cached = archiveRun ? Optional.empty()
         : PhaseTimings.time("entities", () -> key.flatMap(cache::get));
     if (cached.isPresent()) {
+      if (boot != null) {
+        boot.abandon();
+      }
       return cached.get();
     }
-    ClassLoader loader = applicationLoader();
-    EntityModelReader reader = new EntityModelReader(new EntityModelOptions(
-        loader, settings.implicitNamingStrategy(), settings.physicalNamingStrategy(), settings.hibernateSettings()));
     EntityModel model;
-    try (Overlapped<HibernateBoot> boot = Overlapped.start("autogenerate-hibernate-boot", reader::boot)) {
+    try (Overlapped<HibernateBoot> started = boot != null ? boot
+        : Overlapped.start("autogenerate-hibernate-boot", reader::boot)) {
       // Hibernate's boot up to the classes and the finding and loading of the classes are each a
       // fixed part of a read the cache missed; two cores do them at once.
-      List<Class<?>> classes = EntityClasses.find(settings, loader);
-      model = readEntities(boot, classes);
+      List<Class<?>> classes = EntityClasses.find(settings, applicationLoader());
+      model = readEntities(started, classes);
     }
     key.ifPresent(found -> cache.put(found, model));
     return model;

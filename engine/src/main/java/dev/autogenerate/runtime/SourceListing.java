@@ -10,10 +10,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The {@code .java} files under a migrations directory, in path order, and their
@@ -55,7 +53,7 @@ record SourceListing(List<Path> sources, Optional<Stamps> stamps) {
       throw new UncheckedIOException("cannot list migrations in " + directory,
           e instanceof DirectoryIteratorException iteration ? iteration.getCause() : (IOException) e);
     }
-    if (!trustsChangeTimes(directory)) {
+    if (!SourceStamp.trustsChangeTimes(directory)) {
       found.replaceAll((source, stamp) -> stamp == null ? null : stamp.withoutChangeTime());
     }
     List<Path> sources = new ArrayList<>(found.keySet());
@@ -66,23 +64,6 @@ record SourceListing(List<Path> sources, Optional<Stamps> stamps) {
     List<SourceStamp> stamps = new ArrayList<>(sources.size());
     sources.forEach(source -> stamps.add(found.get(source)));
     return new SourceListing(sources, Optional.of(new Stamps(readAt, stamps)));
-  }
-
-  /**
-   * File systems whose change time a stamp cannot rely on: network ones (attributes cached for a
-   * while, another machine's clock), FUSE ones (sshfs reports the modification time), FAT ones
-   * (derived from stored times). There every source is read and hashed, every time.
-   */
-  private static final Set<String> UNRELIABLE_CHANGE_TIMES =
-      Set.of("nfs", "nfs4", "cifs", "smb", "smb3", "smbfs", "9p", "vboxsf", "vfat", "msdos", "exfat", "fuseblk");
-
-  private static boolean trustsChangeTimes(Path directory) {
-    try {
-      String type = Files.getFileStore(directory).type().toLowerCase(Locale.ROOT);
-      return !UNRELIABLE_CHANGE_TIMES.contains(type) && !type.startsWith("fuse");
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
   }
 
   /**

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,25 +20,25 @@ import java.util.concurrent.TimeUnit;
  * @param device with {@code inode}, the file's identity (a save that replaces the file makes a
  *     new one), or 0 where the file system does not give them
  */
-record SourceStamp(long size, long modifiedNanos, long changedNanos, long device, long inode) {
+public record SourceStamp(long size, long modifiedNanos, long changedNanos, long device, long inode) {
 
   /**
    * How far before the moment a stamp was read its change time must be for the stamp to be
    * trusted: more than the coarsest time stamps in use (FAT keeps two seconds), and than the
    * drift between this clock and a file server's.
    */
-  static final long SETTLE_MILLIS = 2_000;
+  public static final long SETTLE_MILLIS = 2_000;
 
   /** What one read of a file's attributes tells: whether it is a folder, and its stamp. */
-  record Read(boolean folder, SourceStamp stamp) {}
+  public record Read(boolean folder, SourceStamp stamp) {}
 
   /** The stamp of a file now; the change time only where the platform has it (Linux, macOS). */
-  static SourceStamp of(Path file) throws IOException {
+  public static SourceStamp of(Path file) throws IOException {
     return read(file).stamp();
   }
 
   /** One read of a file's attributes (following a symbolic link, as reading the file does). */
-  static Read read(Path file) throws IOException {
+  public static Read read(Path file) throws IOException {
     try {
       Map<String, Object> unix = Files.readAttributes(file, "unix:isDirectory,size,lastModifiedTime,ctime,ino,dev");
       return new Read((Boolean) unix.get("isDirectory"), new SourceStamp((Long) unix.get("size"),
@@ -55,7 +57,7 @@ record SourceStamp(long size, long modifiedNanos, long changedNanos, long device
    * system without a change time never settles: a modification time can be set back (tar, rsync,
    * cp -p), so only the content can tell.
    */
-  boolean settledBefore(long readAtMillis) {
+  public boolean settledBefore(long readAtMillis) {
     return changedNanos >= 0 && TimeUnit.NANOSECONDS.toMillis(changedNanos) < readAtMillis - SETTLE_MILLIS;
   }
 
@@ -68,9 +70,27 @@ record SourceStamp(long size, long modifiedNanos, long changedNanos, long device
    * The same stamp. Spelled out rather than the record's {@code equals}, whose first call builds
    * its method handles: tens of milliseconds of a command's start-up.
    */
-  boolean sameAs(SourceStamp other) {
+  public boolean sameAs(SourceStamp other) {
     return size == other.size && modifiedNanos == other.modifiedNanos && changedNanos == other.changedNanos
         && device == other.device && inode == other.inode;
+  }
+
+  /**
+   * File systems whose change time a stamp cannot rely on: network ones (attributes cached for a
+   * while, another machine's clock), FUSE ones (sshfs reports the modification time), FAT ones
+   * (derived from stored times). There every file is read and hashed, every time.
+   */
+  private static final Set<String> UNRELIABLE_CHANGE_TIMES =
+      Set.of("nfs", "nfs4", "cifs", "smb", "smb3", "smbfs", "9p", "vboxsf", "vfat", "msdos", "exfat", "fuseblk");
+
+  /** Whether the change times of the file system holding {@code path} can settle a stamp. */
+  public static boolean trustsChangeTimes(Path path) {
+    try {
+      String type = Files.getFileStore(path).type().toLowerCase(Locale.ROOT);
+      return !UNRELIABLE_CHANGE_TIMES.contains(type) && !type.startsWith("fuse");
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private static long nanos(FileTime time) {

@@ -7,6 +7,7 @@ import dev.autogenerate.cli.CliRun;
 import dev.autogenerate.cli.ProjectDirectory;
 import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.runtime.CacheLimit;
+import dev.autogenerate.runtime.SourceStamp;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Renames;
@@ -78,6 +79,35 @@ class EntityModelCacheTest {
   }
 
   @Test
+  void classFilesSeenBeforeGiveTheirKeyWithoutBeingReadAndAnEditIsSeenAnyway() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(USER);
+    project.expect(0, "-m", "create users");
+    project.expect(0, "upgrade", "head");
+    // Files changed in the last seconds are hashed, never remembered by their stamps.
+    assertEquals(List.of(), entries(".key"));
+    Thread.sleep(SourceStamp.SETTLE_MILLIS + 300);
+    project.expect(0, "check");
+    List<Path> remembered = entries(".key");
+    assertEquals(1, remembered.size(), remembered::toString);
+
+    // Proof that the next check takes the key from the stamps: pointed at another model, one
+    // with a table the entities do not have, it reports that table.
+    String otherKey = "f".repeat(64);
+    Files.writeString(remembered.get(0), otherKey);
+    Path model = models().get(0);
+    Files.copy(model, model.resolveSibling(otherKey + ".model"));
+    addGhostTable(model.resolveSibling(otherKey + ".model"));
+    CliRun fromStamps = project.expect(1, "check");
+    assertTrue(fromStamps.toString().contains("ghost"), fromStamps::toString);
+
+    // An edited entity changes its class file's stamp: hashed again, its own key, the new column seen.
+    project.entities(USER.replace("String name;", "String name;\n  Integer age;"));
+    CliRun edited = project.expect(1, "check");
+    assertTrue(edited.toString().contains("age") && !edited.toString().contains("ghost"), edited::toString);
+  }
+
+  @Test
   void theRunThatWritesTheLaunchersClassArchiveReadsTheEntitiesAnyway() throws Exception {
     ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
     project.entities(USER);
@@ -138,12 +168,16 @@ class EntityModelCacheTest {
   }
 
   private List<Path> models() throws Exception {
+    return entries(".model");
+  }
+
+  private List<Path> entries(String suffix) throws Exception {
     Path entities = cache.path().resolve("entities");
     if (!Files.isDirectory(entities)) {
       return List.of();
     }
     try (Stream<Path> files = Files.list(entities)) {
-      return files.filter(file -> file.toString().endsWith(".model")).sorted().toList();
+      return files.filter(file -> file.toString().endsWith(suffix)).sorted().toList();
     }
   }
 }

@@ -22,6 +22,18 @@ class OverlappedTest {
     }
   }
 
+  /** Work that has begun, and makes {@code made} once {@code release} counts down. */
+  private static Overlapped<Made> underWay(Made made, CountDownLatch release) throws InterruptedException {
+    CountDownLatch running = new CountDownLatch(1);
+    Overlapped<Made> work = Overlapped.start("test-work", () -> {
+      running.countDown();
+      release.await();
+      return made;
+    });
+    running.await();
+    return work;
+  }
+
   @Test
   void theResultIsTakenThenClosedOnce() {
     Made made = new Made();
@@ -36,14 +48,8 @@ class OverlappedTest {
   @Test
   void aResultTheCallerNeverTookIsClosedToo() throws Exception {
     Made made = new Made();
-    CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Overlapped<Made> work = Overlapped.start("test-work", () -> {
-      running.countDown();
-      release.await();
-      return made;
-    });
-    running.await();
+    Overlapped<Made> work = underWay(made, release);
     // The caller failed while the work ran: closing waits for it and closes what it made. The
     // work is let finish only once the caller waits in close (or after a second, had it not waited).
     Thread caller = Thread.currentThread();
@@ -57,6 +63,31 @@ class OverlappedTest {
     releaser.start();
     work.close();
     releaser.join();
+    assertEquals(1, made.closed.get());
+  }
+
+  @Test
+  void abandonedWorkUnderWayIsClosedByItsThreadWithoutTheCallerWaiting() throws Exception {
+    Made made = new Made();
+    CountDownLatch release = new CountDownLatch(1);
+    Overlapped<Made> work = underWay(made, release);
+    work.abandon();
+    assertEquals(0, made.closed.get(), "still being made");
+    release.countDown();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (made.closed.get() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertEquals(1, made.closed.get());
+  }
+
+  @Test
+  void abandonedWorkDoneIsClosedAtOnceAndOnlyOnce() throws Exception {
+    Made made = new Made();
+    Overlapped<Made> work = Overlapped.start("test-work", () -> made);
+    work.get();
+    work.abandon();
+    work.abandon();
     assertEquals(1, made.closed.get());
   }
 
