@@ -3,11 +3,12 @@ package dev.autogenerate.compare;
 import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.View;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Entities mapped onto a view of the database ({@code @Immutable} on a view's name, typically;
+ * Entities mapped onto a view of the database, materialized or not ({@code @Immutable} on a view's name, typically;
  * {@code @View} and {@code @Subselect} entities never reach the schema): the view is the
  * database's, so the entity is not a table to create, nor its foreign keys keys to add, and the
  * table comparator never sees it (a view is never a table to drop either). Foreign keys other
@@ -31,7 +32,8 @@ record EntitiesOnViews(Schema target, List<String> notices) {
     List<String> notices = new ArrayList<>();
     for (String name : onViews) {
       kept = kept.withoutTable(name);
-      notices.add("table " + name + " is a view in the database: the entity mapped onto it is not created as a table");
+      String kind = current.view(name).filter(View::materialized).isPresent() ? "a materialized view" : "a view";
+      notices.add("table " + name + " is " + kind + " in the database: the entity mapped onto it is not created as a table");
     }
     for (Table table : kept.tables().values()) {
       List<ForeignKey> toViews = table.foreignKeys().stream()

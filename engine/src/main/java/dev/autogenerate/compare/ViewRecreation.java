@@ -31,8 +31,9 @@ import java.util.Set;
  * again after its last, with the query the catalog gave, as steps the reviewer sees. Renames need
  * nothing (both databases carry them into the view). A view reading a column or table the upgrade
  * drops cannot be created again as it was: that is a {@link ViewConflict}, never a silent
- * {@code cascade}. Views are otherwise left alone: the diff never proposes to create or drop one
- * for its own sake.
+ * {@code cascade}. A materialized view is never dropped and created again (its rows are stored):
+ * a change that needs it is a conflict too. Views are otherwise left alone: the diff never
+ * proposes to create or drop one for its own sake.
  */
 final class ViewRecreation {
 
@@ -80,14 +81,14 @@ final class ViewRecreation {
         Optional<View> reader = schema.views().values().stream()
             .filter(view -> view.usesColumn(drop.table(), drop.column())).findFirst();
         if (reader.isPresent()) {
-          throw new ViewConflict(conflict(reader.get().name(), "column " + drop.table() + "." + drop.column(),
+          throw new ViewConflict(conflict(reader.get(), "column " + drop.table() + "." + drop.column(),
               "drops"));
         }
       } else if (operation instanceof DropTable drop) {
         Optional<View> reader = schema.views().values().stream()
             .filter(view -> view.usesRelation(drop.table())).findFirst();
         if (reader.isPresent()) {
-          throw new ViewConflict(conflict(reader.get().name(), "table " + drop.table(), "drops"));
+          throw new ViewConflict(conflict(reader.get(), "table " + drop.table(), "drops"));
         }
       } else if (operation instanceof RenameTable rename) {
         renamedTables.add(rename.to());
@@ -100,6 +101,16 @@ final class ViewRecreation {
       return upgrade;
     }
     List<View> views = current.viewsDependingOn(blocked.keySet());
+    for (View view : views) {
+      if (view.materialized()) {
+        // Its rows are stored: creating it again recomputes them all (and loses its indexes),
+        // which is the project's to decide, not a step the tool slips into an upgrade.
+        throw new ViewConflict("materialized view " + view.name() + " reads "
+            + blocked.getOrDefault(view.name(), "a view that must be dropped first") + ", whose type changes:"
+            + " drop it in a migration of its own first (op.execute(\"drop materialized view " + view.name()
+            + "\")), upgrade, run -m again, and create it again by hand after");
+      }
+    }
     for (View view : views) {
       // The view is dropped before the renames and created after them with the query it had: a
       // query naming what was renamed would no longer run.
@@ -123,9 +134,9 @@ final class ViewRecreation {
     return wrapped;
   }
 
-  private static String conflict(String view, String what, String verb) {
-    return "view " + view + " reads " + what + ", which this migration " + verb + ": change or drop the view first"
-        + " (a migration with op.dropView(\"" + view + "\") or op.execute(...)), upgrade, then run -m again";
+  private static String conflict(View view, String what, String verb) {
+    return (view.materialized() ? "materialized view " : "view ") + view.name() + " reads " + what + ", which this migration " + verb + ": change or drop the view first"
+        + " (a migration with op.dropView(\"" + view.name() + "\") or op.execute(...)), upgrade, then run -m again";
   }
 
   private static String dropReason(View view, Map<String, String> blocked) {

@@ -42,7 +42,7 @@ import java.util.TreeSet;
 final class EntityModelCodec {
 
   /** Raise it whenever a record of the model gains, loses or changes a component. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   private EntityModelCodec() {}
 
@@ -94,6 +94,7 @@ final class EntityModelCodec {
       for (View view : schema.views().values()) {
         text(view.name());
         text(view.definition());
+        out.writeBoolean(view.materialized());
         count(view.uses().size());
         for (Map.Entry<String, SortedSet<String>> use : view.uses().entrySet()) {
           text(use.getKey());
@@ -227,11 +228,12 @@ final class EntityModelCodec {
       for (int i = count(); i > 0; i--) {
         String name = text();
         String definition = text();
+        boolean materialized = in.readBoolean();
         Map<String, SortedSet<String>> uses = new TreeMap<>();
         for (int j = count(); j > 0; j--) {
           uses.put(text(), new TreeSet<>(texts()));
         }
-        views.put(name, new View(name, definition, uses));
+        views.put(name, new View(name, definition, uses, materialized));
       }
       Map<String, Trigger> triggers = new TreeMap<>();
       for (int i = count(); i > 0; i--) {

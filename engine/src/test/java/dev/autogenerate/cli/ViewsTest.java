@@ -145,6 +145,43 @@ class ViewsTest {
     assertEquals(1, project.migrationFiles().size(), project::lastMigration);
   }
 
+  @Test
+  void aMaterializedViewIsAViewToEntitiesAndNeverRecreatedByAnUpgrade() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    project.entities(ORDER_V1);
+    project.expect(0, "-m", "orders");
+    project.expect(0, "upgrade", "head");
+    execute(project, "insert into orders (id, amount, note) values (1, 40, 'a')",
+        "create materialized view order_totals as select id, amount from orders");
+    String orderTotal = """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @org.hibernate.annotations.Immutable
+        @Table(name = "order_totals")
+        public class OrderTotal {
+          @Id Long id;
+          Integer amount;
+        }
+        """;
+    project.entities(ORDER_V1, orderTotal);
+
+    // The entity on it is no table to create: check is clean and says why.
+    CliRun check = project.expect(0, "check");
+    assertTrue(check.out().contains("order_totals is a materialized view in the database"), check::toString);
+
+    // Its rows are stored: a change it would have to be built again for stops -m with one line.
+    project.entities(ORDER_V1.replace("Integer amount;", "Long amount;"), orderTotal);
+    CliRun refused = project.expect(2, "-m", "wider amounts");
+    assertEquals(1, refused.err().lines().count(), refused::toString);
+    assertTrue(refused.err().contains("materialized view order_totals reads orders.amount, whose type changes"),
+        refused::toString);
+    assertEquals(1, project.migrationFiles().size(), "no file written");
+    assertEquals(List.of("1:40"), totals(project));
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void anExcludedTableIsNeverCreated(DatabaseKind kind) throws Exception {

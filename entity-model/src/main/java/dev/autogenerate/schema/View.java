@@ -17,8 +17,10 @@ import java.util.TreeSet;
  * @param uses for each table or view the query reads, by name as the schema names tables
  *     ({@code sales.orders} outside the current schema), the columns it reads there (possibly none,
  *     when only the table is known)
+ * @param materialized whether it is a materialized view (PostgreSQL): its rows are stored, so the
+ *     tool never drops and creates it again around a change (see {@code ViewRecreation})
  */
-public record View(String name, String definition, Map<String, SortedSet<String>> uses) {
+public record View(String name, String definition, Map<String, SortedSet<String>> uses, boolean materialized) {
 
   public View {
     Objects.requireNonNull(name, "name");
@@ -30,6 +32,11 @@ public record View(String name, String definition, Map<String, SortedSet<String>
     uses.forEach((relation, columns) -> copy.put(relation, Collections.unmodifiableSortedSet(new TreeSet<>(columns))));
     uses = Collections.unmodifiableMap(copy);
   }
+  /** A plain view. */
+  public View(String name, String definition, Map<String, SortedSet<String>> uses) {
+    this(name, definition, uses, false);
+  }
+
 
   /** A view whose dependencies are not known (one a migration creates from its definition). */
   public static View of(String name, String definition) {
@@ -60,7 +67,7 @@ public record View(String name, String definition, Map<String, SortedSet<String>
     boolean sameSchema = Objects.equals(Schema.schemaOf(from), Schema.schemaOf(to));
     String query = sameSchema
         ? IdentifierRewriter.column(definition, Schema.unqualified(from), Schema.unqualified(to)) : definition;
-    return new View(name, query, renamed);
+    return new View(name, query, renamed, materialized);
   }
 
   /** This view after a column it reads is renamed, for the reasons {@link #withRelationRenamed} gives. */
@@ -73,7 +80,7 @@ public record View(String name, String definition, Map<String, SortedSet<String>
     columns.remove(from);
     columns.add(to);
     renamed.put(table, columns);
-    return new View(name, IdentifierRewriter.column(definition, from, to), renamed);
+    return new View(name, IdentifierRewriter.column(definition, from, to), renamed, materialized);
   }
 
   /** The tables and views it reads. */

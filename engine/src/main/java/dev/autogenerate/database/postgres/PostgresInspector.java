@@ -40,8 +40,8 @@ import java.util.TreeSet;
  *
  * <p>What it reads:
  * <ul>
- *   <li>ordinary and partitioned tables ({@code relkind} {@code r} and {@code p}); not views,
- *       materialized views, foreign tables, sequences, nor the partitions of a partitioned table
+ *   <li>ordinary and partitioned tables ({@code relkind} {@code r} and {@code p}); not views
+ *       (read apart), foreign tables, sequences, nor the partitions of a partitioned table
  *       (those follow their parent). Tables that belong to an extension ({@code spatial_ref_sys}
  *       of PostGIS, say) are left out too: the extension, not a migration, owns them. The
  *       table's comment.
@@ -84,7 +84,7 @@ import java.util.TreeSet;
  *       sequence of an identity column, or of a serial one, or any sequence {@code owned by} a
  *       column) or to an extension. The table filter applies to sequence names as to table names.
  *   <li>enum types with their values in order ({@code enumsortorder}), except those of extensions.
- *   <li>views (not materialized views, nor an extension's), whatever the table filter says: their
+ *   <li>views, materialized ones marked as such (not an extension's), whatever the table filter says: their
  *       query as {@code pg_get_viewdef()} deparses it, and the columns of each table or view they
  *       read, from the dependencies of their rewrite rule ({@code pg_depend}), exact where a
  *       text search would guess. Triggers are not read: PostgreSQL keeps them through every
@@ -323,7 +323,7 @@ public final class PostgresInspector implements DatabaseInspector {
       """;
 
   /**
-   * Views (not materialized ones, nor those of an extension) with their query and, from the
+   * Views, materialized ones too (not those of an extension), with their query and, from the
    * dependencies of their rewrite rule, each column of each table or view they read: one row per
    * column used (a view reading no column has one row, with nulls). Names outside the current
    * schema are qualified, as tables are.
@@ -331,6 +331,7 @@ public final class PostgresInspector implements DatabaseInspector {
   static final String VIEWS_QUERY = """
       SELECT CASE WHEN n.nspname = pg_catalog.current_schema() THEN v.relname::text ELSE n.nspname || '.' || v.relname END AS view_name,
              pg_catalog.pg_get_viewdef(v.oid) AS definition,
+             v.relkind = 'm' AS materialized,
              CASE WHEN un.nspname = pg_catalog.current_schema() THEN u.relname::text ELSE un.nspname || '.' || u.relname END AS used_relation,
              a.attname AS used_column
       FROM pg_catalog.pg_class v
@@ -345,7 +346,7 @@ public final class PostgresInspector implements DatabaseInspector {
       LEFT JOIN pg_catalog.pg_namespace un ON un.oid = u.relnamespace
       LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0
       WHERE n.nspname = pg_catalog.current_schema()
-        AND v.relkind = 'v'
+        AND v.relkind IN ('v', 'm')
         AND NOT EXISTS (
           SELECT 1
           FROM pg_catalog.pg_depend ext
@@ -504,15 +505,17 @@ public final class PostgresInspector implements DatabaseInspector {
     try (ResultSet rows = statement.executeQuery(query)) {
       String name = null;
       String definition = null;
+      boolean materialized = false;
       Map<String, SortedSet<String>> uses = new TreeMap<>();
       while (rows.next()) {
         String view = rows.getString("view_name");
         if (!view.equals(name)) {
           if (name != null) {
-            schema.addView(new View(name, definition, uses));
+            schema.addView(new View(name, definition, uses, materialized));
           }
           name = view;
           definition = viewQuery(rows.getString("definition"));
+          materialized = rows.getBoolean("materialized");
           uses = new TreeMap<>();
         }
         String relation = rows.getString("used_relation");
@@ -525,7 +528,7 @@ public final class PostgresInspector implements DatabaseInspector {
         }
       }
       if (name != null) {
-        schema.addView(new View(name, definition, uses));
+        schema.addView(new View(name, definition, uses, materialized));
       }
     }
   }

@@ -310,8 +310,10 @@ class PostgresInspectorTest {
                 table("child", col("id", INTEGER), col("extra", TEXT))),
             List.of(sequence("some_seq", 1, 1)),
             List.of(enumType("mood", "ok")))
-            .withViewsAndTriggers(List.of(new View("kept_view", "SELECT id\n   FROM kept",
-                Map.of("kept", new TreeSet<>(Set.of("id"))))), List.of()),
+            .withViewsAndTriggers(List.of(
+                new View("kept_view", "SELECT id\n   FROM kept", Map.of("kept", new TreeSet<>(Set.of("id")))),
+                new View("kept_matview", "SELECT id\n   FROM kept", Map.of("kept", new TreeSet<>(Set.of("id"))), true)),
+                List.of()),
         inspect(database));
 
     try (Connection connection = database.open()) {
@@ -350,6 +352,26 @@ class PostgresInspectorTest {
     assertEquals(Set.of("orders"), schema.view("other.counted").orElseThrow().relations());
     assertEquals(Set.of("big", "other.counted", "totals"), schema.views().keySet());
     assertFalse(schema.hasTable("totals"));
+  }
+
+  /** A materialized view is read as a view, marked as such, with the columns it reads: never as a table. */
+  @Test
+  void materializedViewsAreViewsThatSayTheyAre() throws Exception {
+    execute(database,
+        "create table orders (id int primary key, amount int, note text)",
+        "create materialized view order_totals as select id, amount from orders",
+        "create view plain as select id from orders");
+
+    Schema schema;
+    try (Connection connection = database.open()) {
+      schema = new PostgresInspector().inspect(connection, TableFilter.defaults());
+    }
+
+    View totals = schema.view("order_totals").orElseThrow();
+    assertTrue(totals.materialized());
+    assertEquals(Map.of("orders", new TreeSet<>(Set.of("id", "amount"))), totals.uses());
+    assertFalse(schema.view("plain").orElseThrow().materialized());
+    assertFalse(schema.hasTable("order_totals"));
   }
 
   @Test
