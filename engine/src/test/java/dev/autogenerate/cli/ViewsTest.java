@@ -39,6 +39,21 @@ class ViewsTest {
       }
       """;
 
+  /** An entity mapped onto the view order_totals. */
+  static final String ORDER_TOTAL = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Entity
+      @org.hibernate.annotations.Immutable
+      @Table(name = "order_totals")
+      public class OrderTotal {
+        @Id Long id;
+        Integer amount;
+      }
+      """;
+
   @TempDir Path directory;
 
   private ProjectDirectory projectWithView(DatabaseKind kind) throws Exception {
@@ -100,19 +115,7 @@ class ViewsTest {
   @EnumSource(DatabaseKind.class)
   void entitiesMappedOntoViewsAreNeverCreatedAsTables(DatabaseKind kind) throws Exception {
     ProjectDirectory project = projectWithView(kind);
-    project.entities(ORDER_V1, """
-        package com.example.domain;
-
-        import jakarta.persistence.*;
-
-        @Entity
-        @org.hibernate.annotations.Immutable
-        @Table(name = "order_totals")
-        public class OrderTotal {
-          @Id Long id;
-          Integer amount;
-        }
-        """, """
+    project.entities(ORDER_V1, ORDER_TOTAL, """
         package com.example.domain;
 
         import jakarta.persistence.*;
@@ -153,27 +156,14 @@ class ViewsTest {
     project.expect(0, "upgrade", "head");
     execute(project, "insert into orders (id, amount, note) values (1, 40, 'a')",
         "create materialized view order_totals as select id, amount from orders");
-    String orderTotal = """
-        package com.example.domain;
-
-        import jakarta.persistence.*;
-
-        @Entity
-        @org.hibernate.annotations.Immutable
-        @Table(name = "order_totals")
-        public class OrderTotal {
-          @Id Long id;
-          Integer amount;
-        }
-        """;
-    project.entities(ORDER_V1, orderTotal);
+    project.entities(ORDER_V1, ORDER_TOTAL);
 
     // The entity on it is no table to create: check is clean and says why.
     CliRun check = project.expect(0, "check");
     assertTrue(check.out().contains("order_totals is a materialized view in the database"), check::toString);
 
     // Its rows are stored: a change it would have to be built again for stops -m with one line.
-    project.entities(ORDER_V1.replace("Integer amount;", "Long amount;"), orderTotal);
+    project.entities(ORDER_V1.replace("Integer amount;", "Long amount;"), ORDER_TOTAL);
     CliRun refused = project.expect(2, "-m", "wider amounts");
     assertEquals(1, refused.err().lines().count(), refused::toString);
     assertTrue(refused.err().contains("materialized view order_totals reads orders.amount, whose type changes"),
