@@ -14,6 +14,7 @@ import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +37,8 @@ import java.util.Set;
  * <p>Every proposed change then passes the project's {@link dev.autogenerate.changes.CompareHook}.
  * Views are the database's own: an entity on a view's name is not a table to create
  * ({@link EntitiesOnViews}), and a view reading a column whose type changes is dropped and created
- * again around the change ({@link ViewRecreation}).
+ * again around the change ({@link ViewRecreation}); only the views {@code @View} entities declare
+ * are created, or created again when their query changed ({@link EntityViews}).
  * The downgrade is derived, not compared: each upgrade operation is inverted against the schema
  * just before it, and the inverses run in reverse order.
  */
@@ -115,13 +117,18 @@ public final class SchemaComparison {
     for (SchemaElementComparator comparator : droppingOrder) {
       comparator.compareDropped(renamed, wanted, plan, recordedRenamed);
     }
-    List<Change> reviewed = reviewed(plan.ordered(rules.foreignKeysMayReferenceLaterTables()));
+    EntityViews entityViews = EntityViews.in(renamed, wanted, recordedRenamed);
+    List<Change> proposed = new ArrayList<>(entityViews.first());
+    proposed.addAll(plan.ordered(rules.foreignKeysMayReferenceLaterTables()));
+    proposed.addAll(entityViews.last());
+    List<Change> reviewed = reviewed(proposed);
     LookAlikes.Found lookAlikes = LookAlikes.in(current, reviewed, rules);
     List<Change> upgrade = ViewRecreation.around(current, lookAlikes.upgrade());
     List<String> warnings = new ArrayList<>(renaming.warnings());
     warnings.addAll(plan.warnings());
     warnings.addAll(lookAlikes.warnings());
     List<String> notices = new ArrayList<>(onViews.notices());
+    notices.addAll(entityViews.notices());
     notices.addAll(plan.notices());
     return new MigrationPlan(ChangeGroup.consecutive(upgrade), ChangeGroup.consecutive(downgradeOf(current, upgrade)),
         warnings, notices, Risks.of(current, upgrade));
@@ -160,12 +167,18 @@ public final class SchemaComparison {
   /** The changes that undo {@code upgrade}, given the schema before it: each step inverted, last first. */
   static List<Change> downgradeOf(Schema current, List<Change> upgrade) {
     List<Change> downgrade = new ArrayList<>();
+    Set<String> viewsDropped = new HashSet<>();
     Schema before = current;
     for (Change change : upgrade) {
       Operation operation = change.operation();
       List<Operation> inverse = new ArrayList<>(operation.inverse(before));
       Collections.reverse(inverse);
-      inverse.forEach(undo -> downgrade.add(runnable(undo)));
+      // A view the upgrade drops and creates again is one kept working; one it only creates is new.
+      boolean recreated = operation instanceof CreateView create && viewsDropped.contains(create.name());
+      inverse.forEach(undo -> downgrade.add(runnable(undo, recreated)));
+      if (operation instanceof DropView drop) {
+        viewsDropped.add(drop.name());
+      }
       before = operation.applyTo(before);
     }
     Collections.reverse(downgrade);
@@ -177,10 +190,11 @@ public final class SchemaComparison {
    * come back as it was: its values are gone, and NOT NULL would fail on every row. It comes back
    * nullable and empty, and the file says so.
    */
-  private static Change runnable(Operation undo) {
+  private static Change runnable(Operation undo, boolean undoesARecreation) {
     if (undo instanceof DropView drop) {
-      return Change.of(drop, "view " + drop.name() + " reads what the downgrade changes back: dropped here, created"
-          + " again below");
+      return Change.of(drop, undoesARecreation
+          ? "view " + drop.name() + " reads what the downgrade changes back: dropped here, created again below"
+          : "view " + drop.name() + ", which the upgrade created");
     }
     if (undo instanceof CreateView create) {
       return Change.of(create, "view " + create.name() + " as it was before the upgrade");

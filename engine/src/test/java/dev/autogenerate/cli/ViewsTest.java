@@ -126,18 +126,6 @@ class ViewsTest {
           @Id Long id;
           String note;
         }
-        """, """
-        package com.example.domain;
-
-        import jakarta.persistence.*;
-
-        @Entity
-        @org.hibernate.annotations.View(query = "select id, amount from orders where amount < 10")
-        @Table(name = "small_orders")
-        public class SmallOrder {
-          @Id Long id;
-          Integer amount;
-        }
         """);
 
     CliRun check = project.expect(0, "check");
@@ -146,6 +134,56 @@ class ViewsTest {
     CliRun generated = project.expect(0, "-m", "nothing to do");
     assertFalse(generated.out().contains("create table"), generated::toString);
     assertEquals(1, project.migrationFiles().size(), project::lastMigration);
+  }
+
+  static final String SMALL_ORDER = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Entity
+      @org.hibernate.annotations.View(query = "select id, amount from orders where amount < 10")
+      @Table(name = "small_orders")
+      public class SmallOrder {
+        @Id Long id;
+        Integer amount;
+      }
+      """;
+
+  /**
+   * An {@code @View} entity's view is created as Hibernate's DDL would create it, and created
+   * again when its query changes; check is clean once the migration ran, and a downgrade brings
+   * the old query back.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void anAtViewEntitysViewIsCreatedAndFollowsItsQuery(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = projectWithView(kind);
+    project.entities(ORDER_V1, SMALL_ORDER);
+    project.expect(1, "check");
+
+    project.expect(0, "-m", "small orders");
+    String created = migration(project, "_small_orders");
+    assertTrue(created.contains("op.createView(\"small_orders\", \"select id, amount from orders where amount < 10\")"),
+        created);
+    assertFalse(created.contains("createTable(\"small_orders\""), created);
+    assertTrue(created.contains("// view small_orders, which the upgrade created"), created);
+    project.expect(0, "upgrade", "head");
+    assertEquals(1, count(project, "small_orders"));
+    project.expect(0, "check");
+
+    project.entities(ORDER_V1, SMALL_ORDER.replace("amount < 10", "amount < 100"));
+    project.expect(1, "check");
+    project.expect(0, "-m", "more small orders");
+    String changed = migration(project, "more_small_orders");
+    assertTrue(changed.indexOf("op.dropView(\"small_orders\")") >= 0
+        && changed.indexOf("op.dropView(\"small_orders\")") < changed.indexOf("amount < 100"), changed);
+    project.expect(0, "upgrade", "head");
+    assertEquals(2, count(project, "small_orders"));
+    project.expect(0, "check");
+
+    project.expect(0, "downgrade", "-1");
+    assertEquals(1, count(project, "small_orders"));
   }
 
   @Test
@@ -246,6 +284,20 @@ class ViewsTest {
       }
     }
     return rows;
+  }
+
+  /** The migration whose file name ends so: two written within a second do not sort by time. */
+  private static String migration(ProjectDirectory project, String nameEnd) {
+    return project.read(project.migrationFiles().stream()
+        .filter(file -> file.getFileName().toString().endsWith(nameEnd + ".java")).findFirst().orElseThrow());
+  }
+
+  private static long count(ProjectDirectory project, String relation) throws Exception {
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select count(*) from " + relation)) {
+      result.next();
+      return result.getLong(1);
+    }
   }
 
   static void execute(ProjectDirectory project, String... statements) throws Exception {

@@ -11,6 +11,7 @@ import dev.autogenerate.schema.ReferentialAction;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.SqlTypeParser;
+import dev.autogenerate.schema.View;
 import dev.autogenerate.schema.Table;
 import dev.autogenerate.schema.UniqueConstraint;
 import java.util.ArrayList;
@@ -106,10 +107,14 @@ final class MetadataSchemaReader {
 
   Schema read() {
     List<Table> tables = new ArrayList<>();
+    List<View> views = new ArrayList<>();
     Map<String, Sequence> sequences = new LinkedHashMap<>();
     for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
       for (org.hibernate.mapping.Table table : namespace.getTables()) {
-        if (table.isPhysicalTable() && !table.isView()) {
+        if (table.isView() && table.getViewQuery() != null && !table.getViewQuery().isBlank()) {
+          // An @View entity: the view its query defines, as Hibernate's own DDL would create it.
+          views.add(View.of(tableName(table), viewQuery(table.getViewQuery())));
+        } else if (table.isPhysicalTable() && !table.isView()) {
           tables.add(toTable(table));
         }
       }
@@ -123,7 +128,13 @@ final class MetadataSchemaReader {
         sequences.putIfAbsent(model.name(), model);
       }
     }
-    return Schema.of(tables, sequences.values(), enumTypes());
+    return Schema.of(tables, sequences.values(), enumTypes()).withViewsAndTriggers(views, List.of());
+  }
+
+  /** An {@code @View} query as the migration will create it: without surrounding blanks or a closing semicolon. */
+  private static String viewQuery(String query) {
+    String stripped = query.strip();
+    return stripped.endsWith(";") ? stripped.substring(0, stripped.length() - 1).stripTrailing() : stripped;
   }
 
   private Table toTable(org.hibernate.mapping.Table table) {

@@ -268,7 +268,7 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
    * This schema as seen from a connection whose current schema is {@code currentSchema}: names
    * qualified by that schema ({@code public.orders}) lose the qualifier, so that
    * {@code @Table(schema = "public")} is the same table as no schema at all. Table names, the
-   * tables foreign keys reference and sequence names alike; a null current schema changes nothing.
+   * tables foreign keys reference, sequence and view names alike; a null current schema changes nothing.
    */
   public Schema withDefaultSchema(String currentSchema) {
     if (currentSchema == null) {
@@ -288,7 +288,10 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
     List<Sequence> newSequences = sequences.values().stream()
         .map(sequence -> new Sequence(strip.apply(sequence.name()), sequence.startWith(), sequence.incrementBy()))
         .toList();
-    return of(newTables, newSequences, enumTypes.values()).withViewsAndTriggers(views.values(), triggers.values());
+    List<View> newViews = views.values().stream()
+        .map(view -> new View(strip.apply(view.name()), view.definition(), view.uses(), view.materialized()))
+        .toList();
+    return of(newTables, newSequences, enumTypes.values()).withViewsAndTriggers(newViews, triggers.values());
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.autogenerate.entities;
 import static dev.autogenerate.schema.Column.column;
 import static dev.autogenerate.schema.UniqueConstraint.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.schema.CheckConstraint;
@@ -270,6 +271,17 @@ class ColumnAndSchemaReadingTest {
     Schema schema = read(Invoice.class, Total.class, Summary.class, Shape.class, Circle.class);
 
     assertEquals(List.of("circles", "invoices"), List.copyOf(schema.tables().keySet()));
+  }
+
+  /** An {@code @View} entity is the view its query defines (as Hibernate's DDL creates it), not a table. */
+  @Test
+  void anAtViewEntityIsItsView() {
+    Schema schema = read(Invoice.class, Total.class);
+
+    assertEquals(List.of("total"), List.copyOf(schema.views().keySet()));
+    assertEquals("select owner_id as id, count(*) as n from invoices group by owner_id",
+        schema.view("total").orElseThrow().definition());
+    assertFalse(schema.view("total").orElseThrow().materialized());
   }
 
   // --- naming strategies ----------------------------------------------------------------------

@@ -110,10 +110,12 @@ public final class SqliteDatabase implements Database, ComparisonRules {
   public Schema targetFor(Schema entities, Connection connection) {
     List<String> names = new ArrayList<>(entities.tables().keySet());
     names.addAll(entities.sequences().keySet());
+    names.addAll(entities.views().keySet());
     for (String name : names) {
       String schema = Schema.schemaOf(name);
       if (schema != null) {
-        throw new UserError((entities.hasTable(name) ? "table " : "sequence ") + name + " is in schema " + schema
+        String kind = entities.hasTable(name) ? "table " : entities.hasView(name) ? "view " : "sequence ";
+        throw new UserError(kind + name + " is in schema " + schema
             + ", which SQLite does not have: remove schema= (and hibernate.default_schema) or use PostgreSQL");
       }
     }
