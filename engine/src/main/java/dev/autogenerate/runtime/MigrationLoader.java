@@ -36,6 +36,12 @@ public final class MigrationLoader {
 
   static List<MigrationScript> fromSources(Path directory, List<Path> classPath, ClassLoader parent,
       CompiledHistoryCache cache) {
+    return fromSources(directory, classPath, parent, cache, CompiledClassCache.standard());
+  }
+
+  /** As {@link #fromSources(Path, List, ClassLoader)}, with both caches given (tests). */
+  static List<MigrationScript> fromSources(Path directory, List<Path> classPath, ClassLoader parent,
+      CompiledHistoryCache cache, CompiledClassCache classCache) {
     SourceListing listing = SourceListing.of(directory);
     List<Path> sources = listing.sources();
     if (sources.isEmpty()) {
@@ -48,7 +54,7 @@ public final class MigrationLoader {
     if (hit.isPresent()) {
       return deferred(hit.get(), origin);
     }
-    SourceCompiler.Compiled compiled = SourceCompiler.compile(sources, classPath, parent);
+    SourceCompiler.Compiled compiled = SourceCompiler.compile(sources, classPath, parent, classCache);
     List<MigrationScript> scripts = instantiate(compiled.loader(), compiled.classNames(), origin);
     stamps.ifPresent(read -> cache.put(directory, sources, read, compilePath, compiled, scripts));
     return scripts;
@@ -80,6 +86,12 @@ public final class MigrationLoader {
 
   static List<MigrationScript> readSources(Path directory, List<Path> classPath, ClassLoader parent,
       Consumer<String> warnings, CompiledHistoryCache cache) {
+    return readSources(directory, classPath, parent, warnings, cache, CompiledClassCache.standard());
+  }
+
+  /** As {@link #readSources(Path, List, ClassLoader, Consumer)}, with both caches given (tests). */
+  static List<MigrationScript> readSources(Path directory, List<Path> classPath, ClassLoader parent,
+      Consumer<String> warnings, CompiledHistoryCache cache, CompiledClassCache classCache) {
     SourceListing listing = SourceListing.of(directory);
     List<Path> sources = listing.sources();
     String compilePath = SourceCompiler.classPathWithApi(classPath);
@@ -95,7 +107,7 @@ public final class MigrationLoader {
     // Each round sets aside the files javac blamed; a file failing only because of another
     // broken one compiles in the next round. An error naming no file sets aside all the rest.
     while (!compilable.isEmpty()) {
-      SourceCompiler.Attempt attempt = SourceCompiler.attempt(compilable, classPath, parent);
+      SourceCompiler.Attempt attempt = SourceCompiler.attempt(compilable, classPath, parent, classCache);
       if (attempt.errors().isEmpty()) {
         compiled = attempt.compiled();
         break;

@@ -1,0 +1,100 @@
+package dev.autogenerate.runtime;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which migration sources stand alone in their folder: what javac makes of them cannot depend on
+ * any other file of the folder, so their classes, once compiled, may be taken again whatever
+ * else in the folder changed.
+ *
+ * <p>The rule: a source stands alone when no identifier its text mentions (in code, comments or
+ * strings) is the simple name of a class another source declares, and no class its classes
+ * refer to ({@link ClassReferences}) has such a name. Why both: javac finds every other class
+ * through a simple name written in the text (an import, a qualified name's first part, a
+ * same-package or on-demand name), so a text that writes none of the folder's names resolves the
+ * same with or without the other files; and a reference covers the names reached without being
+ * written (a method's result used in a chain). The constant pool alone would not do: javac
+ * copies a {@code static final} constant's value into the class that uses it and leaves no
+ * reference to the class that declares it, so an edited constant would go unseen; the text does
+ * name that class. Names are compared by simple name, whatever the package: more files count as
+ * dependent than need to, never fewer. The classes of the file itself count for it, except when
+ * another file declares the same name (a duplicate, or an ambiguity for javac to report).
+ *
+ * <p>A source that stands alone compiles to the same classes with any other files beside it, so
+ * its classes are kept by its own text alone ({@link CompiledClassCache}); a source that does not
+ * compiles again with the files it depends on whenever the folder's history entry is stale.
+ */
+final class SelfStandingSources {
+
+  private SelfStandingSources() {}
+
+  /**
+   * One source, as far as the rule needs it.
+   *
+   * @param mentioned {@link SourceNames#mentioned} of its text
+   * @param declared the simple names of the classes it declares (or, not compiled yet, may declare)
+   * @param classes its compiled classes by binary name, or none when not compiled yet
+   */
+  record Source(Path path, Set<String> mentioned, Set<String> declared, Map<String, byte[]> classes) {
+
+    /** A compiled source: what it declares is read from its classes. */
+    static Source compiled(Path path, String text, Map<String, byte[]> classes) {
+      Set<String> declared = new HashSet<>();
+      classes.keySet().forEach(name -> declared.addAll(SourceNames.simpleNames(name)));
+      return new Source(path, SourceNames.mentioned(text), declared, classes);
+    }
+
+    /** A source not compiled yet: what it declares is read from its text, which tells more than there is. */
+    static Source uncompiled(Path path, String text) {
+      return new Source(path, SourceNames.mentioned(text), SourceNames.declared(text), Map.of());
+    }
+  }
+
+  /** The sources of {@code folder} that stand alone in it, by the rule of the class comment. */
+  static Set<Path> of(List<Source> folder) {
+    Map<String, Integer> declarers = new HashMap<>();
+    for (Source source : folder) {
+      source.declared().forEach(name -> declarers.merge(name, 1, Integer::sum));
+    }
+    Set<Path> alone = new HashSet<>();
+    for (Source source : folder) {
+      if (standsAlone(source, declarers)) {
+        alone.add(source.path());
+      }
+    }
+    return alone;
+  }
+
+  private static boolean standsAlone(Source source, Map<String, Integer> declarers) {
+    for (String name : source.mentioned()) {
+      if (declaredByAnother(name, source, declarers)) {
+        return false;
+      }
+    }
+    try {
+      for (byte[] classFile : source.classes().values()) {
+        for (String reference : ClassReferences.of(classFile)) {
+          for (String name : SourceNames.simpleNames(reference.replace('/', '.'))) {
+            if (declaredByAnother(name, source, declarers)) {
+              return false;
+            }
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+    return true;
+  }
+
+  private static boolean declaredByAnother(String name, Source source, Map<String, Integer> declarers) {
+    int count = declarers.getOrDefault(name, 0);
+    return count > (source.declared().contains(name) ? 1 : 0);
+  }
+}
