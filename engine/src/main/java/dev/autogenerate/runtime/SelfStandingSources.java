@@ -2,6 +2,7 @@ package dev.autogenerate.runtime;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,34 +38,37 @@ final class SelfStandingSources {
   /**
    * One source, as far as the rule needs it.
    *
-   * @param mentioned {@link SourceNames#mentioned} of its text
+   * @param text its text, read for the names it mentions only when it is judged
    * @param declared the simple names of the classes it declares (or, not compiled yet, may declare)
    * @param classes its compiled classes by binary name, or none when not compiled yet
    */
-  record Source(Path path, Set<String> mentioned, Set<String> declared, Map<String, byte[]> classes) {
+  record Source(Path path, String text, Set<String> declared, Map<String, byte[]> classes) {
 
     /** A compiled source: what it declares is read from its classes. */
     static Source compiled(Path path, String text, Map<String, byte[]> classes) {
       Set<String> declared = new HashSet<>();
       classes.keySet().forEach(name -> declared.addAll(SourceNames.simpleNames(name)));
-      return new Source(path, SourceNames.mentioned(text), declared, classes);
+      return new Source(path, text, declared, classes);
     }
 
     /** A source not compiled yet: what it declares is read from its text, which tells more than there is. */
     static Source uncompiled(Path path, String text) {
-      return new Source(path, SourceNames.mentioned(text), SourceNames.declared(text), Map.of());
+      return new Source(path, text, SourceNames.declared(text), Map.of());
     }
   }
 
-  /** The sources of {@code folder} that stand alone in it, by the rule of the class comment. */
-  static Set<Path> of(List<Source> folder) {
+  /**
+   * Those of the {@code judged} sources that stand alone among all the sources of their
+   * {@code folder}, by the rule of the class comment.
+   */
+  static Set<Path> of(List<Source> folder, Collection<Path> judged) {
     Map<String, Integer> declarers = new HashMap<>();
     for (Source source : folder) {
       source.declared().forEach(name -> declarers.merge(name, 1, Integer::sum));
     }
     Set<Path> alone = new HashSet<>();
     for (Source source : folder) {
-      if (standsAlone(source, declarers)) {
+      if (judged.contains(source.path()) && standsAlone(source, declarers)) {
         alone.add(source.path());
       }
     }
@@ -72,7 +76,7 @@ final class SelfStandingSources {
   }
 
   private static boolean standsAlone(Source source, Map<String, Integer> declarers) {
-    for (String name : source.mentioned()) {
+    for (String name : SourceNames.mentioned(source.text())) {
       if (declaredByAnother(name, source, declarers)) {
         return false;
       }

@@ -135,9 +135,7 @@ public final class SourceCompiler {
       folder.add(classes == null ? SelfStandingSources.Source.uncompiled(source, texts.get(source))
           : SelfStandingSources.Source.compiled(source, texts.get(source), classes));
     }
-    Set<Path> alone = SelfStandingSources.of(folder);
-    alone.retainAll(hits.keySet());
-    return alone;
+    return SelfStandingSources.of(folder, hits.keySet());
   }
 
   /**
@@ -223,7 +221,7 @@ public final class SourceCompiler {
       Map<Path, String> texts, Map<Path, String> keys, CompiledClassCache cache) {
     List<SelfStandingSources.Source> folder = new ArrayList<>();
     all.forEach((source, classes) -> folder.add(SelfStandingSources.Source.compiled(source, texts.get(source), classes)));
-    Set<Path> alone = SelfStandingSources.of(folder);
+    Set<Path> alone = SelfStandingSources.of(folder, compiledNow);
     for (Path source : compiledNow) {
       if (alone.contains(source)) {
         cache.put(keys.get(source), all.get(source));
