@@ -12,6 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -222,6 +227,33 @@ class IncrementalCompileTest {
     assertTrue(scripts.get(0).compiled() && scripts.get(1).compiled());
     assertFalse(scripts.get(2).compiled());
     assertEquals(List.of("c1", "c2"), columnsAdded(scripts.subList(0, 2)));
+  }
+
+  @Test
+  void commandsRunningTogetherAfterANewMigrationAgree() throws Exception {
+    for (int i = 1; i <= 4; i++) {
+      migration("M" + i + "_step", "aaaa0000000" + i, i == 1 ? null : "aaaa0000000" + (i - 1), "c" + i);
+    }
+    load();
+    migration("M5_step", "aaaa00000005", "aaaa00000004", "c5");
+    ExecutorService workers = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<MigrationScript>>> loads = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        loads.add(workers.submit(() -> MigrationLoader.fromSources(migrations, List.of(), getClass().getClassLoader(),
+            new CompiledHistoryCache(cacheDirectory), new CompiledClassCache(cacheDirectory, false))));
+      }
+      for (Future<List<MigrationScript>> each : loads) {
+        assertEquals(List.of("c1", "c2", "c3", "c4", "c5"), columnsAdded(each.get(60, TimeUnit.SECONDS)));
+      }
+    } finally {
+      workers.shutdownNow();
+    }
+    try (Stream<Path> files = Files.list(cacheDirectory)) {
+      assertTrue(files.noneMatch(file -> file.toString().endsWith(".tmp")), "no temporary file left behind");
+    }
+    assertEquals(List.of("c1", "c2", "c3", "c4", "c5"), columnsAdded(load()));
+    assertEquals(List.of(), compiled(), "the entry one of them wrote is whole");
   }
 
   @Test
