@@ -20,10 +20,11 @@ import java.util.Set;
  * through a simple name written in the text (an import, a qualified name's first part, a
  * same-package or on-demand name), so a text that writes none of the folder's names resolves the
  * same with or without the other files; and a reference covers the names reached without being
- * written (a method's result used in a chain). The constant pool alone would not do: javac
- * copies a {@code static final} constant's value into the class that uses it and leaves no
- * reference to the class that declares it, so an edited constant would go unseen; the text does
- * name that class. Names are compared by simple name, whatever the package: more files count as
+ * written (a method's result used in a chain). The constant pool alone is not relied on: javac
+ * copies a {@code static final} constant's value into the class that uses it, and whether it
+ * also leaves a reference to the class that declares it depends on the compiler (javac 9 and
+ * later do, earlier ones did not), so an edited constant could go unseen; the text names that
+ * class in any case. Names are compared by simple name, whatever the package: more files count as
  * dependent than need to, never fewer. The classes of the file itself count for it, except when
  * another file declares the same name (a duplicate, or an ambiguity for javac to report).
  *

@@ -108,7 +108,7 @@ public final class SourceCompiler {
       Map<Path, SourceClasses> bySource = new LinkedHashMap<>();
       for (Path source : sources) {
         cached.putAll(hits.get(source));
-        bySource.put(source, new SourceClasses(keys.get(source), hits.get(source)));
+        bySource.put(source, new SourceClasses(keys.get(source), hits.get(source), true));
       }
       return new Attempt(new Compiled(new BytesClassLoader(cached, parent), cached.keySet().stream().sorted().toList(),
           bySource), List.of());
@@ -206,8 +206,9 @@ public final class SourceCompiler {
       for (Path source : keys.keySet()) {
         all.put(source, taken.containsKey(source) ? taken.get(source) : bySourceNow.get(source));
       }
-      all.forEach((source, own) -> bySource.put(source, new SourceClasses(keys.get(source), own)));
-      keepSelfStanding(bySourceNow.keySet(), all, texts, keys, cache);
+      Set<Path> alone = keepSelfStanding(bySourceNow.keySet(), all, texts, keys, cache);
+      all.forEach((source, own) -> bySource.put(source, new SourceClasses(keys.get(source), own,
+          taken.containsKey(source) || alone.contains(source))));
     }
     return Optional.of(new Attempt(new Compiled(new BytesClassLoader(classes, parent),
         classes.keySet().stream().sorted().toList(), attributed ? bySource : Map.of()), List.of()));
@@ -216,8 +217,10 @@ public final class SourceCompiler {
   /**
    * Keeps the classes of each source just compiled that stands alone among all of them: only those
    * are the same whatever other files lie beside them, as their cache key (their own text) needs.
+   *
+   * @return those sources
    */
-  private static void keepSelfStanding(Set<Path> compiledNow, Map<Path, Map<String, byte[]>> all,
+  private static Set<Path> keepSelfStanding(Set<Path> compiledNow, Map<Path, Map<String, byte[]>> all,
       Map<Path, String> texts, Map<Path, String> keys, CompiledClassCache cache) {
     List<SelfStandingSources.Source> folder = new ArrayList<>();
     all.forEach((source, classes) -> folder.add(SelfStandingSources.Source.compiled(source, texts.get(source), classes)));
@@ -227,6 +230,7 @@ public final class SourceCompiler {
         cache.put(keys.get(source), all.get(source));
       }
     }
+    return alone;
   }
 
   /**
@@ -237,8 +241,13 @@ public final class SourceCompiler {
    */
   public record Compiled(ClassLoader loader, List<String> classNames, Map<Path, SourceClasses> bySource) {}
 
-  /** What one source compiled to, and {@link CompiledClassCache#key} of the text it compiled from. */
-  public record SourceClasses(String contentKey, Map<String, byte[]> classes) {}
+  /**
+   * What one source compiled to, and {@link CompiledClassCache#key} of the text it compiled from.
+   *
+   * @param standsAlone whether its classes depend on no other file of the folder
+   *     ({@link SelfStandingSources}): then its text, the class path and the tool alone decide them
+   */
+  public record SourceClasses(String contentKey, Map<String, byte[]> classes, boolean standsAlone) {}
 
   /** What a compile gave: the classes, or the errors. */
   public record Attempt(Compiled compiled, List<CompileError> errors) {}

@@ -11,7 +11,9 @@ import dev.autogenerate.operations.OperationChecksum;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -117,6 +119,11 @@ class IncrementalCompileTest {
     migration("M7_step", "aaaa00000007", "aaaa00000006", "c7");
     List<MigrationScript> scripts = load();
     assertEquals(List.of(List.of("M7_step.java")), compiled(), "only the new file");
+    // The unchanged revisions come from the previous entry: their classes are not even defined yet.
+    for (int i = 0; i < count; i++) {
+      assertInstanceOf(DeferredMigration.class, scripts.get(i).migration());
+    }
+    assertFalse(scripts.get(count).migration() instanceof DeferredMigration, "the new one is loaded");
     assertEquals(List.of("c1", "c2", "c3", "c4", "c5", "c6", "c7"), columnsAdded(scripts));
 
     // The same as compiling the whole folder afresh, in what runs and in what the history records.
@@ -132,6 +139,32 @@ class IncrementalCompileTest {
     assertEquals(List.of(), compiled());
     assertInstanceOf(DeferredMigration.class, fromEntry.get(6).migration());
     assertEquals(checksums(whole), fromEntry.stream().map(MigrationScript::checksum).toList());
+  }
+
+  @Test
+  void theRevisionsOfThePreviousEntryAreTakenOnlyForTheSameBytes() throws Exception {
+    migration("M1_first", "aaaa00000001", null, "c1");
+    migration("M2_second", "aaaa00000002", "aaaa00000001", "c2");
+    load();
+    // The entry as if M1's classes had compiled otherwise back then, every message marked.
+    Path entryFile;
+    try (Stream<Path> files = Files.list(cacheDirectory)) {
+      entryFile = files.filter(file -> file.toString().endsWith(".history")).findFirst().orElseThrow();
+    }
+    CompiledHistory entry = CompiledHistory.read(Files.readAllBytes(entryFile));
+    Map<String, byte[]> classes = new HashMap<>(entry.classFiles().all());
+    classes.put("m.M1_first", classes.get("m.M2_second"));
+    List<CompiledHistory.Header> marked = entry.revisions().stream().map(header -> new CompiledHistory.Header(
+        header.className(), header.id(), header.parents(), "from the entry", header.created(), header.upgradeChecksum()))
+        .toList();
+    Files.write(entryFile, new CompiledHistory(entry.context(), entry.stampedAtMillis(), entry.sources(), marked,
+        CompiledHistory.ClassFiles.of(classes)).write());
+
+    migration("M3_third", "aaaa00000003", "aaaa00000002", "c3");
+    List<MigrationScript> scripts = load();
+    assertEquals(List.of("adds c1", "from the entry", "adds c3"), scripts.stream().map(MigrationScript::message).toList());
+    assertFalse(scripts.get(0).migration() instanceof DeferredMigration);
+    assertInstanceOf(DeferredMigration.class, scripts.get(1).migration());
   }
 
   @Test
@@ -167,10 +200,28 @@ class IncrementalCompileTest {
     List<MigrationScript> scripts = load();
     assertEquals(List.of(List.of("M1_first.java", "Sizes.java")), compiled(), "M2, which uses neither, is taken");
     assertEquals(30, firstColumnLength(scripts));
+    // M1's text is as it was, its classes are not: nothing the previous entry read from them is taken.
+    assertFalse(scripts.get(0).migration() instanceof DeferredMigration);
+    assertEquals(OperationChecksum.of(scripts.get(0).upgradeOperations()), scripts.get(0).checksum());
 
     // And back: M1's classes compiled against 30 are not taken for the old text of Sizes.
     Files.writeString(file("Sizes"), Files.readString(file("Sizes")).replace("30", "20"));
     assertEquals(20, firstColumnLength(load()));
+  }
+
+  @Test
+  void aMigrationThatCopiedAnotherFilesConstantHasNoIdentityOfItsOwn() throws Exception {
+    // javac copied the 20 into M1, so another file decides what M1 records: M1's own source (its
+    // key) must not be taken for all that decides it.
+    Files.writeString(file("Sizes"), "package m;\n\nfinal class Sizes {\n  static final int NAME = 20;\n}\n");
+    migration("M1_first", "aaaa00000001", null, "c1");
+    Files.writeString(file("M1_first"), Files.readString(file("M1_first")).replace("varchar(20)", "varchar(Sizes.NAME)"));
+    migration("M2_second", "aaaa00000002", "aaaa00000001", "c2");
+    load();
+    List<MigrationScript> cached = load();
+    assertEquals(List.of(), compiled());
+    assertTrue(cached.get(0).identity().isEmpty(), "M1 depends on Sizes");
+    assertTrue(cached.get(1).identity().isPresent(), "M2 stands alone");
   }
 
   private static int firstColumnLength(List<MigrationScript> scripts) {
