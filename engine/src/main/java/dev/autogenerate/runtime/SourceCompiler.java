@@ -116,12 +116,12 @@ public final class SourceCompiler {
     if (!reused.isEmpty()) {
       Map<Path, Map<String, byte[]>> taken = new LinkedHashMap<>();
       reused.forEach(source -> taken.put(source, hits.get(source)));
-      Optional<Attempt> incremental = compile(toCompile, taken, texts, keys, compilePath, parent, cache);
+      Optional<Attempt> incremental = javac(toCompile, taken, texts, keys, compilePath, parent, cache);
       if (incremental.isPresent()) {
         return incremental.get();
       }
     }
-    return compile(sources, Map.of(), texts, keys, compilePath, parent, cache).orElseThrow();
+    return javac(sources, Map.of(), texts, keys, compilePath, parent, cache).orElseThrow();
   }
 
   /**
@@ -145,7 +145,7 @@ public final class SourceCompiler {
    * @return the classes of both, or the errors; empty when a compiled source declared a class its
    *     text did not suggest, so that taking the others' classes was not shown safe
    */
-  private static Optional<Attempt> compile(List<Path> toCompile, Map<Path, Map<String, byte[]>> taken,
+  private static Optional<Attempt> javac(List<Path> toCompile, Map<Path, Map<String, byte[]>> taken,
       Map<Path, String> texts, Map<Path, String> keys, String compilePath, ClassLoader parent, CompiledClassCache cache) {
     Map<String, byte[]> beside = new HashMap<>();
     taken.values().forEach(beside::putAll);
