@@ -22,11 +22,13 @@ import java.util.Set;
  * same with or without the other files; and a reference covers the names reached without being
  * written (a method's result used in a chain). The constant pool alone is not relied on: javac
  * copies a {@code static final} constant's value into the class that uses it, and whether it
- * also leaves a reference to the class that declares it depends on the compiler (javac 9 and
- * later do, earlier ones did not), so an edited constant could go unseen; the text names that
- * class in any case. Names are compared by simple name, whatever the package: more files count as
- * dependent than need to, never fewer. The classes of the file itself count for it, except when
- * another file declares the same name (a duplicate, or an ambiguity for javac to report).
+ * also leaves a reference to the class that declares it is the compiler's choice, so an edited
+ * constant could go unseen; the text names that class in any case. Names are compared by simple
+ * name, whatever the package: more files count as dependent than need to, never fewer. A class
+ * counts by the name of its top-level class, the only name through which another file can reach
+ * a nested one (a qualified name, an import, a superclass): files with nested classes of the same
+ * name stand alone. The classes of the file itself count for it, except when another file
+ * declares the same name (a duplicate, or an ambiguity for javac to report).
  *
  * <p>A source that stands alone compiles to the same classes with any other files beside it, so
  * its classes are kept by its own text alone ({@link CompiledClassCache}); a source that does not
@@ -45,10 +47,10 @@ final class SelfStandingSources {
    */
   record Source(Path path, String text, Set<String> declared, Map<String, byte[]> classes) {
 
-    /** A compiled source: what it declares is read from its classes. */
+    /** A compiled source: what it declares is read from its classes, by their top-level names. */
     static Source compiled(Path path, String text, Map<String, byte[]> classes) {
       Set<String> declared = new HashSet<>();
-      classes.keySet().forEach(name -> declared.addAll(SourceNames.simpleNames(name)));
+      classes.keySet().forEach(name -> declared.add(SourceNames.topLevelName(name)));
       return new Source(path, text, declared, classes);
     }
 
@@ -85,10 +87,8 @@ final class SelfStandingSources {
     try {
       for (byte[] classFile : source.classes().values()) {
         for (String reference : ClassReferences.of(classFile)) {
-          for (String name : SourceNames.simpleNames(reference.replace('/', '.'))) {
-            if (declaredByAnother(name, source, declarers)) {
-              return false;
-            }
+          if (declaredByAnother(SourceNames.topLevelName(reference.replace('/', '.')), source, declarers)) {
+            return false;
           }
         }
       }

@@ -189,7 +189,7 @@ public final class SourceCompiler {
       for (Path source : toCompile) {
         Set<String> mayDeclare = SourceNames.declared(texts.get(source));
         for (String className : bySourceNow.get(source).keySet()) {
-          if (!mayDeclare.containsAll(SourceNames.simpleNames(className))) {
+          if (!mayDeclare.contains(SourceNames.topLevelName(className))) {
             return Optional.empty();
           }
         }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.OperationChecksum;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -305,6 +307,31 @@ class IncrementalCompileTest {
     }
     assertEquals(List.of("c1", "c2", "c3", "c4", "c5"), columnsAdded(load()));
     assertEquals(List.of(), compiled(), "the entry one of them wrote is whole");
+  }
+
+  @Test
+  void migrationsWithNestedClassesOfTheSameNameStandAlone() throws Exception {
+    // As a very large generated migration splits its steps into UpgradePart1, UpgradePart2...
+    for (int i = 1; i <= 2; i++) {
+      migration("M" + i + "_large", "aaaa0000000" + i, i == 1 ? null : "aaaa0000000" + (i - 1), "c" + i);
+      Files.writeString(file("M" + i + "_large"), Files.readString(file("M" + i + "_large"))
+          .replace("op.addColumn(", "UpgradePart1.run(op);\n    op.addColumn(")
+          .replaceFirst("}\n$", "\n  // One class would pass Java's limits.\n  static final class UpgradePart1 {\n"
+              + "    static void run(Operations op) {\n      op.execute(\"select " + i + "\");\n    }\n  }\n}\n"));
+    }
+    load();
+    migration("M3_large", "aaaa00000003", "aaaa00000002", "c3");
+    Files.writeString(file("M3_large"), Files.readString(file("M2_large")).replace("M2_large", "M3_large")
+        .replace("aaaa00000002", "aaaa00000003").replace("aaaa00000001", "aaaa00000002").replace("c2", "c3"));
+    List<MigrationScript> scripts = load();
+    assertEquals(List.of(List.of("M3_large.java")), compiled());
+    assertEquals(List.of("select 1", "c1", "select 2", "c2", "select 2", "c3"), scripts.stream()
+        .flatMap(script -> script.upgradeOperations().stream())
+        .map(operation -> operation instanceof AddColumn add ? add.column().name() : sqlOf(operation)).toList());
+  }
+
+  private static String sqlOf(Operation operation) {
+    return ((ExecuteSql) operation).sql();
   }
 
   @Test

@@ -21,35 +21,42 @@ class SourceNamesTest {
     Set<String> names = SourceNames.mentioned("""
         package m;
         // uses Sizes
-        class A { String s = "Labels"; int n = \\u004eames.COUNT; }
+        class A { String s = "Labels"; int n = \\u004eames.COUNT; Object o = Outer$Inner.X; }
         """);
-    assertTrue(names.containsAll(List.of("package", "m", "uses", "Sizes", "A", "String", "Labels", "Names", "COUNT")),
-        names.toString());
+    assertTrue(names.containsAll(List.of("package", "m", "uses", "Sizes", "A", "String", "Labels", "Names", "COUNT",
+        "Outer$Inner", "Outer", "Inner")), names.toString());
   }
 
   @Test
-  void declaresTheNameAfterEachClassKeywordButNotAClassLiteral() {
+  void declaresTheNamesOfTopLevelClassesOutsideCommentsAndLiterals() {
     Set<String> names = SourceNames.declared("""
         package m;
+        // One class would pass Java's limits
+        /* enum Commented {} */
+        @Revision(id = "a", revises = {"b"}, message = "a class name")
         public final class First implements Migration {
           record Pair(int a) {}
-          enum Kind { A }
-          @interface Marker {}
-          interface Shape {}
+          enum Kind { A { void run() {} } }
+          char brace = '{';
+          String text = \"\"\"
+              } interface Quoted {
+              \"\"\";
           Object type = String.class;
           Object other = Integer
               .class;
         }
+        @interface Marker {}
+        interface Shape {}
+        record Point(int x) {}
         """);
-    assertEquals(Set.of("First", "Pair", "Kind", "Marker", "Shape"), names);
+    assertEquals(Set.of("First", "Marker", "Shape", "Point"), names);
   }
 
   @Test
-  void aClassIsWrittenByTheSimpleNamesOfItselfAndItsOuterClasses() {
-    assertEquals(List.of("Outer", "Inner"), SourceNames.simpleNames("m.Outer$Inner"));
-    assertEquals(List.of("Outer"), SourceNames.simpleNames("m.Outer$1"));
-    assertEquals(List.of("Outer", "Local"), SourceNames.simpleNames("m.Outer$1Local"));
-    assertEquals(List.of("Top"), SourceNames.simpleNames("Top"));
+  void aClassIsReachedFromAnotherFileByItsTopLevelName() {
+    assertEquals("Outer", SourceNames.topLevelName("m.Outer$Inner"));
+    assertEquals("Outer", SourceNames.topLevelName("m.Outer$1Local"));
+    assertEquals("Top", SourceNames.topLevelName("Top"));
   }
 
   @Test
