@@ -42,7 +42,7 @@ final class SelfStandingSources {
    * One source, as far as the rule needs it.
    *
    * @param text its text, read for the names it mentions only when it is judged
-   * @param declared the simple names of the classes it declares (or, not compiled yet, may declare)
+   * @param declared the names of the top-level classes it declares (or, not compiled yet, may declare)
    * @param classes its compiled classes by binary name, or none when not compiled yet
    */
   record Source(Path path, String text, Set<String> declared, Map<String, byte[]> classes) {
