@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,10 @@ import java.util.TreeMap;
 /**
  * The classes each migration source compiled to, kept by what they were compiled from (the
  * source's name and text, the class path, the tool's version), so that a command on a long
- * history whose sources did not change compiles nothing. Kept in memory for the process, and on
- * disk for the next command, in the {@link CacheDirectory}.
+ * history whose sources did not change compiles nothing, and one after a new or edited file
+ * compiles that file alone. Only the classes of a source that {@linkplain SelfStandingSources
+ * stands alone} are kept: nothing but those parts of the key decides them. Kept in memory for the
+ * process, and on disk for the next command, in the {@link CacheDirectory}.
  *
  * <p>Several commands may run at once: an entry is written to a temporary file and moved into
  * place atomically, so a reader sees a whole entry or none; an entry that cannot be read is a
@@ -30,6 +33,12 @@ import java.util.TreeMap;
 final class CompiledClassCache {
 
   private static final int MEMORY_ENTRIES = 4096;
+
+  /**
+   * Starts every entry. Raise it whenever what an entry means changes: entries of earlier
+   * releases (which kept the classes of sources that use other files' classes) are then misses.
+   */
+  private static final int FORMAT = 0x41470002;
 
   /** Entries of this process, least recently used dropped first. */
   private static final Map<String, Map<String, byte[]>> MEMORY = new LinkedHashMap<>(64, 0.75f, true) {
@@ -41,6 +50,7 @@ final class CompiledClassCache {
 
   private final Path directory;
   private final boolean remembers;
+  private final List<List<Path>> compiles = new ArrayList<>();
 
   CompiledClassCache(Path directory) {
     this(directory, true);
@@ -97,6 +107,16 @@ final class CompiledClassCache {
     }
   }
 
+  /** Told by the compiler, before javac runs, which sources it is given (for tests to see). */
+  synchronized void compiling(List<Path> sources) {
+    compiles.add(List.copyOf(sources));
+  }
+
+  /** The sources javac was given, run by run, in compiles that used this cache. */
+  synchronized List<List<Path>> compiles() {
+    return List.copyOf(compiles);
+  }
+
   void put(String key, Map<String, byte[]> classes) {
     remember(key, classes);
     CacheDirectory.writeEntry(directory, key + ".classes", () -> write(classes));
@@ -111,10 +131,11 @@ final class CompiledClassCache {
     }
   }
 
-  /** A count, then each class as its name and its bytes. */
+  /** The format, a count, then each class as its name and its bytes. */
   private static byte[] write(Map<String, byte[]> classes) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(FORMAT);
       Map<String, byte[]> sorted = new TreeMap<>(classes);
       out.writeInt(sorted.size());
       for (Map.Entry<String, byte[]> entry : sorted.entrySet()) {
@@ -129,6 +150,9 @@ final class CompiledClassCache {
   private static Map<String, byte[]> read(byte[] data) throws IOException {
     Map<String, byte[]> classes = new LinkedHashMap<>();
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+      if (in.readInt() != FORMAT) {
+        throw new IOException("another format");
+      }
       int count = in.readInt();
       for (int i = 0; i < count; i++) {
         String name = in.readUTF();

@@ -104,6 +104,21 @@ final class CompiledHistoryCache {
   }
 
   /**
+   * The folder's entry as the last command wrote it, when its sources no longer match it (a new
+   * or edited file): what it read from the classes of the files that did not change can spare
+   * defining them again.
+   */
+  Optional<CompiledHistory> previous(Path folder, String compilePath) {
+    String context = context(compilePath);
+    try {
+      CompiledHistory entry = CompiledHistory.read(Files.readAllBytes(directory.resolve(name(context, folder))));
+      return entry.context().equals(context) ? Optional.of(entry) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * Keeps what a compile of these sources gave and the revisions loaded from it, in their order.
    * Nothing is kept unless every class is known to come from one source.
    *
@@ -118,7 +133,9 @@ final class CompiledHistoryCache {
     List<CompiledHistory.Source> entrySources = new ArrayList<>();
     Map<String, byte[]> classes = new HashMap<>();
     // A revision's checksum is kept only when its own file's classes depend on nothing but
-    // themselves and the tool: a helper class in another file may change without its file changing.
+    // themselves and the tool: a helper class in another file may change without its file changing,
+    // and so may a constant another file declares, which javac copies in (the file must also stand
+    // alone, which its text tells, whatever reference the compiler left).
     Set<String> selfContained = new HashSet<>();
     for (int i = 0; i < sources.size(); i++) {
       SourceCompiler.SourceClasses output = compiled.bySource().get(sources.get(i));
@@ -128,13 +145,19 @@ final class CompiledHistoryCache {
       entrySources.add(new CompiledHistory.Source(paths.get(i), stamps.stamps().get(i), output.contentKey(),
           List.copyOf(output.classes().keySet())));
       classes.putAll(output.classes());
-      if (SelfContainedClasses.all(output.classes())) {
+      if (output.standsAlone() && SelfContainedClasses.all(output.classes())) {
         selfContained.addAll(output.classes().keySet());
       }
     }
     String context = context(compilePath);
     List<CompiledHistory.Header> revisions = new ArrayList<>();
     for (MigrationScript script : scripts) {
+      if (script.migration() instanceof DeferredMigration deferred) {
+        // Read from the previous entry for the same bytes: what it kept holds for them.
+        revisions.add(new CompiledHistory.Header(deferred.className(), script.id(), script.parents(),
+            script.message(), script.created(), deferred.upgradeChecksum()));
+        continue;
+      }
       String className = script.migration().getClass().getName();
       revisions.add(new CompiledHistory.Header(className, script.id(), script.parents(),
           script.message(), script.created(), selfContained.contains(className) ? checksumOrNone(script) : ""));

@@ -38,6 +38,11 @@ final class DeferredMigration implements Migration {
     return upgradeChecksum.isEmpty() ? "" : sourceKey + " " + className;
   }
 
+  /** The binary name of the migration's class. */
+  String className() {
+    return className;
+  }
+
   /** The checksum kept with the classes, or "" when it must be computed from the operations. */
   String upgradeChecksum() {
     return upgradeChecksum;

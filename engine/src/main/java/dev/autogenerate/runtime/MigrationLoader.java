@@ -7,6 +7,7 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,6 +37,12 @@ public final class MigrationLoader {
 
   static List<MigrationScript> fromSources(Path directory, List<Path> classPath, ClassLoader parent,
       CompiledHistoryCache cache) {
+    return fromSources(directory, classPath, parent, cache, CompiledClassCache.standard());
+  }
+
+  /** As {@link #fromSources(Path, List, ClassLoader)}, with both caches given (tests). */
+  static List<MigrationScript> fromSources(Path directory, List<Path> classPath, ClassLoader parent,
+      CompiledHistoryCache cache, CompiledClassCache classCache) {
     SourceListing listing = SourceListing.of(directory);
     List<Path> sources = listing.sources();
     if (sources.isEmpty()) {
@@ -48,10 +55,64 @@ public final class MigrationLoader {
     if (hit.isPresent()) {
       return deferred(hit.get(), origin);
     }
-    SourceCompiler.Compiled compiled = SourceCompiler.compile(sources, classPath, parent);
-    List<MigrationScript> scripts = instantiate(compiled.loader(), compiled.classNames(), origin);
+    SourceCompiler.Compiled compiled = SourceCompiler.compile(sources, classPath, parent, classCache);
+    List<MigrationScript> scripts = load(compiled, origin, cache.previous(directory, compilePath));
     stamps.ifPresent(read -> cache.put(directory, sources, read, compilePath, compiled, scripts));
     return scripts;
+  }
+
+  /**
+   * The migrations a compile gave. A source that stands alone and whose classes are, byte for
+   * byte, those the folder's previous entry held for a source of the same content key has its
+   * revisions read from that entry (what a revision's class says, and its kept checksum, depend on
+   * nothing but those bytes and the tool, which the entry's context names), and its classes
+   * defined only when their operations are asked for; so the first command after a new migration
+   * defines that one class, not the whole history's. The others are loaded and instantiated.
+   */
+  private static List<MigrationScript> load(SourceCompiler.Compiled compiled, Origin origin,
+      Optional<CompiledHistory> previous) {
+    if (previous.isEmpty() || compiled.bySource().isEmpty()) {
+      return instantiate(compiled.loader(), compiled.classNames(), origin);
+    }
+    Map<String, CompiledHistory.Source> previousByKey = new HashMap<>();
+    previous.get().sources().forEach(source -> previousByKey.putIfAbsent(source.contentKey(), source));
+    Map<String, byte[]> previousClasses = previous.get().classFiles().all();
+    Map<String, String> unchanged = new HashMap<>();
+    for (SourceCompiler.SourceClasses source : compiled.bySource().values()) {
+      CompiledHistory.Source before = previousByKey.get(source.contentKey());
+      if (source.standsAlone() && before != null && sameClasses(source.classes(), before.classNames(), previousClasses)) {
+        source.classes().keySet().forEach(className -> unchanged.put(className, source.contentKey()));
+      }
+    }
+    Map<String, CompiledHistory.Header> headers = new HashMap<>();
+    previous.get().revisions().forEach(header -> headers.put(header.className(), header));
+    List<MigrationScript> scripts = new ArrayList<>();
+    for (String className : compiled.classNames()) {
+      if (!unchanged.containsKey(className)) {
+        scripts.addAll(instantiate(compiled.loader(), List.of(className), origin));
+        continue;
+      }
+      CompiledHistory.Header revision = headers.get(className);
+      if (revision != null) {
+        scripts.add(new MigrationScript(revision.id(), revision.parents(), revision.message(), revision.created(),
+            new DeferredMigration(compiled.loader(), className, revision.upgradeChecksum(), unchanged.get(className)),
+            origin.of(className)));
+      }
+    }
+    return scripts;
+  }
+
+  private static boolean sameClasses(Map<String, byte[]> classes, List<String> previousNames,
+      Map<String, byte[]> previousClasses) {
+    if (classes.size() != previousNames.size() || !classes.keySet().containsAll(previousNames)) {
+      return false;
+    }
+    for (Map.Entry<String, byte[]> each : classes.entrySet()) {
+      if (!Arrays.equals(each.getValue(), previousClasses.get(each.getKey()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The revisions of a cached history, their classes defined when their operations are first asked for. */
@@ -80,6 +141,12 @@ public final class MigrationLoader {
 
   static List<MigrationScript> readSources(Path directory, List<Path> classPath, ClassLoader parent,
       Consumer<String> warnings, CompiledHistoryCache cache) {
+    return readSources(directory, classPath, parent, warnings, cache, CompiledClassCache.standard());
+  }
+
+  /** As {@link #readSources(Path, List, ClassLoader, Consumer)}, with both caches given (tests). */
+  static List<MigrationScript> readSources(Path directory, List<Path> classPath, ClassLoader parent,
+      Consumer<String> warnings, CompiledHistoryCache cache, CompiledClassCache classCache) {
     SourceListing listing = SourceListing.of(directory);
     List<Path> sources = listing.sources();
     String compilePath = SourceCompiler.classPathWithApi(classPath);
@@ -95,7 +162,7 @@ public final class MigrationLoader {
     // Each round sets aside the files javac blamed; a file failing only because of another
     // broken one compiles in the next round. An error naming no file sets aside all the rest.
     while (!compilable.isEmpty()) {
-      SourceCompiler.Attempt attempt = SourceCompiler.attempt(compilable, classPath, parent);
+      SourceCompiler.Attempt attempt = SourceCompiler.attempt(compilable, classPath, parent, classCache);
       if (attempt.errors().isEmpty()) {
         compiled = attempt.compiled();
         break;
@@ -115,7 +182,7 @@ public final class MigrationLoader {
     List<MigrationScript> scripts = new ArrayList<>();
     if (compiled != null) {
       List<Path> found = compilable;
-      scripts.addAll(instantiate(compiled.loader(), compiled.classNames(), sourcesOf(directory, found)));
+      scripts.addAll(load(compiled, sourcesOf(directory, found), cache.previous(directory, compilePath)));
       if (broken.isEmpty()) {
         SourceCompiler.Compiled all = compiled;
         List<MigrationScript> loaded = List.copyOf(scripts);

@@ -1,8 +1,10 @@
 package dev.autogenerate.runtime;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.File;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +29,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
@@ -62,82 +66,171 @@ public final class SourceCompiler {
     return attempt(sources, classPath, parent, CompiledClassCache.standard());
   }
 
+  /** As {@link #compile(List, List, ClassLoader)}, with its own cache (tests). */
+  static Compiled compile(List<Path> sources, List<Path> classPath, ClassLoader parent, CompiledClassCache cache) {
+    Attempt attempt = attempt(sources, classPath, parent, cache);
+    if (!attempt.errors().isEmpty()) {
+      throw new UserError(attempt.errors().get(0).describe());
+    }
+    return attempt.compiled();
+  }
+
   /**
-   * As {@link #attempt(List, List, ClassLoader)}, reusing the classes each source compiled to
-   * before when none of them changed (a long history costs next to nothing), and compiling them
-   * all together otherwise, since one migration may use a class another file defines.
+   * As {@link #attempt(List, List, ClassLoader)}, taking again the classes of each source that
+   * {@linkplain SelfStandingSources stands alone} in the folder and compiled before, and compiling
+   * only the others, with those classes beside them; so the first command after a new migration
+   * compiles that one file, not the whole history. When what the files declare turns out other
+   * than their text suggested, or a file cannot be read, everything compiles together, as it
+   * always may.
    */
   static Attempt attempt(List<Path> sources, List<Path> classPath, ClassLoader parent, CompiledClassCache cache) {
     String compilePath = classPathWithApi(classPath);
     Map<Path, String> keys = new LinkedHashMap<>();
     // Each source is read once: the text its key is made of is the text that compiles, so an edit
     // saved meanwhile cannot put one text's classes under another's key.
-    Map<Path, byte[]> texts = new LinkedHashMap<>();
-    Map<String, byte[]> cached = new HashMap<>();
-    Map<Path, SourceClasses> cachedBySource = new LinkedHashMap<>();
-    boolean allCached = true;
+    Map<Path, String> texts = new LinkedHashMap<>();
+    Map<Path, Map<String, byte[]>> hits = new LinkedHashMap<>();
     for (Path source : sources) {
       try {
         byte[] text = Files.readAllBytes(source);
-        texts.put(source, text);
+        texts.put(source, new String(text, StandardCharsets.UTF_8));
         String key = CompiledClassCache.key(source, text, compilePath);
         keys.put(source, key);
-        Optional<Map<String, byte[]>> hit = allCached ? cache.get(key) : Optional.empty();
-        if (hit.isPresent()) {
-          cached.putAll(hit.get());
-          cachedBySource.put(source, new SourceClasses(key, hit.get()));
-        } else {
-          allCached = false;
-        }
+        cache.get(key).ifPresent(classes -> hits.put(source, classes));
       } catch (IOException e) {
-        allCached = false;
+        // Unreadable: javac says so, naming the file, when everything compiles together.
       }
     }
-    if (allCached) {
+    Set<Path> reused = texts.size() == sources.size() && !hits.isEmpty() ? reusable(sources, texts, hits) : Set.of();
+    List<Path> toCompile = sources.stream().filter(source -> !reused.contains(source)).toList();
+    if (toCompile.isEmpty()) {
+      Map<String, byte[]> cached = new HashMap<>();
+      Map<Path, SourceClasses> bySource = new LinkedHashMap<>();
+      for (Path source : sources) {
+        cached.putAll(hits.get(source));
+        bySource.put(source, new SourceClasses(keys.get(source), hits.get(source), true));
+      }
       return new Attempt(new Compiled(new BytesClassLoader(cached, parent), cached.keySet().stream().sorted().toList(),
-          cachedBySource), List.of());
+          bySource), List.of());
     }
+    if (!reused.isEmpty()) {
+      Map<Path, Map<String, byte[]>> taken = new LinkedHashMap<>();
+      reused.forEach(source -> taken.put(source, hits.get(source)));
+      Optional<Attempt> incremental = javac(toCompile, taken, texts, keys, compilePath, parent, cache);
+      if (incremental.isPresent()) {
+        return incremental.get();
+      }
+    }
+    return javac(sources, Map.of(), texts, keys, compilePath, parent, cache).orElseThrow();
+  }
+
+  /**
+   * The sources whose cached classes may be taken: those that stand alone among all of them, the
+   * sources not cached judged by what their text may declare.
+   */
+  private static Set<Path> reusable(List<Path> sources, Map<Path, String> texts, Map<Path, Map<String, byte[]>> hits) {
+    List<SelfStandingSources.Source> folder = new ArrayList<>();
+    for (Path source : sources) {
+      Map<String, byte[]> classes = hits.get(source);
+      folder.add(classes == null ? SelfStandingSources.Source.uncompiled(source, texts.get(source))
+          : SelfStandingSources.Source.compiled(source, texts.get(source), classes));
+    }
+    return SelfStandingSources.of(folder, hits.keySet());
+  }
+
+  /**
+   * Compiles {@code toCompile} with the classes of the sources {@code taken} from the cache on its
+   * class path, and keeps what each compiled source gave when it stands alone.
+   *
+   * @return the classes of both, or the errors; empty when a compiled source declared a class its
+   *     text did not suggest, so that taking the others' classes was not shown safe
+   */
+  private static Optional<Attempt> javac(List<Path> toCompile, Map<Path, Map<String, byte[]>> taken,
+      Map<Path, String> texts, Map<Path, String> keys, String compilePath, ClassLoader parent, CompiledClassCache cache) {
+    Map<String, byte[]> beside = new HashMap<>();
+    taken.values().forEach(beside::putAll);
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     if (compiler == null) {
       throw new UserError("no Java compiler in this runtime: run autogenerate with a JDK, not a JRE");
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null);
-    InMemoryClassOutput output = new InMemoryClassOutput(standard);
+    InMemoryClassOutput output = new InMemoryClassOutput(standard, beside);
     List<String> options = List.of(
         "-classpath", compilePath,
         "-proc:none",
         "-encoding", "UTF-8",
         "-nowarn");
     List<JavaFileObject> units = new ArrayList<>();
-    for (Path source : sources) {
-      byte[] text = texts.get(source);
+    for (Path source : toCompile) {
+      String text = texts.get(source);
       if (text != null) {
-        units.add(new SourceText(source, new String(text, StandardCharsets.UTF_8)));
+        units.add(new SourceText(source, text));
       } else {
-        // Unreadable: javac says so, naming the file.
         standard.getJavaFileObjectsFromPaths(List.of(source)).forEach(units::add);
       }
     }
+    cache.compiling(toCompile);
     boolean success = compiler.getTask(null, output, diagnostics, options, null, units).call();
     if (!success) {
       List<CompileError> errors = diagnostics.getDiagnostics().stream()
           .filter(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.ERROR)
           .map(SourceCompiler::error)
           .toList();
-      return new Attempt(null, errors.isEmpty() ? List.of(new CompileError(null, 0, "migration sources do not compile")) : errors);
+      return Optional.of(new Attempt(null,
+          errors.isEmpty() ? List.of(new CompileError(null, 0, "migration sources do not compile")) : errors));
     }
-    Map<String, byte[]> classes = output.classes();
+    Map<String, byte[]> compiled = output.classes();
+    Map<Path, Map<String, byte[]>> bySourceNow = new LinkedHashMap<>();
+    toCompile.forEach(source -> bySourceNow.put(source, output.classesOf(source)));
+    // Which cached classes to take was decided on what each new text may declare: a class it
+    // declares beyond that (a name the reading of its text missed) undoes the decision.
+    if (!beside.isEmpty()) {
+      for (Path source : toCompile) {
+        Set<String> mayDeclare = SourceNames.declared(texts.get(source));
+        for (String className : bySourceNow.get(source).keySet()) {
+          if (!mayDeclare.contains(SourceNames.topLevelName(className))) {
+            return Optional.empty();
+          }
+        }
+      }
+    }
+    Map<String, byte[]> classes = new HashMap<>(beside);
+    classes.putAll(compiled);
     // Cache only what is known to come from each file: a class no file claims would go missing.
+    boolean attributed = keys.keySet().containsAll(toCompile)
+        && bySourceNow.values().stream().mapToInt(Map::size).sum() == compiled.size();
     Map<Path, SourceClasses> bySource = new LinkedHashMap<>();
-    keys.forEach((source, key) -> bySource.put(source, new SourceClasses(key, output.classesOf(source))));
-    boolean attributed = keys.size() == sources.size()
-        && bySource.values().stream().mapToInt(each -> each.classes().size()).sum() == classes.size();
     if (attributed) {
-      bySource.forEach((source, compiled) -> cache.put(compiled.contentKey(), compiled.classes()));
+      Map<Path, Map<String, byte[]>> all = new LinkedHashMap<>();
+      for (Path source : keys.keySet()) {
+        all.put(source, taken.containsKey(source) ? taken.get(source) : bySourceNow.get(source));
+      }
+      Set<Path> alone = keepSelfStanding(bySourceNow.keySet(), all, texts, keys, cache);
+      all.forEach((source, own) -> bySource.put(source, new SourceClasses(keys.get(source), own,
+          taken.containsKey(source) || alone.contains(source))));
     }
-    return new Attempt(new Compiled(new BytesClassLoader(classes, parent), classes.keySet().stream().sorted().toList(),
-        attributed ? bySource : Map.of()), List.of());
+    return Optional.of(new Attempt(new Compiled(new BytesClassLoader(classes, parent),
+        classes.keySet().stream().sorted().toList(), attributed ? bySource : Map.of()), List.of()));
+  }
+
+  /**
+   * Keeps the classes of each source just compiled that stands alone among all of them: only those
+   * are the same whatever other files lie beside them, as their cache key (their own text) needs.
+   *
+   * @return those sources
+   */
+  private static Set<Path> keepSelfStanding(Set<Path> compiledNow, Map<Path, Map<String, byte[]>> all,
+      Map<Path, String> texts, Map<Path, String> keys, CompiledClassCache cache) {
+    List<SelfStandingSources.Source> folder = new ArrayList<>();
+    all.forEach((source, classes) -> folder.add(SelfStandingSources.Source.compiled(source, texts.get(source), classes)));
+    Set<Path> alone = SelfStandingSources.of(folder, compiledNow);
+    for (Path source : compiledNow) {
+      if (alone.contains(source)) {
+        cache.put(keys.get(source), all.get(source));
+      }
+    }
+    return alone;
   }
 
   /**
@@ -148,8 +241,13 @@ public final class SourceCompiler {
    */
   public record Compiled(ClassLoader loader, List<String> classNames, Map<Path, SourceClasses> bySource) {}
 
-  /** What one source compiled to, and {@link CompiledClassCache#key} of the text it compiled from. */
-  public record SourceClasses(String contentKey, Map<String, byte[]> classes) {}
+  /**
+   * What one source compiled to, and {@link CompiledClassCache#key} of the text it compiled from.
+   *
+   * @param standsAlone whether its classes depend on no other file of the folder
+   *     ({@link SelfStandingSources}): then its text, the class path and the tool alone decide them
+   */
+  public record SourceClasses(String contentKey, Map<String, byte[]> classes, boolean standsAlone) {}
 
   /** What a compile gave: the classes, or the errors. */
   public record Attempt(Compiled compiled, List<CompileError> errors) {}
@@ -192,7 +290,6 @@ public final class SourceCompiler {
     return new CompileError(file, diagnostic.getLineNumber(), message);
   }
 
-  /** Keeps compiled classes as bytes instead of writing .class files. */
   /** A source file as read, under its file's name, so that javac's messages and the classes' origin name the file. */
   private static final class SourceText extends SimpleJavaFileObject {
 
@@ -209,13 +306,50 @@ public final class SourceCompiler {
     }
   }
 
+  /**
+   * Keeps compiled classes as bytes instead of writing .class files, and shows javac the classes
+   * taken from the cache as if they lay on the class path, ahead of it.
+   */
   private static final class InMemoryClassOutput extends ForwardingJavaFileManager<StandardJavaFileManager> {
 
     private final Map<String, ByteArrayOutputStream> classes = new HashMap<>();
     private final Map<String, URI> sources = new HashMap<>();
+    private final Map<String, List<JavaFileObject>> besideByPackage = new HashMap<>();
 
-    InMemoryClassOutput(StandardJavaFileManager delegate) {
+    /** @param beside classes (by binary name) javac reads as compiled classes on the class path */
+    InMemoryClassOutput(StandardJavaFileManager delegate, Map<String, byte[]> beside) {
       super(delegate);
+      beside.forEach((name, bytes) -> besideByPackage
+          .computeIfAbsent(name.substring(0, Math.max(0, name.lastIndexOf('.'))), key -> new ArrayList<>())
+          .add(new ClassBytes(name, bytes)));
+    }
+
+    @Override
+    public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
+        boolean recurse) throws IOException {
+      Iterable<JavaFileObject> listed = super.list(location, packageName, kinds, recurse);
+      if (location != StandardLocation.CLASS_PATH || !kinds.contains(JavaFileObject.Kind.CLASS)
+          || besideByPackage.isEmpty()) {
+        return listed;
+      }
+      List<JavaFileObject> all = new ArrayList<>();
+      besideByPackage.forEach((name, files) -> {
+        if (name.equals(packageName) || (recurse && name.startsWith(packageName + "."))) {
+          all.addAll(files);
+        }
+      });
+      listed.forEach(all::add);
+      return all;
+    }
+
+    @Override
+    public String inferBinaryName(Location location, JavaFileObject file) {
+      return file instanceof ClassBytes bytes ? bytes.binaryName : super.inferBinaryName(location, file);
+    }
+
+    @Override
+    public boolean isSameFile(FileObject a, FileObject b) {
+      return a instanceof ClassBytes || b instanceof ClassBytes ? a == b : super.isSameFile(a, b);
     }
 
     @Override
@@ -246,6 +380,24 @@ public final class SourceCompiler {
       return classes.entrySet().stream()
           .filter(entry -> uri.equals(sources.get(entry.getKey())))
           .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().toByteArray()));
+    }
+  }
+
+  /** A compiled class taken from the cache, as javac reads a class file. */
+  private static final class ClassBytes extends SimpleJavaFileObject {
+
+    private final String binaryName;
+    private final byte[] bytes;
+
+    ClassBytes(String binaryName, byte[] bytes) {
+      super(URI.create("memory:///" + binaryName.replace('.', '/') + Kind.CLASS.extension), Kind.CLASS);
+      this.binaryName = binaryName;
+      this.bytes = bytes;
+    }
+
+    @Override
+    public InputStream openInputStream() {
+      return new ByteArrayInputStream(bytes);
     }
   }
 

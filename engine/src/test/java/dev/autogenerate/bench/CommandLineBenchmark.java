@@ -44,8 +44,8 @@ import java.util.stream.Stream;
  * the tool's own SQL, no history), {@code -m} on an empty database (N up to 200: the first
  * migration's render), and a history of 2 or 200 small revisions over 10 tables: {@code upgrade
  * head} on a fresh database and again with nothing to run, then {@code check}, {@code current}
- * and {@code history}, the histories' runs alternating so that their ratio is measured under the
- * same load.
+ * and {@code history}, then {@code current} as the first command after a new migration file
+ * appeared, the histories' runs alternating so that their ratio is measured under the same load.
  */
 public final class CommandLineBenchmark {
 
@@ -210,6 +210,46 @@ public final class CommandLineBenchmark {
     for (String command : List.of("check", "current", "history")) {
       record(kind, projects.keySet(), command, alternate(projects, (revisions, project, round) -> run(project, 0, command)));
     }
+    // The first command after `-m` wrote a revision: the folder's entry and the new file's
+    // compiled classes are missing, the other files' classes are cached. A new file each round
+    // (another message, so another content), the previous one removed.
+    record(kind, projects.keySet(), "current (one new migration)", alternate(projects, (revisions, project, round) -> {
+      try (Stream<Path> added = Files.list(project.resolve("migrations"))) {
+        for (Path file : added.filter(file -> file.getFileName().toString().startsWith("M29991231")).toList()) {
+          Files.delete(file);
+        }
+      }
+      writeNewRevision(project.resolve("migrations"), revisions, round);
+      return run(project, 0, "current");
+    }));
+  }
+
+  /** A revision on top of the history, as {@code -m} would write it: one column added to the first table. */
+  private static void writeNewRevision(Path migrations, int revisions, int round) throws IOException {
+    String name = "M29991231_%06d_new_column".formatted(round);
+    Files.writeString(migrations.resolve(name + ".java"), """
+        package bench.migrations;
+
+        import static dev.autogenerate.schema.Column.column;
+        import static dev.autogenerate.schema.SqlType.varchar;
+
+        import dev.autogenerate.migration.Migration;
+        import dev.autogenerate.migration.Operations;
+        import dev.autogenerate.migration.Revision;
+
+        @Revision(id = "%012x", revises = "%012x", message = "new column, round %d")
+        public final class %s implements Migration {
+          @Override
+          public void upgrade(Operations op) {
+            op.addColumn("item_0", column("extra_%d", varchar(40)));
+          }
+
+          @Override
+          public void downgrade(Operations op) {
+            op.dropColumn("item_0", "extra_%d");
+          }
+        }
+        """.formatted(900_000L + round, revisions + (long) revisions * 1000, round, name, round, round));
   }
 
   private interface HistoryRun {

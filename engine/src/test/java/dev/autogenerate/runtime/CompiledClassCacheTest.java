@@ -46,13 +46,34 @@ class CompiledClassCacheTest {
       assertEquals(2, entries.filter(file -> file.toString().endsWith(".classes")).count());
     }
 
-    // Proof that the second run reads the cache: give First's entry Second's classes.
+    // Proof that the second run reads the cache: javac is given nothing.
+    CompiledClassCache cache = new CompiledClassCache(cacheDirectory, false);
+    SourceCompiler.Attempt cached = SourceCompiler.attempt(List.of(first, second), List.of(), getClass().getClassLoader(),
+        cache);
+    assertEquals(List.of(), cache.compiles());
+    assertEquals(List.of("m.First", "m.Second"), cached.compiled().classNames());
+    assertEquals("two", answer(cached, "m.Second"));
+  }
+
+  @Test
+  void anEntryOfAnotherFormatIsAMiss() throws Exception {
+    Path first = source("First", "public static String answer() { return \"one\"; }");
+    compile(List.of(first));
     String compilePath = SourceCompiler.classPathWithApi(List.of());
     CompiledClassCache cache = new CompiledClassCache(cacheDirectory, false);
-    Map<String, byte[]> secondClasses = cache.get(CompiledClassCache.key(second, compilePath)).orElseThrow();
-    cache.put(CompiledClassCache.key(first, compilePath), secondClasses);
-    SourceCompiler.Attempt cached = compile(List.of(first, second));
-    assertEquals(List.of("m.Second"), cached.compiled().classNames());
+    Map<String, byte[]> classes = cache.get(CompiledClassCache.key(first, compilePath)).orElseThrow();
+    // As an earlier release wrote it: the count first, no format.
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      out.writeInt(classes.size());
+      for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
+        out.writeUTF(entry.getKey());
+        out.writeInt(entry.getValue().length);
+        out.write(entry.getValue());
+      }
+    }
+    Files.write(cacheDirectory.resolve(CompiledClassCache.key(first, compilePath) + ".classes"), bytes.toByteArray());
+    assertTrue(cache.get(CompiledClassCache.key(first, compilePath)).isEmpty());
   }
 
   @Test

@@ -78,12 +78,15 @@ class CompiledHistoryCacheTest {
     return new CompiledHistoryCache(cacheDirectory);
   }
 
+  // The per-source cache in the test's folder too, not the user's.
   private List<MigrationScript> load() {
-    return MigrationLoader.fromSources(migrations, List.of(), getClass().getClassLoader(), cache());
+    return MigrationLoader.fromSources(migrations, List.of(), getClass().getClassLoader(), cache(),
+        new CompiledClassCache(cacheDirectory, false));
   }
 
   private List<MigrationScript> read() {
-    return MigrationLoader.readSources(migrations, List.of(), getClass().getClassLoader(), warnings::add, cache());
+    return MigrationLoader.readSources(migrations, List.of(), getClass().getClassLoader(), warnings::add, cache(),
+        new CompiledClassCache(cacheDirectory, false));
   }
 
   private Path entryFile() throws Exception {
