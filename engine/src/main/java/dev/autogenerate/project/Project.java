@@ -24,6 +24,7 @@ import dev.autogenerate.runtime.MigrationScript;
 import dev.autogenerate.runtime.Migrator;
 import dev.autogenerate.runtime.OfflineScript;
 import dev.autogenerate.runtime.RevisionHistory;
+import dev.autogenerate.runtime.SourceCompiler;
 import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.runtime.VersionTable;
 import dev.autogenerate.schema.DatabaseKind;
@@ -99,6 +100,10 @@ public final class Project {
    */
   public RevisionHistory history() {
     ClassLoader loader = applicationLoader();
+    if (Boolean.getBoolean(CLASS_ARCHIVE_RUN)) {
+      // The run writing the launcher's archive loads javac too, which cached migrations never do.
+      SourceCompiler.loadCompiler(settings.classPath(), loader);
+    }
     return PhaseTimings.time("migrations",
         () -> RevisionHistory.of(MigrationLoader.fromSources(settings.migrations(), settings.classPath(), loader)));
   }
@@ -179,7 +184,8 @@ public final class Project {
   /**
    * Set by the launcher on the run that writes its class-data-sharing archive (see the
    * {@code autogenerate} script): that run reads the entities through Hibernate even when they are
-   * cached, so that the archive holds Hibernate's classes for the commands that will read them.
+   * cached, and compiles a small migration even when its migrations are cached, so that the
+   * archive holds Hibernate's and javac's classes for the commands that will need them.
    */
   static final String CLASS_ARCHIVE_RUN = "autogenerate.class-archive-run";
 
