@@ -2,31 +2,37 @@ package dev.autogenerate.compare;
 
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.CreateView;
-import dev.autogenerate.operations.DropView;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.View;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The views {@code @View} entities declare, which Hibernate's own DDL would create: one the
- * database lacks is created (after the tables it reads), and one whose query is no longer the
- * query the migrations created it with is dropped first and created again last. The query is
- * compared with what the migrations recorded, never with the catalog's text, which is the
- * database's rewriting of it ({@code pg_get_viewdef}); so a view of that name that no migration
- * created is the database's, and is left alone, as is a view an entity no longer declares:
- * nothing tells it from a hand-made one.
+ * database lacks is created (after every other step, views it reads first), and one whose query
+ * is no longer the query the migrations created it with is created again with the new one
+ * ({@link ViewRecreation} drops it, and the views reading it, first). The query is compared with
+ * what the migrations recorded, never with the catalog's text, which is the database's rewriting
+ * of it ({@code pg_get_viewdef}); so a view of that name that no migration created is the
+ * database's, and is left alone, as is a view an entity no longer declares: nothing tells it
+ * from a hand-made one.
  *
- * @param first the drops of views whose query changed, before every other step
- * @param last the creations, after every other step
+ * @param created the creations of the views the database lacks, in the order they can run
+ * @param requeried the views whose query changed, to be dropped and created again
  * @param notices one line per entity view left alone, for the reviewer
  */
-record EntityViews(List<Change> first, List<Change> last, List<String> notices) {
+record EntityViews(List<Change> created, Set<String> requeried, List<String> notices) {
 
   EntityViews {
-    first = List.copyOf(first);
-    last = List.copyOf(last);
+    created = List.copyOf(created);
+    requeried = Set.copyOf(requeried);
     notices = List.copyOf(notices);
   }
 
@@ -34,11 +40,10 @@ record EntityViews(List<Change> first, List<Change> last, List<String> notices) 
    * @param current the database's schema (with the renames made)
    * @param target the entities' schema, with their views
    * @param recorded what the applied migrations created, when known
-   * @throws ViewConflict when another view reads a view whose query changed (it would block the drop)
    */
   static EntityViews in(Schema current, Schema target, Optional<Schema> recorded) {
-    List<Change> first = new ArrayList<>();
-    List<Change> last = new ArrayList<>();
+    Map<String, View> missing = new LinkedHashMap<>();
+    Set<String> requeried = new TreeSet<>();
     List<String> notices = new ArrayList<>();
     for (View wanted : target.views().values()) {
       String name = wanted.name();
@@ -47,27 +52,56 @@ record EntityViews(List<Change> first, List<Change> last, List<String> notices) 
         if (current.hasTable(name)) {
           notices.add("view " + name + " of an @View entity is a table in the database: left alone");
         } else {
-          last.add(Change.of(new CreateView(name, wanted.definition()), "view " + name + " of an @View entity"));
+          missing.put(name, wanted);
         }
         continue;
       }
       Optional<View> created = recorded.flatMap(schema -> schema.view(name));
-      if (created.isEmpty() || created.get().definition().equals(wanted.definition())) {
+      if (created.isEmpty() || sameQuery(created.get().definition(), wanted.definition())) {
         continue;
       }
       if (existing.get().materialized()) {
         notices.add("view " + name + " of an @View entity is a materialized view in the database: left alone");
-        continue;
+      } else {
+        requeried.add(name);
       }
-      Optional<View> reader = current.views().values().stream().filter(view -> view.usesRelation(name)).findFirst();
-      if (reader.isPresent()) {
-        throw new ViewConflict("view " + reader.get().name() + " reads view " + name + ", whose @View query changed:"
-            + " drop " + reader.get().name() + " in a migration of its own first (op.dropView(\""
-            + reader.get().name() + "\")), upgrade, then run -m again");
-      }
-      first.add(Change.of(new DropView(name), "the @View query of " + name + " changed: dropped here, created again below"));
-      last.add(Change.of(new CreateView(name, wanted.definition()), "view " + name + " with its @View entity's new query"));
     }
-    return new EntityViews(first, last, notices);
+    return new EntityViews(creationsInOrder(missing), requeried, notices);
+  }
+
+  /** Whether two spellings are one query: blanks and a closing semicolon do not count. */
+  static boolean sameQuery(String one, String other) {
+    return normalized(one).equals(normalized(other));
+  }
+
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
+
+  private static String normalized(String query) {
+    String collapsed = BLANKS.matcher(query.strip()).replaceAll(" ");
+    return collapsed.endsWith(";") ? collapsed.substring(0, collapsed.length() - 1).stripTrailing() : collapsed;
+  }
+
+  /**
+   * The missing views, each after the missing views its query names (a word of its text), so
+   * that a view reading another is created second; by name otherwise, and where names loop.
+   */
+  private static List<Change> creationsInOrder(Map<String, View> missing) {
+    List<Change> ordered = new ArrayList<>();
+    Map<String, View> left = new TreeMap<>(missing);
+    while (!left.isEmpty()) {
+      Optional<View> ready = left.values().stream()
+          .filter(view -> left.keySet().stream().noneMatch(other -> !other.equals(view.name())
+              && names(view.definition(), other)))
+          .findFirst();
+      View next = ready.orElse(left.values().iterator().next());
+      ordered.add(Change.of(new CreateView(next.name(), next.definition()), "view " + next.name() + " of an @View entity"));
+      left.remove(next.name());
+    }
+    return ordered;
+  }
+
+  private static boolean names(String query, String relation) {
+    String unqualified = Schema.unqualified(relation);
+    return Pattern.compile("(?i)(?<![\\w$])" + Pattern.quote(unqualified) + "(?![\\w$])").matcher(query).find();
   }
 }

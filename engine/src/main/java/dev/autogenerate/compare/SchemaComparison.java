@@ -117,13 +117,14 @@ public final class SchemaComparison {
     for (SchemaElementComparator comparator : droppingOrder) {
       comparator.compareDropped(renamed, wanted, plan, recordedRenamed);
     }
-    EntityViews entityViews = EntityViews.in(renamed, wanted, recordedRenamed);
-    List<Change> proposed = new ArrayList<>(entityViews.first());
-    proposed.addAll(plan.ordered(rules.foreignKeysMayReferenceLaterTables()));
-    proposed.addAll(entityViews.last());
-    List<Change> reviewed = reviewed(proposed);
+    List<Change> reviewed = reviewed(plan.ordered(rules.foreignKeysMayReferenceLaterTables()));
     LookAlikes.Found lookAlikes = LookAlikes.in(current, reviewed, rules);
-    List<Change> upgrade = ViewRecreation.around(current, lookAlikes.upgrade());
+    EntityViews entityViews = EntityViews.in(renamed, wanted, recordedRenamed);
+    // Views of @View entities last: after the tables they read, and after the views kept working
+    // around the changes (which are created again with their entity's query, new or not).
+    List<Change> upgrade = new ArrayList<>(
+        ViewRecreation.around(current, lookAlikes.upgrade(), wanted, entityViews.requeried()));
+    upgrade.addAll(reviewed(entityViews.created()));
     List<String> warnings = new ArrayList<>(renaming.warnings());
     warnings.addAll(plan.warnings());
     warnings.addAll(lookAlikes.warnings());
@@ -193,7 +194,7 @@ public final class SchemaComparison {
   private static Change runnable(Operation undo, boolean undoesARecreation) {
     if (undo instanceof DropView drop) {
       return Change.of(drop, undoesARecreation
-          ? "view " + drop.name() + " reads what the downgrade changes back: dropped here, created again below"
+          ? "view " + drop.name() + " is dropped here and created again below, as it was before the upgrade"
           : "view " + drop.name() + ", which the upgrade created");
     }
     if (undo instanceof CreateView create) {

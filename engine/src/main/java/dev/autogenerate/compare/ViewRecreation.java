@@ -43,10 +43,14 @@ final class ViewRecreation {
    * The upgrade with the drops and creations of the views it needs gone while it runs.
    *
    * @param current the database's schema, with its views
+   * @param target the entities' schema: a view it declares ({@code @View}) is created again with
+   *     its query there, not the catalog's rewriting of it
+   * @param requeried views of {@code @View} entities whose query changed: dropped, with the views
+   *     reading them, and created again with the new query
    * @throws ViewConflict when a view reads a column or table the upgrade drops, or one it
    *     both renames and changes
    */
-  static List<Change> around(Schema current, List<Change> upgrade) {
+  static List<Change> around(Schema current, List<Change> upgrade, Schema target, Set<String> requeried) {
     if (current.views().isEmpty()) {
       return upgrade;
     }
@@ -97,10 +101,12 @@ final class ViewRecreation {
       }
       schema = operation.applyTo(schema);
     }
-    if (blocked.isEmpty()) {
+    if (blocked.isEmpty() && requeried.isEmpty()) {
       return upgrade;
     }
-    List<View> views = current.viewsDependingOn(blocked.keySet());
+    Set<String> dropped = new LinkedHashSet<>(requeried);
+    dropped.addAll(blocked.keySet());
+    List<View> views = current.viewsDependingOn(dropped);
     for (View view : views) {
       if (view.materialized()) {
         // Its rows are stored: creating it again recomputes them all (and loses its indexes),
@@ -112,6 +118,10 @@ final class ViewRecreation {
       }
     }
     for (View view : views) {
+      if (target.hasView(view.name())) {
+        // Created again with its entity's query, which names things as they will be.
+        continue;
+      }
       // The view is dropped before the renames and created after them with the query it had: a
       // query naming what was renamed would no longer run.
       String renamed = renamedIn(view, schema, renamedTables, renamedColumns);
@@ -124,24 +134,34 @@ final class ViewRecreation {
     List<Change> wrapped = new ArrayList<>();
     for (int i = views.size() - 1; i >= 0; i--) {
       View view = views.get(i);
-      wrapped.add(Change.of(new DropView(view.name()), dropReason(view, blocked)));
+      wrapped.add(Change.of(new DropView(view.name()), dropReason(view, blocked, requeried)));
     }
     wrapped.addAll(upgrade);
     for (View view : views) {
-      wrapped.add(Change.of(new CreateView(view.name(), view.definition()),
-          "view " + view.name() + " as it was, with the query the database had"));
+      Optional<View> declared = target.view(view.name());
+      if (declared.isPresent()) {
+        wrapped.add(Change.of(new CreateView(view.name(), declared.get().definition()),
+            requeried.contains(view.name()) ? "view " + view.name() + " with its @View entity's new query"
+                : "view " + view.name() + " with its @View entity's query"));
+      } else {
+        wrapped.add(Change.of(new CreateView(view.name(), view.definition()),
+            "view " + view.name() + " as it was, with the query the database had"));
+      }
     }
     return wrapped;
   }
 
   private static String conflict(View view, String what, String verb) {
-    return (view.materialized() ? "materialized view " : "view ") + view.name() + " reads " + what + ", which this migration " + verb + ": change or drop the view first"
-        + " (a migration with op.dropView(\"" + view.name() + "\") or op.execute(...)), upgrade, then run -m again";
+    String drop = view.materialized() ? "op.execute(\"drop materialized view " + view.name() + "\")"
+        : "op.dropView(\"" + view.name() + "\") or op.execute(...)";
+    return (view.materialized() ? "materialized view " : "view ") + view.name() + " reads " + what + ", which this"
+        + " migration " + verb + ": change or drop the view first (a migration with " + drop + "), upgrade, then run -m again";
   }
 
-  private static String dropReason(View view, Map<String, String> blocked) {
+  private static String dropReason(View view, Map<String, String> blocked, Set<String> requeried) {
     String column = blocked.get(view.name());
-    String why = column != null ? "reads " + column + ", whose type changes"
+    String why = requeried.contains(view.name()) ? "has a new @View query"
+        : column != null ? "reads " + column + ", whose type changes"
         : "reads a view that must be dropped first";
     return "view " + view.name() + " " + why + ": dropped here, created again below";
   }

@@ -90,12 +90,17 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
     }
   }
 
-  /** The entities' schema without the tables {@code exclude.tables} (or the built-in list) names. */
+  /** The entities' schema without the tables and views {@code exclude.tables} (or the built-in list) names. */
   private Schema withoutExcluded(Schema target) {
     Schema kept = target;
     for (String table : target.tables().keySet()) {
       if (!filter.includes(table)) {
         kept = kept.withoutTable(table);
+      }
+    }
+    for (String view : target.views().keySet()) {
+      if (!filter.includes(view)) {
+        kept = kept.withoutView(view);
       }
     }
     return kept;

@@ -10,12 +10,15 @@ import dev.autogenerate.runtime.ToolVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -84,48 +87,67 @@ final class EntityModelCache {
    * stamp. Empty when a stamp could still hide a write: a file changed in the last seconds, a
    * file system whose change times cannot be trusted, an entry that cannot be read.
    */
-  static Optional<String> stampKey(Settings settings) {
+  static Optional<Stamps> stamps(Settings settings) {
     if (settings.classPath().isEmpty()) {
       return Optional.empty();
     }
     long readAt = System.currentTimeMillis();
     try {
-      MessageDigest digest = sha256();
-      settingsAndTool(digest, "entity stamps", settings);
+      MessageDigest project = sha256();
+      settingsAndTool(project, "entity stamps", settings);
+      MessageDigest stamps = sha256();
+      Map<Long, Boolean> trustedDevices = new HashMap<>();
       for (Path entry : settings.classPath()) {
-        if (!Files.exists(entry) || !SourceStamp.trustsChangeTimes(entry)) {
+        if (!Files.exists(entry)) {
           return Optional.empty();
         }
-        text(digest, entry.toAbsolutePath().normalize().toString());
+        // One look at the mount table per device, not per jar: a class path has hundreds of jars.
+        long device = SourceStamp.of(entry).device();
+        if (!trustedDevices.computeIfAbsent(device, unused -> SourceStamp.trustsChangeTimes(entry))) {
+          return Optional.empty();
+        }
+        text(project, entry.toAbsolutePath().normalize().toString());
         List<Path> files = Files.isDirectory(entry) ? filesIn(entry) : List.of(entry);
         for (Path file : files) {
           SourceStamp stamp = SourceStamp.of(file);
           if (!stamp.settledBefore(readAt)) {
             return Optional.empty();
           }
-          text(digest, entry.relativize(file) + " " + stamp.size() + " " + stamp.modifiedNanos() + " "
+          text(stamps, entry.relativize(file) + " " + stamp.size() + " " + stamp.modifiedNanos() + " "
               + stamp.changedNanos() + " " + stamp.device() + " " + stamp.inode());
         }
       }
-      return Optional.of(HexFormat.of().formatHex(digest.digest()));
+      return Optional.of(new Stamps(HexFormat.of().formatHex(project.digest()), HexFormat.of().formatHex(stamps.digest())));
     } catch (IOException | UncheckedIOException e) {
       return Optional.empty();
     }
   }
 
+  /**
+   * The class path's stamps ({@link #stamps}).
+   *
+   * @param project the digest of the settings, the tool and the class path's entries: one
+   *     remembered key per project, replaced as its files change
+   * @param files the digest of every file's stamp
+   */
+  record Stamps(String project, String files) {}
+
   /** The key a command found for these stamps, if one did and it is still kept. */
-  Optional<String> rememberedKey(String stampKey) {
+  Optional<String> rememberedKey(Stamps stamps) {
     try {
-      String key = Files.readString(directory.resolve(stampKey + ".key"), StandardCharsets.US_ASCII);
-      return key.matches("[0-9a-f]{64}") ? Optional.of(key) : Optional.empty();
+      String[] remembered = Files.readString(directory.resolve(stamps.project() + ".key"), StandardCharsets.US_ASCII)
+          .split(" ");
+      return remembered.length == 2 && remembered[0].equals(stamps.files()) && remembered[1].matches("[0-9a-f]{64}")
+          ? Optional.of(remembered[1]) : Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }
 
   /** Keeps the key found for these stamps, for the next command that sees them. */
-  void remember(String stampKey, String key) {
-    CacheDirectory.writeEntry(directory, stampKey + ".key", () -> key.getBytes(StandardCharsets.US_ASCII), limit);
+  void remember(Stamps stamps, String key) {
+    CacheDirectory.writeEntry(directory, stamps.project() + ".key",
+        () -> (stamps.files() + " " + key).getBytes(StandardCharsets.US_ASCII), limit);
   }
 
   /** What besides the class path decides the model: the settings that reach Hibernate, and the tool. */
@@ -167,9 +189,12 @@ final class EntityModelCache {
     }
   }
 
-  /** A folder's files, in name order so that the key does not depend on the file system's order. */
+  /**
+   * A folder's files, in name order so that the key does not depend on the file system's order;
+   * through symbolic links, as the class loader goes (a linked folder is not an empty one).
+   */
   private static List<Path> filesIn(Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root)) {
+    try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
       return walk.filter(Files::isRegularFile).sorted().toList();
     }
   }

@@ -64,7 +64,8 @@ final class Overlapped<T extends AutoCloseable> implements Supplier<T>, AutoClos
   @Override
   public void close() {
     if (claimed.compareAndSet(false, true)) {
-      // Nobody began the work: it never will, and there is nothing to close.
+      // Nobody began the work: it never will (cancelled, so that no get waits for it), and there is nothing to close.
+      task.cancel(false);
       return;
     }
     boolean interrupted = false;
@@ -78,7 +79,7 @@ final class Overlapped<T extends AutoCloseable> implements Supplier<T>, AutoClos
           // Closing must not be cut short: what the work made would stay open.
           interrupted = true;
         } catch (ExecutionException | RuntimeException e) {
-          // The work failed (the caller was told through get): it made nothing to release.
+          // The work failed (the caller was told through get), or was never begun: nothing to release.
           return;
         }
       }
@@ -97,6 +98,7 @@ final class Overlapped<T extends AutoCloseable> implements Supplier<T>, AutoClos
   void abandon() {
     abandoned = true;
     if (claimed.compareAndSet(false, true)) {
+      task.cancel(false);
       return;
     }
     if (task.isDone()) {

@@ -195,21 +195,30 @@ public final class Project {
     // come from the cache (EntityModelCache says what counts as a change).
     EntityModelCache cache = EntityModelCache.standard();
     boolean archiveRun = Boolean.getBoolean(CLASS_ARCHIVE_RUN);
-    Optional<String> stamps = EntityModelCache.stampKey(settings);
+    Optional<EntityModelCache.Stamps> stamps = EntityModelCache.stamps(settings);
     Optional<String> remembered = stamps.flatMap(cache::rememberedKey);
     EntityModelReader reader = new EntityModelReader(new EntityModelOptions(applicationLoader(),
         settings.implicitNamingStrategy(), settings.physicalNamingStrategy(), settings.hibernateSettings()));
     // Files the last command did not see as they are now were most likely rebuilt from edited
-    // entities: Hibernate's boot starts at once, beside the hashing of the class files (a cache
-    // hit then gives it up). Files seen before need no hashing, and most likely hit.
-    Overlapped<HibernateBoot> boot = remembered.isPresent() && !archiveRun ? null
-        : Overlapped.start("autogenerate-hibernate-boot", reader::boot);
-    Optional<String> key = remembered.isPresent() ? remembered : EntityModelCache.key(settings);
-    if (remembered.isEmpty() && stamps.isPresent() && key.isPresent()) {
-      cache.remember(stamps.get(), key.get());
+    // entities: Hibernate's boot starts at once on the other core, beside the hashing of the
+    // class files (a cache hit then gives it up). Files seen before need no hashing, and hit.
+    boolean guessMiss = archiveRun || remembered.isEmpty() && Runtime.getRuntime().availableProcessors() > 1;
+    Overlapped<HibernateBoot> boot = guessMiss ? Overlapped.start("autogenerate-hibernate-boot", reader::boot) : null;
+    Optional<String> key;
+    Optional<EntityModel> cached;
+    try {
+      key = remembered.isPresent() ? remembered : EntityModelCache.key(settings);
+      if (remembered.isEmpty() && stamps.isPresent() && key.isPresent()) {
+        cache.remember(stamps.get(), key.get());
+      }
+      Optional<String> found = key;
+      cached = archiveRun ? Optional.empty() : PhaseTimings.time("entities", () -> found.flatMap(cache::get));
+    } catch (RuntimeException | Error e) {
+      if (boot != null) {
+        boot.abandon();
+      }
+      throw e;
     }
-    Optional<EntityModel> cached = archiveRun ? Optional.empty()
-        : PhaseTimings.time("entities", () -> key.flatMap(cache::get));
     if (cached.isPresent()) {
       if (boot != null) {
         boot.abandon();
@@ -224,7 +233,13 @@ public final class Project {
       List<Class<?>> classes = EntityClasses.find(settings, applicationLoader());
       model = readEntities(started, classes);
     }
-    key.ifPresent(found -> cache.put(found, model));
+    // Kept only when the class files are still as they were stamped before the read: a file
+    // written meanwhile may have given the model content the key was not made from.
+    boolean unchangedSince = stamps.isEmpty()
+        || EntityModelCache.stamps(settings).map(after -> after.equals(stamps.get())).orElse(false);
+    if (unchangedSince) {
+      key.ifPresent(found -> cache.put(found, model));
+    }
     return model;
   }
 
@@ -451,7 +466,10 @@ public final class Project {
             + " of another history: baseline is for a database this tool has never migrated");
       }
       Database database = Database.of(connection);
-      Schema existing = databaseSchema(connection, targetSchema(connection).otherSchemas());
+      // The database's views are its own, as always: adopted are its tables, sequences and types,
+      // never its views (a comparison would take them for views of @View entities to create).
+      Schema existing = databaseSchema(connection, targetSchema(connection).otherSchemas())
+          .withViewsAndTriggers(List.of(), List.of());
       MigrationPlan plan = new SchemaComparison(database.comparisonRules(), diffOptions()).compare(Schema.EMPTY, existing);
       if (plan.isEmpty()) {
         throw new UserError("the database has no tables, sequences or enum types to adopt: start with -m instead");

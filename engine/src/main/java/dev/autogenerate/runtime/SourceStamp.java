@@ -76,12 +76,13 @@ public record SourceStamp(long size, long modifiedNanos, long changedNanos, long
   }
 
   /**
-   * File systems whose change time a stamp cannot rely on: network ones (attributes cached for a
-   * while, another machine's clock), FUSE ones (sshfs reports the modification time), FAT ones
-   * (derived from stored times). There every file is read and hashed, every time.
+   * File systems whose change time a stamp cannot rely on: network ones and the shares of a
+   * virtual machine's host (attributes cached for a while, another machine's clock), FUSE ones
+   * (sshfs reports the modification time), FAT ones (derived from stored times). There every file is read and hashed, every time.
    */
   private static final Set<String> UNRELIABLE_CHANGE_TIMES =
-      Set.of("nfs", "nfs4", "cifs", "smb", "smb3", "smbfs", "9p", "vboxsf", "vfat", "msdos", "exfat", "fuseblk");
+      Set.of("nfs", "nfs4", "cifs", "smb", "smb3", "smbfs", "9p", "vboxsf", "virtiofs", "vfat", "msdos", "exfat",
+          "fuseblk", "afpfs", "webdav", "osxfuse", "macfuse");
 
   /** Whether the change times of the file system holding {@code path} can settle a stamp. */
   public static boolean trustsChangeTimes(Path path) {

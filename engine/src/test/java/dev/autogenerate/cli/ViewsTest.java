@@ -186,6 +186,44 @@ class ViewsTest {
     assertEquals(1, count(project, "small_orders"));
   }
 
+  /**
+   * An {@code @View} view reading a column whose type changes is dropped and created again with
+   * its entity's query, not the catalog's rewriting of it: check is clean after the upgrade.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void anAtViewEntitysViewOverAChangedColumnComesBackWithItsOwnQuery(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = projectWithView(kind);
+    project.entities(ORDER_V1, SMALL_ORDER);
+    project.expect(0, "-m", "small orders");
+    project.expect(0, "upgrade", "head");
+
+    project.entities(ORDER_V1.replace("Integer amount;", "Long amount;"), SMALL_ORDER);
+    project.expect(0, "-m", "wider amounts");
+    String file = migration(project, "wider_amounts");
+    assertTrue(file.contains("op.createView(\"small_orders\", \"select id, amount from orders where amount < 10\")"),
+        file);
+    project.expect(0, "upgrade", "head");
+    assertEquals(1, count(project, "small_orders"));
+    project.expect(0, "check");
+  }
+
+  /** Adopting a database adopts its tables; its views stay its own, as they always were. */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void baselineLeavesTheDatabasesViewsAlone(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.entities(ORDER_V1);
+    execute(project, "create table orders (id bigint primary key, amount integer, note varchar(255))",
+        "create view order_totals as select id, amount from orders where amount > 10");
+
+    project.expect(0, "baseline", "-m", "adopt");
+
+    String file = project.lastMigration();
+    assertTrue(file.contains("op.createTable(\"orders\""), file);
+    assertFalse(file.contains("createView"), file);
+  }
+
   @Test
   void aMaterializedViewIsAViewToEntitiesAndNeverRecreatedByAnUpgrade() throws Exception {
     ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));

@@ -94,7 +94,8 @@ class EntityModelCacheTest {
     // Proof that the next check takes the key from the stamps: pointed at another model, one
     // with a table the entities do not have, it reports that table.
     String otherKey = "f".repeat(64);
-    Files.writeString(remembered.get(0), otherKey);
+    String stamps = Files.readString(remembered.get(0)).split(" ")[0];
+    Files.writeString(remembered.get(0), stamps + " " + otherKey);
     Path model = models().get(0);
     Files.copy(model, model.resolveSibling(otherKey + ".model"));
     addGhostTable(model.resolveSibling(otherKey + ".model"));
@@ -105,6 +106,35 @@ class EntityModelCacheTest {
     project.entities(USER.replace("String name;", "String name;\n  Integer age;"));
     CliRun edited = project.expect(1, "check");
     assertTrue(edited.toString().contains("age") && !edited.toString().contains("ghost"), edited::toString);
+    // One remembered key per project, replaced as its files change, not one more per build.
+    Thread.sleep(SourceStamp.SETTLE_MILLIS + 300);
+    project.expect(1, "check");
+    assertEquals(1, entries(".key").size());
+  }
+
+  /** A class path folder that is a symbolic link is read through it: its classes are no empty folder. */
+  @Test
+  void aLinkedClassFolderIsReadThroughTheLink() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(USER);
+    project.expect(0, "-m", "create users");
+    project.expect(0, "upgrade", "head");
+    Path classes = project.root().resolve("classes");
+    Path real = project.root().resolve("real-classes");
+    Files.move(classes, real);
+    Files.createSymbolicLink(classes, real);
+    project.expect(0, "check");
+
+    // The entity edited behind the link: read again, not the model of the classes as they were.
+    Path linked = project.root().resolve("linked-edit");
+    Files.createDirectories(linked);
+    Files.delete(classes);
+    Files.move(real, linked.resolve("old"));
+    project.entities(USER.replace("String name;", "String name;\n  Integer age;"));
+    Files.move(classes, real);
+    Files.createSymbolicLink(classes, real);
+    CliRun edited = project.expect(1, "check");
+    assertTrue(edited.toString().contains("age"), edited::toString);
   }
 
   @Test

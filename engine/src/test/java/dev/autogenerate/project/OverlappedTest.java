@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Work done beside the caller's is taken once, and what it made is closed in every case. */
 class OverlappedTest {
@@ -89,6 +90,25 @@ class OverlappedTest {
     work.abandon();
     work.abandon();
     assertEquals(1, made.closed.get());
+  }
+
+  /** Given up at once, most often before its thread began it: then closing and asking must not wait for it. */
+  @Test
+  @Timeout(10)
+  void workGivenUpAtOnceNeverMakesAnyoneWait() {
+    for (int round = 0; round < 20; round++) {
+      Made made = new Made();
+      Overlapped<Made> work = Overlapped.start("test-work", () -> made);
+      work.abandon();
+      work.close();
+      work.close();
+      try {
+        work.get();
+      } catch (RuntimeException cancelled) {
+        // given up before it began
+      }
+      assertTrue(made.closed.get() <= 1);
+    }
   }
 
   @Test

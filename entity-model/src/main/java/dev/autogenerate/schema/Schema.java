@@ -246,7 +246,7 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
     return dot < 0 ? name : name.substring(dot + 1);
   }
 
-  /** The schemas other than the current one that tables and sequences are in, sorted. */
+  /** The schemas other than the current one that tables, sequences and views are in, sorted. */
   public Set<String> otherSchemas() {
     Set<String> schemas = new TreeSet<>();
     for (Table table : tables.values()) {
@@ -254,6 +254,7 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
       table.foreignKeys().forEach(key -> addSchemaOf(schemas, key.referencedTable()));
     }
     sequences.keySet().forEach(name -> addSchemaOf(schemas, name));
+    views.keySet().forEach(name -> addSchemaOf(schemas, name));
     return Collections.unmodifiableSet(schemas);
   }
 

@@ -1,0 +1,74 @@
+package dev.autogenerate.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.changes.Change;
+import dev.autogenerate.operations.CreateView;
+import dev.autogenerate.operations.DropView;
+import dev.autogenerate.operations.Operation;
+import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.View;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The views of @View entities, decided from schema values alone. */
+class EntityViewsTest {
+
+  private static final Table ORDERS = new Table("orders", List.of(Column.column("id", SqlType.BIGINT)), Optional.empty());
+
+  private static Schema withViews(View... views) {
+    return Schema.of(List.of(ORDERS)).withViewsAndTriggers(List.of(views), List.of());
+  }
+
+  @Test
+  void missingViewsAreCreatedEachAfterTheViewsItReads() {
+    Schema target = withViews(View.of("a_totals", "select id from z_orders_seen"), View.of("z_orders_seen", "select id from orders"));
+
+    EntityViews views = EntityViews.in(withViews(), target, Optional.of(Schema.EMPTY));
+
+    assertEquals(List.of("z_orders_seen", "a_totals"),
+        views.created().stream().map(change -> ((CreateView) change.operation()).name()).toList());
+  }
+
+  @Test
+  void aQueryIsComparedWithWhatTheMigrationsCreatedNotWithTheCatalog() {
+    View catalog = new View("seen", "SELECT orders.id\n   FROM orders;", Map.of("orders", new TreeSet<>(Set.of("id"))));
+    Schema current = withViews(catalog);
+    Schema recorded = withViews(View.of("seen", "select id\n  from orders;"));
+
+    assertTrue(EntityViews.in(current, withViews(View.of("seen", "select id from orders")), Optional.of(recorded))
+        .requeried().isEmpty(), "blanks and a closing semicolon are no change");
+    assertEquals(Set.of("seen"),
+        EntityViews.in(current, withViews(View.of("seen", "select id from orders where id > 1")), Optional.of(recorded))
+            .requeried());
+    assertTrue(EntityViews.in(current, withViews(View.of("seen", "select 1")), Optional.empty()).requeried().isEmpty(),
+        "no migration made it: the database's own");
+  }
+
+  @Test
+  void aChangedQueryIsDroppedWithItsReadersFirstAndCreatedAgainWithTheNewQuery() {
+    View seen = new View("seen", "SELECT orders.id FROM orders", Map.of("orders", new TreeSet<>(Set.of("id"))));
+    View reader = new View("reader", "SELECT seen.id FROM seen", Map.of("seen", new TreeSet<>()));
+    Schema current = withViews(seen, reader);
+    Schema target = withViews(View.of("seen", "select id from orders where id > 1"));
+    EntityViews views = EntityViews.in(current, target, Optional.of(withViews(View.of("seen", "select id from orders"))));
+
+    List<Operation> upgrade = ViewRecreation.around(current, List.of(), target, views.requeried()).stream()
+        .map(Change::operation).toList();
+
+    assertEquals(List.of(new DropView("reader"), new DropView("seen"),
+        new CreateView("seen", "select id from orders where id > 1"), new CreateView("reader", "SELECT seen.id FROM seen")),
+        upgrade);
+    assertFalse(views.created().stream().anyMatch(change -> change.operation() instanceof CreateView create
+        && create.name().equals("seen")), "created once");
+  }
+}
