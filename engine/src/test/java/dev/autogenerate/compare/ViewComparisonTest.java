@@ -84,7 +84,7 @@ class ViewComparisonTest {
     assertEquals(new DropView("order_totals"), downgrade.get(0));
     assertEquals(new AlterColumn("orders", "amount", List.of(ColumnChange.type(SqlType.INTEGER))), downgrade.get(1));
     assertEquals(new CreateView("order_totals", TOTALS.definition()), downgrade.get(2));
-    assertTrue(plan.downgradeChanges().get(0).reason().startsWith("view order_totals reads what the downgrade"),
+    assertTrue(plan.downgradeChanges().get(0).reason().startsWith("view order_totals is dropped here and created again below"),
         plan.downgradeChanges().get(0)::reason);
   }
 
