@@ -23,8 +23,10 @@ import java.util.TreeMap;
  * source's name and text, the class path, the tool's version), so that a command on a long
  * history whose sources did not change compiles nothing, and one after a new or edited file
  * compiles that file alone. Only the classes of a source that {@linkplain SelfStandingSources
- * stands alone} are kept: nothing but those parts of the key decides them. Kept in memory for the
- * process, and on disk for the next command, in the {@link CacheDirectory}.
+ * stands alone} are kept: nothing but those parts of the key decides them, and the
+ * {@linkplain ApplicationClasses application's classes} they use, which an entry keeps the
+ * digests of and is taken only while they hold. Kept in memory for the process, and on disk for
+ * the next command, in the {@link CacheDirectory}.
  *
  * <p>Several commands may run at once: an entry is written to a temporary file and moved into
  * place atomically, so a reader sees a whole entry or none; an entry that cannot be read is a
@@ -38,12 +40,15 @@ final class CompiledClassCache {
    * Starts every entry. Raise it whenever what an entry means changes: entries of earlier
    * releases (which kept the classes of sources that use other files' classes) are then misses.
    */
-  private static final int FORMAT = 0x41470002;
+  private static final int FORMAT = 0x41470003;
+
+  /** One source's classes and the application's classes they use. */
+  private record Entry(Map<String, byte[]> classes, ApplicationClasses used) {}
 
   /** Entries of this process, least recently used dropped first. */
-  private static final Map<String, Map<String, byte[]>> MEMORY = new LinkedHashMap<>(64, 0.75f, true) {
+  private static final Map<String, Entry> MEMORY = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Map<String, byte[]>> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
       return size() > MEMORY_ENTRIES;
     }
   };
@@ -87,11 +92,19 @@ final class CompiledClassCache {
     }
   }
 
-  /** The classes (by binary name) stored under a key, if any. */
-  Optional<Map<String, byte[]>> get(String key) {
+  /**
+   * The classes (by binary name) stored under a key, if any, and if the application's classes
+   * they use are still what they were on this class path.
+   */
+  Optional<Map<String, byte[]>> get(String key, List<Path> classPath) {
+    Optional<Entry> entry = entry(key);
+    return entry.filter(found -> found.used().unchanged(classPath)).map(Entry::classes);
+  }
+
+  private Optional<Entry> entry(String key) {
     if (remembers) {
       synchronized (MEMORY) {
-        Map<String, byte[]> remembered = MEMORY.get(key);
+        Entry remembered = MEMORY.get(key);
         if (remembered != null) {
           return Optional.of(remembered);
         }
@@ -99,7 +112,7 @@ final class CompiledClassCache {
     }
     Path file = directory.resolve(key + ".classes");
     try {
-      Map<String, byte[]> read = read(Files.readAllBytes(file));
+      Entry read = read(Files.readAllBytes(file));
       remember(key, read);
       return Optional.of(read);
     } catch (IOException | RuntimeException e) {
@@ -117,38 +130,48 @@ final class CompiledClassCache {
     return List.copyOf(compiles);
   }
 
-  void put(String key, Map<String, byte[]> classes) {
-    remember(key, classes);
-    CacheDirectory.writeEntry(directory, key + ".classes", () -> write(classes));
+  void put(String key, Map<String, byte[]> classes, ApplicationClasses used) {
+    Entry entry = new Entry(Map.copyOf(classes), used);
+    remember(key, entry);
+    CacheDirectory.writeEntry(directory, key + ".classes", () -> write(entry));
   }
 
-  private void remember(String key, Map<String, byte[]> classes) {
+  private void remember(String key, Entry entry) {
     if (!remembers) {
       return;
     }
     synchronized (MEMORY) {
-      MEMORY.put(key, Map.copyOf(classes));
+      MEMORY.put(key, entry);
     }
   }
 
-  /** The format, a count, then each class as its name and its bytes. */
-  private static byte[] write(Map<String, byte[]> classes) throws IOException {
+  /**
+   * The format, a count, then each class as its name and its bytes; then a count and the
+   * application's classes used, names and digests after one another.
+   */
+  private static byte[] write(Entry entry) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(FORMAT);
-      Map<String, byte[]> sorted = new TreeMap<>(classes);
+      Map<String, byte[]> sorted = new TreeMap<>(entry.classes());
       out.writeInt(sorted.size());
-      for (Map.Entry<String, byte[]> entry : sorted.entrySet()) {
-        out.writeUTF(entry.getKey());
-        out.writeInt(entry.getValue().length);
-        out.write(entry.getValue());
+      for (Map.Entry<String, byte[]> type : sorted.entrySet()) {
+        out.writeUTF(type.getKey());
+        out.writeInt(type.getValue().length);
+        out.write(type.getValue());
+      }
+      List<String> used = entry.used().texts();
+      out.writeInt(used.size());
+      for (String text : used) {
+        out.writeUTF(text);
       }
     }
     return bytes.toByteArray();
   }
 
-  private static Map<String, byte[]> read(byte[] data) throws IOException {
+  private static Entry read(byte[] data) throws IOException {
     Map<String, byte[]> classes = new LinkedHashMap<>();
+    List<String> used = new ArrayList<>();
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       if (in.readInt() != FORMAT) {
         throw new IOException("another format");
@@ -160,10 +183,14 @@ final class CompiledClassCache {
         in.readFully(bytes);
         classes.put(name, bytes);
       }
+      int usedCount = in.readInt();
+      for (int i = 0; i < usedCount; i++) {
+        used.add(in.readUTF());
+      }
       if (in.read() != -1) {
         throw new IOException("trailing bytes");
       }
     }
-    return classes;
+    return new Entry(Map.copyOf(classes), ApplicationClasses.fromTexts(used));
   }
 }

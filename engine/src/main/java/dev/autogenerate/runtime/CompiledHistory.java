@@ -28,12 +28,13 @@ import java.util.zip.CRC32;
  *     an entry made for another context is a miss
  * @param stampedAtMillis when the sources' stamps were read (before their content was)
  * @param revisions in the order the compile gave them, which the history breaks ties by
+ * @param used the application's classes the classes use: the entry holds while they do
  */
 record CompiledHistory(String context, long stampedAtMillis, List<Source> sources, List<Header> revisions,
-    ClassFiles classFiles) {
+    ApplicationClasses used, ClassFiles classFiles) {
 
   /** Raise it whenever what is written changes. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   CompiledHistory {
     sources = List.copyOf(sources);
@@ -108,7 +109,7 @@ record CompiledHistory(String context, long stampedAtMillis, List<Source> source
   }
 
   CompiledHistory withSources(long newStampedAtMillis, List<Source> newSources) {
-    return new CompiledHistory(context, newStampedAtMillis, newSources, revisions, classFiles);
+    return new CompiledHistory(context, newStampedAtMillis, newSources, revisions, used, classFiles);
   }
 
   byte[] write() throws IOException {
@@ -142,6 +143,11 @@ record CompiledHistory(String context, long stampedAtMillis, List<Source> source
         text(out, header.message());
         text(out, header.created());
         text(out, header.upgradeChecksum());
+      }
+      List<String> usedTexts = used.texts();
+      out.writeInt(usedTexts.size());
+      for (String text : usedTexts) {
+        text(out, text);
       }
       Map<String, byte[]> sorted = new TreeMap<>(classFiles.all());
       out.writeInt(sorted.size());
@@ -207,7 +213,13 @@ record CompiledHistory(String context, long stampedAtMillis, List<Source> source
         }
         revisions.add(new Header(className, id, parents, text(in), text(in), text(in)));
       }
-      return new CompiledHistory(context, stampedAt, sources, revisions, new ClassFiles(null, data, in.position()));
+      int usedCount = count(in);
+      List<String> usedTexts = new ArrayList<>(usedCount);
+      for (int i = 0; i < usedCount; i++) {
+        usedTexts.add(text(in));
+      }
+      return new CompiledHistory(context, stampedAt, sources, revisions, ApplicationClasses.fromTexts(usedTexts),
+          new ClassFiles(null, data, in.position()));
     } catch (BufferUnderflowException | IllegalArgumentException e) {
       throw new IOException("cut short", e);
     }

@@ -3,6 +3,7 @@ package dev.autogenerate.runtime;
 import dev.autogenerate.migration.Migration;
 import dev.autogenerate.operations.OperationChecksum;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.Set;
  * A migrations directory as it last compiled, in one entry ({@link CompiledHistory}), so that a
  * command on a long history that did not change reads one file, hashes no source and defines no
  * class it does not run. Kept by the folder, the class path its files compile against, the tool,
- * the JDK and the default locale, and holding the list of its files; next to it,
+ * the JDK and the default locale, and holding the list of its files and the digests of the
+ * {@linkplain ApplicationClasses application's classes} they use; next to it,
  * {@link CompiledClassCache} keeps each source's classes by its content, for when one file changes.
  *
  * <p>Whether a source is still what it compiled from is told by its {@link SourceStamp} when the
@@ -54,8 +56,9 @@ final class CompiledHistoryCache {
    * The compiled history of these sources, when the entry exists and each source is still what
    * it compiled from.
    */
-  Optional<Hit> get(Path folder, List<Path> sources, SourceListing.Stamps stamps, String compilePath,
+  Optional<Hit> get(Path folder, List<Path> sources, SourceListing.Stamps stamps, List<Path> classPath,
       ClassLoader parent) {
+    String compilePath = SourceCompiler.classPathWithApi(classPath);
     List<String> paths = absolute(sources);
     String context = context(compilePath);
     String name = name(context, folder);
@@ -65,7 +68,8 @@ final class CompiledHistoryCache {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
-    if (!entry.context().equals(context) || entry.sources().size() != sources.size()) {
+    if (!entry.context().equals(context) || entry.sources().size() != sources.size()
+        || !entry.used().unchanged(classPath)) {
       return Optional.empty();
     }
     List<CompiledHistory.Source> confirmed = new ArrayList<>(sources.size());
@@ -124,8 +128,9 @@ final class CompiledHistoryCache {
    *
    * @param stamps read before the compile read the sources
    */
-  void put(Path folder, List<Path> sources, SourceListing.Stamps stamps, String compilePath,
+  void put(Path folder, List<Path> sources, SourceListing.Stamps stamps, List<Path> classPath,
       SourceCompiler.Compiled compiled, List<MigrationScript> scripts) {
+    String compilePath = SourceCompiler.classPathWithApi(classPath);
     if (compiled.bySource().size() != sources.size()) {
       return;
     }
@@ -162,7 +167,14 @@ final class CompiledHistoryCache {
       revisions.add(new CompiledHistory.Header(className, script.id(), script.parents(),
           script.message(), script.created(), selfContained.contains(className) ? checksumOrNone(script) : ""));
     }
-    write(name(context, folder), new CompiledHistory(context, stamps.readAtMillis(), entrySources, revisions,
+    ApplicationClasses used;
+    try {
+      used = ApplicationClasses.usedBy(classes.values(), classes.keySet(), classPath);
+    } catch (UncheckedIOException e) {
+      // What the classes use cannot be told: no entry, so the next command compiles again.
+      return;
+    }
+    write(name(context, folder), new CompiledHistory(context, stamps.readAtMillis(), entrySources, revisions, used,
         CompiledHistory.ClassFiles.of(classes)));
   }
 

@@ -51,13 +51,13 @@ public final class MigrationLoader {
     Origin origin = sourcesOf(directory, sources);
     String compilePath = SourceCompiler.classPathWithApi(classPath);
     Optional<SourceListing.Stamps> stamps = listing.stamps();
-    Optional<CompiledHistoryCache.Hit> hit = stamps.flatMap(read -> cache.get(directory, sources, read, compilePath, parent));
+    Optional<CompiledHistoryCache.Hit> hit = stamps.flatMap(read -> cache.get(directory, sources, read, classPath, parent));
     if (hit.isPresent()) {
       return deferred(hit.get(), origin);
     }
     SourceCompiler.Compiled compiled = SourceCompiler.compile(sources, classPath, parent, classCache);
     List<MigrationScript> scripts = load(compiled, origin, cache.previous(directory, compilePath));
-    stamps.ifPresent(read -> cache.put(directory, sources, read, compilePath, compiled, scripts));
+    stamps.ifPresent(read -> cache.put(directory, sources, read, classPath, compiled, scripts));
     return scripts;
   }
 
@@ -152,7 +152,7 @@ public final class MigrationLoader {
     String compilePath = SourceCompiler.classPathWithApi(classPath);
     Optional<SourceListing.Stamps> stamps = listing.stamps();
     Optional<CompiledHistoryCache.Hit> hit = sources.isEmpty() ? Optional.empty()
-        : stamps.flatMap(read -> cache.get(directory, sources, read, compilePath, parent));
+        : stamps.flatMap(read -> cache.get(directory, sources, read, classPath, parent));
     if (hit.isPresent()) {
       return deferred(hit.get(), sourcesOf(directory, sources));
     }
@@ -186,7 +186,7 @@ public final class MigrationLoader {
       if (broken.isEmpty()) {
         SourceCompiler.Compiled all = compiled;
         List<MigrationScript> loaded = List.copyOf(scripts);
-        stamps.ifPresent(read -> cache.put(directory, sources, read, compilePath, all, loaded));
+        stamps.ifPresent(read -> cache.put(directory, sources, read, classPath, all, loaded));
       }
     }
     for (Map.Entry<Path, SourceCompiler.CompileError> entry : broken.entrySet()) {

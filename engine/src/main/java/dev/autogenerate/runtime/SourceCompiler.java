@@ -3,6 +3,7 @@ package dev.autogenerate.runtime;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -147,7 +148,7 @@ public final class SourceCompiler {
         texts.put(source, new String(text, StandardCharsets.UTF_8));
         String key = CompiledClassCache.key(source, text, compilePath);
         keys.put(source, key);
-        cache.get(key).ifPresent(classes -> hits.put(source, classes));
+        cache.get(key, classPath).ifPresent(classes -> hits.put(source, classes));
       } catch (IOException e) {
         // Unreadable: javac says so, naming the file, when everything compiles together.
       }
@@ -167,12 +168,12 @@ public final class SourceCompiler {
     if (!reused.isEmpty()) {
       Map<Path, Map<String, byte[]>> taken = new LinkedHashMap<>();
       reused.forEach(source -> taken.put(source, hits.get(source)));
-      Optional<Attempt> incremental = javac(toCompile, taken, texts, keys, compilePath, parent, cache);
+      Optional<Attempt> incremental = javac(toCompile, taken, texts, keys, classPath, parent, cache);
       if (incremental.isPresent()) {
         return incremental.get();
       }
     }
-    return javac(sources, Map.of(), texts, keys, compilePath, parent, cache).orElseThrow();
+    return javac(sources, Map.of(), texts, keys, classPath, parent, cache).orElseThrow();
   }
 
   /**
@@ -197,7 +198,8 @@ public final class SourceCompiler {
    *     text did not suggest, so that taking the others' classes was not shown safe
    */
   private static Optional<Attempt> javac(List<Path> toCompile, Map<Path, Map<String, byte[]>> taken,
-      Map<Path, String> texts, Map<Path, String> keys, String compilePath, ClassLoader parent, CompiledClassCache cache) {
+      Map<Path, String> texts, Map<Path, String> keys, List<Path> classPath, ClassLoader parent, CompiledClassCache cache) {
+    String compilePath = classPathWithApi(classPath);
     Map<String, byte[]> beside = new HashMap<>();
     taken.values().forEach(beside::putAll);
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
@@ -257,7 +259,7 @@ public final class SourceCompiler {
       for (Path source : keys.keySet()) {
         all.put(source, taken.containsKey(source) ? taken.get(source) : bySourceNow.get(source));
       }
-      Set<Path> alone = keepSelfStanding(bySourceNow.keySet(), all, texts, keys, cache);
+      Set<Path> alone = keepSelfStanding(bySourceNow.keySet(), all, texts, keys, classPath, cache);
       all.forEach((source, own) -> bySource.put(source, new SourceClasses(keys.get(source), own,
           taken.containsKey(source) || alone.contains(source))));
     }
@@ -272,13 +274,18 @@ public final class SourceCompiler {
    * @return those sources
    */
   private static Set<Path> keepSelfStanding(Set<Path> compiledNow, Map<Path, Map<String, byte[]>> all,
-      Map<Path, String> texts, Map<Path, String> keys, CompiledClassCache cache) {
+      Map<Path, String> texts, Map<Path, String> keys, List<Path> classPath, CompiledClassCache cache) {
     List<SelfStandingSources.Source> folder = new ArrayList<>();
     all.forEach((source, classes) -> folder.add(SelfStandingSources.Source.compiled(source, texts.get(source), classes)));
     Set<Path> alone = SelfStandingSources.of(folder, compiledNow);
     for (Path source : compiledNow) {
       if (alone.contains(source)) {
-        cache.put(keys.get(source), all.get(source));
+        Map<String, byte[]> classes = all.get(source);
+        try {
+          cache.put(keys.get(source), classes, ApplicationClasses.usedBy(classes.values(), classes.keySet(), classPath));
+        } catch (UncheckedIOException e) {
+          // What the classes use cannot be told: not kept, compiled again next time.
+        }
       }
     }
     return alone;

@@ -61,7 +61,7 @@ class CompiledClassCacheTest {
     compile(List.of(first));
     String compilePath = SourceCompiler.classPathWithApi(List.of());
     CompiledClassCache cache = new CompiledClassCache(cacheDirectory, false);
-    Map<String, byte[]> classes = cache.get(CompiledClassCache.key(first, compilePath)).orElseThrow();
+    Map<String, byte[]> classes = cache.get(CompiledClassCache.key(first, compilePath), List.of()).orElseThrow();
     // As an earlier release wrote it: the count first, no format.
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
@@ -73,7 +73,7 @@ class CompiledClassCacheTest {
       }
     }
     Files.write(cacheDirectory.resolve(CompiledClassCache.key(first, compilePath) + ".classes"), bytes.toByteArray());
-    assertTrue(cache.get(CompiledClassCache.key(first, compilePath)).isEmpty());
+    assertTrue(cache.get(CompiledClassCache.key(first, compilePath), List.of()).isEmpty());
   }
 
   @Test

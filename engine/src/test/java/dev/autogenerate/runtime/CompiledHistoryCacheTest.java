@@ -111,13 +111,13 @@ class CompiledHistoryCacheTest {
   private static CompiledHistory withMessages(CompiledHistory entry, String message) {
     List<CompiledHistory.Header> revisions = entry.revisions().stream().map(header -> new CompiledHistory.Header(
         header.className(), header.id(), header.parents(), message, header.created(), header.upgradeChecksum())).toList();
-    return new CompiledHistory(entry.context(), entry.stampedAtMillis(), entry.sources(), revisions, entry.classFiles());
+    return new CompiledHistory(entry.context(), entry.stampedAtMillis(), entry.sources(), revisions, entry.used(), entry.classFiles());
   }
 
   private static CompiledHistory withContentKeys(CompiledHistory entry, String key) {
     List<CompiledHistory.Source> sources = entry.sources().stream()
         .map(source -> new CompiledHistory.Source(source.path(), source.stamp(), key, source.classNames())).toList();
-    return new CompiledHistory(entry.context(), entry.stampedAtMillis(), sources, entry.revisions(), entry.classFiles());
+    return new CompiledHistory(entry.context(), entry.stampedAtMillis(), sources, entry.revisions(), entry.used(), entry.classFiles());
   }
 
   private static List<String> columnsAdded(List<MigrationScript> scripts) {
@@ -278,7 +278,7 @@ class CompiledHistoryCacheTest {
     rewriteEntry(entry -> new CompiledHistory(entry.context(), entry.stampedAtMillis(), entry.sources(),
         entry.revisions().stream().map(header -> new CompiledHistory.Header(header.className(), header.id(),
             header.parents(), header.message(), header.created(), "v1:not-what-it-records")).toList(),
-        entry.classFiles()));
+        entry.used(), entry.classFiles()));
     List<MigrationScript> scripts = load();
     MigrationScript first = scripts.get(0);
     assertTrue(first.matchesChecksum(OperationChecksum.of(first.upgradeOperations())));

@@ -160,7 +160,7 @@ class IncrementalCompileTest {
         header.className(), header.id(), header.parents(), "from the entry", header.created(), header.upgradeChecksum()))
         .toList();
     Files.write(entryFile, new CompiledHistory(entry.context(), entry.stampedAtMillis(), entry.sources(), marked,
-        CompiledHistory.ClassFiles.of(classes)).write());
+        entry.used(), CompiledHistory.ClassFiles.of(classes)).write());
 
     migration("M3_third", "aaaa00000003", "aaaa00000002", "c3");
     List<MigrationScript> scripts = load();
