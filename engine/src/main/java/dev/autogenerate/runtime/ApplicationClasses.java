@@ -1,7 +1,8 @@
 package dev.autogenerate.runtime;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,25 +15,26 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
- * The application's classes that compiled migration classes use, each with a digest of its class
- * file as it was then. The cache keys of compiled migrations hold the class path as text: a
+ * The application's class files a compile of migrations read, each with a digest of its bytes as
+ * javac read them. The cache keys of compiled migrations hold the class path as text: a
  * migration that uses a class the application rebuilds (an enum, a helper, a constant javac
- * copies in, leaving a reference to its class) must compile again when that class changes, or
- * it would run with the old one. A cache entry keeps these, and is taken only while each class
- * file is still what it was. Migrations the tool writes use none: for them this costs nothing.
+ * copies in, from the class itself, a supertype, an annotation's value or a {@code case} label)
+ * must compile again when that class file changes, or it would run with the old one. javac reads
+ * the class file of everything it resolves, so what it read is what the compile depended on; a
+ * cache entry keeps these and is taken only while each is still what it was.
  *
- * <p>"The application's" are the classes found on the configured class path; the JDK's and the
- * tool's own (its version is in every key already) are not looked for there.
+ * <p>"The application's" are the class files read from the configured class path; the JDK's and
+ * the tool's own (its version is in every key already) are not. Migrations the tool writes read
+ * none, and pay nothing for this.
  *
- * @param digests each class's internal name ({@code com/example/Roles}) and the SHA-256 of its
- *     class file, as the class path's first entry holding it had it
+ * @param digests each class's binary name and the SHA-256 of its class file
  */
 record ApplicationClasses(SortedMap<String, String> digests) {
 
@@ -42,32 +44,36 @@ record ApplicationClasses(SortedMap<String, String> digests) {
     digests = Collections.unmodifiableSortedMap(new TreeMap<>(digests));
   }
 
-  /**
-   * What {@code classFiles} use of the class path.
-   *
-   * @throws UncheckedIOException when a class file or a class path entry cannot be read
-   */
-  static ApplicationClasses usedBy(Collection<byte[]> classFiles, Set<String> ownNames, List<Path> classPath) {
-    if (classPath.isEmpty()) {
-      return NONE;
-    }
+  /** The class files read, by binary name. */
+  static ApplicationClasses read(Map<String, byte[]> classFiles) {
     SortedMap<String, String> digests = new TreeMap<>();
-    try (Lookup lookup = new Lookup(classPath)) {
-      for (byte[] classFile : classFiles) {
-        for (String used : ClassReferences.of(classFile)) {
-          if (ownNames.contains(used.replace('/', '.')) || digests.containsKey(used) || !mayBeTheApplications(used)) {
-            continue;
-          }
-          lookup.classFile(used).ifPresent(bytes -> digests.put(used, digest(bytes)));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    classFiles.forEach((name, bytes) -> digests.put(name, digest(bytes)));
     return new ApplicationClasses(digests);
   }
 
-  /** Whether each class is still, on this class path, what it was. */
+  /** All of them: what sources compiled at different times read together. */
+  static ApplicationClasses union(Collection<ApplicationClasses> parts) {
+    SortedMap<String, String> digests = new TreeMap<>();
+    parts.forEach(part -> digests.putAll(part.digests()));
+    return new ApplicationClasses(digests);
+  }
+
+  /**
+   * Whether a class file lies in one of these class path entries (a folder, or a jar javac reads
+   * as {@code jar:file:...!/name}), by the location javac gives it.
+   */
+  static boolean inClassPath(URI classFile, List<Path> classPath) {
+    String location = classFile.toString();
+    for (Path entry : classPath) {
+      String root = entry.toAbsolutePath().normalize().toUri().toString();
+      if (location.startsWith(root) || location.startsWith("jar:" + root + "!")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether each class file is still, on this class path, what it was. */
   boolean unchanged(List<Path> classPath) {
     if (digests.isEmpty()) {
       return true;
@@ -106,12 +112,6 @@ record ApplicationClasses(SortedMap<String, String> digests) {
     return new ApplicationClasses(digests);
   }
 
-  /** The tool's own classes and the JDK's are never the application's. */
-  private static boolean mayBeTheApplications(String internalName) {
-    return !internalName.startsWith("dev/autogenerate/")
-        && ClassLoader.getPlatformClassLoader().getResource(internalName + ".class") == null;
-  }
-
   private static String digest(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -120,7 +120,10 @@ record ApplicationClasses(SortedMap<String, String> digests) {
     }
   }
 
-  /** Finds class files on a class path, first entry first, opening each jar once. */
+  /**
+   * Finds class files on a class path as javac does, first entry first, each jar opened once and
+   * read as this runtime's release sees it (a multi-release jar's versioned entries first).
+   */
   private static final class Lookup implements AutoCloseable {
 
     private final List<Path> classPath;
@@ -130,8 +133,8 @@ record ApplicationClasses(SortedMap<String, String> digests) {
       this.classPath = classPath;
     }
 
-    Optional<byte[]> classFile(String internalName) throws IOException {
-      String resource = internalName + ".class";
+    Optional<byte[]> classFile(String binaryName) throws IOException {
+      String resource = binaryName.replace('.', '/') + ".class";
       for (Path entry : classPath) {
         if (Files.isDirectory(entry)) {
           Path file = entry.resolve(resource);
@@ -141,12 +144,12 @@ record ApplicationClasses(SortedMap<String, String> digests) {
         } else if (Files.isRegularFile(entry)) {
           JarFile jar = jars.get(entry);
           if (jar == null) {
-            jar = new JarFile(entry.toFile());
+            jar = new JarFile(entry.toFile(), true, ZipFile.OPEN_READ, Runtime.version());
             jars.put(entry, jar);
           }
           ZipEntry found = jar.getEntry(resource);
           if (found != null) {
-            try (var in = jar.getInputStream(found)) {
+            try (InputStream in = jar.getInputStream(found)) {
               return Optional.of(in.readAllBytes());
             }
           }

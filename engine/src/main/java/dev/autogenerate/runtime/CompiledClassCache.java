@@ -24,8 +24,8 @@ import java.util.TreeMap;
  * history whose sources did not change compiles nothing, and one after a new or edited file
  * compiles that file alone. Only the classes of a source that {@linkplain SelfStandingSources
  * stands alone} are kept: nothing but those parts of the key decides them, and the
- * {@linkplain ApplicationClasses application's classes} they use, which an entry keeps the
- * digests of and is taken only while they hold. Kept in memory for the process, and on disk for
+ * {@linkplain ApplicationClasses application's class files} their compile read, which an entry
+ * keeps the digests of and is taken only while they hold. Kept in memory for the process, and on disk for
  * the next command, in the {@link CacheDirectory}.
  *
  * <p>Several commands may run at once: an entry is written to a temporary file and moved into
@@ -42,13 +42,13 @@ final class CompiledClassCache {
    */
   private static final int FORMAT = 0x41470003;
 
-  /** One source's classes and the application's classes they use. */
-  private record Entry(Map<String, byte[]> classes, ApplicationClasses used) {}
+  /** One source's classes, and the application's class files its compile read. */
+  record Cached(Map<String, byte[]> classes, ApplicationClasses used) {}
 
   /** Entries of this process, least recently used dropped first. */
-  private static final Map<String, Entry> MEMORY = new LinkedHashMap<>(64, 0.75f, true) {
+  private static final Map<String, Cached> MEMORY = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
       return size() > MEMORY_ENTRIES;
     }
   };
@@ -93,18 +93,17 @@ final class CompiledClassCache {
   }
 
   /**
-   * The classes (by binary name) stored under a key, if any, and if the application's classes
-   * they use are still what they were on this class path.
+   * The classes (by binary name) stored under a key, if any, and if the application's class files
+   * their compile read are still what they were on this class path.
    */
-  Optional<Map<String, byte[]>> get(String key, List<Path> classPath) {
-    Optional<Entry> entry = entry(key);
-    return entry.filter(found -> found.used().unchanged(classPath)).map(Entry::classes);
+  Optional<Cached> get(String key, List<Path> classPath) {
+    return entry(key).filter(found -> found.used().unchanged(classPath));
   }
 
-  private Optional<Entry> entry(String key) {
+  private Optional<Cached> entry(String key) {
     if (remembers) {
       synchronized (MEMORY) {
-        Entry remembered = MEMORY.get(key);
+        Cached remembered = MEMORY.get(key);
         if (remembered != null) {
           return Optional.of(remembered);
         }
@@ -112,7 +111,7 @@ final class CompiledClassCache {
     }
     Path file = directory.resolve(key + ".classes");
     try {
-      Entry read = read(Files.readAllBytes(file));
+      Cached read = read(Files.readAllBytes(file));
       remember(key, read);
       return Optional.of(read);
     } catch (IOException | RuntimeException e) {
@@ -131,12 +130,12 @@ final class CompiledClassCache {
   }
 
   void put(String key, Map<String, byte[]> classes, ApplicationClasses used) {
-    Entry entry = new Entry(Map.copyOf(classes), used);
+    Cached entry = new Cached(Map.copyOf(classes), used);
     remember(key, entry);
     CacheDirectory.writeEntry(directory, key + ".classes", () -> write(entry));
   }
 
-  private void remember(String key, Entry entry) {
+  private void remember(String key, Cached entry) {
     if (!remembers) {
       return;
     }
@@ -149,7 +148,7 @@ final class CompiledClassCache {
    * The format, a count, then each class as its name and its bytes; then a count and the
    * application's classes used, names and digests after one another.
    */
-  private static byte[] write(Entry entry) throws IOException {
+  private static byte[] write(Cached entry) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(FORMAT);
@@ -169,7 +168,7 @@ final class CompiledClassCache {
     return bytes.toByteArray();
   }
 
-  private static Entry read(byte[] data) throws IOException {
+  private static Cached read(byte[] data) throws IOException {
     Map<String, byte[]> classes = new LinkedHashMap<>();
     List<String> used = new ArrayList<>();
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
@@ -191,6 +190,6 @@ final class CompiledClassCache {
         throw new IOException("trailing bytes");
       }
     }
-    return new Entry(Map.copyOf(classes), ApplicationClasses.fromTexts(used));
+    return new Cached(Map.copyOf(classes), ApplicationClasses.fromTexts(used));
   }
 }

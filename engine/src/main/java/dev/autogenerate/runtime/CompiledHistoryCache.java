@@ -3,7 +3,6 @@ package dev.autogenerate.runtime;
 import dev.autogenerate.migration.Migration;
 import dev.autogenerate.operations.OperationChecksum;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import java.util.Set;
  * command on a long history that did not change reads one file, hashes no source and defines no
  * class it does not run. Kept by the folder, the class path its files compile against, the tool,
  * the JDK and the default locale, and holding the list of its files and the digests of the
- * {@linkplain ApplicationClasses application's classes} they use; next to it,
+ * {@linkplain ApplicationClasses application's class files} their compile read; next to it,
  * {@link CompiledClassCache} keeps each source's classes by its content, for when one file changes.
  *
  * <p>Whether a source is still what it compiled from is told by its {@link SourceStamp} when the
@@ -68,8 +67,7 @@ final class CompiledHistoryCache {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
-    if (!entry.context().equals(context) || entry.sources().size() != sources.size()
-        || !entry.used().unchanged(classPath)) {
+    if (!entry.context().equals(context) || entry.sources().size() != sources.size()) {
       return Optional.empty();
     }
     List<CompiledHistory.Source> confirmed = new ArrayList<>(sources.size());
@@ -93,6 +91,10 @@ final class CompiledHistoryCache {
       }
       confirmed.add(recorded.withStamp(now));
       settledSince |= now.settledBefore(stamps.readAtMillis());
+    }
+    // Last, as the dearest check: the application's class files the compile read are unchanged.
+    if (!entry.used().unchanged(classPath)) {
+      return Optional.empty();
     }
     if (settledSince) {
       write(name, entry.withSources(stamps.readAtMillis(), confirmed));
@@ -167,13 +169,8 @@ final class CompiledHistoryCache {
       revisions.add(new CompiledHistory.Header(className, script.id(), script.parents(),
           script.message(), script.created(), selfContained.contains(className) ? checksumOrNone(script) : ""));
     }
-    ApplicationClasses used;
-    try {
-      used = ApplicationClasses.usedBy(classes.values(), classes.keySet(), classPath);
-    } catch (UncheckedIOException e) {
-      // What the classes use cannot be told: no entry, so the next command compiles again.
-      return;
-    }
+    ApplicationClasses used = ApplicationClasses.union(
+        compiled.bySource().values().stream().map(SourceCompiler.SourceClasses::used).toList());
     write(name(context, folder), new CompiledHistory(context, stamps.readAtMillis(), entrySources, revisions, used,
         CompiledHistory.ClassFiles.of(classes)));
   }

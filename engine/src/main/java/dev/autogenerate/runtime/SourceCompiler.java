@@ -3,7 +3,6 @@ package dev.autogenerate.runtime;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +20,8 @@ import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import javax.tools.ForwardingJavaFileObject;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -141,18 +142,20 @@ public final class SourceCompiler {
     // Each source is read once: the text its key is made of is the text that compiles, so an edit
     // saved meanwhile cannot put one text's classes under another's key.
     Map<Path, String> texts = new LinkedHashMap<>();
-    Map<Path, Map<String, byte[]>> hits = new LinkedHashMap<>();
+    Map<Path, CompiledClassCache.Cached> cachedBySource = new LinkedHashMap<>();
     for (Path source : sources) {
       try {
         byte[] text = Files.readAllBytes(source);
         texts.put(source, new String(text, StandardCharsets.UTF_8));
         String key = CompiledClassCache.key(source, text, compilePath);
         keys.put(source, key);
-        cache.get(key, classPath).ifPresent(classes -> hits.put(source, classes));
+        cache.get(key, classPath).ifPresent(found -> cachedBySource.put(source, found));
       } catch (IOException e) {
         // Unreadable: javac says so, naming the file, when everything compiles together.
       }
     }
+    Map<Path, Map<String, byte[]>> hits = new LinkedHashMap<>();
+    cachedBySource.forEach((source, found) -> hits.put(source, found.classes()));
     Set<Path> reused = texts.size() == sources.size() && !hits.isEmpty() ? reusable(sources, texts, hits) : Set.of();
     List<Path> toCompile = sources.stream().filter(source -> !reused.contains(source)).toList();
     if (toCompile.isEmpty()) {
@@ -160,14 +163,14 @@ public final class SourceCompiler {
       Map<Path, SourceClasses> bySource = new LinkedHashMap<>();
       for (Path source : sources) {
         cached.putAll(hits.get(source));
-        bySource.put(source, new SourceClasses(keys.get(source), hits.get(source), true));
+        bySource.put(source, new SourceClasses(keys.get(source), hits.get(source), true, cachedBySource.get(source).used()));
       }
       return new Attempt(new Compiled(new BytesClassLoader(cached, parent), cached.keySet().stream().sorted().toList(),
           bySource), List.of());
     }
     if (!reused.isEmpty()) {
-      Map<Path, Map<String, byte[]>> taken = new LinkedHashMap<>();
-      reused.forEach(source -> taken.put(source, hits.get(source)));
+      Map<Path, CompiledClassCache.Cached> taken = new LinkedHashMap<>();
+      reused.forEach(source -> taken.put(source, cachedBySource.get(source)));
       Optional<Attempt> incremental = javac(toCompile, taken, texts, keys, classPath, parent, cache);
       if (incremental.isPresent()) {
         return incremental.get();
@@ -197,18 +200,18 @@ public final class SourceCompiler {
    * @return the classes of both, or the errors; empty when a compiled source declared a class its
    *     text did not suggest, so that taking the others' classes was not shown safe
    */
-  private static Optional<Attempt> javac(List<Path> toCompile, Map<Path, Map<String, byte[]>> taken,
+  private static Optional<Attempt> javac(List<Path> toCompile, Map<Path, CompiledClassCache.Cached> taken,
       Map<Path, String> texts, Map<Path, String> keys, List<Path> classPath, ClassLoader parent, CompiledClassCache cache) {
     String compilePath = classPathWithApi(classPath);
     Map<String, byte[]> beside = new HashMap<>();
-    taken.values().forEach(beside::putAll);
+    taken.values().forEach(found -> beside.putAll(found.classes()));
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     if (compiler == null) {
       throw new UserError("no Java compiler in this runtime: run autogenerate with a JDK, not a JRE");
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null);
-    InMemoryClassOutput output = new InMemoryClassOutput(standard, beside);
+    InMemoryClassOutput output = new InMemoryClassOutput(standard, beside, classPath);
     List<String> options = List.of(
         "-classpath", compilePath,
         "-proc:none",
@@ -248,6 +251,8 @@ public final class SourceCompiler {
         }
       }
     }
+    // What the application's class files were as javac read them: what these classes depend on.
+    ApplicationClasses readNow = ApplicationClasses.read(output.applicationClassesRead());
     Map<String, byte[]> classes = new HashMap<>(beside);
     classes.putAll(compiled);
     // Cache only what is known to come from each file: a class no file claims would go missing.
@@ -257,11 +262,14 @@ public final class SourceCompiler {
     if (attributed) {
       Map<Path, Map<String, byte[]>> all = new LinkedHashMap<>();
       for (Path source : keys.keySet()) {
-        all.put(source, taken.containsKey(source) ? taken.get(source) : bySourceNow.get(source));
+        all.put(source, taken.containsKey(source) ? taken.get(source).classes() : bySourceNow.get(source));
       }
-      Set<Path> alone = keepSelfStanding(bySourceNow.keySet(), all, texts, keys, classPath, cache);
+      Set<Path> alone = keepSelfStanding(bySourceNow.keySet(), all, texts, keys, readNow, cache);
+      // The sources compiled together share what the compile read: which of them needed which
+      // class file javac does not say.
       all.forEach((source, own) -> bySource.put(source, new SourceClasses(keys.get(source), own,
-          taken.containsKey(source) || alone.contains(source))));
+          taken.containsKey(source) || alone.contains(source),
+          taken.containsKey(source) ? taken.get(source).used() : readNow)));
     }
     return Optional.of(new Attempt(new Compiled(new BytesClassLoader(classes, parent),
         classes.keySet().stream().sorted().toList(), attributed ? bySource : Map.of()), List.of()));
@@ -274,18 +282,13 @@ public final class SourceCompiler {
    * @return those sources
    */
   private static Set<Path> keepSelfStanding(Set<Path> compiledNow, Map<Path, Map<String, byte[]>> all,
-      Map<Path, String> texts, Map<Path, String> keys, List<Path> classPath, CompiledClassCache cache) {
+      Map<Path, String> texts, Map<Path, String> keys, ApplicationClasses read, CompiledClassCache cache) {
     List<SelfStandingSources.Source> folder = new ArrayList<>();
     all.forEach((source, classes) -> folder.add(SelfStandingSources.Source.compiled(source, texts.get(source), classes)));
     Set<Path> alone = SelfStandingSources.of(folder, compiledNow);
     for (Path source : compiledNow) {
       if (alone.contains(source)) {
-        Map<String, byte[]> classes = all.get(source);
-        try {
-          cache.put(keys.get(source), classes, ApplicationClasses.usedBy(classes.values(), classes.keySet(), classPath));
-        } catch (UncheckedIOException e) {
-          // What the classes use cannot be told: not kept, compiled again next time.
-        }
+        cache.put(keys.get(source), all.get(source), read);
       }
     }
     return alone;
@@ -304,8 +307,10 @@ public final class SourceCompiler {
    *
    * @param standsAlone whether its classes depend on no other file of the folder
    *     ({@link SelfStandingSources}): then its text, the class path and the tool alone decide them
+   * @param used the application's class files its compile read ({@link ApplicationClasses})
    */
-  public record SourceClasses(String contentKey, Map<String, byte[]> classes, boolean standsAlone) {}
+  public record SourceClasses(String contentKey, Map<String, byte[]> classes, boolean standsAlone,
+      ApplicationClasses used) {}
 
   /** What a compile gave: the classes, or the errors. */
   public record Attempt(Compiled compiled, List<CompileError> errors) {}
@@ -373,10 +378,16 @@ public final class SourceCompiler {
     private final Map<String, ByteArrayOutputStream> classes = new HashMap<>();
     private final Map<String, URI> sources = new HashMap<>();
     private final Map<String, List<JavaFileObject>> besideByPackage = new HashMap<>();
+    private final List<Path> applicationClassPath;
+    private final Map<String, byte[]> applicationClassesRead = new ConcurrentHashMap<>();
 
-    /** @param beside classes (by binary name) javac reads as compiled classes on the class path */
-    InMemoryClassOutput(StandardJavaFileManager delegate, Map<String, byte[]> beside) {
+    /**
+     * @param beside classes (by binary name) javac reads as compiled classes on the class path
+     * @param applicationClassPath the configured class path, whose class files javac reads are recorded
+     */
+    InMemoryClassOutput(StandardJavaFileManager delegate, Map<String, byte[]> beside, List<Path> applicationClassPath) {
       super(delegate);
+      this.applicationClassPath = applicationClassPath;
       beside.forEach((name, bytes) -> besideByPackage
           .computeIfAbsent(name.substring(0, Math.max(0, name.lastIndexOf('.'))), key -> new ArrayList<>())
           .add(new ClassBytes(name, bytes)));
@@ -386,8 +397,7 @@ public final class SourceCompiler {
     public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
         boolean recurse) throws IOException {
       Iterable<JavaFileObject> listed = super.list(location, packageName, kinds, recurse);
-      if (location != StandardLocation.CLASS_PATH || !kinds.contains(JavaFileObject.Kind.CLASS)
-          || besideByPackage.isEmpty()) {
+      if (location != StandardLocation.CLASS_PATH || !kinds.contains(JavaFileObject.Kind.CLASS)) {
         return listed;
       }
       List<JavaFileObject> all = new ArrayList<>();
@@ -396,18 +406,62 @@ public final class SourceCompiler {
           all.addAll(files);
         }
       });
-      listed.forEach(all::add);
+      for (JavaFileObject file : listed) {
+        all.add(!applicationClassPath.isEmpty() && file.getKind() == JavaFileObject.Kind.CLASS
+            && ApplicationClasses.inClassPath(file.toUri(), applicationClassPath)
+            ? new RecordedClassFile(file, super.inferBinaryName(location, file)) : file);
+      }
       return all;
     }
 
     @Override
     public String inferBinaryName(Location location, JavaFileObject file) {
-      return file instanceof ClassBytes bytes ? bytes.binaryName : super.inferBinaryName(location, file);
+      if (file instanceof ClassBytes bytes) {
+        return bytes.binaryName;
+      }
+      return file instanceof RecordedClassFile recorded ? recorded.binaryName : super.inferBinaryName(location, file);
     }
 
     @Override
     public boolean isSameFile(FileObject a, FileObject b) {
-      return a instanceof ClassBytes || b instanceof ClassBytes ? a == b : super.isSameFile(a, b);
+      if (a instanceof ClassBytes || b instanceof ClassBytes) {
+        return a == b;
+      }
+      return super.isSameFile(unwrapped(a), unwrapped(b));
+    }
+
+    private static FileObject unwrapped(FileObject file) {
+      return file instanceof RecordedClassFile recorded ? recorded.file : file;
+    }
+
+    /** The application's class files javac read, by binary name, as it read them. */
+    Map<String, byte[]> applicationClassesRead() {
+      return Map.copyOf(applicationClassesRead);
+    }
+
+    /** An application class file on the class path, whose bytes are kept when javac reads it. */
+    private final class RecordedClassFile extends ForwardingJavaFileObject<JavaFileObject> {
+
+      private final JavaFileObject file;
+      private final String binaryName;
+
+      RecordedClassFile(JavaFileObject file, String binaryName) {
+        super(file);
+        this.file = file;
+        this.binaryName = binaryName;
+      }
+
+      @Override
+      public InputStream openInputStream() throws IOException {
+        byte[] bytes;
+        try (InputStream in = file.openInputStream()) {
+          bytes = in.readAllBytes();
+        }
+        if (binaryName != null) {
+          applicationClassesRead.put(binaryName, bytes);
+        }
+        return new ByteArrayInputStream(bytes);
+      }
     }
 
     @Override

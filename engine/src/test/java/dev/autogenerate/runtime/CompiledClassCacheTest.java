@@ -61,7 +61,7 @@ class CompiledClassCacheTest {
     compile(List.of(first));
     String compilePath = SourceCompiler.classPathWithApi(List.of());
     CompiledClassCache cache = new CompiledClassCache(cacheDirectory, false);
-    Map<String, byte[]> classes = cache.get(CompiledClassCache.key(first, compilePath), List.of()).orElseThrow();
+    Map<String, byte[]> classes = cache.get(CompiledClassCache.key(first, compilePath), List.of()).orElseThrow().classes();
     // As an earlier release wrote it: the count first, no format.
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
