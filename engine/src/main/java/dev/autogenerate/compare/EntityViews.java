@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -24,7 +23,8 @@ import java.util.regex.Pattern;
  * database's, and is left alone, as is a view an entity no longer declares: nothing tells it
  * from a hand-made one.
  *
- * @param created the creations of the views the database lacks, in the order they can run
+ * @param created the creations of the views the database lacks, in the order they can run among
+ *     themselves ({@link ViewRecreation} orders them with the views it creates again)
  * @param requeried the views whose query changed, to be dropped and created again
  * @param notices one line per entity view left alone, for the reviewer
  */
@@ -82,26 +82,40 @@ record EntityViews(List<Change> created, Set<String> requeried, List<String> not
   }
 
   /**
-   * The missing views, each after the missing views its query names (a word of its text), so
-   * that a view reading another is created second; by name otherwise, and where names loop.
+   * The missing views, each after the missing views its query names, so that a view reading
+   * another is created second.
    */
   private static List<Change> creationsInOrder(Map<String, View> missing) {
+    List<Change> creations = new ArrayList<>();
+    missing.values().forEach(view -> creations.add(
+        Change.of(new CreateView(view.name(), view.definition()), "view " + view.name() + " of an @View entity")));
+    return ordered(creations);
+  }
+
+  /**
+   * Creations of views, each after those whose name its query mentions (a word of its text), in
+   * the given order otherwise, and where names loop.
+   */
+  static List<Change> ordered(List<Change> creations) {
+    Map<String, Change> left = new LinkedHashMap<>();
+    creations.forEach(change -> left.put(((CreateView) change.operation()).name(), change));
+    Map<String, Pattern> mentions = new LinkedHashMap<>();
+    left.keySet().forEach(name -> mentions.put(name, Pattern.compile(
+        "(?i)(?<![\\w$])" + Pattern.quote(Schema.unqualified(name)) + "(?![\\w$])")));
     List<Change> ordered = new ArrayList<>();
-    Map<String, View> left = new TreeMap<>(missing);
     while (!left.isEmpty()) {
-      Optional<View> ready = left.values().stream()
-          .filter(view -> left.keySet().stream().noneMatch(other -> !other.equals(view.name())
-              && names(view.definition(), other)))
-          .findFirst();
-      View next = ready.orElse(left.values().iterator().next());
-      ordered.add(Change.of(new CreateView(next.name(), next.definition()), "view " + next.name() + " of an @View entity"));
-      left.remove(next.name());
+      Change next = left.values().stream()
+          .filter(change -> left.keySet().stream().noneMatch(other -> !other.equals(name(change))
+              && mentions.get(other).matcher(((CreateView) change.operation()).definition()).find()))
+          .findFirst()
+          .orElse(left.values().iterator().next());
+      ordered.add(next);
+      left.remove(name(next));
     }
     return ordered;
   }
 
-  private static boolean names(String query, String relation) {
-    String unqualified = Schema.unqualified(relation);
-    return Pattern.compile("(?i)(?<![\\w$])" + Pattern.quote(unqualified) + "(?![\\w$])").matcher(query).find();
+  private static String name(Change creation) {
+    return ((CreateView) creation.operation()).name();
   }
 }

@@ -122,9 +122,8 @@ public final class SchemaComparison {
     EntityViews entityViews = EntityViews.in(renamed, wanted, recordedRenamed);
     // Views of @View entities last: after the tables they read, and after the views kept working
     // around the changes (which are created again with their entity's query, new or not).
-    List<Change> upgrade = new ArrayList<>(
-        ViewRecreation.around(current, lookAlikes.upgrade(), wanted, entityViews.requeried()));
-    upgrade.addAll(reviewed(entityViews.created()));
+    List<Change> upgrade = ViewRecreation.around(current, lookAlikes.upgrade(), wanted, entityViews.requeried(),
+        reviewed(entityViews.created()));
     List<String> warnings = new ArrayList<>(renaming.warnings());
     warnings.addAll(plan.warnings());
     warnings.addAll(lookAlikes.warnings());

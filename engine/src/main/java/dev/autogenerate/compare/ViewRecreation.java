@@ -47,12 +47,17 @@ final class ViewRecreation {
    *     its query there, not the catalog's rewriting of it
    * @param requeried views of {@code @View} entities whose query changed: dropped, with the views
    *     reading them, and created again with the new query
+   * @param created views of {@code @View} entities the database lacks: created last, in order
+   *     with those created again
    * @throws ViewConflict when a view reads a column or table the upgrade drops, or one it
    *     both renames and changes
    */
-  static List<Change> around(Schema current, List<Change> upgrade, Schema target, Set<String> requeried) {
+  static List<Change> around(Schema current, List<Change> upgrade, Schema target, Set<String> requeried,
+      List<Change> created) {
+    List<Change> alone = new ArrayList<>(upgrade);
+    alone.addAll(created);
     if (current.views().isEmpty()) {
-      return upgrade;
+      return alone;
     }
     Map<String, String> blocked = new LinkedHashMap<>();
     Set<String> renamedTables = new LinkedHashSet<>();
@@ -102,7 +107,7 @@ final class ViewRecreation {
       schema = operation.applyTo(schema);
     }
     if (blocked.isEmpty() && requeried.isEmpty()) {
-      return upgrade;
+      return alone;
     }
     Set<String> dropped = new LinkedHashSet<>(requeried);
     dropped.addAll(blocked.keySet());
@@ -137,17 +142,22 @@ final class ViewRecreation {
       wrapped.add(Change.of(new DropView(view.name()), dropReason(view, blocked, requeried)));
     }
     wrapped.addAll(upgrade);
+    List<Change> creations = new ArrayList<>();
     for (View view : views) {
       Optional<View> declared = target.view(view.name());
       if (declared.isPresent()) {
-        wrapped.add(Change.of(new CreateView(view.name(), declared.get().definition()),
+        creations.add(Change.of(new CreateView(view.name(), declared.get().definition()),
             requeried.contains(view.name()) ? "view " + view.name() + " with its @View entity's new query"
                 : "view " + view.name() + " with its @View entity's query"));
       } else {
-        wrapped.add(Change.of(new CreateView(view.name(), view.definition()),
+        creations.add(Change.of(new CreateView(view.name(), view.definition()),
             "view " + view.name() + " as it was, with the query the database had"));
       }
     }
+    // The views created again and the new ones of @View entities, each after those its query
+    // reads: a new query may read a new view, or one that comes back after it.
+    creations.addAll(created);
+    wrapped.addAll(EntityViews.ordered(creations));
     return wrapped;
   }
 

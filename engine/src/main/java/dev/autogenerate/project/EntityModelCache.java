@@ -83,9 +83,10 @@ final class EntityModelCache {
   /**
    * What {@code settings} read as the file system stamps it, without reading a file: every file's
    * name with its size, times and identity ({@link SourceStamp}). The {@link #key} a command found
-   * for the same stamps ({@link #remember}) is the key still: a write since would have changed a
-   * stamp. Empty when a stamp could still hide a write: a file changed in the last seconds, a
-   * file system whose change times cannot be trusted, an entry that cannot be read.
+   * for the same stamps ({@link #remember}) is the key still, when they had settled: a write since
+   * would have changed a stamp. Not settled when a stamp could still hide a write: a file changed
+   * in the last seconds, or on a file system whose change times cannot be trusted. Empty when an
+   * entry cannot be read.
    */
   static Optional<Stamps> stamps(Settings settings) {
     if (settings.classPath().isEmpty()) {
@@ -96,28 +97,25 @@ final class EntityModelCache {
       MessageDigest project = sha256();
       settingsAndTool(project, "entity stamps", settings);
       MessageDigest stamps = sha256();
+      boolean settled = true;
+      // One look at the mount table per device, not per file: a class path has hundreds of jars.
       Map<Long, Boolean> trustedDevices = new HashMap<>();
       for (Path entry : settings.classPath()) {
         if (!Files.exists(entry)) {
-          return Optional.empty();
-        }
-        // One look at the mount table per device, not per jar: a class path has hundreds of jars.
-        long device = SourceStamp.of(entry).device();
-        if (!trustedDevices.computeIfAbsent(device, unused -> SourceStamp.trustsChangeTimes(entry))) {
           return Optional.empty();
         }
         text(project, entry.toAbsolutePath().normalize().toString());
         List<Path> files = Files.isDirectory(entry) ? filesIn(entry) : List.of(entry);
         for (Path file : files) {
           SourceStamp stamp = SourceStamp.of(file);
-          if (!stamp.settledBefore(readAt)) {
-            return Optional.empty();
-          }
+          settled &= stamp.settledBefore(readAt)
+              && trustedDevices.computeIfAbsent(stamp.device(), device -> SourceStamp.trustsChangeTimes(file));
           text(stamps, entry.relativize(file) + " " + stamp.size() + " " + stamp.modifiedNanos() + " "
               + stamp.changedNanos() + " " + stamp.device() + " " + stamp.inode());
         }
       }
-      return Optional.of(new Stamps(HexFormat.of().formatHex(project.digest()), HexFormat.of().formatHex(stamps.digest())));
+      return Optional.of(new Stamps(HexFormat.of().formatHex(project.digest()), HexFormat.of().formatHex(stamps.digest()),
+          settled));
     } catch (IOException | UncheckedIOException e) {
       return Optional.empty();
     }
@@ -129,11 +127,15 @@ final class EntityModelCache {
    * @param project the digest of the settings, the tool and the class path's entries: one
    *     remembered key per project, replaced as its files change
    * @param files the digest of every file's stamp
+   * @param settled whether no stamp could hide a write: only then is a key remembered for them
    */
-  record Stamps(String project, String files) {}
+  record Stamps(String project, String files, boolean settled) {}
 
   /** The key a command found for these stamps, if one did and it is still kept. */
   Optional<String> rememberedKey(Stamps stamps) {
+    if (!stamps.settled()) {
+      return Optional.empty();
+    }
     try {
       String[] remembered = Files.readString(directory.resolve(stamps.project() + ".key"), StandardCharsets.US_ASCII)
           .split(" ");
@@ -146,6 +148,9 @@ final class EntityModelCache {
 
   /** Keeps the key found for these stamps, for the next command that sees them. */
   void remember(Stamps stamps, String key) {
+    if (!stamps.settled()) {
+      return;
+    }
     CacheDirectory.writeEntry(directory, stamps.project() + ".key",
         () -> (stamps.files() + " " + key).getBytes(StandardCharsets.US_ASCII), limit);
   }

@@ -233,10 +233,11 @@ public final class Project {
       List<Class<?>> classes = EntityClasses.find(settings, applicationLoader());
       model = readEntities(started, classes);
     }
-    // Kept only when the class files are still as they were stamped before the read: a file
-    // written meanwhile may have given the model content the key was not made from.
-    boolean unchangedSince = stamps.isEmpty()
-        || EntityModelCache.stamps(settings).map(after -> after.equals(stamps.get())).orElse(false);
+    // Kept only when the class files are still as they were stamped before the key was made: a
+    // file written meanwhile (a build still running) may have given the model other content.
+    String before = stamps.map(EntityModelCache.Stamps::files).orElse("");
+    boolean unchangedSince = !before.isEmpty()
+        && EntityModelCache.stamps(settings).map(after -> after.files().equals(before)).orElse(false);
     if (unchangedSince) {
       key.ifPresent(found -> cache.put(found, model));
     }

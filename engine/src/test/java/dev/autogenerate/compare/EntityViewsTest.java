@@ -55,6 +55,20 @@ class EntityViewsTest {
   }
 
   @Test
+  void aViewCreatedAgainWhoseNewQueryReadsANewViewComesAfterIt() {
+    View seen = new View("seen", "SELECT orders.id FROM orders", Map.of("orders", new TreeSet<>(Set.of("id"))));
+    Schema current = withViews(seen);
+    Schema target = withViews(View.of("seen", "select id from fresh"), View.of("fresh", "select id from orders"));
+    EntityViews views = EntityViews.in(current, target, Optional.of(withViews(View.of("seen", "select id from orders"))));
+
+    List<Operation> upgrade = ViewRecreation.around(current, List.of(), target, views.requeried(), views.created())
+        .stream().map(Change::operation).toList();
+
+    assertEquals(List.of(new DropView("seen"), new CreateView("fresh", "select id from orders"),
+        new CreateView("seen", "select id from fresh")), upgrade);
+  }
+
+  @Test
   void aChangedQueryIsDroppedWithItsReadersFirstAndCreatedAgainWithTheNewQuery() {
     View seen = new View("seen", "SELECT orders.id FROM orders", Map.of("orders", new TreeSet<>(Set.of("id"))));
     View reader = new View("reader", "SELECT seen.id FROM seen", Map.of("seen", new TreeSet<>()));
@@ -62,7 +76,7 @@ class EntityViewsTest {
     Schema target = withViews(View.of("seen", "select id from orders where id > 1"));
     EntityViews views = EntityViews.in(current, target, Optional.of(withViews(View.of("seen", "select id from orders"))));
 
-    List<Operation> upgrade = ViewRecreation.around(current, List.of(), target, views.requeried()).stream()
+    List<Operation> upgrade = ViewRecreation.around(current, List.of(), target, views.requeried(), views.created()).stream()
         .map(Change::operation).toList();
 
     assertEquals(List.of(new DropView("reader"), new DropView("seen"),
