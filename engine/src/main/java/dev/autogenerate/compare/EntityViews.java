@@ -69,16 +69,36 @@ record EntityViews(List<Change> created, Set<String> requeried, List<String> not
     return new EntityViews(creationsInOrder(missing), requeried, notices);
   }
 
-  /** Whether two spellings are one query: blanks and a closing semicolon do not count. */
+  /**
+   * Whether two spellings are one query: blanks between tokens and a closing semicolon do not
+   * count; blanks inside a quoted literal or name do.
+   */
   static boolean sameQuery(String one, String other) {
     return normalized(one).equals(normalized(other));
   }
 
-  private static final Pattern BLANKS = Pattern.compile("\\s+");
-
   private static String normalized(String query) {
-    String collapsed = BLANKS.matcher(query.strip()).replaceAll(" ");
-    return collapsed.endsWith(";") ? collapsed.substring(0, collapsed.length() - 1).stripTrailing() : collapsed;
+    StringBuilder collapsed = new StringBuilder();
+    char quote = 0;
+    boolean blank = false;
+    for (char c : query.strip().toCharArray()) {
+      if (quote == 0 && Character.isWhitespace(c)) {
+        blank = true;
+        continue;
+      }
+      if (blank) {
+        collapsed.append(' ');
+        blank = false;
+      }
+      collapsed.append(c);
+      if (quote == 0 && (c == '\'' || c == '"')) {
+        quote = c;
+      } else if (c == quote) {
+        quote = 0;
+      }
+    }
+    String text = collapsed.toString();
+    return text.endsWith(";") ? text.substring(0, text.length() - 1).stripTrailing() : text;
   }
 
   /**

@@ -116,8 +116,9 @@ final class ViewRecreation {
       if (view.materialized()) {
         // Its rows are stored: creating it again recomputes them all (and loses its indexes),
         // which is the project's to decide, not a step the tool slips into an upgrade.
-        throw new ViewConflict("materialized view " + view.name() + " reads "
-            + blocked.getOrDefault(view.name(), "a view that must be dropped first") + ", whose type changes:"
+        String reads = blocked.containsKey(view.name()) ? blocked.get(view.name()) + ", whose type changes"
+            : "a view that must be dropped and created again";
+        throw new ViewConflict("materialized view " + view.name() + " reads " + reads + ":"
             + " drop it in a migration of its own first (op.execute(\"drop materialized view " + view.name()
             + "\")), upgrade, run -m again, and create it again by hand after");
       }

@@ -35,6 +35,28 @@ class IdentifierLengthTest {
   }
 
   @Test
+  void anAtViewNameLongerThanPostgresKeepsIsRefused() {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    project.entities(WalkthroughTest.USER_V1, """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @org.hibernate.annotations.View(query = "select id from users")
+        @Table(name = "%s")
+        public class UserIds {
+          @Id Long id;
+        }
+        """.formatted(LONG));
+
+    CliRun run = project.expect(2, "-m", "long view");
+
+    assertTrue(run.err().startsWith("error: view " + LONG + " of an @View entity is 65 bytes long"), run::toString);
+    assertEquals(List.of(), project.migrationFiles());
+  }
+
+  @Test
   void aLongNameTheConventionMakesIsShortenedAndCheckIsClean() {
     ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
     String table = LONG.substring(0, 60);

@@ -52,6 +52,8 @@ class EntityViewsTest {
             .requeried());
     assertTrue(EntityViews.in(current, withViews(View.of("seen", "select 1")), Optional.empty()).requeried().isEmpty(),
         "no migration made it: the database's own");
+    assertFalse(EntityViews.sameQuery("select 'a  b' from orders", "select 'a b' from orders"),
+        "blanks inside a literal count");
   }
 
   @Test

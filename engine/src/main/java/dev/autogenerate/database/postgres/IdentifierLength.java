@@ -41,6 +41,9 @@ final class IdentifierLength {
     for (Sequence sequence : target.sequences().values()) {
       check(Schema.unqualified(sequence.name()), "sequence " + sequence.name(), "@SequenceGenerator(sequenceName = ...)");
     }
+    for (String view : target.views().keySet()) {
+      check(Schema.unqualified(view), "view " + view + " of an @View entity", "@Table(name = ...)");
+    }
   }
 
   private static void check(String identifier, String what, String fix) {
