@@ -114,24 +114,35 @@ record EntityViews(List<Change> created, Set<String> requeried, List<String> not
 
   /**
    * Creations of views, each after those whose name its query mentions (a word of its text), in
-   * the given order otherwise, and where names loop.
+   * the given order otherwise, and where names loop. A change that is no view's creation (the
+   * project's hook may turn one into raw SQL) keeps its place after them.
    */
   static List<Change> ordered(List<Change> creations) {
-    Map<String, Change> left = new LinkedHashMap<>();
-    creations.forEach(change -> left.put(((CreateView) change.operation()).name(), change));
-    Map<String, Pattern> mentions = new LinkedHashMap<>();
-    left.keySet().forEach(name -> mentions.put(name, Pattern.compile(
-        "(?i)(?<![\\w$])" + Pattern.quote(Schema.unqualified(name)) + "(?![\\w$])")));
+    List<Change> left = new ArrayList<>();
+    List<Change> others = new ArrayList<>();
+    for (Change change : creations) {
+      (change.operation() instanceof CreateView ? left : others).add(change);
+    }
+    List<Pattern> patterns = new ArrayList<>(left.stream().map(change -> Pattern.compile(
+        "(?i)(?<![\\w$])" + Pattern.quote(Schema.unqualified(name(change))) + "(?![\\w$])")).toList());
     List<Change> ordered = new ArrayList<>();
     while (!left.isEmpty()) {
-      Change next = left.values().stream()
-          .filter(change -> left.keySet().stream().noneMatch(other -> !other.equals(name(change))
-              && mentions.get(other).matcher(((CreateView) change.operation()).definition()).find()))
-          .findFirst()
-          .orElse(left.values().iterator().next());
-      ordered.add(next);
-      left.remove(name(next));
+      int next = 0;
+      for (int i = 0; i < left.size(); i++) {
+        String query = ((CreateView) left.get(i).operation()).definition();
+        boolean waits = false;
+        for (int j = 0; j < left.size() && !waits; j++) {
+          waits = j != i && !name(left.get(j)).equals(name(left.get(i))) && patterns.get(j).matcher(query).find();
+        }
+        if (!waits) {
+          next = i;
+          break;
+        }
+      }
+      ordered.add(left.remove(next));
+      patterns.remove(next);
     }
+    ordered.addAll(others);
     return ordered;
   }
 

@@ -235,9 +235,12 @@ public final class Project {
     }
     // Kept only when the class files are still as they were stamped before the key was made: a
     // file written meanwhile (a build still running) may have given the model other content.
+    // Stamps that had not settled may hide a write of the same size within their clock's tick:
+    // then the content is hashed again too.
     String before = stamps.map(EntityModelCache.Stamps::files).orElse("");
     boolean unchangedSince = !before.isEmpty()
-        && EntityModelCache.stamps(settings).map(after -> after.files().equals(before)).orElse(false);
+        && EntityModelCache.stamps(settings).map(after -> after.files().equals(before)).orElse(false)
+        && (stamps.get().settled() || EntityModelCache.key(settings).equals(key));
     if (unchangedSince) {
       key.ifPresent(found -> cache.put(found, model));
     }

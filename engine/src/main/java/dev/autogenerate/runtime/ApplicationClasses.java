@@ -59,18 +59,55 @@ record ApplicationClasses(SortedMap<String, String> digests) {
   }
 
   /**
-   * Whether a class file lies in one of these class path entries (a folder, or a jar javac reads
-   * as {@code jar:file:...!/name}), by the location javac gives it.
+   * Where class files of these class path entries lie, as javac names them: the real path of each
+   * (javac gives a folder's files by their real path, links resolved, and a jar by its path).
    */
-  static boolean inClassPath(URI classFile, List<Path> classPath) {
-    String location = classFile.toString();
+  static List<Path> roots(List<Path> classPath) {
+    List<Path> roots = new ArrayList<>();
     for (Path entry : classPath) {
-      String root = entry.toAbsolutePath().normalize().toUri().toString();
-      if (location.startsWith(root) || location.startsWith("jar:" + root + "!")) {
-        return true;
+      Path absolute = entry.toAbsolutePath().normalize();
+      roots.add(absolute);
+      try {
+        Path real = absolute.toRealPath();
+        if (!real.equals(absolute)) {
+          roots.add(real);
+        }
+      } catch (IOException e) {
+        // A missing entry: nothing is read from it.
       }
     }
-    return false;
+    return List.copyOf(roots);
+  }
+
+  /**
+   * Whether a class file lies under one of these {@link #roots}: a folder's file by its path, a
+   * jar's entry ({@code jar:file:...!/name}) by its jar's.
+   */
+  static boolean inClassPath(URI classFile, List<Path> roots) {
+    try {
+      Path location;
+      if ("jar".equals(classFile.getScheme())) {
+        String text = classFile.toString();
+        int separator = text.indexOf("!/");
+        if (separator < 0) {
+          return false;
+        }
+        location = Path.of(URI.create(text.substring("jar:".length(), separator)));
+      } else if ("file".equals(classFile.getScheme())) {
+        location = Path.of(classFile);
+      } else {
+        return false;
+      }
+      Path normalized = location.toAbsolutePath().normalize();
+      for (Path root : roots) {
+        if (normalized.startsWith(root)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      return false;
+    }
   }
 
   /** Whether each class file is still, on this class path, what it was. */

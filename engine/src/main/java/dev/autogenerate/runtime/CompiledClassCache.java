@@ -40,7 +40,7 @@ final class CompiledClassCache {
    * Starts every entry. Raise it whenever what an entry means changes: entries of earlier
    * releases (which kept the classes of sources that use other files' classes) are then misses.
    */
-  private static final int FORMAT = 0x41470003;
+  private static final int FORMAT = 0x41470004;
 
   /** One source's classes, and the application's class files its compile read. */
   record Cached(Map<String, byte[]> classes, ApplicationClasses used) {}

@@ -378,7 +378,7 @@ public final class SourceCompiler {
     private final Map<String, ByteArrayOutputStream> classes = new HashMap<>();
     private final Map<String, URI> sources = new HashMap<>();
     private final Map<String, List<JavaFileObject>> besideByPackage = new HashMap<>();
-    private final List<Path> applicationClassPath;
+    private final List<Path> applicationRoots;
     private final Map<String, byte[]> applicationClassesRead = new ConcurrentHashMap<>();
 
     /**
@@ -387,7 +387,7 @@ public final class SourceCompiler {
      */
     InMemoryClassOutput(StandardJavaFileManager delegate, Map<String, byte[]> beside, List<Path> applicationClassPath) {
       super(delegate);
-      this.applicationClassPath = applicationClassPath;
+      this.applicationRoots = ApplicationClasses.roots(applicationClassPath);
       beside.forEach((name, bytes) -> besideByPackage
           .computeIfAbsent(name.substring(0, Math.max(0, name.lastIndexOf('.'))), key -> new ArrayList<>())
           .add(new ClassBytes(name, bytes)));
@@ -407,8 +407,8 @@ public final class SourceCompiler {
         }
       });
       for (JavaFileObject file : listed) {
-        all.add(!applicationClassPath.isEmpty() && file.getKind() == JavaFileObject.Kind.CLASS
-            && ApplicationClasses.inClassPath(file.toUri(), applicationClassPath)
+        all.add(!applicationRoots.isEmpty() && file.getKind() == JavaFileObject.Kind.CLASS
+            && ApplicationClasses.inClassPath(file.toUri(), applicationRoots)
             ? new RecordedClassFile(file, super.inferBinaryName(location, file)) : file);
       }
       return all;

@@ -71,6 +71,16 @@ class EntityViewsTest {
   }
 
   @Test
+  void aCreationTheHookTurnedIntoRawSqlKeepsItsPlaceAfterTheViews() {
+    Change raw = Change.of(new dev.autogenerate.operations.ExecuteSql("create view custom as select 1"));
+    List<Change> ordered = EntityViews.ordered(List.of(raw,
+        Change.of(new CreateView("b", "select id from a")), Change.of(new CreateView("a", "select id from orders"))));
+
+    assertEquals(List.of(new CreateView("a", "select id from orders"), new CreateView("b", "select id from a"),
+        raw.operation()), ordered.stream().map(Change::operation).toList());
+  }
+
+  @Test
   void aChangedQueryIsDroppedWithItsReadersFirstAndCreatedAgainWithTheNewQuery() {
     View seen = new View("seen", "SELECT orders.id FROM orders", Map.of("orders", new TreeSet<>(Set.of("id"))));
     View reader = new View("reader", "SELECT seen.id FROM seen", Map.of("seen", new TreeSet<>()));

@@ -42,6 +42,13 @@ class ApplicationClassesTest {
   }
 
   @Test
+  void aConstantOfAClassInAFolderReachedThroughALink() throws Exception {
+    // javac names a folder's class files by their real path: the link must not hide them.
+    linked = true;
+    assertCompiledAgain("app.Roles.DEFAULT", false);
+  }
+
+  @Test
   void aConstantInheritedFromASuperclassFromAJar() throws Exception {
     // The constant pool names only Admins; Roles, where DEFAULT is, changes.
     assertCompiledAgain("app.Admins.DEFAULT", true);
@@ -106,6 +113,9 @@ class ApplicationClassesTest {
     return ((AddColumn) scripts.get(0).upgradeOperations().get(0)).column().name();
   }
 
+  /** Whether the class folder is given through a symbolic link to it. */
+  private boolean linked;
+
   /** Compiles the application into build/classes, or into build/app.jar; returns the class path entry. */
   private Path buildApplication(String role, String id, boolean jar) throws Exception {
     Path folder = Files.createDirectories(applicationSources.resolve("app"));
@@ -115,7 +125,14 @@ class ApplicationClassesTest {
     arguments.add(Files.writeString(folder.resolve("Ids.java"), IDS.formatted(id)).toString());
     assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new)));
     if (!jar) {
-      return build.resolve("classes");
+      if (!linked) {
+        return build.resolve("classes");
+      }
+      Path link = build.resolve("classes-link");
+      if (!Files.isSymbolicLink(link)) {
+        Files.createSymbolicLink(link, build.resolve("classes"));
+      }
+      return link;
     }
     Path jarFile = build.resolve("app.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jarFile));
