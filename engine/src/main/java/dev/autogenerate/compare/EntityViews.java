@@ -70,8 +70,8 @@ record EntityViews(List<Change> created, Set<String> requeried, List<String> not
   }
 
   /**
-   * Whether two spellings are one query: blanks between tokens and a closing semicolon do not
-   * count; blanks inside a quoted literal or name do.
+   * Whether two spellings are one query: blanks and comments between tokens and a closing
+   * semicolon do not count; blanks inside a quoted literal or name do.
    */
   static boolean sameQuery(String one, String other) {
     return normalized(one).equals(normalized(other));
@@ -79,17 +79,27 @@ record EntityViews(List<Change> created, Set<String> requeried, List<String> not
 
   private static String normalized(String query) {
     StringBuilder collapsed = new StringBuilder();
+    String text = query.strip();
     char quote = 0;
     boolean blank = false;
-    for (char c : query.strip().toCharArray()) {
-      if (quote == 0 && Character.isWhitespace(c)) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote == 0 && (Character.isWhitespace(c) || text.startsWith("--", i) || text.startsWith("/*", i))) {
+        // Blanks and comments between tokens are one blank: a comment's apostrophe is no quote.
+        if (text.startsWith("--", i)) {
+          int end = text.indexOf('\n', i);
+          i = end < 0 ? text.length() : end;
+        } else if (text.startsWith("/*", i)) {
+          int end = text.indexOf("*/", i + 2);
+          i = end < 0 ? text.length() : end + 1;
+        }
         blank = true;
         continue;
       }
-      if (blank) {
+      if (blank && !collapsed.isEmpty()) {
         collapsed.append(' ');
-        blank = false;
       }
+      blank = false;
       collapsed.append(c);
       if (quote == 0 && (c == '\'' || c == '"')) {
         quote = c;
@@ -97,8 +107,8 @@ record EntityViews(List<Change> created, Set<String> requeried, List<String> not
         quote = 0;
       }
     }
-    String text = collapsed.toString();
-    return text.endsWith(";") ? text.substring(0, text.length() - 1).stripTrailing() : text;
+    String result = collapsed.toString();
+    return result.endsWith(";") ? result.substring(0, result.length() - 1).stripTrailing() : result;
   }
 
   /**

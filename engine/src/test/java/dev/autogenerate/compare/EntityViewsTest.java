@@ -54,6 +54,8 @@ class EntityViewsTest {
         "no migration made it: the database's own");
     assertFalse(EntityViews.sameQuery("select 'a  b' from orders", "select 'a b' from orders"),
         "blanks inside a literal count");
+    assertTrue(EntityViews.sameQuery("select id -- don't forget\n  from orders /* all */", "select id from orders"),
+        "comments, apostrophes in them too, do not count");
   }
 
   @Test
