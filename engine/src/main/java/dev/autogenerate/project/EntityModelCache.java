@@ -5,6 +5,7 @@ import dev.autogenerate.entities.EntityModelReader;
 import dev.autogenerate.runtime.CacheDirectory;
 import dev.autogenerate.runtime.CacheLimit;
 import dev.autogenerate.runtime.CodeFingerprint;
+import dev.autogenerate.runtime.KeyDigest;
 import dev.autogenerate.runtime.SourceStamp;
 import dev.autogenerate.runtime.ToolVersion;
 import java.io.IOException;
@@ -13,10 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,20 +59,19 @@ final class EntityModelCache {
       return Optional.empty();
     }
     try {
-      MessageDigest digest = sha256();
-      settingsAndTool(digest, "entities", settings);
+      KeyDigest digest = settingsAndTool("entities", settings);
       for (Path entry : settings.classPath()) {
         if (!Files.exists(entry)) {
           return Optional.empty();
         }
-        text(digest, entry.toAbsolutePath().normalize().toString());
+        digest.text(entry.toAbsolutePath().normalize().toString());
         if (Files.isDirectory(entry)) {
           folder(digest, entry);
         } else {
-          sizeAndTime(digest, entry);
+          digest.sizeAndTime(entry);
         }
       }
-      return Optional.of(HexFormat.of().formatHex(digest.digest()));
+      return Optional.of(digest.hex());
     } catch (IOException | UncheckedIOException e) {
       return Optional.empty();
     }
@@ -94,9 +91,8 @@ final class EntityModelCache {
     }
     long readAt = System.currentTimeMillis();
     try {
-      MessageDigest project = sha256();
-      settingsAndTool(project, "entity stamps", settings);
-      MessageDigest stamps = sha256();
+      KeyDigest project = settingsAndTool("entity stamps", settings);
+      KeyDigest stamps = KeyDigest.start();
       boolean settled = true;
       // One look at the mount table per device, not per file: a class path has hundreds of jars.
       Map<Long, Boolean> trustedDevices = new HashMap<>();
@@ -104,18 +100,17 @@ final class EntityModelCache {
         if (!Files.exists(entry)) {
           return Optional.empty();
         }
-        text(project, entry.toAbsolutePath().normalize().toString());
+        project.text(entry.toAbsolutePath().normalize().toString());
         List<Path> files = Files.isDirectory(entry) ? filesIn(entry) : List.of(entry);
         for (Path file : files) {
           SourceStamp stamp = SourceStamp.of(file);
           settled &= stamp.settledBefore(readAt)
               && trustedDevices.computeIfAbsent(stamp.device(), device -> SourceStamp.trustsChangeTimes(file));
-          text(stamps, entry.relativize(file) + " " + stamp.size() + " " + stamp.modifiedNanos() + " "
+          stamps.text(entry.relativize(file) + " " + stamp.size() + " " + stamp.modifiedNanos() + " "
               + stamp.changedNanos() + " " + stamp.device() + " " + stamp.inode());
         }
       }
-      return Optional.of(new Stamps(HexFormat.of().formatHex(project.digest()), HexFormat.of().formatHex(stamps.digest()),
-          settled));
+      return Optional.of(new Stamps(project.hex(), stamps.hex(), settled));
     } catch (IOException | UncheckedIOException e) {
       return Optional.empty();
     }
@@ -156,14 +151,12 @@ final class EntityModelCache {
   }
 
   /** What besides the class path decides the model: the settings that reach Hibernate, and the tool. */
-  private static void settingsAndTool(MessageDigest digest, String kind, Settings settings) {
-    text(digest, kind + " " + EntityModelCodec.FORMAT);
-    text(digest, ToolVersion.current());
-    text(digest, ToolFingerprint.VALUE);
-    text(digest, String.join(",", settings.entities()));
-    text(digest, String.valueOf(settings.implicitNamingStrategy()));
-    text(digest, String.valueOf(settings.physicalNamingStrategy()));
-    new TreeMap<>(settings.hibernateSettings()).forEach((key, value) -> text(digest, key + "=" + value));
+  private static KeyDigest settingsAndTool(String kind, Settings settings) {
+    KeyDigest digest = KeyDigest.start().text(kind + " " + EntityModelCodec.FORMAT).text(ToolVersion.current())
+        .text(ToolFingerprint.VALUE).text(String.join(",", settings.entities()))
+        .text(String.valueOf(settings.implicitNamingStrategy())).text(String.valueOf(settings.physicalNamingStrategy()));
+    new TreeMap<>(settings.hibernateSettings()).forEach((key, value) -> digest.text(key + "=" + value));
+    return digest;
   }
 
   Optional<EntityModel> get(String key) {
@@ -182,14 +175,14 @@ final class EntityModelCache {
   }
 
   /** A folder's files in name order: content for what may change the mapping, size and time for the rest. */
-  private static void folder(MessageDigest digest, Path root) throws IOException {
+  private static void folder(KeyDigest digest, Path root) throws IOException {
     for (Path file : filesIn(root)) {
       String name = root.relativize(file).toString().replace('\\', '/');
-      text(digest, name);
+      digest.text(name);
       if (name.endsWith(".class") || name.endsWith(".xml") || name.startsWith("META-INF/")) {
-        digest.update(Files.readAllBytes(file));
+        digest.bytes(Files.readAllBytes(file));
       } else {
-        sizeAndTime(digest, file);
+        digest.sizeAndTime(file);
       }
     }
   }
@@ -204,22 +197,6 @@ final class EntityModelCache {
     }
   }
 
-  private static void sizeAndTime(MessageDigest digest, Path file) throws IOException {
-    text(digest, Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis());
-  }
-
-  private static void text(MessageDigest digest, String text) {
-    digest.update(text.getBytes(StandardCharsets.UTF_8));
-    digest.update((byte) 0);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   /**
    * The code that reads entities: the tool's classes and Hibernate's, where they were loaded

@@ -5,17 +5,14 @@ import dev.autogenerate.operations.Operation;
 import dev.autogenerate.runtime.AppliedRevisions;
 import dev.autogenerate.runtime.CacheDirectory;
 import dev.autogenerate.runtime.CodeFingerprint;
+import dev.autogenerate.runtime.KeyDigest;
 import dev.autogenerate.runtime.RevisionHistory;
 import dev.autogenerate.runtime.ToolVersion;
 import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,16 +62,8 @@ final class RecordedSchemaCache {
   }
 
   private static String key(String identity) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String part : List.of("recorded " + EntityModelCodec.FORMAT, ToolVersion.current(), Tool.FINGERPRINT, identity)) {
-        digest.update(part.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return KeyDigest.start().text("recorded " + EntityModelCodec.FORMAT).text(ToolVersion.current())
+        .text(Tool.FINGERPRINT).text(identity).hex();
   }
 
   /** The code that applies operations to a schema, and this cache's. */

@@ -5,13 +5,10 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +44,7 @@ record ApplicationClasses(SortedMap<String, String> digests) {
   /** The class files read, by binary name. */
   static ApplicationClasses read(Map<String, byte[]> classFiles) {
     SortedMap<String, String> digests = new TreeMap<>();
-    classFiles.forEach((name, bytes) -> digests.put(name, digest(bytes)));
+    classFiles.forEach((name, bytes) -> digests.put(name, KeyDigest.of(bytes)));
     return new ApplicationClasses(digests);
   }
 
@@ -118,7 +115,7 @@ record ApplicationClasses(SortedMap<String, String> digests) {
     try (Lookup lookup = new Lookup(classPath)) {
       for (Map.Entry<String, String> used : digests.entrySet()) {
         Optional<byte[]> now = lookup.classFile(used.getKey());
-        if (now.isEmpty() || !digest(now.get()).equals(used.getValue())) {
+        if (now.isEmpty() || !KeyDigest.of(now.get()).equals(used.getValue())) {
           return false;
         }
       }
@@ -147,14 +144,6 @@ record ApplicationClasses(SortedMap<String, String> digests) {
       digests.put(texts.get(i), texts.get(i + 1));
     }
     return new ApplicationClasses(digests);
-  }
-
-  private static String digest(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /**

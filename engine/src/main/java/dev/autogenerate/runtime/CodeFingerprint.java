@@ -2,13 +2,9 @@ package dev.autogenerate.runtime;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -52,14 +48,11 @@ public final class CodeFingerprint {
   /** A development build's folder: the digest of each file's name, size and time. */
   private static String folder(Path root) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      KeyDigest digest = KeyDigest.start();
       for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-        text(digest, file.toString());
-        text(digest, Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis());
+        digest.text(file.toString()).sizeAndTime(file);
       }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      return digest.hex();
     }
   }
 
@@ -73,10 +66,5 @@ public final class CodeFingerprint {
     } catch (URISyntaxException | IllegalArgumentException e) {
       return Optional.empty();
     }
-  }
-
-  private static void text(MessageDigest digest, String text) {
-    digest.update(text.getBytes(StandardCharsets.UTF_8));
-    digest.update((byte) 0);
   }
 }
