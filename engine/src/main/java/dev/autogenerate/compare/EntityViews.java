@@ -5,9 +5,7 @@ import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.View;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * The views {@code @View} entities declare, which Hibernate's own DDL would create: one the
- * database lacks is created (after every other step, views it reads first), and one whose query
+ * database lacks is created (after every other step), and one whose query
  * is no longer the query the migrations created it with is created again with the new one
  * ({@link ViewRecreation} drops it, and the views reading it, first). The query is compared with
  * what the migrations recorded, never with the catalog's text, which is the database's rewriting
@@ -23,8 +21,8 @@ import java.util.regex.Pattern;
  * database's, and is left alone, as is a view an entity no longer declares: nothing tells it
  * from a hand-made one.
  *
- * @param created the creations of the views the database lacks, in the order they can run among
- *     themselves ({@link ViewRecreation} orders them with the views it creates again)
+ * @param created the creations of the views the database lacks, by name ({@link ViewRecreation}
+ *     puts them in the order they can run, with the views it creates again)
  * @param requeried the views whose query changed, to be dropped and created again
  * @param notices one line per entity view left alone, for the reviewer
  */
@@ -42,7 +40,7 @@ record EntityViews(List<Change> created, Set<String> requeried, List<String> not
    * @param recorded what the applied migrations created, when known
    */
   static EntityViews in(Schema current, Schema target, Optional<Schema> recorded) {
-    Map<String, View> missing = new LinkedHashMap<>();
+    List<Change> created = new ArrayList<>();
     Set<String> requeried = new TreeSet<>();
     List<String> notices = new ArrayList<>();
     for (View wanted : target.views().values()) {
@@ -52,12 +50,12 @@ record EntityViews(List<Change> created, Set<String> requeried, List<String> not
         if (current.hasTable(name)) {
           notices.add("view " + name + " of an @View entity is a table in the database: left alone");
         } else {
-          missing.put(name, wanted);
+          created.add(Change.of(new CreateView(name, wanted.definition()), "view " + name + " of an @View entity"));
         }
         continue;
       }
-      Optional<View> created = recorded.flatMap(schema -> schema.view(name));
-      if (created.isEmpty() || sameQuery(created.get().definition(), wanted.definition())) {
+      Optional<View> madeByMigrations = recorded.flatMap(schema -> schema.view(name));
+      if (madeByMigrations.isEmpty() || sameQuery(madeByMigrations.get().definition(), wanted.definition())) {
         continue;
       }
       if (existing.get().materialized()) {
@@ -66,7 +64,7 @@ record EntityViews(List<Change> created, Set<String> requeried, List<String> not
         requeried.add(name);
       }
     }
-    return new EntityViews(creationsInOrder(missing), requeried, notices);
+    return new EntityViews(created, requeried, notices);
   }
 
   /**
@@ -109,17 +107,6 @@ record EntityViews(List<Change> created, Set<String> requeried, List<String> not
     }
     String result = collapsed.toString();
     return result.endsWith(";") ? result.substring(0, result.length() - 1).stripTrailing() : result;
-  }
-
-  /**
-   * The missing views, each after the missing views its query names, so that a view reading
-   * another is created second.
-   */
-  private static List<Change> creationsInOrder(Map<String, View> missing) {
-    List<Change> creations = new ArrayList<>();
-    missing.values().forEach(view -> creations.add(
-        Change.of(new CreateView(view.name(), view.definition()), "view " + view.name() + " of an @View entity")));
-    return ordered(creations);
   }
 
   /**

@@ -55,7 +55,7 @@ final class ViewRecreation {
   static List<Change> around(Schema current, List<Change> upgrade, Schema target, Set<String> requeried,
       List<Change> created) {
     List<Change> alone = new ArrayList<>(upgrade);
-    alone.addAll(created);
+    alone.addAll(EntityViews.ordered(created));
     if (current.views().isEmpty()) {
       return alone;
     }

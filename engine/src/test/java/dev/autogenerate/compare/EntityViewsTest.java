@@ -34,9 +34,10 @@ class EntityViewsTest {
     Schema target = withViews(View.of("a_totals", "select id from z_orders_seen"), View.of("z_orders_seen", "select id from orders"));
 
     EntityViews views = EntityViews.in(withViews(), target, Optional.of(Schema.EMPTY));
+    List<Change> upgrade = ViewRecreation.around(withViews(), List.of(), target, views.requeried(), views.created());
 
     assertEquals(List.of("z_orders_seen", "a_totals"),
-        views.created().stream().map(change -> ((CreateView) change.operation()).name()).toList());
+        upgrade.stream().map(change -> ((CreateView) change.operation()).name()).toList());
   }
 
   @Test
