@@ -50,10 +50,7 @@ class EntityModelCacheTest {
 
   @Test
   void unchangedEntitiesComeFromTheCacheAndAnEditedOneIsReadAgain() throws Exception {
-    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
-    project.entities(USER);
-    project.expect(0, "-m", "create users");
-    project.expect(0, "upgrade", "head");
+    ProjectDirectory project = upgradedProject();
     project.expect(0, "check");
     List<Path> entries = models();
     assertEquals(1, entries.size(), entries::toString);
@@ -80,10 +77,7 @@ class EntityModelCacheTest {
 
   @Test
   void classFilesSeenBeforeGiveTheirKeyWithoutBeingReadAndAnEditIsSeenAnyway() throws Exception {
-    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
-    project.entities(USER);
-    project.expect(0, "-m", "create users");
-    project.expect(0, "upgrade", "head");
+    ProjectDirectory project = upgradedProject();
     // Files changed in the last seconds are hashed, never remembered by their stamps.
     assertEquals(List.of(), entries(".key"));
     Thread.sleep(SourceStamp.SETTLE_MILLIS + 300);
@@ -115,10 +109,7 @@ class EntityModelCacheTest {
   /** A class path folder that is a symbolic link is read through it: its classes are no empty folder. */
   @Test
   void aLinkedClassFolderIsReadThroughTheLink() throws Exception {
-    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
-    project.entities(USER);
-    project.expect(0, "-m", "create users");
-    project.expect(0, "upgrade", "head");
+    ProjectDirectory project = upgradedProject();
     Path classes = project.root().resolve("classes");
     Path real = project.root().resolve("real-classes");
     Files.move(classes, real);
@@ -139,10 +130,7 @@ class EntityModelCacheTest {
 
   @Test
   void theRunThatWritesTheLaunchersClassArchiveReadsTheEntitiesAnyway() throws Exception {
-    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
-    project.entities(USER);
-    project.expect(0, "-m", "create users");
-    project.expect(0, "upgrade", "head");
+    ProjectDirectory project = upgradedProject();
     addGhostTable(models().get(0));
 
     System.setProperty(Project.CLASS_ARCHIVE_RUN, "true");
@@ -187,6 +175,15 @@ class EntityModelCacheTest {
     assertTrue(limited.get("first").isPresent());
     assertTrue(limited.get("second").isEmpty(), "the least recently used went");
     assertTrue(limited.get("third").isPresent());
+  }
+
+  /** A SQLite project with the users entity, its first migration written and applied. */
+  private ProjectDirectory upgradedProject() {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(USER);
+    project.expect(0, "-m", "create users");
+    project.expect(0, "upgrade", "head");
+    return project;
   }
 
   /** Adds a table named ghost to a cached model: a command that reports it took the model from the cache. */
