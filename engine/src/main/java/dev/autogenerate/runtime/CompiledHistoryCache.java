@@ -114,8 +114,8 @@ final class CompiledHistoryCache {
    * or edited file): what it read from the classes of the files that did not change can spare
    * defining them again.
    */
-  Optional<CompiledHistory> previous(Path folder, String compilePath) {
-    String context = context(compilePath);
+  Optional<CompiledHistory> previous(Path folder, List<Path> classPath) {
+    String context = context(SourceCompiler.classPathWithApi(classPath));
     try {
       CompiledHistory entry = CompiledHistory.read(Files.readAllBytes(directory.resolve(name(context, folder))));
       return entry.context().equals(context) ? Optional.of(entry) : Optional.empty();

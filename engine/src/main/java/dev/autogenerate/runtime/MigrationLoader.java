@@ -49,14 +49,13 @@ public final class MigrationLoader {
       return List.of();
     }
     Origin origin = sourcesOf(directory, sources);
-    String compilePath = SourceCompiler.classPathWithApi(classPath);
     Optional<SourceListing.Stamps> stamps = listing.stamps();
     Optional<CompiledHistoryCache.Hit> hit = stamps.flatMap(read -> cache.get(directory, sources, read, classPath, parent));
     if (hit.isPresent()) {
       return deferred(hit.get(), origin);
     }
     SourceCompiler.Compiled compiled = SourceCompiler.compile(sources, classPath, parent, classCache);
-    List<MigrationScript> scripts = load(compiled, origin, cache.previous(directory, compilePath));
+    List<MigrationScript> scripts = load(compiled, origin, cache.previous(directory, classPath));
     stamps.ifPresent(read -> cache.put(directory, sources, read, classPath, compiled, scripts));
     return scripts;
   }
@@ -149,7 +148,6 @@ public final class MigrationLoader {
       Consumer<String> warnings, CompiledHistoryCache cache, CompiledClassCache classCache) {
     SourceListing listing = SourceListing.of(directory);
     List<Path> sources = listing.sources();
-    String compilePath = SourceCompiler.classPathWithApi(classPath);
     Optional<SourceListing.Stamps> stamps = listing.stamps();
     Optional<CompiledHistoryCache.Hit> hit = sources.isEmpty() ? Optional.empty()
         : stamps.flatMap(read -> cache.get(directory, sources, read, classPath, parent));
@@ -182,7 +180,7 @@ public final class MigrationLoader {
     List<MigrationScript> scripts = new ArrayList<>();
     if (compiled != null) {
       List<Path> found = compilable;
-      scripts.addAll(load(compiled, sourcesOf(directory, found), cache.previous(directory, compilePath)));
+      scripts.addAll(load(compiled, sourcesOf(directory, found), cache.previous(directory, classPath)));
       if (broken.isEmpty()) {
         SourceCompiler.Compiled all = compiled;
         List<MigrationScript> loaded = List.copyOf(scripts);
