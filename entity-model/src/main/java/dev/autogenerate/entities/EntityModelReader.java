@@ -15,6 +15,7 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.boot.registry.selector.spi.StrategySelector;
 import org.hibernate.cfg.MappingSettings;
 import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
 
 /**
  * Reads annotated JPA entities into a {@link Schema} through Hibernate's boot metadata: the same
@@ -80,7 +81,7 @@ public final class EntityModelReader {
    */
   public HibernateBoot boot() {
     BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
-        .applyClassLoader(options.classLoader())
+        .applyClassLoaderService(new MissRememberingClassLoaderService(options.classLoader()))
         .build();
     StandardServiceRegistryBuilder registryBuilder = new StandardServiceRegistryBuilder(bootstrap)
         .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
@@ -94,6 +95,9 @@ public final class EntityModelReader {
       throw new EntityMappingException(rootMessage(e), e);
     }
     try {
+      // The JDBC environment (the dialect and its types) is made here rather than when the
+      // metadata's collector first needs it: in the fixed part a caller may overlap.
+      registry.requireService(JdbcEnvironment.class);
       MetadataSources sources = new MetadataSources(registry);
       MetadataBuilder builder = sources.getMetadataBuilder();
       ImplicitNameRecorder names = new ImplicitNameRecorder(implicitNamingStrategy(registry));
