@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,8 +49,14 @@ public final class AutogenerateCli implements Callable<Integer> {
   public static final int DIFFERENCES = 1;
   public static final int ERROR = 2;
 
-  /** Keeps Hibernate's loggers configured: java.util.logging holds loggers weakly. */
-  private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate");
+  /**
+   * Hibernate's loggers, held so that they keep their level (java.util.logging holds loggers
+   * weakly). Setting java.util.logging up takes 20-30 ms of a cold JVM, so it starts with this
+   * class on a thread of its own, beside picocli's building of the command line; the command
+   * waits for it ({@link #configureLogging}) before anything of Hibernate's can log.
+   */
+  private static final CompletableFuture<Logger> HIBERNATE_LOG = CompletableFuture.supplyAsync(
+      () -> Logger.getLogger("org.hibernate"), AutogenerateCli::onDaemonThread);
 
   private final Path workingDirectory;
   private final Map<String, String> environment;
@@ -225,7 +232,13 @@ public final class AutogenerateCli implements Callable<Integer> {
   }
 
   private void configureLogging() {
-    HIBERNATE_LOG.setLevel(debug ? Level.INFO : Level.SEVERE);
+    HIBERNATE_LOG.join().setLevel(debug ? Level.INFO : Level.SEVERE);
+  }
+
+  private static void onDaemonThread(Runnable work) {
+    Thread thread = new Thread(work, "autogenerate-logging-setup");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** Prints user errors as one line, exit 2; stack traces only with --debug. */

@@ -119,7 +119,10 @@ public final class CommandLineBenchmark {
     // --keep leaves the projects (SQLite ones run again as they are) in that folder instead of a temporary one.
     Path work = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("autogenerate-bench");
     CommandLineBenchmark benchmark = new CommandLineBenchmark(findLauncher(), work, rounds);
-    System.out.printf("launcher %s, %d rounds after a first run, %d cores%n", benchmark.launcher, rounds,
+    // The launcher runs JAVA_HOME's JDK when it is set (an ahead-of-time cache on JDK 25 and later).
+    String home = System.getenv("JAVA_HOME");
+    String jdk = home != null && Files.isExecutable(Path.of(home, "bin", "java")) ? home : "the java on the PATH";
+    System.out.printf("launcher %s on %s, %d rounds after a first run, %d cores%n", benchmark.launcher, jdk, rounds,
         Runtime.getRuntime().availableProcessors());
     for (DatabaseKind kind : kinds) {
       for (int count : tables) {
