@@ -45,6 +45,30 @@ class MissRememberingClassLoaderServiceTest {
   }
 
   @Test
+  void aClassThatFailedToLoadIsAskedForAgain() {
+    String broken = "com.example.broken.Thing";
+    CountingLoader loader = new CountingLoader();
+    ClassLoader failingOnce = new ClassLoader(loader) {
+      private boolean failed;
+
+      @Override
+      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (name.equals(broken) && !failed) {
+          failed = true;
+          throw new NoClassDefFoundError("com/example/broken/Base");
+        }
+        return super.loadClass(name, resolve);
+      }
+    };
+    MissRememberingClassLoaderService service = new MissRememberingClassLoaderService(failingOnce);
+    assertThrows(ClassLoadingException.class, () -> service.classForName(broken));
+    assertThrows(ClassLoadingException.class, () -> service.classForName(broken));
+    // The linkage error was not taken for an absent class: the second lookup asked again, and
+    // reached the loader beneath (which the first, failing, never did).
+    assertEquals(1, loader.asked.get(broken), "asked again after a linkage error: " + loader.asked);
+  }
+
+  @Test
   void aClassFoundIsFoundEveryTime() {
     CountingLoader loader = new CountingLoader();
     MissRememberingClassLoaderService service = new MissRememberingClassLoaderService(loader);
