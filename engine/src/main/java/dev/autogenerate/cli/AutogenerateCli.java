@@ -58,6 +58,14 @@ public final class AutogenerateCli implements Callable<Integer> {
   private static final CompletableFuture<Logger> HIBERNATE_LOG = CompletableFuture.supplyAsync(
       () -> Logger.getLogger("org.hibernate"), AutogenerateCli::onDaemonThread);
 
+  /**
+   * sqlite-jdbc told where the tool keeps its native library ({@link SqliteNativeLibrary}: 15-20
+   * ms of a cold JVM, which reads sqlite-jdbc's version), started by {@link #main} beside
+   * picocli's work, as the logging is; a command waits for it before it makes its project, so
+   * before any connection. Nothing to wait for where main did not run (tests, applications).
+   */
+  private static volatile CompletableFuture<Void> sqliteLibrary = CompletableFuture.completedFuture(null);
+
   private final Path workingDirectory;
   private final Map<String, String> environment;
 
@@ -129,7 +137,7 @@ public final class AutogenerateCli implements Callable<Integer> {
 
   public static void main(String[] args) {
     PhaseTimings.mainEntered();
-    SqliteNativeLibrary.useCopyIn(CacheDirectory.of("sqlite"));
+    sqliteLibrary = CompletableFuture.runAsync(AutogenerateCli::useCachedSqliteLibrary, AutogenerateCli::onDaemonThread);
     System.exit(run(Path.of("").toAbsolutePath(), System.getenv(), new PrintWriter(System.out, true),
         new PrintWriter(System.err, true), args));
   }
@@ -185,6 +193,7 @@ public final class AutogenerateCli implements Callable<Integer> {
   /** The project, with settings resolved from the file, the environment and the options. */
   Project project() {
     configureLogging();
+    sqliteLibrary.join();
     return new Project(effectiveSettings().settings());
   }
 
@@ -233,6 +242,14 @@ public final class AutogenerateCli implements Callable<Integer> {
 
   private void configureLogging() {
     HIBERNATE_LOG.join().setLevel(debug ? Level.INFO : Level.SEVERE);
+  }
+
+  private static void useCachedSqliteLibrary() {
+    try {
+      SqliteNativeLibrary.useCopyIn(CacheDirectory.of("sqlite"));
+    } catch (RuntimeException e) {
+      // Only speed is lost: sqlite-jdbc unpacks its library as it always does.
+    }
   }
 
   private static void onDaemonThread(Runnable work) {
