@@ -248,6 +248,36 @@ class ViewsTest {
     assertEquals(List.of("1:40"), totals(project));
   }
 
+  /** A hand-written op.dropView of a materialized view rendered "drop view", which PostgreSQL refuses. */
+  @Test
+  void aHandWrittenDropOfAMaterializedViewDropsIt() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    project.entities(ORDER_V1);
+    project.expect(0, "-m", "orders");
+    project.expect(0, "upgrade", "head");
+    String create = "create materialized view order_totals as select id, amount from orders";
+    execute(project, "insert into orders (id, amount, note) values (1, 40, 'a')", create);
+    project.expect(0, "revision", "-m", "drop the totals");
+    Path file = project.migrationFiles().stream().filter(each -> each.toString().contains("drop_the_totals"))
+        .findFirst().orElseThrow();
+    project.write(project.root().relativize(file).toString(), project.read(file)
+        .replaceFirst("// Write the schema change here[^\\n]*", "op.dropView(\"order_totals\");")
+        .replaceFirst("// Undo the upgrade here[^\\n]*", "op.execute(\"" + create + "\");"));
+
+    project.expect(0, "upgrade", "head");
+    assertEquals(0, materializedViews(project));
+    project.expect(0, "downgrade", "-1");
+    assertEquals(List.of("1:40"), totals(project));
+  }
+
+  private static long materializedViews(ProjectDirectory project) throws Exception {
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select count(*) from pg_matviews where matviewname = 'order_totals'")) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void anExcludedTableIsNeverCreated(DatabaseKind kind) throws Exception {

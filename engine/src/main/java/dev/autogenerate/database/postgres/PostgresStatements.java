@@ -39,6 +39,7 @@ import dev.autogenerate.schema.EnumType;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.View;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -232,7 +233,9 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
 
   @Override
   public List<String> dropView(DropView operation) {
-    return List.of("drop view " + qualifiedName(operation.name()));
+    // PostgreSQL drops a materialized view only by its own statement ("is not a view" otherwise).
+    boolean materialized = before.view(operation.name()).map(View::materialized).orElse(false);
+    return List.of((materialized ? "drop materialized view " : "drop view ") + qualifiedName(operation.name()));
   }
 
   @Override
