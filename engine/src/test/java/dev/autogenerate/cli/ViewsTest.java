@@ -56,11 +56,17 @@ class ViewsTest {
 
   @TempDir Path directory;
 
-  private ProjectDirectory projectWithView(DatabaseKind kind) throws Exception {
+  /** Orders created by the tool's first migration, applied. */
+  private ProjectDirectory projectWithOrders(DatabaseKind kind) {
     ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
     project.entities(ORDER_V1);
     project.expect(0, "-m", "orders");
     project.expect(0, "upgrade", "head");
+    return project;
+  }
+
+  private ProjectDirectory projectWithView(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = projectWithOrders(kind);
     execute(project, "insert into orders (id, amount, note) values (1, 40, 'a'), (2, 2, 'b')",
         "create view order_totals as select id, amount from orders where amount > 10");
     return project;
@@ -226,10 +232,7 @@ class ViewsTest {
 
   @Test
   void aMaterializedViewIsAViewToEntitiesAndNeverRecreatedByAnUpgrade() throws Exception {
-    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
-    project.entities(ORDER_V1);
-    project.expect(0, "-m", "orders");
-    project.expect(0, "upgrade", "head");
+    ProjectDirectory project = projectWithOrders(DatabaseKind.POSTGRESQL);
     execute(project, "insert into orders (id, amount, note) values (1, 40, 'a')",
         "create materialized view order_totals as select id, amount from orders");
     project.entities(ORDER_V1, ORDER_TOTAL);
@@ -251,10 +254,7 @@ class ViewsTest {
   /** A hand-written op.dropView of a materialized view rendered "drop view", which PostgreSQL refuses. */
   @Test
   void aHandWrittenDropOfAMaterializedViewDropsIt() throws Exception {
-    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
-    project.entities(ORDER_V1);
-    project.expect(0, "-m", "orders");
-    project.expect(0, "upgrade", "head");
+    ProjectDirectory project = projectWithOrders(DatabaseKind.POSTGRESQL);
     String create = "create materialized view order_totals as select id, amount from orders";
     execute(project, "insert into orders (id, amount, note) values (1, 40, 'a')", create);
     project.expect(0, "revision", "-m", "drop the totals");
