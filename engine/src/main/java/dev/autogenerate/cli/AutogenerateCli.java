@@ -56,7 +56,7 @@ public final class AutogenerateCli implements Callable<Integer> {
    * waits for it ({@link #configureLogging}) before anything of Hibernate's can log.
    */
   private static final CompletableFuture<Logger> HIBERNATE_LOG = CompletableFuture.supplyAsync(
-      () -> Logger.getLogger("org.hibernate"), AutogenerateCli::onDaemonThread);
+      () -> Logger.getLogger("org.hibernate"), work -> onDaemonThread("autogenerate-logging-setup", work));
 
   /**
    * sqlite-jdbc told where the tool keeps its native library ({@link SqliteNativeLibrary}: 15-20
@@ -137,9 +137,14 @@ public final class AutogenerateCli implements Callable<Integer> {
 
   public static void main(String[] args) {
     PhaseTimings.mainEntered();
-    sqliteLibrary = CompletableFuture.runAsync(AutogenerateCli::useCachedSqliteLibrary, AutogenerateCli::onDaemonThread);
-    System.exit(run(Path.of("").toAbsolutePath(), System.getenv(), new PrintWriter(System.out, true),
-        new PrintWriter(System.err, true), args));
+    sqliteLibrary = CompletableFuture.runAsync(AutogenerateCli::useCachedSqliteLibrary,
+        work -> onDaemonThread("autogenerate-sqlite-library", work));
+    int exitCode = run(Path.of("").toAbsolutePath(), System.getenv(), new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true), args);
+    // A command that never connected (init, --help) may end while the library is being copied
+    // into the cache on a machine's first run: the copy is finished rather than cut off.
+    sqliteLibrary.join();
+    System.exit(exitCode);
   }
 
   /** Runs one command line and returns its exit code; used by {@link #main} and by tests. */
@@ -252,8 +257,12 @@ public final class AutogenerateCli implements Callable<Integer> {
     }
   }
 
-  private static void onDaemonThread(Runnable work) {
-    Thread thread = new Thread(work, "autogenerate-logging-setup");
+  /**
+   * Set-up work beside picocli's. It may not wait for this class's initialization (it runs
+   * during it, for the logging): nothing in the static initializer joins it.
+   */
+  private static void onDaemonThread(String name, Runnable work) {
+    Thread thread = new Thread(work, name);
     thread.setDaemon(true);
     thread.start();
   }
