@@ -310,7 +310,9 @@ final class OperationRenderer implements OperationVisitor<OperationRenderer.Call
   @Override
   public Call dropView(DropView operation) {
     String name = operation.name();
-    return new Call(code("$L.dropView($S)", OPS, name), op -> op.dropView(name));
+    return operation.materialized()
+        ? new Call(code("$L.dropMaterializedView($S)", OPS, name), op -> op.dropMaterializedView(name))
+        : new Call(code("$L.dropView($S)", OPS, name), op -> op.dropView(name));
   }
 
   @Override

@@ -226,6 +226,7 @@ final class OperationSamples {
         "users.nickname: renamed (@RenamedFrom)"));
     steps.add(Change.of(new RenameTable("teams", "squads")));
     steps.add(Change.of(new DropTable("old_things")));
+    steps.add(Change.of(new DropView("email_counts", true), "materialized view email_counts made by hand"));
     steps.add(Change.of(new DropView("user_emails"), "view user_emails reads users.email, whose type changes"));
     steps.add(Change.of(new CreateView("user_emails", "SELECT users.email,\n    '" + HOSTILE + "'::text AS note\n   FROM users"),
         "view user_emails again"));
@@ -247,8 +248,11 @@ final class OperationSamples {
     List<List<Operation>> inverses = new ArrayList<>();
     for (Change step : upgrade()) {
       Operation operation = step.operation();
+      // Raw SQL and a materialized view have no inverse: their downgrades are written by hand.
       inverses.add(operation instanceof ExecuteSql
           ? List.of(new ExecuteSql("UPDATE users SET nickname = NULL"))
+          : operation instanceof DropView drop && drop.materialized()
+          ? List.of(new ExecuteSql("CREATE MATERIALIZED VIEW email_counts AS SELECT count(*) FROM users"))
           : operation.inverse(schema));
       schema = operation.applyTo(schema);
     }

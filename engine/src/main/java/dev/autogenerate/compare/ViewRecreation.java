@@ -119,7 +119,7 @@ final class ViewRecreation {
         String reads = blocked.containsKey(view.name()) ? blocked.get(view.name()) + ", whose type changes"
             : "a view that must be dropped and created again";
         throw new ViewConflict("materialized view " + view.name() + " reads " + reads + ":"
-            + " drop it in a migration of its own first (op.execute(\"drop materialized view " + view.name()
+            + " drop it in a migration of its own first (op.dropMaterializedView(\"" + view.name()
             + "\")), upgrade, run -m again, and create it again by hand after");
       }
     }
@@ -163,7 +163,7 @@ final class ViewRecreation {
   }
 
   private static String conflict(View view, String what, String verb) {
-    String drop = view.materialized() ? "op.execute(\"drop materialized view " + view.name() + "\")"
+    String drop = view.materialized() ? "op.dropMaterializedView(\"" + view.name() + "\")"
         : "op.dropView(\"" + view.name() + "\") or op.execute(...)";
     return (view.materialized() ? "materialized view " : "view ") + view.name() + " reads " + what + ", which this"
         + " migration " + verb + ": change or drop the view first (a migration with " + drop + "), upgrade, then run -m again";

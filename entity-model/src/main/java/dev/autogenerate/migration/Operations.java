@@ -187,8 +187,18 @@ public final class Operations {
     add(new CreateView(name, definition));
   }
 
+  /** {@code op.dropView("order_totals")}: a view (for a materialized one, {@link #dropMaterializedView}). */
   public void dropView(String name) {
     add(new DropView(name));
+  }
+
+  /**
+   * {@code op.dropMaterializedView("order_totals")}: a materialized view (PostgreSQL). The
+   * migration says which kind it drops, so that the SQL written offline ({@code --sql}) drops it
+   * as the upgrade does; PostgreSQL drops neither kind with the other's statement.
+   */
+  public void dropMaterializedView(String name) {
+    add(new DropView(name, true));
   }
 
   /** Runs SQL as it is, for data migrations. */

@@ -218,7 +218,8 @@ public final class CanonicalForm {
 
     @Override
     public String dropView(DropView operation) {
-      return node("drop-view", field("name", quote(operation.name())));
+      // A plain view's node is as it always was: the checksums of applied revisions stay the same.
+      return node(operation.materialized() ? "drop-materialized-view" : "drop-view", field("name", quote(operation.name())));
     }
 
     @Override

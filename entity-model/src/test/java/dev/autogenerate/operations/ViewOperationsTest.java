@@ -47,6 +47,20 @@ class ViewOperationsTest {
     assertThrows(IllegalArgumentException.class, () -> new CreateView("orders", "SELECT 1").applyTo(with));
   }
 
+  /**
+   * A materialized view's drop says so (the offline script renders it from the operation alone)
+   * and has no inverse.
+   */
+  @Test
+  void aMaterializedViewsDropSaysWhatItDrops() {
+    Schema with = new CreateView("totals", "SELECT id FROM orders").applyTo(WITH_ORDERS);
+    DropView materialized = new DropView("totals", true);
+
+    assertEquals("drop materialized view totals", materialized.describe());
+    assertFalse(materialized.applyTo(with).hasView("totals"));
+    assertThrows(IllegalArgumentException.class, () -> materialized.inverse(with));
+  }
+
   /** A hand-made view is not in the history: replaying a revision that drops it must still work. */
   @Test
   void droppingAViewTheSchemaDoesNotKnowReplaysAsNothing() {
@@ -72,6 +86,7 @@ class ViewOperationsTest {
     assertEquals("create-view(name=\"totals\", definition=\"SELECT id\\nFROM orders\")",
         CanonicalForm.line(new CreateView("totals", "SELECT id\nFROM orders")));
     assertEquals("drop-view(name=\"totals\")", CanonicalForm.line(new DropView("totals")));
+    assertEquals("drop-materialized-view(name=\"totals\")", CanonicalForm.line(new DropView("totals", true)));
   }
 
   @Test

@@ -127,6 +127,8 @@ public final class PostgresDatabase implements Database, ComparisonRules {
 
   /** SQLSTATE 55P03, lock not available: what a revision's {@code lock_timeout} raises. */
   private static final String LOCK_NOT_AVAILABLE = "55P03";
+  /** PostgreSQL's wrong_object_type: a statement for one kind of relation given another kind. */
+  private static final String WRONG_OBJECT_TYPE = "42809";
 
   /**
    * A statement that gave up waiting for a lock: another session held one on its table longer
@@ -134,10 +136,23 @@ public final class PostgresDatabase implements Database, ComparisonRules {
    */
   @Override
   public String explain(Exception failure) {
-    return failure instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())
-        ? " (another session held a lock on the table longer than the revision's lock timeout: run the upgrade"
-            + " again when the table is quieter)"
-        : "";
+    if (!(failure instanceof SQLException sql)) {
+      return "";
+    }
+    if (LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+      return " (another session held a lock on the table longer than the revision's lock timeout: run the upgrade"
+          + " again when the table is quieter)";
+    }
+    // A view dropped as the other kind: PostgreSQL's hint names its statement, this names the operation.
+    String message = String.valueOf(sql.getMessage());
+    if (WRONG_OBJECT_TYPE.equals(sql.getSQLState()) && message.contains("is not a materialized view")) {
+      return " (it is a plain view: drop it with op.dropView)";
+    }
+    if (WRONG_OBJECT_TYPE.equals(sql.getSQLState()) && message.contains("is not a view")
+        && message.contains("DROP MATERIALIZED VIEW")) {
+      return " (it is a materialized view: drop it with op.dropMaterializedView)";
+    }
+    return "";
   }
 
   @Override

@@ -39,7 +39,6 @@ import dev.autogenerate.schema.EnumType;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
-import dev.autogenerate.schema.View;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -233,9 +232,9 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
 
   @Override
   public List<String> dropView(DropView operation) {
-    // PostgreSQL drops a materialized view only by its own statement ("is not a view" otherwise).
-    boolean materialized = before.view(operation.name()).map(View::materialized).orElse(false);
-    return List.of((materialized ? "drop materialized view " : "drop view ") + qualifiedName(operation.name()));
+    // As the migration says, not as the database has it: the offline script, from the replayed
+    // history, cannot know a view made by hand, and must say what the upgrade says.
+    return List.of((operation.materialized() ? "drop materialized view " : "drop view ") + qualifiedName(operation.name()));
   }
 
   @Override

@@ -209,6 +209,9 @@ final class SqliteStatements implements OperationVisitor<SqliteStep> {
 
   @Override
   public SqliteStep dropView(DropView operation) {
+    if (operation.materialized()) {
+      throw new IllegalArgumentException("SQLite has no materialized views: drop " + operation.name() + " with op.dropView");
+    }
     return SqliteStep.own(List.of("drop view " + quote(operation.name())));
   }
 
