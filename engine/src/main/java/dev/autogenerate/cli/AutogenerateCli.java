@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -143,7 +144,7 @@ public final class AutogenerateCli implements Callable<Integer> {
         new PrintWriter(System.err, true), args);
     // A command that never connected (init, --help) may end while the library is being copied
     // into the cache on a machine's first run: the copy is finished rather than cut off.
-    sqliteLibrary.join();
+    awaitSqliteLibrary();
     System.exit(exitCode);
   }
 
@@ -198,7 +199,7 @@ public final class AutogenerateCli implements Callable<Integer> {
   /** The project, with settings resolved from the file, the environment and the options. */
   Project project() {
     configureLogging();
-    sqliteLibrary.join();
+    awaitSqliteLibrary();
     return new Project(effectiveSettings().settings());
   }
 
@@ -247,6 +248,14 @@ public final class AutogenerateCli implements Callable<Integer> {
 
   private void configureLogging() {
     HIBERNATE_LOG.join().setLevel(debug ? Level.INFO : Level.SEVERE);
+  }
+
+  private static void awaitSqliteLibrary() {
+    try {
+      sqliteLibrary.join();
+    } catch (CompletionException e) {
+      // The copy failed (an Error its own catch let through): only speed is at stake, not the command.
+    }
   }
 
   private static void useCachedSqliteLibrary() {

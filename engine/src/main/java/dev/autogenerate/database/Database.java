@@ -104,8 +104,10 @@ public interface Database {
    * What a failed statement's error means here, beyond the database's own message, as a
    * parenthesis to add to it ({@code " (another session held a lock ...)"}); empty when the
    * message says it all.
+   *
+   * @param statement the statement that failed, or {@code null} when none had started
    */
-  default String explain(Exception failure) {
+  default String explain(Exception failure, String statement) {
     return "";
   }
 

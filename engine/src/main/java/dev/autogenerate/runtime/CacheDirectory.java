@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Where the tool keeps what it can compute again (compiled migrations, read entities):
- * {@code $AUTOGENERATE_CACHE} (or the {@code autogenerate.cache} system property), else
- * {@code $XDG_CACHE_HOME/autogenerate}, else {@code ~/.cache/autogenerate}.
+ * Where the tool keeps what it can compute again (compiled migrations, read entities): the
+ * {@code autogenerate.cache} system property (the JVM's own setting wins over the environment it
+ * inherited: a build's tests keep their cache in the build even for a developer who set the
+ * variable), else {@code $AUTOGENERATE_CACHE}, else {@code $XDG_CACHE_HOME/autogenerate}, else
+ * {@code ~/.cache/autogenerate}.
  */
 public final class CacheDirectory {
 
@@ -17,9 +19,9 @@ public final class CacheDirectory {
 
   /** The folder for one kind of entry, {@code migrations} or {@code entities}. */
   public static Path of(String kind) {
-    String configured = System.getenv("AUTOGENERATE_CACHE");
+    String configured = System.getProperty("autogenerate.cache");
     if (configured == null || configured.isBlank()) {
-      configured = System.getProperty("autogenerate.cache");
+      configured = System.getenv("AUTOGENERATE_CACHE");
     }
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured).resolve(kind);

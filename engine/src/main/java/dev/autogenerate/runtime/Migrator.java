@@ -460,7 +460,7 @@ public final class Migrator {
               + String.join("`, `", ranAhead) + "`), which the next upgrade runs again harmlessly"
           : "; nothing of it was applied";
       throw new UserError("migration " + script.label() + " failed" + where + ": "
-          + UserError.firstLine(String.valueOf(e.getMessage())) + database.explain(e) + aftermath, e);
+          + UserError.firstLine(String.valueOf(e.getMessage())) + database.explain(e, statementSql) + aftermath, e);
     } finally {
       connection.setAutoCommit(autoCommit);
       guard.close();

@@ -270,7 +270,7 @@ class ViewsTest {
     project.write(relative, handWritten(empty, "op.dropView(\"order_totals\");", "op.execute(\"" + create + "\");"));
     CliRun refused = project.expect(2, "upgrade", "head");
     assertEquals(1, refused.err().lines().count(), refused::toString);
-    assertTrue(refused.err().contains("drop it with op.dropMaterializedView"), refused::toString);
+    assertTrue(refused.err().contains("a materialized view is dropped with op.dropMaterializedView"), refused::toString);
     assertEquals(1, materializedViews(project), "rolled back");
 
     project.write(relative, handWritten(empty, "op.dropMaterializedView(\"order_totals\");",
@@ -281,6 +281,29 @@ class ViewsTest {
     assertEquals(0, materializedViews(project));
     project.expect(0, "downgrade", "-1");
     assertEquals(List.of("1:40"), totals(project));
+  }
+
+  /** The other way round: a plain view dropped as a materialized one; and SQLite, which has none. */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aPlainViewDroppedAsAMaterializedOneIsToldWhichOperationDropsIt(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = projectWithView(kind);
+    project.expect(0, "revision", "-m", "drop the totals");
+    Path file = project.migrationFiles().stream().filter(each -> each.toString().contains("drop_the_totals"))
+        .findFirst().orElseThrow();
+    project.write(project.root().relativize(file).toString(), handWritten(project.read(file),
+        "op.dropMaterializedView(\"order_totals\");", "op.execute(\"create view order_totals as select id from orders\");"));
+
+    CliRun refused = project.expect(2, "upgrade", "head");
+    assertEquals(1, refused.err().lines().count(), refused::toString);
+    assertTrue(refused.err().contains(kind == DatabaseKind.SQLITE
+        ? "SQLite has no materialized views: drop order_totals with op.dropView"
+        : "a plain view is dropped with op.dropView"), refused::toString);
+    assertEquals(List.of("1:40"), totals(project), "nothing applied");
+    if (kind == DatabaseKind.SQLITE) {
+      CliRun script = project.expect(2, "upgrade", "--sql", "head");
+      assertTrue(script.err().contains("SQLite has no materialized views"), script::toString);
+    }
   }
 
   private static String handWritten(String emptyMigration, String upgrade, String downgrade) {

@@ -135,7 +135,7 @@ public final class PostgresDatabase implements Database, ComparisonRules {
    * than the revision's lock timeout allowed, which is the timeout doing its job.
    */
   @Override
-  public String explain(Exception failure) {
+  public String explain(Exception failure, String statement) {
     if (!(failure instanceof SQLException sql)) {
       return "";
     }
@@ -143,14 +143,15 @@ public final class PostgresDatabase implements Database, ComparisonRules {
       return " (another session held a lock on the table longer than the revision's lock timeout: run the upgrade"
           + " again when the table is quieter)";
     }
-    // A view dropped as the other kind: PostgreSQL's hint names its statement, this names the operation.
-    String message = String.valueOf(sql.getMessage());
-    if (WRONG_OBJECT_TYPE.equals(sql.getSQLState()) && message.contains("is not a materialized view")) {
-      return " (it is a plain view: drop it with op.dropView)";
-    }
-    if (WRONG_OBJECT_TYPE.equals(sql.getSQLState()) && message.contains("is not a view")
-        && message.contains("DROP MATERIALIZED VIEW")) {
-      return " (it is a materialized view: drop it with op.dropMaterializedView)";
+    // A drop of the wrong kind of relation: PostgreSQL's hint (in the server's language) names
+    // the statement to use; this names the operation, from the statement that failed.
+    if (WRONG_OBJECT_TYPE.equals(sql.getSQLState()) && statement != null) {
+      if (statement.startsWith("drop view ")) {
+        return " (a materialized view is dropped with op.dropMaterializedView)";
+      }
+      if (statement.startsWith("drop materialized view ")) {
+        return " (a plain view is dropped with op.dropView)";
+      }
     }
     return "";
   }

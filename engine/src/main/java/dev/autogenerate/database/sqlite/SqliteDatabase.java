@@ -2,11 +2,13 @@ package dev.autogenerate.database.sqlite;
 
 import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.compare.ComparisonRules;
+import dev.autogenerate.database.AheadOfTransaction;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
 import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.schema.DatabaseKind;
@@ -36,6 +38,25 @@ public final class SqliteDatabase implements Database, ComparisonRules {
   @Override
   public DatabaseInspector inspector() {
     return new SqliteInspector();
+  }
+
+  /**
+   * Everything runs in the revision's transaction, as by default; but an operation SQLite has no
+   * statement for is refused here, before anything runs, where the upgrade and the offline script
+   * both ask first and name the migration.
+   */
+  @Override
+  public AheadOfTransaction aheadOfTransaction(List<Operation> operations, Schema before) {
+    for (Operation operation : operations) {
+      if (operation instanceof DropView drop && drop.materialized()) {
+        throw new IllegalArgumentException(noMaterializedViews(drop));
+      }
+    }
+    return AheadOfTransaction.none(operations);
+  }
+
+  static String noMaterializedViews(DropView drop) {
+    return "SQLite has no materialized views: drop " + drop.name() + " with op.dropView";
   }
 
   @Override

@@ -210,7 +210,8 @@ final class SqliteStatements implements OperationVisitor<SqliteStep> {
   @Override
   public SqliteStep dropView(DropView operation) {
     if (operation.materialized()) {
-      throw new IllegalArgumentException("SQLite has no materialized views: drop " + operation.name() + " with op.dropView");
+      // SqliteDatabase.aheadOfTransaction refuses it first, with the migration's name.
+      throw new IllegalArgumentException(SqliteDatabase.noMaterializedViews(operation));
     }
     return SqliteStep.own(List.of("drop view " + quote(operation.name())));
   }

@@ -1,0 +1,52 @@
+package dev.autogenerate.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The system property names the cache before the environment does: with both, a build's tests
+ * (surefire sets the property) wrote into the developer's $AUTOGENERATE_CACHE.
+ */
+class CacheDirectoryTest {
+
+  @TempDir Path directory;
+
+  /** Prints where the cache of one kind is, for a JVM started with its own environment. */
+  public static void main(String[] args) {
+    System.out.print(CacheDirectory.of(args[0]));
+  }
+
+  @Test
+  void theSystemPropertyWinsOverTheEnvironment() throws Exception {
+    Path property = directory.resolve("property");
+    Path environment = directory.resolve("environment");
+    assertEquals(property.resolve("entities").toString(), whereAChildJvmCaches(property, environment));
+  }
+
+  @Test
+  void theEnvironmentNamesTheCacheWhenThePropertyIsNotSet() throws Exception {
+    Path environment = directory.resolve("environment");
+    assertEquals(environment.resolve("entities").toString(), whereAChildJvmCaches(null, environment));
+  }
+
+  private static String whereAChildJvmCaches(Path property, Path environment) throws IOException, InterruptedException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = property == null
+        ? List.of(java, "-cp", System.getProperty("java.class.path"), CacheDirectoryTest.class.getName(), "entities")
+        : List.of(java, "-Dautogenerate.cache=" + property, "-cp", System.getProperty("java.class.path"),
+            CacheDirectoryTest.class.getName(), "entities");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("AUTOGENERATE_CACHE", environment.toString());
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor(60, TimeUnit.SECONDS);
+    return out;
+  }
+}
