@@ -69,7 +69,9 @@ record EntityViews(List<Change> created, Set<String> requeried, List<String> not
 
   /**
    * Whether two spellings are one query: blanks and comments between tokens and a closing
-   * semicolon do not count; blanks inside a quoted literal or name do.
+   * semicolon do not count; everything inside a quoted literal or name does, PostgreSQL's
+   * escape strings ({@code E'it\'s'}) and dollar-quoted ones ({@code $$a  b$$}, {@code $tag$...$tag$})
+   * included.
    */
   static boolean sameQuery(String one, String other) {
     return normalized(one).equals(normalized(other));
@@ -78,11 +80,11 @@ record EntityViews(List<Change> created, Set<String> requeried, List<String> not
   private static String normalized(String query) {
     StringBuilder collapsed = new StringBuilder();
     String text = query.strip();
-    char quote = 0;
     boolean blank = false;
-    for (int i = 0; i < text.length(); i++) {
+    int i = 0;
+    while (i < text.length()) {
       char c = text.charAt(i);
-      if (quote == 0 && (Character.isWhitespace(c) || text.startsWith("--", i) || text.startsWith("/*", i))) {
+      if (Character.isWhitespace(c) || text.startsWith("--", i) || text.startsWith("/*", i)) {
         // Blanks and comments between tokens are one blank: a comment's apostrophe is no quote.
         if (text.startsWith("--", i)) {
           int end = text.indexOf('\n', i);
@@ -92,21 +94,57 @@ record EntityViews(List<Change> created, Set<String> requeried, List<String> not
           i = end < 0 ? text.length() : end + 1;
         }
         blank = true;
+        i++;
         continue;
       }
       if (blank && !collapsed.isEmpty()) {
         collapsed.append(' ');
       }
       blank = false;
-      collapsed.append(c);
-      if (quote == 0 && (c == '\'' || c == '"')) {
-        quote = c;
-      } else if (c == quote) {
-        quote = 0;
-      }
+      int end = quotedEnd(text, i);
+      collapsed.append(text, i, end);
+      i = end;
     }
     String result = collapsed.toString();
     return result.endsWith(";") ? result.substring(0, result.length() - 1).stripTrailing() : result;
+  }
+
+  /** Where the token starting at {@code start} ends: after its closing quote when it is quoted, else after its character. */
+  private static int quotedEnd(String text, int start) {
+    char c = text.charAt(start);
+    boolean afterWord = start > 0 && isWordPart(text.charAt(start - 1));
+    if (c == '\'' || c == '"') {
+      // An escape string (E'...') lets a backslash keep the next character, its own quote included.
+      boolean escapes = c == '\'' && start > 0 && (text.charAt(start - 1) == 'E' || text.charAt(start - 1) == 'e')
+          && (start < 2 || !isWordPart(text.charAt(start - 2)));
+      for (int i = start + 1; i < text.length(); i++) {
+        if (escapes && text.charAt(i) == '\\') {
+          i++;
+        } else if (text.charAt(i) == c) {
+          return i + 1;
+        }
+      }
+      return text.length();
+    }
+    if (c == '$' && !afterWord) {
+      // A dollar quote: $$ or $tag$, up to the same again ($1, a parameter, is no quote).
+      int tagEnd = start + 1;
+      while (tagEnd < text.length() && isWordPart(text.charAt(tagEnd)) && text.charAt(tagEnd) != '$') {
+        tagEnd++;
+      }
+      boolean tagged = tagEnd < text.length() && text.charAt(tagEnd) == '$'
+          && (tagEnd == start + 1 || !Character.isDigit(text.charAt(start + 1)));
+      if (tagged) {
+        String tag = text.substring(start, tagEnd + 1);
+        int close = text.indexOf(tag, tagEnd + 1);
+        return close < 0 ? text.length() : close + tag.length();
+      }
+    }
+    return start + 1;
+  }
+
+  private static boolean isWordPart(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
   }
 
   /**

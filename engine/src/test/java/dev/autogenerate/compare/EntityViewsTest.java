@@ -59,6 +59,23 @@ class EntityViewsTest {
         "comments, apostrophes in them too, do not count");
   }
 
+  /** PostgreSQL's other literals: what is inside counts, and an apostrophe in them opens nothing. */
+  @Test
+  void escapeAndDollarQuotedLiteralsAreLiteralsToo() {
+    assertFalse(EntityViews.sameQuery("select $$a  b$$ from orders", "select $$a b$$ from orders"),
+        "blanks inside a dollar-quoted literal count");
+    assertFalse(EntityViews.sameQuery("select $q$a -- b$q$ from orders", "select $q$a $q$ from orders"),
+        "a comment marker inside one is text");
+    assertTrue(EntityViews.sameQuery("select $$it's$$,\n   id  from orders", "select $$it's$$, id from orders"),
+        "an apostrophe inside one opens no quote: the blanks after it still do not count");
+    assertTrue(EntityViews.sameQuery("select E'it\\'s',\n   id  from orders", "select E'it\\'s', id from orders"),
+        "an escaped quote in an escape string closes nothing");
+    assertFalse(EntityViews.sameQuery("select E'a\\'  b' from orders", "select E'a\\' b' from orders"),
+        "blanks inside an escape string count");
+    assertTrue(EntityViews.sameQuery("select id from orders where id = $1  ", "select id from orders where id = $1"),
+        "a parameter is no quote");
+  }
+
   @Test
   void aViewCreatedAgainWhoseNewQueryReadsANewViewComesAfterIt() {
     View seen = new View("seen", "SELECT orders.id FROM orders", Map.of("orders", new TreeSet<>(Set.of("id"))));
