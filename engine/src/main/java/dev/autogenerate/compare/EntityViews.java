@@ -120,6 +120,8 @@ record EntityViews(List<Change> created, Set<String> requeried, List<String> not
       for (int i = start + 1; i < text.length(); i++) {
         if (escapes && text.charAt(i) == '\\') {
           i++;
+        } else if (text.charAt(i) == c && i + 1 < text.length() && text.charAt(i + 1) == c) {
+          i++; // a doubled quote is one quote character, in any quoted token
         } else if (text.charAt(i) == c) {
           return i + 1;
         }

@@ -270,7 +270,8 @@ class ViewsTest {
     project.write(relative, handWritten(empty, "op.dropView(\"order_totals\");", "op.execute(\"" + create + "\");"));
     CliRun refused = project.expect(2, "upgrade", "head");
     assertEquals(1, refused.err().lines().count(), refused::toString);
-    assertTrue(refused.err().contains("a materialized view is dropped with op.dropMaterializedView"), refused::toString);
+    assertTrue(refused.err().contains("op.dropView drops a plain view, op.dropMaterializedView a materialized one"),
+        refused::toString);
     assertEquals(1, materializedViews(project), "rolled back");
 
     project.write(relative, handWritten(empty, "op.dropMaterializedView(\"order_totals\");",
@@ -298,7 +299,7 @@ class ViewsTest {
     assertEquals(1, refused.err().lines().count(), refused::toString);
     assertTrue(refused.err().contains(kind == DatabaseKind.SQLITE
         ? "SQLite has no materialized views: drop order_totals with op.dropView"
-        : "a plain view is dropped with op.dropView"), refused::toString);
+        : "op.dropView drops a plain view, op.dropMaterializedView a materialized one"), refused::toString);
     assertEquals(List.of("1:40"), totals(project), "nothing applied");
     if (kind == DatabaseKind.SQLITE) {
       CliRun script = project.expect(2, "upgrade", "--sql", "head");

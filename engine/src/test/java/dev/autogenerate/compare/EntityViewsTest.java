@@ -74,6 +74,10 @@ class EntityViewsTest {
         "blanks inside an escape string count");
     assertTrue(EntityViews.sameQuery("select id from orders where id = $1  ", "select id from orders where id = $1"),
         "a parameter is no quote");
+    assertFalse(EntityViews.sameQuery("select E'a''\\'  b', id from orders", "select E'a''\\' b', id from orders"),
+        "a doubled quote inside an escape string does not end it: the blanks after it are inside");
+    assertTrue(EntityViews.sameQuery("select E'a''\\' b',\n  id from orders", "select E'a''\\' b', id from orders"),
+        "nor does it open a quote running to the end");
   }
 
   @Test

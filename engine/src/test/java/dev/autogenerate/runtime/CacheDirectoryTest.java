@@ -1,6 +1,7 @@
 package dev.autogenerate.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +43,17 @@ class CacheDirectoryTest {
         ? List.of(java, "-cp", System.getProperty("java.class.path"), CacheDirectoryTest.class.getName(), "entities")
         : List.of(java, "-Dautogenerate.cache=" + property, "-cp", System.getProperty("java.class.path"),
             CacheDirectoryTest.class.getName(), "entities");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    // Options a JVM picks up from the environment could name the cache themselves.
+    builder.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
     builder.environment().put("AUTOGENERATE_CACHE", environment.toString());
     Process process = builder.start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    process.waitFor(60, TimeUnit.SECONDS);
-    return out;
+    try {
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the child JVM ended");
+      assertEquals(0, process.exitValue());
+      return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } finally {
+      process.destroyForcibly();
+    }
   }
 }

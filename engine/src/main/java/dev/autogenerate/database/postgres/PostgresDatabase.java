@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -143,15 +144,12 @@ public final class PostgresDatabase implements Database, ComparisonRules {
       return " (another session held a lock on the table longer than the revision's lock timeout: run the upgrade"
           + " again when the table is quieter)";
     }
-    // A drop of the wrong kind of relation: PostgreSQL's hint (in the server's language) names
-    // the statement to use; this names the operation, from the statement that failed.
-    if (WRONG_OBJECT_TYPE.equals(sql.getSQLState()) && statement != null) {
-      if (statement.startsWith("drop view ")) {
-        return " (a materialized view is dropped with op.dropMaterializedView)";
-      }
-      if (statement.startsWith("drop materialized view ")) {
-        return " (a plain view is dropped with op.dropView)";
-      }
+    // A view dropped as the wrong kind of relation: PostgreSQL's hint (in the server's language)
+    // names the statement to use; this names the operations, whatever the relation turns out to be.
+    String dropped = statement == null ? "" : statement.stripLeading().toLowerCase(Locale.ROOT);
+    if (WRONG_OBJECT_TYPE.equals(sql.getSQLState())
+        && (dropped.startsWith("drop view ") || dropped.startsWith("drop materialized view "))) {
+      return " (op.dropView drops a plain view, op.dropMaterializedView a materialized one)";
     }
     return "";
   }
