@@ -267,8 +267,8 @@ public final class AutogenerateCli implements Callable<Integer> {
   }
 
   /**
-   * Set-up work beside picocli's. It may not wait for this class's initialization (it runs
-   * during it, for the logging): nothing in the static initializer joins it.
+   * Starts set-up work on a daemon thread of its own. The logging's starts while this class is
+   * being initialized and needs it initialized: nothing in the static initializer may wait for it.
    */
   private static void onDaemonThread(String name, Runnable work) {
     Thread thread = new Thread(work, name);
