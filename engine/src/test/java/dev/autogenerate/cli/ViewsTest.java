@@ -261,21 +261,16 @@ class ViewsTest {
     ProjectDirectory project = projectWithOrders(DatabaseKind.POSTGRESQL);
     String create = "create materialized view order_totals as select id, amount from orders";
     execute(project, "insert into orders (id, amount, note) values (1, 40, 'a')", create);
-    project.expect(0, "revision", "-m", "drop the totals");
-    Path file = project.migrationFiles().stream().filter(each -> each.toString().contains("drop_the_totals"))
-        .findFirst().orElseThrow();
-    String empty = project.read(file);
-    String relative = project.root().relativize(file).toString();
+    EmptyRevision revision = EmptyRevision.written(project, "drop the totals");
 
-    project.write(relative, handWritten(empty, "op.dropView(\"order_totals\");", "op.execute(\"" + create + "\");"));
+    revision.fill("op.dropView(\"order_totals\");", "op.execute(\"" + create + "\");");
     CliRun refused = project.expect(2, "upgrade", "head");
     assertEquals(1, refused.err().lines().count(), refused::toString);
     assertTrue(refused.err().contains("op.dropView drops a plain view, op.dropMaterializedView a materialized one"),
         refused::toString);
     assertEquals(1, materializedViews(project), "rolled back");
 
-    project.write(relative, handWritten(empty, "op.dropMaterializedView(\"order_totals\");",
-        "op.execute(\"" + create + "\");"));
+    revision.fill("op.dropMaterializedView(\"order_totals\");", "op.execute(\"" + create + "\");");
     CliRun script = project.expect(0, "upgrade", "--sql", "head");
     assertTrue(script.out().contains("drop materialized view order_totals;"), script::toString);
     project.expect(0, "upgrade", "head");
@@ -289,11 +284,8 @@ class ViewsTest {
   @EnumSource(DatabaseKind.class)
   void aPlainViewDroppedAsAMaterializedOneIsToldWhichOperationDropsIt(DatabaseKind kind) throws Exception {
     ProjectDirectory project = projectWithView(kind);
-    project.expect(0, "revision", "-m", "drop the totals");
-    Path file = project.migrationFiles().stream().filter(each -> each.toString().contains("drop_the_totals"))
-        .findFirst().orElseThrow();
-    project.write(project.root().relativize(file).toString(), handWritten(project.read(file),
-        "op.dropMaterializedView(\"order_totals\");", "op.execute(\"create view order_totals as select id from orders\");"));
+    EmptyRevision.written(project, "drop the totals").fill("op.dropMaterializedView(\"order_totals\");",
+        "op.execute(\"create view order_totals as select id from orders\");");
 
     CliRun refused = project.expect(2, "upgrade", "head");
     assertEquals(1, refused.err().lines().count(), refused::toString);
@@ -307,9 +299,21 @@ class ViewsTest {
     }
   }
 
-  private static String handWritten(String emptyMigration, String upgrade, String downgrade) {
-    return emptyMigration.replaceFirst("// Write the schema change here[^\\n]*", upgrade.replace("$", "\\$"))
-        .replaceFirst("// Undo the upgrade here[^\\n]*", downgrade.replace("$", "\\$"));
+  /** A revision `revision -m` wrote empty, to be filled in by hand (and filled in again). */
+  private record EmptyRevision(ProjectDirectory project, String file, String text) {
+
+    static EmptyRevision written(ProjectDirectory project, String message) {
+      project.expect(0, "revision", "-m", message);
+      Path file = project.migrationFiles().stream()
+          .filter(each -> each.getFileName().toString().endsWith("_" + message.replace(' ', '_') + ".java"))
+          .findFirst().orElseThrow();
+      return new EmptyRevision(project, project.root().relativize(file).toString(), project.read(file));
+    }
+
+    void fill(String upgrade, String downgrade) {
+      project.write(file, text.replaceFirst("// Write the schema change here[^\\n]*", upgrade.replace("$", "\\$"))
+          .replaceFirst("// Undo the upgrade here[^\\n]*", downgrade.replace("$", "\\$")));
+    }
   }
 
   private static long materializedViews(ProjectDirectory project) throws Exception {

@@ -44,29 +44,7 @@ class CompiledHistoryCacheTest {
   private final List<String> warnings = new ArrayList<>();
 
   private Path migration(String className, String id, String parent, String column) throws Exception {
-    return Files.writeString(migrations.resolve(className + ".java"), """
-        package m;
-
-        import static dev.autogenerate.schema.Column.column;
-        import static dev.autogenerate.schema.SqlType.varchar;
-
-        import dev.autogenerate.migration.Migration;
-        import dev.autogenerate.migration.Operations;
-        import dev.autogenerate.migration.Revision;
-
-        @Revision(id = "%s", revises = {%s}, message = "adds %s")
-        public final class %s implements Migration {
-          @Override
-          public void upgrade(Operations op) {
-            op.addColumn("items", column("%s", varchar(20)));
-          }
-
-          @Override
-          public void downgrade(Operations op) {
-            op.dropColumn("items", "%s");
-          }
-        }
-        """.formatted(id, parent == null ? "" : "\"" + parent + "\"", column, className, column, column));
+    return ColumnMigrations.write(migrations, className, id, parent, column);
   }
 
   private void twoRevisions() throws Exception {

@@ -42,35 +42,7 @@ class IncrementalCompileTest {
   private CompiledClassCache classCache;
 
   private Path migration(String className, String id, String parent, String column) throws Exception {
-    return Files.writeString(migrations.resolve(className + ".java"), """
-        package m;
-
-        import static dev.autogenerate.schema.Column.column;
-        import static dev.autogenerate.schema.SqlType.varchar;
-
-        import dev.autogenerate.migration.Migration;
-        import dev.autogenerate.migration.Operations;
-        import dev.autogenerate.migration.Revision;
-
-        @Revision(id = "%s", revises = {%s}, message = "adds %s")
-        public final class %s implements Migration {
-          @Override
-          public void upgrade(Operations op) {
-            op.addColumn("items", column(%s, varchar(%s)));
-          }
-
-          @Override
-          public void downgrade(Operations op) {
-            op.dropColumn("items", %s);
-          }
-        }
-        """.formatted(id, parent == null ? "" : "\"" + parent + "\"", column, className, quoted(column), "20",
-        quoted(column)));
-  }
-
-  /** A literal column name as a string; an expression (a helper's call) as it is. */
-  private static String quoted(String column) {
-    return column.matches("[a-z0-9_]+") ? "\"" + column + "\"" : column;
+    return ColumnMigrations.write(migrations, className, id, parent, column);
   }
 
   private Path file(String name) {
