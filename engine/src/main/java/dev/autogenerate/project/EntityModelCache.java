@@ -9,9 +9,7 @@ import dev.autogenerate.runtime.KeyDigest;
 import dev.autogenerate.runtime.SourceStamp;
 import dev.autogenerate.runtime.ToolVersion;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The entities' model as the last command read it, kept by everything it was read from: the
@@ -55,26 +53,38 @@ final class EntityModelCache {
 
   /** The key of what {@code settings} read, or empty when it cannot be told (no class path, one missing). */
   static Optional<String> key(Settings settings) {
-    if (settings.classPath().isEmpty()) {
-      return Optional.empty();
-    }
+    return ClassPathFiles.list(settings).flatMap(listed -> key(settings, listed));
+  }
+
+  /**
+   * The same, of the files as {@code stamps} listed them: a file added since is left out, and the
+   * stamps read again once the entities are read tell it (see {@code Project.entityModel}).
+   */
+  static Optional<String> key(Settings settings, Stamps stamps) {
+    return key(settings, stamps.listed());
+  }
+
+  /** Content for what may change the mapping, size and time for the rest (see the class comment). */
+  private static Optional<String> key(Settings settings, ClassPathFiles listed) {
+    KeyDigest digest = settingsAndTool("entities", settings);
     try {
-      KeyDigest digest = settingsAndTool("entities", settings);
-      for (Path entry : settings.classPath()) {
-        if (!Files.exists(entry)) {
-          return Optional.empty();
-        }
-        digest.text(entry.toAbsolutePath().normalize().toString());
-        if (Files.isDirectory(entry)) {
-          folder(digest, entry);
-        } else {
-          digest.sizeAndTime(entry);
+      for (ClassPathFiles.Entry entry : listed.entries()) {
+        digest.text(entry.path().toAbsolutePath().normalize().toString());
+        for (FolderFiles.File file : entry.files()) {
+          String name = file.name();
+          digest.text(name);
+          if (entry.folder().isPresent()
+              && (name.endsWith(".class") || name.endsWith(".xml") || name.startsWith("META-INF/"))) {
+            digest.bytes(Files.readAllBytes(file.path()));
+          } else {
+            digest.text(file.stamp().size() + "@" + TimeUnit.NANOSECONDS.toMillis(file.stamp().modifiedNanos()));
+          }
         }
       }
-      return Optional.of(digest.hex());
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException e) {
       return Optional.empty();
     }
+    return Optional.of(digest.hex());
   }
 
   /**
@@ -86,34 +96,27 @@ final class EntityModelCache {
    * entry cannot be read.
    */
   static Optional<Stamps> stamps(Settings settings) {
-    if (settings.classPath().isEmpty()) {
-      return Optional.empty();
-    }
     long readAt = System.currentTimeMillis();
-    try {
-      KeyDigest project = settingsAndTool("entity stamps", settings);
-      KeyDigest stamps = KeyDigest.start();
-      boolean settled = true;
-      // One look at the mount table per device, not per file: a class path has hundreds of jars.
-      Map<Long, Boolean> trustedDevices = new HashMap<>();
-      for (Path entry : settings.classPath()) {
-        if (!Files.exists(entry)) {
-          return Optional.empty();
-        }
-        project.text(entry.toAbsolutePath().normalize().toString());
-        List<Path> files = Files.isDirectory(entry) ? filesIn(entry) : List.of(entry);
-        for (Path file : files) {
-          SourceStamp stamp = SourceStamp.of(file);
-          settled &= stamp.settledBefore(readAt)
-              && trustedDevices.computeIfAbsent(stamp.device(), device -> SourceStamp.trustsChangeTimes(file));
-          stamps.text(entry.relativize(file) + " " + stamp.size() + " " + stamp.modifiedNanos() + " "
-              + stamp.changedNanos() + " " + stamp.device() + " " + stamp.inode());
-        }
-      }
-      return Optional.of(new Stamps(project.hex(), stamps.hex(), settled));
-    } catch (IOException | UncheckedIOException e) {
+    Optional<ClassPathFiles> listed = ClassPathFiles.list(settings);
+    if (listed.isEmpty()) {
       return Optional.empty();
     }
+    KeyDigest project = settingsAndTool("entity stamps", settings);
+    KeyDigest stamps = KeyDigest.start();
+    boolean settled = true;
+    // One look at the mount table per device, not per file: a class path has hundreds of jars.
+    Map<Long, Boolean> trustedDevices = new HashMap<>();
+    for (ClassPathFiles.Entry entry : listed.get().entries()) {
+      project.text(entry.path().toAbsolutePath().normalize().toString());
+      for (FolderFiles.File file : entry.files()) {
+        SourceStamp stamp = file.stamp();
+        settled &= stamp.settledBefore(readAt)
+            && trustedDevices.computeIfAbsent(stamp.device(), device -> SourceStamp.trustsChangeTimes(file.path()));
+        stamps.text(file.name() + " " + stamp.size() + " " + stamp.modifiedNanos() + " " + stamp.changedNanos() + " "
+            + stamp.device() + " " + stamp.inode());
+      }
+    }
+    return Optional.of(new Stamps(project.hex(), stamps.hex(), settled, listed.get()));
   }
 
   /**
@@ -123,8 +126,9 @@ final class EntityModelCache {
    *     remembered key per project, replaced as its files change
    * @param files the digest of every file's stamp
    * @param settled whether no stamp could hide a write: only then is a key remembered for them
+   * @param listed the files as they were stamped, which {@link #key(Settings, Stamps)} reads
    */
-  record Stamps(String project, String files, boolean settled) {}
+  record Stamps(String project, String files, boolean settled, ClassPathFiles listed) {}
 
   /** The key a command found for these stamps, if one did and it is still kept. */
   Optional<String> rememberedKey(Stamps stamps) {
@@ -134,7 +138,7 @@ final class EntityModelCache {
     try {
       String[] remembered = Files.readString(directory.resolve(stamps.project() + ".key"), StandardCharsets.US_ASCII)
           .split(" ");
-      return remembered.length == 2 && remembered[0].equals(stamps.files()) && remembered[1].matches("[0-9a-f]{64}")
+      return remembered.length == 2 && remembered[0].equals(stamps.files()) && remembered[1].matches("[0-9a-f]{32}")
           ? Optional.of(remembered[1]) : Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
@@ -173,30 +177,6 @@ final class EntityModelCache {
   void put(String key, EntityModel model) {
     CacheDirectory.writeEntry(directory, key + ".model", () -> EntityModelCodec.write(model), limit);
   }
-
-  /** A folder's files in name order: content for what may change the mapping, size and time for the rest. */
-  private static void folder(KeyDigest digest, Path root) throws IOException {
-    for (Path file : filesIn(root)) {
-      String name = root.relativize(file).toString().replace('\\', '/');
-      digest.text(name);
-      if (name.endsWith(".class") || name.endsWith(".xml") || name.startsWith("META-INF/")) {
-        digest.bytes(Files.readAllBytes(file));
-      } else {
-        digest.sizeAndTime(file);
-      }
-    }
-  }
-
-  /**
-   * A folder's files, in name order so that the key does not depend on the file system's order;
-   * through symbolic links, as the class loader goes (a linked folder is not an empty one).
-   */
-  private static List<Path> filesIn(Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
-      return walk.filter(Files::isRegularFile).sorted().toList();
-    }
-  }
-
 
   /**
    * The code that reads entities: the tool's classes and Hibernate's, where they were loaded

@@ -207,7 +207,8 @@ public final class Project {
     Optional<String> key;
     Optional<EntityModel> cached;
     try {
-      key = remembered.isPresent() ? remembered : EntityModelCache.key(settings);
+      key = remembered.isPresent() ? remembered
+          : stamps.isPresent() ? EntityModelCache.key(settings, stamps.get()) : EntityModelCache.key(settings);
       if (remembered.isEmpty() && stamps.isPresent() && key.isPresent()) {
         cache.remember(stamps.get(), key.get());
       }

@@ -31,7 +31,7 @@ import java.util.zip.ZipFile;
  * the tool's own (its version is in every key already) are not. Migrations the tool writes read
  * none, and pay nothing for this.
  *
- * @param digests each class's binary name and the SHA-256 of its class file
+ * @param digests each class's binary name and the {@link KeyDigest} of its class file
  */
 record ApplicationClasses(SortedMap<String, String> digests) {
 

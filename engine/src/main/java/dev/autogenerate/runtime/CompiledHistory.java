@@ -34,7 +34,7 @@ record CompiledHistory(String context, long stampedAtMillis, List<Source> source
     ApplicationClasses used, ClassFiles classFiles) {
 
   /** Raise it whenever what is written changes. */
-  static final int FORMAT = 4;
+  static final int FORMAT = 5;
 
   CompiledHistory {
     sources = List.copyOf(sources);

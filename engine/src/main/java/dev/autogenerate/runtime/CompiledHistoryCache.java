@@ -199,21 +199,14 @@ final class CompiledHistoryCache {
   }
 
   /**
-   * The entry's file name: a 64-bit FNV-1a hash of the context and the migrations folder, so a
-   * folder has one entry, replaced when its files change (not one more per revision ever added).
-   * The entry holds the context and each source's path too, and a read compares them, so two
-   * folders that share a name only take turns. Not SHA-256: its first use costs a command tens
-   * of milliseconds, and nothing here needs it.
+   * The entry's file name: the key of the context and the migrations folder, so a folder has one
+   * entry, replaced when its files change (not one more per revision ever added). The entry holds
+   * the context and each source's path too, and a read compares them, so two folders that share a
+   * name only take turns.
    */
   static String name(String context, Path folder) {
-    long hash = 0xcbf29ce484222325L;
-    for (String part : List.of(context, folder.toAbsolutePath().normalize().toString())) {
-      for (int i = 0; i < part.length(); i++) {
-        hash = (hash ^ part.charAt(i)) * 0x100000001b3L;
-      }
-      hash = (hash ^ 0xffff) * 0x100000001b3L;
-    }
-    return Long.toHexString(hash).concat(".history");
+    return KeyDigest.start().text(context).text(folder.toAbsolutePath().normalize().toString()).hex()
+        .concat(".history");
   }
 
   private static List<String> absolute(List<Path> sources) {

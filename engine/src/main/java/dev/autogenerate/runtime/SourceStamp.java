@@ -29,8 +29,8 @@ public record SourceStamp(long size, long modifiedNanos, long changedNanos, long
    */
   public static final long SETTLE_MILLIS = 2_000;
 
-  /** What one read of a file's attributes tells: whether it is a folder, and its stamp. */
-  public record Read(boolean folder, SourceStamp stamp) {}
+  /** What one read of a file's attributes tells: whether it is a folder or a regular file, and its stamp. */
+  public record Read(boolean folder, boolean regularFile, SourceStamp stamp) {}
 
   /** The stamp of a file now; the change time only where the platform has it (Linux, macOS). */
   public static SourceStamp of(Path file) throws IOException {
@@ -40,13 +40,16 @@ public record SourceStamp(long size, long modifiedNanos, long changedNanos, long
   /** One read of a file's attributes (following a symbolic link, as reading the file does). */
   public static Read read(Path file) throws IOException {
     try {
-      Map<String, Object> unix = Files.readAttributes(file, "unix:isDirectory,size,lastModifiedTime,ctime,ino,dev");
-      return new Read((Boolean) unix.get("isDirectory"), new SourceStamp((Long) unix.get("size"),
+      Map<String, Object> unix =
+          Files.readAttributes(file, "unix:isDirectory,isRegularFile,size,lastModifiedTime,ctime,ino,dev");
+      return new Read((Boolean) unix.get("isDirectory"), (Boolean) unix.get("isRegularFile"),
+          new SourceStamp((Long) unix.get("size"),
           nanos((FileTime) unix.get("lastModifiedTime")), nanos((FileTime) unix.get("ctime")), (Long) unix.get("dev"),
           (Long) unix.get("ino")));
     } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException | NullPointerException e) {
       BasicFileAttributes basic = Files.readAttributes(file, BasicFileAttributes.class);
-      return new Read(basic.isDirectory(), new SourceStamp(basic.size(), nanos(basic.lastModifiedTime()), -1, 0, 0));
+      return new Read(basic.isDirectory(), basic.isRegularFile(),
+          new SourceStamp(basic.size(), nanos(basic.lastModifiedTime()), -1, 0, 0));
     }
   }
 

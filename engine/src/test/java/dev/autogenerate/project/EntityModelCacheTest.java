@@ -87,8 +87,9 @@ class EntityModelCacheTest {
 
     // Proof that the next check takes the key from the stamps: pointed at another model, one
     // with a table the entities do not have, it reports that table.
-    String otherKey = "f".repeat(64);
-    String stamps = Files.readString(remembered.get(0)).split(" ")[0];
+    String[] stampsAndKey = Files.readString(remembered.get(0)).split(" ");
+    String stamps = stampsAndKey[0];
+    String otherKey = "f".repeat(stampsAndKey[1].length());
     Files.writeString(remembered.get(0), stamps + " " + otherKey);
     Path model = models().get(0);
     Files.copy(model, model.resolveSibling(otherKey + ".model"));
