@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One row per applied revision: its id, the checksum of the operations it ran, when, by whom
@@ -53,6 +54,25 @@ public final class HistoryTable {
       }
     }
     return entries;
+  }
+
+  /**
+   * Each applied revision's checksum (null where none was recorded) by id, in the order they were
+   * applied; empty when the table does not exist. What every upgrade checks, so only the two
+   * columns it needs: reading whole rows cost a command on a 200-revision history 5-8 ms.
+   */
+  public static Optional<Map<String, String>> checksums(Connection connection) throws SQLException {
+    if (!VersionTable.tableExists(connection, NAME)) {
+      return Optional.empty();
+    }
+    Map<String, String> checksums = new LinkedHashMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select revision, checksum from " + NAME + " order by applied_order")) {
+      while (rows.next()) {
+        checksums.put(rows.getString(1), rows.getString(2));
+      }
+    }
+    return Optional.of(checksums);
   }
 
   public static boolean exists(Connection connection) throws SQLException {

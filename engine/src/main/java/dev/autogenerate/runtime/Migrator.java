@@ -270,16 +270,16 @@ public final class Migrator {
    * @return the message saying so, naming the file, or empty when every migration is as applied
    */
   public Optional<String> editedSinceApplied(Connection connection) throws SQLException {
-    List<VersionTable.Row> heads = VersionTable.rows(connection);
     Map<String, String> recorded = new LinkedHashMap<>();
-    if (HistoryTable.exists(connection)) {
-      HistoryTable.entries(connection).values().forEach(entry -> recorded.put(entry.revision(), entry.checksum()));
+    Optional<Map<String, String>> applied = HistoryTable.checksums(connection);
+    if (applied.isPresent()) {
+      recorded.putAll(applied.get());
     } else {
-      heads.forEach(head -> recorded.put(head.revision(), head.checksum()));
+      VersionTable.rows(connection).forEach(head -> recorded.put(head.revision(), head.checksum()));
     }
-    for (Map.Entry<String, String> applied : recorded.entrySet()) {
-      Optional<MigrationScript> script = history.find(applied.getKey());
-      if (applied.getValue() == null || script.isEmpty() || script.get().matchesChecksum(applied.getValue())) {
+    for (Map.Entry<String, String> revision : recorded.entrySet()) {
+      Optional<MigrationScript> script = history.find(revision.getKey());
+      if (revision.getValue() == null || script.isEmpty() || script.get().matchesChecksum(revision.getValue())) {
         continue;
       }
       String up = history.heads().size() > 1 ? "upgrade heads" : "upgrade head";
