@@ -75,7 +75,9 @@ final class EntityModelCache {
           digest.text(name);
           if (entry.folder().isPresent()
               && (name.endsWith(".class") || name.endsWith(".xml") || name.startsWith("META-INF/"))) {
-            digest.bytes(Files.readAllBytes(file.path()));
+            byte[] content = Files.readAllBytes(file.path());
+            // Its length first: content cannot run on into the next file's name.
+            digest.text(String.valueOf(content.length)).bytes(content);
           } else {
             digest.text(file.stamp().size() + "@" + TimeUnit.NANOSECONDS.toMillis(file.stamp().modifiedNanos()));
           }

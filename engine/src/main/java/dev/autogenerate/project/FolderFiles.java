@@ -2,16 +2,16 @@ package dev.autogenerate.project;
 
 import dev.autogenerate.runtime.SourceStamp;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The regular files under a class path's folder, in name order (so that a key does not depend on
@@ -22,8 +22,8 @@ import java.util.Set;
  * milliseconds.
  *
  * <p>Symbolic links are followed, as the class loader follows them (a linked folder is not an
- * empty one); a link that leads nowhere is no file. A link back to a folder it is in is a
- * {@link FileSystemLoopException}, as for {@code Files.walk}.
+ * empty one); a link that cannot be followed (to nothing, to itself) is no file. A link back to
+ * a folder it is in is a {@link FileSystemLoopException}, as for {@code Files.walk}.
  *
  * @param files in the order of their names
  */
@@ -42,26 +42,28 @@ record FolderFiles(Path root, List<File> files) {
 
   static FolderFiles of(Path root) throws IOException {
     List<File> files = new ArrayList<>();
-    Set<String> enclosing = new HashSet<>();
-    enclosing.add(identity(SourceStamp.of(root)));
-    collect(root, "", files, enclosing);
+    collect(root, "", files, new ArrayDeque<>(List.of(new Enclosing(root, identity(SourceStamp.of(root))))));
     files.sort(Comparator.comparing(File::name));
     return new FolderFiles(root, files);
   }
 
+  /** A folder the listing is in, with its identity (null where the file system gives none). */
+  private record Enclosing(Path folder, String identity) {}
+
   /**
    * Adds the files under {@code folder}, whose names start with {@code prefix}.
    *
-   * @param enclosing the identities of {@code folder} and of the folders it is in
+   * @param enclosing {@code folder} and the folders it is in, innermost first
    */
-  private static void collect(Path folder, String prefix, List<File> files, Set<String> enclosing)
+  private static void collect(Path folder, String prefix, List<File> files, Deque<Enclosing> enclosing)
       throws IOException {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
       for (Path entry : entries) {
         SourceStamp.Read read;
         try {
           read = SourceStamp.read(entry);
-        } catch (NoSuchFileException e) {
+        } catch (IOException e) {
+          // A link that leads nowhere, to itself, or through a file is no file, as for Files.walk.
           if (Files.isSymbolicLink(entry)) {
             continue;
           }
@@ -69,23 +71,36 @@ record FolderFiles(Path root, List<File> files) {
         }
         String name = prefix.concat(entry.getFileName().toString());
         if (read.folder()) {
-          String identity = identity(read.stamp());
-          if (identity != null && !enclosing.add(identity)) {
+          Enclosing inner = new Enclosing(entry, identity(read.stamp()));
+          if (isAmong(inner, enclosing)) {
             throw new FileSystemLoopException(entry.toString());
           }
+          enclosing.push(inner);
           collect(entry, name.concat("/"), files, enclosing);
-          enclosing.remove(identity);
+          enclosing.pop();
         } else if (read.regularFile()) {
           files.add(new File(name, entry, read.stamp()));
         }
       }
+    } catch (DirectoryIteratorException e) {
+      throw e.getCause();
     }
   }
 
-  /**
-   * A folder's identity, its device and inode; null where the file system gives none (then a loop
-   * goes on until the names grow too long for it, an error all the same).
-   */
+  /** Whether a folder is one it is in: a link back up, which would be listed without end. */
+  private static boolean isAmong(Enclosing folder, Deque<Enclosing> enclosing) throws IOException {
+    for (Enclosing outer : enclosing) {
+      boolean same = folder.identity() != null && outer.identity() != null
+          ? folder.identity().equals(outer.identity())
+          : Files.isSameFile(folder.folder(), outer.folder());
+      if (same) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A folder's identity, its device and inode; null where the file system gives none. */
   private static String identity(SourceStamp stamp) {
     return stamp.inode() == 0 ? null : stamp.device() + ":" + stamp.inode();
   }

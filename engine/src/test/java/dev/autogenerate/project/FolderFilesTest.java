@@ -35,6 +35,15 @@ class FolderFilesTest {
   }
 
   @Test
+  void aLinkThatCannotBeFollowedIsNoFileAsForFilesWalk() throws Exception {
+    write("One.class", "1");
+    Files.createSymbolicLink(root.resolve("Self.class"), root.resolve("Self.class"));
+    Files.createSymbolicLink(root.resolve("Through.class"), root.resolve("One.class/Two.class"));
+
+    assertEquals(List.of("One.class"), names(FolderFiles.of(root)));
+  }
+
+  @Test
   void followsALinkedFolderAndSkipsALinkToNothing() throws Exception {
     Path elsewhere = Files.createTempDirectory(root.getParent(), "linked");
     try {
