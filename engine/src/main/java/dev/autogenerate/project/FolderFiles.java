@@ -4,7 +4,6 @@ import dev.autogenerate.runtime.SourceStamp;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -23,7 +22,9 @@ import java.util.List;
  *
  * <p>Symbolic links are followed, as the class loader follows them (a linked folder is not an
  * empty one); a link that cannot be followed (to nothing, to itself) is no file. A link back to
- * a folder it is in is a {@link FileSystemLoopException}, as for {@code Files.walk}.
+ * a folder it is in is left out: its files are listed under their own names already, and a
+ * class cannot be loaded under another (Files.walk refuses the whole walk, which turned the
+ * entity cache off for good).
  *
  * @param files in the order of their names
  */
@@ -73,7 +74,7 @@ record FolderFiles(Path root, List<File> files) {
         if (read.folder()) {
           Enclosing inner = new Enclosing(entry, identity(read.stamp()));
           if (isAmong(inner, enclosing)) {
-            throw new FileSystemLoopException(entry.toString());
+            continue;
           }
           enclosing.push(inner);
           collect(entry, name.concat("/"), files, enclosing);
@@ -87,7 +88,7 @@ record FolderFiles(Path root, List<File> files) {
     }
   }
 
-  /** Whether a folder is one it is in: a link back up, which would be listed without end. */
+  /** Whether a folder is one it is in: a link back up, whose files would be listed without end. */
   private static boolean isAmong(Enclosing folder, Deque<Enclosing> enclosing) throws IOException {
     for (Enclosing outer : enclosing) {
       boolean same = folder.identity() != null && outer.identity() != null

@@ -129,6 +129,23 @@ class EntityModelCacheTest {
     assertTrue(edited.toString().contains("age"), edited::toString);
   }
 
+  /**
+   * A link in the class folder back to a folder it is in (a build's mistake, or a convenience
+   * link): its files are keyed under their own names, and the model is cached as usual.
+   */
+  @Test
+  void aLinkBackUpInTheClassFolderLeavesTheCacheOn() throws Exception {
+    ProjectDirectory project = upgradedProject();
+    Files.createSymbolicLink(project.root().resolve("classes").resolve("up"), project.root().resolve("classes"));
+    project.expect(0, "check");
+    List<Path> entries = models();
+    assertEquals(1, entries.size(), entries::toString);
+
+    addGhostTable(entries.get(0));
+    CliRun fromCache = project.expect(1, "check");
+    assertTrue(fromCache.toString().contains("ghost"), fromCache::toString);
+  }
+
   @Test
   void theRunThatWritesTheLaunchersClassArchiveReadsTheEntitiesAnyway() throws Exception {
     ProjectDirectory project = upgradedProject();
