@@ -46,19 +46,27 @@ import java.util.stream.Stream;
  * head} on a fresh database and again with nothing to run, then {@code check}, {@code current}
  * and {@code history}, then {@code current} as the first command after a new migration file
  * appeared, the histories' runs alternating so that their ratio is measured under the same load.
+ *
+ * <p>{@code --against LAUNCHER} (another checkout's {@code autogenerate}, built) runs each table
+ * scenario's commands with both launchers in turn, round by round, and prints the median ratio
+ * of this one's runs over the other's: on a shared machine whose speed drifts, the way to see a
+ * change of 5-10%. The histories run with this launcher only (they compare two lengths already).
  */
 public final class CommandLineBenchmark {
 
   private static final List<String> PHASES = List.of("start-up", "migrations", "entities", "inspection", "diff", "render", "apply");
 
   private final Path launcher;
+  /** Another checkout's launcher to compare with, or null. */
+  private final Path against;
   private final Path work;
   private final int rounds;
   private final List<Row> rows = new ArrayList<>();
   private final List<String> ratioLines = new ArrayList<>();
 
-  private CommandLineBenchmark(Path launcher, Path work, int rounds) {
+  private CommandLineBenchmark(Path launcher, Path against, Path work, int rounds) {
     this.launcher = launcher;
+    this.against = against;
     this.work = work;
     this.rounds = rounds;
   }
@@ -99,7 +107,9 @@ public final class CommandLineBenchmark {
     List<DatabaseKind> kinds = List.of(DatabaseKind.POSTGRESQL, DatabaseKind.SQLITE);
     int rounds = 3;
     Path keep = null;
-    String usage = "options: --tables 10,200,1000 --revisions 2,200 --rounds 3 --databases postgresql,sqlite --keep DIR";
+    Path against = null;
+    String usage = "options: --tables 10,200,1000 --revisions 2,200 --rounds 3 --databases postgresql,sqlite --keep DIR"
+        + " --against OTHER_CHECKOUT/autogenerate";
     if (args.length % 2 != 0) {
       // --help, or an option without its value: say what they are instead of running for minutes.
       System.out.println(usage);
@@ -111,6 +121,7 @@ public final class CommandLineBenchmark {
         case "--revisions" -> histories = args[i + 1].isBlank() ? List.of() : numbers(args[i + 1]);
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
         case "--keep" -> keep = Path.of(args[i + 1]);
+        case "--against" -> against = Path.of(args[i + 1]).toAbsolutePath();
         case "--databases" -> kinds = Arrays.stream(args[i + 1].split(","))
             .map(name -> DatabaseKind.valueOf(name.trim().toUpperCase(Locale.ROOT))).toList();
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + usage);
@@ -118,12 +129,18 @@ public final class CommandLineBenchmark {
     }
     // --keep leaves the projects (SQLite ones run again as they are) in that folder instead of a temporary one.
     Path work = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("autogenerate-bench");
-    CommandLineBenchmark benchmark = new CommandLineBenchmark(findLauncher(), work, rounds);
+    if (against != null && !Files.isExecutable(against)) {
+      throw new IllegalArgumentException("--against " + against + ": no launcher there; give another checkout's autogenerate");
+    }
+    CommandLineBenchmark benchmark = new CommandLineBenchmark(findLauncher(), against, work, rounds);
     // The launcher runs JAVA_HOME's JDK when it is set (an ahead-of-time cache on JDK 25 and later).
     String home = System.getenv("JAVA_HOME");
     String jdk = home != null && Files.isExecutable(Path.of(home, "bin", "java")) ? home : "the java on the PATH";
     System.out.printf("launcher %s on %s, %d rounds after a first run, %d cores%n", benchmark.launcher, jdk, rounds,
         Runtime.getRuntime().availableProcessors());
+    if (against != null) {
+      System.out.printf("against %s, in turns with it%n", against);
+    }
     for (DatabaseKind kind : kinds) {
       for (int count : tables) {
         benchmark.upToDate(kind, count);
@@ -161,30 +178,27 @@ public final class CommandLineBenchmark {
     String scenario = count + " tables, up to date";
     measure(kind, scenario, project, 0, "check");
     measure(kind, scenario, project, 0, "-m", "nothing");
-    List<Run> changed = new ArrayList<>();
-    for (int round = 0; round <= rounds; round++) {
+    inTurns(kind, scenario + ", entities changed", "check", each -> {
       // The first command after an entity edit reads the entities through Hibernate again.
       if (Files.exists(work.resolve("cache").resolve("entities"))) {
         deleteTree(work.resolve("cache").resolve("entities"));
       }
-      changed.add(run(project, 0, "check"));
-    }
-    record(kind, scenario + ", entities changed", "check", changed);
+      return run(each, project, 0, "check");
+    });
   }
 
   /** {@code -m} on an empty database: the whole schema's first migration, rendered. */
   private void firstMigration(DatabaseKind kind, int count) throws Exception {
     Path project = project(kind + "-first-" + count, TestDatabases.fresh(kind), entitySources(count));
-    List<Run> runs = new ArrayList<>();
-    for (int round = 0; round <= rounds; round++) {
-      runs.add(run(project, 0, "-m", "first"));
+    inTurns(kind, count + " tables, empty database", "-m first", each -> {
+      Run run = run(each, project, 0, "-m", "first");
       try (Stream<Path> written = Files.list(project.resolve("migrations"))) {
         for (Path file : written.toList()) {
           Files.delete(file);
         }
       }
-    }
-    record(kind, count + " tables, empty database", "-m first", runs);
+      return run;
+    });
   }
 
   /**
@@ -289,10 +303,11 @@ public final class CommandLineBenchmark {
   }
 
   /** The median of the rounds' ratios, then each round's, smallest first (the first run left out). */
-  private String ratios(List<Run> longer, List<Run> shorter, ToLongFunction<Run> value) {
+  private String ratios(List<Run> numerators, List<Run> denominators, ToLongFunction<Run> value) {
     double[] ratios = new double[rounds];
     for (int round = 1; round <= rounds; round++) {
-      ratios[round - 1] = (double) value.applyAsLong(longer.get(round)) / Math.max(1, value.applyAsLong(shorter.get(round)));
+      ratios[round - 1] = (double) value.applyAsLong(numerators.get(round))
+          / Math.max(1, value.applyAsLong(denominators.get(round)));
     }
     Arrays.sort(ratios);
     return "%.2f (rounds: %s)".formatted(ratios[ratios.length / 2],
@@ -301,11 +316,38 @@ public final class CommandLineBenchmark {
 
   private void measure(DatabaseKind kind, String scenario, Path project, int exitCode, String... command)
       throws Exception {
+    inTurns(kind, scenario, String.join(" ", command), each -> run(each, project, exitCode, command));
+  }
+
+  private interface LauncherRun {
+    Run run(Path launcher) throws Exception;
+  }
+
+  /**
+   * A first run and the rounds, with this launcher, and with {@link #against} in turns (which
+   * goes first alternating), then a line with the median ratio of this one's runs over the other's.
+   */
+  private void inTurns(DatabaseKind kind, String scenario, String command, LauncherRun each) throws Exception {
     List<Run> runs = new ArrayList<>();
+    List<Run> others = new ArrayList<>();
     for (int round = 0; round <= rounds; round++) {
-      runs.add(run(project, exitCode, command));
+      if (against != null && round % 2 == 1) {
+        others.add(each.run(against));
+      }
+      runs.add(each.run(launcher));
+      if (against != null && round % 2 == 0) {
+        others.add(each.run(against));
+      }
     }
-    record(kind, scenario, String.join(" ", command), runs);
+    record(kind, scenario, command, runs);
+    if (against != null) {
+      record(kind, scenario, command + " (against)", others);
+      String line = "%s %s `%s`: this over against, median ratio of wall time %s; of processor time %s".formatted(
+          kind.name().toLowerCase(Locale.ROOT), scenario, command, ratios(runs, others, Run::wallMillis),
+          ratios(runs, others, Run::cpuMillis));
+      ratioLines.add(line);
+      System.out.println(line);
+    }
   }
 
   private void record(DatabaseKind kind, String scenario, String command, List<Run> runs) {
@@ -314,8 +356,12 @@ public final class CommandLineBenchmark {
     System.out.println(row.markdown());
   }
 
-  /** Runs the launcher once in {@code project} and reads what it and {@code /usr/bin/time} reported. */
   private Run run(Path project, int exitCode, String... command) throws Exception {
+    return run(launcher, project, exitCode, command);
+  }
+
+  /** Runs a launcher once in {@code project} and reads what it and {@code /usr/bin/time} reported. */
+  private Run run(Path launcher, Path project, int exitCode, String... command) throws Exception {
     List<String> line = new ArrayList<>(List.of("/usr/bin/time", "-f", "autogenerate-bench %e %M %U %S", launcher.toString()));
     line.addAll(List.of(command));
     Path out = project.resolve("out.txt");
