@@ -79,7 +79,7 @@ final class EntityModelCache {
             // Its length first: content cannot run on into the next file's name.
             digest.text(String.valueOf(content.length)).bytes(content);
           } else {
-            digest.text(file.stamp().size() + "@" + TimeUnit.NANOSECONDS.toMillis(file.stamp().modifiedNanos()));
+            digest.sizeAndTime(file.stamp().size(), TimeUnit.NANOSECONDS.toMillis(file.stamp().modifiedNanos()));
           }
         }
       }

@@ -58,7 +58,12 @@ public final class KeyDigest {
 
   /** A file by its size and modification time, as the text {@code size@millis}. */
   public KeyDigest sizeAndTime(Path file) throws IOException {
-    return text(Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis());
+    return sizeAndTime(Files.size(file), Files.getLastModifiedTime(file).toMillis());
+  }
+
+  /** The same, from a size and time already read (a {@link SourceStamp}'s). */
+  public KeyDigest sizeAndTime(long size, long modifiedMillis) {
+    return text(size + "@" + modifiedMillis);
   }
 
   /** The key, 32 hex digits. */
