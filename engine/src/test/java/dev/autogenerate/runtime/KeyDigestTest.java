@@ -26,6 +26,13 @@ class KeyDigestTest {
     Arrays.fill(high, (byte) 0xff);
     // Bytes read as unsigned, and the carry out of the low word on every step.
     assertEquals("9678f5dfffbdcdb8accf384c8484dd65", KeyDigest.of(high));
+    // Every byte value, in states whose low word takes every size: the carry out of it is
+    // computed from its two halves, which a low word near 2^64 would get wrong if done signed.
+    byte[] mixed = new byte[4096];
+    for (int i = 0; i < mixed.length; i++) {
+      mixed[i] = (byte) ((i * 131 + 7) % 256);
+    }
+    assertEquals("b6182cb53ee0d0dc6d2be0287852a58d", KeyDigest.of(mixed));
   }
 
   @Test
