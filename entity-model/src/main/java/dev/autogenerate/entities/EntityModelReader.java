@@ -15,6 +15,7 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.boot.registry.selector.spi.StrategySelector;
 import org.hibernate.cfg.MappingSettings;
 import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.engine.config.spi.StandardConverters;
 import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
 
 /**
@@ -99,6 +100,13 @@ public final class EntityModelReader {
       // metadata's collector first needs it: in the fixed part a caller may overlap.
       registry.requireService(JdbcEnvironment.class);
       MetadataSources sources = new MetadataSources(registry);
+      // Hibernate makes its XML mapping binder when the build starts, whether or not there is XML
+      // to read; finding the StAX event factory scans the class path's services (10 ms of reading
+      // 200 entities). Made here, it is ready by then, as the build would have made it.
+      if (registry.requireService(ConfigurationService.class)
+          .getSetting(MappingSettings.XML_MAPPING_ENABLED, StandardConverters.BOOLEAN, true)) {
+        sources.getXmlMappingBinderAccess();
+      }
       MetadataBuilder builder = sources.getMetadataBuilder();
       ImplicitNameRecorder names = new ImplicitNameRecorder(implicitNamingStrategy(registry));
       builder.applyImplicitNamingStrategy(names);
