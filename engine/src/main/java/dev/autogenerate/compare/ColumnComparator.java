@@ -49,16 +49,16 @@ final class ColumnComparator implements TableElementComparator {
   }
 
   private void alter(String table, Column was, Column wanted, TableChanges changes) {
-    List<Optional<ColumnDifference>> differences = new ArrayList<>();
-    differences.add(types.compare(was, wanted));
-    differences.add(nullability(was, wanted));
+    // Added one by one, not streamed: this runs for every column of every table.
+    List<ColumnDifference> found = new ArrayList<>(4);
+    types.compare(was, wanted).ifPresent(found::add);
+    nullability(was, wanted).ifPresent(found::add);
     if (wanted.identity() && !was.identity() && !rules.isGeneratedDefault(was.defaultSql())) {
       changes.warn(table + "." + wanted.name() + ": the entities let the database generate it (identity),"
           + " but the database does not; make it an identity column by hand");
     }
-    differences.add(defaults.compare(table, was, wanted, changes));
-    differences.add(comments.compare(was, wanted));
-    List<ColumnDifference> found = differences.stream().flatMap(Optional::stream).toList();
+    defaults.compare(table, was, wanted, changes).ifPresent(found::add);
+    comments.compare(was, wanted).ifPresent(found::add);
     if (!found.isEmpty()) {
       changes.column(new AlterColumn(table, wanted.name(), found.stream().map(ColumnDifference::change).toList()),
           table + "." + wanted.name() + ": " + String.join("; ", found.stream().map(ColumnDifference::note).toList()));

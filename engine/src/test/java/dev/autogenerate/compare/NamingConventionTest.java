@@ -84,6 +84,17 @@ class NamingConventionTest {
   }
 
   @Test
+  void onlyAWordBetweenTheMarksIsAToken() {
+    // Text that is not %(word)s stays as written, and a token right after it is still filled in;
+    // a dollar sign and a backslash are plain text.
+    NamingConvention naming = only("pk$%(table_name)s%(%(column_0_name)s_%()s_%(a b)s_%(table_name)\\");
+
+    Table named = named(naming, orders("orders", unnamedPk("id")));
+
+    assertEquals("pk$orders%(id_%()s_%(a b)s_%(table_name)\\", named.primaryKey().orElseThrow().name());
+  }
+
+  @Test
   void checkIsNamedAfterTheFirstColumnItsExpressionUses() {
     Table named = named(DEFAULTS, orders("orders", ck(null, "1 <= QTY and qty <= 100 and code <> ''"),
         ck(null, "length(code) > 2"), ck(null, "1 = 1")));

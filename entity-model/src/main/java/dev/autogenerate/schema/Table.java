@@ -78,12 +78,26 @@ public record Table(
     return new Table(name, columns, Optional.ofNullable(primaryKey), uniques, foreignKeys, checks, List.of(), null);
   }
 
+  /**
+   * The column of this name. A loop, not a stream: the comparison asks for each column of each
+   * table several times (a tenth of the diff's time at 1,000 tables went to the streams).
+   */
   public Optional<Column> column(String columnName) {
-    return columns.stream().filter(column -> column.name().equals(columnName)).findFirst();
+    for (Column column : columns) {
+      if (column.name().equals(columnName)) {
+        return Optional.of(column);
+      }
+    }
+    return Optional.empty();
   }
 
   public boolean hasColumn(String columnName) {
-    return column(columnName).isPresent();
+    for (Column column : columns) {
+      if (column.name().equals(columnName)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every constraint: the primary key, uniques, foreign keys and checks, in that order. */
@@ -101,7 +115,12 @@ public record Table(
   }
 
   public Optional<Index> index(String indexName) {
-    return indexes.stream().filter(index -> indexName.equals(index.name())).findFirst();
+    for (Index index : indexes) {
+      if (indexName.equals(index.name())) {
+        return Optional.of(index);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The elements that recreate this table: its columns, then its constraints. */
