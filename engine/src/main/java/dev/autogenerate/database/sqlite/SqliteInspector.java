@@ -24,12 +24,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -499,8 +502,12 @@ public final class SqliteInspector implements DatabaseInspector {
     SqliteTableSql declared;
     final List<Column> columns = new ArrayList<>();
     final List<String> keyColumns = new ArrayList<>();
-    /** Declared constraint names already given to a unique constraint or foreign key. */
-    private final List<SqliteTableSql.NamedConstraint> usedNames = new ArrayList<>();
+    /**
+     * Declared constraints whose name was already given to a unique constraint or foreign key: by
+     * identity, each declaration once (comparing records by value, through their method
+     * handles, was a twentieth of inspecting 1,000 tables).
+     */
+    private final Set<SqliteTableSql.NamedConstraint> usedNames = Collections.newSetFromMap(new IdentityHashMap<>());
 
     TableRows(String name, String sql) {
       this.name = name;
