@@ -162,6 +162,37 @@ class IncrementalCompileTest {
   }
 
   @Test
+  void aNewMigrationReachesAClassItDoesNotNameThroughOneItNames() throws Exception {
+    // Widget is reached through Names without being written: Names, which names another file's
+    // class, compiles again beside the new file, and javac is shown the cached Widget.
+    migration("M1_first", "aaaa00000001", null, "c1");
+    Files.writeString(file("Names"), """
+        package m;
+
+        final class Names {
+          static Widget widget() {
+            return new Widget();
+          }
+        }
+        """);
+    Files.writeString(file("Widget"), """
+        package m;
+
+        final class Widget {
+          String column() {
+            return "c3";
+          }
+        }
+        """);
+    load();
+
+    migration("M3_third", "aaaa00000003", "aaaa00000001", "Names.widget().column()");
+    List<MigrationScript> scripts = load();
+    assertEquals(List.of(List.of("M3_third.java", "Names.java")), compiled());
+    assertEquals(List.of("c1", "c3"), columnsAdded(scripts));
+  }
+
+  @Test
   void anEditedConstantRecompilesTheFileThatCopiedIt() throws Exception {
     Files.writeString(file("Sizes"), "package m;\n\nfinal class Sizes {\n  static final int NAME = 20;\n}\n");
     migration("M1_first", "aaaa00000001", null, "c1");
