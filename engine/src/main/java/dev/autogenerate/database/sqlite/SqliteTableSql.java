@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -53,6 +54,12 @@ record SqliteTableSql(
 
     NamedConstraint {
       columns = List.copyOf(columns);
+    }
+
+    /** The same declaration: this record's equality, spelled out (see SqliteInspector's use). */
+    boolean sameAs(NamedConstraint other) {
+      return name.equals(other.name) && columns.equals(other.columns)
+          && Objects.equals(referencedTable, other.referencedTable);
     }
 
     /** Whether this constraint is on these columns (and references this table), ignoring case. */

@@ -47,11 +47,13 @@ import dev.autogenerate.schema.Trigger;
 import dev.autogenerate.schema.View;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.ReferentialAction;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.UniqueConstraint;
 import dev.autogenerate.testing.TestDatabase;
 import dev.autogenerate.testing.TestDatabases;
 import java.sql.Connection;
@@ -449,6 +451,22 @@ class SqliteInspectorTest {
                 fk("tree_parent", List.of("parent_id", "parent_tenant"), "tree", List.of("id", "tenant"))),
             table("dangling", col("x", INTEGER), col("y", INTEGER))),
         inspect(database));
+  }
+
+  @Test
+  void aDeclarationWrittenTwiceGivesItsNameOnce() throws Exception {
+    // SQLite does not check that constraint names differ: the second of two declarations alike
+    // (name, columns, table) is named as an unnamed one would be, so no two constraints share a name.
+    execute(database,
+        "create table p (id integer primary key)",
+        "create table t (id integer primary key, a int, b text,"
+            + " constraint fk foreign key (a) references p (id),"
+            + " constraint fk foreign key (a) references p (id) on delete cascade,"
+            + " constraint u unique (b), constraint u unique (b collate nocase))");
+    Table t = inspect(database).requireTable("t");
+    assertEquals(List.of("fk", "t_a_fkey"), t.foreignKeys().stream().map(ForeignKey::name).sorted().toList());
+    assertEquals(List.of("sqlite_autoindex_t_2", "u"),
+        t.uniqueConstraints().stream().map(UniqueConstraint::name).sorted().toList());
   }
 
   @Test
