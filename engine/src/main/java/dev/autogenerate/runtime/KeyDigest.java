@@ -32,6 +32,14 @@ public final class KeyDigest {
     return new KeyDigest();
   }
 
+  /** A digest in the given state, as if it had hashed something already (tests: every state's step). */
+  static KeyDigest inState(long high, long low) {
+    KeyDigest digest = new KeyDigest();
+    digest.high = high;
+    digest.low = low;
+    return digest;
+  }
+
   /** The key of these bytes alone. */
   public static String of(byte[] bytes) {
     return start().bytes(bytes).hex();
