@@ -45,4 +45,17 @@ class HibernateBootTest {
     EntityMappingException error = assertThrows(EntityMappingException.class, misconfigured::boot);
     assertTrue(error.getMessage().contains("com.example.NoSuchStrategy"), error::getMessage);
   }
+
+  @Test
+  void aStaxFactoryThatCannotBeMadeIsToldByTheBoot() {
+    // The boot makes Hibernate's XML mapping binder, which asks StAX for its event factory.
+    String property = "javax.xml.stream.XMLEventFactory";
+    System.setProperty(property, "com.example.NoSuchFactory");
+    try {
+      EntityMappingException error = assertThrows(EntityMappingException.class, reader::boot);
+      assertTrue(error.getMessage().contains("com.example.NoSuchFactory"), error::getMessage);
+    } finally {
+      System.clearProperty(property);
+    }
+  }
 }
