@@ -41,13 +41,18 @@ import org.hibernate.boot.model.naming.ImplicitUniqueKeyNameSource;
  * name. This wrapper records those names, so the reader can leave them out of the model and let a
  * naming convention name the constraint instead.
  *
- * <p>Since those names never reach the model, what matters of them is only which constraints share
+ * <p>Since those names never reach the model (for unique keys, which the recorder does not note,
+ * {@code isNameExplicit()} keeps them out), what matters of them is only which constraints share
  * one: Hibernate keys a table's unique keys and indexes by name, so equal names merge. Hibernate's
  * own strategy hashes each name from the table, the referenced table and the sorted columns with
  * an MD5 in Java and a base-35 {@code BigInteger} (6% of reading 200 entities, on the one thread
  * that binds them). When the application's strategy names constraints as that one does (it or a
  * subclass overriding none of the methods involved), the recorder makes the names itself from the
- * same parts without hashing them: equal exactly when Hibernate's would be.
+ * same parts without hashing them: equal exactly when Hibernate's would be. Except where the
+ * name does reach the model, or Hibernate's parts lose what tells them apart: an index on an
+ * expression keeps its name (it is part of the statement Hibernate's DDL creates it with), and
+ * Hibernate hashes the parts' bytes in the schema charset, which may turn other characters than
+ * ASCII into the same byte; those are left to the strategy.
  */
 final class ImplicitNameRecorder implements ImplicitNamingStrategy {
 
@@ -81,9 +86,7 @@ final class ImplicitNameRecorder implements ImplicitNamingStrategy {
 
   @Override
   public Identifier determineForeignKeyName(ImplicitForeignKeyNameSource source) {
-    Identifier name = namesConstraintsItself && source.getUserProvidedIdentifier() == null
-        ? invented(source)
-        : delegate.determineForeignKeyName(source);
+    Identifier name = takesOver(source) ? invented(source) : delegate.determineForeignKeyName(source);
     if (source.getUserProvidedIdentifier() == null && name != null) {
       inventedForeignKeyNames.add(key(name.getText()));
     }
@@ -92,9 +95,7 @@ final class ImplicitNameRecorder implements ImplicitNamingStrategy {
 
   @Override
   public Identifier determineIndexName(ImplicitIndexNameSource source) {
-    Identifier name = namesConstraintsItself && source.getUserProvidedIdentifier() == null
-        ? invented(source)
-        : delegate.determineIndexName(source);
+    Identifier name = takesOver(source) ? invented(source) : delegate.determineIndexName(source);
     if (isBlank(source.getUserProvidedIdentifier()) && name != null) {
       inventedIndexNames.add(key(name.getText()));
     }
@@ -104,9 +105,7 @@ final class ImplicitNameRecorder implements ImplicitNamingStrategy {
   @Override
   public Identifier determineUniqueKeyName(ImplicitUniqueKeyNameSource source) {
     // UniqueKey.isNameExplicit() tells these apart; nothing to record.
-    return namesConstraintsItself && source.getUserProvidedIdentifier() == null
-        ? invented(source)
-        : delegate.determineUniqueKeyName(source);
+    return takesOver(source) ? invented(source) : delegate.determineUniqueKeyName(source);
   }
 
   @Override
@@ -172,6 +171,42 @@ final class ImplicitNameRecorder implements ImplicitNamingStrategy {
   @Override
   public Identifier determineListIndexColumnName(ImplicitIndexColumnNameSource source) {
     return delegate.determineListIndexColumnName(source);
+  }
+
+  /**
+   * Whether the recorder names this constraint itself (see the class comment): the strategy names
+   * constraints as Hibernate's does, the mapping named none, and every part is plain ASCII and no
+   * column an expression (Hibernate's mark of one: text starting with a parenthesis).
+   */
+  private boolean takesOver(ImplicitConstraintNameSource source) {
+    if (!namesConstraintsItself || source.getUserProvidedIdentifier() != null || !ascii(source.getTableName())) {
+      return false;
+    }
+    if (source instanceof ImplicitForeignKeyNameSource foreignKey && !ascii(foreignKey.getReferencedTableName())) {
+      return false;
+    }
+    List<Identifier> columns = source.getColumnNames();
+    if (columns != null) {
+      for (Identifier column : columns) {
+        if (!ascii(column) || column.getText().startsWith("(")) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean ascii(Identifier identifier) {
+    if (identifier == null) {
+      return true;
+    }
+    String text = identifier.getText();
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
