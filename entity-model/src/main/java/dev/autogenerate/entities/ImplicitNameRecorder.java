@@ -1,6 +1,7 @@
 package dev.autogenerate.entities;
 
 import java.lang.reflect.Method;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -51,8 +52,8 @@ import org.hibernate.boot.model.naming.ImplicitUniqueKeyNameSource;
  * same parts without hashing them: equal exactly when Hibernate's would be. Except where the
  * name does reach the model, or Hibernate's parts lose what tells them apart: an index on an
  * expression keeps its name (it is part of the statement Hibernate's DDL creates it with), and
- * Hibernate hashes the parts' bytes in the schema charset, which may turn other characters than
- * ASCII into the same byte; those are left to the strategy.
+ * Hibernate hashes the parts' bytes in the schema charset, which may turn characters beyond ASCII
+ * (and, in a few charsets, ASCII letters too) into the same byte; those are left to the strategy.
  */
 final class ImplicitNameRecorder implements ImplicitNamingStrategy {
 
@@ -66,6 +67,9 @@ final class ImplicitNameRecorder implements ImplicitNamingStrategy {
 
   private final ImplicitNamingStrategy delegate;
   private final boolean namesConstraintsItself;
+  /** The schema charset last asked about, and whether it keeps ASCII texts apart (one boot has one). */
+  private String checkedCharset;
+  private Boolean charsetKeepsAsciiApart;
   private final Set<String> inventedForeignKeyNames = new HashSet<>();
   private final Set<String> inventedIndexNames = new HashSet<>();
 
@@ -175,11 +179,13 @@ final class ImplicitNameRecorder implements ImplicitNamingStrategy {
 
   /**
    * Whether the recorder names this constraint itself (see the class comment): the strategy names
-   * constraints as Hibernate's does, the mapping named none, and every part is plain ASCII and no
-   * column an expression (Hibernate's mark of one: text starting with a parenthesis).
+   * constraints as Hibernate's does, the mapping named none, every part is printable ASCII, which
+   * the schema charset keeps apart, and no column is an expression (Hibernate's mark of one: text
+   * starting with a parenthesis).
    */
   private boolean takesOver(ImplicitConstraintNameSource source) {
-    if (!namesConstraintsItself || source.getUserProvidedIdentifier() != null || !ascii(source.getTableName())) {
+    if (!namesConstraintsItself || source.getUserProvidedIdentifier() != null || !ascii(source.getTableName())
+        || !charsetKeepsAsciiApart(source.getBuildingContext().getBuildingOptions().getSchemaCharset())) {
       return false;
     }
     if (source instanceof ImplicitForeignKeyNameSource foreignKey && !ascii(foreignKey.getReferencedTableName())) {
@@ -196,15 +202,51 @@ final class ImplicitNameRecorder implements ImplicitNamingStrategy {
     return true;
   }
 
+  /** Whether the identifier is printable ASCII only (or absent). */
   private static boolean ascii(Identifier identifier) {
     if (identifier == null) {
       return true;
     }
     String text = identifier.getText();
     for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= 0x80) {
+      if (text.charAt(i) < 0x20 || text.charAt(i) > 0x7e) {
         return false;
       }
+    }
+    return true;
+  }
+
+  private boolean charsetKeepsAsciiApart(String charsetName) {
+    if (charsetKeepsAsciiApart == null || !Objects.equals(charsetName, checkedCharset)) {
+      checkedCharset = charsetName;
+      charsetKeepsAsciiApart = keepsAsciiApart(charsetName);
+    }
+    return charsetKeepsAsciiApart;
+  }
+
+  /**
+   * Whether Hibernate's hash input, in this schema charset (null: the JVM's default, as Hibernate
+   * takes it), tells printable ASCII texts apart as their characters do: each such character
+   * encoded on its own into bytes of one length that no other gets. Not so for the charsets that
+   * turn letters into one replacement byte (x-IBM300, x-MacSymbol, ...), under which Hibernate
+   * merges constraints whose names then hash alike; nor for a name that is no charset, which
+   * Hibernate's hashing reports as an error.
+   */
+  static boolean keepsAsciiApart(String charsetName) {
+    Charset charset;
+    try {
+      charset = charsetName == null ? Charset.defaultCharset() : Charset.forName(charsetName);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    Set<String> encodings = new HashSet<>();
+    int length = -1;
+    for (char c = 0x20; c <= 0x7e; c++) {
+      byte[] bytes = String.valueOf(c).getBytes(charset);
+      if (length >= 0 && bytes.length != length || !encodings.add(Arrays.toString(bytes))) {
+        return false;
+      }
+      length = bytes.length;
     }
     return true;
   }

@@ -21,6 +21,7 @@ import jakarta.persistence.UniqueConstraint;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.hibernate.boot.model.naming.Identifier;
@@ -128,6 +129,46 @@ class ImplicitNameRecorderTest {
     purchase.foreignKeys().forEach(key -> assertEquals(null, key.name(), key::toString));
     purchase.indexes().stream().filter(index -> index.definition() == null)
         .forEach(index -> assertEquals(null, index.name(), index::toString));
+  }
+
+  /** Two indexes each: on columns whose names differ only beyond ASCII, and on plain ones. */
+  @Entity(name = "Crate")
+  @jakarta.persistence.Table(name = "crate", indexes = {@Index(columnList = "größe"), @Index(columnList = "gräße"),
+      @Index(columnList = "sku"), @Index(columnList = "qty")})
+  static class Crate {
+    @Id Long id;
+    @Column(name = "größe") Integer size;
+    @Column(name = "gräße") Integer weight;
+    String sku;
+    Integer qty;
+  }
+
+  private EntityModel readCrate(String implicitNamingStrategy, String schemaCharset) {
+    return new EntityModelReader(new EntityModelOptions(getClass().getClassLoader(), implicitNamingStrategy, null,
+        Map.of("hibernate.hbm2ddl.charset_name", schemaCharset))).readModel(List.of(Crate.class));
+  }
+
+  @Test
+  void whatHibernatesCharsetMergesIsLeftToItsStrategy() {
+    // In US-ASCII größe and gräße both hash as gr??e; in x-IBM300 (letters to one replacement
+    // byte) so do sku and qty: Hibernate merges such a pair into one index, and so must the model.
+    for (String charset : List.of("US-ASCII", "x-IBM300")) {
+      EntityModel named = readCrate(null, charset);
+      assertEquals(readCrate(HashingStrategy.class.getName(), charset), named, charset);
+    }
+    assertEquals(3, readCrate(null, "US-ASCII").schema().requireTable("crate").indexes().size());
+    assertEquals(2, readCrate(null, "x-IBM300").schema().requireTable("crate").indexes().size());
+    assertEquals(4, readCrate(null, "UTF-8").schema().requireTable("crate").indexes().size());
+  }
+
+  @Test
+  void charsetsThatKeepAsciiApart() {
+    for (String charset : List.of("UTF-8", "UTF-16", "US-ASCII", "ISO-8859-1", "windows-1252", "IBM037")) {
+      assertTrue(ImplicitNameRecorder.keepsAsciiApart(charset), charset);
+    }
+    for (String charset : List.of("x-IBM300", "no-such-charset")) {
+      assertFalse(ImplicitNameRecorder.keepsAsciiApart(charset), charset);
+    }
   }
 
   @Test
