@@ -147,9 +147,10 @@ public final class EntityModelReader {
     try {
       Class<?> type = Class.forName(className, true, options.classLoader());
       return expected.cast(type.getDeclaredConstructor().newInstance());
-    } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new EntityMappingException(
-          "cannot use naming strategy " + className + ": " + e.getMessage(), e);
+    } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+      // A LinkageError too: a static initializer that throws, a class it needs that is missing, a
+      // class built for a newer Java (Hibernate's own loading of strategies catches them as well).
+      throw new EntityMappingException("cannot use naming strategy " + className + ": " + rootMessage(e), e);
     }
   }
 

@@ -46,6 +46,24 @@ class HibernateBootTest {
     assertTrue(error.getMessage().contains("com.example.NoSuchStrategy"), error::getMessage);
   }
 
+  /** A naming strategy whose class cannot be initialized. */
+  public static class BrokenStrategy extends org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl {
+    static {
+      if (Boolean.parseBoolean("true")) {
+        throw new IllegalStateException("the strategy's static set-up failed");
+      }
+    }
+  }
+
+  @Test
+  void aNamingStrategyThatCannotBeInitializedIsToldByTheBoot() {
+    EntityModelReader broken = new EntityModelReader(EntityModelOptions.using(getClass().getClassLoader())
+        .withNamingStrategies(null, BrokenStrategy.class.getName()));
+    EntityMappingException error = assertThrows(EntityMappingException.class, broken::boot);
+    assertTrue(error.getMessage().contains(BrokenStrategy.class.getName())
+        && error.getMessage().contains("the strategy's static set-up failed"), error::getMessage);
+  }
+
   @Test
   void aStaxFactoryThatCannotBeMadeIsToldByTheBoot() {
     // The boot makes Hibernate's XML mapping binder, which asks StAX for its event factory.
