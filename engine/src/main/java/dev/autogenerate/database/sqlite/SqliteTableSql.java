@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -56,10 +55,14 @@ record SqliteTableSql(
       columns = List.copyOf(columns);
     }
 
-    /** The same declaration: this record's equality, spelled out (see SqliteInspector's use). */
+    /**
+     * The same declaration, names compared as SQLite compares them (ignoring case), as
+     * {@link #matches} does: a declaration written twice, in whatever case, gives its name once.
+     */
     boolean sameAs(NamedConstraint other) {
-      return name.equals(other.name) && columns.equals(other.columns)
-          && Objects.equals(referencedTable, other.referencedTable);
+      return name.equalsIgnoreCase(other.name) && sameNames(columns, other.columns)
+          && (referencedTable == null ? other.referencedTable == null
+              : other.referencedTable != null && referencedTable.equalsIgnoreCase(other.referencedTable));
     }
 
     /** Whether this constraint is on these columns (and references this table), ignoring case. */

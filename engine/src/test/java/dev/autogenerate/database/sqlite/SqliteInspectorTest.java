@@ -462,11 +462,21 @@ class SqliteInspectorTest {
         "create table t (id integer primary key, a int, b text,"
             + " constraint fk foreign key (a) references p (id),"
             + " constraint fk foreign key (a) references p (id) on delete cascade,"
-            + " constraint u unique (b), constraint u unique (b collate nocase))");
-    Table t = inspect(database).requireTable("t");
+            + " constraint u unique (b), constraint u unique (b collate nocase))",
+        // The same in another case: SQLite's names ignore it.
+        "create table t2 (id integer primary key, a int, b text,"
+            + " constraint fk foreign key (a) references p (id),"
+            + " constraint FK foreign key (A) references P (id) on delete cascade,"
+            + " constraint u unique (b), constraint U unique (B collate nocase))");
+    Schema inspected = inspect(database);
+    Table t = inspected.requireTable("t");
     assertEquals(List.of("fk", "t_a_fkey"), t.foreignKeys().stream().map(ForeignKey::name).sorted().toList());
     assertEquals(List.of("sqlite_autoindex_t_2", "u"),
         t.uniqueConstraints().stream().map(UniqueConstraint::name).sorted().toList());
+    Table t2 = inspected.requireTable("t2");
+    assertEquals(List.of("fk", "t2_a_fkey"), t2.foreignKeys().stream().map(ForeignKey::name).sorted().toList());
+    assertEquals(List.of("sqlite_autoindex_t2_2", "u"),
+        t2.uniqueConstraints().stream().map(UniqueConstraint::name).sorted().toList());
   }
 
   @Test
