@@ -207,8 +207,8 @@ public final class Project {
     Optional<String> key;
     Optional<EntityModel> cached;
     try {
-      key = remembered.isPresent() ? remembered
-          : stamps.isPresent() ? EntityModelCache.key(settings, stamps.get()) : EntityModelCache.key(settings);
+      // No stamps means the class path could not be listed (none, or an entry missing): nor can a key be made.
+      key = remembered.isPresent() ? remembered : stamps.flatMap(listed -> EntityModelCache.key(settings, listed));
       if (remembered.isEmpty() && stamps.isPresent() && key.isPresent()) {
         cache.remember(stamps.get(), key.get());
       }
