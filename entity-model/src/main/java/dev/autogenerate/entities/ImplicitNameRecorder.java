@@ -4,9 +4,11 @@ import java.lang.reflect.Method;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.hibernate.boot.model.naming.Identifier;
@@ -67,9 +69,8 @@ final class ImplicitNameRecorder implements ImplicitNamingStrategy {
 
   private final ImplicitNamingStrategy delegate;
   private final boolean namesConstraintsItself;
-  /** The schema charset last asked about, and whether it keeps ASCII texts apart (one boot has one). */
-  private String checkedCharset;
-  private Boolean charsetKeepsAsciiApart;
+  /** Whether each schema charset asked about keeps ASCII texts apart (null: the JVM's default). */
+  private final Map<String, Boolean> charsetsKeepingAsciiApart = new HashMap<>();
   private final Set<String> inventedForeignKeyNames = new HashSet<>();
   private final Set<String> inventedIndexNames = new HashSet<>();
 
@@ -184,8 +185,9 @@ final class ImplicitNameRecorder implements ImplicitNamingStrategy {
    * starting with a parenthesis).
    */
   private boolean takesOver(ImplicitConstraintNameSource source) {
+    String charset = source.getBuildingContext().getBuildingOptions().getSchemaCharset();
     if (!namesConstraintsItself || source.getUserProvidedIdentifier() != null || !ascii(source.getTableName())
-        || !charsetKeepsAsciiApart(source.getBuildingContext().getBuildingOptions().getSchemaCharset())) {
+        || !charsetsKeepingAsciiApart.computeIfAbsent(charset, ImplicitNameRecorder::keepsAsciiApart)) {
       return false;
     }
     if (source instanceof ImplicitForeignKeyNameSource foreignKey && !ascii(foreignKey.getReferencedTableName())) {
@@ -214,14 +216,6 @@ final class ImplicitNameRecorder implements ImplicitNamingStrategy {
       }
     }
     return true;
-  }
-
-  private boolean charsetKeepsAsciiApart(String charsetName) {
-    if (charsetKeepsAsciiApart == null || !Objects.equals(charsetName, checkedCharset)) {
-      checkedCharset = charsetName;
-      charsetKeepsAsciiApart = keepsAsciiApart(charsetName);
-    }
-    return charsetKeepsAsciiApart;
   }
 
   /**
