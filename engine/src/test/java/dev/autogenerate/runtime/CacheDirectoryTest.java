@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The system property names the cache before the environment does: with both, a build's tests
- * (surefire sets the property) wrote into the developer's $AUTOGENERATE_CACHE.
+ * Where the cache is, and how an entry is written. The system property names the cache before
+ * the environment does: with both, a build's tests (surefire sets the property) wrote into the
+ * developer's $AUTOGENERATE_CACHE.
  */
 class CacheDirectoryTest {
 
@@ -22,6 +27,36 @@ class CacheDirectoryTest {
   /** Prints where the cache of one kind is, for a JVM started with its own environment. */
   public static void main(String[] args) {
     System.out.print(CacheDirectory.of(args[0]));
+  }
+
+  /**
+   * An entry is written through a temporary file of the process's own, readable by its owner
+   * only (as {@code Files.createTempFile} made them), and a temporary name already taken, as a
+   * dead process's file with this process's id would be, is skipped and left as it is.
+   */
+  @Test
+  void anEntryIsWrittenWholeForItsOwnerOnlyPastTemporaryNamesTaken() throws Exception {
+    Path folder = directory.resolve("entries");
+    Files.createDirectories(folder);
+    String prefix = "model." + ProcessHandle.current().pid() + "-";
+    long next = CacheDirectory.temporaryFilesNamed() + 1;
+    List<Path> taken = List.of(folder.resolve(prefix + next + ".tmp"), folder.resolve(prefix + (next + 1) + ".tmp"));
+    for (Path file : taken) {
+      Files.writeString(file, "another process's");
+    }
+
+    CacheDirectory.writeEntry(folder, "model", () -> "content".getBytes(StandardCharsets.UTF_8));
+
+    assertEquals("content", Files.readString(folder.resolve("model")));
+    for (Path file : taken) {
+      assertEquals("another process's", Files.readString(file));
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      assertEquals(3, files.count(), "the entry and the two files it did not own, no temporary file of its own");
+    }
+    if (Files.getFileAttributeView(folder.resolve("model"), PosixFileAttributeView.class) != null) {
+      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("model"))));
+    }
   }
 
   @Test
