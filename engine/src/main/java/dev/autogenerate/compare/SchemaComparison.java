@@ -38,7 +38,8 @@ import java.util.Set;
  * Views are the database's own: an entity on a view's name is not a table to create
  * ({@link EntitiesOnViews}), and a view reading a column whose type changes is dropped and created
  * again around the change ({@link ViewRecreation}); only the views {@code @View} entities declare
- * are created, or created again when their query changed ({@link EntityViews}).
+ * are created, or created again when their query changed ({@link EntityViews}). A trigger naming
+ * what the upgrade drops stops the comparison ({@link TriggerConflicts}).
  * The downgrade is derived, not compared: each upgrade operation is inverted against the schema
  * just before it, and the inverses run in reverse order.
  */
@@ -82,7 +83,7 @@ public final class SchemaComparison {
    *     otherwise: where the database has the old name, they are renamed first, keeping their
    *     data, and compared under the new name
    * @throws RenameConflict when a rename cannot be carried out as stated
-   * @throws ViewConflict when a view reads a column or table the upgrade would drop
+   * @throws DependencyConflict when a view reads, or a trigger names, a column or table the upgrade would drop
    */
   public MigrationPlan compare(Schema current, Schema target, Optional<Schema> recorded, Renames renames) {
     EntitiesOnViews onViews = EntitiesOnViews.in(current, target);
@@ -124,6 +125,7 @@ public final class SchemaComparison {
     // around the changes (which are created again with their entity's query, new or not).
     List<Change> upgrade = ViewRecreation.around(current, lookAlikes.upgrade(), wanted, entityViews.requeried(),
         reviewed(entityViews.created()));
+    TriggerConflicts.check(current, upgrade);
     List<String> warnings = new ArrayList<>(renaming.warnings());
     warnings.addAll(plan.warnings());
     warnings.addAll(lookAlikes.warnings());

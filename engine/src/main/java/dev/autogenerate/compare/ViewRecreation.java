@@ -30,7 +30,7 @@ import java.util.Set;
  * a view, and every view reading it, is dropped before the revision's first step and created
  * again after its last, with the query the catalog gave, as steps the reviewer sees. Renames need
  * nothing (both databases carry them into the view). A view reading a column or table the upgrade
- * drops cannot be created again as it was: that is a {@link ViewConflict}, never a silent
+ * drops cannot be created again as it was: that is a {@link DependencyConflict}, never a silent
  * {@code cascade}. A materialized view is never dropped and created again (its rows are stored):
  * a change that needs it is a conflict too. Views are otherwise left alone: the diff never
  * proposes to create or drop one for its own sake.
@@ -49,7 +49,7 @@ final class ViewRecreation {
    *     reading them, and created again with the new query
    * @param created views of {@code @View} entities the database lacks: created last, in order
    *     with those created again
-   * @throws ViewConflict when a view reads a column or table the upgrade drops, or one it
+   * @throws DependencyConflict when a view reads a column or table the upgrade drops, or one it
    *     both renames and changes
    */
   static List<Change> around(Schema current, List<Change> upgrade, Schema target, Set<String> requeried,
@@ -90,14 +90,14 @@ final class ViewRecreation {
         Optional<View> reader = schema.views().values().stream()
             .filter(view -> view.usesColumn(drop.table(), drop.column())).findFirst();
         if (reader.isPresent()) {
-          throw new ViewConflict(conflict(reader.get(), "column " + drop.table() + "." + drop.column(),
+          throw new DependencyConflict(conflict(reader.get(), "column " + drop.table() + "." + drop.column(),
               "drops"));
         }
       } else if (operation instanceof DropTable drop) {
         Optional<View> reader = schema.views().values().stream()
             .filter(view -> view.usesRelation(drop.table())).findFirst();
         if (reader.isPresent()) {
-          throw new ViewConflict(conflict(reader.get(), "table " + drop.table(), "drops"));
+          throw new DependencyConflict(conflict(reader.get(), "table " + drop.table(), "drops"));
         }
       } else if (operation instanceof RenameTable rename) {
         renamedTables.add(rename.to());
@@ -118,7 +118,7 @@ final class ViewRecreation {
         // which is the project's to decide, not a step the tool slips into an upgrade.
         String reads = blocked.containsKey(view.name()) ? blocked.get(view.name()) + ", whose type changes"
             : "a view that must be dropped and created again";
-        throw new ViewConflict("materialized view " + view.name() + " reads " + reads + ":"
+        throw new DependencyConflict("materialized view " + view.name() + " reads " + reads + ":"
             + " drop it in a migration of its own first (op.dropMaterializedView(\"" + view.name()
             + "\")), upgrade, run -m again, and create it again by hand after");
       }
@@ -132,7 +132,7 @@ final class ViewRecreation {
       // query naming what was renamed would no longer run.
       String renamed = renamedIn(view, schema, renamedTables, renamedColumns);
       if (renamed != null) {
-        throw new ViewConflict("view " + view.name() + " reads " + renamed + ", which this migration renames, and"
+        throw new DependencyConflict("view " + view.name() + " reads " + renamed + ", which this migration renames, and"
             + " also " + blocked.getOrDefault(view.name(), "a view") + ", whose type changes: generate the rename"
             + " alone first (one revision), upgrade, then generate the type change");
       }

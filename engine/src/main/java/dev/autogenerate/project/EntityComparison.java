@@ -4,7 +4,7 @@ import dev.autogenerate.compare.DiffOptions;
 import dev.autogenerate.compare.MigrationPlan;
 import dev.autogenerate.compare.RenameConflict;
 import dev.autogenerate.compare.SchemaComparison;
-import dev.autogenerate.compare.ViewConflict;
+import dev.autogenerate.compare.DependencyConflict;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.inspect.TableFilter;
@@ -85,7 +85,7 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
     try {
       return new Result(current, PhaseTimings.time("diff",
           () -> new SchemaComparison(database.comparisonRules(), options).compare(current, target, recorded, renames)));
-    } catch (RenameConflict | ViewConflict e) {
+    } catch (RenameConflict | DependencyConflict e) {
       throw new UserError(e.getMessage(), e);
     }
   }

@@ -134,7 +134,7 @@ class ViewComparisonTest {
 
   @Test
   void droppingAColumnAViewReadsFailsNamingTheViewAndTheFix() {
-    ViewConflict conflict = assertThrows(ViewConflict.class,
+    DependencyConflict conflict = assertThrows(DependencyConflict.class,
         () -> compare(current(TOTALS), target(ORDERS.withoutColumn("amount"))));
 
     assertEquals("view order_totals reads column orders.amount, which this migration drops: change or drop the view"
