@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CacheDirectory {
 
-  /** Numbers this process's temporary files, which its process id names apart from other processes'. */
+  /** Numbers this process's temporary files. */
   private static final AtomicLong TEMPORARY_FILES = new AtomicLong();
 
   /** Owner only, as {@code Files.createTempFile} makes them: an entry may tell of the schema. */
@@ -71,14 +72,21 @@ public final class CacheDirectory {
       byte[] bytes = content.bytes();
       Files.createDirectories(directory);
       Path temporary = temporaryFile(directory, fileName, bytes);
+      boolean moved = false;
       try {
-        Files.move(temporary, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, directory.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
+        try {
+          Files.move(temporary, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temporary, directory.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
+        }
+        moved = true;
       } finally {
-        // Gone after the move; left by a failed write (a full disk), which it must not keep full.
-        Files.deleteIfExists(temporary);
+        // Left by a failed move, which must not keep a full disk full. Once moved, the name is
+        // free, and another process's file may have it by now.
+        if (!moved) {
+          Files.deleteIfExists(temporary);
+        }
       }
       limit.written(directory, bytes.length);
     } catch (IOException | RuntimeException e) {
@@ -87,34 +95,50 @@ public final class CacheDirectory {
   }
 
   /**
-   * A new file of this process's holding {@code bytes}, named {@code FILE.PID-N.tmp}. Not
-   * {@code Files.createTempFile}, whose random names come from a {@code SecureRandom}: its first
-   * use sets up the JDK's security providers, 6-9 ms of processor time and 15-25 ms of a cold
-   * command's critical path on two busy cores, for a name that only has to differ from those of
-   * other writes under way. A name taken (a dead process's file, or another machine's sharing
-   * the folder with the same process id) is skipped: {@code CREATE_NEW} fails rather than share it.
+   * A new file of this process's holding {@code bytes}, named {@code FILE.P-N.tmp}: P this
+   * process's part, N its count of such files. Not {@code Files.createTempFile}, whose random names
+   * come from a {@code SecureRandom}: its first use sets up the JDK's security providers, 6-9 ms
+   * of processor time and 15-25 ms of a cold command's critical path on two busy cores, for a name
+   * that only has to differ from those of other writes under way. P is the process id and a
+   * number drawn once from the clock-seeded {@code ThreadLocalRandom}, since containers sharing a
+   * cache folder may all be process 1. A name taken all the same is skipped ({@code CREATE_NEW}
+   * fails rather than share it), and only a file this call created is ever deleted.
    */
   private static Path temporaryFile(Path directory, String fileName, byte[] bytes) throws IOException {
-    String prefix = fileName + "." + ProcessHandle.current().pid() + "-";
     for (int attempt = 0; ; attempt++) {
-      Path temporary = directory.resolve(prefix + TEMPORARY_FILES.incrementAndGet() + ".tmp");
-      try (OutputStream out = create(temporary)) {
-        out.write(bytes);
-        return temporary;
+      Path temporary = directory.resolve(temporaryPrefix(fileName) + TEMPORARY_FILES.incrementAndGet() + ".tmp");
+      OutputStream out;
+      try {
+        out = create(temporary);
       } catch (FileAlreadyExistsException e) {
         if (attempt == 100) {
           throw e;
         }
+        continue;
+      }
+      try (out) {
+        out.write(bytes);
       } catch (IOException | RuntimeException e) {
         Files.deleteIfExists(temporary);
         throw e;
       }
+      return temporary;
     }
+  }
+
+  /** The start of this process's temporary names for entries named {@code fileName}. */
+  static String temporaryPrefix(String fileName) {
+    return fileName + "." + ThisProcess.PART + "-";
   }
 
   /** How many temporary names this process has used: the next is this plus one (tests). */
   static long temporaryFilesNamed() {
     return TEMPORARY_FILES.get();
+  }
+
+  private static final class ThisProcess {
+    static final String PART = Long.toString(ProcessHandle.current().pid(), 36) + "."
+        + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
   }
 
   private static OutputStream create(Path file) throws IOException {

@@ -31,14 +31,14 @@ class CacheDirectoryTest {
 
   /**
    * An entry is written through a temporary file of the process's own, readable by its owner
-   * only (as {@code Files.createTempFile} made them), and a temporary name already taken, as a
-   * dead process's file with this process's id would be, is skipped and left as it is.
+   * only (as {@code Files.createTempFile} made them), and a temporary name already taken (by
+   * another process, however unlikely) is skipped and left as it is.
    */
   @Test
   void anEntryIsWrittenWholeForItsOwnerOnlyPastTemporaryNamesTaken() throws Exception {
     Path folder = directory.resolve("entries");
     Files.createDirectories(folder);
-    String prefix = "model." + ProcessHandle.current().pid() + "-";
+    String prefix = CacheDirectory.temporaryPrefix("model");
     long next = CacheDirectory.temporaryFilesNamed() + 1;
     List<Path> taken = List.of(folder.resolve(prefix + next + ".tmp"), folder.resolve(prefix + (next + 1) + ".tmp"));
     for (Path file : taken) {
