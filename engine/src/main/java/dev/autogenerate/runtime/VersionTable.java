@@ -29,10 +29,15 @@ public final class VersionTable {
 
   /** The rows, by revision id; none at base or without the table. */
   public static List<Row> rows(Connection connection) throws SQLException {
+    return exists(connection) ? rowsOfExisting(connection) : new ArrayList<>();
+  }
+
+  /**
+   * The rows of a version table known to be there: one query, without first looking for the
+   * table in the catalog (through JDBC's metadata, a heavy query and another round trip).
+   */
+  static List<Row> rowsOfExisting(Connection connection) throws SQLException {
     List<Row> rows = new ArrayList<>();
-    if (!exists(connection)) {
-      return rows;
-    }
     try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery("select version_num, checksum from " + NAME + " order by version_num")) {
       while (result.next()) {
@@ -84,6 +89,11 @@ public final class VersionTable {
   /** Moves the record by one revision: rows for heads no longer heads go, rows for new heads come. */
   static void move(Connection connection, List<String> removed, List<Row> added) throws SQLException {
     createIfMissing(connection);
+    moveExisting(connection, removed, added);
+  }
+
+  /** The same {@link #move}, in a version table known to be there. */
+  static void moveExisting(Connection connection, List<String> removed, List<Row> added) throws SQLException {
     for (String revision : removed) {
       try (PreparedStatement delete = connection.prepareStatement("delete from " + NAME + " where version_num = ?")) {
         delete.setString(1, revision);

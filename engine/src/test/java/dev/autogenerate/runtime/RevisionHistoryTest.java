@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.migration.Migration;
 import dev.autogenerate.migration.Operations;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -103,6 +105,39 @@ class RevisionHistoryTest {
     assertEquals("base", history.describe(history.appliedAt(List.of())));
     assertTrue(assertThrows(UserError.class, () -> history.appliedAt(List.of("gone"))).getMessage()
         .startsWith("the database is at revision gone, which no migration defines"));
+  }
+
+  /**
+   * Applying a revision is worked out from the heads alone: for every state a history with two
+   * branches, a merge and a branch off a branch can be in, and every revision applicable there,
+   * the result is the state of the applied set worked out whole.
+   */
+  @Test
+  void applyingFromTheHeadsGivesWhatTheWholeAppliedSetGives() {
+    MigrationScript c = script("c", "a");
+    MigrationScript n = script("n", "m", "c");
+    MigrationScript d = script("d", "b");
+    RevisionHistory history = RevisionHistory.of(List.of(P, A, B, M, c, n, d));
+    List<AppliedRevisions> states = new ArrayList<>(List.of(history.appliedAt(List.of())));
+    int checked = 0;
+    for (int i = 0; i < states.size(); i++) {
+      AppliedRevisions state = states.get(i);
+      for (MigrationScript next : history.revisions()) {
+        if (!state.canApply(next)) {
+          continue;
+        }
+        Set<String> ids = new HashSet<>(state.ids());
+        ids.add(next.id());
+        AppliedRevisions after = history.afterApplying(state, next);
+        assertEquals(history.appliedExactly(ids), after, () -> state + " then " + next.id());
+        checked++;
+        if (!states.contains(after)) {
+          states.add(after);
+        }
+      }
+    }
+    assertTrue(checked > 20, "states reached: " + states.size());
+    assertTrue(states.stream().anyMatch(state -> state.heads().size() == 3), "three heads at once were reached");
   }
 
   @Test
