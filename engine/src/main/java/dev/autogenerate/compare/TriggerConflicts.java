@@ -3,57 +3,76 @@ package dev.autogenerate.compare;
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.operations.DropTable;
+import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Trigger;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The database's triggers (SQLite's: the only ones a schema carries) that the upgrade would
- * break: a trigger naming a column or a table the upgrade drops. SQLite refuses to drop a column
- * that a trigger on its table names ("error in trigger ... after drop column"), so the revision
- * would fail when applied; a trigger on another table it lets keep the name, and creates a
- * trigger naming what does not exist, so the statement that fires it would fail in the
- * application instead, long after the review. The diff cannot rewrite a trigger's body: it
- * stops before writing the migration with a {@link DependencyConflict} naming the trigger and
- * the fix. A trigger is read by name, as a view's query is ({@code ViewUses}): a word that is
- * the name of something else counts too, which errs on the side of stopping.
+ * break. A trigger using a column the upgrade drops makes SQLite refuse the drop ("error in
+ * trigger ... after drop column"), so the revision would fail when applied; one on another table
+ * that only assigns the column ({@code update orders set note = ...}) SQLite lets through, and the
+ * trigger fails the statement that next fires it, long after the review. A trigger on a view the
+ * upgrade drops (to create it again around a change) goes with the view, silently. The diff
+ * cannot rewrite a trigger: it stops before writing the migration with a {@link DependencyConflict}
+ * naming the trigger and the fix. A trigger on a table the upgrade drops goes with it and breaks
+ * nothing. (A trigger naming a view dropped and created again is left to SQLite, which refuses
+ * to rebuild a table while the view is missing, loudly, and is content once it is back.)
+ *
+ * <p>A trigger is read by name, as a view's query is ({@code ViewUses}): a word that is the name
+ * of something else may count too, which errs on the side of stopping; on another table,
+ * {@code new.note} and {@code old.note} are that table's own columns and do not count.
  */
 final class TriggerConflicts {
 
   private TriggerConflicts() {}
 
-  /** @throws DependencyConflict for the first trigger naming what a step of {@code upgrade} drops */
+  /** @throws DependencyConflict for the first trigger that a step of {@code upgrade} breaks */
   static void check(Schema current, List<Change> upgrade) {
     if (current.triggers().isEmpty()) {
       return;
     }
+    Set<String> droppedTables = new HashSet<>();
+    for (Change change : upgrade) {
+      if (change.operation() instanceof DropTable drop) {
+        droppedTables.add(drop.table().toLowerCase(Locale.ROOT));
+      }
+    }
     Schema schema = current;
     for (Change change : upgrade) {
       Operation operation = change.operation();
-      if (operation instanceof DropColumn drop) {
-        for (Trigger trigger : schema.triggers().values()) {
-          // On its own table a trigger names the columns bare (new.name); elsewhere with the table.
-          boolean readsTable = trigger.table().equalsIgnoreCase(drop.table()) || trigger.names(drop.table());
-          if (readsTable && trigger.names(drop.column())) {
-            throw conflict(trigger, "column " + drop.table() + "." + drop.column());
-          }
+      for (Trigger trigger : schema.triggers().values()) {
+        if (droppedTables.contains(trigger.table().toLowerCase(Locale.ROOT))) {
+          continue;
         }
-      } else if (operation instanceof DropTable drop) {
-        // The table's own triggers go with it.
-        for (Trigger trigger : schema.triggers().values()) {
-          if (!trigger.table().equalsIgnoreCase(drop.table()) && trigger.names(drop.table())) {
-            throw conflict(trigger, "table " + drop.table());
-          }
+        Optional<String> broken = brokenBy(operation, trigger);
+        if (broken.isPresent()) {
+          throw new DependencyConflict("trigger " + trigger.name() + " " + broken.get() + ": change or drop the"
+              + " trigger first (a migration with op.execute(\"drop trigger " + trigger.name() + "\") and, if it is"
+              + " still wanted, its new create trigger), upgrade, then run -m again");
         }
       }
       schema = operation.applyTo(schema);
     }
   }
 
-  private static DependencyConflict conflict(Trigger trigger, String what) {
-    return new DependencyConflict("trigger " + trigger.name() + " names " + what + ", which this migration drops:"
-        + " change or drop the trigger first (a migration with op.execute(\"drop trigger " + trigger.name()
-        + "\") and, if it is still wanted, its new create trigger), upgrade, then run -m again");
+  /** What the step does to the trigger, when it breaks it. */
+  private static Optional<String> brokenBy(Operation operation, Trigger trigger) {
+    if (operation instanceof DropColumn drop && trigger.namesColumnOf(drop.table(), drop.column())) {
+      return Optional.of("names column " + drop.table() + "." + drop.column() + ", which this migration drops");
+    }
+    if (operation instanceof DropTable drop && trigger.names(drop.table())) {
+      return Optional.of("names table " + drop.table() + ", which this migration drops");
+    }
+    if (operation instanceof DropView drop && trigger.isOn(drop.name())) {
+      return Optional.of("is on view " + drop.name() + ", which this migration drops (and SQLite the trigger with it)");
+    }
+    return Optional.empty();
   }
 }

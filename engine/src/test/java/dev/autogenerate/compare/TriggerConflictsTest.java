@@ -14,8 +14,12 @@ import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
 import dev.autogenerate.schema.Trigger;
+import dev.autogenerate.schema.View;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** Triggers that would name what the upgrade drops, decided from schema values alone. */
@@ -70,6 +74,54 @@ class TriggerConflictsTest {
     MigrationPlan plan = compare(database(ON_ORDERS, ON_AUDIT), List.of(ORDERS.withoutColumn("amount"), AUDIT));
 
     assertEquals(List.of(new DropColumn("orders", "amount")), operations(plan.upgradeChanges()));
+  }
+
+  /** On another table, new.note is that table's own column, and a column of the same name elsewhere is no use. */
+  @Test
+  void aTriggerElsewhereUsingItsOwnRowsColumnOfTheSameNameOrAnotherTablesIsNoConflict() {
+    Table withNote = AUDIT.withColumn(column("note", SqlType.TEXT));
+    Table others = new Table("others", List.of(column("note", SqlType.TEXT)), Optional.empty());
+    Trigger ownRow = new Trigger("audit_counted", "audit", "CREATE TRIGGER audit_counted AFTER INSERT ON audit"
+        + " BEGIN UPDATE orders SET amount = amount + 1 WHERE NEW.note IS NOT NULL; END");
+    Trigger otherTable = new Trigger("audit_others", "audit", "CREATE TRIGGER audit_others AFTER INSERT ON audit"
+        + " BEGIN UPDATE others SET note = new.what; END");
+    Schema current = Schema.of(List.of(ORDERS, withNote, others)).withViewsAndTriggers(List.of(), List.of(ownRow, otherTable));
+
+    MigrationPlan plan = new SchemaComparison(CompareTesting.SQLITE).compare(current,
+        Schema.of(List.of(ORDERS.withoutColumn("note"), withNote, others)));
+
+    assertEquals(List.of(new DropColumn("orders", "note")), operations(plan.upgradeChanges()));
+  }
+
+  /**
+   * A trigger goes with its table: emptying the database (as the JUnit integration does) drops
+   * tables whose triggers name one another, whatever the case its table is spelled in.
+   */
+  @Test
+  void triggersOfTablesTheUpgradeDropsAreNoConflict() {
+    Trigger upperCase = new Trigger("orders_logged", "ORDERS",
+        "CREATE TRIGGER orders_logged AFTER INSERT ON ORDERS BEGIN INSERT INTO audit (what) VALUES (new.note); END");
+
+    MigrationPlan plan = compare(database(upperCase, ON_AUDIT), List.of());
+
+    assertEquals(2, plan.upgradeChanges().size(), plan.upgradeChanges()::toString);
+  }
+
+  /** Dropping a view drops its triggers, and creating it again does not bring them back. */
+  @Test
+  void aTriggerOnAViewTheUpgradeRecreatesStopsIt() {
+    View totals = new View("order_totals", "SELECT id, amount FROM orders",
+        Map.of("orders", new TreeSet<>(Set.of("id", "amount"))));
+    Trigger instead = new Trigger("totals_insert", "order_totals", "CREATE TRIGGER totals_insert INSTEAD OF INSERT"
+        + " ON order_totals BEGIN INSERT INTO orders (id, amount) VALUES (new.id, new.amount); END");
+    Schema current = Schema.of(List.of(ORDERS, AUDIT)).withViewsAndTriggers(List.of(totals), List.of(instead));
+    Table textAmounts = ORDERS.withColumnReplaced("amount", each -> each.withType(SqlType.TEXT));
+
+    DependencyConflict conflict = assertThrows(DependencyConflict.class,
+        () -> compare(current, List.of(textAmounts, AUDIT)));
+
+    assertTrue(conflict.getMessage().startsWith("trigger totals_insert is on view order_totals, which this migration"
+        + " drops (and SQLite the trigger with it)"), conflict::getMessage);
   }
 
   @Test

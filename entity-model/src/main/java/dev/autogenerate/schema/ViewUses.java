@@ -67,8 +67,47 @@ public final class ViewUses {
    * unquoted ones), with {@code a.b} also as one word, for qualified names.
    */
   static Set<String> words(String sql) {
-    List<String> tokens = new ArrayList<>();
+    List<String> tokens = tokens(sql);
     Set<String> words = new LinkedHashSet<>();
+    for (int t = 0; t < tokens.size(); t++) {
+      String token = tokens.get(t);
+      if (!isWord(token)) {
+        continue;
+      }
+      words.add(token);
+      if (t + 2 < tokens.size() && tokens.get(t + 1).equals(".") && isWord(tokens.get(t + 2))) {
+        words.add(token + "." + tokens.get(t + 2));
+      }
+    }
+    return words;
+  }
+
+  /**
+   * Whether {@code sql} names {@code identifier} other than as a column of one of {@code
+   * qualifiers} ({@code new.note} and {@code old.note} in a trigger are its own table's): bare, or
+   * qualified by anything else.
+   */
+  public static boolean namesOtherThanOf(String sql, String identifier, Set<String> qualifiers) {
+    String lower = identifier.toLowerCase(Locale.ROOT);
+    List<String> tokens = tokens(sql);
+    for (int t = 0; t < tokens.size(); t++) {
+      if (!tokens.get(t).equals(lower)) {
+        continue;
+      }
+      boolean qualified = t >= 2 && tokens.get(t - 1).equals(".") && qualifiers.contains(tokens.get(t - 2));
+      if (!qualified) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The tokens of {@code sql}: identifiers lower-cased (quoted ones unquoted), {@code .}, {@code '}
+   * for a string literal, one character for any other symbol; comments and blanks dropped.
+   */
+  private static List<String> tokens(String sql) {
+    List<String> tokens = new ArrayList<>();
     int i = 0;
     while (i < sql.length()) {
       char c = sql.charAt(i);
@@ -105,17 +144,7 @@ public final class ViewUses {
         i++;
       }
     }
-    for (int t = 0; t < tokens.size(); t++) {
-      String token = tokens.get(t);
-      if (!isWord(token)) {
-        continue;
-      }
-      words.add(token);
-      if (t + 2 < tokens.size() && tokens.get(t + 1).equals(".") && isWord(tokens.get(t + 2))) {
-        words.add(token + "." + tokens.get(t + 2));
-      }
-    }
-    return words;
+    return tokens;
   }
 
   private static boolean isWord(String token) {
