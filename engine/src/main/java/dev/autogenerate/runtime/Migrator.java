@@ -319,24 +319,16 @@ public final class Migrator {
   private record Step(boolean ran, AppliedRevisions after, Known known) {}
 
   /**
-   * The schema this process knows the database to have while it is at {@code at}, reading the
-   * given schemas besides the current one: what it inspected, with the operations it ran since
-   * applied to it (raw SQL was followed by another inspection). The next revision starts from it
-   * instead of inspecting again, so an upgrade through 200 revisions inspects once. Another
-   * process moving the database, or a revision naming a schema not read, makes it unknown.
-   */
-  /** Whether the version table's rows list exactly the heads of {@code state}, each once. */
-  private static boolean sameHeads(List<String> rows, AppliedRevisions state) {
-    return rows.size() == state.heads().size() && new HashSet<>(rows).equals(new HashSet<>(state.heads()));
-  }
-
-  /**
-   * What a run knows from the revisions it applied: the schema they left (at {@code at}, with
-   * these schemas read), and whether the version and history tables are there. A revision that
-   * committed leaves both, and only a migrator drops neither, under the migration lock: so the
-   * next revision reads the version table's rows without first looking for the two tables in the
-   * catalog (three JDBC metadata queries, each with its round trip: a third of a small revision's
-   * time on PostgreSQL).
+   * What a run knows from the revisions it applied. The schema the database has while it is at
+   * {@code at}, reading the given schemas besides the current one: what it inspected, with the
+   * operations it ran since applied to it (raw SQL was followed by another inspection). The next
+   * revision starts from it instead of inspecting again, so an upgrade through 200 revisions
+   * inspects once. Another process moving the database, or a revision naming a schema not read,
+   * makes it unknown. And whether the version and history tables are there: a revision that
+   * committed leaves both, and nothing drops them but emptying the database, so the next revision
+   * reads the version table's rows without first looking for the two tables in the catalog (three
+   * JDBC metadata queries, each with its round trip: a third of a small revision's time on
+   * PostgreSQL); should they be gone all the same, the revision stops with one line.
    */
   private record Known(Schema schema, AppliedRevisions at, Set<String> schemas, boolean bookkeepingTables) {
     static final Known NOTHING = new Known(null, null, Set.of(), false);
@@ -347,12 +339,35 @@ public final class Migrator {
   }
 
   /**
+   * The version table's rows, the table being known to be there since an earlier revision of
+   * this run committed.
+   *
+   * @throws UserError when it is gone all the same (a test emptying the database, say): the
+   *     revision has not run, and the command says so rather than blame the migration
+   */
+  private static List<VersionTable.Row> rowsOfKnownTable(Connection connection, MigrationScript script) {
+    try {
+      return VersionTable.rowsOfExisting(connection);
+    } catch (SQLException e) {
+      throw new UserError("cannot read " + VersionTable.NAME + ", there when the revision before committed ("
+          + UserError.firstLine(e.getMessage()) + "): did something empty the database meanwhile? Nothing of "
+          + script.label() + " was applied; run the command again", e);
+    }
+  }
+
+  /** Whether the version table's rows list exactly the heads of {@code state}, each once. */
+  private static boolean sameHeads(List<String> rows, AppliedRevisions state) {
+    return rows.size() == state.heads().size() && new HashSet<>(rows).equals(new HashSet<>(state.heads()));
+  }
+
+  /**
    * Runs one revision's operations in one transaction, if the database is still where they
    * start: for an upgrade, its parents applied and itself not; for a downgrade, itself a head.
    * That is decided from the version table read inside the transaction, after the database's
    * write lock, so that a revision another process applied meanwhile is not applied again.
    *
-   * @param expected where the database was last seen, for the progress line only
+   * @param expected where the database was last seen: the state found, when the version table
+   *     lists its heads
    * @return whether it ran, and where the database is now (as found, when it did not run)
    */
   private Step apply(Connection connection, Database database, LockWait wait, MigrationScript script,
@@ -372,7 +387,7 @@ public final class Migrator {
     boolean runningAhead = false;
     try (Statement statement = connection.createStatement()) {
       List<VersionTable.Row> rows =
-          known.bookkeepingTables() ? VersionTable.rowsOfExisting(connection) : VersionTable.rows(connection);
+          known.bookkeepingTables() ? rowsOfKnownTable(connection, script) : VersionTable.rows(connection);
       List<String> heads = rows.stream().map(VersionTable.Row::revision).toList();
       // Where it was last seen, unless another process moved it: then worked out from the heads.
       AppliedRevisions found = sameHeads(heads, expected) ? expected : history.appliedAt(heads);

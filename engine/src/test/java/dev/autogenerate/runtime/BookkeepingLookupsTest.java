@@ -1,14 +1,22 @@
 package dev.autogenerate.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.testing.TestDatabase;
 import dev.autogenerate.testing.TestDatabases;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,12 +39,52 @@ class BookkeepingLookupsTest {
     assertEquals(forOne, forThree);
   }
 
-  /** How often an upgrade of a fresh database to {@code target} looks for either table by name. */
-  private static int lookupsUpgradingTo(DatabaseKind kind, String target) throws Exception {
-    RevisionHistory history = RevisionHistory.of(List.of(
+  /**
+   * Should the tables be dropped between two revisions all the same (a test emptying the
+   * database meanwhile), the next revision stops with one line that says so, not as the
+   * migration's failure, and applies nothing.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void bookkeepingTablesDroppedBetweenRevisionsStopTheNextWithOneLine(DatabaseKind kind) throws Exception {
+    TestDatabase database = TestDatabases.fresh(kind);
+    List<String> applied = new ArrayList<>();
+    Migrator migrator = new Migrator(history(), TableFilter.defaults()).withProgress(line -> {
+      if (line.startsWith("Applied ") && applied.isEmpty()) {
+        applied.add(line);
+        try (Connection other = database.open(); Statement statement = other.createStatement()) {
+          statement.execute("drop table " + VersionTable.NAME);
+          statement.execute("drop table " + HistoryTable.NAME);
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    });
+    try (Connection connection = database.open()) {
+      UserError stopped = assertThrows(UserError.class, () -> migrator.upgrade(connection, "head"));
+      assertTrue(stopped.getMessage().startsWith("cannot read " + VersionTable.NAME
+          + ", there when the revision before committed ("), stopped::getMessage);
+      assertTrue(stopped.getMessage().endsWith("Nothing of c0ncurrent02 (one row, once) was applied; run the command"
+          + " again"), stopped::getMessage);
+      assertFalse(stopped.getMessage().contains("\n"));
+    }
+    try (Connection connection = database.open(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select count(*) from events")) {
+      rows.next();
+      assertEquals(0, rows.getInt(1), "the second revision inserted nothing");
+    }
+  }
+
+  private static RevisionHistory history() {
+    return RevisionHistory.of(List.of(
         MigrationScript.of(new ConcurrentUpgradeTest.CreateEvents(), "CreateEvents"),
         MigrationScript.of(new ConcurrentUpgradeTest.InsertOnce(), "InsertOnce"),
         MigrationScript.of(new ConcurrentUpgradeTest.AddSource(), "AddSource")));
+  }
+
+  /** How often an upgrade of a fresh database to {@code target} looks for either table by name. */
+  private static int lookupsUpgradingTo(DatabaseKind kind, String target) throws Exception {
+    RevisionHistory history = history();
     AtomicInteger lookups = new AtomicInteger();
     try (Connection connection = TestDatabases.fresh(kind).open()) {
       Migrator migrator = new Migrator(history, TableFilter.defaults()).withProgress(line -> {});
