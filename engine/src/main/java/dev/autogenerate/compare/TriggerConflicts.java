@@ -14,16 +14,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The database's triggers (SQLite's: the only ones a schema carries) that the upgrade would
- * break. A trigger using a column the upgrade drops makes SQLite refuse the drop ("error in
+ * The database's triggers that the upgrade would break: SQLite's, and PostgreSQL's on views (the
+ * ones a schema carries). A trigger using a column the upgrade drops makes SQLite refuse the drop ("error in
  * trigger ... after drop column"), so the revision would fail when applied; one on another table
  * that only assigns the column ({@code update orders set note = ...}) SQLite lets through, and the
  * trigger fails the statement that next fires it, long after the review. A trigger on a view the
- * upgrade drops (to create it again around a change) goes with the view, silently. The diff
- * cannot rewrite a trigger: it stops before writing the migration with a {@link DependencyConflict}
- * naming the trigger and the fix. A trigger on a table the upgrade drops goes with it and breaks
- * nothing. (A trigger naming a view dropped and created again is left to SQLite, which refuses
- * to rebuild a table while the view is missing, loudly, and is content once it is back.)
+ * upgrade drops (to create it again around a change) goes with the view, silently, on both
+ * databases; one naming such a view makes SQLite refuse to rename a rebuilt table into place
+ * while the view is missing. The diff cannot rewrite a trigger: it stops before writing the
+ * migration with a {@link DependencyConflict} naming the trigger and the fix.
  *
  * <p>A trigger is read by name, as a view's query is ({@code ViewUses}): a word that is the name
  * of something else may count too, which errs on the side of stopping; on another table,
@@ -38,6 +37,9 @@ final class TriggerConflicts {
     if (current.triggers().isEmpty()) {
       return;
     }
+    // A table goes with its triggers, and SQLite drops a table whatever a trigger names: so a
+    // trigger on a table the upgrade drops, sooner or later, breaks no table drop. A column drop
+    // it does break while its table is still there (the walk's schema loses the trigger with it).
     Set<String> droppedTables = new HashSet<>();
     for (Change change : upgrade) {
       if (change.operation() instanceof DropTable drop) {
@@ -48,7 +50,7 @@ final class TriggerConflicts {
     for (Change change : upgrade) {
       Operation operation = change.operation();
       for (Trigger trigger : schema.triggers().values()) {
-        if (droppedTables.contains(trigger.table().toLowerCase(Locale.ROOT))) {
+        if (operation instanceof DropTable && droppedTables.contains(trigger.table().toLowerCase(Locale.ROOT))) {
           continue;
         }
         Optional<String> broken = brokenBy(operation, trigger);
@@ -67,11 +69,16 @@ final class TriggerConflicts {
     if (operation instanceof DropColumn drop && trigger.namesColumnOf(drop.table(), drop.column())) {
       return Optional.of("names column " + drop.table() + "." + drop.column() + ", which this migration drops");
     }
-    if (operation instanceof DropTable drop && trigger.names(drop.table())) {
+    if (operation instanceof DropTable drop && trigger.namesRelation(drop.table())) {
       return Optional.of("names table " + drop.table() + ", which this migration drops");
     }
     if (operation instanceof DropView drop && trigger.isOn(drop.name())) {
-      return Optional.of("is on view " + drop.name() + ", which this migration drops (and SQLite the trigger with it)");
+      return Optional.of("is on view " + drop.name() + ", which this migration drops (and the database the trigger"
+          + " with it)");
+    }
+    if (operation instanceof DropView drop && trigger.namesRelation(drop.name())) {
+      return Optional.of("names view " + drop.name() + ", which this migration drops (SQLite refuses to rebuild a"
+          + " table while a trigger names a missing view)");
     }
     return Optional.empty();
   }

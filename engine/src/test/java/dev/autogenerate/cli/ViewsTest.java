@@ -148,6 +148,34 @@ class ViewsTest {
     project.expect(0, "check");
   }
 
+  /**
+   * A view dropped to be created again around a type change would take the triggers on it along,
+   * on both databases, and nothing would create them again: that stops {@code -m} with one line.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aTriggerOnAViewThatMustBeCreatedAgainStopsTheRevisionWithOneLine(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = projectWithView(kind);
+    String trigger = kind == DatabaseKind.POSTGRESQL ? "totals_insert on order_totals" : "totals_insert";
+    if (kind == DatabaseKind.POSTGRESQL) {
+      execute(project, "create function totals_insert() returns trigger language plpgsql as"
+              + " $$ begin insert into orders (id, amount) values (new.id, new.amount); return new; end $$",
+          "create trigger totals_insert instead of insert on order_totals for each row execute function totals_insert()");
+    } else {
+      execute(project, "create trigger totals_insert instead of insert on order_totals"
+          + " begin insert into orders (id, amount) values (new.id, new.amount); end");
+    }
+    project.entities(ORDER_V1.replace("Integer amount;", "Long amount;"));
+
+    CliRun refused = project.expect(2, "-m", "wider amounts");
+
+    assertEquals(1, refused.err().lines().count(), refused::toString);
+    assertTrue(refused.err().contains("trigger " + trigger + " is on view order_totals, which this migration drops"),
+        refused::toString);
+    assertTrue(refused.err().contains("op.execute(\"drop trigger " + trigger + "\")"), refused::toString);
+    assertEquals(1, project.migrationFiles().size(), "no file written");
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void entitiesMappedOntoViewsAreNeverCreatedAsTables(DatabaseKind kind) throws Exception {

@@ -107,21 +107,66 @@ class TriggerConflictsTest {
     assertEquals(2, plan.upgradeChanges().size(), plan.upgradeChanges()::toString);
   }
 
+  /**
+   * SQLite refuses a column's drop while a trigger using it is there, even when the trigger's
+   * table goes later in the same upgrade.
+   */
+  @Test
+  void aTriggerWhoseTableGoesLaterStillStopsTheColumnsDropBeforeIt() {
+    Trigger reading = new Trigger("audit_copies", "audit",
+        "CREATE TRIGGER audit_copies AFTER INSERT ON audit BEGIN INSERT INTO audit (what) SELECT note FROM orders; END");
+
+    DependencyConflict conflict = assertThrows(DependencyConflict.class,
+        () -> compare(database(reading), List.of(ORDERS.withoutColumn("note"))));
+
+    assertTrue(conflict.getMessage().startsWith("trigger audit_copies names column orders.note,"), conflict::getMessage);
+  }
+
+  /** A table is never new.x: a trigger reading its own row's column of a dropped table's name is no use of it. */
+  @Test
+  void aTriggerReadingItsOwnRowsColumnNamedAsADroppedTableIsNoConflict() {
+    Table status = new Table("status", List.of(column("code", SqlType.TEXT)), Optional.empty());
+    Table audited = AUDIT.withColumn(column("status", SqlType.TEXT));
+    Trigger ownRow = new Trigger("audit_status", "audit",
+        "CREATE TRIGGER audit_status AFTER INSERT ON audit WHEN new.status IS NOT NULL BEGIN SELECT 1; END");
+    Schema current = Schema.of(List.of(ORDERS, audited, status)).withViewsAndTriggers(List.of(), List.of(ownRow));
+
+    MigrationPlan plan = new SchemaComparison(CompareTesting.SQLITE).compare(current, Schema.of(List.of(ORDERS, audited)),
+        Optional.of(current), new Renames(List.of(), List.of()));
+
+    assertEquals(List.of(new DropTable("status")), operations(plan.upgradeChanges()));
+  }
+
+  /** SQLite refuses to rename a rebuilt table into place while a trigger names a view that is gone. */
+  @Test
+  void aTriggerNamingAViewTheUpgradeRecreatesStopsIt() {
+    Trigger naming = new Trigger("audit_totals", "audit", "CREATE TRIGGER audit_totals AFTER INSERT ON audit"
+        + " BEGIN INSERT INTO audit (what) SELECT amount FROM order_totals; END");
+
+    assertTrue(conflictChangingAmountsUnder(naming).startsWith("trigger audit_totals names view order_totals, which"
+        + " this migration drops"));
+  }
+
   /** Dropping a view drops its triggers, and creating it again does not bring them back. */
   @Test
   void aTriggerOnAViewTheUpgradeRecreatesStopsIt() {
-    View totals = new View("order_totals", "SELECT id, amount FROM orders",
-        Map.of("orders", new TreeSet<>(Set.of("id", "amount"))));
     Trigger instead = new Trigger("totals_insert", "order_totals", "CREATE TRIGGER totals_insert INSTEAD OF INSERT"
         + " ON order_totals BEGIN INSERT INTO orders (id, amount) VALUES (new.id, new.amount); END");
-    Schema current = Schema.of(List.of(ORDERS, AUDIT)).withViewsAndTriggers(List.of(totals), List.of(instead));
+
+    assertTrue(conflictChangingAmountsUnder(instead).startsWith("trigger totals_insert is on view order_totals, which"
+        + " this migration drops (and the database the trigger with it)"));
+  }
+
+  /**
+   * The conflict of changing the type of orders.amount, which a view reads, so that the view is
+   * dropped and created again around the change, with this trigger in the database.
+   */
+  private static String conflictChangingAmountsUnder(Trigger trigger) {
+    View totals = new View("order_totals", "SELECT id, amount FROM orders",
+        Map.of("orders", new TreeSet<>(Set.of("id", "amount"))));
+    Schema current = Schema.of(List.of(ORDERS, AUDIT)).withViewsAndTriggers(List.of(totals), List.of(trigger));
     Table textAmounts = ORDERS.withColumnReplaced("amount", each -> each.withType(SqlType.TEXT));
-
-    DependencyConflict conflict = assertThrows(DependencyConflict.class,
-        () -> compare(current, List.of(textAmounts, AUDIT)));
-
-    assertTrue(conflict.getMessage().startsWith("trigger totals_insert is on view order_totals, which this migration"
-        + " drops (and SQLite the trigger with it)"), conflict::getMessage);
+    return assertThrows(DependencyConflict.class, () -> compare(current, List.of(textAmounts, AUDIT))).getMessage();
   }
 
   @Test

@@ -4,10 +4,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A trigger, kept verbatim as its {@code CREATE TRIGGER} statement. Read on SQLite only, where a
- * table rebuild drops the table and with it its triggers, which must then be created again; the
- * diff never proposes one.
+ * A trigger, kept verbatim as its {@code CREATE TRIGGER} statement. Read on SQLite, where a
+ * table rebuild drops the table and with it its triggers, which must then be created again, and
+ * on PostgreSQL for views, which go with their triggers when dropped to be created again around a
+ * change; the diff never proposes one.
  *
+ * @param name as the database names it: SQLite's trigger name; on PostgreSQL, whose trigger names
+ *     are each table's own, {@code name on relation}, as {@code DROP TRIGGER} takes it
  * @param table the table or view it is on
  */
 public record Trigger(String name, String table, String sql) {
@@ -35,9 +38,17 @@ public record Trigger(String name, String table, String sql) {
     return ViewUses.names(sql, identifier);
   }
 
-  /** Whether it is on this table or view (SQLite keeps the name as the statement spelled it). */
+  /** Whether it is on this table or view. */
   public boolean isOn(String relation) {
-    return table.equalsIgnoreCase(relation);
+    return table.equals(relation);
+  }
+
+  /**
+   * Whether the statement names this table or view as such: {@code new.orders} is a column of the
+   * trigger's own row, whatever its name.
+   */
+  public boolean namesRelation(String relation) {
+    return ViewUses.namesOtherThanOf(sql, relation, OWN_ROWS);
   }
 
   /**
@@ -49,6 +60,6 @@ public record Trigger(String name, String table, String sql) {
     if (isOn(relation)) {
       return names(column);
     }
-    return names(relation) && ViewUses.namesOtherThanOf(sql, column, OWN_ROWS);
+    return namesRelation(relation) && ViewUses.namesOtherThanOf(sql, column, OWN_ROWS);
   }
 }

@@ -88,10 +88,17 @@ public final class ViewUses {
    * qualified by anything else.
    */
   public static boolean namesOtherThanOf(String sql, String identifier, Set<String> qualifiers) {
-    String lower = identifier.toLowerCase(Locale.ROOT);
+    // A qualified name (sales.orders) is its parts with dots between.
+    List<String> parts = new ArrayList<>();
+    for (String part : identifier.toLowerCase(Locale.ROOT).split("\\.", -1)) {
+      if (!parts.isEmpty()) {
+        parts.add(".");
+      }
+      parts.add(part);
+    }
     List<String> tokens = tokens(sql);
-    for (int t = 0; t < tokens.size(); t++) {
-      if (!tokens.get(t).equals(lower)) {
+    for (int t = 0; t + parts.size() <= tokens.size(); t++) {
+      if (!tokens.subList(t, t + parts.size()).equals(parts)) {
         continue;
       }
       boolean qualified = t >= 2 && tokens.get(t - 1).equals(".") && qualifiers.contains(tokens.get(t - 2));

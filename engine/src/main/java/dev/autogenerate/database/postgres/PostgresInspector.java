@@ -16,6 +16,7 @@ import dev.autogenerate.schema.ReferentialAction;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.SqlTypeParser;
+import dev.autogenerate.schema.Trigger;
 import dev.autogenerate.schema.UniqueConstraint;
 import dev.autogenerate.schema.View;
 import java.sql.Array;
@@ -87,8 +88,9 @@ import java.util.TreeSet;
  *   <li>views, materialized ones marked as such (not an extension's), whatever the table filter says: their
  *       query as {@code pg_get_viewdef()} deparses it, and the columns of each table or view they
  *       read, from the dependencies of their rewrite rule ({@code pg_depend}), exact where a
- *       text search would guess. Triggers are not read: PostgreSQL keeps them through every
- *       change the diff makes.
+ *       text search would guess, and the triggers on them: dropping a view to create it again
+ *       around a change would lose those. Triggers on tables are not read: PostgreSQL keeps them
+ *       through every change the diff makes.
  * </ul>
  */
 public final class PostgresInspector implements DatabaseInspector {
@@ -325,15 +327,20 @@ public final class PostgresInspector implements DatabaseInspector {
   /**
    * Views, materialized ones too (not those of an extension), with their query and, from the
    * dependencies of their rewrite rule, each column of each table or view they read: one row per
-   * column used (a view reading no column has one row, with nulls). Names outside the current
-   * schema are qualified, as tables are.
+   * column used (a view reading no column has one row, with nulls), and the triggers on the view
+   * ({@code instead of}) by name, with their definitions in the same order. Names outside the
+   * current schema are qualified, as tables are.
    */
   static final String VIEWS_QUERY = """
       SELECT CASE WHEN n.nspname = pg_catalog.current_schema() THEN v.relname::text ELSE n.nspname || '.' || v.relname END AS view_name,
              pg_catalog.pg_get_viewdef(v.oid) AS definition,
              v.relkind = 'm' AS materialized,
              CASE WHEN un.nspname = pg_catalog.current_schema() THEN u.relname::text ELSE un.nspname || '.' || u.relname END AS used_relation,
-             a.attname AS used_column
+             a.attname AS used_column,
+             ARRAY(SELECT t.tgname FROM pg_catalog.pg_trigger t
+                   WHERE t.tgrelid = v.oid AND NOT t.tgisinternal ORDER BY t.tgname) AS trigger_names,
+             ARRAY(SELECT pg_catalog.pg_get_triggerdef(t.oid) FROM pg_catalog.pg_trigger t
+                   WHERE t.tgrelid = v.oid AND NOT t.tgisinternal ORDER BY t.tgname) AS trigger_definitions
       FROM pg_catalog.pg_class v
       JOIN pg_catalog.pg_namespace n ON n.oid = v.relnamespace
       LEFT JOIN pg_catalog.pg_rewrite r ON r.ev_class = v.oid
@@ -517,6 +524,12 @@ public final class PostgresInspector implements DatabaseInspector {
           definition = viewQuery(rows.getString("definition"));
           materialized = rows.getBoolean("materialized");
           uses = new TreeMap<>();
+          List<String> triggerNames = strings(rows.getArray("trigger_names"));
+          List<String> triggerDefinitions = strings(rows.getArray("trigger_definitions"));
+          for (int i = 0; i < triggerNames.size() && i < triggerDefinitions.size(); i++) {
+            // Trigger names are the table's own on PostgreSQL, and so named, as DROP TRIGGER takes them.
+            schema.addTrigger(new Trigger(triggerNames.get(i) + " on " + view, view, triggerDefinitions.get(i)));
+          }
         }
         String relation = rows.getString("used_relation");
         if (relation != null) {

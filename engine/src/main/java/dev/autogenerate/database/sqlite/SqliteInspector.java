@@ -250,7 +250,28 @@ public final class SqliteInspector implements DatabaseInspector {
         }
       }
     }
-    return schema.withViewsAndTriggers(schema.views().values(), triggers);
+    // SQLite keeps the table's name as the trigger's statement spelled it (on ORDERS): the
+    // schema names it as the table is named, so that it follows the table's renames and drops.
+    List<Trigger> named = new ArrayList<>();
+    for (Trigger trigger : triggers) {
+      named.add(new Trigger(trigger.name(), relationNamed(schema, trigger.table()), trigger.sql()));
+    }
+    return schema.withViewsAndTriggers(schema.views().values(), named);
+  }
+
+  /** The table or view of this name ignoring case, as SQLite finds it; the name itself when none is read. */
+  private static String relationNamed(Schema schema, String spelled) {
+    for (String table : schema.tables().keySet()) {
+      if (table.equalsIgnoreCase(spelled)) {
+        return table;
+      }
+    }
+    for (String view : schema.views().keySet()) {
+      if (view.equalsIgnoreCase(spelled)) {
+        return view;
+      }
+    }
+    return spelled;
   }
 
   /** Every table's rows of the columns query, whatever the filter: a foreign key may reference any. */

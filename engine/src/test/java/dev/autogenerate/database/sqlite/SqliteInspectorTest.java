@@ -38,6 +38,7 @@ import static dev.autogenerate.schema.SqlType.timestamp;
 import static dev.autogenerate.schema.SqlType.varchar;
 import static dev.autogenerate.schema.UniqueConstraint.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.autogenerate.database.Database;
@@ -276,6 +277,24 @@ class SqliteInspectorTest {
     assertEquals(List.of(new Trigger("big_insert", "big",
         "CREATE TRIGGER big_insert instead of insert on big begin insert into orders (id) values (new.a); end")),
         schema.triggersOn("big"));
+  }
+
+  /**
+   * SQLite keeps a trigger's table as its statement spelled it: the schema names the table as
+   * the table is named, so that a rename or a drop of the table takes the trigger along.
+   */
+  @Test
+  void aTriggersTableIsNamedAsTheTableIsWhateverTheStatementsCase() throws Exception {
+    execute(database,
+        "create table orders (id integer primary key, note text)",
+        "create table audit (what text)",
+        "create trigger orders_logged after insert on ORDERS begin insert into audit values (new.note); end");
+
+    Schema schema = inspect(database);
+
+    assertEquals("orders", schema.triggers().get("orders_logged").table());
+    assertEquals(List.of(), schema.withoutTable("orders").triggersOn("orders"));
+    assertTrue(schema.withoutTable("orders").triggers().isEmpty(), "the table's trigger went with it");
   }
 
   @Test
