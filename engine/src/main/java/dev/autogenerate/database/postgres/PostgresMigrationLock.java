@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * A session-level advisory lock, one per database and schema (each schema keeps its own version
@@ -19,30 +20,47 @@ final class PostgresMigrationLock implements MigrationLock {
   private static final int KEY = 0x6175746f;
 
   private final Connection connection;
+  /** The second half of the key: the schema's, as it was when the lock was taken. */
+  private final int schemaKey;
 
-  private PostgresMigrationLock(Connection connection) {
+  private PostgresMigrationLock(Connection connection, int schemaKey) {
     this.connection = connection;
+    this.schemaKey = schemaKey;
   }
 
   static PostgresMigrationLock acquire(Connection connection, LockWait wait) throws SQLException {
+    int schemaKey = schemaKey(connection);
     Waiting.until(wait, "the migration lock of this database",
-        () -> holder(connection), () -> tryLock(connection));
-    return new PostgresMigrationLock(connection);
+        () -> holder(connection), () -> tryLock(connection, schemaKey));
+    return new PostgresMigrationLock(connection, schemaKey);
   }
 
+  /**
+   * Releases the key it took, not the current schema's: a revision may have moved the session to
+   * another schema ({@code set search_path}, or a new schema named as the user), and a lock left
+   * held on a pooled connection would keep every other instance waiting.
+   */
   @Override
   public void close() throws SQLException {
-    try (PreparedStatement unlock = connection.prepareStatement(
-        "select pg_advisory_unlock(?, hashtext(current_schema()))")) {
+    try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
       unlock.setInt(1, KEY);
+      unlock.setInt(2, schemaKey);
       unlock.execute();
     }
   }
 
-  private static boolean tryLock(Connection connection) throws SQLException {
-    try (PreparedStatement lock = connection.prepareStatement(
-        "select pg_try_advisory_lock(?, hashtext(current_schema()))")) {
+  private static int schemaKey(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select hashtext(coalesce(current_schema(), ''))")) {
+      result.next();
+      return result.getInt(1);
+    }
+  }
+
+  private static boolean tryLock(Connection connection, int schemaKey) throws SQLException {
+    try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
       lock.setInt(1, KEY);
+      lock.setInt(2, schemaKey);
       try (ResultSet result = lock.executeQuery()) {
         return result.next() && result.getBoolean(1);
       }
