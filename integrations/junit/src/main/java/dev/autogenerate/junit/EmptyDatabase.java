@@ -5,10 +5,12 @@ import dev.autogenerate.database.Database;
 import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.RevisionGuard;
 import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.project.MaskedUrl;
 import dev.autogenerate.runtime.VersionTable;
 import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.View;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,9 +24,9 @@ import java.util.TreeSet;
  * pointed at the wrong database touches nothing, and emptied again afterwards, pass or fail, so
  * the next assertion finds it empty too.
  *
- * <p>Emptying is the engine's own plan from the schema found to an empty one (tables in
- * foreign-key order, then sequences and enum types), run as one revision-like transaction, and
- * the version and history tables dropped.
+ * <p>Emptying is the engine's own plan from the schema found to an empty one (its views, readers
+ * first, then tables in foreign-key order, then sequences and enum types), run as one
+ * revision-like transaction, and the version and history tables dropped.
  */
 final class EmptyDatabase {
 
@@ -58,9 +60,10 @@ final class EmptyDatabase {
   private static void requireEmpty(Connection connection, Database database, TableFilter filter) throws SQLException {
     Schema found = database.inspect(connection, filter);
     List<String> revisions = VersionTable.heads(connection);
-    if (!found.tables().isEmpty() || !found.sequences().isEmpty() || !found.enumTypes().isEmpty()
-        || !revisions.isEmpty()) {
+    if (!found.tables().isEmpty() || !found.views().isEmpty() || !found.sequences().isEmpty()
+        || !found.enumTypes().isEmpty() || !revisions.isEmpty()) {
       Set<String> names = new TreeSet<>(found.tables().keySet());
+      names.addAll(found.views().keySet());
       names.addAll(found.sequences().keySet());
       names.addAll(found.enumTypes().keySet());
       String what = revisions.isEmpty() ? "it has " + String.join(", ", names) : "it is at revision " + revisions;
@@ -77,8 +80,17 @@ final class EmptyDatabase {
     }
     Schema found = database.inspect(connection, filter);
     // Everything found goes, whoever created it: the database was empty before the assertion.
+    // Views first, each before the views it reads: the diff keeps views, and would stop at the
+    // first table one reads.
     List<Operation> drops = new ArrayList<>();
-    new SchemaComparison(database.comparisonRules(), SchemaDifference.EVERYTHING).compare(found, Schema.EMPTY)
+    List<View> views = found.viewsDependingOn(found.views().keySet());
+    Schema withoutViews = found;
+    for (int i = views.size() - 1; i >= 0; i--) {
+      DropView drop = new DropView(views.get(i).name(), views.get(i).materialized());
+      drops.add(drop);
+      withoutViews = drop.applyTo(withoutViews);
+    }
+    new SchemaComparison(database.comparisonRules(), SchemaDifference.EVERYTHING).compare(withoutViews, Schema.EMPTY)
         .upgradeChanges().forEach(change -> drops.add(change.operation()));
     boolean autoCommit = connection.getAutoCommit();
     RevisionGuard guard = database.beginRevision(connection, LockWait.defaults(line -> {}));
