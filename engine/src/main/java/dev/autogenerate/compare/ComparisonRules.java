@@ -36,6 +36,13 @@ public interface ComparisonRules {
   boolean storesSequenceIncrement();
 
   /**
+   * Whether a trigger's statement holds its body, whose tables and columns the database checks
+   * when a column is dropped or a table renamed (SQLite); where the statement only names the
+   * function it runs (PostgreSQL), only the relation a trigger is on tells what it depends on.
+   */
+  boolean triggerStatementsHoldTheirBodies();
+
+  /**
    * An expression (a default, a check) in the normal form both sides are compared in: the same
    * meaning gives the same text, whatever way the database rewrote it.
    */

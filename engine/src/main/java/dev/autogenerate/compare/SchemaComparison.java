@@ -125,7 +125,7 @@ public final class SchemaComparison {
     // around the changes (which are created again with their entity's query, new or not).
     List<Change> upgrade = ViewRecreation.around(current, lookAlikes.upgrade(), wanted, entityViews.requeried(),
         reviewed(entityViews.created()));
-    TriggerConflicts.check(current, upgrade);
+    TriggerConflicts.check(current, upgrade, rules.triggerStatementsHoldTheirBodies());
     List<String> warnings = new ArrayList<>(renaming.warnings());
     warnings.addAll(plan.warnings());
     warnings.addAll(lookAlikes.warnings());

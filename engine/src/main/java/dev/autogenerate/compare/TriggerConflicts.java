@@ -1,6 +1,7 @@
 package dev.autogenerate.compare;
 
 import dev.autogenerate.changes.Change;
+import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.DropView;
@@ -15,25 +16,31 @@ import java.util.Set;
 
 /**
  * The database's triggers that the upgrade would break: SQLite's, and PostgreSQL's on views (the
- * ones a schema carries). A trigger using a column the upgrade drops makes SQLite refuse the drop ("error in
- * trigger ... after drop column"), so the revision would fail when applied; one on another table
- * that only assigns the column ({@code update orders set note = ...}) SQLite lets through, and the
- * trigger fails the statement that next fires it, long after the review. A trigger on a view the
- * upgrade drops (to create it again around a change) goes with the view, silently, on both
- * databases; one naming such a view makes SQLite refuse to rename a rebuilt table into place
- * while the view is missing. The diff cannot rewrite a trigger: it stops before writing the
- * migration with a {@link DependencyConflict} naming the trigger and the fix.
+ * ones a schema carries). A trigger on a view the upgrade drops (to create it again around a
+ * change) goes with the view, silently, on both databases. On SQLite, whose trigger statements
+ * hold their bodies, more: a trigger using a column the upgrade drops makes SQLite refuse the
+ * drop ("error in trigger ... after drop column"), so the revision would fail when applied; one
+ * on another table that only assigns the column ({@code update orders set note = ...}) SQLite
+ * lets through, and the trigger fails the statement that next fires it, long after the review;
+ * one naming a view that is gone while a table is rebuilt or renamed makes SQLite refuse the
+ * rename. The diff cannot rewrite a trigger: it stops before writing the migration with a
+ * {@link DependencyConflict} naming the trigger and the fix.
  *
- * <p>A trigger is read by name, as a view's query is ({@code ViewUses}): a word that is the name
- * of something else may count too, which errs on the side of stopping; on another table,
- * {@code new.note} and {@code old.note} are that table's own columns and do not count.
+ * <p>A SQLite trigger is read by name, as a view's query is ({@code ViewUses}): a word that is
+ * the name of something else may count too, which errs on the side of stopping; {@code new.note}
+ * and {@code old.note} are the trigger's own row's columns, and a word where only a column can
+ * stand is no table.
  */
 final class TriggerConflicts {
 
   private TriggerConflicts() {}
 
-  /** @throws DependencyConflict for the first trigger that a step of {@code upgrade} breaks */
-  static void check(Schema current, List<Change> upgrade) {
+  /**
+   * @param bodiesInStatements whether trigger statements hold their bodies ({@link
+   *     ComparisonRules#triggerStatementsHoldTheirBodies}), so that what they name counts
+   * @throws DependencyConflict for the first trigger that a step of {@code upgrade} breaks
+   */
+  static void check(Schema current, List<Change> upgrade, boolean bodiesInStatements) {
     if (current.triggers().isEmpty()) {
       return;
     }
@@ -47,39 +54,66 @@ final class TriggerConflicts {
       }
     }
     Schema schema = current;
-    for (Change change : upgrade) {
-      Operation operation = change.operation();
+    for (int step = 0; step < upgrade.size(); step++) {
+      Operation operation = upgrade.get(step).operation();
       for (Trigger trigger : schema.triggers().values()) {
-        if (operation instanceof DropTable && droppedTables.contains(trigger.table().toLowerCase(Locale.ROOT))) {
-          continue;
+        Optional<String> broken;
+        if (operation instanceof DropView drop && trigger.isOn(drop.name())) {
+          broken = Optional.of("is on view " + drop.name() + ", which this migration drops (and the database the"
+              + " trigger with it)");
+        } else if (!bodiesInStatements
+            || operation instanceof DropTable && droppedTables.contains(trigger.table().toLowerCase(Locale.ROOT))) {
+          broken = Optional.empty();
+        } else {
+          broken = brokenBody(upgrade, step, trigger);
         }
-        Optional<String> broken = brokenBy(operation, trigger);
         if (broken.isPresent()) {
           throw new DependencyConflict("trigger " + trigger.name() + " " + broken.get() + ": change or drop the"
-              + " trigger first (a migration with op.execute(\"drop trigger " + trigger.name() + "\") and, if it is"
-              + " still wanted, its new create trigger), upgrade, then run -m again");
+              + " trigger first (a migration with op.execute(\"drop trigger " + javaText(trigger.name()) + "\") and,"
+              + " if it is still wanted, its new create trigger), upgrade, then run -m again");
         }
       }
       schema = operation.applyTo(schema);
     }
   }
 
-  /** What the step does to the trigger, when it breaks it. */
-  private static Optional<String> brokenBy(Operation operation, Trigger trigger) {
+  /** What the step at {@code step} does to what a trigger's body names, when it breaks it. */
+  private static Optional<String> brokenBody(List<Change> upgrade, int step, Trigger trigger) {
+    Operation operation = upgrade.get(step).operation();
     if (operation instanceof DropColumn drop && trigger.namesColumnOf(drop.table(), drop.column())) {
       return Optional.of("names column " + drop.table() + "." + drop.column() + ", which this migration drops");
     }
     if (operation instanceof DropTable drop && trigger.namesRelation(drop.table())) {
       return Optional.of("names table " + drop.table() + ", which this migration drops");
     }
-    if (operation instanceof DropView drop && trigger.isOn(drop.name())) {
-      return Optional.of("is on view " + drop.name() + ", which this migration drops (and the database the trigger"
-          + " with it)");
-    }
-    if (operation instanceof DropView drop && trigger.namesRelation(drop.name())) {
-      return Optional.of("names view " + drop.name() + ", which this migration drops (SQLite refuses to rebuild a"
-          + " table while a trigger names a missing view)");
+    if (operation instanceof DropView drop && trigger.namesRelation(drop.name()) && tablesChangeWhileGone(upgrade, step)) {
+      return Optional.of("names view " + drop.name() + ", which this migration drops and changes tables before it"
+          + " creates it again (SQLite refuses to rebuild or rename a table while a trigger names a missing view)");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a step that is no view's drop or creation comes after the view's drop at {@code step}
+   * and before it is created again (or, never created again, at all): a table's change, which on
+   * SQLite may rebuild or rename a table.
+   */
+  private static boolean tablesChangeWhileGone(List<Change> upgrade, int step) {
+    String view = ((DropView) upgrade.get(step).operation()).name();
+    for (int later = step + 1; later < upgrade.size(); later++) {
+      Operation operation = upgrade.get(later).operation();
+      if (operation instanceof CreateView create && create.name().equals(view)) {
+        return false;
+      }
+      if (!(operation instanceof CreateView) && !(operation instanceof DropView)) {
+        return true;
+      }
+    }
+    return true;
+  }
+
+  /** A text as it stands between a Java string literal's quotes. */
+  private static String javaText(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 }

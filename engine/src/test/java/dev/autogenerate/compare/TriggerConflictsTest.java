@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.operations.DropTable;
+import dev.autogenerate.operations.DropView;
 import dev.autogenerate.schema.PrimaryKey;
 import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
@@ -45,8 +47,13 @@ class TriggerConflictsTest {
 
   /** The comparison with everything in the database made by the migrations, so that a table may go. */
   private static MigrationPlan compare(Schema current, List<Table> entities) {
-    return new SchemaComparison(CompareTesting.SQLITE).compare(current, Schema.of(entities),
-        Optional.of(Schema.of(List.of(ORDERS, AUDIT))), new Renames(List.of(), List.of()));
+    return compare(CompareTesting.SQLITE, current, Schema.of(entities));
+  }
+
+  /** The comparison on these rules, everything in {@code current} made by the migrations. */
+  private static MigrationPlan compare(ComparisonRules rules, Schema current, Schema target) {
+    return new SchemaComparison(rules)
+        .compare(current, target, Optional.of(current), new Renames(List.of(), List.of()));
   }
 
   @Test
@@ -85,7 +92,8 @@ class TriggerConflictsTest {
         + " BEGIN UPDATE orders SET amount = amount + 1 WHERE NEW.note IS NOT NULL; END");
     Trigger otherTable = new Trigger("audit_others", "audit", "CREATE TRIGGER audit_others AFTER INSERT ON audit"
         + " BEGIN UPDATE others SET note = new.what; END");
-    Schema current = Schema.of(List.of(ORDERS, withNote, others)).withViewsAndTriggers(List.of(), List.of(ownRow, otherTable));
+    Schema current = Schema.of(List.of(ORDERS, withNote, others))
+        .withViewsAndTriggers(List.of(), List.of(ownRow, otherTable));
 
     MigrationPlan plan = new SchemaComparison(CompareTesting.SQLITE).compare(current,
         Schema.of(List.of(ORDERS.withoutColumn("note"), withNote, others)));
@@ -93,16 +101,13 @@ class TriggerConflictsTest {
     assertEquals(List.of(new DropColumn("orders", "note")), operations(plan.upgradeChanges()));
   }
 
-  /**
-   * A trigger goes with its table: emptying the database (as the JUnit integration does) drops
-   * tables whose triggers name one another, whatever the case its table is spelled in.
-   */
+  /** A trigger goes with its table: dropping tables whose triggers name one another is no conflict. */
   @Test
   void triggersOfTablesTheUpgradeDropsAreNoConflict() {
-    Trigger upperCase = new Trigger("orders_logged", "ORDERS",
+    Trigger logged = new Trigger("orders_logged", "orders",
         "CREATE TRIGGER orders_logged AFTER INSERT ON ORDERS BEGIN INSERT INTO audit (what) VALUES (new.note); END");
 
-    MigrationPlan plan = compare(database(upperCase, ON_AUDIT), List.of());
+    MigrationPlan plan = compare(database(logged, ON_AUDIT), List.of());
 
     assertEquals(2, plan.upgradeChanges().size(), plan.upgradeChanges()::toString);
   }
@@ -114,27 +119,14 @@ class TriggerConflictsTest {
   @Test
   void aTriggerWhoseTableGoesLaterStillStopsTheColumnsDropBeforeIt() {
     Trigger reading = new Trigger("audit_copies", "audit",
-        "CREATE TRIGGER audit_copies AFTER INSERT ON audit BEGIN INSERT INTO audit (what) SELECT note FROM orders; END");
+        "CREATE TRIGGER audit_copies AFTER INSERT ON audit"
+            + " BEGIN INSERT INTO audit (what) SELECT note FROM orders; END");
 
     DependencyConflict conflict = assertThrows(DependencyConflict.class,
         () -> compare(database(reading), List.of(ORDERS.withoutColumn("note"))));
 
-    assertTrue(conflict.getMessage().startsWith("trigger audit_copies names column orders.note,"), conflict::getMessage);
-  }
-
-  /** A table is never new.x: a trigger reading its own row's column of a dropped table's name is no use of it. */
-  @Test
-  void aTriggerReadingItsOwnRowsColumnNamedAsADroppedTableIsNoConflict() {
-    Table status = new Table("status", List.of(column("code", SqlType.TEXT)), Optional.empty());
-    Table audited = AUDIT.withColumn(column("status", SqlType.TEXT));
-    Trigger ownRow = new Trigger("audit_status", "audit",
-        "CREATE TRIGGER audit_status AFTER INSERT ON audit WHEN new.status IS NOT NULL BEGIN SELECT 1; END");
-    Schema current = Schema.of(List.of(ORDERS, audited, status)).withViewsAndTriggers(List.of(), List.of(ownRow));
-
-    MigrationPlan plan = new SchemaComparison(CompareTesting.SQLITE).compare(current, Schema.of(List.of(ORDERS, audited)),
-        Optional.of(current), new Renames(List.of(), List.of()));
-
-    assertEquals(List.of(new DropTable("status")), operations(plan.upgradeChanges()));
+    assertTrue(conflict.getMessage().startsWith("trigger audit_copies names column orders.note,"),
+        conflict::getMessage);
   }
 
   /** SQLite refuses to rename a rebuilt table into place while a trigger names a view that is gone. */
@@ -145,6 +137,78 @@ class TriggerConflictsTest {
 
     assertTrue(conflictChangingAmountsUnder(naming).startsWith("trigger audit_totals names view order_totals, which"
         + " this migration drops"));
+  }
+
+  /**
+   * A column named as a table is, where only a column can stand (its own row's new.status, an
+   * update's column list or set clause), is no use of the table: a table is never new.x.
+   */
+  @Test
+  void aColumnNamedAsADroppedTableIsNoUseOfIt() {
+    Table status = new Table("status", List.of(column("code", SqlType.TEXT)), Optional.empty());
+    Table audited = AUDIT.withColumn(column("status", SqlType.TEXT));
+    Trigger setting = new Trigger("orders_status", "orders",
+        "CREATE TRIGGER orders_status AFTER UPDATE OF status ON orders BEGIN UPDATE audit SET status = 'x'; END");
+    Trigger ownRow = new Trigger("audit_status", "audit",
+        "CREATE TRIGGER audit_status AFTER INSERT ON audit WHEN new.status IS NOT NULL BEGIN SELECT 1; END");
+    Schema current = Schema.of(List.of(ORDERS.withColumn(column("status", SqlType.TEXT)), audited, status))
+        .withViewsAndTriggers(List.of(), List.of(setting, ownRow));
+
+    MigrationPlan plan = compare(CompareTesting.SQLITE, current,
+        Schema.of(List.of(ORDERS.withColumn(column("status", SqlType.TEXT)), audited)));
+
+    assertEquals(List.of(new DropTable("status")), operations(plan.upgradeChanges()));
+  }
+
+  /** A quoted name may hold a dot, and is then one name. */
+  @Test
+  void aQuotedNameWithADotIsOneName() {
+    Table dotted = new Table("a.b", List.of(column("c", SqlType.TEXT)), Optional.empty());
+    Trigger inserting = new Trigger("audit_copies", "audit",
+        "CREATE TRIGGER audit_copies AFTER INSERT ON audit BEGIN INSERT INTO \"a.b\" (c) VALUES (new.what); END");
+    Schema current = Schema.of(List.of(ORDERS, AUDIT, dotted)).withViewsAndTriggers(List.of(), List.of(inserting));
+
+    DependencyConflict conflict = assertThrows(DependencyConflict.class,
+        () -> compare(CompareTesting.SQLITE, current, Schema.of(List.of(ORDERS, AUDIT))));
+
+    assertTrue(conflict.getMessage().startsWith("trigger audit_copies names table a.b,"), conflict::getMessage);
+  }
+
+  /**
+   * A view dropped and created again with nothing between (a new query) leaves SQLite nothing to
+   * refuse: a trigger naming it is no conflict.
+   */
+  @Test
+  void aTriggerNamingAViewCreatedAgainAtOnceIsNoConflict() {
+    View old = new View("order_totals", "SELECT id, amount FROM orders",
+        Map.of("orders", new TreeSet<>(Set.of("id", "amount"))));
+    View requeried = new View("order_totals", "SELECT id FROM orders", Map.of("orders", new TreeSet<>(Set.of("id"))));
+    Trigger naming = new Trigger("audit_totals", "audit", "CREATE TRIGGER audit_totals AFTER INSERT ON audit"
+        + " BEGIN INSERT INTO audit (what) SELECT id FROM order_totals; END");
+    Schema current = Schema.of(List.of(ORDERS, AUDIT)).withViewsAndTriggers(List.of(old), List.of(naming));
+    Schema target = Schema.of(List.of(ORDERS, AUDIT)).withViewsAndTriggers(List.of(requeried), List.of());
+
+    MigrationPlan plan = compare(CompareTesting.SQLITE, current, target);
+
+    assertEquals(List.of(new DropView("order_totals", false), new CreateView("order_totals", "SELECT id FROM orders")),
+        operations(plan.upgradeChanges()));
+  }
+
+  /**
+   * PostgreSQL's trigger statement names the function it runs, not what the function reads: a
+   * function or schema named as a dropped table is no conflict; only the view it is on counts.
+   */
+  @Test
+  void aPostgresTriggerOnAViewCountsOnlyForItsView() {
+    View totals = new View("order_totals", "SELECT id, amount FROM orders",
+        Map.of("orders", new TreeSet<>(Set.of("id", "amount"))));
+    Trigger instead = new Trigger("totals_insert on order_totals", "order_totals", "CREATE TRIGGER totals_insert"
+        + " INSTEAD OF INSERT ON public.order_totals FOR EACH ROW EXECUTE FUNCTION audit.log_change()");
+    Schema current = Schema.of(List.of(ORDERS, AUDIT)).withViewsAndTriggers(List.of(totals), List.of(instead));
+
+    MigrationPlan plan = compare(CompareTesting.POSTGRES, current, Schema.of(List.of(ORDERS)));
+
+    assertEquals(List.of(new DropTable("audit")), operations(plan.upgradeChanges()));
   }
 
   /** Dropping a view drops its triggers, and creating it again does not bring them back. */

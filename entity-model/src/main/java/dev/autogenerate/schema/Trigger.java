@@ -44,11 +44,11 @@ public record Trigger(String name, String table, String sql) {
   }
 
   /**
-   * Whether the statement names this table or view as such: {@code new.orders} is a column of the
-   * trigger's own row, whatever its name.
+   * Whether the statement names this table or view as such, where a relation can stand: a
+   * column of the same name ({@code new.status}, {@code set status = ...}) is no use of it.
    */
   public boolean namesRelation(String relation) {
-    return ViewUses.namesOtherThanOf(sql, relation, OWN_ROWS);
+    return ViewUses.namesAsRelation(sql, relation, OWN_ROWS);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.autogenerate.schema;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -88,25 +89,77 @@ public final class ViewUses {
    * qualified by anything else.
    */
   public static boolean namesOtherThanOf(String sql, String identifier, Set<String> qualifiers) {
-    // A qualified name (sales.orders) is its parts with dots between.
+    List<String> tokens = tokens(sql);
+    for (List<String> spelling : spellings(identifier)) {
+      for (int t = Collections.indexOfSubList(tokens, spelling); t >= 0; t = indexOf(tokens, spelling, t + 1)) {
+        boolean qualified = t >= 2 && tokens.get(t - 1).equals(".") && qualifiers.contains(tokens.get(t - 2));
+        if (!qualified) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code sql} names {@code relation} where a table or view can stand: after {@code
+   * from}, {@code join}, {@code into}, {@code update} (with its {@code or ...}), {@code on} or a
+   * comma, or as the qualifier of a column ({@code status.code}); not where only a column can
+   * ({@code set status = ...}, {@code update of status}, {@code new.status}). A trigger's
+   * statement may name a column as a table is named, and that is no use of the table.
+   */
+  public static boolean namesAsRelation(String sql, String relation, Set<String> ownRows) {
+    List<String> tokens = tokens(sql);
+    for (List<String> spelling : spellings(relation)) {
+      for (int t = Collections.indexOfSubList(tokens, spelling); t >= 0; t = indexOf(tokens, spelling, t + 1)) {
+        int start = t;
+        if (start >= 2 && tokens.get(start - 1).equals(".")) {
+          if (ownRows.contains(tokens.get(start - 2))) {
+            continue;
+          }
+          start -= 2; // a schema's name (main.orders) belongs to the relation's
+        }
+        String before = start > 0 ? tokens.get(start - 1) : "";
+        int end = t + spelling.size();
+        boolean qualifiesColumn = end < tokens.size() && tokens.get(end).equals(".");
+        if (RELATION_PLACES.contains(before) || qualifiesColumn) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The words after which a table or view is named. */
+  private static final Set<String> RELATION_PLACES =
+      Set.of("from", "join", "into", "update", "on", ",", "rollback", "abort", "replace", "fail", "ignore");
+
+  /**
+   * How {@code identifier} may stand among the tokens: as one token (a quoted name may hold a
+   * dot), and, when it has dots, as its parts with dots between ({@code sales.orders}).
+   */
+  private static List<List<String>> spellings(String identifier) {
+    String lower = identifier.toLowerCase(Locale.ROOT);
+    if (!lower.contains(".")) {
+      return List.of(List.of(lower));
+    }
     List<String> parts = new ArrayList<>();
-    for (String part : identifier.toLowerCase(Locale.ROOT).split("\\.", -1)) {
+    for (String part : lower.split("\\.", -1)) {
       if (!parts.isEmpty()) {
         parts.add(".");
       }
       parts.add(part);
     }
-    List<String> tokens = tokens(sql);
-    for (int t = 0; t + parts.size() <= tokens.size(); t++) {
-      if (!tokens.subList(t, t + parts.size()).equals(parts)) {
-        continue;
-      }
-      boolean qualified = t >= 2 && tokens.get(t - 1).equals(".") && qualifiers.contains(tokens.get(t - 2));
-      if (!qualified) {
-        return true;
-      }
+    return List.of(List.of(lower), parts);
+  }
+
+  /** Where {@code target} next occurs in {@code tokens} at or after {@code from}, or -1. */
+  private static int indexOf(List<String> tokens, List<String> target, int from) {
+    if (from >= tokens.size()) {
+      return -1;
     }
-    return false;
+    int found = Collections.indexOfSubList(tokens.subList(from, tokens.size()), target);
+    return found < 0 ? -1 : from + found;
   }
 
   /**

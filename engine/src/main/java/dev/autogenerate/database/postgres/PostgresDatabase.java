@@ -247,6 +247,12 @@ public final class PostgresDatabase implements Database, ComparisonRules {
     return true;
   }
 
+  /** {@code CREATE TRIGGER ... EXECUTE FUNCTION f()}: the body is the function's. */
+  @Override
+  public boolean triggerStatementsHoldTheirBodies() {
+    return false;
+  }
+
   private static void requireSchemasExist(Connection connection, Set<String> schemas) throws SQLException {
     if (schemas.isEmpty()) {
       return;

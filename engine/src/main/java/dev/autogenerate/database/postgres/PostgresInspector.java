@@ -89,8 +89,9 @@ import java.util.TreeSet;
  *       query as {@code pg_get_viewdef()} deparses it, and the columns of each table or view they
  *       read, from the dependencies of their rewrite rule ({@code pg_depend}), exact where a
  *       text search would guess, and the triggers on them: dropping a view to create it again
- *       around a change would lose those. Triggers on tables are not read: PostgreSQL keeps them
- *       through every change the diff makes.
+ *       around a change would lose those. Triggers on tables are not read: PostgreSQL keeps
+ *       them through the diff's changes, but refuses to drop a column, or change its type, that a
+ *       trigger's column list or WHEN clause names (the revision fails and is rolled back).
  * </ul>
  */
 public final class PostgresInspector implements DatabaseInspector {
@@ -328,7 +329,7 @@ public final class PostgresInspector implements DatabaseInspector {
    * Views, materialized ones too (not those of an extension), with their query and, from the
    * dependencies of their rewrite rule, each column of each table or view they read: one row per
    * column used (a view reading no column has one row, with nulls), and the triggers on the view
-   * ({@code instead of}) by name, with their definitions in the same order. Names outside the
+   * ({@code instead of}) by name, quoted where needed, with their definitions in the same order. Names outside the
    * current schema are qualified, as tables are.
    */
   static final String VIEWS_QUERY = """
@@ -337,7 +338,9 @@ public final class PostgresInspector implements DatabaseInspector {
              v.relkind = 'm' AS materialized,
              CASE WHEN un.nspname = pg_catalog.current_schema() THEN u.relname::text ELSE un.nspname || '.' || u.relname END AS used_relation,
              a.attname AS used_column,
-             ARRAY(SELECT t.tgname FROM pg_catalog.pg_trigger t
+             CASE WHEN n.nspname = pg_catalog.current_schema() THEN pg_catalog.quote_ident(v.relname)
+                  ELSE pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(v.relname) END AS quoted_view_name,
+             ARRAY(SELECT pg_catalog.quote_ident(t.tgname) FROM pg_catalog.pg_trigger t
                    WHERE t.tgrelid = v.oid AND NOT t.tgisinternal ORDER BY t.tgname) AS trigger_names,
              ARRAY(SELECT pg_catalog.pg_get_triggerdef(t.oid) FROM pg_catalog.pg_trigger t
                    WHERE t.tgrelid = v.oid AND NOT t.tgisinternal ORDER BY t.tgname) AS trigger_definitions
@@ -526,9 +529,11 @@ public final class PostgresInspector implements DatabaseInspector {
           uses = new TreeMap<>();
           List<String> triggerNames = strings(rows.getArray("trigger_names"));
           List<String> triggerDefinitions = strings(rows.getArray("trigger_definitions"));
+          String quotedView = rows.getString("quoted_view_name");
           for (int i = 0; i < triggerNames.size() && i < triggerDefinitions.size(); i++) {
-            // Trigger names are the table's own on PostgreSQL, and so named, as DROP TRIGGER takes them.
-            schema.addTrigger(new Trigger(triggerNames.get(i) + " on " + view, view, triggerDefinitions.get(i)));
+            // Trigger names are each relation's own on PostgreSQL: named with it, quoted where
+            // needed, as DROP TRIGGER takes them (and so told apart, whatever the names hold).
+            schema.addTrigger(new Trigger(triggerNames.get(i) + " on " + quotedView, view, triggerDefinitions.get(i)));
           }
         }
         String relation = rows.getString("used_relation");

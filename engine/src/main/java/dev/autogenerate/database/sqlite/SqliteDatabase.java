@@ -186,4 +186,9 @@ public final class SqliteDatabase implements Database, ComparisonRules {
   public boolean storesSequenceIncrement() {
     return false;
   }
+
+  @Override
+  public boolean triggerStatementsHoldTheirBodies() {
+    return true;
+  }
 }

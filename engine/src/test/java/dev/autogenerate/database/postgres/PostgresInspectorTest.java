@@ -354,6 +354,35 @@ class PostgresInspectorTest {
     assertFalse(schema.hasTable("totals"));
   }
 
+  /**
+   * The triggers on views, named as DROP TRIGGER takes them, quoted where needed: trigger names
+   * are each relation's own, and names that hold " on " stay apart.
+   */
+  @Test
+  void triggersOnViewsNamedAsDropTriggerTakesThem() throws Exception {
+    execute(database,
+        "create table orders (id int primary key, amount int)",
+        "create view \"x on y\" as select id from orders",
+        "create view y as select id from orders",
+        "create schema other",
+        "create view other.v as select id from orders",
+        "create function nothing() returns trigger language plpgsql as $$ begin return null; end $$",
+        "create trigger t instead of insert on \"x on y\" for each row execute function nothing()",
+        "create trigger \"t on x\" instead of insert on y for each row execute function nothing()",
+        "create trigger t instead of insert on other.v for each row execute function nothing()");
+
+    Schema schema;
+    try (Connection connection = database.open()) {
+      schema = new PostgresInspector().inspect(connection, TableFilter.defaults().withSchemas(Set.of("other")));
+    }
+
+    assertEquals(Set.of("t on \"x on y\"", "\"t on x\" on y", "t on other.v"), schema.triggers().keySet());
+    assertEquals("x on y", schema.triggers().get("t on \"x on y\"").table());
+    assertEquals("other.v", schema.triggers().get("t on other.v").table());
+    assertTrue(schema.triggers().get("\"t on x\" on y").sql().startsWith("CREATE TRIGGER \"t on x\" INSTEAD OF INSERT ON"),
+        () -> schema.triggers().get("\"t on x\" on y").sql());
+  }
+
   /** A materialized view is read as a view, marked as such, with the columns it reads: never as a table. */
   @Test
   void materializedViewsAreViewsThatSayTheyAre() throws Exception {
