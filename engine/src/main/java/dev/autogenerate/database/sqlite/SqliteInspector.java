@@ -259,19 +259,34 @@ public final class SqliteInspector implements DatabaseInspector {
     return schema.withViewsAndTriggers(schema.views().values(), named);
   }
 
-  /** The table or view of this name ignoring case, as SQLite finds it; the name itself when none is read. */
+  /** The table or view of this name as SQLite finds it; the name itself when none is read. */
   private static String relationNamed(Schema schema, String spelled) {
     for (String table : schema.tables().keySet()) {
-      if (table.equalsIgnoreCase(spelled)) {
+      if (sameIgnoringAsciiCase(table, spelled)) {
         return table;
       }
     }
     for (String view : schema.views().keySet()) {
-      if (view.equalsIgnoreCase(spelled)) {
+      if (sameIgnoringAsciiCase(view, spelled)) {
         return view;
       }
     }
     return spelled;
+  }
+
+  /** Whether two names are one to SQLite, which folds the case of ASCII letters only ("É" is not "é"). */
+  private static boolean sameIgnoringAsciiCase(String one, String other) {
+    if (one.length() != other.length()) {
+      return false;
+    }
+    for (int i = 0; i < one.length(); i++) {
+      char a = one.charAt(i);
+      char b = other.charAt(i);
+      if (a != b && (a >= 128 || b >= 128 || Character.toLowerCase(a) != Character.toLowerCase(b))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Every table's rows of the columns query, whatever the filter: a foreign key may reference any. */
