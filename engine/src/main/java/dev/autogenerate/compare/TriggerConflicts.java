@@ -1,7 +1,6 @@
 package dev.autogenerate.compare;
 
 import dev.autogenerate.changes.Change;
-import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.DropView;
@@ -22,8 +21,8 @@ import java.util.Set;
  * drop ("error in trigger ... after drop column"), so the revision would fail when applied; one
  * on another table that only assigns the column ({@code update orders set note = ...}) SQLite
  * lets through, and the trigger fails the statement that next fires it, long after the review;
- * one naming a view that is gone while a table is rebuilt or renamed makes SQLite refuse the
- * rename. The diff cannot rewrite a trigger: it stops before writing the migration with a
+ * one naming a view the upgrade drops breaks if the view is gone while a table is rebuilt or
+ * renamed (SQLite refuses the rename), or comes back with a query lacking what it reads. The diff cannot rewrite a trigger: it stops before writing the migration with a
  * {@link DependencyConflict} naming the trigger and the fix.
  *
  * <p>A SQLite trigger is read by name, as a view's query is ({@code ViewUses}): a word that is
@@ -54,8 +53,8 @@ final class TriggerConflicts {
       }
     }
     Schema schema = current;
-    for (int step = 0; step < upgrade.size(); step++) {
-      Operation operation = upgrade.get(step).operation();
+    for (Change change : upgrade) {
+      Operation operation = change.operation();
       for (Trigger trigger : schema.triggers().values()) {
         Optional<String> broken;
         if (operation instanceof DropView drop && trigger.isOn(drop.name())) {
@@ -65,7 +64,7 @@ final class TriggerConflicts {
             || operation instanceof DropTable && droppedTables.contains(trigger.table().toLowerCase(Locale.ROOT))) {
           broken = Optional.empty();
         } else {
-          broken = brokenBody(upgrade, step, trigger);
+          broken = brokenBody(operation, trigger);
         }
         if (broken.isPresent()) {
           throw new DependencyConflict("trigger " + trigger.name() + " " + broken.get() + ": change or drop the"
@@ -77,43 +76,24 @@ final class TriggerConflicts {
     }
   }
 
-  /** What the step at {@code step} does to what a trigger's body names, when it breaks it. */
-  private static Optional<String> brokenBody(List<Change> upgrade, int step, Trigger trigger) {
-    Operation operation = upgrade.get(step).operation();
+  /** What the step does to what a trigger's body names, when it breaks it. */
+  private static Optional<String> brokenBody(Operation operation, Trigger trigger) {
     if (operation instanceof DropColumn drop && trigger.namesColumnOf(drop.table(), drop.column())) {
       return Optional.of("names column " + drop.table() + "." + drop.column() + ", which this migration drops");
     }
     if (operation instanceof DropTable drop && trigger.namesRelation(drop.table())) {
       return Optional.of("names table " + drop.table() + ", which this migration drops");
     }
-    if (operation instanceof DropView drop && trigger.namesRelation(drop.name()) && tablesChangeWhileGone(upgrade, step)) {
-      return Optional.of("names view " + drop.name() + ", which this migration drops and changes tables before it"
-          + " creates it again (SQLite refuses to rebuild or rename a table while a trigger names a missing view)");
+    if (operation instanceof DropView drop && trigger.namesRelation(drop.name())) {
+      return Optional.of("names view " + drop.name() + ", which this migration drops (SQLite refuses to rebuild or"
+          + " rename a table while a trigger names a missing view, and a view created again with a new query may"
+          + " lack what the trigger reads)");
     }
     return Optional.empty();
   }
 
-  /**
-   * Whether a step that is no view's drop or creation comes after the view's drop at {@code step}
-   * and before it is created again (or, never created again, at all): a table's change, which on
-   * SQLite may rebuild or rename a table.
-   */
-  private static boolean tablesChangeWhileGone(List<Change> upgrade, int step) {
-    String view = ((DropView) upgrade.get(step).operation()).name();
-    for (int later = step + 1; later < upgrade.size(); later++) {
-      Operation operation = upgrade.get(later).operation();
-      if (operation instanceof CreateView create && create.name().equals(view)) {
-        return false;
-      }
-      if (!(operation instanceof CreateView) && !(operation instanceof DropView)) {
-        return true;
-      }
-    }
-    return true;
-  }
-
   /** A text as it stands between a Java string literal's quotes. */
   private static String javaText(String text) {
-    return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r");
   }
 }

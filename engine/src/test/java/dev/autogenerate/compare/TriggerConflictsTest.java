@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.operations.DropTable;
-import dev.autogenerate.operations.DropView;
 import dev.autogenerate.schema.PrimaryKey;
 import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
@@ -23,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Triggers that would name what the upgrade drops, decided from schema values alone. */
 class TriggerConflictsTest {
@@ -141,14 +141,16 @@ class TriggerConflictsTest {
 
   /**
    * A column named as a table is, where only a column can stand (its own row's new.status, an
-   * update's column list or set clause), is no use of the table: a table is never new.x.
+   * update's column list or set clause, an insert's column list, a select list, a join's
+   * condition), is no use of the table: a table is never new.x.
    */
   @Test
   void aColumnNamedAsADroppedTableIsNoUseOfIt() {
     Table status = new Table("status", List.of(column("code", SqlType.TEXT)), Optional.empty());
     Table audited = AUDIT.withColumn(column("status", SqlType.TEXT));
-    Trigger setting = new Trigger("orders_status", "orders",
-        "CREATE TRIGGER orders_status AFTER UPDATE OF status ON orders BEGIN UPDATE audit SET status = 'x'; END");
+    Trigger setting = new Trigger("orders_status", "orders", "CREATE TRIGGER orders_status AFTER UPDATE OF status"
+        + " ON orders BEGIN UPDATE audit SET what = 'x', status = 'y'; INSERT INTO audit (what, status)"
+        + " SELECT what, status FROM audit JOIN orders ON status = 1; END");
     Trigger ownRow = new Trigger("audit_status", "audit",
         "CREATE TRIGGER audit_status AFTER INSERT ON audit WHEN new.status IS NOT NULL BEGIN SELECT 1; END");
     Schema current = Schema.of(List.of(ORDERS.withColumn(column("status", SqlType.TEXT)), audited, status))
@@ -175,23 +177,36 @@ class TriggerConflictsTest {
   }
 
   /**
-   * A view dropped and created again with nothing between (a new query) leaves SQLite nothing to
-   * refuse: a trigger naming it is no conflict.
+   * A view created again with a new query may lack what a trigger naming it reads, and the
+   * trigger then fails when it fires (and every later table rename with it).
    */
   @Test
-  void aTriggerNamingAViewCreatedAgainAtOnceIsNoConflict() {
+  void aTriggerNamingAViewCreatedAgainWithANewQueryStopsIt() {
     View old = new View("order_totals", "SELECT id, amount FROM orders",
         Map.of("orders", new TreeSet<>(Set.of("id", "amount"))));
     View requeried = new View("order_totals", "SELECT id FROM orders", Map.of("orders", new TreeSet<>(Set.of("id"))));
     Trigger naming = new Trigger("audit_totals", "audit", "CREATE TRIGGER audit_totals AFTER INSERT ON audit"
-        + " BEGIN INSERT INTO audit (what) SELECT id FROM order_totals; END");
+        + " BEGIN INSERT INTO audit (what) SELECT amount FROM order_totals; END");
     Schema current = Schema.of(List.of(ORDERS, AUDIT)).withViewsAndTriggers(List.of(old), List.of(naming));
     Schema target = Schema.of(List.of(ORDERS, AUDIT)).withViewsAndTriggers(List.of(requeried), List.of());
 
-    MigrationPlan plan = compare(CompareTesting.SQLITE, current, target);
+    DependencyConflict conflict = assertThrows(DependencyConflict.class,
+        () -> compare(CompareTesting.SQLITE, current, target));
 
-    assertEquals(List.of(new DropView("order_totals", false), new CreateView("order_totals", "SELECT id FROM orders")),
-        operations(plan.upgradeChanges()));
+    assertTrue(conflict.getMessage().startsWith("trigger audit_totals names view order_totals,"), conflict::getMessage);
+  }
+
+  /** SQLite also reads a table after in, in parentheses, and in a from list after a comma. */
+  @ParameterizedTest
+  @ValueSource(strings = {"SELECT 1 WHERE new.what IN orders", "SELECT note FROM (orders)",
+      "SELECT audit.what FROM audit, orders WHERE orders.note IS NULL"})
+  void aTableNamedInAnyPlaceATableStandsCounts(String body) {
+    Trigger reading = new Trigger("audit_reads", "audit",
+        "CREATE TRIGGER audit_reads AFTER INSERT ON audit BEGIN " + body + "; END");
+
+    DependencyConflict conflict = assertThrows(DependencyConflict.class, () -> compare(database(reading), List.of(AUDIT)));
+
+    assertTrue(conflict.getMessage().startsWith("trigger audit_reads names table orders,"), conflict::getMessage);
   }
 
   /**

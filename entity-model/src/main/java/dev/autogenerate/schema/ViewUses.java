@@ -103,10 +103,12 @@ public final class ViewUses {
 
   /**
    * Whether {@code sql} names {@code relation} where a table or view can stand: after {@code
-   * from}, {@code join}, {@code into}, {@code update} (with its {@code or ...}), {@code on} or a
-   * comma, or as the qualifier of a column ({@code status.code}); not where only a column can
-   * ({@code set status = ...}, {@code update of status}, {@code new.status}). A trigger's
-   * statement may name a column as a table is named, and that is no use of the table.
+   * from}, {@code join}, {@code into}, {@code update} (with its {@code or ...}), {@code in}, an
+   * opening parenthesis there, or a comma of a {@code from} list, or as the qualifier of a column
+   * ({@code status.code}); not where only a column can ({@code set a = 1, status = 2}, {@code
+   * update of status}, {@code new.status}). A trigger's statement may name a column as a table
+   * is named, and that is no use of the table. (The relation a trigger is on, in its header, is
+   * the caller's to tell.)
    */
   public static boolean namesAsRelation(String sql, String relation, Set<String> ownRows) {
     List<String> tokens = tokens(sql);
@@ -119,10 +121,9 @@ public final class ViewUses {
           }
           start -= 2; // a schema's name (main.orders) belongs to the relation's
         }
-        String before = start > 0 ? tokens.get(start - 1) : "";
         int end = t + spelling.size();
         boolean qualifiesColumn = end < tokens.size() && tokens.get(end).equals(".");
-        if (RELATION_PLACES.contains(before) || qualifiesColumn) {
+        if (qualifiesColumn || standsAsRelation(tokens, start)) {
           return true;
         }
       }
@@ -132,7 +133,44 @@ public final class ViewUses {
 
   /** The words after which a table or view is named. */
   private static final Set<String> RELATION_PLACES =
-      Set.of("from", "join", "into", "update", "on", ",", "rollback", "abort", "replace", "fail", "ignore");
+      Set.of("from", "join", "into", "update", "in", "rollback", "abort", "replace", "fail", "ignore");
+
+  /** The words that begin a clause, at which a walk back from a comma learns which list it is in. */
+  private static final Set<String> CLAUSES = Set.of("from", "join", "select", "set", "values", "where", "on",
+      "group", "order", "having", "when", "begin", "then", "else", "update", "insert", "delete", "into", "returning",
+      "limit", "using", "by");
+
+  /** Whether the token at {@code start} stands where a table or view is named. */
+  private static boolean standsAsRelation(List<String> tokens, int start) {
+    int before = start - 1;
+    while (before >= 0 && tokens.get(before).equals("(")) {
+      before--; // from (orders), in (orders)
+    }
+    if (before < 0) {
+      return false;
+    }
+    String place = tokens.get(before);
+    return RELATION_PLACES.contains(place) || place.equals(",") && before == start - 1 && inFromList(tokens, before);
+  }
+
+  /** Whether the comma at {@code comma} separates the relations of a {@code from} list. */
+  private static boolean inFromList(List<String> tokens, int comma) {
+    int depth = 0;
+    for (int i = comma - 1; i >= 0; i--) {
+      String token = tokens.get(i);
+      if (token.equals(")")) {
+        depth++;
+      } else if (token.equals("(")) {
+        if (depth == 0) {
+          return false;
+        }
+        depth--;
+      } else if (depth == 0 && CLAUSES.contains(token)) {
+        return token.equals("from") || token.equals("join");
+      }
+    }
+    return false;
+  }
 
   /**
    * How {@code identifier} may stand among the tokens: as one token (a quoted name may hold a
