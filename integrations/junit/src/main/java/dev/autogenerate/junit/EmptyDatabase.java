@@ -1,5 +1,6 @@
 package dev.autogenerate.junit;
 
+import dev.autogenerate.compare.DependencyConflict;
 import dev.autogenerate.compare.SchemaComparison;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.database.LockWait;
@@ -60,10 +61,11 @@ final class EmptyDatabase {
   private static void requireEmpty(Connection connection, Database database, TableFilter filter) throws SQLException {
     Schema found = database.inspect(connection, filter);
     List<String> revisions = VersionTable.heads(connection);
-    if (!found.tables().isEmpty() || !found.views().isEmpty() || !found.sequences().isEmpty()
+    Set<String> views = viewsIncluded(found, filter);
+    if (!found.tables().isEmpty() || !views.isEmpty() || !found.sequences().isEmpty()
         || !found.enumTypes().isEmpty() || !revisions.isEmpty()) {
       Set<String> names = new TreeSet<>(found.tables().keySet());
-      names.addAll(found.views().keySet());
+      names.addAll(views);
       names.addAll(found.sequences().keySet());
       names.addAll(found.enumTypes().keySet());
       String what = revisions.isEmpty() ? "it has " + String.join(", ", names) : "it is at revision " + revisions;
@@ -72,6 +74,21 @@ final class EmptyDatabase {
           + "): MigrationTests migrates an empty database and empties it again, so point it at a database of its"
           + " own (a new PostgreSQL database or SQLite file), never one with data");
     }
+  }
+
+  /**
+   * The views the filter leaves to the tool: the inspection reads every view, whatever the
+   * filter says (a view may read a table of the tool's), but one the project excluded is not the
+   * test's to find or drop.
+   */
+  private static Set<String> viewsIncluded(Schema found, TableFilter filter) {
+    Set<String> included = new TreeSet<>();
+    for (String view : found.views().keySet()) {
+      if (filter.includes(view)) {
+        included.add(view);
+      }
+    }
+    return included;
   }
 
   private static void empty(Connection connection, Database database, TableFilter filter) throws SQLException {
@@ -83,15 +100,22 @@ final class EmptyDatabase {
     // Views first, each before the views it reads: the diff keeps views, and would stop at the
     // first table one reads.
     List<Operation> drops = new ArrayList<>();
-    List<View> views = found.viewsDependingOn(found.views().keySet());
+    List<View> views = found.viewsDependingOn(viewsIncluded(found, filter));
     Schema withoutViews = found;
     for (int i = views.size() - 1; i >= 0; i--) {
       DropView drop = new DropView(views.get(i).name(), views.get(i).materialized());
       drops.add(drop);
       withoutViews = drop.applyTo(withoutViews);
     }
-    new SchemaComparison(database.comparisonRules(), SchemaDifference.EVERYTHING).compare(withoutViews, Schema.EMPTY)
-        .upgradeChanges().forEach(change -> drops.add(change.operation()));
+    try {
+      new SchemaComparison(database.comparisonRules(), SchemaDifference.EVERYTHING).compare(withoutViews, Schema.EMPTY)
+          .upgradeChanges().forEach(change -> drops.add(change.operation()));
+    } catch (DependencyConflict e) {
+      // Only what the filter excludes is left to read what goes: a view of the project's own.
+      String what = e.getMessage().substring(0, e.getMessage().indexOf(':'));
+      throw new IllegalStateException("cannot empty the test database " + MaskedUrl.of(connection.getMetaData().getURL())
+          + ": " + what + ", and the table filter (excludeTables) keeps it: drop it, or stop excluding it", e);
+    }
     boolean autoCommit = connection.getAutoCommit();
     RevisionGuard guard = database.beginRevision(connection, LockWait.defaults(line -> {}));
     try (Statement statement = connection.createStatement()) {

@@ -91,6 +91,24 @@ class MigrationTestsTest {
     assertEmpty(database);
   }
 
+  /** A view the project excludes is not the test's: the database is still empty to it, and the view stays. */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aViewTheProjectExcludesIsLeftAlone(DatabaseKind kind) throws SQLException {
+    TestDatabase database = TestDatabases.fresh(kind);
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      statement.execute("create view legacy_numbers as select 1 as one");
+    }
+
+    on(database, "withviews").excludeTables("legacy_*").assertUpgradesToHead();
+
+    try (Connection connection = database.open()) {
+      Schema left = Database.of(connection).inspect(connection, TableFilter.defaults());
+      assertEquals(Set.of("legacy_numbers"), left.views().keySet());
+      assertEquals(Set.of(), left.tables().keySet());
+    }
+  }
+
   @Test
   void anInMemorySqliteDatabaseIsANewOneForEachAssertion() {
     MigrationTests tests = MigrationTests.of("jdbc:sqlite::memory:").migrations(EXAMPLE + "migrations.good")
