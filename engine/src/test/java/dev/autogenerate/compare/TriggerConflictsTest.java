@@ -142,7 +142,7 @@ class TriggerConflictsTest {
   /**
    * A column named as a table is, where only a column can stand (its own row's new.status, an
    * update's column list or set clause, an insert's column list, a select list, a join's
-   * condition), is no use of the table: a table is never new.x.
+   * condition, a function's arguments, an in list), is no use of the table: a table is never new.x.
    */
   @Test
   void aColumnNamedAsADroppedTableIsNoUseOfIt() {
@@ -151,8 +151,9 @@ class TriggerConflictsTest {
     Trigger setting = new Trigger("orders_status", "orders", "CREATE TRIGGER orders_status AFTER UPDATE OF status"
         + " ON orders BEGIN UPDATE audit SET what = 'x', status = 'y'; INSERT INTO audit (what, status)"
         + " SELECT what, status FROM audit JOIN orders ON status = 1; END");
-    Trigger ownRow = new Trigger("audit_status", "audit",
-        "CREATE TRIGGER audit_status AFTER INSERT ON audit WHEN new.status IS NOT NULL BEGIN SELECT 1; END");
+    Trigger ownRow = new Trigger("audit_status", "audit", "CREATE TRIGGER audit_status AFTER INSERT ON audit"
+        + " WHEN new.status IS NOT NULL AND new.what IN (status, 'x')"
+        + " BEGIN UPDATE audit SET what = replace(status, 'a', 'b'); END");
     Schema current = Schema.of(List.of(ORDERS.withColumn(column("status", SqlType.TEXT)), audited, status))
         .withViewsAndTriggers(List.of(), List.of(setting, ownRow));
 
@@ -196,10 +197,16 @@ class TriggerConflictsTest {
     assertTrue(conflict.getMessage().startsWith("trigger audit_totals names view order_totals,"), conflict::getMessage);
   }
 
-  /** SQLite also reads a table after in, in parentheses, and in a from list after a comma. */
+  /**
+   * SQLite also reads a table after in, in parentheses in a from list, after a from list's comma
+   * (a join's condition before it or not), and single-quoted.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"SELECT 1 WHERE new.what IN orders", "SELECT note FROM (orders)",
-      "SELECT audit.what FROM audit, orders WHERE orders.note IS NULL"})
+      "SELECT audit.what FROM audit, orders WHERE orders.note IS NULL",
+      "SELECT 1 FROM audit a JOIN audit b ON a.what = b.what, orders o WHERE o.note IS NULL",
+      "SELECT 1 FROM audit a JOIN audit b USING (what), orders", "SELECT 1 FROM audit, (orders)",
+      "SELECT 1 FROM (audit, orders)", "DELETE FROM 'orders' WHERE note IS NULL"})
   void aTableNamedInAnyPlaceATableStandsCounts(String body) {
     Trigger reading = new Trigger("audit_reads", "audit",
         "CREATE TRIGGER audit_reads AFTER INSERT ON audit BEGIN " + body + "; END");

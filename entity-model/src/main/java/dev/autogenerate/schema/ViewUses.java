@@ -102,13 +102,14 @@ public final class ViewUses {
   }
 
   /**
-   * Whether {@code sql} names {@code relation} where a table or view can stand: after {@code
-   * from}, {@code join}, {@code into}, {@code update} (with its {@code or ...}), {@code in}, an
-   * opening parenthesis there, or a comma of a {@code from} list, or as the qualifier of a column
-   * ({@code status.code}); not where only a column can ({@code set a = 1, status = 2}, {@code
-   * update of status}, {@code new.status}). A trigger's statement may name a column as a table
-   * is named, and that is no use of the table. (The relation a trigger is on, in its header, is
-   * the caller's to tell.)
+   * Whether {@code sql} names {@code relation} where a table or view can stand: right after
+   * {@code from}, {@code join}, {@code into}, {@code update} (with its {@code or ...}) or
+   * {@code in}, in parentheses after {@code from} or {@code join}, after a comma of a {@code from}
+   * list, or as the qualifier of a column ({@code status.code}); single-quoted too, as SQLite
+   * takes {@code from 'orders'}. Not where only a column can ({@code set a = 1, status = 2},
+   * {@code update of status}, {@code new.status}, {@code in (status)}, a function's arguments). A
+   * trigger's statement may name a column as a table is named, and that is no use of the table.
+   * (The relation a trigger is on, in its header, is the caller's to tell.)
    */
   public static boolean namesAsRelation(String sql, String relation, Set<String> ownRows) {
     List<String> tokens = tokens(sql);
@@ -128,29 +129,48 @@ public final class ViewUses {
         }
       }
     }
+    List<String> singleQuoted = List.of("'" + relation.toLowerCase(Locale.ROOT));
+    for (int t = Collections.indexOfSubList(tokens, singleQuoted); t >= 0; t = indexOf(tokens, singleQuoted, t + 1)) {
+      if (standsAsRelation(tokens, t)) {
+        return true;
+      }
+    }
     return false;
   }
 
-  /** The words after which a table or view is named. */
+  /** The words right after which a table or view is named. */
   private static final Set<String> RELATION_PLACES =
       Set.of("from", "join", "into", "update", "in", "rollback", "abort", "replace", "fail", "ignore");
 
-  /** The words that begin a clause, at which a walk back from a comma learns which list it is in. */
-  private static final Set<String> CLAUSES = Set.of("from", "join", "select", "set", "values", "where", "on",
-      "group", "order", "having", "when", "begin", "then", "else", "update", "insert", "delete", "into", "returning",
-      "limit", "using", "by");
+  /**
+   * The words that begin a clause, at which a walk back from a comma learns which list it is in
+   * (not a join's {@code on} or {@code using}: a comma after one is the from list's).
+   */
+  private static final Set<String> CLAUSES = Set.of("from", "join", "select", "set", "values", "where", "group",
+      "order", "having", "when", "begin", "then", "else", "update", "insert", "delete", "into", "returning", "limit",
+      "window");
 
   /** Whether the token at {@code start} stands where a table or view is named. */
   private static boolean standsAsRelation(List<String> tokens, int start) {
+    if (start == 0) {
+      return false;
+    }
+    String right = tokens.get(start - 1);
+    if (RELATION_PLACES.contains(right)) {
+      return true;
+    }
+    // In parentheses only in a from list: from (orders), from a, (orders).
     int before = start - 1;
     while (before >= 0 && tokens.get(before).equals("(")) {
-      before--; // from (orders), in (orders)
+      before--;
     }
     if (before < 0) {
       return false;
     }
     String place = tokens.get(before);
-    return RELATION_PLACES.contains(place) || place.equals(",") && before == start - 1 && inFromList(tokens, before);
+    boolean parenthesized = before < start - 1;
+    return parenthesized && (place.equals("from") || place.equals("join"))
+        || place.equals(",") && inFromList(tokens, before);
   }
 
   /** Whether the comma at {@code comma} separates the relations of a {@code from} list. */
@@ -161,10 +181,18 @@ public final class ViewUses {
       if (token.equals(")")) {
         depth++;
       } else if (token.equals("(")) {
-        if (depth == 0) {
+        if (depth > 0) {
+          depth--;
+          continue;
+        }
+        // An opening parenthesis around the list: from (a, orders), from a, (b, orders).
+        String opener = i > 0 ? tokens.get(i - 1) : "";
+        if (opener.equals("from") || opener.equals("join")) {
+          return true;
+        }
+        if (!opener.equals(",") && !opener.equals("(")) {
           return false;
         }
-        depth--;
       } else if (depth == 0 && CLAUSES.contains(token)) {
         return token.equals("from") || token.equals("join");
       }
@@ -201,8 +229,9 @@ public final class ViewUses {
   }
 
   /**
-   * The tokens of {@code sql}: identifiers lower-cased (quoted ones unquoted), {@code .}, {@code '}
-   * for a string literal, one character for any other symbol; comments and blanks dropped.
+   * The tokens of {@code sql}: identifiers lower-cased (quoted ones unquoted), {@code .}, a string
+   * literal as {@code '} and its text lower-cased, one character for any other symbol; comments
+   * and blanks dropped.
    */
   private static List<String> tokens(String sql) {
     List<String> tokens = new ArrayList<>();
@@ -210,8 +239,10 @@ public final class ViewUses {
     while (i < sql.length()) {
       char c = sql.charAt(i);
       if (c == '\'') {
-        i = endOf(sql, i, '\'');
-        tokens.add("'");
+        int end = endOf(sql, i, '\'');
+        // Kept as ' and its text: never a word, but SQLite takes from 'orders' as a table.
+        tokens.add("'" + sql.substring(i + 1, Math.max(i + 1, end - 1)).replace("''", "'").toLowerCase(Locale.ROOT));
+        i = end;
       } else if (c == '-' && sql.startsWith("--", i)) {
         int end = sql.indexOf('\n', i);
         i = end < 0 ? sql.length() : end;
@@ -246,8 +277,8 @@ public final class ViewUses {
   }
 
   private static boolean isWord(String token) {
-    return !token.equals(".") && !token.equals("'") && !(token.length() == 1 && !Character.isLetterOrDigit(token.charAt(0))
-        && token.charAt(0) != '_');
+    return !token.equals(".") && !token.startsWith("'") && !(token.length() == 1
+        && !Character.isLetterOrDigit(token.charAt(0)) && token.charAt(0) != '_');
   }
 
   /** The index just past the closing quote; a doubled quote inside stands for one. */
