@@ -42,23 +42,29 @@ final class EmptyDatabase {
   /** @param filter the tables checked and emptied, in every schema the migrations name */
   static <T> T use(Connection connection, TableFilter filter, Work<T> work) throws SQLException {
     Database database = Database.of(connection);
-    requireEmpty(connection, database, filter);
+    Set<String> theProjects = requireEmpty(connection, database, filter);
     T result;
     try {
       result = work.run(connection);
     } catch (SQLException | RuntimeException | Error failure) {
       try {
-        empty(connection, database, filter);
+        empty(connection, database, filter, theProjects);
       } catch (SQLException | RuntimeException cleanup) {
         failure.addSuppressed(cleanup);
       }
       throw failure;
     }
-    empty(connection, database, filter);
+    empty(connection, database, filter, theProjects);
     return result;
   }
 
-  private static void requireEmpty(Connection connection, Database database, TableFilter filter) throws SQLException {
+  /**
+   * Refuses a database that is not empty, but for the views the project's filter excludes.
+   *
+   * @return those views, which the database keeps when it is emptied again
+   */
+  private static Set<String> requireEmpty(Connection connection, Database database, TableFilter filter)
+      throws SQLException {
     Schema found = database.inspect(connection, filter);
     List<String> revisions = VersionTable.heads(connection);
     Set<String> views = viewsIncluded(found, filter);
@@ -74,12 +80,15 @@ final class EmptyDatabase {
           + "): MigrationTests migrates an empty database and empties it again, so point it at a database of its"
           + " own (a new PostgreSQL database or SQLite file), never one with data");
     }
+    Set<String> excluded = new TreeSet<>(found.views().keySet());
+    excluded.removeAll(views);
+    return excluded;
   }
 
   /**
    * The views the filter leaves to the tool: the inspection reads every view, whatever the
-   * filter says (a view may read a table of the tool's), but one the project excluded is not the
-   * test's to find or drop.
+   * filter says (a view may read a table of the tool's), but one the project excluded that was
+   * there before is not the test's to find or drop.
    */
   private static Set<String> viewsIncluded(Schema found, TableFilter filter) {
     Set<String> included = new TreeSet<>();
@@ -91,7 +100,9 @@ final class EmptyDatabase {
     return included;
   }
 
-  private static void empty(Connection connection, Database database, TableFilter filter) throws SQLException {
+  /** @param keep the views the project's filter excludes that were there before the assertion */
+  private static void empty(Connection connection, Database database, TableFilter filter, Set<String> keep)
+      throws SQLException {
     if (!connection.getAutoCommit()) {
       connection.rollback();
     }
@@ -100,7 +111,10 @@ final class EmptyDatabase {
     // Views first, each before the views it reads: the diff keeps views, and would stop at the
     // first table one reads.
     List<Operation> drops = new ArrayList<>();
-    List<View> views = found.viewsDependingOn(viewsIncluded(found, filter));
+    // Views the migrations made go whatever their names; a view reading one of them goes too.
+    Set<String> made = new TreeSet<>(found.views().keySet());
+    made.removeAll(keep);
+    List<View> views = found.viewsDependingOn(made);
     Schema withoutViews = found;
     for (int i = views.size() - 1; i >= 0; i--) {
       DropView drop = new DropView(views.get(i).name(), views.get(i).materialized());
@@ -111,7 +125,7 @@ final class EmptyDatabase {
       new SchemaComparison(database.comparisonRules(), SchemaDifference.EVERYTHING).compare(withoutViews, Schema.EMPTY)
           .upgradeChanges().forEach(change -> drops.add(change.operation()));
     } catch (DependencyConflict e) {
-      // Only what the filter excludes is left to read what goes: a view of the project's own.
+      // Only a view the project excludes, there before, is left to read what goes.
       String what = e.getMessage().substring(0, e.getMessage().indexOf(':'));
       throw new IllegalStateException("cannot empty the test database " + MaskedUrl.of(connection.getMetaData().getURL())
           + ": " + what + ", and the table filter (excludeTables) keeps it: drop it, or stop excluding it", e);

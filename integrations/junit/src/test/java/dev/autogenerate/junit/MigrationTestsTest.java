@@ -109,6 +109,19 @@ class MigrationTestsTest {
     }
   }
 
+  /** A view the migrations made goes, even when its name is one the project excludes. */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aViewTheMigrationsMadeGoesWhateverTheFilterSays(DatabaseKind kind) throws SQLException {
+    TestDatabase database = TestDatabases.fresh(kind);
+    MigrationTests tests = on(database, "withviews").excludeTables("team_names");
+
+    tests.assertUpgradesToHead();
+    tests.assertUpgradesToHead();
+
+    assertEmpty(database);
+  }
+
   @Test
   void anInMemorySqliteDatabaseIsANewOneForEachAssertion() {
     MigrationTests tests = MigrationTests.of("jdbc:sqlite::memory:").migrations(EXAMPLE + "migrations.good")
