@@ -22,8 +22,9 @@ import java.util.Set;
  * on another table that only assigns the column ({@code update orders set note = ...}) SQLite
  * lets through, and the trigger fails the statement that next fires it, long after the review;
  * one naming a view the upgrade drops breaks if the view is gone while a table is rebuilt or
- * renamed (SQLite refuses the rename), or comes back with a query lacking what it reads. The diff cannot rewrite a trigger: it stops before writing the migration with a
- * {@link DependencyConflict} naming the trigger and the fix.
+ * renamed (SQLite refuses the rename), or comes back with a query lacking what it reads. The diff
+ * cannot rewrite a trigger: it stops before writing the migration with a {@link
+ * DependencyConflict} naming the trigger and the fix.
  *
  * <p>A SQLite trigger is read by name, as a view's query is ({@code ViewUses}): a word that is
  * the name of something else may count too, which errs on the side of stopping; {@code new.note}

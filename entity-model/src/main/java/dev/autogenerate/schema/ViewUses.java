@@ -22,6 +22,18 @@ import java.util.TreeSet;
  */
 public final class ViewUses {
 
+  /** The words right after which a table or view is named. */
+  private static final Set<String> RELATION_PLACES =
+      Set.of("from", "join", "into", "update", "in", "rollback", "abort", "replace", "fail", "ignore");
+
+  /**
+   * The words that begin a clause, at which a walk back from a comma learns which list it is in
+   * (not a join's {@code on} or {@code using}: a comma after one is the from list's).
+   */
+  private static final Set<String> CLAUSES = Set.of("from", "join", "select", "set", "values", "where", "group",
+      "order", "having", "when", "begin", "then", "else", "update", "insert", "delete", "into", "returning", "limit",
+      "window");
+
   private ViewUses() {}
 
   /** The view of this name and query, with what it reads in {@code schema}. */
@@ -91,7 +103,7 @@ public final class ViewUses {
   public static boolean namesOtherThanOf(String sql, String identifier, Set<String> qualifiers) {
     List<String> tokens = tokens(sql);
     for (List<String> spelling : spellings(identifier)) {
-      for (int t = Collections.indexOfSubList(tokens, spelling); t >= 0; t = indexOf(tokens, spelling, t + 1)) {
+      for (int t = indexOf(tokens, spelling, 0); t >= 0; t = indexOf(tokens, spelling, t + 1)) {
         boolean qualified = t >= 2 && tokens.get(t - 1).equals(".") && qualifiers.contains(tokens.get(t - 2));
         if (!qualified) {
           return true;
@@ -114,7 +126,7 @@ public final class ViewUses {
   public static boolean namesAsRelation(String sql, String relation, Set<String> ownRows) {
     List<String> tokens = tokens(sql);
     for (List<String> spelling : spellings(relation)) {
-      for (int t = Collections.indexOfSubList(tokens, spelling); t >= 0; t = indexOf(tokens, spelling, t + 1)) {
+      for (int t = indexOf(tokens, spelling, 0); t >= 0; t = indexOf(tokens, spelling, t + 1)) {
         int start = t;
         if (start >= 2 && tokens.get(start - 1).equals(".")) {
           if (ownRows.contains(tokens.get(start - 2))) {
@@ -130,7 +142,7 @@ public final class ViewUses {
       }
     }
     List<String> singleQuoted = List.of("'" + relation.toLowerCase(Locale.ROOT));
-    for (int t = Collections.indexOfSubList(tokens, singleQuoted); t >= 0; t = indexOf(tokens, singleQuoted, t + 1)) {
+    for (int t = indexOf(tokens, singleQuoted, 0); t >= 0; t = indexOf(tokens, singleQuoted, t + 1)) {
       if (standsAsRelation(tokens, t)) {
         return true;
       }
@@ -138,25 +150,12 @@ public final class ViewUses {
     return false;
   }
 
-  /** The words right after which a table or view is named. */
-  private static final Set<String> RELATION_PLACES =
-      Set.of("from", "join", "into", "update", "in", "rollback", "abort", "replace", "fail", "ignore");
-
-  /**
-   * The words that begin a clause, at which a walk back from a comma learns which list it is in
-   * (not a join's {@code on} or {@code using}: a comma after one is the from list's).
-   */
-  private static final Set<String> CLAUSES = Set.of("from", "join", "select", "set", "values", "where", "group",
-      "order", "having", "when", "begin", "then", "else", "update", "insert", "delete", "into", "returning", "limit",
-      "window");
-
   /** Whether the token at {@code start} stands where a table or view is named. */
   private static boolean standsAsRelation(List<String> tokens, int start) {
     if (start == 0) {
       return false;
     }
-    String right = tokens.get(start - 1);
-    if (RELATION_PLACES.contains(right)) {
+    if (RELATION_PLACES.contains(tokens.get(start - 1))) {
       return true;
     }
     // In parentheses only in a from list: from (orders), from a, (orders).

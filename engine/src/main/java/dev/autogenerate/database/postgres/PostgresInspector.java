@@ -329,8 +329,8 @@ public final class PostgresInspector implements DatabaseInspector {
    * Views, materialized ones too (not those of an extension), with their query and, from the
    * dependencies of their rewrite rule, each column of each table or view they read: one row per
    * column used (a view reading no column has one row, with nulls), and the triggers on the view
-   * ({@code instead of}) by name, quoted where needed, with their definitions in the same order. Names outside the
-   * current schema are qualified, as tables are.
+   * ({@code instead of}) by name, quoted where needed, with their definitions in the same order.
+   * Names outside the current schema are qualified, as tables are.
    */
   static final String VIEWS_QUERY = """
       SELECT CASE WHEN n.nspname = pg_catalog.current_schema() THEN v.relname::text ELSE n.nspname || '.' || v.relname END AS view_name,

@@ -42,19 +42,19 @@ final class EmptyDatabase {
   /** @param filter the tables checked and emptied, in every schema the migrations name */
   static <T> T use(Connection connection, TableFilter filter, Work<T> work) throws SQLException {
     Database database = Database.of(connection);
-    Set<String> theProjects = requireEmpty(connection, database, filter);
+    Set<String> keptViews = requireEmpty(connection, database, filter);
     T result;
     try {
       result = work.run(connection);
     } catch (SQLException | RuntimeException | Error failure) {
       try {
-        empty(connection, database, filter, theProjects);
+        empty(connection, database, filter, keptViews);
       } catch (SQLException | RuntimeException cleanup) {
         failure.addSuppressed(cleanup);
       }
       throw failure;
     }
-    empty(connection, database, filter, theProjects);
+    empty(connection, database, filter, keptViews);
     return result;
   }
 
@@ -87,8 +87,8 @@ final class EmptyDatabase {
 
   /**
    * The views the filter leaves to the tool: the inspection reads every view, whatever the
-   * filter says (a view may read a table of the tool's), but one the project excluded that was
-   * there before is not the test's to find or drop.
+   * filter says (a view may read a table of the tool's), but one the project excluded is not the
+   * test's to find.
    */
   private static Set<String> viewsIncluded(Schema found, TableFilter filter) {
     Set<String> included = new TreeSet<>();
