@@ -513,7 +513,13 @@ public final class SourceCompiler {
     }
   }
 
-  /** Defines the compiled classes, asking the parent first for everything else. */
+  /**
+   * Defines the compiled classes, and asks the parent for everything else. Its own come first: the
+   * application's class path (the parent's) holds its build's copy of each migration too, compiled
+   * before any edit made since, and the file is what a command must read (else an edit to an
+   * applied migration went unnoticed until the next build). Asking the parent first also cost a
+   * search of every jar and folder on that path for each migration class.
+   */
   static final class BytesClassLoader extends ClassLoader {
 
     private final Supplier<Map<String, byte[]>> classes;
@@ -529,12 +535,24 @@ public final class SourceCompiler {
     }
 
     @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      byte[] bytes = classes.get().get(name);
-      if (bytes == null) {
-        throw new ClassNotFoundException(name);
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      // The platform's classes cannot be defined here; asking for them must not read the classes.
+      if (!name.startsWith("java.")) {
+        synchronized (getClassLoadingLock(name)) {
+          Class<?> own = findLoadedClass(name);
+          if (own == null) {
+            byte[] bytes = classes.get().get(name);
+            own = bytes == null ? null : defineClass(name, bytes, 0, bytes.length);
+          }
+          if (own != null) {
+            if (resolve) {
+              resolveClass(own);
+            }
+            return own;
+          }
+        }
       }
-      return defineClass(name, bytes, 0, bytes.length);
+      return super.loadClass(name, resolve);
     }
   }
 }

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,7 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A migration edited after it was applied is noticed: check fails, upgrade and autogenerate
  * refuse with one line, downgrade -1 then upgrade head applies the edited version. Reformatting
- * the file is not an edit.
+ * the file is not an edit. The file is what counts, not a copy the application compiled before
+ * the edit.
  */
 class EditedMigrationTest {
 
@@ -56,6 +58,30 @@ class EditedMigrationTest {
     assertTrue(WalkthroughTest.columnsOf(project, "users").contains("nickname"));
     CliRun generated = project.expect(0, "-m", "the entities catch up");
     assertTrue(generated.out().contains("drop column users.nickname"), generated::toString);
+  }
+
+  /**
+   * The application compiles its migrations too (Migrator.fromClasspath runs them at start-up),
+   * so its class path, which the command reads the entities from, holds a copy of each migration
+   * as it was at the last build. An edit made since must not hide behind that copy.
+   */
+  @Test
+  void anEditIsNoticedBeforeTheApplicationIsRebuilt() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "create users table");
+    project.expect(0, "upgrade", "head");
+    Path file = project.migrationFiles().get(0);
+    String original = project.read(file);
+    project.entities(WalkthroughTest.USER_V1, original);
+
+    project.write(project.root().relativize(file).toString(), original.replace("column(\"name\", varchar(255))",
+        "column(\"name\", varchar(255)),\n        column(\"nickname\", varchar(40))"));
+    CliRun check = project.expect(1, "check");
+    assertTrue(check.out().contains("was edited after it was applied to this database"), check::toString);
+    // Again, with the migrations taken from the cache this time.
+    CliRun again = project.expect(1, "check");
+    assertTrue(again.out().contains("was edited after it was applied to this database"), again::toString);
   }
 
   /**
