@@ -460,15 +460,18 @@ public final class Migrator {
       AppliedRevisions after = direction == Direction.UPGRADE
           ? history.afterApplying(found, script)
           : history.afterReverting(found, script);
+      // What ran, not a checksum kept with the compiled classes: the database records its own
+      // truth, the same in the version row and the history row.
+      String ran = direction == Direction.UPGRADE ? OperationChecksum.of(operations) : null;
+      List<VersionTable.Row> added = addedHeads(found, after, script, ran);
       if (known.bookkeepingTables()) {
-        VersionTable.moveExisting(connection, removedHeads(found, after), addedHeads(found, after));
+        VersionTable.moveExisting(connection, removedHeads(found, after), added);
       } else {
-        VersionTable.move(connection, removedHeads(found, after), addedHeads(found, after));
+        VersionTable.move(connection, removedHeads(found, after), added);
       }
       long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
       if (direction == Direction.UPGRADE) {
-        // What ran, not a checksum kept with the compiled classes: the database records its own truth.
-        HistoryTable.applied(connection, script, OperationChecksum.of(operations), millis);
+        HistoryTable.applied(connection, script, ran, millis);
       } else {
         HistoryTable.reverted(connection, script.id());
       }
@@ -544,10 +547,15 @@ public final class Migrator {
     return before.heads().stream().filter(head -> !after.heads().contains(head)).toList();
   }
 
-  /** The rows a step adds: its new heads, each with the checksum of what its file records. */
-  List<VersionTable.Row> addedHeads(AppliedRevisions before, AppliedRevisions after) {
+  /**
+   * The rows a step adds: its new heads, each with the checksum of what its file records; the
+   * revision just applied with {@code ranChecksum} (null for a revert), recorded once for both tables.
+   */
+  List<VersionTable.Row> addedHeads(AppliedRevisions before, AppliedRevisions after, MigrationScript ran,
+      String ranChecksum) {
     return after.heads().stream().filter(head -> !before.heads().contains(head))
-        .map(head -> new VersionTable.Row(head, history.get(head).recordedChecksum()))
+        .map(head -> new VersionTable.Row(head,
+            ranChecksum != null && head.equals(ran.id()) ? ranChecksum : history.get(head).recordedChecksum()))
         .toList();
   }
 
