@@ -60,6 +60,7 @@ public final class Risks {
 
   private static final Set<Kind> STRINGS = EnumSet.of(Kind.CHAR, Kind.VARCHAR, Kind.TEXT);
   private static final List<Kind> INTEGERS = List.of(Kind.SMALLINT, Kind.INTEGER, Kind.BIGINT);
+  private static final Set<Kind> FLOATS = EnumSet.of(Kind.REAL, Kind.DOUBLE);
 
   private Risks() {}
 
@@ -322,6 +323,8 @@ public final class Risks {
         if (to.length() != null && (from.length() == null || to.length() < from.length())) {
           risks.add(new Risk(change, Risk.Kind.NARROWED, alter.table(), column, to.length()));
         }
+      } else if (rounds(from, to)) {
+        risks.add(new Risk(change, Risk.Kind.ROUNDED, alter.table(), column, to.kind() == Kind.NUMERIC ? scale(to) : 0));
       } else if (!widens(from, to)) {
         risks.add(new Risk(change, Risk.Kind.CONVERTED, alter.table(), column, 0));
       }
@@ -330,6 +333,31 @@ public final class Risks {
       risks.add(new Risk(change, Risk.Kind.NOT_NULL, alter.table(), column, 0));
     }
     return risks;
+  }
+
+  /**
+   * Whether PostgreSQL converts every value of {@code from} to {@code to} without an error but not
+   * always whole: to fewer decimals (numeric scale), to whole numbers, from double to real, from a
+   * timestamp to its date. Numbers too large for the new type still fail the revision.
+   */
+  private static boolean rounds(SqlType from, SqlType to) {
+    boolean fractional = FLOATS.contains(from.kind()) || from.kind() == Kind.NUMERIC && scale(from) != 0;
+    return switch (to.kind()) {
+      case NUMERIC -> to.precision() != null && (FLOATS.contains(from.kind())
+          || from.kind() == Kind.NUMERIC && (from.precision() == null || scale(to) < scale(from)));
+      case SMALLINT, INTEGER, BIGINT -> fractional;
+      case REAL -> from.kind() == Kind.DOUBLE || from.kind() == Kind.NUMERIC;
+      case DATE -> from.kind() == Kind.TIMESTAMP || from.kind() == Kind.TIMESTAMP_TZ;
+      default -> false;
+    };
+  }
+
+  /**
+   * The decimals a numeric type keeps: its scale, 0 when only the precision is given (as
+   * {@code numeric(10)}), -1 for an unconstrained {@code numeric}, which keeps any.
+   */
+  private static int scale(SqlType numeric) {
+    return numeric.precision() == null ? -1 : numeric.scale() == null ? 0 : numeric.scale();
   }
 
   /** Whether every value of {@code from} is a value of {@code to}: a wider integer, a timestamp gaining a time zone. */

@@ -63,6 +63,15 @@ public interface Database {
   }
 
   /**
+   * Whether a column's type binds its values: where not (SQLite keeps each value as it was
+   * stored, whatever a column is declared as), a narrowed or converted column keeps them all, and
+   * the revision fails or rounds only on a database that does.
+   */
+  default boolean enforcesColumnTypes() {
+    return true;
+  }
+
+  /**
    * The statements that carry out a group of changes to one subject, in order.
    *
    * @param before the schema just before the group: what a drop restores, what a table rebuild

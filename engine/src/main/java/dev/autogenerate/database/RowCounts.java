@@ -5,9 +5,11 @@ import static dev.autogenerate.database.SqlIdentifiers.quote;
 
 import dev.autogenerate.compare.Risk;
 import dev.autogenerate.operations.AddConstraint;
+import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.ForeignKey;
+import dev.autogenerate.schema.SqlType;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,6 +49,9 @@ public final class RowCounts {
         return "select count(*) from " + table + " where " + columns.get(0) + " is not null";
       case NARROWED:
         return "select count(*) from " + table + " where length(" + columns.get(0) + ") > " + risk.limit();
+      case ROUNDED:
+        return "select count(*) from " + table + " where " + columns.get(0) + " is not null and "
+            + changedByRounding(columns.get(0), (AlterColumn) risk.change().operation(), risk.limit());
       case NOT_NULL:
         return "select count(*) from " + table + " where " + columns.get(0) + " is null";
       case UNIQUE:
@@ -73,6 +78,24 @@ public final class RowCounts {
       default:
         throw new IllegalArgumentException("no count for " + risk.kind());
     }
+  }
+
+  /**
+   * Whether a value changes in the new type, as both databases say it: rounded to the scale (in
+   * numeric arithmetic, which PostgreSQL's round takes with decimals), to a whole number, to a
+   * real's precision, or to its date: a time of day other than midnight, read from the text both
+   * spell a timestamp as ({@code 2024-01-01 13:45:12}, SQLite's stored text, or PostgreSQL's
+   * output, which ends in an offset for a timestamp with time zone).
+   */
+  private static String changedByRounding(String column, AlterColumn alter, int scale) {
+    SqlType.Kind to = alter.newType().orElseThrow().kind();
+    return switch (to) {
+      case NUMERIC -> "cast(" + column + " as numeric) <> round(cast(" + column + " as numeric), " + scale + ")";
+      case REAL -> "cast(" + column + " as real) <> " + column;
+      case DATE -> "length(cast(" + column + " as text)) > 10 and substr(cast(" + column + " as text), 12, 8)"
+          + " <> '00:00:00'";
+      default -> column + " <> round(" + column + ")";
+    };
   }
 
   private static String allNotNull(List<String> columns, String prefix) {

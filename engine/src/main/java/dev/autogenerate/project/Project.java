@@ -434,8 +434,10 @@ public final class Project {
   }
 
   /** How many rows each risky step of the plan concerns in this database, now. */
-  public List<CountedRisk> countRisks(Connection connection, MigrationPlan plan) {
-    return plan.risks().stream().map(risk -> new CountedRisk(risk, RowCounts.count(connection, risk))).toList();
+  public List<CountedRisk> countRisks(Connection connection, MigrationPlan plan) throws SQLException {
+    boolean typesEnforced = Database.of(connection).enforcesColumnTypes();
+    return plan.risks().stream()
+        .map(risk -> new CountedRisk(risk, RowCounts.count(connection, risk), typesEnforced)).toList();
   }
 
   /** The plan with each risky step's warning and count written above it, for the reviewer. */

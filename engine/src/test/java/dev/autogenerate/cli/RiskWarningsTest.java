@@ -52,7 +52,7 @@ class RiskWarningsTest {
 
     project.entities(WalkthroughTest.USER_V1.replace("  String name;", "  @Column(length = 10) String name;"));
     assertEquals(List.of("warning: alter column users.name: type varchar(10): values longer than the new length fail"
-            + " the revision (rows too long: 1)"),
+            + " the revision (rows too long: 1)" + onPostgresOnly(kind)),
         warnings(project.expect(1, "-m", "short names", "--strict")));
 
     project.entities(WalkthroughTest.USER_V1.replace("  String name;", "  @Column(unique = true) String name;"));
@@ -85,6 +85,63 @@ class RiskWarningsTest {
     assertTrue(file.contains("    // WARNING: dropping it deletes its values (rows holding a value: 3)\n"
         + "    op.dropColumn(\"users\", \"name\");"), file);
     assertFalse(file.substring(file.indexOf("downgrade(")).contains("WARNING"), file);
+  }
+
+  /**
+   * PostgreSQL takes a number with fewer decimals, a double as an integer, a timestamp as a date,
+   * without an error: each rounded or cut. The warning says so, with the rows whose value changes
+   * (not every row holding one); and applied, the revision does what the warning said.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aTypeThatRoundsValuesIsWarnedWithTheRowsItChanges(DatabaseKind kind) throws Exception {
+    String before = """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+        import java.math.BigDecimal;
+        import java.time.LocalDateTime;
+
+        @Entity
+        @Table(name = "prices")
+        public class Price {
+          @Id Long id;
+          @Column(precision = 10, scale = 3) BigDecimal amount;
+          Double ratio;
+          LocalDateTime seen;
+        }
+        """;
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.entities(before);
+    project.expect(0, "-m", "prices");
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("insert into prices (id, amount, ratio, seen) values (1, 1.234, 3.7, '2024-01-01 13:45:12')");
+      statement.execute("insert into prices (id, amount, ratio, seen) values (2, 1.2, 4, '2024-01-02 00:00:00')");
+      statement.execute("insert into prices (id, amount, ratio, seen) values (3, null, null, null)");
+    }
+
+    project.entities(before.replace("scale = 3", "scale = 1").replace("Double ratio", "Integer ratio")
+        .replace("LocalDateTime seen", "java.time.LocalDate seen"));
+    String rounded = ": each value is rounded or cut to the new type without an error, and no downgrade brings the"
+        + " old one back (rows whose value changes: 1)" + onPostgresOnly(kind);
+    assertEquals(List.of("warning: alter column prices.amount: type numeric(10, 1)" + rounded,
+            "warning: alter column prices.ratio: type integer" + rounded,
+            "warning: alter column prices.seen: type date" + rounded),
+        warnings(project.expect(0, "-m", "rounder")));
+    project.expect(0, "upgrade", "head");
+    if (kind == DatabaseKind.POSTGRESQL) {
+      try (Connection connection = project.database().open(); Statement statement = connection.createStatement();
+          java.sql.ResultSet row = statement.executeQuery("select amount, ratio, seen from prices where id = 1")) {
+        row.next();
+        assertEquals("1.2 4 2024-01-01", row.getString(1) + " " + row.getString(2) + " " + row.getString(3));
+      }
+    }
+  }
+
+  /** What a SQLite warning adds to a risk that comes of a column's type, which SQLite does not enforce. */
+  private static String onPostgresOnly(DatabaseKind kind) {
+    return kind == DatabaseKind.SQLITE ? " - on PostgreSQL; SQLite keeps every value as it was" : "";
   }
 
   private static List<String> warnings(CliRun run) {

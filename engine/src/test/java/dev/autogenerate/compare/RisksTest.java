@@ -31,7 +31,9 @@ class RisksTest {
       column("name", SqlType.varchar(255)),
       column("bio", SqlType.TEXT),
       column("score", SqlType.INTEGER),
-      column("price", SqlType.numeric(10, 2))),
+      column("price", SqlType.numeric(10, 2)),
+      column("ratio", SqlType.DOUBLE),
+      column("seen_at", SqlType.TIMESTAMP_TZ)),
       Optional.of(PrimaryKey.primaryKey("id").named("users_pkey")))), List.of(), List.of());
 
   private static List<Risk.Kind> kinds(Change... changes) {
@@ -53,9 +55,29 @@ class RisksTest {
     assertEquals(List.of(Risk.Kind.NARROWED), kinds(type("name", SqlType.varchar(10))));
     assertEquals(List.of(Risk.Kind.NARROWED), kinds(type("bio", SqlType.varchar(80))));
     assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("score", SqlType.SMALLINT)));
-    assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("price", SqlType.numeric(10, 1))));
+    assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("price", SqlType.numeric(5, 2))));
     assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("name", SqlType.INTEGER)));
     assertEquals(10, Risks.of(CURRENT, List.of(type("name", SqlType.varchar(10)))).get(0).limit());
+  }
+
+  /**
+   * PostgreSQL takes these without an error, cutting each value to fit: fewer decimals, whole
+   * numbers, a real's precision, a timestamp's date. Only the warning keeps the loss from being
+   * silent. A number too large still fails: that stays a conversion.
+   */
+  @Test
+  void roundingIsToldApartFromAConversionThatFails() {
+    assertEquals(List.of(Risk.Kind.ROUNDED), kinds(type("price", SqlType.numeric(10, 1))));
+    assertEquals(List.of(Risk.Kind.ROUNDED), kinds(type("price", SqlType.numeric(12, 0))));
+    assertEquals(List.of(Risk.Kind.ROUNDED), kinds(type("price", SqlType.INTEGER)));
+    assertEquals(List.of(Risk.Kind.ROUNDED), kinds(type("ratio", SqlType.INTEGER)));
+    assertEquals(List.of(Risk.Kind.ROUNDED), kinds(type("ratio", SqlType.REAL)));
+    assertEquals(List.of(Risk.Kind.ROUNDED), kinds(type("ratio", SqlType.numeric(8, 2))));
+    assertEquals(List.of(Risk.Kind.ROUNDED), kinds(type("seen_at", SqlType.DATE)));
+    assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("score", SqlType.numeric(4, 2))));
+    assertEquals(List.of(), kinds(type("price", SqlType.numeric(14, 2))));
+    Risk toTenths = Risks.of(CURRENT, List.of(type("price", SqlType.numeric(10, 1)))).get(0);
+    assertEquals(1, toTenths.limit(), "the scale the count rounds to");
   }
 
   @Test

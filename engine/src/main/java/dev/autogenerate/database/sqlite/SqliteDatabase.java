@@ -80,6 +80,12 @@ public final class SqliteDatabase implements Database, ComparisonRules {
     return false;
   }
 
+  /** A declared type is an affinity: '12abc' stays in an integer column, 26 characters in a varchar(10). */
+  @Override
+  public boolean enforcesColumnTypes() {
+    return false;
+  }
+
   /**
    * The group's statements, with every change that {@code alter table} cannot make done by one
    * rebuild of the table: three altered columns and a new constraint copy the rows once. A
