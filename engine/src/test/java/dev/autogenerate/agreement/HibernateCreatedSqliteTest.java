@@ -87,4 +87,18 @@ class HibernateCreatedSqliteTest {
           SqlExpressions.normalize(checks.get(0).expression()));
     }
   }
+
+  /** Hibernate declares a {@code @Lob} clob (text) or blob on SQLite: the same as the entity's large object. */
+  @Test
+  void largeObjectsHibernateDeclaredAreNoDifference() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    CompiledClasses compiled = EntitySources.compile(dev.autogenerate.cli.LargeObjectsTest.DOCUMENT);
+    try (SessionFactory ignored = HibernateSessions.start(database, compiled.loadClasses(), "create")) {
+      // documents (id bigint, body clob, data blob), as Hibernate's SQLite dialect declares them.
+    }
+    ProjectDirectory project = new ProjectDirectory(directory, database);
+    project.entities(dev.autogenerate.cli.LargeObjectsTest.DOCUMENT);
+    CliRun adopt = project.run("-m", "adopt");
+    assertTrue(!adopt.out().contains("documents.body") && !adopt.out().contains("documents.data"), adopt::toString);
+  }
 }

@@ -165,11 +165,16 @@ public final class SqliteDatabase implements Database, ComparisonRules {
   /**
    * Types are the same when SQLite spells them alike. An identity column must be declared exactly
    * {@code integer} to become SQLite's rowid alias, so there any integer width is the same type.
+   * A {@code @Lob} (PostgreSQL's {@code oid}) is whatever SQLite column holds it unconverted: the
+   * {@code blob} the tool declares, or Hibernate's own {@code clob} (text) and {@code blob}.
    */
   @Override
   public boolean sameType(SqlType databaseType, SqlType entityType, boolean identity) {
     if (identity && SqliteDdl.INTEGER_KINDS.contains(databaseType.kind())
         && SqliteDdl.INTEGER_KINDS.contains(entityType.kind())) {
+      return true;
+    }
+    if (entityType.equals(SqliteDdl.LARGE_OBJECT) && databaseType.kind() == SqlType.Kind.TEXT) {
       return true;
     }
     return SqliteDdl.typeName(databaseType).equals(SqliteDdl.typeName(entityType));

@@ -35,9 +35,18 @@ final class SqliteDdl {
       case UUID:
       case BINARY: return "blob";
       case JSON: return "json";
+      case RAW: return type.equals(LARGE_OBJECT) ? "blob" : type.rawName();
       default: return TypeSpelling.common(type);
     }
   }
+
+  /**
+   * PostgreSQL's large object reference, which Hibernate's PostgreSQL dialect (the one the entities
+   * are read with) makes of every {@code @Lob}. SQLite has no such type, and a column declared
+   * {@code oid} would have numeric affinity, storing the text '00123' as the number 123: spelled
+   * {@code blob}, the column keeps each value as it is given, text or bytes.
+   */
+  static final SqlType LARGE_OBJECT = SqlType.sqlType("oid");
 
   /** {@code create table name (...)} for a table of the given shape. */
   static String createTable(String name, Table table) {
