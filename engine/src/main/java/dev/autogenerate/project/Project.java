@@ -40,12 +40,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The user's project as the commands see it: its database, its entities and its migrations.
@@ -369,8 +371,38 @@ public final class Project {
   public record RevisionRequest(String message, String revisionId, Instant created, boolean strict,
       List<String> renames) {
 
+    /** What an id may hold: what the version table's column takes, and no sign or dot a target reads. */
+    private static final Pattern USABLE_ID = Pattern.compile("[A-Za-z0-9_]{1,32}");
+
+    /** Words that name a place in the history where a revision id would stand. */
+    private static final Set<String> TARGET_WORDS = Set.of(RevisionHistory.BASE, "head", "heads");
+
+    /**
+     * @throws UserError for a message that is not one line (it names the revision in every
+     *     listing and progress line) or an id no command could name
+     */
     public RevisionRequest {
       renames = List.copyOf(renames);
+      if (message != null && (message.indexOf('\n') >= 0 || message.indexOf('\r') >= 0)) {
+        throw new UserError("the message must be one line (it names the revision in history and in every progress"
+            + " line): put the details in the migration's comment instead");
+      }
+      if (revisionId != null && (!USABLE_ID.matcher(revisionId).matches()
+          || TARGET_WORDS.contains(revisionId.toLowerCase(Locale.ROOT)))) {
+        throw new UserError("revision id '" + revisionId + "' cannot be used: an id is 1 to 32 letters, digits or"
+            + " underscores, and not base, head or heads; leave --rev-id out for a random one");
+      }
+    }
+
+    /**
+     * @throws UserError when the history already has a revision with the requested id: both
+     *     files would then break every later command
+     */
+    void requireNewIdIn(RevisionHistory history) {
+      if (revisionId != null && history.find(revisionId).isPresent()) {
+        throw new UserError("revision id " + revisionId + " is already used by " + history.get(revisionId).origin()
+            + ": choose another --rev-id, or leave it out for a random one");
+      }
     }
 
     /** A request without {@code --rename}. */
@@ -391,6 +423,7 @@ public final class Project {
     try (Groundwork groundwork = groundwork()) {
       Connection connection = groundwork.connection();
       RevisionHistory history = groundwork.history();
+      request.requireNewIdIn(history);
       requireUpToDate(connection, history);
       EntityComparison.Result compared = comparison().compare(connection, history, groundwork.entities(),
           Optional.ofNullable(groundwork.inspected()), request.renames());
@@ -528,6 +561,7 @@ public final class Project {
    */
   public Path emptyRevision(RevisionRequest request) {
     RevisionHistory history = history();
+    request.requireNewIdIn(history);
     history.singleHead(MERGE_FIRST);
     return write(request, headIds(history), MigrationPlan.empty());
   }
@@ -546,6 +580,7 @@ public final class Project {
    */
   public Merge merge(RevisionRequest request, List<String> revisions) {
     RevisionHistory history = history();
+    request.requireNewIdIn(history);
     List<MigrationScript> parents;
     if (revisions.isEmpty()) {
       parents = history.heads();

@@ -184,6 +184,28 @@ class CommandErrorsTest {
     assertNoTables(project);
   }
 
+  /**
+   * A fixed id another revision has, a word that names a place in the history, or characters a
+   * target cannot name made every later command fail (or misread the history); a message over
+   * two lines split every listing. Each is refused before anything is written.
+   */
+  @Test
+  void revisionIdsAndMessagesThatCannotBeUsed() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "first", "--rev-id", "aaaa00000001");
+
+    assertOneLineError(project.expect(2, "revision", "-m", "again", "--rev-id", "aaaa00000001"),
+        "revision id aaaa00000001 is already used by ");
+    assertOneLineError(project.expect(2, "revision", "-m", "base", "--rev-id", "Base"), "revision id 'Base' cannot be used");
+    assertOneLineError(project.expect(2, "revision", "-m", "path", "--rev-id", "x y/../z"),
+        "revision id 'x y/../z' cannot be used");
+    assertOneLineError(project.expect(2, "revision", "-m", "long", "--rev-id", "a".repeat(33)), "revision id '");
+    assertOneLineError(project.expect(2, "revision", "-m", "line one\nline two"), "the message must be one line");
+    assertEquals(1, project.migrationFiles().size(), "nothing written");
+    project.expect(0, "history");
+  }
+
   private static void assertOneLineError(CliRun run, String expectedStart) {
     assertEquals(2, run.exitCode(), run::toString);
     List<String> lines = run.err().lines().toList();
