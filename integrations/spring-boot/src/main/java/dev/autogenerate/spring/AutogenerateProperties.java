@@ -1,9 +1,11 @@
 package dev.autogenerate.spring;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * The starter's settings, under {@code autogenerate.*} in the application's configuration.
@@ -12,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param migrationsPackage the package the migrations are compiled into; by default
  *     {@code migrations} under the application's package (that of its
  *     {@code @SpringBootApplication} class)
- * @param lockTimeout how long to wait for another instance migrating the same database
+ * @param lockTimeout how long to wait for another instance migrating the same database; a number
+ *     without a unit is seconds, as the command line's {@code lock.timeout}
  * @param failOnDrift whether start-up fails when, once migrated, the database and the entities
  *     disagree (as {@code autogenerate check} would report)
  * @param entityPackages where the entities are, for {@code fail-on-drift}; by default the packages
@@ -22,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AutogenerateProperties(
     @DefaultValue("true") boolean enabled,
     String migrationsPackage,
-    @DefaultValue("600s") Duration lockTimeout,
+    @DefaultValue("600s") @DurationUnit(ChronoUnit.SECONDS) Duration lockTimeout,
     @DefaultValue("false") boolean failOnDrift,
     List<String> entityPackages) {
 

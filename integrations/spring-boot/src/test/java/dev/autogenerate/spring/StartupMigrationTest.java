@@ -106,6 +106,20 @@ class StartupMigrationTest {
     migratesThenJpaValidatesAndWorks(DatabaseKind.SQLITE);
   }
 
+  /**
+   * Spring Boot's SQL scripts (spring.sql.init) run after the migration, as after Flyway's: the
+   * seed's table exists by then. They ran first, and start-up failed on a missing table.
+   */
+  @Test
+  void springBootsDataScriptRunsAfterTheMigration() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    try (ConfigurableApplicationContext context = start(database, "spring.sql.init.mode=always",
+        "spring.sql.init.data-locations=classpath:dev/autogenerate/spring/library/seed.sql")) {
+      assertEquals(List.of("The Left Hand of Darkness", "Kindred"),
+          context.getBean(Books.class).findAll().stream().map(Book::getTitle).toList());
+    }
+  }
+
   @Test
   void disabledTheApplicationStartsWithoutMigrating() throws Exception {
     TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);

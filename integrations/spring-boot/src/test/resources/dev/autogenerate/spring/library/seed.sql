@@ -1,0 +1,1 @@
+insert into books (id, title) values (3, 'Kindred');
