@@ -133,6 +133,30 @@ public final class Migrator {
   }
 
   /**
+   * Whether a newer release has migrated the database past these migrations: it is at revisions
+   * they do not define, and the history table lists every one they do define as applied. An
+   * application instance of the release before, started during a rolling deploy or after a
+   * rollback, finds its database so; Flyway ignores such "future" migrations by default, as the
+   * Spring Boot starter does with this (upgrading or comparing would fail on the unknown ids).
+   * A database without the history table (migrated by the earliest release) cannot tell.
+   *
+   * @return a description of where the database is, to log; empty when it is not ahead
+   */
+  public Optional<String> aheadOfHistory(Connection connection) throws SQLException {
+    List<String> unknown = VersionTable.heads(connection).stream()
+        .filter(head -> history.find(head).isEmpty()).toList();
+    if (unknown.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Map<String, String>> applied = HistoryTable.checksums(connection);
+    if (applied.isEmpty() || !history.revisions().stream().allMatch(script -> applied.get().containsKey(script.id()))) {
+      return Optional.empty();
+    }
+    return Optional.of("at " + String.join(", ", unknown) + ", which these migrations do not define, with all of"
+        + " theirs applied before it (newest: " + RevisionHistory.labels(history.heads()) + ")");
+  }
+
+  /**
    * Applies revisions up to a target, each once all its parents are applied, in history order.
    *
    * @param target {@code head}, {@code heads}, {@code +N} or a revision id (prefix); see

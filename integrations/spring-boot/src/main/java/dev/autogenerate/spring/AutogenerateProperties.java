@@ -20,6 +20,9 @@ import org.springframework.boot.convert.DurationUnit;
  *     disagree (as {@code autogenerate check} would report)
  * @param entityPackages where the entities are, for {@code fail-on-drift}; by default the packages
  *     JPA scans ({@code @EntityScan}, else the application's package)
+ * @param acceptNewerDatabase whether an instance starts on a database a newer release migrated
+ *     (at revisions its migrations do not define, all of theirs applied), applying nothing, as
+ *     during a rolling deploy or after a rollback
  */
 @ConfigurationProperties("autogenerate")
 public record AutogenerateProperties(
@@ -27,7 +30,8 @@ public record AutogenerateProperties(
     String migrationsPackage,
     @DefaultValue("600s") @DurationUnit(ChronoUnit.SECONDS) Duration lockTimeout,
     @DefaultValue("false") boolean failOnDrift,
-    List<String> entityPackages) {
+    List<String> entityPackages,
+    @DefaultValue("true") boolean acceptNewerDatabase) {
 
   public AutogenerateProperties {
     entityPackages = entityPackages == null ? List.of() : List.copyOf(entityPackages);

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
@@ -53,6 +54,11 @@ public final class StartupMigration implements InitializingBean {
   public void afterPropertiesSet() {
     Migrator migrator = migrator();
     try (Connection connection = dataSource.getConnection()) {
+      Optional<String> ahead = migrator.aheadOfHistory(connection);
+      if (ahead.isPresent()) {
+        acceptNewerDatabase(ahead.get());
+        return;
+      }
       applied = upgrade(migrator, connection);
       if (properties.failOnDrift()) {
         requireNoDrift(migrator, connection);
@@ -62,6 +68,21 @@ public final class StartupMigration implements InitializingBean {
           + UserError.firstLine(String.valueOf(e.getMessage())),
           "Check the data source (spring.datasource.*), or set autogenerate.enabled=false to start without migrating.", e);
     }
+  }
+
+  /**
+   * A newer release migrated the database (a rolling deploy, a rollback): this instance applies
+   * and compares nothing, as an instance of that release would fail neither; unless the
+   * application asks to refuse such a database.
+   */
+  private void acceptNewerDatabase(String where) {
+    if (!properties.acceptNewerDatabase()) {
+      throw new AutogenerateStartupException("autogenerate: the database is " + where
+          + ": a newer release of the application migrated it",
+          "Deploy that release, or set autogenerate.accept-newer-database=true to start this one on the database"
+              + " as it is.", null);
+    }
+    LOG.warn("Database is " + where + ": a newer release migrated it; nothing to apply, starting on it as it is");
   }
 
   /** The revisions this start-up applied, in order: none when the database was up to date or another instance migrated it. */

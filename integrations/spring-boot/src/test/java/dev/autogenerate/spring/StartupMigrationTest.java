@@ -198,6 +198,43 @@ class StartupMigrationTest {
     assertEquals(1, count(database, "select count(*) from books"));
   }
 
+  /**
+   * An instance of the release before (a rolling deploy, a rollback) starts on a database a newer
+   * release migrated further, applying and comparing nothing, as Flyway's default has it: it failed
+   * on the revision id it does not know, and kept failing until the deploy ended. Refusing is a
+   * setting; a database at an unknown revision with this release's own not all applied still fails.
+   */
+  @Test
+  void anInstanceOfTheReleaseBeforeStartsOnADatabaseANewerReleaseMigrated(CapturedOutput output) throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    try (ConfigurableApplicationContext context = start(database)) {
+      assertEquals(2, context.getBean(StartupMigration.class).applied().size());
+    }
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      // What the newer release's third revision left.
+      statement.execute("alter table books add column isbn varchar(20)");
+      statement.execute("update autogenerate_version set version_num = '51ee90000006', checksum = null");
+      statement.execute("insert into autogenerate_history (revision, applied_order) values ('51ee90000006', 3)");
+    }
+
+    try (ConfigurableApplicationContext context = start(database, "autogenerate.fail-on-drift=true")) {
+      assertEquals(List.of(), context.getBean(StartupMigration.class).applied());
+      assertEquals(1, context.getBean(Books.class).count());
+    }
+    assertTrue(output.getOut().contains("Database is at 51ee90000006, which these migrations do not define"),
+        output.getOut());
+
+    AutogenerateStartupException refused = rootStartupException(assertThrows(Exception.class,
+        () -> start(database, "autogenerate.accept-newer-database=false")));
+    assertTrue(refused.getMessage().contains("a newer release of the application migrated it"), refused.getMessage());
+
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      statement.execute("delete from autogenerate_history where applied_order = 2");
+    }
+    AutogenerateStartupException unknown = rootStartupException(assertThrows(Exception.class, () -> start(database)));
+    assertTrue(unknown.getMessage().contains("which no migration defines"), unknown.getMessage());
+  }
+
   @Test
   void anInstanceWaitingLongerThanTheLockTimeoutForAnotherFailsStartUpSayingSo() throws Exception {
     TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
