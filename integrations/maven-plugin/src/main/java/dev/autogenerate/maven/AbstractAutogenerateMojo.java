@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -29,6 +31,10 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
   @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
   MojoExecution mojoExecution;
 
+  /** This build: its {@code -D} properties override the POM's configuration (see {@link #setting}). */
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
+
   /** JDBC URL; otherwise {@code AUTOGENERATE_URL} or {@code url=} in {@code autogenerate.properties}. */
   @Parameter(property = "autogenerate.url")
   String url;
@@ -48,13 +54,14 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
   @Parameter(property = "autogenerate.migrationsPackage")
   String migrationsPackage;
 
-  /** Source folder the migrations package lies in. */
-  @Parameter(property = "autogenerate.migrationsRoot", defaultValue = "${project.basedir}/src/main/java")
+  /** Source folder the migrations package lies in: the project's, so that its build compiles them. */
+  @Parameter(property = "autogenerate.migrationsRoot", defaultValue = "${project.build.sourceDirectory}")
   File migrationsRoot;
 
   /**
    * Packages or class names of the entities, comma-separated. Default: {@code entities=} from the
-   * file, else the packages of the project's own compiled classes (never its dependencies').
+   * file, else the packages of the project's own compiled classes and of its dependencies of the
+   * same groupId (its sibling modules, where a domain module's entities are).
    */
   @Parameter(property = "autogenerate.entities")
   String entities;
@@ -123,25 +130,38 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     return "autogenerate:" + mojoExecution.getGoal();
   }
 
+  /**
+   * A parameter's value: the build's {@code -Dautogenerate.NAME} first, then the POM's
+   * configuration. Maven itself lets the POM win over a property, so a command line naming another
+   * database ({@code -Dautogenerate.url=...}) would silently run on the POM's; as with Flyway's
+   * plugin, what is typed for this build wins.
+   */
+  String setting(String property, String configured) {
+    String typed = session == null ? null : session.getUserProperties().getProperty(property);
+    return typed != null ? typed : configured;
+  }
+
   private List<String> projectOptions() throws MojoExecutionException {
     ProjectSettings settings = ProjectSettings.read(project.getBasedir().toPath());
     List<String> options = new ArrayList<>();
-    option(options, "--url", url);
-    option(options, "--user", user);
-    option(options, "--password", password);
+    option(options, "--url", setting("autogenerate.url", url));
+    option(options, "--user", setting("autogenerate.user", user));
+    option(options, "--password", setting("autogenerate.password", password));
     option(options, "--classpath", String.join(",", entityClassPath()));
-    String packageName = migrationsPackage;
+    String packageName = setting("autogenerate.migrationsPackage", migrationsPackage);
     if (packageName == null && !settings.setsMigrations()) {
       packageName = ProjectSettings.defaultMigrationsPackage(project.getGroupId());
     }
     if (packageName != null) {
       // The option names the folder; the package follows from it, and is given too for clarity.
-      option(options, "--migrations", migrationsRoot.toPath().resolve(packageName.replace('.', '/')).toString());
+      Path root = Path.of(setting("autogenerate.migrationsRoot", migrationsRoot.getPath()));
+      option(options, "--migrations", project.getBasedir().toPath().resolve(root)
+          .resolve(packageName.replace('.', '/')).toString());
       option(options, "--migrations-package", packageName);
     }
-    String entityPackages = entities;
+    String entityPackages = setting("autogenerate.entities", entities);
     if (entityPackages == null && !settings.setsEntities()) {
-      entityPackages = String.join(",", ProjectSettings.ownPackages(Path.of(project.getBuild().getOutputDirectory())));
+      entityPackages = String.join(",", ProjectSettings.ownPackages(ownClasses()));
     }
     if (entityPackages != null && !entityPackages.isBlank()) {
       option(options, "--entities", entityPackages);
@@ -150,6 +170,22 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
       options.add("--debug");
     }
     return options;
+  }
+
+  /**
+   * Where the project's own classes are: its output folder, and its dependencies of the same
+   * groupId (its sibling modules: their jars, or their output folders in the same reactor).
+   */
+  private List<Path> ownClasses() {
+    List<Path> places = new ArrayList<>();
+    places.add(Path.of(project.getBuild().getOutputDirectory()));
+    for (Artifact artifact : project.getArtifacts()) {
+      if (artifact.getGroupId().equals(project.getGroupId()) && artifact.getFile() != null
+          && artifact.getArtifactHandler().isAddedToClasspath()) {
+        places.add(artifact.getFile().toPath());
+      }
+    }
+    return places;
   }
 
   /** The project's compiled classes first, then its compile and runtime dependencies. */

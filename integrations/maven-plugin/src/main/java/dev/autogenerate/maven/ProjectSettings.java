@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 
@@ -49,21 +52,15 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
   }
 
   /**
-   * The outermost packages holding the project's compiled classes. Scanning these, rather than
-   * the whole class path, keeps the dependencies' classes (Hibernate's own, a library's entities)
-   * out of the comparison and avoids loading every class of every jar.
+   * The outermost packages holding the project's compiled classes (folders of classes or jars:
+   * its own, and its sibling modules'). Scanning these, rather than the whole class path, keeps
+   * the other dependencies' classes (Hibernate's own, a library's entities) out of the comparison
+   * and avoids loading every class of every jar.
    */
-  static List<String> ownPackages(Path outputDirectory) throws MojoExecutionException {
-    if (!Files.isDirectory(outputDirectory)) {
-      return List.of();
-    }
+  static List<String> ownPackages(List<Path> classes) throws MojoExecutionException {
     TreeSet<String> packages = new TreeSet<>();
-    try (Stream<Path> files = Files.walk(outputDirectory)) {
-      files.filter(file -> file.toString().endsWith(".class"))
-          .map(file -> outputDirectory.relativize(file.getParent()).toString().replace('\\', '/').replace('/', '.'))
-          .forEach(packages::add);
-    } catch (IOException e) {
-      throw new MojoExecutionException("cannot read " + outputDirectory + ": " + e.getMessage(), e);
+    for (Path place : classes) {
+      packagesIn(place, packages);
     }
     if (packages.contains("")) {
       // Classes in the unnamed package: only scanning everything finds them.
@@ -76,5 +73,27 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
       }
     }
     return outermost;
+  }
+
+  /** The packages of the classes in a folder of classes or a jar; nothing where there is neither. */
+  private static void packagesIn(Path place, Set<String> packages) throws MojoExecutionException {
+    try {
+      if (Files.isDirectory(place)) {
+        try (Stream<Path> files = Files.walk(place)) {
+          files.filter(file -> file.toString().endsWith(".class"))
+              .map(file -> place.relativize(file.getParent()).toString().replace('\\', '/').replace('/', '.'))
+              .forEach(packages::add);
+        }
+      } else if (Files.isRegularFile(place) && place.toString().endsWith(".jar")) {
+        try (JarFile jar = new JarFile(place.toFile())) {
+          jar.stream().map(JarEntry::getName)
+              .filter(name -> name.endsWith(".class") && !name.startsWith("META-INF/"))
+              .map(name -> name.lastIndexOf('/') < 0 ? "" : name.substring(0, name.lastIndexOf('/')).replace('/', '.'))
+              .forEach(packages::add);
+        }
+      }
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot read " + place + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -1,0 +1,20 @@
+// Checks what the runs of invoker.properties left behind.
+// The migration went to the app's own source folder (<sourceDirectory>java</sourceDirectory>),
+// which its build compiles, and holds the domain module's table too: nothing is dropped.
+def migrations = new File(basedir, 'app/java/com/example/mods/migrations')
+def names = (migrations.list() ?: []) as List
+assert names.size() == 1 : "one migration expected in ${migrations}, found ${names}"
+def source = new File(migrations, names[0]).text
+assert source.contains('op.createTable("customers"') : source
+assert source.contains('op.createTable("audit_logs"') : source
+assert !source.substring(0, source.indexOf('downgrade(')).contains('dropTable') : source
+assert !new File(basedir, 'app/src/main/java').exists() : 'the migration went to src/main/java, which this build does not compile'
+
+// The command line's database, not the POM's.
+assert new File(basedir, 'app/target/typed.db').isFile() : 'no app/target/typed.db: -Dautogenerate.url was not used'
+assert !new File(basedir, 'app/target/configured.db').exists() : 'the POM url was used despite -Dautogenerate.url'
+
+def logFile = new File(basedir, 'app/build.log').isFile() ? new File(basedir, 'app/build.log') : new File(basedir, 'build.log')
+def log = logFile.text
+assert log.contains('OK: the database is at the newest migration and matches the entities.') : log
+return true
