@@ -13,8 +13,8 @@ import java.util.List;
  * @param table the table whose rows are concerned, as the database names it before the upgrade
  *     (before any rename the upgrade makes), where its rows are counted
  * @param columns the columns concerned (empty for the whole row), named the same way
- * @param limit for {@link Kind#NARROWED}, the new length; for {@link Kind#ROUNDED} to a numeric type, its
- *     scale; otherwise 0
+ * @param limit for {@link Kind#NARROWED}, the new length; for {@link Kind#ROUNDED}, the decimals or
+ *     fractional-second digits the new type keeps; otherwise 0
  */
 public record Risk(Change change, Kind kind, String table, List<String> columns, int limit) {
 
@@ -29,16 +29,17 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
     /** The column goes, with its values. */
     DROPPED_COLUMN("dropping it deletes its values", "rows holding a value"),
     /** A shorter length: the values longer than that fail the revision. */
-    NARROWED("values longer than the new length fail the revision", "rows too long", true),
+    NARROWED("values longer than the new length fail the revision", "rows too long"),
     /** Another type: each value is converted, and one that does not convert fails the revision. */
-    CONVERTED("each value is converted; one that does not convert fails the revision", "rows holding a value", true),
+    CONVERTED("each value is converted; one that does not convert fails the revision", "rows holding a value"),
     /**
-     * Another type that takes every value but not all of it: numbers rounded to fewer decimals or
-     * to whole numbers, a double to a real's precision, timestamps cut to their date. Nothing
-     * fails, so without this warning the loss would be silent.
+     * Another type that takes the values that fit but not all of each: numbers rounded to fewer
+     * decimals, to whole numbers or to a float's precision, fewer fractional seconds, timestamps
+     * cut to their date. Nothing fails for it, so without this warning the loss would be silent;
+     * a value too large for the new type is a {@link #CONVERTED} risk of the same step.
      */
     ROUNDED("each value is rounded or cut to the new type without an error, and no downgrade brings the old one"
-        + " back", "rows whose value changes", true),
+        + " back", "rows whose value changes"),
     /** NOT NULL on a column: a null fails the revision. */
     NOT_NULL("a null fails the revision", "rows holding null"),
     /** A new NOT NULL column without a default: any row fails the revision. */
@@ -54,24 +55,10 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
 
     private final String consequence;
     private final String counted;
-    private final boolean byColumnType;
 
     Kind(String consequence, String counted) {
-      this(consequence, counted, false);
-    }
-
-    Kind(String consequence, String counted, boolean byColumnType) {
       this.consequence = consequence;
       this.counted = counted;
-      this.byColumnType = byColumnType;
-    }
-
-    /**
-     * Whether it comes of the column's new type holding its values: not on a database that does
-     * not enforce column types (SQLite), where every value stays as it was.
-     */
-    public boolean byColumnType() {
-      return byColumnType;
     }
 
     /** What happens, as a reviewer reads it. */

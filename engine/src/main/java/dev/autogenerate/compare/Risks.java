@@ -61,6 +61,8 @@ public final class Risks {
   private static final Set<Kind> STRINGS = EnumSet.of(Kind.CHAR, Kind.VARCHAR, Kind.TEXT);
   private static final List<Kind> INTEGERS = List.of(Kind.SMALLINT, Kind.INTEGER, Kind.BIGINT);
   private static final Set<Kind> FLOATS = EnumSet.of(Kind.REAL, Kind.DOUBLE);
+  private static final Set<Kind> TIMESTAMPS = EnumSet.of(Kind.TIMESTAMP, Kind.TIMESTAMP_TZ);
+  private static final Set<Kind> TIMES = EnumSet.of(Kind.TIME, Kind.TIME_TZ, Kind.TIMESTAMP, Kind.TIMESTAMP_TZ);
 
   private Risks() {}
 
@@ -323,10 +325,16 @@ public final class Risks {
         if (to.length() != null && (from.length() == null || to.length() < from.length())) {
           risks.add(new Risk(change, Risk.Kind.NARROWED, alter.table(), column, to.length()));
         }
-      } else if (rounds(from, to)) {
-        risks.add(new Risk(change, Risk.Kind.ROUNDED, alter.table(), column, to.kind() == Kind.NUMERIC ? scale(to) : 0));
-      } else if (!widens(from, to)) {
-        risks.add(new Risk(change, Risk.Kind.CONVERTED, alter.table(), column, 0));
+      } else {
+        boolean rounds = rounds(from, to);
+        if (rounds) {
+          int kept = to.kind() == Kind.NUMERIC ? scale(to) : TIMES.contains(to.kind()) ? fractionalDigits(to) : 0;
+          risks.add(new Risk(change, Risk.Kind.ROUNDED, alter.table(), column, kept));
+        }
+        // Rounding converts what fits; a value too large for the new type still fails.
+        if (rounds ? mayOverflow(from, to) : !widens(from, to)) {
+          risks.add(new Risk(change, Risk.Kind.CONVERTED, alter.table(), column, 0));
+        }
       }
     }
     if (alter.newNullable().isPresent() && !alter.newNullable().get() && was.nullable()) {
@@ -336,9 +344,9 @@ public final class Risks {
   }
 
   /**
-   * Whether PostgreSQL converts every value of {@code from} to {@code to} without an error but not
-   * always whole: to fewer decimals (numeric scale), to whole numbers, from double to real, from a
-   * timestamp to its date. Numbers too large for the new type still fail the revision.
+   * Whether PostgreSQL converts the values of {@code from} that fit {@code to} without an error
+   * but not always whole: to fewer decimals (numeric scale), to whole numbers, to a real's or a
+   * double's precision, to fewer fractional seconds, from a timestamp to its date.
    */
   private static boolean rounds(SqlType from, SqlType to) {
     boolean fractional = FLOATS.contains(from.kind()) || from.kind() == Kind.NUMERIC && scale(from) != 0;
@@ -346,9 +354,40 @@ public final class Risks {
       case NUMERIC -> to.precision() != null && (FLOATS.contains(from.kind())
           || from.kind() == Kind.NUMERIC && (from.precision() == null || scale(to) < scale(from)));
       case SMALLINT, INTEGER, BIGINT -> fractional;
-      case REAL -> from.kind() == Kind.DOUBLE || from.kind() == Kind.NUMERIC;
-      case DATE -> from.kind() == Kind.TIMESTAMP || from.kind() == Kind.TIMESTAMP_TZ;
+      // A real holds 24 bits of a number, a double 53.
+      case REAL -> EnumSet.of(Kind.DOUBLE, Kind.NUMERIC, Kind.INTEGER, Kind.BIGINT).contains(from.kind());
+      case DOUBLE -> from.kind() == Kind.BIGINT
+          || from.kind() == Kind.NUMERIC && (from.precision() == null || from.precision() > 15);
+      case DATE -> TIMESTAMPS.contains(from.kind());
+      case TIMESTAMP, TIMESTAMP_TZ -> TIMESTAMPS.contains(from.kind()) && fractionalDigits(to) < fractionalDigits(from);
+      case TIME, TIME_TZ -> TIMES.contains(from.kind()) && !TIMESTAMPS.contains(from.kind())
+          && fractionalDigits(to) < fractionalDigits(from);
       default -> false;
+    };
+  }
+
+  /** Whether a value of {@code from} may be too large for {@code to}, which rounds the others. */
+  private static boolean mayOverflow(SqlType from, SqlType to) {
+    return switch (to.kind()) {
+      case NUMERIC, SMALLINT, INTEGER, BIGINT -> integerDigits(from) > integerDigits(to);
+      case REAL -> integerDigits(from) > 38;
+      case DOUBLE -> integerDigits(from) > 308;
+      default -> false;
+    };
+  }
+
+  /**
+   * The digits before the decimal point that every value of a number type fits in (for the
+   * integer types, those of any value it holds less one, which a smaller type then surely takes);
+   * unbounded for floats and an unconstrained numeric, as far as this comparison goes.
+   */
+  private static int integerDigits(SqlType type) {
+    return switch (type.kind()) {
+      case SMALLINT -> 4;
+      case INTEGER -> 9;
+      case BIGINT -> 18;
+      case NUMERIC -> type.precision() == null ? Integer.MAX_VALUE : type.precision() - Math.max(scale(type), 0);
+      default -> Integer.MAX_VALUE;
     };
   }
 
@@ -360,7 +399,15 @@ public final class Risks {
     return numeric.precision() == null ? -1 : numeric.scale() == null ? 0 : numeric.scale();
   }
 
-  /** Whether every value of {@code from} is a value of {@code to}: a wider integer, a timestamp gaining a time zone. */
+  /** The fractional-second digits a time or timestamp keeps: PostgreSQL's default, 6, unless given. */
+  private static int fractionalDigits(SqlType time) {
+    return time.precision() == null ? 6 : time.precision();
+  }
+
+  /**
+   * Whether every value of {@code from} is a value of {@code to}: a wider integer, a numeric with
+   * as many integer digits and decimals or more, a timestamp gaining a time zone.
+   */
   private static boolean widens(SqlType from, SqlType to) {
     if (INTEGERS.contains(from.kind()) && INTEGERS.contains(to.kind())) {
       return INTEGERS.indexOf(to.kind()) >= INTEGERS.indexOf(from.kind());
@@ -369,10 +416,11 @@ public final class Risks {
       return to.precision() == null;
     }
     if (from.kind() == Kind.NUMERIC && to.kind() == Kind.NUMERIC) {
-      return to.precision() == null || (from.precision() != null && to.precision() >= from.precision()
-          && (to.scale() == null ? 0 : to.scale()) >= (from.scale() == null ? 0 : from.scale()));
+      return to.precision() == null || (from.precision() != null && integerDigits(to) >= integerDigits(from)
+          && scale(to) >= scale(from));
     }
-    if (from.kind() == Kind.REAL && to.kind() == Kind.DOUBLE) {
+    if (to.kind() == Kind.DOUBLE && EnumSet.of(Kind.REAL, Kind.SMALLINT, Kind.INTEGER).contains(from.kind())
+        || to.kind() == Kind.REAL && from.kind() == Kind.SMALLINT) {
       return true;
     }
     if (from.kind() == Kind.TIMESTAMP && to.kind() == Kind.TIMESTAMP_TZ) {

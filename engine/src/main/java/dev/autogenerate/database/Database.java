@@ -1,5 +1,6 @@
 package dev.autogenerate.database;
 
+import dev.autogenerate.compare.Risk;
 import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.compare.ComparisonRules;
 import dev.autogenerate.database.postgres.PostgresDatabase;
@@ -69,6 +70,14 @@ public interface Database {
    */
   default boolean enforcesColumnTypes() {
     return true;
+  }
+
+  /**
+   * What a risk's warning adds on this database, where it does something else than the warning
+   * says (which is what PostgreSQL does, where the same migration runs); empty where it does that.
+   */
+  default String riskRemark(Risk.Kind kind) {
+    return "";
   }
 
   /**

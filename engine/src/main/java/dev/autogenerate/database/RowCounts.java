@@ -29,6 +29,16 @@ public final class RowCounts {
   private RowCounts() {}
 
   public static OptionalLong count(Connection connection, Risk risk) {
+    if (risk.kind() == Risk.Kind.ROUNDED && targetKind(risk) == SqlType.Kind.REAL) {
+      try {
+        if (!Database.of(connection).enforcesColumnTypes()) {
+          // Such a database's real is a double: which values a 4-byte real would change, it cannot say.
+          return OptionalLong.empty();
+        }
+      } catch (SQLException e) {
+        return OptionalLong.empty();
+      }
+    }
     try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query(risk))) {
       return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
     } catch (SQLException e) {
@@ -83,19 +93,34 @@ public final class RowCounts {
   /**
    * Whether a value changes in the new type, as both databases say it: rounded to the scale (in
    * numeric arithmetic, which PostgreSQL's round takes with decimals), to a whole number, to a
-   * real's precision, or to its date: a time of day other than midnight, read from the text both
-   * spell a timestamp as ({@code 2024-01-01 13:45:12}, SQLite's stored text, or PostgreSQL's
-   * output, which ends in an offset for a timestamp with time zone).
+   * real's or a double's precision, or to fewer fractional seconds or its date. Times are read from
+   * the text both spell them as ({@code 2024-01-01 13:45:12.25}: SQLite's stored text, or
+   * PostgreSQL's output, which drops trailing zeros and ends a timestamp with time zone in an
+   * offset): the date keeps no time of day, and {@code kept} fractional digits no digit after them.
    */
-  private static String changedByRounding(String column, AlterColumn alter, int scale) {
-    SqlType.Kind to = alter.newType().orElseThrow().kind();
-    return switch (to) {
-      case NUMERIC -> "cast(" + column + " as numeric) <> round(cast(" + column + " as numeric), " + scale + ")";
+  private static String changedByRounding(String column, AlterColumn alter, int kept) {
+    String text = "cast(" + column + " as text)";
+    return switch (alter.newType().orElseThrow().kind()) {
+      case NUMERIC -> "cast(" + column + " as numeric) <> round(cast(" + column + " as numeric), " + kept + ")";
       case REAL -> "cast(" + column + " as real) <> " + column;
-      case DATE -> "length(cast(" + column + " as text)) > 10 and substr(cast(" + column + " as text), 12, 8)"
-          + " <> '00:00:00'";
+      case DOUBLE -> "cast(cast(" + column + " as double precision) as numeric) <> " + column;
+      case DATE -> "length(" + text + ") > 10 and (substr(" + text + ", 12, 8) <> '00:00:00' or "
+          + fractionBeyond(text, 20, 0) + ")";
+      case TIMESTAMP, TIMESTAMP_TZ -> fractionBeyond(text, 20, kept);
+      case TIME, TIME_TZ -> fractionBeyond(text, 9, kept);
       default -> column + " <> round(" + column + ")";
     };
+  }
+
+  /** Whether the seconds' decimal point stands at {@code point} with a digit after {@code kept} digits. */
+  private static String fractionBeyond(String text, int point, int kept) {
+    return "(substr(" + text + ", " + point + ", 1) = '.' and substr(" + text + ", " + (point + 1 + kept)
+        + ", 1) between '0' and '9')";
+  }
+
+  private static SqlType.Kind targetKind(Risk risk) {
+    return risk.change().operation() instanceof AlterColumn alter && alter.newType().isPresent()
+        ? alter.newType().get().kind() : null;
   }
 
   private static String allNotNull(List<String> columns, String prefix) {

@@ -7,28 +7,22 @@ import java.util.OptionalLong;
  * A risky step and how many rows it concerns in the connected database (none when the count
  * could not be made).
  *
- * @param typesEnforced whether the connected database holds values to their column's type; where
- *     not (SQLite), a risk that comes of the type says that it happens on PostgreSQL, where the
- *     same migration runs too
+ * @param remark what the connected database does otherwise than the warning says (SQLite, which
+ *     does not enforce column types), appended to it: the same migration runs on PostgreSQL too
  */
-public record CountedRisk(Risk risk, OptionalLong rows, boolean typesEnforced) {
+public record CountedRisk(Risk risk, OptionalLong rows, String remark) {
 
   /** {@code drop column users.nickname: dropping it deletes its values (rows holding a value: 12)}. */
   public String warning() {
-    return risk.describe() + countText() + remark();
+    return risk.describe() + countText() + remark;
   }
 
   /** The line written above the step in the migration file. */
   public String note() {
-    return "WARNING: " + risk.kind().consequence() + countText() + remark();
+    return "WARNING: " + risk.kind().consequence() + countText() + remark;
   }
 
   private String countText() {
     return rows.isPresent() ? " (" + risk.kind().counted() + ": " + rows.getAsLong() + ")" : " (rows not counted)";
-  }
-
-  private String remark() {
-    return typesEnforced || !risk.kind().byColumnType() ? ""
-        : " - on PostgreSQL; SQLite keeps every value as it was";
   }
 }

@@ -387,6 +387,9 @@ public final class Project {
         throw new UserError("the message must be one line (it names the revision in history and in every progress"
             + " line): put the details in the migration's comment instead");
       }
+      if (message != null && message.isBlank()) {
+        throw new UserError("the message is empty: say what the revision does, as -m \"add age column\"");
+      }
       if (revisionId != null && (!USABLE_ID.matcher(revisionId).matches()
           || TARGET_WORDS.contains(revisionId.toLowerCase(Locale.ROOT)))) {
         throw new UserError("revision id '" + revisionId + "' cannot be used: an id is 1 to 32 letters, digits or"
@@ -468,9 +471,10 @@ public final class Project {
 
   /** How many rows each risky step of the plan concerns in this database, now. */
   public List<CountedRisk> countRisks(Connection connection, MigrationPlan plan) throws SQLException {
-    boolean typesEnforced = Database.of(connection).enforcesColumnTypes();
+    Database database = Database.of(connection);
     return plan.risks().stream()
-        .map(risk -> new CountedRisk(risk, RowCounts.count(connection, risk), typesEnforced)).toList();
+        .map(risk -> new CountedRisk(risk, RowCounts.count(connection, risk), database.riskRemark(risk.kind())))
+        .toList();
   }
 
   /** The plan with each risky step's warning and count written above it, for the reviewer. */

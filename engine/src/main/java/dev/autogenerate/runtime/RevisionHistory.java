@@ -282,6 +282,11 @@ public final class RevisionHistory {
     if (target.equals("head")) {
       return singleHead("name one of them").orElseThrow(() -> new UserError("no migrations yet, so no head"));
     }
+    // A whole id names its revision even where it also begins another one (abc and abc123).
+    Optional<MigrationScript> exact = find(target);
+    if (exact.isPresent()) {
+      return exact.get();
+    }
     List<MigrationScript> matches = ordered.stream().filter(script -> script.id().startsWith(target)).toList();
     if (target.isEmpty() || matches.isEmpty()) {
       throw new UserError("unknown revision '" + spec + "': run `autogenerate history` to list revisions");

@@ -202,8 +202,13 @@ class CommandErrorsTest {
         "revision id 'x y/../z' cannot be used");
     assertOneLineError(project.expect(2, "revision", "-m", "long", "--rev-id", "a".repeat(33)), "revision id '");
     assertOneLineError(project.expect(2, "revision", "-m", "line one\nline two"), "the message must be one line");
+    assertOneLineError(project.expect(2, "revision", "-m", " "), "the message is empty");
     assertEquals(1, project.migrationFiles().size(), "nothing written");
     project.expect(0, "history");
+
+    // An id that begins another one still names its own revision.
+    project.expect(0, "revision", "-m", "short", "--rev-id", "aaaa");
+    project.expect(0, "upgrade", "aaaa");
   }
 
   private static void assertOneLineError(CliRun run, String expectedStart) {

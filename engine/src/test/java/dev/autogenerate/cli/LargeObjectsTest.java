@@ -51,4 +51,16 @@ public class LargeObjectsTest {
     }
     project.expect(0, "check");
   }
+
+  /** A text column made a {@code @Lob} changes: PostgreSQL, where the same migration runs, needs the oid. */
+  @Test
+  void aTextColumnBecomingALargeObjectIsAChange() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(DOCUMENT.replace("@Lob String body", "@Column(columnDefinition = \"text\") String body"));
+    project.expect(0, "-m", "documents");
+    project.expect(0, "upgrade", "head");
+    project.entities(DOCUMENT);
+    CliRun change = project.expect(0, "-m", "large body");
+    assertTrue(change.out().contains("alter column documents.body"), change::toString);
+  }
 }

@@ -62,22 +62,32 @@ class RisksTest {
 
   /**
    * PostgreSQL takes these without an error, cutting each value to fit: fewer decimals, whole
-   * numbers, a real's precision, a timestamp's date. Only the warning keeps the loss from being
-   * silent. A number too large still fails: that stays a conversion.
+   * numbers, a float's precision, fewer fractional seconds, a timestamp's date. Only the warning
+   * keeps the loss from being silent. Where a value may also be too large for the new type, that
+   * fails, and the step is a conversion too.
    */
   @Test
   void roundingIsToldApartFromAConversionThatFails() {
-    assertEquals(List.of(Risk.Kind.ROUNDED), kinds(type("price", SqlType.numeric(10, 1))));
-    assertEquals(List.of(Risk.Kind.ROUNDED), kinds(type("price", SqlType.numeric(12, 0))));
-    assertEquals(List.of(Risk.Kind.ROUNDED), kinds(type("price", SqlType.INTEGER)));
-    assertEquals(List.of(Risk.Kind.ROUNDED), kinds(type("ratio", SqlType.INTEGER)));
-    assertEquals(List.of(Risk.Kind.ROUNDED), kinds(type("ratio", SqlType.REAL)));
-    assertEquals(List.of(Risk.Kind.ROUNDED), kinds(type("ratio", SqlType.numeric(8, 2))));
-    assertEquals(List.of(Risk.Kind.ROUNDED), kinds(type("seen_at", SqlType.DATE)));
+    List<Risk.Kind> rounded = List.of(Risk.Kind.ROUNDED);
+    List<Risk.Kind> roundedOrTooLarge = List.of(Risk.Kind.ROUNDED, Risk.Kind.CONVERTED);
+    assertEquals(rounded, kinds(type("price", SqlType.numeric(10, 1))));
+    assertEquals(rounded, kinds(type("price", SqlType.numeric(12, 0))));
+    assertEquals(rounded, kinds(type("price", SqlType.INTEGER)));
+    assertEquals(roundedOrTooLarge, kinds(type("price", SqlType.numeric(5, 1))));
+    assertEquals(roundedOrTooLarge, kinds(type("price", SqlType.SMALLINT)));
+    assertEquals(roundedOrTooLarge, kinds(type("ratio", SqlType.INTEGER)));
+    assertEquals(roundedOrTooLarge, kinds(type("ratio", SqlType.REAL)));
+    assertEquals(roundedOrTooLarge, kinds(type("ratio", SqlType.numeric(8, 2))));
+    assertEquals(rounded, kinds(type("score", SqlType.REAL)));
+    assertEquals(rounded, kinds(type("seen_at", SqlType.DATE)));
+    assertEquals(rounded, kinds(type("seen_at", SqlType.timestampTz(0))));
+    // Fewer integer digits, no fewer decimals: only the conversion of a value too large.
+    assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("price", SqlType.numeric(10, 3))));
     assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("score", SqlType.numeric(4, 2))));
-    assertEquals(List.of(), kinds(type("price", SqlType.numeric(14, 2))));
+    assertEquals(List.of(), kinds(type("price", SqlType.numeric(14, 2)), type("score", SqlType.DOUBLE),
+        type("seen_at", SqlType.timestampTz(6))));
     Risk toTenths = Risks.of(CURRENT, List.of(type("price", SqlType.numeric(10, 1)))).get(0);
-    assertEquals(1, toTenths.limit(), "the scale the count rounds to");
+    assertEquals(1, toTenths.limit(), "the decimals the count rounds to");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.autogenerate.database.sqlite;
 
 import dev.autogenerate.changes.ChangeGroup;
+import dev.autogenerate.compare.Risk;
 import dev.autogenerate.compare.ComparisonRules;
 import dev.autogenerate.database.AheadOfTransaction;
 import dev.autogenerate.database.Database;
@@ -87,6 +88,20 @@ public final class SqliteDatabase implements Database, ComparisonRules {
   }
 
   /**
+   * A type change rebuilds the table, copying each row into the new column, whose affinity then
+   * applies: nothing is cut or fails, but a text that reads as a number is stored as that number.
+   */
+  @Override
+  public String riskRemark(Risk.Kind kind) {
+    return switch (kind) {
+      case NARROWED, ROUNDED -> " - on PostgreSQL; SQLite keeps every value as it was";
+      case CONVERTED -> " - on PostgreSQL; SQLite fails on none, but stores a text that reads as a number as that"
+          + " number ('00123' becomes 123)";
+      default -> "";
+    };
+  }
+
+  /**
    * The group's statements, with every change that {@code alter table} cannot make done by one
    * rebuild of the table: three altered columns and a new constraint copy the rows once. A
    * change that must run on its own (raw SQL, dropping the table) first completes the rebuild
@@ -165,16 +180,14 @@ public final class SqliteDatabase implements Database, ComparisonRules {
   /**
    * Types are the same when SQLite spells them alike. An identity column must be declared exactly
    * {@code integer} to become SQLite's rowid alias, so there any integer width is the same type.
-   * A {@code @Lob} (PostgreSQL's {@code oid}) is whatever SQLite column holds it unconverted: the
-   * {@code blob} the tool declares, or Hibernate's own {@code clob} (text) and {@code blob}.
+   * A {@code @Lob} (PostgreSQL's {@code oid}) is spelled {@code blob} here, so Hibernate's own
+   * {@code blob} is the same, and its {@code clob} (text) not: a text column becoming a large object
+   * must change on PostgreSQL, where the same migration runs.
    */
   @Override
   public boolean sameType(SqlType databaseType, SqlType entityType, boolean identity) {
     if (identity && SqliteDdl.INTEGER_KINDS.contains(databaseType.kind())
         && SqliteDdl.INTEGER_KINDS.contains(entityType.kind())) {
-      return true;
-    }
-    if (entityType.equals(SqliteDdl.LARGE_OBJECT) && databaseType.kind() == SqlType.Kind.TEXT) {
       return true;
     }
     return SqliteDdl.typeName(databaseType).equals(SqliteDdl.typeName(entityType));
