@@ -1,7 +1,7 @@
 package dev.autogenerate.cli;
 
 import dev.autogenerate.compare.MigrationPlan;
-import dev.autogenerate.project.CountedRisk;
+import dev.autogenerate.database.CountedRisk;
 import dev.autogenerate.project.EntitySourceLocator;
 import dev.autogenerate.project.Groundwork;
 import dev.autogenerate.project.Project;

@@ -1,7 +1,7 @@
 package dev.autogenerate.cli;
 
 import dev.autogenerate.compare.MigrationPlan;
-import dev.autogenerate.project.CountedRisk;
+import dev.autogenerate.database.CountedRisk;
 import java.util.List;
 import java.util.Optional;
 

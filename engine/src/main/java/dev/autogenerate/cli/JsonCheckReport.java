@@ -6,7 +6,7 @@ import static dev.autogenerate.cli.JsonText.strings;
 
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.compare.Risk;
-import dev.autogenerate.project.CountedRisk;
+import dev.autogenerate.database.CountedRisk;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -47,6 +47,12 @@ public record MigrationPlan(
     return new MigrationPlan(ChangeGroup.consecutive(changes), downgrade, warnings, notices, risks);
   }
 
+  /** This plan with each downgrade change replaced as {@code notes} says; the upgrade and the rest stay. */
+  public MigrationPlan withDowngradeChanges(UnaryOperator<Change> notes) {
+    List<Change> changes = downgradeChanges().stream().map(notes).toList();
+    return new MigrationPlan(upgrade, ChangeGroup.consecutive(changes), warnings, notices, risks);
+  }
+
   /** The upgrade's changes, in order. */
   public List<Change> upgradeChanges() {
     return ChangeGroup.changesOf(upgrade);

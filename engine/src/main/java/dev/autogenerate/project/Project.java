@@ -8,9 +8,11 @@ import dev.autogenerate.changes.Change;
 import dev.autogenerate.compare.DiffOptions;
 import dev.autogenerate.compare.LockSafeRevisions;
 import dev.autogenerate.compare.MigrationPlan;
+import dev.autogenerate.compare.Risk;
+import dev.autogenerate.compare.Risks;
 import dev.autogenerate.compare.SchemaComparison;
+import dev.autogenerate.database.CountedRisk;
 import dev.autogenerate.database.Database;
-import dev.autogenerate.database.RowCounts;
 import dev.autogenerate.entities.EntityMappingException;
 import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.entities.EntityModelOptions;
@@ -435,7 +437,7 @@ public final class Project {
       if (plan.isEmpty() || (request.strict() && !risks.isEmpty())) {
         return GeneratedRevision.none(plan, risks);
       }
-      MigrationPlan noted = withRiskNotes(plan, risks);
+      MigrationPlan noted = withDowngradeRiskNotes(withRiskNotes(plan, risks), compared.current());
       if (!settings.lockSafety().any()) {
         return GeneratedRevision.one(write(request, headIds(history), noted), noted, risks);
       }
@@ -472,21 +474,43 @@ public final class Project {
   /** How many rows each risky step of the plan concerns in this database, now. */
   public List<CountedRisk> countRisks(Connection connection, MigrationPlan plan) throws SQLException {
     Database database = Database.of(connection);
-    return plan.risks().stream()
-        .map(risk -> new CountedRisk(risk, RowCounts.count(connection, risk), database.riskRemark(risk.kind())))
-        .toList();
+    return plan.risks().stream().map(risk -> CountedRisk.of(connection, database, risk)).toList();
   }
 
   /** The plan with each risky step's warning and count written above it, for the reviewer. */
   private static MigrationPlan withRiskNotes(MigrationPlan plan, List<CountedRisk> risks) {
-    return plan.withUpgradeChanges(change -> {
-      List<String> notes = risks.stream().filter(risk -> risk.risk().change().equals(change)).map(CountedRisk::note).toList();
-      if (notes.isEmpty()) {
-        return change;
+    return plan.withUpgradeChanges(change -> withNotes(change,
+        risks.stream().filter(risk -> risk.risk().change().equals(change)).map(CountedRisk::note).toList()));
+  }
+
+  /**
+   * The plan with a warning above each downgrade step that may destroy data (dropping what the
+   * upgrade adds deletes what was put there since): the reviewer sees it before anything runs,
+   * and the downgrade counts the rows when it runs.
+   */
+  private static MigrationPlan withDowngradeRiskNotes(MigrationPlan plan, Schema current) {
+    Schema upgraded = current;
+    try {
+      for (Change change : plan.upgradeChanges()) {
+        upgraded = change.operation().applyTo(upgraded);
       }
-      String reason = change.reason() == null ? "" : change.reason() + "\n";
-      return new Change(change.operation(), reason + String.join("\n", notes));
-    });
+    } catch (IllegalArgumentException e) {
+      return plan;
+    }
+    List<Risk> risks = Risks.of(upgraded, plan.downgradeChanges());
+    return plan.withDowngradeChanges(change -> withNotes(change, risks.stream()
+        .filter(risk -> risk.change().equals(change))
+        .map(risk -> "WARNING: " + risk.kind().consequence() + " (the downgrade counts the " + risk.kind().counted()
+            + " when it runs)")
+        .toList()));
+  }
+
+  private static Change withNotes(Change change, List<String> notes) {
+    if (notes.isEmpty()) {
+      return change;
+    }
+    String reason = change.reason() == null ? "" : change.reason() + "\n";
+    return new Change(change.operation(), reason + String.join("\n", notes));
   }
 
   /**

@@ -1,7 +1,11 @@
 package dev.autogenerate.runtime;
 
+import dev.autogenerate.changes.Change;
 import dev.autogenerate.changes.ChangeGroup;
+import dev.autogenerate.compare.Risk;
+import dev.autogenerate.compare.Risks;
 import dev.autogenerate.database.AheadOfTransaction;
+import dev.autogenerate.database.CountedRisk;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.MigrationLock;
@@ -12,9 +16,11 @@ import dev.autogenerate.operations.OperationChecksum;
 import dev.autogenerate.schema.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -432,6 +438,9 @@ public final class Migrator {
       Optional<Schema> held = known.at(found, schemasNamed);
       Schema schema = held.isPresent() ? held.get()
           : database.withUnstored(database.inspect(connection, filter), () -> history.replay(found));
+      if (direction == Direction.DOWNGRADE) {
+        warnOfDataLoss(connection, database, schema, operations);
+      }
       AheadOfTransaction ahead = aheadOfTransaction(database, operations, schema, script);
       if (!ahead.statements().isEmpty()) {
         // What ran so far (at most the history table's creation) is committed; these run each on
@@ -529,6 +538,40 @@ public final class Migrator {
     } finally {
       connection.setAutoCommit(autoCommit);
       guard.close();
+    }
+  }
+
+  /** What a downgrade step may destroy: what an upgrade added, with what was put there since. */
+  private static final Set<Risk.Kind> LOSSES =
+      EnumSet.of(Risk.Kind.DROPPED_TABLE, Risk.Kind.DROPPED_COLUMN, Risk.Kind.ROUNDED);
+
+  /**
+   * Says, before a downgrade's statements run, which of its steps delete or cut data and in how
+   * many rows (the file's comments warned of them without a count). Each count runs under a
+   * savepoint, so that a query the database refuses cannot end the revision's transaction.
+   */
+  private void warnOfDataLoss(Connection connection, Database database, Schema schema, List<Operation> operations)
+      throws SQLException {
+    List<Risk> risks;
+    try {
+      risks = Risks.of(schema, operations.stream().map(Change::of).toList());
+    } catch (IllegalArgumentException e) {
+      return; // the step does not apply; applying it says so
+    }
+    for (Risk risk : risks) {
+      if (!LOSSES.contains(risk.kind())) {
+        continue;
+      }
+      Savepoint before = connection.setSavepoint();
+      CountedRisk counted = CountedRisk.of(connection, database, risk);
+      if (counted.rows().isEmpty()) {
+        connection.rollback(before);
+      } else {
+        connection.releaseSavepoint(before);
+      }
+      if (counted.rows().isEmpty() || counted.rows().getAsLong() > 0) {
+        progress.accept("  warning: " + counted.warning());
+      }
     }
   }
 

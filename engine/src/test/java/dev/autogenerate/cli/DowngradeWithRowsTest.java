@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A downgrade that re-adds a dropped NOT NULL column runs on a table with rows: the column comes
  * back nullable and empty (the file says what cannot be restored), where it used to fail on every
- * row.
+ * row. One that drops what its upgrade added, with data put there since, says so: a warning in the
+ * file, and the rows counted when it runs, before its statements.
  */
 class DowngradeWithRowsTest {
 
@@ -47,5 +48,34 @@ class DowngradeWithRowsTest {
       rows.next();
       assertEquals(2, rows.getInt(1), "both rows kept, the column back and empty");
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aDowngradeDroppingDataWarnsInTheFileAndCountsTheRowsWhenItRuns(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "create users table");
+    project.expect(0, "upgrade", "head");
+    project.entities(WalkthroughTest.USER_V2);
+    project.expect(0, "-m", "add age");
+    String migration = project.read(project.migrationFiles().stream()
+        .filter(file -> file.getFileName().toString().contains("add_age")).findFirst().orElseThrow());
+    String downgrade = migration.substring(migration.indexOf("downgrade("));
+    assertTrue(downgrade.contains("    // WARNING: dropping it deletes its values (the downgrade counts the rows holding"
+        + " a value when it runs)\n    op.dropColumn(\"users\", \"age\");"), migration);
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("insert into users (email, age) values ('a@example.com', 36), ('b@example.com', null)");
+    }
+
+    CliRun reverted = project.expect(0, "downgrade", "-1");
+    String out = reverted.out();
+    assertTrue(out.contains("  warning: drop column users.age: dropping it deletes its values (rows holding a value: 1)"),
+        reverted::toString);
+    assertTrue(out.indexOf("warning: drop column users.age") < out.indexOf("Reverted "), reverted::toString);
+    CliRun again = project.expect(0, "downgrade", "-1");
+    assertTrue(again.out().contains("  warning: drop table users: dropping it deletes every row (rows: 2)"),
+        again::toString);
   }
 }

@@ -1,6 +1,7 @@
-package dev.autogenerate.project;
+package dev.autogenerate.database;
 
 import dev.autogenerate.compare.Risk;
+import java.sql.Connection;
 import java.util.OptionalLong;
 
 /**
@@ -11,6 +12,11 @@ import java.util.OptionalLong;
  *     does not enforce column types), appended to it: the same migration runs on PostgreSQL too
  */
 public record CountedRisk(Risk risk, OptionalLong rows, String remark) {
+
+  /** The risk with its rows counted in the connected database, and what that database adds to it. */
+  public static CountedRisk of(Connection connection, Database database, Risk risk) {
+    return new CountedRisk(risk, RowCounts.count(connection, risk), database.riskRemark(risk.kind()));
+  }
 
   /** {@code drop column users.nickname: dropping it deletes its values (rows holding a value: 12)}. */
   public String warning() {
