@@ -41,7 +41,7 @@ final class UpgradeCommand implements Callable<Integer> {
       root.out().flush();
       return AutogenerateCli.OK;
     }
-    try (Connection connection = project.connect()) {
+    try (Connection connection = project.connectCreating()) {
       Migrator migrator = project.migrator(root.out());
       List<MigrationScript> applied = PhaseTimings.time("apply", () -> migrator.upgrade(connection, target));
       if (applied.isEmpty()) {

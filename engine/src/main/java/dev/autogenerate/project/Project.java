@@ -69,8 +69,27 @@ public final class Project {
   }
 
   /** Opens the database; an unreachable one is a user error naming the URL. */
+  /**
+   * Connects to the database, which must be there: a SQLite file that is not is an error, not a
+   * new empty database, which a mistyped path would otherwise look like (at base, nothing to
+   * revert, a 0-byte file left behind).
+   */
   public Connection connect() {
+    return connect(false);
+  }
+
+  /** Connects, making a SQLite file that is not there yet: what {@code upgrade} and {@code -m} do on a new project. */
+  public Connection connectCreating() {
+    return connect(true);
+  }
+
+  private Connection connect(boolean creating) {
     settings.requireSupportedUrl();
+    Optional<Path> sqliteFile = SettingsLoader.sqliteFile(settings.url());
+    if (!creating && sqliteFile.isPresent() && !Files.exists(sqliteFile.get())) {
+      throw new UserError("the database file " + sqliteFile.get() + " does not exist: check the url (" + MaskedUrl.of(
+          settings.url()) + "), or run autogenerate upgrade head to create the database");
+    }
     Properties credentials = new Properties();
     if (settings.user() != null) {
       credentials.setProperty("user", settings.user());
@@ -119,13 +138,18 @@ public final class Project {
    * stops the command here, after the other phases have stopped.
    */
   public Groundwork groundwork() throws SQLException {
+    return groundwork(false);
+  }
+
+  /** @param creating whether a SQLite file not there yet is made (for {@code -m}) rather than refused */
+  public Groundwork groundwork(boolean creating) throws SQLException {
     applicationLoader();
     Workers workers = new Workers(2);
     Connection connection = null;
     try {
       Future<RevisionHistory> history = workers.submit(this::history);
       Future<EntityModel> entities = workers.submit(this::entityModel);
-      connection = connect();
+      connection = connect(creating);
       Schema inspected = null;
       SQLException inspectionFailure = null;
       try {
@@ -425,7 +449,7 @@ public final class Project {
    * Compares entities and database and writes a migration with the difference, if there is one.
    */
   public GeneratedRevision autogenerate(RevisionRequest request) throws SQLException {
-    try (Groundwork groundwork = groundwork()) {
+    try (Groundwork groundwork = groundwork(true)) {
       Connection connection = groundwork.connection();
       RevisionHistory history = groundwork.history();
       request.requireNewIdIn(history);

@@ -279,6 +279,24 @@ public final class SettingsLoader {
     return prefix + base.resolve(file).normalize();
   }
 
+  /**
+   * The file a SQLite URL names ({@code jdbc:sqlite:app.db?journal_mode=wal}); none for an
+   * in-memory or temporary database, a URI form, or another database.
+   */
+  static Optional<Path> sqliteFile(String url) {
+    String prefix = "jdbc:sqlite:";
+    if (url == null || !url.startsWith(prefix)) {
+      return Optional.empty();
+    }
+    String file = url.substring(prefix.length());
+    int query = file.indexOf('?');
+    file = query < 0 ? file : file.substring(0, query);
+    if (file.isEmpty() || file.startsWith(":") || file.startsWith("file:")) {
+      return Optional.empty();
+    }
+    return Optional.of(Path.of(file));
+  }
+
   private static Map<String, String> namingConvention(Map<String, String> values) {
     Map<String, String> templates = new HashMap<>();
     values.forEach((key, value) -> {

@@ -185,6 +185,34 @@ class CommandErrorsTest {
   }
 
   /**
+   * A mistyped SQLite path is an error for the commands that read a database, not a new empty
+   * one: current said base, downgrade "already at base", and a 0-byte file was left behind.
+   * upgrade and -m make the file, as on a new project.
+   */
+  @Test
+  void aSqliteFileThatIsNotThere() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "first");
+    Path typo = directory.resolve("typo.db");
+    String url = "jdbc:sqlite:" + typo;
+    for (List<String> command : List.of(List.of("current"), List.of("check"), List.of("downgrade", "base"),
+        List.of("stamp", "head"))) {
+      List<String> arguments = new java.util.ArrayList<>(command);
+      arguments.addAll(List.of("--url", url));
+      assertOneLineError(project.expect(2, arguments.toArray(String[]::new)),
+          "the database file " + typo + " does not exist");
+      assertFalse(Files.exists(typo), () -> String.join(" ", command) + " made " + typo);
+    }
+    // history needs no database: --verbose says it cannot tell which revisions are current.
+    CliRun history = project.expect(0, "history", "--verbose", "--url", url);
+    assertTrue(history.err().contains("the database file " + typo + " does not exist"), history::toString);
+    assertFalse(Files.exists(typo));
+    project.expect(0, "upgrade", "head", "--url", url);
+    assertTrue(Files.exists(typo));
+  }
+
+  /**
    * A fixed id another revision has, a word that names a place in the history, or characters a
    * target cannot name made every later command fail (or misread the history); a message over
    * two lines split every listing. Each is refused before anything is written.
