@@ -17,4 +17,12 @@ assert !new File(basedir, 'app/target/configured.db').exists() : 'the POM url wa
 def logFile = new File(basedir, 'app/build.log').isFile() ? new File(basedir, 'app/build.log') : new File(basedir, 'build.log')
 def log = logFile.text
 assert log.contains('OK: the database is at the newest migration and matches the entities.') : log
+// The Spring Boot module: migrations in the application's package, the profile's database.
+def webMigrations = new File(basedir, 'web/src/main/java/com/example/mods/web/migrations')
+def webNames = (webMigrations.list() ?: []) as List
+assert webNames.size() == 1 : "one migration expected in ${webMigrations}, found ${webNames}"
+assert new File(webMigrations, webNames[0]).text.contains('op.createTable("customers"')
+def databases = []
+new File(basedir, 'web').eachFileRecurse { if (it.name.endsWith('.db')) databases << it.name }
+assert databases == ['other.db'] : "the profile's database expected, found ${databases}"
 return true

@@ -66,6 +66,14 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
   @Parameter(property = "autogenerate.entities")
   String entities;
 
+  /**
+   * The application's active Spring profiles, comma-separated, for its {@code application-*.yml}
+   * and {@code .properties}. Default: {@code -Dspring.profiles.active}, as the application would
+   * take it, else {@code SPRING_PROFILES_ACTIVE}, else the files' own.
+   */
+  @Parameter(property = "autogenerate.profile")
+  String profile;
+
   /** Skips the goal, e.g. {@code -Dautogenerate.skip} where no database is at hand. */
   @Parameter(property = "autogenerate.skip", defaultValue = "false")
   boolean skip;
@@ -147,10 +155,15 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     option(options, "--url", setting("autogenerate.url", url));
     option(options, "--user", setting("autogenerate.user", user));
     option(options, "--password", setting("autogenerate.password", password));
+    String profiles = setting("autogenerate.profile", profile);
+    option(options, "--profile", profiles != null ? profiles : setting("spring.profiles.active", null));
     option(options, "--classpath", String.join(",", entityClassPath()));
     String packageName = setting("autogenerate.migrationsPackage", migrationsPackage);
     if (packageName == null && !settings.setsMigrations()) {
-      packageName = ProjectSettings.defaultMigrationsPackage(project.getGroupId());
+      // Where the Spring Boot starter looks for them, for an application it starts.
+      packageName = ProjectSettings.springBootApplicationPackage(Path.of(project.getBuild().getOutputDirectory()))
+          .map(application -> application + ".migrations")
+          .orElseGet(() -> ProjectSettings.defaultMigrationsPackage(project.getGroupId()));
     }
     if (packageName != null) {
       // The option names the folder; the package follows from it, and is given too for clarity.

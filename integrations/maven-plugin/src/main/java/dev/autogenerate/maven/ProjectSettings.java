@@ -3,10 +3,12 @@ package dev.autogenerate.maven;
 import dev.autogenerate.project.SettingsLoader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,6 +51,50 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
       name.append(name.length() == 0 ? "" : ".").append(identifier);
     }
     return name.toString();
+  }
+
+  /** How a class file names the annotation, in its constant pool. */
+  private static final byte[] SPRING_BOOT_APPLICATION =
+      "Lorg/springframework/boot/autoconfigure/SpringBootApplication;".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * The package of the project's one {@code @SpringBootApplication} class, found in its compiled
+   * classes without loading them; empty when there is none, or several.
+   */
+  static Optional<String> springBootApplicationPackage(Path outputDirectory) throws MojoExecutionException {
+    if (!Files.isDirectory(outputDirectory)) {
+      return Optional.empty();
+    }
+    List<Path> applications;
+    try (Stream<Path> files = Files.walk(outputDirectory)) {
+      applications = files.filter(file -> file.toString().endsWith(".class") && names(file, SPRING_BOOT_APPLICATION))
+          .toList();
+    } catch (IOException | UncheckedIOException e) {
+      throw new MojoExecutionException("cannot read " + outputDirectory + ": " + e.getMessage(), e);
+    }
+    if (applications.size() != 1 || applications.get(0).getParent().equals(outputDirectory)) {
+      return Optional.empty();
+    }
+    return Optional.of(outputDirectory.relativize(applications.get(0).getParent()).toString()
+        .replace('\\', '/').replace('/', '.'));
+  }
+
+  private static boolean names(Path classFile, byte[] descriptor) {
+    try {
+      byte[] bytes = Files.readAllBytes(classFile);
+      outer:
+      for (int i = 0; i + descriptor.length <= bytes.length; i++) {
+        for (int j = 0; j < descriptor.length; j++) {
+          if (bytes[i + j] != descriptor[j]) {
+            continue outer;
+          }
+        }
+        return true;
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
