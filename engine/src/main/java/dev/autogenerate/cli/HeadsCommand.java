@@ -18,7 +18,7 @@ final class HeadsCommand implements Callable<Integer> {
   public Integer call() {
     RevisionHistory history = root.project().readableHistory(root.warnings());
     if (history.isEmpty()) {
-      root.out().println("No migrations yet: write one with autogenerate -m \"message\".");
+      root.out().println(root.project().noMigrationsYet());
     }
     for (MigrationScript head : history.heads()) {
       root.out().println(head.label() + HistoryCommand.markers(history, head)

@@ -34,7 +34,7 @@ final class HistoryCommand implements Callable<Integer> {
     RevisionHistory history = project.readableHistory(root.warnings());
     PrintWriter out = root.out();
     if (history.isEmpty()) {
-      out.println("No migrations yet: write one with autogenerate -m \"message\".");
+      out.println(project.noMigrationsYet());
       return AutogenerateCli.OK;
     }
     Set<String> current = verbose ? current(project) : Set.of();

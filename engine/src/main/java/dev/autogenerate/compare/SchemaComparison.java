@@ -123,9 +123,16 @@ public final class SchemaComparison {
     EntityViews entityViews = EntityViews.in(renamed, wanted, recordedRenamed);
     // Views of @View entities last: after the tables they read, and after the views kept working
     // around the changes (which are created again with their entity's query, new or not).
-    List<Change> upgrade = ViewRecreation.around(current, lookAlikes.upgrade(), wanted, entityViews.requeried(),
-        reviewed(entityViews.created()));
-    TriggerConflicts.check(current, upgrade, rules.triggerStatementsHoldTheirBodies());
+    List<Change> upgrade;
+    try {
+      upgrade = ViewRecreation.around(current, lookAlikes.upgrade(), wanted, entityViews.requeried(),
+          reviewed(entityViews.created()));
+      TriggerConflicts.check(current, upgrade, rules.triggerStatementsHoldTheirBodies());
+    } catch (DependencyConflict conflict) {
+      // A drop a view or trigger stands in the way of may be a rename, which keeps what it reads.
+      throw lookAlikes.warnings().isEmpty() ? conflict
+          : new DependencyConflict(conflict.getMessage() + "; " + String.join("; ", lookAlikes.warnings()));
+    }
     List<String> warnings = new ArrayList<>(renaming.warnings());
     warnings.addAll(plan.warnings());
     warnings.addAll(lookAlikes.warnings());

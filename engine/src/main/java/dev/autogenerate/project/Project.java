@@ -112,6 +112,18 @@ public final class Project {
     }
   }
 
+  /**
+   * What {@code history} and {@code heads} say of an empty history: a migrations folder that is
+   * not there is named, since a mistyped one looks like a project without migrations.
+   */
+  public String noMigrationsYet() {
+    Path folder = settings.migrations();
+    return Files.isDirectory(folder)
+        ? "No migrations yet: write one with autogenerate -m \"message\"."
+        : "No migrations: the folder " + folder + " does not exist (check migrations in autogenerate.properties, or"
+            + " --migrations); autogenerate -m \"message\" creates it with the first one.";
+  }
+
   public TableFilter tableFilter() {
     return TableFilter.defaults().withExcluded(settings.excludeTables());
   }

@@ -212,6 +212,18 @@ class CommandErrorsTest {
     assertTrue(Files.exists(typo));
   }
 
+  /** A mistyped migrations folder is named, not taken for a project without migrations. */
+  @Test
+  void aMigrationsFolderThatIsNotThere() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    for (String command : List.of("history", "heads")) {
+      CliRun run = project.expect(0, command, "--migrations", "src/main/jav/migrations");
+      assertTrue(run.out().contains("the folder " + project.root().resolve("src/main/jav/migrations")
+          + " does not exist"), run::toString);
+    }
+  }
+
   /**
    * A fixed id another revision has, a word that names a place in the history, or characters a
    * target cannot name made every later command fail (or misread the history); a message over

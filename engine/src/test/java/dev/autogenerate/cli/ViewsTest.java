@@ -116,6 +116,12 @@ class ViewsTest {
         refused::toString);
     assertTrue(refused.err().contains("op.dropView(\"order_totals\")"), refused::toString);
     assertEquals(1, project.migrationFiles().size(), "no file written");
+
+    // Renamed in the entity rather than dropped: the line says it looks like a rename, which keeps the column.
+    project.entities(ORDER_V1.replace("  Integer amount;\n", "  Integer total;\n"));
+    CliRun renamed = project.expect(2, "-m", "amount is total");
+    assertEquals(1, renamed.err().lines().count(), renamed::toString);
+    assertTrue(renamed.err().contains("--rename orders.amount=total"), renamed::toString);
   }
 
   /**
