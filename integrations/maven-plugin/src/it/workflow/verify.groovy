@@ -20,5 +20,7 @@ assert log.contains('Differences: the database does not match the entities') : '
 // The failure names the goal and the difference itself.
 assert log.contains('autogenerate:check failed:')
 assert log.contains('add column people.age')
+// What the output advises, as goals (for an edited migration that is a downgrade).
+assert log.contains('autogenerate downgrade REV is mvn autogenerate:downgrade -Dautogenerate.target=REV')
 assert log.contains('OK: the database is at the newest migration and matches the entities.')
 return true

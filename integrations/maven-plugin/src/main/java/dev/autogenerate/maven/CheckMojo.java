@@ -18,10 +18,15 @@ public class CheckMojo extends AbstractAutogenerateMojo {
   @Parameter(property = "autogenerate.strict", defaultValue = "false")
   boolean strict;
 
+  /**
+   * The commands the output names, as goals: whichever the output advises (upgrade for pending
+   * migrations, generate for changed entities, a downgrade for an edited migration).
+   */
   @Override
   String differencesHint() {
-    return "\nIn Maven: mvn autogenerate:upgrade applies pending migrations;"
-        + " mvn autogenerate:generate -Dautogenerate.message=\"what changed\" writes one for changed entities.";
+    return "\nIn Maven the commands above are goals: autogenerate upgrade head is mvn autogenerate:upgrade,"
+        + " autogenerate -m \"what changed\" is mvn autogenerate:generate -Dautogenerate.message=\"what changed\","
+        + " autogenerate downgrade REV is mvn autogenerate:downgrade -Dautogenerate.target=REV.";
   }
 
   @Override
