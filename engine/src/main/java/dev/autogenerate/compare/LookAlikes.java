@@ -22,12 +22,29 @@ import java.util.TreeMap;
  */
 final class LookAlikes {
 
-  /** The upgrade with the drops' reasons completed, and the warnings. */
-  record Found(List<Change> upgrade, List<String> warnings) {
+  /**
+   * The upgrade with the drops' reasons completed, and the warnings.
+   *
+   * @param dropped for each warning, in order, what it says is dropped: {@code table} or
+   *     {@code table.column}, as a conflict over that drop names it
+   */
+  record Found(List<Change> upgrade, List<String> warnings, List<String> dropped) {
 
     Found {
       upgrade = List.copyOf(upgrade);
       warnings = List.copyOf(warnings);
+      dropped = List.copyOf(dropped);
+    }
+
+    /** The warnings about a drop a message names ("column orders.amount, which ..."). */
+    List<String> about(String message) {
+      List<String> named = new ArrayList<>();
+      for (int i = 0; i < warnings.size(); i++) {
+        if (message.contains(" " + dropped.get(i) + ",")) {
+          named.add(warnings.get(i));
+        }
+      }
+      return named;
     }
   }
 
@@ -58,6 +75,7 @@ final class LookAlikes {
       schema = operation.applyTo(schema);
     }
     List<String> warnings = new ArrayList<>();
+    List<String> dropped = new ArrayList<>();
     List<Change> noted = new ArrayList<>(upgrade);
     for (Map.Entry<Integer, Table> drop : droppedTables.entrySet()) {
       Table old = drop.getValue();
@@ -65,6 +83,7 @@ final class LookAlikes {
         if (sameColumns(old, create.table(), rules)) {
           String hint = tableHint(old.name(), create.table().name());
           warnings.add(hint);
+          dropped.add(old.name());
           noted.set(drop.getKey(), withLine(noted.get(drop.getKey()), hint));
         }
       }
@@ -76,11 +95,12 @@ final class LookAlikes {
         if (add.table().equals(table) && rules.sameType(old.type(), add.column().type(), false)) {
           String hint = columnHint(table, old.name(), add.column().name());
           warnings.add(hint);
+          dropped.add(table + "." + old.name());
           noted.set(drop.getKey(), withLine(noted.get(drop.getKey()), hint));
         }
       }
     }
-    return new Found(noted, warnings);
+    return new Found(noted, warnings, dropped);
   }
 
   /** The same column names, in any order, each of the same type. */

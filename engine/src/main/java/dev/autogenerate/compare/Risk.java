@@ -61,6 +61,14 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
       this.counted = counted;
     }
 
+    /**
+     * Whether it takes data away without an error (a drop, a rounding), rather than failing the
+     * revision on the rows it concerns: what a downgrade counts before it runs.
+     */
+    public boolean destroysData() {
+      return this == DROPPED_TABLE || this == DROPPED_COLUMN || this == ROUNDED;
+    }
+
     /** What happens, as a reviewer reads it. */
     public String consequence() {
       return consequence;

@@ -129,9 +129,11 @@ public final class SchemaComparison {
           reviewed(entityViews.created()));
       TriggerConflicts.check(current, upgrade, rules.triggerStatementsHoldTheirBodies());
     } catch (DependencyConflict conflict) {
-      // A drop a view or trigger stands in the way of may be a rename, which keeps what it reads.
-      throw lookAlikes.warnings().isEmpty() ? conflict
-          : new DependencyConflict(conflict.getMessage() + "; " + String.join("; ", lookAlikes.warnings()));
+      // A drop a view or trigger stands in the way of may be a rename, which keeps what it reads:
+      // the look-alikes of what the conflict names (the column, or the table) say how.
+      List<String> renameHints = lookAlikes.about(conflict.getMessage());
+      throw renameHints.isEmpty() ? conflict
+          : new DependencyConflict(conflict.getMessage() + "; " + String.join("; ", renameHints));
     }
     List<String> warnings = new ArrayList<>(renaming.warnings());
     warnings.addAll(plan.warnings());

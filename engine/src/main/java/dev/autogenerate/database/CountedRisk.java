@@ -8,14 +8,21 @@ import java.util.OptionalLong;
  * A risky step and how many rows it concerns in the connected database (none when the count
  * could not be made).
  *
+ * @param atLeast whether the count stopped at a limit, so that there may be more rows
  * @param remark what the connected database does otherwise than the warning says (SQLite, which
  *     does not enforce column types), appended to it: the same migration runs on PostgreSQL too
  */
-public record CountedRisk(Risk risk, OptionalLong rows, String remark) {
+public record CountedRisk(Risk risk, OptionalLong rows, boolean atLeast, String remark) {
 
   /** The risk with its rows counted in the connected database, and what that database adds to it. */
   public static CountedRisk of(Connection connection, Database database, Risk risk) {
-    return new CountedRisk(risk, RowCounts.count(connection, risk), database.riskRemark(risk.kind()));
+    return new CountedRisk(risk, RowCounts.count(connection, risk), false, database.riskRemark(risk));
+  }
+
+  /** The same, counting at most {@code limit} rows (for a risk that {@link Risk.Kind#destroysData}). */
+  public static CountedRisk upTo(Connection connection, Database database, Risk risk, long limit) {
+    OptionalLong rows = RowCounts.countUpTo(connection, risk, limit);
+    return new CountedRisk(risk, rows, rows.isPresent() && rows.getAsLong() >= limit, database.riskRemark(risk));
   }
 
   /** {@code drop column users.nickname: dropping it deletes its values (rows holding a value: 12)}. */
@@ -29,6 +36,7 @@ public record CountedRisk(Risk risk, OptionalLong rows, String remark) {
   }
 
   private String countText() {
-    return rows.isPresent() ? " (" + risk.kind().counted() + ": " + rows.getAsLong() + ")" : " (rows not counted)";
+    return rows.isEmpty() ? " (rows not counted)"
+        : " (" + risk.kind().counted() + ": " + rows.getAsLong() + (atLeast ? " or more" : "") + ")";
   }
 }

@@ -76,7 +76,7 @@ public interface Database {
    * What a risk's warning adds on this database, where it does something else than the warning
    * says (which is what PostgreSQL does, where the same migration runs); empty where it does that.
    */
-  default String riskRemark(Risk.Kind kind) {
+  default String riskRemark(Risk risk) {
     return "";
   }
 

@@ -8,6 +8,7 @@ import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.schema.CheckConstraint;
+import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.SqlType;
 import java.sql.Connection;
@@ -29,25 +30,43 @@ public final class RowCounts {
   private RowCounts() {}
 
   public static OptionalLong count(Connection connection, Risk risk) {
-    if (risk.kind() == Risk.Kind.ROUNDED && targetKind(risk) == SqlType.Kind.REAL) {
-      try {
-        if (!Database.of(connection).enforcesColumnTypes()) {
-          // Such a database's real is a double: which values a 4-byte real would change, it cannot say.
-          return OptionalLong.empty();
-        }
-      } catch (SQLException e) {
+    return counted(connection, risk, 0);
+  }
+
+  /**
+   * The same count for a risk that {@link Risk.Kind#destroysData}, reading at most {@code limit}
+   * rows: a count of {@code limit} means that many or more.
+   */
+  public static OptionalLong countUpTo(Connection connection, Risk risk, long limit) {
+    if (!risk.kind().destroysData() || limit <= 0) {
+      throw new IllegalArgumentException("no bounded count for " + risk.kind());
+    }
+    return counted(connection, risk, limit);
+  }
+
+  private static OptionalLong counted(Connection connection, Risk risk, long limit) {
+    try {
+      Database database = Database.of(connection);
+      if (risk.kind() == Risk.Kind.ROUNDED && targetKind(risk) == SqlType.Kind.REAL && !database.enforcesColumnTypes()) {
+        // Such a database's real is a double: which values a 4-byte real would change, it cannot say.
         return OptionalLong.empty();
       }
-    }
-    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query(risk))) {
-      return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
+      String query = query(risk, database.kind());
+      if (limit > 0) {
+        // Every bounded kind's query counts the rows of one select: the same, at most limit of them.
+        query = "select count(*) from (select 1 from " + query.substring("select count(*) from ".length())
+            + " limit " + limit + ") bounded";
+      }
+      try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+        return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
+      }
     } catch (SQLException e) {
       return OptionalLong.empty();
     }
   }
 
-  /** The count query for a risk; package-visible for tests. */
-  static String query(Risk risk) {
+  /** The count query for a risk on a database of this kind. */
+  static String query(Risk risk, DatabaseKind kind) {
     String table = qualifiedName(risk.table());
     List<String> columns = risk.columns().stream().map(SqlIdentifiers::quote).toList();
     switch (risk.kind()) {
@@ -61,7 +80,7 @@ public final class RowCounts {
         return "select count(*) from " + table + " where length(" + columns.get(0) + ") > " + risk.limit();
       case ROUNDED:
         return "select count(*) from " + table + " where " + columns.get(0) + " is not null and "
-            + changedByRounding(columns.get(0), (AlterColumn) risk.change().operation(), risk.limit());
+            + changedByRounding(columns.get(0), (AlterColumn) risk.change().operation(), risk.limit(), kind);
       case NOT_NULL:
         return "select count(*) from " + table + " where " + columns.get(0) + " is null";
       case UNIQUE:
@@ -98,12 +117,16 @@ public final class RowCounts {
    * PostgreSQL's output, which drops trailing zeros and ends a timestamp with time zone in an
    * offset): the date keeps no time of day, and {@code kept} fractional digits no digit after them.
    */
-  private static String changedByRounding(String column, AlterColumn alter, int kept) {
+  private static String changedByRounding(String column, AlterColumn alter, int kept, DatabaseKind database) {
     String text = "cast(" + column + " as text)";
     return switch (alter.newType().orElseThrow().kind()) {
       case NUMERIC -> "cast(" + column + " as numeric) <> round(cast(" + column + " as numeric), " + kept + ")";
       case REAL -> "cast(" + column + " as real) <> " + column;
-      case DOUBLE -> "cast(cast(" + column + " as double precision) as numeric) <> " + column;
+      // PostgreSQL's double-to-numeric cast keeps 15 digits, its text the shortest exact ones;
+      // SQLite's text keeps 15 digits, its numeric cast the exact value.
+      case DOUBLE -> database == DatabaseKind.POSTGRESQL
+          ? "cast(cast(cast(" + column + " as double precision) as text) as numeric) <> " + column
+          : "cast(cast(" + column + " as double precision) as numeric) <> " + column;
       case DATE -> "length(" + text + ") > 10 and (substr(" + text + ", 12, 8) <> '00:00:00' or "
           + fractionBeyond(text, 20, 0) + ")";
       case TIMESTAMP, TIMESTAMP_TZ -> fractionBeyond(text, 20, kept);

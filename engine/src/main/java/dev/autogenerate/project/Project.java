@@ -68,9 +68,9 @@ public final class Project {
     return settings;
   }
 
-  /** Opens the database; an unreachable one is a user error naming the URL. */
   /**
-   * Connects to the database, which must be there: a SQLite file that is not is an error, not a
+   * Opens the database; an unreachable one is a user error naming the URL. It must be there: a
+   * SQLite file that is not is an error, not a
    * new empty database, which a mistyped path would otherwise look like (at base, nothing to
    * revert, a 0-byte file left behind).
    */
@@ -536,8 +536,8 @@ public final class Project {
     List<Risk> risks = Risks.of(upgraded, plan.downgradeChanges());
     return plan.withDowngradeChanges(change -> withNotes(change, risks.stream()
         .filter(risk -> risk.change().equals(change))
-        .map(risk -> "WARNING: " + risk.kind().consequence() + " (the downgrade counts the " + risk.kind().counted()
-            + " when it runs)")
+        .map(risk -> "WARNING: " + risk.kind().consequence() + (risk.kind().destroysData()
+            ? " (the downgrade counts the " + risk.kind().counted() + " when it runs)" : ""))
         .toList()));
   }
 

@@ -20,7 +20,6 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -541,14 +540,17 @@ public final class Migrator {
     }
   }
 
-  /** What a downgrade step may destroy: what an upgrade added, with what was put there since. */
-  private static final Set<Risk.Kind> LOSSES =
-      EnumSet.of(Risk.Kind.DROPPED_TABLE, Risk.Kind.DROPPED_COLUMN, Risk.Kind.ROUNDED);
+  /**
+   * How many rows a downgrade's count reads at most: it runs before the statements, holding the
+   * migration lock, and a rollback in a hurry should not scan a large table to the end.
+   */
+  static final long DOWNGRADE_COUNT_LIMIT = 1_000_000;
 
   /**
    * Says, before a downgrade's statements run, which of its steps delete or cut data and in how
-   * many rows (the file's comments warned of them without a count). Each count runs under a
-   * savepoint, so that a query the database refuses cannot end the revision's transaction.
+   * many rows (the file's comments warned of them without a count), counting up to {@link
+   * #DOWNGRADE_COUNT_LIMIT}. Each count runs under a savepoint, so that a query the database
+   * refuses cannot end the revision's transaction.
    */
   private void warnOfDataLoss(Connection connection, Database database, Schema schema, List<Operation> operations)
       throws SQLException {
@@ -559,11 +561,11 @@ public final class Migrator {
       return; // the step does not apply; applying it says so
     }
     for (Risk risk : risks) {
-      if (!LOSSES.contains(risk.kind())) {
+      if (!risk.kind().destroysData()) {
         continue;
       }
       Savepoint before = connection.setSavepoint();
-      CountedRisk counted = CountedRisk.of(connection, database, risk);
+      CountedRisk counted = CountedRisk.upTo(connection, database, risk, DOWNGRADE_COUNT_LIMIT);
       if (counted.rows().isEmpty()) {
         connection.rollback(before);
       } else {

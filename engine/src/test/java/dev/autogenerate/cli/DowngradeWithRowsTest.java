@@ -78,4 +78,21 @@ class DowngradeWithRowsTest {
     assertTrue(again.out().contains("  warning: drop table users: dropping it deletes every row (rows: 2)"),
         again::toString);
   }
+
+  /** A downgrade step that can only fail (not null again) is warned of without a count the runtime will not make. */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aDowngradeStepThatMayFailIsWarnedWithoutAPromisedCount(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    String required = WalkthroughTest.USER_V1.replace("  String name;", "  @Column(nullable = false) String name;");
+    project.entities(required);
+    project.expect(0, "-m", "create users table");
+    project.expect(0, "upgrade", "head");
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "optional names");
+    String migration = project.read(project.migrationFiles().stream()
+        .filter(file -> file.getFileName().toString().contains("optional_names")).findFirst().orElseThrow());
+    String downgrade = migration.substring(migration.indexOf("downgrade("));
+    assertTrue(downgrade.contains("    // WARNING: a null fails the revision\n"), migration);
+  }
 }

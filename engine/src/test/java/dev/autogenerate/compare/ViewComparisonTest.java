@@ -132,6 +132,27 @@ class ViewComparisonTest {
     assertTrue(plan.isEmpty(), plan.upgradeChanges()::toString);
   }
 
+  /**
+   * A dropped column a view reads that looks renamed: the conflict says so, with the rename that
+   * keeps it; a look-alike elsewhere is not its business.
+   */
+  @Test
+  void droppingAColumnAViewReadsThatLooksRenamedSaysHowToRenameIt() {
+    Table customers = new Table("customers", List.of(column("id", SqlType.BIGINT).notNull(),
+        column("name", SqlType.varchar(100))), Optional.empty());
+    Schema current = Schema.of(List.of(ORDERS, customers)).withViewsAndTriggers(List.of(TOTALS), List.of());
+    Table renamedAmount = ORDERS.withoutColumn("amount").withColumn(column("total", SqlType.INTEGER));
+    Table renamedName = customers.withoutColumn("name").withColumn(column("full_name", SqlType.varchar(100)));
+    DependencyConflict conflict = assertThrows(DependencyConflict.class,
+        () -> compare(current, Schema.of(List.of(renamedAmount, renamedName))));
+
+    assertTrue(conflict.getMessage().contains("; orders.amount and orders.total look like a rename"),
+        conflict.getMessage());
+    assertTrue(conflict.getMessage().contains("--rename orders.amount=total"), conflict.getMessage());
+    assertFalse(conflict.getMessage().contains("customers"), conflict.getMessage());
+    assertFalse(conflict.getMessage().contains("\n"));
+  }
+
   @Test
   void droppingAColumnAViewReadsFailsNamingTheViewAndTheFix() {
     DependencyConflict conflict = assertThrows(DependencyConflict.class,

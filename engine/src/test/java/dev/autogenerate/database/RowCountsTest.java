@@ -2,6 +2,7 @@ package dev.autogenerate.database;
 
 import static dev.autogenerate.schema.Column.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.compare.Risk;
@@ -61,6 +62,19 @@ class RowCountsTest {
       assertEquals(OptionalLong.of(2), changed(connection, "seen", SqlType.DATE));
       assertEquals(OptionalLong.of(1), changed(connection, "seen", SqlType.timestamp(0)));
       assertEquals(OptionalLong.of(1), changed(connection, "at", SqlType.time(0)));
+      // What a double holds exactly is no change (PostgreSQL's cast to numeric keeps 15 digits).
+      statement.execute("create table big (n bigint)");
+      statement.execute("insert into big values (1234567890123456), (9007199254740993), (null)");
+      Schema big = Schema.of(List.of(new Table("big", List.of(column("n", SqlType.BIGINT)), Optional.empty())),
+          List.of(), List.of());
+      Risk toDouble = Risks.of(big, List.of(Change.of(new AlterColumn("big", "n",
+          List.of(ColumnChange.type(SqlType.DOUBLE)))))).get(0);
+      assertEquals(OptionalLong.of(1), RowCounts.count(connection, toDouble));
+      // A count bounded for a downgrade says where it stopped.
+      CountedRisk bounded = CountedRisk.upTo(connection, Database.of(connection), toDouble, 1);
+      assertTrue(bounded.warning().contains("(rows whose value changes: 1 or more)"), bounded.warning());
+      assertEquals(kind == DatabaseKind.SQLITE, bounded.warning().contains("SQLite stores each value as a double"),
+          bounded.warning());
       // 3.7 is no 4-byte real, -0.5 and 4 are; SQLite, whose real is a double, cannot tell.
       assertEquals(kind == DatabaseKind.POSTGRESQL ? OptionalLong.of(1) : OptionalLong.empty(),
           changed(connection, "ratio", SqlType.REAL));

@@ -1,14 +1,15 @@
 package dev.autogenerate.database.sqlite;
 
 import dev.autogenerate.changes.ChangeGroup;
-import dev.autogenerate.compare.Risk;
 import dev.autogenerate.compare.ComparisonRules;
+import dev.autogenerate.compare.Risk;
 import dev.autogenerate.database.AheadOfTransaction;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
 import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.runtime.UserError;
@@ -19,6 +20,7 @@ import dev.autogenerate.schema.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -92,9 +94,13 @@ public final class SqliteDatabase implements Database, ComparisonRules {
    * applies: nothing is cut or fails, but a text that reads as a number is stored as that number.
    */
   @Override
-  public String riskRemark(Risk.Kind kind) {
-    return switch (kind) {
-      case NARROWED, ROUNDED -> " - on PostgreSQL; SQLite keeps every value as it was";
+  public String riskRemark(Risk risk) {
+    return switch (risk.kind()) {
+      case ROUNDED -> risk.change().operation() instanceof AlterColumn alter && alter.newType().isPresent()
+          && EnumSet.of(SqlType.Kind.REAL, SqlType.Kind.DOUBLE).contains(alter.newType().get().kind())
+          ? " - on PostgreSQL; SQLite stores each value as a double, which rounds an integer beyond 2^53 there too"
+          : " - on PostgreSQL; SQLite keeps every value as it was";
+      case NARROWED -> " - on PostgreSQL; SQLite keeps every value as it was";
       case CONVERTED -> " - on PostgreSQL; SQLite fails on none, but stores a text that reads as a number as that"
           + " number ('00123' becomes 123)";
       default -> "";

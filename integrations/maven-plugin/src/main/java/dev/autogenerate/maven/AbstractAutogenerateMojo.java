@@ -84,7 +84,7 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
+    if (enabled("autogenerate.skip", skip)) {
       getLog().info("autogenerate: skipped (autogenerate.skip)");
       return;
     }
@@ -146,7 +146,14 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
    */
   String setting(String property, String configured) {
     String typed = session == null ? null : session.getUserProperties().getProperty(property);
-    return typed != null ? typed : configured;
+    // A blank one (-Dautogenerate.url=$DB_URL with the variable unset) is no setting.
+    return typed != null && !typed.isBlank() ? typed : configured;
+  }
+
+  /** A switch the same way: {@code -Dautogenerate.skip} alone is true, as Maven takes it. */
+  boolean enabled(String property, boolean configured) {
+    String typed = session == null ? null : session.getUserProperties().getProperty(property);
+    return typed == null ? configured : typed.isBlank() || Boolean.parseBoolean(typed);
   }
 
   private List<String> projectOptions() throws MojoExecutionException {
@@ -160,10 +167,14 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     option(options, "--classpath", String.join(",", entityClassPath()));
     String packageName = setting("autogenerate.migrationsPackage", migrationsPackage);
     if (packageName == null && !settings.setsMigrations()) {
-      // Where the Spring Boot starter looks for them, for an application it starts.
-      packageName = ProjectSettings.springBootApplicationPackage(Path.of(project.getBuild().getOutputDirectory()))
-          .map(application -> application + ".migrations")
-          .orElseGet(() -> ProjectSettings.defaultMigrationsPackage(project.getGroupId()));
+      // Where earlier runs wrote them; else, for a Spring Boot application, where its starter
+      // looks for them; else under the groupId.
+      String groupPackage = ProjectSettings.defaultMigrationsPackage(project.getGroupId());
+      Path root = project.getBasedir().toPath().resolve(setting("autogenerate.migrationsRoot", migrationsRoot.getPath()));
+      packageName = ProjectSettings.holdsMigrations(root.resolve(groupPackage.replace('.', '/'))) ? groupPackage
+          : ProjectSettings.springBootApplicationPackage(Path.of(project.getBuild().getOutputDirectory()))
+              .map(application -> application + ".migrations")
+              .orElse(groupPackage);
     }
     if (packageName != null) {
       // The option names the folder; the package follows from it, and is given too for clarity.
@@ -179,7 +190,7 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     if (entityPackages != null && !entityPackages.isBlank()) {
       option(options, "--entities", entityPackages);
     }
-    if (debug) {
+    if (enabled("autogenerate.debug", debug)) {
       options.add("--debug");
     }
     return options;
@@ -187,14 +198,19 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
 
   /**
    * Where the project's own classes are: its output folder, and its dependencies of the same
-   * groupId (its sibling modules: their jars, or their output folders in the same reactor).
+   * groupId and version (its sibling modules: their jars, or their output folders in the same
+   * reactor).
    */
   private List<Path> ownClasses() {
     List<Path> places = new ArrayList<>();
     places.add(Path.of(project.getBuild().getOutputDirectory()));
     for (Artifact artifact : project.getArtifacts()) {
-      if (artifact.getGroupId().equals(project.getGroupId()) && artifact.getFile() != null
-          && artifact.getArtifactHandler().isAddedToClasspath()) {
+      // A sibling module shares the groupId and the version; a library of the same organisation
+      // (com.acme's shared jars) has a version of its own. Provided and test jars are not run with.
+      boolean sibling = artifact.getGroupId().equals(project.getGroupId())
+          && artifact.getBaseVersion().equals(project.getVersion());
+      boolean runtime = Artifact.SCOPE_COMPILE.equals(artifact.getScope()) || Artifact.SCOPE_RUNTIME.equals(artifact.getScope());
+      if (sibling && runtime && artifact.getFile() != null && artifact.getArtifactHandler().isAddedToClasspath()) {
         places.add(artifact.getFile().toPath());
       }
     }

@@ -59,7 +59,9 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
 
   /**
    * The package of the project's one {@code @SpringBootApplication} class, found in its compiled
-   * classes without loading them; empty when there is none, or several.
+   * classes without loading them (the annotation's name in a class file's constant pool, so a
+   * class merely naming it counts too, and one annotated through a meta-annotation does not);
+   * empty when there is none, or several.
    */
   static Optional<String> springBootApplicationPackage(Path outputDirectory) throws MojoExecutionException {
     if (!Files.isDirectory(outputDirectory)) {
@@ -121,19 +123,36 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
     return outermost;
   }
 
+  /** Whether a folder holds a migration source: where earlier runs wrote them. */
+  static boolean holdsMigrations(Path folder) throws MojoExecutionException {
+    if (!Files.isDirectory(folder)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.anyMatch(file -> file.getFileName().toString().endsWith(".java"));
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot read " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether a class file is a class of a package (not module-info or package-info). */
+  private static boolean isClass(String name) {
+    return name.endsWith(".class") && !name.endsWith("module-info.class") && !name.endsWith("package-info.class");
+  }
+
   /** The packages of the classes in a folder of classes or a jar; nothing where there is neither. */
   private static void packagesIn(Path place, Set<String> packages) throws MojoExecutionException {
     try {
       if (Files.isDirectory(place)) {
         try (Stream<Path> files = Files.walk(place)) {
-          files.filter(file -> file.toString().endsWith(".class"))
+          files.filter(file -> isClass(file.toString()))
               .map(file -> place.relativize(file.getParent()).toString().replace('\\', '/').replace('/', '.'))
               .forEach(packages::add);
         }
       } else if (Files.isRegularFile(place) && place.toString().endsWith(".jar")) {
         try (JarFile jar = new JarFile(place.toFile())) {
           jar.stream().map(JarEntry::getName)
-              .filter(name -> name.endsWith(".class") && !name.startsWith("META-INF/"))
+              .filter(name -> isClass(name) && !name.startsWith("META-INF/"))
               .map(name -> name.lastIndexOf('/') < 0 ? "" : name.substring(0, name.lastIndexOf('/')).replace('/', '.'))
               .forEach(packages::add);
         }

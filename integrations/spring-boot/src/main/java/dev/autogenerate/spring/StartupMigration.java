@@ -59,7 +59,17 @@ public final class StartupMigration implements InitializingBean {
         acceptNewerDatabase(ahead.get());
         return;
       }
-      applied = upgrade(migrator, connection);
+      try {
+        applied = upgrade(migrator, connection);
+      } catch (AutogenerateStartupException e) {
+        // A newer instance may have moved the database on while this one waited for the lock.
+        Optional<String> movedOn = migrator.aheadOfHistory(connection);
+        if (movedOn.isEmpty()) {
+          throw e;
+        }
+        acceptNewerDatabase(movedOn.get());
+        return;
+      }
       if (properties.failOnDrift()) {
         requireNoDrift(migrator, connection);
       }

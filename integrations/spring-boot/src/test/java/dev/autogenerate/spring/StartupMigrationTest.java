@@ -235,6 +235,57 @@ class StartupMigrationTest {
     assertTrue(unknown.getMessage().contains("which no migration defines"), unknown.getMessage());
   }
 
+  /**
+   * The same while this instance waits: it found the database at a revision it knows, with one of
+   * its own to apply, and waited for the lock; a newer instance meanwhile applied that one and
+   * one of its own. When its turn comes, this one starts on the database as it is.
+   */
+  @Test
+  void anInstanceOfTheReleaseBeforeWaitingWhileANewerOneMigratesStartsAllTheSame(CapturedOutput output)
+      throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    try (ConfigurableApplicationContext context = start(database)) {
+      assertEquals(2, context.getBean(StartupMigration.class).applied().size());
+    }
+    List<String> revisions = new ArrayList<>();
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      try (ResultSet rows = statement.executeQuery("select revision from autogenerate_history order by applied_order")) {
+        while (rows.next()) {
+          revisions.add(rows.getString(1));
+        }
+      }
+      // Back at the first revision, the second yet to apply.
+      statement.execute("delete from books");
+      statement.execute("delete from autogenerate_history where revision = '" + revisions.get(1) + "'");
+      statement.execute("update autogenerate_version set version_num = '" + revisions.get(0) + "'");
+    }
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try (Connection newer = database.open(); Statement statement = newer.createStatement()) {
+      newer.setAutoCommit(false);
+      statement.execute("insert into books (id, title) values (1, 'The Left Hand of Darkness')");
+      Future<List<Integer>> started = thread.submit(() -> {
+        try (ConfigurableApplicationContext context = start(database, "logging.level.dev.autogenerate=info")) {
+          return List.of(context.getBean(StartupMigration.class).applied().size());
+        }
+      });
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (!output.getOut().contains("waiting for the write lock") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertTrue(output.getOut().contains("waiting for the write lock"), output.getOut());
+      // The newer release's second revision and third, committed while this instance waits.
+      statement.execute("update autogenerate_version set version_num = '51ee90000006', checksum = null");
+      statement.execute("insert into autogenerate_history (revision, applied_order) values ('" + revisions.get(1)
+          + "', 2), ('51ee90000006', 3)");
+      newer.commit();
+      assertEquals(List.of(0), started.get());
+    } finally {
+      thread.shutdownNow();
+    }
+    assertTrue(output.getOut().contains("Database is at 51ee90000006, which these migrations do not define"),
+        output.getOut());
+  }
+
   @Test
   void anInstanceWaitingLongerThanTheLockTimeoutForAnotherFailsStartUpSayingSo() throws Exception {
     TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);

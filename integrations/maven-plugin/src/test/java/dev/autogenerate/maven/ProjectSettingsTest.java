@@ -1,0 +1,63 @@
+package dev.autogenerate.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plugin's defaults read from the build's folders and jars, without loading a class. */
+class ProjectSettingsTest {
+
+  @TempDir Path build;
+
+  private Path classFile(Path root, String name, String content) throws Exception {
+    Path file = root.resolve(name);
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, content);
+  }
+
+  /**
+   * A module's descriptor and a package's annotations are no classes of a package: counted, they
+   * were the unnamed package, which made the plugin scan every class on the class path.
+   */
+  @Test
+  void moduleAndPackageDescriptorsAreNoPackagesOfTheProject() throws Exception {
+    Path classes = build.resolve("classes");
+    classFile(classes, "com/acme/app/Order.class", "");
+    classFile(classes, "com/acme/app/package-info.class", "");
+    classFile(classes, "module-info.class", "");
+    Path jar = build.resolve("domain.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      for (String name : List.of("module-info.class", "com/acme/domain/Customer.class", "META-INF/MANIFEST.MF")) {
+        out.putNextEntry(new JarEntry(name));
+        out.closeEntry();
+      }
+    }
+    assertEquals(List.of("com.acme.app", "com.acme.domain"), ProjectSettings.ownPackages(List.of(classes, jar)));
+  }
+
+  /** Migrations already written under the groupId stay there; a Spring Boot application's go where its starter looks. */
+  @Test
+  void whereMigrationsAreAndWhereTheStarterLooks() throws Exception {
+    Path sources = build.resolve("src");
+    Path groupMigrations = sources.resolve("com/acme/migrations");
+    assertFalse(ProjectSettings.holdsMigrations(groupMigrations));
+    classFile(sources, "com/acme/migrations/M20260101_000000_first.java", "class M {}");
+    assertTrue(ProjectSettings.holdsMigrations(groupMigrations));
+
+    Path classes = build.resolve("classes");
+    classFile(classes, "com/acme/shop/Order.class", "plain");
+    assertEquals(Optional.empty(), ProjectSettings.springBootApplicationPackage(classes));
+    classFile(classes, "com/acme/shop/ShopApplication.class",
+        "...Lorg/springframework/boot/autoconfigure/SpringBootApplication;...");
+    assertEquals(Optional.of("com.acme.shop"), ProjectSettings.springBootApplicationPackage(classes));
+  }
+}
