@@ -87,8 +87,10 @@ public final class Project {
     settings.requireSupportedUrl();
     Optional<Path> sqliteFile = SettingsLoader.sqliteFile(settings.url());
     if (!creating && sqliteFile.isPresent() && !Files.exists(sqliteFile.get())) {
-      throw new UserError("the database file " + sqliteFile.get() + " does not exist: check the url (" + MaskedUrl.of(
-          settings.url()) + "), or run autogenerate upgrade head to create the database");
+      Path folder = sqliteFile.get().toAbsolutePath().getParent();
+      throw new UserError("the database file " + sqliteFile.get() + " does not exist"
+          + (folder != null && !Files.isDirectory(folder) ? ", nor its folder" : "") + ": check the url ("
+          + MaskedUrl.of(settings.url()) + "), or run autogenerate upgrade head to create the database");
     }
     Properties credentials = new Properties();
     if (settings.user() != null) {
