@@ -153,9 +153,12 @@ public final class SqliteDatabase implements Database, ComparisonRules {
     return statements;
   }
 
-  /** SQLite has no schemas: a table or sequence mapped into one is a user error naming it. */
+  /**
+   * SQLite has no schemas: a table or sequence mapped into one is a user error naming it. Names
+   * the database has in another ASCII case are taken as it spells them ({@link DatabaseSpelling}).
+   */
   @Override
-  public Schema targetFor(Schema entities, Connection connection) {
+  public Schema targetFor(Schema entities, Connection connection) throws SQLException {
     List<String> names = new ArrayList<>(entities.tables().keySet());
     names.addAll(entities.sequences().keySet());
     names.addAll(entities.views().keySet());
@@ -167,7 +170,7 @@ public final class SqliteDatabase implements Database, ComparisonRules {
             + ", which SQLite does not have: remove schema= (and hibernate.default_schema) or use PostgreSQL");
       }
     }
-    return entities;
+    return DatabaseSpelling.of(entities, connection);
   }
 
   @Override
