@@ -88,6 +88,7 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
       getLog().info("autogenerate: skipped (autogenerate.skip)");
       return;
     }
+    beforeRun();
     List<String> args = new ArrayList<>(command());
     args.addAll(projectOptions());
     Path workingDirectory = project.getBasedir().toPath();
@@ -105,6 +106,9 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     }
     finish(exitCode, out.text(), err.text());
   }
+
+  /** What a goal checks or says before its command runs; nothing by default. */
+  void beforeRun() throws MojoExecutionException {}
 
   /** Where a line the command prints on its standard output goes: Maven's log. */
   void printOutput(String line) {

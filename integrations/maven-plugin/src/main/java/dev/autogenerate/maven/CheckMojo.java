@@ -1,6 +1,9 @@
 package dev.autogenerate.maven;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -27,6 +30,19 @@ public class CheckMojo extends AbstractAutogenerateMojo {
     return "\nIn Maven the commands above are goals: autogenerate upgrade head is mvn autogenerate:upgrade,"
         + " autogenerate -m \"what changed\" is mvn autogenerate:generate -Dautogenerate.message=\"what changed\","
         + " autogenerate downgrade REV is mvn autogenerate:downgrade -Dautogenerate.target=REV.";
+  }
+
+  /**
+   * Run alone ({@code mvn autogenerate:check}), the goal compiles nothing: after an edit not yet
+   * compiled it compares the entities as last compiled, and says OK. It says so first.
+   */
+  @Override
+  void beforeRun() throws MojoExecutionException {
+    Optional<Path> newer = ProjectSettings.newerSource(Path.of(project.getBuild().getSourceDirectory()),
+        Path.of(project.getBuild().getOutputDirectory()));
+    newer.ifPresent(source -> getLog().warn("autogenerate: " + source.getFileName() + " changed after the project's"
+        + " last compile: this check reads the classes as compiled then; run mvn compile first, or check in the build"
+        + " (mvn verify)"));
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 
@@ -121,6 +122,42 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
       }
     }
     return outermost;
+  }
+
+  /**
+   * A Java source changed after the newest class of the output folder, migrations aside: the
+   * classes are older than what they are read for. Empty without an output folder (the command
+   * says what is missing).
+   */
+  static Optional<Path> newerSource(Path sources, Path classes) throws MojoExecutionException {
+    if (!Files.isDirectory(sources) || !Files.isDirectory(classes)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> classFiles = Files.walk(classes)) {
+      long compiled = classFiles.filter(file -> file.toString().endsWith(".class"))
+          .mapToLong(ProjectSettings::modified).max().orElse(Long.MIN_VALUE);
+      try (Stream<Path> javaFiles = Files.walk(sources)) {
+        return javaFiles.filter(file -> file.toString().endsWith(".java") && !isMigration(file)
+            && modified(file) > compiled).findFirst();
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new MojoExecutionException("cannot read " + sources + " or " + classes + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A migration as the tool names them ({@code M20261122_153000_add_age.java}): read from its source, never compiled for it. */
+  private static boolean isMigration(Path file) {
+    return MIGRATION_FILE.matcher(file.getFileName().toString()).matches();
+  }
+
+  private static final Pattern MIGRATION_FILE = Pattern.compile("M\\d{8}_\\d{6}_.*\\.java");
+
+  private static long modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Whether a folder holds a migration source: where earlier runs wrote them. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.jar.JarEntry;
@@ -59,5 +60,21 @@ class ProjectSettingsTest {
     classFile(classes, "com/acme/shop/ShopApplication.class",
         "...Lorg/springframework/boot/autoconfigure/SpringBootApplication;...");
     assertEquals(Optional.of("com.acme.shop"), ProjectSettings.springBootApplicationPackage(classes));
+  }
+
+  /** A source edited after the last compile is found, so that check run alone can say it reads old classes. */
+  @Test
+  void aSourceNewerThanTheClassesIsFound() throws Exception {
+    Path sources = build.resolve("src");
+    Path classes = build.resolve("classes");
+    Path entity = classFile(sources, "com/acme/Order.java", "class Order {}");
+    Path compiled = classFile(classes, "com/acme/Order.class", "");
+    Files.setLastModifiedTime(entity, FileTime.fromMillis(1_000_000));
+    Files.setLastModifiedTime(compiled, FileTime.fromMillis(2_000_000));
+    Path migration = classFile(sources, "com/acme/migrations/M20260101_000000_first.java", "class M {}");
+    Files.setLastModifiedTime(migration, FileTime.fromMillis(3_000_000));
+    assertEquals(Optional.empty(), ProjectSettings.newerSource(sources, classes), "migrations are read from sources");
+    Files.setLastModifiedTime(entity, FileTime.fromMillis(3_000_000));
+    assertEquals(Optional.of(entity), ProjectSettings.newerSource(sources, classes));
   }
 }
