@@ -116,40 +116,4 @@ class HibernateCreatedSqliteTest {
       assertEquals("text 00123", row.getString(1) + " " + row.getString(2));
     }
   }
-
-  /**
-   * Hibernate's own naming keeps an entity's and a field's case on SQLite (Tag, displayName),
-   * where the entities are read in PostgreSQL's folding (tag, displayname): one table and column
-   * for SQLite, which compares names regardless of ASCII case. Such a database is adopted without
-   * a difference; it wanted tag created beside Tag (a failing upgrade) and Tag dropped.
-   */
-  @Test
-  void namesHibernateKeptInTheirCaseAreTheEntitiesNames() throws Exception {
-    String tag = """
-        package com.example.domain;
-
-        import jakarta.persistence.*;
-
-        @Entity
-        public class Tag {
-          @Id Long id;
-          String displayName;
-        }
-        """;
-    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
-    CompiledClasses compiled = EntitySources.compile(tag);
-    try (SessionFactory ignored = HibernateSessions.start(database, compiled.loadClasses(), "create")) {
-      // Tag (id, displayName), as Hibernate's default naming spells them.
-    }
-    ProjectDirectory project = new ProjectDirectory(directory, database);
-    project.entities(tag);
-    CliRun check = project.run("check");
-    assertTrue(!check.out().toLowerCase(java.util.Locale.ROOT).contains("create table")
-        && !check.out().contains("drop table") && !check.out().contains("displayname"), check::toString);
-
-    project.entities(tag.replace("  String displayName;", "  String displayName;\n  Integer rank;"));
-    CliRun added = project.expect(0, "-m", "rank");
-    assertTrue(added.out().contains("add column Tag.rank"), added::toString);
-    project.expect(0, "upgrade", "head");
-  }
 }

@@ -153,12 +153,9 @@ public final class SqliteDatabase implements Database, ComparisonRules {
     return statements;
   }
 
-  /**
-   * SQLite has no schemas: a table or sequence mapped into one is a user error naming it. Names
-   * the database has in another ASCII case are taken as it spells them ({@link DatabaseSpelling}).
-   */
+  /** SQLite has no schemas: a table or sequence mapped into one is a user error naming it. */
   @Override
-  public Schema targetFor(Schema entities, Connection connection) throws SQLException {
+  public Schema targetFor(Schema entities, Connection connection) {
     List<String> names = new ArrayList<>(entities.tables().keySet());
     names.addAll(entities.sequences().keySet());
     names.addAll(entities.views().keySet());
@@ -170,7 +167,7 @@ public final class SqliteDatabase implements Database, ComparisonRules {
             + ", which SQLite does not have: remove schema= (and hibernate.default_schema) or use PostgreSQL");
       }
     }
-    return DatabaseSpelling.of(entities, connection);
+    return entities;
   }
 
   @Override
