@@ -27,4 +27,9 @@ assert new File(webMigrations, webNames[0]).text.contains('op.createTable("custo
 def databases = []
 new File(basedir, 'web').eachFileRecurse { if (it.name.endsWith('.db')) databases << it.name }
 assert databases == ['other.db'] : "the profile's database expected, found ${databases}"
+// The goal typed at the root: skipped where it has no place.
+def rootLog = new File(basedir, 'build.log').text
+assert rootLog.contains('autogenerate: skipped in modules (a pom module has no classes)') : rootLog
+assert rootLog.contains('autogenerate: skipped in domain (this module does not declare the plugin)') : rootLog
+assert !new File(basedir, 'domain/src/main/java/com/example/mods/migrations').exists()
 return true

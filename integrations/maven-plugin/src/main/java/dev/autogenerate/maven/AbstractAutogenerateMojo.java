@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
@@ -88,6 +89,11 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
       getLog().info("autogenerate: skipped (autogenerate.skip)");
       return;
     }
+    Optional<String> elsewhere = notHere();
+    if (elsewhere.isPresent()) {
+      getLog().info("autogenerate: skipped in " + project.getArtifactId() + " (" + elsewhere.get() + ")");
+      return;
+    }
     beforeRun();
     List<String> args = new ArrayList<>(command());
     args.addAll(projectOptions());
@@ -154,10 +160,26 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     return typed != null && !typed.isBlank() ? typed : configured;
   }
 
-  /** A switch the same way: {@code -Dautogenerate.skip} alone is true, as Maven takes it. */
+  /** A switch the same way ({@code -Dautogenerate.skip} alone is "true" to Maven); a blank one is no setting. */
   boolean enabled(String property, boolean configured) {
     String typed = session == null ? null : session.getUserProperties().getProperty(property);
-    return typed == null ? configured : typed.isBlank() || Boolean.parseBoolean(typed);
+    return typed == null || typed.isBlank() ? configured : Boolean.parseBoolean(typed);
+  }
+
+  /**
+   * Why this module is no place for the goal, if it is not: a goal typed on the command line runs
+   * in every module of a multi-module build, where only the application's module declares the
+   * plugin; the parent (packaging pom) and the other modules would each write or check
+   * migrations of their own against the same database.
+   */
+  Optional<String> notHere() {
+    if ("pom".equals(project.getPackaging())) {
+      return Optional.of("a pom module has no classes");
+    }
+    boolean multiModule = session != null && session.getProjects().size() > 1;
+    boolean declared = project.getBuildPlugins().stream()
+        .anyMatch(plugin -> "autogenerate-maven-plugin".equals(plugin.getArtifactId()));
+    return multiModule && !declared ? Optional.of("this module does not declare the plugin") : Optional.empty();
   }
 
   private List<String> projectOptions() throws MojoExecutionException {
@@ -166,8 +188,9 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     option(options, "--url", setting("autogenerate.url", url));
     option(options, "--user", setting("autogenerate.user", user));
     option(options, "--password", setting("autogenerate.password", password));
-    String profiles = setting("autogenerate.profile", profile);
-    option(options, "--profile", profiles != null ? profiles : setting("spring.profiles.active", null));
+    // Typed for this build first (the tool's property, then Spring's), then the POM's.
+    String profiles = setting("autogenerate.profile", setting("spring.profiles.active", profile));
+    option(options, "--profile", profiles);
     option(options, "--classpath", String.join(",", entityClassPath()));
     String packageName = setting("autogenerate.migrationsPackage", migrationsPackage);
     if (packageName == null && !settings.setsMigrations()) {

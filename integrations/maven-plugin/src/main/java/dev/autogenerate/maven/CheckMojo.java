@@ -1,6 +1,7 @@
 package dev.autogenerate.maven;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -34,12 +35,15 @@ public class CheckMojo extends AbstractAutogenerateMojo {
 
   /**
    * Run alone ({@code mvn autogenerate:check}), the goal compiles nothing: after an edit not yet
-   * compiled it compares the entities as last compiled, and says OK. It says so first.
+   * compiled (an entity, application.properties) it compares what was last built, and says OK.
+   * It says so first.
    */
   @Override
   void beforeRun() throws MojoExecutionException {
-    Optional<Path> newer = ProjectSettings.newerSource(Path.of(project.getBuild().getSourceDirectory()),
-        Path.of(project.getBuild().getOutputDirectory()));
+    List<Path> roots = new ArrayList<>(List.of(Path.of(project.getBuild().getSourceDirectory())));
+    project.getBuild().getResources().forEach(resource -> roots.add(Path.of(resource.getDirectory())));
+    // A sibling module's sources are not looked at: its classes come from its own build.
+    Optional<Path> newer = ProjectSettings.newerSource(roots, Path.of(project.getBuild().getOutputDirectory()));
     newer.ifPresent(source -> getLog().warn("autogenerate: " + source.getFileName() + " changed after the project's"
         + " last compile: this check reads the classes as compiled then; run mvn compile first, or check in the build"
         + " (mvn verify)"));

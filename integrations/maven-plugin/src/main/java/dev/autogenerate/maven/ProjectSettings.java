@@ -125,23 +125,32 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
   }
 
   /**
-   * A Java source changed after the newest class of the output folder, migrations aside: the
-   * classes are older than what they are read for. Empty without an output folder (the command
-   * says what is missing).
+   * A source or resource changed after the newest file of the output folder, migrations aside:
+   * what the classes and copied resources are read for is newer than they are. Empty without an
+   * output folder (the command says what is missing).
    */
-  static Optional<Path> newerSource(Path sources, Path classes) throws MojoExecutionException {
-    if (!Files.isDirectory(sources) || !Files.isDirectory(classes)) {
+  static Optional<Path> newerSource(List<Path> roots, Path classes) throws MojoExecutionException {
+    if (!Files.isDirectory(classes)) {
       return Optional.empty();
     }
-    try (Stream<Path> classFiles = Files.walk(classes)) {
-      long compiled = classFiles.filter(file -> file.toString().endsWith(".class"))
-          .mapToLong(ProjectSettings::modified).max().orElse(Long.MIN_VALUE);
-      try (Stream<Path> javaFiles = Files.walk(sources)) {
-        return javaFiles.filter(file -> file.toString().endsWith(".java") && !isMigration(file)
-            && modified(file) > compiled).findFirst();
+    try (Stream<Path> built = Files.walk(classes)) {
+      long compiled = built.filter(Files::isRegularFile).mapToLong(ProjectSettings::modified).max()
+          .orElse(Long.MIN_VALUE);
+      for (Path root : roots) {
+        if (!Files.isDirectory(root)) {
+          continue;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+          Optional<Path> newer = files.filter(file -> Files.isRegularFile(file) && !isMigration(file)
+              && modified(file) > compiled).findFirst();
+          if (newer.isPresent()) {
+            return newer;
+          }
+        }
       }
+      return Optional.empty();
     } catch (IOException | UncheckedIOException e) {
-      throw new MojoExecutionException("cannot read " + sources + " or " + classes + ": " + e.getMessage(), e);
+      throw new MojoExecutionException("cannot read " + roots + " or " + classes + ": " + e.getMessage(), e);
     }
   }
 
@@ -150,7 +159,7 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
     return MIGRATION_FILE.matcher(file.getFileName().toString()).matches();
   }
 
-  private static final Pattern MIGRATION_FILE = Pattern.compile("M\\d{8}_\\d{6}_.*\\.java");
+  private static final Pattern MIGRATION_FILE = Pattern.compile("M\\d{8}_\\d{6}(_.*)?\\.java");
 
   private static long modified(Path file) {
     try {

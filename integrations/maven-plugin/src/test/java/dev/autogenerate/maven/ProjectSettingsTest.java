@@ -62,19 +62,31 @@ class ProjectSettingsTest {
     assertEquals(Optional.of("com.acme.shop"), ProjectSettings.springBootApplicationPackage(classes));
   }
 
-  /** A source edited after the last compile is found, so that check run alone can say it reads old classes. */
+  /**
+   * A source or resource edited after the last build is found, so that check run alone can say
+   * it reads old classes; migrations (with a message's slug or without) are read from sources.
+   */
   @Test
   void aSourceNewerThanTheClassesIsFound() throws Exception {
     Path sources = build.resolve("src");
+    Path resources = build.resolve("resources");
     Path classes = build.resolve("classes");
     Path entity = classFile(sources, "com/acme/Order.java", "class Order {}");
+    Path settings = classFile(resources, "application.properties", "spring.datasource.url=jdbc:sqlite:a.db");
     Path compiled = classFile(classes, "com/acme/Order.class", "");
     Files.setLastModifiedTime(entity, FileTime.fromMillis(1_000_000));
+    Files.setLastModifiedTime(settings, FileTime.fromMillis(1_000_000));
     Files.setLastModifiedTime(compiled, FileTime.fromMillis(2_000_000));
-    Path migration = classFile(sources, "com/acme/migrations/M20260101_000000_first.java", "class M {}");
-    Files.setLastModifiedTime(migration, FileTime.fromMillis(3_000_000));
-    assertEquals(Optional.empty(), ProjectSettings.newerSource(sources, classes), "migrations are read from sources");
+    for (String name : List.of("M20260101_000000_first.java", "M20260101_000001.java")) {
+      Path migration = classFile(sources, "com/acme/migrations/" + name, "class M {}");
+      Files.setLastModifiedTime(migration, FileTime.fromMillis(3_000_000));
+    }
+    List<Path> roots = List.of(sources, resources);
+    assertEquals(Optional.empty(), ProjectSettings.newerSource(roots, classes), "migrations are read from sources");
+    Files.setLastModifiedTime(settings, FileTime.fromMillis(3_000_000));
+    assertEquals(Optional.of(settings), ProjectSettings.newerSource(roots, classes));
+    Files.setLastModifiedTime(settings, FileTime.fromMillis(1_000_000));
     Files.setLastModifiedTime(entity, FileTime.fromMillis(3_000_000));
-    assertEquals(Optional.of(entity), ProjectSettings.newerSource(sources, classes));
+    assertEquals(Optional.of(entity), ProjectSettings.newerSource(roots, classes));
   }
 }
