@@ -194,11 +194,15 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     option(options, "--classpath", String.join(",", entityClassPath()));
     String packageName = setting("autogenerate.migrationsPackage", migrationsPackage);
     if (packageName == null && !settings.setsMigrations()) {
-      // Where earlier runs wrote them; else, for a Spring Boot application, where its starter
-      // looks for them; else under the groupId.
+      // Where earlier runs wrote them; else where the Spring Boot starter looks for them (its
+      // setting, else its default beside the application class); else under the groupId.
       String groupPackage = ProjectSettings.defaultMigrationsPackage(project.getGroupId());
       Path root = project.getBasedir().toPath().resolve(setting("autogenerate.migrationsRoot", migrationsRoot.getPath()));
+      List<Path> resources = project.getBuild().getResources().stream()
+          .map(resource -> Path.of(resource.getDirectory())).toList();
+      Optional<String> starterSetting = ProjectSettings.starterMigrationsPackage(resources);
       packageName = ProjectSettings.holdsMigrations(root.resolve(groupPackage.replace('.', '/'))) ? groupPackage
+          : starterSetting.isPresent() ? starterSetting.get()
           : ProjectSettings.springBootApplicationPackage(Path.of(project.getBuild().getOutputDirectory()))
               .map(application -> application + ".migrations")
               .orElse(groupPackage);

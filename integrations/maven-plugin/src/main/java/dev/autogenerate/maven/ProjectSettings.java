@@ -169,6 +169,37 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
     }
   }
 
+  /** The Spring Boot starter's setting, in the spellings Spring's relaxed binding takes in a properties file. */
+  private static final List<String> STARTER_PACKAGE_KEYS =
+      List.of("autogenerate.migrations-package", "autogenerate.migrationsPackage", "autogenerate.migrations_package");
+
+  /**
+   * The package the Spring Boot starter is told to find the migrations in, by the first
+   * {@code application.properties} of these resource folders that sets it; empty where none does
+   * (its {@code application.yml} is not read here).
+   */
+  static Optional<String> starterMigrationsPackage(List<Path> resourceFolders) throws MojoExecutionException {
+    for (Path folder : resourceFolders) {
+      Path file = folder.resolve("application.properties");
+      if (!Files.isRegularFile(file)) {
+        continue;
+      }
+      Properties properties = new Properties();
+      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        properties.load(reader);
+      } catch (IOException e) {
+        throw new MojoExecutionException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+      for (String key : STARTER_PACKAGE_KEYS) {
+        String value = properties.getProperty(key);
+        if (value != null && !value.isBlank()) {
+          return Optional.of(value.trim());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Whether a folder holds a migration source: where earlier runs wrote them. */
   static boolean holdsMigrations(Path folder) throws MojoExecutionException {
     if (!Files.isDirectory(folder)) {

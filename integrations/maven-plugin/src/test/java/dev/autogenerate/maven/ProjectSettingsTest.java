@@ -89,4 +89,15 @@ class ProjectSettingsTest {
     Files.setLastModifiedTime(entity, FileTime.fromMillis(3_000_000));
     assertEquals(Optional.of(entity), ProjectSettings.newerSource(roots, classes));
   }
+
+  /** The starter's own setting, where the application sets it, is where its migrations are looked for. */
+  @Test
+  void theStartersMigrationsPackageSetting() throws Exception {
+    Path resources = build.resolve("resources");
+    assertEquals(Optional.empty(), ProjectSettings.starterMigrationsPackage(List.of(resources)));
+    classFile(resources, "application.properties", "spring.datasource.url=jdbc:sqlite:a.db\n");
+    assertEquals(Optional.empty(), ProjectSettings.starterMigrationsPackage(List.of(resources)));
+    classFile(resources, "application.properties", "autogenerate.migrations-package=com.acme.db.migrations\n");
+    assertEquals(Optional.of("com.acme.db.migrations"), ProjectSettings.starterMigrationsPackage(List.of(resources)));
+  }
 }
