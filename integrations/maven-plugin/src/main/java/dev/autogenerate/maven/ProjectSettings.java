@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -62,16 +63,35 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
    * The package of the project's one {@code @SpringBootApplication} class, found in its compiled
    * classes without loading them (the annotation's name in a class file's constant pool, so a
    * class merely naming it counts too, and one annotated through a meta-annotation does not);
-   * empty when there is none, or several.
+   * empty when there is none, or several at the highest level holding one.
    */
   static Optional<String> springBootApplicationPackage(Path outputDirectory) throws MojoExecutionException {
     if (!Files.isDirectory(outputDirectory)) {
       return Optional.empty();
     }
-    List<Path> applications;
-    try (Stream<Path> files = Files.walk(outputDirectory)) {
-      applications = files.filter(file -> file.toString().endsWith(".class") && names(file, SPRING_BOOT_APPLICATION))
-          .toList();
+    // Level by level from the top: the application class stands above the packages it scans, so
+    // the first level holding one decides, and a large project's deeper classes are never read
+    // (reading every class file took seconds on 20,000 of them, on every goal).
+    List<Path> applications = List.of();
+    List<Path> level = List.of(outputDirectory);
+    try {
+      while (applications.isEmpty() && !level.isEmpty()) {
+        List<Path> classes = new ArrayList<>();
+        List<Path> next = new ArrayList<>();
+        for (Path folder : level) {
+          try (Stream<Path> entries = Files.list(folder)) {
+            for (Path entry : entries.sorted().toList()) {
+              if (Files.isDirectory(entry)) {
+                next.add(entry);
+              } else if (entry.toString().endsWith(".class")) {
+                classes.add(entry);
+              }
+            }
+          }
+        }
+        applications = classes.stream().filter(file -> names(file, SPRING_BOOT_APPLICATION)).toList();
+        level = next;
+      }
     } catch (IOException | UncheckedIOException e) {
       throw new MojoExecutionException("cannot read " + outputDirectory + ": " + e.getMessage(), e);
     }

@@ -60,6 +60,14 @@ class ProjectSettingsTest {
     classFile(classes, "com/acme/shop/ShopApplication.class",
         "...Lorg/springframework/boot/autoconfigure/SpringBootApplication;...");
     assertEquals(Optional.of("com.acme.shop"), ProjectSettings.springBootApplicationPackage(classes));
+    // Below it, a class naming the annotation too (a test configuration, say) is never read.
+    classFile(classes, "com/acme/shop/admin/AdminApplication.class",
+        "...Lorg/springframework/boot/autoconfigure/SpringBootApplication;...");
+    assertEquals(Optional.of("com.acme.shop"), ProjectSettings.springBootApplicationPackage(classes));
+    // Two at the same level: no guess.
+    classFile(classes, "com/acme/shop/OtherApplication.class",
+        "...Lorg/springframework/boot/autoconfigure/SpringBootApplication;...");
+    assertEquals(Optional.empty(), ProjectSettings.springBootApplicationPackage(classes));
   }
 
   /**
