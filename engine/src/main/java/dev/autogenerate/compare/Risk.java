@@ -1,7 +1,10 @@
 package dev.autogenerate.compare;
 
 import dev.autogenerate.changes.Change;
+import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.schema.SqlType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A step that may destroy data or fail on the rows a table holds: what it is, and which rows it
@@ -78,6 +81,11 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
     public String counted() {
       return counted;
     }
+  }
+
+  /** The type the step gives the column, for a risk of a type change; empty otherwise. */
+  public Optional<SqlType> newType() {
+    return change.operation() instanceof AlterColumn alter ? alter.newType() : Optional.empty();
   }
 
   /** {@code drop column users.nickname: dropping it deletes its values}. */

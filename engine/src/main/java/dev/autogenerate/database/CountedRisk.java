@@ -16,12 +16,12 @@ public record CountedRisk(Risk risk, OptionalLong rows, boolean atLeast, String 
 
   /** The risk with its rows counted in the connected database, and what that database adds to it. */
   public static CountedRisk of(Connection connection, Database database, Risk risk) {
-    return new CountedRisk(risk, RowCounts.count(connection, risk), false, database.riskRemark(risk));
+    return new CountedRisk(risk, RowCounts.count(connection, database, risk), false, database.riskRemark(risk));
   }
 
   /** The same, counting at most {@code limit} rows (for a risk that {@link Risk.Kind#destroysData}). */
   public static CountedRisk upTo(Connection connection, Database database, Risk risk, long limit) {
-    OptionalLong rows = RowCounts.countUpTo(connection, risk, limit);
+    OptionalLong rows = RowCounts.countUpTo(connection, database, risk, limit);
     return new CountedRisk(risk, rows, rows.isPresent() && rows.getAsLong() >= limit, database.riskRemark(risk));
   }
 

@@ -5,7 +5,6 @@ import static dev.autogenerate.database.SqlIdentifiers.quote;
 
 import dev.autogenerate.compare.Risk;
 import dev.autogenerate.operations.AddConstraint;
-import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.DatabaseKind;
@@ -29,37 +28,35 @@ public final class RowCounts {
 
   private RowCounts() {}
 
-  public static OptionalLong count(Connection connection, Risk risk) {
-    return counted(connection, risk, 0);
+  public static OptionalLong count(Connection connection, Database database, Risk risk) {
+    return counted(connection, database, risk, 0);
   }
 
   /**
    * The same count for a risk that {@link Risk.Kind#destroysData}, reading at most {@code limit}
    * rows: a count of {@code limit} means that many or more.
    */
-  public static OptionalLong countUpTo(Connection connection, Risk risk, long limit) {
+  public static OptionalLong countUpTo(Connection connection, Database database, Risk risk, long limit) {
     if (!risk.kind().destroysData() || limit <= 0) {
       throw new IllegalArgumentException("no bounded count for " + risk.kind());
     }
-    return counted(connection, risk, limit);
+    return counted(connection, database, risk, limit);
   }
 
-  private static OptionalLong counted(Connection connection, Risk risk, long limit) {
-    try {
-      Database database = Database.of(connection);
-      if (risk.kind() == Risk.Kind.ROUNDED && targetKind(risk) == SqlType.Kind.REAL && !database.enforcesColumnTypes()) {
-        // Such a database's real is a double: which values a 4-byte real would change, it cannot say.
-        return OptionalLong.empty();
-      }
-      String query = query(risk, database.kind());
-      if (limit > 0) {
-        // Every bounded kind's query counts the rows of one select: the same, at most limit of them.
-        query = "select count(*) from (select 1 from " + query.substring("select count(*) from ".length())
-            + " limit " + limit + ") bounded";
-      }
-      try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
-        return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
-      }
+  private static OptionalLong counted(Connection connection, Database database, Risk risk, long limit) {
+    boolean toReal = risk.newType().map(SqlType::kind).filter(SqlType.Kind.REAL::equals).isPresent();
+    if (risk.kind() == Risk.Kind.ROUNDED && toReal && !database.enforcesColumnTypes()) {
+      // Such a database's real is a double: which values a 4-byte real would change, it cannot say.
+      return OptionalLong.empty();
+    }
+    String query = query(risk, database.kind());
+    if (limit > 0) {
+      // Every bounded kind's query counts the rows of one select: the same, at most limit of them.
+      query = "select count(*) from (select 1 from " + query.substring("select count(*) from ".length())
+          + " limit " + limit + ") bounded";
+    }
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+      return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
     } catch (SQLException e) {
       return OptionalLong.empty();
     }
@@ -80,7 +77,7 @@ public final class RowCounts {
         return "select count(*) from " + table + " where length(" + columns.get(0) + ") > " + risk.limit();
       case ROUNDED:
         return "select count(*) from " + table + " where " + columns.get(0) + " is not null and "
-            + changedByRounding(columns.get(0), (AlterColumn) risk.change().operation(), risk.limit(), kind);
+            + changedByRounding(columns.get(0), risk.newType().orElseThrow().kind(), risk.limit(), kind);
       case NOT_NULL:
         return "select count(*) from " + table + " where " + columns.get(0) + " is null";
       case UNIQUE:
@@ -117,9 +114,9 @@ public final class RowCounts {
    * PostgreSQL's output, which drops trailing zeros and ends a timestamp with time zone in an
    * offset): the date keeps no time of day, and {@code kept} fractional digits no digit after them.
    */
-  private static String changedByRounding(String column, AlterColumn alter, int kept, DatabaseKind database) {
+  private static String changedByRounding(String column, SqlType.Kind to, int kept, DatabaseKind database) {
     String text = "cast(" + column + " as text)";
-    return switch (alter.newType().orElseThrow().kind()) {
+    return switch (to) {
       case NUMERIC -> "cast(" + column + " as numeric) <> round(cast(" + column + " as numeric), " + kept + ")";
       case REAL -> "cast(" + column + " as real) <> " + column;
       // PostgreSQL's double-to-numeric cast keeps 15 digits, its text the shortest exact ones;
@@ -139,11 +136,6 @@ public final class RowCounts {
   private static String fractionBeyond(String text, int point, int kept) {
     return "(substr(" + text + ", " + point + ", 1) = '.' and substr(" + text + ", " + (point + 1 + kept)
         + ", 1) between '0' and '9')";
-  }
-
-  private static SqlType.Kind targetKind(Risk risk) {
-    return risk.change().operation() instanceof AlterColumn alter && alter.newType().isPresent()
-        ? alter.newType().get().kind() : null;
   }
 
   private static String allNotNull(List<String> columns, String prefix) {

@@ -16,6 +16,7 @@ import dev.autogenerate.schema.Table;
 import dev.autogenerate.testing.TestDatabase;
 import dev.autogenerate.testing.TestDatabases;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
@@ -37,11 +38,11 @@ class RowCountsTest {
       column("seen", SqlType.TIMESTAMP),
       column("at", SqlType.TIME)), Optional.empty())), List.of(), List.of());
 
-  private static OptionalLong changed(Connection connection, String column, SqlType to) {
+  private static OptionalLong changed(Connection connection, String column, SqlType to) throws SQLException {
     List<Risk> risks = Risks.of(MEASURES,
         List.of(Change.of(new AlterColumn("measures", column, List.of(ColumnChange.type(to))))));
     Risk rounded = risks.stream().filter(risk -> risk.kind() == Risk.Kind.ROUNDED).findFirst().orElseThrow();
-    return RowCounts.count(connection, rounded);
+    return RowCounts.count(connection, Database.of(connection), rounded);
   }
 
   @ParameterizedTest
@@ -69,7 +70,7 @@ class RowCountsTest {
           List.of(), List.of());
       Risk toDouble = Risks.of(big, List.of(Change.of(new AlterColumn("big", "n",
           List.of(ColumnChange.type(SqlType.DOUBLE)))))).get(0);
-      assertEquals(OptionalLong.of(1), RowCounts.count(connection, toDouble));
+      assertEquals(OptionalLong.of(1), RowCounts.count(connection, Database.of(connection), toDouble));
       // A count bounded for a downgrade says where it stopped.
       CountedRisk bounded = CountedRisk.upTo(connection, Database.of(connection), toDouble, 1);
       assertTrue(bounded.warning().contains("(rows whose value changes: 1 or more)"), bounded.warning());

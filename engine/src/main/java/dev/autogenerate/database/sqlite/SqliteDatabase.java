@@ -9,7 +9,6 @@ import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
 import dev.autogenerate.inspect.DatabaseInspector;
-import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.runtime.UserError;
@@ -96,11 +95,10 @@ public final class SqliteDatabase implements Database, ComparisonRules {
   @Override
   public String riskRemark(Risk risk) {
     return switch (risk.kind()) {
-      case ROUNDED -> risk.change().operation() instanceof AlterColumn alter && alter.newType().isPresent()
-          && EnumSet.of(SqlType.Kind.REAL, SqlType.Kind.DOUBLE).contains(alter.newType().get().kind())
+      case ROUNDED, NARROWED -> risk.newType().map(SqlType::kind).filter(EnumSet.of(SqlType.Kind.REAL,
+          SqlType.Kind.DOUBLE)::contains).isPresent()
           ? " - on PostgreSQL; SQLite stores each value as a double, which rounds an integer beyond 2^53 there too"
           : " - on PostgreSQL; SQLite keeps every value as it was";
-      case NARROWED -> " - on PostgreSQL; SQLite keeps every value as it was";
       case CONVERTED -> " - on PostgreSQL; SQLite fails on none, but stores a text that reads as a number as that"
           + " number ('00123' becomes 123)";
       default -> "";
