@@ -197,11 +197,9 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
       // Where earlier runs wrote them; else where the Spring Boot starter looks for them (its
       // setting, else its default beside the application class); else under the groupId.
       String groupPackage = ProjectSettings.defaultMigrationsPackage(project.getGroupId());
-      Path root = project.getBasedir().toPath().resolve(setting("autogenerate.migrationsRoot", migrationsRoot.getPath()));
-      List<Path> resources = project.getBuild().getResources().stream()
-          .map(resource -> Path.of(resource.getDirectory())).toList();
-      Optional<String> starterSetting = ProjectSettings.starterMigrationsPackage(resources);
-      packageName = ProjectSettings.holdsMigrations(root.resolve(groupPackage.replace('.', '/'))) ? groupPackage
+      Optional<String> starterSetting = ProjectSettings.starterMigrationsPackage(resourceFolders());
+      packageName = ProjectSettings.holdsMigrations(migrationsRoot().resolve(groupPackage.replace('.', '/')))
+          ? groupPackage
           : starterSetting.isPresent() ? starterSetting.get()
           : ProjectSettings.springBootApplicationPackage(Path.of(project.getBuild().getOutputDirectory()))
               .map(application -> application + ".migrations")
@@ -209,9 +207,7 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     }
     if (packageName != null) {
       // The option names the folder; the package follows from it, and is given too for clarity.
-      Path root = Path.of(setting("autogenerate.migrationsRoot", migrationsRoot.getPath()));
-      option(options, "--migrations", project.getBasedir().toPath().resolve(root)
-          .resolve(packageName.replace('.', '/')).toString());
+      option(options, "--migrations", migrationsRoot().resolve(packageName.replace('.', '/')).toString());
       option(options, "--migrations-package", packageName);
     }
     String entityPackages = setting("autogenerate.entities", entities);
@@ -225,6 +221,16 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
       options.add("--debug");
     }
     return options;
+  }
+
+  /** The folder the migrations' packages lie in, against the base directory where relative. */
+  private Path migrationsRoot() {
+    return project.getBasedir().toPath().resolve(setting("autogenerate.migrationsRoot", migrationsRoot.getPath()));
+  }
+
+  /** The project's resource folders (application.properties and the like). */
+  List<Path> resourceFolders() {
+    return project.getBuild().getResources().stream().map(resource -> Path.of(resource.getDirectory())).toList();
   }
 
   /**

@@ -41,7 +41,7 @@ public class CheckMojo extends AbstractAutogenerateMojo {
   @Override
   void beforeRun() throws MojoExecutionException {
     List<Path> roots = new ArrayList<>(List.of(Path.of(project.getBuild().getSourceDirectory())));
-    project.getBuild().getResources().forEach(resource -> roots.add(Path.of(resource.getDirectory())));
+    roots.addAll(resourceFolders());
     // A sibling module's sources are not looked at: its classes come from its own build.
     Optional<Path> newer = ProjectSettings.newerSource(roots, Path.of(project.getBuild().getOutputDirectory()));
     newer.ifPresent(source -> getLog().warn("autogenerate: " + source.getFileName() + " changed after the project's"
