@@ -70,9 +70,8 @@ public final class Project {
 
   /**
    * Opens the database; an unreachable one is a user error naming the URL. It must be there: a
-   * SQLite file that is not is an error, not a
-   * new empty database, which a mistyped path would otherwise look like (at base, nothing to
-   * revert, a 0-byte file left behind).
+   * SQLite file that is not is an error, not a new empty database, which a mistyped path would
+   * otherwise look like (at base, nothing to revert, a 0-byte file left behind).
    */
   public Connection connect() {
     return connect(false);

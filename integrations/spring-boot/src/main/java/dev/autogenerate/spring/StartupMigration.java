@@ -54,20 +54,16 @@ public final class StartupMigration implements InitializingBean {
   public void afterPropertiesSet() {
     Migrator migrator = migrator();
     try (Connection connection = dataSource.getConnection()) {
-      Optional<String> ahead = migrator.aheadOfHistory(connection);
-      if (ahead.isPresent()) {
-        acceptNewerDatabase(ahead.get());
-        return;
-      }
       try {
         applied = upgrade(migrator, connection);
       } catch (AutogenerateStartupException e) {
-        // A newer instance may have moved the database on while this one waited for the lock.
-        Optional<String> movedOn = migrator.aheadOfHistory(connection);
-        if (movedOn.isEmpty()) {
+        // At a revision these migrations do not define: a newer release may have migrated the
+        // database, before this instance started or while it waited for the lock.
+        Optional<String> ahead = migrator.aheadOfHistory(connection);
+        if (ahead.isEmpty()) {
           throw e;
         }
-        acceptNewerDatabase(movedOn.get());
+        acceptNewerDatabase(ahead.get());
         return;
       }
       if (properties.failOnDrift()) {
