@@ -23,28 +23,28 @@ import java.util.TreeMap;
 final class LookAlikes {
 
   /**
-   * The upgrade with the drops' reasons completed, and the warnings.
+   * A drop that looks like a rename, and the warning saying so.
    *
-   * @param dropped for each warning, in order, what it says is dropped: {@code table} or
-   *     {@code table.column}, as a conflict over that drop names it
+   * @param dropped what is dropped, {@code table} or {@code table.column}, as a conflict over
+   *     that drop names it
    */
-  record Found(List<Change> upgrade, List<String> warnings, List<String> dropped) {
+  record Hint(String dropped, String warning) {}
+
+  /** The upgrade with the drops' reasons completed, and the hints. */
+  record Found(List<Change> upgrade, List<Hint> hints) {
 
     Found {
       upgrade = List.copyOf(upgrade);
-      warnings = List.copyOf(warnings);
-      dropped = List.copyOf(dropped);
+      hints = List.copyOf(hints);
+    }
+
+    List<String> warnings() {
+      return hints.stream().map(Hint::warning).toList();
     }
 
     /** The warnings about a drop a message names ("column orders.amount, which ..."). */
     List<String> about(String message) {
-      List<String> named = new ArrayList<>();
-      for (int i = 0; i < warnings.size(); i++) {
-        if (message.contains(" " + dropped.get(i) + ",")) {
-          named.add(warnings.get(i));
-        }
-      }
-      return named;
+      return hints.stream().filter(hint -> message.contains(" " + hint.dropped() + ",")).map(Hint::warning).toList();
     }
   }
 
@@ -74,16 +74,14 @@ final class LookAlikes {
       }
       schema = operation.applyTo(schema);
     }
-    List<String> warnings = new ArrayList<>();
-    List<String> dropped = new ArrayList<>();
+    List<Hint> hints = new ArrayList<>();
     List<Change> noted = new ArrayList<>(upgrade);
     for (Map.Entry<Integer, Table> drop : droppedTables.entrySet()) {
       Table old = drop.getValue();
       for (CreateTable create : created) {
         if (sameColumns(old, create.table(), rules)) {
           String hint = tableHint(old.name(), create.table().name());
-          warnings.add(hint);
-          dropped.add(old.name());
+          hints.add(new Hint(old.name(), hint));
           noted.set(drop.getKey(), withLine(noted.get(drop.getKey()), hint));
         }
       }
@@ -94,13 +92,12 @@ final class LookAlikes {
       for (AddColumn add : added) {
         if (add.table().equals(table) && rules.sameType(old.type(), add.column().type(), false)) {
           String hint = columnHint(table, old.name(), add.column().name());
-          warnings.add(hint);
-          dropped.add(table + "." + old.name());
+          hints.add(new Hint(table + "." + old.name(), hint));
           noted.set(drop.getKey(), withLine(noted.get(drop.getKey()), hint));
         }
       }
     }
-    return new Found(noted, warnings, dropped);
+    return new Found(noted, hints);
   }
 
   /** The same column names, in any order, each of the same type. */
