@@ -116,4 +116,70 @@ class HibernateCreatedSqliteTest {
       assertEquals("text 00123", row.getString(1) + " " + row.getString(2));
     }
   }
+
+  /**
+   * Hibernate's default naming keeps an entity's and a field's case and writes them without
+   * quotes ({@code create table Tag (displayName ...)}), which SQLite keeps as written and finds
+   * in any case; the entities name them as PostgreSQL would hold the same statement (tag,
+   * displayname). Such a database is one table to both: adopted with no table created or dropped
+   * (it wanted tag created beside Tag, which SQLite refuses, and Tag dropped), and a later
+   * migration names the table as the entities do, so that it runs on PostgreSQL as well.
+   */
+  @Test
+  void namesHibernateWroteWithoutQuotesAreTheEntitiesNames() throws Exception {
+    String author = """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        public class Author {
+          @Id Long id;
+          String fullName;
+        }
+        """;
+    String tag = """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @Table(indexes = @Index(name = "IX_Tag_DisplayName", columnList = "displayName"))
+        public class Tag {
+          @Id Long id;
+          String displayName;
+          @ManyToOne Author createdBy;
+        }
+        """;
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    CompiledClasses compiled = EntitySources.compile(author, tag);
+    try (SessionFactory ignored = HibernateSessions.start(database, compiled.loadClasses(), "create")) {
+      // Tag (id, displayName, createdBy_id) and Author, spelled as Hibernate's default naming spells them.
+    }
+    try (Connection connection = database.open(); java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("insert into Author (id, fullName) values (1, 'Ada')");
+      statement.execute("insert into Tag (id, displayName, createdBy_id) values (1, 'java', 1)");
+    }
+    ProjectDirectory project = new ProjectDirectory(directory, database);
+    project.entities(author, tag);
+    CliRun adopt = project.expect(0, "-m", "adopt");
+    // Hibernate's SQLite DDL leaves foreign keys out: that is the one difference.
+    assertTrue(adopt.out().contains("add foreign key") && !adopt.out().contains("create table")
+        && !adopt.out().contains("drop") && !adopt.out().contains("add column")
+        && !adopt.out().contains("create index"), adopt::toString);
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+
+    project.entities(author, tag.replace("  String displayName;", "  String displayName;\n  Integer rank;"));
+    CliRun added = project.expect(0, "-m", "rank");
+    assertTrue(added.out().contains("add column tag.rank"), added::toString);
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+    try (Connection connection = database.open(); java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet row = statement.executeQuery("select displayName, rank, createdBy_id from Tag")) {
+      assertTrue(row.next());
+      assertEquals("java null 1", row.getString(1) + " " + row.getString(2) + " " + row.getString(3));
+    }
+    project.expect(0, "downgrade", "base");
+  }
 }

@@ -42,6 +42,11 @@ import java.util.TreeMap;
  * not tell (constraint names, checks, {@code AUTOINCREMENT}) comes from the {@code CREATE TABLE}
  * text, through {@link SqliteTableSql}.
  *
+ * <p>Names are the model's, as PostgreSQL would hold the same statements ({@link SqliteNames}):
+ * a table, column, index, view or constraint its statement wrote without quotes is folded to
+ * lower case ({@code create table Tag (displayName text)} is {@code tag (displayname)}, as the
+ * entities name it), a quoted one kept exactly. SQLite finds either spelling.
+ *
  * <p>What it reads:
  * <ul>
  *   <li>tables, including virtual ones; not views, not SQLite's own {@code sqlite_*} tables
@@ -244,8 +249,9 @@ public final class SqliteInspector implements DatabaseInspector {
           triggers.add(new Trigger(name, rows.getString("tbl_name"), sql));
         } else {
           String query = SqliteTableSql.viewQuery(sql);
-          if (query != null && !schema.hasView(name)) {
-            schema = schema.withView(ViewUses.of(name, query, schema));
+          String viewName = SqliteNames.asWritten(name, !SqliteTableSql.createsBareName(sql));
+          if (query != null && !schema.hasView(viewName)) {
+            schema = schema.withView(ViewUses.of(viewName, query, schema));
           }
         }
       }
@@ -262,31 +268,16 @@ public final class SqliteInspector implements DatabaseInspector {
   /** The table or view of this name as SQLite finds it; the name itself when none is read. */
   private static String relationNamed(Schema schema, String spelled) {
     for (String table : schema.tables().keySet()) {
-      if (sameIgnoringAsciiCase(table, spelled)) {
+      if (SqliteNames.same(table, spelled)) {
         return table;
       }
     }
     for (String view : schema.views().keySet()) {
-      if (sameIgnoringAsciiCase(view, spelled)) {
+      if (SqliteNames.same(view, spelled)) {
         return view;
       }
     }
     return spelled;
-  }
-
-  /** Whether two names are one to SQLite, which folds the case of ASCII letters only ("É" is not "é"). */
-  private static boolean sameIgnoringAsciiCase(String one, String other) {
-    if (one.length() != other.length()) {
-      return false;
-    }
-    for (int i = 0; i < one.length(); i++) {
-      char a = one.charAt(i);
-      char b = other.charAt(i);
-      if (a != b && (a >= 128 || b >= 128 || Character.toLowerCase(a) != Character.toLowerCase(b))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Every table's rows of the columns query, whatever the filter: a foreign key may reference any. */
@@ -299,14 +290,14 @@ public final class SqliteInspector implements DatabaseInspector {
     }
 
     void add(TableRows table) {
-      byName.put(table.name, table);
-      byLowerCaseName.putIfAbsent(table.name.toLowerCase(Locale.ROOT), table);
+      byName.put(table.stored, table);
+      byLowerCaseName.putIfAbsent(SqliteNames.asciiLowerCase(table.stored), table);
     }
 
     /** The table a name refers to, ignoring case as SQLite does, or null. */
     TableRows find(String name) {
       TableRows exact = byName.get(name);
-      return exact != null ? exact : byLowerCaseName.get(name.toLowerCase(Locale.ROOT));
+      return exact != null ? exact : byLowerCaseName.get(SqliteNames.asciiLowerCase(name));
     }
   }
 
@@ -317,7 +308,7 @@ public final class SqliteInspector implements DatabaseInspector {
       TableRows table = null;
       while (rows.next()) {
         String tableName = rows.getString("table_name");
-        if (table == null || !table.name.equals(tableName)) {
+        if (table == null || !table.stored.equals(tableName)) {
           if (table != null) {
             table.resolve(types);
             tables.add(table);
@@ -389,18 +380,23 @@ public final class SqliteInspector implements DatabaseInspector {
     }
 
     void addTo(SchemaAssembler schema, Tables tables) {
-      if (!schema.hasTable(table)) {
+      TableRows owner = tables.find(table);
+      if (owner == null || !schema.hasTable(owner.name)) {
         return;
       }
+      String indexName = SqliteNames.asWritten(name, !SqliteTableSql.createsBareName(sql));
+      List<IndexColumn> named = columns.stream()
+          .map(column -> new IndexColumn(owner.columnName(column.name()), column.descending()))
+          .toList();
       if ("u".equals(origin)) {
-        if (!onExpression && !columns.isEmpty()) {
-          List<String> names = columns.stream().map(IndexColumn::name).toList();
-          schema.addUnique(table, new UniqueConstraint(tables.find(table).uniqueName(names, name), names));
+        if (!onExpression && !named.isEmpty()) {
+          List<String> names = named.stream().map(IndexColumn::name).toList();
+          schema.addUnique(owner.name, new UniqueConstraint(owner.uniqueName(names, indexName), names));
         }
-      } else if (partial || onExpression || columns.isEmpty() || SqliteTableSql.indexNamesCollation(sql)) {
-        schema.addIndex(table, Index.verbatim(name, unique, sql));
+      } else if (partial || onExpression || named.isEmpty() || SqliteTableSql.indexNamesCollation(sql)) {
+        schema.addIndex(owner.name, Index.verbatim(indexName, unique, sql));
       } else {
-        schema.addIndex(table, new Index(name, columns, unique, null));
+        schema.addIndex(owner.name, new Index(indexName, named, unique, null));
       }
     }
   }
@@ -412,7 +408,8 @@ public final class SqliteInspector implements DatabaseInspector {
       Map<String, TreeMap<Integer, ForeignKeyRows>> byTable = new LinkedHashMap<>();
       while (rows.next()) {
         String table = rows.getString("table_name");
-        if (!schema.hasTable(table)) {
+        TableRows owner = tables.find(table);
+        if (owner == null || !schema.hasTable(owner.name)) {
           continue;
         }
         int id = rows.getInt("id");
@@ -425,9 +422,10 @@ public final class SqliteInspector implements DatabaseInspector {
         key.referencedColumns.add(rows.getString("referenced_column"));
       }
       byTable.forEach((table, keys) -> keys.values().forEach(key -> {
-        ForeignKey foreignKey = key.toForeignKey(tables.find(table), tables);
+        TableRows owner = tables.find(table);
+        ForeignKey foreignKey = key.toForeignKey(owner, tables);
         if (foreignKey != null) {
-          schema.addForeignKey(table, foreignKey);
+          schema.addForeignKey(owner.name, foreignKey);
         }
       }));
     }
@@ -455,13 +453,14 @@ public final class SqliteInspector implements DatabaseInspector {
           targetColumns.add(column == null ? null : target.columnName(column));
         }
       }
-      if (targetColumns.size() != columns.size() || targetColumns.contains(null)) {
+      List<String> keyColumns = columns.stream().map(table::columnName).toList();
+      if (targetColumns.size() != columns.size() || targetColumns.contains(null) || keyColumns.contains(null)) {
         return null;
       }
       String declared = table.foreignKeyName(columns, referencedTable);
       // An unnamed foreign key gets the name PostgreSQL would give it, so it can be dropped by name.
-      String name = declared != null ? declared : table.name + "_" + String.join("_", columns) + "_fkey";
-      return new ForeignKey(name, columns, target.name, targetColumns, onDelete, onUpdate);
+      String name = declared != null ? declared : table.name + "_" + String.join("_", keyColumns) + "_fkey";
+      return new ForeignKey(name, keyColumns, target.name, targetColumns, onDelete, onUpdate);
     }
   }
 
@@ -527,33 +526,46 @@ public final class SqliteInspector implements DatabaseInspector {
 
   private record ColumnRow(String name, String declaredType, boolean notNull, String defaultSql, int keyPosition) {}
 
-  /** The rows of one table, turned into columns and a key once all of them are read. */
+  /**
+   * The rows of one table, turned into columns and a key once all of them are read, under the
+   * names the model gives them ({@link SqliteNames}: what its statement wrote without quotes,
+   * folded).
+   */
   private static final class TableRows {
-    final String name;
+    /** The table's name as SQLite keeps it, which the pragmas' rows give. */
+    final String stored;
+    /** The table's name in the model, once resolved. */
+    String name;
     final String sql;
     final List<ColumnRow> rows = new ArrayList<>();
     SqliteTableSql declared;
     final List<Column> columns = new ArrayList<>();
+    /** Each column's name in the model by its name as SQLite keeps it. */
+    private final Map<String, String> columnNames = new HashMap<>();
     final List<String> keyColumns = new ArrayList<>();
     /** Declared constraint names already given to a unique constraint or foreign key. */
     private final List<SqliteTableSql.NamedConstraint> usedNames = new ArrayList<>();
 
-    TableRows(String name, String sql) {
-      this.name = name;
+    TableRows(String stored, String sql) {
+      this.stored = stored;
+      this.name = stored;
       this.sql = sql;
     }
 
     void resolve(ColumnTypes types) {
       declared = SqliteTableSql.parse(sql);
+      name = SqliteNames.asWritten(stored, !declared.bareName());
+      for (ColumnRow column : rows) {
+        columnNames.put(column.name(), SqliteNames.asWritten(column.name(), !declared.bareColumns().contains(column.name())));
+      }
       TreeMap<Integer, String> keyPositions = new TreeMap<>();
       for (ColumnRow column : rows) {
         if (column.keyPosition() > 0) {
           keyPositions.put(column.keyPosition(), column.name());
         }
       }
-      keyColumns.addAll(keyPositions.values());
       for (ColumnRow column : rows) {
-        boolean rowidAlias = keyColumns.size() == 1
+        boolean rowidAlias = keyPositions.size() == 1
             && column.keyPosition() == 1
             && "INTEGER".equalsIgnoreCase(column.declaredType())
             && !declared.withoutRowid()
@@ -561,13 +573,14 @@ public final class SqliteInspector implements DatabaseInspector {
             && !declared.isDescendingKey(column.name());
         boolean identity = rowidAlias || declared.isAutoincrement(column.name());
         columns.add(new Column(
-            column.name(),
+            columnNames.get(column.name()),
             type(types, column.declaredType()),
             !(column.notNull() || rowidAlias || identity),
             identity,
             column.defaultSql(),
             null));
       }
+      keyPositions.values().forEach(column -> keyColumns.add(columnNames.get(column)));
     }
 
     /** Whether this is Hibernate's emulation of a sequence: one column, {@code next_val}. */
@@ -590,16 +603,18 @@ public final class SqliteInspector implements DatabaseInspector {
       return keyColumns;
     }
 
-    /** The column's name as the table spells it, or null when it has no such column. */
+    /**
+     * The model's name of the column a statement or pragma names (as SQLite keeps it, or in
+     * another case, which SQLite finds too), or null when the table has no such column.
+     */
     String columnName(String written) {
-      for (Column column : columns) {
-        if (column.name().equals(written)) {
-          return column.name();
-        }
+      String kept = columnNames.get(written);
+      if (kept != null) {
+        return kept;
       }
-      for (Column column : columns) {
-        if (column.name().equalsIgnoreCase(written)) {
-          return column.name();
+      for (Map.Entry<String, String> column : columnNames.entrySet()) {
+        if (SqliteNames.same(column.getKey(), written)) {
+          return column.getValue();
         }
       }
       return null;

@@ -17,8 +17,13 @@ import java.util.Set;
  * commas; that is enough, since SQLite only stores statements it has parsed. It never throws:
  * text it cannot follow yields a table with none of these properties.
  *
+ * <p>Constraint names are given as the model names them ({@link SqliteNames#asWritten}: folded
+ * when written without quotes); the columns and tables they name, as written.
+ *
  * @param virtual a {@code CREATE VIRTUAL TABLE}, whose body belongs to its module
  * @param withoutRowid declared {@code WITHOUT ROWID}
+ * @param bareName whether the statement writes the table's name without quotes (false when unknown)
+ * @param bareColumns the names of the columns whose definitions write them without quotes, as written
  * @param primaryKeyName the name in {@code CONSTRAINT name PRIMARY KEY}, or null
  * @param autoincrementColumns lower-cased names of the {@code AUTOINCREMENT} column(s)
  * @param descendingKeyColumns lower-cased names of columns declared {@code PRIMARY KEY DESC}
@@ -33,6 +38,8 @@ import java.util.Set;
 record SqliteTableSql(
     boolean virtual,
     boolean withoutRowid,
+    boolean bareName,
+    Set<String> bareColumns,
     String primaryKeyName,
     Set<String> autoincrementColumns,
     Set<String> descendingKeyColumns,
@@ -41,7 +48,7 @@ record SqliteTableSql(
     List<Check> checks) {
 
   private static final SqliteTableSql UNKNOWN =
-      new SqliteTableSql(false, false, null, Set.of(), Set.of(), List.of(), List.of(), List.of());
+      new SqliteTableSql(false, false, false, Set.of(), null, Set.of(), Set.of(), List.of(), List.of(), List.of());
 
   /**
    * A named unique constraint or foreign key.
@@ -77,6 +84,7 @@ record SqliteTableSql(
   record Check(String name, String expression) {}
 
   SqliteTableSql {
+    bareColumns = Set.copyOf(bareColumns);
     autoincrementColumns = Set.copyOf(autoincrementColumns);
     descendingKeyColumns = Set.copyOf(descendingKeyColumns);
     namedUniques = List.copyOf(namedUniques);
@@ -102,7 +110,8 @@ record SqliteTableSql(
     }
     List<Token> tokens = tokenize(sql);
     if (tokens.size() >= 2 && tokens.get(0).isWord("create") && tokens.get(1).isWord("virtual")) {
-      return new SqliteTableSql(true, false, null, Set.of(), Set.of(), List.of(), List.of(), List.of());
+      return new SqliteTableSql(true, false, createsBareName(tokens), Set.of(), null, Set.of(), Set.of(), List.of(),
+          List.of(), List.of());
     }
     int open = indexOfFirst(tokens, "(");
     if (open < 0) {
@@ -146,12 +155,14 @@ record SqliteTableSql(
         readDefinition(sql, definition, collected);
       }
     }
-    return new SqliteTableSql(false, withoutRowid, collected.primaryKeyName, collected.autoincrement,
+    return new SqliteTableSql(false, withoutRowid, createsBareName(tokens), collected.bareColumns,
+        collected.primaryKeyName, collected.autoincrement,
         collected.descending, collected.uniques, collected.foreignKeys, collected.checks);
   }
 
   /** What the definitions of a table declare, gathered one definition at a time. */
   private static final class Collected {
+    final Set<String> bareColumns = new HashSet<>();
     String primaryKeyName;
     final Set<String> autoincrement = new HashSet<>();
     final Set<String> descending = new HashSet<>();
@@ -169,6 +180,9 @@ record SqliteTableSql(
     boolean tableConstraint = first.isWord("constraint") || first.isWord("primary")
         || first.isWord("unique") || first.isWord("check") || first.isWord("foreign");
     String column = tableConstraint ? null : first.text();
+    if (column != null && !first.quoted()) {
+      collected.bareColumns.add(column);
+    }
     String pendingName = null;
     for (int i = tableConstraint ? 0 : 1; i < definition.size(); i++) {
       Token token = definition.get(i);
@@ -176,7 +190,8 @@ record SqliteTableSql(
         continue;
       }
       if (token.isWord("constraint") && i + 1 < definition.size()) {
-        pendingName = definition.get(i + 1).text();
+        Token name = definition.get(i + 1);
+        pendingName = SqliteNames.asWritten(name.text(), name.quoted());
         i++;
         continue;
       }
@@ -313,6 +328,32 @@ record SqliteTableSql(
       }
     }
     return true;
+  }
+
+  /**
+   * Whether a {@code CREATE} statement of SQLite's schema (table, index, view, trigger) writes
+   * the name of what it creates without quotes: {@code create index ix_Name on ...} does,
+   * {@code create table "Tag" (...)} does not. False when the statement cannot be followed.
+   */
+  static boolean createsBareName(String createSql) {
+    return createSql != null && createsBareName(tokenize(createSql));
+  }
+
+  private static boolean createsBareName(List<Token> tokens) {
+    int at = 0;
+    while (at < tokens.size() && !(tokens.get(at).isWord("table") || tokens.get(at).isWord("index")
+        || tokens.get(at).isWord("view") || tokens.get(at).isWord("trigger"))) {
+      at++;
+    }
+    at++;
+    if (at + 2 < tokens.size() && tokens.get(at).isWord("if") && tokens.get(at + 1).isWord("not")
+        && tokens.get(at + 2).isWord("exists")) {
+      at += 3;
+    }
+    if (at + 1 < tokens.size() && tokens.get(at + 1).isPunct(".")) {
+      at += 2; // schema.name
+    }
+    return at < tokens.size() && !tokens.get(at).quoted() && !tokens.get(at).punct();
   }
 
   /**

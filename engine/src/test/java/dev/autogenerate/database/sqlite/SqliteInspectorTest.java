@@ -196,7 +196,8 @@ class SqliteInspectorTest {
     assertEquals(
         schema(
             table("auto", identity("id", INTEGER), col("name", TEXT), pk(null, "id")),
-            table("upper_auto", identity("ID", INTEGER), pk(null, "ID")),
+            // written without quotes: read as PostgreSQL would hold it, as the entities name it
+            table("upper_auto", identity("id", INTEGER), pk(null, "id")),
             table("named_auto", identity("id", INTEGER), pk("named_auto_pk", "id")),
             // without AUTOINCREMENT SQLite still fills the id: Hibernate's own SQLite DDL for IDENTITY
             table("rowid_alias", identity("id", INTEGER), col("name", TEXT), pk(null, "id")),
@@ -346,6 +347,36 @@ class SqliteInspectorTest {
                 pk("OrderLine_PK", "LineId")),
             table("Weird \"Name\"", identity("id", INTEGER), pk("Key \"1\"", "id"))),
         inspect(database));
+  }
+
+  /**
+   * SQLite keeps names as their statements wrote them; what was written without quotes is read
+   * as PostgreSQL would hold the same statement, folded, as the entities name it (Hibernate's
+   * default naming writes {@code create table Author (fullName ...)}). Every name that refers to
+   * it follows: keys, indexes, references written in yet another case, views.
+   */
+  @Test
+  void namesWrittenWithoutQuotesAreReadFolded() throws Exception {
+    execute(database,
+        "create table Author (Id integer primary key, fullName text, \"Pen Name\" text,"
+            + " constraint UQ_Author_FullName unique (FULLNAME))",
+        "create table Book (id integer primary key, authorId int constraint FK_Book_Author references AUTHOR (ID),"
+            + " editorId int references Author)",
+        "alter table Book add column Title text",
+        "create index IX_Book_Title on BOOK (title desc)",
+        "create index \"IX_Quoted\" on Book (authorId)",
+        "create view RecentBooks as select Title from Book");
+    assertEquals(
+        schema(
+            table("author", identity("id", INTEGER), col("fullname", TEXT), col("Pen Name", TEXT), pk(null, "id"),
+                unique("uq_author_fullname", "fullname")),
+            table("book", identity("id", INTEGER), col("authorid", INTEGER), col("editorid", INTEGER),
+                col("title", TEXT), pk(null, "id"),
+                fk("fk_book_author", List.of("authorid"), "author", List.of("id")),
+                fk("book_editorid_fkey", List.of("editorid"), "author", List.of("id")),
+                index("ix_book_title", desc("title")), index("IX_Quoted", "authorid"))).tables(),
+        inspect(database).tables());
+    assertEquals(Set.of("recentbooks"), inspect(database).views().keySet());
   }
 
   @Test
@@ -587,8 +618,9 @@ class SqliteInspectorTest {
                 table("users", col("id", BIGINT), pk(null, "id"))),
             List.of(
                 sequence("Order's SEQ", 1, 1),
-                // its start is where the sequence is now, and its increment unknown: 1
-                sequence("users_SEQ", 101, 1),
+                // its start is where the sequence is now, and its increment unknown: 1; the name
+                // written without quotes is read folded, as the entities name Hibernate's users_SEQ
+                sequence("users_seq", 101, 1),
                 sequence("unused_seq", 1, 1)),
             List.of()),
         inspected);
@@ -608,7 +640,7 @@ class SqliteInspectorTest {
     }
     Schema inspected = inspect(database);
     assertEquals(1200, inspected.sequences().size());
-    assertEquals(sequence("t777_SEQ", 777 * 50 + 1, 1), inspected.sequence("t777_SEQ").orElseThrow());
+    assertEquals(sequence("t777_seq", 777 * 50 + 1, 1), inspected.sequence("t777_seq").orElseThrow());
     assertEquals(Map.of(), inspected.tables());
   }
 }

@@ -139,4 +139,46 @@ class SqliteTableSqlTest {
     assertFalse(SqliteTableSql.indexNamesCollation("CREATE INDEX i ON t (a) WHERE b = 'x' collate nocase"));
     assertFalse(SqliteTableSql.indexNamesCollation(null));
   }
+
+  /**
+   * What a statement wrote without quotes is told apart from what it quoted, so the inspector
+   * can fold the former as PostgreSQL would; constraint names come folded already.
+   */
+  @Test
+  void namesWrittenWithoutQuotes() {
+    SqliteTableSql sql = SqliteTableSql.parse("CREATE TABLE Tag (Id integer CONSTRAINT PK_Tag PRIMARY KEY,"
+        + " displayName text, \"Label\" text, [Other] text, CONSTRAINT \"UQ_Label\" UNIQUE (\"Label\"),"
+        + " CONSTRAINT CK_Name CHECK (length(displayName) > 0))");
+    assertTrue(sql.bareName());
+    assertEquals(Set.of("Id", "displayName"), sql.bareColumns());
+    assertEquals("pk_tag", sql.primaryKeyName());
+    assertEquals(List.of(new NamedConstraint("UQ_Label", List.of("Label"), null)), sql.namedUniques());
+    assertEquals("ck_name", sql.checks().get(0).name());
+
+    assertFalse(SqliteTableSql.parse("CREATE TABLE \"T3\" (Bee int)").bareName());
+    assertTrue(SqliteTableSql.parse("CREATE TABLE IF NOT EXISTS main.Tag (id int)").bareName());
+    assertFalse(SqliteTableSql.parse("CREATE TABLE main.\"Tag\" (id int)").bareName());
+    assertFalse(SqliteTableSql.parse(null).bareName());
+  }
+
+  @Test
+  void indexAndViewNamesWrittenWithoutQuotes() {
+    assertTrue(SqliteTableSql.createsBareName("CREATE INDEX IX_Tag on Tag (displayName)"));
+    assertTrue(SqliteTableSql.createsBareName("CREATE UNIQUE INDEX IF NOT EXISTS main.IX_Tag ON Tag (a)"));
+    assertFalse(SqliteTableSql.createsBareName("CREATE INDEX \"IX_Tag\" ON Tag (a)"));
+    assertFalse(SqliteTableSql.createsBareName("CREATE INDEX main.`IX_Tag` ON Tag (a)"));
+    assertTrue(SqliteTableSql.createsBareName("CREATE VIEW Recent(a) AS SELECT 1"));
+    assertFalse(SqliteTableSql.createsBareName("CREATE VIEW [Recent] AS SELECT 1"));
+    assertFalse(SqliteTableSql.createsBareName(null));
+  }
+
+  /** SQLite treats ASCII letters alone as one letter in two cases, so only those are folded. */
+  @Test
+  void onlyAsciiLettersFold() {
+    assertEquals("tag_ÉtÉ", SqliteNames.asWritten("Tag_ÉtÉ", false));
+    assertEquals("Tag", SqliteNames.asWritten("Tag", true));
+    assertTrue(SqliteNames.same("DisplayName", "displayname"));
+    assertFalse(SqliteNames.same("É", "é"));
+    assertFalse(SqliteNames.same("ab", "abc"));
+  }
 }
