@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.jar.JarFile;
@@ -30,7 +31,7 @@ import java.util.jar.JarFile;
  * the {@code --profile} option, else {@code SPRING_PROFILES_ACTIVE}, else the files'
  * {@code spring.profiles.active}.
  */
-final class ApplicationConfigReader {
+public final class ApplicationConfigReader {
 
   /** Spring Boot's keys for what the tool needs, by the tool's own key. */
   private static final Map<String, String> SPRING_KEYS = Map.of(
@@ -98,6 +99,40 @@ final class ApplicationConfigReader {
     boolean springBoot = springEntries.keySet().stream().anyMatch(key -> key.startsWith("spring."))
         || springBootClassesOn(classPath);
     return new ApplicationConfig(values, origins, springBoot);
+  }
+
+  /**
+   * A key of the application's Spring configuration as Spring Boot would merge it (the same
+   * files, order and profiles as {@link #read}), placeholders resolved: for an integration that
+   * needs a key of its own, such as the starter's {@code autogenerate.migrations-package}.
+   *
+   * @param classPath folders whose configuration files count too, a later one winning
+   * @param profiles the active profiles (comma-separated), or null for those the environment
+   *     and the files name
+   * @param spellings the key's spellings (Spring's relaxed binding takes several)
+   * @throws UserError when a file cannot be read, or the value names a placeholder nothing sets
+   */
+  public static Optional<String> springProperty(Path workingDirectory, List<Path> classPath, String profiles,
+      List<String> spellings) {
+    Map<String, String> environment = System.getenv();
+    List<Path> places = places(workingDirectory, classPath);
+    List<String> active = activeProfiles(profiles, environment, merged(springFiles(places, "application", null)));
+    List<Layer> layers = new ArrayList<>(springFiles(places, "application", active));
+    for (String profile : active) {
+      layers.addAll(springFiles(places, "application-" + profile, active));
+    }
+    Map<String, String> merged = merged(layers);
+    // The last file that sets it wins, in whichever spelling.
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      for (String key : spellings) {
+        String raw = layers.get(i).entries().get(key);
+        if (raw != null && !raw.isBlank()) {
+          return Optional.of(SpringPlaceholders.resolve(raw, environment, merged::get,
+              layers.get(i).file() + " (" + key + ")").strip());
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static List<Path> places(Path workingDirectory, List<Path> classPath) {

@@ -197,7 +197,11 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
       // Where earlier runs wrote them; else where the Spring Boot starter looks for them (its
       // setting, else its default beside the application class); else under the groupId.
       String groupPackage = ProjectSettings.defaultMigrationsPackage(project.getGroupId());
-      Optional<String> starterSetting = ProjectSettings.starterMigrationsPackage(resourceFolders());
+      List<Path> configurationFolders = new ArrayList<>(resourceFolders());
+      // The compiled copy last, as the application runs with it (resources filtered by the build).
+      configurationFolders.add(Path.of(project.getBuild().getOutputDirectory()));
+      Optional<String> starterSetting =
+          ProjectSettings.starterMigrationsPackage(project.getBasedir().toPath(), configurationFolders, profiles);
       packageName = ProjectSettings.holdsMigrations(migrationsRoot().resolve(groupPackage.replace('.', '/')))
           ? groupPackage
           : starterSetting.isPresent() ? starterSetting.get()

@@ -1,6 +1,8 @@
 package dev.autogenerate.maven;
 
+import dev.autogenerate.project.ApplicationConfigReader;
 import dev.autogenerate.project.SettingsLoader;
+import dev.autogenerate.runtime.UserError;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -189,35 +191,25 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
     }
   }
 
-  /** The Spring Boot starter's setting, in the spellings Spring's relaxed binding takes in a properties file. */
+  /** The Spring Boot starter's setting, in the spellings Spring's relaxed binding takes. */
   private static final List<String> STARTER_PACKAGE_KEYS =
       List.of("autogenerate.migrations-package", "autogenerate.migrationsPackage", "autogenerate.migrations_package");
 
   /**
-   * The package the Spring Boot starter is told to find the migrations in, by the first
-   * {@code application.properties} of these resource folders that sets it; empty where none does
-   * (its {@code application.yml} is not read here).
+   * The package the Spring Boot starter is told to find the migrations in, as the application's
+   * configuration gives it ({@code application.yml}, {@code .yaml} or {@code .properties}, and
+   * those of the active profiles, read as Spring Boot merges them); empty where none sets it.
+   *
+   * @param resourceFolders where the project's configuration files are, a later one winning
+   * @param profiles the active Spring profiles (comma-separated), or null
    */
-  static Optional<String> starterMigrationsPackage(List<Path> resourceFolders) throws MojoExecutionException {
-    for (Path folder : resourceFolders) {
-      Path file = folder.resolve("application.properties");
-      if (!Files.isRegularFile(file)) {
-        continue;
-      }
-      Properties properties = new Properties();
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        properties.load(reader);
-      } catch (IOException e) {
-        throw new MojoExecutionException("cannot read " + file + ": " + e.getMessage(), e);
-      }
-      for (String key : STARTER_PACKAGE_KEYS) {
-        String value = properties.getProperty(key);
-        if (value != null && !value.isBlank()) {
-          return Optional.of(value.trim());
-        }
-      }
+  static Optional<String> starterMigrationsPackage(Path baseDirectory, List<Path> resourceFolders, String profiles)
+      throws MojoExecutionException {
+    try {
+      return ApplicationConfigReader.springProperty(baseDirectory, resourceFolders, profiles, STARTER_PACKAGE_KEYS);
+    } catch (UserError e) {
+      throw new MojoExecutionException(e.getMessage(), e);
     }
-    return Optional.empty();
   }
 
   /** Whether a folder holds a migration source: where earlier runs wrote them. */

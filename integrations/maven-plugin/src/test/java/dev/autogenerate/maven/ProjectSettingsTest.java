@@ -98,14 +98,35 @@ class ProjectSettingsTest {
     assertEquals(Optional.of(entity), ProjectSettings.newerSource(roots, classes));
   }
 
-  /** The starter's own setting, where the application sets it, is where its migrations are looked for. */
+  /**
+   * The starter's own setting, where the application sets it, is where its migrations are looked
+   * for: in its properties or YAML file (Spring Boot applications use either), a profile's file
+   * winning over the application's, in any spelling Spring's relaxed binding takes.
+   */
   @Test
   void theStartersMigrationsPackageSetting() throws Exception {
     Path resources = build.resolve("resources");
-    assertEquals(Optional.empty(), ProjectSettings.starterMigrationsPackage(List.of(resources)));
+    assertEquals(Optional.empty(), starterPackage(resources, null));
     classFile(resources, "application.properties", "spring.datasource.url=jdbc:sqlite:a.db\n");
-    assertEquals(Optional.empty(), ProjectSettings.starterMigrationsPackage(List.of(resources)));
+    assertEquals(Optional.empty(), starterPackage(resources, null));
     classFile(resources, "application.properties", "autogenerate.migrations-package=com.acme.db.migrations\n");
-    assertEquals(Optional.of("com.acme.db.migrations"), ProjectSettings.starterMigrationsPackage(List.of(resources)));
+    assertEquals(Optional.of("com.acme.db.migrations"), starterPackage(resources, null));
+
+    Files.delete(resources.resolve("application.properties"));
+    classFile(resources, "application.yml", """
+        spring:
+          datasource:
+            url: jdbc:sqlite:a.db
+        autogenerate:
+          migrationsPackage: com.acme.yaml.migrations
+        """);
+    assertEquals(Optional.of("com.acme.yaml.migrations"), starterPackage(resources, null));
+    classFile(resources, "application-prod.yaml", "autogenerate.migrations-package: com.acme.prod.migrations\n");
+    assertEquals(Optional.of("com.acme.prod.migrations"), starterPackage(resources, "prod"));
+    assertEquals(Optional.of("com.acme.yaml.migrations"), starterPackage(resources, "dev"));
+  }
+
+  private Optional<String> starterPackage(Path resources, String profiles) throws Exception {
+    return ProjectSettings.starterMigrationsPackage(build, List.of(resources), profiles);
   }
 }
