@@ -24,9 +24,14 @@ def webMigrations = new File(basedir, 'web/src/main/java/com/example/mods/web/mi
 def webNames = (webMigrations.list() ?: []) as List
 assert webNames.size() == 1 : "one migration expected in ${webMigrations}, found ${webNames}"
 assert new File(webMigrations, webNames[0]).text.contains('op.createTable("customers"')
+assert webNames[0].endsWith('_web.java') : "the message typed (web) expected in the name, found ${webNames[0]}"
 def databases = []
 new File(basedir, 'web').eachFileRecurse { if (it.name.endsWith('.db')) databases << it.name }
-assert databases == ['other.db'] : "the profile's database expected, found ${databases}"
+assert databases.sort() == ['other.db', 'yaml.db'] : "the profiles' databases expected, found ${databases}"
+// The profile whose YAML sets the starter's package: the migration is there.
+def yamlMigrations = new File(basedir, 'web/src/main/java/com/example/mods/web/db')
+def yamlNames = (yamlMigrations.list() ?: []) as List
+assert yamlNames.size() == 1 && yamlNames[0].endsWith('_yaml.java') : "one migration expected in ${yamlMigrations}, found ${yamlNames}"
 // The goal typed at the root: skipped where it has no place.
 def rootLog = new File(basedir, 'build.log').text
 assert rootLog.contains('autogenerate: skipped in modules (a pom module has no classes)') : rootLog

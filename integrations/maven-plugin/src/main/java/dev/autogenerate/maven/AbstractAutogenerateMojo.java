@@ -130,11 +130,15 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
    */
   void finish(int exitCode, String out, String err) throws MojoExecutionException, MojoFailureException {
     if (exitCode == AutogenerateCli.DIFFERENCES) {
-      throw new MojoFailureException(goal() + " failed:\n" + out.strip() + differencesHint());
+      // The lines are in the log just above; the failure, which Maven repeats at the end of the
+      // build, says what it is and what to do.
+      String first = out.strip().lines().findFirst().orElse("differences found").replaceFirst(":$", "");
+      throw new MojoFailureException(goal() + " failed: " + first + (out.strip().contains("\n") ? " (listed above)" : "")
+          + differencesHint());
     }
     if (exitCode != AutogenerateCli.OK) {
       throw new MojoExecutionException(goal() + " failed: " + err.strip()
-          + (debug ? "" : " (run with -Dautogenerate.debug for details)"));
+          + (enabled("autogenerate.debug", debug) ? "" : " (run with -Dautogenerate.debug for details)"));
     }
   }
 

@@ -30,7 +30,9 @@ public class CheckMojo extends AbstractAutogenerateMojo {
   String differencesHint() {
     return "\nIn Maven the commands above are goals: autogenerate upgrade head is mvn autogenerate:upgrade,"
         + " autogenerate -m \"what changed\" is mvn autogenerate:generate -Dautogenerate.message=\"what changed\","
-        + " autogenerate downgrade REV is mvn autogenerate:downgrade -Dautogenerate.target=REV.";
+        + " autogenerate upgrade heads is mvn autogenerate:upgrade -Dautogenerate.target=heads,"
+        + " autogenerate downgrade REV is mvn autogenerate:downgrade -Dautogenerate.target=REV;"
+        + " autogenerate merge has no goal: run it with the command line (autogenerate merge -m \"merge\").";
   }
 
   /**
@@ -51,6 +53,6 @@ public class CheckMojo extends AbstractAutogenerateMojo {
 
   @Override
   List<String> command() {
-    return strict ? List.of("check", "--strict") : List.of("check");
+    return enabled("autogenerate.strict", strict) ? List.of("check", "--strict") : List.of("check");
   }
 }

@@ -16,10 +16,11 @@ public class DowngradeMojo extends AbstractAutogenerateMojo {
 
   @Override
   List<String> command() throws MojoFailureException {
-    if (target == null || target.isBlank()) {
+    String typed = setting("autogenerate.target", target);
+    if (typed == null || typed.isBlank()) {
       throw new MojoFailureException(
           "autogenerate:downgrade needs a target: -Dautogenerate.target=-1 (the newest applied), a revision, or base");
     }
-    return List.of("downgrade", target);
+    return List.of("downgrade", typed);
   }
 }

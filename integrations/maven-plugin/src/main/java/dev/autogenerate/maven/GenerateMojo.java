@@ -27,11 +27,12 @@ public class GenerateMojo extends AbstractAutogenerateMojo {
 
   @Override
   List<String> command() throws MojoFailureException {
-    if (message == null || message.isBlank()) {
+    String typed = setting("autogenerate.message", message);
+    if (typed == null || typed.isBlank()) {
       throw new MojoFailureException(
           "autogenerate:generate needs a message for the migration: -Dautogenerate.message=\"add age column\"");
     }
-    return strict ? List.of("revision", "--autogenerate", "-m", message, "--strict")
-        : List.of("revision", "--autogenerate", "-m", message);
+    return enabled("autogenerate.strict", strict) ? List.of("revision", "--autogenerate", "-m", typed, "--strict")
+        : List.of("revision", "--autogenerate", "-m", typed);
   }
 }

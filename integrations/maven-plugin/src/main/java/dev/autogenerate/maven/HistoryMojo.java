@@ -15,6 +15,6 @@ public class HistoryMojo extends AbstractAutogenerateMojo {
 
   @Override
   List<String> command() {
-    return verbose ? List.of("history", "--verbose") : List.of("history");
+    return enabled("autogenerate.verbose", verbose) ? List.of("history", "--verbose") : List.of("history");
   }
 }

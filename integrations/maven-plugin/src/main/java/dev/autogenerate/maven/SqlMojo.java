@@ -29,12 +29,22 @@ public class SqlMojo extends AbstractAutogenerateMojo {
 
   @Override
   List<String> command() {
-    return List.of("upgrade", "--sql", range);
+    return List.of("upgrade", "--sql", setting("autogenerate.range", range));
+  }
+
+  /** The file the script goes to, as typed for this build or configured; null for the log. */
+  private File scriptFile() {
+    String path = setting("autogenerate.sqlFile", outputFile == null ? null : outputFile.getPath());
+    if (path == null) {
+      return null;
+    }
+    File file = new File(path);
+    return file.isAbsolute() ? file : new File(project.getBasedir(), path);
   }
 
   @Override
   void printOutput(String line) {
-    if (outputFile == null) {
+    if (scriptFile() == null) {
       getLog().info(line);
     } else {
       getLog().debug(line);
@@ -44,6 +54,7 @@ public class SqlMojo extends AbstractAutogenerateMojo {
   @Override
   void finish(int exitCode, String out, String err) throws MojoExecutionException, MojoFailureException {
     super.finish(exitCode, out, err);
+    File outputFile = scriptFile();
     if (outputFile != null) {
       try {
         File parent = outputFile.getAbsoluteFile().getParentFile();

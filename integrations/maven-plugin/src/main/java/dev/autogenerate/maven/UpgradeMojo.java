@@ -15,6 +15,6 @@ public class UpgradeMojo extends AbstractAutogenerateMojo {
 
   @Override
   List<String> command() {
-    return List.of("upgrade", target);
+    return List.of("upgrade", setting("autogenerate.target", target));
   }
 }
