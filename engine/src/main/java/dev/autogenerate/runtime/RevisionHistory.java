@@ -217,13 +217,12 @@ public final class RevisionHistory {
    * Where a database whose version table lists these heads is: they and all their ancestors are
    * applied.
    *
-   * @throws UserError when a head is a revision no migration defines
+   * @throws UnknownRevisionError when a head is a revision no migration defines
    */
   public AppliedRevisions appliedAt(Collection<String> heads) {
     for (String head : heads) {
       if (!byId.containsKey(head)) {
-        throw new UserError("the database is at revision " + head + ", which no migration defines: restore that"
-            + " migration, or point the tool at the right migrations directory");
+        throw new UnknownRevisionError(head);
       }
     }
     return appliedExactly(ancestors(heads));

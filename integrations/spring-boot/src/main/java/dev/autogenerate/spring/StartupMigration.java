@@ -5,6 +5,7 @@ import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.project.EntityComparison;
 import dev.autogenerate.runtime.MigrationScript;
 import dev.autogenerate.runtime.Migrator;
+import dev.autogenerate.runtime.UnknownRevisionError;
 import dev.autogenerate.runtime.UserError;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -108,7 +109,7 @@ public final class StartupMigration implements InitializingBean {
     }
   }
 
-  private static List<MigrationScript> upgrade(Migrator migrator, Connection connection) throws SQLException {
+  private List<MigrationScript> upgrade(Migrator migrator, Connection connection) throws SQLException {
     try {
       List<MigrationScript> done = migrator.upgrade(connection, "head");
       List<String> heads = migrator.heads(connection);
@@ -116,6 +117,11 @@ public final class StartupMigration implements InitializingBean {
           ? "Database is up to date at " + String.join(", ", heads)
           : "Database migrated to " + String.join(", ", heads) + " (" + done.size() + " revision(s) applied)");
       return done;
+    } catch (UnknownRevisionError e) {
+      throw new AutogenerateStartupException("autogenerate could not migrate the database: it is at revision "
+          + e.revision() + ", which no migration in package " + migrationsPackage + " defines",
+          "Restore that migration, or set autogenerate.migrations-package to the package that holds the"
+              + " application's migrations.", e);
     } catch (UserError e) {
       throw new AutogenerateStartupException("autogenerate could not migrate the database: " + e.getMessage(),
           "Fix what the description names and start again (nothing of a failed revision was applied); the wait for"

@@ -232,7 +232,10 @@ class StartupMigrationTest {
       statement.execute("delete from autogenerate_history where applied_order = 2");
     }
     AutogenerateStartupException unknown = rootStartupException(assertThrows(Exception.class, () -> start(database)));
-    assertTrue(unknown.getMessage().contains("which no migration defines"), unknown.getMessage());
+    // Said as a Spring Boot application is configured: by its package, not a folder.
+    assertTrue(unknown.getMessage().contains("which no migration in package dev.autogenerate.spring.library.migrations"
+        + " defines") && unknown.action().contains("autogenerate.migrations-package")
+        && !unknown.getMessage().contains("directory"), unknown.getMessage());
   }
 
   /**
