@@ -1,12 +1,14 @@
 package dev.autogenerate.compare;
 
 import dev.autogenerate.changes.Change;
+import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Trigger;
+import dev.autogenerate.schema.ViewUses;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The database's triggers that the upgrade would break: SQLite's, and PostgreSQL's on views (the
- * ones a schema carries). A trigger on a view the upgrade drops (to create it again around a
- * change) goes with the view, silently, on both databases. On SQLite, whose trigger statements
+ * The database's triggers that the upgrade would break. A trigger on a view the upgrade drops (to
+ * create it again around a change) goes with the view, silently, on both databases. On
+ * PostgreSQL, a trigger's statement names the columns of its table it depends on (its
+ * {@code UPDATE OF} list, its {@code WHEN} condition), which PostgreSQL refuses to drop or retype:
+ * the revision would fail when applied. On SQLite, whose trigger statements
  * hold their bodies, more: a trigger using a column the upgrade drops makes SQLite refuse the
  * drop ("error in trigger ... after drop column"), so the revision would fail when applied; one
  * on another table that only assigns the column ({@code update orders set note = ...}) SQLite
@@ -61,8 +65,9 @@ final class TriggerConflicts {
         if (operation instanceof DropView drop && trigger.isOn(drop.name())) {
           broken = Optional.of("is on view " + drop.name() + ", which this migration drops (and the database the"
               + " trigger with it)");
-        } else if (!bodiesInStatements
-            || operation instanceof DropTable && droppedTables.contains(trigger.table().toLowerCase(Locale.ROOT))) {
+        } else if (!bodiesInStatements) {
+          broken = brokenDefinition(operation, trigger);
+        } else if (operation instanceof DropTable && droppedTables.contains(trigger.table().toLowerCase(Locale.ROOT))) {
           broken = Optional.empty();
         } else {
           broken = brokenBody(operation, trigger);
@@ -75,6 +80,29 @@ final class TriggerConflicts {
       }
       schema = operation.applyTo(schema);
     }
+  }
+
+  /**
+   * What the step does to a PostgreSQL trigger, when it breaks it: its statement names the columns
+   * of its own table it depends on ({@code UPDATE OF note}, {@code WHEN (new.amount > 0)}), and
+   * PostgreSQL refuses to drop such a column or change its type; the function it runs is the
+   * database's own business. A rename it follows.
+   */
+  private static Optional<String> brokenDefinition(Operation operation, Trigger trigger) {
+    // What names the function (and its arguments) is no dependency on a column.
+    String sql = trigger.sql();
+    int execute = sql.toUpperCase(Locale.ROOT).lastIndexOf(" EXECUTE ");
+    String dependsOn = execute < 0 ? sql : sql.substring(0, execute);
+    if (operation instanceof DropColumn drop && trigger.isOn(drop.table()) && ViewUses.names(dependsOn, drop.column())) {
+      return Optional.of("names column " + drop.table() + "." + drop.column() + ", which this migration drops"
+          + " (PostgreSQL refuses while the trigger depends on it)");
+    }
+    if (operation instanceof AlterColumn alter && alter.newType().isPresent() && trigger.isOn(alter.table())
+        && ViewUses.names(dependsOn, alter.column())) {
+      return Optional.of("names column " + alter.table() + "." + alter.column() + ", whose type this migration"
+          + " changes (PostgreSQL refuses to change the type of a column a trigger uses)");
+    }
+    return Optional.empty();
   }
 
   /** What the step does to what a trigger's body names, when it breaks it. */

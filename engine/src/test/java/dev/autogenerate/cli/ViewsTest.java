@@ -149,6 +149,27 @@ class ViewsTest {
   }
 
   /**
+   * A PostgreSQL trigger whose WHEN condition names a column holds on to it: PostgreSQL would
+   * refuse to drop it when the revision ran (rolled back). {@code -m} stops with one line instead;
+   * once the trigger is gone, the column is dropped.
+   */
+  @Test
+  void aPostgresTableTriggerNamingADroppedColumnStopsTheRevisionWithOneLine() throws Exception {
+    ProjectDirectory project = projectWithOrders(DatabaseKind.POSTGRESQL);
+    execute(project, "create function noted() returns trigger language plpgsql as $$ begin return new; end $$",
+        "create trigger noted before update on orders for each row when (new.note <> '') execute function noted()");
+    project.entities(ORDER_V1.replace("  String note;\n", ""));
+
+    assertStoppedByTrigger(project, "no notes", "noted on orders", "names column orders.note, which this migration"
+        + " drops (PostgreSQL refuses while the trigger depends on it)");
+
+    execute(project, "drop trigger noted on orders");
+    project.expect(0, "-m", "no notes");
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+  }
+
+  /**
    * A view dropped to be created again around a type change would take the triggers on it along,
    * on both databases, and nothing would create them again: that stops {@code -m} with one line.
    */

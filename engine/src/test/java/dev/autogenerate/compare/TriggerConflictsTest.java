@@ -233,6 +233,52 @@ class TriggerConflictsTest {
     assertEquals(List.of(new DropTable("audit")), operations(plan.upgradeChanges()));
   }
 
+  /** A PostgreSQL trigger as {@code pg_get_triggerdef} gives it, on orders. */
+  private static Trigger postgresOnOrders(String name, String condition) {
+    return new Trigger(name + " on orders", "orders", "CREATE TRIGGER " + name + " BEFORE UPDATE " + condition
+        + " EXECUTE FUNCTION audit.amount()");
+  }
+
+  /**
+   * PostgreSQL refuses to drop or retype a column its trigger's column list or WHEN condition
+   * names: the comparison says so, instead of a migration that fails when applied.
+   */
+  @Test
+  void aPostgresTableTriggerHoldsTheColumnsItsStatementNames() {
+    Schema current = Schema.of(List.of(ORDERS)).withViewsAndTriggers(List.of(), List.of(
+        postgresOnOrders("noted", "OF note ON public.orders FOR EACH ROW"),
+        postgresOnOrders("priced", "ON public.orders FOR EACH ROW WHEN ((new.amount > 0))")));
+
+    DependencyConflict dropped = assertThrows(DependencyConflict.class,
+        () -> compare(CompareTesting.POSTGRES, current, Schema.of(List.of(ORDERS.withoutColumn("note")))));
+    assertEquals("trigger noted on orders names column orders.note, which this migration drops (PostgreSQL refuses"
+        + " while the trigger depends on it): change or drop the trigger first (a migration with op.execute(\"drop"
+        + " trigger noted on orders\") and, if it is still wanted, its new create trigger), upgrade, then run -m"
+        + " again", dropped.getMessage());
+
+    Table bigAmounts = ORDERS.withColumnReplaced("amount", each -> each.withType(SqlType.BIGINT));
+    DependencyConflict retyped = assertThrows(DependencyConflict.class,
+        () -> compare(CompareTesting.POSTGRES, current, Schema.of(List.of(bigAmounts))));
+    assertTrue(retyped.getMessage().startsWith("trigger priced on orders names column orders.amount, whose type this"
+        + " migration changes"), retyped.getMessage());
+  }
+
+  /**
+   * What a PostgreSQL trigger's function is called, or the table dropped with its triggers, is
+   * no dependency: the function's name matching the dropped column does not stop the drop.
+   */
+  @Test
+  void aPostgresTableTriggersFunctionAndItsOwnTableDropAreNoConflict() {
+    Trigger audited = new Trigger("audited on orders", "orders", "CREATE TRIGGER audited AFTER UPDATE ON public.orders"
+        + " FOR EACH ROW EXECUTE FUNCTION note('amount')");
+    Schema current = Schema.of(List.of(ORDERS, AUDIT)).withViewsAndTriggers(List.of(), List.of(audited));
+
+    MigrationPlan plan = compare(CompareTesting.POSTGRES, current, Schema.of(List.of(ORDERS.withoutColumn("note"), AUDIT)));
+    assertEquals(List.of(new DropColumn("orders", "note")), operations(plan.upgradeChanges()));
+    assertEquals(List.of(new DropTable("orders")),
+        operations(compare(CompareTesting.POSTGRES, current, Schema.of(List.of(AUDIT))).upgradeChanges()));
+  }
+
   /** Dropping a view drops its triggers, and creating it again does not bring them back. */
   @Test
   void aTriggerOnAViewTheUpgradeRecreatesStopsIt() {

@@ -6,8 +6,9 @@ import java.util.Set;
 /**
  * A trigger, kept verbatim as its {@code CREATE TRIGGER} statement. Read on SQLite, where a
  * table rebuild drops the table and with it its triggers, which must then be created again, and
- * on PostgreSQL for views, which go with their triggers when dropped to be created again around a
- * change; the diff never proposes one.
+ * on PostgreSQL, where views go with their triggers when dropped to be created again around a
+ * change, and a table's triggers hold on to the columns their statements name; the diff never
+ * proposes one.
  *
  * @param name as the database names it: SQLite's trigger name; on PostgreSQL, whose trigger names
  *     are each table's own, {@code name on relation}, as {@code DROP TRIGGER} takes it

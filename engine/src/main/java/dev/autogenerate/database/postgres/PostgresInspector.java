@@ -36,8 +36,8 @@ import java.util.TreeSet;
  * Reads the connection's {@code current_schema()}, and the other schemas the filter names
  * ({@link TableFilter#schemas()}: their tables and sequences as {@code schema.name}), from
  * PostgreSQL's catalogs, with one query per
- * kind of object over the whole schema, however many tables there are: six queries (tables with
- * their columns; constraints; indexes; sequences; enum types; views).
+ * kind of object over the whole schema, however many tables there are: seven queries (tables with
+ * their columns; constraints; indexes; sequences; enum types; views; triggers on tables).
  *
  * <p>What it reads:
  * <ul>
@@ -89,9 +89,11 @@ import java.util.TreeSet;
  *       query as {@code pg_get_viewdef()} deparses it, and the columns of each table or view they
  *       read, from the dependencies of their rewrite rule ({@code pg_depend}), exact where a
  *       text search would guess, and the triggers on them: dropping a view to create it again
- *       around a change would lose those. Triggers on tables are not read: PostgreSQL keeps
- *       them through the diff's changes, but refuses to drop a column, or change its type, that a
- *       trigger's column list or WHEN clause names (the revision fails and is rolled back).
+ *       around a change would lose those.
+ *   <li>triggers on tables (not the internal ones of foreign keys), with their definitions:
+ *       PostgreSQL keeps them through the diff's changes, but refuses to drop a column, or change
+ *       its type, that a trigger's column list or WHEN clause names, which the diff must say
+ *       before a revision fails on it.
  * </ul>
  */
 public final class PostgresInspector implements DatabaseInspector {
@@ -368,6 +370,27 @@ public final class PostgresInspector implements DatabaseInspector {
       """;
 
   /**
+   * The triggers on tables (not those PostgreSQL makes for foreign keys), by name on the table,
+   * quoted where needed, with their definitions. Their functions are the database's own; what the
+   * diff needs is the columns a definition names, which PostgreSQL will not let a migration drop
+   * or retype.
+   */
+  static final String TABLE_TRIGGERS_QUERY = """
+      SELECT CASE WHEN n.nspname = pg_catalog.current_schema() THEN c.relname::text ELSE n.nspname || '.' || c.relname END AS table_name,
+             pg_catalog.quote_ident(t.tgname) || ' on ' ||
+             CASE WHEN n.nspname = pg_catalog.current_schema() THEN pg_catalog.quote_ident(c.relname)
+                  ELSE pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) END AS trigger_name,
+             pg_catalog.pg_get_triggerdef(t.oid) AS definition
+      FROM pg_catalog.pg_trigger t
+      JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+      JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = pg_catalog.current_schema()
+        AND c.relkind IN ('r', 'p')
+        AND NOT t.tgisinternal
+      ORDER BY 1, 2
+      """;
+
+  /**
    * The columns query for a server of this major version: a generated column's expression is no
    * default, and before PostgreSQL 12, which brought them, there are none to tell apart.
    */
@@ -388,6 +411,7 @@ public final class PostgresInspector implements DatabaseInspector {
       readSequences(statement, inSchemas(SEQUENCES_QUERY, filter), schema);
       readEnumTypes(statement, schema);
       readViews(statement, inSchemas(VIEWS_QUERY, filter), schema);
+      readTableTriggers(statement, inSchemas(TABLE_TRIGGERS_QUERY, filter), schema);
     }
     return schema.toSchema();
   }
@@ -547,6 +571,18 @@ public final class PostgresInspector implements DatabaseInspector {
       }
       if (name != null) {
         schema.addView(new View(name, definition, uses, materialized));
+      }
+    }
+  }
+
+  private static void readTableTriggers(Statement statement, String query, SchemaAssembler schema) throws SQLException {
+    try (ResultSet rows = statement.executeQuery(query)) {
+      while (rows.next()) {
+        String table = rows.getString("table_name");
+        // A table the filter leaves out is not the tool's, nor are its triggers.
+        if (schema.hasTable(table)) {
+          schema.addTrigger(new Trigger(rows.getString("trigger_name"), table, rows.getString("definition")));
+        }
       }
     }
   }

@@ -383,6 +383,31 @@ class PostgresInspectorTest {
         () -> schema.triggers().get("\"t on x\" on y").sql());
   }
 
+  /**
+   * The triggers on tables, which hold on to the columns their statements name: named as on
+   * views; not the internal triggers of foreign keys, nor those of tables the filter leaves out.
+   */
+  @Test
+  void triggersOnTablesWithoutTheForeignKeysOwn() throws Exception {
+    execute(database,
+        "create table customers (id int primary key)",
+        "create table orders (id int primary key, amount int, customer_id int references customers)",
+        "create table flyway_schema_history (installed_rank int primary key)",
+        "create function nothing() returns trigger language plpgsql as $$ begin return new; end $$",
+        "create trigger priced before update on orders for each row when (new.amount > 0) execute function nothing()",
+        "create trigger kept before insert on flyway_schema_history for each row execute function nothing()");
+
+    Schema schema;
+    try (Connection connection = database.open()) {
+      schema = new PostgresInspector().inspect(connection, TableFilter.defaults());
+    }
+
+    assertEquals(Set.of("priced on orders"), schema.triggers().keySet());
+    assertEquals("orders", schema.triggers().get("priced on orders").table());
+    assertTrue(schema.triggers().get("priced on orders").sql().contains("WHEN ((new.amount > 0))"),
+        () -> schema.triggers().get("priced on orders").sql());
+  }
+
   /** A materialized view is read as a view, marked as such, with the columns it reads: never as a table. */
   @Test
   void materializedViewsAreViewsThatSayTheyAre() throws Exception {
@@ -887,7 +912,7 @@ class PostgresInspectorTest {
       CountingConnection counting = CountingConnection.wrap(connection);
       withSales = new PostgresInspector().inspect(counting.connection(),
           TableFilter.defaults().withSchemas(java.util.Set.of("sales", "It's", "missing")));
-      assertEquals(6, counting.executions(), "still six queries, however many schemas");
+      assertEquals(7, counting.executions(), "still seven queries, however many schemas");
     }
     assertEquals(List.of("It's.hidden", "customers", "notes", "sales.orders"), List.copyOf(withSales.tables().keySet()));
     Table orders = withSales.requireTable("sales.orders");
