@@ -160,6 +160,20 @@ public interface Database {
         storesExactTypes() ? null : comparisonRules());
   }
 
+  /**
+   * The schema read from this database with its names spelled as {@code reference} (the entities)
+   * spells the same names, where this database does not tell the two spellings apart. By default
+   * as it is: a database that folds a name when it creates it holds it as the entities name it.
+   */
+  default Schema spelledAs(Schema inspected, Schema reference) {
+    return inspected;
+  }
+
+  /** The same, as these operations spell the names they look up, for them to find them. */
+  default Schema spelledFor(Schema schema, List<Operation> operations) {
+    return schema;
+  }
+
   /** The SQL a list of operations becomes here, without running it; consecutive ones on one subject together. */
   default List<String> statements(List<Operation> operations, Schema before) {
     List<String> statements = new ArrayList<>();

@@ -81,7 +81,8 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
     Schema read = inspected.isPresent() && target.otherSchemas().isEmpty() ? inspected.get()
         : PhaseTimings.time("inspection",
             () -> database.inspect(connection, filter.withSchemas(target.otherSchemas())));
-    Schema current = database.withUnstored(read, () -> recorded);
+    // Names the database takes for the same as the entities' (SQLite's any case) spelled as theirs.
+    Schema current = database.spelledAs(database.withUnstored(read, () -> recorded), target);
     try {
       return new Result(current, PhaseTimings.time("diff",
           () -> new SchemaComparison(database.comparisonRules(), options).compare(current, target, recorded, renames)));

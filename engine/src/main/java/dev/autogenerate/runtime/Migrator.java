@@ -438,7 +438,7 @@ public final class Migrator {
       Schema schema = held.isPresent() ? held.get()
           : database.withUnstored(database.inspect(connection, filter), () -> history.replay(found));
       if (direction == Direction.DOWNGRADE) {
-        warnOfDataLoss(connection, database, schema, operations);
+        warnOfDataLoss(connection, database, database.spelledFor(schema, operations), operations);
       }
       AheadOfTransaction ahead = aheadOfTransaction(database, operations, schema, script);
       if (!ahead.statements().isEmpty()) {
@@ -465,7 +465,9 @@ public final class Migrator {
       }
       for (ChangeGroup group : ChangeGroup.ofOperations(ahead.rest())) {
         // Apply to the model first: a migration that names a missing table or column fails here
-        // with a clear message instead of halfway through its SQL.
+        // with a clear message instead of halfway through its SQL. What the database finds under
+        // the migration's spelling (SQLite: in any case) it finds here too.
+        schema = database.spelledFor(schema, group.operations());
         Schema after = group.subject() == null ? null : applyOrExplain(group, schema, script);
         if (outsideTransaction) {
           // The checks above changed nothing; the statement runs on its own, and the version

@@ -21,6 +21,8 @@ import java.sql.Connection;
 import java.util.List;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,6 +49,39 @@ class HibernateAgreementTest {
 
         assertEquals(List.of(), plan.upgradeChanges().stream().map(Change::operation).toList());
         assertEquals(List.of(), plan.warnings());
+      }
+    }
+  }
+
+  /**
+   * PostgreSQL folds only the ASCII letters of a name written without quotes: Hibernate's
+   * {@code create table Überweisung (Änderungen ...)} is {@code Überweisung (Änderungen)}, and so
+   * must the entities read; read as {@code überweisung}, they wanted a second table created.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void namesWithCapitalsBeyondAsciiAreKeptAsTheDatabaseKeepsThem(DatabaseKind kind) throws Exception {
+    TestDatabase database = TestDatabases.fresh(kind);
+    CompiledClasses compiled = EntitySources.compile("""
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        public class Überweisung {
+          @Id Long id;
+          Integer Änderungen;
+        }
+        """);
+    List<Class<?>> classes = compiled.loadClasses();
+    try (SessionFactory ignored = HibernateSessions.start(database, classes, "create")) {
+      Schema entities = new EntityModelReader(EntityModelOptions.using(classes.get(0).getClassLoader())).read(classes);
+      assertEquals(java.util.Set.of("Überweisung"), entities.tables().keySet());
+      try (Connection connection = database.open()) {
+        Database kindOfDatabase = Database.forKind(kind);
+        Schema live = kindOfDatabase.inspector().inspect(connection, TableFilter.defaults());
+        MigrationPlan plan = new SchemaComparison(kindOfDatabase.comparisonRules()).compare(live, entities);
+        assertEquals(List.of(), plan.upgradeChanges().stream().map(Change::operation).toList());
       }
     }
   }

@@ -13,6 +13,7 @@ import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.SqlTypeParser;
 import dev.autogenerate.schema.View;
 import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.UnquotedNames;
 import dev.autogenerate.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -364,7 +365,7 @@ final class MetadataSchemaReader {
         // Spelled as the columns' type is: SqlTypeParser folds the unquoted name PostgreSQL folds.
         String spelled = matcher.group("name");
         String name = Optional.ofNullable(SqlTypeParser.parse(spelled).rawName())
-            .orElse(spelled.toLowerCase(Locale.ROOT));
+            .orElse(UnquotedNames.fold(spelled));
         enumTypes.putIfAbsent(name, new EnumType(name, values));
       }
     }
@@ -405,7 +406,7 @@ final class MetadataSchemaReader {
   }
 
   static String databaseName(String name, boolean quoted) {
-    return quoted ? name : name.toLowerCase(Locale.ROOT);
+    return quoted ? name : UnquotedNames.fold(name);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.autogenerate.entities;
 import dev.autogenerate.annotations.RenamedFrom;
 import dev.autogenerate.schema.ColumnRename;
 import dev.autogenerate.schema.Renames;
+import dev.autogenerate.schema.UnquotedNames;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.TableRename;
 import java.lang.annotation.Annotation;
@@ -170,7 +171,7 @@ final class RenamesReader {
   /** A name as the database holds it: folded to lower case unless quoted, as Hibernate reads names. */
   private static String databaseName(String name) {
     Identifier identifier = Identifier.toIdentifier(name.trim());
-    return identifier.isQuoted() ? identifier.getText() : identifier.getText().toLowerCase(Locale.ROOT);
+    return identifier.isQuoted() ? identifier.getText() : UnquotedNames.fold(identifier.getText());
   }
 
   private static String qualifiedName(String name) {

@@ -20,7 +20,7 @@ final class SourceNames {
   private static final Pattern PACKAGE =
       Pattern.compile("^\\s*package\\s+([\\w.\\s]+?)\\s*;", Pattern.MULTILINE);
   private static final Pattern TYPE =
-      Pattern.compile("\\b(?:class|interface|enum|record)\\s+([A-Za-z_$][\\w$]*)");
+      Pattern.compile("\\b(?:class|interface|enum|record)\\s+(\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)");
 
   private SourceNames() {}
 

@@ -21,6 +21,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * SQLite, the embedded default. It keeps fewer distinctions than the portable model (no
@@ -149,6 +151,28 @@ public final class SqliteDatabase implements Database, ComparisonRules {
       statements.addAll(SqliteTableRebuild.statements(rebuildFrom, schema.requireTable(rebuildFrom.name()), schema));
     }
     return statements;
+  }
+
+  /** Names SQLite takes for the same, as the entities spell them ({@link SqliteSpelling}). */
+  @Override
+  public Schema spelledAs(Schema inspected, Schema reference) {
+    return SqliteSpelling.as(inspected, reference);
+  }
+
+  @Override
+  public Schema spelledFor(Schema schema, List<Operation> operations) {
+    return SqliteSpelling.forOperations(schema, operations);
+  }
+
+  /**
+   * What SQLite cannot store, from what the applied migrations recorded, after taking their
+   * spelling of the names SQLite takes for the same (a table renamed by hand, which SQLite quotes).
+   */
+  @Override
+  public Schema withUnstored(Schema inspected, Supplier<Optional<Schema>> recorded) {
+    Optional<Schema> replayed = recorded.get();
+    Schema spelled = replayed.map(history -> SqliteSpelling.as(inspected, history)).orElse(inspected);
+    return Database.super.withUnstored(spelled, () -> replayed);
   }
 
   /** SQLite has no schemas: a table or sequence mapped into one is a user error naming it. */

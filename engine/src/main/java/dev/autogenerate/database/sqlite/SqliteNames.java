@@ -1,5 +1,7 @@
 package dev.autogenerate.database.sqlite;
 
+import dev.autogenerate.schema.UnquotedNames;
+
 /**
  * How SQLite tells names apart, and what a name means as its statement wrote it.
  *
@@ -41,17 +43,7 @@ final class SqliteNames {
   }
 
   static String asciiLowerCase(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        char[] folded = text.toCharArray();
-        for (int j = i; j < folded.length; j++) {
-          folded[j] = asciiLowerCase(folded[j]);
-        }
-        return new String(folded);
-      }
-    }
-    return text;
+    return UnquotedNames.fold(text);
   }
 
   private static char asciiLowerCase(char c) {

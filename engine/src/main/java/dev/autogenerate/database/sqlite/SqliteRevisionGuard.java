@@ -122,7 +122,9 @@ final class SqliteRevisionGuard implements RevisionGuard {
     try (Statement statement = connection.createStatement();
         ResultSet violations = statement.executeQuery("pragma foreign_key_check")) {
       while (violations.next()) {
-        counts.merge(violations.getString(1) + "\u0000" + violations.getString(3), 1, Integer::sum);
+        // Keyed as SQLite finds tables: a rebuild may change the case a table's statement wrote.
+        counts.merge(SqliteNames.asciiLowerCase(violations.getString(1)) + "\u0000"
+            + SqliteNames.asciiLowerCase(violations.getString(3)), 1, Integer::sum);
       }
     }
     return counts;

@@ -223,7 +223,9 @@ final class SqliteStatements implements OperationVisitor<SqliteStep> {
 
   private static boolean isConstrained(Table table, String column) {
     return table.constraints().stream().anyMatch(constraint -> constraint.columns().contains(column))
-        || table.checks().stream().anyMatch(check -> check.expression().contains(column))
+        // As written, in whatever case (SQLite finds hitCount as hitcount), anywhere in the text.
+        || table.checks().stream().anyMatch(check -> SqliteNames.asciiLowerCase(check.expression())
+            .contains(SqliteNames.asciiLowerCase(column)))
         || table.indexes().stream().anyMatch(index -> !index.isManaged() || index.columnNames().contains(column));
   }
 }

@@ -81,8 +81,9 @@ final class SqliteTableRebuild {
       // takes over the old one's high-water mark, which the copy alone lowers to the largest id
       // left. Renamed away from the old table, the mark survives its drop.
       statements.add("delete from sqlite_sequence where name = " + Ddl.literal(temporary));
+      // By name as SQLite finds a table, whatever the case its statement wrote it in.
       statements.add("update sqlite_sequence set name = " + Ddl.literal(temporary) + " where name = "
-          + Ddl.literal(from.name()));
+          + Ddl.literal(from.name()) + " collate nocase");
     }
     statements.add("drop table " + qualifiedName(from.name()));
     statements.add("alter table " + quote(temporary) + " rename to " + quote(to.name()));

@@ -110,8 +110,9 @@ record SqliteTableSql(
     }
     List<Token> tokens = tokenize(sql);
     if (tokens.size() >= 2 && tokens.get(0).isWord("create") && tokens.get(1).isWord("virtual")) {
-      return new SqliteTableSql(true, false, createsBareName(tokens), Set.of(), null, Set.of(), Set.of(), List.of(),
-          List.of(), List.of());
+      // A virtual table's columns are its module's arguments, which this does not read: its
+      // names are left as SQLite keeps them, table and columns alike.
+      return new SqliteTableSql(true, false, false, Set.of(), null, Set.of(), Set.of(), List.of(), List.of(), List.of());
     }
     int open = indexOfFirst(tokens, "(");
     if (open < 0) {

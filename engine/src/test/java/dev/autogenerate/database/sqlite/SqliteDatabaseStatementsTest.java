@@ -87,7 +87,7 @@ class SqliteDatabaseStatementsTest {
             "insert into _autogenerate_rebuild_accounts (id, code, name, balance, status)"
                 + " select id, code, name, balance, status from accounts",
             "delete from sqlite_sequence where name = '_autogenerate_rebuild_accounts'",
-            "update sqlite_sequence set name = '_autogenerate_rebuild_accounts' where name = 'accounts'",
+            "update sqlite_sequence set name = '_autogenerate_rebuild_accounts' where name = 'accounts' collate nocase",
             "drop table accounts",
             "alter table _autogenerate_rebuild_accounts rename to accounts",
             "create index ix_accounts_name on accounts (name)"),
@@ -144,7 +144,7 @@ class SqliteDatabaseStatementsTest {
             "insert into _autogenerate_rebuild_accounts (id, code, name, balance, region)"
                 + " select id, code, name, balance, region from accounts",
             "delete from sqlite_sequence where name = '_autogenerate_rebuild_accounts'",
-            "update sqlite_sequence set name = '_autogenerate_rebuild_accounts' where name = 'accounts'",
+            "update sqlite_sequence set name = '_autogenerate_rebuild_accounts' where name = 'accounts' collate nocase",
             "drop table accounts",
             "alter table _autogenerate_rebuild_accounts rename to accounts",
             "create index ix_accounts_name on accounts (name)"),
@@ -209,7 +209,7 @@ class SqliteDatabaseStatementsTest {
             "insert into _autogenerate_rebuild_accounts (id, code, balance, status)"
                 + " select id, code, balance, status from accounts",
             "delete from sqlite_sequence where name = '_autogenerate_rebuild_accounts'",
-            "update sqlite_sequence set name = '_autogenerate_rebuild_accounts' where name = 'accounts'",
+            "update sqlite_sequence set name = '_autogenerate_rebuild_accounts' where name = 'accounts' collate nocase",
             "drop table accounts",
             "alter table _autogenerate_rebuild_accounts rename to accounts"),
         statements);
@@ -257,7 +257,7 @@ class SqliteDatabaseStatementsTest {
                 + ")",
             "insert into _autogenerate_rebuild_notes (id, team_id) select id, team_id from notes",
             "delete from sqlite_sequence where name = '_autogenerate_rebuild_notes'",
-            "update sqlite_sequence set name = '_autogenerate_rebuild_notes' where name = 'notes'",
+            "update sqlite_sequence set name = '_autogenerate_rebuild_notes' where name = 'notes' collate nocase",
             "drop table notes",
             "alter table _autogenerate_rebuild_notes rename to notes"),
         statements);
@@ -289,7 +289,7 @@ class SqliteDatabaseStatementsTest {
             "insert into _autogenerate_rebuild_accounts (id, code, name, balance, status)"
                 + " select id, code, name, balance, status from accounts",
             "delete from sqlite_sequence where name = '_autogenerate_rebuild_accounts'",
-            "update sqlite_sequence set name = '_autogenerate_rebuild_accounts' where name = 'accounts'",
+            "update sqlite_sequence set name = '_autogenerate_rebuild_accounts' where name = 'accounts' collate nocase",
             "drop table accounts",
             "alter table _autogenerate_rebuild_accounts rename to accounts",
             "create index ix_accounts_name on accounts (name)",
@@ -304,7 +304,7 @@ class SqliteDatabaseStatementsTest {
             "insert into _autogenerate_rebuild_accounts (id, code, name, balance, status)"
                 + " select id, code, name, balance, status from accounts",
             "delete from sqlite_sequence where name = '_autogenerate_rebuild_accounts'",
-            "update sqlite_sequence set name = '_autogenerate_rebuild_accounts' where name = 'accounts'",
+            "update sqlite_sequence set name = '_autogenerate_rebuild_accounts' where name = 'accounts' collate nocase",
             "drop table accounts",
             "alter table _autogenerate_rebuild_accounts rename to accounts",
             "create index ix_accounts_name on accounts (name)"),
