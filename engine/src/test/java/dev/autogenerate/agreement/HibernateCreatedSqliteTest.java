@@ -182,4 +182,69 @@ class HibernateCreatedSqliteTest {
     }
     project.expect(0, "downgrade", "base");
   }
+
+  /**
+   * Hibernate's default naming on a larger model: a join table (Book_Author with Book_Id and
+   * authors_Id, as its default naming spells them), an element collection and a single-table
+   * hierarchy with its DTYPE column, all created without quotes. Adopted with nothing but the
+   * foreign keys Hibernate's SQLite DDL left out, and checked clean after.
+   */
+  @Test
+  void aHibernateModelWithJoinTablesAndAHierarchyIsAdoptedAsItIs() throws Exception {
+    String[] sources = {"""
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+        import java.util.*;
+
+        @Entity
+        public class Book {
+          @Id Long Id;
+          String Title;
+          @ManyToMany Set<Author> authors = new HashSet<>();
+          @ElementCollection Set<String> Keywords = new HashSet<>();
+        }
+        """, """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @Inheritance(strategy = InheritanceType.SINGLE_TABLE)
+        public class Author {
+          @Id Long Id;
+          String fullName;
+        }
+        """, """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        public class GuestAuthor extends Author {
+          String invitedBy;
+        }
+        """};
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    CompiledClasses compiled = EntitySources.compile(sources);
+    try (SessionFactory ignored = HibernateSessions.start(database, compiled.loadClasses(), "create")) {
+      // Book, Author (DTYPE), Book_Author, Book_Keywords, spelled as Hibernate's default naming spells them.
+    }
+    try (Connection connection = database.open(); java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("insert into Author (DTYPE, Id, fullName) values ('Author', 1, 'Ada')");
+      statement.execute("insert into Book (Id, Title) values (1, 'Notes')");
+      statement.execute("insert into Book_Author (Book_Id, authors_Id) values (1, 1)");
+    }
+    ProjectDirectory project = new ProjectDirectory(directory, database);
+    project.entities(sources);
+    CliRun adopt = project.expect(0, "-m", "adopt");
+    assertTrue(!adopt.out().contains("create table") && !adopt.out().contains("drop")
+        && !adopt.out().contains("add column") && !adopt.out().contains("alter column"), adopt::toString);
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+    try (Connection connection = database.open(); java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet row = statement.executeQuery("select count(*) from book_author")) {
+      assertTrue(row.next() && row.getInt(1) == 1);
+    }
+  }
 }
