@@ -6,12 +6,17 @@ import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Trigger;
 import dev.autogenerate.schema.ViewUses;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,6 +53,10 @@ final class TriggerConflicts {
     if (current.triggers().isEmpty()) {
       return;
     }
+    if (!bodiesInStatements) {
+      checkDefinitions(current, upgrade);
+      return;
+    }
     // A table goes with its triggers, and SQLite drops a table whatever a trigger names: so a
     // trigger on a table the upgrade drops, sooner or later, breaks no table drop. A column drop
     // it does break while its table is still there (the walk's schema loses the trigger with it).
@@ -65,17 +74,13 @@ final class TriggerConflicts {
         if (operation instanceof DropView drop && trigger.isOn(drop.name())) {
           broken = Optional.of("is on view " + drop.name() + ", which this migration drops (and the database the"
               + " trigger with it)");
-        } else if (!bodiesInStatements) {
-          broken = brokenDefinition(operation, trigger);
         } else if (operation instanceof DropTable && droppedTables.contains(trigger.table().toLowerCase(Locale.ROOT))) {
           broken = Optional.empty();
         } else {
           broken = brokenBody(operation, trigger);
         }
         if (broken.isPresent()) {
-          throw new DependencyConflict("trigger " + trigger.name() + " " + broken.get() + ": change or drop the"
-              + " trigger first (a migration with op.execute(\"drop trigger " + javaText(trigger.name()) + "\") and,"
-              + " if it is still wanted, its new create trigger), upgrade, then run -m again");
+          throw conflict(trigger, broken.get());
         }
       }
       schema = operation.applyTo(schema);
@@ -88,21 +93,77 @@ final class TriggerConflicts {
    * PostgreSQL refuses to drop such a column or change its type; the function it runs is the
    * database's own business. A rename it follows.
    */
-  private static Optional<String> brokenDefinition(Operation operation, Trigger trigger) {
-    // What names the function (and its arguments) is no dependency on a column.
-    String sql = trigger.sql();
-    int execute = sql.toUpperCase(Locale.ROOT).lastIndexOf(" EXECUTE ");
-    String dependsOn = execute < 0 ? sql : sql.substring(0, execute);
-    if (operation instanceof DropColumn drop && trigger.isOn(drop.table()) && ViewUses.names(dependsOn, drop.column())) {
-      return Optional.of("names column " + drop.table() + "." + drop.column() + ", which this migration drops"
-          + " (PostgreSQL refuses while the trigger depends on it)");
+  private static void checkDefinitions(Schema current, List<Change> upgrade) {
+    // Each table's triggers by the table's name now, which a rename moves; each column's name
+    // now by its name in the trigger's statement (PostgreSQL rewrites the statement on a rename).
+    Map<String, List<Trigger>> triggersOn = new HashMap<>();
+    current.triggers().values().forEach(trigger ->
+        triggersOn.computeIfAbsent(trigger.table(), table -> new ArrayList<>()).add(trigger));
+    Map<String, Map<String, String>> statementNames = new HashMap<>();
+    for (Change change : upgrade) {
+      Operation operation = change.operation();
+      if (operation instanceof RenameTable rename) {
+        Optional.ofNullable(triggersOn.remove(rename.from())).ifPresent(moved -> triggersOn.put(rename.to(), moved));
+        Optional.ofNullable(statementNames.remove(rename.from())).ifPresent(moved -> statementNames.put(rename.to(), moved));
+      } else if (operation instanceof RenameColumn rename) {
+        Map<String, String> names = statementNames.computeIfAbsent(rename.table(), table -> new HashMap<>());
+        names.put(rename.to(), names.getOrDefault(rename.from(), rename.from()));
+      } else if (operation instanceof DropTable drop) {
+        triggersOn.remove(drop.table());
+      } else if (operation instanceof DropView drop) {
+        List<Trigger> onView = triggersOn.getOrDefault(drop.name(), List.of());
+        if (!onView.isEmpty()) {
+          throw conflict(onView.get(0), "is on view " + drop.name() + ", which this migration drops (and the"
+              + " database the trigger with it)");
+        }
+      } else if (operation instanceof DropColumn drop) {
+        String named = statementNames.getOrDefault(drop.table(), Map.of()).getOrDefault(drop.column(), drop.column());
+        for (Trigger trigger : triggersOn.getOrDefault(drop.table(), List.of())) {
+          if (ViewUses.names(columnsDependedOn(trigger.sql()), named)) {
+            throw conflict(trigger, "names column " + drop.table() + "." + drop.column() + ", which this migration"
+                + " drops (PostgreSQL refuses while the trigger depends on it)");
+          }
+        }
+      } else if (operation instanceof AlterColumn alter && alter.newType().isPresent()) {
+        String named = statementNames.getOrDefault(alter.table(), Map.of()).getOrDefault(alter.column(), alter.column());
+        for (Trigger trigger : triggersOn.getOrDefault(alter.table(), List.of())) {
+          if (ViewUses.names(columnsDependedOn(trigger.sql()), named)) {
+            throw conflict(trigger, "names column " + alter.table() + "." + alter.column() + ", whose type this"
+                + " migration changes (PostgreSQL refuses to change the type of a column a trigger uses)");
+          }
+        }
+      }
     }
-    if (operation instanceof AlterColumn alter && alter.newType().isPresent() && trigger.isOn(alter.table())
-        && ViewUses.names(dependsOn, alter.column())) {
-      return Optional.of("names column " + alter.table() + "." + alter.column() + ", whose type this migration"
-          + " changes (PostgreSQL refuses to change the type of a column a trigger uses)");
+  }
+
+  private static DependencyConflict conflict(Trigger trigger, String broken) {
+    return new DependencyConflict("trigger " + trigger.name() + " " + broken + ": change or drop the trigger first (a"
+        + " migration with op.execute(\"drop trigger " + javaText(trigger.name()) + "\") and, if it is still wanted,"
+        + " its new create trigger), upgrade, then run -m again");
+  }
+
+  /**
+   * The parts of a PostgreSQL trigger's definition ({@code pg_get_triggerdef}, one line, keywords
+   * in capitals) that name the columns it depends on: the list after {@code UPDATE OF} and the
+   * {@code WHEN} condition. Not its name, its table, its keywords, nor the function it executes,
+   * whose names are no dependency (a trigger named note on orders holds no column note).
+   */
+  static String columnsDependedOn(String definition) {
+    StringBuilder parts = new StringBuilder();
+    int updateOf = definition.indexOf(" UPDATE OF ");
+    if (updateOf >= 0) {
+      int from = updateOf + " UPDATE OF ".length();
+      int on = definition.indexOf(" ON ", from);
+      int or = definition.indexOf(" OR ", from);
+      int to = or >= 0 && (on < 0 || or < on) ? or : on;
+      parts.append(definition, from, to < 0 ? definition.length() : to).append(' ');
     }
-    return Optional.empty();
+    int when = definition.indexOf(" WHEN (");
+    if (when >= 0) {
+      int execute = definition.lastIndexOf(" EXECUTE ");
+      parts.append(definition, when + " WHEN ".length(), execute > when ? execute : definition.length());
+    }
+    return parts.toString();
   }
 
   /** What the step does to what a trigger's body names, when it breaks it. */

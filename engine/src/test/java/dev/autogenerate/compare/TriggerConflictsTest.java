@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.RenameColumn;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.schema.PrimaryKey;
 import dev.autogenerate.schema.Renames;
@@ -277,6 +279,38 @@ class TriggerConflictsTest {
     assertEquals(List.of(new DropColumn("orders", "note")), operations(plan.upgradeChanges()));
     assertEquals(List.of(new DropTable("orders")),
         operations(compare(CompareTesting.POSTGRES, current, Schema.of(List.of(AUDIT))).upgradeChanges()));
+  }
+
+  /**
+   * What a PostgreSQL trigger's statement holds besides its column list and WHEN condition (its
+   * name, its table's schema, its keywords) is no dependency: a trigger named note, a column named
+   * public or statement, go without a conflict, as PostgreSQL lets them.
+   */
+  @Test
+  void aPostgresTriggersNameTableAndKeywordsAreNoDependency() {
+    Table orders = new Table("orders", List.of(column("id", SqlType.BIGINT).notNull(), column("note", SqlType.TEXT),
+        column("public", SqlType.TEXT), column("statement", SqlType.TEXT)), Optional.of(PrimaryKey.primaryKey("id")));
+    Trigger note = new Trigger("note on orders", "orders", "CREATE TRIGGER note BEFORE UPDATE ON public.orders FOR EACH"
+        + " STATEMENT EXECUTE FUNCTION noted()");
+    Schema current = Schema.of(List.of(orders)).withViewsAndTriggers(List.of(), List.of(note));
+
+    Table kept = orders.withoutColumn("note").withoutColumn("public").withoutColumn("statement");
+    assertEquals(3, compare(CompareTesting.POSTGRES, current, Schema.of(List.of(kept))).upgradeChanges().size());
+  }
+
+  /** A column renamed, then dropped, in one migration: still the column the trigger's statement names. */
+  @Test
+  void aPostgresTriggerFollowsARenameBeforeTheDrop() {
+    Schema current = Schema.of(List.of(ORDERS)).withViewsAndTriggers(List.of(),
+        List.of(postgresOnOrders("priced", "OF note OR INSERT ON public.orders FOR EACH ROW")));
+    List<Change> upgrade = List.of(Change.of(new RenameColumn("orders", "note", "memo")),
+        Change.of(new DropColumn("orders", "memo")));
+
+    DependencyConflict conflict = assertThrows(DependencyConflict.class,
+        () -> TriggerConflicts.check(current, upgrade, false));
+    assertTrue(conflict.getMessage().startsWith("trigger priced on orders names column orders.memo, which this"
+        + " migration drops"), conflict.getMessage());
+    TriggerConflicts.check(current, List.of(Change.of(new DropTable("orders"))), false);
   }
 
   /** Dropping a view drops its triggers, and creating it again does not bring them back. */

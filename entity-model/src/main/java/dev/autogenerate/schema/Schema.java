@@ -164,11 +164,18 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
       renamed.add(named.withForeignKeysChanged(key -> key.referencedTable().equals(from)
           ? key.withReference(to, key.referencedColumns()) : key));
     }
-    List<View> renamedViews = views.values().stream().map(view -> view.withRelationRenamed(from, to)).toList();
-    List<Trigger> renamedTriggers = triggers.values().stream()
+    return of(renamed, sequences.values(), enumTypes.values())
+        .withViewsAndTriggers(viewsAfterTableRename(views.values(), from, to), triggersAfterTableRename(triggers.values(), from, to));
+  }
+
+  private static List<View> viewsAfterTableRename(Collection<View> views, String from, String to) {
+    return views.stream().map(view -> view.withRelationRenamed(from, to)).toList();
+  }
+
+  private static List<Trigger> triggersAfterTableRename(Collection<Trigger> triggers, String from, String to) {
+    return triggers.stream()
         .map(trigger -> trigger.table().equals(from) || trigger.names(from) ? trigger.withNameRewritten(from, to) : trigger)
         .toList();
-    return of(renamed, sequences.values(), enumTypes.values()).withViewsAndTriggers(renamedViews, renamedTriggers);
   }
 
   /**
@@ -184,11 +191,59 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
           ? key.withReference(table, key.referencedColumns().stream().map(c -> c.equals(from) ? to : c).toList())
           : key));
     }
-    List<View> renamedViews = views.values().stream().map(view -> view.withColumnRenamed(table, from, to)).toList();
-    List<Trigger> renamedTriggers = triggers.values().stream()
+    return of(renamed, sequences.values(), enumTypes.values()).withViewsAndTriggers(
+        viewsAfterColumnRename(views.values(), table, from, to), triggersAfterColumnRename(triggers.values(), table, from, to));
+  }
+
+  private static List<View> viewsAfterColumnRename(Collection<View> views, String table, String from, String to) {
+    return views.stream().map(view -> view.withColumnRenamed(table, from, to)).toList();
+  }
+
+  private static List<Trigger> triggersAfterColumnRename(Collection<Trigger> triggers, String table, String from,
+      String to) {
+    return triggers.stream()
         .map(trigger -> (trigger.table().equals(table) || trigger.names(table)) && trigger.names(from)
             ? new Trigger(trigger.name(), trigger.table(), trigger.withNameRewritten(from, to).sql()) : trigger)
         .toList();
+  }
+
+  /**
+   * The schema after many tables and columns are renamed, as the same renames one at a time would
+   * leave it ({@link #withColumnRenamed}, then {@link #withTableRenamed}), in one pass over the
+   * tables rather than one per rename: for re-spelling a whole schema's names.
+   *
+   * @param tableNames each renamed table's new name by its name before; the new names are free
+   * @param columnNames by the table's name before, each renamed column's new name by its name before
+   */
+  public Schema withNamesChanged(Map<String, String> tableNames, Map<String, Map<String, String>> columnNames) {
+    List<Table> renamed = new ArrayList<>();
+    for (Table table : tables.values()) {
+      Map<String, String> columns = columnNames.getOrDefault(table.name(), Map.of());
+      Table named = columns.isEmpty() ? table : table.withColumnsRenamed(columns);
+      String newName = tableNames.get(table.name());
+      named = newName == null ? named : named.withName(newName);
+      renamed.add(named.withForeignKeysChanged(key -> {
+        Map<String, String> referencedColumns = columnNames.getOrDefault(key.referencedTable(), Map.of());
+        String referencedTable = tableNames.getOrDefault(key.referencedTable(), key.referencedTable());
+        return referencedColumns.isEmpty() && referencedTable.equals(key.referencedTable()) ? key
+            : key.withReference(referencedTable,
+                key.referencedColumns().stream().map(column -> referencedColumns.getOrDefault(column, column)).toList());
+      }));
+    }
+    List<View> renamedViews = List.copyOf(views.values());
+    List<Trigger> renamedTriggers = List.copyOf(triggers.values());
+    if (!renamedViews.isEmpty() || !renamedTriggers.isEmpty()) {
+      for (Map.Entry<String, Map<String, String>> table : columnNames.entrySet()) {
+        for (Map.Entry<String, String> column : table.getValue().entrySet()) {
+          renamedViews = viewsAfterColumnRename(renamedViews, table.getKey(), column.getKey(), column.getValue());
+          renamedTriggers = triggersAfterColumnRename(renamedTriggers, table.getKey(), column.getKey(), column.getValue());
+        }
+      }
+      for (Map.Entry<String, String> table : tableNames.entrySet()) {
+        renamedViews = viewsAfterTableRename(renamedViews, table.getKey(), table.getValue());
+        renamedTriggers = triggersAfterTableRename(renamedTriggers, table.getKey(), table.getValue());
+      }
+    }
     return of(renamed, sequences.values(), enumTypes.values()).withViewsAndTriggers(renamedViews, renamedTriggers);
   }
 

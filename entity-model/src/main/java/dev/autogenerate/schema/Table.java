@@ -3,6 +3,7 @@ package dev.autogenerate.schema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -245,6 +246,39 @@ public record Table(
             : new Index(index.name(), List.of(), index.unique(),
                 IdentifierRewriter.columnInIndex(index.definition(), from, to))).toList(),
         comment);
+  }
+
+  /**
+   * The table with many columns renamed, as {@link #withColumnRenamed} one at a time would leave
+   * it, in one pass over its columns and keys.
+   *
+   * @param renames each renamed column's new name by its name before; the new names are free
+   */
+  public Table withColumnsRenamed(Map<String, String> renames) {
+    renames.keySet().forEach(this::requireColumn);
+    UnaryOperator<List<String>> rename = names -> names.stream().map(each -> renames.getOrDefault(each, each)).toList();
+    List<CheckConstraint> renamedChecks = checks;
+    List<Index> renamedIndexes = indexes.stream().map(index -> index.isManaged()
+        ? new Index(index.name(), index.columns().stream()
+            .map(column -> new IndexColumn(renames.getOrDefault(column.name(), column.name()), column.descending()))
+            .toList(), index.unique(), null)
+        : index).toList();
+    // Expressions and verbatim index statements are rewritten name by name, as one rename does.
+    for (Map.Entry<String, String> each : renames.entrySet()) {
+      renamedChecks = renamedChecks.stream().map(check -> new CheckConstraint(check.name(),
+          IdentifierRewriter.column(check.expression(), each.getKey(), each.getValue()))).toList();
+      renamedIndexes = renamedIndexes.stream().map(index -> index.isManaged() ? index
+          : new Index(index.name(), List.of(), index.unique(),
+              IdentifierRewriter.columnInIndex(index.definition(), each.getKey(), each.getValue()))).toList();
+    }
+    return new Table(name,
+        columns.stream().map(column -> renames.containsKey(column.name())
+            ? column.withName(renames.get(column.name())) : column).toList(),
+        primaryKey.map(key -> new PrimaryKey(key.name(), rename.apply(key.columns()))),
+        uniqueConstraints.stream().map(unique -> new UniqueConstraint(unique.name(), rename.apply(unique.columns())))
+            .toList(),
+        foreignKeys.stream().map(key -> key.withColumns(rename.apply(key.columns()))).toList(),
+        renamedChecks, renamedIndexes, comment);
   }
 
   /** The table with each foreign key replaced as {@code change} says (a referenced name renamed). */

@@ -6,11 +6,14 @@ import dev.autogenerate.operations.AddUniqueUsingIndex;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.CreateIndex;
 import dev.autogenerate.operations.CreateIndexConcurrently;
+import dev.autogenerate.operations.CreateTable;
+import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.operations.DropConstraint;
 import dev.autogenerate.operations.DropIndex;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.ValidateConstraint;
 import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.Column;
@@ -48,13 +51,14 @@ final class SqliteSpelling {
   private SqliteSpelling() {}
 
   /**
-   * The schema with its tables and columns spelled as the reference (the entities) spells them.
-   * Where everything is spelled alike, as it mostly is, one lookup per table and column.
+   * The schema with its tables and columns spelled as the reference (the entities) spells them,
+   * all renamed in one pass: a database whose every name is quoted in another case (as tools
+   * quoting PascalCase names make them) re-spells thousands of names.
    */
   static Schema as(Schema schema, Schema reference) {
     Map<String, List<String>> tablesByFolded = byFolded(schema.tables().keySet());
     Map<String, List<String>> referenceByFolded = byFolded(reference.tables().keySet());
-    Schema spelled = schema;
+    Map<String, String> tableNames = new HashMap<>();
     for (String wanted : reference.tables().keySet()) {
       if (schema.hasTable(wanted)) {
         continue;
@@ -62,22 +66,41 @@ final class SqliteSpelling {
       String folded = SqliteNames.asciiLowerCase(wanted);
       List<String> found = tablesByFolded.getOrDefault(folded, List.of());
       if (found.size() == 1 && referenceByFolded.get(folded).size() == 1 && !reference.hasTable(found.get(0))) {
-        spelled = spelled.withTableRenamed(found.get(0), wanted);
+        tableNames.put(found.get(0), wanted);
       }
     }
-    for (Table table : reference.tables().values()) {
-      Optional<Table> owner = spelled.table(table.name());
-      if (owner.isEmpty()) {
+    Map<String, Map<String, String>> columnNames = new HashMap<>();
+    for (Table table : schema.tables().values()) {
+      Table wanted = reference.tables().get(tableNames.getOrDefault(table.name(), table.name()));
+      if (wanted == null) {
         continue;
       }
-      List<String> columns = table.columns().stream().map(Column::name).toList();
-      for (String column : columns) {
-        if (owner.get().column(column).isEmpty() && unambiguous(columns, column)) {
-          spelled = column(spelled, table.name(), column);
+      if (spelledAlike(table, wanted)) {
+        continue;
+      }
+      Map<String, List<String>> wantedByFolded = byFolded(wanted.columns().stream().map(Column::name).toList());
+      for (Column column : table.columns()) {
+        List<String> candidates = wantedByFolded.getOrDefault(SqliteNames.asciiLowerCase(column.name()), List.of());
+        // SQLite holds no two columns of one table alike but for case: one candidate, not this name, is the one.
+        if (candidates.size() == 1 && !candidates.get(0).equals(column.name())) {
+          columnNames.computeIfAbsent(table.name(), name -> new HashMap<>()).put(column.name(), candidates.get(0));
         }
       }
     }
-    return spelled;
+    return tableNames.isEmpty() && columnNames.isEmpty() ? schema : schema.withNamesChanged(tableNames, columnNames);
+  }
+
+  /** Whether every column of the table is one the wanted table has, as spelled: mostly in the same place. */
+  private static boolean spelledAlike(Table table, Table wanted) {
+    List<Column> columns = table.columns();
+    List<Column> wantedColumns = wanted.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      String name = columns.get(i).name();
+      if (!(i < wantedColumns.size() && wantedColumns.get(i).name().equals(name)) && wanted.column(name).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Map<String, List<String>> byFolded(Collection<String> names) {
@@ -96,7 +119,11 @@ final class SqliteSpelling {
     Schema spelled = schema;
     for (Operation operation : operations) {
       for (String table : operation.namesUsed()) {
-        spelled = table(spelled, table);
+        // Only what it looks up: a name it creates is its own (create table "Note" beside a note
+        // is for SQLite to refuse, not for the model to take as note).
+        if (!createdBy(operation, table)) {
+          spelled = table(spelled, table);
+        }
       }
       if (operation instanceof AlterColumn alter) {
         spelled = column(spelled, alter.table(), alter.column());
@@ -123,6 +150,11 @@ final class SqliteSpelling {
       }
     }
     return spelled;
+  }
+
+  private static boolean createdBy(Operation operation, String name) {
+    return (operation instanceof CreateTable || operation instanceof CreateView) && name.equals(operation.subject())
+        || operation instanceof RenameTable rename && name.equals(rename.to());
   }
 
   private static Schema constrained(Schema schema, String table, TableConstraint constraint) {
@@ -216,14 +248,4 @@ final class SqliteSpelling {
     return found;
   }
 
-  /** Whether no other of these names is the same name to SQLite. */
-  private static boolean unambiguous(Collection<String> names, String name) {
-    List<String> same = new ArrayList<>();
-    for (String each : names) {
-      if (SqliteNames.same(each, name)) {
-        same.add(each);
-      }
-    }
-    return same.size() == 1;
-  }
 }

@@ -3,6 +3,9 @@ package dev.autogenerate.database.sqlite;
 import static dev.autogenerate.database.sqlite.SqliteRebuildOnDatabaseTest.rows;
 import static dev.autogenerate.operations.ColumnChange.dropNotNull;
 import static dev.autogenerate.operations.ColumnChange.setNotNull;
+import static dev.autogenerate.schema.Column.column;
+import static dev.autogenerate.schema.PrimaryKey.primaryKey;
+import static dev.autogenerate.schema.SqlType.INTEGER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,6 +78,54 @@ class SqliteSpellingOnDatabaseTest {
       op.alterColumn("book", "title", dropNotNull());
       op.alterColumn("tag", "displayname", dropNotNull());
     }
+  }
+
+  @Revision(id = "000000000011", message = "quoted note")
+  public static final class QuotedNote implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+      op.execute("create table \"Note\" (id integer primary key)");
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+      op.execute("drop table \"Note\"");
+    }
+  }
+
+  /** Replaces the quoted table with the entities' note, rows in it; its downgrade drops them. */
+  @Revision(id = "000000000012", revises = "000000000011", message = "note as the entities spell it")
+  public static final class LowerCaseNote implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+      op.dropTable("Note");
+      op.createTable("note", column("id", INTEGER).notNull(), primaryKey("id"));
+      op.execute("insert into note (id) values (1), (2)");
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+      op.dropTable("note");
+      op.createTable("Note", column("id", INTEGER).notNull(), primaryKey("id"));
+    }
+  }
+
+  /**
+   * A downgrade that drops note and creates "Note" (one name to SQLite, two to PostgreSQL) still
+   * warns of the rows the drop deletes: the name the downgrade creates is its own, not the
+   * spelling of the table it drops.
+   */
+  @Test
+  void aDowngradeCreatingAnotherSpellingOfWhatItDropsStillCountsTheDrop() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    List<String> said = new java.util.ArrayList<>();
+    Migrator migrator = migrator(new QuotedNote(), new LowerCaseNote()).withProgress(said::add);
+    try (Connection connection = database.open()) {
+      migrator.upgrade(connection, "head");
+      migrator.downgrade(connection, "-1");
+    }
+    assertTrue(said.stream().anyMatch(line -> line.contains("warning: drop table note") && line.contains("2")),
+        said::toString);
   }
 
   private static Migrator migrator(Migration... migrations) {

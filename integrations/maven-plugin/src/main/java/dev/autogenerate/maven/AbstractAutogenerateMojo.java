@@ -132,9 +132,11 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     if (exitCode == AutogenerateCli.DIFFERENCES) {
       // The lines are in the log just above; the failure, which Maven repeats at the end of the
       // build, says what it is and what to do.
+      // The lines are in the log just above, unless the build logs no INFO (mvn -q): then here.
       String first = out.strip().lines().findFirst().orElse("differences found").replaceFirst(":$", "");
-      throw new MojoFailureException(goal() + " failed: " + first + (out.strip().contains("\n") ? " (listed above)" : "")
-          + differencesHint());
+      String listed = !out.strip().contains("\n") ? first
+          : getLog().isInfoEnabled() ? first + " (listed above)" : out.strip();
+      throw new MojoFailureException(goal() + " failed: " + listed + differencesHint());
     }
     if (exitCode != AutogenerateCli.OK) {
       throw new MojoExecutionException(goal() + " failed: " + err.strip()
@@ -201,17 +203,19 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
       // Where earlier runs wrote them; else where the Spring Boot starter looks for them (its
       // setting, else its default beside the application class); else under the groupId.
       String groupPackage = ProjectSettings.defaultMigrationsPackage(project.getGroupId());
-      List<Path> configurationFolders = new ArrayList<>(resourceFolders());
-      // The compiled copy last, as the application runs with it (resources filtered by the build).
-      configurationFolders.add(Path.of(project.getBuild().getOutputDirectory()));
-      Optional<String> starterSetting =
-          ProjectSettings.starterMigrationsPackage(project.getBasedir().toPath(), configurationFolders, profiles);
-      packageName = ProjectSettings.holdsMigrations(migrationsRoot().resolve(groupPackage.replace('.', '/')))
-          ? groupPackage
-          : starterSetting.isPresent() ? starterSetting.get()
-          : ProjectSettings.springBootApplicationPackage(Path.of(project.getBuild().getOutputDirectory()))
-              .map(application -> application + ".migrations")
-              .orElse(groupPackage);
+      if (ProjectSettings.holdsMigrations(migrationsRoot().resolve(groupPackage.replace('.', '/')))) {
+        packageName = groupPackage;
+      } else {
+        List<Path> configurationFolders = new ArrayList<>(resourceFolders());
+        // The compiled copy last, as the application runs with it (resources filtered by the build).
+        configurationFolders.add(Path.of(project.getBuild().getOutputDirectory()));
+        Optional<String> starterSetting =
+            ProjectSettings.starterMigrationsPackage(project.getBasedir().toPath(), configurationFolders, profiles);
+        packageName = starterSetting.isPresent() ? starterSetting.get()
+            : ProjectSettings.springBootApplicationPackage(Path.of(project.getBuild().getOutputDirectory()))
+                .map(application -> application + ".migrations")
+                .orElse(groupPackage);
+      }
     }
     if (packageName != null) {
       // The option names the folder; the package follows from it, and is given too for clarity.
