@@ -136,13 +136,33 @@ public final class HistoryTable {
    */
   static void stamped(Connection connection, MigrationScript script, boolean alreadyRecorded) throws SQLException {
     if (!alreadyRecorded) {
-      insert(connection, script.id(), script.recordedChecksum(), Instant.now().toString(), "stamp: " + whoAmI(connection), null);
+      insert(connection, script.id(), script.recordedChecksum(), Instant.now().toString(), STAMPED_BY + whoAmI(connection),
+          null);
       return;
     }
     try (PreparedStatement update = connection.prepareStatement("update " + NAME + " set checksum = ? where revision = ?")) {
       update.setString(1, script.recordedChecksum());
       update.setString(2, script.id());
       update.executeUpdate();
+    }
+  }
+
+  /** What {@link #stamped} records as who applied a revision, before the user and host. */
+  private static final String STAMPED_BY = "stamp: ";
+
+  /**
+   * Whether this revision was recorded with {@code stamp} (or {@code baseline}) rather than run
+   * here; false where the table is missing or does not list it.
+   */
+  static boolean wasStamped(Connection connection, String revision) throws SQLException {
+    if (!exists(connection)) {
+      return false;
+    }
+    try (PreparedStatement query = connection.prepareStatement("select applied_by from " + NAME + " where revision = ?")) {
+      query.setString(1, revision);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() && row.getString(1) != null && row.getString(1).startsWith(STAMPED_BY);
+      }
     }
   }
 

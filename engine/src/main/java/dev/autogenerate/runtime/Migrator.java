@@ -438,7 +438,9 @@ public final class Migrator {
       Schema schema = held.isPresent() ? held.get()
           : database.withUnstored(database.inspect(connection, filter), () -> history.replay(found));
       if (direction == Direction.DOWNGRADE) {
-        warnOfDataLoss(connection, database, database.spelledFor(schema, operations), operations);
+        Schema spelled = database.spelledFor(schema, operations);
+        refuseToUndoAStamp(connection, spelled, operations, script);
+        warnOfDataLoss(connection, database, spelled, operations);
       }
       AheadOfTransaction ahead = aheadOfTransaction(database, operations, schema, script);
       if (!ahead.statements().isEmpty()) {
@@ -540,6 +542,35 @@ public final class Migrator {
       connection.setAutoCommit(autoCommit);
       guard.close();
     }
+  }
+
+  /**
+   * Refuses to revert a revision recorded with {@code stamp} (or {@code baseline}) whose downgrade
+   * destroys data: it never ran here, so what its upgrade creates was there before it, and its
+   * drops would delete what it never made (a baseline's downgrade drops the whole adopted schema).
+   * Forgetting it is a stamp, which leaves the database as it is.
+   */
+  private static void refuseToUndoAStamp(Connection connection, Schema schema, List<Operation> operations,
+      MigrationScript script) throws SQLException {
+    if (!HistoryTable.wasStamped(connection, script.id())) {
+      return;
+    }
+    List<Risk> destroying;
+    try {
+      destroying = Risks.of(schema, operations.stream().map(Change::of).toList()).stream()
+          .filter(risk -> risk.kind().destroysData()).toList();
+    } catch (IllegalArgumentException e) {
+      return; // the step does not apply; applying it says so
+    }
+    if (destroying.isEmpty()) {
+      return;
+    }
+    String back = script.parents().isEmpty() ? RevisionHistory.BASE : String.join(" ", script.parents());
+    String first = destroying.get(0).describe();
+    throw new UserError("cannot revert " + script.label() + ": it was recorded with stamp or baseline, not run here,"
+        + " so what its downgrade destroys was there before it (" + first
+        + (destroying.size() > 1 ? " and " + (destroying.size() - 1) + " step(s) more" : "") + "); nothing was"
+        + " changed. To forget the revision and keep the database as it is, run autogenerate stamp " + back);
   }
 
   /**

@@ -93,6 +93,44 @@ class AdoptionTest {
     }
   }
 
+  /**
+   * The baseline was stamped, not run: the tables its upgrade creates were there before it, and
+   * its downgrade, which drops them, would delete the adopted database. {@code downgrade} refuses,
+   * naming the stamp that forgets the revision instead. Where the same migration ran (a database
+   * built from the migrations), reverting it is an ordinary downgrade.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aStampedBaselineIsNotRevertedByDroppingWhatItAdopted(DatabaseKind kind) throws Exception {
+    TestDatabase existing = TestDatabases.fresh(kind);
+    try (Connection connection = existing.open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table person (id bigint primary key, name varchar(80))");
+      statement.execute("insert into person values (1, 'Ada')");
+    }
+    String person = "package com.example.adopted;\n\nimport jakarta.persistence.*;\n\n"
+        + "@Entity\n@Table(name = \"person\")\npublic class Person {\n  @Id Long id;\n  @Column(length = 80) String name;\n}\n";
+    ProjectDirectory project = new ProjectDirectory(directory.resolve("app"), existing, "com.example.adopted");
+    project.entities(person);
+    project.expect(0, "baseline", "-m", "adopt");
+
+    CliRun refused = project.expect(2, "downgrade", "-1");
+    assertTrue(refused.err().contains("recorded with stamp or baseline, not run here")
+        && refused.err().contains("drop table person") && refused.err().contains("autogenerate stamp base"),
+        refused::toString);
+    project.expect(0, "stamp", "base");
+    try (Connection connection = existing.open()) {
+      assertEquals(1, count(connection, "select count(*) from person"), "the adopted rows stay");
+    }
+
+    TestDatabase fresh = TestDatabases.fresh(kind);
+    ProjectDirectory rebuilt = new ProjectDirectory(directory.resolve("rebuilt"), fresh, "com.example.adopted");
+    rebuilt.entities(person);
+    copyMigrations(project, rebuilt);
+    rebuilt.expect(0, "upgrade", "head");
+    rebuilt.expect(0, "downgrade", "-1");
+    assertEquals(List.of(), List.copyOf(inspect(fresh).tables().keySet()));
+  }
+
   /** Twenty entities, each referencing the one before, with the common column types, a unique and an index. */
   private static String[] model(String extraField) {
     List<String> sources = new ArrayList<>();
