@@ -97,6 +97,17 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
     return statements;
   }
 
+  /** Whether the type is one of the schema's enum types, by its name as written or unquoted. */
+  private boolean isEnumType(SqlType type) {
+    if (type.kind() != SqlType.Kind.RAW) {
+      return false;
+    }
+    String name = type.rawName();
+    String unquoted = name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")
+        ? name.substring(1, name.length() - 1).replace("\"\"", "\"") : name;
+    return before.enumType(name).isPresent() || before.enumType(unquoted).isPresent();
+  }
+
   @Override
   public List<String> dropColumn(DropColumn operation) {
     return List.of("alter table " + qualifiedName(operation.table()) + " drop column " + quote(operation.column()));
@@ -112,8 +123,11 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
       // Without USING, PostgreSQL converts as an assignment would, and a value that does not fit
       // (25 characters into varchar(10)) fails the revision; an explicit cast would truncate it
       // silently. USING is only for types with no assignment cast between them (text -> integer).
+      // An enum type has no cast to another enum type (mood to feeling): through its text, as
+      // an enum's values are.
       actions.add("alter column " + column + " type " + typeName
-          + (was != null && AssignmentCasts.exist(was, type) ? "" : " using " + column + "::" + typeName));
+          + (was != null && AssignmentCasts.exist(was, type) ? ""
+              : " using " + column + (was != null && isEnumType(was) ? "::text::" : "::") + typeName));
     });
     operation.newNullable().ifPresent(nullable ->
         actions.add("alter column " + column + (nullable ? " drop not null" : " set not null")));

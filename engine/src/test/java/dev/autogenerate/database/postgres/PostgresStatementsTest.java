@@ -153,6 +153,9 @@ class PostgresStatementsTest {
     // Where no assignment cast exists, USING converts explicitly (and fails on a value that is no number).
     assertEquals(List.of("alter table orders alter column note type integer using note::integer"),
         statements(new AlterColumn("orders", "note", List.of(ColumnChange.type(SqlType.INTEGER)))));
+    // An enum type has no cast to another: through its text (found adopting a database whose enum type was renamed).
+    assertEquals(List.of("alter table returns alter column order_status type feeling using order_status::text::feeling"),
+        statements(new AlterColumn("returns", "order_status", List.of(ColumnChange.type(SqlType.sqlType("feeling"))))));
     assertEquals(List.of("alter table orders alter column status drop not null, alter column status drop default"),
         statements(new AlterColumn("orders", "status", List.of(ColumnChange.dropNotNull(), ColumnChange.dropDefault()))));
   }
