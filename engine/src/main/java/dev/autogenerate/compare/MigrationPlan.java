@@ -2,6 +2,7 @@ package dev.autogenerate.compare;
 
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.changes.ChangeGroup;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -51,6 +52,13 @@ public record MigrationPlan(
   public MigrationPlan withDowngradeChanges(UnaryOperator<Change> notes) {
     List<Change> changes = downgradeChanges().stream().map(notes).toList();
     return new MigrationPlan(upgrade, ChangeGroup.consecutive(changes), warnings, notices, risks);
+  }
+
+  /** This plan with one more notice, said with the others. */
+  public MigrationPlan withNotice(String notice) {
+    List<String> more = new ArrayList<>(notices);
+    more.add(notice);
+    return new MigrationPlan(upgrade, downgrade, warnings, more, risks);
   }
 
   /** The upgrade's changes, in order. */

@@ -469,7 +469,7 @@ public final class Project {
       requireUpToDate(connection, history);
       EntityComparison.Result compared = comparison().compare(connection, history, groundwork.entities(),
           Optional.ofNullable(groundwork.inspected()), request.renames());
-      MigrationPlan plan = compared.plan();
+      MigrationPlan plan = adoptionHint(history, compared.current(), compared.plan());
       List<CountedRisk> risks = countRisks(connection, plan);
       if (plan.isEmpty() || (request.strict() && !risks.isEmpty())) {
         return GeneratedRevision.none(plan, risks);
@@ -480,6 +480,26 @@ public final class Project {
       }
       return writeLockSafe(request, headIds(history), compared.current(), noted, risks);
     }
+  }
+
+  /**
+   * The plan, with a notice where a first migration would change tables it does not create: the
+   * database was made otherwise (Hibernate, by hand), and a database built from the migrations
+   * could not start from this one; {@code baseline} adopts it as it is first.
+   */
+  private static MigrationPlan adoptionHint(RevisionHistory history, Schema current, MigrationPlan plan) {
+    if (!history.isEmpty()) {
+      return plan;
+    }
+    List<String> changed = plan.upgradeChanges().stream().map(change -> change.operation().subject())
+        .filter(subject -> subject != null && current.hasTable(subject)).distinct().toList();
+    if (changed.isEmpty()) {
+      return plan;
+    }
+    return plan.withNotice("this first migration changes " + changed.size() + " table(s) no migration created ("
+        + String.join(", ", changed.subList(0, Math.min(3, changed.size()))) + (changed.size() > 3 ? ", ..." : "")
+        + "), so a database built from the migrations alone could not start from it: to adopt the database as it"
+        + " is, delete the file and run autogenerate baseline -m MESSAGE first, then -m again");
   }
 
   /**
@@ -573,14 +593,22 @@ public final class Project {
       Database database = Database.of(connection);
       // The database's views are its own, as always: adopted are its tables, sequences and types,
       // never its views (a comparison would take them for views of @View entities to create).
-      Schema existing = databaseSchema(connection, targetSchema(connection).otherSchemas())
-          .withViewsAndTriggers(List.of(), List.of());
+      Schema inspected = databaseSchema(connection, targetSchema(connection).otherSchemas());
+      Schema existing = inspected.withViewsAndTriggers(List.of(), List.of());
       MigrationPlan plan = new SchemaComparison(database.comparisonRules(), diffOptions()).compare(Schema.EMPTY, existing);
       if (plan.isEmpty()) {
         throw new UserError("the database has no tables, sequences or enum types to adopt: start with -m instead");
       }
       Path file = write(request, List.of(), plan);
       migrator(progress).stamp(connection, "head");
+      if (!inspected.views().isEmpty() || !inspected.triggers().isEmpty()) {
+        List<String> own = new ArrayList<>();
+        inspected.views().keySet().forEach(view -> own.add("view " + view));
+        inspected.triggers().keySet().forEach(trigger -> own.add("trigger " + trigger));
+        progress.println("note: the baseline leaves the database's own " + String.join(", ", own) + ": a database"
+            + " built from the migrations lacks them (and a later migration that drops one to create it again fails"
+            + " there); write them into a migration of their own with op.execute if it needs them");
+      }
       return GeneratedRevision.one(file, plan, List.of());
     }
   }

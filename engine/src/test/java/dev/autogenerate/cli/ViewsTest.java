@@ -311,11 +311,31 @@ class ViewsTest {
     execute(project, "create table orders (id bigint primary key, amount integer, note varchar(255))",
         "create view order_totals as select id, amount from orders where amount > 10");
 
-    project.expect(0, "baseline", "-m", "adopt");
+    CliRun baseline = project.expect(0, "baseline", "-m", "adopt");
 
     String file = project.lastMigration();
     assertTrue(file.contains("op.createTable(\"orders\""), file);
     assertFalse(file.contains("createView"), file);
+    // Said, since a database built from the migrations will lack it.
+    assertTrue(baseline.out().contains("note: the baseline leaves the database's own view order_totals"),
+        baseline::toString);
+  }
+
+  /**
+   * A first -m on a database made otherwise changes tables no migration created: a database built
+   * from the migrations alone could not start from it, and the note says to adopt it first.
+   */
+  @Test
+  void aFirstMigrationChangingTablesNoMigrationCreatedPointsAtBaseline() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(ORDER_V1);
+    execute(project, "create table orders (id bigint primary key, amount integer)");
+
+    CliRun first = project.expect(0, "-m", "notes");
+
+    assertTrue(first.out().contains("add column orders.note"), first::toString);
+    assertTrue(first.out().contains("note: this first migration changes 1 table(s) no migration created (orders)")
+        && first.out().contains("autogenerate baseline -m MESSAGE first"), first::toString);
   }
 
   @Test
