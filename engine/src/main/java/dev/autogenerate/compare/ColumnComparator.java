@@ -58,7 +58,7 @@ final class ColumnComparator implements TableElementComparator {
           + " but the database does not; make it an identity column by hand");
     }
     defaults.compare(table, was, wanted, changes).ifPresent(found::add);
-    comments.compare(was, wanted).ifPresent(found::add);
+    comments.compare(table, was, wanted, changes).ifPresent(found::add);
     if (!found.isEmpty()) {
       changes.column(new AlterColumn(table, wanted.name(), found.stream().map(ColumnDifference::change).toList()),
           table + "." + wanted.name() + ": " + String.join("; ", found.stream().map(ColumnDifference::note).toList()));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -68,5 +69,25 @@ class TablesNotOwnedTest {
     CliRun generated = project.expect(0, "-m", "first");
     assertTrue(generated.out().contains("drop table stray"), generated::toString);
     assertTrue(project.read(project.migrationFiles().get(0)).contains("dropping it deletes its rows"));
+  }
+
+  /**
+   * A DBA's comments on a table and a column the entities say nothing about are the database's
+   * own, as an unmapped index is: check stays clean and says so; it proposed dropping them.
+   */
+  @Test
+  void commentsNoMigrationSetAreKept() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "first");
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("comment on table users is 'one row per account'");
+      statement.execute("comment on column users.id is 'never reused'");
+    }
+
+    CliRun check = project.expect(0, "check");
+    assertTrue(check.out().contains("note: comment on table users exists only in the database")
+        && check.out().contains("note: comment on column users.id exists only in the database"), check::toString);
   }
 }
