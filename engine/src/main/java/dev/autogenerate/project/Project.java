@@ -593,7 +593,8 @@ public final class Project {
       Database database = Database.of(connection);
       // The database's views are its own, as always: adopted are its tables, sequences and types,
       // never its views (a comparison would take them for views of @View entities to create).
-      Schema inspected = databaseSchema(connection, targetSchema(connection).otherSchemas());
+      Schema target = targetSchema(connection);
+      Schema inspected = database.spelledAs(databaseSchema(connection, target.otherSchemas()), target);
       Schema existing = inspected.withViewsAndTriggers(List.of(), List.of());
       MigrationPlan plan = new SchemaComparison(database.comparisonRules(), diffOptions()).compare(Schema.EMPTY, existing);
       if (plan.isEmpty()) {
@@ -608,6 +609,14 @@ public final class Project {
         progress.println("note: the baseline leaves the database's own " + String.join(", ", own) + ": a database"
             + " built from the migrations lacks them (and a later migration that drops one to create it again fails"
             + " there); write them into a migration of their own with op.execute if it needs them");
+      }
+      List<String> unmapped = existing.tables().keySet().stream().filter(table -> !target.hasTable(table)).toList();
+      if (!unmapped.isEmpty()) {
+        // Adopted, they count as the migrations' own from now on: the next -m drops what no entity maps.
+        progress.println("note: the baseline adopts " + unmapped.size() + " table(s) no entity maps ("
+            + String.join(", ", unmapped.subList(0, Math.min(5, unmapped.size()))) + (unmapped.size() > 5 ? ", ..." : "")
+            + "): the next -m proposes dropping them, with their rows counted; map them, or list them in"
+            + " exclude.tables to leave them to the database");
       }
       return GeneratedRevision.one(file, plan, List.of());
     }
