@@ -174,6 +174,17 @@ public interface Database {
     return schema;
   }
 
+  /**
+   * What a script written without the database ({@code upgrade --sql}) runs before a group's
+   * statements, to stop where the database is not what the migrations say and the statements
+   * would then lose data; none by default. The runtime needs none: it inspects the database.
+   *
+   * @param statements the group's statements, as {@link #statements(ChangeGroup, Schema)} gave them
+   */
+  default List<String> scriptGuards(ChangeGroup group, Schema before, List<String> statements) {
+    return List.of();
+  }
+
   /** The SQL a list of operations becomes here, without running it; consecutive ones on one subject together. */
   default List<String> statements(List<Operation> operations, Schema before) {
     List<String> statements = new ArrayList<>();

@@ -165,7 +165,11 @@ public final class OfflineScript {
     Schema schema = applied(before, ahead.moved());
     for (ChangeGroup group : ChangeGroup.ofOperations(ahead.rest())) {
       try {
-        for (String statement : database.statements(group, schema)) {
+        List<String> statements = database.statements(group, schema);
+        for (String statement : database.scriptGuards(group, schema, statements)) {
+          script.append(statement).append(";\n");
+        }
+        for (String statement : statements) {
           script.append(statement).append(";\n");
         }
         schema = applied(schema, group.operations());

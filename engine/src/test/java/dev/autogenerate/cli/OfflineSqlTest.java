@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -127,8 +128,55 @@ class OfflineSqlTest {
     assertEquals(inspect(project.database()), inspect(empty));
   }
 
+  /**
+   * On SQLite a change the table cannot take in place is a rebuild, which copies the columns the
+   * migrations say the table has: a column added by hand would be dropped by the script, where
+   * upgrade, which inspects, keeps it. The script stops there instead, saying why, and the
+   * column and its values stay.
+   */
+  @Test
+  void aSqliteScriptStopsBeforeARebuildWouldDropAColumnTheMigrationsDoNotKnow() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory.resolve("app"), TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "create users table");
+    project.expect(0, "upgrade", "head");
+    project.entities(WalkthroughTest.USER_V1.replace("nullable = false, length = 200", "nullable = true, length = 200"));
+    project.expect(0, "-m", "optional emails");
+    // Meanwhile, on the database the DBA scripts for, a hotfix added a column.
+    String created;
+    try (Connection connection = project.database().open(); java.sql.Statement statement = connection.createStatement()) {
+      created = VersionTable.current(connection);
+      statement.execute("alter table users add column legacy text");
+      statement.execute("insert into users (email, legacy) values ('a@example.com', 'keep me')");
+    }
+
+    String script = project.expect(0, "upgrade", "--sql", created + ":head").out();
+    String output = client(project.database(), script).output();
+
+    assertTrue(output.contains("table users has other columns than the migrations say"), output);
+    try (Connection connection = project.database().open(); java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet row = statement.executeQuery("select legacy from users")) {
+      assertTrue(row.next());
+      assertEquals("keep me", row.getString(1));
+    }
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = project.database().open(); java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet row = statement.executeQuery("select legacy from users")) {
+      assertTrue(row.next());
+      assertEquals("keep me", row.getString(1), "upgrade, which inspects, keeps the column");
+    }
+  }
+
+  /** What a client printed, and its exit code. */
+  record ClientRun(int exitCode, String output) {}
+
   /** Runs a script as a DBA would: psql with ON_ERROR_STOP, or the sqlite3 shell. */
   static void runWithClient(TestDatabase database, String script) throws Exception {
+    ClientRun run = client(database, script);
+    assertEquals(0, run.exitCode(), () -> "client failed:\n" + run.output() + "\n--- script\n" + script);
+  }
+
+  static ClientRun client(TestDatabase database, String script) throws Exception {
     Path file = Files.createTempFile("autogenerate", ".sql");
     Files.writeString(file, script, StandardCharsets.UTF_8);
     ProcessBuilder process;
@@ -145,9 +193,10 @@ class OfflineSqlTest {
     process.redirectErrorStream(true).redirectOutput(output.toFile());
     Process running = process.start();
     assertTrue(running.waitFor(60, TimeUnit.SECONDS), "the client did not finish");
-    assertEquals(0, running.exitValue(), () -> "client failed:\n" + read(output) + "\n--- script\n" + script);
+    ClientRun run = new ClientRun(running.exitValue(), read(output));
     Files.deleteIfExists(file);
     Files.deleteIfExists(output);
+    return run;
   }
 
   private static String read(Path file) {

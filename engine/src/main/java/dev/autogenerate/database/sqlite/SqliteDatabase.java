@@ -175,6 +175,18 @@ public final class SqliteDatabase implements Database, ComparisonRules {
     return Database.super.withUnstored(spelled, () -> replayed);
   }
 
+  /**
+   * A table rebuild copies the columns the schema before it lists: in a script, what the
+   * migrations say the table is. A column added by hand would be dropped with the old table
+   * (the runtime, which inspects, keeps it); the guard stops the script first.
+   */
+  @Override
+  public List<String> scriptGuards(ChangeGroup group, Schema before, List<String> statements) {
+    boolean rebuilds = statements.stream().anyMatch(statement -> statement.contains(SqliteTableRebuild.TEMPORARY_PREFIX));
+    return group.subject() == null || !rebuilds ? List.of()
+        : before.table(group.subject()).map(SqliteTableRebuild::columnsGuard).orElse(List.of());
+  }
+
   /** SQLite has no schemas: a table or sequence mapped into one is a user error naming it. */
   @Override
   public Schema targetFor(Schema entities, Connection connection) {

@@ -92,4 +92,25 @@ final class SqliteTableRebuild {
     }
     return statements;
   }
+
+  /**
+   * Statements that fail, naming the table and the way out, unless the table has exactly the
+   * columns given (not counting a virtual table's hidden ones, which the model does not hold
+   * either): a temporary table whose check can only hold when they match.
+   */
+  static List<String> columnsGuard(Table table) {
+    String guard = "temp._autogenerate_columns_guard";
+    String columns = Ddl.literal(table.name());
+    String names = table.columns().stream().map(column -> Ddl.literal(SqliteNames.asciiLowerCase(column.name())))
+        .collect(Collectors.joining(", "));
+    int count = table.columns().size();
+    String failure = "table " + table.name() + " has other columns than the migrations say; this script's rebuild"
+        + " of it would drop them: apply the migrations with autogenerate upgrade, which keeps them";
+    return List.of(
+        "create table " + guard + " (ok integer constraint " + quote(failure) + " check (ok = 1))",
+        "insert into " + guard + " select (select count(*) from pragma_table_xinfo(" + columns + ") where hidden <> 1) = "
+            + count + " and (select count(*) from pragma_table_xinfo(" + columns + ") where hidden <> 1 and lower(name) in ("
+            + names + ")) = " + count,
+        "drop table " + guard);
+  }
 }
