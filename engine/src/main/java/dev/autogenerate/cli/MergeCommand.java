@@ -41,8 +41,16 @@ final class MergeCommand implements Callable<Integer> {
     Project.Merge merge = project.merge(new Project.RevisionRequest(message, revisionId, created), revisions);
     PrintWriter out = root.out();
     for (BranchOverlap overlap : merge.overlaps()) {
-      out.println("note: both branches change " + overlap.subject() + " (" + String.join("; ", overlap.changes())
-          + "): check they fit together, and reconcile them in the merge's upgrade() if need be");
+      String both = overlap.subject() + " (" + String.join("; ", overlap.changes()) + ")";
+      if (overlap.bothCreate()) {
+        // The merge runs after both branches: nothing in it can keep the second from failing.
+        out.println("warning: both branches create " + both + ": a database that runs both, as every new one does,"
+            + " fails on the second; change one branch's migration so that it no longer creates it (alter it"
+            + " instead), then upgrade again");
+      } else {
+        out.println("note: both branches change " + both + ": check they fit together, and reconcile them in the"
+            + " merge's upgrade() if need be");
+      }
     }
     out.println("Wrote " + RevisionCommand.displayPath(root, merge.file()) + ", merging "
         + RevisionHistory.labels(merge.parents()));

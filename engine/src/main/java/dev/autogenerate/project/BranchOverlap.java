@@ -2,6 +2,7 @@ package dev.autogenerate.project;
 
 import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.runtime.MigrationScript;
@@ -24,8 +25,11 @@ import java.util.Set;
  *
  * @param subject {@code users.age} for a column, {@code users} for a table
  * @param changes what each branch does to it: {@code a1 (add age): add column users.age}
+ * @param bothCreate whether both branches create it (add the column, create the table): then a
+ *     database that runs both, as every new one does, fails on the second, whatever the merge
+ *     does, since it runs after both; one branch's migration must change
  */
-public record BranchOverlap(String subject, List<String> changes) {
+public record BranchOverlap(String subject, List<String> changes, boolean bothCreate) {
 
   /** What the branches ending at {@code parents} both change, since the point they share. */
   static List<BranchOverlap> between(RevisionHistory history, List<MigrationScript> parents) {
@@ -46,6 +50,7 @@ public record BranchOverlap(String subject, List<String> changes) {
       branches.add(touches);
     }
     Map<String, Set<String>> overlaps = new LinkedHashMap<>();
+    Set<String> bothCreate = new HashSet<>();
     for (int i = 0; i < branches.size(); i++) {
       for (int j = i + 1; j < branches.size(); j++) {
         for (Touch left : branches.get(i)) {
@@ -54,32 +59,39 @@ public record BranchOverlap(String subject, List<String> changes) {
               Set<String> changes = overlaps.computeIfAbsent(subject, key -> new LinkedHashSet<>());
               changes.add(left.change());
               changes.add(right.change());
+              if (left.creates() && right.creates()) {
+                bothCreate.add(subject);
+              }
             });
           }
         }
       }
     }
     List<BranchOverlap> result = new ArrayList<>();
-    overlaps.forEach((subject, changes) -> result.add(new BranchOverlap(subject, List.copyOf(changes))));
+    overlaps.forEach((subject, changes) ->
+        result.add(new BranchOverlap(subject, List.copyOf(changes), bothCreate.contains(subject))));
     return result;
   }
 
-  /** One operation's reach: a column of a table, or (column null) the table, sequence or type as a whole. */
-  private record Touch(String subject, String column, String change) {
+  /**
+   * One operation's reach: a column of a table, or (column null) the table, sequence or type as a
+   * whole; and whether it creates it.
+   */
+  private record Touch(String subject, String column, String change, boolean creates) {
 
     static Optional<Touch> of(MigrationScript script, Operation operation) {
       String change = script.label() + ": " + operation.describe();
       if (operation instanceof AddColumn add) {
-        return Optional.of(new Touch(add.table(), add.column().name(), change));
+        return Optional.of(new Touch(add.table(), add.column().name(), change, true));
       }
       if (operation instanceof AlterColumn alter) {
-        return Optional.of(new Touch(alter.table(), alter.column(), change));
+        return Optional.of(new Touch(alter.table(), alter.column(), change, false));
       }
       if (operation instanceof DropColumn drop) {
-        return Optional.of(new Touch(drop.table(), drop.column(), change));
+        return Optional.of(new Touch(drop.table(), drop.column(), change, false));
       }
       return operation.subject() == null ? Optional.empty()
-          : Optional.of(new Touch(operation.subject(), null, change));
+          : Optional.of(new Touch(operation.subject(), null, change, operation instanceof CreateTable));
     }
 
     Optional<String> overlap(Touch other) {
