@@ -321,8 +321,11 @@ public final class Migrator {
           : "downgrade below it (autogenerate downgrade "
               + (script.get().parents().isEmpty() ? RevisionHistory.BASE : script.get().parents().get(0))
               + ") and then " + up;
+      // The downgrade that runs is the edited file's: it must undo what ran, not what the edit says.
       return Optional.of("migration " + script.get().origin() + " was edited after it was applied to this database"
-          + " (its operations differ from what ran): undo the edit, or " + way + " to apply the edited version");
+          + " (its operations differ from what ran): undo the edit, or " + way + " to apply the edited version (the"
+          + " downgrade that runs is the edited file's: where it would not undo what ran, put the file back as"
+          + " applied for the downgrade)");
     }
     return Optional.empty();
   }

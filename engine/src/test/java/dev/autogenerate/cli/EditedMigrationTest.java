@@ -51,6 +51,9 @@ class EditedMigrationTest {
     CliRun upgrade = project.expect(2, "upgrade", "head");
     assertEquals(1, upgrade.err().lines().count(), upgrade::toString);
     assertTrue(upgrade.err().startsWith("error: migration "), upgrade::toString);
+    // The way out runs the edited file's downgrade, which must undo what ran: said.
+    assertTrue(upgrade.err().contains("run downgrade -1 and then upgrade head")
+        && upgrade.err().contains("the downgrade that runs is the edited file's"), upgrade::toString);
     project.expect(2, "-m", "anything");
 
     project.expect(0, "downgrade", "-1");
