@@ -36,7 +36,8 @@ public final class OfflineScript {
 
   /**
    * @param range {@code TO} (from base) or {@code FROM:TO}, each {@code base}, {@code head},
-   *     {@code heads} or a revision id (prefix); the revisions {@code TO} needs that {@code FROM}
+   *     {@code heads} or a revision id (prefix), or several revisions separated by commas where
+   *     the database is at several heads; the revisions {@code TO} needs that {@code FROM}
    *     lacks run in history order, branches and merges included
    */
   public String upgrade(String range) {
@@ -122,6 +123,14 @@ public final class OfflineScript {
     }
     if (end.equals("head")) {
       history.singleHead("write heads instead of head to script every branch, or run autogenerate merge -m \"MESSAGE\"");
+    }
+    if (end.contains(",")) {
+      // A database at several heads (upgrade heads before the merge), as current lists them.
+      List<String> heads = new ArrayList<>();
+      for (String head : end.split(",")) {
+        heads.add(history.resolveRevision(head.trim()).id());
+      }
+      return history.appliedAt(heads);
     }
     return history.appliedExactly(RevisionTargets.toStamp(history, end, history.appliedExactly(Set.of())));
   }

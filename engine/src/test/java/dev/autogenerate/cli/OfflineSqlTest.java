@@ -105,6 +105,10 @@ class OfflineSqlTest {
     String twoHeads = project.expect(0, "upgrade", "--sql", "heads").out();
     assertEquals(3, twoHeads.lines().filter(line -> line.equals("begin;")).count(), twoHeads);
     project.expect(0, "merge", "-m", "join", "--rev-id", BranchesTest.M);
+    // A database at both heads (upgrade heads before the merge): FROM names them as current lists them.
+    String fromBoth = project.expect(0, "upgrade", "--sql", BranchesTest.A + "," + BranchesTest.B + ":head").out();
+    assertEquals(List.of("-- upgrade " + BranchesTest.M + " (join)"),
+        fromBoth.lines().filter(line -> line.startsWith("-- upgrade ")).toList(), fromBoth);
     project.expect(0, "upgrade", "head");
 
     String script = project.expect(0, "upgrade", "--sql", "head").out();
