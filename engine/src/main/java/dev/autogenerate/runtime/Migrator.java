@@ -267,9 +267,11 @@ public final class Migrator {
       try {
         HistoryTable.createIfMissing(connection, history, recorded);
         Map<String, HistoryTable.Entry> entries = HistoryTable.entries(connection);
+        List<String> forgotten = new ArrayList<>();
         for (String applied : entries.keySet()) {
           if (!goal.contains(applied)) {
             HistoryTable.reverted(connection, applied);
+            forgotten.add(applied);
           }
         }
         for (MigrationScript script : history.inOrder(goal.ids())) {
@@ -279,6 +281,11 @@ public final class Migrator {
             .map(head -> new VersionTable.Row(head, history.get(head).recordedChecksum())).toList());
         connection.commit();
         progress.accept("Stamped " + history.describe(goal) + " (nothing ran)");
+        if (!forgotten.isEmpty()) {
+          // Nothing of theirs was undone: an upgrade to a head that holds them runs them again.
+          progress.accept("warning: no longer recorded: " + String.join(", ", forgotten) + ", whose changes stay in the"
+              + " database; the next upgrade that reaches them runs them again (stamp them back if that is not meant)");
+        }
         return goal.heads();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();

@@ -239,9 +239,13 @@ class BranchesTest {
     assertEquals(List.of(A, B), versionRows(project));
     assertEquals(List.of(P, A, B), historyRows(project));
     assertEquals(List.of("id", "email", "name"), WalkthroughTest.columnsOf(project, "users"), "stamp runs nothing");
-    project.expect(0, "stamp", P);
+    CliRun back = project.expect(0, "stamp", P);
     assertEquals(List.of(P), versionRows(project));
     assertEquals(List.of(P), historyRows(project));
+    // Both branches are forgotten, not undone: said, as the next upgrade would run them again.
+    assertTrue(back.out().contains("warning: no longer recorded: " + A + ", " + B + ", whose changes stay"),
+        back::toString);
+    assertTrue(!stamp.out().contains("warning"), stamp::toString);
   }
 
   @Test
