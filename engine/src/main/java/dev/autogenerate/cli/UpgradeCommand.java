@@ -45,7 +45,10 @@ final class UpgradeCommand implements Callable<Integer> {
       Migrator migrator = project.migrator(root.out());
       List<MigrationScript> applied = PhaseTimings.time("apply", () -> migrator.upgrade(connection, target));
       if (applied.isEmpty()) {
-        root.out().println("Already at " + target + "; nothing to apply.");
+        String current = String.join(", ", migrator.heads(connection));
+        root.out().println(target.equals("head") || target.equals("heads") || target.equals(current)
+            ? "Already at " + target + "; nothing to apply."
+            : "Nothing to apply: " + target + " is applied already (the database is at " + current + ").");
       }
     }
     return AutogenerateCli.OK;

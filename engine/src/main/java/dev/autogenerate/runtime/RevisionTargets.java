@@ -59,11 +59,9 @@ final class RevisionTargets {
       }
       return history.ancestors(pending.subList(0, steps).stream().map(MigrationScript::id).toList());
     }
-    MigrationScript revision = history.resolveRevision(target);
-    if (applied.contains(revision.id()) && !applied.heads().contains(revision.id())) {
-      throw behind(history, target, applied);
-    }
-    return history.ancestors(List.of(revision.id()));
+    // A revision applied already is reached: nothing to apply (a step back is downgrade's, and
+    // only when asked for).
+    return history.ancestors(List.of(history.resolveRevision(target).id()));
   }
 
   /** The revisions a downgrade reverts, each after whatever applied revises it. */

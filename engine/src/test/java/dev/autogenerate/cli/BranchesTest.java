@@ -228,6 +228,21 @@ class BranchesTest {
     assertEquals(List.of(A, B), versionRows(project));
   }
 
+  /**
+   * Upgrading to a revision the database is past reaches it already: nothing to apply, exit 0
+   * (it was an error advising downgrade, a step back nobody asked for).
+   */
+  @Test
+  void upgradeToARevisionAppliedAlreadyHasNothingToApply() throws Exception {
+    ProjectDirectory project = twoBranches(directory, DatabaseKind.SQLITE);
+    project.expect(0, "upgrade", "heads");
+
+    CliRun past = project.expect(0, "upgrade", P);
+
+    assertTrue(past.out().contains("Nothing to apply: " + P + " is applied already (the database is at "), past::toString);
+    assertEquals(List.of(A, B), versionRows(project));
+  }
+
   /** stamp records any set of heads, and take the history table with it. */
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
