@@ -2,6 +2,7 @@ package dev.autogenerate.cli;
 
 import dev.autogenerate.project.Project;
 import dev.autogenerate.runtime.MigrationScript;
+import dev.autogenerate.runtime.Migrator;
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,9 +41,15 @@ final class DowngradeCommand implements Callable<Integer> {
       return AutogenerateCli.OK;
     }
     try (Connection connection = project.connect()) {
-      List<MigrationScript> reverted = project.migrator(root.out()).downgrade(connection, target);
+      Migrator migrator = project.migrator(root.out());
+      List<MigrationScript> reverted = migrator.downgrade(connection, target);
       if (reverted.isEmpty()) {
-        root.out().println("Already at " + target + "; nothing to revert.");
+        // Where the database is, which at several heads is more than the target names.
+        List<String> heads = migrator.heads(connection);
+        root.out().println(heads.size() > 1
+            ? "Nothing to revert: nothing applied descends from " + target + " (the database is at "
+                + String.join(", ", heads) + ")."
+            : "Already at " + target + "; nothing to revert.");
       }
     }
     return AutogenerateCli.OK;

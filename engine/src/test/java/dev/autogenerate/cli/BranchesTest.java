@@ -241,6 +241,10 @@ class BranchesTest {
 
     assertTrue(past.out().contains("Nothing to apply: " + P + " is applied already (the database is at "), past::toString);
     assertEquals(List.of(A, B), versionRows(project));
+    // Downgrading to one of the two heads reverts nothing, and says where the database is.
+    CliRun atOne = project.expect(0, "downgrade", A);
+    assertTrue(atOne.out().contains("Nothing to revert: nothing applied descends from " + A + " (the database is at "
+        + A + ", " + B + ")"), atOne::toString);
   }
 
   /** stamp records any set of heads, and take the history table with it. */
