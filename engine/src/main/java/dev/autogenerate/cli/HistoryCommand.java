@@ -38,6 +38,13 @@ final class HistoryCommand implements Callable<Integer> {
       return AutogenerateCli.OK;
     }
     Set<String> current = verbose ? current(project) : Set.of();
+    for (String head : current) {
+      if (history.find(head).isEmpty()) {
+        // Nothing below would be marked current: say why, as current does.
+        root.warnings().accept("the database is at revision " + head + ", which no migration here defines: restore"
+            + " that migration, or check out the branch that has it");
+      }
+    }
     // The lines go out in one write: the output flushes at each line, which a long history pays 200 times.
     StringBuilder lines = new StringBuilder();
     for (MigrationScript script : history.newestFirst()) {

@@ -247,6 +247,25 @@ class BranchesTest {
         + A + ", " + B + ")"), atOne::toString);
   }
 
+  /**
+   * A database at a revision no migration here defines (another branch's): history --verbose
+   * marks nothing current, and says why, as current does.
+   */
+  @Test
+  void historyVerboseSaysTheDatabaseIsAtARevisionNoMigrationDefines() throws Exception {
+    ProjectDirectory project = twoBranches(directory, DatabaseKind.SQLITE);
+    project.expect(0, "upgrade", A);
+    try (Connection connection = project.database().open(); java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("update autogenerate_version set version_num = 'elsewhere001'");
+    }
+
+    CliRun verbose = project.expect(0, "history", "--verbose");
+
+    assertFalse(verbose.out().contains("(current)"), verbose::toString);
+    assertTrue(verbose.err().contains("warning: the database is at revision elsewhere001, which no migration here"
+        + " defines"), verbose::toString);
+  }
+
   /** stamp records any set of heads, and take the history table with it. */
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
