@@ -1,6 +1,8 @@
 package dev.autogenerate.runtime;
 
 import dev.autogenerate.changes.ChangeGroup;
+import dev.autogenerate.compare.Risk;
+import dev.autogenerate.compare.Risks;
 import dev.autogenerate.database.AheadOfTransaction;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.operations.Operation;
@@ -175,6 +177,13 @@ public final class OfflineScript {
     for (ChangeGroup group : ChangeGroup.ofOperations(ahead.rest())) {
       try {
         List<String> statements = database.statements(group, schema);
+        // What the Java file's WARNING comments say, for whoever reviews the SQL instead (no counts:
+        // the script is written without the database).
+        for (Risk risk : Risks.of(schema, group.changes())) {
+          if (risk.kind().destroysData()) {
+            script.append("-- WARNING: ").append(risk.describe()).append('\n');
+          }
+        }
         for (String statement : database.scriptGuards(group, schema, statements)) {
           script.append(statement).append(";\n");
         }

@@ -73,6 +73,9 @@ class OfflineSqlTest {
     scripted.expect(0, "check");
 
     CliRun downgrade = project.expect(0, "downgrade", "--sql", "head:base");
+    // The Java files' warnings, for whoever reviews the SQL instead.
+    assertTrue(downgrade.out().contains("-- WARNING: drop column users.age: ")
+        && downgrade.out().contains("-- WARNING: drop table users: "), downgrade::toString);
     runWithClient(empty, downgrade.out());
     assertEquals(Schema.EMPTY, inspect(empty));
     try (Connection connection = empty.open()) {
