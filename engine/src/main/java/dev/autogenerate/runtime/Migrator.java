@@ -448,9 +448,9 @@ public final class Migrator {
       Schema schema = held.isPresent() ? held.get()
           : database.withUnstored(database.inspect(connection, filter), () -> history.replay(found));
       if (direction == Direction.DOWNGRADE) {
-        Schema spelled = database.spelledFor(schema, operations);
-        refuseToUndoAStamp(connection, spelled, operations, script);
-        warnOfDataLoss(connection, database, spelled, operations);
+        List<Risk> destroying = destroying(database.spelledFor(schema, operations), operations);
+        refuseToUndoAStamp(connection, destroying, script);
+        warnOfDataLoss(connection, database, destroying);
       }
       AheadOfTransaction ahead = aheadOfTransaction(database, operations, schema, script);
       if (!ahead.statements().isEmpty()) {
@@ -560,19 +560,9 @@ public final class Migrator {
    * drops would delete what it never made (a baseline's downgrade drops the whole adopted schema).
    * Forgetting it is a stamp, which leaves the database as it is.
    */
-  private static void refuseToUndoAStamp(Connection connection, Schema schema, List<Operation> operations,
-      MigrationScript script) throws SQLException {
-    if (!HistoryTable.wasStamped(connection, script.id())) {
-      return;
-    }
-    List<Risk> destroying;
-    try {
-      destroying = Risks.of(schema, operations.stream().map(Change::of).toList()).stream()
-          .filter(risk -> risk.kind().destroysData()).toList();
-    } catch (IllegalArgumentException e) {
-      return; // the step does not apply; applying it says so
-    }
-    if (destroying.isEmpty()) {
+  private static void refuseToUndoAStamp(Connection connection, List<Risk> destroying, MigrationScript script)
+      throws SQLException {
+    if (destroying.isEmpty() || !HistoryTable.wasStamped(connection, script.id())) {
       return;
     }
     String back = script.parents().isEmpty() ? RevisionHistory.BASE : String.join(" ", script.parents());
@@ -590,23 +580,26 @@ public final class Migrator {
   static final long DOWNGRADE_COUNT_LIMIT = 1_000_000;
 
   /**
+   * The steps of these operations that delete or cut data, in order; none where a step does not
+   * apply to the schema (applying it says so).
+   */
+  static List<Risk> destroying(Schema schema, List<Operation> operations) {
+    try {
+      return Risks.of(schema, operations.stream().map(Change::of).toList()).stream()
+          .filter(risk -> risk.kind().destroysData()).toList();
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
+  }
+
+  /**
    * Says, before a downgrade's statements run, which of its steps delete or cut data and in how
    * many rows (the file's comments warned of them without a count), counting up to {@link
    * #DOWNGRADE_COUNT_LIMIT}. Each count runs under a savepoint, so that a query the database
    * refuses cannot end the revision's transaction.
    */
-  private void warnOfDataLoss(Connection connection, Database database, Schema schema, List<Operation> operations)
-      throws SQLException {
-    List<Risk> risks;
-    try {
-      risks = Risks.of(schema, operations.stream().map(Change::of).toList());
-    } catch (IllegalArgumentException e) {
-      return; // the step does not apply; applying it says so
-    }
-    for (Risk risk : risks) {
-      if (!risk.kind().destroysData()) {
-        continue;
-      }
+  private void warnOfDataLoss(Connection connection, Database database, List<Risk> destroying) throws SQLException {
+    for (Risk risk : destroying) {
       Savepoint before = connection.setSavepoint();
       CountedRisk counted = CountedRisk.upTo(connection, database, risk, DOWNGRADE_COUNT_LIMIT);
       if (counted.rows().isEmpty()) {

@@ -2,7 +2,6 @@ package dev.autogenerate.runtime;
 
 import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.compare.Risk;
-import dev.autogenerate.compare.Risks;
 import dev.autogenerate.database.AheadOfTransaction;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.operations.Operation;
@@ -179,10 +178,8 @@ public final class OfflineScript {
         List<String> statements = database.statements(group, schema);
         // What the Java file's WARNING comments say, for whoever reviews the SQL instead (no counts:
         // the script is written without the database).
-        for (Risk risk : Risks.of(schema, group.changes())) {
-          if (risk.kind().destroysData()) {
-            script.append("-- WARNING: ").append(risk.describe()).append('\n');
-          }
+        for (Risk risk : Migrator.destroying(schema, group.operations())) {
+          script.append("-- WARNING: ").append(risk.describe()).append('\n');
         }
         for (String statement : database.scriptGuards(group, schema, statements)) {
           script.append(statement).append(";\n");
