@@ -249,7 +249,7 @@ public final class SqliteInspector implements DatabaseInspector {
           triggers.add(new Trigger(name, rows.getString("tbl_name"), sql));
         } else {
           String query = SqliteTableSql.viewQuery(sql);
-          String viewName = SqliteNames.asWritten(name, !SqliteTableSql.createsBareName(sql));
+          String viewName = SqliteTableSql.nameAsCreated(name, sql);
           if (query != null && !schema.hasView(viewName)) {
             schema = schema.withView(ViewUses.of(viewName, query, schema));
           }
@@ -384,7 +384,7 @@ public final class SqliteInspector implements DatabaseInspector {
       if (owner == null || !schema.hasTable(owner.name)) {
         return;
       }
-      String indexName = SqliteNames.asWritten(name, !SqliteTableSql.createsBareName(sql));
+      String indexName = SqliteTableSql.nameAsCreated(name, sql);
       List<IndexColumn> named = columns.stream()
           .map(column -> new IndexColumn(owner.columnName(column.name()), column.descending()))
           .toList();

@@ -336,6 +336,17 @@ record SqliteTableSql(
    * the name of what it creates without quotes: {@code create index ix_Name on ...} does,
    * {@code create table "Tag" (...)} does not. False when the statement cannot be followed.
    */
+  /**
+   * The model's name for an index or view SQLite keeps as {@code stored}, created by that
+   * statement: folded where the statement wrote it without quotes. A name with no ASCII capital
+   * folds to itself, so its statement is not read at all (one tokenizing per index, on every
+   * inspection, otherwise).
+   */
+  static String nameAsCreated(String stored, String createSql) {
+    return SqliteNames.asciiLowerCase(stored).equals(stored) ? stored
+        : SqliteNames.asWritten(stored, !createsBareName(createSql));
+  }
+
   static boolean createsBareName(String createSql) {
     return createSql != null && createsBareName(tokenize(createSql));
   }
