@@ -32,8 +32,7 @@ final class CommentComparator implements TableElementComparator {
     if (Objects.equals(was.comment(), wanted.comment())) {
       return Optional.empty();
     }
-    if (wanted.comment() == null && !changes.mayDrop(recorded -> recorded.column(wanted.name())
-        .map(column -> column.comment() != null).orElse(false))) {
+    if (wanted.comment() == null && !changes.mayDropOfColumn(wanted.name(), column -> column.comment() != null)) {
       changes.keep("comment on column " + table + "." + wanted.name());
       return Optional.empty();
     }

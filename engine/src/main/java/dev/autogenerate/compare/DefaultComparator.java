@@ -32,8 +32,7 @@ final class DefaultComparator {
           + wanted.name() + "\", setDefault(...)) by hand");
       return Optional.empty();
     }
-    boolean madeByMigrations = changes.mayDrop(recorded -> recorded.column(wanted.name())
-        .map(column -> column.defaultSql() != null).orElse(false));
+    boolean madeByMigrations = changes.mayDropOfColumn(wanted.name(), column -> column.defaultSql() != null);
     if (want == null && !madeByMigrations) {
       changes.keep("default " + was.defaultSql() + " of " + table + "." + wanted.name());
       return Optional.empty();

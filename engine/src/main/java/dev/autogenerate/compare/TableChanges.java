@@ -2,6 +2,7 @@ package dev.autogenerate.compare;
 
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
@@ -70,6 +71,15 @@ final class TableChanges {
    */
   boolean mayDrop(Predicate<Table> createdByMigrations) {
     return dropUnmapped || recorded.isEmpty() || recorded().map(createdByMigrations::test).orElse(false);
+  }
+
+  /**
+   * The same for a property of a column (its default, its comment): whether the applied
+   * migrations gave the column one ({@code given} of the recorded column), or the rest of
+   * {@link #mayDrop(Predicate)} holds.
+   */
+  boolean mayDropOfColumn(String column, Predicate<Column> given) {
+    return mayDrop(recorded -> recorded.column(column).map(given::test).orElse(false));
   }
 
   /** Says that an object only the database has is kept, and how to have such objects dropped. */

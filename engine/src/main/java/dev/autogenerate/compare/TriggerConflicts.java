@@ -117,23 +117,26 @@ final class TriggerConflicts {
               + " database the trigger with it)");
         }
       } else if (operation instanceof DropColumn drop) {
-        String named = statementNames.getOrDefault(drop.table(), Map.of()).getOrDefault(drop.column(), drop.column());
-        for (Trigger trigger : triggersOn.getOrDefault(drop.table(), List.of())) {
-          if (ViewUses.names(columnsDependedOn(trigger.sql()), named)) {
-            throw conflict(trigger, "names column " + drop.table() + "." + drop.column() + ", which this migration"
-                + " drops (PostgreSQL refuses while the trigger depends on it)");
-          }
-        }
+        dependent(triggersOn, statementNames, drop.table(), drop.column()).ifPresent(trigger -> {
+          throw conflict(trigger, "names column " + drop.table() + "." + drop.column() + ", which this migration"
+              + " drops (PostgreSQL refuses while the trigger depends on it)");
+        });
       } else if (operation instanceof AlterColumn alter && alter.newType().isPresent()) {
-        String named = statementNames.getOrDefault(alter.table(), Map.of()).getOrDefault(alter.column(), alter.column());
-        for (Trigger trigger : triggersOn.getOrDefault(alter.table(), List.of())) {
-          if (ViewUses.names(columnsDependedOn(trigger.sql()), named)) {
-            throw conflict(trigger, "names column " + alter.table() + "." + alter.column() + ", whose type this"
-                + " migration changes (PostgreSQL refuses to change the type of a column a trigger uses)");
-          }
-        }
+        dependent(triggersOn, statementNames, alter.table(), alter.column()).ifPresent(trigger -> {
+          throw conflict(trigger, "names column " + alter.table() + "." + alter.column() + ", whose type this"
+              + " migration changes (PostgreSQL refuses to change the type of a column a trigger uses)");
+        });
       }
     }
+  }
+
+  /** The first trigger on the table whose statement depends on the column, under the name it gives it. */
+  private static Optional<Trigger> dependent(Map<String, List<Trigger>> triggersOn,
+      Map<String, Map<String, String>> statementNames, String table, String column) {
+    String named = statementNames.getOrDefault(table, Map.of()).getOrDefault(column, column);
+    return triggersOn.getOrDefault(table, List.of()).stream()
+        .filter(trigger -> ViewUses.names(columnsDependedOn(trigger.sql()), named))
+        .findFirst();
   }
 
   private static DependencyConflict conflict(Trigger trigger, String broken) {
