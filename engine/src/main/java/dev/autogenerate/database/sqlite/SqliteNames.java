@@ -29,24 +29,10 @@ final class SqliteNames {
 
   /** Whether two names are one to SQLite, which ignores the case of ASCII letters only. */
   static boolean same(String one, String other) {
-    if (one.length() != other.length()) {
-      return false;
-    }
-    for (int i = 0; i < one.length(); i++) {
-      char a = one.charAt(i);
-      char b = other.charAt(i);
-      if (a != b && (a >= 128 || b >= 128 || asciiLowerCase(a) != asciiLowerCase(b))) {
-        return false;
-      }
-    }
-    return true;
+    return one.length() == other.length() && asciiLowerCase(one).equals(asciiLowerCase(other));
   }
 
   static String asciiLowerCase(String text) {
     return UnquotedNames.fold(text);
-  }
-
-  private static char asciiLowerCase(char c) {
-    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 }
