@@ -497,9 +497,14 @@ public final class Project {
       return plan;
     }
     return plan.withNotice("this first migration changes " + changed.size() + " table(s) no migration created ("
-        + String.join(", ", changed.subList(0, Math.min(3, changed.size()))) + (changed.size() > 3 ? ", ..." : "")
+        + firstOf(changed, 3)
         + "), so a database built from the migrations alone could not start from it: to adopt the database as it"
         + " is, delete the file and run autogenerate baseline -m MESSAGE first, then -m again");
+  }
+
+  /** The first {@code shown} names, comma-separated, then {@code ...} where there are more. */
+  private static String firstOf(List<String> names, int shown) {
+    return String.join(", ", names.subList(0, Math.min(shown, names.size()))) + (names.size() > shown ? ", ..." : "");
   }
 
   /**
@@ -614,7 +619,7 @@ public final class Project {
       if (!unmapped.isEmpty()) {
         // Adopted, they count as the migrations' own from now on: the next -m drops what no entity maps.
         progress.println("note: the baseline adopts " + unmapped.size() + " table(s) no entity maps ("
-            + String.join(", ", unmapped.subList(0, Math.min(5, unmapped.size()))) + (unmapped.size() > 5 ? ", ..." : "")
+            + firstOf(unmapped, 5)
             + "): the next -m proposes dropping them, with their rows counted; map them, or list them in"
             + " exclude.tables to leave them to the database");
       }
