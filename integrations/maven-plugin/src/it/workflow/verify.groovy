@@ -14,6 +14,9 @@ assert addAgeSource.contains('"age"') : addAgeSource
 def script = new File(basedir, 'target/upgrade.sql')
 assert script.isFile() : 'autogenerate:sql wrote no target/upgrade.sql'
 assert script.text.toLowerCase().contains('age') : script.text
+// -Dautogenerate.singleTransaction: both revisions in one transaction.
+assert script.text.readLines().count { it == 'begin;' } == 1 : script.text
+assert script.text.readLines().count { it == 'commit;' } == 1 : script.text
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('Differences: the database does not match the entities') : 'the drift build did not report the difference'
@@ -29,4 +32,5 @@ assert failures.every { it.endsWith('(listed above)') || it.endsWith('entities:'
 // What the output advises, as goals (for an edited migration that is a downgrade).
 assert log.contains('autogenerate downgrade REV is mvn autogenerate:downgrade -Dautogenerate.target=REV')
 assert log.contains('OK: the database is at the newest migration and matches the entities.')
+assert log.contains('Committed the 1 revision(s) applied above, in one transaction')
 return true

@@ -29,6 +29,11 @@ final class DowngradeCommand implements Callable<Integer> {
       + " TARGET is then a range FROM:TO.")
   boolean sql;
 
+  @Option(names = "--single-transaction", description = "Run all the revisions in one transaction: all of them"
+      + " or none are applied (transaction.mode=single in the settings does the same); by default each commits on"
+      + " its own.")
+  boolean singleTransaction;
+
   @Mixin ServerVersionOption serverVersion;
 
   @Override
@@ -36,12 +41,12 @@ final class DowngradeCommand implements Callable<Integer> {
     serverVersion.requireOffline(sql);
     Project project = root.project();
     if (sql) {
-      root.out().print(project.offlineScript(serverVersion.major).downgrade(target));
+      root.out().print(project.offlineScript(serverVersion.major, singleTransaction).downgrade(target));
       root.out().flush();
       return AutogenerateCli.OK;
     }
     try (Connection connection = project.connect()) {
-      Migrator migrator = project.migrator(root.out());
+      Migrator migrator = project.migrator(root.out(), singleTransaction);
       List<MigrationScript> reverted = migrator.downgrade(connection, target);
       if (reverted.isEmpty()) {
         // Where the database is, which at several heads is more than the target names.

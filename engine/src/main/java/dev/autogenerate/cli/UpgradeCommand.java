@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "upgrade",
     mixinStandardHelpOptions = true,
-    description = "Applies migrations, each in its own transaction, up to a target revision.")
+    description = "Applies migrations up to a target revision, each in its own transaction unless --single-transaction.")
 final class UpgradeCommand implements Callable<Integer> {
 
   @ParentCommand AutogenerateCli root;
@@ -30,6 +30,11 @@ final class UpgradeCommand implements Callable<Integer> {
       + " TARGET is then a range (TO from base, or FROM:TO).")
   boolean sql;
 
+  @Option(names = "--single-transaction", description = "Run all the revisions in one transaction: all of them"
+      + " or none are applied (transaction.mode=single in the settings does the same); by default each commits on"
+      + " its own.")
+  boolean singleTransaction;
+
   @Mixin ServerVersionOption serverVersion;
 
   @Override
@@ -37,12 +42,12 @@ final class UpgradeCommand implements Callable<Integer> {
     serverVersion.requireOffline(sql);
     Project project = root.project();
     if (sql) {
-      root.out().print(project.offlineScript(serverVersion.major).upgrade(target));
+      root.out().print(project.offlineScript(serverVersion.major, singleTransaction).upgrade(target));
       root.out().flush();
       return AutogenerateCli.OK;
     }
     try (Connection connection = project.connectCreating()) {
-      Migrator migrator = project.migrator(root.out());
+      Migrator migrator = project.migrator(root.out(), singleTransaction);
       List<MigrationScript> applied = PhaseTimings.time("apply", () -> migrator.upgrade(connection, target));
       if (applied.isEmpty()) {
         String current = String.join(", ", migrator.heads(connection));

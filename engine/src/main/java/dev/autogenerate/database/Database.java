@@ -143,6 +143,15 @@ public interface Database {
     return AheadOfTransaction.none(operations);
   }
 
+  /**
+   * Whether {@link #aheadOfTransaction} may move some of these operations ahead, whatever the
+   * schema: a revision holding them runs in a transaction of its own, never joining a single
+   * transaction with the revisions before it.
+   */
+  default boolean mayRunAheadOfTransaction(List<Operation> operations) {
+    return false;
+  }
+
   /** The live schema, without what the filter excludes. */
   default Schema inspect(Connection connection, TableFilter filter) throws SQLException {
     return inspector().inspect(connection, filter);

@@ -12,7 +12,7 @@ public interface RevisionGuard {
   /** Nothing to do: a database whose transactions guard everything themselves. */
   RevisionGuard NONE = new RevisionGuard() {
     @Override
-    public void beforeCommit(String revision) {}
+    public void beforeCommit(String subject) {}
 
     @Override
     public void close() {}
@@ -21,11 +21,12 @@ public interface RevisionGuard {
   /**
    * Checks what the database did not check while the statements ran.
    *
-   * @param revision the revision's label, for the message
+   * @param subject what ran, as the message names it: {@code migration abc (add x)}, or the
+   *     single transaction of several
    * @throws dev.autogenerate.runtime.UserError when the revision must not commit; the runtime
    *     rolls it back
    */
-  void beforeCommit(String revision) throws SQLException;
+  void beforeCommit(String subject) throws SQLException;
 
   /** Restores the connection as it was before the revision. */
   void close() throws SQLException;

@@ -198,19 +198,24 @@ public final class Project {
    *
    * @param serverVersion the server's major version where the SQL depends on it, or {@code null}
    *     for a current one
+   * @param singleTransaction all revisions in one transaction, as the settings may also say
    */
-  public OfflineScript offlineScript(Integer serverVersion) {
+  public OfflineScript offlineScript(Integer serverVersion, boolean singleTransaction) {
     settings.requireSupportedUrl();
     Database database = Database.forKind(DatabaseKind.fromJdbcUrl(settings.url()));
-    return new OfflineScript(history(), serverVersion == null ? database : database.atServerVersion(serverVersion));
+    return new OfflineScript(history(), serverVersion == null ? database : database.atServerVersion(serverVersion))
+        .withSingleTransaction(singleTransaction || settings.singleTransaction());
   }
 
-  /** The migrator, printing each revision's start and end to {@code out} as it happens. */
-  public Migrator migrator(PrintWriter out) {
+  /**
+   * The migrator, printing each revision's start and end to {@code out} as it happens, in one
+   * transaction when {@code singleTransaction} or the settings say so.
+   */
+  public Migrator migrator(PrintWriter out, boolean singleTransaction) {
     return migrator().withProgress(line -> {
       out.println(line);
       out.flush();
-    }).withLockTimeout(settings.lockTimeout());
+    }).withLockTimeout(settings.lockTimeout()).withSingleTransaction(singleTransaction || settings.singleTransaction());
   }
 
   public Migrator migrator() {
@@ -606,7 +611,7 @@ public final class Project {
         throw new UserError("the database has no tables, sequences or enum types to adopt: start with -m instead");
       }
       Path file = write(request, List.of(), plan);
-      migrator(progress).stamp(connection, "head");
+      migrator(progress, false).stamp(connection, "head");
       if (!inspected.views().isEmpty() || !inspected.triggers().isEmpty()) {
         List<String> own = new ArrayList<>();
         inspected.views().keySet().forEach(view -> own.add("view " + view));

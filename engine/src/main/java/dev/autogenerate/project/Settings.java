@@ -34,6 +34,8 @@ import java.util.Map;
  * @param connectTimeout how long to wait for the database to accept the connection and answer
  * @param lockSafety the forms {@code -m} writes so that migrations keep busy PostgreSQL tables
  *     available (concurrent indexes, validated constraints, a lock timeout per revision)
+ * @param singleTransaction whether upgrade and downgrade run all their revisions in one
+ *     transaction ({@code transaction.mode=single}) rather than one each
  */
 public record Settings(
     String url,
@@ -53,7 +55,8 @@ public record Settings(
     String compareHook,
     Duration lockTimeout,
     Duration connectTimeout,
-    LockSafety lockSafety) {
+    LockSafety lockSafety,
+    boolean singleTransaction) {
 
   /** Long enough for a slow network, short enough that a dead server fails a CI job quickly. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);

@@ -47,6 +47,8 @@ public final class SettingsLoader {
   public static final String DROP_UNMAPPED = "compare.drop-unmapped";
   /** Seconds upgrade and downgrade wait for another process migrating the same database. */
   public static final String LOCK_TIMEOUT = "lock.timeout";
+  /** {@code per-revision} (the default) or {@code single}: how many transactions upgrade and downgrade run. */
+  public static final String TRANSACTION_MODE = "transaction.mode";
   /** Seconds to wait for the database to accept the connection and answer its start-up. */
   public static final String CONNECT_TIMEOUT = "connect.timeout";
   /** Build new indexes on tables with rows {@code concurrently}, each in a revision of its own. */
@@ -148,7 +150,8 @@ public final class SettingsLoader {
         blankToNull(values.get(COMPARE_HOOK)),
         seconds(values, LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT),
         seconds(values, CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT),
-        lockSafety(values));
+        lockSafety(values),
+        singleTransaction(values));
     return new EffectiveSettings(settings, origins);
   }
 
@@ -245,6 +248,18 @@ public final class SettingsLoader {
     return new LockSafety(Boolean.parseBoolean(values.getOrDefault(LOCK_SAFE_INDEXES, "false").trim()),
         Boolean.parseBoolean(values.getOrDefault(LOCK_SAFE_CONSTRAINTS, "false").trim()),
         timeout.isZero() ? Optional.empty() : Optional.of(timeout));
+  }
+
+  private static boolean singleTransaction(Map<String, String> values) {
+    String mode = blankToNull(values.get(TRANSACTION_MODE));
+    if (mode == null || mode.trim().equals("per-revision")) {
+      return false;
+    }
+    if (mode.trim().equals("single")) {
+      return true;
+    }
+    throw new UserError(TRANSACTION_MODE + " must be per-revision (the default: each revision commits on its own) or"
+        + " single (all the revisions of an upgrade or downgrade in one transaction), not '" + mode + "'");
   }
 
   private static Duration seconds(Map<String, String> values, String key, Duration otherwise) {

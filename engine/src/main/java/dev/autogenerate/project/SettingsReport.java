@@ -40,6 +40,7 @@ public final class SettingsReport {
         shown.put(key, secret(key) ? MASK : value));
     shown.put(SettingsLoader.COMPARE_HOOK, settings.compareHook());
     shown.put(SettingsLoader.LOCK_TIMEOUT, seconds(settings.lockTimeout()));
+    shown.put(SettingsLoader.TRANSACTION_MODE, settings.singleTransaction() ? "single" : "per-revision");
     shown.put(SettingsLoader.CONNECT_TIMEOUT, seconds(settings.connectTimeout()));
     shown.put(SettingsLoader.LOCK_SAFE_INDEXES, String.valueOf(settings.lockSafety().concurrentIndexes()));
     shown.put(SettingsLoader.LOCK_SAFE_CONSTRAINTS, String.valueOf(settings.lockSafety().validatedConstraints()));

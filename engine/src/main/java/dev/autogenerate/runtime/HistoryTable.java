@@ -124,10 +124,40 @@ public final class HistoryTable {
     }
   }
 
-  /** Records a revision just applied. */
-  static void applied(Connection connection, MigrationScript script, String checksum, long durationMillis)
+  /** The row of a revision just applied, written with others in one batch by {@link #insertAll}. */
+  record Applied(String revision, String checksum, String appliedAt, String appliedBy, Long durationMillis) {}
+
+  static Applied appliedRow(Connection connection, MigrationScript script, String checksum, long durationMillis)
       throws SQLException {
-    insert(connection, script.id(), checksum, Instant.now().toString(), whoAmI(connection), durationMillis);
+    return new Applied(script.id(), checksum, Instant.now().toString(), whoAmI(connection), durationMillis);
+  }
+
+  /** Writes these rows in order, in one batch: one round trip to the server for them all. */
+  static void insertAll(Connection connection, List<Applied> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      for (Applied row : rows) {
+        bind(insert, row.revision(), row.checksum(), row.appliedAt(), row.appliedBy(), row.durationMillis());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** Deletes the rows of these revisions, in one batch. */
+  static void deleteAll(Connection connection, List<String> revisions) throws SQLException {
+    if (revisions.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+      for (String revision : revisions) {
+        delete.setString(1, revision);
+        delete.addBatch();
+      }
+      delete.executeBatch();
+    }
   }
 
   /**
@@ -168,31 +198,42 @@ public final class HistoryTable {
 
   /** Forgets a revision just reverted. */
   static void reverted(Connection connection, String revision) throws SQLException {
-    try (PreparedStatement delete = connection.prepareStatement("delete from " + NAME + " where revision = ?")) {
+    try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
       delete.setString(1, revision);
       delete.executeUpdate();
     }
   }
 
+  /**
+   * A row's insert. The order applied is counted here: timestamps tie within a millisecond, and
+   * rows recorded from the version table have none.
+   */
+  private static final String INSERT = "insert into " + NAME
+      + " (revision, applied_order, checksum, applied_at, applied_by, duration_ms, tool_version)"
+      + " select ?, coalesce(max(applied_order), 0) + 1, ?, ?, ?, ?, ? from " + NAME;
+
+  private static final String DELETE = "delete from " + NAME + " where revision = ?";
+
   private static void insert(Connection connection, String revision, String checksum, String appliedAt,
       String appliedBy, Long durationMillis) throws SQLException {
-    // The order applied, counted here: timestamps tie within a millisecond, and rows recorded
-    // from the version table have none.
-    try (PreparedStatement insert = connection.prepareStatement("insert into " + NAME
-        + " (revision, applied_order, checksum, applied_at, applied_by, duration_ms, tool_version)"
-        + " select ?, coalesce(max(applied_order), 0) + 1, ?, ?, ?, ?, ? from " + NAME)) {
-      insert.setString(1, revision);
-      insert.setString(2, checksum);
-      insert.setString(3, appliedAt);
-      insert.setString(4, appliedBy);
-      if (durationMillis == null) {
-        insert.setNull(5, java.sql.Types.BIGINT);
-      } else {
-        insert.setLong(5, durationMillis);
-      }
-      insert.setString(6, ToolVersion.current());
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      bind(insert, revision, checksum, appliedAt, appliedBy, durationMillis);
       insert.executeUpdate();
     }
+  }
+
+  private static void bind(PreparedStatement insert, String revision, String checksum, String appliedAt,
+      String appliedBy, Long durationMillis) throws SQLException {
+    insert.setString(1, revision);
+    insert.setString(2, checksum);
+    insert.setString(3, appliedAt);
+    insert.setString(4, appliedBy);
+    if (durationMillis == null) {
+      insert.setNull(5, java.sql.Types.BIGINT);
+    } else {
+      insert.setLong(5, durationMillis);
+    }
+    insert.setString(6, ToolVersion.current());
   }
 
   /** {@code app@build-agent-7}: the database user, and the host this process runs on. */

@@ -37,7 +37,8 @@ import javax.sql.DataSource;
  * <pre>{@code Migrator.fromClasspath("com.example.app.migrations").upgrade(dataSource);}</pre>
  *
  * <p>Each revision runs in its own transaction together with the version-table update, so a
- * failed revision leaves the database at the revision before it.
+ * failed revision leaves the database at the revision before it; or, {@linkplain
+ * #withSingleTransaction in a single transaction}, all the revisions of a call together.
  *
  * <p>Each revision is applied exactly once, however many processes upgrade together (replicas of
  * an application starting at once): they take turns through the database's {@link
@@ -57,19 +58,21 @@ public final class Migrator {
   private final Duration lockTimeout;
   private final Consumer<String> progress;
   private final StillRunning stillRunning;
+  private final boolean singleTransaction;
 
   public Migrator(RevisionHistory history, TableFilter filter) {
     this(history, filter, LockWait.DEFAULT_TIMEOUT, line -> LOG.log(System.Logger.Level.INFO, line),
-        StillRunning.DEFAULT);
+        StillRunning.DEFAULT, false);
   }
 
   private Migrator(RevisionHistory history, TableFilter filter, Duration lockTimeout, Consumer<String> progress,
-      StillRunning stillRunning) {
+      StillRunning stillRunning, boolean singleTransaction) {
     this.history = history;
     this.filter = filter;
     this.lockTimeout = lockTimeout;
     this.progress = progress;
     this.stillRunning = stillRunning;
+    this.singleTransaction = singleTransaction;
   }
 
   /** The migrations compiled into {@code packageName}, found through the context class loader. */
@@ -95,7 +98,7 @@ public final class Migrator {
 
   /** This migrator, waiting at most {@code timeout} for another process migrating the same database. */
   public Migrator withLockTimeout(Duration timeout) {
-    return new Migrator(history, filter, timeout, progress, stillRunning);
+    return new Migrator(history, filter, timeout, progress, stillRunning, singleTransaction);
   }
 
   /**
@@ -104,12 +107,25 @@ public final class Migrator {
    * process. By default it logs through {@link System.Logger}.
    */
   public Migrator withProgress(Consumer<String> listener) {
-    return new Migrator(history, filter, lockTimeout, listener, stillRunning);
+    return new Migrator(history, filter, lockTimeout, listener, stillRunning, singleTransaction);
   }
 
   /** This migrator, saying when a statement is still running on another schedule (tests). */
   Migrator withStillRunning(StillRunning schedule) {
-    return new Migrator(history, filter, lockTimeout, progress, schedule);
+    return new Migrator(history, filter, lockTimeout, progress, schedule, singleTransaction);
+  }
+
+  /**
+   * This migrator, running all the revisions of one upgrade or downgrade in a single transaction
+   * when {@code single} (as Alembic does by default, and Flyway's {@code group}): all of them or
+   * none are applied, and the run costs one commit instead of one per revision, which a long
+   * history on a fresh database (tests, a new environment) feels most. A revision that cannot run
+   * in a transaction (a concurrent index) or must run statements ahead of it still runs on its
+   * own, after what ran before it commits. The tables it alters stay locked until the end, so on
+   * a live database the default, one transaction per revision, holds locks for less time.
+   */
+  public Migrator withSingleTransaction(boolean single) {
+    return new Migrator(history, filter, lockTimeout, progress, stillRunning, single);
   }
 
   public RevisionHistory history() {
@@ -180,17 +196,23 @@ public final class Migrator {
       Set<String> goal = RevisionTargets.toApply(history, target, applied);
       List<MigrationScript> done = new ArrayList<>();
       Known known = Known.NOTHING;
-      // Recomputed from where the database is after every step, since another process may have
-      // moved it: the next revision is the first in history order the goal lacks, whose parents
-      // are then all applied (the goal holds every ancestor of what it holds).
-      for (Optional<MigrationScript> next = nextToApply(goal, applied); next.isPresent();
-          next = nextToApply(goal, applied)) {
-        Step step = apply(connection, database, wait, next.get(), Direction.UPGRADE, applied, known);
-        if (step.ran()) {
-          done.add(next.get());
+      RevisionTransaction transaction = new RevisionTransaction(connection, database, wait);
+      try {
+        // Recomputed from where the database is after every step, since another process may have
+        // moved it: the next revision is the first in history order the goal lacks, whose parents
+        // are then all applied (the goal holds every ancestor of what it holds).
+        for (Optional<MigrationScript> next = nextToApply(goal, applied); next.isPresent();
+            next = nextToApply(goal, applied)) {
+          Step step = apply(connection, database, transaction, next.get(), Direction.UPGRADE, applied, known);
+          if (step.ran()) {
+            done.add(next.get());
+          }
+          applied = step.after();
+          known = step.known();
         }
-        applied = step.after();
-        known = step.known();
+        commitTheRest(transaction, Direction.UPGRADE);
+      } finally {
+        transaction.close();
       }
       return done;
     }
@@ -218,20 +240,26 @@ public final class Migrator {
       Set<String> undo = RevisionTargets.toRevert(history, target, applied);
       List<MigrationScript> reverted = new ArrayList<>();
       Known known = Known.NOTHING;
-      for (Optional<MigrationScript> next = nextToRevert(undo, applied); next.isPresent();
-          next = nextToRevert(undo, applied)) {
-        MigrationScript script = next.get();
-        if (!applied.canRevert(script)) {
-          // Only another process upgrading meanwhile can put a revision the target keeps above one it reverts.
-          throw new UserError("cannot revert " + script.label() + ": the database is now at "
-              + history.describe(applied) + ", which builds on it; run the command again");
+      RevisionTransaction transaction = new RevisionTransaction(connection, database, wait);
+      try {
+        for (Optional<MigrationScript> next = nextToRevert(undo, applied); next.isPresent();
+            next = nextToRevert(undo, applied)) {
+          MigrationScript script = next.get();
+          if (!applied.canRevert(script)) {
+            // Only another process upgrading meanwhile can put a revision the target keeps above one it reverts.
+            throw new UserError("cannot revert " + script.label() + ": the database is now at "
+                + history.describe(applied) + ", which builds on it; run the command again");
+          }
+          Step step = apply(connection, database, transaction, script, Direction.DOWNGRADE, applied, known);
+          if (step.ran()) {
+            reverted.add(script);
+          }
+          applied = step.after();
+          known = step.known();
         }
-        Step step = apply(connection, database, wait, script, Direction.DOWNGRADE, applied, known);
-        if (step.ran()) {
-          reverted.add(script);
-        }
-        applied = step.after();
-        known = step.known();
+        commitTheRest(transaction, Direction.DOWNGRADE);
+      } finally {
+        transaction.close();
       }
       return reverted;
     }
@@ -339,15 +367,22 @@ public final class Migrator {
 
   /** Which way a revision runs, and how the progress lines say it. */
   private enum Direction {
-    UPGRADE("Applying ", "Applied "),
-    DOWNGRADE("Reverting ", "Reverted ");
+    UPGRADE("Applying ", "Applied ", "applied"),
+    DOWNGRADE("Reverting ", "Reverted ", "reverted");
 
     final String starting;
     final String done;
+    final String past;
 
-    Direction(String starting, String done) {
+    Direction(String starting, String done, String past) {
       this.starting = starting;
       this.done = done;
+      this.past = past;
+    }
+
+    /** The line after a single transaction committed. */
+    String committed(int revisions) {
+      return "Committed the " + revisions + " revision(s) " + past + " above, in one transaction";
     }
   }
 
@@ -373,7 +408,9 @@ public final class Migrator {
     static final Known NOTHING = new Known(null, null, Set.of(), false);
 
     Optional<Schema> at(AppliedRevisions found, Set<String> needed) {
-      return schema != null && found.equals(at) && schemas.containsAll(needed) ? Optional.of(schema) : Optional.empty();
+      // The same object when this call moved the database last: no need to compare every id.
+      boolean same = found == at || found.equals(at);
+      return schema != null && same && schemas.containsAll(needed) ? Optional.of(schema) : Optional.empty();
     }
   }
 
@@ -400,16 +437,18 @@ public final class Migrator {
   }
 
   /**
-   * Runs one revision's operations in one transaction, if the database is still where they
+   * Runs one revision's operations in the transaction, if the database is still where they
    * start: for an upgrade, its parents applied and itself not; for a downgrade, itself a head.
    * That is decided from the version table read inside the transaction, after the database's
-   * write lock, so that a revision another process applied meanwhile is not applied again.
+   * write lock, so that a revision another process applied meanwhile is not applied again. The
+   * revision commits at its end, unless it joins a {@linkplain #withSingleTransaction single
+   * transaction}, which the caller commits once the last revision ran.
    *
    * @param expected where the database was last seen: the state found, when the version table
    *     lists its heads
    * @return whether it ran, and where the database is now (as found, when it did not run)
    */
-  private Step apply(Connection connection, Database database, LockWait wait, MigrationScript script,
+  private Step apply(Connection connection, Database database, RevisionTransaction transaction, MigrationScript script,
       Direction direction, AppliedRevisions expected, Known known) throws SQLException {
     List<Operation> operations =
         direction == Direction.UPGRADE ? script.upgradeOperations() : script.downgradeOperations();
@@ -419,28 +458,45 @@ public final class Migrator {
     schemasRead.addAll(known.schemas());
     TableFilter filter = this.filter.withSchemas(schemasRead);
     boolean outsideTransaction = requireAloneIfNotTransactional(operations, script);
-    boolean autoCommit = connection.getAutoCommit();
-    RevisionGuard guard = database.beginRevision(connection, wait);
+    if (transaction.isOpen() && (outsideTransaction || database.mayRunAheadOfTransaction(operations))) {
+      // What ran before it commits first: this revision leaves the transaction, and a failure
+      // of its own must not take theirs back unsaid.
+      commitTheRest(transaction, direction);
+      transaction.close();
+    }
+    // A revision joining the single transaction finds the version table as this call left it:
+    // nothing else writes it while the migration lock and the transaction's writes hold it.
+    boolean joining = transaction.isOpen();
+    if (!joining) {
+      transaction.begin();
+    }
     String statementSql = null;
     List<String> ranAhead = List.of();
     boolean runningAhead = false;
+    boolean ends = false;
     try (Statement statement = connection.createStatement()) {
-      List<VersionTable.Row> rows =
-          known.bookkeepingTables() ? rowsOfKnownTable(connection, script) : VersionTable.rows(connection);
-      List<String> heads = rows.stream().map(VersionTable.Row::revision).toList();
-      // Where it was last seen, unless another process moved it: then worked out from the heads.
-      AppliedRevisions found = sameHeads(heads, expected) ? expected : history.appliedAt(heads);
-      boolean startsHere = direction == Direction.UPGRADE ? found.canApply(script) : found.canRevert(script);
-      if (!startsHere) {
-        connection.rollback();
-        if (found.equals(expected)) {
-          throw new IllegalStateException(script.label() + " does not start at " + history.describe(found));
+      AppliedRevisions seen = expected;
+      if (!joining) {
+        List<VersionTable.Row> rows =
+            known.bookkeepingTables() ? rowsOfKnownTable(connection, script) : VersionTable.rows(connection);
+        List<String> heads = rows.stream().map(VersionTable.Row::revision).toList();
+        // Where it was last seen, unless another process moved it: then worked out from the heads.
+        seen = sameHeads(heads, expected) ? expected : history.appliedAt(heads);
+        boolean startsHere = direction == Direction.UPGRADE ? seen.canApply(script) : seen.canRevert(script);
+        if (!startsHere) {
+          transaction.rollback();
+          ends = true;
+          if (seen.equals(expected)) {
+            throw new IllegalStateException(script.label() + " does not start at " + history.describe(seen));
+          }
+          return new Step(false, seen, Known.NOTHING);
         }
-        return new Step(false, found, Known.NOTHING);
+        transaction.startsAt(seen);
+        if (!known.bookkeepingTables()) {
+          HistoryTable.createIfMissing(connection, history, rows);
+        }
       }
-      if (!known.bookkeepingTables()) {
-        HistoryTable.createIfMissing(connection, history, rows);
-      }
+      AppliedRevisions found = seen;
       long start = System.nanoTime();
       progress.accept(direction.starting + script.label() + " ...");
       // What SQLite cannot store (enum types, comments) comes from what the applied revisions recorded.
@@ -457,7 +513,7 @@ public final class Migrator {
         // What ran so far (at most the history table's creation) is committed; these run each on
         // its own, then the revision's transaction, which finds the version table as it was: the
         // migration lock kept other migrators out meanwhile.
-        connection.commit();
+        transaction.commit("migration " + script.label());
         connection.setAutoCommit(true);
         runningAhead = true;
         for (String sql : ahead.statements()) {
@@ -509,28 +565,37 @@ public final class Migrator {
       // What ran, not a checksum kept with the compiled classes: the database records its own
       // truth, the same in the version row and the history row.
       String ran = direction == Direction.UPGRADE ? OperationChecksum.of(operations) : null;
-      List<VersionTable.Row> added = addedHeads(found, after, script, ran);
-      if (known.bookkeepingTables()) {
-        VersionTable.moveExisting(connection, removedHeads(found, after), added);
-      } else {
-        VersionTable.move(connection, removedHeads(found, after), added);
+      if (!known.bookkeepingTables()) {
+        VersionTable.createIfMissing(connection);
       }
+      // Written when the transaction commits: at the end of this revision, or of the single transaction.
+      transaction.rows().move(removedHeads(found, after), addedHeads(found, after, script, ran));
       long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
       if (direction == Direction.UPGRADE) {
-        HistoryTable.applied(connection, script, ran, millis);
+        transaction.rows().applied(HistoryTable.appliedRow(connection, script, ran, millis));
       } else {
-        HistoryTable.reverted(connection, script.id());
+        transaction.rows().reverted(script.id());
       }
-      guard.beforeCommit(script.label());
-      connection.commit();
+      transaction.ran(script);
+      // Alone in its transaction unless it joins a single one; one that ran outside or ahead of
+      // its transaction commits at its end even so, as the next revision then begins afresh.
+      boolean commitsNow = !singleTransaction || outsideTransaction || !ranAhead.isEmpty();
+      if (commitsNow) {
+        transaction.commit("migration " + script.label());
+        ends = true;
+      }
       progress.accept(direction.done + script.label() + " in " + millis + " ms");
       return new Step(true, after, new Known(schema, after, schemasRead, true));
     } catch (SQLException | RuntimeException e) {
-      if (!connection.getAutoCommit()) {
-        connection.rollback();
-      }
+      List<MigrationScript> takenBack = transaction.uncommitted().stream().filter(each -> !each.equals(script)).toList();
+      AppliedRevisions leftAt = transaction.startedAt();
+      transaction.rollback();
+      ends = true;
+      String rolledBack = takenBack.isEmpty() ? ""
+          : "; the " + takenBack.size() + " revision(s) this command ran before it in the same transaction ("
+              + describe(takenBack) + ") were rolled back with it, and the database is at " + history.describe(leftAt);
       if (e instanceof UserError userError) {
-        throw userError;
+        throw takenBack.isEmpty() ? userError : new UserError(userError.getMessage() + rolledBack, userError);
       }
       if (e instanceof IllegalStateException) {
         throw e;
@@ -547,11 +612,46 @@ public final class Migrator {
               + String.join("`, `", ranAhead) + "`), which the next upgrade runs again harmlessly"
           : "; nothing of it was applied";
       throw new UserError("migration " + script.label() + " failed" + where + ": "
-          + UserError.firstLine(String.valueOf(e.getMessage())) + database.explain(e, statementSql) + aftermath, e);
+          + UserError.firstLine(String.valueOf(e.getMessage())) + database.explain(e, statementSql) + aftermath
+          + rolledBack, e);
     } finally {
-      connection.setAutoCommit(autoCommit);
-      guard.close();
+      if (ends) {
+        transaction.close();
+      }
     }
+  }
+
+  /**
+   * Commits what a single transaction still holds, once the database's guard agrees; a failure
+   * rolls all of it back and says so.
+   */
+  private void commitTheRest(RevisionTransaction transaction, Direction direction) throws SQLException {
+    List<MigrationScript> held = transaction.uncommitted();
+    if (!transaction.isOpen() || held.isEmpty()) {
+      return;
+    }
+    String subject = "the single transaction of migration(s) " + describe(held);
+    try {
+      transaction.commit(subject);
+    } catch (SQLException | RuntimeException e) {
+      AppliedRevisions leftAt = transaction.startedAt();
+      transaction.rollback();
+      String back = "; the database is at " + history.describe(leftAt);
+      if (e instanceof UserError userError) {
+        throw new UserError(userError.getMessage() + back, userError);
+      }
+      throw new UserError(subject + " failed to commit: " + UserError.firstLine(String.valueOf(e.getMessage()))
+          + "; nothing of it was applied" + back, e);
+    }
+    progress.accept(direction.committed(held.size()));
+  }
+
+  /** A few revisions by label; a long run by its first and last. */
+  private static String describe(List<MigrationScript> scripts) {
+    if (scripts.size() <= 3) {
+      return String.join(", ", scripts.stream().map(MigrationScript::label).toList());
+    }
+    return scripts.get(0).label() + " to " + scripts.get(scripts.size() - 1).label() + ", " + scripts.size() + " in all";
   }
 
   /**

@@ -29,10 +29,25 @@ public final class OfflineScript {
 
   private final RevisionHistory history;
   private final Database database;
+  private final boolean singleTransaction;
 
   public OfflineScript(RevisionHistory history, Database database) {
+    this(history, database, false);
+  }
+
+  private OfflineScript(RevisionHistory history, Database database, boolean singleTransaction) {
     this.history = history;
     this.database = database;
+    this.singleTransaction = singleTransaction;
+  }
+
+  /**
+   * This script, with every revision in one transaction when {@code single}, as {@link
+   * Migrator#withSingleTransaction} runs them: one {@code begin} and one {@code commit}, but
+   * around a revision that must run on its own.
+   */
+  public OfflineScript withSingleTransaction(boolean single) {
+    return new OfflineScript(history, database, single);
   }
 
   /**
@@ -53,9 +68,10 @@ public final class OfflineScript {
     }
     AppliedRevisions applied = from;
     StringBuilder body = new StringBuilder();
+    boolean open = false;
     for (MigrationScript revision : steps) {
       List<Operation> operations = revision.upgradeOperations();
-      revision(body, revision, "upgrade", operations, replayed(applied));
+      boolean alone = revision(body, revision, "upgrade", operations, replayed(applied), open);
       AppliedRevisions after = history.afterApplying(applied, revision);
       body.append(versionMove(applied, after));
       body.append("insert into ").append(HistoryTable.NAME)
@@ -63,8 +79,11 @@ public final class OfflineScript {
           .append("  select ").append(literal(revision.id())).append(", coalesce(max(applied_order), 0) + 1, ")
           .append(literal(revision.recordedChecksum())).append(", cast(current_timestamp as varchar(40)), 'sql script', null, ")
           .append(literal(ToolVersion.current())).append(" from ").append(HistoryTable.NAME).append(";\n");
-      body.append("commit;\n");
+      open = commitUnlessSingle(body, alone);
       applied = after;
+    }
+    if (open) {
+      body.append("commit;\n");
     }
     return header("upgrade", from, applied).append(body).toString();
   }
@@ -96,14 +115,18 @@ public final class OfflineScript {
     Collections.reverse(steps);
     AppliedRevisions applied = from;
     StringBuilder body = new StringBuilder();
+    boolean open = false;
     for (MigrationScript revision : steps) {
-      revision(body, revision, "downgrade", revision.downgradeOperations(), replayed(applied));
+      boolean alone = revision(body, revision, "downgrade", revision.downgradeOperations(), replayed(applied), open);
       AppliedRevisions after = history.afterReverting(applied, revision);
       body.append(versionMove(applied, after));
       body.append("delete from ").append(HistoryTable.NAME).append(" where revision = ")
           .append(literal(revision.id())).append(";\n");
-      body.append("commit;\n");
+      open = commitUnlessSingle(body, alone);
       applied = after;
+    }
+    if (open) {
+      body.append("commit;\n");
     }
     return header("downgrade", from, applied).append(body).toString();
   }
@@ -149,7 +172,10 @@ public final class OfflineScript {
     script.append("-- autogenerate ").append(direction).append(' ').append(history.describe(from))
         .append(" -> ").append(history.describe(to)).append(", for ")
         .append(database.kind().productName()).append(", written by autogenerate ").append(ToolVersion.current())
-        .append("\n-- Each revision is one transaction, with the version and history rows the runtime would write.\n\n");
+        .append(singleTransaction
+            ? "\n-- All revisions in one transaction (but one that must run on its own), with the version and history"
+                + " rows the runtime would write.\n\n"
+            : "\n-- Each revision is one transaction, with the version and history rows the runtime would write.\n\n");
     if (database.kind() == DatabaseKind.SQLITE) {
       script.append("-- SQLite: tables are rebuilt to be altered; references are not enforced meanwhile.\n")
           .append("pragma foreign_keys = off;\n\n");
@@ -159,19 +185,49 @@ public final class OfflineScript {
     return script;
   }
 
-  private void revision(StringBuilder script, MigrationScript revision, String direction, List<Operation> operations,
-      Schema before) {
-    script.append("\n-- ").append(direction).append(' ').append(revision.label()).append('\n');
+  /**
+   * Ends a revision: commits it, unless it joins a single transaction that goes on.
+   *
+   * @param alone whether the revision ran on its own (outside or ahead of a transaction)
+   * @return whether a transaction is still open
+   */
+  private boolean commitUnlessSingle(StringBuilder body, boolean alone) {
+    if (singleTransaction && !alone) {
+      return true;
+    }
+    body.append("commit;\n");
+    return false;
+  }
+
+  /**
+   * Writes a revision's statements, from the {@code begin} of its transaction (none when it joins
+   * the open single transaction) to the last before its version and history rows.
+   *
+   * @param open whether a single transaction of the revisions before is open
+   * @return whether the revision runs on its own (outside or ahead of a transaction), which ends
+   *     the single transaction before it
+   */
+  private boolean revision(StringBuilder script, MigrationScript revision, String direction, List<Operation> operations,
+      Schema before, boolean open) {
     // As the runtime runs it: a statement that cannot run in a transaction (create index
     // concurrently) is alone in its revision and runs first, on its own; the rows follow in one.
     boolean outside = operations.stream().anyMatch(operation -> !operation.transactional());
     AheadOfTransaction ahead = Migrator.aheadOfTransaction(database, operations, before, revision);
+    boolean alone = outside || !ahead.statements().isEmpty();
+    if (open && alone) {
+      script.append("commit;\n");
+    }
+    script.append("\n-- ").append(direction).append(' ').append(revision.label()).append('\n');
     if (!ahead.statements().isEmpty()) {
       script.append("-- ahead of the transaction, each on its own (this server cannot run them in one;"
           + " each may run again):\n");
       ahead.statements().forEach(statement -> script.append(statement).append(";\n"));
     }
-    script.append(outside ? "-- outside a transaction (it cannot run in one):\n" : "begin;\n");
+    if (outside) {
+      script.append("-- outside a transaction (it cannot run in one):\n");
+    } else if (!open || alone) {
+      script.append("begin;\n");
+    }
     Schema schema = applied(before, ahead.moved());
     for (ChangeGroup group : ChangeGroup.ofOperations(ahead.rest())) {
       try {
@@ -199,6 +255,7 @@ public final class OfflineScript {
     if (outside) {
       script.append("begin;\n");
     }
+    return alone;
   }
 
   /** The schema the applied revisions record; a history that does not replay cannot be scripted. */

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -81,40 +82,39 @@ public final class VersionTable {
     try (Statement statement = connection.createStatement()) {
       statement.execute("delete from " + NAME);
     }
-    for (Row head : heads) {
-      add(connection, head);
-    }
+    moveExisting(connection, List.of(), heads);
   }
 
-  /** Moves the record by one revision: rows for heads no longer heads go, rows for new heads come. */
-  static void move(Connection connection, List<String> removed, List<Row> added) throws SQLException {
-    createIfMissing(connection);
-    moveExisting(connection, removed, added);
-  }
-
-  /** The same {@link #move}, in a version table known to be there. */
-  static void moveExisting(Connection connection, List<String> removed, List<Row> added) throws SQLException {
-    for (String revision : removed) {
+  /**
+   * Moves the record, in a table known to be there: rows for heads no longer heads go, rows for
+   * new heads come; the deletes in one batch, the inserts in another (a single transaction's net
+   * move is written once, before it commits).
+   */
+  static void moveExisting(Connection connection, Collection<String> removed, Collection<Row> added)
+      throws SQLException {
+    if (!removed.isEmpty()) {
       try (PreparedStatement delete = connection.prepareStatement("delete from " + NAME + " where version_num = ?")) {
-        delete.setString(1, revision);
-        delete.executeUpdate();
+        for (String revision : removed) {
+          delete.setString(1, revision);
+          delete.addBatch();
+        }
+        delete.executeBatch();
       }
     }
-    for (Row head : added) {
-      add(connection, head);
+    if (!added.isEmpty()) {
+      try (PreparedStatement insert =
+          connection.prepareStatement("insert into " + NAME + " (version_num, checksum) values (?, ?)")) {
+        for (Row head : added) {
+          insert.setString(1, head.revision());
+          insert.setString(2, head.checksum());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
     }
   }
 
-  private static void add(Connection connection, Row head) throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement("insert into " + NAME + " (version_num, checksum) values (?, ?)")) {
-      insert.setString(1, head.revision());
-      insert.setString(2, head.checksum());
-      insert.executeUpdate();
-    }
-  }
-
-  /** The same move as {@link #move}, as SQL for a script. */
+  /** The same move as {@link #moveExisting}, as SQL for a script. */
   static String moveSql(List<String> removed, List<Row> added) {
     StringBuilder sql = new StringBuilder();
     if (!removed.isEmpty()) {

@@ -43,7 +43,8 @@ import java.util.stream.Stream;
  * <p>Scenarios: {@code check} and {@code -m} on an up-to-date database of N tables (created with
  * the tool's own SQL, no history), {@code -m} on an empty database (N up to 200: the first
  * migration's render), and a history of 2 or 200 small revisions over 10 tables: {@code upgrade
- * head} on a fresh database and again with nothing to run, then {@code check}, {@code current}
+ * head} on a fresh database (one transaction per revision, then all in one) and again with
+ * nothing to run, then {@code check}, {@code current}
  * and {@code history}, then {@code current} as the first command after a new migration file
  * appeared, the histories' runs alternating so that their ratio is measured under the same load.
  *
@@ -221,6 +222,11 @@ public final class CommandLineBenchmark {
       return run(project, 0, "upgrade", "head");
     });
     record(kind, projects.keySet(), "upgrade head", upgrades);
+    // All revisions in one transaction, as Alembic runs them by default.
+    record(kind, projects.keySet(), "upgrade head --single-transaction", alternate(projects, (revisions, project, round) -> {
+      writeProperties(project, TestDatabases.fresh(kind));
+      return run(project, 0, "upgrade", "head", "--single-transaction");
+    }));
     // Up to date, an upgrade has nothing to run: what it costs is reading the history.
     record(kind, projects.keySet(), "upgrade head (nothing to run)",
         alternate(projects, (revisions, project, round) -> run(project, 0, "upgrade", "head")));

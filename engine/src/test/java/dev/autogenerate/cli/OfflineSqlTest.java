@@ -84,6 +84,43 @@ class OfflineSqlTest {
     }
   }
 
+  /**
+   * With {@code --single-transaction}, one {@code begin} and one {@code commit}: the client builds
+   * what {@code upgrade head} builds, and a failing statement leaves the database as it was.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aSingleTransactionScriptIsAllOrNothing(DatabaseKind kind) throws Exception {
+    ProjectDirectory project =
+        UpgradeInspectsOnceTest.withHistory(new ProjectDirectory(directory.resolve("app"), TestDatabases.fresh(kind)));
+    project.expect(0, "upgrade", "head");
+
+    String script = project.expect(0, "upgrade", "--sql", "head", "--single-transaction").out();
+    assertEquals(1, script.lines().filter(line -> line.equals("begin;")).count(), script);
+    assertEquals(1, script.lines().filter(line -> line.equals("commit;")).count(), script);
+    assertTrue(script.strip().endsWith("commit;"), script);
+    TestDatabase empty = TestDatabases.fresh(kind);
+    runWithClient(empty, script);
+    assertEquals(inspect(project.database()), inspect(empty));
+
+    String downgrade = project.expect(0, "downgrade", "--sql", "head:base", "--single-transaction").out();
+    assertEquals(1, downgrade.lines().filter(line -> line.equals("commit;")).count(), downgrade);
+    runWithClient(empty, downgrade);
+    assertEquals(Schema.EMPTY, inspect(empty));
+
+    UpgradeInspectsOnceTest.revision(project, 6, "ffffffffffff", "eeeeeeeeeeee", """
+        op.execute("insert into no_such_table values (1)");
+        """, "");
+    TestDatabase another = TestDatabases.fresh(kind);
+    ClientRun failed = client(another, project.expect(0, "upgrade", "--sql", "head", "--single-transaction").out());
+    assertTrue(failed.exitCode() != 0 && failed.output().contains("no_such_table"), failed::toString);
+    try (Connection connection = another.open()) {
+      // The script's header creates the bookkeeping tables, before its transaction; nothing else stays.
+      assertEquals(List.of("autogenerate_history", "autogenerate_version"), WalkthroughTest.allTables(connection, kind));
+      assertEquals(null, VersionTable.current(connection));
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void aDowngradeScriptNeedsToKnowWhereItStarts(DatabaseKind kind) {

@@ -73,7 +73,7 @@ class UpgradeInspectsOnceTest {
   }
 
   /** Five revisions that create, alter (a rebuild on SQLite), constrain, index and rename. */
-  private static ProjectDirectory withHistory(ProjectDirectory project) {
+  static ProjectDirectory withHistory(ProjectDirectory project) {
     project.entities(WalkthroughTest.USER_V1);
     revision(project, 1, "aaaaaaaaaaaa", null, """
         op.createTable("category", column("id", BIGINT).notNull(), column("name", varchar(50)), primaryKey("id"));
@@ -114,7 +114,7 @@ class UpgradeInspectsOnceTest {
     return project;
   }
 
-  private static void revision(ProjectDirectory project, int number, String id, String parent, String upgrade,
+  static void revision(ProjectDirectory project, int number, String id, String parent, String upgrade,
       String downgrade) {
     String name = "M20260101_00000" + number + "_step";
     project.write("src/main/java/com/example/migrations/" + name + ".java", """
@@ -147,7 +147,7 @@ class UpgradeInspectsOnceTest {
         downgrade.indent(4)));
   }
 
-  private static Schema inspect(ProjectDirectory project) throws Exception {
+  static Schema inspect(ProjectDirectory project) throws Exception {
     try (Connection connection = project.database().open()) {
       return Database.forKind(project.database().kind()).inspector().inspect(connection, TableFilter.defaults());
     }

@@ -17,6 +17,7 @@ import dev.autogenerate.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -67,6 +68,57 @@ class ConcurrentIndexTest {
     public void downgrade(Operations op) {
       op.dropColumn("events", "source");
       op.dropIndex("events", "ix_events_note");
+    }
+  }
+
+  @Revision(id = "c1dx00000004", revises = "c1dx00000002", message = "a column")
+  public static final class AddSource implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+      op.addColumn("events", column("source", SqlType.TEXT));
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+      op.dropColumn("events", "source");
+    }
+  }
+
+  @Revision(id = "c1dx00000005", revises = "c1dx00000004", message = "broken")
+  public static final class Broken implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+      op.execute("insert into no_such_table values (1)");
+    }
+
+    @Override
+    public void downgrade(Operations op) {}
+  }
+
+  /**
+   * In a single transaction, the index's revision still runs on its own: what ran before it
+   * commits first, and what follows it begins a transaction of its own, which a failure takes
+   * back alone.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void inASingleTransactionItsRevisionRunsOnItsOwn(DatabaseKind kind) throws Exception {
+    TestDatabase database = TestDatabases.fresh(kind);
+    List<String> progress = new ArrayList<>();
+    Migrator migrator = new Migrator(RevisionHistory.of(List.of(MigrationScript.of(new Events(), "Events"),
+        MigrationScript.of(new IndexConcurrently(), "IndexConcurrently"), MigrationScript.of(new AddSource(), "AddSource"),
+        MigrationScript.of(new Broken(), "Broken"))), TableFilter.defaults()).withProgress(progress::add)
+        .withSingleTransaction(true);
+    try (Connection connection = database.open()) {
+      UserError error = assertThrows(UserError.class, () -> migrator.upgrade(connection, "head"));
+
+      assertTrue(error.getMessage().contains("the 1 revision(s) this command ran before it in the same transaction"
+          + " (c1dx00000004 (a column)) were rolled back with it, and the database is at c1dx00000002"),
+          error.getMessage());
+      assertEquals(List.of("c1dx00000002"), VersionTable.heads(connection));
+      assertEquals(2, HistoryTable.entries(connection).size());
+      assertTrue(progress.indexOf("Committed the 1 revision(s) applied above, in one transaction")
+          < progress.indexOf("Applying c1dx00000002 (index without blocking writes) ..."), progress.toString());
     }
   }
 

@@ -71,6 +71,12 @@ public final class PostgresDatabase implements Database, ComparisonRules {
    * which raw SQL makes unknowable: the revision is refused then, before anything runs.
    */
   @Override
+  public boolean mayRunAheadOfTransaction(List<Operation> operations) {
+    return serverMajor < ADDS_ENUM_VALUES_IN_TRANSACTIONS
+        && operations.stream().anyMatch(operation -> operation instanceof AlterEnumType);
+  }
+
+  @Override
   public AheadOfTransaction aheadOfTransaction(List<Operation> operations, Schema before) {
     boolean addsToATypeThatExists = operations.stream()
         .anyMatch(operation -> operation instanceof AlterEnumType alter && before.enumType(alter.name()).isPresent());

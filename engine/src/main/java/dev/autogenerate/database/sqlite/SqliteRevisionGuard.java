@@ -98,12 +98,12 @@ final class SqliteRevisionGuard implements RevisionGuard {
   }
 
   @Override
-  public void beforeCommit(String revision) throws SQLException {
+  public void beforeCommit(String subject) throws SQLException {
     Map<String, Integer> brokenAfter = brokenReferences(connection);
     for (Map.Entry<String, Integer> broken : brokenAfter.entrySet()) {
       if (broken.getValue() > brokenBefore.getOrDefault(broken.getKey(), 0)) {
         String[] tables = broken.getKey().split("\u0000");
-        throw new UserError("migration " + revision + " leaves rows of " + tables[0] + " referencing missing rows of "
+        throw new UserError(subject + " leaves rows of " + tables[0] + " referencing missing rows of "
             + tables[1] + "; nothing of it was applied (delete or fix those rows first, in the migration or by hand)");
       }
     }

@@ -166,6 +166,15 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     return typed != null && !typed.isBlank() ? typed : configured;
   }
 
+  /** A command, with {@code --single-transaction} when typed or configured so. */
+  List<String> inOneTransactionIf(boolean configured, String... command) {
+    List<String> words = new ArrayList<>(List.of(command));
+    if (enabled("autogenerate.singleTransaction", configured)) {
+      words.add("--single-transaction");
+    }
+    return words;
+  }
+
   /** A switch the same way ({@code -Dautogenerate.skip} alone is "true" to Maven); a blank one is no setting. */
   boolean enabled(String property, boolean configured) {
     String typed = session == null ? null : session.getUserProperties().getProperty(property);

@@ -14,6 +14,13 @@ public class DowngradeMojo extends AbstractAutogenerateMojo {
   @Parameter(property = "autogenerate.target")
   String target;
 
+  /**
+   * All the revisions in one transaction: all of them or none are applied (as
+   * {@code transaction.mode=single} in the settings).
+   */
+  @Parameter(property = "autogenerate.singleTransaction", defaultValue = "false")
+  boolean singleTransaction;
+
   @Override
   List<String> command() throws MojoFailureException {
     String typed = setting("autogenerate.target", target);
@@ -21,6 +28,6 @@ public class DowngradeMojo extends AbstractAutogenerateMojo {
       throw new MojoFailureException(
           "autogenerate:downgrade needs a target: -Dautogenerate.target=-1 (the newest applied), a revision, or base");
     }
-    return List.of("downgrade", typed);
+    return inOneTransactionIf(singleTransaction, "downgrade", typed);
   }
 }

@@ -27,9 +27,16 @@ public class SqlMojo extends AbstractAutogenerateMojo {
   @Parameter(property = "autogenerate.sqlFile")
   File outputFile;
 
+  /**
+   * All the revisions in one transaction: all of them or none are applied (as
+   * {@code transaction.mode=single} in the settings).
+   */
+  @Parameter(property = "autogenerate.singleTransaction", defaultValue = "false")
+  boolean singleTransaction;
+
   @Override
   List<String> command() {
-    return List.of("upgrade", "--sql", setting("autogenerate.range", range));
+    return inOneTransactionIf(singleTransaction, "upgrade", "--sql", setting("autogenerate.range", range));
   }
 
   /** The file the script goes to, as typed for this build or configured; null for the log. */

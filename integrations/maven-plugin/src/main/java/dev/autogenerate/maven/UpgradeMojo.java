@@ -13,8 +13,15 @@ public class UpgradeMojo extends AbstractAutogenerateMojo {
   @Parameter(property = "autogenerate.target", defaultValue = "head")
   String target;
 
+  /**
+   * All the revisions in one transaction: all of them or none are applied (as
+   * {@code transaction.mode=single} in the settings).
+   */
+  @Parameter(property = "autogenerate.singleTransaction", defaultValue = "false")
+  boolean singleTransaction;
+
   @Override
   List<String> command() {
-    return List.of("upgrade", setting("autogenerate.target", target));
+    return inOneTransactionIf(singleTransaction, "upgrade", setting("autogenerate.target", target));
   }
 }

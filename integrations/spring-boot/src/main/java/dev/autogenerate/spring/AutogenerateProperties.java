@@ -23,6 +23,9 @@ import org.springframework.boot.convert.DurationUnit;
  * @param acceptNewerDatabase whether an instance starts on a database a newer release migrated
  *     (at revisions its migrations do not define, all of theirs applied), applying nothing, as
  *     during a rolling deploy or after a rollback
+ * @param transactionMode {@code per-revision} (each revision commits on its own) or {@code single}
+ *     (all the revisions a start-up applies in one transaction: all of them or none), as the
+ *     command line's {@code transaction.mode}
  */
 @ConfigurationProperties("autogenerate")
 public record AutogenerateProperties(
@@ -31,7 +34,14 @@ public record AutogenerateProperties(
     @DefaultValue("600s") @DurationUnit(ChronoUnit.SECONDS) Duration lockTimeout,
     @DefaultValue("false") boolean failOnDrift,
     List<String> entityPackages,
-    @DefaultValue("true") boolean acceptNewerDatabase) {
+    @DefaultValue("true") boolean acceptNewerDatabase,
+    @DefaultValue("per-revision") TransactionMode transactionMode) {
+
+  /** How many transactions the revisions of a start-up run in. */
+  public enum TransactionMode {
+    PER_REVISION,
+    SINGLE
+  }
 
   public AutogenerateProperties {
     entityPackages = entityPackages == null ? List.of() : List.copyOf(entityPackages);

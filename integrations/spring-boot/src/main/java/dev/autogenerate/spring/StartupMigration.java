@@ -101,6 +101,7 @@ public final class StartupMigration implements InitializingBean {
     try {
       return MigrationClasses.migrator(scan, migrationsPackage)
           .withLockTimeout(properties.lockTimeout())
+          .withSingleTransaction(properties.transactionMode() == AutogenerateProperties.TransactionMode.SINGLE)
           .withProgress(LOG::info);
     } catch (UserError e) {
       throw new AutogenerateStartupException("autogenerate: " + e.getMessage(),

@@ -23,4 +23,14 @@ class AutogeneratePropertiesTest {
     assertEquals(Duration.ofMillis(500), bind(Map.of("autogenerate.lock-timeout", "500ms")).lockTimeout());
     assertEquals(Duration.ofMinutes(10), bind(Map.of()).lockTimeout());
   }
+
+  /** Spelt as the command line's transaction.mode values. */
+  @Test
+  void theTransactionModeIsPerRevisionUnlessSingle() {
+    assertEquals(AutogenerateProperties.TransactionMode.PER_REVISION, bind(Map.of()).transactionMode());
+    assertEquals(AutogenerateProperties.TransactionMode.SINGLE,
+        bind(Map.of("autogenerate.transaction-mode", "single")).transactionMode());
+    assertEquals(AutogenerateProperties.TransactionMode.PER_REVISION,
+        bind(Map.of("autogenerate.transaction-mode", "per-revision")).transactionMode());
+  }
 }

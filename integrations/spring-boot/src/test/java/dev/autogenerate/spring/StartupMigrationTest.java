@@ -121,6 +121,17 @@ class StartupMigrationTest {
   }
 
   @Test
+  void inASingleTransactionTheStartUpCommitsItsRevisionsOnce(CapturedOutput output) throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    try (ConfigurableApplicationContext context = start(database, "autogenerate.transaction-mode=single",
+        "logging.level.dev.autogenerate=info")) {
+      assertEquals(2, context.getBean(StartupMigration.class).applied().size());
+      assertEquals(1, context.getBean(Books.class).count());
+    }
+    assertTrue(output.getOut().contains("Committed the 2 revision(s) applied above, in one transaction"), output::getOut);
+  }
+
+  @Test
   void disabledTheApplicationStartsWithoutMigrating() throws Exception {
     TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
 

@@ -1,0 +1,112 @@
+package dev.autogenerate.runtime;
+
+import dev.autogenerate.database.Database;
+import dev.autogenerate.database.LockWait;
+import dev.autogenerate.database.RevisionGuard;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The transaction revisions run in, with the database's {@link RevisionGuard} around it: begun
+ * by the first revision that needs it, and holding either that one revision (the default) or, in
+ * a {@linkplain Migrator#withSingleTransaction single transaction}, every revision of a call
+ * until one must run on its own. It knows which revisions ran in it and are not committed yet,
+ * so that a failure can say what the rollback took back with it.
+ */
+final class RevisionTransaction {
+
+  private final Connection connection;
+  private final Database database;
+  private final LockWait wait;
+  private final List<MigrationScript> uncommitted = new ArrayList<>();
+  private final BookkeepingRows rows = new BookkeepingRows();
+  private RevisionGuard guard;
+  private boolean autoCommitBefore;
+  /** Where the database was when this transaction began: where a rollback leaves it. */
+  private AppliedRevisions startedAt;
+
+  RevisionTransaction(Connection connection, Database database, LockWait wait) {
+    this.connection = connection;
+    this.database = database;
+    this.wait = wait;
+  }
+
+  boolean isOpen() {
+    return guard != null;
+  }
+
+  /** Begins the transaction, and the guard. */
+  void begin() throws SQLException {
+    autoCommitBefore = connection.getAutoCommit();
+    guard = database.beginRevision(connection, wait);
+  }
+
+  /** Notes where the first revision found the database, in this transaction. */
+  void startsAt(AppliedRevisions found) {
+    startedAt = found;
+  }
+
+  /** Notes a revision whose statements and bookkeeping rows ran in this transaction. */
+  void ran(MigrationScript script) {
+    uncommitted.add(script);
+  }
+
+  /** The version and history rows of the revisions that ran, written when the transaction commits. */
+  BookkeepingRows rows() {
+    return rows;
+  }
+
+  /** The revisions that ran in this transaction and are not committed yet, in order. */
+  List<MigrationScript> uncommitted() {
+    return List.copyOf(uncommitted);
+  }
+
+  AppliedRevisions startedAt() {
+    return startedAt;
+  }
+
+  /**
+   * Commits what ran so far, once the guard found nothing wrong with it; the transaction stays
+   * open (the driver begins the next one).
+   *
+   * @param subject what the guard's message names: {@code migration abc (add x)}, or the
+   *     transaction of several
+   */
+  void commit(String subject) throws SQLException {
+    rows.write(connection);
+    guard.beforeCommit(subject);
+    connection.commit();
+    uncommitted.clear();
+  }
+
+  /** Rolls back whatever this transaction holds; the revisions that ran in it are undone. */
+  void rollback() throws SQLException {
+    if (!connection.getAutoCommit()) {
+      connection.rollback();
+    }
+    uncommitted.clear();
+    rows.forget();
+  }
+
+  /**
+   * Restores the connection as it was before {@link #begin}, rolling back first what is not
+   * committed (a command that stopped between revisions): setting auto-commit would commit it.
+   */
+  void close() throws SQLException {
+    if (guard == null) {
+      return;
+    }
+    try {
+      if (!uncommitted.isEmpty()) {
+        rollback();
+      }
+      connection.setAutoCommit(autoCommitBefore);
+    } finally {
+      RevisionGuard closing = guard;
+      guard = null;
+      closing.close();
+    }
+  }
+}
