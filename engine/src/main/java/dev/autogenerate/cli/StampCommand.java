@@ -24,7 +24,7 @@ final class StampCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Project project = root.project();
     try (Connection connection = project.connect()) {
-      project.migrator(root.out(), false).stamp(connection, target);
+      project.migrator(root.out(), null).stamp(connection, target);
     }
     return AutogenerateCli.OK;
   }

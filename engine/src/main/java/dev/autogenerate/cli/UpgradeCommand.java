@@ -30,10 +30,10 @@ final class UpgradeCommand implements Callable<Integer> {
       + " TARGET is then a range (TO from base, or FROM:TO).")
   boolean sql;
 
-  @Option(names = "--single-transaction", description = "Run all the revisions in one transaction: all of them"
-      + " or none are applied (transaction.mode=single in the settings does the same); by default each commits on"
-      + " its own.")
-  boolean singleTransaction;
+  @Option(names = "--single-transaction", negatable = true, description = "Run all the revisions in one"
+      + " transaction (but those that need one of their own): all of them or none are applied; --no-single-transaction"
+      + " commits each on its own, the default. Overrides transaction.mode in the settings.")
+  Boolean singleTransaction;
 
   @Mixin ServerVersionOption serverVersion;
 

@@ -144,11 +144,22 @@ public interface Database {
   }
 
   /**
-   * Whether {@link #aheadOfTransaction} may move some of these operations ahead, whatever the
-   * schema: a revision holding them runs in a transaction of its own, never joining a single
-   * transaction with the revisions before it.
+   * Whether a revision holding these operations runs outside a transaction: PostgreSQL cannot
+   * build an index {@code concurrently} in one. Such an operation must be alone in its revision
+   * on every database (the same file runs on both); where the database has no such limit, it runs
+   * in the revision's transaction like any other.
    */
-  default boolean mayRunAheadOfTransaction(List<Operation> operations) {
+  default boolean runsOutsideTransaction(List<Operation> operations) {
+    return false;
+  }
+
+  /**
+   * Whether a revision holding these operations must have a transaction of its own, never
+   * joining a {@linkplain dev.autogenerate.runtime.Migrator#withSingleTransaction single
+   * transaction} with other revisions: the transaction ends before it and after it. Nothing
+   * needs that by default.
+   */
+  default boolean needsOwnTransaction(List<Operation> operations) {
     return false;
   }
 

@@ -198,24 +198,32 @@ public final class Project {
    *
    * @param serverVersion the server's major version where the SQL depends on it, or {@code null}
    *     for a current one
-   * @param singleTransaction all revisions in one transaction, as the settings may also say
+   * @param singleTransaction all revisions in one transaction, or each in its own; {@code null}
+   *     for what the settings say
    */
-  public OfflineScript offlineScript(Integer serverVersion, boolean singleTransaction) {
+  public OfflineScript offlineScript(Integer serverVersion, Boolean singleTransaction) {
     settings.requireSupportedUrl();
     Database database = Database.forKind(DatabaseKind.fromJdbcUrl(settings.url()));
     return new OfflineScript(history(), serverVersion == null ? database : database.atServerVersion(serverVersion))
-        .withSingleTransaction(singleTransaction || settings.singleTransaction());
+        .withSingleTransaction(singleTransaction(singleTransaction));
+  }
+
+  /** As asked for this command, else as the settings say. */
+  private boolean singleTransaction(Boolean asked) {
+    return asked != null ? asked : settings.singleTransaction();
   }
 
   /**
-   * The migrator, printing each revision's start and end to {@code out} as it happens, in one
-   * transaction when {@code singleTransaction} or the settings say so.
+   * The migrator, printing each revision's start and end to {@code out} as it happens.
+   *
+   * @param singleTransaction all revisions in one transaction, or each in its own; {@code null}
+   *     for what the settings say
    */
-  public Migrator migrator(PrintWriter out, boolean singleTransaction) {
+  public Migrator migrator(PrintWriter out, Boolean singleTransaction) {
     return migrator().withProgress(line -> {
       out.println(line);
       out.flush();
-    }).withLockTimeout(settings.lockTimeout()).withSingleTransaction(singleTransaction || settings.singleTransaction());
+    }).withLockTimeout(settings.lockTimeout()).withSingleTransaction(singleTransaction(singleTransaction));
   }
 
   public Migrator migrator() {
@@ -611,7 +619,7 @@ public final class Project {
         throw new UserError("the database has no tables, sequences or enum types to adopt: start with -m instead");
       }
       Path file = write(request, List.of(), plan);
-      migrator(progress, false).stamp(connection, "head");
+      migrator(progress, null).stamp(connection, "head");
       if (!inspected.views().isEmpty() || !inspected.triggers().isEmpty()) {
         List<String> own = new ArrayList<>();
         inspected.views().keySet().forEach(view -> own.add("view " + view));

@@ -119,10 +119,11 @@ public final class Migrator {
    * This migrator, running all the revisions of one upgrade or downgrade in a single transaction
    * when {@code single} (as Alembic does by default, and Flyway's {@code group}): all of them or
    * none are applied, and the run costs one commit instead of one per revision, which a long
-   * history on a fresh database (tests, a new environment) feels most. A revision that cannot run
-   * in a transaction (a concurrent index) or must run statements ahead of it still runs on its
-   * own, after what ran before it commits. The tables it alters stay locked until the end, so on
-   * a live database the default, one transaction per revision, holds locks for less time.
+   * history on a fresh database (tests, a new environment) feels most. A revision that needs a
+   * transaction of its own ({@link Database#needsOwnTransaction}: on PostgreSQL a concurrent index,
+   * new enum values, a lock timeout, the lock-safe forms) still has one, after what ran before it
+   * commits. The tables the revisions alter stay locked until the end, so on a live database the
+   * default, one transaction per revision, holds locks for less time.
    */
   public Migrator withSingleTransaction(boolean single) {
     return new Migrator(history, filter, lockTimeout, progress, stillRunning, single);
@@ -211,6 +212,11 @@ public final class Migrator {
           known = step.known();
         }
         commitTheRest(transaction, Direction.UPGRADE);
+      } catch (UserError e) {
+        // Stopped between revisions (one whose operations cannot be listed, say): what the single
+        // transaction holds is rolled back by close, and the message must say so.
+        throw transaction.uncommitted().isEmpty() ? e
+            : new UserError(e.getMessage() + rolledBack(transaction.uncommitted(), transaction.startedAt()), e);
       } finally {
         transaction.close();
       }
@@ -258,6 +264,11 @@ public final class Migrator {
           known = step.known();
         }
         commitTheRest(transaction, Direction.DOWNGRADE);
+      } catch (UserError e) {
+        // Stopped between revisions (one whose operations cannot be listed, say): what the single
+        // transaction holds is rolled back by close, and the message must say so.
+        throw transaction.uncommitted().isEmpty() ? e
+            : new UserError(e.getMessage() + rolledBack(transaction.uncommitted(), transaction.startedAt()), e);
       } finally {
         transaction.close();
       }
@@ -457,10 +468,12 @@ public final class Migrator {
     Set<String> schemasRead = new TreeSet<>(schemasNamed);
     schemasRead.addAll(known.schemas());
     TableFilter filter = this.filter.withSchemas(schemasRead);
-    boolean outsideTransaction = requireAloneIfNotTransactional(operations, script);
-    if (transaction.isOpen() && (outsideTransaction || database.mayRunAheadOfTransaction(operations))) {
-      // What ran before it commits first: this revision leaves the transaction, and a failure
-      // of its own must not take theirs back unsaid.
+    requireAloneIfNotTransactional(operations, script);
+    boolean outsideTransaction = database.runsOutsideTransaction(operations);
+    boolean ownTransaction = database.needsOwnTransaction(operations);
+    if (transaction.isOpen() && ownTransaction) {
+      // What ran before it commits first: this revision has a transaction of its own (or none),
+      // and a failure of its own must not take theirs back.
       commitTheRest(transaction, direction);
       transaction.close();
     }
@@ -510,6 +523,10 @@ public final class Migrator {
       }
       AheadOfTransaction ahead = aheadOfTransaction(database, operations, schema, script);
       if (!ahead.statements().isEmpty()) {
+        if (joining) {
+          throw new IllegalStateException(script.label() + " runs statements ahead of its transaction, yet joined"
+              + " the single transaction: Database.needsOwnTransaction must hold for it");
+        }
         // What ran so far (at most the history table's creation) is committed; these run each on
         // its own, then the revision's transaction, which finds the version table as it was: the
         // migration lock kept other migrators out meanwhile.
@@ -577,9 +594,9 @@ public final class Migrator {
         transaction.rows().reverted(script.id());
       }
       transaction.ran(script);
-      // Alone in its transaction unless it joins a single one; one that ran outside or ahead of
-      // its transaction commits at its end even so, as the next revision then begins afresh.
-      boolean commitsNow = !singleTransaction || outsideTransaction || !ranAhead.isEmpty();
+      // Alone in its transaction unless it joins a single one; one that needs a transaction of
+      // its own commits at its end even so, and the next revision begins afresh.
+      boolean commitsNow = !singleTransaction || ownTransaction || !ranAhead.isEmpty();
       if (commitsNow) {
         transaction.commit("migration " + script.label());
         ends = true;
@@ -591,9 +608,7 @@ public final class Migrator {
       AppliedRevisions leftAt = transaction.startedAt();
       transaction.rollback();
       ends = true;
-      String rolledBack = takenBack.isEmpty() ? ""
-          : "; the " + takenBack.size() + " revision(s) this command ran before it in the same transaction ("
-              + describe(takenBack) + ") were rolled back with it, and the database is at " + history.describe(leftAt);
+      String rolledBack = rolledBack(takenBack, leftAt);
       if (e instanceof UserError userError) {
         throw takenBack.isEmpty() ? userError : new UserError(userError.getMessage() + rolledBack, userError);
       }
@@ -644,6 +659,13 @@ public final class Migrator {
           + "; nothing of it was applied" + back, e);
     }
     progress.accept(direction.committed(held.size()));
+  }
+
+  /** What a failure adds when a single transaction took back revisions that ran before it; "" when none. */
+  private String rolledBack(List<MigrationScript> takenBack, AppliedRevisions leftAt) {
+    return takenBack.isEmpty() ? ""
+        : "; the " + takenBack.size() + " revision(s) this command ran before it in the same transaction ("
+            + describe(takenBack) + ") were rolled back with it, and the database is at " + history.describe(leftAt);
   }
 
   /** A few revisions by label; a long run by its first and last. */
@@ -714,16 +736,16 @@ public final class Migrator {
   }
 
   /**
-   * Whether the revision runs outside a transaction: when it holds an operation PostgreSQL cannot
-   * run in one, which must then be its only operation, so that a failure leaves nothing half done.
+   * Refuses a revision holding an operation PostgreSQL cannot run in a transaction beside other
+   * operations: it must be alone, so that a failure leaves nothing half done. On every database,
+   * since the same file runs on both.
    */
-  private static boolean requireAloneIfNotTransactional(List<Operation> operations, MigrationScript script) {
+  private static void requireAloneIfNotTransactional(List<Operation> operations, MigrationScript script) {
     Optional<Operation> outside = operations.stream().filter(operation -> !operation.transactional()).findFirst();
     if (outside.isPresent() && operations.size() > 1) {
       throw new UserError("migration " + script.origin() + ": " + outside.get().describe() + " cannot run in a"
           + " transaction, so it must be the only operation of its revision: move the others to a revision of their own");
     }
-    return outside.isPresent();
   }
 
   /** What the database runs ahead of the revision's transaction; a revision it cannot split is a user error. */

@@ -188,7 +188,7 @@ public final class OfflineScript {
   /**
    * Ends a revision: commits it, unless it joins a single transaction that goes on.
    *
-   * @param alone whether the revision ran on its own (outside or ahead of a transaction)
+   * @param alone whether the revision has a transaction of its own (or none)
    * @return whether a transaction is still open
    */
   private boolean commitUnlessSingle(StringBuilder body, boolean alone) {
@@ -204,16 +204,16 @@ public final class OfflineScript {
    * the open single transaction) to the last before its version and history rows.
    *
    * @param open whether a single transaction of the revisions before is open
-   * @return whether the revision runs on its own (outside or ahead of a transaction), which ends
+   * @return whether the revision has a transaction of its own (or none), which ends
    *     the single transaction before it
    */
   private boolean revision(StringBuilder script, MigrationScript revision, String direction, List<Operation> operations,
       Schema before, boolean open) {
     // As the runtime runs it: a statement that cannot run in a transaction (create index
     // concurrently) is alone in its revision and runs first, on its own; the rows follow in one.
-    boolean outside = operations.stream().anyMatch(operation -> !operation.transactional());
+    boolean outside = database.runsOutsideTransaction(operations);
     AheadOfTransaction ahead = Migrator.aheadOfTransaction(database, operations, before, revision);
-    boolean alone = outside || !ahead.statements().isEmpty();
+    boolean alone = database.needsOwnTransaction(operations) || !ahead.statements().isEmpty();
     if (open && alone) {
       script.append("commit;\n");
     }

@@ -91,17 +91,16 @@ final class RevisionTransaction {
   }
 
   /**
-   * Restores the connection as it was before {@link #begin}, rolling back first what is not
-   * committed (a command that stopped between revisions): setting auto-commit would commit it.
+   * Restores the connection as it was before {@link #begin}, rolling back first whatever is not
+   * committed (a command that stopped between revisions, or in the middle of one on an error no
+   * handler caught): setting auto-commit would commit it. After a commit the rollback does nothing.
    */
   void close() throws SQLException {
     if (guard == null) {
       return;
     }
     try {
-      if (!uncommitted.isEmpty()) {
-        rollback();
-      }
+      rollback();
       connection.setAutoCommit(autoCommitBefore);
     } finally {
       RevisionGuard closing = guard;

@@ -152,6 +152,11 @@ class SingleTransactionTest {
 
     assertTrue(run.out().contains("Committed the 5 revision(s) applied above, in one transaction"), run::toString);
     assertTrue(project.expect(0, "config").out().contains("transaction.mode = single"));
+
+    // --no-single-transaction overrides the setting for one command.
+    run = project.expect(0, "downgrade", "base", "--no-single-transaction");
+    assertEquals(5, run.out().lines().filter(line -> line.startsWith("Reverted ")).count(), run::toString);
+    assertFalse(run.out().contains("Committed"), run::toString);
   }
 
   @Test

@@ -8,9 +8,13 @@ import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
 import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.operations.AddConstraintNotValid;
+import dev.autogenerate.operations.AddUniqueUsingIndex;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.ValidateConstraint;
 import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Renames;
@@ -62,6 +66,27 @@ public final class PostgresDatabase implements Database, ComparisonRules {
     return new PostgresDatabase(major);
   }
 
+  @Override
+  public boolean runsOutsideTransaction(List<Operation> operations) {
+    return operations.stream().anyMatch(operation -> !operation.transactional());
+  }
+
+  /**
+   * A revision runs in a transaction of its own when it runs outside one, or what it does is
+   * meant to end with its transaction or be committed before the next revision: a lock timeout
+   * ({@code set local} lasts until the commit); the lock-safe forms (a constraint added {@code not
+   * valid}, its validation, a unique constraint over an index built beforehand), whose revisions
+   * exist so that each strong lock is short, not held until a long transaction ends; and new enum
+   * values, which PostgreSQL lets no statement use before they commit (and before 12 adds only
+   * ahead of a transaction).
+   */
+  @Override
+  public boolean needsOwnTransaction(List<Operation> operations) {
+    return operations.stream().anyMatch(operation -> !operation.transactional() || operation instanceof LockTimeout
+        || operation instanceof AddConstraintNotValid || operation instanceof ValidateConstraint
+        || operation instanceof AddUniqueUsingIndex || operation instanceof AlterEnumType);
+  }
+
   /**
    * Before PostgreSQL 12, {@code alter type ... add value} cannot run inside a transaction block
    * (unless the type was created in it), so a revision's new values for a type that exists are
@@ -70,12 +95,6 @@ public final class PostgresDatabase implements Database, ComparisonRules {
    * move ahead only where the operations before them leave the type alone and apply to the schema,
    * which raw SQL makes unknowable: the revision is refused then, before anything runs.
    */
-  @Override
-  public boolean mayRunAheadOfTransaction(List<Operation> operations) {
-    return serverMajor < ADDS_ENUM_VALUES_IN_TRANSACTIONS
-        && operations.stream().anyMatch(operation -> operation instanceof AlterEnumType);
-  }
-
   @Override
   public AheadOfTransaction aheadOfTransaction(List<Operation> operations, Schema before) {
     boolean addsToATypeThatExists = operations.stream()

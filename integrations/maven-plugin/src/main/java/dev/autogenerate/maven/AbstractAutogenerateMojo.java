@@ -166,11 +166,17 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     return typed != null && !typed.isBlank() ? typed : configured;
   }
 
-  /** A command, with {@code --single-transaction} when typed or configured so. */
-  List<String> inOneTransactionIf(boolean configured, String... command) {
+  /**
+   * A command, with {@code --single-transaction} or {@code --no-single-transaction} as typed for
+   * this build or configured in the POM; neither when unset, so the settings decide.
+   */
+  List<String> inOneTransactionIf(Boolean configured, String... command) {
     List<String> words = new ArrayList<>(List.of(command));
-    if (enabled("autogenerate.singleTransaction", configured)) {
-      words.add("--single-transaction");
+    String typed = session == null ? null : session.getUserProperties().getProperty("autogenerate.singleTransaction");
+    Boolean single = typed != null && !typed.isBlank() ? Boolean.valueOf(typed) : configured;
+    // -Dautogenerate.singleTransaction alone is "true" to Maven.
+    if (single != null) {
+      words.add(single ? "--single-transaction" : "--no-single-transaction");
     }
     return words;
   }

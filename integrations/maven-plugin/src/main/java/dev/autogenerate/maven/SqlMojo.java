@@ -28,11 +28,11 @@ public class SqlMojo extends AbstractAutogenerateMojo {
   File outputFile;
 
   /**
-   * All the revisions in one transaction: all of them or none are applied (as
-   * {@code transaction.mode=single} in the settings).
+   * All the revisions in one transaction (but those that need one of their own), or each in its
+   * own when false; unset, as {@code transaction.mode} in the settings says.
    */
-  @Parameter(property = "autogenerate.singleTransaction", defaultValue = "false")
-  boolean singleTransaction;
+  @Parameter(property = "autogenerate.singleTransaction")
+  Boolean singleTransaction;
 
   @Override
   List<String> command() {
