@@ -5,6 +5,7 @@ import dev.autogenerate.database.CountedRisk;
 import dev.autogenerate.project.EntitySourceLocator;
 import dev.autogenerate.project.Groundwork;
 import dev.autogenerate.project.Project;
+import dev.autogenerate.project.UnplannableDifference;
 import dev.autogenerate.runtime.MigrationScript;
 import dev.autogenerate.runtime.RevisionHistory;
 import dev.autogenerate.runtime.VersionTable;
@@ -63,11 +64,18 @@ final class CheckCommand implements Callable<Integer> {
       List<String> heads = history.heads().stream().map(MigrationScript::id).toList();
       Optional<String> notUpToDate = project.notUpToDate(connection, history);
       if (notUpToDate.isPresent()) {
-        return new CheckOutcome(databaseRevisions, heads, notUpToDate, MigrationPlan.empty(), List.of(), strict);
+        return new CheckOutcome(databaseRevisions, heads, notUpToDate, MigrationPlan.empty(), List.of(), strict,
+            Optional.empty());
       }
-      MigrationPlan plan = project.plan(groundwork, root.renames(renames));
+      MigrationPlan plan;
+      try {
+        plan = project.plan(groundwork, root.renames(renames));
+      } catch (UnplannableDifference difference) {
+        return new CheckOutcome(databaseRevisions, heads, Optional.empty(), MigrationPlan.empty(), List.of(), strict,
+            Optional.of(difference.getMessage()));
+      }
       List<CountedRisk> risks = plan.isEmpty() ? List.of() : project.countRisks(connection, plan);
-      return new CheckOutcome(databaseRevisions, heads, Optional.empty(), plan, risks, strict);
+      return new CheckOutcome(databaseRevisions, heads, Optional.empty(), plan, risks, strict, Optional.empty());
     }
   }
 }

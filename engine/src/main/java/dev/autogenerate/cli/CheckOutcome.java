@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param plan what it takes to bring the database to the entities
  * @param risks the plan's risky steps with their row counts
  * @param strict whether notes fail the check too
+ * @param unplannable why no migration can be written for how the entities differ, when none can
+ *     (a view reads a column they drop); then {@code plan} is empty
  */
 record CheckOutcome(List<String> databaseRevisions, List<String> migrationHeads, Optional<String> notUpToDate,
-    MigrationPlan plan, List<CountedRisk> risks, boolean strict) {
+    MigrationPlan plan, List<CountedRisk> risks, boolean strict, Optional<String> unplannable) {
 
   CheckOutcome {
     databaseRevisions = List.copyOf(databaseRevisions);
@@ -26,9 +28,12 @@ record CheckOutcome(List<String> databaseRevisions, List<String> migrationHeads,
     risks = List.copyOf(risks);
   }
 
-  /** True when the check fails: an older or edited database, a difference, a warning, or (strict) a note. */
+  /**
+   * True when the check fails: an older or edited database, a difference (one no migration can be
+   * written for too), a warning, or (strict) a note.
+   */
   boolean differs() {
-    return notUpToDate.isPresent() || !plan.isEmpty() || !plan.warnings().isEmpty()
+    return notUpToDate.isPresent() || unplannable.isPresent() || !plan.isEmpty() || !plan.warnings().isEmpty()
         || (strict && !plan.notices().isEmpty());
   }
 

@@ -25,6 +25,8 @@ final class GithubCheckReport {
       return;
     }
     outcome.notUpToDate().ifPresent(reason -> print(out, "error", Optional.empty(), "database not up to date", reason));
+    outcome.unplannable().ifPresent(reason -> print(out, "error", Optional.empty(),
+        "the database does not match the entities, and no migration can be written for it as things stand", reason));
     for (Change step : outcome.plan().upgradeChanges()) {
       String message = step.operation().describe() + (step.reason() == null ? "" : " (" + step.reason() + ")")
           + ". Run autogenerate -m \"message\" to write a migration for it.";

@@ -20,8 +20,12 @@ import java.util.Locale;
  *  "differences":[{"operation":"add column users.age","subject":"users","column":"age","reason":null}],
  *  "warnings":[],"notes":[],
  *  "risks":[{"operation":"drop column users.nick","subject":"users","column":"nick","kind":"dropped_column",
- *            "consequence":"dropping it deletes its values","counted":"rows holding a value","rows":12}]}
+ *            "consequence":"dropping it deletes its values","counted":"rows holding a value","rows":12}],
+ *  "unplannable":null}
  * }</pre>
+ *
+ * <p>{@code unplannable} says why no migration can be written for how the entities differ (a view
+ * reads a column they drop); then {@code differences} is empty and the status is differences.
  */
 final class JsonCheckReport {
 
@@ -38,7 +42,8 @@ final class JsonCheckReport {
         + field("differences", array(outcome.plan().upgradeChanges().stream().map(JsonCheckReport::difference).toList())) + ","
         + field("warnings", strings(outcome.plan().warnings())) + ","
         + field("notes", strings(outcome.plan().notices())) + ","
-        + field("risks", array(outcome.risks().stream().map(JsonCheckReport::risk).toList()))
+        + field("risks", array(outcome.risks().stream().map(JsonCheckReport::risk).toList())) + ","
+        + field("unplannable", string(outcome.unplannable().orElse(null)))
         + "}");
   }
 

@@ -14,6 +14,11 @@ final class TextCheckReport {
       out.println("Differences: " + outcome.notUpToDate().get() + ".");
       return;
     }
+    if (outcome.unplannable().isPresent()) {
+      out.println("Differences: the database does not match the entities, and no migration can be written for it as"
+          + " things stand: " + outcome.unplannable().get());
+      return;
+    }
     MigrationPlan plan = outcome.plan();
     plan.notices().forEach(notice -> out.println("note: " + notice));
     if (!outcome.differs()) {

@@ -87,7 +87,7 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
       return new Result(current, PhaseTimings.time("diff",
           () -> new SchemaComparison(database.comparisonRules(), options).compare(current, target, recorded, renames)));
     } catch (RenameConflict | DependencyConflict e) {
-      throw new UserError(e.getMessage(), e);
+      throw new UnplannableDifference(e.getMessage(), e);
     }
   }
 

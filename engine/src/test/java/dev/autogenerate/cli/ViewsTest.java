@@ -117,6 +117,18 @@ class ViewsTest {
     assertTrue(refused.err().contains("op.dropView(\"order_totals\")"), refused::toString);
     assertEquals(1, project.migrationFiles().size(), "no file written");
 
+    // check: a difference (exit 1), in every format, not a failure to compare (exit 2).
+    CliRun check = project.expect(1, "check");
+    assertTrue(check.out().startsWith("Differences: the database does not match the entities, and no migration can"
+        + " be written for it as things stand: view order_totals reads column orders.amount"), check::toString);
+    assertEquals("", check.err(), check::toString);
+    CliRun json = project.expect(1, "check", "--format", "json");
+    assertTrue(json.out().contains("\"status\":\"differences\"") && json.out().contains("\"unplannable\":\"view"
+        + " order_totals reads column orders.amount"), json::toString);
+    CliRun github = project.expect(1, "check", "--format", "github");
+    assertTrue(github.out().startsWith("::error title=autogenerate check%3A the database does not match the entities%2C"
+        + " and no migration can be written for it as things stand::view order_totals reads"), github::toString);
+
     // Renamed in the entity rather than dropped: the line says it looks like a rename, which keeps the column.
     project.entities(ORDER_V1.replace("  Integer amount;\n", "  Integer total;\n"));
     CliRun renamed = project.expect(2, "-m", "amount is total");
