@@ -25,7 +25,9 @@ import java.util.Set;
  * create it again around a change) goes with the view, silently, on both databases. On
  * PostgreSQL, a trigger's statement names the columns of its table it depends on (its
  * {@code UPDATE OF} list, its {@code WHEN} condition), which PostgreSQL refuses to drop or retype:
- * the revision would fail when applied. On SQLite, whose trigger statements
+ * the revision would fail when applied; and its PL/pgSQL function uses columns of its row
+ * ({@code new.note}), which PostgreSQL lets a revision drop or rename, after which every write the
+ * trigger fires for fails. On SQLite, whose trigger statements
  * hold their bodies, more: a trigger using a column the upgrade drops makes SQLite refuse the
  * drop ("error in trigger ... after drop column"), so the revision would fail when applied; one
  * on another table that only assigns the column ({@code update orders set note = ...}) SQLite
@@ -90,8 +92,9 @@ final class TriggerConflicts {
   /**
    * What the step does to a PostgreSQL trigger, when it breaks it: its statement names the columns
    * of its own table it depends on ({@code UPDATE OF note}, {@code WHEN (new.amount > 0)}), and
-   * PostgreSQL refuses to drop such a column or change its type; the function it runs is the
-   * database's own business. A rename it follows.
+   * PostgreSQL refuses to drop such a column or change its type; its PL/pgSQL function uses
+   * columns of its row ({@code new.note}), which PostgreSQL lets a migration drop or rename, and
+   * the function then fails every write the trigger fires for. Renames it follows.
    */
   private static void checkDefinitions(Schema current, List<Change> upgrade) {
     // Each table's triggers by the table's name now, which a rename moves; each column's name
@@ -107,6 +110,12 @@ final class TriggerConflicts {
         Optional.ofNullable(statementNames.remove(rename.from())).ifPresent(moved -> statementNames.put(rename.to(), moved));
       } else if (operation instanceof RenameColumn rename) {
         Map<String, String> names = statementNames.computeIfAbsent(rename.table(), table -> new HashMap<>());
+        usingInFunction(triggersOn, statementNames, rename.table(), rename.from()).ifPresent(trigger -> {
+          throw conflict(trigger, "runs a function that uses column " + rename.table() + "." + rename.from()
+              + " of its row (new." + names.getOrDefault(rename.from(), rename.from()) + "), which this migration renames"
+              + " to " + rename.to() + " (PostgreSQL does not rewrite the function, and every write the trigger fires for"
+              + " would then fail)");
+        });
         names.put(rename.to(), names.getOrDefault(rename.from(), rename.from()));
       } else if (operation instanceof DropTable drop) {
         triggersOn.remove(drop.table());
@@ -120,6 +129,11 @@ final class TriggerConflicts {
         dependent(triggersOn, statementNames, drop.table(), drop.column()).ifPresent(trigger -> {
           throw conflict(trigger, "names column " + drop.table() + "." + drop.column() + ", which this migration"
               + " drops (PostgreSQL refuses while the trigger depends on it)");
+        });
+        usingInFunction(triggersOn, statementNames, drop.table(), drop.column()).ifPresent(trigger -> {
+          throw conflict(trigger, "runs a function that uses column " + drop.table() + "." + drop.column()
+              + " of its row, which this migration drops (PostgreSQL lets the drop through, and every write the trigger"
+              + " fires for would then fail)");
         });
       } else if (operation instanceof AlterColumn alter && alter.newType().isPresent()) {
         dependent(triggersOn, statementNames, alter.table(), alter.column()).ifPresent(trigger -> {
@@ -136,6 +150,18 @@ final class TriggerConflicts {
     String named = statementNames.getOrDefault(table, Map.of()).getOrDefault(column, column);
     return triggersOn.getOrDefault(table, List.of()).stream()
         .filter(trigger -> ViewUses.names(columnsDependedOn(trigger.sql()), named))
+        .findFirst();
+  }
+
+  /**
+   * The first trigger on the table whose function uses the column of its row, under the name the
+   * function gives it: the name it had when the function was written, which no rename changes.
+   */
+  private static Optional<Trigger> usingInFunction(Map<String, List<Trigger>> triggersOn,
+      Map<String, Map<String, String>> statementNames, String table, String column) {
+    String named = statementNames.getOrDefault(table, Map.of()).getOrDefault(column, column);
+    return triggersOn.getOrDefault(table, List.of()).stream()
+        .filter(trigger -> trigger.functionUsesRowColumn(named))
         .findFirst();
   }
 

@@ -42,7 +42,7 @@ import java.util.TreeSet;
 final class EntityModelCodec {
 
   /** Raise it whenever a record of the model gains, loses or changes a component. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   private EntityModelCodec() {}
 
@@ -106,6 +106,7 @@ final class EntityModelCodec {
         text(trigger.name());
         text(trigger.table());
         text(trigger.sql());
+        text(trigger.functionBody());
       }
       count(model.renames().tables().size());
       for (TableRename rename : model.renames().tables()) {
@@ -237,7 +238,7 @@ final class EntityModelCodec {
       }
       Map<String, Trigger> triggers = new TreeMap<>();
       for (int i = count(); i > 0; i--) {
-        Trigger trigger = new Trigger(text(), text(), text());
+        Trigger trigger = new Trigger(text(), text(), text(), text());
         triggers.put(trigger.name(), trigger);
       }
       Schema withoutViews = Schema.of(tables, sequences, enumTypes);

@@ -182,6 +182,45 @@ class ViewsTest {
   }
 
   /**
+   * A PostgreSQL trigger's PL/pgSQL function that uses a column of its row holds no dependency
+   * PostgreSQL knows of: the drop (or a rename) would go through, and every later write to the
+   * table would fail ("record new has no field note"). {@code -m} stops with one line naming the
+   * trigger; a function that only mentions the column in a comment or a string, or uses other
+   * columns, stops nothing.
+   */
+  @Test
+  void aPostgresTriggerFunctionUsingADroppedOrRenamedColumnStopsTheRevision() throws Exception {
+    ProjectDirectory project = projectWithOrders(DatabaseKind.POSTGRESQL);
+    execute(project, "create function stamp_note() returns trigger language plpgsql as $$ begin"
+            + " NEW.\"note\" := coalesce(new.note, '') || '!'; return NEW; end $$",
+        "create trigger stamped before insert on orders for each row execute function stamp_note()",
+        "create function count_amounts() returns trigger language plpgsql as $$ begin"
+            + " -- new.note is left alone\n perform 'old.note'; NEW.amount := coalesce(NEW.amount, 0); return NEW; end $$",
+        "create trigger counted before insert on orders for each row execute function count_amounts()");
+    project.entities(ORDER_V1.replace("  String note;\n", ""));
+
+    assertStoppedByTrigger(project, "no notes", "stamped on orders", "runs a function that uses column orders.note"
+        + " of its row, which this migration drops (PostgreSQL lets the drop through, and every write the trigger fires"
+        + " for would then fail)");
+    CliRun check = project.expect(1, "check");
+    assertTrue(check.out().contains("trigger stamped on orders runs a function that uses column orders.note"),
+        check::toString);
+
+    project.entities(ORDER_V1.replace("  String note;\n", "  String remark;\n"));
+    CliRun renamed = project.expect(2, "-m", "note is remark", "--rename", "orders.note=remark");
+    assertTrue(renamed.err().contains("trigger stamped on orders runs a function that uses column orders.note of its"
+        + " row (new.note), which this migration renames to remark"), renamed::toString);
+
+    // Without the trigger that uses it, the column goes; the other trigger's function never used it.
+    execute(project, "drop trigger stamped on orders");
+    project.entities(ORDER_V1.replace("  String note;\n", ""));
+    project.expect(0, "-m", "no notes");
+    project.expect(0, "upgrade", "head");
+    execute(project, "insert into orders (id) values (7)");
+    project.expect(0, "check");
+  }
+
+  /**
    * A view dropped to be created again around a type change would take the triggers on it along,
    * on both databases, and nothing would create them again: that stops {@code -m} with one line.
    */

@@ -313,6 +313,37 @@ class TriggerConflictsTest {
     TriggerConflicts.check(current, List.of(Change.of(new DropTable("orders"))), false);
   }
 
+  /**
+   * A PostgreSQL trigger's PL/pgSQL function uses its row's columns as {@code new.note} or
+   * {@code OLD."note"}: dropping or renaming one of them stops the comparison. The same words in a
+   * comment or a string, another table's column, or a bare word are no use of the row's column.
+   */
+  @Test
+  void aPostgresTriggersFunctionUsingItsRowsColumnStopsItsDropOrRename() {
+    Trigger stamping = new Trigger("stamping on orders", "orders", "CREATE TRIGGER stamping BEFORE INSERT ON"
+        + " public.orders FOR EACH ROW EXECUTE FUNCTION stamp()", "begin OLD.\"note\" := 'x'; return new; end");
+    Schema current = Schema.of(List.of(ORDERS)).withViewsAndTriggers(List.of(), List.of(stamping));
+
+    DependencyConflict dropped = assertThrows(DependencyConflict.class,
+        () -> TriggerConflicts.check(current, List.of(Change.of(new DropColumn("orders", "note"))), false));
+    assertTrue(dropped.getMessage().startsWith("trigger stamping on orders runs a function that uses column orders.note"
+        + " of its row, which this migration drops"), dropped.getMessage());
+    DependencyConflict renamed = assertThrows(DependencyConflict.class,
+        () -> TriggerConflicts.check(current, List.of(Change.of(new RenameColumn("orders", "note", "memo"))), false));
+    assertTrue(renamed.getMessage().contains("which this migration renames to memo"), renamed.getMessage());
+    // Renamed and then dropped: still the column the function names by its old name.
+    assertThrows(DependencyConflict.class, () -> TriggerConflicts.check(current, List.of(
+        Change.of(new RenameColumn("orders", "amount", "total")), Change.of(new DropColumn("orders", "note"))), false));
+
+    for (String body : List.of("begin -- new.note\n return new; end", "begin perform 'new.note'; return new; end",
+        "begin insert into audit (what) values (note); return new; end", "begin new.amount := 1; return new; end")) {
+      Trigger other = new Trigger("other on orders", "orders", "CREATE TRIGGER other BEFORE INSERT ON public.orders"
+          + " FOR EACH ROW EXECUTE FUNCTION other()", body);
+      TriggerConflicts.check(Schema.of(List.of(ORDERS)).withViewsAndTriggers(List.of(), List.of(other)),
+          List.of(Change.of(new DropColumn("orders", "note"))), false);
+    }
+  }
+
   /** Dropping a view drops its triggers, and creating it again does not bring them back. */
   @Test
   void aTriggerOnAViewTheUpgradeRecreatesStopsIt() {

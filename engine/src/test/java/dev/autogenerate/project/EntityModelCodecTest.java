@@ -57,7 +57,7 @@ class EntityModelCodecTest {
         Map.of("team_names", new View("team_names", "select name from sales.teams",
             Map.of("sales.teams", new TreeSet<>(List.of("name")))),
             "team_totals", new View("team_totals", "select count(*) from sales.teams", Map.of(), true)),
-        Map.of("t_audit", new Trigger("t_audit", "plain", "create trigger t_audit ...")));
+        Map.of("t_audit", new Trigger("t_audit", "plain", "create trigger t_audit ...", "begin new.x := 1; return new; end")));
     Renames renames = new Renames(List.of(new TableRename("sales.teams", List.of("sales.groups", "sales.crews"), "Team")),
         List.of(new ColumnRename("plain", "only", List.of("single"), "Plain.only")));
     return new EntityModel(schema, renames);
@@ -94,7 +94,7 @@ class EntityModelCodecTest {
         Map.entry(Column.class, 6), Map.entry(SqlType.class, 5), Map.entry(PrimaryKey.class, 2),
         Map.entry(UniqueConstraint.class, 2), Map.entry(ForeignKey.class, 6), Map.entry(CheckConstraint.class, 2),
         Map.entry(Index.class, 4), Map.entry(IndexColumn.class, 2), Map.entry(Sequence.class, 3),
-        Map.entry(EnumType.class, 2), Map.entry(View.class, 4), Map.entry(Trigger.class, 3),
+        Map.entry(EnumType.class, 2), Map.entry(View.class, 4), Map.entry(Trigger.class, 4),
         Map.entry(Renames.class, 2), Map.entry(TableRename.class, 3), Map.entry(ColumnRename.class, 4));
     written.forEach((type, components) -> assertEquals(components, type.getRecordComponents().length,
         type.getSimpleName() + " changed: update EntityModelCodec and raise its FORMAT"));

@@ -203,7 +203,8 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
       String to) {
     return triggers.stream()
         .map(trigger -> (trigger.table().equals(table) || trigger.names(table)) && trigger.names(from)
-            ? new Trigger(trigger.name(), trigger.table(), trigger.withNameRewritten(from, to).sql()) : trigger)
+            ? new Trigger(trigger.name(), trigger.table(), trigger.withNameRewritten(from, to).sql(),
+                trigger.functionBody()) : trigger)
         .toList();
   }
 

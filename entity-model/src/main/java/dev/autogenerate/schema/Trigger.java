@@ -13,8 +13,11 @@ import java.util.Set;
  * @param name as the database names it: SQLite's trigger name; on PostgreSQL, whose trigger names
  *     are each table's own, {@code name on relation}, as {@code DROP TRIGGER} takes it
  * @param table the table or view it is on
+ * @param functionBody on PostgreSQL, the source of the PL/pgSQL function the trigger executes,
+ *     which PostgreSQL keeps as text (a rename leaves it as it was); "" where the statement holds
+ *     the body (SQLite) or the function is in another language
  */
-public record Trigger(String name, String table, String sql) {
+public record Trigger(String name, String table, String sql, String functionBody) {
 
   /** How a trigger's statement names the row it fires for. */
   private static final Set<String> OWN_ROWS = Set.of("new", "old");
@@ -23,15 +26,31 @@ public record Trigger(String name, String table, String sql) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(sql, "sql");
+    Objects.requireNonNull(functionBody, "functionBody");
+  }
+
+  /** A trigger whose statement is all there is of it (SQLite's holds its body). */
+  public Trigger(String name, String table, String sql) {
+    this(name, table, sql, "");
   }
 
   /**
    * This trigger after a table or column it names is renamed: SQLite rewrites the statement it
-   * keeps, so a rebuild later in the same revision must create it with the new name.
+   * keeps, so a rebuild later in the same revision must create it with the new name. A function's
+   * body stays as it was, as PostgreSQL leaves it.
    */
   public Trigger withNameRewritten(String from, String to) {
     String rewritten = IdentifierRewriter.column(sql, from, to);
-    return new Trigger(name, table.equals(from) ? to : table, rewritten);
+    return new Trigger(name, table.equals(from) ? to : table, rewritten, functionBody);
+  }
+
+  /**
+   * Whether its function's body reads or sets this column of the row it fires for
+   * ({@code NEW.note}, {@code old."note"}, in any case): PL/pgSQL looks the field up when the
+   * function runs, so a column dropped or renamed under it fails every write the trigger fires for.
+   */
+  public boolean functionUsesRowColumn(String column) {
+    return ViewUses.namesRowField(functionBody, column, OWN_ROWS);
   }
 
   /** Whether the statement names this table, view or column. */

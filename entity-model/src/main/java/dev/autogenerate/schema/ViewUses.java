@@ -114,6 +114,25 @@ public final class ViewUses {
   }
 
   /**
+   * Whether {@code body} reads or sets {@code column} as a field of one of {@code rows}
+   * ({@code new.note}, {@code OLD."note"}): how a trigger's function uses its row's columns.
+   * Comments and string literals do not count.
+   */
+  public static boolean namesRowField(String body, String column, Set<String> rows) {
+    if (body.isEmpty()) {
+      return false;
+    }
+    List<String> tokens = tokens(body);
+    String lower = column.toLowerCase(Locale.ROOT);
+    for (int t = 2; t < tokens.size(); t++) {
+      if (tokens.get(t).equals(lower) && tokens.get(t - 1).equals(".") && rows.contains(tokens.get(t - 2))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether {@code sql} names {@code relation} where a table or view can stand: right after
    * {@code from}, {@code join}, {@code into}, {@code update} (with its {@code or ...}) or
    * {@code in}, in parentheses after {@code from} or {@code join}, after a comma of a {@code from}

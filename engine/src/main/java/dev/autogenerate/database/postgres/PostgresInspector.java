@@ -380,10 +380,13 @@ public final class PostgresInspector implements DatabaseInspector {
              pg_catalog.quote_ident(t.tgname) || ' on ' ||
              CASE WHEN n.nspname = pg_catalog.current_schema() THEN pg_catalog.quote_ident(c.relname)
                   ELSE pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) END AS trigger_name,
-             pg_catalog.pg_get_triggerdef(t.oid) AS definition
+             pg_catalog.pg_get_triggerdef(t.oid) AS definition,
+             CASE WHEN l.lanname = 'plpgsql' THEN p.prosrc ELSE '' END AS function_body
       FROM pg_catalog.pg_trigger t
       JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid
+      JOIN pg_catalog.pg_language l ON l.oid = p.prolang
       WHERE n.nspname = pg_catalog.current_schema()
         AND c.relkind IN ('r', 'p')
         AND NOT t.tgisinternal
@@ -581,7 +584,8 @@ public final class PostgresInspector implements DatabaseInspector {
         String table = rows.getString("table_name");
         // A table the filter leaves out is not the tool's, nor are its triggers.
         if (schema.hasTable(table)) {
-          schema.addTrigger(new Trigger(rows.getString("trigger_name"), table, rows.getString("definition")));
+          schema.addTrigger(new Trigger(rows.getString("trigger_name"), table, rows.getString("definition"),
+              rows.getString("function_body")));
         }
       }
     }
