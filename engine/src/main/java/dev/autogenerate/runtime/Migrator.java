@@ -516,11 +516,13 @@ public final class Migrator {
       Optional<Schema> held = known.at(found, schemasNamed);
       Schema schema = held.isPresent() ? held.get()
           : database.withUnstored(database.inspect(connection, filter), () -> history.replay(found));
+      // The file warned of these with the rows of the database it was written against (a
+      // downgrade's without a count): here they are counted in this one, before anything runs.
+      List<Risk> destroying = destroying(database.spelledFor(schema, operations), operations);
       if (direction == Direction.DOWNGRADE) {
-        List<Risk> destroying = destroying(database.spelledFor(schema, operations), operations);
         refuseToUndoAStamp(connection, destroying, script);
-        warnOfDataLoss(connection, database, destroying);
       }
+      warnOfDataLoss(connection, database, destroying);
       AheadOfTransaction ahead = aheadOfTransaction(database, operations, schema, script);
       if (!ahead.statements().isEmpty()) {
         if (joining) {
@@ -696,10 +698,11 @@ public final class Migrator {
   }
 
   /**
-   * How many rows a downgrade's count reads at most: it runs before the statements, holding the
-   * migration lock, and a rollback in a hurry should not scan a large table to the end.
+   * How many rows a count before a revision reads at most: it runs before the statements, holding
+   * the migration lock, and a deployment (or a rollback in a hurry) should not scan a large table
+   * to the end to say how much a step deletes.
    */
-  static final long DOWNGRADE_COUNT_LIMIT = 1_000_000;
+  static final long COUNT_LIMIT = 1_000_000;
 
   /**
    * The steps of these operations that delete or cut data, in order; none where a step does not
@@ -715,15 +718,16 @@ public final class Migrator {
   }
 
   /**
-   * Says, before a downgrade's statements run, which of its steps delete or cut data and in how
-   * many rows (the file's comments warned of them without a count), counting up to {@link
-   * #DOWNGRADE_COUNT_LIMIT}. Each count runs under a savepoint, so that a query the database
-   * refuses cannot end the revision's transaction.
+   * Says, before a revision's statements run, which of its steps delete or cut data and in how
+   * many rows of this database (the file's comments counted those of the database it was written
+   * against, or none for a downgrade), counting up to {@link #COUNT_LIMIT}; steps that find no
+   * row say nothing. Each count runs under a savepoint, so that a query the database refuses
+   * cannot end the revision's transaction.
    */
   private void warnOfDataLoss(Connection connection, Database database, List<Risk> destroying) throws SQLException {
     for (Risk risk : destroying) {
       Savepoint before = connection.setSavepoint();
-      CountedRisk counted = CountedRisk.upTo(connection, database, risk, DOWNGRADE_COUNT_LIMIT);
+      CountedRisk counted = CountedRisk.upTo(connection, database, risk, COUNT_LIMIT);
       if (counted.rows().isEmpty()) {
         connection.rollback(before);
       } else {

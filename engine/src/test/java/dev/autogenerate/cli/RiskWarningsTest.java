@@ -85,6 +85,21 @@ class RiskWarningsTest {
     assertTrue(file.contains("    // WARNING: dropping it deletes its values (rows holding a value: 3)\n"
         + "    op.dropColumn(\"users\", \"name\");"), file);
     assertFalse(file.substring(file.indexOf("downgrade(")).contains("WARNING"), file);
+
+    // Applied where more rows came meanwhile (production, say), the upgrade counts them there,
+    // before its statements run.
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("insert into users (email, name) values ('e@example.com', 'Eve'), ('f@example.com', 'Flo')");
+    }
+    CliRun applied = project.expect(0, "upgrade", "head");
+    String out = applied.out();
+    assertTrue(out.contains("  warning: drop column users.name: dropping it deletes its values (rows holding a value:"
+        + " 5)"), applied::toString);
+    assertTrue(out.indexOf("warning: drop column users.name") < out.indexOf("Applied "), applied::toString);
+    // A step that finds nothing to delete says nothing.
+    project.entities(WalkthroughTest.USER_V2.replace("  String name;\n", "").replace("  Integer age;\n", ""));
+    project.expect(0, "-m", "drop ages");
+    assertFalse(project.expect(0, "upgrade", "head").out().contains("warning"));
   }
 
   /**
