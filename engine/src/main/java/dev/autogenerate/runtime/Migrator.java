@@ -61,7 +61,8 @@ public final class Migrator {
   private final boolean singleTransaction;
 
   public Migrator(RevisionHistory history, TableFilter filter) {
-    this(history, filter, LockWait.DEFAULT_TIMEOUT, line -> LOG.log(System.Logger.Level.INFO, line),
+    this(history, filter, LockWait.DEFAULT_TIMEOUT, line -> LOG.log(isWarning(line) ? System.Logger.Level.WARNING
+        : System.Logger.Level.INFO, line.strip()),
         StillRunning.DEFAULT, false);
   }
 
@@ -94,6 +95,14 @@ public final class Migrator {
           + " and that the migrations are compiled into the application");
     }
     return new Migrator(RevisionHistory.of(scripts), TableFilter.defaults());
+  }
+
+  /**
+   * Whether a progress line is a warning (rows a step deletes, revisions a stamp stops recording),
+   * which a logger should log as one.
+   */
+  public static boolean isWarning(String progressLine) {
+    return progressLine.strip().startsWith("warning:");
   }
 
   /** This migrator, waiting at most {@code timeout} for another process migrating the same database. */

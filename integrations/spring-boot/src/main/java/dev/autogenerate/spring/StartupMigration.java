@@ -102,7 +102,13 @@ public final class StartupMigration implements InitializingBean {
       return MigrationClasses.migrator(scan, migrationsPackage)
           .withLockTimeout(properties.lockTimeout())
           .withSingleTransaction(properties.transactionMode() == AutogenerateProperties.TransactionMode.SINGLE)
-          .withProgress(LOG::info);
+          .withProgress(line -> {
+            if (Migrator.isWarning(line)) {
+              LOG.warn(line.strip());
+            } else {
+              LOG.info(line);
+            }
+          });
     } catch (UserError e) {
       throw new AutogenerateStartupException("autogenerate: " + e.getMessage(),
           "Set autogenerate.migrations-package to the package of the application's migrations,"
