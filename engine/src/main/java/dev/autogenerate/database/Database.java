@@ -119,6 +119,13 @@ public interface Database {
   RevisionGuard beginRevision(Connection connection, LockWait wait) throws SQLException;
 
   /**
+   * An SQL expression for the time now in UTC, as ISO-8601 text with a {@code Z}, as the runtime
+   * records when it applied a revision ({@code Instant.toString()}): an offline script's rows
+   * then read like the runtime's.
+   */
+  String utcNowAsText();
+
+  /**
    * What a failed statement's error means here, beyond the database's own message, as a
    * parenthesis to add to it ({@code " (another session held a lock ...)"}); empty when the
    * message says it all.

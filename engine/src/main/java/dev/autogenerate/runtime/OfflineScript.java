@@ -77,7 +77,7 @@ public final class OfflineScript {
       body.append("insert into ").append(HistoryTable.NAME)
           .append(" (revision, applied_order, checksum, applied_at, applied_by, duration_ms, tool_version)\n")
           .append("  select ").append(literal(revision.id())).append(", coalesce(max(applied_order), 0) + 1, ")
-          .append(literal(revision.recordedChecksum())).append(", cast(current_timestamp as varchar(40)), 'sql script', null, ")
+          .append(literal(revision.recordedChecksum())).append(", ").append(database.utcNowAsText()).append(", 'sql script', null, ")
           .append(literal(ToolVersion.current())).append(" from ").append(HistoryTable.NAME).append(";\n");
       open = commitUnlessSingle(body, alone);
       applied = after;

@@ -60,6 +60,12 @@ class OfflineSqlTest {
       assertEquals(HistoryTable.entries(applied).keySet(), HistoryTable.entries(scripted).keySet());
       assertEquals(HistoryTable.entries(applied).values().stream().map(HistoryTable.Entry::checksum).toList(),
           HistoryTable.entries(scripted).values().stream().map(HistoryTable.Entry::checksum).toList());
+      // When, as the runtime records it: ISO-8601 in UTC, whoever wrote the row.
+      for (Connection connection : List.of(applied, scripted)) {
+        for (HistoryTable.Entry entry : HistoryTable.entries(connection).values()) {
+          assertTrue(entry.appliedAt().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"), entry.toString());
+        }
+      }
     }
 
     // The tool accepts the scripted database as its own: nothing to do, nothing edited.

@@ -67,6 +67,11 @@ public final class PostgresDatabase implements Database, ComparisonRules {
   }
 
   @Override
+  public String utcNowAsText() {
+    return "to_char(current_timestamp at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
+  }
+
+  @Override
   public boolean runsOutsideTransaction(List<Operation> operations) {
     return operations.stream().anyMatch(operation -> !operation.transactional());
   }

@@ -205,6 +205,11 @@ public final class SqliteDatabase implements Database, ComparisonRules {
   }
 
   @Override
+  public String utcNowAsText() {
+    return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+  }
+
+  @Override
   public RevisionGuard beginRevision(Connection connection, LockWait wait) throws SQLException {
     return SqliteRevisionGuard.begin(connection, wait);
   }
