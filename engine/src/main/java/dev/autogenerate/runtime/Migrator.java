@@ -611,6 +611,8 @@ public final class Migrator {
       if (commitsNow) {
         transaction.commit("migration " + script.label());
         ends = true;
+      } else {
+        transaction.check("migration " + script.label());
       }
       progress.accept(direction.done + script.label() + " in " + millis + " ms");
       return new Step(true, after, new Known(schema, after, schemasRead, true));

@@ -76,9 +76,18 @@ final class RevisionTransaction {
    */
   void commit(String subject) throws SQLException {
     rows.write(connection);
-    guard.beforeCommit(subject);
+    guard.check(subject);
     connection.commit();
     uncommitted.clear();
+  }
+
+  /**
+   * Checks, without committing, what the database did not check while the last revision ran
+   * (SQLite: rows left referencing missing rows), so that in a single transaction each revision
+   * answers for its own.
+   */
+  void check(String subject) throws SQLException {
+    guard.check(subject);
   }
 
   /** Rolls back whatever this transaction holds; the revisions that ran in it are undone. */

@@ -105,8 +105,9 @@ class SingleTransactionTest {
   }
 
   /**
-   * SQLite checks the references a transaction broke before it commits: in a single transaction,
-   * once, at its end. PostgreSQL's constraints refuse the delete as it runs.
+   * SQLite checks the references a revision broke before it commits, and in a single transaction
+   * after each revision; PostgreSQL's constraints refuse the delete as it runs. Either way the
+   * whole transaction goes.
    */
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
@@ -129,9 +130,8 @@ class SingleTransactionTest {
     String error = run.err().trim();
     assertEquals(1, error.lines().count(), run::toString);
     if (kind == DatabaseKind.SQLITE) {
-      assertTrue(error.startsWith("error: the single transaction of migration(s) ffffffffffff (step 6),"
-          + " 777777777777 (step 7) leaves rows of product referencing missing rows of category; nothing of it was"
-          + " applied"), run::toString);
+      assertTrue(error.startsWith("error: migration 777777777777 (step 7) leaves rows of product referencing missing"
+          + " rows of category; nothing of it was applied"), run::toString);
     } else {
       assertTrue(error.startsWith("error: migration 777777777777 (step 7) failed at `delete from category`"),
           run::toString);
@@ -140,6 +140,33 @@ class SingleTransactionTest {
     assertTrue(project.expect(0, "current").out().contains("eeeeeeeeeeee"));
     assertEquals(List.of("1|tools"), rows(project, "select id, title from category"));
     assertFalse(inspect(project).requireTable("category").column("note").isPresent());
+  }
+
+  /**
+   * On SQLite each revision answers for the references it breaks, as when it commits on its own:
+   * one deleting an orphan that was there before cannot make room for the next to leave a new one.
+   */
+  @Test
+  void onSqliteEachRevisionOfTheTransactionAnswersForTheRowsItOrphans() throws Exception {
+    ProjectDirectory project = withHistory(new ProjectDirectory(single, TestDatabases.fresh(DatabaseKind.SQLITE)));
+    project.expect(0, "upgrade", "head");
+    execute(project, "insert into category (id, title) values (1, 'tools'), (2, 'toys')",
+        "insert into product (id, code, category_id) values (1, 'hammer', 1), (2, 'ball', 2), (3, 'lost', 99)");
+    revision(project, 6, "ffffffffffff", "eeeeeeeeeeee", """
+        op.execute("delete from product where category_id not in (select id from category)");
+        """, "");
+    revision(project, 7, "777777777777", "ffffffffffff", """
+        op.execute("delete from category where id = 2");
+        """, "");
+
+    CliRun run = project.expect(2, "upgrade", "head", "--single-transaction");
+
+    String error = run.err().trim();
+    assertTrue(error.startsWith("error: migration 777777777777 (step 7) leaves rows of product referencing missing rows"
+        + " of category; nothing of it was applied"), run::toString);
+    assertTrue(error.endsWith("the 1 revision(s) this command ran before it in the same transaction (ffffffffffff"
+        + " (step 6)) were rolled back with it, and the database is at eeeeeeeeeeee (step 5)"), run::toString);
+    assertEquals(List.of("1|1", "2|2", "3|99"), rows(project, "select id, category_id from product order by id"));
   }
 
   @Test

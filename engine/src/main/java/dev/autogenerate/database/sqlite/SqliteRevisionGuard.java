@@ -97,11 +97,14 @@ final class SqliteRevisionGuard implements RevisionGuard {
     }
   }
 
+  /** Compares with the references broken at the last check (or the transaction's start), then remembers these. */
   @Override
-  public void beforeCommit(String subject) throws SQLException {
+  public void check(String subject) throws SQLException {
     Map<String, Integer> brokenAfter = brokenReferences(connection);
+    Map<String, Integer> before = brokenBefore;
+    brokenBefore = brokenAfter;
     for (Map.Entry<String, Integer> broken : brokenAfter.entrySet()) {
-      if (broken.getValue() > brokenBefore.getOrDefault(broken.getKey(), 0)) {
+      if (broken.getValue() > before.getOrDefault(broken.getKey(), 0)) {
         String[] tables = broken.getKey().split("\u0000");
         throw new UserError(subject + " leaves rows of " + tables[0] + " referencing missing rows of "
             + tables[1] + "; nothing of it was applied (delete or fix those rows first, in the migration or by hand)");
