@@ -119,6 +119,16 @@ public interface Database {
   RevisionGuard beginRevision(Connection connection, LockWait wait) throws SQLException;
 
   /**
+   * Statements that stop a script unless the version table lists exactly these heads (none: the
+   * database at base), the place the script was written to start from: run elsewhere, it would
+   * apply revisions on top of others that never ran, and record the database as migrated.
+   *
+   * @param heads the version rows expected, sorted as {@link String#compareTo} sorts them
+   * @param failure what the stopped script says, and how to write the right one
+   */
+  List<String> versionGuard(List<String> heads, String failure);
+
+  /**
    * An SQL expression for the time now in UTC, as ISO-8601 text with a {@code Z}, as the runtime
    * records when it applied a revision ({@code Instant.toString()}): an offline script's rows
    * then read like the runtime's.

@@ -391,7 +391,12 @@ public final class Project {
     if (history.heads().size() > 1) {
       return Optional.of(history.describeHeads() + "; " + MERGE_FIRST);
     }
-    AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
+    List<String> recorded = VersionTable.heads(connection);
+    Optional<String> inconsistency = history.inconsistency(recorded);
+    if (inconsistency.isPresent()) {
+      return inconsistency;
+    }
+    AppliedRevisions applied = history.appliedAt(recorded);
     if (!applied.heads().equals(history.heads().stream().map(MigrationScript::id).toList())) {
       return Optional.of("the database is at " + history.describe(applied) + " but the newest migration is "
           + RevisionHistory.labels(history.heads()) + "; run `autogenerate upgrade head` first");

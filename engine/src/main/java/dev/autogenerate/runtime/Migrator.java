@@ -202,7 +202,7 @@ public final class Migrator {
       if (edited.isPresent()) {
         throw new UserError(edited.get());
       }
-      AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
+      AppliedRevisions applied = history.appliedAt(consistentHeads(connection));
       Set<String> goal = RevisionTargets.toApply(history, target, applied);
       List<MigrationScript> done = new ArrayList<>();
       Known known = Known.NOTHING;
@@ -233,6 +233,16 @@ public final class Migrator {
     }
   }
 
+  /** The version table's heads, which must be one place in the history for anything to run from it. */
+  private List<String> consistentHeads(Connection connection) throws SQLException {
+    List<String> heads = VersionTable.heads(connection);
+    Optional<String> inconsistency = history.inconsistency(heads);
+    if (inconsistency.isPresent()) {
+      throw new UserError(inconsistency.get());
+    }
+    return heads;
+  }
+
   private Optional<MigrationScript> nextToApply(Set<String> goal, AppliedRevisions applied) {
     return history.revisions().stream()
         .filter(script -> goal.contains(script.id()) && !applied.contains(script.id()))
@@ -251,7 +261,7 @@ public final class Migrator {
     Database database = Database.of(connection);
     LockWait wait = new LockWait(lockTimeout, progress);
     try (MigrationLock lock = database.lockMigrations(connection, wait)) {
-      AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
+      AppliedRevisions applied = history.appliedAt(consistentHeads(connection));
       Set<String> undo = RevisionTargets.toRevert(history, target, applied);
       List<MigrationScript> reverted = new ArrayList<>();
       Known known = Known.NOTHING;

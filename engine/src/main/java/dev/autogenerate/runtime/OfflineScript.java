@@ -182,6 +182,15 @@ public final class OfflineScript {
     }
     script.append(VersionTable.createSql(true)).append(";\n\n");
     script.append(HistoryTable.createSql(true)).append(";\n");
+    // Run on a database elsewhere, the script would apply its revisions on top of others that
+    // never ran there, and record it as migrated.
+    String failure = "this script " + direction + "s from " + history.describe(from) + ", where the database is not:"
+        + " write one from where it is (autogenerate " + direction + " --sql CURRENT:TO, with CURRENT as autogenerate"
+        + " current prints it)";
+    script.append("\n-- Stops here unless the database is at ").append(history.describe(from)).append(".\n");
+    for (String statement : database.versionGuard(from.heads().stream().sorted().toList(), failure)) {
+      script.append(statement).append(";\n");
+    }
     return script;
   }
 

@@ -228,6 +228,29 @@ public final class RevisionHistory {
     return appliedExactly(ancestors(heads));
   }
 
+  /**
+   * Why heads a version table lists are not one place in the history, when they are not: one
+   * descends from another, so the revisions between them may never have run where the table says
+   * they did (an offline script run on a database elsewhere than where it starts, a row written by
+   * hand). Heads no migration defines are left to {@link #appliedAt} to refuse.
+   */
+  public Optional<String> inconsistency(Collection<String> heads) {
+    for (String head : heads) {
+      if (!byId.containsKey(head)) {
+        continue;
+      }
+      for (String other : heads) {
+        if (!other.equals(head) && byId.containsKey(other) && ancestors(List.of(other)).contains(head)) {
+          return Optional.of("the database records both " + get(head).label() + " and " + get(other).label()
+              + " as where it is, but the second builds on the first: the revisions between them may never have run"
+              + " here (a script run on a database elsewhere than where it starts, or a version row written by hand);"
+              + " find which are applied, record that with autogenerate stamp REV, then upgrade");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The state with exactly these revisions applied; the set must hold each one's ancestors. */
   public AppliedRevisions appliedExactly(Set<String> revisionIds) {
     List<String> heads = inOrder(revisionIds).stream()

@@ -1,6 +1,7 @@
 package dev.autogenerate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.database.Database;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -125,6 +127,47 @@ class OfflineSqlTest {
       assertEquals(List.of("autogenerate_history", "autogenerate_version"), WalkthroughTest.allTables(connection, kind));
       assertEquals(null, VersionTable.current(connection));
     }
+  }
+
+  /**
+   * A script run on a database elsewhere than where it starts stops before anything, saying so:
+   * it applied its revisions on top of others that never ran, and recorded the database as
+   * migrated. The tool then refuses a version table whose heads are not one place.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aScriptStopsUnlessTheDatabaseIsWhereItStarts(DatabaseKind kind) throws Exception {
+    ProjectDirectory project =
+        UpgradeInspectsOnceTest.withHistory(new ProjectDirectory(directory.resolve("app"), TestDatabases.fresh(kind)));
+    project.expect(0, "upgrade", "aaaaaaaaaaaa");
+    String fromSecond = project.expect(0, "upgrade", "--sql", "bbbbbbbbbbbb:head").out();
+
+    ClientRun stopped = client(project.database(), fromSecond);
+
+    assertTrue(stopped.exitCode() != 0 && stopped.output().contains("this script upgrades from bbbbbbbbbbbb (step 2),"
+        + " where the database is not"), stopped::toString);
+    try (Connection connection = project.database().open()) {
+      assertEquals(List.of("aaaaaaaaaaaa"), VersionTable.heads(connection));
+    }
+    assertFalse(UpgradeInspectsOnceTest.inspect(project).requireTable("product").column("category_id").isPresent());
+
+    // Where it starts, it runs.
+    project.expect(0, "upgrade", "bbbbbbbbbbbb");
+    runWithClient(project.database(), fromSecond);
+    try (Connection connection = project.database().open()) {
+      assertEquals(List.of("eeeeeeeeeeee"), VersionTable.heads(connection));
+    }
+
+    // A version table recording two places, one built on the other, is refused, not taken for the newer.
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("insert into autogenerate_version (version_num, checksum) values ('bbbbbbbbbbbb', null)");
+    }
+    String inconsistent = "the database records both bbbbbbbbbbbb (step 2) and eeeeeeeeeeee (step 5) as where it is,"
+        + " but the second builds on the first";
+    assertTrue(project.expect(2, "upgrade", "head").err().contains(inconsistent));
+    assertTrue(project.expect(1, "check").out().contains(inconsistent));
+    project.expect(0, "stamp", "head");
+    assertTrue(project.expect(0, "upgrade", "head").out().contains("Already at head"));
   }
 
   @ParameterizedTest

@@ -4,6 +4,7 @@ import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.compare.ComparisonRules;
 import dev.autogenerate.database.AheadOfTransaction;
 import dev.autogenerate.database.Database;
+import dev.autogenerate.database.Ddl;
 import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
@@ -64,6 +65,16 @@ public final class PostgresDatabase implements Database, ComparisonRules {
           + OLDEST_SUPPORTED_MAJOR + " or later; upgrade the server");
     }
     return new PostgresDatabase(major);
+  }
+
+  /** A block raising the failure with the heads found; psql with ON_ERROR_STOP stops there. */
+  @Override
+  public List<String> versionGuard(List<String> heads, String failure) {
+    String found = "coalesce((select string_agg(version_num, ',' order by version_num collate \"C\")"
+        + " from autogenerate_version), '')";
+    String message = failure.replace("%", "%%") + " (the database is at: %)";
+    return List.of("do $guard$ begin if " + found + " <> " + Ddl.literal(String.join(",", heads))
+        + " then raise exception " + Ddl.literal(message) + ", " + found + "; end if; end $guard$");
   }
 
   @Override

@@ -5,6 +5,8 @@ import dev.autogenerate.compare.ComparisonRules;
 import dev.autogenerate.compare.Risk;
 import dev.autogenerate.database.AheadOfTransaction;
 import dev.autogenerate.database.Database;
+import dev.autogenerate.database.SqlIdentifiers;
+import dev.autogenerate.database.Ddl;
 import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
@@ -202,6 +204,22 @@ public final class SqliteDatabase implements Database, ComparisonRules {
       }
     }
     return entities;
+  }
+
+  /**
+   * A temporary table whose named check holds only when the version rows are the expected ones:
+   * SQLite has no block to raise an error from, and sqlite3 -bail stops at the failed insert,
+   * printing the check's name.
+   */
+  @Override
+  public List<String> versionGuard(List<String> heads, String failure) {
+    String guard = "temp._autogenerate_version_guard";
+    String found = "coalesce((select group_concat(version_num, ',') from (select version_num from autogenerate_version"
+        + " order by version_num)), '')";
+    return List.of(
+        "create table " + guard + " (ok integer constraint " + SqlIdentifiers.quote(failure) + " check (ok = 1))",
+        "insert into " + guard + " select " + found + " = " + Ddl.literal(String.join(",", heads)),
+        "drop table " + guard);
   }
 
   @Override
