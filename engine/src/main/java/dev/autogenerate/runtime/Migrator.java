@@ -206,28 +206,26 @@ public final class Migrator {
       Set<String> goal = RevisionTargets.toApply(history, target, applied);
       List<MigrationScript> done = new ArrayList<>();
       Known known = Known.NOTHING;
-      RevisionTransaction transaction = new RevisionTransaction(connection, database, wait);
-      try {
-        // Recomputed from where the database is after every step, since another process may have
-        // moved it: the next revision is the first in history order the goal lacks, whose parents
-        // are then all applied (the goal holds every ancestor of what it holds).
-        for (Optional<MigrationScript> next = nextToApply(goal, applied); next.isPresent();
-            next = nextToApply(goal, applied)) {
-          Step step = apply(connection, database, transaction, next.get(), Direction.UPGRADE, applied, known);
-          if (step.ran()) {
-            done.add(next.get());
+      // Closed last, after the catch told what it rolls back; a failure to close a connection
+      // the server ended is added to the error that ended it, not put in its place.
+      try (RevisionTransaction transaction = new RevisionTransaction(connection, database, wait)) {
+        try {
+          // Recomputed from where the database is after every step, since another process may have
+          // moved it: the next revision is the first in history order the goal lacks, whose parents
+          // are then all applied (the goal holds every ancestor of what it holds).
+          for (Optional<MigrationScript> next = nextToApply(goal, applied); next.isPresent();
+              next = nextToApply(goal, applied)) {
+            Step step = apply(connection, database, transaction, next.get(), Direction.UPGRADE, applied, known);
+            if (step.ran()) {
+              done.add(next.get());
+            }
+            applied = step.after();
+            known = step.known();
           }
-          applied = step.after();
-          known = step.known();
+          commitTheRest(transaction, Direction.UPGRADE);
+        } catch (UserError e) {
+          throw toldRolledBack(e, transaction);
         }
-        commitTheRest(transaction, Direction.UPGRADE);
-      } catch (UserError e) {
-        // Stopped between revisions (one whose operations cannot be listed, say): what the single
-        // transaction holds is rolled back by close, and the message must say so.
-        throw transaction.uncommitted().isEmpty() ? e
-            : new UserError(e.getMessage() + rolledBack(transaction.uncommitted(), transaction.startedAt()), e);
-      } finally {
-        transaction.close();
       }
       return done;
     }
@@ -265,31 +263,27 @@ public final class Migrator {
       Set<String> undo = RevisionTargets.toRevert(history, target, applied);
       List<MigrationScript> reverted = new ArrayList<>();
       Known known = Known.NOTHING;
-      RevisionTransaction transaction = new RevisionTransaction(connection, database, wait);
-      try {
-        for (Optional<MigrationScript> next = nextToRevert(undo, applied); next.isPresent();
-            next = nextToRevert(undo, applied)) {
-          MigrationScript script = next.get();
-          if (!applied.canRevert(script)) {
-            // Only another process upgrading meanwhile can put a revision the target keeps above one it reverts.
-            throw new UserError("cannot revert " + script.label() + ": the database is now at "
-                + history.describe(applied) + ", which builds on it; run the command again");
+      try (RevisionTransaction transaction = new RevisionTransaction(connection, database, wait)) {
+        try {
+          for (Optional<MigrationScript> next = nextToRevert(undo, applied); next.isPresent();
+              next = nextToRevert(undo, applied)) {
+            MigrationScript script = next.get();
+            if (!applied.canRevert(script)) {
+              // Only another process upgrading meanwhile can put a revision the target keeps above one it reverts.
+              throw new UserError("cannot revert " + script.label() + ": the database is now at "
+                  + history.describe(applied) + ", which builds on it; run the command again");
+            }
+            Step step = apply(connection, database, transaction, script, Direction.DOWNGRADE, applied, known);
+            if (step.ran()) {
+              reverted.add(script);
+            }
+            applied = step.after();
+            known = step.known();
           }
-          Step step = apply(connection, database, transaction, script, Direction.DOWNGRADE, applied, known);
-          if (step.ran()) {
-            reverted.add(script);
-          }
-          applied = step.after();
-          known = step.known();
+          commitTheRest(transaction, Direction.DOWNGRADE);
+        } catch (UserError e) {
+          throw toldRolledBack(e, transaction);
         }
-        commitTheRest(transaction, Direction.DOWNGRADE);
-      } catch (UserError e) {
-        // Stopped between revisions (one whose operations cannot be listed, say): what the single
-        // transaction holds is rolled back by close, and the message must say so.
-        throw transaction.uncommitted().isEmpty() ? e
-            : new UserError(e.getMessage() + rolledBack(transaction.uncommitted(), transaction.startedAt()), e);
-      } finally {
-        transaction.close();
       }
       return reverted;
     }
@@ -629,7 +623,13 @@ public final class Migrator {
     } catch (SQLException | RuntimeException e) {
       List<MigrationScript> takenBack = transaction.uncommitted().stream().filter(each -> !each.equals(script)).toList();
       AppliedRevisions leftAt = transaction.startedAt();
-      transaction.rollback();
+      try {
+        transaction.rollback();
+      } catch (SQLException rollbackFailure) {
+        // The connection is gone (the server ended it): the server rolls back, and the error to
+        // tell is the one that ended it.
+        e.addSuppressed(rollbackFailure);
+      }
       ends = true;
       String rolledBack = rolledBack(takenBack, leftAt);
       if (e instanceof UserError userError) {
@@ -682,6 +682,15 @@ public final class Migrator {
           + "; nothing of it was applied" + back, e);
     }
     progress.accept(direction.committed(held.size()));
+  }
+
+  /**
+   * The error of a run stopped between revisions (one whose operations cannot be listed, say),
+   * saying what of a single transaction its close rolls back.
+   */
+  private UserError toldRolledBack(UserError e, RevisionTransaction transaction) {
+    return transaction.uncommitted().isEmpty() ? e
+        : new UserError(e.getMessage() + rolledBack(transaction.uncommitted(), transaction.startedAt()), e);
   }
 
   /** What a failure adds when a single transaction took back revisions that ran before it; "" when none. */

@@ -15,7 +15,7 @@ import java.util.List;
  * until one must run on its own. It knows which revisions ran in it and are not committed yet,
  * so that a failure can say what the rollback took back with it.
  */
-final class RevisionTransaction {
+final class RevisionTransaction implements AutoCloseable {
 
   private final Connection connection;
   private final Database database;
@@ -92,29 +92,45 @@ final class RevisionTransaction {
 
   /** Rolls back whatever this transaction holds; the revisions that ran in it are undone. */
   void rollback() throws SQLException {
+    uncommitted.clear();
+    rows.forget();
     if (!connection.getAutoCommit()) {
       connection.rollback();
     }
-    uncommitted.clear();
-    rows.forget();
   }
 
   /**
    * Restores the connection as it was before {@link #begin}, rolling back first whatever is not
    * committed (a command that stopped between revisions, or in the middle of one on an error no
    * handler caught): setting auto-commit would commit it. After a commit the rollback does nothing.
+   * On a connection that is gone (the server ended it) there is nothing left to restore, and
+   * nothing is thrown: the error that ended it is the one to tell.
    */
-  void close() throws SQLException {
+  @Override
+  public void close() throws SQLException {
     if (guard == null) {
       return;
     }
+    RevisionGuard closing = guard;
+    guard = null;
+    SQLException failure = null;
     try {
       rollback();
       connection.setAutoCommit(autoCommitBefore);
-    } finally {
-      RevisionGuard closing = guard;
-      guard = null;
+    } catch (SQLException e) {
+      failure = e;
+    }
+    try {
       closing.close();
+    } catch (SQLException e) {
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
+      }
+    }
+    if (failure != null && !connection.isClosed()) {
+      throw failure;
     }
   }
 }

@@ -24,6 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Where a single transaction must end, and what a failure between revisions says: the revisions
@@ -195,6 +196,59 @@ class SingleTransactionBoundariesTest {
       assertTrue(connection.getAutoCommit());
       assertFalse(HistoryTable.exists(connection));
       assertFalse(VersionTable.tableExists(connection, "events"));
+    }
+  }
+
+  @Revision(id = "b0und0000008", revises = "b0und0000001", message = "a long pause")
+  public static final class LongPause implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+      op.execute("select pg_sleep(10)");
+    }
+
+    @Override
+    public void downgrade(Operations op) {}
+  }
+
+  /**
+   * The server ends the connection in the middle of a revision (a failover, an administrator):
+   * the error names the revision and what the server said, not the closed connection that
+   * restoring it afterwards ran into; in both modes.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aConnectionTheServerEndsIsToldByTheRevisionAndTheServersReason(boolean single) throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    try (Connection connection = database.open(); Connection admin = database.open()) {
+      int pid = Integer.parseInt(single(connection, "select pg_backend_pid()"));
+      Thread killer = new Thread(() -> {
+        try (Statement statement = admin.createStatement()) {
+          for (int tries = 0; tries < 100; tries++) {
+            Thread.sleep(100);
+            try (ResultSet waiting = statement.executeQuery("select count(*) from pg_stat_activity where pid = " + pid
+                + " and query like '%pg_sleep%'")) {
+              if (waiting.next() && waiting.getInt(1) > 0) {
+                statement.execute("select pg_terminate_backend(" + pid + ")");
+                return;
+              }
+            }
+          }
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      killer.start();
+      Migrator migrator = migrator(new Events(), new LongPause()).withSingleTransaction(single);
+
+      UserError error = assertThrows(UserError.class, () -> migrator.upgrade(connection, "head"));
+      killer.join();
+
+      assertTrue(error.getMessage().startsWith("migration b0und0000008 (a long pause) failed at `select pg_sleep(10)`: "),
+          error.getMessage());
+      assertTrue(error.getMessage().contains("terminating connection"), error.getMessage());
+    }
+    try (Connection connection = database.open()) {
+      assertEquals(single ? List.of() : List.of("b0und0000001"), VersionTable.heads(connection));
     }
   }
 
