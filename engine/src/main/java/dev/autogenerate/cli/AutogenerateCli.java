@@ -152,23 +152,42 @@ public final class AutogenerateCli implements Callable<Integer> {
   public static int run(Path workingDirectory, Map<String, String> environment, PrintWriter out, PrintWriter err,
       String... args) {
     CommandLine commandLine = commandLine(workingDirectory, environment, out, err, args);
-    CommandLine.IParameterExceptionHandler standard = commandLine.getParameterExceptionHandler();
-    if (!Subcommands.needed(args).equals(Subcommands.ALL)) {
+    if (Subcommands.needed(args).equals(Subcommands.ALL)) {
+      commandLine.setParameterExceptionHandler((mistake, arguments) -> oneLine(mistake, err));
+    } else {
       commandLine.setParameterExceptionHandler((mistake, arguments) -> {
         // A line that built only some subcommands (Subcommands): its mistake is told as on a
-        // line with them all, whose usage lists them and whose suggestions name them. The message
-        // stays free text there too, so the mistake told is the one the user made.
+        // line with them all, whose suggestions name them. The message stays free text there
+        // too, so the mistake told is the one the user made.
         CommandLine complete = commandLine(workingDirectory, environment, out, err);
         complete.setAllowSubcommandsAsOptionParameters(true);
         try {
           complete.parseArgs(arguments);
         } catch (CommandLine.ParameterException same) {
-          return complete.getParameterExceptionHandler().handleParseException(same, arguments);
+          return oneLine(same, err);
         }
-        return standard.handleParseException(mistake, arguments);
+        return oneLine(mistake, err);
       });
     }
     return commandLine.execute(args);
+  }
+
+  /**
+   * A mistake on the command line, in one line, as every other error: what picocli found, its
+   * suggestions for a mistyped word, and where the options are listed (not the whole usage, forty
+   * lines in which the one that matters scrolls away).
+   */
+  private static int oneLine(CommandLine.ParameterException mistake, PrintWriter err) {
+    StringBuilder line = new StringBuilder("error: ").append(UserError.firstLine(mistake.getMessage()));
+    if (mistake instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+      line.append("; did you mean ").append(String.join(" or ", unmatched.getSuggestions())).append('?');
+    }
+    CommandLine where = mistake.getCommandLine();
+    line.append(" (").append(where.getCommandSpec().qualifiedName()).append(" --help lists ")
+        .append(where.getSubcommands().isEmpty() ? "its options" : "the commands and their options").append(')');
+    err.println(line);
+    err.flush();
+    return ERROR;
   }
 
   /** The command line, with the subcommands these arguments need (all of them for none). */
