@@ -296,6 +296,15 @@ public final class AutogenerateCli implements Callable<Integer> {
   }
 
   /** Prints user errors as one line, exit 2; stack traces only with --debug. */
+  /**
+   * A message on one line, whatever it quotes: an exception a migration's own code threw while
+   * listing its operations may hold line breaks, and an error is one line.
+   */
+  static String oneLine(String message) {
+    return String.valueOf(message).lines().map(String::strip).filter(line -> !line.isEmpty())
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
+
   private static final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     private final AutogenerateCli root;
@@ -308,9 +317,9 @@ public final class AutogenerateCli implements Callable<Integer> {
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
       PrintWriter err = commandLine.getErr();
       if (e instanceof UserError) {
-        err.println("error: " + e.getMessage());
+        err.println("error: " + oneLine(e.getMessage()));
       } else {
-        err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+        err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage())
             + (root.debug ? "" : " (run with --debug for details)"));
       }
       if (root.debug) {

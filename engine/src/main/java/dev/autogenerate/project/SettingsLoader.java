@@ -252,10 +252,10 @@ public final class SettingsLoader {
 
   private static boolean singleTransaction(Map<String, String> values) {
     String mode = blankToNull(values.get(TRANSACTION_MODE));
-    if (mode == null || mode.trim().equals("per-revision")) {
+    if (mode == null || mode.trim().equalsIgnoreCase("per-revision")) {
       return false;
     }
-    if (mode.trim().equals("single")) {
+    if (mode.trim().equalsIgnoreCase("single")) {
       return true;
     }
     throw new UserError(TRANSACTION_MODE + " must be per-revision (the default: each revision commits on its own) or"

@@ -173,7 +173,7 @@ class SingleTransactionTest {
   void theSettingDoesWhatTheOptionDoes() throws Exception {
     ProjectDirectory project = withHistory(new ProjectDirectory(single, TestDatabases.fresh(DatabaseKind.SQLITE)));
     project.write("autogenerate.properties", project.read(project.root().resolve("autogenerate.properties"))
-        + "\ntransaction.mode=single\n");
+        + "\ntransaction.mode=Single\n");
 
     CliRun run = project.expect(0, "upgrade", "head");
 
@@ -184,6 +184,21 @@ class SingleTransactionTest {
     run = project.expect(0, "downgrade", "base", "--no-single-transaction");
     assertEquals(5, run.out().lines().filter(line -> line.startsWith("Reverted ")).count(), run::toString);
     assertFalse(run.out().contains("Committed"), run::toString);
+  }
+
+  /** An exception a migration's own code throws, whatever its line breaks, is one line of error. */
+  @Test
+  void aMigrationThrowingAMultiLineMessageIsOneLineOfError() {
+    ProjectDirectory project = withHistory(new ProjectDirectory(single, TestDatabases.fresh(DatabaseKind.SQLITE)));
+    revision(project, 6, "ffffffffffff", "eeeeeeeeeeee", """
+        throw new IllegalStateException("no settings for this environment\\n  looked in: /etc/app\\n");
+        """, "");
+
+    CliRun run = project.expect(2, "upgrade", "head");
+
+    assertEquals(1, run.err().lines().count(), run::toString);
+    assertTrue(run.err().contains("failed while listing its operations: no settings for this environment; looked in:"
+        + " /etc/app"), run::toString);
   }
 
   @Test
