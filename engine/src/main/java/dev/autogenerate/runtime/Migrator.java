@@ -533,7 +533,7 @@ public final class Migrator {
       // downgrade's without a count): here they are counted in this one, before anything runs.
       List<Risk> destroying = destroying(database.spelledFor(schema, operations), operations);
       if (direction == Direction.DOWNGRADE) {
-        refuseToUndoAStamp(connection, destroying, script);
+        refuseToUndoAStamp(connection, destroying, script, !transaction.uncommitted().isEmpty());
       }
       warnOfDataLoss(connection, database, destroying);
       AheadOfTransaction ahead = aheadOfTransaction(database, operations, schema, script);
@@ -618,7 +618,9 @@ public final class Migrator {
       } else {
         transaction.check("migration " + script.label());
       }
-      progress.accept(direction.done + script.label() + " in " + millis + " ms");
+      // In a single transaction, a revision with a transaction of its own says it committed.
+      progress.accept(direction.done + script.label() + " in " + millis + " ms"
+          + (singleTransaction && commitsNow ? " (committed on its own: it needs a transaction of its own)" : ""));
       return new Step(true, after, new Known(schema, after, schemasRead, true));
     } catch (SQLException | RuntimeException e) {
       List<MigrationScript> takenBack = transaction.uncommitted().stream().filter(each -> !each.equals(script)).toList();
@@ -714,8 +716,12 @@ public final class Migrator {
    * drops would delete what it never made (a baseline's downgrade drops the whole adopted schema).
    * Forgetting it is a stamp, which leaves the database as it is.
    */
-  private static void refuseToUndoAStamp(Connection connection, List<Risk> destroying, MigrationScript script)
-      throws SQLException {
+  /**
+   * @param afterOthers whether revisions reverted before it in the same single transaction roll
+   *     back with it: the database then stays above it, and stamping its parent would forget them
+   */
+  private static void refuseToUndoAStamp(Connection connection, List<Risk> destroying, MigrationScript script,
+      boolean afterOthers) throws SQLException {
     if (destroying.isEmpty() || !HistoryTable.wasStamped(connection, script.id())) {
       return;
     }
@@ -724,7 +730,9 @@ public final class Migrator {
     throw new UserError("cannot revert " + script.label() + ": it was recorded with stamp or baseline, not run here,"
         + " so what its downgrade destroys was there before it (" + first
         + (destroying.size() > 1 ? " and " + (destroying.size() - 1) + " step(s) more" : "") + "); nothing was"
-        + " changed. To forget the revision and keep the database as it is, run autogenerate stamp " + back);
+        + " changed. To forget the revision and keep the database as it is, run "
+        + (afterOthers ? "autogenerate downgrade " + script.id() + " (which reverts what builds on it), then " : "")
+        + "autogenerate stamp " + back);
   }
 
   /**

@@ -117,6 +117,16 @@ class AdoptionTest {
     assertTrue(refused.err().contains("recorded with stamp or baseline, not run here")
         && refused.err().contains("drop table person") && refused.err().contains("autogenerate stamp base"),
         refused::toString);
+    // In a single transaction after a revision built on it, that revision's revert rolls back too:
+    // the advice reverts it first.
+    String adopted = project.expect(0, "current").out().trim().split(" ")[0];
+    project.entities(person.replace("String name;", "String name;\n  Integer age;"));
+    project.expect(0, "-m", "ages");
+    project.expect(0, "upgrade", "head");
+    CliRun inOne = project.expect(2, "downgrade", "base", "--single-transaction");
+    assertTrue(inOne.err().contains("run autogenerate downgrade " + adopted + " (which reverts what builds on it), then"
+        + " autogenerate stamp base"), inOne::toString);
+    project.expect(0, "downgrade", adopted);
     project.expect(0, "stamp", "base");
     try (Connection connection = existing.open()) {
       assertEquals(1, count(connection, "select count(*) from person"), "the adopted rows stay");
@@ -127,7 +137,7 @@ class AdoptionTest {
     rebuilt.entities(person);
     copyMigrations(project, rebuilt);
     rebuilt.expect(0, "upgrade", "head");
-    rebuilt.expect(0, "downgrade", "-1");
+    rebuilt.expect(0, "downgrade", "base");
     assertEquals(List.of(), List.copyOf(inspect(fresh).tables().keySet()));
   }
 

@@ -120,6 +120,9 @@ class ConcurrentIndexTest {
         assertEquals(2, HistoryTable.entries(connection).size());
         assertTrue(progress.indexOf("Committed the 1 revision(s) applied above, in one transaction")
             < progress.indexOf("Applying c1dx00000002 (index without blocking writes) ..."), progress.toString());
+        assertTrue(progress.stream().anyMatch(line -> line.startsWith("Applied c1dx00000002 (index without blocking"
+            + " writes) in ") && line.endsWith(" ms (committed on its own: it needs a transaction of its own)")),
+            progress.toString());
       } else {
         // An ordinary index on SQLite, built in the transaction like the rest: all of it goes back.
         assertTrue(error.getMessage().endsWith("the 3 revision(s) this command ran before it in the same transaction"
