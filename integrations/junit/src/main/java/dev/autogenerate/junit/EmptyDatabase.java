@@ -138,7 +138,7 @@ final class EmptyDatabase {
       }
       statement.execute("drop table if exists " + TableFilter.VERSION_TABLE);
       statement.execute("drop table if exists " + TableFilter.HISTORY_TABLE);
-      guard.beforeCommit("emptying the test database");
+      guard.check("emptying the test database");
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
