@@ -1,5 +1,6 @@
 package dev.autogenerate.cli;
 
+import dev.autogenerate.database.Database;
 import dev.autogenerate.database.sqlite.SqliteNativeLibrary;
 import dev.autogenerate.project.EffectiveSettings;
 import dev.autogenerate.project.PhaseTimings;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -295,7 +297,6 @@ public final class AutogenerateCli implements Callable<Integer> {
     thread.start();
   }
 
-  /** Prints user errors as one line, exit 2; stack traces only with --debug. */
   /**
    * A message on one line, whatever it quotes: an exception a migration's own code threw while
    * listing its operations may hold line breaks, and an error is one line.
@@ -305,6 +306,7 @@ public final class AutogenerateCli implements Callable<Integer> {
         .collect(java.util.stream.Collectors.joining("; "));
   }
 
+  /** Prints user errors as one line, exit 2; stack traces only with --debug. */
   private static final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     private final AutogenerateCli root;
@@ -316,8 +318,11 @@ public final class AutogenerateCli implements Callable<Integer> {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
       PrintWriter err = commandLine.getErr();
+      Optional<String> locked = Database.lockedByAnotherProcess(e);
       if (e instanceof UserError) {
         err.println("error: " + oneLine(e.getMessage()));
+      } else if (locked.isPresent()) {
+        err.println("error: " + locked.get());
       } else {
         err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage())
             + (root.debug ? "" : " (run with --debug for details)"));

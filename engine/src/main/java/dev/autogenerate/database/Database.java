@@ -129,6 +129,33 @@ public interface Database {
   List<String> versionGuard(List<String> heads, String failure);
 
   /**
+   * What to tell when a command failed because another process held the database locked for
+   * longer than its driver waits (SQLite's 3 s busy timeout: a long migration, or a program
+   * holding a transaction open), rather than an unexpected driver error; empty for any other.
+   * Migrations themselves wait for each other through {@link #lockMigrations} and
+   * {@link #beginRevision}, saying so, up to the lock timeout.
+   */
+  static Optional<String> lockedByAnotherProcess(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && String.valueOf(sql.getMessage()).contains("[SQLITE_BUSY]")) {
+        return Optional.of("the SQLite database is locked by another process (a migration running, or a program"
+            + " holding a transaction open), and stayed so longer than SQLite waits: run the command again when"
+            + " it is done");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Statements bounding how long the counts before a revision may take, run under a savepoint
+   * the runtime rolls back after each count: a count that runs out says the rows were not
+   * counted rather than hold up a deployment. None by default.
+   */
+  default List<String> countTimeLimit() {
+    return List.of();
+  }
+
+  /**
    * An SQL expression for the time now in UTC, as ISO-8601 text with a {@code Z}, as the runtime
    * records when it applied a revision ({@code Instant.toString()}): an offline script's rows
    * then read like the runtime's.

@@ -86,8 +86,11 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
     try {
       return new Result(current, PhaseTimings.time("diff",
           () -> new SchemaComparison(database.comparisonRules(), options).compare(current, target, recorded, renames)));
-    } catch (RenameConflict | DependencyConflict e) {
+    } catch (DependencyConflict e) {
       throw new UnplannableDifference(e.getMessage(), e);
+    } catch (RenameConflict e) {
+      // A rename as stated that cannot be carried out (a mistyped --rename) is the user's mistake, not drift.
+      throw new UserError(e.getMessage(), e);
     }
   }
 

@@ -103,14 +103,13 @@ public final class Project {
     String seconds = String.valueOf(Math.max(1, settings.connectTimeout().toSeconds()));
     credentials.setProperty("loginTimeout", seconds);
     credentials.setProperty("connectTimeout", seconds);
-    if (sqliteFile.isPresent() && !settings.url().contains("busy_timeout")) {
-      // SQLite's driver waits 3 s for another process's lock, then fails the statement: a command
-      // started while another process migrates waits for it as long as lock.timeout says instead.
-      credentials.setProperty("busy_timeout", String.valueOf(Math.min(Integer.MAX_VALUE, settings.lockTimeout().toMillis())));
-    }
     try {
       return DriverManager.getConnection(settings.url(), credentials);
     } catch (SQLException e) {
+      Optional<String> locked = Database.lockedByAnotherProcess(e);
+      if (locked.isPresent()) {
+        throw new UserError(locked.get(), e);
+      }
       String url = MaskedUrl.of(settings.url());
       throw new UserError("cannot connect to " + url + ": " + MaskedUrl.withoutSecrets(UserError.firstLine(e.getMessage()), settings)
           + " (check url, user and password in autogenerate.properties, AUTOGENERATE_URL or --url; connect.timeout="

@@ -675,7 +675,12 @@ public final class Migrator {
       transaction.commit(subject);
     } catch (SQLException | RuntimeException e) {
       AppliedRevisions leftAt = transaction.startedAt();
-      transaction.rollback();
+      try {
+        transaction.rollback();
+      } catch (SQLException rollbackFailure) {
+        // The connection is gone: the server rolls back what it had not committed.
+        e.addSuppressed(rollbackFailure);
+      }
       String back = "; the database is at " + history.describe(leftAt);
       if (e instanceof UserError userError) {
         throw new UserError(userError.getMessage() + back, userError);
@@ -743,34 +748,46 @@ public final class Migrator {
   static final long COUNT_LIMIT = 1_000_000;
 
   /**
-   * The steps of these operations that delete or cut data, in order; none where a step does not
-   * apply to the schema (applying it says so).
+   * The steps of these operations that delete or cut data, in order, up to a step that does not
+   * apply to the schema (applying it says so, or raw SQL before it made what it names).
    */
   static List<Risk> destroying(Schema schema, List<Operation> operations) {
-    try {
-      return Risks.of(schema, operations.stream().map(Change::of).toList()).stream()
-          .filter(risk -> risk.kind().destroysData()).toList();
-    } catch (IllegalArgumentException e) {
-      return List.of();
+    // Step by step, so that a step the schema cannot follow (one after raw SQL that created what
+    // it changes) hides only itself and what comes after it, not the steps before it.
+    List<Risk> found = new ArrayList<>();
+    Schema at = schema;
+    for (Operation operation : operations) {
+      try {
+        Risks.of(at, List.of(Change.of(operation))).stream().filter(risk -> risk.kind().destroysData())
+            .forEach(found::add);
+        at = operation.applyTo(at);
+      } catch (IllegalArgumentException e) {
+        break;
+      }
     }
+    return found;
   }
 
   /**
    * Says, before a revision's statements run, which of its steps delete or cut data and in how
    * many rows of this database (the file's comments counted those of the database it was written
-   * against, or none for a downgrade), counting up to {@link #COUNT_LIMIT}; steps that find no
-   * row say nothing. Each count runs under a savepoint, so that a query the database refuses
-   * cannot end the revision's transaction.
+   * against, or none for a downgrade), counting up to {@link #COUNT_LIMIT} matching rows, for at
+   * most a few seconds where the database can bound it ({@link Database#countTimeLimit}: a
+   * mostly empty column of a huge table is read to its end); steps that find no row say nothing.
+   * Each count runs under a savepoint, so that a query the database refuses or stops cannot end
+   * the revision's transaction.
    */
   private void warnOfDataLoss(Connection connection, Database database, List<Risk> destroying) throws SQLException {
     for (Risk risk : destroying) {
       Savepoint before = connection.setSavepoint();
-      CountedRisk counted = CountedRisk.upTo(connection, database, risk, COUNT_LIMIT);
-      if (counted.rows().isEmpty()) {
-        connection.rollback(before);
-      } else {
-        connection.releaseSavepoint(before);
+      try (Statement statement = connection.createStatement()) {
+        for (String sql : database.countTimeLimit()) {
+          statement.execute(sql);
+        }
       }
+      CountedRisk counted = CountedRisk.upTo(connection, database, risk, COUNT_LIMIT);
+      // The count changed nothing; rolling back to before it also ends its time limit.
+      connection.rollback(before);
       if (counted.rows().isEmpty() || counted.rows().getAsLong() > 0) {
         progress.accept("  warning: " + counted.warning());
       }

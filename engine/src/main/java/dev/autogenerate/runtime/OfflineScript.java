@@ -21,9 +21,10 @@ import java.util.Set;
  * head); on SQLite, foreign-key enforcement is off for the script, as it is for
  * the runtime's revisions.
  *
- * <p>What only a live database can tell is left out: the script does not check that the
- * database is where it starts (the runtime does), and raw SQL in a migration is copied as
- * written.
+ * <p>The script first checks that the database is where it starts (the version table lists
+ * exactly its start: {@link Database#versionGuard}) and stops otherwise, before changing anything.
+ * What only a live database can tell is left out: raw SQL in a migration is copied as written, and
+ * the rows a step deletes are warned of without a count.
  */
 public final class OfflineScript {
 

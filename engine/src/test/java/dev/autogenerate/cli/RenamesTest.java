@@ -238,6 +238,10 @@ class RenamesTest {
     CliRun malformed = project.expect(2, "check", "--rename", "nickname");
     assertTrue(malformed.err().startsWith("error: --rename nickname: write TABLE.OLD=NEW for a column"),
         malformed::toString);
+    // A rename that cannot be carried out as stated is the user's mistake (exit 2), not drift (exit 1).
+    CliRun checked = project.expect(2, "check");
+    assertTrue(checked.err().startsWith("error: @RenamedFrom(\"nick\") on com.example.domain.User.displayName"),
+        checked::toString);
   }
 
   /** Runs a command that writes one migration, and gives that migration's text. */

@@ -252,6 +252,44 @@ class SingleTransactionBoundariesTest {
     }
   }
 
+  @Revision(id = "b0und0000009", revises = "b0und0000002", message = "no notes, then what the statements run with")
+  public static final class NoNotes implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+      op.dropColumn("events", "note");
+      op.execute("create table seen as select current_setting('statement_timeout') as statement_timeout");
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+      op.execute("drop table seen");
+      op.addColumn("events", column("note", SqlType.TEXT));
+    }
+  }
+
+  /**
+   * The rows a step deletes are counted before it under a time limit, which ends with the count:
+   * the revision's own statements run without it.
+   */
+  @Test
+  void theCountsTimeLimitEndsWithTheCount() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    List<String> progress = new ArrayList<>();
+    try (Connection connection = database.open()) {
+      Migrator migrator = migrator(new Events(), new NoteWithLockTimeout(), new NoNotes()).withProgress(progress::add);
+      migrator.upgrade(connection, "b0und0000002");
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("insert into events (id, note) values (1, 'kept until now')");
+      }
+
+      migrator.upgrade(connection, "head");
+
+      assertEquals("0", single(connection, "select statement_timeout from seen"));
+      assertTrue(progress.contains("  warning: drop column events.note: dropping it deletes its values (rows holding a"
+          + " value: 1)"), progress.toString());
+    }
+  }
+
   private static String single(Connection connection, String query) throws Exception {
     try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
       assertTrue(rows.next(), query);
