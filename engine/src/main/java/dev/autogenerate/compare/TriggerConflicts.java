@@ -111,7 +111,7 @@ final class TriggerConflicts {
       } else if (operation instanceof RenameColumn rename) {
         Map<String, String> names = statementNames.computeIfAbsent(rename.table(), table -> new HashMap<>());
         usingInFunction(triggersOn, statementNames, rename.table(), rename.from()).ifPresent(trigger -> {
-          throw conflict(trigger, "runs a function that uses column " + rename.table() + "." + rename.from()
+          throw functionConflict(trigger, "runs a function that uses column " + rename.table() + "." + rename.from()
               + " of its row (new." + names.getOrDefault(rename.from(), rename.from()) + "), which this migration renames"
               + " to " + rename.to() + " (PostgreSQL does not rewrite the function, and every write the trigger fires for"
               + " would then fail)");
@@ -131,7 +131,7 @@ final class TriggerConflicts {
               + " drops (PostgreSQL refuses while the trigger depends on it)");
         });
         usingInFunction(triggersOn, statementNames, drop.table(), drop.column()).ifPresent(trigger -> {
-          throw conflict(trigger, "runs a function that uses column " + drop.table() + "." + drop.column()
+          throw functionConflict(trigger, "runs a function that uses column " + drop.table() + "." + drop.column()
               + " of its row, which this migration drops (PostgreSQL lets the drop through, and every write the trigger"
               + " fires for would then fail)");
         });
@@ -163,6 +163,17 @@ final class TriggerConflicts {
     return triggersOn.getOrDefault(table, List.of()).stream()
         .filter(trigger -> trigger.functionUsesRowColumn(named))
         .findFirst();
+  }
+
+  /**
+   * A trigger whose function breaks: creating the trigger again with the same function would stop
+   * the same way, so the fix is the function (or the trigger gone).
+   */
+  private static DependencyConflict functionConflict(Trigger trigger, String broken) {
+    return new DependencyConflict("trigger " + trigger.name() + " " + broken + ": change its function first (a"
+        + " migration with op.execute(\"create or replace function ...\") that no longer uses the column, or"
+        + " op.execute(\"drop trigger " + javaText(trigger.name()) + "\")), upgrade, then run -m again; a rename"
+        + " and the function's new text can also go together in a migration written by hand");
   }
 
   private static DependencyConflict conflict(Trigger trigger, String broken) {

@@ -186,8 +186,8 @@ public final class OfflineScript {
     // Run on a database elsewhere, the script would apply its revisions on top of others that
     // never ran there, and record it as migrated.
     String failure = "this script " + direction + "s from " + history.describe(from) + ", where the database is not:"
-        + " write one from where it is (autogenerate " + direction + " --sql CURRENT:TO, with CURRENT as autogenerate"
-        + " current prints it)";
+        + " write one from where it is (autogenerate " + direction + " --sql CURRENT:TO, with CURRENT the revision"
+        + " autogenerate current prints, or its revisions joined by commas where it prints several)";
     script.append("\n-- Stops here unless the database is at ").append(history.describe(from)).append(".\n");
     for (String statement : database.versionGuard(from.heads().stream().sorted().toList(), failure)) {
       script.append(statement).append(";\n");
