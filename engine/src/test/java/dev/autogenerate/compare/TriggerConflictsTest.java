@@ -335,12 +335,32 @@ class TriggerConflictsTest {
     assertThrows(DependencyConflict.class, () -> TriggerConflicts.check(current, List.of(
         Change.of(new RenameColumn("orders", "amount", "total")), Change.of(new DropColumn("orders", "note"))), false));
 
+    // What PL/pgSQL reads as strings is no use: a dollar-quoted text, an escape string.
     for (String body : List.of("begin -- new.note\n return new; end", "begin perform 'new.note'; return new; end",
-        "begin insert into audit (what) values (note); return new; end", "begin new.amount := 1; return new; end")) {
+        "begin insert into audit (what) values (note); return new; end", "begin new.amount := 1; return new; end",
+        "begin raise exception $m$new.note is required$m$; return new; end",
+        "begin raise notice E'it\\'s new.note'; return new; end")) {
       Trigger other = new Trigger("other on orders", "orders", "CREATE TRIGGER other BEFORE INSERT ON public.orders"
           + " FOR EACH ROW EXECUTE FUNCTION other()", body);
       TriggerConflicts.check(Schema.of(List.of(ORDERS)).withViewsAndTriggers(List.of(), List.of(other)),
           List.of(Change.of(new DropColumn("orders", "note"))), false);
+    }
+  }
+
+  /**
+   * Nor may such a string hide a use after it: an apostrophe inside a dollar quote, an escaped
+   * quote in an escape string, an array subscript.
+   */
+  @Test
+  void aPostgresTriggersFunctionUseAfterAStringOrInASubscriptStillCounts() {
+    for (String body : List.of("begin raise notice $$don't$$; new.note := 'x'; return new; end",
+        "begin raise notice E'can\\'t'; new.note := 'x'; return new; end",
+        "begin new.amount := prices[new.note]; return new; end")) {
+      Trigger using = new Trigger("using on orders", "orders", "CREATE TRIGGER using BEFORE INSERT ON public.orders"
+          + " FOR EACH ROW EXECUTE FUNCTION using()", body);
+      assertThrows(DependencyConflict.class, () -> TriggerConflicts.check(
+          Schema.of(List.of(ORDERS)).withViewsAndTriggers(List.of(), List.of(using)),
+          List.of(Change.of(new DropColumn("orders", "note"))), false), body);
     }
   }
 

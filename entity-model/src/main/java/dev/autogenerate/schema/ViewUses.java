@@ -122,7 +122,7 @@ public final class ViewUses {
     if (body.isEmpty()) {
       return false;
     }
-    List<String> tokens = tokens(body);
+    List<String> tokens = tokens(body, true);
     String lower = column.toLowerCase(Locale.ROOT);
     for (int t = 2; t < tokens.size(); t++) {
       if (tokens.get(t).equals(lower) && tokens.get(t - 1).equals(".") && rows.contains(tokens.get(t - 2))) {
@@ -252,11 +252,37 @@ public final class ViewUses {
    * and blanks dropped.
    */
   private static List<String> tokens(String sql) {
+    return tokens(sql, false);
+  }
+
+  /**
+   * The same tokens, {@code plpgsql} telling a PostgreSQL function's body, where a dollar-quoted
+   * text ({@code $m$...$m$}) and an escape string ({@code E'it\'s'}) are strings, and brackets
+   * subscript an array ({@code prices[new.kind]}) rather than quote a name as SQLite's do.
+   */
+  private static List<String> tokens(String sql, boolean plpgsql) {
     List<String> tokens = new ArrayList<>();
     int i = 0;
     while (i < sql.length()) {
       char c = sql.charAt(i);
-      if (c == '\'') {
+      int dollarQuote = plpgsql && c == '$' ? dollarTagEnd(sql, i) : -1;
+      if (dollarQuote > 0) {
+        String tag = sql.substring(i, dollarQuote);
+        int close = sql.indexOf(tag, dollarQuote);
+        int end = close < 0 ? sql.length() : close + tag.length();
+        tokens.add("'" + sql.substring(dollarQuote, close < 0 ? sql.length() : close).toLowerCase(Locale.ROOT));
+        i = end;
+      } else if (plpgsql && c == '\'' && i > 0 && (sql.charAt(i - 1) == 'e' || sql.charAt(i - 1) == 'E')
+          && !tokens.isEmpty() && tokens.get(tokens.size() - 1).equals("e")) {
+        // E'...': a backslash escapes the character after it, a quote included.
+        tokens.remove(tokens.size() - 1);
+        int end = i + 1;
+        while (end < sql.length() && sql.charAt(end) != '\'') {
+          end += sql.charAt(end) == '\\' ? 2 : 1;
+        }
+        tokens.add("'" + sql.substring(i + 1, Math.min(end, sql.length())).toLowerCase(Locale.ROOT));
+        i = Math.min(end + 1, sql.length());
+      } else if (c == '\'') {
         int end = endOf(sql, i, '\'');
         // Kept as ' and its text: never a word, but SQLite takes from 'orders' as a table.
         tokens.add("'" + sql.substring(i + 1, Math.max(i + 1, end - 1)).replace("''", "'").toLowerCase(Locale.ROOT));
@@ -267,7 +293,7 @@ public final class ViewUses {
       } else if (c == '/' && sql.startsWith("/*", i)) {
         int end = sql.indexOf("*/", i + 2);
         i = end < 0 ? sql.length() : end + 2;
-      } else if (c == '"' || c == '`' || c == '[') {
+      } else if (c == '"' || (!plpgsql && (c == '`' || c == '['))) {
         char close = c == '[' ? ']' : c;
         int end = endOf(sql, i, close);
         String name = sql.substring(i + 1, Math.max(i + 1, end - 1)).replace(String.valueOf(close) + close, String.valueOf(close));
@@ -300,6 +326,16 @@ public final class ViewUses {
   }
 
   /** The index just past the closing quote; a doubled quote inside stands for one. */
+  /** Where a dollar quote's opening tag ({@code $$}, {@code $body$}) at {@code at} ends, or -1 when none is there. */
+  private static int dollarTagEnd(String text, int at) {
+    int i = at + 1;
+    while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+      i++;
+    }
+    boolean tagStartsWell = i == at + 1 || !Character.isDigit(text.charAt(at + 1));
+    return i < text.length() && text.charAt(i) == '$' && tagStartsWell ? i + 1 : -1;
+  }
+
   private static int endOf(String text, int open, char close) {
     int i = open + 1;
     while (i < text.length()) {
