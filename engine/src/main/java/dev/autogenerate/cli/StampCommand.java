@@ -17,7 +17,8 @@ final class StampCommand implements Callable<Integer> {
 
   @ParentCommand AutogenerateCli root;
 
-  @Parameters(index = "0", paramLabel = "TARGET", description = "head, heads, base, or a revision id (prefix).")
+  @Parameters(index = "0", paramLabel = "TARGET", description = "head, heads, base, a revision id (prefix), or several joined by commas for a database"
+      + " at several heads.")
   String target;
 
   @Override

@@ -244,7 +244,8 @@ public final class RevisionHistory {
           return Optional.of("the database records both " + get(head).label() + " and " + get(other).label()
               + " as where it is, but the second builds on the first: the revisions between them may never have run"
               + " here (a script run on a database elsewhere than where it starts, or a version row written by hand);"
-              + " find which are applied, record that with autogenerate stamp REV, then upgrade");
+              + " find which are applied, record that with autogenerate stamp REV (REV1,REV2 for a database at"
+              + " several heads), then upgrade");
         }
       }
     }

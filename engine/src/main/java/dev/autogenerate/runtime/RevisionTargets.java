@@ -1,5 +1,6 @@
 package dev.autogenerate.runtime;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -119,6 +120,14 @@ final class RevisionTargets {
       return history.singleHead("run autogenerate merge -m \"MESSAGE\" to join them, or stamp heads")
           .map(head -> history.ancestors(List.of(head.id())))
           .orElse(Set.of());
+    }
+    if (target.contains(",")) {
+      // Several revisions, as current lists a database at several heads: each with its ancestors.
+      List<String> ids = new ArrayList<>();
+      for (String each : target.split(",")) {
+        ids.add(history.resolveRevision(each.trim()).id());
+      }
+      return history.ancestors(ids);
     }
     return history.ancestors(List.of(history.resolveRevision(target).id()));
   }

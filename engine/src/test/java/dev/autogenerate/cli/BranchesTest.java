@@ -284,6 +284,11 @@ class BranchesTest {
     assertTrue(back.out().contains("warning: no longer recorded: " + A + ", " + B + ", whose changes stay"),
         back::toString);
     assertTrue(!stamp.out().contains("warning"), stamp::toString);
+
+    // Several revisions by id, as current lists a database at several heads (prefixes too).
+    project.expect(0, "stamp", A.substring(0, 6) + "," + B);
+    assertEquals(List.of(A, B), versionRows(project));
+    assertEquals(List.of(P, A, B), historyRows(project));
   }
 
   @Test
