@@ -500,6 +500,8 @@ public final class Migrator {
     List<String> ranAhead = List.of();
     boolean runningAhead = false;
     boolean ends = false;
+    Step done;
+    String doneLine;
     try (Statement statement = connection.createStatement()) {
       AppliedRevisions seen = expected;
       if (!joining) {
@@ -619,9 +621,9 @@ public final class Migrator {
         transaction.check("migration " + script.label());
       }
       // In a single transaction, a revision with a transaction of its own says it committed.
-      progress.accept(direction.done + script.label() + " in " + millis + " ms"
-          + (singleTransaction && commitsNow ? " (committed on its own: it needs a transaction of its own)" : ""));
-      return new Step(true, after, new Known(schema, after, schemasRead, true));
+      doneLine = direction.done + script.label() + " in " + millis + " ms"
+          + (singleTransaction && commitsNow ? " (committed on its own: it needs a transaction of its own)" : "");
+      done = new Step(true, after, new Known(schema, after, schemasRead, true));
     } catch (SQLException | RuntimeException e) {
       List<MigrationScript> takenBack = transaction.uncommitted().stream().filter(each -> !each.equals(script)).toList();
       AppliedRevisions leftAt = transaction.startedAt();
@@ -659,6 +661,10 @@ public final class Migrator {
         transaction.close();
       }
     }
+    // Told once the revision committed (or joined the single transaction): a listener that
+    // fails now fails on its own, not as the revision that did commit.
+    progress.accept(doneLine);
+    return done;
   }
 
   /**

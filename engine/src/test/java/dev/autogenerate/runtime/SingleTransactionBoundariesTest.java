@@ -290,6 +290,28 @@ class SingleTransactionBoundariesTest {
     }
   }
 
+  /**
+   * A listener failing when told a revision committed (its output closed, say) fails on its own:
+   * the revision is applied, and nothing says otherwise.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aListenerFailingAfterTheCommitDoesNotUnsayIt(DatabaseKind kind) throws Exception {
+    TestDatabase database = TestDatabases.fresh(kind);
+    try (Connection connection = database.open()) {
+      Migrator migrator = migrator(new Events()).withProgress(line -> {
+        if (line.startsWith("Applied ")) {
+          throw new java.io.UncheckedIOException(new java.io.IOException("the output is closed"));
+        }
+      });
+
+      assertThrows(java.io.UncheckedIOException.class, () -> migrator.upgrade(connection, "head"));
+
+      assertEquals(List.of("b0und0000001"), VersionTable.heads(connection));
+      assertTrue(connection.getAutoCommit());
+    }
+  }
+
   private static String single(Connection connection, String query) throws Exception {
     try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
       assertTrue(rows.next(), query);
