@@ -4,7 +4,6 @@ import dev.autogenerate.project.Project;
 import dev.autogenerate.runtime.MigrationScript;
 import dev.autogenerate.runtime.RevisionHistory;
 import dev.autogenerate.runtime.VersionTable;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -21,10 +20,10 @@ final class CurrentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Project project = root.project();
-    // Read before connecting, so that what is wrong with the migrations is said first.
-    RevisionHistory history = project.readableHistory(root.warnings());
-    try (Connection connection = project.connect()) {
-      List<String> heads = VersionTable.heads(connection);
+    // What is wrong with the migrations is said first; the connection opens meanwhile.
+    return project.readableHistoryWhileConnecting(root.warnings(), both -> {
+      RevisionHistory history = both.history();
+      List<String> heads = VersionTable.heads(both.connection());
       if (heads.isEmpty()) {
         root.out().println(RevisionHistory.BASE);
       }
@@ -35,7 +34,7 @@ final class CurrentCommand implements Callable<Integer> {
             ? head + " (no migration defines it: restore it, or check the migrations directory)"
             : script.get().label() + (historyHeads.contains(head) ? " (head)" : ""));
       }
-    }
-    return AutogenerateCli.OK;
+      return AutogenerateCli.OK;
+    });
   }
 }

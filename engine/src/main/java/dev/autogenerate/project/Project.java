@@ -196,6 +196,27 @@ public final class Project {
         MigrationLoader.readSources(settings.migrations(), settings.classPath(), loader, warnings)));
   }
 
+  /** What {@link #readableHistoryWhileConnecting} gives the work: the history and the open database. */
+  public record HistoryAndDatabase(RevisionHistory history, Connection connection) {}
+
+  /** Work on the history and the database, which may fail as JDBC does. */
+  public interface HistoryWork<R> {
+    R apply(HistoryAndDatabase both) throws SQLException;
+  }
+
+  /**
+   * The {@linkplain #readableHistory readable history} and a connection, opened on another thread
+   * while the history is read: neither needs the other, so the command pays the longer of the two,
+   * not both, and a long history's listing hides behind the connection. What is wrong with the
+   * migrations is still said first; the connection is closed when the work is done or fails.
+   */
+  public <R> R readableHistoryWhileConnecting(Consumer<String> warnings, HistoryWork<R> work) throws SQLException {
+    try (Overlapped<Connection> connecting = Overlapped.start("autogenerate-connect", this::connect)) {
+      RevisionHistory history = readableHistory(warnings);
+      return work.apply(new HistoryAndDatabase(history, connecting.get()));
+    }
+  }
+
   /**
    * The SQL scripts of upgrades and downgrades, written without connecting: the database is the
    * one the URL names, since there is no connection to ask.
