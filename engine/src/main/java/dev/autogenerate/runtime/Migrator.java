@@ -627,13 +627,7 @@ public final class Migrator {
     } catch (SQLException | RuntimeException e) {
       List<MigrationScript> takenBack = transaction.uncommitted().stream().filter(each -> !each.equals(script)).toList();
       AppliedRevisions leftAt = transaction.startedAt();
-      try {
-        transaction.rollback();
-      } catch (SQLException rollbackFailure) {
-        // The connection is gone (the server ended it): the server rolls back, and the error to
-        // tell is the one that ended it.
-        e.addSuppressed(rollbackFailure);
-      }
+      transaction.rollbackAfter(e);
       ends = true;
       String rolledBack = rolledBack(takenBack, leftAt);
       if (e instanceof UserError userError) {
@@ -681,12 +675,7 @@ public final class Migrator {
       transaction.commit(subject);
     } catch (SQLException | RuntimeException e) {
       AppliedRevisions leftAt = transaction.startedAt();
-      try {
-        transaction.rollback();
-      } catch (SQLException rollbackFailure) {
-        // The connection is gone: the server rolls back what it had not committed.
-        e.addSuppressed(rollbackFailure);
-      }
+      transaction.rollbackAfter(e);
       String back = "; the database is at " + history.describe(leftAt);
       if (e instanceof UserError userError) {
         throw new UserError(userError.getMessage() + back, userError);
@@ -726,8 +715,7 @@ public final class Migrator {
    * destroys data: it never ran here, so what its upgrade creates was there before it, and its
    * drops would delete what it never made (a baseline's downgrade drops the whole adopted schema).
    * Forgetting it is a stamp, which leaves the database as it is.
-   */
-  /**
+   *
    * @param afterOthers whether revisions reverted before it in the same single transaction roll
    *     back with it: the database then stays above it, and stamping its parent would forget them
    */

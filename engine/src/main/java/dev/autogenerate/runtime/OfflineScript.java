@@ -149,14 +149,6 @@ public final class OfflineScript {
     if (end.equals("head")) {
       history.singleHead("write heads instead of head to script every branch, or run autogenerate merge -m \"MESSAGE\"");
     }
-    if (end.contains(",")) {
-      // A database at several heads (upgrade heads before the merge), as current lists them.
-      List<String> heads = new ArrayList<>();
-      for (String head : end.split(",")) {
-        heads.add(history.resolveRevision(head.trim()).id());
-      }
-      return history.appliedAt(heads);
-    }
     return history.appliedExactly(RevisionTargets.toStamp(history, end, history.appliedExactly(Set.of())));
   }
 

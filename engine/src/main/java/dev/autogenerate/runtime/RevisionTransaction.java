@@ -100,6 +100,18 @@ final class RevisionTransaction implements AutoCloseable {
   }
 
   /**
+   * Rolls back after a failure: a rollback that fails too (the connection is gone, and the server
+   * rolls back by itself) is added to the failure, which stays the error to tell.
+   */
+  void rollbackAfter(Exception failure) {
+    try {
+      rollback();
+    } catch (SQLException rollbackFailure) {
+      failure.addSuppressed(rollbackFailure);
+    }
+  }
+
+  /**
    * Restores the connection as it was before {@link #begin}, rolling back first whatever is not
    * committed (a command that stopped between revisions, or in the middle of one on an error no
    * handler caught): setting auto-commit would commit it. After a commit the rollback does nothing.
