@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * The database's triggers that the upgrade would break. A trigger on a view the upgrade drops (to
@@ -147,10 +148,8 @@ final class TriggerConflicts {
   /** The first trigger on the table whose statement depends on the column, under the name it gives it. */
   private static Optional<Trigger> dependent(Map<String, List<Trigger>> triggersOn,
       Map<String, Map<String, String>> statementNames, String table, String column) {
-    String named = statementNames.getOrDefault(table, Map.of()).getOrDefault(column, column);
-    return triggersOn.getOrDefault(table, List.of()).stream()
-        .filter(trigger -> ViewUses.names(columnsDependedOn(trigger.sql()), named))
-        .findFirst();
+    return firstUsing(triggersOn, statementNames, table, column,
+        (trigger, named) -> ViewUses.names(columnsDependedOn(trigger.sql()), named));
   }
 
   /**
@@ -159,10 +158,18 @@ final class TriggerConflicts {
    */
   private static Optional<Trigger> usingInFunction(Map<String, List<Trigger>> triggersOn,
       Map<String, Map<String, String>> statementNames, String table, String column) {
+    return firstUsing(triggersOn, statementNames, table, column, Trigger::functionUsesRowColumn);
+  }
+
+  /**
+   * The first trigger on the table that {@code uses} the column, under the name the database gives
+   * it now, before the renames earlier in this migration.
+   */
+  private static Optional<Trigger> firstUsing(Map<String, List<Trigger>> triggersOn,
+      Map<String, Map<String, String>> statementNames, String table, String column,
+      BiPredicate<Trigger, String> uses) {
     String named = statementNames.getOrDefault(table, Map.of()).getOrDefault(column, column);
-    return triggersOn.getOrDefault(table, List.of()).stream()
-        .filter(trigger -> trigger.functionUsesRowColumn(named))
-        .findFirst();
+    return triggersOn.getOrDefault(table, List.of()).stream().filter(trigger -> uses.test(trigger, named)).findFirst();
   }
 
   /**
