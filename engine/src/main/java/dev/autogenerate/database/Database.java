@@ -136,14 +136,8 @@ public interface Database {
    * {@link #beginRevision}, saying so, up to the lock timeout.
    */
   static Optional<String> lockedByAnotherProcess(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && String.valueOf(sql.getMessage()).contains("[SQLITE_BUSY]")) {
-        return Optional.of("the SQLite database is locked by another process (a migration running, or a program"
-            + " holding a transaction open), and stayed so longer than SQLite waits: run the command again when"
-            + " it is done");
-      }
-    }
-    return Optional.empty();
+    // Only SQLite fails a statement for another process's lock; PostgreSQL waits.
+    return SqliteDatabase.lockedByAnotherProcess(failure);
   }
 
   /**

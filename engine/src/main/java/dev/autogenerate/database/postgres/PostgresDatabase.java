@@ -9,6 +9,7 @@ import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
 import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.operations.AddConstraintNotValid;
 import dev.autogenerate.operations.AddUniqueUsingIndex;
 import dev.autogenerate.operations.AlterEnumType;
@@ -71,7 +72,7 @@ public final class PostgresDatabase implements Database, ComparisonRules {
   @Override
   public List<String> versionGuard(List<String> heads, String failure) {
     String found = "coalesce((select string_agg(version_num, ',' order by version_num collate \"C\")"
-        + " from autogenerate_version), '')";
+        + " from " + TableFilter.VERSION_TABLE + "), '')";
     String message = failure.replace("%", "%%") + " (the database is at: %)";
     return List.of("do $guard$ begin if " + found + " <> " + Ddl.literal(String.join(",", heads))
         + " then raise exception " + Ddl.literal(message) + ", " + found + "; end if; end $guard$");

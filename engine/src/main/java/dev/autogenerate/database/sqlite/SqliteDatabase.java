@@ -5,12 +5,12 @@ import dev.autogenerate.compare.ComparisonRules;
 import dev.autogenerate.compare.Risk;
 import dev.autogenerate.database.AheadOfTransaction;
 import dev.autogenerate.database.Database;
-import dev.autogenerate.database.SqlIdentifiers;
 import dev.autogenerate.database.Ddl;
 import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
 import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.runtime.UserError;
@@ -206,20 +206,24 @@ public final class SqliteDatabase implements Database, ComparisonRules {
     return entities;
   }
 
-  /**
-   * A temporary table whose named check holds only when the version rows are the expected ones:
-   * SQLite has no block to raise an error from, and sqlite3 -bail stops at the failed insert,
-   * printing the check's name.
-   */
+  /** See {@link Database#lockedByAnotherProcess}: SQLite's driver says {@code [SQLITE_BUSY]}. */
+  public static Optional<String> lockedByAnotherProcess(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && String.valueOf(sql.getMessage()).contains("[SQLITE_BUSY]")) {
+        return Optional.of("the SQLite database is locked by another process (a migration running, or a program"
+            + " holding a transaction open), and stayed so longer than SQLite waits: run the command again when"
+            + " it is done");
+      }
+    }
+    return Optional.empty();
+  }
+
   @Override
   public List<String> versionGuard(List<String> heads, String failure) {
-    String guard = "temp._autogenerate_version_guard";
-    String found = "coalesce((select group_concat(version_num, ',') from (select version_num from autogenerate_version"
-        + " order by version_num)), '')";
-    return List.of(
-        "create table " + guard + " (ok integer constraint " + SqlIdentifiers.quote(failure) + " check (ok = 1))",
-        "insert into " + guard + " select " + found + " = " + Ddl.literal(String.join(",", heads)),
-        "drop table " + guard);
+    String found = "coalesce((select group_concat(version_num, ',') from (select version_num from "
+        + TableFilter.VERSION_TABLE + " order by version_num)), '')";
+    return SqliteScriptStop.unless("_autogenerate_version_guard", found + " = " + Ddl.literal(String.join(",", heads)),
+        failure);
   }
 
   @Override

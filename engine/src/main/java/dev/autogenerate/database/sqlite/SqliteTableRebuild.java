@@ -99,18 +99,16 @@ final class SqliteTableRebuild {
    * either): a temporary table whose check can only hold when they match.
    */
   static List<String> columnsGuard(Table table) {
-    String guard = "temp._autogenerate_columns_guard";
     String columns = Ddl.literal(table.name());
     String names = table.columns().stream().map(column -> Ddl.literal(SqliteNames.asciiLowerCase(column.name())))
         .collect(Collectors.joining(", "));
     int count = table.columns().size();
     String failure = "table " + table.name() + " has other columns than the migrations say; this script's rebuild"
         + " of it would drop them: apply the migrations with autogenerate upgrade, which keeps them";
-    return List.of(
-        "create table " + guard + " (ok integer constraint " + quote(failure) + " check (ok = 1))",
-        "insert into " + guard + " select (select count(*) from pragma_table_xinfo(" + columns + ") where hidden <> 1) = "
-            + count + " and (select count(*) from pragma_table_xinfo(" + columns + ") where hidden <> 1 and lower(name) in ("
+    return SqliteScriptStop.unless("_autogenerate_columns_guard",
+        "(select count(*) from pragma_table_xinfo(" + columns + ") where hidden <> 1) = " + count
+            + " and (select count(*) from pragma_table_xinfo(" + columns + ") where hidden <> 1 and lower(name) in ("
             + names + ")) = " + count,
-        "drop table " + guard);
+        failure);
   }
 }
