@@ -172,11 +172,10 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
    */
   List<String> inOneTransactionIf(Boolean configured, String... command) {
     List<String> words = new ArrayList<>(List.of(command));
-    String typed = session == null ? null : session.getUserProperties().getProperty("autogenerate.singleTransaction");
-    Boolean single = typed != null && !typed.isBlank() ? Boolean.valueOf(typed) : configured;
     // -Dautogenerate.singleTransaction alone is "true" to Maven.
+    String single = setting("autogenerate.singleTransaction", configured == null ? null : configured.toString());
     if (single != null) {
-      words.add(single ? "--single-transaction" : "--no-single-transaction");
+      words.add(Boolean.parseBoolean(single) ? "--single-transaction" : "--no-single-transaction");
     }
     return words;
   }
