@@ -14,6 +14,7 @@ import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -141,12 +142,14 @@ public interface Database {
   }
 
   /**
-   * Statements bounding how long the counts before a revision may take, run under a savepoint
-   * the runtime rolls back after each count: a count that runs out says the rows were not
-   * counted rather than hold up a deployment. None by default.
+   * Bounds how long the statements run on this connection may take, until the returned limit is
+   * closed; a statement that runs out fails. {@link RowCounts} bounds its counts so, inside a
+   * transaction and under a savepoint it rolls back after each count: a count that runs out says
+   * the rows were not counted rather than hold up a deployment, or the writing of a migration
+   * against a large database. None by default.
    */
-  default List<String> countTimeLimit() {
-    return List.of();
+  default TimeLimit limitTime(Connection connection, Duration limit) throws SQLException {
+    return TimeLimit.NONE;
   }
 
   /**

@@ -13,7 +13,9 @@ import dev.autogenerate.schema.SqlType;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -26,10 +28,17 @@ import java.util.stream.Collectors;
  */
 public final class RowCounts {
 
+  /**
+   * How long one count may take: a mostly empty column of a huge table is read to its end, and
+   * neither a deployment nor the writing of a migration should wait for that.
+   */
+  public static final Duration TIME_LIMIT = Duration.ofSeconds(2);
+
   private RowCounts() {}
 
+  /** How many rows the risky step concerns, or none when the count ran out of time or was refused. */
   public static OptionalLong count(Connection connection, Database database, Risk risk) {
-    return counted(connection, database, risk, 0);
+    return counted(connection, database, risk, 0, TIME_LIMIT);
   }
 
   /**
@@ -37,13 +46,20 @@ public final class RowCounts {
    * rows: a count of {@code limit} means that many or more.
    */
   public static OptionalLong countUpTo(Connection connection, Database database, Risk risk, long limit) {
+    return countUpTo(connection, database, risk, limit, TIME_LIMIT);
+  }
+
+  /** The same, for at most {@code time}. */
+  public static OptionalLong countUpTo(Connection connection, Database database, Risk risk, long limit,
+      Duration time) {
     if (!risk.kind().destroysData() || limit <= 0) {
       throw new IllegalArgumentException("no bounded count for " + risk.kind());
     }
-    return counted(connection, database, risk, limit);
+    return counted(connection, database, risk, limit, time);
   }
 
-  private static OptionalLong counted(Connection connection, Database database, Risk risk, long limit) {
+  private static OptionalLong counted(Connection connection, Database database, Risk risk, long limit,
+      Duration time) {
     boolean toReal = risk.newType().map(SqlType::kind).filter(SqlType.Kind.REAL::equals).isPresent();
     if (risk.kind() == Risk.Kind.ROUNDED && toReal && !database.enforcesColumnTypes()) {
       // Such a database's real is a double: which values a 4-byte real would change, it cannot say.
@@ -55,10 +71,37 @@ public final class RowCounts {
       query = "select count(*) from (select 1 from " + query.substring("select count(*) from ".length())
           + " limit " + limit + ") bounded";
     }
-    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
-      return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
+    try {
+      return inTime(connection, database, query, time);
     } catch (SQLException e) {
       return OptionalLong.empty();
+    }
+  }
+
+  /**
+   * Runs the count under the database's time limit, in a transaction of its own when the
+   * connection commits each statement, else under a savepoint: either is rolled back after it,
+   * which ends a limit set by SQL and, on PostgreSQL, a transaction a stopped count aborted.
+   * Nothing of the caller's transaction is touched.
+   */
+  private static OptionalLong inTime(Connection connection, Database database, String query, Duration time)
+      throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    if (autoCommit) {
+      connection.setAutoCommit(false);
+    }
+    Savepoint before = autoCommit ? null : connection.setSavepoint();
+    try (TimeLimit limit = database.limitTime(connection, time);
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(query)) {
+      return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
+    } finally {
+      if (autoCommit) {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      } else {
+        connection.rollback(before);
+      }
     }
   }
 

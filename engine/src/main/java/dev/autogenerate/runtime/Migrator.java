@@ -10,13 +10,13 @@ import dev.autogenerate.database.Database;
 import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
+import dev.autogenerate.database.RowCounts;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.OperationChecksum;
 import dev.autogenerate.schema.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -765,23 +765,14 @@ public final class Migrator {
   /**
    * Says, before a revision's statements run, which of its steps delete or cut data and in how
    * many rows of this database (the file's comments counted those of the database it was written
-   * against, or none for a downgrade), counting up to {@link #COUNT_LIMIT} matching rows, for at
-   * most a few seconds where the database can bound it ({@link Database#countTimeLimit}: a
-   * mostly empty column of a huge table is read to its end); steps that find no row say nothing.
-   * Each count runs under a savepoint, so that a query the database refuses or stops cannot end
-   * the revision's transaction.
+   * against, or none for a downgrade), counting up to {@link #COUNT_LIMIT} matching rows, each
+   * count for at most {@link RowCounts#TIME_LIMIT} (a mostly empty column of a huge table is read
+   * to its end) and under a savepoint, so that a count the database refuses or stops cannot end
+   * the revision's transaction; steps that find no row say nothing.
    */
-  private void warnOfDataLoss(Connection connection, Database database, List<Risk> destroying) throws SQLException {
+  private void warnOfDataLoss(Connection connection, Database database, List<Risk> destroying) {
     for (Risk risk : destroying) {
-      Savepoint before = connection.setSavepoint();
-      try (Statement statement = connection.createStatement()) {
-        for (String sql : database.countTimeLimit()) {
-          statement.execute(sql);
-        }
-      }
       CountedRisk counted = CountedRisk.upTo(connection, database, risk, COUNT_LIMIT);
-      // The count changed nothing; rolling back to before it also ends its time limit.
-      connection.rollback(before);
       if (counted.rows().isEmpty() || counted.rows().getAsLong() > 0) {
         progress.accept("  warning: " + counted.warning());
       }

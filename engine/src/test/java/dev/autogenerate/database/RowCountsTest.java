@@ -9,6 +9,7 @@ import dev.autogenerate.compare.Risk;
 import dev.autogenerate.compare.Risks;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.ColumnChange;
+import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
@@ -16,8 +17,10 @@ import dev.autogenerate.schema.Table;
 import dev.autogenerate.testing.TestDatabase;
 import dev.autogenerate.testing.TestDatabases;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -79,6 +82,49 @@ class RowCountsTest {
       // 3.7 is no 4-byte real, -0.5 and 4 are; SQLite, whose real is a double, cannot tell.
       assertEquals(kind == DatabaseKind.POSTGRESQL ? OptionalLong.of(1) : OptionalLong.empty(),
           changed(connection, "ratio", SqlType.REAL));
+    }
+  }
+
+  /**
+   * A count that runs out of time gives no count and leaves the connection as it found it: its
+   * limit ended (the next count runs to its end), outside a transaction no transaction left open
+   * (SQLite would hold its read lock), inside one the caller's work kept.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aCountThatRunsOutOfTimeLeavesTheConnectionAsItWas(DatabaseKind kind) throws Exception {
+    TestDatabase database = TestDatabases.fresh(kind);
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table wide (id integer not null, note text)");
+      // 300,000 rows, one holding a note: counting them reads every row, tens of milliseconds.
+      statement.execute(kind == DatabaseKind.POSTGRESQL
+          ? "insert into wide select n, null from generate_series(1, 300000) n"
+          : "insert into wide with recursive n(i) as (select 1 union all select i + 1 from n where i < 300000)"
+              + " select i, null from n");
+      statement.execute("update wide set note = 'the only one' where id = 300000");
+      Schema wide = Schema.of(List.of(new Table("wide", List.of(column("id", SqlType.INTEGER).notNull(),
+          column("note", SqlType.TEXT)), Optional.empty())), List.of(), List.of());
+      Risk dropNote = Risks.of(wide, List.of(Change.of(new DropColumn("wide", "note")))).get(0);
+      Database dialect = Database.of(connection);
+
+      assertEquals(OptionalLong.empty(), RowCounts.countUpTo(connection, dialect, dropNote, 1_000_000, Duration.ofMillis(1)));
+      assertTrue(connection.getAutoCommit());
+      try (Connection other = database.open(); Statement writer = other.createStatement()) {
+        writer.execute("insert into wide values (300001, null)");
+      }
+      assertEquals(OptionalLong.of(1), RowCounts.countUpTo(connection, dialect, dropNote, 1_000_000));
+
+      connection.setAutoCommit(false);
+      statement.execute("insert into wide values (300002, 'kept')");
+      assertEquals(OptionalLong.empty(), RowCounts.countUpTo(connection, dialect, dropNote, 1_000_000, Duration.ofMillis(1)));
+      assertEquals(OptionalLong.of(2), RowCounts.countUpTo(connection, dialect, dropNote, 1_000_000));
+      connection.commit();
+      connection.setAutoCommit(true);
+      try (Connection other = database.open(); Statement reader = other.createStatement();
+          ResultSet kept = reader.executeQuery("select note from wide where id = 300002")) {
+        assertTrue(kept.next());
+        assertEquals("kept", kept.getString(1));
+      }
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.autogenerate.database.Ddl;
 import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
+import dev.autogenerate.database.TimeLimit;
 import dev.autogenerate.inspect.DatabaseInspector;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.operations.AddConstraintNotValid;
@@ -25,6 +26,8 @@ import dev.autogenerate.schema.SqlType;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -78,10 +81,13 @@ public final class PostgresDatabase implements Database, ComparisonRules {
         + " then raise exception " + Ddl.literal(message) + ", " + found + "; end if; end $guard$");
   }
 
-  /** Two seconds a count: set local, which the rollback to the count's savepoint undoes. */
+  /** {@code set local}: the caller's rollback to its savepoint (or of its transaction) undoes it. */
   @Override
-  public List<String> countTimeLimit() {
-    return List.of("set local statement_timeout = 2000");
+  public TimeLimit limitTime(Connection connection, Duration limit) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("set local statement_timeout = " + Math.max(1, limit.toMillis()));
+    }
+    return TimeLimit.NONE;
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.autogenerate.database.Ddl;
 import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
+import dev.autogenerate.database.TimeLimit;
 import dev.autogenerate.inspect.DatabaseInspector;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.operations.DropView;
@@ -20,6 +21,7 @@ import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -224,6 +226,11 @@ public final class SqliteDatabase implements Database, ComparisonRules {
         + TableFilter.VERSION_TABLE + " order by version_num)), '')";
     return SqliteScriptStop.unless("_autogenerate_version_guard", found + " = " + Ddl.literal(String.join(",", heads)),
         failure);
+  }
+
+  @Override
+  public TimeLimit limitTime(Connection connection, Duration limit) throws SQLException {
+    return SqliteTimeLimit.start(connection, limit);
   }
 
   @Override
