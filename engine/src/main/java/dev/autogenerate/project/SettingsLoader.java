@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Resolves {@link Settings}: {@code autogenerate.properties} (from the working directory, or the
@@ -101,9 +102,11 @@ public final class SettingsLoader {
     if (configFile != null && !Files.isRegularFile(file)) {
       throw new UserError("config file " + file + " does not exist: check -c, or run `autogenerate init`");
     }
+    SettingProblems problems = new SettingProblems();
     if (Files.isRegularFile(file)) {
       Path shown = file.toAbsolutePath().normalize();
       read(file).forEach((key, value) -> {
+        SettingKeys.unknown(key, shown).ifPresent(problems::add);
         values.put(key, value);
         origins.put(key, shown.toString());
       });
@@ -132,6 +135,15 @@ public final class SettingsLoader {
         list(values.get(CLASSPATH)).stream().map(entry -> pathBase.get(CLASSPATH).resolve(entry).normalize()).toList();
     applicationSettingsUnder(values, origins, pathBase, workingDirectory,
         ApplicationConfigReader.read(workingDirectory, classPath, blankToNull(options.get(PROFILE)), environment));
+    Map<String, String> namingConvention = namingConvention(values, problems);
+    boolean dropUnmappedIndexes = flag(values, DROP_UNMAPPED_INDEXES, problems);
+    boolean dropUnmapped = flag(values, DROP_UNMAPPED, problems);
+    Map<String, String> hibernateProperties = hibernateProperties(values, origins, blankToNull(values.get(URL)), problems);
+    Duration lockTimeout = seconds(values, LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT, problems);
+    Duration connectTimeout = seconds(values, CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT, problems);
+    LockSafety lockSafety = lockSafety(values, problems);
+    boolean singleTransaction = singleTransaction(values, problems);
+    problems.throwIfAny();
     Settings settings = new Settings(
         sqliteFileResolved(blankToNull(values.get(URL)), pathBase.get(URL)),
         blankToNull(values.get(USER)),
@@ -143,15 +155,15 @@ public final class SettingsLoader {
         list(values.get(EXCLUDE_TABLES)),
         blankToNull(values.get(IMPLICIT_NAMING)),
         blankToNull(values.get(PHYSICAL_NAMING)),
-        namingConvention(values),
-        Boolean.parseBoolean(values.getOrDefault(DROP_UNMAPPED_INDEXES, "false").trim()),
-        Boolean.parseBoolean(values.getOrDefault(DROP_UNMAPPED, "false").trim()),
-        hibernateProperties(values, origins, blankToNull(values.get(URL))),
+        namingConvention,
+        dropUnmappedIndexes,
+        dropUnmapped,
+        hibernateProperties,
         blankToNull(values.get(COMPARE_HOOK)),
-        seconds(values, LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT),
-        seconds(values, CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT),
-        lockSafety(values),
-        singleTransaction(values));
+        lockTimeout,
+        connectTimeout,
+        lockSafety,
+        singleTransaction);
     return new EffectiveSettings(settings, origins);
   }
 
@@ -208,22 +220,23 @@ public final class SettingsLoader {
    * ({@link DialectSetting}).
    */
   private static Map<String, String> hibernateProperties(Map<String, String> values, Map<String, String> origins,
-      String url) {
+      String url, SettingProblems problems) {
     Map<String, String> properties = new HashMap<>();
     values.forEach((key, value) -> {
       if (!key.startsWith("hibernate.") || value == null || value.isBlank()) {
         return;
       }
       if (key.equals(DialectSetting.KEY)) {
-        DialectSetting.requireFor(value, databaseOf(url), origins.getOrDefault(key, "the settings"));
+        problems.collect(() -> DialectSetting.requireFor(value, databaseOf(url), origins.getOrDefault(key, "the settings")));
         return;
       }
       for (String refused : REFUSED_HIBERNATE_PREFIXES) {
         if (key.startsWith(refused)) {
-          throw new UserError(key + " in the settings cannot be honoured: the tool reads the entities without a"
+          problems.add(key + " in the settings cannot be honoured: the tool reads the entities without a"
               + " connection, through its own dialect, and never runs Hibernate's schema tools; remove it from "
               + origins.getOrDefault(key, "the settings") + " (the database is url=), or, to keep it for the"
               + " application, leave it out for the tool with an empty " + key + "= in autogenerate.properties");
+          return;
         }
       }
       properties.put(key, value.trim());
@@ -243,14 +256,13 @@ public final class SettingsLoader {
     }
   }
 
-  private static LockSafety lockSafety(Map<String, String> values) {
-    Duration timeout = seconds(values, LOCK_SAFE_LOCK_TIMEOUT, Duration.ZERO);
-    return new LockSafety(Boolean.parseBoolean(values.getOrDefault(LOCK_SAFE_INDEXES, "false").trim()),
-        Boolean.parseBoolean(values.getOrDefault(LOCK_SAFE_CONSTRAINTS, "false").trim()),
+  private static LockSafety lockSafety(Map<String, String> values, SettingProblems problems) {
+    Duration timeout = seconds(values, LOCK_SAFE_LOCK_TIMEOUT, Duration.ZERO, problems);
+    return new LockSafety(flag(values, LOCK_SAFE_INDEXES, problems), flag(values, LOCK_SAFE_CONSTRAINTS, problems),
         timeout.isZero() ? Optional.empty() : Optional.of(timeout));
   }
 
-  private static boolean singleTransaction(Map<String, String> values) {
+  private static boolean singleTransaction(Map<String, String> values, SettingProblems problems) {
     String mode = blankToNull(values.get(TRANSACTION_MODE));
     if (mode == null || mode.trim().equalsIgnoreCase("per-revision")) {
       return false;
@@ -258,11 +270,30 @@ public final class SettingsLoader {
     if (mode.trim().equalsIgnoreCase("single")) {
       return true;
     }
-    throw new UserError(TRANSACTION_MODE + " must be per-revision (the default: each revision commits on its own) or"
+    problems.add(TRANSACTION_MODE + " must be per-revision (the default: each revision commits on its own) or"
         + " single (all the revisions of an upgrade or downgrade in one transaction), not '" + mode + "'");
+    return false;
   }
 
-  private static Duration seconds(Map<String, String> values, String key, Duration otherwise) {
+  /**
+   * A {@code true} or {@code false} setting, in any case, false when not set. Anything else is a
+   * problem, not false: {@code lock-safe.indexes=yes} read as false would lock the table the
+   * user meant to keep open.
+   */
+  private static boolean flag(Map<String, String> values, String key, SettingProblems problems) {
+    String value = blankToNull(values.get(key));
+    if (value == null || value.trim().equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (value.trim().equalsIgnoreCase("true")) {
+      return true;
+    }
+    problems.add(key + " must be true or false, not '" + value + "'");
+    return false;
+  }
+
+  private static Duration seconds(Map<String, String> values, String key, Duration otherwise,
+      SettingProblems problems) {
     String value = blankToNull(values.get(key));
     if (value == null) {
       return otherwise;
@@ -274,7 +305,8 @@ public final class SettingsLoader {
       }
       return Duration.ofSeconds(seconds);
     } catch (NumberFormatException e) {
-      throw new UserError(key + " must be a whole number of seconds, not '" + value + "'");
+      problems.add(key + " must be a whole number of seconds, not '" + value + "'");
+      return otherwise;
     }
   }
 
@@ -312,13 +344,14 @@ public final class SettingsLoader {
     return Optional.of(Path.of(file));
   }
 
-  private static Map<String, String> namingConvention(Map<String, String> values) {
+  private static Map<String, String> namingConvention(Map<String, String> values, SettingProblems problems) {
     Map<String, String> templates = new HashMap<>();
     values.forEach((key, value) -> {
       if (key.startsWith(NAMING_CONVENTION)) {
         String kind = key.substring(NAMING_CONVENTION.length());
-        if (!List.of("pk", "uq", "ix", "fk", "ck").contains(kind)) {
-          throw new UserError("unknown naming convention " + key + ": use naming.convention.pk, .uq, .ix, .fk or .ck");
+        if (!SettingKeys.NAMING_CONVENTION_KINDS.contains(kind)) {
+          problems.add("unknown naming convention " + key + ": use naming.convention.pk, .uq, .ix, .fk or .ck");
+          return;
         }
         templates.put(kind, value);
       }
@@ -333,7 +366,8 @@ public final class SettingsLoader {
     } catch (IOException e) {
       throw new UserError("cannot read config file " + file + ": " + e.getMessage());
     }
-    Map<String, String> values = new HashMap<>();
+    // In the keys' order, so that the problems found in them are told in an order that stays.
+    Map<String, String> values = new TreeMap<>();
     properties.stringPropertyNames().forEach(key -> values.put(key.trim(), properties.getProperty(key).trim()));
     return values;
   }

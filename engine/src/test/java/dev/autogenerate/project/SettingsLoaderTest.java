@@ -112,4 +112,38 @@ class SettingsLoaderTest {
         Map.of(SettingsLoader.LOCK_SAFE_LOCK_TIMEOUT, "5s")));
     assertEquals("lock-safe.lock-timeout must be a whole number of seconds, not '5s'", error.getMessage());
   }
+
+  /**
+   * A mistyped key, or a flag that is neither true nor false, is an error, not the default: the
+   * setting meant would be off without a word. Every problem is told at once, on one line.
+   */
+  @Test
+  void unknownKeysAndBadValuesAreToldAllAtOnce() throws Exception {
+    Path file = directory.resolve("autogenerate.properties");
+    Files.writeString(file, String.join("\n", "url=jdbc:sqlite:app.db", "lock-safe.index=true",
+        "compare.drop-unmapped=yes", "lock.timeout=ten", "hibernate.id.db_structure_naming_strategy=legacy",
+        "naming.convention.fk=fk_%(table_name)s_%(column_0_name)s", "colour=blue", ""));
+
+    UserError error = assertThrows(UserError.class, () -> SettingsLoader.load(directory, null, Map.of(), Map.of()));
+
+    Path shown = file.toAbsolutePath().normalize();
+    assertEquals("4 settings are wrong: ", error.getMessage().substring(0, "4 settings are wrong: ".length()));
+    List<String> problems = List.of(error.getMessage().substring("4 settings are wrong: ".length()).split("; "));
+    assertEquals(java.util.Set.of(
+        "unknown setting lock-safe.index in " + shown + " (did you mean lock-safe.indexes?)",
+        "unknown setting colour in " + shown + ": see the keys in the README's Configuration (Hibernate's own"
+            + " start with hibernate.)",
+        "compare.drop-unmapped must be true or false, not 'yes'",
+        "lock.timeout must be a whole number of seconds, not 'ten'"), java.util.Set.copyOf(problems));
+    assertTrue(error.getMessage().lines().count() == 1, error.getMessage());
+
+    // Flags take true and false in any case; a key right but for its case is a misspelling too.
+    Files.writeString(file, "compare.drop-unmapped=TRUE\nlock-safe.indexes=False\n");
+    Settings settings = SettingsLoader.load(directory, null, Map.of(), Map.of());
+    assertTrue(settings.dropUnmapped());
+    assertEquals(false, settings.lockSafety().concurrentIndexes());
+    Files.writeString(file, "URL=jdbc:sqlite:app.db\n");
+    assertEquals("unknown setting URL in " + shown + " (did you mean url?)",
+        assertThrows(UserError.class, () -> SettingsLoader.load(directory, null, Map.of(), Map.of())).getMessage());
+  }
 }

@@ -1,0 +1,84 @@
+package dev.autogenerate.project;
+
+import static dev.autogenerate.project.SettingsLoader.CLASSPATH;
+import static dev.autogenerate.project.SettingsLoader.COMPARE_HOOK;
+import static dev.autogenerate.project.SettingsLoader.CONNECT_TIMEOUT;
+import static dev.autogenerate.project.SettingsLoader.DROP_UNMAPPED;
+import static dev.autogenerate.project.SettingsLoader.DROP_UNMAPPED_INDEXES;
+import static dev.autogenerate.project.SettingsLoader.ENTITIES;
+import static dev.autogenerate.project.SettingsLoader.EXCLUDE_TABLES;
+import static dev.autogenerate.project.SettingsLoader.IMPLICIT_NAMING;
+import static dev.autogenerate.project.SettingsLoader.LOCK_SAFE_CONSTRAINTS;
+import static dev.autogenerate.project.SettingsLoader.LOCK_SAFE_INDEXES;
+import static dev.autogenerate.project.SettingsLoader.LOCK_SAFE_LOCK_TIMEOUT;
+import static dev.autogenerate.project.SettingsLoader.LOCK_TIMEOUT;
+import static dev.autogenerate.project.SettingsLoader.MIGRATIONS;
+import static dev.autogenerate.project.SettingsLoader.MIGRATIONS_PACKAGE;
+import static dev.autogenerate.project.SettingsLoader.NAMING_CONVENTION;
+import static dev.autogenerate.project.SettingsLoader.PASSWORD;
+import static dev.autogenerate.project.SettingsLoader.PHYSICAL_NAMING;
+import static dev.autogenerate.project.SettingsLoader.PROFILE;
+import static dev.autogenerate.project.SettingsLoader.TRANSACTION_MODE;
+import static dev.autogenerate.project.SettingsLoader.URL;
+import static dev.autogenerate.project.SettingsLoader.USER;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The keys {@code autogenerate.properties} may hold. A key that is none of them is an error, as
+ * Flyway treats an unknown {@code flyway.*} property: a mistyped key ignored would leave its
+ * setting at the default without a word ({@code lock-safe.index=true}, and the index built
+ * without {@code concurrently} locks the table).
+ */
+final class SettingKeys {
+
+  static final List<String> NAMING_CONVENTION_KINDS = List.of("pk", "uq", "ix", "fk", "ck");
+
+  private static final List<String> KEYS = List.of(URL, USER, PASSWORD, ENTITIES, CLASSPATH, MIGRATIONS,
+      MIGRATIONS_PACKAGE, EXCLUDE_TABLES, IMPLICIT_NAMING, PHYSICAL_NAMING, DROP_UNMAPPED_INDEXES, DROP_UNMAPPED,
+      LOCK_TIMEOUT, TRANSACTION_MODE, CONNECT_TIMEOUT, LOCK_SAFE_INDEXES, LOCK_SAFE_CONSTRAINTS,
+      LOCK_SAFE_LOCK_TIMEOUT, COMPARE_HOOK, PROFILE);
+
+  /** Differences up to this many letters make a key a likely misspelling of a known one. */
+  private static final int MISSPELLING = 3;
+
+  private SettingKeys() {}
+
+  /**
+   * What is wrong with a key of the file, or nothing when it is a setting of the tool or Hibernate's.
+   *
+   * @param file where the key is, for the message
+   */
+  static Optional<String> unknown(String key, Object file) {
+    if (KEYS.contains(key) || key.startsWith("hibernate.") || key.startsWith(NAMING_CONVENTION)) {
+      return Optional.empty();
+    }
+    Optional<String> likely = KEYS.stream()
+        .filter(known -> distance(known, key) <= MISSPELLING)
+        .min(Comparator.comparingInt((String known) -> distance(known, key)).thenComparing(known -> known));
+    return Optional.of("unknown setting " + key + " in " + file + (likely.isPresent() ? " (did you mean " + likely.get() + "?)"
+        : ": see the keys in the README's Configuration (Hibernate's own start with hibernate.)"));
+  }
+
+  /** Levenshtein's distance: the fewest letters to insert, delete or replace to turn one into the other. */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int replace = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(replace, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}
