@@ -312,6 +312,32 @@ class SingleTransactionBoundariesTest {
     }
   }
 
+  /**
+   * In a single transaction, a listener failing when told a revision joined it stops the run
+   * before anything committed: the error says the transaction was rolled back and where the
+   * database is, not the listener's failure alone.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aListenerFailingInsideTheSingleTransactionSaysItWasRolledBack(DatabaseKind kind) throws Exception {
+    TestDatabase database = TestDatabases.fresh(kind);
+    try (Connection connection = database.open()) {
+      Migrator migrator = migrator(new Events()).withSingleTransaction(true).withProgress(line -> {
+        if (line.startsWith("Applied ")) {
+          throw new java.io.UncheckedIOException(new java.io.IOException("the output is closed"));
+        }
+      });
+
+      UserError error = assertThrows(UserError.class, () -> migrator.upgrade(connection, "head"));
+
+      assertEquals("stopped by UncheckedIOException: java.io.IOException: the output is closed; the single transaction"
+          + " was rolled back, so the 1 revision(s) it held (b0und0000001 (events)) are not applied, and the database"
+          + " is at base", error.getMessage());
+      assertEquals(List.of(), VersionTable.heads(connection));
+      assertTrue(connection.getAutoCommit());
+    }
+  }
+
   private static String single(Connection connection, String query) throws Exception {
     try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
       assertTrue(rows.next(), query);
