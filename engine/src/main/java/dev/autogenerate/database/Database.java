@@ -142,14 +142,20 @@ public interface Database {
   }
 
   /**
-   * Bounds how long the statements run on this connection may take, until the returned limit is
-   * closed; a statement that runs out fails. {@link RowCounts} bounds its counts so, inside a
-   * transaction and under a savepoint it rolls back after each count: a count that runs out says
-   * the rows were not counted rather than hold up a deployment, or the writing of a migration
-   * against a large database. None by default.
+   * Runs a read that may take long (a count of the rows a risky step concerns) for at most
+   * {@code limit}: one that runs out fails with an {@link SQLException}, rather than hold up a
+   * deployment or the writing of a migration against a large database. The connection is left as
+   * it was found: its auto-commit, its transaction and what that did so far, its settings.
+   * Unbounded by default.
    */
-  default TimeLimit limitTime(Connection connection, Duration limit) throws SQLException {
-    return TimeLimit.NONE;
+  default <T> T readWithin(Connection connection, Duration limit, Read<T> read) throws SQLException {
+    return read.run();
+  }
+
+  /** A read {@link #readWithin} runs. */
+  @FunctionalInterface
+  interface Read<T> {
+    T run() throws SQLException;
   }
 
   /**

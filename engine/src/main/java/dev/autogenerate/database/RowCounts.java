@@ -13,7 +13,6 @@ import dev.autogenerate.schema.SqlType;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,9 +21,10 @@ import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
- * Counts the rows a risky step concerns, with SQL both databases read the same way. Only reads;
- * a query the database refuses (an odd column type) gives no count rather than an error, since
- * the count informs the reviewer and never decides anything.
+ * Counts the rows a risky step concerns, with SQL both databases read the same way. Only reads,
+ * each for at most {@link #TIME_LIMIT} ({@link Database#readWithin}); a query the database refuses
+ * (an odd column type) or one that runs out gives no count rather than an error, since the count
+ * informs the reviewer and never decides anything.
  */
 public final class RowCounts {
 
@@ -50,7 +50,7 @@ public final class RowCounts {
   }
 
   /** The same, for at most {@code time}. */
-  public static OptionalLong countUpTo(Connection connection, Database database, Risk risk, long limit,
+  static OptionalLong countUpTo(Connection connection, Database database, Risk risk, long limit,
       Duration time) {
     if (!risk.kind().destroysData() || limit <= 0) {
       throw new IllegalArgumentException("no bounded count for " + risk.kind());
@@ -78,31 +78,14 @@ public final class RowCounts {
     }
   }
 
-  /**
-   * Runs the count under the database's time limit, in a transaction of its own when the
-   * connection commits each statement, else under a savepoint: either is rolled back after it,
-   * which ends a limit set by SQL and, on PostgreSQL, a transaction a stopped count aborted.
-   * Nothing of the caller's transaction is touched.
-   */
+  /** Runs the count under the database's time limit, which leaves the connection as it found it. */
   private static OptionalLong inTime(Connection connection, Database database, String query, Duration time)
       throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    if (autoCommit) {
-      connection.setAutoCommit(false);
-    }
-    Savepoint before = autoCommit ? null : connection.setSavepoint();
-    try (TimeLimit limit = database.limitTime(connection, time);
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(query)) {
-      return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
-    } finally {
-      if (autoCommit) {
-        connection.rollback();
-        connection.setAutoCommit(true);
-      } else {
-        connection.rollback(before);
+    return database.readWithin(connection, time, () -> {
+      try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+        return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
       }
-    }
+    });
   }
 
   /** The count query for a risk on a database of this kind. */

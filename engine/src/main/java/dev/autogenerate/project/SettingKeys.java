@@ -3,6 +3,7 @@ package dev.autogenerate.project;
 import static dev.autogenerate.project.SettingsLoader.CLASSPATH;
 import static dev.autogenerate.project.SettingsLoader.COMPARE_HOOK;
 import static dev.autogenerate.project.SettingsLoader.CONNECT_TIMEOUT;
+import static dev.autogenerate.project.SettingsLoader.DEFAULT_SCHEMA;
 import static dev.autogenerate.project.SettingsLoader.DROP_UNMAPPED;
 import static dev.autogenerate.project.SettingsLoader.DROP_UNMAPPED_INDEXES;
 import static dev.autogenerate.project.SettingsLoader.ENTITIES;
@@ -17,13 +18,14 @@ import static dev.autogenerate.project.SettingsLoader.MIGRATIONS_PACKAGE;
 import static dev.autogenerate.project.SettingsLoader.NAMING_CONVENTION;
 import static dev.autogenerate.project.SettingsLoader.PASSWORD;
 import static dev.autogenerate.project.SettingsLoader.PHYSICAL_NAMING;
-import static dev.autogenerate.project.SettingsLoader.PROFILE;
 import static dev.autogenerate.project.SettingsLoader.TRANSACTION_MODE;
 import static dev.autogenerate.project.SettingsLoader.URL;
 import static dev.autogenerate.project.SettingsLoader.USER;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -36,30 +38,52 @@ final class SettingKeys {
 
   static final List<String> NAMING_CONVENTION_KINDS = List.of("pk", "uq", "ix", "fk", "ck");
 
+  /** The tool's own keys (the active profiles are an option, not a key: the file is read before them). */
   private static final List<String> KEYS = List.of(URL, USER, PASSWORD, ENTITIES, CLASSPATH, MIGRATIONS,
       MIGRATIONS_PACKAGE, EXCLUDE_TABLES, IMPLICIT_NAMING, PHYSICAL_NAMING, DROP_UNMAPPED_INDEXES, DROP_UNMAPPED,
       LOCK_TIMEOUT, TRANSACTION_MODE, CONNECT_TIMEOUT, LOCK_SAFE_INDEXES, LOCK_SAFE_CONSTRAINTS,
-      LOCK_SAFE_LOCK_TIMEOUT, COMPARE_HOOK, PROFILE);
+      LOCK_SAFE_LOCK_TIMEOUT, COMPARE_HOOK);
 
-  /** Differences up to this many letters make a key a likely misspelling of a known one. */
-  private static final int MISSPELLING = 3;
+  /** What a misspelled key may have meant: the tool's keys, the naming templates' and the one Hibernate key it reads. */
+  private static final List<String> CANDIDATES = candidates();
 
   private SettingKeys() {}
 
   /**
    * What is wrong with a key of the file, or nothing when it is a setting of the tool or Hibernate's.
+   * Hibernate's own keys pass (the tool cannot know them all) but for a near miss of
+   * {@code hibernate.default_schema}, which the tool itself reads.
    *
    * @param file where the key is, for the message
    */
   static Optional<String> unknown(String key, Object file) {
-    if (KEYS.contains(key) || key.startsWith("hibernate.") || key.startsWith(NAMING_CONVENTION)) {
+    boolean accepted = KEYS.contains(key) || key.startsWith(NAMING_CONVENTION)
+        || key.startsWith("hibernate.") && (key.equals(DEFAULT_SCHEMA) || likely(key).isEmpty());
+    if (accepted) {
       return Optional.empty();
     }
-    Optional<String> likely = KEYS.stream()
-        .filter(known -> distance(known, key) <= MISSPELLING)
-        .min(Comparator.comparingInt((String known) -> distance(known, key)).thenComparing(known -> known));
+    Optional<String> likely = likely(key);
     return Optional.of("unknown setting " + key + " in " + file + (likely.isPresent() ? " (did you mean " + likely.get() + "?)"
         : ": see the keys in the README's Configuration (Hibernate's own start with hibernate.)"));
+  }
+
+  /**
+   * The known key closest to {@code key}, when close enough to be a misspelling of it: a letter
+   * or so in a short key, up to three in a long one, whatever the case.
+   */
+  private static Optional<String> likely(String key) {
+    String lower = key.toLowerCase(Locale.ROOT);
+    int allowed = Math.max(1, Math.min(3, key.length() / 4));
+    return CANDIDATES.stream()
+        .filter(known -> !known.equals(key) && distance(known, lower) <= allowed)
+        .min(Comparator.comparingInt((String known) -> distance(known, lower)).thenComparing(known -> known));
+  }
+
+  private static List<String> candidates() {
+    List<String> candidates = new ArrayList<>(KEYS);
+    NAMING_CONVENTION_KINDS.forEach(kind -> candidates.add(NAMING_CONVENTION + kind));
+    candidates.add(DEFAULT_SCHEMA);
+    return List.copyOf(candidates);
   }
 
   /** Levenshtein's distance: the fewest letters to insert, delete or replace to turn one into the other. */

@@ -136,13 +136,14 @@ public final class SettingsLoader {
     applicationSettingsUnder(values, origins, pathBase, workingDirectory,
         ApplicationConfigReader.read(workingDirectory, classPath, blankToNull(options.get(PROFILE)), environment));
     Map<String, String> namingConvention = namingConvention(values, problems);
-    boolean dropUnmappedIndexes = flag(values, DROP_UNMAPPED_INDEXES, problems);
-    boolean dropUnmapped = flag(values, DROP_UNMAPPED, problems);
+    Values read = new Values(values, origins, problems);
+    boolean dropUnmappedIndexes = read.flag(DROP_UNMAPPED_INDEXES);
+    boolean dropUnmapped = read.flag(DROP_UNMAPPED);
     Map<String, String> hibernateProperties = hibernateProperties(values, origins, blankToNull(values.get(URL)), problems);
-    Duration lockTimeout = seconds(values, LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT, problems);
-    Duration connectTimeout = seconds(values, CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT, problems);
-    LockSafety lockSafety = lockSafety(values, problems);
-    boolean singleTransaction = singleTransaction(values, problems);
+    Duration lockTimeout = read.seconds(LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT);
+    Duration connectTimeout = read.seconds(CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT);
+    LockSafety lockSafety = lockSafety(read);
+    boolean singleTransaction = singleTransaction(read);
     problems.throwIfAny();
     Settings settings = new Settings(
         sqliteFileResolved(blankToNull(values.get(URL)), pathBase.get(URL)),
@@ -256,57 +257,70 @@ public final class SettingsLoader {
     }
   }
 
-  private static LockSafety lockSafety(Map<String, String> values, SettingProblems problems) {
-    Duration timeout = seconds(values, LOCK_SAFE_LOCK_TIMEOUT, Duration.ZERO, problems);
-    return new LockSafety(flag(values, LOCK_SAFE_INDEXES, problems), flag(values, LOCK_SAFE_CONSTRAINTS, problems),
+  private static LockSafety lockSafety(Values read) {
+    Duration timeout = read.seconds(LOCK_SAFE_LOCK_TIMEOUT, Duration.ZERO);
+    return new LockSafety(read.flag(LOCK_SAFE_INDEXES), read.flag(LOCK_SAFE_CONSTRAINTS),
         timeout.isZero() ? Optional.empty() : Optional.of(timeout));
   }
 
-  private static boolean singleTransaction(Map<String, String> values, SettingProblems problems) {
-    String mode = blankToNull(values.get(TRANSACTION_MODE));
+  private static boolean singleTransaction(Values read) {
+    String mode = read.value(TRANSACTION_MODE);
     if (mode == null || mode.trim().equalsIgnoreCase("per-revision")) {
       return false;
     }
     if (mode.trim().equalsIgnoreCase("single")) {
       return true;
     }
-    problems.add(TRANSACTION_MODE + " must be per-revision (the default: each revision commits on its own) or"
-        + " single (all the revisions of an upgrade or downgrade in one transaction), not '" + mode + "'");
+    read.wrong(TRANSACTION_MODE, "per-revision (the default: each revision commits on its own) or single (all the"
+        + " revisions of an upgrade or downgrade in one transaction)");
     return false;
   }
 
-  /**
-   * A {@code true} or {@code false} setting, in any case, false when not set. Anything else is a
-   * problem, not false: {@code lock-safe.indexes=yes} read as false would lock the table the
-   * user meant to keep open.
-   */
-  private static boolean flag(Map<String, String> values, String key, SettingProblems problems) {
-    String value = blankToNull(values.get(key));
-    if (value == null || value.trim().equalsIgnoreCase("false")) {
+  /** The resolved values with where each came from, read as flags and durations; what does not read is a problem. */
+  private record Values(Map<String, String> values, Map<String, String> origins, SettingProblems problems) {
+
+    String value(String key) {
+      return blankToNull(values.get(key));
+    }
+
+    /**
+     * A {@code true} or {@code false} setting, in any case, false when not set. Anything else is
+     * a problem, not false: {@code lock-safe.indexes=yes} read as false would lock the table the
+     * user meant to keep open.
+     */
+    boolean flag(String key) {
+      String value = value(key);
+      if (value == null || value.trim().equalsIgnoreCase("false")) {
+        return false;
+      }
+      if (value.trim().equalsIgnoreCase("true")) {
+        return true;
+      }
+      wrong(key, "true or false");
       return false;
     }
-    if (value.trim().equalsIgnoreCase("true")) {
-      return true;
-    }
-    problems.add(key + " must be true or false, not '" + value + "'");
-    return false;
-  }
 
-  private static Duration seconds(Map<String, String> values, String key, Duration otherwise,
-      SettingProblems problems) {
-    String value = blankToNull(values.get(key));
-    if (value == null) {
-      return otherwise;
-    }
-    try {
-      long seconds = Long.parseLong(value.trim());
-      if (seconds < 0) {
-        throw new NumberFormatException();
+    Duration seconds(String key, Duration otherwise) {
+      String value = value(key);
+      if (value == null) {
+        return otherwise;
       }
-      return Duration.ofSeconds(seconds);
-    } catch (NumberFormatException e) {
-      problems.add(key + " must be a whole number of seconds, not '" + value + "'");
-      return otherwise;
+      try {
+        long seconds = Long.parseLong(value.trim());
+        if (seconds < 0) {
+          throw new NumberFormatException();
+        }
+        return Duration.ofSeconds(seconds);
+      } catch (NumberFormatException e) {
+        wrong(key, "a whole number of seconds");
+        return otherwise;
+      }
+    }
+
+    /** {@code lock.timeout must be a whole number of seconds, not 'ten' (/app/autogenerate.properties)}. */
+    void wrong(String key, String expected) {
+      problems.add(key + " must be " + expected + ", not '" + values.get(key) + "' (" + origins.getOrDefault(key, "a default")
+          + ")");
     }
   }
 

@@ -223,7 +223,7 @@ public final class Migrator {
             known = step.known();
           }
           commitTheRest(transaction, Direction.UPGRADE);
-        } catch (RuntimeException e) {
+        } catch (UserError e) {
           throw toldRolledBack(e, transaction);
         }
       }
@@ -281,7 +281,7 @@ public final class Migrator {
             known = step.known();
           }
           commitTheRest(transaction, Direction.DOWNGRADE);
-        } catch (RuntimeException e) {
+        } catch (UserError e) {
           throw toldRolledBack(e, transaction);
         }
       }
@@ -656,8 +656,18 @@ public final class Migrator {
       }
     }
     // Told once the revision committed (or joined the single transaction): a listener that
-    // fails now fails on its own, not as the revision that did commit.
-    progress.accept(doneLine);
+    // fails now fails on its own, not as the revision that did commit. Where the revision only
+    // joined the single transaction, the failure ends that transaction, which the caller says.
+    try {
+      progress.accept(doneLine);
+    } catch (RuntimeException e) {
+      if (transaction.uncommitted().isEmpty()) {
+        throw e;
+      }
+      String reason = UserError.firstLine(e.getMessage());
+      throw new UserError("the progress listener failed when told " + script.label() + " joined the single"
+          + " transaction (" + e.getClass().getSimpleName() + (reason.isEmpty() ? "" : ": " + reason) + ")", e);
+    }
     return done;
   }
 
@@ -687,22 +697,12 @@ public final class Migrator {
   }
 
   /**
-   * The error of a run stopped between revisions (one whose operations cannot be listed, a
-   * listener failing when told a revision joined the single transaction), saying what of a single
-   * transaction its close rolls back. Anything else than a {@link UserError} is told as the cause
-   * of that rollback, kept for {@code --debug}.
+   * The error of a run stopped between revisions (one whose operations cannot be listed, say),
+   * saying what of a single transaction its close rolls back.
    */
-  private RuntimeException toldRolledBack(RuntimeException e, RevisionTransaction transaction) {
-    List<MigrationScript> held = transaction.uncommitted();
-    if (held.isEmpty()) {
-      return e;
-    }
-    if (e instanceof UserError) {
-      return new UserError(e.getMessage() + rolledBack(held, transaction.startedAt()), e);
-    }
-    return new UserError("stopped by " + e.getClass().getSimpleName() + ": " + UserError.firstLine(e.getMessage())
-        + "; the single transaction was rolled back, so the " + held.size() + " revision(s) it held (" + describe(held)
-        + ") are not applied, and the database is at " + history.describe(transaction.startedAt()), e);
+  private UserError toldRolledBack(UserError e, RevisionTransaction transaction) {
+    return transaction.uncommitted().isEmpty() ? e
+        : new UserError(e.getMessage() + rolledBack(transaction.uncommitted(), transaction.startedAt()), e);
   }
 
   /** What a failure adds when a single transaction took back revisions that ran before it; "" when none. */

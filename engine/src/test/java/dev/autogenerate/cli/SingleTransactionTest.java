@@ -210,6 +210,7 @@ class SingleTransactionTest {
     CliRun run = project.expect(2, "upgrade", "head");
 
     assertEquals("error: transaction.mode must be per-revision (the default: each revision commits on its own) or"
-        + " single (all the revisions of an upgrade or downgrade in one transaction), not 'grouped'", run.err().trim());
+        + " single (all the revisions of an upgrade or downgrade in one transaction), not 'grouped' ("
+        + project.root().resolve("autogenerate.properties").toAbsolutePath().normalize() + ")", run.err().trim());
   }
 }

@@ -17,6 +17,7 @@ import dev.autogenerate.schema.Table;
 import dev.autogenerate.testing.TestDatabase;
 import dev.autogenerate.testing.TestDatabases;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -125,6 +127,72 @@ class RowCountsTest {
         assertTrue(kept.next());
         assertEquals("kept", kept.getString(1));
       }
+    }
+  }
+
+  /**
+   * On SQLite a count begins no transaction: on a connection whose URL asks for immediate
+   * transactions, one would take the write lock, and wait for (or fail on) a writer elsewhere,
+   * leaving the connection out of auto-commit when it failed.
+   */
+  @Test
+  void aSqliteCountTakesNoWriteLock() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    try (Connection setUp = database.open(); Statement statement = setUp.createStatement()) {
+      statement.execute("create table wide (id integer not null, note text)");
+      statement.execute("insert into wide values (1, 'a note'), (2, null)");
+    }
+    Risk dropNote = Risks.of(wideTable(), List.of(Change.of(new DropColumn("wide", "note")))).get(0);
+    try (Connection writer = database.open(); Statement writing = writer.createStatement();
+        Connection counting = DriverManager.getConnection(database.url() + "?transaction_mode=IMMEDIATE")) {
+      writer.setAutoCommit(false);
+      writing.execute("insert into wide values (3, 'written meanwhile')");
+
+      assertEquals(OptionalLong.of(1), RowCounts.countUpTo(counting, Database.of(counting), dropNote, 1_000_000));
+      assertTrue(counting.getAutoCommit());
+      writer.commit();
+    }
+  }
+
+  /**
+   * On PostgreSQL inside the caller's transaction: the count's savepoint is released (each count
+   * left one would run the caller's next statements a subtransaction deeper), and a session
+   * bounding its statements more tightly than the count keeps its bound.
+   */
+  @Test
+  void aPostgresCountLeavesTheTransactionAsItWas() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table wide (id integer not null, note text)");
+      statement.execute("insert into wide values (1, 'a note'), (2, null)");
+      Risk dropNote = Risks.of(wideTable(), List.of(Change.of(new DropColumn("wide", "note")))).get(0);
+      Database dialect = Database.of(connection);
+      connection.setAutoCommit(false);
+      statement.execute("set local statement_timeout = 500");
+
+      for (int i = 0; i < 3; i++) {
+        assertEquals(OptionalLong.of(1), RowCounts.countUpTo(connection, dialect, dropNote, 1_000_000));
+      }
+      statement.execute("insert into wide values (3, 'after the counts')");
+
+      assertEquals("500ms", single(statement, "show statement_timeout"));
+      // Each count's savepoint released: the insert ran in the transaction itself, under no subtransaction.
+      assertEquals("0", single(statement, "select count(*) from pg_stat_get_backend_idset() as b(id),"
+          + " pg_stat_get_backend_subxact(b.id) as x where pg_stat_get_backend_pid(b.id) = pg_backend_pid()"
+          + " and x.subxact_count > 0"));
+      connection.commit();
+    }
+  }
+
+  private static Schema wideTable() {
+    return Schema.of(List.of(new Table("wide", List.of(column("id", SqlType.INTEGER).notNull(),
+        column("note", SqlType.TEXT)), Optional.empty())), List.of(), List.of());
+  }
+
+  private static String single(Statement statement, String query) throws SQLException {
+    try (ResultSet rows = statement.executeQuery(query)) {
+      assertTrue(rows.next(), query);
+      return rows.getString(1);
     }
   }
 }

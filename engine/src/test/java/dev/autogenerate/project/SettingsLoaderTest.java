@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.autogenerate.runtime.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +115,8 @@ class SettingsLoaderTest {
             SettingsLoader.LOCK_SAFE_INDEXES, "false", SettingsLoader.LOCK_SAFE_CONSTRAINTS, "false")).lockSafety());
     UserError error = assertThrows(UserError.class, () -> SettingsLoader.load(directory, null, Map.of(),
         Map.of(SettingsLoader.LOCK_SAFE_LOCK_TIMEOUT, "5s")));
-    assertEquals("lock-safe.lock-timeout must be a whole number of seconds, not '5s'", error.getMessage());
+    assertEquals("lock-safe.lock-timeout must be a whole number of seconds, not '5s' (option --lock-safe-lock-timeout)",
+        error.getMessage());
   }
 
   /**
@@ -133,8 +139,8 @@ class SettingsLoaderTest {
         "unknown setting lock-safe.index in " + shown + " (did you mean lock-safe.indexes?)",
         "unknown setting colour in " + shown + ": see the keys in the README's Configuration (Hibernate's own"
             + " start with hibernate.)",
-        "compare.drop-unmapped must be true or false, not 'yes'",
-        "lock.timeout must be a whole number of seconds, not 'ten'"), java.util.Set.copyOf(problems));
+        "compare.drop-unmapped must be true or false, not 'yes' (" + shown + ")",
+        "lock.timeout must be a whole number of seconds, not 'ten' (" + shown + ")"), Set.copyOf(problems));
     assertTrue(error.getMessage().lines().count() == 1, error.getMessage());
 
     // Flags take true and false in any case; a key right but for its case is a misspelling too.
@@ -145,5 +151,38 @@ class SettingsLoaderTest {
     Files.writeString(file, "URL=jdbc:sqlite:app.db\n");
     assertEquals("unknown setting URL in " + shown + " (did you mean url?)",
         assertThrows(UserError.class, () -> SettingsLoader.load(directory, null, Map.of(), Map.of())).getMessage());
+    // A short key is no misspelling of another short one; the profiles are an option, not a key.
+    Files.writeString(file, "pwd=secret\nprofile=prod\n");
+    String suggestion = ": see the keys in the README's Configuration (Hibernate's own start with hibernate.)";
+    assertEquals("2 settings are wrong: unknown setting profile in " + shown + suggestion + "; unknown setting pwd in "
+        + shown + suggestion,
+        assertThrows(UserError.class, () -> SettingsLoader.load(directory, null, Map.of(), Map.of())).getMessage());
+    // Hibernate's own keys pass, but for a near miss of the one the tool reads itself.
+    Files.writeString(file, "hibernate.format_sql=true\nhibernate.default-schema=sales\n");
+    assertEquals("unknown setting hibernate.default-schema in " + shown + " (did you mean hibernate.default_schema?)",
+        assertThrows(UserError.class, () -> SettingsLoader.load(directory, null, Map.of(), Map.of())).getMessage());
+  }
+
+  /** Every key the README's Configuration lists is one the file may hold. */
+  @Test
+  void everyKeyTheReadmeListsIsAccepted() throws Exception {
+    List<String> lines = Files.readAllLines(Path.of("..", "README.md"));
+    int table = lines.indexOf("| key | meaning | default |");
+    assertTrue(table > 0, "the README's Configuration table");
+    List<String> keys = new ArrayList<>();
+    for (String line : lines.subList(table + 2, lines.size())) {
+      if (!line.startsWith("| `")) {
+        break;
+      }
+      Matcher key = Pattern.compile("`([a-z][a-z._-]*[a-z_])`").matcher(
+          line.substring(0, line.indexOf(" | ", 2)));
+      while (key.find()) {
+        keys.add(key.group(1));
+      }
+    }
+    assertTrue(keys.size() >= 18, keys::toString);
+    for (String key : keys) {
+      assertEquals(Optional.empty(), SettingKeys.unknown(key, "README.md"), key);
+    }
   }
 }

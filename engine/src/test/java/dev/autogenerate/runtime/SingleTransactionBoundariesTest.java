@@ -15,6 +15,8 @@ import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.testing.TestDatabase;
 import dev.autogenerate.testing.TestDatabases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -301,11 +303,11 @@ class SingleTransactionBoundariesTest {
     try (Connection connection = database.open()) {
       Migrator migrator = migrator(new Events()).withProgress(line -> {
         if (line.startsWith("Applied ")) {
-          throw new java.io.UncheckedIOException(new java.io.IOException("the output is closed"));
+          throw new UncheckedIOException(new IOException("the output is closed"));
         }
       });
 
-      assertThrows(java.io.UncheckedIOException.class, () -> migrator.upgrade(connection, "head"));
+      assertThrows(UncheckedIOException.class, () -> migrator.upgrade(connection, "head"));
 
       assertEquals(List.of("b0und0000001"), VersionTable.heads(connection));
       assertTrue(connection.getAutoCommit());
@@ -324,16 +326,30 @@ class SingleTransactionBoundariesTest {
     try (Connection connection = database.open()) {
       Migrator migrator = migrator(new Events()).withSingleTransaction(true).withProgress(line -> {
         if (line.startsWith("Applied ")) {
-          throw new java.io.UncheckedIOException(new java.io.IOException("the output is closed"));
+          throw new UncheckedIOException(new IOException("the output is closed"));
         }
       });
 
       UserError error = assertThrows(UserError.class, () -> migrator.upgrade(connection, "head"));
 
-      assertEquals("stopped by UncheckedIOException: java.io.IOException: the output is closed; the single transaction"
-          + " was rolled back, so the 1 revision(s) it held (b0und0000001 (events)) are not applied, and the database"
-          + " is at base", error.getMessage());
+      assertEquals("the progress listener failed when told b0und0000001 (events) joined the single transaction"
+          + " (UncheckedIOException: java.io.IOException: the output is closed); the 1 revision(s) this command ran"
+          + " before it in the same transaction (b0und0000001 (events)) were rolled back with it, and the database is at"
+          + " base", error.getMessage());
       assertEquals(List.of(), VersionTable.heads(connection));
+      assertTrue(connection.getAutoCommit());
+
+      // The same for a downgrade: the revision reverted inside the transaction stays applied.
+      migrator(new Events()).upgrade(connection, "head");
+      Migrator reverting = migrator(new Events()).withSingleTransaction(true).withProgress(line -> {
+        if (line.startsWith("Reverted ")) {
+          throw new IllegalStateException();
+        }
+      });
+      UserError reverted = assertThrows(UserError.class, () -> reverting.downgrade(connection, "base"));
+      assertTrue(reverted.getMessage().startsWith("the progress listener failed when told b0und0000001 (events) joined"
+          + " the single transaction (IllegalStateException); "), reverted.getMessage());
+      assertEquals(List.of("b0und0000001"), VersionTable.heads(connection));
       assertTrue(connection.getAutoCommit());
     }
   }

@@ -8,7 +8,6 @@ import dev.autogenerate.database.Ddl;
 import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
-import dev.autogenerate.database.TimeLimit;
 import dev.autogenerate.inspect.DatabaseInspector;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.operations.AddConstraintNotValid;
@@ -26,7 +25,6 @@ import dev.autogenerate.schema.SqlType;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,13 +79,9 @@ public final class PostgresDatabase implements Database, ComparisonRules {
         + " then raise exception " + Ddl.literal(message) + ", " + found + "; end if; end $guard$");
   }
 
-  /** {@code set local}: the caller's rollback to its savepoint (or of its transaction) undoes it. */
   @Override
-  public TimeLimit limitTime(Connection connection, Duration limit) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("set local statement_timeout = " + Math.max(1, limit.toMillis()));
-    }
-    return TimeLimit.NONE;
+  public <T> T readWithin(Connection connection, Duration limit, Read<T> read) throws SQLException {
+    return PostgresTimeLimit.readWithin(connection, limit, read);
   }
 
   @Override

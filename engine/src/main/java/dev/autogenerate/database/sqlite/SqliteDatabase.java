@@ -9,7 +9,6 @@ import dev.autogenerate.database.Ddl;
 import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
-import dev.autogenerate.database.TimeLimit;
 import dev.autogenerate.inspect.DatabaseInspector;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.operations.DropView;
@@ -229,8 +228,8 @@ public final class SqliteDatabase implements Database, ComparisonRules {
   }
 
   @Override
-  public TimeLimit limitTime(Connection connection, Duration limit) throws SQLException {
-    return SqliteTimeLimit.start(connection, limit);
+  public <T> T readWithin(Connection connection, Duration limit, Read<T> read) throws SQLException {
+    return SqliteTimeLimit.readWithin(connection, limit, read);
   }
 
   @Override

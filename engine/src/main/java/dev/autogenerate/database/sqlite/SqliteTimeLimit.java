@@ -1,6 +1,6 @@
 package dev.autogenerate.database.sqlite;
 
-import dev.autogenerate.database.TimeLimit;
+import dev.autogenerate.database.Database.Read;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -8,11 +8,17 @@ import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConnection;
 
 /**
- * SQLite's bound on a statement's time: a progress handler that stops the statement running once
- * the time is up. sqlite-jdbc's query timeout is no such bound (it sets how long to wait for
- * another process's lock), and {@code Statement.cancel}'s interrupt stays pending on the
- * connection, failing the rollback that should follow; a handler's refusal fails only the
- * statement it stops.
+ * SQLite's bound on a read: a progress handler that stops the statement running once the time is
+ * up, and fails only that statement. No transaction is begun for it (a connection whose URL asks
+ * for immediate transactions would take the write lock for a count), and the connection's
+ * auto-commit is not touched. sqlite-jdbc's query timeout is no such bound (it sets how long to
+ * wait for another process's lock), and {@code Statement.cancel}'s interrupt stays pending on the
+ * connection, failing the statement after it. Time spent waiting for another process's lock is
+ * the busy timeout's, not this bound's: the handler runs only while a statement executes.
+ *
+ * <p>sqlite-jdbc keeps one progress handler per connection and cannot tell which is set: an
+ * application's own, on a connection it lends the migrator, is replaced for the read and then
+ * cleared. A connection that does not unwrap to sqlite-jdbc's reads without a bound.
  */
 final class SqliteTimeLimit {
 
@@ -21,8 +27,13 @@ final class SqliteTimeLimit {
 
   private SqliteTimeLimit() {}
 
-  static TimeLimit start(Connection connection, Duration limit) throws SQLException {
-    SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);
+  static <T> T readWithin(Connection connection, Duration limit, Read<T> read) throws SQLException {
+    SQLiteConnection sqlite;
+    try {
+      sqlite = connection.unwrap(SQLiteConnection.class);
+    } catch (SQLException e) {
+      return read.run();
+    }
     long deadline = System.nanoTime() + limit.toNanos();
     ProgressHandler.setHandler(sqlite, STEPS_BETWEEN_CHECKS, new ProgressHandler() {
       @Override
@@ -30,6 +41,10 @@ final class SqliteTimeLimit {
         return System.nanoTime() - deadline > 0 ? 1 : 0;
       }
     });
-    return () -> ProgressHandler.clearHandler(sqlite);
+    try {
+      return read.run();
+    } finally {
+      ProgressHandler.clearHandler(sqlite);
+    }
   }
 }
