@@ -133,8 +133,16 @@ public final class SettingsLoader {
     });
     List<Path> classPath =
         list(values.get(CLASSPATH)).stream().map(entry -> pathBase.get(CLASSPATH).resolve(entry).normalize()).toList();
-    applicationSettingsUnder(values, origins, pathBase, workingDirectory,
-        ApplicationConfigReader.read(workingDirectory, classPath, blankToNull(options.get(PROFILE)), environment));
+    ApplicationConfig application;
+    try {
+      application = ApplicationConfigReader.read(workingDirectory, classPath, blankToNull(options.get(PROFILE)), environment);
+    } catch (UserError e) {
+      // Told with what the file already showed wrong; nothing after it can be read without it.
+      problems.add(e.getMessage());
+      problems.throwIfAny();
+      throw e;
+    }
+    applicationSettingsUnder(values, origins, pathBase, workingDirectory, application);
     Map<String, String> namingConvention = namingConvention(values, problems);
     Values read = new Values(values, origins, problems);
     boolean dropUnmappedIndexes = read.flag(DROP_UNMAPPED_INDEXES);

@@ -227,6 +227,12 @@ class ApplicationSettingsTest {
     UserError error = assertThrows(UserError.class, () -> resolve(Map.of(), options));
     assertTrue(error.getMessage().startsWith("cannot resolve ${DB_PASSWORD} in "
         + project.resolve("target/classes/application.yml") + " (spring.datasource.password)"), error.getMessage());
+
+    // Told with what the tool's own file has wrong, not instead of it.
+    Files.writeString(project.resolve("autogenerate.properties"), "colour=blue\n");
+    UserError both = assertThrows(UserError.class, () -> resolve(Map.of(), options));
+    assertTrue(both.getMessage().startsWith("2 settings are wrong: unknown setting colour in "), both.getMessage());
+    assertTrue(both.getMessage().contains("; cannot resolve ${DB_PASSWORD} in "), both.getMessage());
   }
 
   @Test
