@@ -33,4 +33,5 @@ assert failures.every { it.endsWith('(listed above)') || it.endsWith('entities:'
 assert log.contains('autogenerate downgrade REV is mvn autogenerate:downgrade -Dautogenerate.target=REV')
 assert log.contains('OK: the database is at the newest migration and matches the entities.')
 assert log.contains('Committed the 1 revision(s) applied above, in one transaction')
+assert log.contains("-Dautogenerate.skip must be true or false, not 'yes'") : 'a wrong switch read as false'
 return true

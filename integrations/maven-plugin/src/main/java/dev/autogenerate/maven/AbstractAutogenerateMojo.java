@@ -85,6 +85,14 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
+    try {
+      run();
+    } catch (WrongFlag e) {
+      throw new MojoFailureException(e.getMessage());
+    }
+  }
+
+  private void run() throws MojoExecutionException, MojoFailureException {
     if (enabled("autogenerate.skip", skip)) {
       getLog().info("autogenerate: skipped (autogenerate.skip)");
       return;
@@ -175,7 +183,7 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     // -Dautogenerate.singleTransaction alone is "true" to Maven.
     String single = setting("autogenerate.singleTransaction", configured == null ? null : configured.toString());
     if (single != null) {
-      words.add(Boolean.parseBoolean(single) ? "--single-transaction" : "--no-single-transaction");
+      words.add(flag("autogenerate.singleTransaction", single) ? "--single-transaction" : "--no-single-transaction");
     }
     return words;
   }
@@ -183,7 +191,28 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
   /** A switch the same way ({@code -Dautogenerate.skip} alone is "true" to Maven); a blank one is no setting. */
   boolean enabled(String property, boolean configured) {
     String typed = session == null ? null : session.getUserProperties().getProperty(property);
-    return typed == null || typed.isBlank() ? configured : Boolean.parseBoolean(typed);
+    return typed == null || typed.isBlank() ? configured : flag(property, typed);
+  }
+
+  /**
+   * {@code true} or {@code false}, in any case. Anything else fails the goal rather than read as
+   * false, as Maven reads its own: {@code -Dautogenerate.skip=yes} would run against the database.
+   */
+  private static boolean flag(String property, String typed) {
+    if (typed.trim().equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (typed.trim().equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new WrongFlag("-D" + property + " must be true or false, not '" + typed + "'");
+  }
+
+  /** A switch typed as neither true nor false; the goal fails with its message. */
+  private static final class WrongFlag extends RuntimeException {
+    WrongFlag(String message) {
+      super(message);
+    }
   }
 
   /**
