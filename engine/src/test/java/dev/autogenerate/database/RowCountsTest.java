@@ -43,6 +43,11 @@ class RowCountsTest {
       column("seen", SqlType.TIMESTAMP),
       column("at", SqlType.TIME)), Optional.empty())), List.of(), List.of());
 
+  /** Dropping {@code wide.note}: its rows holding a value are counted. */
+  private static final Risk DROP_NOTE = Risks.of(Schema.of(List.of(new Table("wide", List.of(
+      column("id", SqlType.INTEGER).notNull(), column("note", SqlType.TEXT)), Optional.empty())), List.of(), List.of()),
+      List.of(Change.of(new DropColumn("wide", "note")))).get(0);
+
   private static OptionalLong changed(Connection connection, String column, SqlType to) throws SQLException {
     List<Risk> risks = Risks.of(MEASURES,
         List.of(Change.of(new AlterColumn("measures", column, List.of(ColumnChange.type(to))))));
@@ -104,22 +109,19 @@ class RowCountsTest {
           : "insert into wide with recursive n(i) as (select 1 union all select i + 1 from n where i < 300000)"
               + " select i, null from n");
       statement.execute("update wide set note = 'the only one' where id = 300000");
-      Schema wide = Schema.of(List.of(new Table("wide", List.of(column("id", SqlType.INTEGER).notNull(),
-          column("note", SqlType.TEXT)), Optional.empty())), List.of(), List.of());
-      Risk dropNote = Risks.of(wide, List.of(Change.of(new DropColumn("wide", "note")))).get(0);
       Database dialect = Database.of(connection);
 
-      assertEquals(OptionalLong.empty(), RowCounts.countUpTo(connection, dialect, dropNote, 1_000_000, Duration.ofMillis(1)));
+      assertEquals(OptionalLong.empty(), RowCounts.countUpTo(connection, dialect, DROP_NOTE, 1_000_000, Duration.ofMillis(1)));
       assertTrue(connection.getAutoCommit());
       try (Connection other = database.open(); Statement writer = other.createStatement()) {
         writer.execute("insert into wide values (300001, null)");
       }
-      assertEquals(OptionalLong.of(1), RowCounts.countUpTo(connection, dialect, dropNote, 1_000_000));
+      assertEquals(OptionalLong.of(1), RowCounts.countUpTo(connection, dialect, DROP_NOTE, 1_000_000));
 
       connection.setAutoCommit(false);
       statement.execute("insert into wide values (300002, 'kept')");
-      assertEquals(OptionalLong.empty(), RowCounts.countUpTo(connection, dialect, dropNote, 1_000_000, Duration.ofMillis(1)));
-      assertEquals(OptionalLong.of(2), RowCounts.countUpTo(connection, dialect, dropNote, 1_000_000));
+      assertEquals(OptionalLong.empty(), RowCounts.countUpTo(connection, dialect, DROP_NOTE, 1_000_000, Duration.ofMillis(1)));
+      assertEquals(OptionalLong.of(2), RowCounts.countUpTo(connection, dialect, DROP_NOTE, 1_000_000));
       connection.commit();
       connection.setAutoCommit(true);
       try (Connection other = database.open(); Statement reader = other.createStatement();
@@ -139,16 +141,14 @@ class RowCountsTest {
   void aSqliteCountTakesNoWriteLock() throws Exception {
     TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
     try (Connection setUp = database.open(); Statement statement = setUp.createStatement()) {
-      statement.execute("create table wide (id integer not null, note text)");
-      statement.execute("insert into wide values (1, 'a note'), (2, null)");
+      createWideWithOneNote(statement);
     }
-    Risk dropNote = Risks.of(wideTable(), List.of(Change.of(new DropColumn("wide", "note")))).get(0);
     try (Connection writer = database.open(); Statement writing = writer.createStatement();
         Connection counting = DriverManager.getConnection(database.url() + "?transaction_mode=IMMEDIATE")) {
       writer.setAutoCommit(false);
       writing.execute("insert into wide values (3, 'written meanwhile')");
 
-      assertEquals(OptionalLong.of(1), RowCounts.countUpTo(counting, Database.of(counting), dropNote, 1_000_000));
+      assertEquals(OptionalLong.of(1), RowCounts.countUpTo(counting, Database.of(counting), DROP_NOTE, 1_000_000));
       assertTrue(counting.getAutoCommit());
       writer.commit();
     }
@@ -163,15 +163,13 @@ class RowCountsTest {
   void aPostgresCountLeavesTheTransactionAsItWas() throws Exception {
     TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
     try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
-      statement.execute("create table wide (id integer not null, note text)");
-      statement.execute("insert into wide values (1, 'a note'), (2, null)");
-      Risk dropNote = Risks.of(wideTable(), List.of(Change.of(new DropColumn("wide", "note")))).get(0);
+      createWideWithOneNote(statement);
       Database dialect = Database.of(connection);
       connection.setAutoCommit(false);
       statement.execute("set local statement_timeout = 500");
 
       for (int i = 0; i < 3; i++) {
-        assertEquals(OptionalLong.of(1), RowCounts.countUpTo(connection, dialect, dropNote, 1_000_000));
+        assertEquals(OptionalLong.of(1), RowCounts.countUpTo(connection, dialect, DROP_NOTE, 1_000_000));
       }
       statement.execute("insert into wide values (3, 'after the counts')");
 
@@ -184,9 +182,10 @@ class RowCountsTest {
     }
   }
 
-  private static Schema wideTable() {
-    return Schema.of(List.of(new Table("wide", List.of(column("id", SqlType.INTEGER).notNull(),
-        column("note", SqlType.TEXT)), Optional.empty())), List.of(), List.of());
+
+  private static void createWideWithOneNote(Statement statement) throws SQLException {
+    statement.execute("create table wide (id integer not null, note text)");
+    statement.execute("insert into wide values (1, 'a note'), (2, null)");
   }
 
   private static String single(Statement statement, String query) throws SQLException {
