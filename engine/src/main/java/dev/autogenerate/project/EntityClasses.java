@@ -51,6 +51,12 @@ public final class EntityClasses {
    * @throws UserError when none is found or a class cannot be loaded
    */
   public static List<Class<?>> find(Settings settings, ClassLoader loader) {
+    if (settings.entities().isEmpty() && settings.classPath().isEmpty()) {
+      // Every class of the tool's own class path is Hibernate's, the drivers' and the tool's:
+      // scanning them all finds no entity, and fails on the first that needs an absent library.
+      throw new UserError("no entities to read: set classpath= to where your compiled entity classes are"
+          + " (e.g. target/classes), or entities= to their packages when they are on the tool's class path");
+    }
     return find(settings.entities(), settings.classPath(), loader);
   }
 

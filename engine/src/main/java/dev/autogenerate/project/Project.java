@@ -41,6 +41,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -752,6 +753,14 @@ public final class Project {
               + " branches, such as the heads (autogenerate heads)");
         }
       }
+    }
+    // Branches a merge already joined: a second merge of them would be a new head beside the first's.
+    Set<String> joinedBy = new HashSet<>(history.descendants(parents.get(0).id()));
+    parents.forEach(parent -> joinedBy.retainAll(history.descendants(parent.id())));
+    if (!joinedBy.isEmpty()) {
+      throw new UserError(RevisionHistory.labels(parents) + " are joined already, by "
+          + history.inOrder(joinedBy).get(0).label() + ": merging them again would make another head; merge the"
+          + " heads instead (autogenerate heads)");
     }
     List<BranchOverlap> overlaps = BranchOverlap.between(history, parents);
     Path file = write(request, parents.stream().map(MigrationScript::id).toList(), MigrationPlan.empty());

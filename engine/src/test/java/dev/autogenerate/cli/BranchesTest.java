@@ -410,6 +410,12 @@ class BranchesTest {
     assertTrue(nothing.err().startsWith("error: nothing to merge: the history has 1 head: " + M), nothing::toString);
     CliRun onOneLine = project.expect(2, "merge", "-m", "again", P, M);
     assertTrue(onOneLine.err().contains("already follows " + P), onOneLine::toString);
+    // The branches the merge joined, merged again, would be a second head beside it.
+    CliRun again = project.expect(2, "merge", "-m", "again", A, B);
+    assertOneLine(again);
+    assertTrue(again.err().startsWith("error: " + A + " (age), " + B + " (age too) are joined already, by " + M
+        + " (join): merging them again would make another head"), again::toString);
+    assertEquals(1, project.expect(0, "heads").out().lines().count());
   }
 
   static void assertOneLine(CliRun run) {

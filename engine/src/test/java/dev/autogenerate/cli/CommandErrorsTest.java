@@ -68,6 +68,20 @@ class CommandErrorsTest {
     assertNoTables(project);
   }
 
+  /**
+   * Neither a class path nor entity packages: the tool's own class path holds no entity, and
+   * scanning every class of it failed on one of Hibernate's needing an absent library.
+   */
+  @Test
+  void noClassPathNorEntities() {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.write("autogenerate.properties", "url=" + project.database().url() + "\nmigrations=migrations\n");
+
+    CliRun run = project.expect(2, "check");
+
+    assertOneLineError(run, "no entities to read: set classpath= to where your compiled entity classes are");
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void entityHibernateRejects(DatabaseKind kind) throws Exception {
