@@ -31,10 +31,22 @@ final class TextCheckReport {
     }
     out.println("Differences: the database does not match the entities:");
     for (Change step : plan.upgradeChanges()) {
-      out.println("  " + step.operation().describe() + (step.reason() == null ? "" : "  (" + step.reason() + ")"));
+      String reason = oneLine(step.reason(), plan);
+      out.println("  " + step.operation().describe() + (reason.isEmpty() ? "" : "  (" + reason + ")"));
     }
     outcome.risks().forEach(risk -> out.println("warning: " + risk.warning()));
     plan.warnings().forEach(warning -> out.println("warning: " + warning));
     out.println("Run autogenerate -m \"message\" to write a migration for them.");
+  }
+
+  /**
+   * A step's reason on its line: the lines a migration file writes above the step, joined, without
+   * those the report prints as warnings below (a drop and an add that look like a rename).
+   */
+  private static String oneLine(String reason, MigrationPlan plan) {
+    if (reason == null) {
+      return "";
+    }
+    return String.join("; ", reason.lines().filter(line -> !plan.warnings().contains(line)).toList());
   }
 }

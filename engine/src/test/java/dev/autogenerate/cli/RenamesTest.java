@@ -216,6 +216,9 @@ class RenamesTest {
     project.migrationFiles().stream().filter(path -> !before.contains(path)).forEach(path -> path.toFile().delete());
     CliRun check = project.expect(1, "check");
     assertTrue(check.out().contains("warning: " + hint), check::toString);
+    // Said once, as a warning: each step of the report stays on its line.
+    assertEquals(1, check.out().lines().filter(line -> line.contains(hint)).count(), check::toString);
+    assertTrue(check.out().lines().anyMatch(line -> line.startsWith("  drop column ")), check::toString);
 
     project.entities(SQUAD.replace("@RenamedFrom(\"teams\")\n", ""), USER_OF_SQUAD);
     CliRun tables = project.expect(1, "check");
