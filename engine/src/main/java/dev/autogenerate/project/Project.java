@@ -506,7 +506,19 @@ public final class Project {
    * Compares entities and database and writes a migration with the difference, if there is one.
    */
   public GeneratedRevision autogenerate(RevisionRequest request) throws SQLException {
-    try (Groundwork groundwork = groundwork(true)) {
+    Optional<Path> newSqliteFile = SettingsLoader.sqliteFile(settings.url()).filter(file -> !Files.exists(file));
+    try {
+      return autogenerate(request, groundwork(true));
+    } catch (SQLException | RuntimeException | Error e) {
+      // A failed -m changes nothing: not even the SQLite file its connection made (a mistyped
+      // url would otherwise be there for the next command, as an empty database).
+      newSqliteFile.filter(SqliteFiles::isEmpty).ifPresent(SqliteFiles::deleteQuietly);
+      throw e;
+    }
+  }
+
+  private GeneratedRevision autogenerate(RevisionRequest request, Groundwork started) throws SQLException {
+    try (Groundwork groundwork = started) {
       Connection connection = groundwork.connection();
       RevisionHistory history = groundwork.history();
       request.requireNewIdIn(history);

@@ -82,6 +82,25 @@ class CommandErrorsTest {
     assertOneLineError(run, "no entities to read: set classpath= to where your compiled entity classes are");
   }
 
+  /**
+   * A failed -m leaves no SQLite file behind: a mistyped url would otherwise name an empty
+   * database from then on, and the next command would no longer say the file does not exist.
+   */
+  @Test
+  void aFailedRevisionLeavesNoNewSqliteFile() {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "first");
+    Path typo = directory.resolve("typo.db");
+
+    CliRun run = project.expect(2, "-m", "second", "--url", "jdbc:sqlite:" + typo);
+
+    assertOneLineError(run, "the database is at base but the newest migration is ");
+    assertFalse(Files.exists(typo), run::toString);
+    assertOneLineError(project.expect(2, "check", "--url", "jdbc:sqlite:" + typo), "the database file " + typo
+        + " does not exist");
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void entityHibernateRejects(DatabaseKind kind) throws Exception {
