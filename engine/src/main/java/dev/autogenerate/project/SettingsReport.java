@@ -44,7 +44,7 @@ public final class SettingsReport {
     shown.put(SettingsLoader.CONNECT_TIMEOUT, seconds(settings.connectTimeout()));
     shown.put(SettingsLoader.LOCK_SAFE_INDEXES, String.valueOf(settings.lockSafety().concurrentIndexes()));
     shown.put(SettingsLoader.LOCK_SAFE_CONSTRAINTS, String.valueOf(settings.lockSafety().validatedConstraints()));
-    shown.put(SettingsLoader.LOCK_SAFE_LOCK_TIMEOUT, settings.lockSafety().lockTimeout().map(SettingsReport::seconds).orElse(null));
+    shown.put(SettingsLoader.LOCK_SAFE_LOCK_TIMEOUT, settings.lockSafety().lockTimeout().map(SettingsReport::seconds).orElse("0"));
     List<String> lines = new ArrayList<>();
     shown.forEach((key, value) -> lines.add(key + " = " + (value == null || value.isEmpty() ? "(none)" : value)
         + "  [" + effective.origin(key) + "]"));

@@ -110,6 +110,9 @@ class SettingsLoaderTest {
     List<String> lines = SettingsReport.lines(effective);
     assertTrue(lines.stream().anyMatch(line -> line.startsWith("lock-safe.lock-timeout = 4  [")), lines::toString);
     assertTrue(lines.stream().anyMatch(line -> line.startsWith("lock-safe.constraints = true  [")), lines::toString);
+    // Unset, it is shown as the README gives its default: no limit.
+    assertTrue(SettingsReport.lines(SettingsLoader.resolve(directory.resolve("app"), null, Map.of(), Map.of())).stream()
+        .anyMatch(line -> line.startsWith("lock-safe.lock-timeout = 0  [")));
     assertEquals(dev.autogenerate.compare.LockSafety.NONE,
         SettingsLoader.load(directory, null, Map.of(), Map.of(SettingsLoader.LOCK_SAFE_LOCK_TIMEOUT, "0",
             SettingsLoader.LOCK_SAFE_INDEXES, "false", SettingsLoader.LOCK_SAFE_CONSTRAINTS, "false")).lockSafety());

@@ -3,6 +3,7 @@ package dev.autogenerate.entities;
 import static dev.autogenerate.schema.Column.column;
 import static dev.autogenerate.schema.UniqueConstraint.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -319,6 +320,17 @@ class ColumnAndSchemaReadingTest {
         "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy",
         Map.of("hibernate.implicit_naming_strategy", "component-path"));
     assertCustomerAccountNamedBySpringStrategies(new EntityModelReader(options).read(List.of(CustomerAccount.class)));
+  }
+
+  /** A strategy named wrong says so, not a bare class name. */
+  @Test
+  void aNamingStrategyNotOnTheClassPathIsNamedAsMissing() {
+    EntityModelOptions options = EntityModelOptions.using(getClass().getClassLoader())
+        .withNamingStrategies(null, "com.example.NoSuchStrategy");
+    EntityMappingException error = assertThrows(EntityMappingException.class,
+        () -> new EntityModelReader(options).read(List.of(CustomerAccount.class)));
+    assertEquals("cannot use naming strategy com.example.NoSuchStrategy: no such class on the class path (check the"
+        + " name, and that classpath= holds the class)", error.getMessage());
   }
 
   private static void assertCustomerAccountNamedBySpringStrategies(Schema schema) {
