@@ -10,6 +10,7 @@ import dev.autogenerate.compare.Risks;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
@@ -112,6 +113,11 @@ class RowCountsTest {
       Database dialect = Database.of(connection);
 
       assertEquals(OptionalLong.empty(), RowCounts.countUpTo(connection, dialect, DROP_NOTE, 1_000_000, Duration.ofMillis(1)));
+      // Every row of the table too (SQLite counts a bare count(*) in one step no limit stops).
+      Risk dropTable = Risks.of(Schema.of(List.of(new Table("wide", List.of(column("id", SqlType.INTEGER).notNull()),
+          Optional.empty())), List.of(), List.of()), List.of(Change.of(new DropTable("wide")))).get(0);
+      assertEquals(OptionalLong.empty(), RowCounts.count(connection, dialect, dropTable, Duration.ofMillis(1)));
+      assertEquals(OptionalLong.of(300_000), RowCounts.count(connection, dialect, dropTable));
       assertTrue(connection.getAutoCommit());
       try (Connection other = database.open(); Statement writer = other.createStatement()) {
         writer.execute("insert into wide values (300001, null)");
