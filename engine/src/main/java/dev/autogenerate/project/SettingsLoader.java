@@ -5,7 +5,8 @@ import dev.autogenerate.database.LockWait;
 import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.schema.DatabaseKind;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,7 +144,7 @@ public final class SettingsLoader {
       throw e;
     }
     applicationSettingsUnder(values, origins, pathBase, workingDirectory, application);
-    Map<String, String> namingConvention = namingConvention(values, problems);
+    Map<String, String> namingConvention = namingConvention(values, origins, problems);
     Values read = new Values(values, origins, problems);
     boolean dropUnmappedIndexes = read.flag(DROP_UNMAPPED_INDEXES);
     boolean dropUnmapped = read.flag(DROP_UNMAPPED);
@@ -284,6 +285,12 @@ public final class SettingsLoader {
     return false;
   }
 
+  /**
+   * The most seconds a duration setting takes: PostgreSQL's limit for a lock timeout (its
+   * milliseconds in a 32-bit integer), and the JDBC drivers' for their timeouts; about 24 days.
+   */
+  static final long MAX_SECONDS = Integer.MAX_VALUE / 1000;
+
   /** The resolved values with where each came from, read as flags and durations; what does not read is a problem. */
   private record Values(Map<String, String> values, Map<String, String> origins, SettingProblems problems) {
 
@@ -315,12 +322,12 @@ public final class SettingsLoader {
       }
       try {
         long seconds = Long.parseLong(value.trim());
-        if (seconds < 0) {
+        if (seconds < 0 || seconds > MAX_SECONDS) {
           throw new NumberFormatException();
         }
         return Duration.ofSeconds(seconds);
       } catch (NumberFormatException e) {
-        wrong(key, "a whole number of seconds");
+        wrong(key, "a whole number of seconds, at most " + MAX_SECONDS);
         return otherwise;
       }
     }
@@ -366,16 +373,21 @@ public final class SettingsLoader {
     return Optional.of(Path.of(file));
   }
 
-  private static Map<String, String> namingConvention(Map<String, String> values, SettingProblems problems) {
+  private static Map<String, String> namingConvention(Map<String, String> values, Map<String, String> origins,
+      SettingProblems problems) {
     Map<String, String> templates = new HashMap<>();
     values.forEach((key, value) -> {
       if (key.startsWith(NAMING_CONVENTION)) {
         String kind = key.substring(NAMING_CONVENTION.length());
         if (!SettingKeys.NAMING_CONVENTION_KINDS.contains(kind)) {
-          problems.add("unknown naming convention " + key + ": use naming.convention.pk, .uq, .ix, .fk or .ck");
+          problems.add("unknown naming convention " + key + " (" + origins.getOrDefault(key, "the settings")
+              + "): use naming.convention.pk, .uq, .ix, .fk or .ck");
           return;
         }
-        templates.put(kind, value);
+        // Empty, as any other key: the default template, not names made of nothing.
+        if (blankToNull(value) != null) {
+          templates.put(kind, value);
+        }
       }
     });
     return templates;
@@ -383,8 +395,12 @@ public final class SettingsLoader {
 
   private static Map<String, String> read(Path file) {
     Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      properties.load(reader);
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      // Notepad and PowerShell 5 begin a UTF-8 file with a byte-order mark; it is no part of the first key.
+      properties.load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
+    } catch (CharacterCodingException e) {
+      throw new UserError("cannot read config file " + file + ": it is not UTF-8 text (save it as UTF-8)");
     } catch (IOException e) {
       throw new UserError("cannot read config file " + file + ": " + e.getMessage());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.runtime.UserError;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,7 +119,8 @@ class SettingsLoaderTest {
             SettingsLoader.LOCK_SAFE_INDEXES, "false", SettingsLoader.LOCK_SAFE_CONSTRAINTS, "false")).lockSafety());
     UserError error = assertThrows(UserError.class, () -> SettingsLoader.load(directory, null, Map.of(),
         Map.of(SettingsLoader.LOCK_SAFE_LOCK_TIMEOUT, "5s")));
-    assertEquals("lock-safe.lock-timeout must be a whole number of seconds, not '5s' (option --lock-safe-lock-timeout)",
+    assertEquals("lock-safe.lock-timeout must be a whole number of seconds, at most 2147483, not '5s' (option"
+        + " --lock-safe-lock-timeout)",
         error.getMessage());
   }
 
@@ -143,7 +145,8 @@ class SettingsLoaderTest {
         "unknown setting colour in " + shown + ": see the keys in the README's Configuration (Hibernate's own"
             + " start with hibernate.)",
         "compare.drop-unmapped must be true or false, not 'yes' (" + shown + ")",
-        "lock.timeout must be a whole number of seconds, not 'ten' (" + shown + ")"), Set.copyOf(problems));
+        "lock.timeout must be a whole number of seconds, at most 2147483, not 'ten' (" + shown + ")"),
+        Set.copyOf(problems));
     assertTrue(error.getMessage().lines().count() == 1, error.getMessage());
 
     // Flags take true and false in any case; a key right but for its case is a misspelling too.
@@ -164,6 +167,29 @@ class SettingsLoaderTest {
     Files.writeString(file, "hibernate.format_sql=true\nhibernate.default-schema=sales\n");
     assertEquals("unknown setting hibernate.default-schema in " + shown + " (did you mean hibernate.default_schema?)",
         assertThrows(UserError.class, () -> SettingsLoader.load(directory, null, Map.of(), Map.of())).getMessage());
+  }
+
+  /**
+   * What an editor may put in the file: a UTF-8 byte-order mark is no part of the first key; text
+   * in another encoding is said to be so; an empty naming template is the default one, not names
+   * made of nothing; a duration too long for the databases is refused when read, not when used.
+   */
+  @Test
+  void whatEditorsWriteIsReadAsMeant() throws Exception {
+    Path file = directory.resolve("autogenerate.properties");
+    Files.write(file, "\uFEFFurl=jdbc:sqlite:app.db\nnaming.convention.fk=\n".getBytes(StandardCharsets.UTF_8));
+    Settings settings = SettingsLoader.load(directory, null, Map.of(), Map.of());
+    assertTrue(settings.url().startsWith("jdbc:sqlite:"), settings.url());
+    assertEquals(Map.of(), settings.namingConvention());
+
+    Files.write(file, "url=jdbc:sqlite:caf\u00e9.db\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertEquals("cannot read config file " + file + ": it is not UTF-8 text (save it as UTF-8)",
+        assertThrows(UserError.class, () -> SettingsLoader.load(directory, null, Map.of(), Map.of())).getMessage());
+
+    Files.writeString(file, "lock-safe.lock-timeout=3000000\n");
+    assertTrue(assertThrows(UserError.class, () -> SettingsLoader.load(directory, null, Map.of(), Map.of()))
+        .getMessage().startsWith("lock-safe.lock-timeout must be a whole number of seconds, at most 2147483, not"
+            + " '3000000'"));
   }
 
   /** Every key the README's Configuration lists is one the file may hold. */
