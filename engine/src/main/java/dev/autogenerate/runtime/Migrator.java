@@ -756,14 +756,21 @@ public final class Migrator {
    * apply to the schema (applying it says so, or raw SQL before it made what it names).
    */
   static List<Risk> destroying(Schema schema, List<Operation> operations) {
+    return risky(schema, operations).stream().filter(risk -> risk.kind().destroysData()).toList();
+  }
+
+  /**
+   * The risky steps of these operations, those that delete or cut data and those that fail on
+   * rows that do not fit, in order, up to a step that does not apply to the schema.
+   */
+  static List<Risk> risky(Schema schema, List<Operation> operations) {
     // Step by step, so that a step the schema cannot follow (one after raw SQL that created what
     // it changes) hides only itself and what comes after it, not the steps before it.
     List<Risk> found = new ArrayList<>();
     Schema at = schema;
     for (Operation operation : operations) {
       try {
-        Risks.of(at, List.of(Change.of(operation))).stream().filter(risk -> risk.kind().destroysData())
-            .forEach(found::add);
+        found.addAll(Risks.of(at, List.of(Change.of(operation))));
         at = operation.applyTo(at);
       } catch (IllegalArgumentException e) {
         break;

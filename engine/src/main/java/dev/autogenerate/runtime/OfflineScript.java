@@ -236,7 +236,7 @@ public final class OfflineScript {
         List<String> statements = database.statements(group, schema);
         // What the Java file's WARNING comments say, for whoever reviews the SQL instead (no counts:
         // the script is written without the database).
-        for (Risk risk : Migrator.destroying(schema, group.operations())) {
+        for (Risk risk : Migrator.risky(schema, group.operations())) {
           script.append("-- WARNING: ").append(risk.describe()).append('\n');
         }
         for (String statement : database.scriptGuards(group, schema, statements)) {

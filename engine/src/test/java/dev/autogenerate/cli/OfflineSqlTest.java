@@ -53,6 +53,8 @@ class OfflineSqlTest {
     String script = upgrade.out();
     assertEquals(3, script.lines().filter(line -> line.equals("begin;")).count(), script);
     assertEquals(3, script.lines().filter(line -> line.equals("commit;")).count(), script);
+    // The Java file's warning of a step that fails on rows that do not fit, for whoever reviews the SQL.
+    assertTrue(script.lines().anyMatch(line -> line.startsWith("-- WARNING: ") && line.contains("users.age")), script);
 
     TestDatabase empty = TestDatabases.fresh(kind);
     runWithClient(empty, script);
