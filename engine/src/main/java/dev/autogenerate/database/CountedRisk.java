@@ -14,14 +14,18 @@ import java.util.OptionalLong;
  */
 public record CountedRisk(Risk risk, OptionalLong rows, boolean atLeast, String remark) {
 
-  /** The risk with its rows counted in the connected database, and what that database adds to it. */
-  public static CountedRisk of(Connection connection, Database database, Risk risk) {
-    return new CountedRisk(risk, RowCounts.count(connection, database, risk), false, database.riskRemark(risk));
+  /**
+   * The risk with its rows counted in the connected database, within what is left of the
+   * command's budget, and what that database adds to it.
+   */
+  public static CountedRisk of(Connection connection, Database database, Risk risk, CountBudget budget) {
+    return new CountedRisk(risk, RowCounts.count(connection, database, risk, budget.next()), false,
+        database.riskRemark(risk));
   }
 
   /** The same, counting at most {@code limit} rows (for a risk that {@link Risk.Kind#destroysData}). */
-  public static CountedRisk upTo(Connection connection, Database database, Risk risk, long limit) {
-    OptionalLong rows = RowCounts.countUpTo(connection, database, risk, limit);
+  public static CountedRisk upTo(Connection connection, Database database, Risk risk, long limit, CountBudget budget) {
+    OptionalLong rows = RowCounts.countUpTo(connection, database, risk, limit, budget.next());
     return new CountedRisk(risk, rows, rows.isPresent() && rows.getAsLong() >= limit, database.riskRemark(risk));
   }
 

@@ -41,8 +41,8 @@ public final class RowCounts {
     return count(connection, database, risk, TIME_LIMIT);
   }
 
-  /** The same, for at most {@code time}. */
-  static OptionalLong count(Connection connection, Database database, Risk risk, Duration time) {
+  /** The same, for at most {@code time}; none when that is zero. */
+  public static OptionalLong count(Connection connection, Database database, Risk risk, Duration time) {
     return counted(connection, database, risk, 0, time);
   }
 
@@ -54,8 +54,8 @@ public final class RowCounts {
     return countUpTo(connection, database, risk, limit, TIME_LIMIT);
   }
 
-  /** The same, for at most {@code time}. */
-  static OptionalLong countUpTo(Connection connection, Database database, Risk risk, long limit,
+  /** The same, for at most {@code time}; none when that is zero. */
+  public static OptionalLong countUpTo(Connection connection, Database database, Risk risk, long limit,
       Duration time) {
     if (!risk.kind().destroysData() || limit <= 0) {
       throw new IllegalArgumentException("no bounded count for " + risk.kind());
@@ -68,6 +68,9 @@ public final class RowCounts {
     boolean toReal = risk.newType().map(SqlType::kind).filter(SqlType.Kind.REAL::equals).isPresent();
     if (risk.kind() == Risk.Kind.ROUNDED && toReal && !database.enforcesColumnTypes()) {
       // Such a database's real is a double: which values a 4-byte real would change, it cannot say.
+      return OptionalLong.empty();
+    }
+    if (time.isZero()) {
       return OptionalLong.empty();
     }
     String query = query(risk, database.kind());

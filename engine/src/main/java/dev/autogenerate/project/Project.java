@@ -11,6 +11,7 @@ import dev.autogenerate.compare.MigrationPlan;
 import dev.autogenerate.compare.Risk;
 import dev.autogenerate.compare.Risks;
 import dev.autogenerate.compare.SchemaComparison;
+import dev.autogenerate.database.CountBudget;
 import dev.autogenerate.database.CountedRisk;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.entities.EntityMappingException;
@@ -592,7 +593,8 @@ public final class Project {
   /** How many rows each risky step of the plan concerns in this database, now. */
   public List<CountedRisk> countRisks(Connection connection, MigrationPlan plan) throws SQLException {
     Database database = Database.of(connection);
-    return plan.risks().stream().map(risk -> CountedRisk.of(connection, database, risk)).toList();
+    CountBudget budget = CountBudget.start();
+    return plan.risks().stream().map(risk -> CountedRisk.of(connection, database, risk, budget)).toList();
   }
 
   /** The plan with each risky step's warning and count written above it, for the reviewer. */

@@ -83,7 +83,7 @@ class RowCountsTest {
           List.of(ColumnChange.type(SqlType.DOUBLE)))))).get(0);
       assertEquals(OptionalLong.of(1), RowCounts.count(connection, Database.of(connection), toDouble));
       // A count bounded for a downgrade says where it stopped.
-      CountedRisk bounded = CountedRisk.upTo(connection, Database.of(connection), toDouble, 1);
+      CountedRisk bounded = CountedRisk.upTo(connection, Database.of(connection), toDouble, 1, CountBudget.start());
       assertTrue(bounded.warning().contains("(rows whose value changes: 1 or more)"), bounded.warning());
       assertEquals(kind == DatabaseKind.SQLITE, bounded.warning().contains("SQLite stores each value as a double"),
           bounded.warning());
@@ -136,6 +136,21 @@ class RowCountsTest {
         assertEquals("kept", kept.getString(1));
       }
     }
+  }
+
+  /**
+   * The counts of a command share a budget: each gets at most the per-count limit of what is left,
+   * and once it is spent nothing more is counted (the database not even asked: here there is none).
+   */
+  @Test
+  void aSpentBudgetCountsNothingMore() throws Exception {
+    assertEquals(RowCounts.TIME_LIMIT, CountBudget.start().next());
+    CountBudget small = new CountBudget(Duration.ofMillis(1));
+    Thread.sleep(5);
+    assertEquals(Duration.ZERO, small.next());
+    CountedRisk counted = CountedRisk.of(null, Database.forKind(DatabaseKind.POSTGRESQL), DROP_NOTE, small);
+    assertEquals(OptionalLong.empty(), counted.rows());
+    assertTrue(counted.warning().endsWith("(rows not counted)"), counted.warning());
   }
 
   /**
