@@ -120,7 +120,8 @@ public final class SettingsLoader {
     ENVIRONMENT_KEYS.forEach((variable, key) -> {
       String value = environment.get(variable);
       if (value != null && !value.isBlank()) {
-        values.put(key, value);
+        // Trimmed as the file's values are: AUTOGENERATE_URL='jdbc:sqlite:app.db ' names app.db.
+        values.put(key, value.trim());
         origins.put(key, "environment variable " + variable);
         pathBase.put(key, workingDirectory);
       }
@@ -160,8 +161,8 @@ public final class SettingsLoader {
         blankToNull(values.get(PASSWORD)),
         list(values.get(ENTITIES)),
         classPath,
-        pathBase.get(MIGRATIONS).resolve(values.getOrDefault(MIGRATIONS, "migrations")).normalize(),
-        migrationsPackage(values.get(MIGRATIONS_PACKAGE), values.getOrDefault(MIGRATIONS, "migrations")),
+        pathBase.get(MIGRATIONS).resolve(migrationsFolder(values)).normalize(),
+        migrationsPackage(values.get(MIGRATIONS_PACKAGE), migrationsFolder(values)),
         list(values.get(EXCLUDE_TABLES)),
         blankToNull(values.get(IMPLICIT_NAMING)),
         blankToNull(values.get(PHYSICAL_NAMING)),
@@ -175,6 +176,12 @@ public final class SettingsLoader {
         lockSafety,
         singleTransaction);
     return new EffectiveSettings(settings, origins);
+  }
+
+  /** The migrations folder as given; empty, as any other key, is the default (not the project's own folder). */
+  private static String migrationsFolder(Map<String, String> values) {
+    String folder = blankToNull(values.get(MIGRATIONS));
+    return folder == null ? "migrations" : folder;
   }
 
   /**

@@ -182,6 +182,12 @@ class SettingsLoaderTest {
     assertTrue(settings.url().startsWith("jdbc:sqlite:"), settings.url());
     assertEquals(Map.of(), settings.namingConvention());
 
+    // An empty migrations= is the default folder, and the environment's values are trimmed as the file's.
+    Files.writeString(file, "migrations=\n");
+    Settings defaults = SettingsLoader.load(directory, null, Map.of("AUTOGENERATE_URL", " jdbc:sqlite:app.db "), Map.of());
+    assertEquals(directory.resolve("migrations").normalize(), defaults.migrations());
+    assertEquals("jdbc:sqlite:" + directory.resolve("app.db").normalize(), defaults.url());
+
     Files.write(file, "url=jdbc:sqlite:caf\u00e9.db\n".getBytes(StandardCharsets.ISO_8859_1));
     assertEquals("cannot read config file " + file + ": it is not UTF-8 text (save it as UTF-8)",
         assertThrows(UserError.class, () -> SettingsLoader.load(directory, null, Map.of(), Map.of())).getMessage());
