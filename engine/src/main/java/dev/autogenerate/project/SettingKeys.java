@@ -18,6 +18,7 @@ import static dev.autogenerate.project.SettingsLoader.MIGRATIONS_PACKAGE;
 import static dev.autogenerate.project.SettingsLoader.NAMING_CONVENTION;
 import static dev.autogenerate.project.SettingsLoader.PASSWORD;
 import static dev.autogenerate.project.SettingsLoader.PHYSICAL_NAMING;
+import static dev.autogenerate.project.SettingsLoader.PROFILE;
 import static dev.autogenerate.project.SettingsLoader.TRANSACTION_MODE;
 import static dev.autogenerate.project.SettingsLoader.URL;
 import static dev.autogenerate.project.SettingsLoader.USER;
@@ -61,6 +62,11 @@ final class SettingKeys {
         || key.startsWith("hibernate.") && (key.equals(DEFAULT_SCHEMA) || likely(key).isEmpty());
     if (accepted) {
       return Optional.empty();
+    }
+    if (key.equals(PROFILE)) {
+      // The file is read before the profiles apply: they choose the application's files, not this one's keys.
+      return Optional.of("profile is no setting of " + file + ": give the active profiles with --profile a,b (or"
+          + " SPRING_PROFILES_ACTIVE)");
     }
     Optional<String> likely = likely(key);
     return Optional.of("unknown setting " + key + " in " + file + (likely.isPresent() ? " (did you mean " + likely.get() + "?)"

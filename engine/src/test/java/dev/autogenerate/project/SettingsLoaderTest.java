@@ -160,8 +160,8 @@ class SettingsLoaderTest {
     // A short key is no misspelling of another short one; the profiles are an option, not a key.
     Files.writeString(file, "pwd=secret\nprofile=prod\n");
     String suggestion = ": see the keys in the README's Configuration (Hibernate's own start with hibernate.)";
-    assertEquals("2 settings are wrong: unknown setting profile in " + shown + suggestion + "; unknown setting pwd in "
-        + shown + suggestion,
+    assertEquals("2 settings are wrong: profile is no setting of " + shown + ": give the active profiles with --profile"
+        + " a,b (or SPRING_PROFILES_ACTIVE); unknown setting pwd in " + shown + suggestion,
         assertThrows(UserError.class, () -> SettingsLoader.load(directory, null, Map.of(), Map.of())).getMessage());
     // Hibernate's own keys pass, but for a near miss of the one the tool reads itself.
     Files.writeString(file, "hibernate.format_sql=true\nhibernate.default-schema=sales\n");
