@@ -175,6 +175,12 @@ public final class SettingsLoader {
         connectTimeout,
         lockSafety,
         singleTransaction);
+    // A key given empty has its default: config says so, rather than credit the default to the file.
+    values.forEach((key, value) -> {
+      if (value != null && value.isBlank() && origins.containsKey(key)) {
+        origins.put(key, "default (" + origins.get(key) + " gives it empty)");
+      }
+    });
     return new EffectiveSettings(settings, origins);
   }
 

@@ -183,7 +183,9 @@ class SettingsLoaderTest {
     assertEquals(Map.of(), settings.namingConvention());
 
     // An empty migrations= is the default folder, and the environment's values are trimmed as the file's.
-    Files.writeString(file, "migrations=\n");
+    Files.writeString(file, "migrations=\nlock.timeout=\n");
+    assertTrue(SettingsReport.lines(SettingsLoader.resolve(directory, null, Map.of(), Map.of())).contains(
+        "lock.timeout = 600  [default (" + file.toAbsolutePath().normalize() + " gives it empty)]"));
     Settings defaults = SettingsLoader.load(directory, null, Map.of("AUTOGENERATE_URL", " jdbc:sqlite:app.db "), Map.of());
     assertEquals(directory.resolve("migrations").normalize(), defaults.migrations());
     assertEquals("jdbc:sqlite:" + directory.resolve("app.db").normalize(), defaults.url());
