@@ -513,7 +513,7 @@ public final class Project {
     } catch (SQLException | RuntimeException | Error e) {
       // A failed -m changes nothing: not even the SQLite file its connection made (a mistyped
       // url would otherwise be there for the next command, as an empty database).
-      newSqliteFile.filter(SqliteFiles::isEmpty).ifPresent(SqliteFiles::deleteQuietly);
+      newSqliteFile.filter(SqliteFiles::holdsNothing).ifPresent(SqliteFiles::deleteWithJournal);
       throw e;
     }
   }
@@ -768,13 +768,18 @@ public final class Project {
         }
       }
     }
-    // Branches a merge already joined: a second merge of them would be a new head beside the first's.
-    Set<String> joinedBy = new HashSet<>(history.descendants(parents.get(0).id()));
-    parents.forEach(parent -> joinedBy.retainAll(history.descendants(parent.id())));
-    if (!joinedBy.isEmpty()) {
-      throw new UserError(RevisionHistory.labels(parents) + " are joined already, by "
-          + history.inOrder(joinedBy).get(0).label() + ": merging them again would make another head; merge the"
-          + " heads instead (autogenerate heads)");
+    // Branches a merge already joined, any two of them: merging them again would leave that merge
+    // a head beside the new one.
+    for (int i = 0; i < parents.size(); i++) {
+      for (int j = i + 1; j < parents.size(); j++) {
+        Set<String> joinedBy = new HashSet<>(history.descendants(parents.get(i).id()));
+        joinedBy.retainAll(history.descendants(parents.get(j).id()));
+        if (!joinedBy.isEmpty()) {
+          throw new UserError(parents.get(i).label() + " and " + parents.get(j).label() + " are joined already, by "
+              + history.inOrder(joinedBy).get(0).label() + ": merging them again would make another head; merge the"
+              + " heads instead (autogenerate heads)");
+        }
+      }
     }
     List<BranchOverlap> overlaps = BranchOverlap.between(history, parents);
     Path file = write(request, parents.stream().map(MigrationScript::id).toList(), MigrationPlan.empty());

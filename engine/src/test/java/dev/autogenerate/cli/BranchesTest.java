@@ -28,6 +28,7 @@ class BranchesTest {
   static final String A = "a00000000002";
   static final String B = "b00000000003";
   static final String M = "m00000000004";
+  static final String THIRD = "c00000000005";
 
   static final String USER_V3 = WalkthroughTest.USER_V2.replace("  Integer age;\n",
       "  Integer age;\n  @Column(length = 40) String nickname;\n");
@@ -413,8 +414,17 @@ class BranchesTest {
     // The branches the merge joined, merged again, would be a second head beside it.
     CliRun again = project.expect(2, "merge", "-m", "again", A, B);
     assertOneLine(again);
-    assertTrue(again.err().startsWith("error: " + A + " (age), " + B + " (age too) are joined already, by " + M
+    assertTrue(again.err().startsWith("error: " + A + " (age) and " + B + " (age too) are joined already, by " + M
         + " (join): merging them again would make another head"), again::toString);
+    // So are two of three: a third branch with them would leave the first merge a head.
+    project.write("src/main/java/com/example/migrations/M20260101_000004_name.java", migration(
+        "M20260101_000004_name", "@Revision(id = \"" + THIRD + "\", revises = \"" + P + "\", message = \"name\")",
+        "op.addColumn(\"users\", column(\"nickname\", INTEGER));", "op.dropColumn(\"users\", \"nickname\");"));
+    CliRun three = project.expect(2, "merge", "-m", "again", A, B, THIRD);
+    assertTrue(three.err().startsWith("error: " + A + " (age) and " + B + " (age too) are joined already"),
+        three::toString);
+    // A head and a revision of another branch are no such pair.
+    project.expect(0, "merge", "-m", "join the third", M, THIRD);
     assertEquals(1, project.expect(0, "heads").out().lines().count());
   }
 

@@ -99,6 +99,10 @@ class CommandErrorsTest {
     assertFalse(Files.exists(typo), run::toString);
     assertOneLineError(project.expect(2, "check", "--url", "jdbc:sqlite:" + typo), "the database file " + typo
         + " does not exist");
+    // Where the URL asks for write-ahead logging, SQLite writes a header at once: nothing in it all the same.
+    project.expect(2, "-m", "second", "--url", "jdbc:sqlite:" + typo + "?journal_mode=wal");
+    assertFalse(Files.exists(typo), run::toString);
+    assertFalse(Files.exists(directory.resolve("typo.db-wal")), run::toString);
   }
 
   @ParameterizedTest
