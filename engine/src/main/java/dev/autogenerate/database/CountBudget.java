@@ -4,13 +4,18 @@ import java.time.Duration;
 
 /**
  * The time a command's row counts may take together: each count gets at most
- * {@link RowCounts#TIME_LIMIT} of what is left, and none once it is spent. Seventeen risky steps on
- * a table another session keeps locked would otherwise take 2 s each before anything ran.
+ * {@link RowCounts#TIME_LIMIT} of what is left, and once it is spent a short slice, enough for a
+ * small table, so that one locked table early in a plan does not leave every later step
+ * uncounted. Seventeen risky steps on a table another session keeps locked would otherwise take
+ * 2 s each before anything ran.
  */
 public final class CountBudget {
 
   /** What the counts of one {@code check}, one {@code -m} or one revision may take together. */
   public static final Duration TOTAL = Duration.ofSeconds(10);
+
+  /** What each count still gets once the total is spent. */
+  static final Duration SLICE = Duration.ofMillis(100);
 
   private final long deadline;
 
@@ -23,9 +28,9 @@ public final class CountBudget {
     return new CountBudget(TOTAL);
   }
 
-  /** The time the next count may take: zero once the budget is spent, and then nothing is counted. */
+  /** The time the next count may take: what is left, up to the limit of one count, and at least a slice. */
   public Duration next() {
     long left = deadline - System.nanoTime();
-    return left <= 0 ? Duration.ZERO : Duration.ofNanos(Math.min(left, RowCounts.TIME_LIMIT.toNanos()));
+    return Duration.ofNanos(Math.max(SLICE.toNanos(), Math.min(left, RowCounts.TIME_LIMIT.toNanos())));
   }
 }

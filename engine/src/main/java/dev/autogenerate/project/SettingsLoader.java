@@ -106,7 +106,7 @@ public final class SettingsLoader {
     SettingProblems problems = new SettingProblems();
     if (Files.isRegularFile(file)) {
       Path shown = file.toAbsolutePath().normalize();
-      read(file).forEach((key, value) -> {
+      readFile(file).forEach((key, value) -> {
         SettingKeys.unknown(key, shown).ifPresent(problems::add);
         values.put(key, value);
         origins.put(key, shown.toString());
@@ -120,8 +120,9 @@ public final class SettingsLoader {
     ENVIRONMENT_KEYS.forEach((variable, key) -> {
       String value = environment.get(variable);
       if (value != null && !value.isBlank()) {
-        // Trimmed as the file's values are: AUTOGENERATE_URL='jdbc:sqlite:app.db ' names app.db.
-        values.put(key, value.trim());
+        // Trimmed as the file's values are (AUTOGENERATE_URL='jdbc:sqlite:app.db ' names app.db),
+        // but for the password: the environment is where a password with blanks can be given.
+        values.put(key, key.equals(PASSWORD) ? value : value.trim());
         origins.put(key, "environment variable " + variable);
         pathBase.put(key, workingDirectory);
       }
@@ -175,10 +176,11 @@ public final class SettingsLoader {
         connectTimeout,
         lockSafety,
         singleTransaction);
-    // A key given empty has its default: config says so, rather than credit the default to the file.
+    // A key given empty is not set there (it has its default, or keeps the application's value
+    // from the tool): config says so, rather than credit what it shows to that file.
     values.forEach((key, value) -> {
       if (value != null && value.isBlank() && origins.containsKey(key)) {
-        origins.put(key, "default (" + origins.get(key) + " gives it empty)");
+        origins.put(key, "not set: " + origins.get(key) + " gives it empty");
       }
     });
     return new EffectiveSettings(settings, origins);
@@ -406,7 +408,13 @@ public final class SettingsLoader {
     return templates;
   }
 
-  private static Map<String, String> read(Path file) {
+  /**
+   * The keys and values of a settings file, trimmed, in the keys' order: read as UTF-8, a
+   * byte-order mark dropped. Public for the Maven plugin, which reads what the file sets.
+   *
+   * @throws UserError when the file cannot be read, or is not UTF-8
+   */
+  public static Map<String, String> readFile(Path file) {
     Properties properties = new Properties();
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);

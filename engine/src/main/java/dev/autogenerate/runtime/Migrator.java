@@ -784,8 +784,8 @@ public final class Migrator {
    * Says, before a revision's statements run, which of its steps delete or cut data and in how
    * many rows of this database (the file's comments counted those of the database it was written
    * against, or none for a downgrade), counting up to {@link #COUNT_LIMIT} matching rows, each
-   * count for at most {@link RowCounts#TIME_LIMIT} and all of them for at most {@link CountBudget#TOTAL}
-   * (a mostly empty column of a huge table is read to its end) and under a savepoint, so that a count the database refuses or stops cannot end
+   * count for at most {@link RowCounts#TIME_LIMIT} (a mostly empty column of a huge table is read
+   * to its end) and all of them for about {@link CountBudget#TOTAL}, and under a savepoint, so that a count the database refuses or stops cannot end
    * the revision's transaction; steps that find no row say nothing.
    */
   private void warnOfDataLoss(Connection connection, Database database, List<Risk> destroying) {

@@ -185,8 +185,10 @@ class SettingsLoaderTest {
     // An empty migrations= is the default folder, and the environment's values are trimmed as the file's.
     Files.writeString(file, "migrations=\nlock.timeout=\n");
     assertTrue(SettingsReport.lines(SettingsLoader.resolve(directory, null, Map.of(), Map.of())).contains(
-        "lock.timeout = 600  [default (" + file.toAbsolutePath().normalize() + " gives it empty)]"));
-    Settings defaults = SettingsLoader.load(directory, null, Map.of("AUTOGENERATE_URL", " jdbc:sqlite:app.db "), Map.of());
+        "lock.timeout = 600  [not set: " + file.toAbsolutePath().normalize() + " gives it empty]"));
+    Settings defaults = SettingsLoader.load(directory, null, Map.of("AUTOGENERATE_URL", " jdbc:sqlite:app.db ",
+        "AUTOGENERATE_PASSWORD", " spaced out "), Map.of());
+    assertEquals(" spaced out ", defaults.password());
     assertEquals(directory.resolve("migrations").normalize(), defaults.migrations());
     assertEquals("jdbc:sqlite:" + directory.resolve("app.db").normalize(), defaults.url());
 

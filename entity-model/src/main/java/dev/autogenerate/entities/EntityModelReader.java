@@ -149,7 +149,7 @@ public final class EntityModelReader {
       return expected.cast(type.getDeclaredConstructor().newInstance());
     } catch (ClassNotFoundException e) {
       throw new EntityMappingException("cannot use naming strategy " + className + ": no such class on the class path"
-          + " (check the name, and that classpath= holds the class)", e);
+          + " the entities are read from (check the name, and that the class is on it)", e);
     } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
       // A LinkageError too: a static initializer that throws, a class it needs that is missing, a
       // class built for a newer Java (Hibernate's own loading of strategies catches them as well).

@@ -329,8 +329,8 @@ class ColumnAndSchemaReadingTest {
         .withNamingStrategies(null, "com.example.NoSuchStrategy");
     EntityMappingException error = assertThrows(EntityMappingException.class,
         () -> new EntityModelReader(options).read(List.of(CustomerAccount.class)));
-    assertEquals("cannot use naming strategy com.example.NoSuchStrategy: no such class on the class path (check the"
-        + " name, and that classpath= holds the class)", error.getMessage());
+    assertEquals("cannot use naming strategy com.example.NoSuchStrategy: no such class on the class path the entities"
+        + " are read from (check the name, and that the class is on it)", error.getMessage());
   }
 
   private static void assertCustomerAccountNamedBySpringStrategies(Schema schema) {

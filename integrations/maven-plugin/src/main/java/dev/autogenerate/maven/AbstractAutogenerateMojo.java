@@ -198,7 +198,7 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
    * {@code true} or {@code false}, in any case. Anything else fails the goal rather than read as
    * false, as Maven reads its own: {@code -Dautogenerate.skip=yes} would run against the database.
    */
-  private static boolean flag(String property, String typed) {
+  static boolean flag(String property, String typed) {
     if (typed.trim().equalsIgnoreCase("true")) {
       return true;
     }

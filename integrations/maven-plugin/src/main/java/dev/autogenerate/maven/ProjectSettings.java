@@ -4,15 +4,14 @@ import dev.autogenerate.project.ApplicationConfigReader;
 import dev.autogenerate.project.SettingsLoader;
 import dev.autogenerate.runtime.UserError;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
@@ -33,15 +32,15 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
     if (!Files.isRegularFile(file)) {
       return new ProjectSettings(false, false);
     }
-    Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      properties.load(reader);
-    } catch (IOException e) {
-      throw new MojoExecutionException("cannot read " + file + ": " + e.getMessage(), e);
+    Map<String, String> values;
+    try {
+      // The engine's reader: the same keys as the command will read (a byte-order mark dropped).
+      values = SettingsLoader.readFile(file);
+    } catch (UserError e) {
+      throw new MojoExecutionException(e.getMessage(), e);
     }
-    return new ProjectSettings(
-        !properties.getProperty(SettingsLoader.MIGRATIONS, "").isBlank(),
-        !properties.getProperty(SettingsLoader.ENTITIES, "").isBlank());
+    return new ProjectSettings(!values.getOrDefault(SettingsLoader.MIGRATIONS, "").isBlank(),
+        !values.getOrDefault(SettingsLoader.ENTITIES, "").isBlank());
   }
 
   /** {@code <groupId>.migrations}, with what a package name cannot hold replaced. */

@@ -26,6 +26,30 @@ class ProjectSettingsTest {
   }
 
   /**
+   * What the file sets is read as the command reads it: a byte-order mark is no part of the first
+   * key, which the plugin would otherwise think unset, and override with its own default.
+   */
+  @Test
+  void theSettingsFileIsReadAsTheCommandReadsIt() throws Exception {
+    Files.write(build.resolve("autogenerate.properties"),
+        "\uFEFFmigrations=db/migrations\nentities=com.example\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(new ProjectSettings(true, true), ProjectSettings.read(build));
+  }
+
+  /** A switch typed with -D is true or false; anything else fails the goal rather than read as false. */
+  @Test
+  void aSwitchIsTrueOrFalse() {
+    assertTrue(AbstractAutogenerateMojo.flag("autogenerate.skip", "true"));
+    assertTrue(AbstractAutogenerateMojo.flag("autogenerate.skip", " TRUE "));
+    assertFalse(AbstractAutogenerateMojo.flag("autogenerate.skip", "false"));
+    for (String wrong : List.of("yes", "1", "on")) {
+      RuntimeException error = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+          () -> AbstractAutogenerateMojo.flag("autogenerate.skip", wrong));
+      assertEquals("-Dautogenerate.skip must be true or false, not '" + wrong + "'", error.getMessage());
+    }
+  }
+
+  /**
    * A module's descriptor and a package's annotations are no classes of a package: counted, they
    * were the unnamed package, which made the plugin scan every class on the class path.
    */
