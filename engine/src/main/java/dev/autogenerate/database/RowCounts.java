@@ -43,7 +43,7 @@ public final class RowCounts {
 
   /** The same, for at most {@code time}; none when that is zero. */
   public static OptionalLong count(Connection connection, Database database, Risk risk, Duration time) {
-    return counted(connection, database, risk, 0, time);
+    return counted(connection, database, risk, 0, time).rows();
   }
 
   /**
@@ -60,18 +60,23 @@ public final class RowCounts {
     if (!risk.kind().destroysData() || limit <= 0) {
       throw new IllegalArgumentException("no bounded count for " + risk.kind());
     }
-    return counted(connection, database, risk, limit, time);
+    return counted(connection, database, risk, limit, time).rows();
   }
 
-  private static OptionalLong counted(Connection connection, Database database, Risk risk, long limit,
-      Duration time) {
+  /**
+   * The count with why there is none, when there is none: reading at most {@code limit} rows (0
+   * for all of them; more only for a risk that {@link Risk.Kind#destroysData}) for at most
+   * {@code time}.
+   */
+  static RowCount counted(Connection connection, Database database, Risk risk, long limit, Duration time) {
     boolean toReal = risk.newType().map(SqlType::kind).filter(SqlType.Kind.REAL::equals).isPresent();
     if (risk.kind() == Risk.Kind.ROUNDED && toReal && !database.enforcesColumnTypes()) {
-      // Such a database's real is a double: which values a 4-byte real would change, it cannot say.
-      return OptionalLong.empty();
+      // Such a database's real is a double: which values a 4-byte real would change, it cannot
+      // say (its remark on the warning says so).
+      return RowCount.none("");
     }
     if (time.isZero()) {
-      return OptionalLong.empty();
+      return RowCount.none("no time was left for it");
     }
     String query = query(risk, database.kind());
     if (limit > 0) {
@@ -79,11 +84,20 @@ public final class RowCounts {
       query = "select count(*) from (select 1 from " + query.substring("select count(*) from ".length())
           + " limit " + limit + ") bounded";
     }
+    long start = System.nanoTime();
     try {
-      return inTime(connection, database, query, time);
+      OptionalLong rows = inTime(connection, database, query, time);
+      return rows.isPresent() ? RowCount.of(rows.getAsLong()) : RowCount.none("");
     } catch (SQLException e) {
-      return OptionalLong.empty();
+      // A count stopped at its limit fails as any other: told apart by the time it took.
+      boolean ranOut = System.nanoTime() - start >= time.toNanos() * 9 / 10;
+      return RowCount.none(ranOut ? "over " + seconds(time) : "the database refused the count");
     }
+  }
+
+  /** {@code 2 s}, {@code 0.1 s}. */
+  private static String seconds(Duration time) {
+    return java.math.BigDecimal.valueOf(time.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
   }
 
   /** Runs the count under the database's time limit, which leaves the connection as it found it. */

@@ -118,6 +118,13 @@ class RowCountsTest {
           Optional.empty())), List.of(), List.of()), List.of(Change.of(new DropTable("wide")))).get(0);
       assertEquals(OptionalLong.empty(), RowCounts.count(connection, dialect, dropTable, Duration.ofMillis(1)));
       assertEquals(OptionalLong.of(300_000), RowCounts.count(connection, dialect, dropTable));
+      // Why a count is missing, for the warning: it ran out of time, or the database refused it.
+      assertEquals(new RowCount(OptionalLong.empty(), "over 0.001 s"),
+          RowCounts.counted(connection, dialect, dropTable, 0, Duration.ofMillis(1)));
+      Risk dropMissing = Risks.of(Schema.of(List.of(new Table("missing", List.of(column("id", SqlType.INTEGER)),
+          Optional.empty())), List.of(), List.of()), List.of(Change.of(new DropTable("missing")))).get(0);
+      CountedRisk refused = CountedRisk.of(connection, dialect, dropMissing, CountBudget.start());
+      assertTrue(refused.warning().endsWith("(rows not counted: the database refused the count)"), refused.warning());
       assertTrue(connection.getAutoCommit());
       try (Connection other = database.open(); Statement writer = other.createStatement()) {
         writer.execute("insert into wide values (300001, null)");
