@@ -140,21 +140,17 @@ public final class SettingsLoader {
     try {
       application = ApplicationConfigReader.read(workingDirectory, classPath, blankToNull(options.get(PROFILE)), environment);
     } catch (UserError e) {
-      // Told with what the file already showed wrong; nothing after it can be read without it.
+      // Told with what the tool's own values already show wrong (the application's configuration
+      // gives none of the flags and durations); nothing else can be read without it.
+      toolChoices(new Values(values, origins, problems));
       problems.add(e.getMessage());
       problems.throwIfAny();
       throw e;
     }
     applicationSettingsUnder(values, origins, pathBase, workingDirectory, application);
     Map<String, String> namingConvention = namingConvention(values, origins, problems);
-    Values read = new Values(values, origins, problems);
-    boolean dropUnmappedIndexes = read.flag(DROP_UNMAPPED_INDEXES);
-    boolean dropUnmapped = read.flag(DROP_UNMAPPED);
     Map<String, String> hibernateProperties = hibernateProperties(values, origins, blankToNull(values.get(URL)), problems);
-    Duration lockTimeout = read.seconds(LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT);
-    Duration connectTimeout = read.seconds(CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT);
-    LockSafety lockSafety = lockSafety(read);
-    boolean singleTransaction = singleTransaction(read);
+    ToolChoices choices = toolChoices(new Values(values, origins, problems));
     problems.throwIfAny();
     Settings settings = new Settings(
         sqliteFileResolved(blankToNull(values.get(URL)), pathBase.get(URL)),
@@ -168,14 +164,14 @@ public final class SettingsLoader {
         blankToNull(values.get(IMPLICIT_NAMING)),
         blankToNull(values.get(PHYSICAL_NAMING)),
         namingConvention,
-        dropUnmappedIndexes,
-        dropUnmapped,
+        choices.dropUnmappedIndexes(),
+        choices.dropUnmapped(),
         hibernateProperties,
         blankToNull(values.get(COMPARE_HOOK)),
-        lockTimeout,
-        connectTimeout,
-        lockSafety,
-        singleTransaction);
+        choices.lockTimeout(),
+        choices.connectTimeout(),
+        choices.lockSafety(),
+        choices.singleTransaction());
     // A key given empty is not set there (it has its default, or keeps the application's value
     // from the tool): config says so, rather than credit what it shows to that file.
     values.forEach((key, value) -> {
@@ -279,6 +275,16 @@ public final class SettingsLoader {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /** The tool's flags and durations, which only the tool's own file, environment and options set. */
+  private record ToolChoices(boolean dropUnmappedIndexes, boolean dropUnmapped, Duration lockTimeout,
+      Duration connectTimeout, LockSafety lockSafety, boolean singleTransaction) {}
+
+  private static ToolChoices toolChoices(Values read) {
+    return new ToolChoices(read.flag(DROP_UNMAPPED_INDEXES), read.flag(DROP_UNMAPPED),
+        read.seconds(LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT), read.seconds(CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT),
+        lockSafety(read), singleTransaction(read));
   }
 
   private static LockSafety lockSafety(Values read) {

@@ -229,10 +229,11 @@ class ApplicationSettingsTest {
         + project.resolve("target/classes/application.yml") + " (spring.datasource.password)"), error.getMessage());
 
     // Told with what the tool's own file has wrong, not instead of it.
-    Files.writeString(project.resolve("autogenerate.properties"), "colour=blue\n");
-    UserError both = assertThrows(UserError.class, () -> resolve(Map.of(), options));
-    assertTrue(both.getMessage().startsWith("2 settings are wrong: unknown setting colour in "), both.getMessage());
-    assertTrue(both.getMessage().contains("; cannot resolve ${DB_PASSWORD} in "), both.getMessage());
+    Files.writeString(project.resolve("autogenerate.properties"), "colour=blue\nlock.timeout=ten\n");
+    UserError all = assertThrows(UserError.class, () -> resolve(Map.of(), options));
+    assertTrue(all.getMessage().startsWith("3 settings are wrong: unknown setting colour in "), all.getMessage());
+    assertTrue(all.getMessage().contains("; lock.timeout must be a whole number of seconds"), all.getMessage());
+    assertTrue(all.getMessage().contains("; cannot resolve ${DB_PASSWORD} in "), all.getMessage());
   }
 
   @Test
