@@ -104,12 +104,12 @@ public final class SettingsLoader {
       throw new UserError("config file " + file + " does not exist: check -c, or run `autogenerate init`");
     }
     SettingProblems problems = new SettingProblems();
-    if (Files.isRegularFile(file)) {
-      Path shown = file.toAbsolutePath().normalize();
+    String toolFile = Files.isRegularFile(file) ? file.toAbsolutePath().normalize().toString() : null;
+    if (toolFile != null) {
       readFile(file).forEach((key, value) -> {
-        SettingKeys.unknown(key, shown).ifPresent(problems::add);
+        SettingKeys.unknown(key, toolFile).ifPresent(problems::add);
         values.put(key, value);
-        origins.put(key, shown.toString());
+        origins.put(key, toolFile);
       });
       baseOfFile = file.toAbsolutePath().getParent();
     }
@@ -149,7 +149,8 @@ public final class SettingsLoader {
     }
     applicationSettingsUnder(values, origins, pathBase, workingDirectory, application);
     Map<String, String> namingConvention = namingConvention(values, origins, problems);
-    Map<String, String> hibernateProperties = hibernateProperties(values, origins, blankToNull(values.get(URL)), problems);
+    Map<String, String> hibernateProperties =
+        hibernateProperties(values, origins, blankToNull(values.get(URL)), toolFile, problems);
     ToolChoices choices = toolChoices(new Values(values, origins, problems));
     problems.throwIfAny();
     Settings settings = new Settings(
@@ -241,7 +242,7 @@ public final class SettingsLoader {
    * ({@link DialectSetting}).
    */
   private static Map<String, String> hibernateProperties(Map<String, String> values, Map<String, String> origins,
-      String url, SettingProblems problems) {
+      String url, String toolFile, SettingProblems problems) {
     Map<String, String> properties = new HashMap<>();
     values.forEach((key, value) -> {
       if (!key.startsWith("hibernate.") || value == null || value.isBlank()) {
@@ -253,10 +254,14 @@ public final class SettingsLoader {
       }
       for (String refused : REFUSED_HIBERNATE_PREFIXES) {
         if (key.startsWith(refused)) {
+          String origin = origins.getOrDefault(key, "the settings");
+          // Only a setting the application's own files give needs keeping for the application.
+          boolean fromApplication = !origin.equals(toolFile) && !origin.startsWith("option ")
+              && !origin.startsWith("environment variable ");
           problems.add(key + " in the settings cannot be honoured: the tool reads the entities without a"
               + " connection, through its own dialect, and never runs Hibernate's schema tools; remove it from "
-              + origins.getOrDefault(key, "the settings") + " (the database is url=), or, to keep it for the"
-              + " application, leave it out for the tool with an empty " + key + "= in autogenerate.properties");
+              + origin + " (the database is url=)" + (fromApplication ? ", or, to keep it for the application,"
+              + " leave it out for the tool with an empty " + key + "= in autogenerate.properties" : ""));
           return;
         }
       }

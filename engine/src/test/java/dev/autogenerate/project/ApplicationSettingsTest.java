@@ -255,6 +255,12 @@ class ApplicationSettingsTest {
         error.getMessage());
     assertTrue(error.getMessage().endsWith("leave it out for the tool with an empty hibernate.hbm2ddl.auto= in"
         + " autogenerate.properties"), error.getMessage());
+
+    // Written in the tool's own file, it is only to be removed there.
+    Files.writeString(project.resolve("autogenerate.properties"), "hibernate.hbm2ddl.auto=update\n");
+    UserError own = assertThrows(UserError.class, () -> resolve());
+    assertTrue(own.getMessage().endsWith("remove it from " + project.resolve("autogenerate.properties").toAbsolutePath()
+        .normalize() + " (the database is url=)"), own.getMessage());
   }
 
   /** The way out the refusal names: the application keeps its setting, the tool leaves it out. */
