@@ -19,16 +19,16 @@ public record CountedRisk(Risk risk, RowCount count, boolean atLeast, String rem
    * command's budget, and what that database adds to it.
    */
   public static CountedRisk of(Connection connection, Database database, Risk risk, CountBudget budget) {
-    return new CountedRisk(risk, RowCounts.counted(connection, database, risk, 0, budget.next()), false,
+    return new CountedRisk(risk, RowCounts.count(connection, database, risk, 0, budget.next()), false,
         database.riskRemark(risk));
   }
 
   /** The same, counting at most {@code limit} rows (for a risk that {@link Risk.Kind#destroysData}). */
   public static CountedRisk upTo(Connection connection, Database database, Risk risk, long limit, CountBudget budget) {
-    if (!risk.kind().destroysData() || limit <= 0) {
-      throw new IllegalArgumentException("no bounded count for " + risk.kind());
+    if (limit <= 0) {
+      throw new IllegalArgumentException("a count up to " + limit + " rows");
     }
-    RowCount count = RowCounts.counted(connection, database, risk, limit, budget.next());
+    RowCount count = RowCounts.count(connection, database, risk, limit, budget.next());
     return new CountedRisk(risk, count, count.rows().isPresent() && count.rows().getAsLong() >= limit,
         database.riskRemark(risk));
   }

@@ -10,6 +10,7 @@ import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.SqlType;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,39 +37,15 @@ public final class RowCounts {
 
   private RowCounts() {}
 
-  /** How many rows the risky step concerns, or none when the count ran out of time or was refused. */
-  public static OptionalLong count(Connection connection, Database database, Risk risk) {
-    return count(connection, database, risk, TIME_LIMIT);
-  }
-
-  /** The same, for at most {@code time}; none when that is zero. */
-  public static OptionalLong count(Connection connection, Database database, Risk risk, Duration time) {
-    return counted(connection, database, risk, 0, time).rows();
-  }
-
   /**
-   * The same count for a risk that {@link Risk.Kind#destroysData}, reading at most {@code limit}
-   * rows: a count of {@code limit} means that many or more.
+   * How many rows the risky step concerns, or why there is no count: reading at most {@code limit}
+   * rows (0 for all of them; a limit only for a risk that {@link Risk.Kind#destroysData}, where a
+   * count of {@code limit} means that many or more) for at most {@code time}.
    */
-  public static OptionalLong countUpTo(Connection connection, Database database, Risk risk, long limit) {
-    return countUpTo(connection, database, risk, limit, TIME_LIMIT);
-  }
-
-  /** The same, for at most {@code time}; none when that is zero. */
-  public static OptionalLong countUpTo(Connection connection, Database database, Risk risk, long limit,
-      Duration time) {
-    if (!risk.kind().destroysData() || limit <= 0) {
+  static RowCount count(Connection connection, Database database, Risk risk, long limit, Duration time) {
+    if (limit < 0 || limit > 0 && !risk.kind().destroysData()) {
       throw new IllegalArgumentException("no bounded count for " + risk.kind());
     }
-    return counted(connection, database, risk, limit, time).rows();
-  }
-
-  /**
-   * The count with why there is none, when there is none: reading at most {@code limit} rows (0
-   * for all of them; more only for a risk that {@link Risk.Kind#destroysData}) for at most
-   * {@code time}.
-   */
-  static RowCount counted(Connection connection, Database database, Risk risk, long limit, Duration time) {
     boolean toReal = risk.newType().map(SqlType::kind).filter(SqlType.Kind.REAL::equals).isPresent();
     if (risk.kind() == Risk.Kind.ROUNDED && toReal && !database.enforcesColumnTypes()) {
       // Such a database's real is a double: which values a 4-byte real would change, it cannot
@@ -97,7 +74,7 @@ public final class RowCounts {
 
   /** {@code 2 s}, {@code 0.1 s}. */
   private static String seconds(Duration time) {
-    return java.math.BigDecimal.valueOf(time.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+    return BigDecimal.valueOf(time.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
   }
 
   /** Runs the count under the database's time limit, which leaves the connection as it found it. */

@@ -785,8 +785,9 @@ public final class Migrator {
    * many rows of this database (the file's comments counted those of the database it was written
    * against, or none for a downgrade), counting up to {@link #COUNT_LIMIT} matching rows, each
    * count for at most {@link RowCounts#TIME_LIMIT} (a mostly empty column of a huge table is read
-   * to its end) and all of them for about {@link CountBudget#TOTAL}, and under a savepoint, so that a count the database refuses or stops cannot end
-   * the revision's transaction; steps that find no row say nothing.
+   * to its end) and all of them for about {@link CountBudget#TOTAL}, and so that a count the
+   * database refuses or stops cannot end the revision's transaction ({@link Database#readWithin});
+   * steps that find no row say nothing.
    */
   private void warnOfDataLoss(Connection connection, Database database, List<Risk> destroying) {
     CountBudget budget = CountBudget.start();

@@ -49,11 +49,30 @@ class RowCountsTest {
       column("id", SqlType.INTEGER).notNull(), column("note", SqlType.TEXT)), Optional.empty())), List.of(), List.of()),
       List.of(Change.of(new DropColumn("wide", "note")))).get(0);
 
+  /** Every row the risk concerns, within the usual time limit. */
+  private static OptionalLong count(Connection connection, Database database, Risk risk) {
+    return count(connection, database, risk, RowCounts.TIME_LIMIT);
+  }
+
+  private static OptionalLong count(Connection connection, Database database, Risk risk, Duration time) {
+    return RowCounts.count(connection, database, risk, 0, time).rows();
+  }
+
+  /** At most {@code limit} of them, within the usual time limit. */
+  private static OptionalLong countUpTo(Connection connection, Database database, Risk risk, long limit) {
+    return countUpTo(connection, database, risk, limit, RowCounts.TIME_LIMIT);
+  }
+
+  private static OptionalLong countUpTo(Connection connection, Database database, Risk risk, long limit,
+      Duration time) {
+    return RowCounts.count(connection, database, risk, limit, time).rows();
+  }
+
   private static OptionalLong changed(Connection connection, String column, SqlType to) throws SQLException {
     List<Risk> risks = Risks.of(MEASURES,
         List.of(Change.of(new AlterColumn("measures", column, List.of(ColumnChange.type(to))))));
     Risk rounded = risks.stream().filter(risk -> risk.kind() == Risk.Kind.ROUNDED).findFirst().orElseThrow();
-    return RowCounts.count(connection, Database.of(connection), rounded);
+    return count(connection, Database.of(connection), rounded);
   }
 
   @ParameterizedTest
@@ -81,7 +100,7 @@ class RowCountsTest {
           List.of(), List.of());
       Risk toDouble = Risks.of(big, List.of(Change.of(new AlterColumn("big", "n",
           List.of(ColumnChange.type(SqlType.DOUBLE)))))).get(0);
-      assertEquals(OptionalLong.of(1), RowCounts.count(connection, Database.of(connection), toDouble));
+      assertEquals(OptionalLong.of(1), count(connection, Database.of(connection), toDouble));
       // A count bounded for a downgrade says where it stopped.
       CountedRisk bounded = CountedRisk.upTo(connection, Database.of(connection), toDouble, 1, CountBudget.start());
       assertTrue(bounded.warning().contains("(rows whose value changes: 1 or more)"), bounded.warning());
@@ -112,15 +131,15 @@ class RowCountsTest {
       statement.execute("update wide set note = 'the only one' where id = 300000");
       Database dialect = Database.of(connection);
 
-      assertEquals(OptionalLong.empty(), RowCounts.countUpTo(connection, dialect, DROP_NOTE, 1_000_000, Duration.ofMillis(1)));
+      assertEquals(OptionalLong.empty(), countUpTo(connection, dialect, DROP_NOTE, 1_000_000, Duration.ofMillis(1)));
       // Every row of the table too (SQLite counts a bare count(*) in one step no limit stops).
       Risk dropTable = Risks.of(Schema.of(List.of(new Table("wide", List.of(column("id", SqlType.INTEGER).notNull()),
           Optional.empty())), List.of(), List.of()), List.of(Change.of(new DropTable("wide")))).get(0);
-      assertEquals(OptionalLong.empty(), RowCounts.count(connection, dialect, dropTable, Duration.ofMillis(1)));
-      assertEquals(OptionalLong.of(300_000), RowCounts.count(connection, dialect, dropTable));
+      assertEquals(OptionalLong.empty(), count(connection, dialect, dropTable, Duration.ofMillis(1)));
+      assertEquals(OptionalLong.of(300_000), count(connection, dialect, dropTable));
       // Why a count is missing, for the warning: it ran out of time, or the database refused it.
       assertEquals(new RowCount(OptionalLong.empty(), "over 0.001 s"),
-          RowCounts.counted(connection, dialect, dropTable, 0, Duration.ofMillis(1)));
+          RowCounts.count(connection, dialect, dropTable, 0, Duration.ofMillis(1)));
       Risk dropMissing = Risks.of(Schema.of(List.of(new Table("missing", List.of(column("id", SqlType.INTEGER)),
           Optional.empty())), List.of(), List.of()), List.of(Change.of(new DropTable("missing")))).get(0);
       CountedRisk refused = CountedRisk.of(connection, dialect, dropMissing, CountBudget.start());
@@ -129,12 +148,12 @@ class RowCountsTest {
       try (Connection other = database.open(); Statement writer = other.createStatement()) {
         writer.execute("insert into wide values (300001, null)");
       }
-      assertEquals(OptionalLong.of(1), RowCounts.countUpTo(connection, dialect, DROP_NOTE, 1_000_000));
+      assertEquals(OptionalLong.of(1), countUpTo(connection, dialect, DROP_NOTE, 1_000_000));
 
       connection.setAutoCommit(false);
       statement.execute("insert into wide values (300002, 'kept')");
-      assertEquals(OptionalLong.empty(), RowCounts.countUpTo(connection, dialect, DROP_NOTE, 1_000_000, Duration.ofMillis(1)));
-      assertEquals(OptionalLong.of(2), RowCounts.countUpTo(connection, dialect, DROP_NOTE, 1_000_000));
+      assertEquals(OptionalLong.empty(), countUpTo(connection, dialect, DROP_NOTE, 1_000_000, Duration.ofMillis(1)));
+      assertEquals(OptionalLong.of(2), countUpTo(connection, dialect, DROP_NOTE, 1_000_000));
       connection.commit();
       connection.setAutoCommit(true);
       try (Connection other = database.open(); Statement reader = other.createStatement();
@@ -157,7 +176,7 @@ class RowCountsTest {
     Thread.sleep(5);
     assertEquals(CountBudget.SLICE, small.next());
     assertEquals(OptionalLong.empty(),
-        RowCounts.count(null, Database.forKind(DatabaseKind.POSTGRESQL), DROP_NOTE, Duration.ZERO));
+        count(null, Database.forKind(DatabaseKind.POSTGRESQL), DROP_NOTE, Duration.ZERO));
   }
 
   /**
@@ -176,7 +195,7 @@ class RowCountsTest {
       writer.setAutoCommit(false);
       writing.execute("insert into wide values (3, 'written meanwhile')");
 
-      assertEquals(OptionalLong.of(1), RowCounts.countUpTo(counting, Database.of(counting), DROP_NOTE, 1_000_000));
+      assertEquals(OptionalLong.of(1), countUpTo(counting, Database.of(counting), DROP_NOTE, 1_000_000));
       assertTrue(counting.getAutoCommit());
       writer.commit();
     }
@@ -197,7 +216,7 @@ class RowCountsTest {
       statement.execute("set local statement_timeout = 500");
 
       for (int i = 0; i < 3; i++) {
-        assertEquals(OptionalLong.of(1), RowCounts.countUpTo(connection, dialect, DROP_NOTE, 1_000_000));
+        assertEquals(OptionalLong.of(1), countUpTo(connection, dialect, DROP_NOTE, 1_000_000));
       }
       statement.execute("insert into wide values (3, 'after the counts')");
 
