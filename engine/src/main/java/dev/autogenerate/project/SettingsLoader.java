@@ -312,6 +312,16 @@ public final class SettingsLoader {
   }
 
   /**
+   * A switch as the tool reads one wherever it is given: {@code true} or {@code false}, in any
+   * case; empty for anything else, which is a mistake to tell, never a false.
+   */
+  public static Optional<Boolean> trueOrFalse(String value) {
+    String trimmed = value.trim();
+    return trimmed.equalsIgnoreCase("true") ? Optional.of(true)
+        : trimmed.equalsIgnoreCase("false") ? Optional.of(false) : Optional.empty();
+  }
+
+  /**
    * The most seconds a duration setting takes: PostgreSQL's limit for a lock timeout (its
    * milliseconds in a 32-bit integer), and the JDBC drivers' for their timeouts; about 24 days.
    */
@@ -331,14 +341,14 @@ public final class SettingsLoader {
      */
     boolean flag(String key) {
       String value = value(key);
-      if (value == null || value.trim().equalsIgnoreCase("false")) {
+      if (value == null) {
         return false;
       }
-      if (value.trim().equalsIgnoreCase("true")) {
-        return true;
+      Optional<Boolean> flag = trueOrFalse(value);
+      if (flag.isEmpty()) {
+        wrong(key, "true or false");
       }
-      wrong(key, "true or false");
-      return false;
+      return flag.orElse(false);
     }
 
     Duration seconds(String key, Duration otherwise) {

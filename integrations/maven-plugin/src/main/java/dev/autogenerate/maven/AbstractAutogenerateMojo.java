@@ -1,6 +1,7 @@
 package dev.autogenerate.maven;
 
 import dev.autogenerate.cli.AutogenerateCli;
+import dev.autogenerate.project.SettingsLoader;
 import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -199,13 +200,8 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
    * false, as Maven reads its own: {@code -Dautogenerate.skip=yes} would run against the database.
    */
   static boolean flag(String property, String typed) {
-    if (typed.trim().equalsIgnoreCase("true")) {
-      return true;
-    }
-    if (typed.trim().equalsIgnoreCase("false")) {
-      return false;
-    }
-    throw new WrongFlag("-D" + property + " must be true or false, not '" + typed + "'");
+    return SettingsLoader.trueOrFalse(typed)
+        .orElseThrow(() -> new WrongFlag("-D" + property + " must be true or false, not '" + typed + "'"));
   }
 
   /** A switch typed as neither true nor false; the goal fails with its message. */
