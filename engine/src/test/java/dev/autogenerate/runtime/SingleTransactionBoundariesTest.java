@@ -23,6 +23,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -301,11 +303,7 @@ class SingleTransactionBoundariesTest {
   void aListenerFailingAfterTheCommitDoesNotUnsayIt(DatabaseKind kind) throws Exception {
     TestDatabase database = TestDatabases.fresh(kind);
     try (Connection connection = database.open()) {
-      Migrator migrator = migrator(new Events()).withProgress(line -> {
-        if (line.startsWith("Applied ")) {
-          throw new UncheckedIOException(new IOException("the output is closed"));
-        }
-      });
+      Migrator migrator = migrator(new Events()).withProgress(failingAt("Applied ", () -> new UncheckedIOException(new IOException("the output is closed"))));
 
       assertThrows(UncheckedIOException.class, () -> migrator.upgrade(connection, "head"));
 
@@ -324,11 +322,7 @@ class SingleTransactionBoundariesTest {
   void aListenerFailingInsideTheSingleTransactionSaysItWasRolledBack(DatabaseKind kind) throws Exception {
     TestDatabase database = TestDatabases.fresh(kind);
     try (Connection connection = database.open()) {
-      Migrator migrator = migrator(new Events()).withSingleTransaction(true).withProgress(line -> {
-        if (line.startsWith("Applied ")) {
-          throw new UncheckedIOException(new IOException("the output is closed"));
-        }
-      });
+      Migrator migrator = migrator(new Events()).withSingleTransaction(true).withProgress(failingAt("Applied ", () -> new UncheckedIOException(new IOException("the output is closed"))));
 
       UserError error = assertThrows(UserError.class, () -> migrator.upgrade(connection, "head"));
 
@@ -341,17 +335,22 @@ class SingleTransactionBoundariesTest {
 
       // The same for a downgrade: the revision reverted inside the transaction stays applied.
       migrator(new Events()).upgrade(connection, "head");
-      Migrator reverting = migrator(new Events()).withSingleTransaction(true).withProgress(line -> {
-        if (line.startsWith("Reverted ")) {
-          throw new IllegalStateException();
-        }
-      });
+      Migrator reverting = migrator(new Events()).withSingleTransaction(true).withProgress(failingAt("Reverted ", IllegalStateException::new));
       UserError reverted = assertThrows(UserError.class, () -> reverting.downgrade(connection, "base"));
       assertTrue(reverted.getMessage().startsWith("the progress listener failed when told b0und0000001 (events) joined"
           + " the single transaction (IllegalStateException); "), reverted.getMessage());
       assertEquals(List.of("b0und0000001"), VersionTable.heads(connection));
       assertTrue(connection.getAutoCommit());
     }
+  }
+
+  /** A progress listener that fails, as {@code failure} makes it, when told a line starting so. */
+  private static Consumer<String> failingAt(String start, Supplier<RuntimeException> failure) {
+    return line -> {
+      if (line.startsWith(start)) {
+        throw failure.get();
+      }
+    };
   }
 
   private static String single(Connection connection, String query) throws Exception {
