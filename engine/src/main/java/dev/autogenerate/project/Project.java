@@ -14,6 +14,7 @@ import dev.autogenerate.compare.SchemaComparison;
 import dev.autogenerate.database.CountBudget;
 import dev.autogenerate.database.CountedRisk;
 import dev.autogenerate.database.Database;
+import dev.autogenerate.database.sqlite.SqliteFiles;
 import dev.autogenerate.entities.EntityMappingException;
 import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.entities.EntityModelOptions;

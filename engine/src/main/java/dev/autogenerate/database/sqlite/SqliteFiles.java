@@ -1,4 +1,4 @@
-package dev.autogenerate.project;
+package dev.autogenerate.database.sqlite;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** The database file a SQLite URL names, as a command that made it may take it back. */
-final class SqliteFiles {
+public final class SqliteFiles {
 
   private SqliteFiles() {}
 
@@ -18,7 +18,7 @@ final class SqliteFiles {
    * Whether the file holds no table, index, view or trigger: opening a connection makes it, empty
    * until a write, or with just a header where the URL asks for write-ahead logging.
    */
-  static boolean holdsNothing(Path file) {
+  public static boolean holdsNothing(Path file) {
     try {
       if (Files.size(file) == 0) {
         return true;
@@ -36,7 +36,7 @@ final class SqliteFiles {
   }
 
   /** Deletes the file and the journal files beside it, if it can; files left are only untidy. */
-  static void deleteWithJournal(Path file) {
+  public static void deleteWithJournal(Path file) {
     for (String suffix : new String[] {"-wal", "-shm", "-journal", ""}) {
       try {
         Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
