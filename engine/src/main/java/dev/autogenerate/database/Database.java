@@ -6,6 +6,7 @@ import dev.autogenerate.compare.ComparisonRules;
 import dev.autogenerate.database.postgres.PostgresDatabase;
 import dev.autogenerate.database.sqlite.SqliteDatabase;
 import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.inspect.InspectionCache;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.runtime.UserError;
@@ -213,6 +214,11 @@ public interface Database {
   /** The live schema, without what the filter excludes. */
   default Schema inspect(Connection connection, TableFilter filter) throws SQLException {
     return inspector().inspect(connection, filter);
+  }
+
+  /** The same, from the cache where this database can tell its schema was inspected before. */
+  default Schema inspect(Connection connection, TableFilter filter, InspectionCache cache) throws SQLException {
+    return inspector().inspect(connection, filter, cache);
   }
 
   /**

@@ -24,4 +24,14 @@ public interface DatabaseInspector {
    */
   Schema inspect(Connection connection, TableFilter filter) throws SQLException;
 
+  /**
+   * The same, taken from the cache where the database can tell cheaply, and for certain, that
+   * its schema is one inspected before: the identity then covers everything the inspection
+   * reads from the catalog, and what changes without a schema change (a sequence's current
+   * value) is read again. By default the database is read every time.
+   */
+  default Schema inspect(Connection connection, TableFilter filter, InspectionCache cache) throws SQLException {
+    return inspect(connection, filter);
+  }
+
 }

@@ -369,7 +369,8 @@ public final class Project {
 
   /** The same, reading also the given schemas besides the current one. */
   public Schema databaseSchema(Connection connection, Set<String> schemas) throws SQLException {
-    return Database.of(connection).inspect(connection, tableFilter().withSchemas(schemas));
+    return Database.of(connection)
+        .inspect(connection, tableFilter().withSchemas(schemas), InspectedSchemaCache.standard());
   }
 
   /**

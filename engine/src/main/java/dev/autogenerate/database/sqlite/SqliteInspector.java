@@ -2,6 +2,7 @@ package dev.autogenerate.database.sqlite;
 
 import dev.autogenerate.inspect.ColumnTypes;
 import dev.autogenerate.inspect.DatabaseInspector;
+import dev.autogenerate.inspect.InspectionCache;
 import dev.autogenerate.inspect.SchemaAssembler;
 import dev.autogenerate.inspect.TableFilter;
 
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -223,6 +225,69 @@ public final class SqliteInspector implements DatabaseInspector {
       readSequences(statement, schema, sequenceTables);
       return withViewsAndTriggers(statement, schema.toSchema());
     }
+  }
+
+  /**
+   * Every statement of the main database's schema, in creation order, with SQLite's version: what
+   * decides an inspection whole. The pragmas read nothing else (a table's columns, keys, indexes
+   * and foreign keys all come from the statements SQLite keeps, which {@code ALTER TABLE} rewrites),
+   * and the order is the one the queries above read in. Each field is written with its length,
+   * so that no two schemas give the same text.
+   */
+  static final String SCHEMA_STATEMENTS_QUERY = """
+      SELECT sqlite_version(),
+             group_concat(type || ' ' || length(name) || ':' || name || ' ' || length(tbl_name) || ':' || tbl_name
+                 || ' ' || ifnull(length(sql) || ':' || sql, '-'), char(10) ORDER BY rowid)
+      FROM main.sqlite_schema
+      """;
+
+  /**
+   * The schema from the cache when the database's statements are those of a schema inspected
+   * before: one query instead of four or five, and none of the parsing. Only the sequence tables'
+   * current values, which change without a statement changing, are read again. A schema is kept
+   * only when the statements were the same after it was read as before (another connection may
+   * change them in between).
+   */
+  @Override
+  public Schema inspect(Connection connection, TableFilter filter, InspectionCache cache) throws SQLException {
+    Objects.requireNonNull(cache, "cache");
+    String before = identity(connection, filter);
+    Optional<Schema> known = cache.get(before);
+    if (known.isPresent()) {
+      return withCurrentSequences(connection, known.get());
+    }
+    Schema read = inspect(connection, filter);
+    if (before.equals(identity(connection, filter))) {
+      cache.put(before, read);
+    }
+    return read;
+  }
+
+  /** What decides the inspection of this database with this filter ({@link #SCHEMA_STATEMENTS_QUERY}). */
+  static String identity(Connection connection, TableFilter filter) throws SQLException {
+    StringBuilder identity = new StringBuilder("sqlite ");
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(SCHEMA_STATEMENTS_QUERY)) {
+      rows.next();
+      identity.append(rows.getString(1)).append('\n');
+      for (String pattern : filter.excludePatterns()) {
+        identity.append("exclude ").append(pattern.length()).append(':').append(pattern).append('\n');
+      }
+      return identity.append(Objects.toString(rows.getString(2), "")).toString();
+    }
+  }
+
+  private static Schema withCurrentSequences(Connection connection, Schema schema) throws SQLException {
+    if (schema.sequences().isEmpty()) {
+      return schema;
+    }
+    Schema current = schema;
+    try (Statement statement = connection.createStatement()) {
+      for (Sequence sequence : currentSequences(statement, List.copyOf(schema.sequences().keySet()))) {
+        current = current.withSequence(sequence);
+      }
+    }
+    return current;
   }
 
   /** Views and triggers, in creation order, so that a view reading another comes after it. */
@@ -466,16 +531,24 @@ public final class SqliteInspector implements DatabaseInspector {
 
   private static void readSequences(Statement statement, SchemaAssembler schema, List<String> sequenceTables)
       throws SQLException {
+    currentSequences(statement, sequenceTables).forEach(schema::addSequence);
+  }
+
+  /** The sequences these tables emulate, each starting at the table's current value. */
+  private static List<Sequence> currentSequences(Statement statement, List<String> sequenceTables)
+      throws SQLException {
+    List<Sequence> sequences = new ArrayList<>();
     if (sequenceTables.isEmpty()) {
-      return;
+      return sequences;
     }
     try (ResultSet rows = statement.executeQuery(sequenceValuesQuery(sequenceTables))) {
       while (rows.next()) {
         Object value = rows.getObject(2);
         long start = value instanceof Number number ? number.longValue() : 1L;
-        schema.addSequence(new Sequence(rows.getString(1), start, 1));
+        sequences.add(new Sequence(rows.getString(1), start, 1));
       }
     }
+    return sequences;
   }
 
   /**

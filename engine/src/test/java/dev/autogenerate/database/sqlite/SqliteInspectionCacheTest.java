@@ -1,0 +1,156 @@
+package dev.autogenerate.database.sqlite;
+
+import static dev.autogenerate.inspect.InspectorTesting.execute;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.inspect.InspectionCache;
+import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.Sequence;
+import dev.autogenerate.testing.TestDatabase;
+import dev.autogenerate.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SQLite inspector's cache: a schema whose statements were inspected before is taken from it,
+ * and nothing that changes what an inspection reads is ever answered from it.
+ */
+class SqliteInspectionCacheTest {
+
+  private final TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+  private final MapCache cache = new MapCache();
+
+  @Test
+  void aSchemaInspectedBeforeComesFromTheCache() throws Exception {
+    execute(database, "create table teams (id integer primary key, name text not null unique)",
+        "create table players (id integer primary key, team_id integer references teams, created text)",
+        "create index players_created on players (created desc)",
+        "create view named_teams as select name from teams");
+    Schema first = inspect(TableFilter.defaults());
+    assertEquals(uncached(TableFilter.defaults()), first);
+    assertEquals(1, cache.entries.size());
+
+    Schema second = inspect(TableFilter.defaults());
+    assertSame(first, second, "the kept schema itself");
+    assertEquals(1, cache.hits);
+  }
+
+  @Test
+  void anyChangedStatementIsInspectedAgain() throws Exception {
+    execute(database, "create table teams (id integer primary key, name text)");
+    inspect(TableFilter.defaults());
+    for (String change : List.of("alter table teams add column city text",
+        "create unique index teams_name on teams (name)",
+        "create trigger teams_named after insert on teams begin select 1; end",
+        "drop index teams_name",
+        "alter table teams rename to clubs")) {
+      execute(database, change);
+      Schema read = inspect(TableFilter.defaults());
+      assertEquals(uncached(TableFilter.defaults()), read, change);
+    }
+    assertEquals(0, cache.hits);
+    assertTrue(inspect(TableFilter.defaults()).tables().get("clubs").column("city").isPresent());
+    assertEquals(1, cache.hits);
+  }
+
+  @Test
+  void theSameStatementsInAnotherDatabaseShareTheEntry() throws Exception {
+    TestDatabase other = TestDatabases.fresh(DatabaseKind.SQLITE);
+    execute(database, "create table teams (id integer primary key, name text)");
+    execute(other, "create table teams (id integer primary key, name text)");
+    inspect(TableFilter.defaults());
+    try (Connection connection = other.open()) {
+      new SqliteInspector().inspect(connection, TableFilter.defaults(), cache);
+    }
+    assertEquals(1, cache.hits);
+  }
+
+  @Test
+  void theFilterIsPartOfWhatIsKept() throws Exception {
+    execute(database, "create table teams (id integer primary key)", "create table audit_log (id integer primary key)");
+    assertTrue(inspect(TableFilter.defaults()).hasTable("audit_log"));
+    TableFilter excluding = TableFilter.defaults().withExcluded(List.of("audit_*"));
+    assertFalse(inspect(excluding).hasTable("audit_log"));
+    assertEquals(0, cache.hits);
+    assertEquals(2, cache.entries.size());
+  }
+
+  @Test
+  void sequenceValuesAreReadAgainEveryTime() throws Exception {
+    execute(database, "create table users_SEQ (next_val bigint)", "insert into users_SEQ values (1)");
+    assertEquals(Optional.of(new Sequence("users_seq", 1, 1)), inspect(TableFilter.defaults()).sequence("users_seq"));
+    execute(database, "update users_SEQ set next_val = 51");
+    assertEquals(Optional.of(new Sequence("users_seq", 51, 1)), inspect(TableFilter.defaults()).sequence("users_seq"));
+    assertEquals(1, cache.hits);
+  }
+
+  @Test
+  void aSchemaChangedWhileItWasReadIsNotKept() throws Exception {
+    execute(database, "create table teams (id integer primary key)");
+    // Another connection changes the schema between the statements' first reading and the inspection.
+    InspectionCache racing = new InspectionCache() {
+      @Override
+      public Optional<Schema> get(String identity) {
+        try {
+          execute(database, "alter table teams add column name text");
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+        return Optional.empty();
+      }
+
+      @Override
+      public void put(String identity, Schema schema) {
+        cache.put(identity, schema);
+      }
+    };
+    try (Connection connection = database.open()) {
+      Schema read = new SqliteInspector().inspect(connection, TableFilter.defaults(), racing);
+      assertTrue(read.tables().get("teams").column("name").isPresent());
+    }
+    assertTrue(cache.entries.isEmpty(), "kept under the statements from before the change");
+  }
+
+  private Schema inspect(TableFilter filter) throws SQLException {
+    try (Connection connection = database.open()) {
+      return new SqliteInspector().inspect(connection, filter, cache);
+    }
+  }
+
+  private Schema uncached(TableFilter filter) throws SQLException {
+    try (Connection connection = database.open()) {
+      return new SqliteInspector().inspect(connection, filter);
+    }
+  }
+
+  /** Keeps schemas in memory and counts the hits. */
+  private static final class MapCache implements InspectionCache {
+    final Map<String, Schema> entries = new HashMap<>();
+    int hits;
+
+    @Override
+    public Optional<Schema> get(String identity) {
+      Optional<Schema> kept = Optional.ofNullable(entries.get(identity));
+      if (kept.isPresent()) {
+        hits++;
+      }
+      return kept;
+    }
+
+    @Override
+    public void put(String identity, Schema schema) {
+      entries.put(identity, schema);
+    }
+  }
+}
