@@ -1,6 +1,7 @@
 package dev.autogenerate.cli;
 
 import dev.autogenerate.database.Database;
+import dev.autogenerate.database.sqlite.SqliteFirstConnection;
 import dev.autogenerate.database.sqlite.SqliteNativeLibrary;
 import dev.autogenerate.project.EffectiveSettings;
 import dev.autogenerate.project.PhaseTimings;
@@ -66,6 +67,8 @@ public final class AutogenerateCli implements Callable<Integer> {
    * ms of a cold JVM, which reads sqlite-jdbc's version), started by {@link #main} beside
    * picocli's work, as the logging is; a command waits for it before it makes its project, so
    * before any connection. Nothing to wait for where main did not run (tests, applications).
+   * The same thread then prepares the first SQLite connection ({@link SqliteFirstConnection}),
+   * which nothing waits for.
    */
   private static volatile CompletableFuture<Void> sqliteLibrary = CompletableFuture.completedFuture(null);
 
@@ -140,8 +143,18 @@ public final class AutogenerateCli implements Callable<Integer> {
 
   public static void main(String[] args) {
     PhaseTimings.mainEntered();
-    sqliteLibrary = CompletableFuture.runAsync(AutogenerateCli::useCachedSqliteLibrary,
-        work -> onDaemonThread("autogenerate-sqlite-library", work));
+    CompletableFuture<Void> copied = new CompletableFuture<>();
+    sqliteLibrary = copied;
+    onDaemonThread("autogenerate-sqlite-library", () -> {
+      try {
+        useCachedSqliteLibrary();
+      } finally {
+        copied.complete(null);
+      }
+      // Not waited for: a command on PostgreSQL does not need it, and a SQLite connection finds
+      // done what got done.
+      SqliteFirstConnection.prepare();
+    });
     int exitCode = run(Path.of("").toAbsolutePath(), System.getenv(), new PrintWriter(System.out, true),
         new PrintWriter(System.err, true), args);
     // A command that never connected (init, --help) may end while the library is being copied
