@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,6 +45,24 @@ final class SettingKeys {
       MIGRATIONS_PACKAGE, EXCLUDE_TABLES, IMPLICIT_NAMING, PHYSICAL_NAMING, DROP_UNMAPPED_INDEXES, DROP_UNMAPPED,
       LOCK_TIMEOUT, TRANSACTION_MODE, CONNECT_TIMEOUT, LOCK_SAFE_INDEXES, LOCK_SAFE_CONSTRAINTS,
       LOCK_SAFE_LOCK_TIMEOUT, COMPARE_HOOK);
+
+  /**
+   * Keys of the tools and frameworks the settings come from, with the key that means the same
+   * here: too far from it to be a misspelling ({@code username} is four letters from
+   * {@code user}), and as likely to be written from habit.
+   */
+  private static final Map<String, String> OTHER_TOOLS_KEYS = Map.ofEntries(
+      Map.entry("username", USER),
+      Map.entry("jdbc-url", URL),
+      Map.entry("jdbcurl", URL),
+      Map.entry("spring.datasource.url", URL),
+      Map.entry("spring.datasource.username", USER),
+      Map.entry("spring.datasource.password", PASSWORD),
+      Map.entry("flyway.url", URL),
+      Map.entry("flyway.user", USER),
+      Map.entry("flyway.password", PASSWORD),
+      Map.entry("flyway.locations", MIGRATIONS),
+      Map.entry("locations", MIGRATIONS));
 
   /** What a misspelled key may have meant: the tool's keys, the naming templates' and the one Hibernate key it reads. */
   private static final List<String> CANDIDATES = candidates();
@@ -75,10 +94,14 @@ final class SettingKeys {
 
   /**
    * The known key closest to {@code key}, when close enough to be a misspelling of it: a letter
-   * or so in a short key, up to three in a long one, whatever the case.
+   * or so in a short key, up to three in a long one, whatever the case; or the key another tool's
+   * word for it stands for.
    */
   private static Optional<String> likely(String key) {
     String lower = key.toLowerCase(Locale.ROOT);
+    if (OTHER_TOOLS_KEYS.containsKey(lower)) {
+      return Optional.of(OTHER_TOOLS_KEYS.get(lower));
+    }
     int allowed = Math.max(1, Math.min(3, key.length() / 4));
     return CANDIDATES.stream()
         .filter(known -> !known.equals(key) && distance(known, lower) <= allowed)

@@ -288,7 +288,7 @@ public final class SettingsLoader {
 
   private static ToolChoices toolChoices(Values read) {
     return new ToolChoices(read.flag(DROP_UNMAPPED_INDEXES), read.flag(DROP_UNMAPPED),
-        read.seconds(LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT), read.seconds(CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT),
+        read.seconds(LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT), read.seconds(CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT, 1),
         lockSafety(read), singleTransaction(read));
   }
 
@@ -352,18 +352,27 @@ public final class SettingsLoader {
     }
 
     Duration seconds(String key, Duration otherwise) {
+      return seconds(key, otherwise, 0);
+    }
+
+    /**
+     * A duration of at least {@code least} seconds: a connection's wait, which only bounds, has
+     * no "none" (0 had been taken for 1 s, where JDBC drivers read it as no limit at all).
+     */
+    Duration seconds(String key, Duration otherwise, long least) {
       String value = value(key);
       if (value == null) {
         return otherwise;
       }
       try {
         long seconds = Long.parseLong(value.trim());
-        if (seconds < 0 || seconds > MAX_SECONDS) {
+        if (seconds < least || seconds > MAX_SECONDS) {
           throw new NumberFormatException();
         }
         return Duration.ofSeconds(seconds);
       } catch (NumberFormatException e) {
-        wrong(key, "a whole number of seconds, at most " + MAX_SECONDS);
+        wrong(key, least == 0 ? "a whole number of seconds, at most " + MAX_SECONDS
+            : "a whole number of seconds from " + least + " to " + MAX_SECONDS);
         return otherwise;
       }
     }

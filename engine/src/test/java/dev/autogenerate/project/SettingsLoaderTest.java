@@ -163,6 +163,13 @@ class SettingsLoaderTest {
     assertEquals("2 settings are wrong: profile is no setting of " + shown + ": give the active profiles with --profile"
         + " a,b (or SPRING_PROFILES_ACTIVE); unknown setting pwd in " + shown + suggestion,
         assertThrows(UserError.class, () -> SettingsLoader.load(directory, null, Map.of(), Map.of())).getMessage());
+    // Other tools' words for the same settings point at this file's.
+    Files.writeString(file, "username=app\njdbc-url=jdbc:sqlite:app.db\nspring.datasource.password=secret\n");
+    assertEquals(Set.of("unknown setting username in " + shown + " (did you mean user?)",
+        "unknown setting jdbc-url in " + shown + " (did you mean url?)",
+        "unknown setting spring.datasource.password in " + shown + " (did you mean password?)"),
+        Set.of(assertThrows(UserError.class, () -> SettingsLoader.load(directory, null, Map.of(), Map.of()))
+            .getMessage().substring("3 settings are wrong: ".length()).split("; ")));
     // Hibernate's own keys pass, but for a near miss of the one the tool reads itself.
     Files.writeString(file, "hibernate.format_sql=true\nhibernate.default-schema=sales\n");
     assertEquals("unknown setting hibernate.default-schema in " + shown + " (did you mean hibernate.default_schema?)",
@@ -194,6 +201,12 @@ class SettingsLoaderTest {
 
     Files.write(file, "url=jdbc:sqlite:caf\u00e9.db\n".getBytes(StandardCharsets.ISO_8859_1));
     assertEquals("cannot read config file " + file + ": it is not UTF-8 text (save it as UTF-8)",
+        assertThrows(UserError.class, () -> SettingsLoader.load(directory, null, Map.of(), Map.of())).getMessage());
+
+    // A connection's wait has no "none": 0 is refused rather than taken for some other wait.
+    Files.writeString(file, "connect.timeout=0\nlock.timeout=0\n");
+    assertEquals("connect.timeout must be a whole number of seconds from 1 to 2147483, not '0' ("
+        + file.toAbsolutePath().normalize() + ")",
         assertThrows(UserError.class, () -> SettingsLoader.load(directory, null, Map.of(), Map.of())).getMessage());
 
     Files.writeString(file, "lock-safe.lock-timeout=3000000\n");
