@@ -36,6 +36,15 @@ public interface Database {
   DatabaseKind kind();
 
   /**
+   * Loads the classes a command against this database loads from its JDBC driver, without a
+   * server: the run writing the launcher's class archive uses one database, and the archive
+   * should hold the other's driver too (a project on SQLite in development and PostgreSQL in CI
+   * would otherwise load one driver's classes from the jar in every command). Nothing here may
+   * fail that run. Nothing by default.
+   */
+  default void loadDriverClasses() {}
+
+  /**
    * This database as a server of the given major version runs it: the same, unless something
    * differs between versions.
    *

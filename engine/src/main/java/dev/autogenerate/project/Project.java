@@ -121,6 +121,18 @@ public final class Project {
   }
 
   /**
+   * On the run writing the launcher's class archive, the driver classes of the databases this
+   * command does not use, so that the archive serves commands against either.
+   */
+  static void loadOtherDriverClasses(DatabaseKind used) {
+    for (DatabaseKind kind : DatabaseKind.values()) {
+      if (kind != used) {
+        Database.forKind(kind).loadDriverClasses();
+      }
+    }
+  }
+
+  /**
    * What {@code history} and {@code heads} say of an empty history: a migrations folder that is
    * not there is named, since a mistyped one looks like a project without migrations.
    */
@@ -170,6 +182,9 @@ public final class Project {
       Future<RevisionHistory> history = workers.submit(this::history);
       Future<EntityModel> entities = workers.submit(this::entityModel);
       connection = connect(creating);
+      if (Boolean.getBoolean(CLASS_ARCHIVE_RUN)) {
+        loadOtherDriverClasses(Database.of(connection).kind());
+      }
       Schema inspected = null;
       SQLException inspectionFailure = null;
       try {

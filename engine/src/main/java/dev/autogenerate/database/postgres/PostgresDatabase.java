@@ -173,6 +173,12 @@ public final class PostgresDatabase implements Database, ComparisonRules {
   public DatabaseKind kind() {
     return DatabaseKind.POSTGRESQL;
   }
+  /** The driver's classes a check loads, as listed beside this class ({@link PostgresDriverClasses}). */
+  @Override
+  public void loadDriverClasses() {
+    PostgresDriverClasses.load();
+  }
+
 
   /** SQLSTATE 55P03, lock not available: what a revision's {@code lock_timeout} raises. */
   private static final String LOCK_NOT_AVAILABLE = "55P03";

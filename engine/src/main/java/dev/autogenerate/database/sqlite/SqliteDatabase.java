@@ -41,6 +41,12 @@ public final class SqliteDatabase implements Database, ComparisonRules {
   public DatabaseKind kind() {
     return DatabaseKind.SQLITE;
   }
+  /** A real use of the driver, on an in-memory database ({@link SqliteFirstConnection#exercise}). */
+  @Override
+  public void loadDriverClasses() {
+    SqliteFirstConnection.exercise();
+  }
+
 
   @Override
   public DatabaseInspector inspector() {

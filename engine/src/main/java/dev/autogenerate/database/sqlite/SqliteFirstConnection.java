@@ -1,6 +1,11 @@
 package dev.autogenerate.database.sqlite;
 
+import dev.autogenerate.inspect.TableFilter;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.date.FastDateFormat;
@@ -22,6 +27,29 @@ import org.sqlite.date.FastDateFormat;
 public final class SqliteFirstConnection {
 
   private SqliteFirstConnection() {}
+
+  /**
+   * Uses the driver for real, on an in-memory database: connects, writes a little schema and
+   * reads it back as a command does (the inspector's queries, the catalog's tables, a prepared
+   * statement), so that the classes a command against a SQLite file loads are loaded. For the run
+   * writing the launcher's class archive when it uses another database. Never fails.
+   */
+  static void exercise() {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("create table exercised (id integer primary key, name text not null unique,"
+          + " parent integer references exercised)");
+      statement.execute("create index exercised_parent on exercised (parent)");
+      new SqliteInspector().inspect(connection, TableFilter.defaults());
+      connection.getMetaData().getTables(null, null, "exercised", null).close();
+      try (PreparedStatement query = connection.prepareStatement("select count(*) from exercised where id > ?")) {
+        query.setLong(1, 0);
+        query.executeQuery().close();
+      }
+    } catch (SQLException | RuntimeException | LinkageError e) {
+      // Only the archive's content is at stake.
+    }
+  }
 
   /** Makes the default date format, loads the native library and the JDBC drivers. */
   public static void prepare() {
