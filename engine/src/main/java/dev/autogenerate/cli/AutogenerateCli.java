@@ -148,12 +148,14 @@ public final class AutogenerateCli implements Callable<Integer> {
     onDaemonThread("autogenerate-sqlite-library", () -> {
       try {
         useCachedSqliteLibrary();
-      } finally {
+        copied.complete(null);
+        // Not waited for: a command on PostgreSQL does not need it, and a SQLite connection finds
+        // done what got done.
+        SqliteFirstConnection.prepare();
+      } catch (Throwable e) {
+        // Only speed is at stake, never the command: nothing of it may reach stderr.
         copied.complete(null);
       }
-      // Not waited for: a command on PostgreSQL does not need it, and a SQLite connection finds
-      // done what got done.
-      SqliteFirstConnection.prepare();
     });
     int exitCode = run(Path.of("").toAbsolutePath(), System.getenv(), new PrintWriter(System.out, true),
         new PrintWriter(System.err, true), args);

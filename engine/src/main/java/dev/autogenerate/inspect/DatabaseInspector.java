@@ -10,7 +10,9 @@ import java.sql.SQLException;
  *
  * <p>Implementations read the whole schema with a fixed number of catalog queries, one per kind
  * of object (columns, constraints, indexes, sequences...), never one round trip per table. They only read: they change no data, no schema and no connection setting, and they
- * neither commit nor roll back, so inside a transaction they see that transaction's own changes.
+ * neither commit nor roll back a transaction of the caller's, so inside one they see its own
+ * changes; outside one, an inspector may read in a read transaction of its own, which it ends
+ * (SQLite's does, so that all its queries see one state of the schema).
  *
  * <p>Table and column names come back exactly as the database holds them. Each database has its
  * own ({@code Database#inspector()}).

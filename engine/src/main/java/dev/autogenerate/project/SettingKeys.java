@@ -60,9 +60,7 @@ final class SettingKeys {
       Map.entry("spring.datasource.password", PASSWORD),
       Map.entry("flyway.url", URL),
       Map.entry("flyway.user", USER),
-      Map.entry("flyway.password", PASSWORD),
-      Map.entry("flyway.locations", MIGRATIONS),
-      Map.entry("locations", MIGRATIONS));
+      Map.entry("flyway.password", PASSWORD));
 
   /** What a misspelled key may have meant: the tool's keys, the naming templates' and the one Hibernate key it reads. */
   private static final List<String> CANDIDATES = candidates();

@@ -51,11 +51,15 @@ public final class SqliteFirstConnection {
     }
   }
 
-  /** Makes the default date format, loads the native library and the JDBC drivers. */
+  /** Makes the default date format, loads the native library (from the cached copy only) and the JDBC drivers. */
   public static void prepare() {
     try {
       FastDateFormat.getInstance(SQLiteConfig.DEFAULT_DATE_STRING_FORMAT);
-      SQLiteJDBCLoader.initialize();
+      // Only from the tool's cached copy: without one, sqlite-jdbc would unpack its library into
+      // the temp folder, which a command on PostgreSQL must not pay for.
+      if (System.getProperty(SqliteNativeLibrary.PATH_PROPERTY) != null) {
+        SQLiteJDBCLoader.initialize();
+      }
       DriverManager.getDrivers();
     } catch (Exception | LinkageError e) {
       // The first connection meets it again.

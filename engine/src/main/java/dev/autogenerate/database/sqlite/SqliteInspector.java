@@ -40,7 +40,9 @@ import java.util.TreeMap;
  * ({@code pragma_table_xinfo}), indexes and unique constraints ({@code pragma_index_list} with
  * {@code pragma_index_xinfo}), foreign keys ({@code pragma_foreign_key_list}); plus, only when
  * the schema has sequence tables, one query reading all their current values; and one reading
- * views and triggers. Four or five queries, however many tables there are. What the pragmas do
+ * views and triggers. Four or five queries, however many tables there are, in one read
+ * transaction of their own when the connection is in none ({@code BEGIN DEFERRED}, then
+ * {@code ROLLBACK}), so that they all see one state of the schema. What the pragmas do
  * not tell (constraint names, checks, {@code AUTOINCREMENT}) comes from the {@code CREATE TABLE}
  * text, through {@link SqliteTableSql}.
  *
@@ -191,10 +193,15 @@ public final class SqliteInspector implements DatabaseInspector {
   /** {@code pragma_table_xinfo.hidden} of a virtual table's hidden column. */
   private static final int HIDDEN_VIRTUAL_TABLE_COLUMN = 1;
 
+  /** Reads the schema in one read transaction ({@link #inOneReadTransaction}). */
   @Override
   public Schema inspect(Connection connection, TableFilter filter) throws SQLException {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(filter, "filter");
+    return inOneReadTransaction(connection, () -> read(connection, filter));
+  }
+
+  private static Schema read(Connection connection, TableFilter filter) throws SQLException {
     SchemaAssembler schema = new SchemaAssembler(filter);
     try (Statement statement = connection.createStatement()) {
       Tables tables = readColumns(statement);
@@ -228,53 +235,112 @@ public final class SqliteInspector implements DatabaseInspector {
   }
 
   /**
-   * Every statement of the main database's schema, in creation order, with SQLite's version: what
-   * decides an inspection whole. The pragmas read nothing else (a table's columns, keys, indexes
-   * and foreign keys all come from the statements SQLite keeps, which {@code ALTER TABLE} rewrites),
-   * and the order is the one the queries above read in. Each field is written with its length,
-   * so that no two schemas give the same text.
+   * Every statement of the main database's schema, in creation order: with SQLite's version and
+   * the driver's, what decides an inspection whole. The pragmas read nothing else (a table's
+   * columns, keys, indexes and foreign keys all come from the statements SQLite keeps, which
+   * {@code ALTER TABLE} rewrites; a virtual table's columns from its module, which the versions
+   * decide for SQLite's own), and the order is the one the queries above read in.
    */
   static final String SCHEMA_STATEMENTS_QUERY = """
-      SELECT sqlite_version(),
-             group_concat(type || ' ' || length(name) || ':' || name || ' ' || length(tbl_name) || ':' || tbl_name
-                 || ' ' || ifnull(length(sql) || ':' || sql, '-'), char(10) ORDER BY rowid)
+      SELECT type, name, tbl_name, sql
       FROM main.sqlite_schema
+      ORDER BY rowid
       """;
 
   /**
-   * The schema from the cache when the database's statements are those of a schema inspected
-   * before: one query instead of four or five, and none of the parsing. Only the sequence tables'
-   * current values, which change without a statement changing, are read again. A schema is kept
-   * only when the statements were the same after it was read as before (another connection may
-   * change them in between).
+   * The same as {@link #inspect(Connection, TableFilter)}, from the cache when the database's
+   * statements are those of a schema inspected before: one query instead of four or five, and
+   * none of the parsing. Only the sequence tables' current values, which change without a
+   * statement changing, are read again. The statements and the inspection are read in one read
+   * transaction, so that a schema another connection changes meanwhile (and perhaps changes back)
+   * is never kept under statements it was not read with. Where the statements cannot be read, the
+   * database is inspected without the cache.
    */
   @Override
   public Schema inspect(Connection connection, TableFilter filter, InspectionCache cache) throws SQLException {
     Objects.requireNonNull(cache, "cache");
-    String before = identity(connection, filter);
-    Optional<Schema> known = cache.get(before);
-    if (known.isPresent()) {
-      return withCurrentSequences(connection, known.get());
-    }
-    Schema read = inspect(connection, filter);
-    if (before.equals(identity(connection, filter))) {
-      cache.put(before, read);
-    }
-    return read;
+    return inOneReadTransaction(connection, () -> {
+      String identity;
+      try {
+        identity = identity(connection, filter);
+      } catch (SQLException e) {
+        return read(connection, filter);
+      }
+      Optional<Schema> known = cache.get(identity);
+      if (known.isPresent()) {
+        return withCurrentSequences(connection, known.get());
+      }
+      Schema read = read(connection, filter);
+      cache.put(identity, read);
+      return read;
+    });
   }
 
   /** What decides the inspection of this database with this filter ({@link #SCHEMA_STATEMENTS_QUERY}). */
   static String identity(Connection connection, TableFilter filter) throws SQLException {
     StringBuilder identity = new StringBuilder("sqlite ");
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(SCHEMA_STATEMENTS_QUERY)) {
-      rows.next();
-      identity.append(rows.getString(1)).append('\n');
-      for (String pattern : filter.excludePatterns()) {
-        identity.append("exclude ").append(pattern.length()).append(':').append(pattern).append('\n');
+    try (Statement statement = connection.createStatement()) {
+      try (ResultSet version = statement.executeQuery("SELECT sqlite_version()")) {
+        version.next();
+        identity.append(version.getString(1));
       }
-      return identity.append(Objects.toString(rows.getString(2), "")).toString();
+      identity.append(" driver ").append(connection.getMetaData().getDriverVersion()).append('\n');
+      for (String pattern : filter.excludePatterns()) {
+        field(identity.append("exclude "), pattern).append('\n');
+      }
+      try (ResultSet rows = statement.executeQuery(SCHEMA_STATEMENTS_QUERY)) {
+        while (rows.next()) {
+          identity.append(rows.getString(1));
+          for (int column = 2; column <= 4; column++) {
+            field(identity.append(' '), rows.getString(column));
+          }
+          identity.append('\n');
+        }
+      }
     }
+    return identity.toString();
+  }
+
+  /** A text with its length first, so that no two sequences of fields make the same identity; null as {@code -}. */
+  private static StringBuilder field(StringBuilder identity, String text) {
+    return text == null ? identity.append('-') : identity.append(text.length()).append(':').append(text);
+  }
+
+  /**
+   * Runs the reads in a read transaction of their own when the connection is in none (it is
+   * already otherwise), so that they all see one state of the schema: a snapshot in WAL mode, a
+   * shared lock that holds writers off otherwise. Begun as {@code BEGIN DEFERRED} whatever the
+   * connection's {@code transaction_mode}, so that reading never takes the write lock, and
+   * without touching the connection's auto-commit.
+   */
+  private static Schema inOneReadTransaction(Connection connection, SchemaRead reads) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      return reads.run();
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("BEGIN DEFERRED");
+    }
+    Schema read;
+    try {
+      read = reads.run();
+    } catch (SQLException | RuntimeException | Error e) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("ROLLBACK");
+      } catch (SQLException | RuntimeException ended) {
+        e.addSuppressed(ended);
+      }
+      throw e;
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("ROLLBACK");
+    }
+    return read;
+  }
+
+  /** Reads that may fail as JDBC does. */
+  @FunctionalInterface
+  private interface SchemaRead {
+    Schema run() throws SQLException;
   }
 
   private static Schema withCurrentSequences(Connection connection, Schema schema) throws SQLException {

@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,9 +98,9 @@ class SqliteInspectionCacheTest {
   }
 
   @Test
-  void aSchemaChangedWhileItWasReadIsNotKept() throws Exception {
-    execute(database, "create table teams (id integer primary key)");
-    // Another connection changes the schema between the statements' first reading and the inspection.
+  void aSchemaChangedWhileItIsReadIsNotSeen() throws Exception {
+    execute(database, "pragma journal_mode = wal", "create table teams (id integer primary key)");
+    // Another connection changes the schema between the statements' reading and the inspection's.
     InspectionCache racing = new InspectionCache() {
       @Override
       public Optional<Schema> get(String identity) {
@@ -117,9 +119,61 @@ class SqliteInspectionCacheTest {
     };
     try (Connection connection = database.open()) {
       Schema read = new SqliteInspector().inspect(connection, TableFilter.defaults(), racing);
-      assertTrue(read.tables().get("teams").column("name").isPresent());
+      assertTrue(read.tables().get("teams").column("name").isEmpty(), "read as the statements were");
+      assertTrue(connection.getAutoCommit());
     }
-    assertTrue(cache.entries.isEmpty(), "kept under the statements from before the change");
+    assertEquals(1, cache.entries.size());
+    assertTrue(inspect(TableFilter.defaults()).tables().get("teams").column("name").isPresent());
+    assertEquals(0, cache.hits);
+  }
+
+  /**
+   * A schema changed and changed back while it is read (an application creating and dropping an
+   * index in the same database) never leaves a kept schema that disagrees with its statements.
+   */
+  @Test
+  void keptSchemasAgreeWithTheirStatementsWhileAnotherConnectionChangesThem() throws Exception {
+    execute(database, "pragma journal_mode = wal", "create table t (a integer, b integer)");
+    Map<String, Schema> kept = new ConcurrentHashMap<>();
+    InspectionCache keeping = new InspectionCache() {
+      @Override
+      public Optional<Schema> get(String identity) {
+        return Optional.empty();
+      }
+
+      @Override
+      public void put(String identity, Schema schema) {
+        kept.put(identity + "#" + kept.size(), schema);
+      }
+    };
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread writer = new Thread(() -> {
+      try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+        while (!stop.get()) {
+          statement.execute("create index ix on t (a)");
+          statement.execute("drop index ix");
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    writer.start();
+    try (Connection connection = database.open()) {
+      long until = System.nanoTime() + 2_000_000_000L;
+      for (int i = 0; i < 2000 && System.nanoTime() < until; i++) {
+        new SqliteInspector().inspect(connection, TableFilter.defaults(), keeping);
+      }
+    } finally {
+      stop.set(true);
+      writer.join();
+    }
+    assertTrue(kept.size() > 10, "inspections made: " + kept.size());
+    for (Map.Entry<String, Schema> entry : kept.entrySet()) {
+      boolean statementsHaveIndex = entry.getKey().contains("index 2:ix ");
+      boolean schemaHasIndex = entry.getValue().tables().get("t").indexes().stream()
+          .anyMatch(index -> "ix".equals(index.name()));
+      assertEquals(statementsHaveIndex, schemaHasIndex, "kept under statements it was not read with");
+    }
   }
 
   private Schema inspect(TableFilter filter) throws SQLException {
