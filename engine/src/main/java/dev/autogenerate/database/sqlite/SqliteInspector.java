@@ -307,8 +307,8 @@ public final class SqliteInspector implements DatabaseInspector {
   }
 
   /**
-   * Runs the reads in a read transaction of their own when the connection is in none (it is
-   * already otherwise), so that they all see one state of the schema: a snapshot in WAL mode, a
+   * Runs the reads in a read transaction of their own when the connection is in none (in the
+   * caller's otherwise, whether begun through JDBC or with a {@code BEGIN} of its own), so that they all see one state of the schema: a snapshot in WAL mode, a
    * shared lock that holds writers off otherwise. Begun as {@code BEGIN DEFERRED} whatever the
    * connection's {@code transaction_mode}, so that reading never takes the write lock, and
    * without touching the connection's auto-commit.
@@ -319,6 +319,10 @@ public final class SqliteInspector implements DatabaseInspector {
     }
     try (Statement statement = connection.createStatement()) {
       statement.execute("BEGIN DEFERRED");
+    } catch (SQLException e) {
+      // In a transaction begun with a statement of the caller's, which JDBC's auto-commit does not
+      // tell: the reads see one state within it already, and it is not this to end.
+      return reads.run();
     }
     Schema read;
     try {

@@ -176,6 +176,23 @@ class SqliteInspectionCacheTest {
     }
   }
 
+  /**
+   * A transaction the caller began with a statement (auto-commit still on, as JDBC sees it) is
+   * the inspection's: its own changes are read, and it is left open for the caller to end.
+   */
+  @Test
+  void aTransactionTheCallerBeganWithAStatementIsReadInAndLeftOpen() throws Exception {
+    execute(database, "create table teams (id integer primary key)");
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      statement.execute("begin");
+      statement.execute("alter table teams add column name text");
+      Schema read = new SqliteInspector().inspect(connection, TableFilter.defaults(), cache);
+      assertTrue(read.tables().get("teams").column("name").isPresent(), "its own change");
+      statement.execute("rollback");
+    }
+    assertTrue(inspect(TableFilter.defaults()).tables().get("teams").column("name").isEmpty(), "rolled back by the caller");
+  }
+
   private Schema inspect(TableFilter filter) throws SQLException {
     try (Connection connection = database.open()) {
       return new SqliteInspector().inspect(connection, filter, cache);
