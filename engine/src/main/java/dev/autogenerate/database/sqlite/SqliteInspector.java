@@ -308,10 +308,11 @@ public final class SqliteInspector implements DatabaseInspector {
 
   /**
    * Runs the reads in a read transaction of their own when the connection is in none (in the
-   * caller's otherwise, whether begun through JDBC or with a {@code BEGIN} of its own), so that they all see one state of the schema: a snapshot in WAL mode, a
-   * shared lock that holds writers off otherwise. Begun as {@code BEGIN DEFERRED} whatever the
-   * connection's {@code transaction_mode}, so that reading never takes the write lock, and
-   * without touching the connection's auto-commit.
+   * caller's otherwise, whether begun through JDBC or with a {@code BEGIN} of its own), so that
+   * they all see one state of the schema: a snapshot in WAL mode, a shared lock that holds
+   * writers off otherwise. Begun as {@code BEGIN DEFERRED} whatever the connection's
+   * {@code transaction_mode}, so that reading never takes the write lock, and without touching
+   * the connection's auto-commit.
    */
   private static Schema inOneReadTransaction(Connection connection, SchemaRead reads) throws SQLException {
     if (!connection.getAutoCommit()) {
