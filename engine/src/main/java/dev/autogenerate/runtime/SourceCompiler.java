@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,9 @@ import java.util.Map;
 import javax.tools.ForwardingJavaFileObject;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -202,18 +206,28 @@ public final class SourceCompiler {
    */
   private static Optional<Attempt> javac(List<Path> toCompile, Map<Path, CompiledClassCache.Cached> taken,
       Map<Path, String> texts, Map<Path, String> keys, List<Path> classPath, ClassLoader parent, CompiledClassCache cache) {
-    String compilePath = classPathWithApi(classPath);
-    Map<String, byte[]> beside = new HashMap<>();
-    taken.values().forEach(found -> beside.putAll(found.classes()));
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     if (compiler == null) {
       throw new UserError("no Java compiler in this runtime: run autogenerate with a JDK, not a JRE");
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null);
-    InMemoryClassOutput output = new InMemoryClassOutput(standard, beside, classPath);
+    try (JarClassIndex apiJar = apiJarIndex();
+        StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+      standard.setLocationFromPaths(StandardLocation.CLASS_PATH, javacClassPath(classPath, apiJar != null));
+      return javac(compiler, standard, diagnostics, apiJar, toCompile, taken, texts, keys, classPath, parent, cache);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot compile the migrations: " + e.getMessage(), e);
+    }
+  }
+
+  private static Optional<Attempt> javac(JavaCompiler compiler, StandardJavaFileManager standard,
+      DiagnosticCollector<JavaFileObject> diagnostics, JarClassIndex apiJar, List<Path> toCompile,
+      Map<Path, CompiledClassCache.Cached> taken, Map<Path, String> texts, Map<Path, String> keys,
+      List<Path> classPath, ClassLoader parent, CompiledClassCache cache) {
+    Map<String, byte[]> beside = new HashMap<>();
+    taken.values().forEach(found -> beside.putAll(found.classes()));
+    InMemoryClassOutput output = new InMemoryClassOutput(standard, beside, classPath, apiJar);
     List<String> options = List.of(
-        "-classpath", compilePath,
         "-proc:none",
         "-encoding", "UTF-8",
         "-nowarn");
@@ -333,10 +347,54 @@ public final class SourceCompiler {
 
   static String classPathWithApi(List<Path> classPath) {
     List<String> entries = new ArrayList<>();
-    entries.add(locationOf(dev.autogenerate.migration.Migration.class));
+    entries.add(apiLocation().toString());
     classPath.forEach(path -> entries.add(path.toString()));
     entries.add(System.getProperty("java.class.path"));
     return String.join(File.pathSeparator, entries);
+  }
+
+  /**
+   * The class path javac is given: {@link #classPathWithApi}'s entries, in its order, less the
+   * migration API's jar when {@link JarClassIndex} lists that jar's classes instead (first, where
+   * the jar stood).
+   */
+  static List<Path> javacClassPath(List<Path> classPath, boolean apiJarIndexed) {
+    Path api = apiLocation();
+    List<Path> entries = new ArrayList<>();
+    entries.add(api);
+    entries.addAll(classPath);
+    for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator, -1)) {
+      // An empty entry is the current folder, as javac reads one in -classpath.
+      entries.add(Path.of(entry.isEmpty() ? "." : entry));
+    }
+    if (apiJarIndexed) {
+      entries.removeIf(entry -> entry.equals(api));
+    }
+    return entries;
+  }
+
+  /**
+   * The index of the migration API's jar (the command line's own, with all it bundles), or null
+   * where the API comes from a folder (a build's classes) or from a jar whose manifest names more
+   * jars, which javac alone follows.
+   */
+  private static JarClassIndex apiJarIndex() throws IOException {
+    Path api = apiLocation();
+    if (!Files.isRegularFile(api)) {
+      return null;
+    }
+    try (JarFile jar = new JarFile(api.toFile(), false)) {
+      Manifest manifest = jar.getManifest();
+      if (manifest != null && manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH) != null) {
+        return null;
+      }
+    }
+    // javac compiles for its own release, and picks a multi-release jar's versions by it.
+    return JarClassIndex.open(api, Runtime.version().feature());
+  }
+
+  private static Path apiLocation() {
+    return Path.of(locationOf(dev.autogenerate.migration.Migration.class));
   }
 
   private static String locationOf(Class<?> type) {
@@ -380,13 +438,18 @@ public final class SourceCompiler {
     private final Map<String, List<JavaFileObject>> besideByPackage = new HashMap<>();
     private final List<Path> applicationRoots;
     private final Map<String, byte[]> applicationClassesRead = new ConcurrentHashMap<>();
+    private final JarClassIndex apiJar;
 
     /**
      * @param beside classes (by binary name) javac reads as compiled classes on the class path
      * @param applicationClassPath the configured class path, whose class files javac reads are recorded
+     * @param apiJar the migration API's jar, listed after {@code beside} and before the class path
+     *     javac was given (where the jar stood in it); null when javac reads it from that path
      */
-    InMemoryClassOutput(StandardJavaFileManager delegate, Map<String, byte[]> beside, List<Path> applicationClassPath) {
+    InMemoryClassOutput(StandardJavaFileManager delegate, Map<String, byte[]> beside, List<Path> applicationClassPath,
+        JarClassIndex apiJar) {
       super(delegate);
+      this.apiJar = apiJar;
       this.applicationRoots = ApplicationClasses.roots(applicationClassPath);
       beside.forEach((name, bytes) -> besideByPackage
           .computeIfAbsent(name.substring(0, Math.max(0, name.lastIndexOf('.'))), key -> new ArrayList<>())
@@ -406,6 +469,9 @@ public final class SourceCompiler {
           all.addAll(files);
         }
       });
+      if (apiJar != null) {
+        all.addAll(apiJar.list(packageName, recurse));
+      }
       for (JavaFileObject file : listed) {
         all.add(!applicationRoots.isEmpty() && file.getKind() == JavaFileObject.Kind.CLASS
             && ApplicationClasses.inClassPath(file.toUri(), applicationRoots)
@@ -419,12 +485,18 @@ public final class SourceCompiler {
       if (file instanceof ClassBytes bytes) {
         return bytes.binaryName;
       }
+      String listed = JarClassIndex.binaryName(file);
+      if (listed != null) {
+        return listed;
+      }
       return file instanceof RecordedClassFile recorded ? recorded.binaryName : super.inferBinaryName(location, file);
     }
 
     @Override
     public boolean isSameFile(FileObject a, FileObject b) {
-      if (a instanceof ClassBytes || b instanceof ClassBytes) {
+      if (a instanceof ClassBytes || b instanceof ClassBytes
+          || (a instanceof JavaFileObject fa && JarClassIndex.binaryName(fa) != null)
+          || (b instanceof JavaFileObject fb && JarClassIndex.binaryName(fb) != null)) {
         return a == b;
       }
       return super.isSameFile(unwrapped(a), unwrapped(b));
