@@ -69,6 +69,7 @@ class KilledUpgradeTest {
         }
       }
       assertNotNull(line, () -> "the upgrade ended before its slow revision: " + log);
+      awaitSlowStatementRunning(project);
       upgrade.destroyForcibly();
       assertTrue(upgrade.waitFor(30, TimeUnit.SECONDS));
     } finally {
@@ -79,8 +80,10 @@ class KilledUpgradeTest {
     assertTrue(log.stream().anyMatch(line -> line.startsWith("Applied b2b2b2b2b2b2")), log::toString);
     assertTrue(log.stream().noneMatch(line -> line.startsWith("Applied c3c3c3c3c3c3")), log::toString);
 
-    // PostgreSQL ends the killed session's transaction when its socket closes; SQLite rolls back
-    // the hot journal on the next open. Either way: at the second revision, nothing of the third.
+    // PostgreSQL ends the killed session, in the middle of its statement, within a second of its
+    // socket closing (the migration lock turns on the server's check for a dead client); SQLite
+    // rolls back the hot journal on the next open. Either way: at the second revision, nothing of
+    // the third, and no lock left.
     awaitRolledBack(project);
     try (Connection connection = project.database().open()) {
       assertEquals("b2b2b2b2b2b2", VersionTable.current(connection));
@@ -98,22 +101,42 @@ class KilledUpgradeTest {
     }
   }
 
-  /** Waits until the server has ended the killed process's session (PostgreSQL notices a dead socket shortly). */
-  private static void awaitRolledBack(ProjectDirectory project) throws Exception {
-    if (project.database().kind() != DatabaseKind.POSTGRESQL) {
-      return;
+  /**
+   * Waits until the server runs the slow statement: a process killed before it sent the statement
+   * leaves a session waiting to read, which ends at once, and would not show a session killed in
+   * the middle of a statement (which, without the check for a dead client, ran on for two minutes
+   * holding the migration lock).
+   */
+  private static void awaitSlowStatementRunning(ProjectDirectory project) throws Exception {
+    if (project.database().kind() == DatabaseKind.POSTGRESQL) {
+      awaitSessions(project, "state = 'active' and query = '" + slowStatement(DatabaseKind.POSTGRESQL) + "'", 1);
     }
+  }
+
+  /** Waits until the server has ended the killed process's session. */
+  private static void awaitRolledBack(ProjectDirectory project) throws Exception {
+    if (project.database().kind() == DatabaseKind.POSTGRESQL) {
+      awaitSessions(project, "true", 0);
+    }
+  }
+
+  /** Waits up to 30 s until the database has {@code count} other sessions matching {@code condition}. */
+  private static void awaitSessions(ProjectDirectory project, String condition, int count) throws Exception {
+    String query = "select count(*) from pg_stat_activity where datname = current_database()"
+        + " and pid <> pg_backend_pid() and " + condition;
+    int found = -1;
     for (int attempt = 0; attempt < 300; attempt++) {
       try (Connection connection = project.database().open(); Statement statement = connection.createStatement();
-          ResultSet row = statement.executeQuery("select count(*) from pg_stat_activity"
-              + " where datname = current_database() and pid <> pg_backend_pid()")) {
+          ResultSet row = statement.executeQuery(query)) {
         row.next();
-        if (row.getInt(1) == 0) {
+        found = row.getInt(1);
+        if (found == count) {
           return;
         }
       }
       Thread.sleep(100);
     }
+    throw new AssertionError("after 30 s, " + found + " sessions instead of " + count + ": " + query);
   }
 
   private static List<Integer> ids(Connection connection) throws Exception {

@@ -12,7 +12,8 @@ import java.sql.Statement;
 /**
  * A session-level advisory lock, one per database and schema (each schema keeps its own version
  * table), held for a whole upgrade or downgrade. It is released when closed, or by the server
- * when the session ends, so a killed process never leaves it behind.
+ * when the session ends, so a killed process never leaves it behind: while it is held the server
+ * looks for a dead client even in the middle of a statement ({@link DeadClientCheck}).
  */
 final class PostgresMigrationLock implements MigrationLock {
 
@@ -22,17 +23,28 @@ final class PostgresMigrationLock implements MigrationLock {
   private final Connection connection;
   /** The second half of the key: the schema's, as it was when the lock was taken. */
   private final int schemaKey;
+  private final DeadClientCheck deadClientCheck;
 
-  private PostgresMigrationLock(Connection connection, int schemaKey) {
+  private PostgresMigrationLock(Connection connection, int schemaKey, DeadClientCheck deadClientCheck) {
     this.connection = connection;
     this.schemaKey = schemaKey;
+    this.deadClientCheck = deadClientCheck;
   }
 
   static PostgresMigrationLock acquire(Connection connection, LockWait wait) throws SQLException {
     int schemaKey = schemaKey(connection);
     Waiting.until(wait, "the migration lock of this database",
         () -> holder(connection), () -> tryLock(connection, schemaKey));
-    return new PostgresMigrationLock(connection, schemaKey);
+    try {
+      return new PostgresMigrationLock(connection, schemaKey, DeadClientCheck.enable(connection));
+    } catch (SQLException | RuntimeException e) {
+      try {
+        unlock(connection, schemaKey);
+      } catch (SQLException alsoFailed) {
+        e.addSuppressed(alsoFailed);
+      }
+      throw e;
+    }
   }
 
   /**
@@ -42,6 +54,11 @@ final class PostgresMigrationLock implements MigrationLock {
    */
   @Override
   public void close() throws SQLException {
+    unlock(connection, schemaKey);
+    deadClientCheck.restore(connection);
+  }
+
+  private static void unlock(Connection connection, int schemaKey) throws SQLException {
     try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
       unlock.setInt(1, KEY);
       unlock.setInt(2, schemaKey);
