@@ -74,6 +74,9 @@ public final class SourceCompiler {
     return attempt(sources, classPath, parent, CompiledClassCache.standard());
   }
 
+  /** How {@link #loadCompiler}'s folder is named: with the process's id, so a leftover tells whose it is. */
+  static final String COMPILER_FOLDER_PREFIX = "autogenerate-compiler-" + ProcessHandle.current().pid() + "-";
+
   /**
    * Compiles one small migration in a folder of its own and drops it: for the run that writes the
    * launcher's class-data-sharing archive, so that javac's classes are in it even when that run's
@@ -85,7 +88,7 @@ public final class SourceCompiler {
   public static boolean loadCompiler(List<Path> classPath, ClassLoader parent) {
     Path folder = null;
     try {
-      folder = Files.createTempDirectory("autogenerate-compiler");
+      folder = Files.createTempDirectory(COMPILER_FOLDER_PREFIX);
       Path source = folder.resolve("LoadsTheCompiler.java");
       Files.writeString(source, """
           import dev.autogenerate.migration.Migration;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -30,14 +31,28 @@ record StillRunning(Duration first, Duration every) {
     void close();
   }
 
-  /** Starts the notice for {@code sql}, reporting to {@code progress}; close it when the statement ends. */
+  /**
+   * Starts the notice for {@code sql}, reporting to {@code progress}; close it when the statement
+   * ends. No line comes after the close returns: cancelling alone leaves a line being made as the
+   * statement ended to be printed after it, after the revision's "Applied" even.
+   */
   Notice watch(String sql, Consumer<String> progress) {
     long start = System.nanoTime();
     String statement = UserError.firstLine(sql);
-    ScheduledFuture<?> ticks = TIMER.scheduleAtFixedRate(
-        () -> progress.accept("  still running after " + elapsedSeconds(start) + " s: " + statement),
-        first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-    return () -> ticks.cancel(false);
+    AtomicBoolean ended = new AtomicBoolean();
+    ScheduledFuture<?> ticks = TIMER.scheduleAtFixedRate(() -> {
+      synchronized (ended) {
+        if (!ended.get()) {
+          progress.accept("  still running after " + elapsedSeconds(start) + " s: " + statement);
+        }
+      }
+    }, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    return () -> {
+      synchronized (ended) {
+        ended.set(true);
+      }
+      ticks.cancel(false);
+    };
   }
 
   private static long elapsedSeconds(long start) {

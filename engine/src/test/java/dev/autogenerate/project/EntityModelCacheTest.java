@@ -71,7 +71,14 @@ class EntityModelCacheTest {
   @Test
   void classFilesSeenBeforeGiveTheirKeyWithoutBeingReadAndAnEditIsSeenAnyway() throws Exception {
     ProjectDirectory project = upgradedProject();
-    // Files changed in the last seconds are hashed, never remembered by their stamps.
+    // Files changed in the last seconds (as a build just wrote them) are hashed, never
+    // remembered by their stamps. Changed now, not when upgradedProject wrote them, which on a
+    // loaded machine may be seconds ago.
+    changedNow(project.root().resolve("classes"));
+    for (Path key : entries(".key")) {
+      Files.delete(key);
+    }
+    project.expect(0, "check");
     assertEquals(List.of(), entries(".key"));
     Thread.sleep(SourceStamp.SETTLE_MILLIS + 300);
     project.expect(0, "check");
@@ -210,6 +217,15 @@ class EntityModelCacheTest {
     Schema withGhost = cached.schema().withTable(
         new Table("ghost", List.of(Column.column("id", SqlType.INTEGER)), Optional.empty()));
     Files.write(entry, EntityModelCodec.write(new EntityModel(withGhost, cached.renames())));
+  }
+
+  /** Gives every file below {@code folder} a change time (ctime) of now, its contents and mtime as they were. */
+  private static void changedNow(Path folder) throws Exception {
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.toList()) {
+        Files.setLastModifiedTime(file, Files.getLastModifiedTime(file));
+      }
+    }
   }
 
   private List<Path> models() throws Exception {

@@ -24,9 +24,10 @@ class LoadCompilerTest {
     assertEquals(before, compilerFolders());
   }
 
+  /** This process's: the other test JVM may make and drop its own meanwhile. */
   private static Set<Path> compilerFolders() throws IOException {
     try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return entries.filter(entry -> entry.getFileName().toString().startsWith("autogenerate-compiler"))
+      return entries.filter(entry -> entry.getFileName().toString().startsWith(SourceCompiler.COMPILER_FOLDER_PREFIX))
           .collect(Collectors.toSet());
     }
   }

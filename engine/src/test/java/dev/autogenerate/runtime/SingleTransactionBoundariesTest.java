@@ -23,6 +23,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -207,7 +208,7 @@ class SingleTransactionBoundariesTest {
   public static final class LongPause implements Migration {
     @Override
     public void upgrade(Operations op) {
-      op.execute("select pg_sleep(10)");
+      op.execute("select pg_sleep(120)");
     }
 
     @Override
@@ -225,14 +226,17 @@ class SingleTransactionBoundariesTest {
     TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
     try (Connection connection = database.open(); Connection admin = database.open()) {
       int pid = Integer.parseInt(single(connection, "select pg_backend_pid()"));
+      AtomicBoolean terminated = new AtomicBoolean();
       Thread killer = new Thread(() -> {
         try (Statement statement = admin.createStatement()) {
-          for (int tries = 0; tries < 100; tries++) {
+          long deadline = System.nanoTime() + 60_000_000_000L;
+          while (System.nanoTime() < deadline) {
             Thread.sleep(100);
             try (ResultSet waiting = statement.executeQuery("select count(*) from pg_stat_activity where pid = " + pid
                 + " and query like '%pg_sleep%'")) {
               if (waiting.next() && waiting.getInt(1) > 0) {
                 statement.execute("select pg_terminate_backend(" + pid + ")");
+                terminated.set(true);
                 return;
               }
             }
@@ -246,8 +250,9 @@ class SingleTransactionBoundariesTest {
 
       UserError error = assertThrows(UserError.class, () -> migrator.upgrade(connection, "head"));
       killer.join();
+      assertTrue(terminated.get(), "the revision's statement was never seen running");
 
-      assertTrue(error.getMessage().startsWith("migration b0und0000008 (a long pause) failed at `select pg_sleep(10)`: "),
+      assertTrue(error.getMessage().startsWith("migration b0und0000008 (a long pause) failed at `select pg_sleep(120)`: "),
           error.getMessage());
       assertTrue(error.getMessage().contains("terminating connection"), error.getMessage());
     }

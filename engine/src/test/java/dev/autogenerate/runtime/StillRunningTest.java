@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +30,7 @@ class StillRunningTest {
     @Override
     public void upgrade(Operations op) {
       op.execute("create table quick (id integer)");
-      op.execute("select pg_sleep(1.5)");
+      op.execute("select pg_sleep(2.5)");
     }
 
     @Override
@@ -42,7 +45,8 @@ class StillRunningTest {
     Migrator migrator = new Migrator(RevisionHistory.of(List.of(MigrationScript.of(new QuickThenSlow(), "QuickThenSlow"))),
         TableFilter.defaults())
         .withProgress(progress::add)
-        .withStillRunning(new StillRunning(Duration.ofMillis(300), Duration.ofMillis(400)));
+        // A second before the first line: the quick step ends long before, however loaded the machine.
+        .withStillRunning(new StillRunning(Duration.ofSeconds(1), Duration.ofMillis(500)));
 
     try (Connection connection = TestDatabases.fresh(DatabaseKind.POSTGRESQL).open()) {
       migrator.upgrade(connection, "head");
@@ -50,7 +54,7 @@ class StillRunningTest {
 
     List<String> stillRunning = progress.stream().filter(line -> line.startsWith("  still running after ")).toList();
     assertTrue(stillRunning.size() >= 1, progress::toString);
-    assertTrue(stillRunning.stream().allMatch(line -> line.endsWith(": select pg_sleep(1.5)")), progress::toString);
+    assertTrue(stillRunning.stream().allMatch(line -> line.endsWith(": select pg_sleep(2.5)")), progress::toString);
     // In order: after the revision's start, before its end; and none once it ended.
     int applying = indexOf(progress, "Applying s1owstep0001");
     int applied = indexOf(progress, "Applied s1owstep0001");
@@ -59,6 +63,38 @@ class StillRunningTest {
     int linesAtEnd = progress.size();
     Thread.sleep(600);
     assertEquals(linesAtEnd, progress.size(), progress::toString);
+  }
+
+  /** A line being made as the statement ends is printed before the notice closes, never after it. */
+  @Test
+  void noLineComesAfterTheNoticeClosed() throws Exception {
+    List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch lineBegun = new CountDownLatch(1);
+    CountDownLatch finishLine = new CountDownLatch(1);
+    StillRunning.Notice notice = new StillRunning(Duration.ofMillis(1), Duration.ofHours(1)).watch("select 1", line -> {
+      lineBegun.countDown();
+      try {
+        finishLine.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      lines.add(line);
+    });
+    assertTrue(lineBegun.await(30, TimeUnit.SECONDS));
+
+    AtomicInteger linesAtClose = new AtomicInteger(-1);
+    Thread statementEnds = new Thread(() -> {
+      notice.close();
+      linesAtClose.set(lines.size());
+    });
+    statementEnds.start();
+    Thread.sleep(200); // time for a close that does not wait for the line to return
+    finishLine.countDown();
+    statementEnds.join(30_000);
+    Thread.sleep(100);
+
+    assertEquals(1, lines.size(), lines::toString);
+    assertEquals(1, linesAtClose.get(), "lines when the notice had closed");
   }
 
   private static int indexOf(List<String> lines, String prefix) {
