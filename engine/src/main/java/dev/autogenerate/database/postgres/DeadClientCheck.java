@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 
 /**
  * Has the server end a migrating session whose process died in the middle of a statement.
@@ -25,6 +26,9 @@ final class DeadClientCheck {
 
   private static final String SETTING = "client_connection_check_interval";
 
+  /** What the server says of a value it will not take for a setting. */
+  private static final String INVALID_PARAMETER_VALUE = "22023";
+
   /** What {@link #restore} sets again; null where there is nothing to restore. */
   private final String before;
 
@@ -34,16 +38,43 @@ final class DeadClientCheck {
 
   /**
    * Turns the check on for this session, unless the session has one already (its value is
-   * kept) or the server predates it (PostgreSQL 11 to 13, where a dead client is noticed at the
-   * statement's end, as before).
+   * kept), the server predates it (PostgreSQL 11 to 13) or cannot do it (a server on Windows
+   * refuses any value but 0): there a dead client is noticed at the statement's end, as before.
    */
   static DeadClientCheck enable(Connection connection) throws SQLException {
+    return enable(connection, INTERVAL);
+  }
+
+  /** {@link #enable(Connection)} with another interval: a test's, which the server may refuse. */
+  static DeadClientCheck enable(Connection connection, String interval) throws SQLException {
     String current = current(connection);
     if (!"0".equals(current)) {
       return new DeadClientCheck(null);
     }
-    set(connection, INTERVAL);
-    return new DeadClientCheck(current);
+    return trySet(connection, interval) ? new DeadClientCheck(current) : new DeadClientCheck(null);
+  }
+
+  /**
+   * Whether the server took the value. A refusal leaves the session as it was, a transaction the
+   * caller had open included (through a savepoint: a failed statement would abort it).
+   */
+  private static boolean trySet(Connection connection, String value) throws SQLException {
+    Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+    try {
+      set(connection, value);
+    } catch (SQLException refused) {
+      if (!INVALID_PARAMETER_VALUE.equals(refused.getSQLState())) {
+        throw refused;
+      }
+      if (savepoint != null) {
+        connection.rollback(savepoint);
+      }
+      return false;
+    }
+    if (savepoint != null) {
+      connection.releaseSavepoint(savepoint);
+    }
+    return true;
   }
 
   /** Sets the session's own value again. */

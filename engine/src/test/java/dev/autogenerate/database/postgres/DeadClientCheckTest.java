@@ -62,6 +62,32 @@ class DeadClientCheckTest {
     }
   }
 
+  /**
+   * A server that cannot check (PostgreSQL on Windows refuses any interval but 0, as it refuses
+   * a negative one everywhere) is migrated without the check, and a transaction the caller had
+   * open is still usable.
+   */
+  @Test
+  void aServerThatRefusesTheIntervalIsMigratedWithoutTheCheck() throws Exception {
+    try (Connection connection = TestDatabases.fresh(DatabaseKind.POSTGRESQL).open()) {
+      DeadClientCheck check = DeadClientCheck.enable(connection, "-1");
+      check.restore(connection);
+      assertEquals("0", single(connection, "show client_connection_check_interval"));
+
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("create table kept (id integer)");
+      }
+      DeadClientCheck.enable(connection, "-1").restore(connection);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("insert into kept values (1)");
+      }
+      connection.commit();
+      assertEquals("1", single(connection, "select count(*) from kept"));
+      assertEquals("0", single(connection, "show client_connection_check_interval"));
+    }
+  }
+
   private static void upgrade(Connection connection) throws SQLException {
     RevisionHistory history = RevisionHistory.of(List.of(MigrationScript.of(new RecordsTheCheck(), "RecordsTheCheck")));
     new Migrator(history, TableFilter.defaults()).withProgress(line -> {}).upgrade(connection, "head");
