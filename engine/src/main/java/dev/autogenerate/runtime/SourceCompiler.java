@@ -371,7 +371,8 @@ public final class SourceCompiler {
       entries.add(Path.of(entry.isEmpty() ? "." : entry));
     }
     if (apiJarIndexed) {
-      entries.removeIf(entry -> entry.equals(api));
+      // The class path may name the jar relative to the working folder (java -cp lib/x.jar).
+      entries.removeIf(entry -> entry.toAbsolutePath().normalize().equals(api.toAbsolutePath().normalize()));
     }
     return entries;
   }
@@ -408,8 +409,11 @@ public final class SourceCompiler {
     }
   }
 
-  private static CompileError error(Diagnostic<? extends JavaFileObject> diagnostic) {
-    Path file = diagnostic.getSource() == null ? null : Path.of(diagnostic.getSource().toUri());
+  static CompileError error(Diagnostic<? extends JavaFileObject> diagnostic) {
+    // A diagnostic may name a class file inside a jar (a bad class file on the class path): its
+    // jar: URI is no path of the default file system, and the message names it anyway.
+    URI source = diagnostic.getSource() == null ? null : diagnostic.getSource().toUri();
+    Path file = source != null && "file".equals(source.getScheme()) ? Path.of(source) : null;
     String message = diagnostic.getMessage(Locale.ROOT).lines().findFirst().orElse("");
     return new CompileError(file, diagnostic.getLineNumber(), message);
   }

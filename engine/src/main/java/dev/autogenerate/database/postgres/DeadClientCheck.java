@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 
 /**
  * Has the server end a migrating session whose process died in the middle of a statement.
@@ -18,6 +17,11 @@ import java.sql.Savepoint;
  * back. The check costs a system call a second, so it is on only while the migration lock is
  * held, and the session's own value comes back after: an application's pooled connection leaves
  * as it came.
+ *
+ * <p>Only on a connection in auto-commit mode (the command line's, a pool's by default), where
+ * each of these settings commits as it is made. A connection lent inside a transaction is left
+ * alone: a setting made in the caller's transaction would be committed by the first revision,
+ * and its restoring, made after the last, rolled back by whoever ends that transaction.
  */
 final class DeadClientCheck {
 
@@ -37,9 +41,10 @@ final class DeadClientCheck {
   }
 
   /**
-   * Turns the check on for this session, unless the session has one already (its value is
-   * kept), the server predates it (PostgreSQL 11 to 13) or cannot do it (a server on Windows
-   * refuses any value but 0): there a dead client is noticed at the statement's end, as before.
+   * Turns the check on for this session, unless the connection is in a transaction, the session
+   * has a check already (its value is kept), the server predates it (PostgreSQL 11 to 13) or
+   * cannot do it (a server on Windows refuses any value but 0): there a dead client is noticed at
+   * the statement's end, as before.
    */
   static DeadClientCheck enable(Connection connection) throws SQLException {
     return enable(connection, INTERVAL);
@@ -47,40 +52,36 @@ final class DeadClientCheck {
 
   /** {@link #enable(Connection)} with another interval: a test's, which the server may refuse. */
   static DeadClientCheck enable(Connection connection, String interval) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      return new DeadClientCheck(null);
+    }
     String current = current(connection);
     if (!"0".equals(current)) {
       return new DeadClientCheck(null);
     }
-    return trySet(connection, interval) ? new DeadClientCheck(current) : new DeadClientCheck(null);
-  }
-
-  /**
-   * Whether the server took the value. A refusal leaves the session as it was, a transaction the
-   * caller had open included (through a savepoint: a failed statement would abort it).
-   */
-  private static boolean trySet(Connection connection, String value) throws SQLException {
-    Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
     try {
-      set(connection, value);
+      set(connection, interval);
     } catch (SQLException refused) {
       if (!INVALID_PARAMETER_VALUE.equals(refused.getSQLState())) {
         throw refused;
       }
-      if (savepoint != null) {
-        connection.rollback(savepoint);
-      }
-      return false;
+      return new DeadClientCheck(null);
     }
-    if (savepoint != null) {
-      connection.releaseSavepoint(savepoint);
-    }
-    return true;
+    return new DeadClientCheck(current);
   }
 
-  /** Sets the session's own value again. */
-  void restore(Connection connection) throws SQLException {
-    if (before != null) {
+  /**
+   * Sets the session's own value again. A failure is passed over: the migration has committed,
+   * and the session is left checking every second, or is broken and of no further use.
+   */
+  void restore(Connection connection) {
+    if (before == null) {
+      return;
+    }
+    try {
       set(connection, before);
+    } catch (SQLException e) {
+      // See above: nothing of the migration is at stake.
     }
   }
 

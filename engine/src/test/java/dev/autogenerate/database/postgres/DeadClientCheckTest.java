@@ -1,6 +1,7 @@
 package dev.autogenerate.database.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.migration.Migration;
@@ -41,6 +42,7 @@ class DeadClientCheckTest {
   @Test
   void revisionsRunWithTheCheckAndTheSessionGetsItsValueBack() throws Exception {
     try (Connection connection = TestDatabases.fresh(DatabaseKind.POSTGRESQL).open()) {
+      assumeServerHasTheSetting(connection);
       upgrade(connection);
 
       assertEquals(DeadClientCheck.INTERVAL, single(connection, "select check_interval from seen"));
@@ -51,6 +53,7 @@ class DeadClientCheckTest {
   @Test
   void aSessionThatChecksAlreadyKeepsItsInterval() throws Exception {
     try (Connection connection = TestDatabases.fresh(DatabaseKind.POSTGRESQL).open()) {
+      assumeServerHasTheSetting(connection);
       try (Statement statement = connection.createStatement()) {
         statement.execute("set client_connection_check_interval = '5s'");
       }
@@ -64,28 +67,44 @@ class DeadClientCheckTest {
 
   /**
    * A server that cannot check (PostgreSQL on Windows refuses any interval but 0, as it refuses
-   * a negative one everywhere) is migrated without the check, and a transaction the caller had
-   * open is still usable.
+   * a negative one everywhere) is migrated without the check.
    */
   @Test
   void aServerThatRefusesTheIntervalIsMigratedWithoutTheCheck() throws Exception {
     try (Connection connection = TestDatabases.fresh(DatabaseKind.POSTGRESQL).open()) {
+      assumeServerHasTheSetting(connection);
       DeadClientCheck check = DeadClientCheck.enable(connection, "-1");
       check.restore(connection);
-      assertEquals("0", single(connection, "show client_connection_check_interval"));
 
-      connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("create table kept (id integer)");
-      }
-      DeadClientCheck.enable(connection, "-1").restore(connection);
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("insert into kept values (1)");
-      }
-      connection.commit();
-      assertEquals("1", single(connection, "select count(*) from kept"));
       assertEquals("0", single(connection, "show client_connection_check_interval"));
+      assertEquals("1", single(connection, "select 1"));
     }
+  }
+
+  /**
+   * A connection lent inside a transaction (a pool with auto-commit off) comes back as it was
+   * lent, whoever ends the transaction and however: the check is not set in it, as the first
+   * revision would commit the setting and the rollback of the caller's transaction undo its
+   * restoring.
+   */
+  @Test
+  void aConnectionLentInATransactionIsLeftAsItWas() throws Exception {
+    try (Connection connection = TestDatabases.fresh(DatabaseKind.POSTGRESQL).open()) {
+      assumeServerHasTheSetting(connection);
+      connection.setAutoCommit(false);
+
+      upgrade(connection);
+      connection.rollback();
+
+      assertEquals("0", single(connection, "show client_connection_check_interval"));
+      assertEquals("0", single(connection, "select check_interval from seen"));
+    }
+  }
+
+  /** PostgreSQL 11 to 13 (given as AUTOGENERATE_TEST_POSTGRES_URL) have no such setting to test. */
+  private static void assumeServerHasTheSetting(Connection connection) throws SQLException {
+    assumeTrue(single(connection, "select current_setting('client_connection_check_interval', true)") != null,
+        "PostgreSQL before 14 has no client_connection_check_interval");
   }
 
   private static void upgrade(Connection connection) throws SQLException {
