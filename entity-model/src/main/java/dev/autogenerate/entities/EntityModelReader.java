@@ -82,7 +82,6 @@ public final class EntityModelReader {
    * @throws EntityMappingException when Hibernate rejects a setting or a naming strategy
    */
   public HibernateBoot boot() {
-    JdkSetUpAhead.start();
     BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
         .applyClassLoaderService(new MissRememberingClassLoaderService(options.classLoader()))
         .build();
