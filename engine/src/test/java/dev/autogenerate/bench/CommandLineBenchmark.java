@@ -102,7 +102,15 @@ public final class CommandLineBenchmark {
    */
   record Run(long wallMillis, long cpuMillis, long peakKib, Map<String, Long> phases) {}
 
+  /**
+   * Hibernate's loggers, held at warnings: the benchmark reads entities in its own JVM to set up
+   * its databases, and Hibernate's start-up lines do not belong among the figures (java.util.logging
+   * holds loggers weakly, so the level would be lost with an unheld one).
+   */
+  private static final java.util.logging.Logger HIBERNATE_LOG = java.util.logging.Logger.getLogger("org.hibernate");
+
   public static void main(String[] args) throws Exception {
+    HIBERNATE_LOG.setLevel(java.util.logging.Level.WARNING);
     List<Integer> tables = List.of(10, 200, 1000);
     List<Integer> histories = List.of(2, 200);
     List<DatabaseKind> kinds = List.of(DatabaseKind.POSTGRESQL, DatabaseKind.SQLITE);
