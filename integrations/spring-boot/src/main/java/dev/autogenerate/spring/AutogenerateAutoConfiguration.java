@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
@@ -41,7 +42,13 @@ public class AutogenerateAutoConfiguration {
     return new DependsOnStartupMigration(MIGRATION_BEAN);
   }
 
+  /**
+   * Made at start-up even with {@code spring.main.lazy-initialization}: a lazy migration would run
+   * when the first bean needing the database is made, which in an application without JPA is at
+   * its first query, after the instance said it was ready.
+   */
   @Bean(MIGRATION_BEAN)
+  @Lazy(false)
   StartupMigration autogenerateStartupMigration(DataSource dataSource, AutogenerateProperties properties,
       ApplicationContext context, Environment environment, ObjectProvider<PhysicalNamingStrategy> physicalNaming,
       ObjectProvider<ImplicitNamingStrategy> implicitNaming) {

@@ -107,6 +107,31 @@ class StartupMigrationTest {
   }
 
   /**
+   * With lazy initialization (spring.main.lazy-initialization) the migration still runs at
+   * start-up, as Flyway's does: not at the first query, in the middle of a request, on an
+   * instance that started and said it was ready with its database behind.
+   */
+  @Test
+  void lazyInitializationStillMigratesAtStartUp() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    try (ConfigurableApplicationContext context = start(database, "spring.main.lazy-initialization=true")) {
+      assertEquals(2, count(database, "select count(*) from autogenerate_history"));
+      assertEquals(1, count(database, "select count(*) from books"));
+    }
+  }
+
+  /** The same in an application without JPA, whose JDBC templates are made at their first use. */
+  @Test
+  void lazyInitializationWithoutJpaStillMigratesAtStartUp() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    try (ConfigurableApplicationContext context = start(database, "spring.main.lazy-initialization=true",
+        "spring.autoconfigure.exclude=org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
+            + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration")) {
+      assertEquals(2, count(database, "select count(*) from autogenerate_history"));
+    }
+  }
+
+  /**
    * Spring Boot's SQL scripts (spring.sql.init) run after the migration, as after Flyway's: the
    * seed's table exists by then. They ran first, and start-up failed on a missing table.
    */
