@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -39,20 +38,37 @@ record StillRunning(Duration first, Duration every) {
   Notice watch(String sql, Consumer<String> progress) {
     long start = System.nanoTime();
     String statement = UserError.firstLine(sql);
-    AtomicBoolean ended = new AtomicBoolean();
-    ScheduledFuture<?> ticks = TIMER.scheduleAtFixedRate(() -> {
-      synchronized (ended) {
-        if (!ended.get()) {
-          progress.accept("  still running after " + elapsedSeconds(start) + " s: " + statement);
-        }
+    StatementNotice notice = new StatementNotice(progress);
+    notice.ticks = TIMER.scheduleAtFixedRate(
+        () -> notice.say("  still running after " + elapsedSeconds(start) + " s: " + statement),
+        first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    return notice;
+  }
+
+  /** One statement's notice: a line is said whole before it ends, or not at all. */
+  private static final class StatementNotice implements Notice {
+
+    private final Consumer<String> progress;
+    private volatile ScheduledFuture<?> ticks;
+    private boolean ended;
+
+    StatementNotice(Consumer<String> progress) {
+      this.progress = progress;
+    }
+
+    synchronized void say(String line) {
+      if (!ended) {
+        progress.accept(line);
       }
-    }, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-    return () -> {
-      synchronized (ended) {
-        ended.set(true);
+    }
+
+    @Override
+    public void close() {
+      synchronized (this) {
+        ended = true;
       }
       ticks.cancel(false);
-    };
+    }
   }
 
   private static long elapsedSeconds(long start) {
