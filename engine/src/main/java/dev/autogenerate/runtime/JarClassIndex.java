@@ -15,6 +15,7 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 
@@ -42,10 +43,13 @@ final class JarClassIndex implements Closeable {
   private final Map<String, ZipEntry> versioned;
   /** What {@link #list} made of a package, made once: the file objects javac remembers. */
   private final Map<String, List<JavaFileObject>> listed = new HashMap<>();
+  /** Whether the manifest's Class-Path names more jars, which this index does not list. */
+  private final boolean namesOtherJars;
 
   private JarClassIndex(ZipFile zip, Path jar, Map<String, List<String>> namesByPackage,
-      Map<String, ZipEntry> versioned) {
+      Map<String, ZipEntry> versioned, boolean namesOtherJars) {
     this.zip = zip;
+    this.namesOtherJars = namesOtherJars;
     this.jarUri = jar.toUri();
     this.jarPath = jar.toString();
     this.namesByPackage = namesByPackage;
@@ -61,7 +65,9 @@ final class JarClassIndex implements Closeable {
   static JarClassIndex open(Path jar, int release) throws IOException {
     JarFile zip = new JarFile(jar.toFile(), false);
     try {
-      boolean multiRelease = isMultiRelease(zip);
+      Manifest manifest = zip.getManifest();
+      Attributes attributes = manifest == null ? new Attributes() : manifest.getMainAttributes();
+      boolean multiRelease = "true".equalsIgnoreCase(attributes.getValue(Attributes.Name.MULTI_RELEASE));
       Map<String, List<String>> namesByPackage = new HashMap<>();
       Map<String, ZipEntry> versioned = new HashMap<>();
       Map<String, Integer> versionOf = new HashMap<>();
@@ -102,16 +108,12 @@ final class JarClassIndex implements Closeable {
         String packagePath = slash < 0 ? "" : path.substring(0, slash);
         namesByPackage.computeIfAbsent(packagePath, key -> new ArrayList<>()).add(path);
       }
-      return new JarClassIndex(zip, jar, namesByPackage, versioned);
+      return new JarClassIndex(zip, jar, namesByPackage, versioned,
+          attributes.getValue(Attributes.Name.CLASS_PATH) != null);
     } catch (IOException | RuntimeException e) {
       zip.close();
       throw e;
     }
-  }
-
-  private static boolean isMultiRelease(JarFile jar) throws IOException {
-    Manifest manifest = jar.getManifest();
-    return manifest != null && "true".equalsIgnoreCase(manifest.getMainAttributes().getValue(Attributes.Name.MULTI_RELEASE));
   }
 
   private static int parseVersion(String text) {
@@ -120,6 +122,11 @@ final class JarClassIndex implements Closeable {
     } catch (NumberFormatException e) {
       return -1;
     }
+  }
+
+  /** Whether the jar's manifest names more jars (Class-Path), whose classes javac alone would find. */
+  boolean namesOtherJars() {
+    return namesOtherJars;
   }
 
   /** The class files of a package, and with {@code recurse} of the packages below it. */
@@ -152,7 +159,7 @@ final class JarClassIndex implements Closeable {
   }
 
   /** The binary name of a class this index listed, else null. */
-  static String binaryName(JavaFileObject file) {
+  static String binaryName(FileObject file) {
     return file instanceof JarClass listed ? listed.binaryName : null;
   }
 

@@ -24,9 +24,6 @@ import java.util.Map;
 import javax.tools.ForwardingJavaFileObject;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -349,11 +346,16 @@ public final class SourceCompiler {
   }
 
   static String classPathWithApi(List<Path> classPath) {
+    return String.join(File.pathSeparator, classPathEntries(classPath));
+  }
+
+  /** The migration API's location, the configured class path, then the JVM's own, as written. */
+  private static List<String> classPathEntries(List<Path> classPath) {
     List<String> entries = new ArrayList<>();
     entries.add(apiLocation().toString());
     classPath.forEach(path -> entries.add(path.toString()));
-    entries.add(System.getProperty("java.class.path"));
-    return String.join(File.pathSeparator, entries);
+    entries.addAll(List.of(System.getProperty("java.class.path", "").split(File.pathSeparator, -1)));
+    return entries;
   }
 
   /**
@@ -364,9 +366,7 @@ public final class SourceCompiler {
   static List<Path> javacClassPath(List<Path> classPath, boolean apiJarIndexed) {
     Path api = apiLocation();
     List<Path> entries = new ArrayList<>();
-    entries.add(api);
-    entries.addAll(classPath);
-    for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator, -1)) {
+    for (String entry : classPathEntries(classPath)) {
       // An empty entry is the current folder, as javac reads one in -classpath.
       entries.add(Path.of(entry.isEmpty() ? "." : entry));
     }
@@ -387,14 +387,13 @@ public final class SourceCompiler {
     if (!Files.isRegularFile(api)) {
       return null;
     }
-    try (JarFile jar = new JarFile(api.toFile(), false)) {
-      Manifest manifest = jar.getManifest();
-      if (manifest != null && manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH) != null) {
-        return null;
-      }
-    }
     // javac compiles for its own release, and picks a multi-release jar's versions by it.
-    return JarClassIndex.open(api, Runtime.version().feature());
+    JarClassIndex index = JarClassIndex.open(api, Runtime.version().feature());
+    if (index.namesOtherJars()) {
+      index.close();
+      return null;
+    }
+    return index;
   }
 
   private static Path apiLocation() {
@@ -502,8 +501,7 @@ public final class SourceCompiler {
     @Override
     public boolean isSameFile(FileObject a, FileObject b) {
       if (a instanceof ClassBytes || b instanceof ClassBytes
-          || (a instanceof JavaFileObject fa && JarClassIndex.binaryName(fa) != null)
-          || (b instanceof JavaFileObject fb && JarClassIndex.binaryName(fb) != null)) {
+          || JarClassIndex.binaryName(a) != null || JarClassIndex.binaryName(b) != null) {
         return a == b;
       }
       return super.isSameFile(unwrapped(a), unwrapped(b));

@@ -108,12 +108,33 @@ class JarClassIndexTest {
         new SimpleJavaFileObject(URI.create("memory:///lib/Greeting.class"), JavaFileObject.Kind.CLASS) {}));
   }
 
+  /** A jar whose manifest names another jar: javac would read that one too, which the index does not list. */
+  @Test
+  void tellsWhetherTheManifestNamesOtherJars() throws IOException {
+    Manifest naming = manifest(false);
+    naming.getMainAttributes().put(Attributes.Name.CLASS_PATH, "lib/other.jar");
+    try (JarClassIndex index = JarClassIndex.open(jar(naming, Map.of("lib/Greeting.class", "greeting")), 17)) {
+      assertTrue(index.namesOtherJars());
+    }
+    try (JarClassIndex index = JarClassIndex.open(jar(false, Map.of("lib/Greeting.class", "greeting")), 17)) {
+      assertFalse(index.namesOtherJars());
+    }
+  }
+
   private Path jar(boolean multiRelease, Map<String, String> entries) throws IOException {
+    return jar(manifest(multiRelease), entries);
+  }
+
+  private static Manifest manifest(boolean multiRelease) {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     if (multiRelease) {
       manifest.getMainAttributes().put(Attributes.Name.MULTI_RELEASE, "true");
     }
+    return manifest;
+  }
+
+  private Path jar(Manifest manifest, Map<String, String> entries) throws IOException {
     Path jar = Files.createTempFile(folder, "classes", ".jar");
     try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
       for (Map.Entry<String, String> entry : entries.entrySet()) {
