@@ -28,7 +28,6 @@ import dev.autogenerate.runtime.MigrationScript;
 import dev.autogenerate.runtime.Migrator;
 import dev.autogenerate.runtime.OfflineScript;
 import dev.autogenerate.runtime.RevisionHistory;
-import dev.autogenerate.runtime.SourceCompiler;
 import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.runtime.VersionTable;
 import dev.autogenerate.schema.DatabaseKind;
@@ -155,10 +154,6 @@ public final class Project {
    */
   public RevisionHistory history() {
     ClassLoader loader = applicationLoader();
-    if (Boolean.getBoolean(CLASS_ARCHIVE_RUN)) {
-      // The run writing the launcher's archive loads javac too, which cached migrations never do.
-      SourceCompiler.loadCompiler(settings.classPath(), loader);
-    }
     return PhaseTimings.time("migrations",
         () -> RevisionHistory.of(MigrationLoader.fromSources(settings.migrations(), settings.classPath(), loader)));
   }
@@ -280,9 +275,11 @@ public final class Project {
 
   /**
    * Set by the launcher on the run that writes its class-data-sharing archive (see the
-   * {@code autogenerate} script): that run reads the entities through Hibernate even when they are
-   * cached, and compiles a small migration even when its migrations are cached, so that the
-   * archive holds Hibernate's and javac's classes for the commands that will need them.
+   * {@code autogenerate} script), a second run of a {@code check} that has just filled the
+   * caches: it reads the entities from the cache and through Hibernate both, so that the archive
+   * holds the classes of a command after an entity edit as well as those of one with the entities
+   * cached. It holds no javac: every class in the archive is relocated at every start, and javac's
+   * 1,200 are a third of them, which only a command with a new migration to compile would use.
    */
   static final String CLASS_ARCHIVE_RUN = "autogenerate.class-archive-run";
 
@@ -310,7 +307,7 @@ public final class Project {
         cache.remember(stamps.get(), key.get());
       }
       Optional<String> found = key;
-      cached = archiveRun ? Optional.empty() : PhaseTimings.time("entities", () -> found.flatMap(cache::get));
+      cached = PhaseTimings.time("entities", () -> found.flatMap(cache::get)).filter(model -> !archiveRun);
     } catch (RuntimeException | Error e) {
       if (boot != null) {
         boot.abandon();
