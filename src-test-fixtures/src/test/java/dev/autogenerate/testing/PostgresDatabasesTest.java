@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.autogenerate.schema.DatabaseKind;
 import java.sql.Connection;
@@ -38,6 +39,15 @@ class PostgresDatabasesTest {
 
     assertEquals(List.of("person"), tables(first));
     assertEquals(List.of(), tables(second));
+  }
+
+  /** It does not sync to disk, so a template is copied file by file, not through the log. */
+  @Test
+  void theEmbeddedServerCopiesTheTemplateFileByFile() {
+    PostgresServer server = SharedPostgres.server();
+    assumeTrue(server.description().startsWith("embedded"), server::description);
+
+    assertEquals(" STRATEGY FILE_COPY", SharedPostgres.creationStrategy(server));
   }
 
   @Test
