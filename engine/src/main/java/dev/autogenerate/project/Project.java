@@ -274,12 +274,13 @@ public final class Project {
   }
 
   /**
-   * Set by the launcher on the run that writes its class-data-sharing archive (see the
-   * {@code autogenerate} script), a second run of a {@code check} that has just filled the
-   * caches: it reads the entities from the cache and through Hibernate both, so that the archive
+   * Set by the launcher on the runs of a {@code check} that write its class-data-sharing archives
+   * (see the {@code autogenerate} script): such a run reads the entities through Hibernate even
+   * when they are cached, after reading them from the cache when they are, so that an archive
    * holds the classes of a command after an entity edit as well as those of one with the entities
-   * cached. It holds no javac: every class in the archive is relocated at every start, and javac's
-   * 1,200 are a third of them, which only a command with a new migration to compile would use.
+   * cached. Whether javac is in it is the launcher's choice: the run for {@code check} and
+   * {@code -m} finds the migrations compiled by the check before it, the run for the other
+   * commands has an empty cache of its own.
    */
   static final String CLASS_ARCHIVE_RUN = "autogenerate.class-archive-run";
 
