@@ -28,6 +28,7 @@ import dev.autogenerate.runtime.MigrationScript;
 import dev.autogenerate.runtime.Migrator;
 import dev.autogenerate.runtime.OfflineScript;
 import dev.autogenerate.runtime.RevisionHistory;
+import dev.autogenerate.runtime.SourceCompiler;
 import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.runtime.VersionTable;
 import dev.autogenerate.schema.DatabaseKind;
@@ -154,6 +155,10 @@ public final class Project {
    */
   public RevisionHistory history() {
     ClassLoader loader = applicationLoader();
+    if (ARCHIVE_RUN_WITH_JAVAC.equals(System.getProperty(CLASS_ARCHIVE_RUN))) {
+      // Its migrations may all be cached, or none written yet: javac is loaded whatever they are.
+      SourceCompiler.loadCompiler(settings.classPath(), loader);
+    }
     return PhaseTimings.time("migrations",
         () -> RevisionHistory.of(MigrationLoader.fromSources(settings.migrations(), settings.classPath(), loader)));
   }
@@ -177,7 +182,7 @@ public final class Project {
       Future<RevisionHistory> history = workers.submit(this::history);
       Future<EntityModel> entities = workers.submit(this::entityModel);
       connection = connect(creating);
-      if (Boolean.getBoolean(CLASS_ARCHIVE_RUN)) {
+      if (archiveRun()) {
         loadOtherDriverClasses(Database.of(connection).kind());
       }
       Schema inspected = null;
@@ -275,21 +280,32 @@ public final class Project {
 
   /**
    * Set by the launcher on the runs of a {@code check} that write its class-data-sharing archives
-   * (see the {@code autogenerate} script): such a run reads the entities through Hibernate even
-   * when they are cached, after reading them from the cache when they are, so that an archive
-   * holds the classes of a command after an entity edit as well as those of one with the entities
-   * cached. Whether javac is in it is the launcher's choice: the run for {@code check} and
-   * {@code -m} finds the migrations compiled by the check before it, the run for the other
-   * commands has an empty cache of its own.
+   * (see the {@code autogenerate} script), to {@code true} or {@link #ARCHIVE_RUN_WITH_JAVAC}:
+   * such a run reads the entities through Hibernate even when they are cached, after reading them
+   * from the cache when they are, so that an archive holds the classes of a command after an
+   * entity edit as well as those of one with the entities cached. The run for {@code check} and
+   * {@code -m} finds the migrations compiled by the check before it and loads no javac; the run
+   * for the other commands has an empty cache of its own, and compiles a small migration besides
+   * (SourceCompiler.loadCompiler), so that javac is in its archive even for a project without
+   * migrations yet.
    */
   static final String CLASS_ARCHIVE_RUN = "autogenerate.class-archive-run";
+
+  /** {@link #CLASS_ARCHIVE_RUN}'s value for the run writing the archive with javac. */
+  static final String ARCHIVE_RUN_WITH_JAVAC = "javac";
+
+  /** Whether this run writes one of the launcher's archives. */
+  private static boolean archiveRun() {
+    String run = System.getProperty(CLASS_ARCHIVE_RUN, "");
+    return run.equals("true") || run.equals(ARCHIVE_RUN_WITH_JAVAC);
+  }
 
   /** The schema the entities map to, and the renames they state ({@code @RenamedFrom}). */
   public EntityModel entityModel() {
     // Hibernate's boot is most of a check: entities that did not change since the last command
     // come from the cache (EntityModelCache says what counts as a change).
     EntityModelCache cache = EntityModelCache.standard();
-    boolean archiveRun = Boolean.getBoolean(CLASS_ARCHIVE_RUN);
+    boolean archiveRun = archiveRun();
     Optional<EntityModelCache.Stamps> stamps = EntityModelCache.stamps(settings);
     Optional<String> remembered = stamps.flatMap(cache::rememberedKey);
     EntityModelReader reader = new EntityModelReader(new EntityModelOptions(applicationLoader(),

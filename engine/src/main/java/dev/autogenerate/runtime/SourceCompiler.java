@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import javax.tools.ForwardingJavaFileObject;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -67,6 +69,58 @@ public final class SourceCompiler {
    */
   public static Attempt attempt(List<Path> sources, List<Path> classPath, ClassLoader parent) {
     return attempt(sources, classPath, parent, CompiledClassCache.standard());
+  }
+
+  /** How {@link #loadCompiler}'s folder is named: with the process's id, so a leftover tells whose it is. */
+  static final String COMPILER_FOLDER_PREFIX = "autogenerate-compiler-" + ProcessHandle.current().pid() + "-";
+
+  /**
+   * Compiles one small migration in a folder of its own and drops it: for the run that writes the
+   * launcher's archive for the commands that compile, so that javac's classes are in it even when
+   * the project has no migration to compile yet (a first check before the first {@code -m}).
+   * Never fails: without it, only that speed is lost.
+   *
+   * @return whether the migration compiled
+   */
+  public static boolean loadCompiler(List<Path> classPath, ClassLoader parent) {
+    Path folder = null;
+    try {
+      folder = Files.createTempDirectory(COMPILER_FOLDER_PREFIX);
+      Path source = folder.resolve("LoadsTheCompiler.java");
+      Files.writeString(source, """
+          import dev.autogenerate.migration.Migration;
+          import dev.autogenerate.migration.Operations;
+          import dev.autogenerate.migration.Revision;
+
+          @Revision(id = "000000000000", message = "loads the compiler")
+          public final class LoadsTheCompiler implements Migration {
+            @Override
+            public void upgrade(Operations op) {
+              op.execute("select 1");
+            }
+
+            @Override
+            public void downgrade(Operations op) {}
+          }
+          """);
+      return attempt(List.of(source), classPath, parent, new CompiledClassCache(folder.resolve("cache"), false))
+          .errors().isEmpty();
+    } catch (IOException | RuntimeException e) {
+      // Only the archive misses javac.
+      return false;
+    } finally {
+      if (folder != null) {
+        deleteQuietly(folder);
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException | RuntimeException e) {
+      // A temporary folder left behind.
+    }
   }
 
   /** As {@link #compile(List, List, ClassLoader)}, with its own cache (tests). */
