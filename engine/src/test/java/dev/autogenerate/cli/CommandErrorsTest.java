@@ -129,6 +129,38 @@ class CommandErrorsTest {
     assertNoTables(project);
   }
 
+  @Test
+  void entityFieldOfAClassMissingFromTheClassPath() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities("""
+        package com.example.domain;
+
+        public class Address {
+          String street;
+        }
+        """, """
+        package com.example.domain;
+
+        import jakarta.persistence.Entity;
+        import jakarta.persistence.Id;
+
+        @Entity
+        public class Customer {
+          @Id Long id;
+          Address address;
+        }
+        """);
+    // As when the jar that holds the type is left off classpath=.
+    Files.delete(project.root().resolve("classes/com/example/domain/Address.class"));
+
+    CliRun run = project.expect(2, "-m", "first");
+
+    assertOneLineError(run, "Hibernate rejects the entities: class com.example.domain.Address, which an entity names,"
+        + " is not on the class path");
+    assertEquals(List.of(), project.migrationFiles());
+    assertNoTables(project);
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void unknownRevision(DatabaseKind kind) throws Exception {

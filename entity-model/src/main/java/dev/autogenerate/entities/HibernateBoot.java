@@ -41,7 +41,7 @@ public final class HibernateBoot implements AutoCloseable {
     if (!used.compareAndSet(false, true)) {
       throw new IllegalStateException("a Hibernate boot reads its entities once");
     }
-    try {
+    try (ReflectionReadAhead readingAhead = ReflectionReadAhead.start(entityClasses)) {
       entityClasses.forEach(sources::addAnnotatedClass);
       Metadata metadata = builder.build();
       MetadataSchemaReader schemaReader = new MetadataSchemaReader(metadata, names);
@@ -50,6 +50,14 @@ public final class HibernateBoot implements AutoCloseable {
       throw e;
     } catch (RuntimeException e) {
       throw new EntityMappingException(EntityModelReader.rootMessage(e), e);
+    } catch (NoClassDefFoundError e) {
+      // The JDK resolves a field's type when Hibernate first lists the fields: a type from a jar
+      // left off the class path (or a class deleted since) fails there, and only there.
+      throw new EntityMappingException("class " + String.valueOf(e.getMessage()).replace('/', '.')
+          + ", which an entity names, is not on the class path the entities are read from: add the jar or folder"
+          + " that holds it", e);
+    } catch (LinkageError e) {
+      throw new EntityMappingException("cannot load a class an entity names: " + e, e);
     }
   }
 
