@@ -12,10 +12,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -26,12 +29,13 @@ import java.util.concurrent.TimeUnit;
  * of a {@code check} once the migrations come from their cache; a command whose entities did not
  * change since the last one reads them from here instead.
  *
- * <p>What can change the mapping is read whole: every {@code .class} file, and every file under
- * {@code META-INF} (orm.xml, persistence.xml, the services that register Hibernate
- * contributors) and every {@code .xml} file of the class path's folders. Other files of those
- * folders count by size and time; jars by size and time (a build that changes a jar writes it
- * again). Entities found on the tool's own class path (no class path configured) are never
- * cached: nothing there could be fingerprinted.
+ * <p>What can change the mapping is read whole: the class files of the mapped classes and of
+ * every class they name ({@link MappingClasses}; an edited service or controller leaves the key
+ * as it was), and every file under {@code META-INF} (orm.xml, persistence.xml, the services that
+ * register Hibernate contributors) and every {@code .xml} file of the class path's folders. Other
+ * files of those folders count by size and time; jars by size and time (a build that changes a
+ * jar writes it again). Entities found on the tool's own class path (no class path configured)
+ * are never cached: nothing there could be fingerprinted.
  *
  * <p>As with the compiled migrations, entries are written whole and moved into place, an entry
  * that cannot be read is a miss, and a cache that cannot be written costs only speed. The folder
@@ -68,18 +72,44 @@ final class EntityModelCache {
   private static Optional<String> key(Settings settings, ClassPathFiles listed) {
     KeyDigest digest = settingsAndTool("entities", settings);
     try {
+      // The same listing is walked twice: its files are their own keys (a record's hashCode is
+      // linked through method handles on its first call, dear in a cold command).
+      Map<FolderFiles.File, byte[]> contents = new IdentityHashMap<>();
+      Map<String, byte[]> classFiles = new HashMap<>();
+      List<String> texts = new ArrayList<>(settingTexts(settings));
+      boolean everyClass = false;
+      for (ClassPathFiles.Entry entry : listed.entries()) {
+        for (FolderFiles.File file : entry.folder().map(FolderFiles::files).orElse(List.of())) {
+          String name = file.name();
+          if (name.endsWith(".class") || name.endsWith(".xml") || name.startsWith("META-INF/")) {
+            byte[] content = Files.readAllBytes(file.path());
+            contents.put(file, content);
+            if (name.endsWith(".class")) {
+              // A class in two folders: what each names is not told apart, so every class counts.
+              everyClass |= classFiles.put(name.substring(0, name.length() - ".class".length()), content) != null;
+            } else {
+              String text = new String(content, StandardCharsets.UTF_8);
+              texts.add(text);
+              // An XML mapping may name its classes relative to a package (orm.xml's <package>,
+              // hbm.xml's package=): not names this reading can follow, so every class counts.
+              everyClass |= name.endsWith(".xml") && text.contains("package");
+            }
+          }
+        }
+      }
+      Optional<Set<String>> counted = everyClass ? Optional.empty() : MappingClasses.of(classFiles, texts);
       for (ClassPathFiles.Entry entry : listed.entries()) {
         digest.text(entry.path().toAbsolutePath().normalize().toString());
         for (FolderFiles.File file : entry.files()) {
           String name = file.name();
-          digest.text(name);
-          if (entry.folder().isPresent()
-              && (name.endsWith(".class") || name.endsWith(".xml") || name.startsWith("META-INF/"))) {
-            byte[] content = Files.readAllBytes(file.path());
-            // Its length first: content cannot run on into the next file's name.
-            digest.text(String.valueOf(content.length)).bytes(content);
-          } else {
+          byte[] content = contents.get(file);
+          if (content == null) {
+            digest.text(name);
             digest.sizeAndTime(file.stamp().size(), TimeUnit.NANOSECONDS.toMillis(file.stamp().modifiedNanos()));
+          } else if (!name.endsWith(".class") || counted.map(classes -> classes.contains(
+              name.substring(0, name.length() - ".class".length()))).orElse(true)) {
+            // Its length first: content cannot run on into the next file's name.
+            digest.text(name).text(String.valueOf(content.length)).bytes(content);
           }
         }
       }
@@ -87,6 +117,14 @@ final class EntityModelCache {
       return Optional.empty();
     }
     return Optional.of(digest.hex());
+  }
+
+  /** The settings' values that may name a class: the naming strategies, and Hibernate's settings. */
+  private static List<String> settingTexts(Settings settings) {
+    List<String> texts = new ArrayList<>(settings.hibernateSettings().values());
+    texts.add(String.valueOf(settings.implicitNamingStrategy()));
+    texts.add(String.valueOf(settings.physicalNamingStrategy()));
+    return texts;
   }
 
   /**

@@ -1,7 +1,5 @@
 package dev.autogenerate.runtime;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,37 +21,8 @@ final class ClassReferences {
    * @throws IOException when the bytes are not a class file
    */
   static Set<String> of(byte[] classFile) throws IOException {
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
-    if (in.readInt() != 0xCAFEBABE) {
-      throw new IOException("not a class file");
-    }
-    in.readUnsignedShort();
-    in.readUnsignedShort();
-    int count = in.readUnsignedShort();
-    String[] utf8 = new String[count];
-    int[] classNameIndexes = new int[count];
-    int classes = 0;
-    for (int index = 1; index < count; index++) {
-      int tag = in.readUnsignedByte();
-      switch (tag) {
-        case 1 -> utf8[index] = in.readUTF();
-        case 7 -> classNameIndexes[classes++] = in.readUnsignedShort();
-        case 8, 16, 19, 20 -> in.readUnsignedShort();
-        case 15 -> in.skipNBytes(3);
-        case 3, 4, 9, 10, 11, 12, 17, 18 -> in.readInt();
-        case 5, 6 -> {
-          in.readLong();
-          index++; // a long or double takes two entries
-        }
-        default -> throw new IOException("unknown constant pool tag " + tag);
-      }
-    }
     Set<String> names = new TreeSet<>();
-    for (int i = 0; i < classes; i++) {
-      String name = utf8[classNameIndexes[i]];
-      if (name == null) {
-        throw new IOException("class entry without a name");
-      }
+    for (String name : ConstantPool.of(classFile).classNames()) {
       int dimensions = 0;
       while (name.charAt(dimensions) == '[') {
         dimensions++;

@@ -68,6 +68,52 @@ class EntityModelCacheTest {
     assertEquals(2, models().size());
   }
 
+  private static final String ORDER = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Entity
+      @Table(name = "orders")
+      public class Order {
+        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+        @Enumerated(EnumType.STRING) Status status;
+      }
+      """;
+
+  private static final String STATUS = """
+      package com.example.domain;
+
+      public enum Status { OPEN, SHIPPED }
+      """;
+
+  private static final String GREETER = """
+      package com.example.domain;
+
+      public class Greeter {
+        String greet(Order order) { return "Hello"; }
+      }
+      """;
+
+  @Test
+  void anEditOutsideTheMappingKeepsTheCachedModelAndAnEditOfWhatItNamesDoesNot() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(ORDER, STATUS, GREETER);
+    project.expect(0, "-m", "create orders");
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+
+    // A class no mapped class names (it names one: that way does not count) changed: same key.
+    project.entities(ORDER, STATUS, GREETER.replace("\"Hello\"", "\"Hello, \" + order.status"));
+    assertTheNextCheckTakesTheOneCachedModel(project);
+
+    // The enum an entity's field holds changed: its values are the column's check, so read again.
+    project.entities(ORDER, STATUS.replace("SHIPPED", "SHIPPED, RETURNED"), GREETER);
+    CliRun edited = project.run("check");
+    assertTrue(!edited.toString().contains("ghost"), edited::toString);
+    assertEquals(2, models().size());
+  }
+
   @Test
   void classFilesSeenBeforeGiveTheirKeyWithoutBeingReadAndAnEditIsSeenAnyway() throws Exception {
     ProjectDirectory project = upgradedProject();
