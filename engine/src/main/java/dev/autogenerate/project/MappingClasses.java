@@ -1,16 +1,22 @@
 package dev.autogenerate.project;
 
 import dev.autogenerate.runtime.ConstantPool;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The classes of the class path's folders that can change what Hibernate reads from the
@@ -30,8 +36,9 @@ import java.util.function.Consumer;
  */
 final class MappingClasses {
 
-  private static final Set<String> MAPPING_ANNOTATIONS = Set.of("Ljakarta/persistence/Entity;",
-      "Ljakarta/persistence/MappedSuperclass;", "Ljakarta/persistence/Embeddable;", "Ljakarta/persistence/Converter;");
+  private static final List<byte[]> MAPPING_ANNOTATIONS = Stream.of("Ljakarta/persistence/Entity;",
+      "Ljakarta/persistence/MappedSuperclass;", "Ljakarta/persistence/Embeddable;", "Ljakarta/persistence/Converter;")
+      .map(descriptor -> descriptor.getBytes(StandardCharsets.UTF_8)).toList();
 
   private MappingClasses() {}
 
@@ -45,30 +52,35 @@ final class MappingClasses {
   static Optional<Set<String>> of(Map<String, byte[]> classFiles, Collection<String> texts) {
     Set<String> counted = new HashSet<>();
     Deque<String> pending = new ArrayDeque<>();
-    Map<String, ConstantPool> pools = new HashMap<>();
+    Map<String, int[]> spans = new HashMap<>();
     try {
       for (Map.Entry<String, byte[]> file : classFiles.entrySet()) {
-        ConstantPool pool = ConstantPool.of(file.getValue());
-        pools.put(file.getKey(), pool);
-        if (isPackageInfo(file.getKey()) || pool.texts().stream().anyMatch(MAPPING_ANNOTATIONS::contains)) {
+        int[] textSpans = ConstantPool.textSpans(file.getValue());
+        spans.put(file.getKey(), textSpans);
+        if (isPackageInfo(file.getKey()) || isMapped(file.getValue(), textSpans)) {
           pending.add(file.getKey());
         }
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       return Optional.empty();
     }
+    KnownNames known = new KnownNames(classFiles.keySet());
     for (String text : texts) {
-      namedIn(text, classFiles.keySet(), pending::add);
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      known.namedIn(bytes, 0, bytes.length, pending::add);
     }
+    Consumer<String> reached = named -> {
+      if (!counted.contains(named)) {
+        pending.add(named);
+      }
+    };
     while (!pending.isEmpty()) {
       String name = pending.poll();
       if (counted.add(name)) {
-        for (String text : pools.get(name).texts()) {
-          namedIn(text, classFiles.keySet(), named -> {
-            if (!counted.contains(named)) {
-              pending.add(named);
-            }
-          });
+        byte[] classFile = classFiles.get(name);
+        int[] textSpans = spans.get(name);
+        for (int i = 0; i < textSpans.length; i += 2) {
+          known.namedIn(classFile, textSpans[i], textSpans[i] + textSpans[i + 1], reached);
         }
       }
     }
@@ -79,48 +91,124 @@ final class MappingClasses {
     return name.equals("package-info") || name.endsWith("/package-info");
   }
 
-  /** Tells {@code found} each class of {@code known} that {@code text} names. */
-  static void namedIn(String text, Set<String> known, Consumer<String> found) {
-    int length = text.length();
-    int start = 0;
-    while (start < length) {
-      while (start < length && !isNameCharacter(text.charAt(start))) {
-        start++;
-      }
-      int end = start;
-      while (end < length && isNameCharacter(text.charAt(end))) {
-        end++;
-      }
-      if (end > start) {
-        String run = text.substring(start, end).replace('.', '/');
-        namedAtStartOf(run, known, found);
-        // A descriptor's class: Lcom/example/Status (its ; ended the run).
-        if (run.length() > 1 && run.charAt(0) == 'L') {
-          namedAtStartOf(run.substring(1), known, found);
+  private static boolean isMapped(byte[] classFile, int[] textSpans) {
+    for (int i = 0; i < textSpans.length; i += 2) {
+      for (byte[] annotation : MAPPING_ANNOTATIONS) {
+        if (textSpans[i + 1] == annotation.length
+            && Arrays.equals(classFile, textSpans[i], textSpans[i] + annotation.length, annotation, 0, annotation.length)) {
+          return true;
         }
       }
-      start = end;
+    }
+    return false;
+  }
+
+  /**
+   * The folders' classes, and the first parts of their names ({@code com}, {@code org}): a run
+   * of text that does not begin with one names none of them, and most of a constant pool's text
+   * (member names, the JDK's and Hibernate's classes in descriptors) is passed over on that look
+   * alone, without a string made.
+   */
+  static final class KnownNames {
+
+    private final Set<String> names;
+    private final byte[][] firstParts;
+
+    KnownNames(Set<String> names) {
+      this.names = names;
+      Set<String> firsts = new HashSet<>();
+      for (String name : names) {
+        int separator = name.indexOf('/');
+        firsts.add(separator < 0 ? name : name.substring(0, separator));
+      }
+      this.firstParts = firsts.stream().map(first -> first.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+    }
+
+    /**
+     * Tells {@code found} each class that the text in {@code bytes} from {@code from} to {@code to}
+     * names: a class file's modified UTF-8, or plain UTF-8 (the same but for NUL and the
+     * characters beyond the first 65,536; {@link #run} reads either).
+     */
+    void namedIn(byte[] bytes, int from, int to, Consumer<String> found) {
+      int start = from;
+      while (start < to) {
+        while (start < to && !isNameByte(bytes[start])) {
+          start++;
+        }
+        int end = start;
+        while (end < to && isNameByte(bytes[end])) {
+          end++;
+        }
+        if (beginsWithFirstPart(bytes, start, end)) {
+          namedAtStartOf(run(bytes, start, end), found);
+        }
+        // A descriptor's class: Lcom/example/Status (its ; ended the run).
+        if (end - start > 1 && bytes[start] == 'L' && beginsWithFirstPart(bytes, start + 1, end)) {
+          namedAtStartOf(run(bytes, start + 1, end), found);
+        }
+        start = end;
+      }
+    }
+
+    private boolean beginsWithFirstPart(byte[] bytes, int start, int end) {
+      for (byte[] first : firstParts) {
+        int after = start + first.length;
+        if (after <= end && Arrays.equals(bytes, start, after, first, 0, first.length)
+            && (after == end || bytes[after] == '/' || bytes[after] == '.')) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * The run itself, and each of its beginnings that ends before a separator: a name followed
+     * by more (com.example.Status.ACTIVE, com/example/User.class, a nested class spelled in
+     * source, com.example.Order.Line, names its outer class, whose constant pool names the nested
+     * one).
+     */
+    private void namedAtStartOf(String run, Consumer<String> found) {
+      for (int separator = run.indexOf('/'); separator > 0; separator = run.indexOf('/', separator + 1)) {
+        String beginning = run.substring(0, separator);
+        if (names.contains(beginning)) {
+          found.accept(beginning);
+        }
+      }
+      if (names.contains(run)) {
+        found.accept(run);
+      }
+    }
+
+    private static String run(byte[] bytes, int start, int end) {
+      for (int i = start; i < end; i++) {
+        // The lead byte of a surrogate, or of NUL, the way modified UTF-8 writes them.
+        if (bytes[i] == (byte) 0xED || bytes[i] == (byte) 0xC0) {
+          return modifiedUtf8(bytes, start, end).replace('.', '/');
+        }
+      }
+      return new String(bytes, start, end - start, StandardCharsets.UTF_8).replace('.', '/');
+    }
+
+    private static String modifiedUtf8(byte[] bytes, int start, int end) {
+      byte[] prefixed = new byte[end - start + 2];
+      prefixed[0] = (byte) ((end - start) >> 8);
+      prefixed[1] = (byte) (end - start);
+      System.arraycopy(bytes, start, prefixed, 2, end - start);
+      try {
+        return new DataInputStream(new ByteArrayInputStream(prefixed)).readUTF();
+      } catch (IOException e) {
+        // Not modified UTF-8 after all: a text file's own UTF-8.
+        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+      }
     }
   }
 
   /**
-   * The run itself, and each of its beginnings that ends before a separator: a name followed by
-   * more (com.example.Status.ACTIVE, com/example/User.class, a nested class spelled in source,
-   * com.example.Order.Line, names its outer class, whose constant pool names the nested one).
+   * A byte of a name: an ASCII letter, digit, {@code _}, {@code $}, separator, or any byte of a
+   * character beyond ASCII (letters of other scripts, in a name or not: counting more is safe).
    */
-  private static void namedAtStartOf(String run, Set<String> known, Consumer<String> found) {
-    for (int separator = run.indexOf('/'); separator > 0; separator = run.indexOf('/', separator + 1)) {
-      String beginning = run.substring(0, separator);
-      if (known.contains(beginning)) {
-        found.accept(beginning);
-      }
-    }
-    if (known.contains(run)) {
-      found.accept(run);
-    }
-  }
-
-  private static boolean isNameCharacter(char c) {
-    return Character.isJavaIdentifierPart(c) || c == '/' || c == '.';
+  private static boolean isNameByte(byte b) {
+    return b < 0 || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '$'
+        || b == '/' || b == '.';
   }
 }

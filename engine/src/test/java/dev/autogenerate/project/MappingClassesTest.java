@@ -115,6 +115,32 @@ class MappingClassesTest {
   }
 
   @Test
+  void namesBeyondAsciiAreFollowed() throws Exception {
+    Map<String, byte[]> classFiles = compiled(List.of("""
+        package com.example.größe;
+
+        @jakarta.persistence.Entity
+        public class Kunde {
+          @jakarta.persistence.Id Long id;
+          Größe größe;
+          Emoji\uD835\uDC9C tag;
+        }
+        """, """
+        package com.example.größe;
+        public enum Größe { KLEIN, GROSS }
+        """, """
+        package com.example.größe;
+        public enum Emoji\uD835\uDC9C { A }
+        """, """
+        package com.example.größe;
+        public class Dienst {}
+        """));
+
+    assertEquals(Optional.of(Set.of("com/example/größe/Kunde", "com/example/größe/Größe",
+        "com/example/größe/Emoji\uD835\uDC9C")), MappingClasses.of(classFiles, List.of()));
+  }
+
+  @Test
   void aClassFileThatDoesNotReadMakesEveryClassCount() throws Exception {
     Map<String, byte[]> classFiles = compiled(APPLICATION);
     classFiles.put("com/example/Broken", new byte[] {1, 2, 3});
