@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * separated by {@code /} or {@code .}. A name the bytes cannot hold, one computed while the
  * program runs, is not seen; Hibernate reads a mapping's classes from what the mapping names.
  */
-final class MappingClasses {
+public final class MappingClasses {
 
   private static final List<byte[]> MAPPING_ANNOTATIONS = Stream.of("Ljakarta/persistence/Entity;",
       "Ljakarta/persistence/MappedSuperclass;", "Ljakarta/persistence/Embeddable;", "Ljakarta/persistence/Converter;")
@@ -49,7 +49,7 @@ final class MappingClasses {
    * @param texts what else names classes: the settings' values, the folders' text files
    * @return empty when a class file cannot be read: then every class counts
    */
-  static Optional<Set<String>> of(Map<String, byte[]> classFiles, Collection<String> texts) {
+  public static Optional<Set<String>> of(Map<String, byte[]> classFiles, Collection<String> texts) {
     Set<String> counted = new HashSet<>();
     Deque<String> pending = new ArrayDeque<>();
     Map<String, int[]> spans = new HashMap<>();
