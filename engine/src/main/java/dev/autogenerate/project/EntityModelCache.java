@@ -90,9 +90,7 @@ final class EntityModelCache {
             } else {
               String text = new String(content, StandardCharsets.UTF_8);
               texts.add(text);
-              // An XML mapping may name its classes relative to a package (orm.xml's <package>,
-              // hbm.xml's package=): not names this reading can follow, so every class counts.
-              everyClass |= name.endsWith(".xml") && text.contains("package");
+              everyClass |= name.endsWith(".xml") && MappingClasses.namesClassesInAPackage(text);
             }
           }
         }

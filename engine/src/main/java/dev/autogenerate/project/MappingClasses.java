@@ -87,6 +87,17 @@ public final class MappingClasses {
     return Optional.of(counted);
   }
 
+  /**
+   * Whether an XML file is a mapping that may name its classes relative to a package (orm.xml's
+   * {@code <package>}, hbm.xml's {@code package=}): not names {@link #of} can follow, so with
+   * such a file every class counts. Other XML files (logging, persistence.xml, which names its
+   * classes in full) are read for the names they hold, like any text.
+   */
+  static boolean namesClassesInAPackage(String xml) {
+    return (xml.contains("<entity-mappings") || xml.contains("<hibernate-mapping") || xml.contains(":entity-mappings")
+        || xml.contains(":hibernate-mapping")) && xml.contains("package");
+  }
+
   private static boolean isPackageInfo(String name) {
     return name.equals("package-info") || name.endsWith("/package-info");
   }

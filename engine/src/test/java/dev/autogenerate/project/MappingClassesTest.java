@@ -1,6 +1,8 @@
 package dev.autogenerate.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.testing.EntitySources;
 import java.nio.file.Files;
@@ -146,6 +148,26 @@ class MappingClassesTest {
     classFiles.put("com/example/Broken", new byte[] {1, 2, 3});
 
     assertEquals(Optional.empty(), MappingClasses.of(classFiles, List.of()));
+  }
+
+  @Test
+  void onlyAMappingFileNamingClassesInAPackageMakesEveryClassCount() {
+    assertTrue(MappingClasses.namesClassesInAPackage("""
+        <entity-mappings xmlns="https://jakarta.ee/xml/ns/persistence/orm" version="3.1">
+          <package>com.example.domain</package>
+          <entity class="Customer"/>
+        </entity-mappings>
+        """));
+    assertTrue(MappingClasses.namesClassesInAPackage("<hibernate-mapping package=\"com.example\"><class name=\"User\"/>"
+        + "</hibernate-mapping>"));
+    assertFalse(MappingClasses.namesClassesInAPackage("""
+        <configuration>
+          <logger name="com.example.package" level="DEBUG"/>
+        </configuration>
+        """));
+    assertFalse(MappingClasses.namesClassesInAPackage("""
+        <entity-mappings><entity class="com.example.domain.Customer"/></entity-mappings>
+        """));
   }
 
   private Map<String, byte[]> compiled(List<String> sources) throws Exception {
