@@ -1,6 +1,7 @@
 package dev.autogenerate.entities;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,7 +75,7 @@ class ReflectionReadAheadTest {
         uncaught.add(error);
       }
     });
-    try (ReflectionReadAhead readingAhead = ReflectionReadAhead.start(List.of(shipment, Label.class))) {
+    try (ReflectionReadAhead readingAhead = ReflectionReadAhead.start(List.of(shipment, Label.class), 2)) {
       readingAhead.awaitEnd();
     } finally {
       Thread.setDefaultUncaughtExceptionHandler(before);
@@ -94,12 +95,28 @@ class ReflectionReadAheadTest {
   }
 
   @Test
+  void fewClassesAreNotReadAhead() throws Exception {
+    List<Class<?>> classes = new ArrayList<>();
+    for (int i = 0; i < ReflectionReadAhead.FEWEST_CLASSES - 1; i++) {
+      classes.add(Label.class);
+    }
+    try (ReflectionReadAhead few = ReflectionReadAhead.start(classes)) {
+      assertFalse(few.threadStarted());
+    }
+    classes.add(Label.class);
+    try (ReflectionReadAhead enough = ReflectionReadAhead.start(classes)) {
+      assertEquals(Runtime.getRuntime().availableProcessors() > 1, enough.threadStarted());
+      enough.awaitEnd();
+    }
+  }
+
+  @Test
   void closingStopsTheReadingAhead() throws Exception {
     List<Class<?>> many = new ArrayList<>();
     for (int i = 0; i < 20_000; i++) {
       many.add(i % 2 == 0 ? Label.class : Shipment.class);
     }
-    ReflectionReadAhead readingAhead = ReflectionReadAhead.start(many);
+    ReflectionReadAhead readingAhead = ReflectionReadAhead.start(many, 2);
     readingAhead.close();
     readingAhead.awaitEnd();
   }
