@@ -1,8 +1,6 @@
 package dev.autogenerate.project;
 
 import dev.autogenerate.runtime.ConstantPool;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -201,12 +199,8 @@ public final class MappingClasses {
     }
 
     private static String modifiedUtf8(byte[] bytes, int start, int end) {
-      byte[] prefixed = new byte[end - start + 2];
-      prefixed[0] = (byte) ((end - start) >> 8);
-      prefixed[1] = (byte) (end - start);
-      System.arraycopy(bytes, start, prefixed, 2, end - start);
       try {
-        return new DataInputStream(new ByteArrayInputStream(prefixed)).readUTF();
+        return ConstantPool.text(bytes, start, end);
       } catch (IOException e) {
         // Not modified UTF-8 after all: a text file's own UTF-8.
         return new String(bytes, start, end - start, StandardCharsets.UTF_8);

@@ -22,7 +22,7 @@ final class ClassReferences {
    */
   static Set<String> of(byte[] classFile) throws IOException {
     Set<String> names = new TreeSet<>();
-    for (String name : ConstantPool.of(classFile).classNames()) {
+    for (String name : ConstantPool.classNames(classFile)) {
       int dimensions = 0;
       while (name.charAt(dimensions) == '[') {
         dimensions++;
