@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.testing.EntitySources;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -170,15 +167,7 @@ class MappingClassesTest {
         """));
   }
 
-  private Map<String, byte[]> compiled(List<String> sources) throws Exception {
-    EntitySources.compileInto(directory, sources);
-    Map<String, byte[]> classFiles = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(directory)) {
-      for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
-        String name = directory.relativize(file).toString().replace('\\', '/');
-        classFiles.put(name.substring(0, name.length() - ".class".length()), Files.readAllBytes(file));
-      }
-    }
-    return classFiles;
+  private Map<String, byte[]> compiled(List<String> sources) {
+    return EntitySources.compileInto(directory, sources).classFiles();
   }
 }

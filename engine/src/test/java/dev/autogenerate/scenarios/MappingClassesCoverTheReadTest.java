@@ -9,13 +9,10 @@ import dev.autogenerate.project.MappingClasses;
 import dev.autogenerate.testing.EntitySources;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -45,14 +42,7 @@ class MappingClassesCoverTheReadTest {
   @ParameterizedTest
   @MethodSource("entitySets")
   void everyClassHibernateLoadsIsCounted(List<String> sources, @TempDir Path directory) throws Exception {
-    EntitySources.compileInto(directory, sources);
-    Map<String, byte[]> classFiles = new HashMap<>();
-    try (Stream<Path> files = Files.walk(directory)) {
-      for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
-        String name = directory.relativize(file).toString().replace('\\', '/');
-        classFiles.put(name.substring(0, name.length() - ".class".length()), Files.readAllBytes(file));
-      }
-    }
+    Map<String, byte[]> classFiles = EntitySources.compileInto(directory, sources).classFiles();
     Set<String> counted = MappingClasses.of(classFiles, List.of()).orElseThrow();
 
     List<String> mappedNames;

@@ -1,12 +1,17 @@
 package dev.autogenerate.testing;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Classes compiled by {@link EntitySources}: a directory of class files, like a build's output.
@@ -34,6 +39,23 @@ public record CompiledClasses(Path directory, List<String> classNames) {
     } catch (MalformedURLException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Every class file under {@link #directory()}, nested classes included, by internal name
+   * ({@code com/example/User}, {@code com/example/Order$Line}): the bytes a class path scan reads.
+   */
+  public Map<String, byte[]> classFiles() {
+    Map<String, byte[]> classFiles = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
+        String name = directory.relativize(file).toString().replace('\\', '/');
+        classFiles.put(name.substring(0, name.length() - ".class".length()), Files.readAllBytes(file));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the class files under " + directory, e);
+    }
+    return classFiles;
   }
 
   /** Loads every class in {@link #classNames()} through one {@link #newClassLoader()}. */
