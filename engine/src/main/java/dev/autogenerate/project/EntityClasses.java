@@ -23,7 +23,8 @@ import java.util.Set;
  */
 public final class EntityClasses {
 
-  private static final List<Class<? extends Annotation>> MAPPING_ANNOTATIONS =
+  /** What makes a class mapped (MappingClasses finds the same classes by their class files). */
+  static final List<Class<? extends Annotation>> MAPPING_ANNOTATIONS =
       List.of(Entity.class, MappedSuperclass.class, Embeddable.class, Converter.class);
 
   private EntityClasses() {}

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The classes of the class path's folders that can change what Hibernate reads from the
@@ -34,9 +33,9 @@ import java.util.stream.Stream;
  */
 public final class MappingClasses {
 
-  private static final List<byte[]> MAPPING_ANNOTATIONS = Stream.of("Ljakarta/persistence/Entity;",
-      "Ljakarta/persistence/MappedSuperclass;", "Ljakarta/persistence/Embeddable;", "Ljakarta/persistence/Converter;")
-      .map(descriptor -> descriptor.getBytes(StandardCharsets.UTF_8)).toList();
+  /** {@link EntityClasses#MAPPING_ANNOTATIONS} as a class file names them: Ljakarta/persistence/Entity; */
+  private static final List<byte[]> MAPPING_ANNOTATIONS = EntityClasses.MAPPING_ANNOTATIONS.stream()
+      .map(type -> ("L" + type.getName().replace('.', '/') + ";").getBytes(StandardCharsets.UTF_8)).toList();
 
   private MappingClasses() {}
 
