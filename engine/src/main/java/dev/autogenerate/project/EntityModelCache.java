@@ -86,7 +86,7 @@ final class EntityModelCache {
             contents.put(file, content);
             if (name.endsWith(".class")) {
               // A class in two folders: what each names is not told apart, so every class counts.
-              everyClass |= classFiles.put(name.substring(0, name.length() - ".class".length()), content) != null;
+              everyClass |= classFiles.put(withoutClassSuffix(name), content) != null;
             } else {
               String text = new String(content, StandardCharsets.UTF_8);
               texts.add(text);
@@ -104,8 +104,8 @@ final class EntityModelCache {
           if (content == null) {
             digest.text(name);
             digest.sizeAndTime(file.stamp().size(), TimeUnit.NANOSECONDS.toMillis(file.stamp().modifiedNanos()));
-          } else if (!name.endsWith(".class") || counted.map(classes -> classes.contains(
-              name.substring(0, name.length() - ".class".length()))).orElse(true)) {
+          } else if (!name.endsWith(".class") || counted.map(classes -> classes.contains(withoutClassSuffix(name)))
+              .orElse(true)) {
             // Its length first: content cannot run on into the next file's name.
             digest.text(name).text(String.valueOf(content.length)).bytes(content);
           }
@@ -115,6 +115,11 @@ final class EntityModelCache {
       return Optional.empty();
     }
     return Optional.of(digest.hex());
+  }
+
+  /** A class file's name under its folder as the class's internal name: com/example/User.class -> com/example/User. */
+  private static String withoutClassSuffix(String fileName) {
+    return fileName.substring(0, fileName.length() - ".class".length());
   }
 
   /** The settings' values that may name a class: the naming strategies, and Hibernate's settings. */
