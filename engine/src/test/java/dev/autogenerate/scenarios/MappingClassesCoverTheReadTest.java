@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,8 +41,10 @@ class MappingClassesCoverTheReadTest {
     return sets.stream();
   }
 
+  /** Side by side, as the scenarios run: each set has its own folder and class loaders, and no database. */
   @ParameterizedTest
   @MethodSource("entitySets")
+  @Execution(ExecutionMode.CONCURRENT)
   void everyClassHibernateLoadsIsCounted(List<String> sources, @TempDir Path directory) throws Exception {
     Map<String, byte[]> classFiles = EntitySources.compileInto(directory, sources).classFiles();
     Set<String> counted = MappingClasses.of(classFiles, List.of()).orElseThrow();
