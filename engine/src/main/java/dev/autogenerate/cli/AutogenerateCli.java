@@ -274,6 +274,11 @@ public final class AutogenerateCli implements Callable<Integer> {
     return SettingsLoader.resolve(workingDirectory, config, environment, options);
   }
 
+  /** The settings file the settings are read from ({@link SettingsLoader#settingsFile}); it may not exist. */
+  Path settingsFile() {
+    return SettingsLoader.settingsFile(workingDirectory, config);
+  }
+
   /** The renames given before the command's name, then those given after it. */
   List<String> renames(List<String> ofCommand) {
     List<String> all = new ArrayList<>(renames);

@@ -4,6 +4,7 @@ import dev.autogenerate.compare.MigrationPlan;
 import dev.autogenerate.database.CountedRisk;
 import dev.autogenerate.project.EntitySourceLocator;
 import dev.autogenerate.project.Groundwork;
+import dev.autogenerate.project.LaunchHint;
 import dev.autogenerate.project.Project;
 import dev.autogenerate.project.UnplannableDifference;
 import dev.autogenerate.runtime.MigrationScript;
@@ -45,6 +46,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Project project = root.project();
     CheckOutcome outcome = check(project);
+    LaunchHint.requested().ifPresent(hint -> LaunchHint.update(hint, project, root.settingsFile()));
     PrintWriter out = root.out();
     switch (format) {
       case TEXT -> TextCheckReport.write(outcome, out);

@@ -159,7 +159,7 @@ final class EntityModelCache {
             + stamp.device() + " " + stamp.inode());
       }
     }
-    return Optional.of(new Stamps(project.hex(), stamps.hex(), settled, listed.get()));
+    return Optional.of(new Stamps(project.hex(), stamps.hex(), settled, listed.get(), readAt));
   }
 
   /**
@@ -170,8 +170,9 @@ final class EntityModelCache {
    * @param files the digest of every file's stamp
    * @param settled whether no stamp could hide a write: only then is a key remembered for them
    * @param listed the files as they were stamped, which {@link #key(Settings, Stamps)} reads
+   * @param readAtMillis the clock just before the first file was stamped
    */
-  record Stamps(String project, String files, boolean settled, ClassPathFiles listed) {}
+  record Stamps(String project, String files, boolean settled, ClassPathFiles listed, long readAtMillis) {}
 
   /** The key a command found for these stamps, if one did and it is still kept. */
   Optional<String> rememberedKey(Stamps stamps) {

@@ -62,6 +62,8 @@ public final class Project {
 
   private final Settings settings;
   private ClassLoader applicationLoader;
+  /** See {@link #entityModelCachedAsOf()}; written by the thread reading the entities. */
+  private volatile Instant entityModelCachedAsOf;
 
   public Project(Settings settings) {
     this.settings = settings;
@@ -280,24 +282,43 @@ public final class Project {
 
   /**
    * Set by the launcher on the runs of a {@code check} that write its class-data-sharing archives
-   * (see the {@code autogenerate} script), to {@code true} or {@link #ARCHIVE_RUN_WITH_JAVAC}:
-   * such a run reads the entities through Hibernate even when they are cached, after reading them
+   * (see the {@code autogenerate} script), to {@code true}, {@link #ARCHIVE_RUN_WITH_JAVAC} or
+   * {@link #ARCHIVE_RUN_WITH_MODEL_CACHED}. Every such run loads both databases' drivers. The
+   * first two read the entities through Hibernate even when they are cached, after reading them
    * from the cache when they are, so that an archive holds the classes of a command after an
    * entity edit as well as those of one with the entities cached. The run for {@code check} and
    * {@code -m} finds the migrations compiled by the check before it and loads no javac; the run
    * for the other commands has an empty cache of its own, and compiles a small migration besides
    * (SourceCompiler.loadCompiler), so that javac is in its archive even for a project without
-   * migrations yet.
+   * migrations yet. The third is a check as any other, for the archive of a check whose
+   * entities come from the cache: a third of the size without Hibernate's classes, and quicker
+   * to start from ({@link LaunchHint}).
    */
   static final String CLASS_ARCHIVE_RUN = "autogenerate.class-archive-run";
 
   /** {@link #CLASS_ARCHIVE_RUN}'s value for the run writing the archive with javac. */
   static final String ARCHIVE_RUN_WITH_JAVAC = "javac";
 
+  /** {@link #CLASS_ARCHIVE_RUN}'s value for the run writing the archive without Hibernate's classes. */
+  static final String ARCHIVE_RUN_WITH_MODEL_CACHED = "cached";
+
   /** Whether this run writes one of the launcher's archives. */
   private static boolean archiveRun() {
+    return !System.getProperty(CLASS_ARCHIVE_RUN, "").isEmpty();
+  }
+
+  /** Whether this run writes an archive that holds Hibernate's classes: it reads the entities through Hibernate. */
+  private static boolean archiveRunThroughHibernate() {
     String run = System.getProperty(CLASS_ARCHIVE_RUN, "");
     return run.equals("true") || run.equals(ARCHIVE_RUN_WITH_JAVAC);
+  }
+
+  /**
+   * When the class path was stamped for the entity model the cache now holds, if it holds this
+   * project's: set when {@link #entityModel} found it there or put it there.
+   */
+  public Optional<Instant> entityModelCachedAsOf() {
+    return Optional.ofNullable(entityModelCachedAsOf);
   }
 
   /** The schema the entities map to, and the renames they state ({@code @RenamedFrom}). */
@@ -305,7 +326,7 @@ public final class Project {
     // Hibernate's boot is most of a check: entities that did not change since the last command
     // come from the cache (EntityModelCache says what counts as a change).
     EntityModelCache cache = EntityModelCache.standard();
-    boolean archiveRun = archiveRun();
+    boolean archiveRun = archiveRunThroughHibernate();
     Optional<EntityModelCache.Stamps> stamps = EntityModelCache.stamps(settings);
     Optional<String> remembered = stamps.flatMap(cache::rememberedKey);
     EntityModelReader reader = new EntityModelReader(new EntityModelOptions(applicationLoader(),
@@ -335,6 +356,7 @@ public final class Project {
       if (boot != null) {
         boot.abandon();
       }
+      entityModelCachedAsOf = Instant.ofEpochMilli(stamps.get().readAtMillis());
       return cached.get();
     }
     EntityModel model;
@@ -353,8 +375,9 @@ public final class Project {
     boolean unchangedSince = !before.isEmpty()
         && EntityModelCache.stamps(settings).map(after -> after.files().equals(before)).orElse(false)
         && (stamps.get().settled() || EntityModelCache.key(settings).equals(key));
-    if (unchangedSince) {
-      key.ifPresent(found -> cache.put(found, model));
+    if (unchangedSince && key.isPresent()) {
+      cache.put(key.get(), model);
+      entityModelCachedAsOf = Instant.ofEpochMilli(stamps.get().readAtMillis());
     }
     return model;
   }

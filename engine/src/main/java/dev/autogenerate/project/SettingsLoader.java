@@ -89,6 +89,11 @@ public final class SettingsLoader {
     return resolve(workingDirectory, configFile, environment, options).settings();
   }
 
+  /** The settings file: the one given with {@code -c}, else {@value #DEFAULT_FILE}; it may not exist. */
+  public static Path settingsFile(Path workingDirectory, Path configFile) {
+    return workingDirectory.resolve(configFile == null ? Path.of(DEFAULT_FILE) : configFile);
+  }
+
   /**
    * The settings with where each came from. Lowest to highest: the application's own
    * configuration files ({@link ApplicationConfigReader}), {@code autogenerate.properties}, the
@@ -99,7 +104,7 @@ public final class SettingsLoader {
     Map<String, String> values = new HashMap<>();
     Map<String, String> origins = new HashMap<>();
     Path baseOfFile = workingDirectory;
-    Path file = configFile == null ? workingDirectory.resolve(DEFAULT_FILE) : workingDirectory.resolve(configFile);
+    Path file = settingsFile(workingDirectory, configFile);
     if (configFile != null && !Files.isRegularFile(file)) {
       throw new UserError("config file " + file + " does not exist: check -c, or run `autogenerate init`");
     }

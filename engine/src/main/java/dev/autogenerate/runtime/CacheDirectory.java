@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
@@ -69,29 +70,50 @@ public final class CacheDirectory {
   /** As {@link #writeEntry(Path, String, Content)}, then keeps the folder within the limit. */
   public static void writeEntry(Path directory, String fileName, Content content, CacheLimit limit) {
     try {
-      byte[] bytes = content.bytes();
-      Files.createDirectories(directory);
-      Path temporary = temporaryFile(directory, fileName, bytes);
-      boolean moved = false;
-      try {
-        try {
-          Files.move(temporary, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temporary, directory.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
-        }
-        moved = true;
-      } finally {
-        // Left by a failed move, which must not keep a full disk full. Once moved, the name is
-        // free, and another process's file may have it by now.
-        if (!moved) {
-          Files.deleteIfExists(temporary);
-        }
-      }
-      limit.written(directory, bytes.length);
+      limit.written(directory, write(directory, fileName, content, null));
     } catch (IOException | RuntimeException e) {
       // Only speed is lost: the next command computes it again.
     }
+  }
+
+  /**
+   * As {@link #writeEntry(Path, String, Content)}, in a folder no limit keeps, and with the file
+   * modified at {@code modified} from the moment it appears: for a file whose time is part of
+   * what it says ({@code LaunchHint}).
+   */
+  public static void writeDated(Path directory, String fileName, Content content, FileTime modified) {
+    try {
+      write(directory, fileName, content, modified);
+    } catch (IOException | RuntimeException e) {
+      // Only speed is lost.
+    }
+  }
+
+  /** Writes the file whole, moved into place (see {@link #writeEntry}); returns its size. */
+  private static long write(Path directory, String fileName, Content content, FileTime modified) throws IOException {
+    byte[] bytes = content.bytes();
+    Files.createDirectories(directory);
+    Path temporary = temporaryFile(directory, fileName, bytes);
+    boolean moved = false;
+    try {
+      if (modified != null) {
+        Files.setLastModifiedTime(temporary, modified);
+      }
+      try {
+        Files.move(temporary, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, directory.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
+      }
+      moved = true;
+    } finally {
+      // Left by a failed move, which must not keep a full disk full. Once moved, the name is
+      // free, and another process's file may have it by now.
+      if (!moved) {
+        Files.deleteIfExists(temporary);
+      }
+    }
+    return bytes.length;
   }
 
   /**

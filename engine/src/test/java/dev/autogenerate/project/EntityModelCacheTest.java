@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EntityModelCacheTest {
 
-  private static final String USER = """
+  /** One entity, the project of these tests (and of {@link LaunchHintTest}'s). */
+  static final String USER = """
       package com.example.domain;
 
       import jakarta.persistence.*;
@@ -201,6 +202,20 @@ class EntityModelCacheTest {
     }
     // It wrote what it read: the next command takes the right model from the cache.
     project.expect(0, "check");
+  }
+
+  @Test
+  void theRunThatWritesTheArchiveForACachedModelTakesItFromTheCache() throws Exception {
+    ProjectDirectory project = upgradedProject();
+    project.expect(0, "check");
+
+    System.setProperty(Project.CLASS_ARCHIVE_RUN, Project.ARCHIVE_RUN_WITH_MODEL_CACHED);
+    try {
+      // Or Hibernate's classes would be in the archive meant to start without them.
+      assertTheNextCheckTakesTheOneCachedModel(project);
+    } finally {
+      System.clearProperty(Project.CLASS_ARCHIVE_RUN);
+    }
   }
 
   @Test
