@@ -46,7 +46,8 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Project project = root.project();
     CheckOutcome outcome = check(project);
-    LaunchHint.requested().ifPresent(hint -> LaunchHint.update(hint, project, root.settingsFile()));
+    LaunchHint.requested()
+        .ifPresent(hint -> LaunchHint.update(hint, project, root.workingDirectory(), root.settingsFile()));
     PrintWriter out = root.out();
     switch (format) {
       case TEXT -> TextCheckReport.write(outcome, out);

@@ -135,7 +135,8 @@ public final class ApplicationConfigReader {
     return Optional.empty();
   }
 
-  private static List<Path> places(Path workingDirectory, List<Path> classPath) {
+  /** Where the application's configuration files are looked for, in rising order (the class comment). */
+  static List<Path> places(Path workingDirectory, List<Path> classPath) {
     Set<Path> places = new LinkedHashSet<>();
     places.add(workingDirectory.resolve("src/main/resources").toAbsolutePath().normalize());
     classPath.stream().filter(Files::isDirectory).map(path -> path.toAbsolutePath().normalize()).forEach(places::add);

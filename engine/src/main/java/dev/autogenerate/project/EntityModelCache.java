@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -209,7 +210,7 @@ final class EntityModelCache {
 
   Optional<EntityModel> get(String key) {
     try {
-      Path entry = directory.resolve(key + ".model");
+      Path entry = entry(key);
       EntityModel model = EntityModelCodec.read(Files.readAllBytes(entry));
       CacheLimit.used(entry);
       return Optional.of(model);
@@ -219,7 +220,23 @@ final class EntityModelCache {
   }
 
   void put(String key, EntityModel model) {
-    CacheDirectory.writeEntry(directory, key + ".model", () -> EntityModelCodec.write(model), limit);
+    CacheDirectory.writeEntry(directory, entry(key).getFileName().toString(), () -> EntityModelCodec.write(model), limit);
+  }
+
+  /** The file that holds the model of this key. */
+  Path entry(String key) {
+    return directory.resolve(key + ".model");
+  }
+
+  /**
+   * A model the cache holds: its file, and when the class path it was read from was stamped.
+   * What changed in the class path since may have changed the model.
+   */
+  record Kept(Path entry, Instant stampedAt) {}
+
+  /** The model of this key as kept, read from the class path as {@code stamps} found it. */
+  Kept kept(String key, Stamps stamps) {
+    return new Kept(entry(key), Instant.ofEpochMilli(stamps.readAtMillis()));
   }
 
   /**

@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What the launcher ({@code autogenerate}) needs to start the next identical {@code check} from
@@ -23,13 +23,15 @@ import java.util.Optional;
  * names has changed since.
  *
  * <p>The file, named by the launcher (the system property {@value #PROPERTY}) for one folder, one
- * command line and one environment, lists the class path's entries, the migrations' folder and the
- * settings file, one absolute path a line; its modification time is when the class path was
- * stamped for the model the cache holds, less {@link #MARGIN}. The launcher asks {@code find}
- * whether any of them changed after that ({@code -cnewer}: a change time, which a copy keeping
- * old modification times still moves). Where the model is not known to be cached, the file is
- * removed. Where the launcher did not ask, or the file cannot be written, nothing happens: only
- * speed is at stake.
+ * command line and one environment, holds absolute paths, one a line: first the cache's file of
+ * the model, which the launcher only asks to exist (a hit marks it used, so its times move), then
+ * the class path's entries, the migrations' folder, the settings file and the other places of the
+ * application's configuration ({@link ApplicationConfigReader}, {@code src/main/resources}). Its modification time is
+ * when the class path was stamped for that model, less {@link #MARGIN}; the launcher asks {@code
+ * find} whether any of those paths changed after that ({@code -cnewer}: a change time, which a
+ * copy keeping old modification times still moves). Where the model is not known to be cached,
+ * the file is removed. Where the launcher did not ask, or the file cannot be written, nothing
+ * happens: only speed is at stake.
  */
 public final class LaunchHint {
 
@@ -54,39 +56,40 @@ public final class LaunchHint {
    * After a check of {@code project}: the hint for the next one when the cache holds the entities'
    * model, else none (a hint written before is removed).
    */
-  public static void update(Path file, Project project, Path settingsFile) {
+  public static void update(Path file, Project project, Path workingDirectory, Path settingsFile) {
     try {
-      Optional<Instant> cachedAsOf = project.entityModelCachedAsOf();
-      Optional<String> watched = watched(project.settings(), settingsFile);
-      if (cachedAsOf.isEmpty() || watched.isEmpty()) {
+      Optional<EntityModelCache.Kept> kept = project.keptEntityModel();
+      Optional<String> lines = kept.flatMap(model -> lines(model.entry(), project.settings(), workingDirectory,
+          settingsFile));
+      if (lines.isEmpty()) {
         Files.deleteIfExists(file);
         return;
       }
       CacheDirectory.writeDated(file.getParent(), file.getFileName().toString(),
-          () -> watched.get().getBytes(StandardCharsets.UTF_8), FileTime.from(cachedAsOf.get().minus(MARGIN)));
+          () -> lines.get().getBytes(StandardCharsets.UTF_8), FileTime.from(kept.get().stampedAt().minus(MARGIN)));
     } catch (IOException | RuntimeException e) {
       // Only speed is at stake: the launcher starts from the archive with Hibernate.
     }
   }
 
   /**
-   * The paths a change of which may change the model or the compiled migrations, one a line; empty
-   * when one cannot be written on a line of its own.
+   * The model's file, then the paths a change of which may change the model or the compiled
+   * migrations, one a line; empty when one cannot be written on a line of its own.
    */
-  static Optional<String> watched(Settings settings, Path settingsFile) {
-    List<Path> paths = new ArrayList<>(settings.classPath());
-    paths.add(settings.migrations());
-    if (Files.exists(settingsFile)) {
-      paths.add(settingsFile);
+  static Optional<String> lines(Path modelEntry, Settings settings, Path workingDirectory, Path settingsFile) {
+    // The settings file and the sources' resources only where they are: find would take one
+    // missing for a change every time. (One made since is missed: a wrong guess costs only time.)
+    Stream<Path> mayBeThere = Stream.concat(Stream.of(settingsFile),
+        ApplicationConfigReader.places(workingDirectory, settings.classPath()).stream()).filter(Files::exists);
+    List<String> paths = Stream.of(Stream.of(modelEntry), settings.classPath().stream(), Stream.of(settings.migrations()),
+            mayBeThere)
+        .flatMap(each -> each)
+        .map(path -> path.toAbsolutePath().normalize().toString())
+        .distinct()
+        .toList();
+    if (paths.stream().anyMatch(path -> path.contains("\n"))) {
+      return Optional.empty();
     }
-    StringBuilder lines = new StringBuilder();
-    for (Path path : paths) {
-      String absolute = path.toAbsolutePath().normalize().toString();
-      if (absolute.contains("\n")) {
-        return Optional.empty();
-      }
-      lines.append(absolute).append('\n');
-    }
-    return Optional.of(lines.toString());
+    return Optional.of(paths.stream().map(path -> path + "\n").collect(Collectors.joining()));
   }
 }

@@ -62,8 +62,8 @@ public final class Project {
 
   private final Settings settings;
   private ClassLoader applicationLoader;
-  /** See {@link #entityModelCachedAsOf()}; written by the thread reading the entities. */
-  private volatile Instant entityModelCachedAsOf;
+  /** See {@link #keptEntityModel()}; written by the thread reading the entities. */
+  private volatile EntityModelCache.Kept keptEntityModel;
 
   public Project(Settings settings) {
     this.settings = settings;
@@ -313,12 +313,9 @@ public final class Project {
     return run.equals("true") || run.equals(ARCHIVE_RUN_WITH_JAVAC);
   }
 
-  /**
-   * When the class path was stamped for the entity model the cache now holds, if it holds this
-   * project's: set when {@link #entityModel} found it there or put it there.
-   */
-  public Optional<Instant> entityModelCachedAsOf() {
-    return Optional.ofNullable(entityModelCachedAsOf);
+  /** The entity model the cache holds for this project, if {@link #entityModel} found it there or put it there. */
+  Optional<EntityModelCache.Kept> keptEntityModel() {
+    return Optional.ofNullable(keptEntityModel);
   }
 
   /** The schema the entities map to, and the renames they state ({@code @RenamedFrom}). */
@@ -356,7 +353,7 @@ public final class Project {
       if (boot != null) {
         boot.abandon();
       }
-      entityModelCachedAsOf = Instant.ofEpochMilli(stamps.get().readAtMillis());
+      keptEntityModel = cache.kept(key.get(), stamps.get());
       return cached.get();
     }
     EntityModel model;
@@ -377,7 +374,7 @@ public final class Project {
         && (stamps.get().settled() || EntityModelCache.key(settings).equals(key));
     if (unchangedSince && key.isPresent()) {
       cache.put(key.get(), model);
-      entityModelCachedAsOf = Instant.ofEpochMilli(stamps.get().readAtMillis());
+      keptEntityModel = cache.kept(key.get(), stamps.get());
     }
     return model;
   }

@@ -46,6 +46,8 @@ class LaunchHintTest {
     Path root = directory.resolve("project");
     ProjectDirectory project = new ProjectDirectory(root, TestDatabases.fresh(DatabaseKind.SQLITE));
     project.entities(EntityModelCacheTest.USER);
+    // Where the application's own configuration is read from too.
+    Files.createDirectories(root.resolve("src/main/resources"));
     project.expect(0, "-m", "create users");
     project.expect(0, "upgrade", "head");
     assertFalse(Files.exists(hint), "only a check leaves a hint");
@@ -54,8 +56,15 @@ class LaunchHintTest {
       long before = System.currentTimeMillis();
       project.expect(0, "check");
       long after = System.currentTimeMillis();
+      List<String> lines = Files.readAllLines(hint);
       assertEquals(List.of(root.resolve("classes").toString(), project.migrations().toString(),
-          root.resolve("autogenerate.properties").toString()), Files.readAllLines(hint), which);
+          root.resolve("autogenerate.properties").toString(), root.resolve("src/main/resources").toString()),
+          lines.subList(1, lines.size()), which);
+      // The cache's file of the model: the launcher's guess is wrong once it is gone.
+      try (var models = Files.list(cache.path().resolve("entities"))) {
+        assertEquals(List.of(lines.get(0)),
+            models.map(Path::toString).filter(name -> name.endsWith(".model")).toList(), which);
+      }
       long dated = Files.getLastModifiedTime(hint).toMillis();
       long margin = LaunchHint.MARGIN.toMillis();
       assertTrue(dated >= before - margin && dated <= after - margin,
@@ -70,7 +79,7 @@ class LaunchHintTest {
     Project project = new Project(SettingsLoader.load(directory, null, Map.of(),
         Map.of(SettingsLoader.URL, "jdbc:sqlite:" + directory.resolve("none.db"), SettingsLoader.CLASSPATH, "classes")));
 
-    LaunchHint.update(hint, project, directory.resolve("autogenerate.properties"));
+    LaunchHint.update(hint, project, directory, directory.resolve("autogenerate.properties"));
 
     assertFalse(Files.exists(hint), "a hint left from before would start the next check without Hibernate");
   }
@@ -81,7 +90,8 @@ class LaunchHintTest {
         Map.of(SettingsLoader.URL, "jdbc:sqlite:x.db", SettingsLoader.CLASSPATH, "classes",
             SettingsLoader.MIGRATIONS, "odd\nname"));
 
-    assertEquals(Optional.empty(), LaunchHint.watched(settings, directory.resolve("autogenerate.properties")));
+    assertEquals(Optional.empty(),
+        LaunchHint.lines(directory.resolve("x.model"), settings, directory, directory.resolve("autogenerate.properties")));
   }
 
   @Test
