@@ -5,6 +5,7 @@ import dev.autogenerate.database.sqlite.SqliteFirstConnection;
 import dev.autogenerate.database.sqlite.SqliteNativeLibrary;
 import dev.autogenerate.project.EffectiveSettings;
 import dev.autogenerate.project.PhaseTimings;
+import dev.autogenerate.project.LaunchHint;
 import dev.autogenerate.project.Project;
 import dev.autogenerate.project.SettingsLoader;
 import dev.autogenerate.runtime.CacheDirectory;
@@ -74,6 +75,8 @@ public final class AutogenerateCli implements Callable<Integer> {
 
   private final Path workingDirectory;
   private final Map<String, String> environment;
+  /** The last {@link #project()} made, whose use of the caches a launch hint tells. */
+  private Project project;
 
   @Spec CommandSpec spec;
 
@@ -206,7 +209,22 @@ public final class AutogenerateCli implements Callable<Integer> {
         return oneLine(mistake, err);
       });
     }
-    return commandLine.execute(args);
+    int exitCode = commandLine.execute(args);
+    if (exitCode <= 1) {
+      commandLine.<AutogenerateCli>getCommand().leaveLaunchHint();
+    }
+    return exitCode;
+  }
+
+  /**
+   * After a command that ran (exit 0 or 1), the hint the launcher asked for, about what the
+   * caches now hold for the next identical command ({@link LaunchHint}).
+   */
+  private void leaveLaunchHint() {
+    Project used = project;
+    if (used != null) {
+      LaunchHint.requested().ifPresent(hint -> LaunchHint.update(hint, used, workingDirectory, settingsFile()));
+    }
   }
 
   /**
@@ -256,7 +274,8 @@ public final class AutogenerateCli implements Callable<Integer> {
   Project project() {
     configureLogging();
     awaitSqliteLibrary();
-    return new Project(effectiveSettings().settings());
+    project = new Project(effectiveSettings().settings());
+    return project;
   }
 
   /** The settings with where each came from. */
@@ -275,7 +294,7 @@ public final class AutogenerateCli implements Callable<Integer> {
   }
 
   /** The settings file the settings are read from ({@link SettingsLoader#settingsFile}); it may not exist. */
-  Path settingsFile() {
+  private Path settingsFile() {
     return SettingsLoader.settingsFile(workingDirectory, config);
   }
 

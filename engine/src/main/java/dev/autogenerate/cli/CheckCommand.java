@@ -4,7 +4,6 @@ import dev.autogenerate.compare.MigrationPlan;
 import dev.autogenerate.database.CountedRisk;
 import dev.autogenerate.project.EntitySourceLocator;
 import dev.autogenerate.project.Groundwork;
-import dev.autogenerate.project.LaunchHint;
 import dev.autogenerate.project.Project;
 import dev.autogenerate.project.UnplannableDifference;
 import dev.autogenerate.runtime.MigrationScript;
@@ -46,8 +45,6 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Project project = root.project();
     CheckOutcome outcome = check(project);
-    LaunchHint.requested()
-        .ifPresent(hint -> LaunchHint.update(hint, project, root.workingDirectory(), root.settingsFile()));
     PrintWriter out = root.out();
     switch (format) {
       case TEXT -> TextCheckReport.write(outcome, out);

@@ -5,6 +5,7 @@ import dev.autogenerate.entities.EntityModelReader;
 import dev.autogenerate.runtime.CacheDirectory;
 import dev.autogenerate.runtime.CacheLimit;
 import dev.autogenerate.runtime.CodeFingerprint;
+import dev.autogenerate.runtime.KeptEntry;
 import dev.autogenerate.runtime.KeyDigest;
 import dev.autogenerate.runtime.SourceStamp;
 import dev.autogenerate.runtime.ToolVersion;
@@ -228,15 +229,9 @@ final class EntityModelCache {
     return directory.resolve(key + ".model");
   }
 
-  /**
-   * A model the cache holds: its file, and when the class path it was read from was stamped.
-   * What changed in the class path since may have changed the model.
-   */
-  record Kept(Path entry, Instant stampedAt) {}
-
   /** The model of this key as kept, read from the class path as {@code stamps} found it. */
-  Kept kept(String key, Stamps stamps) {
-    return new Kept(entry(key), Instant.ofEpochMilli(stamps.readAtMillis()));
+  KeptEntry kept(String key, Stamps stamps) {
+    return new KeptEntry(entry(key), Instant.ofEpochMilli(stamps.readAtMillis()));
   }
 
   /**

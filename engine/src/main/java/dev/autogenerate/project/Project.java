@@ -1,10 +1,10 @@
 package dev.autogenerate.project;
 
+import dev.autogenerate.changes.Change;
 import dev.autogenerate.codegen.MigrationNames;
 import dev.autogenerate.codegen.MigrationSource;
 import dev.autogenerate.codegen.MigrationWriter;
 import dev.autogenerate.codegen.RevisionIds;
-import dev.autogenerate.changes.Change;
 import dev.autogenerate.compare.DiffOptions;
 import dev.autogenerate.compare.LockSafeRevisions;
 import dev.autogenerate.compare.MigrationPlan;
@@ -23,6 +23,7 @@ import dev.autogenerate.entities.HibernateBoot;
 import dev.autogenerate.entities.RenameMappingException;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.runtime.AppliedRevisions;
+import dev.autogenerate.runtime.KeptEntry;
 import dev.autogenerate.runtime.MigrationLoader;
 import dev.autogenerate.runtime.MigrationScript;
 import dev.autogenerate.runtime.Migrator;
@@ -43,12 +44,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -62,8 +67,8 @@ public final class Project {
 
   private final Settings settings;
   private ClassLoader applicationLoader;
-  /** See {@link #keptEntityModel()}; written by the thread reading the entities. */
-  private volatile EntityModelCache.Kept keptEntityModel;
+  /** See {@link #cacheUse()}; written by the threads reading the entities and the history. */
+  private final Map<String, Optional<KeptEntry>> cacheUse = new ConcurrentSkipListMap<>();
 
   public Project(Settings settings) {
     this.settings = settings;
@@ -161,8 +166,9 @@ public final class Project {
       // Its migrations may all be cached, or none written yet: javac is loaded whatever they are.
       SourceCompiler.loadCompiler(settings.classPath(), loader);
     }
-    return PhaseTimings.time("migrations",
-        () -> RevisionHistory.of(MigrationLoader.fromSources(settings.migrations(), settings.classPath(), loader)));
+    cacheUse.put(HISTORY, Optional.empty());
+    return PhaseTimings.time("migrations", () -> RevisionHistory.of(MigrationLoader.fromSources(settings.migrations(),
+        settings.classPath(), loader, kept -> cacheUse.put(HISTORY, Optional.of(kept)))));
   }
 
   /**
@@ -212,8 +218,9 @@ public final class Project {
    */
   public RevisionHistory readableHistory(Consumer<String> warnings) {
     ClassLoader loader = applicationLoader();
-    return PhaseTimings.time("migrations", () -> RevisionHistory.of(
-        MigrationLoader.readSources(settings.migrations(), settings.classPath(), loader, warnings)));
+    cacheUse.put(HISTORY, Optional.empty());
+    return PhaseTimings.time("migrations", () -> RevisionHistory.of(MigrationLoader.readSources(settings.migrations(),
+        settings.classPath(), loader, warnings, kept -> cacheUse.put(HISTORY, Optional.of(kept)))));
   }
 
   /** What {@link #readableHistoryWhileConnecting} gives the work: the history and the open database. */
@@ -290,9 +297,10 @@ public final class Project {
    * {@code -m} finds the migrations compiled by the check before it and loads no javac; the run
    * for the other commands has an empty cache of its own, and compiles a small migration besides
    * (SourceCompiler.loadCompiler), so that javac is in its archive even for a project without
-   * migrations yet. The third is a check as any other, for the archive of a check whose
-   * entities come from the cache: a third of the size without Hibernate's classes, and quicker
-   * to start from ({@link LaunchHint}).
+   * migrations yet. The third is a check as any other, with the entities' model and the
+   * migrations cached by then, for the archive of a command that finds what it needs in the
+   * caches: a third of the size without Hibernate's classes and javac's, and quicker to start
+   * from ({@link LaunchHint}).
    */
   static final String CLASS_ARCHIVE_RUN = "autogenerate.class-archive-run";
 
@@ -313,16 +321,27 @@ public final class Project {
     return run.equals("true") || run.equals(ARCHIVE_RUN_WITH_JAVAC);
   }
 
-  /** The entity model the cache holds for this project, if {@link #entityModel} found it there or put it there. */
-  Optional<EntityModelCache.Kept> keptEntityModel() {
-    return Optional.ofNullable(keptEntityModel);
+  /**
+   * What this project's commands needed from the caches, by name ({@link #ENTITIES} and then
+   * {@link #HISTORY}), each with the cache's entry that holds it now, found there or put there;
+   * empty where the cache does not hold it, so the next command will read or compile it again.
+   */
+  Map<String, Optional<KeptEntry>> cacheUse() {
+    return Collections.unmodifiableMap(new TreeMap<>(cacheUse));
   }
+
+  /** {@link #cacheUse()}'s name for the entities' model. */
+  static final String ENTITIES = "entities";
+
+  /** {@link #cacheUse()}'s name for the compiled history. */
+  static final String HISTORY = "history";
 
   /** The schema the entities map to, and the renames they state ({@code @RenamedFrom}). */
   public EntityModel entityModel() {
     // Hibernate's boot is most of a check: entities that did not change since the last command
     // come from the cache (EntityModelCache says what counts as a change).
     EntityModelCache cache = EntityModelCache.standard();
+    cacheUse.put(ENTITIES, Optional.empty());
     boolean archiveRun = archiveRunThroughHibernate();
     Optional<EntityModelCache.Stamps> stamps = EntityModelCache.stamps(settings);
     Optional<String> remembered = stamps.flatMap(cache::rememberedKey);
@@ -353,7 +372,7 @@ public final class Project {
       if (boot != null) {
         boot.abandon();
       }
-      keptEntityModel = cache.kept(key.get(), stamps.get());
+      cacheUse.put(ENTITIES, Optional.of(cache.kept(key.get(), stamps.get())));
       return cached.get();
     }
     EntityModel model;
@@ -374,7 +393,7 @@ public final class Project {
         && (stamps.get().settled() || EntityModelCache.key(settings).equals(key));
     if (unchangedSince && key.isPresent()) {
       cache.put(key.get(), model);
-      keptEntityModel = cache.kept(key.get(), stamps.get());
+      cacheUse.put(ENTITIES, Optional.of(cache.kept(key.get(), stamps.get())));
     }
     return model;
   }

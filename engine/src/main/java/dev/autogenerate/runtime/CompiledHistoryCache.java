@@ -5,6 +5,7 @@ import dev.autogenerate.operations.OperationChecksum;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,7 +50,7 @@ final class CompiledHistoryCache {
    * What a hit gives: a loader over every class of the sources, the revisions they define, and
    * the content key of the source of each class.
    */
-  record Hit(ClassLoader loader, List<CompiledHistory.Header> revisions, Map<String, String> sourceKeys) {}
+  record Hit(ClassLoader loader, List<CompiledHistory.Header> revisions, Map<String, String> sourceKeys, KeptEntry kept) {}
 
   /**
    * The compiled history of these sources, when the entry exists and each source is still what
@@ -106,7 +107,8 @@ final class CompiledHistoryCache {
       }
     }
     CompiledHistory.ClassFiles classFiles = entry.classFiles();
-    return Optional.of(new Hit(new SourceCompiler.BytesClassLoader(classFiles::all, parent), entry.revisions(), sourceKeys));
+    return Optional.of(new Hit(new SourceCompiler.BytesClassLoader(classFiles::all, parent), entry.revisions(), sourceKeys,
+        kept(name, stamps)));
   }
 
   /**
@@ -129,12 +131,13 @@ final class CompiledHistoryCache {
    * Nothing is kept unless every class is known to come from one source.
    *
    * @param stamps read before the compile read the sources
+   * @return the entry, unless nothing was kept
    */
-  void put(Path folder, List<Path> sources, SourceListing.Stamps stamps, List<Path> classPath,
+  Optional<KeptEntry> put(Path folder, List<Path> sources, SourceListing.Stamps stamps, List<Path> classPath,
       SourceCompiler.Compiled compiled, List<MigrationScript> scripts) {
     String compilePath = SourceCompiler.classPathWithApi(classPath);
     if (compiled.bySource().size() != sources.size()) {
-      return;
+      return Optional.empty();
     }
     List<String> paths = absolute(sources);
     List<CompiledHistory.Source> entrySources = new ArrayList<>();
@@ -147,7 +150,7 @@ final class CompiledHistoryCache {
     for (int i = 0; i < sources.size(); i++) {
       SourceCompiler.SourceClasses output = compiled.bySource().get(sources.get(i));
       if (output == null) {
-        return;
+        return Optional.empty();
       }
       entrySources.add(new CompiledHistory.Source(paths.get(i), stamps.stamps().get(i), output.contentKey(),
           List.copyOf(output.classes().keySet())));
@@ -171,8 +174,15 @@ final class CompiledHistoryCache {
     }
     ApplicationClasses used = ApplicationClasses.union(
         compiled.bySource().values().stream().map(SourceCompiler.SourceClasses::used).toList());
-    write(name(context, folder), new CompiledHistory(context, stamps.readAtMillis(), entrySources, revisions, used,
+    String name = name(context, folder);
+    write(name, new CompiledHistory(context, stamps.readAtMillis(), entrySources, revisions, used,
         CompiledHistory.ClassFiles.of(classes)));
+    return Optional.of(kept(name, stamps));
+  }
+
+  /** The entry of this name as kept, for sources as {@code stamps} found them. */
+  private KeptEntry kept(String name, SourceListing.Stamps stamps) {
+    return new KeptEntry(directory.resolve(name), Instant.ofEpochMilli(stamps.readAtMillis()));
   }
 
   /** The checksum, or "" when the upgrade fails to list its operations (the command that needs them says why). */

@@ -32,7 +32,17 @@ public final class MigrationLoader {
    * @throws UserError when a source does not compile, naming the file and line
    */
   public static List<MigrationScript> fromSources(Path directory, List<Path> classPath, ClassLoader parent) {
-    return fromSources(directory, classPath, parent, CompiledHistoryCache.standard());
+    return fromSources(directory, classPath, parent, kept -> {});
+  }
+
+  /**
+   * As {@link #fromSources(Path, List, ClassLoader)}, and tells {@code kept} the cache's entry of
+   * the history when it found it there or put it there (not when there are no sources).
+   */
+  public static List<MigrationScript> fromSources(Path directory, List<Path> classPath, ClassLoader parent,
+      Consumer<KeptEntry> kept) {
+    return fromSources(directory, classPath, parent, CompiledHistoryCache.standard(), CompiledClassCache.standard(),
+        kept);
   }
 
   static List<MigrationScript> fromSources(Path directory, List<Path> classPath, ClassLoader parent,
@@ -43,6 +53,11 @@ public final class MigrationLoader {
   /** As {@link #fromSources(Path, List, ClassLoader)}, with both caches given (tests). */
   static List<MigrationScript> fromSources(Path directory, List<Path> classPath, ClassLoader parent,
       CompiledHistoryCache cache, CompiledClassCache classCache) {
+    return fromSources(directory, classPath, parent, cache, classCache, kept -> {});
+  }
+
+  private static List<MigrationScript> fromSources(Path directory, List<Path> classPath, ClassLoader parent,
+      CompiledHistoryCache cache, CompiledClassCache classCache, Consumer<KeptEntry> kept) {
     SourceListing listing = SourceListing.of(directory);
     List<Path> sources = listing.sources();
     if (sources.isEmpty()) {
@@ -52,11 +67,12 @@ public final class MigrationLoader {
     Optional<SourceListing.Stamps> stamps = listing.stamps();
     Optional<CompiledHistoryCache.Hit> hit = stamps.flatMap(read -> cache.get(directory, sources, read, classPath, parent));
     if (hit.isPresent()) {
+      kept.accept(hit.get().kept());
       return deferred(hit.get(), origin);
     }
     SourceCompiler.Compiled compiled = SourceCompiler.compile(sources, classPath, parent, classCache);
     List<MigrationScript> scripts = load(compiled, origin, cache.previous(directory, classPath));
-    stamps.ifPresent(read -> cache.put(directory, sources, read, classPath, compiled, scripts));
+    stamps.flatMap(read -> cache.put(directory, sources, read, classPath, compiled, scripts)).ifPresent(kept);
     return scripts;
   }
 
@@ -135,7 +151,18 @@ public final class MigrationLoader {
    */
   public static List<MigrationScript> readSources(Path directory, List<Path> classPath, ClassLoader parent,
       Consumer<String> warnings) {
-    return readSources(directory, classPath, parent, warnings, CompiledHistoryCache.standard());
+    return readSources(directory, classPath, parent, warnings, kept -> {});
+  }
+
+  /**
+   * As {@link #readSources(Path, List, ClassLoader, Consumer)}, and tells {@code kept} the cache's
+   * entry of the history when it found it there or put it there (not when a source does not
+   * compile, nor when there are none).
+   */
+  public static List<MigrationScript> readSources(Path directory, List<Path> classPath, ClassLoader parent,
+      Consumer<String> warnings, Consumer<KeptEntry> kept) {
+    return readSources(directory, classPath, parent, warnings, CompiledHistoryCache.standard(),
+        CompiledClassCache.standard(), kept);
   }
 
   static List<MigrationScript> readSources(Path directory, List<Path> classPath, ClassLoader parent,
@@ -146,12 +173,18 @@ public final class MigrationLoader {
   /** As {@link #readSources(Path, List, ClassLoader, Consumer)}, with both caches given (tests). */
   static List<MigrationScript> readSources(Path directory, List<Path> classPath, ClassLoader parent,
       Consumer<String> warnings, CompiledHistoryCache cache, CompiledClassCache classCache) {
+    return readSources(directory, classPath, parent, warnings, cache, classCache, kept -> {});
+  }
+
+  private static List<MigrationScript> readSources(Path directory, List<Path> classPath, ClassLoader parent,
+      Consumer<String> warnings, CompiledHistoryCache cache, CompiledClassCache classCache, Consumer<KeptEntry> kept) {
     SourceListing listing = SourceListing.of(directory);
     List<Path> sources = listing.sources();
     Optional<SourceListing.Stamps> stamps = listing.stamps();
     Optional<CompiledHistoryCache.Hit> hit = sources.isEmpty() ? Optional.empty()
         : stamps.flatMap(read -> cache.get(directory, sources, read, classPath, parent));
     if (hit.isPresent()) {
+      kept.accept(hit.get().kept());
       return deferred(hit.get(), sourcesOf(directory, sources));
     }
     Map<Path, SourceCompiler.CompileError> broken = new LinkedHashMap<>();
@@ -184,7 +217,7 @@ public final class MigrationLoader {
       if (broken.isEmpty()) {
         SourceCompiler.Compiled all = compiled;
         List<MigrationScript> loaded = List.copyOf(scripts);
-        stamps.ifPresent(read -> cache.put(directory, sources, read, classPath, all, loaded));
+        stamps.flatMap(read -> cache.put(directory, sources, read, classPath, all, loaded)).ifPresent(kept);
       }
     }
     for (Map.Entry<Path, SourceCompiler.CompileError> entry : broken.entrySet()) {

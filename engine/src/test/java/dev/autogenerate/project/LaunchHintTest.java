@@ -9,9 +9,11 @@ import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,10 +21,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The hint a check leaves for the launcher, which then starts the next check from the archive
- * without Hibernate: it must exist only while the cache holds the entities' model, name every
- * file whose change could make the next check read them again, and be dated no later than the
- * moment those files were stamped, or the launcher would miss a change made while a check ran.
+ * The hint a command leaves for the launcher, which then starts the next identical one from the
+ * archive without Hibernate and javac: it must exist only while the caches hold what the command
+ * needed, name every file whose change could make the next one read the entities or compile the
+ * migrations again, and be dated no later than the moment those files were stamped, or the
+ * launcher would miss a change made while a command ran.
  */
 class LaunchHintTest {
 
@@ -42,38 +45,56 @@ class LaunchHintTest {
   }
 
   @Test
-  void aCheckLeavesTheFilesItReadDatedBeforeItStampedThem() throws Exception {
+  void aCommandLeavesTheEntriesItUsedAndTheFilesTheyCameFromDatedBeforeTheirStamping() throws Exception {
     Path root = directory.resolve("project");
     ProjectDirectory project = new ProjectDirectory(root, TestDatabases.fresh(DatabaseKind.SQLITE));
     project.entities(EntityModelCacheTest.USER);
     // Where the application's own configuration is read from too.
     Files.createDirectories(root.resolve("src/main/resources"));
     project.expect(0, "-m", "create users");
-    project.expect(0, "upgrade", "head");
-    assertFalse(Files.exists(hint), "only a check leaves a hint");
+    List<String> watched = List.of(root.resolve("classes").toString(), project.migrations().toString(),
+        root.resolve("autogenerate.properties").toString(), root.resolve("src/main/resources").toString());
 
-    for (String which : List.of("the check that reads the entities and caches them", "the check that takes them cached")) {
+    // upgrade compiles the history and keeps it; check reads the entities and keeps their model,
+    // then takes both from the caches.
+    for (List<String> command : List.of(List.of("upgrade", "head"), List.of("check"), List.of("check"))) {
       long before = System.currentTimeMillis();
-      project.expect(0, "check");
+      project.expect(0, command.toArray(String[]::new));
       long after = System.currentTimeMillis();
       List<String> lines = Files.readAllLines(hint);
-      assertEquals(List.of(root.resolve("classes").toString(), project.migrations().toString(),
-          root.resolve("autogenerate.properties").toString(), root.resolve("src/main/resources").toString()),
-          lines.subList(1, lines.size()), which);
-      // The cache's file of the model: the launcher's guess is wrong once it is gone.
-      try (var models = Files.list(cache.path().resolve("entities"))) {
-        assertEquals(List.of(lines.get(0)),
-            models.map(Path::toString).filter(name -> name.endsWith(".model")).toList(), which);
+      int blank = lines.indexOf("");
+      assertEquals(watched, lines.subList(blank + 1, lines.size()), command::toString);
+      // The caches' files, which must still be there for the guess to hold.
+      List<String> expected = new ArrayList<>();
+      if (command.equals(List.of("check"))) {
+        expected.addAll(cacheFiles("entities", ".model"));
       }
+      expected.addAll(cacheFiles("migrations", ".history"));
+      assertEquals(expected, lines.subList(0, blank), command::toString);
       long dated = Files.getLastModifiedTime(hint).toMillis();
       long margin = LaunchHint.MARGIN.toMillis();
       assertTrue(dated >= before - margin && dated <= after - margin,
-          which + ": dated " + dated + ", not within [" + (before - margin) + ", " + (after - margin) + "]");
+          command + ": dated " + dated + ", not within [" + (before - margin) + ", " + (after - margin) + "]");
     }
   }
 
   @Test
-  void noHintWhereTheModelIsNotKnownToBeCached() throws Exception {
+  void noHintAfterACommandThatLeftTheCachesWithoutWhatItNeeded() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory.resolve("project"), TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(EntityModelCacheTest.USER);
+    project.expect(0, "-m", "create users");
+    project.expect(0, "current");
+    assertTrue(Files.exists(hint));
+
+    // A migration that does not compile: current reads the rest, which no cache keeps.
+    project.write("src/main/java/com/example/migrations/Broken.java", "class Broken { int x = ; }");
+    project.expect(0, "current");
+
+    assertFalse(Files.exists(hint), "the hint left before would start the next command without javac");
+  }
+
+  @Test
+  void noHintForAProjectWhoseCommandNeededNoCache() throws Exception {
     Files.createDirectories(hint.getParent());
     Files.writeString(hint, "/somewhere\n");
     Project project = new Project(SettingsLoader.load(directory, null, Map.of(),
@@ -81,7 +102,7 @@ class LaunchHintTest {
 
     LaunchHint.update(hint, project, directory, directory.resolve("autogenerate.properties"));
 
-    assertFalse(Files.exists(hint), "a hint left from before would start the next check without Hibernate");
+    assertFalse(Files.exists(hint));
   }
 
   @Test
@@ -90,8 +111,15 @@ class LaunchHintTest {
         Map.of(SettingsLoader.URL, "jdbc:sqlite:x.db", SettingsLoader.CLASSPATH, "classes",
             SettingsLoader.MIGRATIONS, "odd\nname"));
 
-    assertEquals(Optional.empty(),
-        LaunchHint.lines(directory.resolve("x.model"), settings, directory, directory.resolve("autogenerate.properties")));
+    assertEquals(Optional.empty(), LaunchHint.lines(List.of(directory.resolve("x.model")), settings, directory,
+        directory.resolve("autogenerate.properties")));
+  }
+
+  /** The files of one cache folder that end so, by name. */
+  private List<String> cacheFiles(String kind, String suffix) throws Exception {
+    try (Stream<Path> files = Files.list(cache.path().resolve(kind))) {
+      return files.map(Path::toString).filter(name -> name.endsWith(suffix)).sorted().toList();
+    }
   }
 
   @Test
