@@ -47,10 +47,11 @@ final class CompiledHistoryCache {
   }
 
   /**
-   * What a hit gives: a loader over every class of the sources, the revisions they define, and
-   * the content key of the source of each class.
+   * What a hit gives: a loader over every class of the sources, the revisions they define, the
+   * content key of the source of each class, and the entry it came from.
    */
-  record Hit(ClassLoader loader, List<CompiledHistory.Header> revisions, Map<String, String> sourceKeys, KeptEntry kept) {}
+  record Hit(ClassLoader loader, List<CompiledHistory.Header> revisions, Map<String, String> sourceKeys,
+      KeptEntry kept) {}
 
   /**
    * The compiled history of these sources, when the entry exists and each source is still what
