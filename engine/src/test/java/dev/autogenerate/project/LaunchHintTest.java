@@ -9,6 +9,7 @@ import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,32 @@ class LaunchHintTest {
       long margin = LaunchHint.MARGIN.toMillis();
       assertTrue(dated >= before - margin && dated <= after - margin,
           command + ": dated " + dated + ", not within [" + (before - margin) + ", " + (after - margin) + "]");
+    }
+  }
+
+  @Test
+  void aHintTheLauncherFoundHoldingIsLeftAsItIsUntilTheEntriesChange() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory.resolve("project"), TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(EntityModelCacheTest.USER);
+    project.expect(0, "-m", "create users");
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+    String written = Files.readString(hint);
+    FileTime dated = Files.getLastModifiedTime(hint);
+    Thread.sleep(20);
+
+    System.setProperty(LaunchHint.HELD_PROPERTY, "true");
+    try {
+      project.expect(0, "check");
+      assertEquals(written, Files.readString(hint));
+      assertEquals(dated, Files.getLastModifiedTime(hint), "written again, dated anew");
+
+      // An edited entity: another model, another entry: the hint is written again.
+      project.entities(EntityModelCacheTest.USER.replace("String name;", "String name;\n  Integer age;"));
+      project.expect(1, "check");
+      assertTrue(!Files.readString(hint).equals(written), "the hint still names the old model's entry");
+    } finally {
+      System.clearProperty(LaunchHint.HELD_PROPERTY);
     }
   }
 
