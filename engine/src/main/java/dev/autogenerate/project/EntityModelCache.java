@@ -221,12 +221,16 @@ final class EntityModelCache {
   }
 
   void put(String key, EntityModel model) {
-    CacheDirectory.writeEntry(directory, entry(key).getFileName().toString(), () -> EntityModelCodec.write(model), limit);
+    CacheDirectory.writeEntry(directory, entryName(key), () -> EntityModelCodec.write(model), limit);
   }
 
   /** The file that holds the model of this key. */
   Path entry(String key) {
-    return directory.resolve(key + ".model");
+    return directory.resolve(entryName(key));
+  }
+
+  private static String entryName(String key) {
+    return key + ".model";
   }
 
   /** The model of this key as kept, read from the class path as {@code stamps} found it. */

@@ -10,8 +10,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -79,26 +77,26 @@ public final class LaunchHint {
     try {
       // Loops rather than streams here: each lambda's first call is linked in a cold JVM, and
       // this runs after every command that left a hint before.
-      Collection<Optional<KeptEntry>> needed = project.cacheUse().values();
-      List<KeptEntry> kept = new ArrayList<>();
+      List<Optional<KeptEntry>> needed = project.cacheUse();
       List<String> entries = new ArrayList<>();
+      Instant earliest = null;
       for (Optional<KeptEntry> each : needed) {
         if (each.isPresent()) {
-          kept.add(each.get());
           entries.add(absolute(each.get().file()));
+          Instant stampedAt = each.get().stampedAt();
+          earliest = earliest == null || stampedAt.isBefore(earliest) ? stampedAt : earliest;
         }
       }
-      if (Boolean.getBoolean(HELD_PROPERTY) && !kept.isEmpty() && kept.size() == needed.size()
-          && names(file, entries)) {
+      boolean allKept = !entries.isEmpty() && entries.size() == needed.size();
+      if (allKept && Boolean.getBoolean(HELD_PROPERTY) && names(file, entries)) {
         return;
       }
-      Optional<String> lines = kept.isEmpty() || kept.size() < needed.size() ? Optional.empty()
-          : lines(kept.stream().map(KeptEntry::file).toList(), project.settings(), workingDirectory, settingsFile);
+      Optional<String> lines = allKept ? lines(entries, project.settings(), workingDirectory, settingsFile)
+          : Optional.empty();
       if (lines.isEmpty()) {
         Files.deleteIfExists(file);
         return;
       }
-      Instant earliest = kept.stream().map(KeptEntry::stampedAt).min(Comparator.naturalOrder()).orElseThrow();
       CacheDirectory.writeDated(file.getParent(), file.getFileName().toString(),
           () -> lines.get().getBytes(StandardCharsets.UTF_8), FileTime.from(earliest.minus(MARGIN)));
     } catch (IOException | RuntimeException e) {
@@ -107,10 +105,11 @@ public final class LaunchHint {
   }
 
   /**
-   * The entries' files, an empty line, then the paths a change of which may change the model or
-   * the compiled migrations; empty when a path cannot be written on a line of its own.
+   * The entries' files (absolute paths), an empty line, then the paths a change of which may
+   * change the model or the compiled migrations; empty when a path cannot be written on a line of
+   * its own.
    */
-  static Optional<String> lines(List<Path> entries, Settings settings, Path workingDirectory, Path settingsFile) {
+  static Optional<String> lines(List<String> entries, Settings settings, Path workingDirectory, Path settingsFile) {
     // The settings file and the sources' resources only where they are: find would take one
     // missing for a change every time. (One made since is missed: a wrong guess costs only time.)
     Stream<Path> mayBeThere = Stream.concat(Stream.of(settingsFile),
@@ -120,11 +119,10 @@ public final class LaunchHint {
         .map(LaunchHint::absolute)
         .distinct()
         .toList();
-    List<String> files = entries.stream().map(LaunchHint::absolute).distinct().toList();
-    if (Stream.concat(files.stream(), watched.stream()).anyMatch(path -> path.contains("\n"))) {
+    if (Stream.concat(entries.stream(), watched.stream()).anyMatch(path -> path.contains("\n"))) {
       return Optional.empty();
     }
-    return Optional.of(Stream.of(files, List.of(""), watched).flatMap(List::stream)
+    return Optional.of(Stream.of(entries, List.of(""), watched).flatMap(List::stream)
         .map(line -> line + "\n").collect(Collectors.joining()));
   }
 

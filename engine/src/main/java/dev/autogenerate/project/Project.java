@@ -44,7 +44,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +51,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
@@ -166,9 +164,9 @@ public final class Project {
       // Its migrations may all be cached, or none written yet: javac is loaded whatever they are.
       SourceCompiler.loadCompiler(settings.classPath(), loader);
     }
-    cacheUse.put(HISTORY, Optional.empty());
+    Consumer<KeptEntry> kept = needs(HISTORY);
     return PhaseTimings.time("migrations", () -> RevisionHistory.of(MigrationLoader.fromSources(settings.migrations(),
-        settings.classPath(), loader, kept -> cacheUse.put(HISTORY, Optional.of(kept)))));
+        settings.classPath(), loader, kept)));
   }
 
   /**
@@ -218,9 +216,9 @@ public final class Project {
    */
   public RevisionHistory readableHistory(Consumer<String> warnings) {
     ClassLoader loader = applicationLoader();
-    cacheUse.put(HISTORY, Optional.empty());
+    Consumer<KeptEntry> kept = needs(HISTORY);
     return PhaseTimings.time("migrations", () -> RevisionHistory.of(MigrationLoader.readSources(settings.migrations(),
-        settings.classPath(), loader, warnings, kept -> cacheUse.put(HISTORY, Optional.of(kept)))));
+        settings.classPath(), loader, warnings, kept)));
   }
 
   /** What {@link #readableHistoryWhileConnecting} gives the work: the history and the open database. */
@@ -322,26 +320,32 @@ public final class Project {
   }
 
   /**
-   * What this project's commands needed from the caches, by name ({@link #ENTITIES} and then
-   * {@link #HISTORY}), each with the cache's entry that holds it now, found there or put there;
-   * empty where the cache does not hold it, so the next command will read or compile it again.
+   * What this project's commands needed from the caches (the entities' model, then the compiled
+   * history), each with the cache's entry that holds it now, found there or put there; empty
+   * where the cache does not hold it, so the next command will read or compile it again.
    */
-  Map<String, Optional<KeptEntry>> cacheUse() {
-    return Collections.unmodifiableMap(new TreeMap<>(cacheUse));
+  List<Optional<KeptEntry>> cacheUse() {
+    return List.copyOf(cacheUse.values());
   }
 
-  /** {@link #cacheUse()}'s name for the entities' model. */
-  static final String ENTITIES = "entities";
+  /** {@link #cacheUse()}'s name for the entities' model; names sort in the order told there. */
+  private static final String ENTITIES = "entities";
 
   /** {@link #cacheUse()}'s name for the compiled history. */
-  static final String HISTORY = "history";
+  private static final String HISTORY = "history";
+
+  /** Records {@code what} as needed and not kept yet; the consumer records the entry that keeps it. */
+  private Consumer<KeptEntry> needs(String what) {
+    cacheUse.put(what, Optional.empty());
+    return kept -> cacheUse.put(what, Optional.of(kept));
+  }
 
   /** The schema the entities map to, and the renames they state ({@code @RenamedFrom}). */
   public EntityModel entityModel() {
     // Hibernate's boot is most of a check: entities that did not change since the last command
     // come from the cache (EntityModelCache says what counts as a change).
     EntityModelCache cache = EntityModelCache.standard();
-    cacheUse.put(ENTITIES, Optional.empty());
+    Consumer<KeptEntry> kept = needs(ENTITIES);
     boolean archiveRun = archiveRunThroughHibernate();
     Optional<EntityModelCache.Stamps> stamps = EntityModelCache.stamps(settings);
     Optional<String> remembered = stamps.flatMap(cache::rememberedKey);
@@ -372,7 +376,7 @@ public final class Project {
       if (boot != null) {
         boot.abandon();
       }
-      cacheUse.put(ENTITIES, Optional.of(cache.kept(key.get(), stamps.get())));
+      kept.accept(cache.kept(key.get(), stamps.get()));
       return cached.get();
     }
     EntityModel model;
@@ -393,7 +397,7 @@ public final class Project {
         && (stamps.get().settled() || EntityModelCache.key(settings).equals(key));
     if (unchangedSince && key.isPresent()) {
       cache.put(key.get(), model);
-      cacheUse.put(ENTITIES, Optional.of(cache.kept(key.get(), stamps.get())));
+      kept.accept(cache.kept(key.get(), stamps.get()));
     }
     return model;
   }

@@ -138,7 +138,7 @@ class LaunchHintTest {
         Map.of(SettingsLoader.URL, "jdbc:sqlite:x.db", SettingsLoader.CLASSPATH, "classes",
             SettingsLoader.MIGRATIONS, "odd\nname"));
 
-    assertEquals(Optional.empty(), LaunchHint.lines(List.of(directory.resolve("x.model")), settings, directory,
+    assertEquals(Optional.empty(), LaunchHint.lines(List.of(directory.resolve("x.model").toString()), settings, directory,
         directory.resolve("autogenerate.properties")));
   }
 
