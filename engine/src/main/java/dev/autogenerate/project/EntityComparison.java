@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Compares the entities with a connected database, as {@code check} and {@code -m} do, for a
@@ -58,7 +59,7 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
    */
   public MigrationPlan plan(Connection connection, RevisionHistory history, EntityModel entities,
       Optional<Schema> inspected, List<String> renameOptions) throws SQLException {
-    return compare(connection, history, entities, inspected, renameOptions).plan();
+    return compare(connection, history, () -> entities, inspected, renameOptions).plan();
   }
 
   /**
@@ -68,16 +69,28 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
    */
   public record Result(Schema current, MigrationPlan plan) {}
 
-  /** The same as {@link #plan}, with the database's schema as it is, which the plan's steps start from. */
-  public Result compare(Connection connection, RevisionHistory history, EntityModel entities,
+  /**
+   * The same as {@link #plan}, with the database's schema as it is, which the plan's steps start
+   * from; the entities asked for only once what the history recorded is known (a command still
+   * reading them replays the history meanwhile).
+   */
+  public Result compare(Connection connection, RevisionHistory history, Supplier<EntityModel> entityReading,
       Optional<Schema> inspected, List<String> renameOptions) throws SQLException {
     Database database = Database.of(connection);
+    AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
+    Optional<Schema> recorded;
+    try {
+      recorded = RecordedSchemaCache.standard().replay(history, applied);
+    } catch (RuntimeException | Error e) {
+      // What the entities' reading reports comes first, as when they were read before the replay.
+      entityReading.get();
+      throw e;
+    }
+    EntityModel entities = entityReading.get();
     // An excluded table is not the tool's: never dropped (the inspector does not read it) nor created.
     Schema target = withoutExcluded(database.targetFor(entities.schema(), connection));
     Renames renames = database.targetFor(entities.renames(), connection)
         .and(RenameOptions.parse(renameOptions, target));
-    AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
-    Optional<Schema> recorded = RecordedSchemaCache.standard().replay(history, applied);
     Schema read = inspected.isPresent() && target.otherSchemas().isEmpty() ? inspected.get()
         : PhaseTimings.time("inspection",
             () -> database.inspect(connection, filter.withSchemas(target.otherSchemas())));

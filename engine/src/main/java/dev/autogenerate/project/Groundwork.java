@@ -53,6 +53,8 @@ public final class Groundwork implements AutoCloseable {
   /** The database's schema inspected with the project's filter, reading the current schema only. */
   Schema inspected() throws SQLException {
     if (inspectionFailure != null) {
+      // Told after what the entities' reading reports, in the order above, though asked for first.
+      entities();
       throw inspectionFailure;
     }
     return inspected;

@@ -33,8 +33,13 @@ final class Workers {
     return executor.submit(phase);
   }
 
+  /**
+   * Waits for the phases under way, uninterrupted: a phase's last step may be a cache entry being
+   * written (the entities' model, after the command has it), which an interrupt would cut short
+   * (the file channels give up on one), and none of the phases would stop sooner for one.
+   */
   void stop() {
-    executor.shutdownNow();
+    executor.shutdown();
     try {
       executor.awaitTermination(1, TimeUnit.MINUTES);
       List<Thread> started;
