@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -36,8 +37,10 @@ import java.util.concurrent.TimeUnit;
  * as it was), and every file under {@code META-INF} (orm.xml, persistence.xml, the services that
  * register Hibernate contributors) and every {@code .xml} file of the class path's folders. Other
  * files of those folders count by size and time; jars by size and time (a build that changes a
- * jar writes it again). Entities found on the tool's own class path (no class path configured)
- * are never cached: nothing there could be fingerprinted.
+ * jar writes it again). A class file is read once while its stamp stays the same: what the key
+ * took from it is kept ({@link ClassFileMemo}), so the key after an edit reads the edited files
+ * only. Entities found on the tool's own class path (no class path configured) are never cached:
+ * nothing there could be fingerprinted.
  *
  * <p>As with the compiled migrations, entries are written whole and moved into place, an entry
  * that cannot be read is a miss, and a cache that cannot be written costs only speed. The folder
@@ -59,57 +62,68 @@ final class EntityModelCache {
 
   /** The key of what {@code settings} read, or empty when it cannot be told (no class path, one missing). */
   static Optional<String> key(Settings settings) {
-    return ClassPathFiles.list(settings).flatMap(listed -> key(settings, listed));
+    return ClassPathFiles.list(settings).flatMap(listed -> key(settings, listed, Optional.empty()));
   }
 
   /**
    * The same, of the files as {@code stamps} listed them: a file added since is left out, and the
-   * stamps read again once the entities are read tell it (see {@code Project.entityModel}).
+   * stamps read again once the entities are read tell it (see {@code Project.entityModel}). A class
+   * file whose stamp is the one it had when a command read it before is not read again
+   * ({@link ClassFileMemo}).
    */
   static Optional<String> key(Settings settings, Stamps stamps) {
-    return key(settings, stamps.listed());
+    return key(settings, stamps.listed(), Optional.of(stamps));
   }
 
   /** Content for what may change the mapping, size and time for the rest (see the class comment). */
-  private static Optional<String> key(Settings settings, ClassPathFiles listed) {
+  private static Optional<String> key(Settings settings, ClassPathFiles listed, Optional<Stamps> stamps) {
     KeyDigest digest = settingsAndTool("entities", settings);
     try {
-      // The same listing is walked twice: its files are their own keys (a record's hashCode is
-      // linked through method handles on its first call, dear in a cold command).
-      Map<FolderFiles.File, byte[]> contents = new IdentityHashMap<>();
-      Map<String, byte[]> classFiles = new HashMap<>();
-      List<String> texts = new ArrayList<>(settingTexts(settings));
+      // The same listing is walked three times: its files are their own keys (a record's hashCode
+      // is linked through method handles on its first call, dear in a cold command).
+      Map<FolderFiles.File, byte[]> texts = new IdentityHashMap<>();
+      Map<String, FolderFiles.File> classFiles = new HashMap<>();
+      List<String> namingTexts = new ArrayList<>(settingTexts(settings));
       boolean everyClass = false;
       for (ClassPathFiles.Entry entry : listed.entries()) {
         for (FolderFiles.File file : entry.folder().map(FolderFiles::files).orElse(List.of())) {
           String name = file.name();
-          if (name.endsWith(".class") || name.endsWith(".xml") || name.startsWith("META-INF/")) {
+          if (name.endsWith(".class")) {
+            // A class in two folders: what each names is not told apart, so every class counts.
+            everyClass |= classFiles.put(withoutClassSuffix(name), file) != null;
+          } else if (name.endsWith(".xml") || name.startsWith("META-INF/")) {
             byte[] content = Files.readAllBytes(file.path());
-            contents.put(file, content);
-            if (name.endsWith(".class")) {
-              // A class in two folders: what each names is not told apart, so every class counts.
-              everyClass |= classFiles.put(withoutClassSuffix(name), content) != null;
-            } else {
-              String text = new String(content, StandardCharsets.UTF_8);
-              texts.add(text);
-              everyClass |= name.endsWith(".xml") && MappingClasses.namesClassesInAPackage(text);
-            }
+            texts.put(file, content);
+            String text = new String(content, StandardCharsets.UTF_8);
+            namingTexts.add(text);
+            everyClass |= name.endsWith(".xml") && MappingClasses.namesClassesInAPackage(text);
           }
         }
       }
-      Optional<Set<String>> counted = everyClass ? Optional.empty() : MappingClasses.of(classFiles, texts);
+      MappingClasses.KnownNames known = new MappingClasses.KnownNames(classFiles.keySet());
+      Map<FolderFiles.File, ClassFileMemo.Facts> facts = classFacts(listed, classFiles, known, stamps);
+      Optional<Set<String>> counted = Optional.empty();
+      if (!everyClass && facts.values().stream().allMatch(fact -> fact.reach() != null)) {
+        Map<String, MappingClasses.Reach> reaches = new HashMap<>();
+        classFiles.forEach((name, file) -> reaches.put(name, facts.get(file).reach()));
+        counted = Optional.of(MappingClasses.counted(reaches, known, namingTexts));
+      }
       for (ClassPathFiles.Entry entry : listed.entries()) {
         digest.text(entry.path().toAbsolutePath().normalize().toString());
         for (FolderFiles.File file : entry.files()) {
           String name = file.name();
-          byte[] content = contents.get(file);
-          if (content == null) {
+          ClassFileMemo.Facts fact = facts.get(file);
+          byte[] text = texts.get(file);
+          if (fact != null) {
+            if (counted.map(classes -> classes.contains(withoutClassSuffix(name))).orElse(true)) {
+              // Its length first: a digest cannot run on into the next file's name.
+              digest.text(name).text(String.valueOf(file.stamp().size())).text(fact.digest());
+            }
+          } else if (text != null) {
+            digest.text(name).text(String.valueOf(text.length)).bytes(text);
+          } else {
             digest.text(name);
             digest.sizeAndTime(file.stamp().size(), TimeUnit.NANOSECONDS.toMillis(file.stamp().modifiedNanos()));
-          } else if (!name.endsWith(".class") || counted.map(classes -> classes.contains(withoutClassSuffix(name)))
-              .orElse(true)) {
-            // Its length first: content cannot run on into the next file's name.
-            digest.text(name).text(String.valueOf(content.length)).bytes(content);
           }
         }
       }
@@ -117,6 +131,52 @@ final class EntityModelCache {
       return Optional.empty();
     }
     return Optional.of(digest.hex());
+  }
+
+  /**
+   * What the key reads of every class file of the folders, from the memo where the file's stamp
+   * is the one it had then; the memo written again when a file had to be read and every stamp had
+   * settled. A fact without a reach is of a file that is no class file (then every class counts).
+   */
+  private static Map<FolderFiles.File, ClassFileMemo.Facts> classFacts(ClassPathFiles listed,
+      Map<String, FolderFiles.File> classFiles, MappingClasses.KnownNames known, Optional<Stamps> stamps)
+      throws IOException {
+    List<String> classes = new ArrayList<>(classFiles.keySet());
+    Collections.sort(classes);
+    ClassFileMemo memo = ClassFileMemo.standard();
+    Map<String, ClassFileMemo.Facts> kept =
+        stamps.map(given -> memo.read(given.project(), classes)).orElse(Map.of());
+    Map<FolderFiles.File, ClassFileMemo.Facts> facts = new IdentityHashMap<>();
+    Map<String, ClassFileMemo.Facts> toKeep = new HashMap<>();
+    boolean read = false;
+    for (ClassPathFiles.Entry entry : listed.entries()) {
+      for (FolderFiles.File file : entry.folder().map(FolderFiles::files).orElse(List.of())) {
+        if (!file.name().endsWith(".class")) {
+          continue;
+        }
+        String path = file.path().toString();
+        ClassFileMemo.Facts fact = kept.get(path);
+        if (fact == null || !fact.stamp().sameAs(file.stamp())) {
+          byte[] content = Files.readAllBytes(file.path());
+          MappingClasses.Reach reach;
+          try {
+            reach = MappingClasses.reach(withoutClassSuffix(file.name()), content, known);
+          } catch (IOException e) {
+            reach = null;
+          }
+          fact = new ClassFileMemo.Facts(file.stamp(), KeyDigest.of(content), reach);
+          read = true;
+        }
+        facts.put(file, fact);
+        if (fact.reach() != null) {
+          toKeep.put(path, fact);
+        }
+      }
+    }
+    if (read && stamps.isPresent() && stamps.get().settled()) {
+      memo.write(stamps.get().project(), classes, toKeep);
+    }
+    return facts;
   }
 
   /** A class file's name under its folder as the class's internal name: com/example/User.class -> com/example/User. */

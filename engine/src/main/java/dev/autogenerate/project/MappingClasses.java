@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -47,41 +48,72 @@ public final class MappingClasses {
    * @return empty when a class file cannot be read: then every class counts
    */
   public static Optional<Set<String>> of(Map<String, byte[]> classFiles, Collection<String> texts) {
-    Set<String> counted = new HashSet<>();
-    Deque<String> pending = new ArrayDeque<>();
-    Map<String, int[]> spans = new HashMap<>();
+    KnownNames known = new KnownNames(classFiles.keySet());
+    Map<String, Reach> reaches = new HashMap<>();
     try {
       for (Map.Entry<String, byte[]> file : classFiles.entrySet()) {
-        int[] textSpans = ConstantPool.textSpans(file.getValue());
-        spans.put(file.getKey(), textSpans);
-        if (isPackageInfo(file.getKey()) || isMapped(file.getValue(), textSpans)) {
-          pending.add(file.getKey());
-        }
+        reaches.put(file.getKey(), reach(file.getKey(), file.getValue(), known));
       }
     } catch (IOException e) {
       return Optional.empty();
     }
-    KnownNames known = new KnownNames(classFiles.keySet());
+    return Optional.of(counted(reaches, known, texts));
+  }
+
+  /**
+   * What {@link #of} reads of one class file, which depends on that file alone once the folders'
+   * classes are known: a command that saw the file before, unchanged, need not read it again
+   * ({@link ClassFileMemo}).
+   *
+   * @param start whether the classes that count start from it: a mapped class, or a package-info
+   * @param named the folders' classes its constant pool names, sorted
+   */
+  record Reach(boolean start, List<String> named) {}
+
+  /**
+   * One class file's reach.
+   *
+   * @param name its internal name
+   * @throws IOException when the bytes are no class file
+   */
+  static Reach reach(String name, byte[] classFile, KnownNames known) throws IOException {
+    int[] textSpans = ConstantPool.textSpans(classFile);
+    Set<String> named = new TreeSet<>();
+    for (int i = 0; i < textSpans.length; i += 2) {
+      known.namedIn(classFile, textSpans[i], textSpans[i] + textSpans[i + 1], named::add);
+    }
+    return new Reach(isPackageInfo(name) || isMapped(classFile, textSpans), List.copyOf(named));
+  }
+
+  /**
+   * The classes that count, from every class file's reach: those the reaches start from and the
+   * texts name, and every class those name, over and over.
+   *
+   * @param reaches every class file's of the folders, by internal name
+   */
+  static Set<String> counted(Map<String, Reach> reaches, KnownNames known, Collection<String> texts) {
+    Set<String> counted = new HashSet<>();
+    Deque<String> pending = new ArrayDeque<>();
+    reaches.forEach((name, reach) -> {
+      if (reach.start()) {
+        pending.add(name);
+      }
+    });
     for (String text : texts) {
       byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
       known.namedIn(bytes, 0, bytes.length, pending::add);
     }
-    Consumer<String> reached = named -> {
-      if (!counted.contains(named)) {
-        pending.add(named);
-      }
-    };
     while (!pending.isEmpty()) {
       String name = pending.poll();
       if (counted.add(name)) {
-        byte[] classFile = classFiles.get(name);
-        int[] textSpans = spans.get(name);
-        for (int i = 0; i < textSpans.length; i += 2) {
-          known.namedIn(classFile, textSpans[i], textSpans[i] + textSpans[i + 1], reached);
+        for (String named : reaches.get(name).named()) {
+          if (!counted.contains(named)) {
+            pending.add(named);
+          }
         }
       }
     }
-    return Optional.of(counted);
+    return counted;
   }
 
   /**

@@ -69,7 +69,7 @@ class EntityModelCacheTest {
     assertEquals(2, models().size());
   }
 
-  private static final String ORDER = """
+  static final String ORDER = """
       package com.example.domain;
 
       import jakarta.persistence.*;
@@ -82,13 +82,13 @@ class EntityModelCacheTest {
       }
       """;
 
-  private static final String STATUS = """
+  static final String STATUS = """
       package com.example.domain;
 
       public enum Status { OPEN, SHIPPED }
       """;
 
-  private static final String GREETER = """
+  static final String GREETER = """
       package com.example.domain;
 
       public class Greeter {
