@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The entities' model as the last command read it, kept by everything it was read from: the
@@ -62,8 +64,17 @@ final class EntityModelCache {
 
   /** The key of what {@code settings} read, or empty when it cannot be told (no class path, one missing). */
   static Optional<String> key(Settings settings) {
-    return ClassPathFiles.list(settings).flatMap(listed -> key(settings, listed, Optional.empty()));
+    return ClassPathFiles.list(settings).flatMap(listed -> key(settings, listed, Optional.empty())).map(Made::key);
   }
+
+  /**
+   * A key made from the files, with what its making told of the folders' classes.
+   *
+   * @param unmapped the folders' classes (binary names) whose class files name none of the
+   *     mapping annotations: not mapped, so the entities' reading need not load them
+   *     ({@link EntityClasses#find(Settings, ClassLoader, Set)})
+   */
+  record Made(String key, Set<String> unmapped) {}
 
   /**
    * The same, of the files as {@code stamps} listed them: a file added since is left out, and the
@@ -72,11 +83,16 @@ final class EntityModelCache {
    * ({@link ClassFileMemo}).
    */
   static Optional<String> key(Settings settings, Stamps stamps) {
+    return make(settings, stamps).map(Made::key);
+  }
+
+  /** The same, with what it told of the folders' classes. */
+  static Optional<Made> make(Settings settings, Stamps stamps) {
     return key(settings, stamps.listed(), Optional.of(stamps));
   }
 
   /** Content for what may change the mapping, size and time for the rest (see the class comment). */
-  private static Optional<String> key(Settings settings, ClassPathFiles listed, Optional<Stamps> stamps) {
+  private static Optional<Made> key(Settings settings, ClassPathFiles listed, Optional<Stamps> stamps) {
     KeyDigest digest = settingsAndTool("entities", settings);
     try {
       // The same listing is walked three times: its files are their own keys (a record's hashCode
@@ -102,6 +118,13 @@ final class EntityModelCache {
       }
       MappingClasses.KnownNames known = new MappingClasses.KnownNames(classFiles.keySet());
       Map<FolderFiles.File, ClassFileMemo.Facts> facts = classFacts(listed, classFiles, known, stamps);
+      // A class in two folders is unmapped only when neither file names an annotation.
+      Set<String> unmapped = new HashSet<>(classFiles.keySet());
+      facts.forEach((file, fact) -> {
+        if (fact.reach() == null || fact.reach().start()) {
+          unmapped.remove(withoutClassSuffix(file.name()));
+        }
+      });
       Optional<Set<String>> counted = Optional.empty();
       if (!everyClass && facts.values().stream().allMatch(fact -> fact.reach() != null)) {
         Map<String, MappingClasses.Reach> reaches = new HashMap<>();
@@ -127,10 +150,11 @@ final class EntityModelCache {
           }
         }
       }
+      return Optional.of(new Made(digest.hex(), unmapped.stream().map(name -> name.replace('/', '.'))
+          .collect(Collectors.toUnmodifiableSet())));
     } catch (IOException e) {
       return Optional.empty();
     }
-    return Optional.of(digest.hex());
   }
 
   /**

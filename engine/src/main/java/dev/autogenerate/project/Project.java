@@ -378,10 +378,12 @@ public final class Project {
     boolean guessMiss = archiveRun || remembered.isEmpty() && Runtime.getRuntime().availableProcessors() > 1;
     Overlapped<HibernateBoot> boot = guessMiss ? Overlapped.start("autogenerate-hibernate-boot", reader::boot) : null;
     Optional<String> key;
+    Optional<EntityModelCache.Made> made;
     Optional<EntityModel> cached;
     try {
       // No stamps means the class path could not be listed (none, or an entry missing): nor can a key be made.
-      key = remembered.isPresent() ? remembered : stamps.flatMap(listed -> EntityModelCache.key(settings, listed));
+      made = remembered.isPresent() ? Optional.empty() : stamps.flatMap(listed -> EntityModelCache.make(settings, listed));
+      key = remembered.or(() -> made.map(EntityModelCache.Made::key));
       if (remembered.isEmpty() && stamps.isPresent() && key.isPresent()) {
         cache.remember(stamps.get(), key.get());
       }
@@ -406,7 +408,8 @@ public final class Project {
         : Overlapped.start("autogenerate-hibernate-boot", reader::boot)) {
       // Hibernate's boot up to the classes and the finding and loading of the classes are each a
       // fixed part of a read the cache missed; two cores do them at once.
-      List<Class<?>> classes = EntityClasses.find(settings, applicationLoader());
+      List<Class<?>> classes = EntityClasses.find(settings, applicationLoader(),
+          made.map(EntityModelCache.Made::unmapped).orElse(Set.of()));
       model = readEntities(started, classes);
       ready.accept(model);
     }

@@ -161,6 +161,42 @@ class CommandErrorsTest {
     assertNoTables(project);
   }
 
+  /**
+   * A class of the entities' package that no annotation maps (a service) is not loaded: one whose
+   * supertype is in a jar the class path leaves out does not stop the command, as loading it did.
+   */
+  @Test
+  void aServiceWhoseSupertypeIsMissingFromTheClassPathIsNotLoaded() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities("""
+        package com.example.domain;
+
+        public abstract class FrameworkService {}
+        """, """
+        package com.example.domain;
+
+        public class CustomerService extends FrameworkService {
+          Customer find(Long id) { return null; }
+        }
+        """, """
+        package com.example.domain;
+
+        import jakarta.persistence.Entity;
+        import jakarta.persistence.Id;
+
+        @Entity
+        public class Customer {
+          @Id Long id;
+        }
+        """);
+    // As when the framework's jar is left off classpath=.
+    Files.delete(project.root().resolve("classes/com/example/domain/FrameworkService.class"));
+
+    project.expect(0, "-m", "first");
+
+    assertTrue(project.lastMigration().contains("op.createTable(\"customer\""), project::lastMigration);
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void unknownRevision(DatabaseKind kind) throws Exception {
