@@ -408,8 +408,10 @@ public final class Project {
         : Overlapped.start("autogenerate-hibernate-boot", reader::boot)) {
       // Hibernate's boot up to the classes and the finding and loading of the classes are each a
       // fixed part of a read the cache missed; two cores do them at once.
+      // With the key remembered, what the files say of their classes is made now (from the memo).
       List<Class<?>> classes = EntityClasses.find(settings, applicationLoader(),
-          made.map(EntityModelCache.Made::unmapped).orElse(Set.of()));
+          made.or(() -> stamps.flatMap(listed -> EntityModelCache.make(settings, listed)))
+              .map(EntityModelCache.Made::unmapped).orElse(Set.of()));
       model = readEntities(started, classes);
       ready.accept(model);
     }

@@ -154,6 +154,36 @@ class EntityModelCacheTest {
     assertEquals(1, entries(".key").size());
   }
 
+  /**
+   * A class no annotation maps is not loaded (CommandErrorsTest) also when the key comes from
+   * the remembered stamps and the model is gone from the cache: what the files say of their
+   * classes is made then.
+   */
+  @Test
+  void withTheKeyRememberedAndTheModelGoneAnUnmappedClassIsStillNotLoaded() throws Exception {
+    ProjectDirectory project = upgradedProject();
+    project.entities(USER, """
+        package com.example.domain;
+
+        public abstract class FrameworkService {}
+        """, """
+        package com.example.domain;
+
+        public class UserService extends FrameworkService {}
+        """);
+    // As when the framework's jar is left off classpath=.
+    Files.delete(project.root().resolve("classes/com/example/domain/FrameworkService.class"));
+    Thread.sleep(SourceStamp.SETTLE_MILLIS + 300);
+    project.expect(0, "check");
+    assertEquals(1, entries(".key").size());
+
+    for (Path model : models()) {
+      Files.delete(model);
+    }
+    project.expect(0, "check");
+    assertEquals(1, models().size());
+  }
+
   /** A class path folder that is a symbolic link is read through it: its classes are no empty folder. */
   @Test
   void aLinkedClassFolderIsReadThroughTheLink() throws Exception {
