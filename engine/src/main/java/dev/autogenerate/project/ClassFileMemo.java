@@ -72,13 +72,21 @@ final class ClassFileMemo {
           return Map.of();
         }
         int count = in.readInt();
+        // Counts checked against what the bytes can hold: a damaged entry is a miss, not an array of a billion.
+        if (count < 0 || count > bytes.length) {
+          return Map.of();
+        }
         Map<String, Facts> facts = new HashMap<>();
         for (int i = 0; i < count; i++) {
           String path = in.readUTF();
           SourceStamp stamp = new SourceStamp(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
           String digest = in.readUTF();
           boolean start = in.readBoolean();
-          String[] named = new String[in.readInt()];
+          int namedCount = in.readInt();
+          if (namedCount < 0 || namedCount > classes.size()) {
+            return Map.of();
+          }
+          String[] named = new String[namedCount];
           for (int n = 0; n < named.length; n++) {
             named[n] = classes.get(in.readInt());
           }

@@ -11,8 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.autogenerate.runtime.CacheLimit;
 import dev.autogenerate.runtime.SourceStamp;
 import dev.autogenerate.testing.EntitySources;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +93,34 @@ class ClassFileMemoTest {
     assertFalse(stamps.settled());
     assertEquals(EntityModelCache.key(settings).orElseThrow(), EntityModelCache.key(settings, stamps).orElseThrow());
     assertEquals(List.of(), memos());
+  }
+
+  @Test
+  void aDamagedMemoIsAMiss() throws Exception {
+    Settings settings = settledProject(ORDER, STATUS, GREETER);
+    EntityModelCache.Stamps stamps = EntityModelCache.stamps(settings).orElseThrow();
+    String fromFiles = EntityModelCache.key(settings, stamps).orElseThrow();
+    Path memo = memos().get(0);
+    byte[] bytes = Files.readAllBytes(memo);
+
+    // The first fact's count of the classes it names, read as two billion: no array of that size.
+    int offset;
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      in.readInt();
+      in.readUTF();
+      in.readInt();
+      in.readUTF();
+      in.skipBytes(5 * Long.BYTES);
+      in.readUTF();
+      in.readBoolean();
+      offset = bytes.length - in.available();
+    }
+    ByteBuffer.wrap(bytes).putInt(offset, Integer.MAX_VALUE);
+    Files.write(memo, bytes);
+    assertEquals(fromFiles, EntityModelCache.key(settings, stamps).orElseThrow());
+
+    Files.write(memo, Arrays.copyOf(bytes, bytes.length / 2));
+    assertEquals(fromFiles, EntityModelCache.key(settings, stamps).orElseThrow());
   }
 
   /** The classes compiled, and old enough that no write can hide behind their stamps. */
