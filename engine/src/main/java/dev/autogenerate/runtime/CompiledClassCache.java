@@ -165,7 +165,12 @@ final class CompiledClassCache {
       int count = in.readInt();
       for (int i = 0; i < count; i++) {
         String name = in.readUTF();
-        byte[] bytes = new byte[in.readInt()];
+        int length = in.readInt();
+        // Checked against what is left: a damaged length is a miss, not an array of two billion.
+        if (length < 0 || length > in.available()) {
+          throw new IOException("damaged: a class of " + length + " bytes");
+        }
+        byte[] bytes = new byte[length];
         in.readFully(bytes);
         classes.put(name, bytes);
       }

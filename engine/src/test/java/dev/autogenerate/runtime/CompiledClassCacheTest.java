@@ -3,6 +3,9 @@ package dev.autogenerate.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,6 +94,28 @@ class CompiledClassCacheTest {
     try (var entries = Files.list(cacheDirectory)) {
       for (Path entry : entries.toList()) {
         Files.write(entry, new byte[] {1, 2, 3});
+      }
+    }
+    assertEquals("one", answer(compile(List.of(first)), "m.First"));
+  }
+
+  @Test
+  void anEntryWithADamagedLengthIsAMissNotAnError() throws Exception {
+    Path first = source("First", "public static String answer() { return \"one\"; }");
+    compile(List.of(first));
+    try (var entries = Files.list(cacheDirectory)) {
+      for (Path entry : entries.toList()) {
+        byte[] bytes = Files.readAllBytes(entry);
+        // The first class's length, after the format, the count and the class's name.
+        int offset;
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+          in.readInt();
+          in.readInt();
+          in.readUTF();
+          offset = bytes.length - in.available();
+        }
+        ByteBuffer.wrap(bytes).putInt(offset, Integer.MAX_VALUE);
+        Files.write(entry, bytes);
       }
     }
     assertEquals("one", answer(compile(List.of(first)), "m.First"));
