@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -38,11 +37,12 @@ import java.util.stream.Collectors;
  * every class they name ({@link MappingClasses}; an edited service or controller leaves the key
  * as it was), and every file under {@code META-INF} (orm.xml, persistence.xml, the services that
  * register Hibernate contributors) and every {@code .xml} file of the class path's folders. Other
- * files of those folders count by size and time; jars by size and time (a build that changes a
- * jar writes it again). A class file is read once while its stamp stays the same: what the key
- * took from it is kept ({@link ClassFileMemo}), so the key after an edit reads the edited files
- * only. Entities found on the tool's own class path (no class path configured) are never cached:
- * nothing there could be fingerprinted.
+ * files of those folders, and jars, count by their stamps (size, times and inode: a build that
+ * changes a jar writes it again, and a copy that keeps its size and modification time still
+ * changes its change time). A class file is read once while its stamp stays the same: what the
+ * key took from it is kept ({@link ClassFileMemo}), so the key after an edit reads the edited
+ * files only. Entities found on the tool's own class path (no class path configured) are never
+ * cached: nothing there could be fingerprinted.
  *
  * <p>As with the compiled migrations, entries are written whole and moved into place, an entry
  * that cannot be read is a miss, and a cache that cannot be written costs only speed. The folder
@@ -145,8 +145,11 @@ final class EntityModelCache {
           } else if (text != null) {
             digest.text(name).text(String.valueOf(text.length)).bytes(text);
           } else {
-            digest.text(name);
-            digest.sizeAndTime(file.stamp().size(), TimeUnit.NANOSECONDS.toMillis(file.stamp().modifiedNanos()));
+            // The whole stamp, the change time too: a jar put back with its size and modification
+            // time (cp -p, rsync -t, a tool that fixes times) but other content is another key.
+            SourceStamp stamp = file.stamp();
+            digest.text(name).text(stamp.size() + "@" + stamp.modifiedNanos() + "/" + stamp.changedNanos() + "/"
+                + stamp.device() + ":" + stamp.inode());
           }
         }
       }

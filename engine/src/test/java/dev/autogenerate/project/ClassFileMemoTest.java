@@ -16,6 +16,7 @@ import java.io.DataInputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The entities' cache key takes what it read of a class file from the memo only while the file
- * keeps the stamp it had then, and only while the folders hold the same classes: the key must be
+ * The entities' cache key as the class path's files give it: taken from the memo of what it read
+ * of a class file only while the file keeps the stamp it had then, and only while the folders hold
+ * the same classes; and changed by any rewrite of a file it counts by its stamp. The key must be
  * the one the files give, whichever way it was made, or a check would take a stale model.
  */
 class ClassFileMemoTest {
@@ -121,6 +123,24 @@ class ClassFileMemoTest {
 
     Files.write(memo, Arrays.copyOf(bytes, bytes.length / 2));
     assertEquals(fromFiles, EntityModelCache.key(settings, stamps).orElseThrow());
+  }
+
+  /**
+   * A file the key counts by its stamp (a jar, a resource) put back with its size and
+   * modification time but other content, as cp -p or rsync -t do: its change time tells.
+   */
+  @Test
+  void aFileKeptByItsStampButRewrittenWithItsSizeAndTimeIsAnotherKey() throws Exception {
+    compile(ORDER, STATUS, GREETER);
+    Path resource = project.resolve("classes/messages.properties");
+    Files.writeString(resource, "greeting=aaaa");
+    Settings settings = settings();
+    FileTime modified = Files.getLastModifiedTime(resource);
+    String before = EntityModelCache.key(settings).orElseThrow();
+
+    Files.writeString(resource, "greeting=bbbb");
+    Files.setLastModifiedTime(resource, modified);
+    assertNotEquals(before, EntityModelCache.key(settings).orElseThrow());
   }
 
   /** The classes compiled, and old enough that no write can hide behind their stamps. */
