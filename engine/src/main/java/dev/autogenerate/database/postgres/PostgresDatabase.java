@@ -262,10 +262,29 @@ public final class PostgresDatabase implements Database, ComparisonRules {
     return entities.withDefaultSchema(connection.getSchema());
   }
 
-  /** Transactional DDL: the transaction guards the revision by itself. */
+  /**
+   * Transactional DDL: the transaction guards the revision by itself, once it holds the
+   * revision lock (which ends with it), so that revisions take turns whatever the session lock
+   * can do ({@link PostgresRevisionLock}).
+   */
   @Override
   public RevisionGuard beginRevision(Connection connection, LockWait wait) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
+    try {
+      PostgresRevisionLock.take(connection, wait);
+    } catch (SQLException | RuntimeException e) {
+      // The connection as it was (a caller's own transaction is the caller's to end).
+      if (autoCommit) {
+        try {
+          connection.rollback();
+          connection.setAutoCommit(true);
+        } catch (SQLException alsoFailed) {
+          e.addSuppressed(alsoFailed);
+        }
+      }
+      throw e;
+    }
     return RevisionGuard.NONE;
   }
 

@@ -34,7 +34,7 @@ final class PostgresMigrationLock implements MigrationLock {
   static PostgresMigrationLock acquire(Connection connection, LockWait wait) throws SQLException {
     int schemaKey = schemaKey(connection);
     Waiting.until(wait, "the migration lock of this database",
-        () -> holder(connection), () -> tryLock(connection, schemaKey));
+        () -> holder(connection, KEY), () -> tryLock(connection, schemaKey));
     try {
       return new PostgresMigrationLock(connection, schemaKey, DeadClientCheck.enable(connection));
     } catch (SQLException | RuntimeException e) {
@@ -84,12 +84,16 @@ final class PostgresMigrationLock implements MigrationLock {
     }
   }
 
-  /** " (held by server process 1234, another migration)", or "" when it cannot be told. */
-  private static String holder(Connection connection) throws SQLException {
+  /**
+   * " (held by server process 1234, another migration)", or "" when it cannot be told.
+   *
+   * @param key the first half of an advisory lock's key (this lock's, or {@link PostgresRevisionLock}'s)
+   */
+  static String holder(Connection connection, int key) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(
         "select string_agg(pid::text, ', ') from pg_locks where locktype = 'advisory' and granted"
             + " and classid = ?::oid and objsubid = 2 and pid <> pg_backend_pid()")) {
-      query.setLong(1, KEY);
+      query.setLong(1, key);
       try (ResultSet result = query.executeQuery()) {
         String pids = result.next() ? result.getString(1) : null;
         return pids == null ? "" : " (held by server process " + pids + ", another migration)";
