@@ -89,9 +89,14 @@ class ClassFileMemoTest {
 
   @Test
   void factsOfStampsThatHaveNotSettledAreNotKept() throws Exception {
-    compile(ORDER, STATUS, GREETER);
     Settings settings = settings();
-    EntityModelCache.Stamps stamps = EntityModelCache.stamps(settings).orElseThrow();
+    EntityModelCache.Stamps stamps;
+    // Stamped within seconds of the compile: a machine that stalled longer meanwhile compiles again.
+    int attempts = 0;
+    do {
+      compile(ORDER, STATUS, GREETER);
+      stamps = EntityModelCache.stamps(settings).orElseThrow();
+    } while (stamps.settled() && ++attempts < 3);
     assertFalse(stamps.settled());
     assertEquals(EntityModelCache.key(settings).orElseThrow(), EntityModelCache.key(settings, stamps).orElseThrow());
     assertEquals(List.of(), memos());
