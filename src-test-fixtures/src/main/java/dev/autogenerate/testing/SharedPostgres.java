@@ -188,7 +188,10 @@ final class SharedPostgres {
         // An older external server: without FORCE, which fails only while a session is open.
         execute(server, "DROP DATABASE IF EXISTS " + database);
       } catch (IllegalStateException e) {
-        // Best effort: a leftover test database on a shared server is harmless.
+        // Best effort: a leftover test database on a shared server is harmless, but said, so that
+        // an external server filling with them has a reason in the build's log.
+        LOG.log(Level.WARNING, "test database " + database + " was left on " + server.description()
+            + ": " + e.getCause().getMessage());
       }
     }
   }
