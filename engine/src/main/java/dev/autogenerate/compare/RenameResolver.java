@@ -30,10 +30,19 @@ import java.util.Set;
  *       (unless the table of a renamed column is itself new, when there is nothing to rename).
  * </ul>
  *
- * <p>An old name the entities still map, two renames of one old name, and several old names
- * present at once are errors too: the comparison never guesses between them.
+ * <p>An old name the entities still map (the new name itself among them), two renames of one old
+ * name, and several old names present at once are errors too: the comparison never guesses
+ * between them.
  */
 final class RenameResolver {
+
+  /**
+   * The end of the error for a rename from the name itself: most often one that differs only in
+   * case ({@code @Table(name = "Teams")}, {@code @RenamedFrom("teams")}), which an unquoted name
+   * folds away.
+   */
+  private static final String SAME_NAME = " (names that differ only in case are one name unless quoted);"
+      + " remove the rename, or name the old one as the database has it";
 
   /**
    * What the renames come to: the changes, in order, each saying where it was stated, and what was
@@ -95,6 +104,10 @@ final class RenameResolver {
           + " (name the table as the entities map it now)");
     }
     for (String old : rename.from()) {
+      if (old.equals(table)) {
+        throw new RenameConflict(rename.statedBy() + ": " + table + " is the name the entities map the table to"
+            + " already" + SAME_NAME);
+      }
       if (wanted.hasTable(old)) {
         throw new RenameConflict(rename.statedBy() + ": the entities still map a table " + old
             + ", so it cannot become " + table + " (remove the rename, or the other mapping)");
@@ -130,6 +143,10 @@ final class RenameResolver {
           + " (name the column as the entities map it now)");
     }
     for (String old : rename.from()) {
+      if (old.equals(rename.column())) {
+        throw new RenameConflict(rename.statedBy() + ": " + name + " is the name the entities map the column to"
+            + " already" + SAME_NAME);
+      }
       if (wantedTable.get().hasColumn(old)) {
         throw new RenameConflict(rename.statedBy() + ": the entities still map a column " + rename.table() + "." + old
             + ", so it cannot become " + rename.column() + " (remove the rename, or the other mapping)");

@@ -247,6 +247,32 @@ class RenamesTest {
         checked::toString);
   }
 
+  /**
+   * A rename from the name the entities map already, as one that differs only in case is once an
+   * unquoted name folds it, is said to be that: before, the error said the entities still mapped
+   * the old table, "so it cannot become" the same name.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aRenameFromTheNameItselfIsAOneLineErrorSayingSo(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = populated(kind);
+    project.entities(TEAM
+        .replace("import jakarta.persistence.*;", "import dev.autogenerate.annotations.RenamedFrom;\nimport jakarta.persistence.*;")
+        .replace("@Table(name = \"teams\")", "@Table(name = \"Teams\")\n@RenamedFrom(\"teams\")"), USER);
+
+    CliRun table = project.expect(2, "-m", "capital");
+
+    assertEquals("error: @RenamedFrom(\"teams\") on com.example.domain.Team: teams is the name the entities map the"
+        + " table to already (names that differ only in case are one name unless quoted); remove the rename, or name"
+        + " the old one as the database has it\n", table.err());
+    assertEquals(1, project.migrationFiles().size());
+
+    project.entities(TEAM, USER);
+    CliRun column = project.expect(2, "check", "--rename", "users.nickname=nickname");
+    assertTrue(column.err().startsWith("error: --rename users.nickname=nickname: users.nickname is the name the"
+        + " entities map the column to already"), column::toString);
+  }
+
   /** Runs a command that writes one migration, and gives that migration's text. */
   private static String generate(ProjectDirectory project, String... args) {
     List<Path> before = project.migrationFiles();
