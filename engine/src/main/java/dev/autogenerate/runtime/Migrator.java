@@ -310,14 +310,16 @@ public final class Migrator {
     Database database = Database.of(connection);
     LockWait wait = new LockWait(lockTimeout, progress);
     try (MigrationLock lock = database.lockMigrations(connection, wait)) {
-      List<VersionTable.Row> recorded = VersionTable.rows(connection);
-      // A record no migration defines is what a stamp may be correcting, so it is not an error here.
-      AppliedRevisions current = history.appliedAt(recorded.stream().map(VersionTable.Row::revision)
-          .filter(id -> history.find(id).isPresent()).toList());
-      AppliedRevisions goal = history.appliedExactly(RevisionTargets.toStamp(history, target, current));
       boolean autoCommit = connection.getAutoCommit();
       RevisionGuard guard = database.beginRevision(connection, wait);
       try {
+        // Read in the transaction, once it holds the database's lock, as a revision reads it: a
+        // relative target (+1, -1) counts from where another process's revision left the database.
+        List<VersionTable.Row> recorded = VersionTable.rows(connection);
+        // A record no migration defines is what a stamp may be correcting, so it is not an error here.
+        AppliedRevisions current = history.appliedAt(recorded.stream().map(VersionTable.Row::revision)
+            .filter(id -> history.find(id).isPresent()).toList());
+        AppliedRevisions goal = history.appliedExactly(RevisionTargets.toStamp(history, target, current));
         HistoryTable.createIfMissing(connection, history, recorded);
         Map<String, HistoryTable.Entry> entries = HistoryTable.entries(connection);
         List<String> forgotten = new ArrayList<>();
