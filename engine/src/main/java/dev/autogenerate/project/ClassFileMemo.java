@@ -105,7 +105,7 @@ final class ClassFileMemo {
     for (int i = 0; i < classes.size(); i++) {
       index.put(classes.get(i), i);
     }
-    CacheDirectory.writeEntry(directory, project + ".facts", () -> {
+    CacheDirectory.writeEntry(directory, entryName(project), () -> {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (DataOutputStream out = new DataOutputStream(bytes)) {
         out.writeInt(FORMAT);
@@ -132,7 +132,11 @@ final class ClassFileMemo {
   }
 
   private Path entry(String project) {
-    return directory.resolve(project + ".facts");
+    return directory.resolve(entryName(project));
+  }
+
+  private static String entryName(String project) {
+    return project + ".facts";
   }
 
   /** The key of the folders' classes: the facts name them by their place in the sorted list. */

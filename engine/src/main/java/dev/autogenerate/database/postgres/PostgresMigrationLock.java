@@ -20,6 +20,9 @@ final class PostgresMigrationLock implements MigrationLock {
   /** The first half of the lock's key: "auto" in ASCII, so it is recognisable in pg_locks. */
   private static final int KEY = 0x6175746f;
 
+  /** The second half of this lock's key and of {@link PostgresRevisionLock}'s, in SQL: the current schema's. */
+  static final String SCHEMA_KEY = "hashtext(coalesce(current_schema(), ''))";
+
   private final Connection connection;
   /** The second half of the key: the schema's, as it was when the lock was taken. */
   private final int schemaKey;
@@ -68,7 +71,7 @@ final class PostgresMigrationLock implements MigrationLock {
 
   private static int schemaKey(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery("select hashtext(coalesce(current_schema(), ''))")) {
+        ResultSet result = statement.executeQuery("select " + SCHEMA_KEY)) {
       result.next();
       return result.getInt(1);
     }

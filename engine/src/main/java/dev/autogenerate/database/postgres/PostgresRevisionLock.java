@@ -34,7 +34,7 @@ final class PostgresRevisionLock {
 
   private static boolean tryLock(Connection connection) throws SQLException {
     try (PreparedStatement lock = connection.prepareStatement(
-        "select pg_try_advisory_xact_lock(?, hashtext(coalesce(current_schema(), '')))")) {
+        "select pg_try_advisory_xact_lock(?, " + PostgresMigrationLock.SCHEMA_KEY + ")")) {
       lock.setInt(1, KEY);
       try (ResultSet result = lock.executeQuery()) {
         return result.next() && result.getBoolean(1);
