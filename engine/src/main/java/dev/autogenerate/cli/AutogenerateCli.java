@@ -146,6 +146,21 @@ public final class AutogenerateCli implements Callable<Integer> {
 
   public static void main(String[] args) {
     PhaseTimings.mainEntered();
+    prepareProcess();
+    int exitCode = run(Path.of("").toAbsolutePath(), System.getenv(), new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true), args);
+    // A command that never connected (init, --help) may end while the library is being copied
+    // into the cache on a machine's first run: the copy is finished rather than cut off.
+    awaitSqliteLibrary();
+    System.exit(exitCode);
+  }
+
+  /**
+   * What a process that runs commands sets up once, before its first: picocli's switches and, on
+   * a thread of its own, sqlite-jdbc's native library. {@link #main} calls it, and the daemon
+   * ({@code cli.daemon.CommandDaemon}) as it starts.
+   */
+  public static void prepareProcess() {
     leanPicocli();
     CompletableFuture<Void> copied = new CompletableFuture<>();
     sqliteLibrary = copied;
@@ -161,12 +176,6 @@ public final class AutogenerateCli implements Callable<Integer> {
         copied.complete(null);
       }
     });
-    int exitCode = run(Path.of("").toAbsolutePath(), System.getenv(), new PrintWriter(System.out, true),
-        new PrintWriter(System.err, true), args);
-    // A command that never connected (init, --help) may end while the library is being copied
-    // into the cache on a machine's first run: the copy is finished rather than cut off.
-    awaitSqliteLibrary();
-    System.exit(exitCode);
   }
 
   /**
@@ -307,6 +316,11 @@ public final class AutogenerateCli implements Callable<Integer> {
 
   Path workingDirectory() {
     return workingDirectory;
+  }
+
+  /** The environment the command runs in (its launcher's, where a daemon runs it). */
+  Map<String, String> environment() {
+    return environment;
   }
 
   PrintWriter out() {

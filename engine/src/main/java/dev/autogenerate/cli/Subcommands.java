@@ -33,6 +33,7 @@ final class Subcommands {
       BaselineCommand.class,
       CheckCommand.class,
       ConfigCommand.class,
+      DaemonCommand.class,
       CommandLine.HelpCommand.class);
 
   private static final Set<String> MESSAGE_OPTIONS = Set.of("-m", "--message");

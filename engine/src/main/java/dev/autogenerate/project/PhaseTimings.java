@@ -11,7 +11,6 @@ import java.time.Duration;
 public final class PhaseTimings {
 
   private static final boolean ENABLED = Boolean.getBoolean("autogenerate.timings");
-  private static final PrintStream OUT = System.err;
 
   private PhaseTimings() {}
 
@@ -41,15 +40,22 @@ public final class PhaseTimings {
    */
   public static void mainEntered() {
     if (ENABLED) {
-      synchronized (OUT) {
-        OUT.println("autogenerate-timing-main-at " + System.currentTimeMillis());
-      }
+      print("autogenerate-timing-main-at " + System.currentTimeMillis());
     }
   }
 
   private static void report(String phase, Duration duration) {
-    synchronized (OUT) {
-      OUT.println("autogenerate-timing " + phase + " " + duration.toMillis());
+    print("autogenerate-timing " + phase + " " + duration.toMillis());
+  }
+
+  /**
+   * One line on the standard error of the moment: a daemon sets it to its command's launcher's
+   * for the command's length ({@code cli.daemon.CommandDaemon}).
+   */
+  private static void print(String line) {
+    PrintStream err = System.err;
+    synchronized (err) {
+      err.println(line);
     }
   }
 }

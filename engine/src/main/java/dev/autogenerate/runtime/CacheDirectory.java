@@ -15,6 +15,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,14 +40,19 @@ public final class CacheDirectory {
 
   /** The folder for one kind of entry, {@code migrations} or {@code entities}. */
   public static Path of(String kind) {
+    return of(kind, System.getenv());
+  }
+
+  /** As {@link #of(String)}, with the variables of {@code environment}. */
+  public static Path of(String kind, Map<String, String> environment) {
     String configured = System.getProperty("autogenerate.cache");
     if (configured == null || configured.isBlank()) {
-      configured = System.getenv("AUTOGENERATE_CACHE");
+      configured = environment.get("AUTOGENERATE_CACHE");
     }
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured).resolve(kind);
     }
-    String xdg = System.getenv("XDG_CACHE_HOME");
+    String xdg = environment.get("XDG_CACHE_HOME");
     Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("autogenerate").resolve(kind);
   }

@@ -53,6 +53,11 @@ import java.util.stream.Stream;
  * scenario's commands with both launchers in turn, round by round, and prints the median ratio
  * of this one's runs over the other's: on a shared machine whose speed drifts, the way to see a
  * change of 5-10%. The histories run with this launcher only (they compare two lengths already).
+ *
+ * <p>{@code --daemon on} runs every command in the launcher's daemon ({@code AUTOGENERATE_DAEMON=on},
+ * the output through pipes): the first run of each scenario's command then includes the daemon's
+ * start where none ran yet; the peak memory column is the launcher's, and each daemon's own peak is
+ * printed after the table, before the benchmark stops them.
  */
 public final class CommandLineBenchmark {
 
@@ -63,14 +68,17 @@ public final class CommandLineBenchmark {
   private final Path against;
   private final Path work;
   private final int rounds;
+  /** Whether commands run in the launcher's daemon ({@code --daemon on}). */
+  private final boolean daemon;
   private final List<Row> rows = new ArrayList<>();
   private final List<String> ratioLines = new ArrayList<>();
 
-  private CommandLineBenchmark(Path launcher, Path against, Path work, int rounds) {
+  private CommandLineBenchmark(Path launcher, Path against, Path work, int rounds, boolean daemon) {
     this.launcher = launcher;
     this.against = against;
     this.work = work;
     this.rounds = rounds;
+    this.daemon = daemon;
   }
 
   /** One command measured: its first run (cold migration cache, new CDS archive) and the median of the rest. */
@@ -118,8 +126,9 @@ public final class CommandLineBenchmark {
     int rounds = 3;
     Path keep = null;
     Path against = null;
+    boolean daemon = false;
     String usage = "options: --tables 10,200,1000 --revisions 2,200 --rounds 3 --databases postgresql,sqlite --keep DIR"
-        + " --against OTHER_CHECKOUT/autogenerate";
+        + " --against OTHER_CHECKOUT/autogenerate --daemon on";
     if (args.length % 2 != 0) {
       // --help, or an option without its value: say what they are instead of running for minutes.
       System.out.println(usage);
@@ -132,6 +141,7 @@ public final class CommandLineBenchmark {
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
         case "--keep" -> keep = Path.of(args[i + 1]);
         case "--against" -> against = Path.of(args[i + 1]).toAbsolutePath();
+        case "--daemon" -> daemon = args[i + 1].equals("on");
         case "--databases" -> kinds = Arrays.stream(args[i + 1].split(","))
             .map(name -> DatabaseKind.valueOf(name.trim().toUpperCase(Locale.ROOT))).toList();
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + usage);
@@ -142,7 +152,7 @@ public final class CommandLineBenchmark {
     if (against != null && !Files.isExecutable(against)) {
       throw new IllegalArgumentException("--against " + against + ": no launcher there; give another checkout's autogenerate");
     }
-    CommandLineBenchmark benchmark = new CommandLineBenchmark(findLauncher(), against, work, rounds);
+    CommandLineBenchmark benchmark = new CommandLineBenchmark(findLauncher(), against, work, rounds, daemon);
     // The launcher runs JAVA_HOME's JDK when it is set (an ahead-of-time cache on JDK 25 and later).
     String home = System.getenv("JAVA_HOME");
     String jdk = home != null && Files.isExecutable(Path.of(home, "bin", "java")) ? home : "the java on the PATH";
@@ -150,6 +160,10 @@ public final class CommandLineBenchmark {
         Runtime.getRuntime().availableProcessors());
     if (against != null) {
       System.out.printf("against %s, in turns with it%n", against);
+    }
+    if (daemon) {
+      System.out.println("in the launcher's daemon (AUTOGENERATE_DAEMON=on): start-up is not measured, peak memory is the"
+          + " launcher's; the daemons' own peak follows the table");
     }
     for (DatabaseKind kind : kinds) {
       for (int count : tables) {
@@ -163,6 +177,9 @@ public final class CommandLineBenchmark {
       }
     }
     benchmark.printTable();
+    if (daemon) {
+      benchmark.stopDaemons();
+    }
     if (keep == null) {
       deleteTree(work);
     }
@@ -413,8 +430,11 @@ public final class CommandLineBenchmark {
     // The launcher's archives measured as a developer's machine has them, even in a CI job (which
     // writes none unless asked); AUTOGENERATE_CDS=off still compares without them.
     builder.environment().putIfAbsent("AUTOGENERATE_CDS", "on");
+    if (daemon) {
+      builder.environment().put("AUTOGENERATE_DAEMON", "on");
+    }
     long startedAt = System.currentTimeMillis();
-    int exit = builder.start().waitFor();
+    int exit = daemon ? throughPipes(builder, out, err) : builder.start().waitFor();
     long endedAt = System.currentTimeMillis();
     if (exit != exitCode) {
       throw new IllegalStateException(String.join(" ", command) + " in " + project + " exited " + exit + ":\n"
@@ -435,6 +455,54 @@ public final class CommandLineBenchmark {
       }
     }
     return new Run(endedAt - startedAt, cpuMillis, peakKib, phases);
+  }
+
+  /**
+   * Runs the command with its output through pipes into the two files, as the launcher sends a
+   * command to its daemon only where the output is a pipe or a terminal (a file would be written
+   * over); its exit code once both pipes are drained.
+   */
+  private static int throughPipes(ProcessBuilder builder, Path out, Path err) throws Exception {
+    builder.redirectOutput(ProcessBuilder.Redirect.PIPE).redirectError(ProcessBuilder.Redirect.PIPE);
+    Process process = builder.start();
+    Thread outCopy = new Thread(() -> copy(process.getInputStream(), out));
+    Thread errCopy = new Thread(() -> copy(process.getErrorStream(), err));
+    outCopy.start();
+    errCopy.start();
+    int exit = process.waitFor();
+    outCopy.join();
+    errCopy.join();
+    return exit;
+  }
+
+  private static void copy(java.io.InputStream from, Path to) {
+    try (from) {
+      Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Prints each daemon's peak resident memory, then stops them (they live in the benchmark's cache folder). */
+  private void stopDaemons() throws Exception {
+    Path folder = work.resolve("cache").resolve("daemons");
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> entries = Files.list(folder)) {
+        for (Path entry : entries.filter(file -> !file.toString().endsWith(".log")).toList()) {
+          String[] words = Files.readString(entry).strip().split(" ");
+          Path status = Path.of("/proc", words[words.length - 1], "status");
+          if (Files.exists(status)) {
+            Files.readAllLines(status).stream().filter(line -> line.startsWith("VmHWM:")).findFirst().ifPresent(
+                peak -> System.out.printf("daemon pid %s: peak resident %d MiB%n", words[words.length - 1],
+                    Long.parseLong(peak.replaceAll("\\D", "")) / 1024));
+          }
+        }
+      }
+    }
+    ProcessBuilder stop = new ProcessBuilder(launcher.toString(), "daemon", "stop").redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    stop.environment().put("AUTOGENERATE_CACHE", work.resolve("cache").toString());
+    stop.start().waitFor();
   }
 
   private Path project(String name, TestDatabase database, List<String> entitySources) throws IOException {

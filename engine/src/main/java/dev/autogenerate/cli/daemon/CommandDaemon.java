@@ -1,0 +1,303 @@
+package dev.autogenerate.cli.daemon;
+
+import dev.autogenerate.cli.AutogenerateCli;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A JVM kept between commands ({@code AUTOGENERATE_DAEMON=on}), as Gradle's and mvnd's: the
+ * launcher sends it a command line and it runs it as {@link AutogenerateCli#main} would, in the
+ * launcher's working folder, with its environment, writing to its output; picocli, Hibernate and
+ * the comparison are loaded and compiled already. A cold JVM spends about 250 ms before a
+ * command's work begins and Hibernate's boot as much again; here a check at 10 tables takes
+ * 10-55 ms.
+ *
+ * <p>One command at a time: a launcher that finds it busy runs its command in a JVM of its own.
+ * A command whose launcher goes (Ctrl-C, a kill) ends the daemon, as the signal would have ended
+ * that command's own JVM: connections close, and each database rolls back what was under way.
+ * Nothing else is kept between commands but what the JVM itself keeps (loaded classes, compiled
+ * code) and the tool's caches, which key every entry by what it was made from. The daemon exits
+ * after {@code idle} minutes without a command, when its entry file no longer names it (a newer
+ * daemon for the same key), when its jar is rebuilt (the launcher's key changes with it, and a
+ * class loaded from the rewritten jar could fail), or when the memory it still holds after a
+ * collection passes half of its heap's maximum; {@code autogenerate daemon stop} ends it too.
+ *
+ * <p>Started by the launcher, with the entry file's path and the idle minutes; it listens on the
+ * loopback only, and answers only a client that sends the entry's token ({@link DaemonEntry}).
+ */
+public final class CommandDaemon {
+
+  /** How long a client has to send its token and its command line. */
+  private static final int HANDSHAKE_MILLIS = 10_000;
+  /** How often the daemon looks at its idleness, its entry and its memory. */
+  private static final Duration TICK = Duration.ofSeconds(2);
+  /** The longest command line a client may send, in bytes. */
+  private static final int MAX_REQUEST = 1 << 20;
+
+  /** How the JVM decodes the arguments of its command line, from the locale (part of the daemon's key). */
+  private static final Charset ARGUMENTS = charset("sun.jnu.encoding");
+
+  private final Path entryFile;
+  private final Duration idle;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicInteger commands = new AtomicInteger();
+  /** The jar this daemon's classes come from, as it started: a rebuilt one is another daemon's. */
+  private final JarStamp jar = JarStamp.of(JarStamp.ofClasses(CommandDaemon.class));
+  private final PrintStream ownOut = System.out;
+  private final PrintStream ownErr = System.err;
+  private volatile long lastCommandEnded = System.nanoTime();
+  private volatile boolean collectedSinceLastCommand = true;
+  private DaemonEntry entry;
+
+  private CommandDaemon(Path entryFile, Duration idle) {
+    this.entryFile = entryFile;
+    this.idle = idle;
+  }
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      System.err.println("usage: CommandDaemon ENTRY_FILE IDLE_MINUTES (started by the autogenerate launcher)");
+      System.exit(AutogenerateCli.ERROR);
+    }
+    AutogenerateCli.prepareProcess();
+    new CommandDaemon(Path.of(args[0]), Duration.ofMinutes(Math.max(1, Long.parseLong(args[1])))).serve();
+  }
+
+  private void serve() throws IOException {
+    try (ServerSocket server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
+      entry = DaemonEntry.forThisProcess(server.getLocalPort());
+      entry.write(entryFile);
+      ownOut.println(Instant.now() + " listening on port " + entry.port() + ", pid " + entry.pid());
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> entry.removeIfCurrent(entryFile), "autogenerate-daemon-exit"));
+      startWatch();
+      while (true) {
+        Socket client = server.accept();
+        try {
+          accept(client);
+        } catch (IOException | RuntimeException e) {
+          close(client);
+        }
+      }
+    }
+  }
+
+  /** Checks the client's token, then runs its command on a thread of its own, or says busy. */
+  private void accept(Socket client) throws IOException {
+    client.setSoTimeout(HANDSHAKE_MILLIS);
+    client.setTcpNoDelay(true);
+    InputStream in = new BufferedInputStream(client.getInputStream());
+    Optional<String> token = field(in, '\n', 128);
+    if (token.isEmpty() || !MessageDigest.isEqual(token.get().getBytes(StandardCharsets.US_ASCII),
+        entry.clientToken().getBytes(StandardCharsets.US_ASCII))) {
+      close(client);
+      return;
+    }
+    if (!running.compareAndSet(false, true)) {
+      reply(client, "busy");
+      close(client);
+      return;
+    }
+    reply(client, entry.daemonToken());
+    Thread command = new Thread(() -> {
+      try {
+        run(client, in);
+      } finally {
+        lastCommandEnded = System.nanoTime();
+        collectedSinceLastCommand = false;
+        running.set(false);
+      }
+    }, "autogenerate-daemon-command");
+    command.start();
+  }
+
+  /**
+   * Reads the command line (the launcher's process id, the descriptor of its socket, the number of
+   * arguments, the arguments, each ended by a NUL), runs it, and answers {@code exit CODE}.
+   */
+  private void run(Socket client, InputStream in) {
+    AtomicBoolean ended = new AtomicBoolean();
+    try {
+      long pid = Long.parseLong(field(in, '\0', 32).orElseThrow());
+      int fd = Integer.parseInt(field(in, '\0', 16).orElseThrow());
+      int count = Integer.parseInt(field(in, '\0', 16).orElseThrow());
+      List<String> args = new ArrayList<>();
+      int size = 0;
+      for (int i = 0; i < count; i++) {
+        String arg = field(in, '\0', MAX_REQUEST - size).orElseThrow();
+        size += arg.length() + 1;
+        args.add(arg);
+      }
+      Optional<ClientProcess> launcher = ClientProcess.connectedThrough(pid, fd, client.getPort(), client.getLocalPort());
+      if (launcher.isEmpty()) {
+        reply(client, "refused");
+        return;
+      }
+      client.setSoTimeout(0);
+      watchForHangUp(client, in, ended);
+      long started = System.nanoTime();
+      int code = runCommand(launcher.get(), args.toArray(String[]::new));
+      ended.set(true);
+      reply(client, "exit " + code);
+      // Its log tells what it ran, not with what (an argument may be a password).
+      ownOut.println(Instant.now() + " command " + commands.incrementAndGet() + " of pid " + pid + ": exit " + code
+          + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    } catch (IOException | RuntimeException e) {
+      ended.set(true);
+    } finally {
+      close(client);
+    }
+  }
+
+  /**
+   * Runs the command line as {@link AutogenerateCli#main} does, with the launcher's standard
+   * output and error as the process's own meanwhile (a library printing there writes where the
+   * command's output goes).
+   */
+  private int runCommand(ClientProcess launcher, String[] args) throws IOException {
+    Charset charset = charset("stdout.encoding", "native.encoding");
+    try (OutputStream stdout = launcher.open(1); OutputStream stderr = launcher.open(2)) {
+      PrintStream out = new PrintStream(stdout, true, charset);
+      PrintStream err = new PrintStream(stderr, true, charset);
+      System.setOut(out);
+      System.setErr(err);
+      try {
+        return AutogenerateCli.run(launcher.workingDirectory(), launcher.environment(),
+            new PrintWriter(new OutputStreamWriter(out, charset), true),
+            new PrintWriter(new OutputStreamWriter(err, charset), true), args);
+      } finally {
+        out.flush();
+        err.flush();
+        System.setOut(ownOut);
+        System.setErr(ownErr);
+      }
+    }
+  }
+
+  /**
+   * The charset named by the first of these properties the JVM set: the locale decides them, and
+   * the locale's variables are part of the daemon's key, so they are the launcher's.
+   */
+  private static Charset charset(String... properties) {
+    for (String property : properties) {
+      String name = System.getProperty(property);
+      if (name != null && Charset.isSupported(name)) {
+        return Charset.forName(name);
+      }
+    }
+    return Charset.defaultCharset();
+  }
+
+  /**
+   * A launcher that goes before its command ended was stopped (Ctrl-C, a kill): the command is
+   * stopped as that signal stops a JVM of its own, by ending this one, shutdown hooks run.
+   */
+  private static void watchForHangUp(Socket client, InputStream in, AtomicBoolean ended) {
+    Thread watch = new Thread(() -> {
+      try {
+        while (in.read() >= 0) {
+          // A launcher sends nothing after its command line.
+        }
+      } catch (IOException e) {
+        // Closed: by the launcher going, or by the reply's close.
+      }
+      if (!ended.get()) {
+        System.exit(130);
+      }
+    }, "autogenerate-daemon-hang-up");
+    watch.setDaemon(true);
+    watch.start();
+  }
+
+  /**
+   * Every {@link #TICK}: exits when idle too long or no longer named by the entry file; once
+   * after each command, collects and exits when what is still held passes half the heap.
+   */
+  private void startWatch() {
+    Thread watch = new Thread(() -> {
+      while (true) {
+        try {
+          Thread.sleep(TICK.toMillis());
+        } catch (InterruptedException e) {
+          return;
+        }
+        if (running.get()) {
+          continue;
+        }
+        boolean idleTooLong = System.nanoTime() - lastCommandEnded > idle.toNanos();
+        boolean replaced = DaemonEntry.read(entryFile).filter(entry::equals).isEmpty()
+            || !jar.equals(JarStamp.of(jar.path()));
+        if (!collectedSinceLastCommand) {
+          collectedSinceLastCommand = true;
+          System.gc();
+          Runtime runtime = Runtime.getRuntime();
+          if (runtime.totalMemory() - runtime.freeMemory() > runtime.maxMemory() / 2) {
+            ownErr.println("autogenerate daemon: exiting, " + (runtime.totalMemory() - runtime.freeMemory()) / (1 << 20)
+                + " MiB held after a collection");
+            idleTooLong = true;
+          }
+        }
+        if ((idleTooLong || replaced) && running.compareAndSet(false, true)) {
+          System.exit(0);
+        }
+      }
+    }, "autogenerate-daemon-watch");
+    watch.setDaemon(true);
+    watch.start();
+  }
+
+  /**
+   * Bytes up to {@code end} (not included), decoded as the JVM decodes its own arguments; empty
+   * when the stream ends or the field is too long.
+   */
+  private static Optional<String> field(InputStream in, char end, int limit) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      for (int b = in.read(); b >= 0; b = in.read()) {
+        if (b == end) {
+          return Optional.of(bytes.toString(ARGUMENTS));
+        }
+        if (bytes.size() >= limit) {
+          return Optional.empty();
+        }
+        bytes.write(b);
+      }
+    } catch (SocketTimeoutException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  private static void reply(Socket client, String line) throws IOException {
+    client.getOutputStream().write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+    client.getOutputStream().flush();
+  }
+
+  private static void close(Socket client) {
+    try {
+      client.close();
+    } catch (IOException e) {
+      // Gone already.
+    }
+  }
+}
