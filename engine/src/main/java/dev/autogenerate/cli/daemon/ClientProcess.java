@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * The launcher process a command came from, seen through Linux's {@code /proc}: its working folder
  * and environment are the command's (as a JVM it started would have had them), and the command
- * writes to its standard output and error, opened again through {@code /proc/PID/fd}. The launcher
+ * writes to its standard output and error, opened again through {@code /proc/PID/fd} (copies of
+ * them the launcher names). The launcher
  * sends a command here only where those are a terminal, a pipe or a device such as /dev/null:
  * reopening a regular file would write from an offset of its own, over what the shell writes
  * next.
@@ -104,7 +105,7 @@ record ClientProcess(long pid, Path workingDirectory, Map<String, String> enviro
     return Map.copyOf(environment);
   }
 
-  /** The process's standard output (1) or error (2), opened again. */
+  /** The process's file descriptor {@code fd} (a copy of its standard output or error), opened again. */
   OutputStream open(int fd) throws IOException {
     return new FileOutputStream(proc(pid).resolve("fd").resolve(Integer.toString(fd)).toFile(), true);
   }

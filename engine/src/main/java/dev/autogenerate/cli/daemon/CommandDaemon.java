@@ -132,14 +132,19 @@ public final class CommandDaemon {
   }
 
   /**
-   * Reads the command line (the launcher's process id, the descriptor of its socket, the number of
-   * arguments, the arguments, each ended by a NUL), runs it, and answers {@code exit CODE}.
+   * Reads the command line (the launcher's process id, the descriptor of its socket, those of
+   * copies of its standard output and error, the number of arguments, the arguments, each ended by
+   * a NUL), runs it, and answers {@code exit CODE}. Copies, not 1 and 2: bash writes to the socket
+   * by moving it onto descriptor 1 while it writes, and the daemon, reading the last argument, could
+   * open descriptor 1 before bash put it back (it did, 2 commands in 80 on a loaded machine).
    */
   private void run(Socket client, InputStream in) {
     AtomicBoolean ended = new AtomicBoolean();
     try {
       long pid = Long.parseLong(field(in, '\0', 32).orElseThrow());
       int fd = Integer.parseInt(field(in, '\0', 16).orElseThrow());
+      int outFd = Integer.parseInt(field(in, '\0', 16).orElseThrow());
+      int errFd = Integer.parseInt(field(in, '\0', 16).orElseThrow());
       int count = Integer.parseInt(field(in, '\0', 16).orElseThrow());
       List<String> args = new ArrayList<>();
       int size = 0;
@@ -156,14 +161,17 @@ public final class CommandDaemon {
       client.setSoTimeout(0);
       watchForHangUp(client, in, ended);
       long started = System.nanoTime();
-      int code = runCommand(launcher.get(), args.toArray(String[]::new));
+      int code = runCommand(launcher.get(), outFd, errFd, args.toArray(String[]::new));
       ended.set(true);
       reply(client, "exit " + code);
       // Its log tells what it ran, not with what (an argument may be a password).
       ownOut.println(Instant.now() + " command " + commands.incrementAndGet() + " of pid " + pid + ": exit " + code
           + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
       ended.set(true);
+      // The launcher says the daemon failed it and points at this log.
+      ownErr.println(Instant.now() + " a command failed in the daemon: " + e);
+      e.printStackTrace(ownErr);
     } finally {
       close(client);
     }
@@ -174,9 +182,9 @@ public final class CommandDaemon {
    * output and error as the process's own meanwhile (a library printing there writes where the
    * command's output goes).
    */
-  private int runCommand(ClientProcess launcher, String[] args) throws IOException {
+  private int runCommand(ClientProcess launcher, int outFd, int errFd, String[] args) throws IOException {
     Charset charset = charset("stdout.encoding", "native.encoding");
-    try (OutputStream stdout = launcher.open(1); OutputStream stderr = launcher.open(2)) {
+    try (OutputStream stdout = launcher.open(outFd); OutputStream stderr = launcher.open(errFd)) {
       PrintStream out = new PrintStream(stdout, true, charset);
       PrintStream err = new PrintStream(stderr, true, charset);
       System.setOut(out);
