@@ -93,42 +93,46 @@ public final class CommandDaemon {
       startWatch();
       while (true) {
         Socket client = server.accept();
-        try {
-          accept(client);
-        } catch (IOException | RuntimeException e) {
-          close(client);
-        }
+        // Each connection on a thread of its own: one that sends nothing (another user may
+        // connect to a loopback port) holds up no launcher.
+        new Thread(() -> connection(client), "autogenerate-daemon-connection").start();
       }
     }
   }
 
-  /** Checks the client's token, then runs its command on a thread of its own, or says busy. */
-  private void accept(Socket client) throws IOException {
-    client.setSoTimeout(HANDSHAKE_MILLIS);
-    client.setTcpNoDelay(true);
-    InputStream in = new BufferedInputStream(client.getInputStream());
-    Optional<String> token = field(in, '\n', 128);
-    if (token.isEmpty() || !MessageDigest.isEqual(token.get().getBytes(StandardCharsets.US_ASCII),
-        entry.clientToken().getBytes(StandardCharsets.US_ASCII))) {
-      close(client);
-      return;
-    }
-    if (!running.compareAndSet(false, true)) {
-      reply(client, "busy");
-      close(client);
-      return;
-    }
-    reply(client, entry.daemonToken());
-    Thread command = new Thread(() -> {
+  /** Checks the client's token, then runs its command, or says busy when one runs already. */
+  private void connection(Socket client) {
+    try {
+      client.setSoTimeout(HANDSHAKE_MILLIS);
+      client.setTcpNoDelay(true);
+      InputStream in = new BufferedInputStream(client.getInputStream());
+      Optional<String> token = field(in, '\n', 128);
+      if (token.isEmpty() || !MessageDigest.isEqual(token.get().getBytes(StandardCharsets.US_ASCII),
+          entry.clientToken().getBytes(StandardCharsets.US_ASCII))) {
+        return;
+      }
+      if (!running.compareAndSet(false, true)) {
+        reply(client, "busy");
+        return;
+      }
       try {
+        reply(client, entry.daemonToken());
         run(client, in);
       } finally {
-        lastCommandEnded = System.nanoTime();
-        collectedSinceLastCommand = false;
-        running.set(false);
+        commandEnded();
       }
-    }, "autogenerate-daemon-command");
-    command.start();
+    } catch (IOException | RuntimeException e) {
+      // The launcher finds the connection closed and runs its command in a JVM of its own.
+    } finally {
+      close(client);
+    }
+  }
+
+  /** The daemon is free for the next command (called once its output is back to its own). */
+  private void commandEnded() {
+    lastCommandEnded = System.nanoTime();
+    collectedSinceLastCommand = false;
+    running.set(false);
   }
 
   /**
@@ -163,6 +167,8 @@ public final class CommandDaemon {
       long started = System.nanoTime();
       int code = runCommand(launcher.get(), outFd, errFd, args.toArray(String[]::new));
       ended.set(true);
+      // Free before the launcher hears of it: the next command, sent at once, is not told busy.
+      commandEnded();
       reply(client, "exit " + code);
       // Its log tells what it ran, not with what (an argument may be a password).
       ownOut.println(Instant.now() + " command " + commands.incrementAndGet() + " of pid " + pid + ": exit " + code
