@@ -15,6 +15,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -88,6 +89,8 @@ public final class CommandDaemon {
     try (ServerSocket server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
       entry = DaemonEntry.forThisProcess(server.getLocalPort());
       entry.write(entryFile);
+      // The launchers that found it starting (its marker) and ran their commands cold are done.
+      Files.deleteIfExists(Path.of(entryFile + ".starting"));
       ownOut.println(Instant.now() + " listening on port " + entry.port() + ", pid " + entry.pid());
       Runtime.getRuntime().addShutdownHook(new Thread(() -> entry.removeIfCurrent(entryFile), "autogenerate-daemon-exit"));
       startWatch();

@@ -35,7 +35,7 @@ public final class Daemons {
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.sorted().toList()) {
         String name = file.getFileName().toString();
-        if (name.endsWith(".log") || name.endsWith(".tmp")) {
+        if (name.endsWith(".log") || name.endsWith(".tmp") || name.endsWith(".starting")) {
           continue;
         }
         Optional<DaemonEntry> entry = DaemonEntry.read(file);
