@@ -52,17 +52,42 @@ class DaemonCommandTest {
     return CliRun.run(directory, Map.of(), "daemon", action);
   }
 
-  @Test
-  void aRunningDaemonIsListedThenStopped() throws Exception {
+  /** Starts a daemon process as the launcher does, idle for at most {@code idle}, and waits for its entry. */
+  private Path startDaemon(String idle) throws Exception {
     Path entry = daemons().resolve("1234");
     daemon = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-D" + CACHE + "=" + directory.resolve("cache"), "-cp", System.getProperty("java.class.path"),
-        "dev.autogenerate.cli.daemon.CommandDaemon", entry.toString(), "5")
+        "dev.autogenerate.cli.daemon.CommandDaemon", entry.toString(), idle)
         .redirectErrorStream(true).redirectOutput(directory.resolve("daemon.log").toFile()).start();
     for (int i = 0; i < 300 && !Files.exists(entry); i++) {
       Thread.sleep(50);
     }
     assertTrue(Files.exists(entry), () -> "the daemon wrote no entry: " + read(directory.resolve("daemon.log")));
+    return entry;
+  }
+
+  @Test
+  void aDaemonIdleLongerThanItsTimeEndsAndRemovesItsEntry() throws Exception {
+    Path entry = startDaemon("PT2S");
+
+    assertFalse(daemon.waitFor(1, TimeUnit.SECONDS), "the daemon ended before its idle time");
+    assertTrue(daemon.waitFor(15, TimeUnit.SECONDS), "the idle daemon still runs");
+    assertFalse(Files.exists(entry), "the idle daemon left its entry");
+  }
+
+  @Test
+  void aDaemonWhoseEntryAnotherReplacedEnds() throws Exception {
+    Path entry = startDaemon("5");
+    // A daemon started meanwhile for the same key (two launchers that found none at once).
+    Files.writeString(entry, "40000 other-client-token other-daemon-token 1\n");
+
+    assertTrue(daemon.waitFor(15, TimeUnit.SECONDS), "the replaced daemon still runs");
+    assertTrue(Files.exists(entry), "the replaced daemon removed the other's entry");
+  }
+
+  @Test
+  void aRunningDaemonIsListedThenStopped() throws Exception {
+    Path entry = startDaemon("5");
 
     CliRun status = daemon("status");
     assertEquals(0, status.exitCode(), status::toString);

@@ -82,7 +82,12 @@ public final class CommandDaemon {
       System.exit(AutogenerateCli.ERROR);
     }
     AutogenerateCli.prepareProcess();
-    new CommandDaemon(Path.of(args[0]), Duration.ofMinutes(Math.max(1, Long.parseLong(args[1])))).serve();
+    new CommandDaemon(Path.of(args[0]), idle(args[1])).serve();
+  }
+
+  /** Whole minutes, as the launcher gives them, or an ISO-8601 duration ({@code PT3S}: the tests). */
+  static Duration idle(String given) {
+    return given.startsWith("PT") ? Duration.parse(given) : Duration.ofMinutes(Math.max(1, Long.parseLong(given)));
   }
 
   private void serve() throws IOException {
