@@ -57,7 +57,7 @@ class DaemonCommandTest {
     Path entry = daemons().resolve("1234");
     daemon = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-D" + CACHE + "=" + directory.resolve("cache"), "-cp", System.getProperty("java.class.path"),
-        "dev.autogenerate.cli.daemon.CommandDaemon", entry.toString(), idle)
+        "dev.autogenerate.cli.daemon.CommandDaemon", entry.toString(), idle, "--no-warm-up")
         .redirectErrorStream(true).redirectOutput(directory.resolve("daemon.log").toFile()).start();
     for (int i = 0; i < 300 && !Files.exists(entry); i++) {
       Thread.sleep(50);

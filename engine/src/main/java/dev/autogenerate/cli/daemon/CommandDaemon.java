@@ -44,10 +44,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * class loaded from the rewritten jar could fail), or when the memory it still holds after a
  * collection passes half of its heap's maximum; {@code autogenerate daemon stop} ends it too.
  *
- * <p>Started by the launcher, with the entry file's path and the idle minutes; it listens on the
- * loopback only, and answers only a client that sends the entry's token ({@link DaemonEntry}).
+ * <p>Started by the launcher, with the entry file's path and the idle minutes; it warms up
+ * ({@link DaemonWarmUp}) before it writes its entry, listens on the loopback only, and answers only
+ * a client that sends the entry's token ({@link DaemonEntry}).
  */
 public final class CommandDaemon {
+
+  /** The third argument that leaves the warm-up out (the tests of the daemon's own life). */
+  static final String NO_WARM_UP = "--no-warm-up";
 
   /** How long a client has to send its token and its command line. */
   private static final int HANDSHAKE_MILLIS = 10_000;
@@ -77,12 +81,14 @@ public final class CommandDaemon {
   }
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("usage: CommandDaemon ENTRY_FILE IDLE_MINUTES (started by the autogenerate launcher)");
+    boolean warmUp = args.length == 2;
+    if (args.length != 2 && !(args.length == 3 && args[2].equals(NO_WARM_UP))) {
+      System.err.println("usage: CommandDaemon ENTRY_FILE IDLE_MINUTES [" + NO_WARM_UP + "] (started by the autogenerate"
+          + " launcher)");
       System.exit(AutogenerateCli.ERROR);
     }
     AutogenerateCli.prepareProcess();
-    new CommandDaemon(Path.of(args[0]), idle(args[1])).serve();
+    new CommandDaemon(Path.of(args[0]), idle(args[1])).serve(warmUp);
   }
 
   /** Whole minutes, as the launcher gives them, or an ISO-8601 duration ({@code PT3S}: the tests). */
@@ -90,9 +96,14 @@ public final class CommandDaemon {
     return given.startsWith("PT") ? Duration.parse(given) : Duration.ofMinutes(Math.max(1, Long.parseLong(given)));
   }
 
-  private void serve() throws IOException {
+  private void serve(boolean warmUp) throws IOException {
+    if (warmUp) {
+      ownOut.println(Instant.now() + " warmed up (exit codes " + DaemonWarmUp.run() + ")");
+    }
     try (ServerSocket server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
       entry = DaemonEntry.forThisProcess(server.getLocalPort());
+      // Idle from now: the warm-up was no command.
+      lastCommandEnded = System.nanoTime();
       entry.write(entryFile);
       // The launchers that found it starting (its marker) and ran their commands cold are done.
       Files.deleteIfExists(Path.of(entryFile + ".starting"));
