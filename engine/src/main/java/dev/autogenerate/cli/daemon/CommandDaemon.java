@@ -98,7 +98,10 @@ public final class CommandDaemon {
 
   private void serve(boolean warmUp) throws IOException {
     if (warmUp) {
-      ownOut.println(Instant.now() + " warmed up (exit codes " + DaemonWarmUp.run() + ")");
+      long started = System.nanoTime();
+      List<Integer> codes = DaemonWarmUp.run();
+      ownOut.println(Instant.now() + " warmed up in " + (System.nanoTime() - started) / 1_000_000 + " ms (exit codes "
+          + codes + ")");
     }
     try (ServerSocket server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
       entry = DaemonEntry.forThisProcess(server.getLocalPort());
