@@ -35,7 +35,9 @@ final class DaemonCommand implements Callable<Integer> {
     for (Daemons.Running daemon : running) {
       if (action == Action.status) {
         root.out().println("pid " + daemon.process().pid() + ", port " + daemon.port()
-            + daemon.started().map(at -> ", started " + at).orElse("") + "  [" + daemon.entryFile() + "]");
+            + daemon.started().map(at -> ", started " + at).orElse("")
+            + daemon.lastCommand().map(line -> ", last: " + line).orElse(", no command yet")
+            + "  [" + daemon.entryFile() + "]");
       } else if (Daemons.stop(daemon, Duration.ofSeconds(10))) {
         root.out().println("Stopped the daemon pid " + daemon.process().pid() + ".");
       } else {

@@ -92,6 +92,11 @@ class DaemonCommandTest {
     CliRun status = daemon("status");
     assertEquals(0, status.exitCode(), status::toString);
     assertTrue(status.out().startsWith("pid " + daemon.pid() + ", port "), status::toString);
+    assertTrue(status.out().contains(", no command yet  ["), status::toString);
+    // What its log says of the last command it ran.
+    Files.writeString(Path.of(entry + ".log"), "2026-12-03T10:00:00Z command 7 of pid 99: exit 1 in 12 ms\n",
+        java.nio.file.StandardOpenOption.APPEND, java.nio.file.StandardOpenOption.CREATE);
+    assertTrue(daemon("status").out().contains(", last: 2026-12-03T10:00:00Z command 7 of pid 99: exit 1 in 12 ms  ["));
 
     CliRun stop = daemon("stop");
     assertEquals(0, stop.exitCode(), stop::toString);

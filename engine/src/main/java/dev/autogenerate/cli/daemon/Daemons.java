@@ -21,7 +21,20 @@ public final class Daemons {
   private Daemons() {}
 
   /** A daemon that runs: its entry's file, its process, the port it listens on, when it started. */
-  public record Running(Path entryFile, ProcessHandle process, int port, Optional<Instant> started) {}
+  public record Running(Path entryFile, ProcessHandle process, int port, Optional<Instant> started) {
+
+    /**
+     * How many commands it ran and the line its log wrote for the last ({@code TIME command N of
+     * pid P: exit C in M ms}), from the log beside its entry; empty before its first command.
+     */
+    public Optional<String> lastCommand() {
+      try (Stream<String> lines = Files.lines(Path.of(entryFile + ".log"))) {
+        return lines.filter(line -> line.contains(" command ") && line.contains(" of pid ")).reduce((first, second) -> second);
+      } catch (IOException | java.io.UncheckedIOException e) {
+        return Optional.empty();
+      }
+    }
+  }
 
   /**
    * The daemons the folder's entries name whose process runs and is a daemon; an entry of one gone
