@@ -55,9 +55,10 @@ import java.util.stream.Stream;
  * change of 5-10%. The histories run with this launcher only (they compare two lengths already).
  *
  * <p>{@code --daemon on} runs every command in the launcher's daemon ({@code AUTOGENERATE_DAEMON=on},
- * the output through pipes): the first run of each scenario's command then includes the daemon's
- * start where none ran yet; the peak memory column is the launcher's, and each daemon's own peak is
- * printed after the table, before the benchmark stops them.
+ * the output through pipes): the benchmark's very first command runs in a JVM of its own and
+ * starts the daemon, which it waits for (the daemon warms up first); the peak memory column is the
+ * launcher's, and each daemon's own peak is printed after the table, before the benchmark stops
+ * them.
  */
 public final class CommandLineBenchmark {
 
@@ -436,6 +437,9 @@ public final class CommandLineBenchmark {
     long startedAt = System.currentTimeMillis();
     int exit = daemon ? throughPipes(builder, out, err) : builder.start().waitFor();
     long endedAt = System.currentTimeMillis();
+    if (daemon) {
+      awaitDaemon();
+    }
     if (exit != exitCode) {
       throw new IllegalStateException(String.join(" ", command) + " in " + project + " exited " + exit + ":\n"
           + Files.readString(out) + Files.readString(err));
@@ -480,6 +484,25 @@ public final class CommandLineBenchmark {
       Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Waits (up to a minute) for the daemon the first command without one started after it: it
+   * warms up before it takes commands, and until then they run in JVMs of their own, which would
+   * be measured as the daemon's.
+   */
+  private void awaitDaemon() throws Exception {
+    Path folder = work.resolve("cache").resolve("daemons");
+    for (int i = 0; i < 600; i++) {
+      if (Files.isDirectory(folder)) {
+        try (Stream<Path> entries = Files.list(folder)) {
+          if (entries.map(Path::toString).anyMatch(name -> !name.endsWith(".log") && !name.endsWith(".starting"))) {
+            return;
+          }
+        }
+      }
+      Thread.sleep(100);
     }
   }
 

@@ -103,7 +103,9 @@ public final class CommandDaemon {
       ownOut.println(Instant.now() + " warmed up in " + (System.nanoTime() - started) / 1_000_000 + " ms (exit codes "
           + codes + ")");
     }
-    try (ServerSocket server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
+    // IPv4's loopback, where the launcher connects (/dev/tcp/127.0.0.1), even in a JVM told to
+    // prefer IPv6, whose loopback address would be ::1.
+    try (ServerSocket server = new ServerSocket(0, 16, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
       entry = DaemonEntry.forThisProcess(server.getLocalPort());
       // Idle from now: the warm-up was no command.
       lastCommandEnded = System.nanoTime();
