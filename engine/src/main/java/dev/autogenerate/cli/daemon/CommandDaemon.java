@@ -1,6 +1,7 @@
 package dev.autogenerate.cli.daemon;
 
 import dev.autogenerate.cli.AutogenerateCli;
+import dev.autogenerate.runtime.CodeFingerprint;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,13 +63,15 @@ public final class CommandDaemon {
 
   /** How the JVM decodes the arguments of its command line, from the locale (part of the daemon's key). */
   private static final Charset ARGUMENTS = charset("sun.jnu.encoding");
+  /** How a JVM started by the launcher would encode its output. */
+  private static final Charset OUTPUT = charset("stdout.encoding", "native.encoding");
 
   private final Path entryFile;
   private final Duration idle;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicInteger commands = new AtomicInteger();
-  /** The jar this daemon's classes come from, as it started: a rebuilt one is another daemon's. */
-  private final JarStamp jar = JarStamp.of(JarStamp.ofClasses(CommandDaemon.class));
+  /** The build of this daemon's code, as it started: a rebuilt jar is another daemon's. */
+  private final String code = CodeFingerprint.of(List.of(CommandDaemon.class));
   private final PrintStream ownOut = System.out;
   private final PrintStream ownErr = System.err;
   private volatile long lastCommandEnded = System.nanoTime();
@@ -213,16 +216,15 @@ public final class CommandDaemon {
    * command's output goes).
    */
   private int runCommand(ClientProcess launcher, int outFd, int errFd, String[] args) throws IOException {
-    Charset charset = charset("stdout.encoding", "native.encoding");
     try (OutputStream stdout = launcher.open(outFd); OutputStream stderr = launcher.open(errFd)) {
-      PrintStream out = new PrintStream(stdout, true, charset);
-      PrintStream err = new PrintStream(stderr, true, charset);
+      PrintStream out = new PrintStream(stdout, true, OUTPUT);
+      PrintStream err = new PrintStream(stderr, true, OUTPUT);
       System.setOut(out);
       System.setErr(err);
       try {
         return AutogenerateCli.run(launcher.workingDirectory(), launcher.environment(),
-            new PrintWriter(new OutputStreamWriter(out, charset), true),
-            new PrintWriter(new OutputStreamWriter(err, charset), true), args);
+            new PrintWriter(new OutputStreamWriter(out, OUTPUT), true),
+            new PrintWriter(new OutputStreamWriter(err, OUTPUT), true), args);
       } finally {
         out.flush();
         err.flush();
@@ -282,9 +284,9 @@ public final class CommandDaemon {
         if (running.get()) {
           continue;
         }
-        boolean idleTooLong = System.nanoTime() - lastCommandEnded > idle.toNanos();
-        boolean replaced = DaemonEntry.read(entryFile).filter(entry::equals).isEmpty()
-            || !jar.equals(JarStamp.of(jar.path()));
+        boolean exit = System.nanoTime() - lastCommandEnded > idle.toNanos()
+            || DaemonEntry.read(entryFile).filter(entry::equals).isEmpty()
+            || !code.equals(CodeFingerprint.of(List.of(CommandDaemon.class)));
         if (!collectedSinceLastCommand) {
           collectedSinceLastCommand = true;
           System.gc();
@@ -292,10 +294,10 @@ public final class CommandDaemon {
           if (runtime.totalMemory() - runtime.freeMemory() > runtime.maxMemory() / 2) {
             ownErr.println("autogenerate daemon: exiting, " + (runtime.totalMemory() - runtime.freeMemory()) / (1 << 20)
                 + " MiB held after a collection");
-            idleTooLong = true;
+            exit = true;
           }
         }
-        if ((idleTooLong || replaced) && running.compareAndSet(false, true)) {
+        if (exit && running.compareAndSet(false, true)) {
           System.exit(0);
         }
       }

@@ -24,8 +24,8 @@ public final class Daemons {
   public record Running(Path entryFile, ProcessHandle process, int port, Optional<Instant> started) {
 
     /**
-     * How many commands it ran and the line its log wrote for the last ({@code TIME command N of
-     * pid P: exit C in M ms}), from the log beside its entry; empty before its first command.
+     * The line its log wrote for the last command it ran ({@code TIME command N of pid P: exit C in
+     * M ms}, N counting its commands), from the log beside its entry; empty before its first.
      */
     public Optional<String> lastCommand() {
       try (Stream<String> lines = Files.lines(Path.of(entryFile + ".log"))) {
