@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +24,6 @@ import javax.tools.ForwardingJavaFileObject;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -109,17 +107,7 @@ public final class SourceCompiler {
       // Only the archive misses javac.
       return false;
     } finally {
-      if (folder != null) {
-        deleteQuietly(folder);
-      }
-    }
-  }
-
-  private static void deleteQuietly(Path folder) {
-    try (Stream<Path> files = Files.walk(folder)) {
-      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-    } catch (IOException | RuntimeException e) {
-      // A temporary folder left behind.
+      TemporaryFolders.deleteQuietly(folder);
     }
   }
 

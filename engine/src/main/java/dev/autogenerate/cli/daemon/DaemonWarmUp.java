@@ -1,6 +1,7 @@
 package dev.autogenerate.cli.daemon;
 
 import dev.autogenerate.cli.AutogenerateCli;
+import dev.autogenerate.runtime.TemporaryFolders;
 import jakarta.persistence.Entity;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,10 +10,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
@@ -88,7 +87,7 @@ final class DaemonWarmUp {
       codes.add(command(folder, environment, options, "upgrade", "head"));
       for (int i = 0; i < CHECKS; i++) {
         // Each reads the entities through Hibernate, as after an entity edit: the work to warm most.
-        delete(folder.resolve("cache").resolve("entities"));
+        TemporaryFolders.deleteQuietly(folder.resolve("cache").resolve("entities"));
         codes.add(command(folder, environment, options, "check"));
       }
       codes.add(command(folder, environment, options, "history"));
@@ -100,7 +99,7 @@ final class DaemonWarmUp {
       } else {
         System.setProperty(CACHE_PROPERTY, cacheBefore);
       }
-      delete(folder);
+      TemporaryFolders.deleteQuietly(folder);
     }
     return codes;
   }
@@ -130,18 +129,5 @@ final class DaemonWarmUp {
     args.addAll(List.of(command));
     PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
     return AutogenerateCli.run(folder, environment, nowhere, nowhere, args.toArray(String[]::new));
-  }
-
-  private static void delete(Path folder) {
-    if (folder == null) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      // A temporary folder: the system's tidying takes what is left.
-    }
   }
 }
