@@ -1,5 +1,6 @@
 package dev.autogenerate.bench;
 
+import dev.autogenerate.cli.daemon.Daemons;
 import dev.autogenerate.compare.MigrationPlan;
 import dev.autogenerate.compare.SchemaComparison;
 import dev.autogenerate.database.Database;
@@ -493,34 +494,22 @@ public final class CommandLineBenchmark {
    * be measured as the daemon's.
    */
   private void awaitDaemon() throws Exception {
-    Path folder = work.resolve("cache").resolve("daemons");
-    for (int i = 0; i < 600; i++) {
-      if (Files.isDirectory(folder)) {
-        try (Stream<Path> entries = Files.list(folder)) {
-          if (entries.map(Path::toString).anyMatch(name -> !name.endsWith(".log") && !name.endsWith(".starting"))) {
-            return;
-          }
-        }
-      }
+    for (int i = 0; i < 600 && Daemons.in(daemons()).isEmpty(); i++) {
       Thread.sleep(100);
     }
   }
 
+  private Path daemons() {
+    return work.resolve("cache").resolve("daemons");
+  }
+
   /** Prints each daemon's peak resident memory, then stops them (they live in the benchmark's cache folder). */
   private void stopDaemons() throws Exception {
-    Path folder = work.resolve("cache").resolve("daemons");
-    if (Files.isDirectory(folder)) {
-      try (Stream<Path> entries = Files.list(folder)) {
-        for (Path entry : entries.filter(file -> !file.toString().endsWith(".log")).toList()) {
-          String[] words = Files.readString(entry).strip().split(" ");
-          Path status = Path.of("/proc", words[words.length - 1], "status");
-          if (Files.exists(status)) {
-            Files.readAllLines(status).stream().filter(line -> line.startsWith("VmHWM:")).findFirst().ifPresent(
-                peak -> System.out.printf("daemon pid %s: peak resident %d MiB%n", words[words.length - 1],
-                    Long.parseLong(peak.replaceAll("\\D", "")) / 1024));
-          }
-        }
-      }
+    for (Daemons.Running daemon : Daemons.in(daemons())) {
+      long pid = daemon.process().pid();
+      Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+          .filter(line -> line.startsWith("VmHWM:")).findFirst().ifPresent(peak -> System.out.printf(
+              "daemon pid %d: peak resident %d MiB%n", pid, Long.parseLong(peak.replaceAll("\\D", "")) / 1024));
     }
     ProcessBuilder stop = new ProcessBuilder(launcher.toString(), "daemon", "stop").redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
