@@ -391,11 +391,13 @@ public final class AutogenerateCli implements Callable<Integer> {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
       PrintWriter err = commandLine.getErr();
-      Optional<String> locked = Database.lockedByAnotherProcess(e);
+      Optional<String> explained = Database.explained(e);
       if (e instanceof UserError) {
-        err.println("error: " + oneLine(e.getMessage()));
-      } else if (locked.isPresent()) {
-        err.println("error: " + locked.get());
+        // Which step failed and what it left, and then the cause the driver's words did not name.
+        err.println("error: " + oneLine(e.getMessage())
+            + explained.filter(cause -> !e.getMessage().contains(cause)).map(cause -> "; " + cause).orElse(""));
+      } else if (explained.isPresent()) {
+        err.println("error: " + explained.get());
       } else {
         err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage())
             + (root.debug ? "" : " (run with --debug for details)"));

@@ -3,6 +3,7 @@ package dev.autogenerate.database;
 import dev.autogenerate.compare.Risk;
 import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.compare.ComparisonRules;
+import dev.autogenerate.database.postgres.PoolerPreparedStatements;
 import dev.autogenerate.database.postgres.PostgresDatabase;
 import dev.autogenerate.database.sqlite.SqliteDatabase;
 import dev.autogenerate.inspect.DatabaseInspector;
@@ -123,6 +124,17 @@ public interface Database {
   MigrationLock lockMigrations(Connection connection, LockWait wait) throws SQLException;
 
   /**
+   * {@link #lockMigrations(Connection, LockWait)}, holding the lock where a pool that hands each
+   * transaction whichever server session is free (PgBouncer in transaction pooling) cannot lose
+   * it: on a connection of its own from {@code lockConnections}, opened only by a database that
+   * needs one, and closed with the lock.
+   */
+  default MigrationLock lockMigrations(Connection connection, ConnectionOpener lockConnections, LockWait wait)
+      throws SQLException {
+    return lockMigrations(connection, wait);
+  }
+
+  /**
    * Begins one revision's transaction (the connection is then in manual commit), waiting its turn
    * where the database makes writers take turns per transaction, and returns what must happen
    * before it commits and after it ends.
@@ -140,15 +152,15 @@ public interface Database {
   List<String> versionGuard(List<String> heads, String failure);
 
   /**
-   * What to tell when a command failed because another process held the database locked for
-   * longer than its driver waits (SQLite's 3 s busy timeout: a long migration, or a program
-   * holding a transaction open), rather than an unexpected driver error; empty for any other.
-   * Migrations themselves wait for each other through {@link #lockMigrations} and
-   * {@link #beginRevision}, saying so, up to the lock timeout.
+   * What to tell, in place of an unexpected driver error, of a failure whose cause is known and
+   * which the user can remedy; empty for any other. Another process held a SQLite database locked
+   * for longer than its driver waits (3 s: a long migration, or a program holding a transaction
+   * open); migrations themselves wait for each other through {@link #lockMigrations} and
+   * {@link #beginRevision}, saying so, up to the lock timeout. Or PostgreSQL's driver lost its
+   * prepared statements to a pool in transaction pooling.
    */
-  static Optional<String> lockedByAnotherProcess(Throwable failure) {
-    // Only SQLite fails a statement for another process's lock; PostgreSQL waits.
-    return SqliteDatabase.lockedByAnotherProcess(failure);
+  static Optional<String> explained(Throwable failure) {
+    return SqliteDatabase.lockedByAnotherProcess(failure).or(() -> PoolerPreparedStatements.explain(failure));
   }
 
   /**

@@ -115,9 +115,9 @@ public final class Project {
     try {
       return DriverManager.getConnection(settings.url(), credentials);
     } catch (SQLException e) {
-      Optional<String> locked = Database.lockedByAnotherProcess(e);
-      if (locked.isPresent()) {
-        throw new UserError(locked.get(), e);
+      Optional<String> explained = Database.explained(e);
+      if (explained.isPresent()) {
+        throw new UserError(explained.get(), e);
       }
       String url = MaskedUrl.of(settings.url());
       throw new UserError("cannot connect to " + url + ": " + MaskedUrl.withoutSecrets(UserError.firstLine(e.getMessage()), settings)
@@ -275,7 +275,8 @@ public final class Project {
   }
 
   /**
-   * The migrator, printing each revision's start and end to {@code out} as it happens.
+   * The migrator, printing each revision's start and end to {@code out} as it happens, and holding
+   * the migration lock on a connection of its own, opened as {@link #connect()} opens one.
    *
    * @param singleTransaction all revisions in one transaction, or each in its own; {@code null}
    *     for what the settings say
@@ -284,7 +285,8 @@ public final class Project {
     return migrator().withProgress(line -> {
       out.println(line);
       out.flush();
-    }).withLockTimeout(settings.lockTimeout()).withSingleTransaction(singleTransaction(singleTransaction));
+    }).withLockTimeout(settings.lockTimeout()).withSingleTransaction(singleTransaction(singleTransaction))
+        .withLockConnections(this::connect);
   }
 
   public Migrator migrator() {

@@ -5,6 +5,7 @@ import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.compare.Risk;
 import dev.autogenerate.compare.Risks;
 import dev.autogenerate.database.AheadOfTransaction;
+import dev.autogenerate.database.ConnectionOpener;
 import dev.autogenerate.database.CountBudget;
 import dev.autogenerate.database.CountedRisk;
 import dev.autogenerate.database.Database;
@@ -60,21 +61,24 @@ public final class Migrator {
   private final Consumer<String> progress;
   private final StillRunning stillRunning;
   private final boolean singleTransaction;
+  /** Where the migration lock gets a connection of its own; null to hold it on the one migrated. */
+  private final ConnectionOpener lockConnections;
 
   public Migrator(RevisionHistory history, TableFilter filter) {
     this(history, filter, LockWait.DEFAULT_TIMEOUT, line -> LOG.log(isWarning(line) ? System.Logger.Level.WARNING
         : System.Logger.Level.INFO, line.strip()),
-        StillRunning.DEFAULT, false);
+        StillRunning.DEFAULT, false, null);
   }
 
   private Migrator(RevisionHistory history, TableFilter filter, Duration lockTimeout, Consumer<String> progress,
-      StillRunning stillRunning, boolean singleTransaction) {
+      StillRunning stillRunning, boolean singleTransaction, ConnectionOpener lockConnections) {
     this.history = history;
     this.filter = filter;
     this.lockTimeout = lockTimeout;
     this.progress = progress;
     this.stillRunning = stillRunning;
     this.singleTransaction = singleTransaction;
+    this.lockConnections = lockConnections;
   }
 
   /** The migrations compiled into {@code packageName}, found through the context class loader. */
@@ -108,7 +112,7 @@ public final class Migrator {
 
   /** This migrator, waiting at most {@code timeout} for another process migrating the same database. */
   public Migrator withLockTimeout(Duration timeout) {
-    return new Migrator(history, filter, timeout, progress, stillRunning, singleTransaction);
+    return new Migrator(history, filter, timeout, progress, stillRunning, singleTransaction, lockConnections);
   }
 
   /**
@@ -117,12 +121,12 @@ public final class Migrator {
    * process. By default it logs through {@link System.Logger}.
    */
   public Migrator withProgress(Consumer<String> listener) {
-    return new Migrator(history, filter, lockTimeout, listener, stillRunning, singleTransaction);
+    return new Migrator(history, filter, lockTimeout, listener, stillRunning, singleTransaction, lockConnections);
   }
 
   /** This migrator, saying when a statement is still running on another schedule (tests). */
   Migrator withStillRunning(StillRunning schedule) {
-    return new Migrator(history, filter, lockTimeout, progress, schedule, singleTransaction);
+    return new Migrator(history, filter, lockTimeout, progress, schedule, singleTransaction, lockConnections);
   }
 
   /**
@@ -136,7 +140,20 @@ public final class Migrator {
    * default, one transaction per revision, holds locks for less time.
    */
   public Migrator withSingleTransaction(boolean single) {
-    return new Migrator(history, filter, lockTimeout, progress, stillRunning, single);
+    return new Migrator(history, filter, lockTimeout, progress, stillRunning, single, lockConnections);
+  }
+
+  /**
+   * This migrator, holding the migration lock on a connection of its own from {@code opener}
+   * (PostgreSQL), in a transaction kept open while it migrates: the lock then holds behind a pool
+   * that hands each transaction whichever server session is free, as PgBouncer does in
+   * transaction pooling, where a session's lock, taken on one server session and released on
+   * another, is lost. {@link #upgrade(DataSource)} does so by itself. The connection is opened
+   * only when there is something to run, and a waiting process ends its transaction between
+   * tries, so replicas waiting their turn each pin no server session.
+   */
+  public Migrator withLockConnections(ConnectionOpener opener) {
+    return new Migrator(history, filter, lockTimeout, progress, stillRunning, singleTransaction, opener);
   }
 
   public RevisionHistory history() {
@@ -146,7 +163,7 @@ public final class Migrator {
   /** Brings the database to the newest revision; several heads are refused (merge them first). */
   public List<MigrationScript> upgrade(DataSource dataSource) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      return upgrade(connection, "head");
+      return withLockConnections(dataSource::getConnection).upgrade(connection, "head");
     }
   }
 
@@ -198,12 +215,15 @@ public final class Migrator {
   public List<MigrationScript> upgrade(Connection connection, String target) throws SQLException {
     Database database = Database.of(connection);
     LockWait wait = new LockWait(lockTimeout, progress);
-    try (MigrationLock lock = database.lockMigrations(connection, wait)) {
-      Optional<String> edited = editedSinceApplied(connection);
-      if (edited.isPresent()) {
-        throw new UserError(edited.get());
-      }
-      AppliedRevisions applied = history.appliedAt(consistentHeads(connection));
+    // Most upgrades have nothing to do (an application's every start, each replica of a deploy):
+    // a database at its target stays there, so that is told without the lock, or its connection.
+    AppliedRevisions found = buildableStart(connection);
+    if (RevisionTargets.toApply(history, target, found).stream().allMatch(found::contains)) {
+      return List.of();
+    }
+    try (MigrationLock lock = lock(database, connection, wait)) {
+      // Read again under the lock: another process may have moved the database meanwhile.
+      AppliedRevisions applied = buildableStart(connection);
       Set<String> goal = RevisionTargets.toApply(history, target, applied);
       List<MigrationScript> done = new ArrayList<>();
       Known known = Known.NOTHING;
@@ -230,6 +250,25 @@ public final class Migrator {
       }
       return done;
     }
+  }
+
+  /**
+   * Where the database is, which an upgrade can build on: every revision applied there as its
+   * file says, and the version table's heads one place in the history.
+   */
+  private AppliedRevisions buildableStart(Connection connection) throws SQLException {
+    Optional<String> edited = editedSinceApplied(connection);
+    if (edited.isPresent()) {
+      throw new UserError(edited.get());
+    }
+    return history.appliedAt(consistentHeads(connection));
+  }
+
+  /** The migration lock, on a connection of its own when the migrator can open one. */
+  private MigrationLock lock(Database database, Connection connection, LockWait wait) throws SQLException {
+    return lockConnections == null
+        ? database.lockMigrations(connection, wait)
+        : database.lockMigrations(connection, lockConnections, wait);
   }
 
   /** The version table's heads, which must be one place in the history for anything to run from it. */
@@ -259,7 +298,7 @@ public final class Migrator {
   public List<MigrationScript> downgrade(Connection connection, String target) throws SQLException {
     Database database = Database.of(connection);
     LockWait wait = new LockWait(lockTimeout, progress);
-    try (MigrationLock lock = database.lockMigrations(connection, wait)) {
+    try (MigrationLock lock = lock(database, connection, wait)) {
       AppliedRevisions applied = history.appliedAt(consistentHeads(connection));
       Set<String> undo = RevisionTargets.toRevert(history, target, applied);
       List<MigrationScript> reverted = new ArrayList<>();
@@ -309,7 +348,7 @@ public final class Migrator {
   public List<String> stamp(Connection connection, String target) throws SQLException {
     Database database = Database.of(connection);
     LockWait wait = new LockWait(lockTimeout, progress);
-    try (MigrationLock lock = database.lockMigrations(connection, wait)) {
+    try (MigrationLock lock = lock(database, connection, wait)) {
       boolean autoCommit = connection.getAutoCommit();
       RevisionGuard guard = database.beginRevision(connection, wait);
       try {

@@ -2,6 +2,7 @@ package dev.autogenerate.runtime;
 
 import static dev.autogenerate.schema.Column.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.migration.Migration;
@@ -9,20 +10,43 @@ import dev.autogenerate.migration.Operations;
 import dev.autogenerate.migration.Revision;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.testing.TestDatabase;
 import dev.autogenerate.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * PostgreSQL's migration lock is a session's advisory lock keyed by the schema: it is released
- * under the key it was taken with, even when a revision moved the session to another schema. A
- * lock left held on a pooled connection (the Spring Boot starter's) would keep every other
- * instance of the application waiting for it.
+ * PostgreSQL's migration lock is keyed by the schema, and is released under the key it was taken
+ * with, even when a revision moved the session to another schema. A lock left held on a pooled
+ * connection (the Spring Boot starter's) would keep every other instance of the application
+ * waiting for it. Held on a connection of its own, it is a transaction's, which a pool keeps on
+ * one server session, and which ends with that transaction.
  */
 class MigrationLockReleaseTest {
+
+  /** Fails unless another server session holds the migration lock in a transaction it keeps open. */
+  @Revision(id = "l0ckelsewh01", message = "a table, once the lock is seen held elsewhere")
+  public static final class SeesTheLockHeldElsewhere implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+      op.execute("do $$ begin if not exists (select 1 from pg_locks l join pg_stat_activity a on a.pid = l.pid"
+          + " where l.locktype = 'advisory' and l.classid = x'6175746f'::int::oid and l.granted"
+          + " and a.state = 'idle in transaction' and l.pid <> pg_backend_pid())"
+          + " then raise exception 'the migration lock is not held by another session''s transaction'; end if; end $$");
+      op.createTable("things", column("id", SqlType.INTEGER).notNull());
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+      op.dropTable("things");
+    }
+  }
 
   @Revision(id = "m0veschema01", message = "events, read from another schema from now on")
   public static final class MovesTheSession implements Migration {
@@ -41,17 +65,63 @@ class MigrationLockReleaseTest {
   }
 
   @Test
+  void givenAWayToOpenConnectionsTheLockIsATransactionsOnAConnectionOfItsOwn() throws Exception {
+    RevisionHistory history = RevisionHistory.of(List.of(
+        MigrationScript.of(new SeesTheLockHeldElsewhere(), "SeesTheLockHeldElsewhere")));
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    List<Connection> opened = new ArrayList<>();
+    Migrator migrator = new Migrator(history, TableFilter.defaults()).withProgress(line -> {})
+        .withLockConnections(() -> {
+          Connection connection = database.open();
+          opened.add(connection);
+          return connection;
+        });
+    try (Connection connection = database.open()) {
+      assertEquals(List.of("l0ckelsewh01"), migrator.upgrade(connection, "head").stream().map(MigrationScript::id).toList());
+
+      assertEquals(1, opened.size());
+      assertTrue(opened.get(0).isClosed());
+      assertEquals(0, advisoryLocks(connection, "true"), "advisory locks left in the database");
+    }
+  }
+
+  @Test
+  void anUpgradeWithNothingToDoTakesNoLockNorOpensAConnectionForIt() throws Exception {
+    RevisionHistory history = RevisionHistory.of(List.of(
+        MigrationScript.of(new SeesTheLockHeldElsewhere(), "SeesTheLockHeldElsewhere")));
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    try (Connection connection = database.open(); Connection holder = database.open();
+        Statement holding = holder.createStatement()) {
+      new Migrator(history, TableFilter.defaults()).withProgress(line -> {}).withLockConnections(database::open)
+          .upgrade(connection, "head");
+      // Another process holds the lock (a session's), and the lock's connections cannot be opened.
+      holding.execute("select pg_advisory_lock(x'6175746f'::int, hashtext('public'))");
+      Migrator migrator = new Migrator(history, TableFilter.defaults()).withProgress(line -> {})
+          .withLockTimeout(Duration.ofMillis(300))
+          .withLockConnections(() -> {
+            throw new SQLException("no connection should be opened for the lock");
+          });
+
+      assertEquals(List.of(), migrator.upgrade(connection, "head"));
+    }
+  }
+
+  @Test
   void theLockIsReleasedWhenARevisionMovedTheSessionToAnotherSchema() throws Exception {
     RevisionHistory history = RevisionHistory.of(List.of(MigrationScript.of(new MovesTheSession(), "MovesTheSession")));
     try (Connection connection = TestDatabases.fresh(DatabaseKind.POSTGRESQL).open()) {
       new Migrator(history, TableFilter.defaults()).withProgress(line -> {}).upgrade(connection, "head");
 
-      try (Statement statement = connection.createStatement();
-          ResultSet held = statement.executeQuery("select count(*) from pg_locks where locktype = 'advisory'"
-              + " and pid = pg_backend_pid()")) {
-        held.next();
-        assertEquals(0, held.getInt(1), "advisory locks this session still holds");
-      }
+      assertEquals(0, advisoryLocks(connection, "pid = pg_backend_pid()"), "advisory locks this session still holds");
+    }
+  }
+
+  private static int advisoryLocks(Connection connection, String condition) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet held = statement.executeQuery("select count(*) from pg_locks where locktype = 'advisory'"
+            + " and " + condition)) {
+      held.next();
+      return held.getInt(1);
     }
   }
 }

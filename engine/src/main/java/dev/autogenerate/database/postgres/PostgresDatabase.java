@@ -3,6 +3,7 @@ package dev.autogenerate.database.postgres;
 import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.compare.ComparisonRules;
 import dev.autogenerate.database.AheadOfTransaction;
+import dev.autogenerate.database.ConnectionOpener;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.database.Ddl;
 import dev.autogenerate.database.LockWait;
@@ -291,6 +292,12 @@ public final class PostgresDatabase implements Database, ComparisonRules {
   @Override
   public MigrationLock lockMigrations(Connection connection, LockWait wait) throws SQLException {
     return PostgresMigrationLock.acquire(connection, wait);
+  }
+
+  @Override
+  public MigrationLock lockMigrations(Connection connection, ConnectionOpener lockConnections, LockWait wait)
+      throws SQLException {
+    return PostgresTransactionMigrationLock.acquire(connection, lockConnections, wait);
   }
 
   // ----- comparison rules

@@ -11,14 +11,17 @@ import java.sql.Statement;
 
 /**
  * A session-level advisory lock, one per database and schema (each schema keeps its own version
- * table), held for a whole upgrade or downgrade. It is released when closed, or by the server
+ * table), held for a whole upgrade or downgrade, on the connection the revisions run on: what a
+ * command given only that connection uses. One that can open another holds the lock there
+ * instead ({@link PostgresTransactionMigrationLock}), which a transaction-pooling PgBouncer
+ * cannot lose. It is released when closed, or by the server
  * when the session ends, so a killed process never leaves it behind: while it is held the server
  * looks for a dead client even in the middle of a statement ({@link DeadClientCheck}).
  */
 final class PostgresMigrationLock implements MigrationLock {
 
   /** The first half of the lock's key: "auto" in ASCII, so it is recognisable in pg_locks. */
-  private static final int KEY = 0x6175746f;
+  static final int KEY = 0x6175746f;
 
   /** The second half of this lock's key and of {@link PostgresRevisionLock}'s, in SQL: the current schema's. */
   static final String SCHEMA_KEY = "hashtext(coalesce(current_schema(), ''))";
@@ -69,7 +72,7 @@ final class PostgresMigrationLock implements MigrationLock {
     }
   }
 
-  private static int schemaKey(Connection connection) throws SQLException {
+  static int schemaKey(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery("select " + SCHEMA_KEY)) {
       result.next();

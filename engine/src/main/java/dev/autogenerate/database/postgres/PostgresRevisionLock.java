@@ -9,15 +9,17 @@ import java.sql.SQLException;
 
 /**
  * A transaction-level advisory lock, one per database and schema, taken as each revision's
- * transaction begins and held to its end, on a key of its own. The {@link PostgresMigrationLock}
- * that a command holds throughout is a session's, and a pool that hands each transaction whichever
- * server session is free (PgBouncer in transaction pooling) can make one process's session lock
- * another's, or leave it held by no one: then two processes could both begin the same revision,
- * each reading the version before the other committed, and a revision that inserts or updates
- * rows would do it twice. A transaction keeps its server session to its end, so this lock holds
- * there too: the revision transactions of every process take turns, and the version each reads
- * once it holds the lock is the one the transaction before it committed. Uncontended where the
- * session lock holds (one more round trip per revision).
+ * transaction begins and held to its end, on a key of its own. A command given only a connection
+ * holds the migration lock as a session's ({@link PostgresMigrationLock}), and a pool that hands
+ * each transaction whichever server session is free (PgBouncer in transaction pooling) can make
+ * one process's session lock another's, or leave it held by no one: then two processes could both
+ * begin the same revision, each reading the version before the other committed, and a revision
+ * that inserts or updates rows would do it twice. A transaction keeps its server session to its
+ * end, so this lock holds there too (as does the migration lock a command holds on a connection
+ * of its own, {@link PostgresTransactionMigrationLock}): the revision transactions of every
+ * process take turns, and the version each reads once it holds the lock is the one the
+ * transaction before it committed. Uncontended where the migration lock holds (one more round
+ * trip per revision).
  */
 final class PostgresRevisionLock {
 

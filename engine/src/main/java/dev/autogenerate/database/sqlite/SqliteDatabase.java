@@ -213,7 +213,7 @@ public final class SqliteDatabase implements Database, ComparisonRules {
     return entities;
   }
 
-  /** See {@link Database#lockedByAnotherProcess}: SQLite's driver says {@code [SQLITE_BUSY]}. */
+  /** See {@link Database#explained}: SQLite's driver says {@code [SQLITE_BUSY]}. */
   public static Optional<String> lockedByAnotherProcess(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql && String.valueOf(sql.getMessage()).contains("[SQLITE_BUSY]")) {

@@ -1,6 +1,7 @@
 package dev.autogenerate.spring;
 
 import dev.autogenerate.compare.MigrationPlan;
+import dev.autogenerate.database.Database;
 import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.project.EntityComparison;
 import dev.autogenerate.runtime.MigrationScript;
@@ -72,7 +73,7 @@ public final class StartupMigration implements InitializingBean {
       }
     } catch (SQLException e) {
       throw new AutogenerateStartupException("autogenerate cannot migrate the application's database: "
-          + UserError.firstLine(String.valueOf(e.getMessage())),
+          + UserError.firstLine(String.valueOf(e.getMessage())) + knownCause(e),
           "Check the data source (spring.datasource.*), or set autogenerate.enabled=false to start without migrating.", e);
     }
   }
@@ -101,6 +102,7 @@ public final class StartupMigration implements InitializingBean {
     try {
       return MigrationClasses.migrator(scan, migrationsPackage)
           .withLockTimeout(properties.lockTimeout())
+          .withLockConnections(dataSource::getConnection)
           .withSingleTransaction(properties.transactionMode() == AutogenerateProperties.TransactionMode.SINGLE)
           .withProgress(line -> {
             if (Migrator.isWarning(line)) {
@@ -130,10 +132,16 @@ public final class StartupMigration implements InitializingBean {
           "Restore that migration, or set autogenerate.migrations-package to the package that holds the"
               + " application's migrations.", e);
     } catch (UserError e) {
-      throw new AutogenerateStartupException("autogenerate could not migrate the database: " + e.getMessage(),
+      throw new AutogenerateStartupException("autogenerate could not migrate the database: " + e.getMessage()
+          + knownCause(e),
           "Fix what the description names and start again (nothing of a failed revision was applied); the wait for"
               + " another instance migrating the same database is bounded by autogenerate.lock-timeout.", e);
     }
+  }
+
+  /** "; " and what the driver's error did not name (a pool in transaction pooling), or "". */
+  private static String knownCause(Exception failure) {
+    return Database.explained(failure).map(cause -> "; " + cause).orElse("");
   }
 
   private void requireNoDrift(Migrator migrator, Connection connection) throws SQLException {

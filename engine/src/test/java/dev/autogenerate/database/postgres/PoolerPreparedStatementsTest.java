@@ -1,0 +1,32 @@
+package dev.autogenerate.database.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.runtime.UserError;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The driver's prepared statements lost to a transaction-pooling PgBouncer are told with their fix. */
+class PoolerPreparedStatementsTest {
+
+  @Test
+  void theDriversStatementNamedAsExistingOrMissingIsExplainedWhereverItIsInTheCauses() {
+    SQLException exists = new SQLException("ERROR: prepared statement \"S_3\" already exists", "42P05");
+    SQLException missing = new SQLException("ERROR: prepared statement \"S_12\" does not exist", "26000");
+    for (SQLException failure : new SQLException[] {exists, missing}) {
+      Optional<String> told = PoolerPreparedStatements.explain(new UserError("migration x failed", failure));
+      assertTrue(told.isPresent(), failure::getMessage);
+      assertTrue(told.get().contains("prepareThreshold=0"), told::get);
+    }
+  }
+
+  @Test
+  void aMigrationsOwnPreparedStatementOrAnotherFailureIsNotTheDriversLoss() {
+    assertEquals(Optional.empty(), PoolerPreparedStatements.explain(
+        new SQLException("ERROR: prepared statement \"fetch_user\" already exists", "42P05")));
+    assertEquals(Optional.empty(), PoolerPreparedStatements.explain(
+        new SQLException("ERROR: relation \"S_1\" already exists", "42P07")));
+  }
+}
