@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The migration lock held by a transaction of a connection of its own, kept open for the whole
@@ -29,8 +30,15 @@ import java.sql.SQLException;
  */
 final class PostgresTransactionMigrationLock implements MigrationLock {
 
-  /** Held for the whole migration, however long: a server-wide limit would end it, and the lock with it. */
-  private static final String NO_IDLE_LIMIT = "set_config('idle_in_transaction_session_timeout', '0', true)";
+  /**
+   * Run once the lock is held. For the whole migration, however long: a server-wide limit would
+   * end the transaction, and the lock with it. And a statement of its own, which holds no
+   * snapshot: it replaces the driver's unnamed portal of the lock's query, whose snapshot would
+   * otherwise be held as long as the transaction, and with it a horizon that vacuum must keep
+   * rows for and that {@code create index concurrently} waits for, in a revision of this very
+   * migration (which so waited forever).
+   */
+  private static final String NO_IDLE_LIMIT = "set local idle_in_transaction_session_timeout = 0";
 
   private final Connection own;
   private final Connection work;
@@ -80,7 +88,7 @@ final class PostgresTransactionMigrationLock implements MigrationLock {
   /** Takes the lock in a transaction, or ends the transaction, leaving the server session to others. */
   private static boolean tryLock(Connection own, int schemaKey) throws SQLException {
     boolean locked;
-    try (PreparedStatement lock = own.prepareStatement("select pg_try_advisory_xact_lock(?, ?), " + NO_IDLE_LIMIT)) {
+    try (PreparedStatement lock = own.prepareStatement("select pg_try_advisory_xact_lock(?, ?)")) {
       lock.setInt(1, PostgresMigrationLock.KEY);
       lock.setInt(2, schemaKey);
       try (ResultSet result = lock.executeQuery()) {
@@ -89,8 +97,12 @@ final class PostgresTransactionMigrationLock implements MigrationLock {
     }
     if (!locked) {
       own.rollback();
+      return false;
     }
-    return locked;
+    try (Statement setting = own.createStatement()) {
+      setting.execute(NO_IDLE_LIMIT);
+    }
+    return true;
   }
 
   private static String rolledBackAfter(Connection own, String answer) throws SQLException {

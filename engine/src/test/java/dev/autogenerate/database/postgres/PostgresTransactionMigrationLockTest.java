@@ -45,6 +45,11 @@ class PostgresTransactionMigrationLockTest {
       // Excludes the session lock on the same key, which a caller that gave only a connection holds.
       assertFalse(trySessionLock(other));
       assertEquals("idle in transaction", state(other, "holder"));
+      // Without a snapshot: one would hold back vacuum, and a concurrent index build of the
+      // migration itself would wait for the transaction, which waits for the migration.
+      assertEquals(null, answer(other, "select backend_xmin::text from pg_stat_activity where application_name = ?",
+          "holder"));
+      assertEquals("0", answer(opened.get(0), "show idle_in_transaction_session_timeout", null));
       assertTrue(work.getAutoCommit(), "the work connection is left in auto-commit for the revisions");
 
       lock.close();
