@@ -432,9 +432,8 @@ public final class CommandLineBenchmark {
     // The launcher's archives measured as a developer's machine has them, even in a CI job (which
     // writes none unless asked); AUTOGENERATE_CDS=off still compares without them.
     builder.environment().putIfAbsent("AUTOGENERATE_CDS", "on");
-    if (daemon) {
-      builder.environment().put("AUTOGENERATE_DAEMON", "on");
-    }
+    // Off unless measured: not the environment's, nor the launcher's default at a terminal.
+    builder.environment().put("AUTOGENERATE_DAEMON", daemon ? "on" : "off");
     long startedAt = System.currentTimeMillis();
     int exit = daemon ? throughPipes(builder, out, err) : builder.start().waitFor();
     long endedAt = System.currentTimeMillis();
