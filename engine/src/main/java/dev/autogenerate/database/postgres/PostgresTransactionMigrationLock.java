@@ -4,6 +4,7 @@ import dev.autogenerate.database.ConnectionOpener;
 import dev.autogenerate.database.LockWait;
 import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.Waiting;
+import dev.autogenerate.runtime.UserError;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,7 +57,17 @@ final class PostgresTransactionMigrationLock implements MigrationLock {
    */
   static MigrationLock acquire(Connection work, ConnectionOpener lockConnections, LockWait wait) throws SQLException {
     int schemaKey = PostgresMigrationLock.schemaKey(work);
-    Connection own = lockConnections.open();
+    Connection own;
+    try {
+      own = lockConnections.open();
+    } catch (SQLException | UserError refused) {
+      // A pool of one connection (after its wait), a server at max_connections: the migration can
+      // still run, with the lock every release before this one held, and the user told.
+      wait.progress().accept("warning: no second connection for the migration lock ("
+          + UserError.firstLine(String.valueOf(refused.getMessage())) + "): it is held by this connection's session"
+          + " instead, which a pool in transaction pooling (PgBouncer) can lose");
+      return PostgresMigrationLock.acquire(work, wait);
+    }
     try {
       own.setAutoCommit(false);
       Waiting.until(wait, "the migration lock of this database",

@@ -99,6 +99,26 @@ class PostgresTransactionMigrationLockTest {
     }
   }
 
+  @Test
+  void withoutASecondConnectionTheLockIsTheSessionsAndTheUserIsTold() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    List<String> said = new ArrayList<>();
+    try (Connection work = database.open(); Connection other = database.open()) {
+      work.setClientInfo("ApplicationName", "work");
+      MigrationLock lock = Database.of(work).lockMigrations(work, () -> {
+        throw new SQLException("FATAL: sorry, too many clients already");
+      }, new LockWait(Duration.ofSeconds(10), said::add));
+
+      assertEquals(List.of("warning: no second connection for the migration lock (FATAL: sorry, too many clients"
+          + " already): it is held by this connection's session instead, which a pool in transaction pooling"
+          + " (PgBouncer) can lose"), said);
+      assertEquals(backendPid(other, "work"), answer(other, "select pid::text from pg_locks where locktype = 'advisory'"
+          + " and classid = ?::oid", String.valueOf(PostgresMigrationLock.KEY)));
+      lock.close();
+      assertEquals(0, advisoryLocks(other));
+    }
+  }
+
   /** Opens connections named {@code name} in pg_stat_activity, keeping them in {@code opened}. */
   private static ConnectionOpener recording(TestDatabase database, String name, List<Connection> opened) {
     return () -> {
