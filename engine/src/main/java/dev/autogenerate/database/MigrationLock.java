@@ -12,6 +12,13 @@ public interface MigrationLock extends AutoCloseable {
   /** For a database whose revisions take their turn by their own transactions (SQLite). */
   MigrationLock NONE = () -> {};
 
+  /**
+   * Fails with a user error when the lock is known to be lost (its connection ended), before a
+   * step that only this lock keeps other processes from: a statement outside any transaction,
+   * which no revision lock covers.
+   */
+  default void requireHeld() throws SQLException {}
+
   @Override
   void close() throws SQLException;
 }

@@ -163,7 +163,16 @@ public final class Migrator {
   /** Brings the database to the newest revision; several heads are refused (merge them first). */
   public List<MigrationScript> upgrade(DataSource dataSource) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      return withLockConnections(dataSource::getConnection).upgrade(connection, "head");
+      // A pool may lend it in manual commit (auto-commit=false): the reads made before the lock
+      // would then keep a transaction open, with its snapshot, while this process waits, and a
+      // concurrent index build of the process migrating would wait for it in turn.
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(true);
+      try {
+        return withLockConnections(dataSource::getConnection).upgrade(connection, "head");
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
     }
   }
 
@@ -236,7 +245,7 @@ public final class Migrator {
           // are then all applied (the goal holds every ancestor of what it holds).
           for (Optional<MigrationScript> next = nextToApply(goal, applied); next.isPresent();
               next = nextToApply(goal, applied)) {
-            Step step = apply(connection, database, transaction, next.get(), Direction.UPGRADE, applied, known);
+            Step step = apply(connection, database, lock, transaction, next.get(), Direction.UPGRADE, applied, known);
             if (step.ran()) {
               done.add(next.get());
             }
@@ -313,7 +322,7 @@ public final class Migrator {
               throw new UserError("cannot revert " + script.label() + ": the database is now at "
                   + history.describe(applied) + ", which builds on it; run the command again");
             }
-            Step step = apply(connection, database, transaction, script, Direction.DOWNGRADE, applied, known);
+            Step step = apply(connection, database, lock, transaction, script, Direction.DOWNGRADE, applied, known);
             if (step.ran()) {
               reverted.add(script);
             }
@@ -510,12 +519,13 @@ public final class Migrator {
    * revision commits at its end, unless it joins a {@linkplain #withSingleTransaction single
    * transaction}, which the caller commits once the last revision ran.
    *
+   * @param lock the migration lock, checked before a statement that only it guards
    * @param expected where the database was last seen: the state found, when the version table
    *     lists its heads
    * @return whether it ran, and where the database is now (as found, when it did not run)
    */
-  private Step apply(Connection connection, Database database, RevisionTransaction transaction, MigrationScript script,
-      Direction direction, AppliedRevisions expected, Known known) throws SQLException {
+  private Step apply(Connection connection, Database database, MigrationLock lock, RevisionTransaction transaction,
+      MigrationScript script, Direction direction, AppliedRevisions expected, Known known) throws SQLException {
     List<Operation> operations =
         direction == Direction.UPGRADE ? script.upgradeOperations() : script.downgradeOperations();
     Set<String> schemasNamed = schemasNamed(operations);
@@ -589,6 +599,7 @@ public final class Migrator {
         // What ran so far (at most the history table's creation) is committed; these run each on
         // its own, then the revision's transaction, which finds the version table as it was: the
         // migration lock kept other migrators out meanwhile.
+        lock.requireHeld();
         transaction.commit("migration " + script.label());
         connection.setAutoCommit(true);
         runningAhead = true;
@@ -616,6 +627,7 @@ public final class Migrator {
         if (outsideTransaction) {
           // The checks above changed nothing; the statement runs on its own, and the version
           // and history rows follow in a transaction of their own (the migration lock holds).
+          lock.requireHeld();
           connection.commit();
           connection.setAutoCommit(true);
         }

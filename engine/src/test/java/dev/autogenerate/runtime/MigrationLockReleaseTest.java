@@ -2,6 +2,7 @@ package dev.autogenerate.runtime;
 
 import static dev.autogenerate.schema.Column.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.inspect.TableFilter;
@@ -9,6 +10,7 @@ import dev.autogenerate.migration.Migration;
 import dev.autogenerate.migration.Operations;
 import dev.autogenerate.migration.Revision;
 import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.testing.TestDatabase;
 import dev.autogenerate.testing.TestDatabases;
@@ -61,6 +63,59 @@ class MigrationLockReleaseTest {
     public void downgrade(Operations op) {
       op.execute("drop schema elsewhere");
       op.dropTable("events");
+    }
+  }
+
+  /** Ends the lock's connection, as a server or pool timeout, or an administrator, may. */
+  @Revision(id = "l0stlock0001", message = "a table, and the lock's session terminated")
+  public static final class EndsTheLocksSession implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+      op.createTable("things", column("id", SqlType.INTEGER).notNull());
+      op.execute("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'the-lock'");
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+      op.dropTable("things");
+    }
+  }
+
+  /** Runs outside any transaction, where only the migration lock keeps other processes out. */
+  @Revision(id = "l0stlock0002", revises = "l0stlock0001", message = "an index built concurrently")
+  public static final class IndexesConcurrently implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+      op.createIndexConcurrently("things", Index.index("ix_things_id", "id"));
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+      op.dropIndex("things", "ix_things_id");
+    }
+  }
+
+  @Test
+  void aLostLockStopsTheMigrationBeforeAStatementOnlyItGuards() throws Exception {
+    RevisionHistory history = RevisionHistory.of(List.of(
+        MigrationScript.of(new EndsTheLocksSession(), "EndsTheLocksSession"),
+        MigrationScript.of(new IndexesConcurrently(), "IndexesConcurrently")));
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    List<String> said = new ArrayList<>();
+    Migrator migrator = new Migrator(history, TableFilter.defaults()).withProgress(said::add)
+        .withLockConnections(() -> {
+          Connection connection = database.open();
+          connection.setClientInfo("ApplicationName", "the-lock");
+          return connection;
+        });
+    try (Connection connection = database.open()) {
+      UserError lost = assertThrows(UserError.class, () -> migrator.upgrade(connection, "head"));
+
+      assertTrue(lost.getMessage().contains("the migration lock was lost"), lost::getMessage);
+      assertEquals("l0stlock0001", VersionTable.current(connection));
+      assertEquals(0, count(connection, "select count(*) from pg_indexes where indexname = 'ix_things_id'"));
+      assertTrue(said.stream().anyMatch(line -> line.startsWith(
+          "warning: the migration lock's connection had ended before the migration did")), said::toString);
     }
   }
 
@@ -117,11 +172,13 @@ class MigrationLockReleaseTest {
   }
 
   private static int advisoryLocks(Connection connection, String condition) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet held = statement.executeQuery("select count(*) from pg_locks where locktype = 'advisory'"
-            + " and " + condition)) {
-      held.next();
-      return held.getInt(1);
+    return count(connection, "select count(*) from pg_locks where locktype = 'advisory' and " + condition);
+  }
+
+  private static int count(Connection connection, String query) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet counted = statement.executeQuery(query)) {
+      counted.next();
+      return counted.getInt(1);
     }
   }
 }

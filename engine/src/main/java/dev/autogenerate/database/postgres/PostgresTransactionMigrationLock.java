@@ -6,7 +6,6 @@ import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.Waiting;
 import dev.autogenerate.runtime.UserError;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,27 +27,31 @@ import java.sql.Statement;
  *
  * <p>Same key as the session lock, so either kind excludes the other: an application holding a
  * connection only ({@code upgrade(Connection, ...)}) and a command line take turns too.
+ *
+ * <p>Its statements are plain ones with the keys written in, which the driver never prepares on
+ * the server: a waiting process tries five times a second, and a statement the driver had
+ * prepared on one server session would fail on the next session the pool hands it (without
+ * {@code prepareThreshold=0}). The connection holds nothing else, so it is safe behind such a
+ * pool whatever its URL says.
  */
 final class PostgresTransactionMigrationLock implements MigrationLock {
 
-  /**
-   * Run once the lock is held. For the whole migration, however long: a server-wide limit would
-   * end the transaction, and the lock with it. And a statement of its own, which holds no
-   * snapshot: it replaces the driver's unnamed portal of the lock's query, whose snapshot would
-   * otherwise be held as long as the transaction, and with it a horizon that vacuum must keep
-   * rows for and that {@code create index concurrently} waits for, in a revision of this very
-   * migration (which so waited forever).
-   */
-  private static final String NO_IDLE_LIMIT = "set local idle_in_transaction_session_timeout = 0";
+  /** How long a check that the lock's connection still answers may take. */
+  private static final int ALIVE_SECONDS = 10;
 
   private final Connection own;
+  private final boolean ownAutoCommit;
   private final Connection work;
   private final DeadClientCheck deadClientCheck;
+  private final LockWait wait;
 
-  private PostgresTransactionMigrationLock(Connection own, Connection work, DeadClientCheck deadClientCheck) {
+  private PostgresTransactionMigrationLock(Connection own, boolean ownAutoCommit, Connection work,
+      DeadClientCheck deadClientCheck, LockWait wait) {
     this.own = own;
+    this.ownAutoCommit = ownAutoCommit;
     this.work = work;
     this.deadClientCheck = deadClientCheck;
+    this.wait = wait;
   }
 
   /**
@@ -68,15 +71,18 @@ final class PostgresTransactionMigrationLock implements MigrationLock {
           + " instead, which a pool in transaction pooling (PgBouncer) can lose");
       return PostgresMigrationLock.acquire(work, wait);
     }
+    boolean ownAutoCommit = true;
     try {
+      ownAutoCommit = own.getAutoCommit();
       own.setAutoCommit(false);
       Waiting.until(wait, "the migration lock of this database",
           () -> rolledBackAfter(own, PostgresMigrationLock.holder(own, PostgresMigrationLock.KEY)),
           () -> tryLock(own, schemaKey));
-      return new PostgresTransactionMigrationLock(own, work, DeadClientCheck.enable(work));
+      keepOpen(own);
+      return new PostgresTransactionMigrationLock(own, ownAutoCommit, work, DeadClientCheck.enable(work), wait);
     } catch (SQLException | RuntimeException e) {
       try {
-        own.close();
+        release(own, ownAutoCommit);
       } catch (SQLException alsoFailed) {
         e.addSuppressed(alsoFailed);
       }
@@ -84,36 +90,79 @@ final class PostgresTransactionMigrationLock implements MigrationLock {
     }
   }
 
-  /** Ends the transaction, and with it the lock: the connection closes without a commit to do. */
+  /**
+   * Fails when the lock's connection no longer answers: a server or pool limit ended its
+   * transaction, or its session was terminated, and another process may be migrating.
+   */
+  @Override
+  public void requireHeld() throws SQLException {
+    if (!own.isValid(ALIVE_SECONDS)) {
+      throw new UserError("the migration lock was lost: its connection ended (a server or pool timeout, or a"
+          + " terminated session), and another process may be migrating; run the command again");
+    }
+  }
+
+  /**
+   * Ends the transaction, and with it the lock. A connection that ended before (the lock lost
+   * meanwhile) is told as a warning: the revisions that ran committed, each under its own
+   * revision lock, and the command is not failed for it.
+   */
   @Override
   public void close() throws SQLException {
-    try (own) {
-      own.rollback();
-      // A pooled connection goes back as it came.
-      own.setAutoCommit(true);
+    try {
+      release(own, ownAutoCommit);
+    } catch (SQLException lost) {
+      wait.progress().accept("warning: the migration lock's connection had ended before the migration did ("
+          + UserError.firstLine(String.valueOf(lost.getMessage())) + ")");
     } finally {
       deadClientCheck.restore(work);
     }
   }
 
-  /** Takes the lock in a transaction, or ends the transaction, leaving the server session to others. */
+  /** Rolls back and closes, a pooled connection going back as it came. */
+  private static void release(Connection own, boolean autoCommit) throws SQLException {
+    try (own) {
+      own.rollback();
+      own.setAutoCommit(autoCommit);
+    }
+  }
+
+  /**
+   * Takes the lock in a transaction, or ends the transaction, leaving the server session to
+   * others. The transaction reads committed whatever the pool or the role defaults to: under
+   * repeatable read its first query's snapshot would last as long as it does (see
+   * {@link #keepOpen}).
+   */
   private static boolean tryLock(Connection own, int schemaKey) throws SQLException {
     boolean locked;
-    try (PreparedStatement lock = own.prepareStatement("select pg_try_advisory_xact_lock(?, ?)")) {
-      lock.setInt(1, PostgresMigrationLock.KEY);
-      lock.setInt(2, schemaKey);
-      try (ResultSet result = lock.executeQuery()) {
+    try (Statement lock = own.createStatement()) {
+      lock.execute("set transaction isolation level read committed");
+      try (ResultSet result = lock.executeQuery(
+          "select pg_try_advisory_xact_lock(" + PostgresMigrationLock.KEY + ", " + schemaKey + ")")) {
         locked = result.next() && result.getBoolean(1);
       }
     }
     if (!locked) {
       own.rollback();
-      return false;
     }
-    try (Statement setting = own.createStatement()) {
-      setting.execute(NO_IDLE_LIMIT);
+    return locked;
+  }
+
+  /**
+   * Lifts the server's limits on an idle transaction's length, for the whole migration however
+   * long: a limit would end the transaction, and the lock with it. Settings, which hold no
+   * snapshot, and run last: they replace the driver's unnamed portal of the lock's query, whose
+   * snapshot would otherwise be held as long as the transaction, and with it a horizon that
+   * vacuum must keep rows for and that {@code create index concurrently} in a revision of this
+   * very migration waits for (which so waited forever).
+   */
+  private static void keepOpen(Connection own) throws SQLException {
+    try (Statement settings = own.createStatement()) {
+      settings.execute("set local idle_in_transaction_session_timeout = 0");
+      if (own.getMetaData().getDatabaseMajorVersion() >= 17) {
+        settings.execute("set local transaction_timeout = 0");
+      }
     }
-    return true;
   }
 
   private static String rolledBackAfter(Connection own, String answer) throws SQLException {

@@ -14,6 +14,8 @@ import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.testing.TestDatabase;
 import dev.autogenerate.testing.TestDatabases;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,7 +42,13 @@ class PostgresTransactionMigrationLockTest {
     TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
     List<Connection> opened = new ArrayList<>();
     try (Connection work = database.open(); Connection other = database.open()) {
-      MigrationLock lock = Database.of(work).lockMigrations(work, recording(database, "holder", opened), PATIENT);
+      // Its pool or role may default to repeatable read, whose snapshot lasts as long as the transaction.
+      ConnectionOpener repeatableRead = () -> {
+        Connection connection = recording(database, "holder", opened).open();
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        return connection;
+      };
+      MigrationLock lock = Database.of(work).lockMigrations(work, repeatableRead, PATIENT);
       assertEquals(1, opened.size());
       // Excludes the session lock on the same key, which a caller that gave only a connection holds.
       assertFalse(trySessionLock(other));
@@ -50,6 +58,9 @@ class PostgresTransactionMigrationLockTest {
       assertEquals(null, answer(other, "select backend_xmin::text from pg_stat_activity where application_name = ?",
           "holder"));
       assertEquals("0", answer(opened.get(0), "show idle_in_transaction_session_timeout", null));
+      if (opened.get(0).getMetaData().getDatabaseMajorVersion() >= 17) {
+        assertEquals("0", answer(opened.get(0), "show transaction_timeout", null));
+      }
       assertTrue(work.getAutoCommit(), "the work connection is left in auto-commit for the revisions");
 
       lock.close();
@@ -57,6 +68,40 @@ class PostgresTransactionMigrationLockTest {
       assertEquals(0, advisoryLocks(other));
       assertTrue(trySessionLock(other));
     }
+  }
+
+  /**
+   * A waiting process's statements are plain ones, which the driver never prepares on the
+   * server (one prepared on one server session fails on the next a pool hands it), and a process
+   * that gives up leaves its connection as it came: a pool that does not reset connections would
+   * otherwise lend the next borrower one in manual commit, or in the middle of a transaction.
+   */
+  @Test
+  void aWaiterPreparesNothingAndGivesItsConnectionBackAsItCame() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    try (Connection work = database.open(); Connection waitingWork = database.open()) {
+      Database postgres = Database.of(work);
+      try (MigrationLock held = postgres.lockMigrations(work, database::open, PATIENT)) {
+        Connection real = database.open();
+        Connection watched = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
+              calls.add(method.getName() + (arguments == null ? "" : java.util.Arrays.toString(arguments)));
+              try {
+                return method.invoke(real, arguments);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+        assertThrows(UserError.class, () -> postgres.lockMigrations(waitingWork, () -> watched,
+            new LockWait(Duration.ofMillis(2_300), line -> {})));
+        assertTrue(real.isClosed());
+      }
+    }
+    // About a dozen tries, and who holds the lock asked twice: when it says it waits, and when it gives up.
+    assertTrue(calls.stream().filter(call -> call.startsWith("createStatement")).count() >= 8, calls::toString);
+    assertEquals(2, calls.stream().filter(call -> call.startsWith("prepareStatement")).count(), calls::toString);
+    assertEquals(List.of("rollback", "setAutoCommit[true]", "close"), calls.subList(calls.size() - 3, calls.size()));
   }
 
   @Test

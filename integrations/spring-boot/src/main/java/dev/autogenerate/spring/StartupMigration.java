@@ -56,25 +56,40 @@ public final class StartupMigration implements InitializingBean {
   public void afterPropertiesSet() {
     Migrator migrator = migrator();
     try (Connection connection = dataSource.getConnection()) {
+      // The pool may lend it in manual commit (spring.datasource.hikari.auto-commit=false): the
+      // reads made before the migration lock would keep a transaction open, with its snapshot,
+      // while this instance waits for another's migration, whose concurrent index build would
+      // wait for that transaction in turn. The migrator makes each revision's transaction.
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(true);
       try {
-        applied = upgrade(migrator, connection);
-      } catch (AutogenerateStartupException e) {
-        // At a revision these migrations do not define: a newer release may have migrated the
-        // database, before this instance started or while it waited for the lock.
-        Optional<String> ahead = migrator.aheadOfHistory(connection);
-        if (ahead.isEmpty()) {
-          throw e;
-        }
-        acceptNewerDatabase(ahead.get());
-        return;
-      }
-      if (properties.failOnDrift()) {
-        requireNoDrift(migrator, connection);
+        migrate(migrator, connection);
+      } finally {
+        connection.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
       throw new AutogenerateStartupException("autogenerate cannot migrate the application's database: "
           + UserError.firstLine(String.valueOf(e.getMessage())) + knownCause(e),
           "Check the data source (spring.datasource.*), or set autogenerate.enabled=false to start without migrating.", e);
+    }
+  }
+
+  /** Upgrades to head, then compares the entities with the database when asked to. */
+  private void migrate(Migrator migrator, Connection connection) throws SQLException {
+    try {
+      applied = upgrade(migrator, connection);
+    } catch (AutogenerateStartupException e) {
+      // At a revision these migrations do not define: a newer release may have migrated the
+      // database, before this instance started or while it waited for the lock.
+      Optional<String> ahead = migrator.aheadOfHistory(connection);
+      if (ahead.isEmpty()) {
+        throw e;
+      }
+      acceptNewerDatabase(ahead.get());
+      return;
+    }
+    if (properties.failOnDrift()) {
+      requireNoDrift(migrator, connection);
     }
   }
 
