@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.postgresql.PGConnection;
 
 /**
  * The migration lock held by a transaction of a connection of its own, kept open for the whole
@@ -66,10 +67,13 @@ final class PostgresTransactionMigrationLock implements MigrationLock {
     } catch (SQLException | UserError refused) {
       // A pool of one connection (after its wait), a server at max_connections: the migration can
       // still run, with the lock every release before this one held, and the user told.
-      wait.progress().accept("warning: no second connection for the migration lock ("
-          + UserError.firstLine(String.valueOf(refused.getMessage())) + "): it is held by this connection's session"
-          + " instead, which a pool in transaction pooling (PgBouncer) can lose");
-      return PostgresMigrationLock.acquire(work, wait);
+      return onTheSession(work, wait, UserError.firstLine(String.valueOf(refused.getMessage())));
+    }
+    if (sameDriverConnection(own, work)) {
+      // A data source of a single connection (Spring's SingleConnectionDataSource) hands out the
+      // one being migrated: its first revision's commit would end the lock's transaction, and
+      // closing it could close that connection. It is left alone.
+      return onTheSession(work, wait, "the data source gave the connection being migrated");
     }
     boolean ownAutoCommit = true;
     try {
@@ -87,6 +91,25 @@ final class PostgresTransactionMigrationLock implements MigrationLock {
         e.addSuppressed(alsoFailed);
       }
       throw e;
+    }
+  }
+
+  private static MigrationLock onTheSession(Connection work, LockWait wait, String why) throws SQLException {
+    wait.progress().accept("warning: no second connection for the migration lock (" + why + "): it is held by this"
+        + " connection's session instead, which a pool in transaction pooling (PgBouncer) can lose");
+    return PostgresMigrationLock.acquire(work, wait);
+  }
+
+  /** Whether both are, under whatever a pool or a framework wraps them in, one driver connection. */
+  private static boolean sameDriverConnection(Connection own, Connection work) {
+    if (own == work) {
+      return true;
+    }
+    try {
+      return own.isWrapperFor(PGConnection.class) && work.isWrapperFor(PGConnection.class)
+          && own.unwrap(PGConnection.class) == work.unwrap(PGConnection.class);
+    } catch (SQLException cannotTell) {
+      return false;
     }
   }
 

@@ -164,6 +164,34 @@ class PostgresTransactionMigrationLockTest {
     }
   }
 
+  /** A data source of one connection (Spring's SingleConnectionDataSource) hands out the one migrated. */
+  @Test
+  void theConnectionBeingMigratedIsNotTakenForASecondOne() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    List<String> said = new ArrayList<>();
+    try (Connection work = database.open(); Connection other = database.open()) {
+      Connection sameUnderneath = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+          new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
+            try {
+              return method.invoke(work, arguments);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          });
+      MigrationLock lock = Database.of(work).lockMigrations(work, () -> sameUnderneath,
+          new LockWait(Duration.ofSeconds(10), said::add));
+
+      assertEquals(1, said.size(), said::toString);
+      assertTrue(said.get(0).startsWith("warning: no second connection for the migration lock (the data source gave"
+          + " the connection being migrated)"), said::toString);
+      assertTrue(work.getAutoCommit());
+      assertFalse(trySessionLock(other));
+      lock.close();
+      assertFalse(work.isClosed());
+      assertTrue(trySessionLock(other));
+    }
+  }
+
   /** Opens connections named {@code name} in pg_stat_activity, keeping them in {@code opened}. */
   private static ConnectionOpener recording(TestDatabase database, String name, List<Connection> opened) {
     return () -> {
