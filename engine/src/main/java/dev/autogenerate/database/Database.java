@@ -3,7 +3,7 @@ package dev.autogenerate.database;
 import dev.autogenerate.compare.Risk;
 import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.compare.ComparisonRules;
-import dev.autogenerate.database.postgres.PoolerPreparedStatements;
+import dev.autogenerate.database.postgres.PoolerFailures;
 import dev.autogenerate.database.postgres.PostgresDatabase;
 import dev.autogenerate.database.sqlite.SqliteDatabase;
 import dev.autogenerate.inspect.DatabaseInspector;
@@ -156,11 +156,11 @@ public interface Database {
    * which the user can remedy; empty for any other. Another process held a SQLite database locked
    * for longer than its driver waits (3 s: a long migration, or a program holding a transaction
    * open); migrations themselves wait for each other through {@link #lockMigrations} and
-   * {@link #beginRevision}, saying so, up to the lock timeout. Or PostgreSQL's driver lost its
-   * prepared statements to a pool in transaction pooling.
+   * {@link #beginRevision}, saying so, up to the lock timeout. Or a pool in front of PostgreSQL
+   * (PgBouncer) lost the driver's prepared statements, or had no server connection to give.
    */
   static Optional<String> explained(Throwable failure) {
-    return SqliteDatabase.lockedByAnotherProcess(failure).or(() -> PoolerPreparedStatements.explain(failure));
+    return SqliteDatabase.lockedByAnotherProcess(failure).or(() -> PoolerFailures.explain(failure));
   }
 
   /**
