@@ -167,11 +167,16 @@ public final class Migrator {
       // would then keep a transaction open, with its snapshot, while this process waits, and a
       // concurrent index build of the process migrating would wait for it in turn.
       boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(true);
+      if (!autoCommit) {
+        connection.setAutoCommit(true);
+      }
       try {
         return withLockConnections(dataSource::getConnection).upgrade(connection, "head");
       } finally {
-        connection.setAutoCommit(autoCommit);
+        // Only if changed: a connection that broke meanwhile must not hide why behind this.
+        if (!autoCommit) {
+          connection.setAutoCommit(false);
+        }
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.autogenerate.runtime;
 
 import static dev.autogenerate.schema.Column.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.testing.TestDatabase;
 import dev.autogenerate.testing.TestDatabases;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +23,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,6 +121,51 @@ class MigrationLockReleaseTest {
       assertEquals(0, count(connection, "select count(*) from pg_indexes where indexname = 'ix_things_id'"));
       assertTrue(said.stream().anyMatch(line -> line.startsWith(
           "warning: the migration lock's connection had ended before the migration did")), said::toString);
+    }
+  }
+
+  /**
+   * A pool may lend its connections in manual commit: the reads an upgrade makes before it waits
+   * for the lock must not keep a transaction open meanwhile (with its snapshot, which the
+   * migrating process's concurrent index build would wait for, while it holds the lock awaited).
+   */
+  @Test
+  void anUpgradeFromADataSourceWaitsWithoutATransactionOpenOnAManualCommitConnection() throws Exception {
+    RevisionHistory history = RevisionHistory.of(List.of(
+        MigrationScript.of(new SeesTheLockHeldElsewhere(), "SeesTheLockHeldElsewhere")));
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    AtomicInteger lent = new AtomicInteger();
+    DataSource manualCommit = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
+          if (!method.getName().equals("getConnection")) {
+            throw new UnsupportedOperationException(method.getName());
+          }
+          Connection connection = database.open();
+          connection.setAutoCommit(false);
+          connection.setClientInfo("ApplicationName", lent.getAndIncrement() == 0 ? "work" : "lock");
+          return connection;
+        });
+    Migrator migrator = new Migrator(history, TableFilter.defaults()).withProgress(line -> {})
+        .withLockTimeout(Duration.ofMillis(2_500));
+    try (Connection holder = database.open(); Statement holding = holder.createStatement()) {
+      holding.execute("select pg_advisory_lock(x'6175746f'::int, hashtext('public'))");
+      CompletableFuture<List<MigrationScript>> waiting = CompletableFuture.supplyAsync(() -> {
+        try {
+          return migrator.upgrade(manualCommit);
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      List<String> seen = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        Thread.sleep(400);
+        try (Statement statement = holder.createStatement();
+            ResultSet state = statement.executeQuery("select state from pg_stat_activity where application_name = 'work'")) {
+          seen.add(state.next() ? state.getString(1) : "none");
+        }
+      }
+      assertFalse(seen.contains("idle in transaction"), seen::toString);
+      assertTrue(assertThrows(Exception.class, waiting::join).getCause() instanceof UserError);
     }
   }
 

@@ -61,11 +61,16 @@ public final class StartupMigration implements InitializingBean {
       // while this instance waits for another's migration, whose concurrent index build would
       // wait for that transaction in turn. The migrator makes each revision's transaction.
       boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(true);
+      if (!autoCommit) {
+        connection.setAutoCommit(true);
+      }
       try {
         migrate(migrator, connection);
       } finally {
-        connection.setAutoCommit(autoCommit);
+        // Only if changed: a connection that broke meanwhile must not hide why behind this.
+        if (!autoCommit) {
+          connection.setAutoCommit(false);
+        }
       }
     } catch (SQLException e) {
       throw new AutogenerateStartupException("autogenerate cannot migrate the application's database: "

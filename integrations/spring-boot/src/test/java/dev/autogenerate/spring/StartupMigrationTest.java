@@ -325,6 +325,44 @@ class StartupMigrationTest {
         output.getOut());
   }
 
+  /**
+   * A pool lending connections in manual commit: the instance waiting for another's migration
+   * keeps no transaction open on its connection meanwhile (its snapshot would hold up the other's
+   * concurrent index build, which holds the lock this one waits for); and once the lock is free it
+   * migrates, and hands the connection back as it came.
+   */
+  @Test
+  void anInstanceOfAManualCommitPoolWaitsWithoutATransactionOpenThenMigrates() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    ExecutorService starter = Executors.newSingleThreadExecutor();
+    try (Connection holder = database.open(); Statement holding = holder.createStatement()) {
+      // Another instance migrating: it holds the migration lock (a session's, as a caller giving a connection holds it).
+      holding.execute("select pg_advisory_lock(x'6175746f'::int, hashtext('public'))");
+      Future<ConfigurableApplicationContext> started = starter.submit(() -> start(database,
+          "spring.datasource.hikari.auto-commit=false", "autogenerate.lock-timeout=30s",
+          "spring.datasource.hikari.data-source-properties.ApplicationName=manual-commit-instance"));
+      List<String> seen = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        Thread.sleep(500);
+        // The lock's own connection is in a transaction for a moment at each try: not that one.
+        try (ResultSet state = holding.executeQuery("select count(*) from pg_stat_activity"
+            + " where application_name = 'manual-commit-instance' and state = 'idle in transaction'"
+            + " and query not like '%advisory%' and query not like 'set transaction%'")) {
+          state.next();
+          seen.add(state.getString(1));
+        }
+      }
+      assertTrue(seen.stream().allMatch("0"::equals), "connections idle in a transaction while waiting: " + seen);
+      holding.execute("select pg_advisory_unlock_all()");
+      try (ConfigurableApplicationContext context = started.get(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        assertEquals(2, context.getBean(StartupMigration.class).applied().size());
+        assertEquals(1, context.getBean(Books.class).count());
+      }
+    } finally {
+      starter.shutdownNow();
+    }
+  }
+
   @Test
   void anInstanceWaitingLongerThanTheLockTimeoutForAnotherFailsStartUpSayingSo() throws Exception {
     TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
