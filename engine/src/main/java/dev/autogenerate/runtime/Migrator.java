@@ -150,7 +150,10 @@ public final class Migrator {
    * transaction pooling, where a session's lock, taken on one server session and released on
    * another, is lost. {@link #upgrade(DataSource)} does so by itself. The connection is opened
    * only when there is something to run, and a waiting process ends its transaction between
-   * tries, so replicas waiting their turn each pin no server session.
+   * tries, so replicas waiting their turn each pin no server session. The opener must give a
+   * second connection while the first is in use: a pool of one makes the upgrade wait for the
+   * pool's timeout, then hold the lock on the first connection's session, with a warning; behind
+   * PgBouncer, the pool needs two server connections for the database.
    */
   public Migrator withLockConnections(ConnectionOpener opener) {
     return new Migrator(history, filter, lockTimeout, progress, stillRunning, singleTransaction, opener);
@@ -173,8 +176,9 @@ public final class Migrator {
       try {
         return withLockConnections(dataSource::getConnection).upgrade(connection, "head");
       } finally {
-        // Only if changed: a connection that broke meanwhile must not hide why behind this.
-        if (!autoCommit) {
+        // Only if changed, and open: the driver refuses a closed connection's, and that refusal
+        // would take the place of the failure that closed it.
+        if (!autoCommit && !connection.isClosed()) {
           connection.setAutoCommit(false);
         }
       }

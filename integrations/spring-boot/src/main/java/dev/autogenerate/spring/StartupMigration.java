@@ -67,8 +67,9 @@ public final class StartupMigration implements InitializingBean {
       try {
         migrate(migrator, connection);
       } finally {
-        // Only if changed: a connection that broke meanwhile must not hide why behind this.
-        if (!autoCommit) {
+        // Only if changed, and open: the driver refuses a closed connection's, and that refusal
+        // would take the place of the failure that closed it.
+        if (!autoCommit && !connection.isClosed()) {
           connection.setAutoCommit(false);
         }
       }
