@@ -169,6 +169,43 @@ class MigrationLockReleaseTest {
     }
   }
 
+  /** Ends the session it runs in, as an administrator or a server restart may. */
+  @Revision(id = "3ndsession01", message = "a table, and the end of the session")
+  public static final class EndsItsOwnSession implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+      op.createTable("things", column("id", SqlType.INTEGER).notNull());
+      op.execute("select pg_terminate_backend(pg_backend_pid())");
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+      op.dropTable("things");
+    }
+  }
+
+  /** The manual-commit connection lent for the upgrade is given back as it came, unless it closed. */
+  @Test
+  void aConnectionThatClosedDuringAnUpgradeFromADataSourceFailsWithWhatClosedIt() throws Exception {
+    RevisionHistory history = RevisionHistory.of(List.of(MigrationScript.of(new EndsItsOwnSession(), "EndsItsOwnSession")));
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    DataSource manualCommit = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
+          Connection connection = database.open();
+          connection.setAutoCommit(false);
+          return connection;
+        });
+    Migrator migrator = new Migrator(history, TableFilter.defaults()).withProgress(line -> {});
+
+    Exception failure = assertThrows(Exception.class, () -> migrator.upgrade(manualCommit));
+
+    StringBuilder causes = new StringBuilder();
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      causes.append(cause.getMessage()).append(" / ");
+    }
+    assertTrue(causes.toString().contains("terminating connection"), causes::toString);
+  }
+
   @Test
   void givenAWayToOpenConnectionsTheLockIsATransactionsOnAConnectionOfItsOwn() throws Exception {
     RevisionHistory history = RevisionHistory.of(List.of(
