@@ -62,7 +62,8 @@ public class AutogenerateAutoConfiguration {
         : properties.entityPackages();
     EntityModelSource entities = new EntityModelSource(entityPackages, scan, environment,
         new EntityModelSource.NamingBeans(className(physicalNaming.getIfUnique()), className(implicitNaming.getIfUnique())));
-    return new StartupMigration(dataSource, migrationsPackage, properties, scan, entities);
+    return new StartupMigration(dataSource, migrationsPackage, properties, scan, entities,
+        PoolMaximum.of(dataSource, context, context.getClassLoader()));
   }
 
   /** The packages of the application's {@code @SpringBootApplication} (or {@code @AutoConfigurationPackage}) classes. */

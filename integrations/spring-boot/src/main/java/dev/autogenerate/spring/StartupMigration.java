@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
@@ -38,18 +39,21 @@ public final class StartupMigration implements InitializingBean {
   private final AutogenerateProperties properties;
   private final PackageScan scan;
   private final EntityModelSource entities;
+  private final OptionalInt poolMaximum;
   private List<MigrationScript> applied = List.of();
 
   /**
    * @param entities reads the application's entities, for {@code fail-on-drift}; asked only then
+   * @param poolMaximum the most connections the data source lends at once, when known
    */
   StartupMigration(DataSource dataSource, String migrationsPackage, AutogenerateProperties properties,
-      PackageScan scan, EntityModelSource entities) {
+      PackageScan scan, EntityModelSource entities, OptionalInt poolMaximum) {
     this.dataSource = dataSource;
     this.migrationsPackage = migrationsPackage;
     this.properties = properties;
     this.scan = scan;
     this.entities = entities;
+    this.poolMaximum = poolMaximum;
   }
 
   @Override
@@ -121,9 +125,8 @@ public final class StartupMigration implements InitializingBean {
 
   private Migrator migrator() {
     try {
-      return MigrationClasses.migrator(scan, migrationsPackage)
+      Migrator migrator = MigrationClasses.migrator(scan, migrationsPackage)
           .withLockTimeout(properties.lockTimeout())
-          .withLockConnections(dataSource::getConnection)
           .withSingleTransaction(properties.transactionMode() == AutogenerateProperties.TransactionMode.SINGLE)
           .withProgress(line -> {
             if (Migrator.isWarning(line)) {
@@ -132,6 +135,13 @@ public final class StartupMigration implements InitializingBean {
               LOG.info(line);
             }
           });
+      if (poolMaximum.isPresent() && poolMaximum.getAsInt() < 2) {
+        // Asking such a pool for a second connection would wait for its connection timeout.
+        LOG.info("The connection pool lends one connection at a time: the migration lock is held by its session"
+            + " (a pool in transaction pooling, PgBouncer, can lose it; allow two connections to avoid that)");
+        return migrator;
+      }
+      return migrator.withLockConnections(dataSource::getConnection);
     } catch (UserError e) {
       throw new AutogenerateStartupException("autogenerate: " + e.getMessage(),
           "Set autogenerate.migrations-package to the package of the application's migrations,"

@@ -156,6 +156,23 @@ class StartupMigrationTest {
     assertTrue(output.getOut().contains("Committed the 2 revision(s) applied above, in one transaction"), output::getOut);
   }
 
+  /**
+   * A pool of one connection cannot lend the migration lock one of its own: the starter does not
+   * ask (it would wait for the pool's connection timeout, then fall back) and holds the lock on
+   * the session of the one it migrates with.
+   */
+  @Test
+  void aPoolOfOneConnectionMigratesWithoutAskingItForASecond(CapturedOutput output) throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    try (ConfigurableApplicationContext context = start(database, "spring.datasource.hikari.maximum-pool-size=1",
+        "spring.datasource.hikari.connection-timeout=250", "logging.level.dev.autogenerate=info")) {
+      assertEquals(2, context.getBean(StartupMigration.class).applied().size());
+      assertEquals(1, context.getBean(Books.class).count());
+    }
+    assertTrue(output.getOut().contains("The connection pool lends one connection at a time"), output::getOut);
+    assertFalse(output.getOut().contains("no second connection for the migration lock"), output::getOut);
+  }
+
   @Test
   void disabledTheApplicationStartsWithoutMigrating() throws Exception {
     TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
