@@ -166,22 +166,8 @@ public final class Migrator {
   /** Brings the database to the newest revision; several heads are refused (merge them first). */
   public List<MigrationScript> upgrade(DataSource dataSource) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      // A pool may lend it in manual commit (auto-commit=false): the reads made before the lock
-      // would then keep a transaction open, with its snapshot, while this process waits, and a
-      // concurrent index build of the process migrating would wait for it in turn.
-      boolean autoCommit = connection.getAutoCommit();
-      if (!autoCommit) {
-        connection.setAutoCommit(true);
-      }
-      try {
-        return withLockConnections(dataSource::getConnection).upgrade(connection, "head");
-      } finally {
-        // Only if changed, and open: the driver refuses a closed connection's, and that refusal
-        // would take the place of the failure that closed it.
-        if (!autoCommit && !connection.isClosed()) {
-          connection.setAutoCommit(false);
-        }
-      }
+      return AutoCommitDuring.run(connection,
+          () -> withLockConnections(dataSource::getConnection).upgrade(connection, "head"));
     }
   }
 

@@ -135,16 +135,8 @@ class MigrationLockReleaseTest {
         MigrationScript.of(new SeesTheLockHeldElsewhere(), "SeesTheLockHeldElsewhere")));
     TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
     AtomicInteger lent = new AtomicInteger();
-    DataSource manualCommit = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
-          if (!method.getName().equals("getConnection")) {
-            throw new UnsupportedOperationException(method.getName());
-          }
-          Connection connection = database.open();
-          connection.setAutoCommit(false);
-          connection.setClientInfo("ApplicationName", lent.getAndIncrement() == 0 ? "work" : "lock");
-          return connection;
-        });
+    DataSource manualCommit = manualCommit(database,
+        connection -> connection.setClientInfo("ApplicationName", lent.getAndIncrement() == 0 ? "work" : "lock"));
     Migrator migrator = new Migrator(history, TableFilter.defaults()).withProgress(line -> {})
         .withLockTimeout(Duration.ofMillis(2_500));
     try (Connection holder = database.open(); Statement holding = holder.createStatement()) {
@@ -189,12 +181,7 @@ class MigrationLockReleaseTest {
   void aConnectionThatClosedDuringAnUpgradeFromADataSourceFailsWithWhatClosedIt() throws Exception {
     RevisionHistory history = RevisionHistory.of(List.of(MigrationScript.of(new EndsItsOwnSession(), "EndsItsOwnSession")));
     TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
-    DataSource manualCommit = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
-          Connection connection = database.open();
-          connection.setAutoCommit(false);
-          return connection;
-        });
+    DataSource manualCommit = manualCommit(database, connection -> {});
     Migrator migrator = new Migrator(history, TableFilter.defaults()).withProgress(line -> {});
 
     Exception failure = assertThrows(Exception.class, () -> migrator.upgrade(manualCommit));
@@ -256,6 +243,26 @@ class MigrationLockReleaseTest {
 
       assertEquals(0, advisoryLocks(connection, "pid = pg_backend_pid()"), "advisory locks this session still holds");
     }
+  }
+
+  /** Something done to each connection as it is lent. */
+  @FunctionalInterface
+  private interface Lending {
+    void lend(Connection connection) throws SQLException;
+  }
+
+  /** A data source lending the test database's connections in manual commit, as a pool may be set to. */
+  private static DataSource manualCommit(TestDatabase database, Lending lending) {
+    return (DataSource) Proxy.newProxyInstance(MigrationLockReleaseTest.class.getClassLoader(),
+        new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
+          if (!method.getName().equals("getConnection")) {
+            throw new UnsupportedOperationException(method.getName());
+          }
+          Connection connection = database.open();
+          connection.setAutoCommit(false);
+          lending.lend(connection);
+          return connection;
+        });
   }
 
   private static int advisoryLocks(Connection connection, String condition) throws SQLException {

@@ -29,11 +29,11 @@ import org.postgresql.PGConnection;
  * <p>Same key as the session lock, so either kind excludes the other: an application holding a
  * connection only ({@code upgrade(Connection, ...)}) and a command line take turns too.
  *
- * <p>Its statements are plain ones with the keys written in, which the driver never prepares on
+ * <p>The tries are plain statements with the keys written in, which the driver never prepares on
  * the server: a waiting process tries five times a second, and a statement the driver had
  * prepared on one server session would fail on the next session the pool hands it (without
- * {@code prepareThreshold=0}). The connection holds nothing else, so it is safe behind such a
- * pool whatever its URL says.
+ * {@code prepareThreshold=0}). Who holds the lock is asked at most twice, below the driver's
+ * threshold, so the connection is safe behind such a pool whatever its URL says.
  */
 final class PostgresTransactionMigrationLock implements MigrationLock {
 

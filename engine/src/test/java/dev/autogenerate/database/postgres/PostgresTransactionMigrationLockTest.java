@@ -84,15 +84,7 @@ class PostgresTransactionMigrationLockTest {
       Database postgres = Database.of(work);
       try (MigrationLock held = postgres.lockMigrations(work, database::open, PATIENT)) {
         Connection real = database.open();
-        Connection watched = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
-              calls.add(method.getName() + (arguments == null ? "" : java.util.Arrays.toString(arguments)));
-              try {
-                return method.invoke(real, arguments);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
+        Connection watched = watched(real, calls);
         assertThrows(UserError.class, () -> postgres.lockMigrations(waitingWork, () -> watched,
             new LockWait(Duration.ofMillis(2_300), line -> {})));
         assertTrue(real.isClosed());
@@ -170,14 +162,7 @@ class PostgresTransactionMigrationLockTest {
     TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
     List<String> said = new ArrayList<>();
     try (Connection work = database.open(); Connection other = database.open()) {
-      Connection sameUnderneath = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-          new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
-            try {
-              return method.invoke(work, arguments);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
+      Connection sameUnderneath = watched(work, new ArrayList<>());
       MigrationLock lock = Database.of(work).lockMigrations(work, () -> sameUnderneath,
           new LockWait(Duration.ofSeconds(10), said::add));
 
@@ -190,6 +175,19 @@ class PostgresTransactionMigrationLockTest {
       assertFalse(work.isClosed());
       assertTrue(trySessionLock(other));
     }
+  }
+
+  /** {@code real} under a wrapper of another class (as a pool's), which tells {@code calls} each method called. */
+  private static Connection watched(Connection real, List<String> calls) {
+    return (Connection) Proxy.newProxyInstance(PostgresTransactionMigrationLockTest.class.getClassLoader(),
+        new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
+          calls.add(method.getName() + (arguments == null ? "" : java.util.Arrays.toString(arguments)));
+          try {
+            return method.invoke(real, arguments);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   /** Opens connections named {@code name} in pg_stat_activity, keeping them in {@code opened}. */

@@ -4,6 +4,7 @@ import dev.autogenerate.compare.MigrationPlan;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.project.EntityComparison;
+import dev.autogenerate.runtime.AutoCommitDuring;
 import dev.autogenerate.runtime.MigrationScript;
 import dev.autogenerate.runtime.Migrator;
 import dev.autogenerate.runtime.UnknownRevisionError;
@@ -60,23 +61,11 @@ public final class StartupMigration implements InitializingBean {
   public void afterPropertiesSet() {
     Migrator migrator = migrator();
     try (Connection connection = dataSource.getConnection()) {
-      // The pool may lend it in manual commit (spring.datasource.hikari.auto-commit=false): the
-      // reads made before the migration lock would keep a transaction open, with its snapshot,
-      // while this instance waits for another's migration, whose concurrent index build would
-      // wait for that transaction in turn. The migrator makes each revision's transaction.
-      boolean autoCommit = connection.getAutoCommit();
-      if (!autoCommit) {
-        connection.setAutoCommit(true);
-      }
-      try {
+      // A pool may lend it in manual commit (spring.datasource.hikari.auto-commit=false).
+      AutoCommitDuring.run(connection, () -> {
         migrate(migrator, connection);
-      } finally {
-        // Only if changed, and open: the driver refuses a closed connection's, and that refusal
-        // would take the place of the failure that closed it.
-        if (!autoCommit && !connection.isClosed()) {
-          connection.setAutoCommit(false);
-        }
-      }
+        return null;
+      });
     } catch (SQLException e) {
       throw new AutogenerateStartupException("autogenerate cannot migrate the application's database: "
           + UserError.firstLine(String.valueOf(e.getMessage())) + knownCause(e),
