@@ -152,6 +152,23 @@ public interface Database {
   List<String> versionGuard(List<String> heads, String failure);
 
   /**
+   * Whether a script's {@link #versionGuard} reads a version table that may not exist yet, so that
+   * the script checks before it creates the bookkeeping tables and a stopped script has changed
+   * nothing. Where it cannot, the script creates them (empty, if missing) first.
+   */
+  default boolean scriptChecksBeforeCreatingTables() {
+    return false;
+  }
+
+  /**
+   * Statements that stop a script written without the database unless {@code condition} (an SQL
+   * expression over tables the script has created, if missing) holds.
+   *
+   * @param failure what the stopped script says, and how to go on
+   */
+  List<String> scriptStop(String condition, String failure);
+
+  /**
    * What to tell, in place of an unexpected driver error, of a failure whose cause is known and
    * which the user can remedy; empty for any other. Another process held a SQLite database locked
    * for longer than its driver waits (3 s: a long migration, or a program holding a transaction

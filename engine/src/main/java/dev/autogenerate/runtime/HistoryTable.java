@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One row per applied revision: its id, the checksum of the operations it ran, when, by whom
@@ -194,6 +195,16 @@ public final class HistoryTable {
         return row.next() && row.getString(1) != null && row.getString(1).startsWith(STAMPED_BY);
       }
     }
+  }
+
+  /**
+   * An SQL condition, for a script written without the database, that holds unless one of these
+   * revisions was recorded with {@code stamp} (or {@code baseline}) rather than run there.
+   */
+  static String noneStampedSql(List<String> revisions) {
+    return "not exists (select 1 from " + NAME + " where revision in ("
+        + revisions.stream().map(id -> "'" + id.replace("'", "''") + "'").collect(Collectors.joining(", "))
+        + ") and applied_by like '" + STAMPED_BY + "%')";
   }
 
   /** Forgets a revision just reverted. */

@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -305,6 +306,7 @@ public final class Migrator {
     try (MigrationLock lock = lock(database, connection, wait)) {
       AppliedRevisions applied = history.appliedAt(consistentHeads(connection));
       Set<String> undo = RevisionTargets.toRevert(history, target, applied);
+      refuseToUndoAStampAhead(connection, undo, applied);
       List<MigrationScript> reverted = new ArrayList<>();
       Known known = Known.NOTHING;
       try (RevisionTransaction transaction = new RevisionTransaction(connection, database, wait)) {
@@ -582,7 +584,8 @@ public final class Migrator {
       // downgrade's without a count): here they are counted in this one, before anything runs.
       List<Risk> destroying = destroying(database.spelledFor(schema, operations), operations);
       if (direction == Direction.DOWNGRADE) {
-        refuseToUndoAStamp(connection, destroying, script, !transaction.uncommitted().isEmpty());
+        refuseToUndoAStamp(connection, destroying, script, !transaction.uncommitted().isEmpty(),
+            !transaction.committedAny());
       }
       warnOfDataLoss(connection, database, destroying);
       AheadOfTransaction ahead = aheadOfTransaction(database, operations, schema, script);
@@ -770,6 +773,32 @@ public final class Migrator {
   }
 
   /**
+   * Refuses, before anything is reverted, a downgrade that would reach a revision recorded with
+   * {@code stamp} whose downgrade destroys data ({@link #refuseToUndoAStamp}), judged on the schema
+   * the history records: {@code downgrade base} on an adopted database would otherwise revert the
+   * revisions after the baseline, each committed, and only then stop at it. Where the history does
+   * not replay (raw SQL), the check as each revision runs, on the inspected schema, remains.
+   */
+  private void refuseToUndoAStampAhead(Connection connection, Set<String> undo, AppliedRevisions applied)
+      throws SQLException {
+    List<MigrationScript> order = new ArrayList<>(history.inOrder(undo));
+    Collections.reverse(order);
+    AppliedRevisions state = applied;
+    for (MigrationScript script : order) {
+      if (!state.contains(script.id())) {
+        continue;
+      }
+      Optional<Schema> recorded = history.replay(state);
+      if (recorded.isEmpty()) {
+        return;
+      }
+      List<Risk> destroying = destroying(recorded.get(), script.downgradeOperations());
+      refuseToUndoAStamp(connection, destroying, script, script != order.get(0), true);
+      state = history.afterReverting(state, script);
+    }
+  }
+
+  /**
    * Refuses to revert a revision recorded with {@code stamp} (or {@code baseline}) whose downgrade
    * destroys data: it never ran here, so what its upgrade creates was there before it, and its
    * drops would delete what it never made (a baseline's downgrade drops the whole adopted schema).
@@ -777,9 +806,11 @@ public final class Migrator {
    *
    * @param afterOthers whether revisions reverted before it in the same single transaction roll
    *     back with it: the database then stays above it, and stamping its parent would forget them
+   * @param nothingReverted whether no revision was reverted before it (the check ahead of all);
+   *     otherwise those committed, each in its own transaction
    */
   private static void refuseToUndoAStamp(Connection connection, List<Risk> destroying, MigrationScript script,
-      boolean afterOthers) throws SQLException {
+      boolean afterOthers, boolean nothingReverted) throws SQLException {
     if (destroying.isEmpty() || !HistoryTable.wasStamped(connection, script.id())) {
       return;
     }
@@ -787,8 +818,9 @@ public final class Migrator {
     String first = destroying.get(0).describe();
     throw new UserError("cannot revert " + script.label() + ": it was recorded with stamp or baseline, not run here,"
         + " so what its downgrade destroys was there before it (" + first
-        + (destroying.size() > 1 ? " and " + (destroying.size() - 1) + " step(s) more" : "") + "); nothing was"
-        + " changed. To forget the revision and keep the database as it is, run "
+        + (destroying.size() > 1 ? " and " + (destroying.size() - 1) + " step(s) more" : "") + "); "
+        + (nothingReverted ? "nothing was changed" : "it was left applied, with what was reverted before it")
+        + ". To forget the revision and keep the database as it is, run "
         + (afterOthers ? "autogenerate downgrade " + script.id() + " (which reverts what builds on it), then " : "")
         + "autogenerate stamp " + back);
   }

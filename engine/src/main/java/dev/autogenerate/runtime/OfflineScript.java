@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The SQL an upgrade or downgrade would run, for a DBA to review and run by hand ({@code upgrade
@@ -22,7 +23,9 @@ import java.util.Set;
  * the runtime's revisions.
  *
  * <p>The script first checks that the database is where it starts (the version table lists
- * exactly its start: {@link Database#versionGuard}) and stops otherwise, before changing anything.
+ * exactly its start: {@link Database#versionGuard}) and stops otherwise, before changing anything;
+ * each later revision that begins a transaction checks the same of its own start, so that a client
+ * going on after an error applies nothing on top of a revision that failed.
  * What only a live database can tell is left out: raw SQL in a migration is copied as written, and
  * the rows a step deletes are warned of without a count.
  */
@@ -72,7 +75,7 @@ public final class OfflineScript {
     boolean open = false;
     for (MigrationScript revision : steps) {
       List<Operation> operations = revision.upgradeOperations();
-      boolean alone = revision(body, revision, "upgrade", operations, replayed(applied), open);
+      boolean alone = revision(body, revision, "upgrade", operations, applied, applied == from, open);
       AppliedRevisions after = history.afterApplying(applied, revision);
       body.append(versionMove(applied, after));
       body.append("insert into ").append(HistoryTable.NAME)
@@ -86,7 +89,7 @@ public final class OfflineScript {
     if (open) {
       body.append("commit;\n");
     }
-    return header("upgrade", from, applied).append(body).toString();
+    return header("upgrade", from, applied, List.of()).append(body).toString();
   }
 
   /**
@@ -117,8 +120,13 @@ public final class OfflineScript {
     AppliedRevisions applied = from;
     StringBuilder body = new StringBuilder();
     boolean open = false;
+    List<String> destroying = new ArrayList<>();
     for (MigrationScript revision : steps) {
-      boolean alone = revision(body, revision, "downgrade", revision.downgradeOperations(), replayed(applied), open);
+      if (!Migrator.destroying(replayed(applied), revision.downgradeOperations()).isEmpty()) {
+        destroying.add(revision.id());
+      }
+      boolean alone = revision(body, revision, "downgrade", revision.downgradeOperations(), applied, applied == from,
+          open);
       AppliedRevisions after = history.afterReverting(applied, revision);
       body.append(versionMove(applied, after));
       body.append("delete from ").append(HistoryTable.NAME).append(" where revision = ")
@@ -129,7 +137,7 @@ public final class OfflineScript {
     if (open) {
       body.append("commit;\n");
     }
-    return header("downgrade", from, applied).append(body).toString();
+    return header("downgrade", from, applied, destroying).append(body).toString();
   }
 
   private static String[] ends(String range) {
@@ -160,7 +168,16 @@ public final class OfflineScript {
     return VersionTable.moveSql(Migrator.removedHeads(before, after), added);
   }
 
-  private StringBuilder header(String direction, AppliedRevisions from, AppliedRevisions to) {
+  /**
+   * The script's start: the bookkeeping tables, created if missing, and the checks that stop it
+   * before it changes anything (before it creates those tables, where the database's checks can
+   * read a missing one).
+   *
+   * @param destroying the revisions a downgrade reverts whose downgrade deletes or cuts data: the
+   *     script stops where one was recorded with {@code stamp} or {@code baseline}, as {@code
+   *     downgrade} refuses to revert it, since what it would drop was there before it
+   */
+  private StringBuilder header(String direction, AppliedRevisions from, AppliedRevisions to, List<String> destroying) {
     StringBuilder script = new StringBuilder();
     script.append("-- autogenerate ").append(direction).append(' ').append(history.describe(from))
         .append(" -> ").append(history.describe(to)).append(", for ")
@@ -173,18 +190,60 @@ public final class OfflineScript {
       script.append("-- SQLite: tables are rebuilt to be altered; references are not enforced meanwhile.\n")
           .append("pragma foreign_keys = off;\n\n");
     }
+    boolean checkFirst = database.scriptChecksBeforeCreatingTables();
+    if (checkFirst) {
+      startGuard(script, direction, from);
+      script.append('\n');
+    }
     script.append(VersionTable.createSql(true)).append(";\n\n");
     script.append(HistoryTable.createSql(true)).append(";\n");
+    if (!checkFirst) {
+      script.append('\n');
+      startGuard(script, direction, from);
+    }
+    if (!destroying.isEmpty()) {
+      String labels = destroying.stream().map(id -> history.get(id).label()).collect(Collectors.joining(", "));
+      script.append("\n-- Stops here if one of these was recorded with stamp or baseline rather than run: ")
+          .append(labels).append(".\n");
+      String failure = "this script reverts " + labels + ", which deletes or cuts data, but the database recorded one"
+          + " of them with stamp or baseline instead of running it, so what it would drop was there before it;"
+          + " nothing was changed. To forget such a revision and keep the database as it is, run autogenerate"
+          + " stamp with its parent (after reverting what builds on it)";
+      for (String statement : database.scriptStop(HistoryTable.noneStampedSql(destroying), failure)) {
+        script.append(statement).append(";\n");
+      }
+    }
+    return script;
+  }
+
+  /** The check that the database is where the script starts. */
+  private void startGuard(StringBuilder script, String direction, AppliedRevisions from) {
     // Run on a database elsewhere, the script would apply its revisions on top of others that
     // never ran there, and record it as migrated.
     String failure = "this script " + direction + "s from " + history.describe(from) + ", where the database is not:"
         + " write one from where it is (autogenerate " + direction + " --sql CURRENT:TO, with CURRENT the revision"
         + " autogenerate current prints, or its revisions joined by commas where it prints several)";
-    script.append("\n-- Stops here unless the database is at ").append(history.describe(from)).append(".\n");
+    script.append("-- Stops here unless the database is at ").append(history.describe(from)).append(".\n");
     for (String statement : database.versionGuard(from.heads().stream().sorted().toList(), failure)) {
       script.append(statement).append(";\n");
     }
-    return script;
+  }
+
+  /**
+   * The check that a revision after the first starts where the one before it left the database,
+   * first in its transaction: a client that goes on after an error (psql without ON_ERROR_STOP)
+   * would otherwise apply it on top of a revision that failed and rolled back. On PostgreSQL the
+   * failed check aborts the transaction, so nothing of the revision commits.
+   */
+  private void revisionGuard(StringBuilder script, MigrationScript revision, String direction,
+      AppliedRevisions start) {
+    String failure = "the " + direction + " of " + revision.label() + " starts at " + history.describe(start)
+        + ", where the database is not: a revision before it failed, or another process moved the database; what"
+        + " ran before it is committed, and the rest of the script does not run (run it with psql -v ON_ERROR_STOP=1"
+        + " or sqlite3 -bail, to stop at the first error)";
+    for (String statement : database.versionGuard(start.heads().stream().sorted().toList(), failure)) {
+      script.append(statement).append(";\n");
+    }
   }
 
   /**
@@ -210,7 +269,8 @@ public final class OfflineScript {
    *     the single transaction before it
    */
   private boolean revision(StringBuilder script, MigrationScript revision, String direction, List<Operation> operations,
-      Schema before, boolean open) {
+      AppliedRevisions start, boolean first, boolean open) {
+    Schema before = replayed(start);
     // As the runtime runs it: a statement that cannot run in a transaction (create index
     // concurrently) is alone in its revision and runs first, on its own; the rows follow in one.
     boolean outside = database.runsOutsideTransaction(operations);
@@ -220,6 +280,12 @@ public final class OfflineScript {
       script.append("commit;\n");
     }
     script.append("\n-- ").append(direction).append(' ').append(revision.label()).append('\n');
+    // In a single transaction a failure aborts all of it: only a revision that begins a
+    // transaction (or runs without one) after the first checks where it starts.
+    boolean checked = !first && (!open || alone);
+    if (checked && (outside || !ahead.statements().isEmpty())) {
+      revisionGuard(script, revision, direction, start);
+    }
     if (!ahead.statements().isEmpty()) {
       script.append("-- ahead of the transaction, each on its own (this server cannot run them in one;"
           + " each may run again):\n");
@@ -229,6 +295,9 @@ public final class OfflineScript {
       script.append("-- outside a transaction (it cannot run in one):\n");
     } else if (!open || alone) {
       script.append("begin;\n");
+      if (checked && ahead.statements().isEmpty()) {
+        revisionGuard(script, revision, direction, start);
+      }
     }
     Schema schema = applied(before, ahead.moved());
     for (ChangeGroup group : ChangeGroup.ofOperations(ahead.rest())) {

@@ -26,6 +26,8 @@ final class RevisionTransaction implements AutoCloseable {
   private boolean autoCommitBefore;
   /** Where the database was when this transaction began: where a rollback leaves it. */
   private AppliedRevisions startedAt;
+  /** Whether a revision committed in this command, before the transaction now open. */
+  private boolean committedAny;
 
   RevisionTransaction(Connection connection, Database database, LockWait wait) {
     this.connection = connection;
@@ -78,7 +80,13 @@ final class RevisionTransaction implements AutoCloseable {
     rows.write(connection);
     guard.check(subject);
     connection.commit();
+    committedAny |= !uncommitted.isEmpty();
     uncommitted.clear();
+  }
+
+  /** Whether a revision committed, in a transaction before the one now open. */
+  boolean committedAny() {
+    return committedAny;
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.cli.CliRun;
+import dev.autogenerate.cli.OfflineSqlTest;
 import dev.autogenerate.cli.ProjectDirectory;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.inspect.TableFilter;
@@ -123,6 +124,21 @@ class AdoptionTest {
     project.entities(person.replace("String name;", "String name;\n  Integer age;"));
     project.expect(0, "-m", "ages");
     project.expect(0, "upgrade", "head");
+    String ages = project.expect(0, "current").out().trim().split(" ")[0];
+    // Refused before anything is reverted: the revision built on the baseline stays applied.
+    CliRun ahead = project.expect(2, "downgrade", "base");
+    assertTrue(ahead.err().contains("nothing was changed") && ahead.err().contains("run autogenerate downgrade "
+        + adopted + " (which reverts what builds on it), then autogenerate stamp base"), ahead::toString);
+    assertTrue(project.expect(0, "current").out().startsWith(ages), "still at the newest revision");
+    // The offline script stops as downgrade does, before it reverts anything.
+    String script = project.expect(0, "downgrade", "--sql", ages + ":base").out();
+    OfflineSqlTest.ClientRun stopped = OfflineSqlTest.client(existing, script);
+    assertTrue(stopped.exitCode() != 0 && stopped.output().contains("recorded one of them with stamp or baseline"),
+        stopped::toString);
+    try (Connection connection = existing.open()) {
+      assertEquals(List.of(ages), VersionTable.heads(connection));
+      assertEquals(1, count(connection, "select count(age) + count(*) from person"), "the rows and the column stay");
+    }
     CliRun inOne = project.expect(2, "downgrade", "base", "--single-transaction");
     assertTrue(inOne.err().contains("run autogenerate downgrade " + adopted + " (which reverts what builds on it), then"
         + " autogenerate stamp base"), inOne::toString);

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * run by psql or sqlite3 on an empty database it gives the same structure, version and history
  * as {@code upgrade head}; {@code downgrade --sql} takes it back to base.
  */
-class OfflineSqlTest {
+public class OfflineSqlTest {
 
   @TempDir Path directory;
 
@@ -172,6 +172,43 @@ class OfflineSqlTest {
     assertTrue(project.expect(0, "upgrade", "head").out().contains("Already at head"));
   }
 
+  /**
+   * psql goes on after an error unless told to stop: a revision that fails rolls back, and the
+   * next must not apply on top of it. Each revision's transaction begins by checking where the
+   * database is, which aborts it; and a script that stops at its start has created nothing, not
+   * even the bookkeeping tables.
+   */
+  @Test
+  void aPostgresScriptRunWithoutStoppingAtErrorsAppliesNothingAfterAFailedRevision() throws Exception {
+    ProjectDirectory project = UpgradeInspectsOnceTest.withHistory(
+        new ProjectDirectory(directory.resolve("app"), TestDatabases.fresh(DatabaseKind.POSTGRESQL)));
+    project.expect(0, "upgrade", "aaaaaaaaaaaa");
+    String script = project.expect(0, "upgrade", "--sql", "aaaaaaaaaaaa:head").out();
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      // A hotfix made by hand: the second revision's add column fails.
+      statement.execute("alter table product add column category_id bigint");
+    }
+
+    ClientRun run = psqlGoingOnAfterErrors(project.database(), script);
+
+    assertTrue(run.output().contains("the upgrade of cccccccccccc (step 3) starts at bbbbbbbbbbbb (step 2), where the"
+        + " database is not"), run::toString);
+    try (Connection connection = project.database().open()) {
+      assertEquals(List.of("aaaaaaaaaaaa"), VersionTable.heads(connection));
+      assertEquals(List.of("aaaaaaaaaaaa"), List.copyOf(HistoryTable.entries(connection).keySet()));
+    }
+    assertFalse(UpgradeInspectsOnceTest.inspect(project).requireTable("product").column("price").isPresent());
+
+    TestDatabase empty = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    ClientRun refused = client(empty, script);
+    assertTrue(refused.exitCode() != 0 && refused.output().contains("where the database is not"), refused::toString);
+    assertEquals(List.of(), List.copyOf(inspect(empty).tables().keySet()), "the stopped script created nothing");
+  }
+
+  private static ClientRun psqlGoingOnAfterErrors(TestDatabase database, String script) throws Exception {
+    return client(database, script, false);
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void aDowngradeScriptNeedsToKnowWhereItStarts(DatabaseKind kind) {
@@ -263,7 +300,7 @@ class OfflineSqlTest {
   }
 
   /** What a client printed, and its exit code. */
-  record ClientRun(int exitCode, String output) {}
+  public record ClientRun(int exitCode, String output) {}
 
   /** Runs a script as a DBA would: psql with ON_ERROR_STOP, or the sqlite3 shell. */
   static void runWithClient(TestDatabase database, String script) throws Exception {
@@ -271,13 +308,18 @@ class OfflineSqlTest {
     assertEquals(0, run.exitCode(), () -> "client failed:\n" + run.output() + "\n--- script\n" + script);
   }
 
-  static ClientRun client(TestDatabase database, String script) throws Exception {
+  /** Runs a script with the database's own client, stopping at the first error. */
+  public static ClientRun client(TestDatabase database, String script) throws Exception {
+    return client(database, script, true);
+  }
+
+  private static ClientRun client(TestDatabase database, String script, boolean stopAtErrors) throws Exception {
     Path file = Files.createTempFile("autogenerate", ".sql");
     Files.writeString(file, script, StandardCharsets.UTF_8);
     ProcessBuilder process;
     if (database.kind() == DatabaseKind.POSTGRESQL) {
       String address = database.url().substring("jdbc:postgresql://".length());
-      process = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
+      process = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=" + (stopAtErrors ? "1" : "0"),
           "postgresql://" + database.user() + "@" + address, "-f", file.toString());
       process.environment().put("PGPASSWORD", database.password() == null ? "" : database.password());
     } else {

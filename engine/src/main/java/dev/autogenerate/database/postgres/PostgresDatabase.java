@@ -70,14 +70,32 @@ public final class PostgresDatabase implements Database, ComparisonRules {
     return new PostgresDatabase(major);
   }
 
-  /** A block raising the failure with the heads found; psql with ON_ERROR_STOP stops there. */
+  /**
+   * A block raising the failure with the heads found; psql with ON_ERROR_STOP stops there, and in
+   * a transaction the block aborts it, so that nothing after it commits even without. A missing
+   * version table reads as none: PL/pgSQL plans a query only when it runs, so the script may check
+   * before it creates its tables.
+   */
   @Override
   public List<String> versionGuard(List<String> heads, String failure) {
-    String found = "coalesce((select string_agg(version_num, ',' order by version_num collate \"C\")"
-        + " from " + TableFilter.VERSION_TABLE + "), '')";
     String message = failure.replace("%", "%%") + " (the database is at: %)";
-    return List.of("do $guard$ begin if " + found + " <> " + Ddl.literal(String.join(",", heads))
-        + " then raise exception " + Ddl.literal(message) + ", " + found + "; end if; end $guard$");
+    return List.of("do $guard$\ndeclare found text := '';\nbegin\n"
+        + "  if to_regclass(" + Ddl.literal(TableFilter.VERSION_TABLE) + ") is not null then\n"
+        + "    select coalesce(string_agg(version_num, ',' order by version_num collate \"C\"), '') into found from "
+        + TableFilter.VERSION_TABLE + ";\n  end if;\n"
+        + "  if found <> " + Ddl.literal(String.join(",", heads)) + " then\n"
+        + "    raise exception " + Ddl.literal(message) + ", found;\n  end if;\nend $guard$");
+  }
+
+  @Override
+  public boolean scriptChecksBeforeCreatingTables() {
+    return true;
+  }
+
+  @Override
+  public List<String> scriptStop(String condition, String failure) {
+    return List.of("do $guard$\nbegin\n  if not (" + condition + ") then\n    raise exception "
+        + Ddl.literal(failure.replace("%", "%%")) + ";\n  end if;\nend $guard$");
   }
 
   @Override

@@ -234,6 +234,11 @@ public final class SqliteDatabase implements Database, ComparisonRules {
   }
 
   @Override
+  public List<String> scriptStop(String condition, String failure) {
+    return SqliteScriptStop.unless("_autogenerate_script_guard", condition, failure);
+  }
+
+  @Override
   public <T> T readWithin(Connection connection, Duration limit, Read<T> read) throws SQLException {
     return SqliteTimeLimit.readWithin(connection, limit, read);
   }
