@@ -55,13 +55,16 @@ public final class AutogenerateCli implements Callable<Integer> {
   public static final int ERROR = 2;
 
   /**
-   * Hibernate's loggers, held so that they keep their level (java.util.logging holds loggers
-   * weakly). Setting java.util.logging up takes 20-30 ms of a cold JVM, so it starts with this
-   * class on a thread of its own, beside picocli's building of the command line; the command
-   * waits for it ({@link #configureLogging}) before anything of Hibernate's can log.
+   * Hibernate's and PostgreSQL's driver's loggers, held so that they keep their level
+   * (java.util.logging holds loggers weakly): a command's error is its one line, where the driver
+   * would print its own warning before it (a URL without a database). Setting java.util.logging up
+   * takes 20-30 ms of a cold JVM, so it starts with this class on a thread of its own, beside
+   * picocli's building of the command line; the command waits for it ({@link #configureLogging})
+   * before anything of Hibernate's or the driver's can log.
    */
-  private static final CompletableFuture<Logger> HIBERNATE_LOG = CompletableFuture.supplyAsync(
-      () -> Logger.getLogger("org.hibernate"), work -> onDaemonThread("autogenerate-logging-setup", work));
+  private static final CompletableFuture<List<Logger>> LIBRARY_LOGS = CompletableFuture.supplyAsync(
+      () -> List.of(Logger.getLogger("org.hibernate"), Logger.getLogger("org.postgresql")),
+      work -> onDaemonThread("autogenerate-logging-setup", work));
 
   /**
    * sqlite-jdbc told where the tool keeps its native library ({@link SqliteNativeLibrary}: 15-20
@@ -341,7 +344,9 @@ public final class AutogenerateCli implements Callable<Integer> {
   }
 
   private void configureLogging() {
-    HIBERNATE_LOG.join().setLevel(debug ? Level.INFO : Level.SEVERE);
+    for (Logger library : LIBRARY_LOGS.join()) {
+      library.setLevel(debug ? Level.INFO : Level.SEVERE);
+    }
   }
 
   private static void awaitSqliteLibrary() {

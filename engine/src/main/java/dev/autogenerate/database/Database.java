@@ -4,6 +4,7 @@ import dev.autogenerate.compare.Risk;
 import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.compare.ComparisonRules;
 import dev.autogenerate.database.postgres.PoolerFailures;
+import dev.autogenerate.database.postgres.PrivilegeFailures;
 import dev.autogenerate.database.postgres.PostgresDatabase;
 import dev.autogenerate.database.sqlite.SqliteDatabase;
 import dev.autogenerate.inspect.DatabaseInspector;
@@ -174,10 +175,12 @@ public interface Database {
    * for longer than its driver waits (3 s: a long migration, or a program holding a transaction
    * open); migrations themselves wait for each other through {@link #lockMigrations} and
    * {@link #beginRevision}, saying so, up to the lock timeout. Or a pool in front of PostgreSQL
-   * (PgBouncer) lost the driver's prepared statements, or had no server connection to give.
+   * (PgBouncer) lost the driver's prepared statements, or had no server connection to give. Or the
+   * connection's user lacks a privilege the command needs.
    */
   static Optional<String> explained(Throwable failure) {
-    return SqliteDatabase.lockedByAnotherProcess(failure).or(() -> PoolerFailures.explain(failure));
+    return SqliteDatabase.lockedByAnotherProcess(failure).or(() -> PoolerFailures.explain(failure))
+        .or(() -> PrivilegeFailures.explain(failure));
   }
 
   /**

@@ -356,6 +356,52 @@ class CommandErrorsTest {
     project.expect(0, "upgrade", "aaaa");
   }
 
+  /**
+   * A user that may connect but not read the version table (a read-only role given to CI's check,
+   * say) is told so in one line, not as an unexpected driver error.
+   */
+  @Test
+  void aUserRefusedAPrivilegeIsToldWhichOne() throws Exception {
+    TestDatabase owner = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    ProjectDirectory project = new ProjectDirectory(directory, owner);
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "first");
+    project.expect(0, "upgrade", "head");
+    String role = "no_grants_" + Long.toHexString(System.nanoTime());
+    try (Connection connection = owner.open(); java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("create role " + role + " login password 'pw'");
+    }
+    try {
+      CliRun run = project.expect(2, "current", "--user", role, "--password", "pw");
+      assertOneLineError(run, "the database refused the connection's user a privilege this command needs"
+          + " (permission denied for table autogenerate_version)");
+    } finally {
+      try (Connection connection = owner.open(); java.sql.Statement statement = connection.createStatement()) {
+        statement.execute("drop role " + role);
+      }
+    }
+  }
+
+  /**
+   * PostgreSQL's driver logs a warning of its own through java.util.logging before it fails on a
+   * URL without a database, on the process's stderr: a command in a process of its own (as the
+   * launcher runs it) prints its one line only.
+   */
+  @Test
+  void aUrlWithoutADatabaseIsOneLineInAProcessOfItsOwn() throws Exception {
+    String url = TestDatabases.fresh(DatabaseKind.POSTGRESQL).url();
+    String server = url.substring(0, url.indexOf('/', "jdbc:postgresql://".length()));
+    Process process = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), AutogenerateCli.class.getName(), "current", "--url", server)
+        .directory(directory.toFile())
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(2, process.waitFor());
+    assertEquals(1, output.lines().count(), output);
+    assertTrue(output.startsWith("error: cannot connect to " + server), output);
+  }
+
   private static void assertOneLineError(CliRun run, String expectedStart) {
     assertEquals(2, run.exitCode(), run::toString);
     List<String> lines = run.err().lines().toList();
