@@ -157,6 +157,44 @@ class AdoptionTest {
     assertEquals(List.of(), List.copyOf(inspect(fresh).tables().keySet()));
   }
 
+  /**
+   * An adopted {@code serial} id (its sequence an integer one) widened to {@code bigint} for a
+   * {@code Long} id: PostgreSQL widens an identity column's sequence with it, not a serial's, which
+   * would stop at 2,147,483,647. The revision widens it, and its downgrade narrows it back.
+   */
+  @org.junit.jupiter.api.Test
+  void anAdoptedSerialIdWidenedToBigintTakesItsSequenceAlong() throws Exception {
+    TestDatabase existing = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    try (Connection connection = existing.open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table team (id serial primary key, name varchar(80))");
+      statement.execute("insert into team (name) values ('a')");
+    }
+    ProjectDirectory project = new ProjectDirectory(directory.resolve("app"), existing, "com.example.adopted");
+    project.entities("package com.example.adopted;\n\nimport jakarta.persistence.*;\n\n@Entity\n@Table(name = \"team\")\n"
+        + "public class Team {\n  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;\n"
+        + "  @Column(length = 80) String name;\n}\n");
+    project.expect(0, "baseline", "-m", "adopt");
+    project.expect(0, "-m", "long ids");
+    String sequenceType = "select data_type from pg_sequences where sequencename = 'team_id_seq'";
+
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = existing.open()) {
+      assertEquals("bigint", string(connection, sequenceType));
+    }
+    project.expect(0, "check");
+    project.expect(0, "downgrade", "-1");
+    try (Connection connection = existing.open()) {
+      assertEquals("integer", string(connection, sequenceType));
+    }
+  }
+
+  private static String string(Connection connection, String sql) throws Exception {
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getString(1);
+    }
+  }
+
   /** Twenty entities, each referencing the one before, with the common column types, a unique and an index. */
   private static String[] model(String extraField) {
     List<String> sources = new ArrayList<>();

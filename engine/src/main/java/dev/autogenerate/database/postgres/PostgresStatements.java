@@ -40,7 +40,10 @@ import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -48,6 +51,9 @@ import java.util.stream.Collectors;
  * {@code alter} for everything this model changes, so each operation is its own statements.
  */
 final class PostgresStatements implements OperationVisitor<List<String>> {
+
+  private static final Set<SqlType.Kind> INTEGERS = EnumSet.of(SqlType.Kind.SMALLINT, SqlType.Kind.INTEGER,
+      SqlType.Kind.BIGINT);
 
   private final Schema before;
 
@@ -137,9 +143,30 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
     if (!actions.isEmpty()) {
       statements.add("alter table " + qualifiedName(operation.table()) + " " + String.join(", ", actions));
     }
+    if (ownsSequence(operation)) {
+      // Asked of the server: the name is the serial's (teams_id_seq), or the identity's, already changed.
+      statements.add("do $sequence$ declare owned text := pg_get_serial_sequence("
+          + literal(qualifiedName(operation.table())) + ", " + literal(operation.column()) + "); begin"
+          + " if owned is not null then execute format('alter sequence %s as "
+          + typeName(operation.newType().orElseThrow()) + "', owned); end if; end $sequence$");
+    }
     operation.newComment().ifPresent(change ->
         statements.addAll(columnComment(operation.table(), operation.column(), change.comment(), true)));
     return statements;
+  }
+
+  /**
+   * Whether the column takes its values from a sequence of its own whose type must follow the
+   * column's integer type. PostgreSQL changes an identity column's sequence with the column, but
+   * not a {@code serial}'s, which this model reads as an identity too: a database adopted with
+   * {@code serial} ids, widened to {@code bigint} for entities with {@code Long} ones, would keep a
+   * sequence that stops at 2,147,483,647, and inserts fail there.
+   */
+  private boolean ownsSequence(AlterColumn operation) {
+    Optional<SqlType> type = operation.newType();
+    Column was = before.requireTable(operation.table()).column(operation.column()).orElse(null);
+    return type.isPresent() && was != null && was.identity() && INTEGERS.contains(type.get().kind())
+        && INTEGERS.contains(was.type().kind());
   }
 
   @Override
