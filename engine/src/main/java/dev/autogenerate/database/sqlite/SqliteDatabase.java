@@ -11,6 +11,7 @@ import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
 import dev.autogenerate.inspect.DatabaseInspector;
 import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.runtime.UserError;
@@ -23,7 +24,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -127,6 +130,8 @@ public final class SqliteDatabase implements Database, ComparisonRules {
     List<String> statements = new ArrayList<>();
     Schema schema = before;
     Table rebuildFrom = null;
+    // The columns added since rebuildFrom, with their defaults as added: what the copy gives them.
+    Map<String, String> added = new HashMap<>();
     List<Operation> operations = group.operations();
     for (int i = 0; i < operations.size(); i++) {
       Operation operation = operations.get(i);
@@ -144,20 +149,28 @@ public final class SqliteDatabase implements Database, ComparisonRules {
           break;
         case OWN:
           if (rebuildFrom != null) {
-            statements.addAll(SqliteTableRebuild.statements(rebuildFrom, schema.requireTable(rebuildFrom.name()), schema));
+            statements.addAll(SqliteTableRebuild.statements(rebuildFrom, schema.requireTable(rebuildFrom.name()), schema,
+                added));
             rebuildFrom = null;
+            added.clear();
           }
           statements.addAll(step.statements());
           break;
         default:
           throw new IllegalStateException("unknown step " + step.need());
       }
+      if (rebuildFrom != null && operation instanceof AddColumn add) {
+        // The rebuild copies by name: a column added inside it must not take the values of an old
+        // one of its name (dropped, then added again), nor the default a later step gives it.
+        added.put(add.column().name(), add.column().defaultSql());
+      }
       if (rebuildFrom != null || i + 1 < operations.size()) {
         schema = operation.applyTo(schema);
       }
     }
     if (rebuildFrom != null) {
-      statements.addAll(SqliteTableRebuild.statements(rebuildFrom, schema.requireTable(rebuildFrom.name()), schema));
+      statements.addAll(SqliteTableRebuild.statements(rebuildFrom, schema.requireTable(rebuildFrom.name()), schema,
+          added));
     }
     return statements;
   }

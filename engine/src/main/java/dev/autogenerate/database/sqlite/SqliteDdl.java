@@ -84,7 +84,7 @@ final class SqliteDdl {
   }
 
   /** SQLite takes a literal default as it is, but an expression only in parentheses. */
-  private static String parenthesizedIfExpression(String defaultSql) {
+  static String parenthesizedIfExpression(String defaultSql) {
     String trimmed = defaultSql.trim();
     boolean literal = trimmed.matches("-?\\d+(\\.\\d+)?|'([^']|'')*'|(?i)null|true|false|current_(time|date|timestamp)")
         || isOneParenthesizedGroup(trimmed);

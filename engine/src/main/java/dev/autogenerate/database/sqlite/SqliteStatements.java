@@ -36,6 +36,7 @@ import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What each operation takes on SQLite: statements of its own, or a rebuild of its table, which
@@ -44,6 +45,10 @@ import java.util.List;
  * {@code next_val}.
  */
 final class SqliteStatements implements OperationVisitor<SqliteStep> {
+
+  /** A default {@code alter table add column} takes: a number, a string, a blob, null, true or false. */
+  private static final Pattern CONSTANT = Pattern.compile(
+      "(?i)[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(e[+-]?\\d+)?|'([^']|'')*'|x'[0-9a-f]*'|null|true|false");
 
   private final Schema before;
 
@@ -73,11 +78,17 @@ final class SqliteStatements implements OperationVisitor<SqliteStep> {
         + quote(operation.to())));
   }
 
-  /** {@code alter table add column} cannot add a NOT NULL column without a default. */
+  /**
+   * {@code alter table add column} cannot add a NOT NULL column without a default, nor, to a table
+   * with rows, one whose default is not a constant ({@code CURRENT_TIMESTAMP}, an expression): a
+   * revision that passes on an empty development database would fail on one with data. The
+   * rebuild's copy gives each row the default instead.
+   */
   @Override
   public SqliteStep addColumn(AddColumn operation) {
     Column column = operation.column();
-    if (!column.nullable() && column.defaultSql() == null) {
+    if (!column.nullable() && column.defaultSql() == null
+        || column.defaultSql() != null && !CONSTANT.matcher(column.defaultSql().strip()).matches()) {
       return SqliteStep.rebuild();
     }
     return SqliteStep.ownOrRebuild(List.of("alter table " + qualifiedName(operation.table()) + " add column "

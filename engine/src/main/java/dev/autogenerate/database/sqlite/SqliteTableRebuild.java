@@ -14,6 +14,8 @@ import dev.autogenerate.schema.View;
 import dev.autogenerate.schema.ViewUses;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,6 +42,18 @@ final class SqliteTableRebuild {
    * and the views and triggers of {@code schema} that depend on it.
    */
   static List<String> statements(Table from, Table to, Schema schema) {
+    return statements(from, to, schema, Map.of());
+  }
+
+  /**
+   * The same, where columns were added to the table since {@code from}: each row takes such a
+   * column's default as it was added (null where it had none), as {@code alter table add column}
+   * gives it, rather than the values of an old column of that name (dropped, then added again)
+   * or the default a later step gave it or took away.
+   *
+   * @param added the columns added since {@code from}, by name, with their default's SQL or null
+   */
+  static List<String> statements(Table from, Table to, Schema schema, Map<String, String> added) {
     List<View> views = schema.viewsDependingOn(List.of(from.name()));
     Set<String> viewNames = views.stream().map(View::name).collect(Collectors.toSet());
     List<Trigger> triggers = schema.triggers().values().stream()
@@ -54,7 +68,7 @@ final class SqliteTableRebuild {
     for (int i = views.size() - 1; i >= 0; i--) {
       statements.add("drop view " + quote(views.get(i).name()));
     }
-    statements.addAll(table(from, to));
+    statements.addAll(table(from, to, added));
     for (View view : views) {
       statements.add(SqliteDdl.createView(view.name(), view.definition()));
     }
@@ -65,17 +79,28 @@ final class SqliteTableRebuild {
   }
 
   /** The rebuild of the table itself. */
-  private static List<String> table(Table from, Table to) {
+  private static List<String> table(Table from, Table to, Map<String, String> added) {
     String temporary = TEMPORARY_PREFIX + to.name();
-    String copied = to.columns().stream()
-        .map(Column::name)
-        .filter(from::hasColumn)
-        .map(SqlIdentifiers::quote)
-        .collect(Collectors.joining(", "));
+    List<String> into = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (Column column : to.columns()) {
+      if (added.containsKey(column.name())) {
+        // Left out of the copy, the column takes its default in the new table: what it was added
+        // with, unless an old column of its name is there or a later step changed the default.
+        String defaultSql = added.get(column.name());
+        if (from.hasColumn(column.name()) || !Objects.equals(defaultSql, column.defaultSql())) {
+          into.add(quote(column.name()));
+          values.add(defaultSql == null ? "null" : SqliteDdl.parenthesizedIfExpression(defaultSql));
+        }
+      } else if (from.hasColumn(column.name())) {
+        into.add(quote(column.name()));
+        values.add(quote(column.name()));
+      }
+    }
     List<String> statements = new ArrayList<>();
     statements.add(SqliteDdl.createTable(temporary, to));
-    statements.add("insert into " + quote(temporary) + " (" + copied + ") select " + copied + " from "
-        + qualifiedName(from.name()));
+    statements.add("insert into " + quote(temporary) + " (" + String.join(", ", into) + ") select "
+        + String.join(", ", values) + " from " + qualifiedName(from.name()));
     if (SqliteDdl.rowidAlias(to) != null) {
       // AUTOINCREMENT never hands out an id twice, not even one whose row is gone: the new table
       // takes over the old one's high-water mark, which the copy alone lowers to the largest id
