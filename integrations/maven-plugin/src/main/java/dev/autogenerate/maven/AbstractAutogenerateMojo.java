@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -222,9 +224,25 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
       return Optional.of("a pom module has no classes");
     }
     boolean multiModule = session != null && session.getProjects().size() > 1;
-    boolean declared = project.getBuildPlugins().stream()
-        .anyMatch(plugin -> "autogenerate-maven-plugin".equals(plugin.getArtifactId()));
-    return multiModule && !declared ? Optional.of("this module does not declare the plugin") : Optional.empty();
+    return multiModule && !declaresThePlugin() ? Optional.of("this module does not declare the plugin") : Optional.empty();
+  }
+
+  /**
+   * Whether the module's build uses the plugin, or its own POM names it in {@code
+   * <pluginManagement>} (for the goals typed, as the samples do): a parent's pluginManagement,
+   * which every module inherits, does not count.
+   */
+  private boolean declaresThePlugin() {
+    if (project.getBuildPlugins().stream().anyMatch(AbstractAutogenerateMojo::isThisPlugin)) {
+      return true;
+    }
+    Build build = project.getOriginalModel().getBuild();
+    return build != null && build.getPluginManagement() != null
+        && build.getPluginManagement().getPlugins().stream().anyMatch(AbstractAutogenerateMojo::isThisPlugin);
+  }
+
+  private static boolean isThisPlugin(Plugin plugin) {
+    return "autogenerate-maven-plugin".equals(plugin.getArtifactId());
   }
 
   private List<String> projectOptions() throws MojoExecutionException {

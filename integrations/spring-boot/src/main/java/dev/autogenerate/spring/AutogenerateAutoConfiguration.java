@@ -10,11 +10,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
@@ -23,14 +23,14 @@ import org.springframework.util.ClassUtils;
  * Runs the application's migrations on its {@code DataSource} at start-up, before JPA starts:
  * the {@code EntityManagerFactory} and the JDBC templates depend on the {@link StartupMigration}
  * bean. On with the starter on the class path and one {@code DataSource}; off with
- * {@code autogenerate.enabled=false}.
+ * {@code autogenerate.enabled=false} (or {@code off}, {@code no}: {@link MigrationsEnabled}).
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
     "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"})
 @ConditionalOnClass(Migrator.class)
 @ConditionalOnSingleCandidate(DataSource.class)
-@ConditionalOnProperty(prefix = "autogenerate", name = "enabled", matchIfMissing = true)
+@Conditional(MigrationsEnabled.class)
 @EnableConfigurationProperties(AutogenerateProperties.class)
 public class AutogenerateAutoConfiguration {
 
