@@ -30,6 +30,7 @@ import dev.autogenerate.operations.RenameSequence;
 import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.operations.ValidateConstraint;
+import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.EnumType;
 import dev.autogenerate.schema.ForeignKey;
@@ -49,6 +50,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the steps of an upgrade that may destroy data or fail on existing rows: drops, narrowed
@@ -71,19 +74,69 @@ public final class Risks {
     List<Risk> risks = new ArrayList<>();
     Set<String> created = new HashSet<>();
     NamesNow names = new NamesNow();
+    NullColumns nulls = new NullColumns();
     Schema schema = current;
     for (Change change : upgrade) {
       Operation operation = change.operation();
       if (operation.subject() != null && !created.contains(operation.subject())) {
-        operation.accept(new Finder(change, schema)).forEach(risk -> risks.add(names.inDatabase(risk)));
+        operation.accept(new Finder(change, schema, nulls)).forEach(risk -> risks.add(names.inDatabase(risk)));
       }
       if (operation instanceof CreateTable create) {
         created.add(create.table().name());
       }
+      nulls.follow(operation, created);
       names.follow(operation);
       schema = operation.applyTo(schema);
     }
     return risks;
+  }
+
+  /**
+   * The columns the upgrade added to tables with rows, without a default: null in every row until
+   * a statement the upgrade runs fills them. A unique constraint or a foreign key over one cannot
+   * fail on the rows there (a null is neither a duplicate nor a reference), nor can the check
+   * Hibernate writes for an enum or a range of one; the table's count would name a column not
+   * there yet.
+   */
+  private static final class NullColumns {
+
+    private final Map<String, Set<String>> byTable = new HashMap<>();
+
+    void follow(Operation operation, Set<String> created) {
+      if (operation instanceof AddColumn add && !created.contains(add.table()) && add.column().nullable()
+          && add.column().defaultSql() == null) {
+        byTable.computeIfAbsent(add.table(), table -> new HashSet<>()).add(add.column().name());
+      } else if (operation instanceof DropColumn drop && byTable.containsKey(drop.table())) {
+        byTable.get(drop.table()).remove(drop.column());
+      } else if (operation instanceof RenameColumn rename && byTable.containsKey(rename.table())
+          && byTable.get(rename.table()).remove(rename.from())) {
+        byTable.get(rename.table()).add(rename.to());
+      } else if (operation instanceof RenameTable rename && byTable.containsKey(rename.from())) {
+        byTable.put(rename.to(), byTable.remove(rename.from()));
+      } else if (operation instanceof ExecuteSql) {
+        // Raw SQL may fill them.
+        byTable.clear();
+      }
+    }
+
+    boolean anyOf(String table, List<String> columns) {
+      Set<String> nulls = byTable.getOrDefault(table, Set.of());
+      return columns.stream().anyMatch(nulls::contains);
+    }
+
+    /** Whether the check is Hibernate's {@code column in (...)} or {@code between} of such a column. */
+    boolean onlyChecks(String table, String expression) {
+      Matcher shape = ONE_COLUMN_CHECK.matcher(expression.strip());
+      if (!shape.matches()) {
+        return false;
+      }
+      String name = shape.group(1);
+      return byTable.getOrDefault(table, Set.of()).stream().anyMatch(column -> name.startsWith("\"")
+          ? name.substring(1, name.length() - 1).replace("\"\"", "\"").equals(column) : name.equalsIgnoreCase(column));
+    }
+
+    private static final Pattern ONE_COLUMN_CHECK =
+        Pattern.compile("(?is)\\(?\\s*(\"(?:[^\"]|\"\")+\"|\\w+)\\s+(in\\s*\\(|between\\s).*");
   }
 
   /**
@@ -124,10 +177,12 @@ public final class Risks {
 
     private final Change change;
     private final Schema before;
+    private final NullColumns nulls;
 
-    Finder(Change change, Schema before) {
+    Finder(Change change, Schema before, NullColumns nulls) {
       this.change = change;
       this.before = before;
+      this.nulls = nulls;
     }
 
     private List<Risk> risk(Risk.Kind kind, String table, List<String> columns) {
@@ -180,6 +235,11 @@ public final class Risks {
     @Override
     public List<Risk> addConstraint(AddConstraint operation) {
       TableConstraint constraint = operation.constraint();
+      if (constraint instanceof UniqueConstraint || constraint instanceof ForeignKey
+          ? nulls.anyOf(operation.table(), constraint.columns())
+          : constraint instanceof CheckConstraint check && nulls.onlyChecks(operation.table(), check.expression())) {
+        return List.of();
+      }
       if (constraint instanceof UniqueConstraint || constraint instanceof PrimaryKey) {
         return risk(Risk.Kind.UNIQUE, operation.table(), constraint.columns());
       }
@@ -234,7 +294,7 @@ public final class Risks {
 
     /** A new unique index fails on duplicates; one on expressions cannot be counted. */
     private List<Risk> uniqueIndex(String table, Index index) {
-      boolean unique = index.unique() && index.isManaged();
+      boolean unique = index.unique() && index.isManaged() && !nulls.anyOf(table, index.columnNames());
       return unique ? risk(Risk.Kind.UNIQUE, table, index.columnNames()) : List.of();
     }
 

@@ -5,20 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.operations.CreateIndex;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.operations.DropTable;
+import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.RenameColumn;
 import dev.autogenerate.operations.RenameTable;
+import dev.autogenerate.schema.CheckConstraint;
+import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.IndexColumn;
 import dev.autogenerate.schema.PrimaryKey;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.UniqueConstraint;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -108,6 +113,34 @@ class RisksTest {
     Table orders = new Table("orders", List.of(column("id", SqlType.BIGINT).notNull()), Optional.empty());
     assertEquals(List.of(), kinds(Change.of(new CreateTable(orders)),
         Change.of(new AddColumn("orders", column("total", SqlType.INTEGER).notNull()))));
+  }
+
+  /**
+   * A column the upgrade adds without a default is null in every row there: a unique constraint,
+   * a foreign key or Hibernate's enum check over it cannot fail on them (adding a many-to-one,
+   * the commonest change, was warned of and stopped --strict). Filled by raw SQL, or with a
+   * default, the rows hold values again, and the risks stand.
+   */
+  @Test
+  void constraintsOverAColumnTheUpgradeAddsWithoutADefaultFailOnNoRow() {
+    Change team = Change.of(new AddColumn("users", column("team_id", SqlType.BIGINT)));
+    Change level = Change.of(new AddColumn("users", column("level", SqlType.varchar(10))));
+    Change references = Change.of(new AddConstraint("users", ForeignKey.foreignKey("fk_users_team_id_teams",
+        List.of("team_id"), "teams", List.of("id"))));
+    Change unique = Change.of(new AddConstraint("users", UniqueConstraint.unique("uk_users_team_id", "team_id")));
+    Change enumCheck = Change.of(new AddConstraint("users",
+        CheckConstraint.check("ck_users_level", "level in ('LOW','HIGH')")));
+    Change uniqueIndex = Change.of(new CreateIndex("users", new Index("ux_users_level",
+        List.of(IndexColumn.asc("level")), true, null)));
+
+    assertEquals(List.of(), kinds(team, level, references, unique, enumCheck, uniqueIndex));
+    assertEquals(List.of(Risk.Kind.FOREIGN_KEY, Risk.Kind.UNIQUE), kinds(team,
+        Change.of(new ExecuteSql("update users set team_id = 1")), references, unique));
+    assertEquals(List.of(Risk.Kind.CHECK), kinds(Change.of(new AddColumn("users",
+        column("level", SqlType.varchar(10)).defaultSql("'NONE'"))), enumCheck));
+    // A check of another shape may reject a null.
+    assertEquals(List.of(Risk.Kind.CHECK), kinds(level, Change.of(new AddConstraint("users",
+        CheckConstraint.check("ck_users_level_set", "level is not null")))));
   }
 
   @Test
