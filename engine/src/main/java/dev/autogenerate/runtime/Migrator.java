@@ -575,7 +575,6 @@ public final class Migrator {
       }
       AppliedRevisions found = seen;
       long start = System.nanoTime();
-      progress.accept(direction.starting + script.label() + " ...");
       // What SQLite cannot store (enum types, comments) comes from what the applied revisions recorded.
       Optional<Schema> held = known.at(found, schemasNamed);
       Schema schema = held.isPresent() ? held.get()
@@ -584,9 +583,10 @@ public final class Migrator {
       // downgrade's without a count): here they are counted in this one, before anything runs.
       List<Risk> destroying = destroying(database.spelledFor(schema, operations), operations);
       if (direction == Direction.DOWNGRADE) {
-        refuseToUndoAStamp(connection, destroying, script, !transaction.uncommitted().isEmpty(),
+        refuseToUndoAStamp(connection, destroying, script, found, !transaction.uncommitted().isEmpty(),
             !transaction.committedAny());
       }
+      progress.accept(direction.starting + script.label() + " ...");
       warnOfDataLoss(connection, database, destroying);
       AheadOfTransaction ahead = aheadOfTransaction(database, operations, schema, script);
       if (!ahead.statements().isEmpty()) {
@@ -793,7 +793,7 @@ public final class Migrator {
         return;
       }
       List<Risk> destroying = destroying(recorded.get(), script.downgradeOperations());
-      refuseToUndoAStamp(connection, destroying, script, script != order.get(0), true);
+      refuseToUndoAStamp(connection, destroying, script, state, script != order.get(0), true);
       state = history.afterReverting(state, script);
     }
   }
@@ -806,15 +806,18 @@ public final class Migrator {
    *
    * @param afterOthers whether revisions reverted before it in the same single transaction roll
    *     back with it: the database then stays above it, and stamping its parent would forget them
+   * @param before where the database is just before it would be reverted: the stamp that forgets
+   *     it keeps the other heads, on a branching history, as they are
    * @param nothingReverted whether no revision was reverted before it (the check ahead of all);
    *     otherwise those committed, each in its own transaction
    */
-  private static void refuseToUndoAStamp(Connection connection, List<Risk> destroying, MigrationScript script,
-      boolean afterOthers, boolean nothingReverted) throws SQLException {
+  private void refuseToUndoAStamp(Connection connection, List<Risk> destroying, MigrationScript script,
+      AppliedRevisions before, boolean afterOthers, boolean nothingReverted) throws SQLException {
     if (destroying.isEmpty() || !HistoryTable.wasStamped(connection, script.id())) {
       return;
     }
-    String back = script.parents().isEmpty() ? RevisionHistory.BASE : String.join(" ", script.parents());
+    List<String> heads = history.afterReverting(before, script).heads();
+    String back = heads.isEmpty() ? RevisionHistory.BASE : String.join(",", heads);
     String first = destroying.get(0).describe();
     throw new UserError("cannot revert " + script.label() + ": it was recorded with stamp or baseline, not run here,"
         + " so what its downgrade destroys was there before it (" + first

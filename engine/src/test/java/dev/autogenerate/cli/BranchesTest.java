@@ -55,6 +55,32 @@ class BranchesTest {
     return project;
   }
 
+  /**
+   * Both branches recorded with stamp, then a downgrade to where they parted: refused before the
+   * merge is reverted, with the stamp that forgets the stamped revision and keeps the other
+   * branch (a stamp of the branch point would forget it too, and the next upgrade fail on its
+   * column), and without a line saying it began reverting.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aStampedBranchIsForgottenByAStampThatKeepsTheOtherBranch(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = twoBranches(directory.resolve("app"), kind);
+    project.expect(0, "merge", "-m", "join", "--rev-id", M);
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "stamp", "base");
+    project.expect(0, "stamp", "head");
+
+    CliRun refused = project.expect(2, "downgrade", P);
+
+    assertFalse(refused.out().contains("Reverting"), refused::toString);
+    assertTrue(refused.err().contains("nothing was changed"), refused::toString);
+    String reverted = refused.err().contains("cannot revert " + B) ? B : A;
+    String other = reverted.equals(B) ? A : B;
+    assertTrue(refused.err().contains("run autogenerate downgrade " + reverted
+        + " (which reverts what builds on it), then autogenerate stamp " + other), refused::toString);
+    assertTrue(project.expect(0, "current").out().startsWith(M), "still at the merge");
+  }
+
   /** A migration source as a person writes one. */
   static String migration(String className, String revision, String upgrade, String downgrade) {
     return """
