@@ -221,11 +221,45 @@ public final class AutogenerateCli implements Callable<Integer> {
         return oneLine(mistake, err);
       });
     }
+    commandLine.setExecutionStrategy(parsed -> {
+      Optional<String> misplaced = misplacedRevisionOption(parsed);
+      if (misplaced.isPresent()) {
+        err.println("error: " + misplaced.get());
+        err.flush();
+        return ERROR;
+      }
+      return new CommandLine.RunLast().execute(parsed);
+    });
     int exitCode = commandLine.execute(args);
     if (exitCode <= 1) {
       commandLine.<AutogenerateCli>getCommand().leaveLaunchHint();
     }
     return exitCode;
+  }
+
+  /**
+   * The options that write a migration ({@code -m}, {@code --strict}) given before another
+   * command's name: that command ran and the migration was silently not written ({@code
+   * autogenerate -m "add size" upgrade} said it was at head). {@code --rename} stays for the
+   * commands that compare, as its description says.
+   */
+  private static Optional<String> misplacedRevisionOption(CommandLine.ParseResult parsed) {
+    if (!parsed.hasSubcommand()) {
+      return Optional.empty();
+    }
+    String command = parsed.subcommand().commandSpec().name();
+    for (String option : List.of("--message", "--strict", "--rev-id", "--created", "--rename")) {
+      if (parsed.hasMatchedOption(option)
+          && !(option.equals("--rename") && (command.equals("revision") || command.equals("check")))) {
+        if (option.equals("--rename")) {
+          return Optional.of("--rename is for the commands that compare (revision, check), not " + command);
+        }
+        String typed = option.equals("--message") ? "-m" : option;
+        return Optional.of(typed + " writes a migration, which " + command + " does not: run autogenerate -m"
+            + " \"MESSAGE\" on its own first, then autogenerate " + command);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

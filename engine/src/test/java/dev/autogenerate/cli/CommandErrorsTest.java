@@ -252,6 +252,24 @@ class CommandErrorsTest {
     assertTrue(run.err().contains("--no-such-option"), run::toString);
   }
 
+  /**
+   * {@code -m} before another command's name was taken, the command ran and no migration was
+   * written ({@code autogenerate -m "add size" upgrade} said it was at head, exit 0).
+   */
+  @Test
+  void aMessageBeforeAnotherCommandIsRefusedInOneLine() {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+
+    assertOneLineError(project.run("-m", "add size", "upgrade"), "-m writes a migration, which upgrade does not");
+    assertOneLineError(project.run("--strict", "check"), "--strict writes a migration, which check does not");
+    assertOneLineError(project.run("--rename", "users=people", "upgrade"), "--rename is for the commands that compare");
+    assertEquals(List.of(), project.migrationFiles());
+    // Where it belongs, it is taken (and checked against the entities).
+    CliRun check = project.run("--rename", "users.name=full_name", "check");
+    assertTrue(check.err().contains("the entities map no column users.full_name"), check::toString);
+  }
+
   private static final String ORDER_IN_SALES = """
       package com.example.domain;
 
