@@ -401,7 +401,13 @@ public final class SourceCompiler {
     // jar: URI is no path of the default file system, and the message names it anyway.
     URI source = diagnostic.getSource() == null ? null : diagnostic.getSource().toUri();
     Path file = source != null && "file".equals(source.getScheme()) ? Path.of(source) : null;
-    String message = diagnostic.getMessage(Locale.ROOT).lines().findFirst().orElse("");
+    // One line, with the symbol javac could not find, which it tells on a line of its own
+    // ("cannot find symbol; symbol: variable INTEGR"); not the location that follows it.
+    List<String> lines = diagnostic.getMessage(Locale.ROOT).lines().map(String::strip).toList();
+    String message = lines.isEmpty() ? "" : lines.get(0) + lines.stream().skip(1)
+        .filter(line -> line.startsWith("symbol:"))
+        .map(line -> "; " + line.replaceAll("\\s+", " "))
+        .collect(Collectors.joining());
     return new CompileError(file, diagnostic.getLineNumber(), message);
   }
 

@@ -36,6 +36,17 @@ class SourceCompilerPartsTest {
     assertEquals(source, SourceCompiler.error(diagnostic(file, "cannot find symbol")).file());
   }
 
+  /** javac says which symbol it could not find on a line of its own: the one line keeps it. */
+  @Test
+  void aMissingSymbolIsNamed() {
+    JavaFileObject file = new SimpleJavaFileObject(Path.of("/work/src/M1.java").toUri(), JavaFileObject.Kind.SOURCE) {};
+
+    SourceCompiler.CompileError error = SourceCompiler.error(diagnostic(file,
+        "cannot find symbol\n  symbol:   variable INTEGR\n  location: class M1"));
+
+    assertEquals("cannot find symbol; symbol: variable INTEGR", error.message());
+  }
+
   /**
    * The API's jar, when listed from its index, is not on javac's class path too, however the
    * class path names it: relative to the working folder as well.
