@@ -26,6 +26,7 @@ import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.LeaveToDatabase;
 import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.OperationVisitor;
@@ -220,6 +221,24 @@ final class OperationRenderer implements OperationVisitor<OperationRenderer.Call
     boolean seconds = timeout.toMillis() % 1000 == 0;
     return new Call(code("$L.lockTimeout($T.$L($L))", OPS, Duration.class, seconds ? "ofSeconds" : "ofMillis",
         seconds ? timeout.toSeconds() : timeout.toMillis()), op -> op.lockTimeout(timeout));
+  }
+
+  @Override
+  public Call leaveToDatabase(LeaveToDatabase operation) {
+    String table = operation.table();
+    String name = operation.name();
+    return switch (operation.kind()) {
+      case INDEX -> new Call(code("$L.leaveIndexToDatabase($S, $S)", OPS, table, name),
+          op -> op.leaveIndexToDatabase(table, name));
+      case CONSTRAINT -> new Call(code("$L.leaveConstraintToDatabase($S, $S)", OPS, table, name),
+          op -> op.leaveConstraintToDatabase(table, name));
+      case DEFAULT -> new Call(code("$L.leaveDefaultToDatabase($S, $S)", OPS, table, name),
+          op -> op.leaveDefaultToDatabase(table, name));
+      case COMMENT -> name == null
+          ? new Call(code("$L.leaveCommentToDatabase($S)", OPS, table), op -> op.leaveCommentToDatabase(table))
+          : new Call(code("$L.leaveCommentToDatabase($S, $S)", OPS, table, name),
+              op -> op.leaveCommentToDatabase(table, name));
+    };
   }
 
   @Override

@@ -41,6 +41,7 @@ import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.AddConstraintNotValid;
 import dev.autogenerate.operations.AddUniqueUsingIndex;
+import dev.autogenerate.operations.LeaveToDatabase;
 import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.RenameSequence;
 import dev.autogenerate.operations.ValidateConstraint;
@@ -231,6 +232,12 @@ final class OperationSamples {
     steps.add(Change.of(new CreateView("user_emails", "SELECT users.email,\n    '" + HOSTILE + "'::text AS note\n   FROM users"),
         "view user_emails again"));
     steps.add(Change.of(new ExecuteSql("UPDATE users\nSET nickname = '" + HOSTILE + "'"), "backfill"));
+    steps.add(Change.of(new LeaveToDatabase("users", LeaveToDatabase.Kind.INDEX, "users_active_partial"),
+        "the database's own, which no entity maps"));
+    steps.add(Change.of(new LeaveToDatabase("users", LeaveToDatabase.Kind.CONSTRAINT, "users_name_check")));
+    steps.add(Change.of(new LeaveToDatabase("users", LeaveToDatabase.Kind.DEFAULT, "created_at")));
+    steps.add(Change.of(new LeaveToDatabase("users", LeaveToDatabase.Kind.COMMENT, "name")));
+    steps.add(Change.of(new LeaveToDatabase("users", LeaveToDatabase.Kind.COMMENT, null)));
     return steps;
   }
 

@@ -22,6 +22,7 @@ import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.LeaveToDatabase;
 import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.OperationVisitor;
@@ -269,6 +270,11 @@ public final class Risks {
      */
     @Override
     public List<Risk> validateConstraint(ValidateConstraint operation) {
+      return List.of();
+    }
+
+    @Override
+    public List<Risk> leaveToDatabase(LeaveToDatabase operation) {
       return List.of();
     }
 

@@ -1,6 +1,7 @@
 package dev.autogenerate.project;
 
 import dev.autogenerate.changes.Change;
+import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.codegen.MigrationNames;
 import dev.autogenerate.codegen.MigrationSource;
 import dev.autogenerate.codegen.MigrationWriter;
@@ -763,9 +764,18 @@ public final class Project {
       Schema target = targetSchema(connection);
       Schema inspected = database.spelledAs(databaseSchema(connection, target.otherSchemas()), target);
       Schema existing = inspected.withViewsAndTriggers(List.of(), List.of());
-      MigrationPlan plan = new SchemaComparison(database.comparisonRules(), diffOptions()).compare(Schema.EMPTY, existing);
+      SchemaComparison comparison = new SchemaComparison(database.comparisonRules(), diffOptions());
+      MigrationPlan plan = comparison.compare(Schema.EMPTY, existing);
       if (plan.isEmpty()) {
         throw new UserError("the database has no tables, sequences or enum types to adopt: start with -m instead");
+      }
+      List<Change> left = AdoptedButUnmapped.of(comparison.compare(existing, target, Optional.of(existing)),
+          comparison.compare(existing, target, Optional.of(Schema.EMPTY)), target);
+      if (!left.isEmpty()) {
+        List<Change> upgrade = new ArrayList<>(plan.upgradeChanges());
+        upgrade.addAll(left);
+        plan = new MigrationPlan(ChangeGroup.consecutive(upgrade), plan.downgrade(), plan.warnings(), plan.notices(),
+            plan.risks());
       }
       Path file = write(request, List.of(), plan);
       migrator(progress, null).stamp(connection, "head");

@@ -39,7 +39,10 @@ final class RecordedSchemaCache {
     return new RecordedSchemaCache(CacheDirectory.of("recorded"));
   }
 
-  /** The replayed schema, from the cache when the revisions can say what decides it. */
+  /**
+   * The replayed schema, as the migrations' own ({@link RevisionHistory#replayOwned}), from the
+   * cache when the revisions can say what decides it.
+   */
   Optional<Schema> replay(RevisionHistory history, AppliedRevisions applied) {
     Optional<String> key = history.replayIdentity(applied).map(RecordedSchemaCache::key);
     if (key.isPresent()) {
@@ -49,7 +52,7 @@ final class RecordedSchemaCache {
         // A miss: replay below.
       }
     }
-    Optional<Schema> replayed = history.replay(applied);
+    Optional<Schema> replayed = history.replayOwned(applied);
     if (replayed.isPresent() && key.isPresent()) {
       put(key.get(), replayed.get());
     }

@@ -341,6 +341,27 @@ public final class RevisionHistory {
   }
 
   /**
+   * The schema the applied revisions record as theirs: {@link #replay}'s, without the objects a
+   * revision left to the database ({@link DatabasesOwn}), which a comparison leaves alone as any
+   * object no migration created. Empty where the replay is.
+   */
+  public Optional<Schema> replayOwned(AppliedRevisions applied) {
+    Schema schema = Schema.EMPTY;
+    DatabasesOwn own = new DatabasesOwn();
+    try {
+      for (MigrationScript script : inOrder(applied.ids())) {
+        for (Operation operation : script.upgradeOperations()) {
+          schema = operation.applyTo(schema);
+          own.follow(operation);
+        }
+      }
+      return Optional.of(own.strip(schema));
+    } catch (IllegalArgumentException | UserError e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * What alone decides {@link #replay}'s result for these revisions, when each revision can say
    * ({@link MigrationScript#identity}): their identities in the order they replay. Empty when
    * one cannot, or the replay must run to know.

@@ -158,6 +158,50 @@ class AdoptionTest {
   }
 
   /**
+   * A DBA's index, check and default that no entity maps are left alone before the baseline, as
+   * any object no migration created: and after it too, on the adopted database and on one built
+   * from the migrations, which create them (a database built so equals the adopted one) and leave
+   * them to the database. The baseline had made them the migrations' own, and the next -m dropped
+   * them.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void whatTheEntitiesDoNotMapOfAnAdoptedTableStaysTheDatabases(DatabaseKind kind) throws Exception {
+    TestDatabase existing = TestDatabases.fresh(kind);
+    try (Connection connection = existing.open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table person (id bigint not null, name varchar(80) default 'someone'"
+          + " constraint person_name_check check (length(name) > 0), constraint person_pkey primary key (id))");
+      statement.execute("create index person_name_idx on person (name)");
+      if (kind == DatabaseKind.POSTGRESQL) {
+        statement.execute("comment on table person is 'the people'");
+      }
+      statement.execute("insert into person (id, name) values (1, 'Ada')");
+    }
+    String person = "package com.example.adopted;\n\nimport jakarta.persistence.*;\n\n"
+        + "@Entity\n@Table(name = \"person\")\npublic class Person {\n  @Id Long id;\n  @Column(length = 80) String name;\n}\n";
+    ProjectDirectory project = new ProjectDirectory(directory.resolve("app"), existing, "com.example.adopted");
+    project.entities(person);
+    project.expect(0, "check");
+
+    project.expect(0, "baseline", "-m", "adopt");
+
+    CliRun adopted = project.expect(0, "check");
+    assertTrue(adopted.out().contains("index person_name_idx on person [name] exists only in the database"), adopted::toString);
+    TestDatabase fresh = TestDatabases.fresh(kind);
+    ProjectDirectory rebuilt = new ProjectDirectory(directory.resolve("rebuilt"), fresh, "com.example.adopted");
+    rebuilt.entities(person);
+    copyMigrations(project, rebuilt);
+    rebuilt.expect(0, "upgrade", "head");
+    assertEquals(inspect(existing), inspect(fresh));
+    rebuilt.expect(0, "check");
+
+    project.entities(person.replace("String name;", "String name;\n  Integer age;"));
+    CliRun next = project.expect(0, "-m", "ages");
+    assertEquals(List.of("  add column person.age"), next.out().lines().filter(line -> line.startsWith("  ")).toList(),
+        next::toString);
+  }
+
+  /**
    * An adopted {@code serial} id (its sequence an integer one) widened to {@code bigint} for a
    * {@code Long} id: PostgreSQL widens an identity column's sequence with it, not a serial's, which
    * would stop at 2,147,483,647. The revision widens it, and its downgrade narrows it back.

@@ -22,6 +22,7 @@ import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.LeaveToDatabase;
 import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.RenameColumn;
@@ -126,6 +127,35 @@ public final class Operations {
    */
   public void lockTimeout(Duration timeout) {
     add(new LockTimeout(timeout));
+  }
+
+  /**
+   * {@code op.leaveIndexToDatabase("users", "users_active_partial")}: the index is the database's
+   * own (created by this revision, as {@code baseline} adopts it, but mapped by no entity): no
+   * later comparison proposes to drop it. Runs nothing.
+   */
+  public void leaveIndexToDatabase(String table, String index) {
+    add(new LeaveToDatabase(table, LeaveToDatabase.Kind.INDEX, index));
+  }
+
+  /** The same for a unique, check or foreign-key constraint. */
+  public void leaveConstraintToDatabase(String table, String constraint) {
+    add(new LeaveToDatabase(table, LeaveToDatabase.Kind.CONSTRAINT, constraint));
+  }
+
+  /** The same for a column's default. */
+  public void leaveDefaultToDatabase(String table, String column) {
+    add(new LeaveToDatabase(table, LeaveToDatabase.Kind.DEFAULT, column));
+  }
+
+  /** The same for the table's comment. */
+  public void leaveCommentToDatabase(String table) {
+    add(new LeaveToDatabase(table, LeaveToDatabase.Kind.COMMENT, null));
+  }
+
+  /** The same for a column's comment. */
+  public void leaveCommentToDatabase(String table, String column) {
+    add(new LeaveToDatabase(table, LeaveToDatabase.Kind.COMMENT, column));
   }
 
   public void dropConstraint(String table, String name) {

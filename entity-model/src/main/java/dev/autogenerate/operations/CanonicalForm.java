@@ -153,6 +153,12 @@ public final class CanonicalForm {
     }
 
     @Override
+    public String leaveToDatabase(LeaveToDatabase operation) {
+      return node("leave-to-database", field("table", quote(operation.table())),
+          field("kind", operation.kind().name()), field("name", operation.name() == null ? "null" : quote(operation.name())));
+    }
+
+    @Override
     public String dropConstraint(DropConstraint operation) {
       return node("drop-constraint", field("table", quote(operation.table())), field("name", quote(operation.name())));
     }

@@ -61,5 +61,7 @@ public interface OperationVisitor<R> {
 
   R lockTimeout(LockTimeout operation);
 
+  R leaveToDatabase(LeaveToDatabase operation);
+
   R executeSql(ExecuteSql operation);
 }

@@ -27,6 +27,7 @@ import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.LeaveToDatabase;
 import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.OperationVisitor;
 import dev.autogenerate.operations.RenameColumn;
@@ -207,6 +208,12 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
   }
 
   /** {@code set local}: for this revision's transaction only, whatever the session had. */
+  /** Nothing runs: it only tells later comparisons whose the object is. */
+  @Override
+  public List<String> leaveToDatabase(LeaveToDatabase operation) {
+    return List.of();
+  }
+
   @Override
   public List<String> lockTimeout(LockTimeout operation) {
     return List.of("set local lock_timeout = " + literal(operation.timeout().toMillis() + "ms"));

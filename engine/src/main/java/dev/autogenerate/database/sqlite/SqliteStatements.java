@@ -25,6 +25,7 @@ import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.LeaveToDatabase;
 import dev.autogenerate.operations.LockTimeout;
 import dev.autogenerate.operations.OperationVisitor;
 import dev.autogenerate.operations.RenameColumn;
@@ -143,6 +144,12 @@ final class SqliteStatements implements OperationVisitor<SqliteStep> {
   /** The rows were checked when the constraint came; nothing to run, and no reason to end a rebuild. */
   @Override
   public SqliteStep validateConstraint(ValidateConstraint operation) {
+    return SqliteStep.ownOrRebuild(List.of());
+  }
+
+  /** Nothing runs: it only tells later comparisons whose the object is. */
+  @Override
+  public SqliteStep leaveToDatabase(LeaveToDatabase operation) {
     return SqliteStep.ownOrRebuild(List.of());
   }
 
