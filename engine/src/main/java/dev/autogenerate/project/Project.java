@@ -95,11 +95,21 @@ public final class Project {
   private Connection connect(boolean creating) {
     settings.requireSupportedUrl();
     Optional<Path> sqliteFile = SettingsLoader.sqliteFile(settings.url());
+    Path folder = sqliteFile.map(file -> file.toAbsolutePath().getParent()).orElse(null);
+    if (sqliteFile.isPresent() && folder != null && !Files.isDirectory(folder) && !Files.exists(sqliteFile.get())) {
+      // SQLite creates a file, not its folder: upgrade head would fail there too.
+      throw new UserError("the database file " + sqliteFile.get() + " does not exist, nor its folder " + folder
+          + ": check the url (" + MaskedUrl.of(settings.url()) + "), or create the folder"
+          + (creating ? "" : " and run autogenerate upgrade head to create the database"));
+    }
     if (!creating && sqliteFile.isPresent() && !Files.exists(sqliteFile.get())) {
-      Path folder = sqliteFile.get().toAbsolutePath().getParent();
-      throw new UserError("the database file " + sqliteFile.get() + " does not exist"
-          + (folder != null && !Files.isDirectory(folder) ? ", nor its folder" : "") + ": check the url ("
+      throw new UserError("the database file " + sqliteFile.get() + " does not exist: check the url ("
           + MaskedUrl.of(settings.url()) + "), or run autogenerate upgrade head to create the database");
+    }
+    if (sqliteFile.isPresent() && Files.isDirectory(sqliteFile.get())) {
+      throw new UserError("the database file " + sqliteFile.get() + " is a folder: the url (" + MaskedUrl.of(settings.url())
+          + ") names a folder where it must name a SQLite file (jdbc:sqlite:" + sqliteFile.get().getFileName()
+          + "/app.db)");
     }
     Properties credentials = new Properties();
     if (settings.user() != null) {

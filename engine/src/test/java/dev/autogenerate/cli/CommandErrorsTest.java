@@ -45,8 +45,23 @@ class CommandErrorsTest {
 
     CliRun run = project.expect(2, "upgrade", "head");
 
-    assertOneLineError(run, "cannot connect to jdbc:sqlite:/no/such/directory/app.db");
+    // SQLite makes a file, not its folder: the advice is to make the folder (upgrade alone failed there).
+    assertOneLineError(run, "the database file /no/such/directory/app.db does not exist, nor its folder /no/such/directory:"
+        + " check the url (jdbc:sqlite:/no/such/directory/app.db), or create the folder");
+    assertFalse(run.err().contains("upgrade head"), run::toString);
+    assertOneLineError(project.expect(2, "check"), "the database file /no/such/directory/app.db does not exist, nor its"
+        + " folder");
     assertFalse(Files.exists(Path.of("/no/such/directory")));
+  }
+
+  /** A url naming a folder said "check url, user and password". */
+  @Test
+  void aSqliteUrlNamingAFolder() {
+    ProjectDirectory project = new ProjectDirectory(directory,
+        new TestDatabase(DatabaseKind.SQLITE, "jdbc:sqlite:" + directory, null, null));
+    project.entities(WalkthroughTest.USER_V1);
+
+    assertOneLineError(project.expect(2, "upgrade", "head"), "the database file " + directory + " is a folder");
   }
 
   @ParameterizedTest

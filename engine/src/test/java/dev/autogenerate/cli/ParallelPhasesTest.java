@@ -109,9 +109,8 @@ class ParallelPhasesTest {
     project.write("src/main/java/com/example/migrations/M20260101_000000_broken.java", BROKEN_MIGRATION);
 
     for (String[] command : List.of(new String[] {"check"}, new String[] {"-m", "first"})) {
-      // check does not make a SQLite file, so it finds it missing before it connects; -m would make it.
-      boolean missingFile = kind == DatabaseKind.SQLITE && command[0].equals("check");
-      assertOneLineError(project.expect(2, command), missingFile
+      // A SQLite file whose folder is missing is told before connecting: -m would make the file, not its folder.
+      assertOneLineError(project.expect(2, command), kind == DatabaseKind.SQLITE
           ? "the database file /no/such/directory/app.db does not exist, nor its folder" : "cannot connect to ");
       assertNoPhaseThread();
     }

@@ -144,7 +144,10 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
       // The lines are in the log just above; the failure, which Maven repeats at the end of the
       // build, says what it is and what to do.
       // The lines are in the log just above, unless the build logs no INFO (mvn -q): then here.
-      String first = out.strip().lines().findFirst().orElse("differences found").replaceFirst(":$", "");
+      // What the command concluded where it says so (generate --strict: "Nothing written ..."),
+      // else its first line.
+      String first = out.strip().lines().filter(line -> line.startsWith("Nothing written")).findFirst()
+          .orElse(out.strip().lines().findFirst().orElse("differences found")).replaceFirst(":$", "");
       String listed = !out.strip().contains("\n") ? first
           : getLog().isInfoEnabled() ? first + " (listed above)" : out.strip();
       throw new MojoFailureException(goal() + " failed: " + listed + differencesHint());

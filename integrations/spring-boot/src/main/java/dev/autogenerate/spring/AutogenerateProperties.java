@@ -44,6 +44,11 @@ public record AutogenerateProperties(
   }
 
   public AutogenerateProperties {
+    if (lockTimeout != null && lockTimeout.isNegative()) {
+      // As the command line refuses a negative lock.timeout: it gave up at once, saying "after -5 s".
+      throw new IllegalArgumentException("autogenerate.lock-timeout cannot be negative (" + lockTimeout.toSeconds()
+          + " s): give the seconds to wait for another instance's migration, 600 by default");
+    }
     entityPackages = entityPackages == null ? List.of() : List.copyOf(entityPackages);
   }
 }

@@ -24,6 +24,19 @@ class AutogeneratePropertiesTest {
     assertEquals(Duration.ofMinutes(10), bind(Map.of()).lockTimeout());
   }
 
+  /** A negative one gave up at once, "after -5 s": refused where the property binds, naming it. */
+  @Test
+  void aNegativeLockTimeoutIsRefused() {
+    Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        () -> bind(Map.of("autogenerate.lock-timeout", "-5s")));
+    String messages = "";
+    for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+      messages += cause.getMessage() + "\n";
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(messages.contains("autogenerate.lock-timeout cannot be negative"),
+        messages);
+  }
+
   /** Spelt as the command line's transaction.mode values. */
   @Test
   void theTransactionModeIsPerRevisionUnlessSingle() {
