@@ -33,6 +33,15 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
     DROPPED_COLUMN("dropping it deletes its values", "rows holding a value"),
     /** A shorter length: the values longer than that fail the revision. */
     NARROWED("values longer than the new length fail the revision", "rows too long"),
+    /**
+     * A timestamp with a time zone becoming one without, or the other way: nothing fails, each
+     * value is read in the session's time zone, and the instants it stands for shift unless that
+     * is the zone the values were written in.
+     */
+    TIME_ZONE("nothing fails: each value is converted in the session's time zone (TimeZone), and shifts unless"
+        + " that is the zone its instants were written in", "rows holding a value"),
+    /** A narrower integer type: a value outside its range fails the revision. */
+    OUT_OF_RANGE("a value outside the new type's range fails the revision", "rows out of range"),
     /** Another type: each value is converted, and one that does not convert fails the revision. */
     CONVERTED("each value is converted; one that does not convert fails the revision", "rows holding a value"),
     /**

@@ -398,7 +398,14 @@ public final class Risks {
           risks.add(new Risk(change, Risk.Kind.ROUNDED, alter.table(), column, kept));
         }
         // Rounding converts what fits; a value too large for the new type still fails.
-        if (rounds ? mayOverflow(from, to) : !widens(from, to)) {
+        if (TIMESTAMPS.contains(from.kind()) && TIMESTAMPS.contains(to.kind()) && from.kind() != to.kind()) {
+          // PostgreSQL converts every value, in the session's time zone: nothing fails.
+          risks.add(new Risk(change, Risk.Kind.TIME_ZONE, alter.table(), column, 0));
+        } else if (INTEGERS.contains(from.kind()) && INTEGERS.contains(to.kind())
+            && INTEGERS.indexOf(to.kind()) < INTEGERS.indexOf(from.kind())) {
+          // Counted as what fails: the values out of range, not every value (bigint to integer).
+          risks.add(new Risk(change, Risk.Kind.OUT_OF_RANGE, alter.table(), column, 0));
+        } else if (rounds ? mayOverflow(from, to) : !widens(from, to)) {
           risks.add(new Risk(change, Risk.Kind.CONVERTED, alter.table(), column, 0));
         }
       }

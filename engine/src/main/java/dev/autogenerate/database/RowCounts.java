@@ -100,7 +100,14 @@ public final class RowCounts {
         return "select count(*) from " + table + " where true";
       case DROPPED_COLUMN:
       case CONVERTED:
+      case TIME_ZONE:
         return "select count(*) from " + table + " where " + columns.get(0) + " is not null";
+      case OUT_OF_RANGE:
+        SqlType.Kind integer = risk.newType().orElseThrow().kind();
+        long max = integer == SqlType.Kind.SMALLINT ? Short.MAX_VALUE : Integer.MAX_VALUE;
+        long min = integer == SqlType.Kind.SMALLINT ? Short.MIN_VALUE : Integer.MIN_VALUE;
+        return "select count(*) from " + table + " where " + columns.get(0) + " < " + min + " or " + columns.get(0)
+            + " > " + max;
       case NARROWED:
         return "select count(*) from " + table + " where length(" + columns.get(0) + ") > " + risk.limit();
       case ROUNDED:

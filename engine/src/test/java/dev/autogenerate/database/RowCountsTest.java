@@ -113,6 +113,29 @@ class RowCountsTest {
   }
 
   /**
+   * A narrower integer type fails on the values out of its range: those are counted, not every
+   * value (bigint to integer had said all 10 rows of a table whose values all fit).
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void valuesOutOfANarrowerIntegersRangeAreCounted(DatabaseKind kind) throws Exception {
+    try (Connection connection = TestDatabases.fresh(kind).open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table totals (n bigint, m integer)");
+      statement.execute("insert into totals values (1, 1), (2147483648, 40000), (-2147483649, -32769), (null, null)");
+      Schema totals = Schema.of(List.of(new Table("totals", List.of(column("n", SqlType.BIGINT),
+          column("m", SqlType.INTEGER)), Optional.empty())), List.of(), List.of());
+      Risk toInteger = Risks.of(totals, List.of(Change.of(new AlterColumn("totals", "n",
+          List.of(ColumnChange.type(SqlType.INTEGER)))))).get(0);
+      Risk toSmallint = Risks.of(totals, List.of(Change.of(new AlterColumn("totals", "m",
+          List.of(ColumnChange.type(SqlType.SMALLINT)))))).get(0);
+
+      assertEquals(Risk.Kind.OUT_OF_RANGE, toInteger.kind());
+      assertEquals(OptionalLong.of(2), count(connection, Database.of(connection), toInteger));
+      assertEquals(OptionalLong.of(2), count(connection, Database.of(connection), toSmallint));
+    }
+  }
+
+  /**
    * A count that runs out of time gives no count and leaves the connection as it found it: its
    * limit ended (the next count runs to its end), outside a transaction no transaction left open
    * (SQLite would hold its read lock), inside one the caller's work kept.
