@@ -15,7 +15,7 @@ import java.util.Optional;
 final class EnumTypeComparator implements SchemaElementComparator {
 
   @Override
-  public void compareNewAndChanged(Schema current, Schema wanted, PlanBuilder plan) {
+  public void compareNewAndChanged(Schema current, Schema wanted, PlanBuilder plan, Optional<Schema> recorded) {
     for (EnumType type : wanted.enumTypes().values()) {
       Optional<EnumType> existing = current.enumType(type.name());
       if (existing.isEmpty()) {

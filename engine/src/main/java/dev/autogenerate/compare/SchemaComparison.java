@@ -101,7 +101,7 @@ public final class SchemaComparison {
     PlanBuilder plan = new PlanBuilder();
     renameChanges.forEach(plan::renamed);
     for (SchemaElementComparator comparator : schemaElements) {
-      comparator.compareNewAndChanged(renamed, wanted, plan);
+      comparator.compareNewAndChanged(renamed, wanted, plan, recordedRenamed);
     }
     // Copied once: each table's changes keep it, and a copy per table made 1,000 tables quadratic.
     Set<String> wantedTables = Set.copyOf(wanted.tables().keySet());

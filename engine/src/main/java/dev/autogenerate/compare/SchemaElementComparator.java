@@ -10,8 +10,13 @@ import java.util.Optional;
  */
 interface SchemaElementComparator {
 
-  /** Records what is new or changed. */
-  void compareNewAndChanged(Schema current, Schema wanted, PlanBuilder plan);
+  /**
+   * Records what is new or changed.
+   *
+   * @param recorded the schema the applied migrations left, when known: what the database does
+   *     not store of an object they created (a sequence's increment on SQLite) is theirs
+   */
+  void compareNewAndChanged(Schema current, Schema wanted, PlanBuilder plan, Optional<Schema> recorded);
 
   /**
    * Records what the database has and the entities no longer use.

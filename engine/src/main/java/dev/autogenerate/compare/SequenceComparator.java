@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Sequences: created when an entity needs one, dropped when none does, and given the increment
  * the mapping's {@code allocationSize} says (Hibernate checks it at start-up). Where the database
- * does not store the increment (SQLite's sequence tables), it is not compared.
+ * does not store the increment (SQLite's sequence tables), the one the applied migrations gave it
+ * is compared, and none where they did not create it.
  */
 final class SequenceComparator implements SchemaElementComparator {
 
@@ -21,12 +22,16 @@ final class SequenceComparator implements SchemaElementComparator {
   }
 
   @Override
-  public void compareNewAndChanged(Schema current, Schema wanted, PlanBuilder plan) {
+  public void compareNewAndChanged(Schema current, Schema wanted, PlanBuilder plan, Optional<Schema> recorded) {
     for (Sequence sequence : wanted.sequences().values()) {
       Optional<Sequence> existing = current.sequence(sequence.name());
+      // Where the database keeps no increment, the one the migrations gave it (filled in from
+      // them) is compared: a changed allocationSize must reach PostgreSQL's sequence too.
+      boolean incrementKnown = rules.storesSequenceIncrement()
+          || recorded.flatMap(schema -> schema.sequence(sequence.name())).isPresent();
       if (existing.isEmpty()) {
         plan.first(new CreateSequence(sequence), null);
-      } else if (rules.storesSequenceIncrement() && existing.get().incrementBy() != sequence.incrementBy()) {
+      } else if (incrementKnown && existing.get().incrementBy() != sequence.incrementBy()) {
         plan.first(new AlterSequence(sequence.name(), sequence.incrementBy()), "sequence " + sequence.name()
             + ": allocationSize " + existing.get().incrementBy() + " -> " + sequence.incrementBy()
             + " (Hibernate refuses to start while the increment differs)");

@@ -35,7 +35,7 @@ final class TableComparator implements SchemaElementComparator {
   }
 
   @Override
-  public void compareNewAndChanged(Schema current, Schema wanted, PlanBuilder plan) {
+  public void compareNewAndChanged(Schema current, Schema wanted, PlanBuilder plan, Optional<Schema> recorded) {
     List<Table> newTables = wanted.tables().values().stream().filter(table -> !current.hasTable(table.name())).toList();
     for (Table table : TableOrder.creationOrder(newTables)) {
       create(table, current, plan);

@@ -3,6 +3,7 @@ package dev.autogenerate.database;
 import dev.autogenerate.compare.ComparisonRules;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ final class UnstoredProperties {
    */
   static Schema fill(Schema inspected, Supplier<Optional<Schema>> recorded, boolean storesComments,
       boolean storesEnumTypes, ComparisonRules typesAlike) {
+    boolean storesIncrements = typesAlike == null || typesAlike.storesSequenceIncrement();
     if (storesComments && storesEnumTypes && typesAlike == null) {
       return inspected;
     }
@@ -62,7 +64,12 @@ final class UnstoredProperties {
       tables.add(new Table(table.name(), columns, table.primaryKey(), table.uniqueConstraints(), table.foreignKeys(),
           table.checks(), table.indexes(), storesComments ? table.comment() : written.get().comment()));
     }
-    return Schema.of(tables, inspected.sequences().values(),
+    // A sequence table has no increment (SQLite): the allocationSize the migrations gave it.
+    List<Sequence> sequences = inspected.sequences().values().stream()
+        .map(sequence -> storesIncrements ? sequence : history.sequence(sequence.name())
+            .map(written -> new Sequence(sequence.name(), sequence.startWith(), written.incrementBy())).orElse(sequence))
+        .toList();
+    return Schema.of(tables, sequences,
         storesEnumTypes ? inspected.enumTypes().values() : history.enumTypes().values())
         .withViewsAndTriggers(inspected.views().values(), inspected.triggers().values());
   }

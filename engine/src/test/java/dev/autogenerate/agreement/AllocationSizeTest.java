@@ -70,6 +70,31 @@ class AllocationSizeTest {
     assertEquals(50, increment(database));
   }
 
+  /**
+   * SQLite's sequence tables keep no increment: the one the migrations gave is compared, so a
+   * changed allocationSize developed on SQLite writes the alter PostgreSQL needs, and dropping the
+   * entity's sequence writes a downgrade that creates it with its increment, not 1.
+   */
+  @Test
+  void onSqliteTheIncrementTheMigrationsGaveIsCompared() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(USER);
+    project.expect(0, "-m", "users");
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+
+    project.entities(USER.replace("allocationSize = 50", "allocationSize = 10"));
+    CliRun changed = project.expect(1, "check");
+    assertTrue(changed.out().contains("alter sequence users_seq: increment by 10"), changed::toString);
+
+    project.entities(USER.replace("@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = \"users_seq\")\n", "")
+        .replace("  @SequenceGenerator(name = \"users_seq\", sequenceName = \"users_seq\", allocationSize = 50)\n", ""));
+    project.expect(0, "-m", "no sequence");
+    String dropped = project.lastMigration();
+    assertTrue(dropped.contains("op.dropSequence(\"users_seq\");")
+        && dropped.contains("op.createSequence(sequence(\"users_seq\", 1, 50));"), dropped);
+  }
+
   private static long increment(TestDatabase database) throws Exception {
     try (Connection connection = database.open(); Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(

@@ -93,7 +93,7 @@ final class CompareTesting {
   /** Runs a schema-level comparator both ways, as the comparison does. */
   static PlanBuilder run(SchemaElementComparator comparator, Schema current, Schema wanted) {
     PlanBuilder plan = new PlanBuilder();
-    comparator.compareNewAndChanged(current, wanted, plan);
+    comparator.compareNewAndChanged(current, wanted, plan, Optional.empty());
     comparator.compareDropped(current, wanted, plan, Optional.empty());
     return plan;
   }
