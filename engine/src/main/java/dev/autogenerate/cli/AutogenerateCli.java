@@ -9,6 +9,7 @@ import dev.autogenerate.project.PhaseTimings;
 import dev.autogenerate.project.Project;
 import dev.autogenerate.project.SettingsLoader;
 import dev.autogenerate.runtime.CacheDirectory;
+import dev.autogenerate.runtime.ToolVersion;
 import dev.autogenerate.runtime.UserError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "autogenerate",
     mixinStandardHelpOptions = true,
-    version = "autogenerate 0.1.0",
+    versionProvider = AutogenerateCli.Version.class,
     description = {
         "Generates reviewable Java migrations from JPA entities, applies and reverts them.",
         "",
@@ -416,6 +417,17 @@ public final class AutogenerateCli implements Callable<Integer> {
   static String oneLine(String message) {
     return String.valueOf(message).lines().map(String::strip).filter(line -> !line.isEmpty())
         .collect(java.util.stream.Collectors.joining("; "));
+  }
+
+  /**
+   * {@code --version}: the build's version, as the history rows record it (a fixed text had said
+   * 0.1.0 for a 0.1.0-SNAPSHOT build).
+   */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"autogenerate " + ToolVersion.current()};
+    }
   }
 
   /** Prints user errors as one line, exit 2; stack traces only with --debug. */

@@ -435,6 +435,15 @@ class CommandErrorsTest {
     assertTrue(output.startsWith("error: cannot connect to " + server), output);
   }
 
+  /** The version printed is the one the history rows record. */
+  @Test
+  void theVersionIsTheBuilds() {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    CliRun run = project.expect(0, "--version");
+    assertEquals("autogenerate " + dev.autogenerate.runtime.ToolVersion.current() + "\n", run.out());
+    assertFalse(dev.autogenerate.runtime.ToolVersion.current().equals("unknown"));
+  }
+
   private static void assertOneLineError(CliRun run, String expectedStart) {
     assertEquals(2, run.exitCode(), run::toString);
     List<String> lines = run.err().lines().toList();
