@@ -435,6 +435,30 @@ class CommandErrorsTest {
     assertTrue(output.startsWith("error: cannot connect to " + server), output);
   }
 
+  /**
+   * A String[] field is PostgreSQL's array type: a migration written against SQLite failed at
+   * upgrade, on "[]". Refused at -m and check, in one line, with nothing written.
+   */
+  @Test
+  void anArrayColumnOnSqliteIsRefusedBeforeAMigrationIsWritten() {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities("""
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @Table(name = "teams")
+        public class Team {
+          @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+          String[] tags;
+        }
+        """);
+
+    assertOneLineError(project.expect(2, "-m", "teams"), "column teams.tags is an array (");
+    assertEquals(List.of(), project.migrationFiles());
+  }
+
   /** The version printed is the one the history rows record. */
   @Test
   void theVersionIsTheBuilds() {

@@ -15,6 +15,7 @@ import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.runtime.UserError;
+import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
@@ -222,6 +223,16 @@ public final class SqliteDatabase implements Database, ComparisonRules {
         String kind = entities.hasTable(name) ? "table " : entities.hasView(name) ? "view " : "sequence ";
         throw new UserError(kind + name + " is in schema " + schema
             + ", which SQLite does not have: remove schema= (and hibernate.default_schema) or use PostgreSQL");
+      }
+    }
+    // A migration made here would fail at upgrade, at "[]": SQLite has no such declared type.
+    for (Table table : entities.tables().values()) {
+      for (Column column : table.columns()) {
+        if (column.type().kind() == SqlType.Kind.RAW && column.type().toString().endsWith("[]")) {
+          throw new UserError("column " + table.name() + "." + column.name() + " is an array (" + column.type()
+              + "), which SQLite cannot declare: map it as JSON (@JdbcTypeCode(SqlTypes.JSON)), or develop against"
+              + " PostgreSQL");
+        }
       }
     }
     return entities;
