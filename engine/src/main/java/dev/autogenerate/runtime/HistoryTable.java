@@ -179,7 +179,7 @@ public final class HistoryTable {
   }
 
   /** What {@link #stamped} records as who applied a revision, before the user and host. */
-  private static final String STAMPED_BY = "stamp: ";
+  static final String STAMPED_BY = "stamp: ";
 
   /**
    * Whether this revision was recorded with {@code stamp} (or {@code baseline}) rather than run

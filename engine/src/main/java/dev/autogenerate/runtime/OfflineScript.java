@@ -78,11 +78,7 @@ public final class OfflineScript {
       boolean alone = revision(body, revision, "upgrade", operations, applied, applied == from, open);
       AppliedRevisions after = history.afterApplying(applied, revision);
       body.append(versionMove(applied, after));
-      body.append("insert into ").append(HistoryTable.NAME)
-          .append(" (revision, applied_order, checksum, applied_at, applied_by, duration_ms, tool_version)\n")
-          .append("  select ").append(literal(revision.id())).append(", coalesce(max(applied_order), 0) + 1, ")
-          .append(literal(revision.recordedChecksum())).append(", ").append(database.utcNowAsText()).append(", 'sql script', null, ")
-          .append(literal(ToolVersion.current())).append(" from ").append(HistoryTable.NAME).append(";\n");
+      body.append(historyRow(revision, "'sql script'"));
       open = commitUnlessSingle(body, alone);
       applied = after;
     }
@@ -140,6 +136,51 @@ public final class OfflineScript {
     return header("downgrade", from, applied, destroying).append(body).toString();
   }
 
+  /**
+   * The SQL of {@code stamp}: the version table moved and the history table made to list exactly
+   * the revisions up to {@code TO}, without running any (a database adopted with {@code baseline},
+   * recorded by the DBA who runs its SQL). Revisions recorded so are stamped ones, which
+   * {@code downgrade} refuses to revert where that would destroy data.
+   *
+   * @param range {@code TO} (from base, a database never migrated) or {@code FROM:TO}
+   */
+  public String stamp(String range) {
+    String[] ends = ends(range);
+    AppliedRevisions from = ends.length == 2 ? state(ends[0]) : history.appliedExactly(Set.of());
+    AppliedRevisions to = state(ends[ends.length - 1]);
+    StringBuilder body = new StringBuilder();
+    body.append("\n-- stamp ").append(history.describe(to)).append(" (nothing runs)\nbegin;\n");
+    List<String> forgotten = history.inOrder(from.ids()).stream().map(MigrationScript::id)
+        .filter(id -> !to.contains(id)).toList();
+    if (!forgotten.isEmpty()) {
+      body.append("-- WARNING: no longer recorded, their changes stay: the next upgrade reaching them runs them"
+          + " again\n");
+      body.append("delete from ").append(HistoryTable.NAME).append(" where revision in (")
+          .append(forgotten.stream().map(OfflineScript::literal).collect(Collectors.joining(", "))).append(");\n");
+    }
+    for (MigrationScript revision : history.inOrder(to.ids())) {
+      if (from.contains(revision.id())) {
+        // Kept as applied, with the checksum its file has now, as stamp accepts an edit.
+        body.append("update ").append(HistoryTable.NAME).append(" set checksum = ")
+            .append(literal(revision.recordedChecksum())).append(" where revision = ").append(literal(revision.id()))
+            .append(";\n");
+      } else {
+        body.append(historyRow(revision, "'" + HistoryTable.STAMPED_BY + "sql script'"));
+      }
+    }
+    body.append(versionMove(from, to)).append("commit;\n");
+    return header("stamp", from, to, List.of()).append(body).toString();
+  }
+
+  /** The history row of a revision, as the runtime writes it. */
+  private String historyRow(MigrationScript revision, String appliedBy) {
+    return "insert into " + HistoryTable.NAME
+        + " (revision, applied_order, checksum, applied_at, applied_by, duration_ms, tool_version)\n"
+        + "  select " + literal(revision.id()) + ", coalesce(max(applied_order), 0) + 1, "
+        + literal(revision.recordedChecksum()) + ", " + database.utcNowAsText() + ", " + appliedBy + ", null, "
+        + literal(ToolVersion.current()) + " from " + HistoryTable.NAME + ";\n";
+  }
+
   private static String[] ends(String range) {
     String[] parts = range.split(":", -1);
     if (parts.length > 2 || parts[parts.length - 1].isBlank() || parts[0].isBlank()) {
@@ -182,7 +223,9 @@ public final class OfflineScript {
     script.append("-- autogenerate ").append(direction).append(' ').append(history.describe(from))
         .append(" -> ").append(history.describe(to)).append(", for ")
         .append(database.kind().productName()).append(", written by autogenerate ").append(ToolVersion.current())
-        .append(singleTransaction
+        .append(direction.equals("stamp")
+            ? "\n-- Records the revisions as applied without running any, in one transaction, as stamp does.\n\n"
+            : singleTransaction
             ? "\n-- All revisions in one transaction (but one that must run on its own), with the version and history"
                 + " rows the runtime would write.\n\n"
             : "\n-- Each revision is one transaction, with the version and history rows the runtime would write.\n\n");

@@ -209,6 +209,53 @@ public class OfflineSqlTest {
     return client(database, script, false);
   }
 
+  /**
+   * A shop where only the DBA runs SQL adopts production by script: baseline on a copy of its
+   * schema writes the migration, and stamp --sql records production at it, as stamp would: the
+   * revision counts as stamped (downgrade refuses to drop what was there before it), check passes,
+   * and the script run again stops, the database no longer at base.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aStampScriptRecordsAnAdoptedDatabaseAsStampDoes(DatabaseKind kind) throws Exception {
+    String table = "create table person (id bigint not null, name varchar(80), constraint person_pkey primary key (id))";
+    TestDatabase copy = TestDatabases.fresh(kind);
+    TestDatabase production = TestDatabases.fresh(kind);
+    for (TestDatabase database : List.of(copy, production)) {
+      try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+        statement.execute(table);
+      }
+    }
+    try (Connection connection = production.open(); Statement statement = connection.createStatement()) {
+      statement.execute("insert into person (id, name) values (1, 'Ada')");
+    }
+    ProjectDirectory project = new ProjectDirectory(directory.resolve("app"), copy);
+    project.entities("package com.example.domain;\n\nimport jakarta.persistence.*;\n\n@Entity\n@Table(name = \"person\")\n"
+        + "public class Person {\n  @Id Long id;\n  @Column(length = 80) String name;\n}\n");
+    project.expect(0, "baseline", "-m", "adopt");
+    String adopted = project.expect(0, "current").out().trim().split(" ")[0];
+
+    String script = project.expect(0, "stamp", "--sql", "head").out();
+    runWithClient(production, script);
+
+    String url = production.url();
+    try (Connection connection = production.open()) {
+      assertEquals(List.of(adopted), VersionTable.heads(connection));
+      assertEquals(List.of(adopted), List.copyOf(HistoryTable.entries(connection).keySet()));
+    }
+    project.expect(0, "check", "--url", url);
+    CliRun refused = project.expect(2, "downgrade", "base", "--url", url);
+    assertTrue(refused.err().contains("recorded with stamp or baseline, not run here"), refused::toString);
+    ClientRun again = client(production, script);
+    assertTrue(again.exitCode() != 0 && again.output().contains("this script stamps from base, where the database is"
+        + " not"), again::toString);
+    try (Connection connection = production.open(); Statement statement = connection.createStatement();
+        java.sql.ResultSet row = statement.executeQuery("select count(*) from person")) {
+      row.next();
+      assertEquals(1, row.getInt(1));
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void aDowngradeScriptNeedsToKnowWhereItStarts(DatabaseKind kind) {
