@@ -84,7 +84,8 @@ final class TableChanges {
 
   /** Says that an object only the database has is kept, and how to have such objects dropped. */
   void keep(String object) {
-    notice(object + " exists only in the database, and no migration created it: left alone"
+    notice(object + " exists only in the database, and is its own (no migration created it, or the baseline left"
+        + " it to the database): left alone"
         + " (set compare.drop-unmapped=true to drop such objects)");
   }
 
