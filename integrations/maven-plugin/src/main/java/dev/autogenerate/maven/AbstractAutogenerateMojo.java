@@ -4,9 +4,12 @@ import dev.autogenerate.cli.AutogenerateCli;
 import dev.autogenerate.project.SettingsLoader;
 import java.io.File;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -113,7 +116,8 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     LogWriter err = new LogWriter(line -> {
       if (line.startsWith("warning:") || line.startsWith("note:")) {
         getLog().warn(line);
-      } else {
+      } else if (!line.startsWith("error:")) {
+        // A stack trace (debug): the error's own line is the failure's, which Maven prints once.
         getLog().error(line);
       }
     });
@@ -153,7 +157,9 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
       throw new MojoFailureException(goal() + " failed: " + listed + differencesHint());
     }
     if (exitCode != AutogenerateCli.OK) {
-      throw new MojoExecutionException(goal() + " failed: " + err.strip()
+      // The error's line, without the warnings before it (logged as such already).
+      String error = err.strip().lines().filter(line -> line.startsWith("error:")).findFirst().orElse(err.strip());
+      throw new MojoExecutionException(goal() + " failed: " + error
           + (enabled("autogenerate.debug", debug) ? "" : " (run with -Dautogenerate.debug for details)"));
     }
   }
@@ -311,6 +317,7 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
    * reactor).
    */
   private List<Path> ownClasses() {
+    Map<Path, Path> reactor = siblingOutputs();
     List<Path> places = new ArrayList<>();
     places.add(Path.of(project.getBuild().getOutputDirectory()));
     for (Artifact artifact : project.getArtifacts()) {
@@ -320,16 +327,47 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
           && artifact.getBaseVersion().equals(project.getVersion());
       boolean runtime = Artifact.SCOPE_COMPILE.equals(artifact.getScope()) || Artifact.SCOPE_RUNTIME.equals(artifact.getScope());
       if (sibling && runtime && artifact.getFile() != null && artifact.getArtifactHandler().isAddedToClasspath()) {
-        places.add(artifact.getFile().toPath());
+        places.add(reactor.getOrDefault(artifact.getFile().toPath(), artifact.getFile().toPath()));
       }
     }
     return places;
   }
 
+  /**
+   * The jars of sibling modules built in this reactor, each with its module's output folder in its
+   * place. A goal typed alone ({@code mvn autogenerate:check} at the root, no compile phase) gets
+   * a sibling's jar from the local repository, as installed last, though the sibling was compiled
+   * since: an entity edited there was not seen, and check said OK. The output folder is what a
+   * build with a compile phase gives, and what the developer compiled last.
+   */
+  private Map<Path, Path> siblingOutputs() {
+    Map<Path, Path> outputs = new HashMap<>();
+    if (session == null) {
+      return outputs;
+    }
+    for (Artifact artifact : project.getArtifacts()) {
+      if (artifact.getFile() == null || !artifact.getFile().isFile()) {
+        continue;
+      }
+      for (MavenProject module : session.getProjects()) {
+        Path classes = Path.of(module.getBuild().getOutputDirectory());
+        if (module != project && module.getGroupId().equals(artifact.getGroupId())
+            && module.getArtifactId().equals(artifact.getArtifactId())
+            && module.getVersion().equals(artifact.getBaseVersion()) && Files.isDirectory(classes)) {
+          outputs.put(artifact.getFile().toPath(), classes);
+        }
+      }
+    }
+    return outputs;
+  }
+
   /** The project's compiled classes first, then its compile and runtime dependencies. */
   private List<String> entityClassPath() throws MojoExecutionException {
     try {
-      return project.getRuntimeClasspathElements();
+      Map<Path, Path> reactor = siblingOutputs();
+      return project.getRuntimeClasspathElements().stream()
+          .map(element -> reactor.getOrDefault(Path.of(element), Path.of(element)).toString())
+          .toList();
     } catch (DependencyResolutionRequiredException e) {
       throw new MojoExecutionException("the project's dependencies are not resolved: " + e.getMessage(), e);
     }
