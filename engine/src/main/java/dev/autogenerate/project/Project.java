@@ -219,6 +219,12 @@ public final class Project {
         Connection open = connection;
         inspected = PhaseTimings.time("inspection", () -> databaseSchema(open));
       } catch (SQLException e) {
+        Optional<String> explained = Database.explained(e);
+        if (explained.isPresent()) {
+          // A database locked by another process, a refused privilege: every read after this one
+          // would wait or fail the same way (SQLite waits 3 s each), so it is told now.
+          throw new UserError(explained.get(), e);
+        }
         inspectionFailure = e;
       }
       return new Groundwork(connection, Groundwork.await(history), entities, inspected, inspectionFailure, workers);

@@ -264,6 +264,10 @@ public final class SqliteInspector implements DatabaseInspector {
       try {
         identity = identity(connection, filter);
       } catch (SQLException e) {
+        if (SqliteDatabase.lockedByAnotherProcess(e).isPresent()) {
+          // Reading again would wait as long again for the same lock.
+          throw e;
+        }
         return read(connection, filter);
       }
       Optional<Schema> known = cache.get(identity);
