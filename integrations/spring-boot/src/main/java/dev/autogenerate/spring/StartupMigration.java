@@ -9,6 +9,7 @@ import dev.autogenerate.runtime.MigrationScript;
 import dev.autogenerate.runtime.Migrator;
 import dev.autogenerate.runtime.UnknownRevisionError;
 import dev.autogenerate.runtime.UserError;
+import dev.autogenerate.schema.DatabaseKind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -61,6 +62,12 @@ public final class StartupMigration implements InitializingBean {
   public void afterPropertiesSet() {
     Migrator migrator = migrator();
     try (Connection connection = dataSource.getConnection()) {
+      if (poolMaximum.isPresent() && poolMaximum.getAsInt() < 2
+          && Database.of(connection).kind() == DatabaseKind.POSTGRESQL) {
+        // SQLite has no migration lock to hold: its revisions take the write lock.
+        LOG.info("The connection pool lends one connection at a time: the migration lock is held by its session"
+            + " (a pool in transaction pooling, PgBouncer, can lose it; allow two connections to avoid that)");
+      }
       // A pool may lend it in manual commit (spring.datasource.hikari.auto-commit=false).
       AutoCommitDuring.run(connection, () -> {
         migrate(migrator, connection);
@@ -126,8 +133,6 @@ public final class StartupMigration implements InitializingBean {
           });
       if (poolMaximum.isPresent() && poolMaximum.getAsInt() < 2) {
         // Asking such a pool for a second connection would wait for its connection timeout.
-        LOG.info("The connection pool lends one connection at a time: the migration lock is held by its session"
-            + " (a pool in transaction pooling, PgBouncer, can lose it; allow two connections to avoid that)");
         return migrator;
       }
       return migrator.withLockConnections(dataSource::getConnection);
@@ -154,8 +159,10 @@ public final class StartupMigration implements InitializingBean {
     } catch (UserError e) {
       throw new AutogenerateStartupException("autogenerate could not migrate the database: " + e.getMessage()
           + knownCause(e),
-          "Fix what the description names and start again (nothing of a failed revision was applied); the wait for"
-              + " another instance migrating the same database is bounded by autogenerate.lock-timeout.", e);
+          String.valueOf(e.getMessage()).startsWith("gave up after")
+              ? "Start again once the other instance's migration is done, or raise autogenerate.lock-timeout."
+              : "Fix what the description names and start again: a revision that failed was rolled back, and"
+                  + " those before it stay applied.", e);
     }
   }
 

@@ -173,6 +173,17 @@ class StartupMigrationTest {
     assertFalse(output.getOut().contains("no second connection for the migration lock"), output::getOut);
   }
 
+  /** SQLite has no migration lock: a pool of one there is not told of PgBouncer. */
+  @Test
+  void aSqlitePoolOfOneIsNotToldOfTheMigrationLock(CapturedOutput output) throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    try (ConfigurableApplicationContext context = start(database, "spring.datasource.hikari.maximum-pool-size=1",
+        "logging.level.dev.autogenerate=info")) {
+      assertEquals(2, context.getBean(StartupMigration.class).applied().size());
+    }
+    assertFalse(output.getOut().contains("The connection pool lends one connection at a time"), output::getOut);
+  }
+
   /** Every way Spring reads a boolean as false turns it off, as the property binds. */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"false", "off", "no", "0", "FALSE"})
