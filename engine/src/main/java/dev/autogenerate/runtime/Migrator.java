@@ -223,13 +223,15 @@ public final class Migrator {
     // Most upgrades have nothing to do (an application's every start, each replica of a deploy):
     // a database at its target stays there, so that is told without the lock, or its connection.
     AppliedRevisions found = buildableStart(connection);
-    if (RevisionTargets.toApply(history, target, found).stream().allMatch(found::contains)) {
+    Set<String> seen = RevisionTargets.toApply(history, target, found);
+    if (seen.stream().allMatch(found::contains)) {
       return List.of();
     }
     try (MigrationLock lock = lock(database, connection, wait)) {
-      // Read again under the lock: another process may have moved the database meanwhile.
+      // Read again under the lock: another process may have moved the database meanwhile. A step
+      // counted (+1) was counted from where this command found the database, before its wait.
       AppliedRevisions applied = buildableStart(connection);
-      Set<String> goal = RevisionTargets.toApply(history, target, applied);
+      Set<String> goal = RevisionTargets.isRelative(target) ? seen : RevisionTargets.toApply(history, target, applied);
       List<MigrationScript> done = new ArrayList<>();
       Known known = Known.NOTHING;
       // Closed last, after the catch told what it rolls back; a failure to close a connection
@@ -303,9 +305,14 @@ public final class Migrator {
   public List<MigrationScript> downgrade(Connection connection, String target) throws SQLException {
     Database database = Database.of(connection);
     LockWait wait = new LockWait(lockTimeout, progress);
+    // A step counted (-1) is counted from where this command found the database, before it waits
+    // for the lock: several processes asked for one step revert one revision between them.
+    Optional<Set<String>> seen = RevisionTargets.isRelative(target)
+        ? Optional.of(RevisionTargets.toRevert(history, target, history.appliedAt(consistentHeads(connection))))
+        : Optional.empty();
     try (MigrationLock lock = lock(database, connection, wait)) {
       AppliedRevisions applied = history.appliedAt(consistentHeads(connection));
-      Set<String> undo = RevisionTargets.toRevert(history, target, applied);
+      Set<String> undo = seen.isPresent() ? seen.get() : RevisionTargets.toRevert(history, target, applied);
       refuseToUndoAStampAhead(connection, undo, applied);
       List<MigrationScript> reverted = new ArrayList<>();
       Known known = Known.NOTHING;

@@ -26,6 +26,17 @@ final class RevisionTargets {
   private RevisionTargets() {}
 
   /**
+   * Whether the target counts from where the database is ({@code +1}, {@code -2}): a command
+   * resolves it where it first read the database, before waiting for the migration lock, so that
+   * several processes asked for one step each take that step once between them rather than one
+   * step each from where the last left it (a rollback job run by three replicas, each with
+   * {@code downgrade -1}, reverted three revisions).
+   */
+  static boolean isRelative(String spec) {
+    return spec.trim().matches("[+-]\\d+");
+  }
+
+  /**
    * The revisions an upgrade must leave applied; whatever of them is not applied yet is applied.
    * Closed under parents.
    */

@@ -257,6 +257,65 @@ class ConcurrentUpgradeTest {
     }
   }
 
+  /**
+   * A step counted (-1) counts from where each process found the database before it waited:
+   * two processes asked for one step each, while a third migrated, revert one revision between
+   * them (a rollback job run by every replica reverted one revision per replica). The database
+   * ends one revision down, and the other process finds nothing to do.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  @Execution(ExecutionMode.CONCURRENT)
+  void twoProcessesAskedForOneStepBackRevertOneRevision(DatabaseKind kind) throws Exception {
+    TestDatabase database = TestDatabases.fresh(kind);
+    try (Connection connection = database.open()) {
+      new Migrator(history(), TableFilter.defaults()).withProgress(line -> {}).upgrade(connection, "head");
+    }
+    List<String> progress = Collections.synchronizedList(new ArrayList<>());
+    Migrator migrator = new Migrator(history(), TableFilter.defaults())
+        .withLockTimeout(Duration.ofSeconds(60))
+        .withProgress(progress::add);
+    ExecutorService workers = Executors.newFixedThreadPool(2);
+    try (Connection holder = database.open(); Statement statement = holder.createStatement()) {
+      holdMigrationLock(kind, holder, statement);
+      List<Future<List<MigrationScript>>> results = new ArrayList<>();
+      for (int worker = 0; worker < 2; worker++) {
+        results.add(workers.submit(() -> {
+          try (Connection connection = database.open()) {
+            return migrator.downgrade(connection, "-1");
+          }
+        }));
+      }
+      // Both read where the database is, then wait for the lock, which says so after 2 s.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (progress.stream().filter(line -> line.startsWith("waiting for ")).count() < 2
+          && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      releaseMigrationLock(kind, holder, statement);
+      int reverted = 0;
+      for (Future<List<MigrationScript>> result : results) {
+        reverted += result.get(120, TimeUnit.SECONDS).size();
+      }
+      assertEquals(1, reverted, progress::toString);
+      try (Connection connection = database.open()) {
+        assertEquals("c0ncurrent02", VersionTable.current(connection));
+      }
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  private static void releaseMigrationLock(DatabaseKind kind, Connection holder, Statement statement)
+      throws SQLException {
+    if (kind == DatabaseKind.POSTGRESQL) {
+      statement.execute("select pg_advisory_unlock(" + 0x6175746f + ", hashtext(current_schema()))");
+    } else {
+      holder.rollback();
+      holder.setAutoCommit(true);
+    }
+  }
+
   /** A process that cannot get its turn says so, and gives up with one clear line. */
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
