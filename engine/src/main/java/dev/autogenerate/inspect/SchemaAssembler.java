@@ -43,6 +43,11 @@ public final class SchemaAssembler {
     this.filter = filter;
   }
 
+  /** Whether the filter leaves this table to the database (exclude.tables names it). */
+  public boolean excludes(String table) {
+    return !filter.includes(table);
+  }
+
   /** Registers a table, unless the filter excludes it; returns whether it is now known. */
   public boolean addTable(String name) {
     if (tables.containsKey(name)) {

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -563,7 +564,7 @@ public final class SqliteInspector implements DatabaseInspector {
       }
       byTable.forEach((table, keys) -> keys.values().forEach(key -> {
         TableRows owner = tables.find(table);
-        ForeignKey foreignKey = key.toForeignKey(owner, tables);
+        ForeignKey foreignKey = key.toForeignKey(owner, tables, schema::excludes);
         if (foreignKey != null) {
           schema.addForeignKey(owner.name, foreignKey);
         }
@@ -579,11 +580,23 @@ public final class SqliteInspector implements DatabaseInspector {
     final List<String> columns = new ArrayList<>();
     final List<String> referencedColumns = new ArrayList<>();
 
-    /** The foreign key, or null when it references a missing table or a key that is not there. */
-    ForeignKey toForeignKey(TableRows table, Tables tables) {
+    /**
+     * The foreign key, or null when it references a missing table or a key that is not there. A
+     * missing table that exclude.tables leaves to the database (made elsewhere, or not yet) keeps
+     * a key naming its columns: the entities map it, and leaving it out made check propose it
+     * again after every upgrade that created it.
+     */
+    ForeignKey toForeignKey(TableRows table, Tables tables, Predicate<String> excluded) {
       TableRows target = tables.find(referencedTable);
       if (target == null) {
-        return null;
+        List<String> keyColumns = columns.stream().map(table::columnName).toList();
+        if (!excluded.test(referencedTable) || referencedColumns.stream().anyMatch(Objects::isNull)
+            || referencedColumns.size() != columns.size() || keyColumns.contains(null)) {
+          return null;
+        }
+        String declared = table.foreignKeyName(columns, referencedTable);
+        String name = declared != null ? declared : table.name + "_" + String.join("_", keyColumns) + "_fkey";
+        return new ForeignKey(name, keyColumns, referencedTable, List.copyOf(referencedColumns), onDelete, onUpdate);
       }
       List<String> targetColumns = new ArrayList<>();
       if (referencedColumns.stream().allMatch(Objects::isNull)) {
