@@ -7,10 +7,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
@@ -106,7 +108,11 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     Optional<String> elsewhere = notHere();
     if (elsewhere.isPresent()) {
       getLog().info("autogenerate: skipped in " + project.getArtifactId() + " (" + elsewhere.get() + ")");
+      requireSomeModuleRan();
       return;
+    }
+    if (session != null) {
+      RAN_IN.put(session, Boolean.TRUE);
     }
     beforeRun();
     List<String> args = new ArrayList<>(command());
@@ -126,6 +132,30 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
       exitCode = AutogenerateCli.run(workingDirectory, System.getenv(), outWriter, errWriter, args.toArray(String[]::new));
     }
     finish(exitCode, out.text(), err.text());
+  }
+
+  /** The builds in which this goal ran in some module (a reactor skips the modules not declaring it). */
+  private static final Map<MavenSession, Boolean> RAN_IN = Collections.synchronizedMap(new WeakHashMap<>());
+
+  /**
+   * Whether a build whose every module skipped the goal fails: a gate such as check must not pass
+   * having checked nothing (the plugin declared nowhere the reactor reaches).
+   */
+  boolean mustRunSomewhere() {
+    return false;
+  }
+
+  /** At the reactor's last module, fails a gate that ran in none (not in a parallel build, whose order differs). */
+  private void requireSomeModuleRan() throws MojoFailureException {
+    if (!mustRunSomewhere() || session == null || session.isParallel()) {
+      return;
+    }
+    List<MavenProject> modules = session.getProjects();
+    if (!modules.isEmpty() && modules.get(modules.size() - 1) == project && !RAN_IN.containsKey(session)) {
+      throw new MojoFailureException(goal() + " ran in no module of this build: none declares the plugin (in"
+          + " <plugins>, or in its own <pluginManagement>); declare it in the application's module, or run the goal"
+          + " there (-pl)");
+    }
   }
 
   /** What a goal checks or says before its command runs; nothing by default. */
