@@ -1,5 +1,6 @@
 package dev.autogenerate.runtime;
 
+import dev.autogenerate.database.Ddl;
 import dev.autogenerate.inspect.TableFilter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -11,10 +12,12 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -197,13 +200,24 @@ public final class HistoryTable {
     }
   }
 
+  /** The revisions recorded with {@code stamp} (or {@code baseline}) rather than run here. */
+  static Set<String> stamped(Connection connection) throws SQLException {
+    Set<String> stamped = new HashSet<>();
+    entries(connection).values().forEach(entry -> {
+      if (entry.appliedBy() != null && entry.appliedBy().startsWith(STAMPED_BY)) {
+        stamped.add(entry.revision());
+      }
+    });
+    return stamped;
+  }
+
   /**
    * An SQL condition, for a script written without the database, that holds unless one of these
    * revisions was recorded with {@code stamp} (or {@code baseline}) rather than run there.
    */
   static String noneStampedSql(List<String> revisions) {
     return "not exists (select 1 from " + NAME + " where revision in ("
-        + revisions.stream().map(id -> "'" + id.replace("'", "''") + "'").collect(Collectors.joining(", "))
+        + revisions.stream().map(Ddl::literal).collect(Collectors.joining(", "))
         + ") and applied_by like '" + STAMPED_BY + "%')";
   }
 

@@ -790,9 +790,15 @@ public final class Migrator {
       throws SQLException {
     List<MigrationScript> order = new ArrayList<>(history.inOrder(undo));
     Collections.reverse(order);
+    Set<String> stamped = HistoryTable.stamped(connection);
     AppliedRevisions state = applied;
     for (MigrationScript script : order) {
       if (!state.contains(script.id())) {
+        continue;
+      }
+      if (!stamped.contains(script.id())) {
+        // Only a stamped revision is refused: no replay for the others.
+        state = history.afterReverting(state, script);
         continue;
       }
       Optional<Schema> recorded = history.replay(state);

@@ -75,7 +75,7 @@ public final class OfflineScript {
     boolean open = false;
     for (MigrationScript revision : steps) {
       List<Operation> operations = revision.upgradeOperations();
-      boolean alone = revision(body, revision, "upgrade", operations, applied, applied == from, open);
+      boolean alone = revision(body, revision, "upgrade", operations, applied, replayed(applied), applied == from, open);
       AppliedRevisions after = history.afterApplying(applied, revision);
       body.append(versionMove(applied, after));
       body.append(historyRow(revision, "'sql script'"));
@@ -118,11 +118,12 @@ public final class OfflineScript {
     boolean open = false;
     List<String> destroying = new ArrayList<>();
     for (MigrationScript revision : steps) {
-      if (!Migrator.destroying(replayed(applied), revision.downgradeOperations()).isEmpty()) {
+      Schema before = replayed(applied);
+      if (!Migrator.destroying(before, revision.downgradeOperations()).isEmpty()) {
         destroying.add(revision.id());
       }
-      boolean alone = revision(body, revision, "downgrade", revision.downgradeOperations(), applied, applied == from,
-          open);
+      boolean alone = revision(body, revision, "downgrade", revision.downgradeOperations(), applied, before,
+          applied == from, open);
       AppliedRevisions after = history.afterReverting(applied, revision);
       body.append(versionMove(applied, after));
       body.append("delete from ").append(HistoryTable.NAME).append(" where revision = ")
@@ -307,13 +308,15 @@ public final class OfflineScript {
    * Writes a revision's statements, from the {@code begin} of its transaction (none when it joins
    * the open single transaction) to the last before its version and history rows.
    *
+   * @param start where the database is before it, which a revision after the first checks
+   * @param before the schema the history records there
+   * @param first whether it is the script's first, whose start the script's start checked
    * @param open whether a single transaction of the revisions before is open
    * @return whether the revision has a transaction of its own (or none), which ends
    *     the single transaction before it
    */
   private boolean revision(StringBuilder script, MigrationScript revision, String direction, List<Operation> operations,
-      AppliedRevisions start, boolean first, boolean open) {
-    Schema before = replayed(start);
+      AppliedRevisions start, Schema before, boolean first, boolean open) {
     // As the runtime runs it: a statement that cannot run in a transaction (create index
     // concurrently) is alone in its revision and runs first, on its own; the rows follow in one.
     boolean outside = database.runsOutsideTransaction(operations);

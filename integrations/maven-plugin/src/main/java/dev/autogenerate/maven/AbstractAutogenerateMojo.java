@@ -286,6 +286,7 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
 
   private List<String> projectOptions() throws MojoExecutionException {
     ProjectSettings settings = ProjectSettings.read(project.getBasedir().toPath());
+    Map<Path, Path> siblings = siblingOutputs();
     List<String> options = new ArrayList<>();
     option(options, "--url", setting("autogenerate.url", url));
     option(options, "--user", setting("autogenerate.user", user));
@@ -293,7 +294,7 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     // Typed for this build first (the tool's property, then Spring's), then the POM's.
     String profiles = setting("autogenerate.profile", setting("spring.profiles.active", profile));
     option(options, "--profile", profiles);
-    option(options, "--classpath", String.join(",", entityClassPath()));
+    option(options, "--classpath", String.join(",", entityClassPath(siblings)));
     String packageName = setting("autogenerate.migrationsPackage", migrationsPackage);
     if (packageName == null && !settings.setsMigrations()) {
       // Where earlier runs wrote them; else where the Spring Boot starter looks for them (its
@@ -320,7 +321,7 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     }
     String entityPackages = setting("autogenerate.entities", entities);
     if (entityPackages == null && !settings.setsEntities()) {
-      entityPackages = String.join(",", ProjectSettings.ownPackages(ownClasses()));
+      entityPackages = String.join(",", ProjectSettings.ownPackages(ownClasses(siblings)));
     }
     if (entityPackages != null && !entityPackages.isBlank()) {
       option(options, "--entities", entityPackages);
@@ -345,9 +346,10 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
    * Where the project's own classes are: its output folder, and its dependencies of the same
    * groupId and version (its sibling modules: their jars, or their output folders in the same
    * reactor).
+   *
+   * @param reactor the siblings' jars and their output folders ({@link #siblingOutputs})
    */
-  private List<Path> ownClasses() {
-    Map<Path, Path> reactor = siblingOutputs();
+  private List<Path> ownClasses(Map<Path, Path> reactor) {
     List<Path> places = new ArrayList<>();
     places.add(Path.of(project.getBuild().getOutputDirectory()));
     for (Artifact artifact : project.getArtifacts()) {
@@ -391,10 +393,12 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     return outputs;
   }
 
-  /** The project's compiled classes first, then its compile and runtime dependencies. */
-  private List<String> entityClassPath() throws MojoExecutionException {
+  /**
+   * The project's compiled classes first, then its compile and runtime dependencies, a sibling's
+   * jar in {@code reactor} replaced by its output folder.
+   */
+  private List<String> entityClassPath(Map<Path, Path> reactor) throws MojoExecutionException {
     try {
-      Map<Path, Path> reactor = siblingOutputs();
       return project.getRuntimeClasspathElements().stream()
           .map(element -> reactor.getOrDefault(Path.of(element), Path.of(element)).toString())
           .toList();
