@@ -28,9 +28,9 @@ public final class Waiting {
     while (!attempt.succeeded()) {
       Duration waited = Duration.ofNanos(System.nanoTime() - start);
       if (waited.compareTo(wait.timeout()) >= 0) {
-        throw new UserError("gave up after " + wait.timeout().toSeconds() + " s waiting for " + waitingFor
-            + holder.describe() + ": wait for the other migration to finish, or raise the lock timeout (lock.timeout; in Spring Boot,"
-            + " autogenerate.lock-timeout)");
+        throw new LockWaitTimeout("gave up after " + wait.timeout().toSeconds() + " s waiting for " + waitingFor
+            + holder.describe() + ": wait for the other migration to finish, or raise the lock timeout (lock.timeout;"
+            + " in Spring Boot, autogenerate.lock-timeout)");
       }
       if (!said && waited.compareTo(LockWait.SAY_AFTER) >= 0) {
         wait.progress().accept("waiting for " + waitingFor + holder.describe() + " (up to "

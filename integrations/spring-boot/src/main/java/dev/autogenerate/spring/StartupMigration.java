@@ -2,6 +2,7 @@ package dev.autogenerate.spring;
 
 import dev.autogenerate.compare.MigrationPlan;
 import dev.autogenerate.database.Database;
+import dev.autogenerate.database.LockWaitTimeout;
 import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.project.EntityComparison;
 import dev.autogenerate.runtime.AutoCommitDuring;
@@ -62,8 +63,7 @@ public final class StartupMigration implements InitializingBean {
   public void afterPropertiesSet() {
     Migrator migrator = migrator();
     try (Connection connection = dataSource.getConnection()) {
-      if (poolMaximum.isPresent() && poolMaximum.getAsInt() < 2
-          && Database.of(connection).kind() == DatabaseKind.POSTGRESQL) {
+      if (poolOfOne() && Database.of(connection).kind() == DatabaseKind.POSTGRESQL) {
         // SQLite has no migration lock to hold: its revisions take the write lock.
         LOG.info("The connection pool lends one connection at a time: the migration lock is held by its session"
             + " (a pool in transaction pooling, PgBouncer, can lose it; allow two connections to avoid that)");
@@ -119,6 +119,11 @@ public final class StartupMigration implements InitializingBean {
     return applied;
   }
 
+  /** Whether the data source lends one connection at a time: none to spare for the migration lock. */
+  private boolean poolOfOne() {
+    return poolMaximum.isPresent() && poolMaximum.getAsInt() < 2;
+  }
+
   private Migrator migrator() {
     try {
       Migrator migrator = MigrationClasses.migrator(scan, migrationsPackage)
@@ -131,7 +136,7 @@ public final class StartupMigration implements InitializingBean {
               LOG.info(line);
             }
           });
-      if (poolMaximum.isPresent() && poolMaximum.getAsInt() < 2) {
+      if (poolOfOne()) {
         // Asking such a pool for a second connection would wait for its connection timeout.
         return migrator;
       }
@@ -159,7 +164,7 @@ public final class StartupMigration implements InitializingBean {
     } catch (UserError e) {
       throw new AutogenerateStartupException("autogenerate could not migrate the database: " + e.getMessage()
           + knownCause(e),
-          String.valueOf(e.getMessage()).startsWith("gave up after")
+          e instanceof LockWaitTimeout
               ? "Start again once the other instance's migration is done, or raise autogenerate.lock-timeout."
               : "Fix what the description names and start again: a revision that failed was rolled back, and"
                   + " those before it stay applied.", e);
