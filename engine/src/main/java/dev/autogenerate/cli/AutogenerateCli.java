@@ -249,16 +249,15 @@ public final class AutogenerateCli implements Callable<Integer> {
       return Optional.empty();
     }
     String command = parsed.subcommand().commandSpec().name();
-    for (String option : List.of("--message", "--strict", "--rev-id", "--created", "--rename")) {
-      if (parsed.hasMatchedOption(option)
-          && !(option.equals("--rename") && (command.equals("revision") || command.equals("check")))) {
-        if (option.equals("--rename")) {
-          return Optional.of("--rename is for the commands that compare (revision, check), not " + command);
-        }
+    for (String option : List.of("--message", "--strict", "--rev-id", "--created")) {
+      if (parsed.hasMatchedOption(option)) {
         String typed = option.equals("--message") ? "-m" : option;
         return Optional.of(typed + " writes a migration, which " + command + " does not: run autogenerate -m"
             + " \"MESSAGE\" on its own first, then autogenerate " + command);
       }
+    }
+    if (parsed.hasMatchedOption("--rename") && !command.equals("revision") && !command.equals("check")) {
+      return Optional.of("--rename is for the commands that compare (revision, check), not " + command);
     }
     return Optional.empty();
   }

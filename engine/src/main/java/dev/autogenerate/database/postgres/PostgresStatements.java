@@ -207,13 +207,13 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
     return List.of("alter table " + qualifiedName(operation.table()) + " validate constraint " + quote(operation.name()));
   }
 
-  /** {@code set local}: for this revision's transaction only, whatever the session had. */
   /** Nothing runs: it only tells later comparisons whose the object is. */
   @Override
   public List<String> leaveToDatabase(LeaveToDatabase operation) {
     return List.of();
   }
 
+  /** {@code set local}: for this revision's transaction only, whatever the session had. */
   @Override
   public List<String> lockTimeout(LockTimeout operation) {
     return List.of("set local lock_timeout = " + literal(operation.timeout().toMillis() + "ms"));

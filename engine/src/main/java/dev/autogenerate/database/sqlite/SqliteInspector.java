@@ -588,20 +588,20 @@ public final class SqliteInspector implements DatabaseInspector {
      */
     ForeignKey toForeignKey(TableRows table, Tables tables, Predicate<String> excluded) {
       TableRows target = tables.find(referencedTable);
+      List<String> targetColumns = new ArrayList<>();
+      String targetName;
       if (target == null) {
-        List<String> keyColumns = columns.stream().map(table::columnName).toList();
-        if (!excluded.test(referencedTable) || referencedColumns.stream().anyMatch(Objects::isNull)
-            || referencedColumns.size() != columns.size() || keyColumns.contains(null)) {
+        if (!excluded.test(referencedTable)) {
           return null;
         }
-        String declared = table.foreignKeyName(columns, referencedTable);
-        String name = declared != null ? declared : table.name + "_" + String.join("_", keyColumns) + "_fkey";
-        return new ForeignKey(name, keyColumns, referencedTable, List.copyOf(referencedColumns), onDelete, onUpdate);
-      }
-      List<String> targetColumns = new ArrayList<>();
-      if (referencedColumns.stream().allMatch(Objects::isNull)) {
+        // The columns as the key names them (one naming none would need the missing table's key).
+        targetName = referencedTable;
+        targetColumns.addAll(referencedColumns);
+      } else if (referencedColumns.stream().allMatch(Objects::isNull)) {
+        targetName = target.name;
         targetColumns.addAll(target.primaryKeyColumns());
       } else {
+        targetName = target.name;
         for (String column : referencedColumns) {
           targetColumns.add(column == null ? null : target.columnName(column));
         }
@@ -613,7 +613,7 @@ public final class SqliteInspector implements DatabaseInspector {
       String declared = table.foreignKeyName(columns, referencedTable);
       // An unnamed foreign key gets the name PostgreSQL would give it, so it can be dropped by name.
       String name = declared != null ? declared : table.name + "_" + String.join("_", keyColumns) + "_fkey";
-      return new ForeignKey(name, keyColumns, target.name, targetColumns, onDelete, onUpdate);
+      return new ForeignKey(name, keyColumns, targetName, targetColumns, onDelete, onUpdate);
     }
   }
 
