@@ -40,7 +40,10 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
      */
     TIME_ZONE("nothing fails: each value is converted in the session's time zone (TimeZone), and shifts unless"
         + " that is the zone its instants were written in", "rows holding a value"),
-    /** A narrower integer type: a value outside its range fails the revision. */
+    /**
+     * A number type with a smaller range (bigint to integer, numeric(10,2) to numeric(6,2), double
+     * to real): a value outside it, once rounded to the new type, fails the revision.
+     */
     OUT_OF_RANGE("a value outside the new type's range fails the revision", "rows out of range"),
     /** Another type: each value is converted, and one that does not convert fails the revision. */
     CONVERTED("each value is converted; one that does not convert fails the revision", "rows holding a value"),
@@ -48,7 +51,7 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
      * Another type that takes the values that fit but not all of each: numbers rounded to fewer
      * decimals, to whole numbers or to a float's precision, fewer fractional seconds, timestamps
      * cut to their date. Nothing fails for it, so without this warning the loss would be silent;
-     * a value too large for the new type is a {@link #CONVERTED} risk of the same step.
+     * a value too large for the new type is an {@link #OUT_OF_RANGE} risk of the same step.
      */
     ROUNDED("each value is rounded or cut to the new type without an error, and no downgrade brings the old one"
         + " back", "rows whose value changes"),

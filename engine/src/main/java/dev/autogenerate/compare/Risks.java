@@ -65,6 +65,8 @@ public final class Risks {
   private static final Set<Kind> STRINGS = EnumSet.of(Kind.CHAR, Kind.VARCHAR, Kind.TEXT);
   private static final List<Kind> INTEGERS = List.of(Kind.SMALLINT, Kind.INTEGER, Kind.BIGINT);
   private static final Set<Kind> FLOATS = EnumSet.of(Kind.REAL, Kind.DOUBLE);
+  private static final Set<Kind> NUMBERS =
+      EnumSet.of(Kind.SMALLINT, Kind.INTEGER, Kind.BIGINT, Kind.NUMERIC, Kind.REAL, Kind.DOUBLE);
   private static final Set<Kind> TIMESTAMPS = EnumSet.of(Kind.TIMESTAMP, Kind.TIMESTAMP_TZ);
   private static final Set<Kind> TIMES = EnumSet.of(Kind.TIME, Kind.TIME_TZ, Kind.TIMESTAMP, Kind.TIMESTAMP_TZ);
 
@@ -401,11 +403,13 @@ public final class Risks {
         if (TIMESTAMPS.contains(from.kind()) && TIMESTAMPS.contains(to.kind()) && from.kind() != to.kind()) {
           // PostgreSQL converts every value, in the session's time zone: nothing fails.
           risks.add(new Risk(change, Risk.Kind.TIME_ZONE, alter.table(), column, 0));
-        } else if (INTEGERS.contains(from.kind()) && INTEGERS.contains(to.kind())
-            && INTEGERS.indexOf(to.kind()) < INTEGERS.indexOf(from.kind())) {
-          // Counted as what fails: the values out of range, not every value (bigint to integer).
-          risks.add(new Risk(change, Risk.Kind.OUT_OF_RANGE, alter.table(), column, 0));
-        } else if (rounds ? mayOverflow(from, to) : !widens(from, to)) {
+        } else if (NUMBERS.contains(from.kind()) && NUMBERS.contains(to.kind())) {
+          // A number converts to any number type, or fails for being too large for it: counted
+          // as the values out of its range, not every value (bigint to integer, double to real).
+          if (mayOverflow(from, to)) {
+            risks.add(new Risk(change, Risk.Kind.OUT_OF_RANGE, alter.table(), column, 0));
+          }
+        } else if (!rounds && !widens(from, to)) {
           risks.add(new Risk(change, Risk.Kind.CONVERTED, alter.table(), column, 0));
         }
       }
@@ -439,26 +443,35 @@ public final class Risks {
     };
   }
 
-  /** Whether a value of {@code from} may be too large for {@code to}, which rounds the others. */
+  /** Whether a value of {@code from} may be too large for {@code to}, once rounded to it. */
   private static boolean mayOverflow(SqlType from, SqlType to) {
-    return switch (to.kind()) {
-      case NUMERIC, SMALLINT, INTEGER, BIGINT -> integerDigits(from) > integerDigits(to);
-      case REAL -> integerDigits(from) > 38;
-      case DOUBLE -> integerDigits(from) > 308;
-      default -> false;
+    return mostIntegerDigits(from) > integerDigitsAlwaysHeld(to);
+  }
+
+  /** The most digits before the decimal point a value of a number type has (a float's largest). */
+  private static int mostIntegerDigits(SqlType type) {
+    return switch (type.kind()) {
+      case SMALLINT -> 5;
+      case INTEGER -> 10;
+      case BIGINT -> 19;
+      case REAL -> 39;
+      case DOUBLE -> 309;
+      default -> integerDigitsAlwaysHeld(type);
     };
   }
 
   /**
-   * The digits before the decimal point that every value of a number type fits in (for the
-   * integer types, those of any value it holds less one, which a smaller type then surely takes);
-   * unbounded for floats and an unconstrained numeric, as far as this comparison goes.
+   * The digits before the decimal point that any value with that many fits in: one fewer than
+   * its largest value has for the integer types and floats (an integer takes 999,999,999 but not
+   * every ten-digit number); unbounded for an unconstrained numeric.
    */
-  private static int integerDigits(SqlType type) {
+  private static int integerDigitsAlwaysHeld(SqlType type) {
     return switch (type.kind()) {
       case SMALLINT -> 4;
       case INTEGER -> 9;
       case BIGINT -> 18;
+      case REAL -> 38;
+      case DOUBLE -> 308;
       case NUMERIC -> type.precision() == null ? Integer.MAX_VALUE : type.precision() - Math.max(scale(type), 0);
       default -> Integer.MAX_VALUE;
     };
@@ -489,7 +502,7 @@ public final class Risks {
       return to.precision() == null;
     }
     if (from.kind() == Kind.NUMERIC && to.kind() == Kind.NUMERIC) {
-      return to.precision() == null || (from.precision() != null && integerDigits(to) >= integerDigits(from)
+      return to.precision() == null || (from.precision() != null && integerDigitsAlwaysHeld(to) >= integerDigitsAlwaysHeld(from)
           && scale(to) >= scale(from));
     }
     if (to.kind() == Kind.DOUBLE && EnumSet.of(Kind.REAL, Kind.SMALLINT, Kind.INTEGER).contains(from.kind())

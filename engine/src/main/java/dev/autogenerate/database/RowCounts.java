@@ -103,11 +103,8 @@ public final class RowCounts {
       case TIME_ZONE:
         return "select count(*) from " + table + " where " + columns.get(0) + " is not null";
       case OUT_OF_RANGE:
-        SqlType.Kind integer = risk.newType().orElseThrow().kind();
-        long max = integer == SqlType.Kind.SMALLINT ? Short.MAX_VALUE : Integer.MAX_VALUE;
-        long min = integer == SqlType.Kind.SMALLINT ? Short.MIN_VALUE : Integer.MIN_VALUE;
-        return "select count(*) from " + table + " where " + columns.get(0) + " < " + min + " or " + columns.get(0)
-            + " > " + max;
+        return "select count(*) from " + table + " where "
+            + NumberRange.outside(columns.get(0), risk.newType().orElseThrow());
       case NARROWED:
         return "select count(*) from " + table + " where length(" + columns.get(0) + ") > " + risk.limit();
       case ROUNDED:

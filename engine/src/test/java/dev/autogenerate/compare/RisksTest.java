@@ -61,9 +61,12 @@ class RisksTest {
     assertEquals(List.of(Risk.Kind.NARROWED), kinds(type("bio", SqlType.varchar(80))));
     // With a time zone or without: nothing fails, each value is read in the session's zone.
     assertEquals(List.of(Risk.Kind.TIME_ZONE), kinds(type("seen_at", SqlType.TIMESTAMP)));
-    // A narrower integer fails on the values out of its range, which are what is counted.
+    // A number type of a smaller range fails on the values out of it, which are what is counted.
     assertEquals(List.of(Risk.Kind.OUT_OF_RANGE), kinds(type("score", SqlType.SMALLINT)));
-    assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("price", SqlType.numeric(5, 2))));
+    assertEquals(List.of(Risk.Kind.OUT_OF_RANGE), kinds(type("price", SqlType.numeric(5, 2))));
+    // Every integer fits ten digits, not every one nine.
+    assertEquals(List.of(), kinds(type("score", SqlType.numeric(10, 0))));
+    assertEquals(List.of(Risk.Kind.OUT_OF_RANGE), kinds(type("score", SqlType.numeric(9, 0))));
     assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("name", SqlType.INTEGER)));
     assertEquals(10, Risks.of(CURRENT, List.of(type("name", SqlType.varchar(10)))).get(0).limit());
   }
@@ -72,12 +75,13 @@ class RisksTest {
    * PostgreSQL takes these without an error, cutting each value to fit: fewer decimals, whole
    * numbers, a float's precision, fewer fractional seconds, a timestamp's date. Only the warning
    * keeps the loss from being silent. Where a value may also be too large for the new type, that
-   * fails, and the step is a conversion too.
+   * fails, and the step is out of range too (one warning each, not a rounding that fails nothing
+   * beside a conversion that may fail on every row).
    */
   @Test
   void roundingIsToldApartFromAConversionThatFails() {
     List<Risk.Kind> rounded = List.of(Risk.Kind.ROUNDED);
-    List<Risk.Kind> roundedOrTooLarge = List.of(Risk.Kind.ROUNDED, Risk.Kind.CONVERTED);
+    List<Risk.Kind> roundedOrTooLarge = List.of(Risk.Kind.ROUNDED, Risk.Kind.OUT_OF_RANGE);
     assertEquals(rounded, kinds(type("price", SqlType.numeric(10, 1))));
     assertEquals(rounded, kinds(type("price", SqlType.numeric(12, 0))));
     assertEquals(rounded, kinds(type("price", SqlType.INTEGER)));
@@ -89,9 +93,9 @@ class RisksTest {
     assertEquals(rounded, kinds(type("score", SqlType.REAL)));
     assertEquals(rounded, kinds(type("seen_at", SqlType.DATE)));
     assertEquals(rounded, kinds(type("seen_at", SqlType.timestampTz(0))));
-    // Fewer integer digits, no fewer decimals: only the conversion of a value too large.
-    assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("price", SqlType.numeric(10, 3))));
-    assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("score", SqlType.numeric(4, 2))));
+    // Fewer integer digits, no fewer decimals: only a value too large fails.
+    assertEquals(List.of(Risk.Kind.OUT_OF_RANGE), kinds(type("price", SqlType.numeric(10, 3))));
+    assertEquals(List.of(Risk.Kind.OUT_OF_RANGE), kinds(type("score", SqlType.numeric(4, 2))));
     assertEquals(List.of(), kinds(type("price", SqlType.numeric(14, 2)), type("score", SqlType.DOUBLE),
         type("seen_at", SqlType.timestampTz(6))));
     Risk toTenths = Risks.of(CURRENT, List.of(type("price", SqlType.numeric(10, 1)))).get(0);

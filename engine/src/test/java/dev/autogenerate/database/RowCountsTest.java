@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -133,6 +134,66 @@ class RowCountsTest {
       assertEquals(OptionalLong.of(2), count(connection, Database.of(connection), toInteger));
       assertEquals(OptionalLong.of(2), count(connection, Database.of(connection), toSmallint));
     }
+  }
+
+  /**
+   * Any number type of a smaller range: the values too large for it once rounded are counted,
+   * beside the rounding (a double to a real had warned that every row held a value that might
+   * fail, next to a rounding that fails none). Each count is checked by converting: what it
+   * counts is exactly what PostgreSQL refuses.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void valuesBeyondANarrowerNumberTypeAreCounted(DatabaseKind kind) throws Exception {
+    try (Connection connection = TestDatabases.fresh(kind).open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table amounts (d double precision, n numeric(12, 3), i integer)");
+      statement.execute("insert into amounts values (1.5, 999.994, -2147483648), (4e38, 999.995, 2147483647),"
+          + " (-3.5e38, -1000, 100000), (null, 12345.5, null), (2147483647.5, -999.994, 99999)");
+      Schema amounts = Schema.of(List.of(new Table("amounts", List.of(column("d", SqlType.DOUBLE),
+          column("n", SqlType.numeric(12, 3)), column("i", SqlType.INTEGER)), Optional.empty())), List.of(), List.of());
+      Database database = Database.of(connection);
+      record Case(String column, SqlType type, long outOfRange) {}
+      List<Case> cases = List.of(new Case("d", SqlType.REAL, 2), new Case("d", SqlType.INTEGER, 3),
+          new Case("n", SqlType.numeric(5, 2), 3), new Case("n", SqlType.SMALLINT, 0),
+          new Case("n", SqlType.numeric(4, 0), 1), new Case("i", SqlType.numeric(5, 0), 3),
+          new Case("i", SqlType.SMALLINT, 4));
+      for (Case each : cases) {
+        List<Risk> risks = Risks.of(amounts, List.of(Change.of(new AlterColumn("amounts", each.column(),
+            List.of(ColumnChange.type(each.type()))))));
+        Risk outOfRange = risks.stream().filter(risk -> risk.kind() == Risk.Kind.OUT_OF_RANGE).findFirst()
+            .orElseThrow(() -> new AssertionError(each + ": " + risks));
+        assertEquals(List.of(), risks.stream().filter(risk -> risk.kind() == Risk.Kind.CONVERTED).toList(), each.toString());
+        assertEquals(OptionalLong.of(each.outOfRange()), count(connection, database, outOfRange), each.toString());
+        if (kind == DatabaseKind.POSTGRESQL) {
+          assertEquals(each.outOfRange(), refusedByConversion(connection, each.column(), each.type()), each.toString());
+        }
+      }
+    }
+  }
+
+  /** The rows whose value PostgreSQL refuses to convert to {@code type}, one conversion each. */
+  private static long refusedByConversion(Connection connection, String column, SqlType type) throws SQLException {
+    String spelled = type.kind() == SqlType.Kind.NUMERIC
+        ? "numeric(" + type.precision() + ", " + type.scale() + ")"
+        : type.kind() == SqlType.Kind.REAL ? "real" : type.kind() == SqlType.Kind.INTEGER ? "integer" : "smallint";
+    List<String> values = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select cast(" + column + " as text) from amounts where " + column
+            + " is not null")) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+    }
+    long refused = 0;
+    for (String value : values) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("select cast(cast('" + value + "' as " + (column.equals("d") ? "double precision" : "numeric")
+            + ") as " + spelled + ")");
+      } catch (SQLException e) {
+        refused++;
+      }
+    }
+    return refused;
   }
 
   /**
