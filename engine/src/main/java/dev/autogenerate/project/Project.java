@@ -37,6 +37,9 @@ import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Schema;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -939,7 +942,18 @@ public final class Project {
       return PhaseTimings.time("render", () -> new MigrationWriter().writeTo(createdDirectory(), source));
     } catch (IllegalStateException e) {
       throw new UserError(e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new UserError("cannot write the migration into " + settings.migrations() + " (" + reason(e.getCause())
+          + "): make that folder writable, or set migrations= to one that is", e);
     }
+  }
+
+  /** What the file system said, without the path it repeats: "Operation not permitted". */
+  private static String reason(IOException failure) {
+    if (failure instanceof FileSystemException refused && refused.getReason() != null) {
+      return refused.getReason();
+    }
+    return failure instanceof AccessDeniedException ? "permission denied" : String.valueOf(failure.getMessage());
   }
 
   private Path createdDirectory() {

@@ -55,6 +55,25 @@ class CommandErrorsTest {
   }
 
   /** A url naming a folder said "check url, user and password". */
+  /**
+   * A migrations folder no file can be written into (Linux's /sys refuses even root, as an
+   * immutable or read-only folder does): one line naming the folder and the fix, not an
+   * "unexpected UncheckedIOException" repeating the file's path.
+   */
+  @Test
+  void aMigrationsFolderThatRefusesTheFile() {
+    Path refusing = Path.of("/sys/kernel");
+    assertTrue(Files.isDirectory(refusing), "a Linux machine's /sys/kernel");
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+
+    CliRun run = project.expect(2, "-m", "first", "--migrations", refusing.toString());
+
+    assertOneLineError(run, "cannot write the migration into /sys/kernel (");
+    assertTrue(run.err().contains("): make that folder writable, or set migrations= to one that is"), run::toString);
+    assertFalse(run.err().contains("Exception"), run::toString);
+  }
+
   @Test
   void aSqliteUrlNamingAFolder() {
     ProjectDirectory project = new ProjectDirectory(directory,
