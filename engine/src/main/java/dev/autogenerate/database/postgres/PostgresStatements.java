@@ -105,6 +105,34 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
   }
 
   /** Whether the type is one of the schema's enum types, by its name as written or unquoted. */
+  /**
+   * A {@code @Lob} on PostgreSQL is an oid, the number of a large object that holds the value: to
+   * or from text or bytea, the value is read out of its object (or written into a new one), never
+   * the number converted (a text column would hold "33394", silently, and bytea has no cast from
+   * oid at all). The objects a column leaves stay in the database until {@code vacuumlo} or
+   * {@code lo_unlink} removes them, so a downgrade can still read them.
+   */
+  private static Optional<String> largeObjectConversion(SqlType was, SqlType type, String column, String typeName) {
+    if (was == null || isLargeObject(was) == isLargeObject(type)) {
+      return Optional.empty();
+    }
+    boolean text = EnumSet.of(SqlType.Kind.CHAR, SqlType.Kind.VARCHAR, SqlType.Kind.TEXT).contains(
+        isLargeObject(was) ? type.kind() : was.kind());
+    boolean bytes = (isLargeObject(was) ? type : was).kind() == SqlType.Kind.BINARY;
+    if (!text && !bytes) {
+      return Optional.empty();
+    }
+    if (isLargeObject(was)) {
+      return Optional.of(" using " + (text ? "convert_from(lo_get(" + column + "), 'UTF8')::" + typeName
+          : "lo_get(" + column + ")"));
+    }
+    return Optional.of(" using lo_from_bytea(0, " + (text ? "convert_to(" + column + ", 'UTF8')" : column) + ")");
+  }
+
+  private static boolean isLargeObject(SqlType type) {
+    return type.kind() == SqlType.Kind.RAW && "oid".equalsIgnoreCase(type.rawName());
+  }
+
   private boolean isEnumType(SqlType type) {
     if (type.kind() != SqlType.Kind.RAW) {
       return false;
@@ -132,8 +160,8 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
       // silently. USING is only for types with no assignment cast between them (text -> integer).
       // An enum type has no cast to another enum type (mood to feeling): through its text, as
       // an enum's values are.
-      actions.add("alter column " + column + " type " + typeName
-          + (was != null && AssignmentCasts.exist(was, type) ? ""
+      actions.add("alter column " + column + " type " + typeName + largeObjectConversion(was, type, column, typeName)
+          .orElse(was != null && AssignmentCasts.exist(was, type) ? ""
               : " using " + column + (was != null && isEnumType(was) ? "::text::" : "::") + typeName));
     });
     operation.newNullable().ifPresent(nullable ->
