@@ -502,8 +502,8 @@ public final class Risks {
       return to.precision() == null;
     }
     if (from.kind() == Kind.NUMERIC && to.kind() == Kind.NUMERIC) {
-      return to.precision() == null || (from.precision() != null && integerDigitsAlwaysHeld(to) >= integerDigitsAlwaysHeld(from)
-          && scale(to) >= scale(from));
+      return to.precision() == null || (from.precision() != null
+          && integerDigitsAlwaysHeld(to) >= integerDigitsAlwaysHeld(from) && scale(to) >= scale(from));
     }
     if (to.kind() == Kind.DOUBLE && EnumSet.of(Kind.REAL, Kind.SMALLINT, Kind.INTEGER).contains(from.kind())
         || to.kind() == Kind.REAL && from.kind() == Kind.SMALLINT) {

@@ -12,8 +12,11 @@ import java.util.Set;
  */
 final class AssignmentCasts {
 
+  /** The character types, one family. */
+  static final Set<Kind> STRINGS = EnumSet.of(Kind.CHAR, Kind.VARCHAR, Kind.TEXT);
+
   private static final List<Set<Kind>> FAMILIES = List.of(
-      EnumSet.of(Kind.CHAR, Kind.VARCHAR, Kind.TEXT),
+      STRINGS,
       EnumSet.of(Kind.SMALLINT, Kind.INTEGER, Kind.BIGINT, Kind.REAL, Kind.DOUBLE, Kind.NUMERIC),
       EnumSet.of(Kind.TIMESTAMP, Kind.TIMESTAMP_TZ),
       EnumSet.of(Kind.TIME, Kind.TIME_TZ));

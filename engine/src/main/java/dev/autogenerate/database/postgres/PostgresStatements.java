@@ -104,7 +104,6 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
     return statements;
   }
 
-  /** Whether the type is one of the schema's enum types, by its name as written or unquoted. */
   /**
    * A {@code @Lob} on PostgreSQL is an oid, the number of a large object that holds the value: to
    * or from text or bytea, the value is read out of its object (or written into a new one), never
@@ -116,13 +115,13 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
     if (was == null || isLargeObject(was) == isLargeObject(type)) {
       return Optional.empty();
     }
-    boolean text = EnumSet.of(SqlType.Kind.CHAR, SqlType.Kind.VARCHAR, SqlType.Kind.TEXT).contains(
-        isLargeObject(was) ? type.kind() : was.kind());
-    boolean bytes = (isLargeObject(was) ? type : was).kind() == SqlType.Kind.BINARY;
-    if (!text && !bytes) {
+    boolean fromObject = isLargeObject(was);
+    SqlType.Kind plain = (fromObject ? type : was).kind();
+    boolean text = AssignmentCasts.STRINGS.contains(plain);
+    if (!text && plain != SqlType.Kind.BINARY) {
       return Optional.empty();
     }
-    if (isLargeObject(was)) {
+    if (fromObject) {
       return Optional.of(" using " + (text ? "convert_from(lo_get(" + column + "), 'UTF8')::" + typeName
           : "lo_get(" + column + ")"));
     }
@@ -133,6 +132,7 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
     return type.kind() == SqlType.Kind.RAW && "oid".equalsIgnoreCase(type.rawName());
   }
 
+  /** Whether the type is one of the schema's enum types, by its name as written or unquoted. */
   private boolean isEnumType(SqlType type) {
     if (type.kind() != SqlType.Kind.RAW) {
       return false;
