@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -113,6 +114,62 @@ class RenamesTest {
     project.expect(0, "downgrade", "-1");
     assertEquals(List.of("Ann", "Bob", "null"), values(project, "select nickname from users order by id"));
     assertFalse(WalkthroughTest.columnsOf(project, "users").contains("display_name"));
+  }
+
+  static final String ADDRESS = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Embeddable
+      public class Address {
+        @Column(length = 20) String zip;
+        String city;
+      }
+      """;
+
+  static final String CUSTOMER = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+      import java.util.List;
+
+      @Entity
+      @Table(name = "customers")
+      public class Customer {
+        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+        @Embedded Address home;
+        @ElementCollection @CollectionTable(name = "customer_addresses") List<Address> previous;
+      }
+      """;
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void anEmbeddableFieldRenamedWithRenamedFromIsRenamedInItsElementCollectionTableToo(DatabaseKind kind)
+      throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.entities(ADDRESS, CUSTOMER);
+    project.expect(0, "-m", "customers");
+    project.expect(0, "upgrade", "head");
+    execute(project, "insert into customers (zip, city) values ('1000', 'Brussels')",
+        "insert into customer_addresses (customer_id, zip, city) values (1, '75001', 'Paris')");
+    project.entities(ADDRESS
+        .replace("import jakarta.persistence.*;", "import dev.autogenerate.annotations.RenamedFrom;\nimport jakarta.persistence.*;")
+        .replace("@Column(length = 20) String zip;", "@RenamedFrom(\"zip\") @Column(length = 20) String postcode;"),
+        CUSTOMER);
+
+    List<Path> before = project.migrationFiles();
+    CliRun generated = project.expect(0, "-m", "postcodes");
+    String file = newMigration(project, before);
+    assertEquals(Set.of("op.renameColumn(\"customers\", \"zip\", \"postcode\");",
+        "op.renameColumn(\"customer_addresses\", \"zip\", \"postcode\");"), Set.copyOf(statements(file, "upgrade")),
+        file);
+    assertFalse(generated.out().contains("warning"), generated::toString);
+
+    project.expect(0, "upgrade", "head");
+    assertEquals(List.of("1000"), values(project, "select postcode from customers"));
+    assertEquals(List.of("75001"), values(project, "select postcode from customer_addresses"));
+    project.expect(0, "check");
   }
 
   @ParameterizedTest

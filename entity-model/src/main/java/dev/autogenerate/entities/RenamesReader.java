@@ -23,6 +23,7 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Component;
+import org.hibernate.mapping.IndexedCollection;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Table;
@@ -94,9 +95,13 @@ final class RenamesReader {
   /** A property of {@code owner}, a class that declares it or inherits it. */
   private void property(Class<?> owner, Property property) {
     Value value = property.getValue();
-    if (value instanceof Component component && component.getComponentClass() != null) {
-      for (Property part : component.getProperties()) {
-        property(component.getComponentClass(), part);
+    embeddableParts(value);
+    if (value instanceof Collection collection) {
+      // An @ElementCollection of an embeddable (or a map keyed by one) keeps the embeddable's
+      // columns in the collection's own table: the fields' renames hold there as well.
+      embeddableParts(collection.getElement());
+      if (collection instanceof IndexedCollection indexed) {
+        embeddableParts(indexed.getIndex());
       }
     }
     Optional<String[]> names = member(owner, property.getName()).flatMap(RenamesReader::renamedFrom);
@@ -119,6 +124,15 @@ final class RenamesReader {
     }
     columns.add(new ColumnRename(tableNames.apply(value.getTable()), MetadataSchemaReader.columnName(mapped.get(0)),
         from, stated));
+  }
+
+  /** The properties of an embeddable, when the value is one; each maps columns of the value's table. */
+  private void embeddableParts(Value value) {
+    if (value instanceof Component component && component.getComponentClass() != null) {
+      for (Property part : component.getProperties()) {
+        property(component.getComponentClass(), part);
+      }
+    }
   }
 
   /** The field, or else the getter, that holds a property, searched up the class hierarchy. */
