@@ -2,12 +2,15 @@ package dev.autogenerate.compare;
 
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +19,10 @@ import java.util.TreeMap;
 
 /**
  * Drops and adds that look like a rename no rename names: a column dropped and one of the same
- * type added in the same table, a table dropped and one with the same columns created. They are
- * pointed out, never guessed (a team may well mean a drop and an add): a warning, and a line in
+ * type added in the same table, a table dropped and one with the same columns created, a sequence
+ * dropped and one with the same increment created (a changed {@code @SequenceGenerator
+ * sequenceName}, whose new sequence would start again at its first value and hand out the ids of
+ * rows already there). They are pointed out, never guessed (a team may well mean a drop and an add): a warning, and a line in
  * the reason of the drop, which the file shows above it, saying how to keep the data.
  */
 final class LookAlikes {
@@ -26,7 +31,7 @@ final class LookAlikes {
    * A drop that looks like a rename, and the warning saying so.
    *
    * @param dropped what is dropped, {@code table} or {@code table.column}, as a conflict over
-   *     that drop names it
+   *     that drop names it ({@code sequence name} for a sequence, which no conflict names)
    */
   record Hint(String dropped, String warning) {}
 
@@ -59,6 +64,8 @@ final class LookAlikes {
     Map<Integer, Column> droppedColumns = new TreeMap<>();
     List<CreateTable> created = new ArrayList<>();
     List<AddColumn> added = new ArrayList<>();
+    Map<Integer, Sequence> droppedSequences = new TreeMap<>();
+    List<Sequence> createdSequences = new ArrayList<>();
     Schema schema = current;
     for (int i = 0; i < upgrade.size(); i++) {
       Operation operation = upgrade.get(i).operation();
@@ -71,6 +78,10 @@ final class LookAlikes {
         created.add(create);
       } else if (operation instanceof AddColumn add) {
         added.add(add);
+      } else if (operation instanceof DropSequence drop && schema.sequence(drop.name()).isPresent()) {
+        droppedSequences.put(i, schema.sequence(drop.name()).get());
+      } else if (operation instanceof CreateSequence create) {
+        createdSequences.add(create.sequence());
       }
       schema = operation.applyTo(schema);
     }
@@ -93,6 +104,16 @@ final class LookAlikes {
         if (add.table().equals(table) && rules.sameType(old.type(), add.column().type(), false)) {
           String hint = columnHint(table, old.name(), add.column().name());
           hints.add(new Hint(table + "." + old.name(), hint));
+          noted.set(drop.getKey(), withLine(noted.get(drop.getKey()), hint));
+        }
+      }
+    }
+    for (Map.Entry<Integer, Sequence> drop : droppedSequences.entrySet()) {
+      Sequence old = drop.getValue();
+      for (Sequence now : createdSequences) {
+        if (now.incrementBy() == old.incrementBy()) {
+          String hint = sequenceHint(old.name(), now.name());
+          hints.add(new Hint("sequence " + old.name(), hint));
           noted.set(drop.getKey(), withLine(noted.get(drop.getKey()), hint));
         }
       }
@@ -126,6 +147,12 @@ final class LookAlikes {
     String newName = Schema.schemaOf(now) == null ? now : now.substring(now.indexOf('.') + 1);
     return "tables " + old + " and " + now + " look like a rename: add @RenamedFrom(\"" + oldName
         + "\") to the entity to keep the data (or --rename " + old + "=" + newName + ")";
+  }
+
+  private static String sequenceHint(String old, String now) {
+    String newName = Schema.schemaOf(now) == null ? now : now.substring(now.indexOf('.') + 1);
+    return "sequences " + old + " and " + now + " look like a rename: " + now + " starts again at its first value,"
+        + " handing out ids the rows may hold already; --rename " + old + "=" + newName + " keeps the value";
   }
 
   private static Change withLine(Change change, String line) {

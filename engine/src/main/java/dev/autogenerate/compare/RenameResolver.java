@@ -2,9 +2,11 @@ package dev.autogenerate.compare;
 
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameSequence;
 import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.schema.ColumnRename;
 import dev.autogenerate.schema.Renames;
+import dev.autogenerate.schema.SequenceRename;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
 import dev.autogenerate.schema.TableRename;
@@ -93,7 +95,44 @@ final class RenameResolver {
         changes.add(new Change(column, rename.statedBy() + ": renamed, keeping its values"));
       }
     }
+    for (SequenceRename rename : renames.sequences()) {
+      Optional<RenameSequence> operation = sequenceRename(rename, renamed, wanted, warnings);
+      if (operation.isPresent()) {
+        changes.add(new Change(operation.get(), rename.statedBy() + ": renamed, keeping its value, so new ids do"
+            + " not collide with the rows"));
+        renamed = operation.get().applyTo(renamed);
+      }
+    }
     return new Resolved(changes, warnings);
+  }
+
+  private static Optional<RenameSequence> sequenceRename(SequenceRename rename, Schema current, Schema wanted,
+      List<String> warnings) {
+    String sequence = rename.sequence();
+    if (wanted.sequence(sequence).isEmpty()) {
+      throw new RenameConflict(rename.statedBy() + ": the entities use no sequence " + sequence
+          + " (name the sequence as the entities use it now)");
+    }
+    if (rename.from().equals(sequence)) {
+      throw new RenameConflict(rename.statedBy() + ": " + sequence + " is the name the entities use already");
+    }
+    if (wanted.sequence(rename.from()).isPresent()) {
+      throw new RenameConflict(rename.statedBy() + ": the entities still use a sequence " + rename.from()
+          + ", so it cannot become " + sequence + " (remove the rename, or the other generator)");
+    }
+    boolean oldThere = current.sequence(rename.from()).isPresent();
+    if (current.sequence(sequence).isPresent()) {
+      if (oldThere) {
+        warnings.add("sequences " + rename.from() + " and " + sequence + " both exist, so " + rename.statedBy()
+            + " renames nothing: " + rename.from() + " is dropped like any sequence no entity uses");
+      }
+      return Optional.empty();
+    }
+    if (!oldThere) {
+      throw new RenameConflict(rename.statedBy() + ": the database has no sequence " + rename.from() + " (nor "
+          + sequence + "); name the old sequence as the database has it");
+    }
+    return Optional.of(new RenameSequence(rename.from(), sequence));
   }
 
   private static Optional<RenameTable> tableRename(TableRename rename, Schema current, Schema wanted,

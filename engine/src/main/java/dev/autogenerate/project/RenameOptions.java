@@ -4,6 +4,7 @@ import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.schema.ColumnRename;
 import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.SequenceRename;
 import dev.autogenerate.schema.TableRename;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,13 @@ import java.util.List;
  *   <li>{@code users.nickname=display_name}: column {@code nickname} of {@code users} is now
  *       {@code display_name}; {@code sales.users.nickname=display_name} in another schema;
  *   <li>{@code users=people}: table {@code users} is now {@code people};
- *       {@code sales.users=people} stays in its schema.
+ *       {@code sales.users=people} stays in its schema;
+ *   <li>{@code orders_seq=order_ids}: sequence {@code orders_seq} is now {@code order_ids}, when
+ *       the entities use a sequence of the new name and map no table of it.
  * </ul>
  *
  * <p>A name with a dot is a column when what comes before the last dot is a table the entities
- * map, and a schema-qualified table otherwise. Names are as the database holds them (no case
+ * map, and a schema-qualified table (or sequence) otherwise. Names are as the database holds them (no case
  * folding): these are names, not Java.
  */
 final class RenameOptions {
@@ -34,6 +37,7 @@ final class RenameOptions {
   static Renames parse(List<String> values, Schema target) {
     List<TableRename> tables = new ArrayList<>();
     List<ColumnRename> columns = new ArrayList<>();
+    List<SequenceRename> sequences = new ArrayList<>();
     for (String value : values) {
       String stated = "--rename " + value;
       int equals = value.indexOf('=');
@@ -41,7 +45,7 @@ final class RenameOptions {
       String now = equals < 0 ? "" : value.substring(equals + 1).strip();
       if (old.isEmpty() || now.isEmpty() || now.contains("=")) {
         throw new UserError(stated + ": write TABLE.OLD=NEW for a column (users.nickname=display_name)"
-            + " or OLD=NEW for a table (users=people)");
+            + " or OLD=NEW for a table or sequence (users=people)");
       }
       int dot = old.lastIndexOf('.');
       if (dot > 0 && target.hasTable(old.substring(0, dot)) && !now.contains(".")) {
@@ -49,13 +53,17 @@ final class RenameOptions {
         continue;
       }
       String schema = Schema.schemaOf(old);
-      String table = now.contains(".") || schema == null ? now : schema + "." + now;
+      String renamed = now.contains(".") || schema == null ? now : schema + "." + now;
       try {
-        tables.add(new TableRename(table, List.of(old), stated));
+        if (target.sequence(renamed).isPresent() && !target.hasTable(renamed)) {
+          sequences.add(new SequenceRename(renamed, old, stated));
+        } else {
+          tables.add(new TableRename(renamed, List.of(old), stated));
+        }
       } catch (IllegalArgumentException e) {
         throw new UserError(e.getMessage(), e);
       }
     }
-    return new Renames(tables, columns);
+    return new Renames(tables, columns, sequences);
   }
 }

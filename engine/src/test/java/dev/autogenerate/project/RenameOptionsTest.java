@@ -8,6 +8,8 @@ import dev.autogenerate.runtime.UserError;
 import dev.autogenerate.schema.ColumnRename;
 import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.Sequence;
+import dev.autogenerate.schema.SequenceRename;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
 import dev.autogenerate.schema.TableRename;
@@ -20,7 +22,16 @@ class RenameOptionsTest {
 
   private static final Schema TARGET = Schema.of(List.of(
       new Table("users", List.of(column("display_name", SqlType.TEXT)), Optional.empty()),
-      new Table("sales.users", List.of(column("display_name", SqlType.TEXT)), Optional.empty())));
+      new Table("sales.users", List.of(column("display_name", SqlType.TEXT)), Optional.empty())))
+      .withSequence(Sequence.sequence("order_ids", 1, 50)).withSequence(Sequence.sequence("sales.order_ids", 1, 50));
+
+  @Test
+  void aNewNameTheEntitiesUseForASequenceIsASequence() {
+    assertEquals(new Renames(List.of(), List.of(), List.of(
+            new SequenceRename("order_ids", "order_seq", "--rename order_seq=order_ids"),
+            new SequenceRename("sales.order_ids", "sales.order_seq", "--rename sales.order_seq=order_ids"))),
+        RenameOptions.parse(List.of("order_seq=order_ids", "sales.order_seq=order_ids"), TARGET));
+  }
 
   @Test
   void aDottedNameOfAMappedTableIsAColumn() {
@@ -46,7 +57,7 @@ class RenameOptionsTest {
     for (String value : List.of("users", "=people", "users=", "a=b=c")) {
       UserError error = assertThrows(UserError.class, () -> RenameOptions.parse(List.of(value), TARGET));
       assertEquals("--rename " + value + ": write TABLE.OLD=NEW for a column (users.nickname=display_name) or OLD=NEW"
-          + " for a table (users=people)", error.getMessage());
+          + " for a table or sequence (users=people)", error.getMessage());
     }
     assertThrows(UserError.class, () -> RenameOptions.parse(List.of("sales.users=crm.people"), TARGET));
   }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The tables and columns of a target schema that were called otherwise before, as the entities
- * ({@code @RenamedFrom}) or the command line ({@code --rename}) state them.
+ * The tables, columns and sequences of a target schema that were called otherwise before, as the
+ * entities ({@code @RenamedFrom}) or the command line ({@code --rename}, the only way to name a
+ * sequence's old name) state them.
  *
  * <p>Kept apart from the {@link Schema} on purpose: a schema is what a database has or should
  * have, and an inspected database has no memory of old names. Two schemas that are the same
@@ -15,18 +16,25 @@ import java.util.function.UnaryOperator;
  *
  * @param tables renamed tables, in the order stated
  * @param columns renamed columns, in the order stated; their tables by their names now
+ * @param sequences renamed sequences, in the order stated
  */
-public record Renames(List<TableRename> tables, List<ColumnRename> columns) {
+public record Renames(List<TableRename> tables, List<ColumnRename> columns, List<SequenceRename> sequences) {
 
   public static final Renames NONE = new Renames(List.of(), List.of());
 
   public Renames {
     tables = List.copyOf(tables);
     columns = List.copyOf(columns);
+    sequences = List.copyOf(sequences);
+  }
+
+  /** Renamed tables and columns, as the entities state them (they cannot name a sequence's old name). */
+  public Renames(List<TableRename> tables, List<ColumnRename> columns) {
+    this(tables, columns, List.of());
   }
 
   public boolean isEmpty() {
-    return tables.isEmpty() && columns.isEmpty();
+    return tables.isEmpty() && columns.isEmpty() && sequences.isEmpty();
   }
 
   /** These renames, then {@code other}'s. */
@@ -35,7 +43,9 @@ public record Renames(List<TableRename> tables, List<ColumnRename> columns) {
     allTables.addAll(other.tables);
     List<ColumnRename> allColumns = new ArrayList<>(columns);
     allColumns.addAll(other.columns);
-    return new Renames(allTables, allColumns);
+    List<SequenceRename> allSequences = new ArrayList<>(sequences);
+    allSequences.addAll(other.sequences);
+    return new Renames(allTables, allColumns, allSequences);
   }
 
   /**
@@ -53,6 +63,8 @@ public record Renames(List<TableRename> tables, List<ColumnRename> columns) {
         tables.stream().map(rename -> new TableRename(strip.apply(rename.table()),
             rename.from().stream().map(strip).toList(), rename.statedBy())).toList(),
         columns.stream().map(rename -> new ColumnRename(strip.apply(rename.table()), rename.column(),
-            rename.from(), rename.statedBy())).toList());
+            rename.from(), rename.statedBy())).toList(),
+        sequences.stream().map(rename -> new SequenceRename(strip.apply(rename.sequence()),
+            strip.apply(rename.from()), rename.statedBy())).toList());
   }
 }
