@@ -40,6 +40,7 @@ final class DowngradeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     serverVersion.requireOffline(sql);
     Project project = root.project();
+    project.requireMigrationsFolder();
     if (sql) {
       root.out().print(project.offlineScript(serverVersion.major, singleTransaction).downgrade(target));
       root.out().flush();

@@ -41,6 +41,7 @@ final class UpgradeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     serverVersion.requireOffline(sql);
     Project project = root.project();
+    project.requireMigrationsFolder();
     if (sql) {
       root.out().print(project.offlineScript(serverVersion.major, singleTransaction).upgrade(target));
       root.out().flush();

@@ -11,6 +11,7 @@ import dev.autogenerate.schema.IndexColumn;
 import dev.autogenerate.schema.PrimaryKey;
 import dev.autogenerate.schema.ReferentialAction;
 import dev.autogenerate.schema.Renames;
+import dev.autogenerate.schema.SequenceRename;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.SqlType;
@@ -42,7 +43,7 @@ import java.util.TreeSet;
 final class EntityModelCodec {
 
   /** Raise it whenever a record of the model gains, loses or changes a component. */
-  static final int FORMAT = 3;
+  static final int FORMAT = 4;
 
   private EntityModelCodec() {}
 
@@ -119,6 +120,12 @@ final class EntityModelCodec {
         text(rename.table());
         text(rename.column());
         texts(rename.from());
+        text(rename.statedBy());
+      }
+      count(model.renames().sequences().size());
+      for (SequenceRename rename : model.renames().sequences()) {
+        text(rename.sequence());
+        text(rename.from());
         text(rename.statedBy());
       }
     }
@@ -252,7 +259,11 @@ final class EntityModelCodec {
       for (int i = count(); i > 0; i--) {
         columnRenames.add(new ColumnRename(text(), text(), texts(), text()));
       }
-      return new EntityModel(schema, new Renames(tableRenames, columnRenames));
+      List<SequenceRename> sequenceRenames = new ArrayList<>();
+      for (int i = count(); i > 0; i--) {
+        sequenceRenames.add(new SequenceRename(text(), text(), text()));
+      }
+      return new EntityModel(schema, new Renames(tableRenames, columnRenames, sequenceRenames));
     }
 
     Table table() throws IOException {

@@ -169,11 +169,35 @@ public final class Project {
   }
 
   /**
+   * Refuses a migrations folder that is not there: {@code upgrade} and {@code downgrade} would
+   * otherwise take it for an empty history and say the database is at head (a mistyped
+   * {@code migrations}, or a command run from the wrong folder, creating an empty SQLite file).
+   */
+  public void requireMigrationsFolder() {
+    Path folder = settings.migrations();
+    if (!Files.exists(folder)) {
+      throw new UserError("there is no migrations folder " + folder + ": run the command from the project's folder,"
+          + " point `migrations` (autogenerate.properties, --migrations) at the folder that holds them, or write the"
+          + " first migration with autogenerate -m MESSAGE");
+    }
+    requireNotAFile(folder);
+  }
+
+  /** A migrations folder that is a file holds no history: told, never taken for an empty one. */
+  private static void requireNotAFile(Path folder) {
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      throw new UserError("the migrations folder " + folder + " is a file: point `migrations` (autogenerate.properties,"
+          + " --migrations) at the folder that holds the migrations");
+    }
+  }
+
+  /**
    * The migrations, compiled from their sources in the migrations directory.
    *
    * @throws UserError when one does not compile
    */
   public RevisionHistory history() {
+    requireNotAFile(settings.migrations());
     ClassLoader loader = applicationLoader();
     if (ARCHIVE_RUN_WITH_JAVAC.equals(System.getProperty(CLASS_ARCHIVE_RUN))) {
       // Its migrations may all be cached, or none written yet: javac is loaded whatever they are.
@@ -246,6 +270,7 @@ public final class Project {
    * {@code warnings}, one line each, instead of stopping the command.
    */
   public RevisionHistory readableHistory(Consumer<String> warnings) {
+    requireNotAFile(settings.migrations());
     ClassLoader loader = applicationLoader();
     Consumer<KeptEntry> kept = needs(HISTORY);
     return PhaseTimings.time("migrations", () -> RevisionHistory.of(MigrationLoader.readSources(settings.migrations(),

@@ -153,6 +153,9 @@ public final class SettingsLoader {
       throw e;
     }
     applicationSettingsUnder(values, origins, pathBase, workingDirectory, application);
+    if (application.springBoot()) {
+      springBootMigrations(values, origins, pathBase, workingDirectory, classPath, blankToNull(options.get(PROFILE)));
+    }
     Map<String, String> namingConvention = namingConvention(values, origins, problems);
     Map<String, String> hibernateProperties =
         hibernateProperties(values, origins, blankToNull(values.get(URL)), toolFile, problems);
@@ -217,6 +220,28 @@ public final class SettingsLoader {
       springBootDefault(values, origins, IMPLICIT_NAMING, "hibernate.implicit_naming_strategy",
           SPRING_BOOT_IMPLICIT_NAMING);
     }
+  }
+
+  /**
+   * A Spring Boot application told nothing of its migrations keeps them where the starter runs
+   * them from, below {@code src/main/java} (as the Maven plugin writes them): not in
+   * {@code ./migrations}, which would be a second, empty history. A {@code ./migrations} folder
+   * already there keeps being the default.
+   */
+  private static void springBootMigrations(Map<String, String> values, Map<String, String> origins,
+      Map<String, Path> pathBase, Path workingDirectory, List<Path> classPath, String profiles) {
+    if (blankToNull(values.get(MIGRATIONS)) != null || blankToNull(values.get(MIGRATIONS_PACKAGE)) != null
+        || Files.isDirectory(workingDirectory.resolve("migrations"))) {
+      return;
+    }
+    SpringBootMigrations.of(workingDirectory, classPath, profiles).ifPresent(found -> {
+      String origin = "default (Spring Boot application: " + found.origin() + ")";
+      values.put(MIGRATIONS, "src/main/java/" + found.packageName().replace('.', '/'));
+      origins.put(MIGRATIONS, origin);
+      pathBase.put(MIGRATIONS, workingDirectory);
+      values.put(MIGRATIONS_PACKAGE, found.packageName());
+      origins.put(MIGRATIONS_PACKAGE, origin);
+    });
   }
 
   /** Spring Boot gives its default only when neither its naming key nor Hibernate's is set. */

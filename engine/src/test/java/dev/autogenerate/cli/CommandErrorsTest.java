@@ -38,10 +38,11 @@ class CommandErrorsTest {
   }
 
   @Test
-  void unreachableSqliteFile() {
+  void unreachableSqliteFile() throws Exception {
     ProjectDirectory project = new ProjectDirectory(directory,
         new TestDatabase(DatabaseKind.SQLITE, "jdbc:sqlite:/no/such/directory/app.db", null, null));
     project.entities(WalkthroughTest.USER_V1);
+    Files.createDirectories(project.migrations());
 
     CliRun run = project.expect(2, "upgrade", "head");
 
@@ -79,8 +80,38 @@ class CommandErrorsTest {
     ProjectDirectory project = new ProjectDirectory(directory,
         new TestDatabase(DatabaseKind.SQLITE, "jdbc:sqlite:" + directory, null, null));
     project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "first", "--url", "jdbc:sqlite:" + directory.resolve("dev.db"));
 
     assertOneLineError(project.expect(2, "upgrade", "head"), "the database file " + directory + " is a folder");
+  }
+
+  /**
+   * A migrations folder that is not there (a mistyped setting, a command run from another folder)
+   * was an empty history: upgrade said "Already at head" and created an empty SQLite file.
+   */
+  @Test
+  void aMigrationsFolderThatIsNotThereOrIsAFile() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    Path missing = directory.resolve("db/migrations");
+
+    Path database = directory.resolve("new.db");
+    for (String command : List.of("upgrade", "downgrade")) {
+      CliRun run = project.expect(2, command, command.equals("upgrade") ? "head" : "base", "--migrations",
+          missing.toString(), "--url", "jdbc:sqlite:" + database);
+      assertOneLineError(run, "there is no migrations folder " + missing + ": run the command from the project's"
+          + " folder, point `migrations` (autogenerate.properties, --migrations) at the folder that holds them, or"
+          + " write the first migration with autogenerate -m MESSAGE");
+    }
+    assertFalse(Files.exists(database), "no empty database made");
+
+    Files.createDirectories(missing.getParent());
+    Files.writeString(missing, "not a folder");
+    for (String command : List.of("upgrade", "check", "history")) {
+      CliRun run = command.equals("upgrade") ? project.expect(2, command, "head", "--migrations", missing.toString())
+          : project.expect(2, command, "--migrations", missing.toString());
+      assertOneLineError(run, "the migrations folder " + missing + " is a file: point `migrations`");
+    }
   }
 
   @ParameterizedTest

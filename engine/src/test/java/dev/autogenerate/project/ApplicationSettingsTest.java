@@ -91,6 +91,34 @@ class ApplicationSettingsTest {
   }
 
   @Test
+  void aSpringBootApplicationKeepsItsMigrationsWhereTheStarterRunsThemFrom() throws Exception {
+    write("target/classes/application.properties", "spring.datasource.url=jdbc:sqlite:app.db\n");
+    // The compiled application class names the annotation in its constant pool.
+    write("target/classes/com/acme/shop/ShopApplication.class",
+        "Lorg/springframework/boot/autoconfigure/SpringBootApplication;");
+    write("target/classes/com/acme/shop/orders/Order.class", "an entity");
+
+    EffectiveSettings beside = resolve();
+    assertEquals(project.resolve("src/main/java/com/acme/shop/migrations"), beside.settings().migrations());
+    assertEquals("com.acme.shop.migrations", beside.settings().migrationsPackage());
+    assertEquals("default (Spring Boot application: migrations below the @SpringBootApplication package"
+        + " com.acme.shop)", beside.origin(SettingsLoader.MIGRATIONS));
+
+    write("target/classes/application.properties",
+        "spring.datasource.url=jdbc:sqlite:app.db\nautogenerate.migrations-package=com.acme.db.changes\n");
+    EffectiveSettings starter = resolve();
+    assertEquals(project.resolve("src/main/java/com/acme/db/changes"), starter.settings().migrations());
+    assertEquals("com.acme.db.changes", starter.settings().migrationsPackage());
+
+    // Said to the tool, or a ./migrations folder of earlier runs: that stays.
+    write("autogenerate.properties", "migrations=db/migrations\n");
+    assertEquals(project.resolve("db/migrations"), resolve().settings().migrations());
+    Files.delete(project.resolve("autogenerate.properties"));
+    Files.createDirectories(project.resolve("migrations"));
+    assertEquals(project.resolve("migrations"), resolve().settings().migrations());
+  }
+
+  @Test
   void springBootClassesOnTheClassPathAloneMakeItASpringBootApplication() throws Exception {
     Files.createDirectories(project.resolve("lib"));
     try (OutputStream out = Files.newOutputStream(project.resolve("lib/spring-boot.jar"));

@@ -15,6 +15,7 @@ import dev.autogenerate.schema.IndexColumn;
 import dev.autogenerate.schema.PrimaryKey;
 import dev.autogenerate.schema.ReferentialAction;
 import dev.autogenerate.schema.Renames;
+import dev.autogenerate.schema.SequenceRename;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.SqlType;
@@ -59,7 +60,8 @@ class EntityModelCodecTest {
             "team_totals", new View("team_totals", "select count(*) from sales.teams", Map.of(), true)),
         Map.of("t_audit", new Trigger("t_audit", "plain", "create trigger t_audit ...", "begin new.x := 1; return new; end")));
     Renames renames = new Renames(List.of(new TableRename("sales.teams", List.of("sales.groups", "sales.crews"), "Team")),
-        List.of(new ColumnRename("plain", "only", List.of("single"), "Plain.only")));
+        List.of(new ColumnRename("plain", "only", List.of("single"), "Plain.only")),
+        List.of(new SequenceRename("sales.team_ids", "sales.team_seq", "--rename sales.team_seq=team_ids")));
     return new EntityModel(schema, renames);
   }
 
@@ -95,7 +97,8 @@ class EntityModelCodecTest {
         Map.entry(UniqueConstraint.class, 2), Map.entry(ForeignKey.class, 6), Map.entry(CheckConstraint.class, 2),
         Map.entry(Index.class, 4), Map.entry(IndexColumn.class, 2), Map.entry(Sequence.class, 3),
         Map.entry(EnumType.class, 2), Map.entry(View.class, 4), Map.entry(Trigger.class, 4),
-        Map.entry(Renames.class, 2), Map.entry(TableRename.class, 3), Map.entry(ColumnRename.class, 4));
+        Map.entry(Renames.class, 3), Map.entry(TableRename.class, 3), Map.entry(ColumnRename.class, 4),
+        Map.entry(SequenceRename.class, 3));
     written.forEach((type, components) -> assertEquals(components, type.getRecordComponents().length,
         type.getSimpleName() + " changed: update EntityModelCodec and raise its FORMAT"));
   }

@@ -2,13 +2,12 @@ package dev.autogenerate.maven;
 
 import dev.autogenerate.project.ApplicationConfigReader;
 import dev.autogenerate.project.SettingsLoader;
+import dev.autogenerate.project.SpringBootMigrations;
 import dev.autogenerate.runtime.UserError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,68 +55,15 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
     return name.toString();
   }
 
-  /** How a class file names the annotation, in its constant pool. */
-  private static final byte[] SPRING_BOOT_APPLICATION =
-      "Lorg/springframework/boot/autoconfigure/SpringBootApplication;".getBytes(StandardCharsets.UTF_8);
-
   /**
    * The package of the project's one {@code @SpringBootApplication} class, found in its compiled
-   * classes without loading them (the annotation's name in a class file's constant pool, so a
-   * class merely naming it counts too, and one annotated through a meta-annotation does not);
-   * empty when there is none, or several at the highest level holding one.
+   * classes without loading them (see {@link SpringBootMigrations#applicationPackage}).
    */
   static Optional<String> springBootApplicationPackage(Path outputDirectory) throws MojoExecutionException {
-    if (!Files.isDirectory(outputDirectory)) {
-      return Optional.empty();
-    }
-    // Level by level from the top: the application class stands above the packages it scans, so
-    // the first level holding one decides, and a large project's deeper classes are never read
-    // (reading every class file took seconds on 20,000 of them, on every goal).
-    List<Path> applications = List.of();
-    List<Path> level = List.of(outputDirectory);
     try {
-      while (applications.isEmpty() && !level.isEmpty()) {
-        List<Path> classes = new ArrayList<>();
-        List<Path> next = new ArrayList<>();
-        for (Path folder : level) {
-          try (Stream<Path> entries = Files.list(folder)) {
-            for (Path entry : entries.sorted().toList()) {
-              if (Files.isDirectory(entry)) {
-                next.add(entry);
-              } else if (entry.toString().endsWith(".class")) {
-                classes.add(entry);
-              }
-            }
-          }
-        }
-        applications = classes.stream().filter(file -> names(file, SPRING_BOOT_APPLICATION)).toList();
-        level = next;
-      }
-    } catch (IOException | UncheckedIOException e) {
-      throw new MojoExecutionException("cannot read " + outputDirectory + ": " + e.getMessage(), e);
-    }
-    if (applications.size() != 1 || applications.get(0).getParent().equals(outputDirectory)) {
-      return Optional.empty();
-    }
-    return Optional.of(outputDirectory.relativize(applications.get(0).getParent()).toString()
-        .replace('\\', '/').replace('/', '.'));
-  }
-
-  private static boolean names(Path classFile, byte[] descriptor) {
-    try {
-      byte[] bytes = Files.readAllBytes(classFile);
-      outer:
-      for (int i = 0; i + descriptor.length <= bytes.length; i++) {
-        for (int j = 0; j < descriptor.length; j++) {
-          if (bytes[i + j] != descriptor[j]) {
-            continue outer;
-          }
-        }
-        return true;
-      }
-      return false;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return SpringBootMigrations.applicationPackage(outputDirectory);
+    } catch (UserError e) {
+      throw new MojoExecutionException(e.getMessage(), e);
     }
   }
 
@@ -190,10 +136,6 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
     }
   }
 
-  /** The Spring Boot starter's setting, in the spellings Spring's relaxed binding takes. */
-  private static final List<String> STARTER_PACKAGE_KEYS =
-      List.of("autogenerate.migrations-package", "autogenerate.migrationsPackage", "autogenerate.migrations_package");
-
   /**
    * The package the Spring Boot starter is told to find the migrations in, as the application's
    * configuration gives it ({@code application.yml}, {@code .yaml} or {@code .properties}, and
@@ -205,7 +147,8 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
   static Optional<String> starterMigrationsPackage(Path baseDirectory, List<Path> resourceFolders, String profiles)
       throws MojoExecutionException {
     try {
-      return ApplicationConfigReader.springProperty(baseDirectory, resourceFolders, profiles, STARTER_PACKAGE_KEYS);
+      return ApplicationConfigReader.springProperty(baseDirectory, resourceFolders, profiles,
+          SpringBootMigrations.STARTER_PACKAGE_KEYS);
     } catch (UserError e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
