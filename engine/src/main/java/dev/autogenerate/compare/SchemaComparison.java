@@ -141,7 +141,9 @@ public final class SchemaComparison {
     List<String> notices = new ArrayList<>(onViews.notices());
     notices.addAll(entityViews.notices());
     notices.addAll(plan.notices());
-    return new MigrationPlan(ChangeGroup.consecutive(upgrade), ChangeGroup.consecutive(downgradeOf(current, upgrade)),
+    // What the downgrade puts back reads as the migrations wrote it, not as PostgreSQL rewrote it.
+    List<Change> downgrade = downgradeOf(RecordedSpellings.in(current, recorded), upgrade);
+    return new MigrationPlan(ChangeGroup.consecutive(upgrade), ChangeGroup.consecutive(downgrade),
         warnings, notices, Risks.of(current, upgrade));
   }
 
