@@ -24,7 +24,6 @@ import static dev.autogenerate.project.SettingsLoader.URL;
 import static dev.autogenerate.project.SettingsLoader.USER;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,10 +99,7 @@ final class SettingKeys {
     if (OTHER_TOOLS_KEYS.containsKey(lower)) {
       return Optional.of(OTHER_TOOLS_KEYS.get(lower));
     }
-    int allowed = Math.max(1, Math.min(3, key.length() / 4));
-    return CANDIDATES.stream()
-        .filter(known -> !known.equals(key) && distance(known, lower) <= allowed)
-        .min(Comparator.comparingInt((String known) -> distance(known, lower)).thenComparing(known -> known));
+    return Misspellings.closest(key, CANDIDATES);
   }
 
   private static List<String> candidates() {
@@ -111,25 +107,5 @@ final class SettingKeys {
     NAMING_CONVENTION_KINDS.forEach(kind -> candidates.add(NAMING_CONVENTION + kind));
     candidates.add(DEFAULT_SCHEMA);
     return List.copyOf(candidates);
-  }
-
-  /** Levenshtein's distance: the fewest letters to insert, delete or replace to turn one into the other. */
-  static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int replace = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(replace, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
@@ -52,6 +53,9 @@ public class AutogenerateAutoConfiguration {
   StartupMigration autogenerateStartupMigration(DataSource dataSource, AutogenerateProperties properties,
       ApplicationContext context, Environment environment, ObjectProvider<PhysicalNamingStrategy> physicalNaming,
       ObjectProvider<ImplicitNamingStrategy> implicitNaming) {
+    if (environment instanceof ConfigurableEnvironment configurable) {
+      UnknownSettings.refuse(configurable);
+    }
     PackageScan scan = new PackageScan(context);
     List<String> applicationPackages = applicationPackages(context);
     String migrationsPackage = properties.migrationsPackage() != null && !properties.migrationsPackage().isBlank()

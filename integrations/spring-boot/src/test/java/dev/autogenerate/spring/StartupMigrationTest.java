@@ -423,6 +423,21 @@ class StartupMigrationTest {
     assertFalse(hasVersionTable(database));
   }
 
+  /** Spring binds the keys it knows and ignores the rest: a misspelt fail-on-drift left the check off. */
+  @Test
+  void aMisspeltStarterKeyFailsStartUpNamingItAndTheKeyItMeant() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+
+    Exception failure = assertThrows(Exception.class, () -> start(database, "autogenerate.fail-on-drfit=true",
+        "autogenerate.migrationsPackage=dev.autogenerate.spring.library.migrations"));
+
+    AutogenerateStartupException startup = rootStartupException(failure);
+    assertEquals("autogenerate: unknown setting autogenerate.fail-on-drfit in defaultProperties (did you mean"
+        + " autogenerate.fail-on-drift?)", startup.getMessage());
+    assertTrue(startup.action().contains("autogenerate.fail-on-drift"), startup::action);
+    assertFalse(hasVersionTable(database));
+  }
+
   @Test
   void aDialectOfAnotherDatabaseFailsTheDriftCheckNamingTheSetting() throws Exception {
     TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
