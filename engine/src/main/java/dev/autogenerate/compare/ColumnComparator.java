@@ -51,7 +51,8 @@ final class ColumnComparator implements TableElementComparator {
   private void alter(String table, Column was, Column wanted, TableChanges changes) {
     // Added one by one, not streamed: this runs for every column of every table.
     List<ColumnDifference> found = new ArrayList<>(4);
-    types.compare(was, wanted).ifPresent(found::add);
+    types.compare(was, wanted, changes.recorded().flatMap(recorded -> recorded.column(wanted.name())))
+        .ifPresent(found::add);
     nullability(was, wanted).ifPresent(found::add);
     if (wanted.identity() && !was.identity() && !rules.isGeneratedDefault(was.defaultSql())) {
       changes.warn(table + "." + wanted.name() + ": the entities let the database generate it (identity),"

@@ -19,6 +19,15 @@ public interface ComparisonRules {
   boolean sameType(SqlType databaseType, SqlType entityType, boolean identity);
 
   /**
+   * Whether every portable type is stored as itself, so {@link #sameType} sees every change of
+   * type; where not (SQLite declares {@code timestamp} and {@code timestamptz} alike), the type
+   * the applied migrations gave a column is compared too, for the databases that tell them apart.
+   */
+  default boolean storesExactTypes() {
+    return true;
+  }
+
+  /**
    * Whether a column default is how the database fills an id rather than a default the mapping
    * states (PostgreSQL's {@code nextval('users_id_seq')} on a serial column).
    */

@@ -13,9 +13,19 @@ final class TypeComparator {
     this.rules = rules;
   }
 
-  Optional<ColumnDifference> compare(Column was, Column wanted) {
+  /**
+   * @param recorded the column as the applied migrations left it, when they made it: where the
+   *     database stores two types alike, the type they gave it still tells them apart
+   */
+  Optional<ColumnDifference> compare(Column was, Column wanted, Optional<Column> recorded) {
     if (rules.sameType(was.type(), wanted.type(), wanted.identity() && was.identity())) {
-      return Optional.empty();
+      boolean recordedOtherwise = !rules.storesExactTypes() && !wanted.identity()
+          && recorded.filter(column -> column.type().equals(was.type()) && !column.type().equals(wanted.type()))
+              .isPresent();
+      return recordedOtherwise
+          ? Optional.of(new ColumnDifference(ColumnChange.type(wanted.type()), "type " + was.type() + " -> "
+              + wanted.type() + " (stored alike here; the migration changes it where the types differ)"))
+          : Optional.empty();
     }
     return Optional.of(new ColumnDifference(ColumnChange.type(wanted.type()), "type " + was.type() + " -> " + wanted.type()));
   }

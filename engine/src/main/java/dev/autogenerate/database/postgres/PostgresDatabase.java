@@ -345,6 +345,12 @@ public final class PostgresDatabase implements Database, ComparisonRules {
     return true;
   }
 
+  /** Every portable type has a spelling of its own here. */
+  @Override
+  public boolean storesExactTypes() {
+    return true;
+  }
+
   /** {@code CREATE TRIGGER ... EXECUTE FUNCTION f()}: the body is the function's. */
   @Override
   public boolean triggerStatementsHoldTheirBodies() {

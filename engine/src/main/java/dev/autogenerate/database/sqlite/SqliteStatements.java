@@ -109,7 +109,21 @@ final class SqliteStatements implements OperationVisitor<SqliteStep> {
   @Override
   public SqliteStep alterColumn(AlterColumn operation) {
     boolean commentOnly = operation.changes().size() == 1 && operation.newComment().isPresent();
-    return commentOnly ? SqliteStep.ownOrRebuild(List.of()) : SqliteStep.rebuild();
+    return commentOnly || declaredAlike(operation) ? SqliteStep.ownOrRebuild(List.of()) : SqliteStep.rebuild();
+  }
+
+  /**
+   * A type change alone that SQLite declares as the old type ({@code timestamp} to
+   * {@code timestamptz}, both {@code timestamp} here): nothing to rebuild, the history records the
+   * new type for the databases that tell them apart.
+   */
+  private boolean declaredAlike(AlterColumn operation) {
+    if (operation.changes().size() != 1 || operation.newType().isEmpty()) {
+      return false;
+    }
+    return before.table(operation.table()).flatMap(table -> table.column(operation.column()))
+        .map(column -> SqliteDdl.typeName(column.type()).equals(SqliteDdl.typeName(operation.newType().get())))
+        .orElse(false);
   }
 
   /** On its own, for the reason {@link #renameTable} gives; SQLite rewrites keys, checks and indexes. */

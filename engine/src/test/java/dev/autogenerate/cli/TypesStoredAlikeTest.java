@@ -1,0 +1,86 @@
+package dev.autogenerate.cli;
+
+import static dev.autogenerate.cli.WalkthroughTest.statements;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.testing.TestDatabase;
+import dev.autogenerate.testing.TestDatabases;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SQLite declares {@code timestamp} and {@code timestamptz} alike, so a {@code LocalDateTime}
+ * field made an {@code Instant} changed nothing it could see ("No changes"), and PostgreSQL, where
+ * the same migrations run, then drifted. The type the migrations gave the column tells them apart:
+ * the change is written, costs SQLite nothing (no table rebuild), and keeps the rows.
+ */
+class TypesStoredAlikeTest {
+
+  private static final String EVENT = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Entity
+      @Table(name = "events")
+      public class Event {
+        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+        java.time.LocalDateTime at;
+      }
+      """;
+
+  @TempDir Path directory;
+
+  @Test
+  void aTimestampMadeATimestampWithTimeZoneOnSqliteIsWrittenForPostgresql() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(EVENT);
+    project.expect(0, "-m", "events");
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("insert into events (at) values ('2026-12-04 10:00:00')");
+    }
+
+    project.entities(EVENT.replace("java.time.LocalDateTime at;", "java.time.Instant at;"));
+    CliRun generated = project.expect(0, "-m", "instants");
+    String file = CheckAndEnumRisksTest.written(project, "instants");
+    assertEquals(List.of("op.alterColumn(\"events\", \"at\", type(TIMESTAMP_TZ));"), statements(file, "upgrade"),
+        () -> generated + file);
+
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+    assertTrue(project.expect(0, "-m", "nothing more").out().contains("No changes"));
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select at, (select sql from sqlite_master where name = 'events')"
+            + " from events")) {
+      rows.next();
+      assertEquals("2026-12-04 10:00:00", rows.getString(1));
+      assertTrue(rows.getString(2).contains("\"at\" timestamp"), rows.getString(2));
+    }
+
+    // The same history on PostgreSQL gives the column its time zone.
+    TestDatabase production = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    String[] there = {"--url", production.url(), "--user", production.user(), "--password", production.password()};
+    project.expect(0, with(new String[] {"upgrade", "head"}, there));
+    project.expect(0, with(new String[] {"check"}, there));
+    try (Connection connection = production.open(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select data_type from information_schema.columns"
+            + " where table_name = 'events' and column_name = 'at'")) {
+      rows.next();
+      assertEquals("timestamp with time zone", rows.getString(1));
+    }
+  }
+
+  private static String[] with(String[] command, String[] options) {
+    String[] all = java.util.Arrays.copyOf(command, command.length + options.length);
+    System.arraycopy(options, 0, all, command.length, options.length);
+    return all;
+  }
+}
