@@ -346,6 +346,37 @@ public class OfflineSqlTest {
     }
   }
 
+  /** As for a column, an index or trigger a DBA made would go with the rebuilt table: the script stops first. */
+  @Test
+  void aSqliteScriptStopsBeforeARebuildWouldDropAnIndexOrTriggerTheMigrationsDoNotKnow() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory.resolve("app"), TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "create users table");
+    project.expect(0, "upgrade", "head");
+    project.entities(WalkthroughTest.USER_V1.replace("nullable = false, length = 200", "nullable = true, length = 200"));
+    project.expect(0, "-m", "optional emails");
+    String created;
+    try (Connection connection = project.database().open(); java.sql.Statement statement = connection.createStatement()) {
+      created = VersionTable.current(connection);
+      statement.execute("create index dba_users_email on users (email)");
+    }
+    String script = project.expect(0, "upgrade", "--sql", created + ":head").out();
+
+    String output = client(project.database(), script).output();
+
+    assertTrue(output.contains("table users has indexes or triggers the migrations do not know"), output);
+    try (Connection connection = project.database().open()) {
+      assertEquals(created, VersionTable.current(connection));
+    }
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = project.database().open(); java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet index = statement.executeQuery(
+            "select count(*) from sqlite_master where type = 'index' and name = 'dba_users_email'")) {
+      index.next();
+      assertEquals(1, index.getInt(1), "upgrade, which inspects, keeps the index");
+    }
+  }
+
   /** What a client printed, and its exit code. */
   public record ClientRun(int exitCode, String output) {}
 

@@ -200,15 +200,20 @@ public final class SqliteDatabase implements Database, ComparisonRules {
   }
 
   /**
-   * A table rebuild copies the columns the schema before it lists: in a script, what the
-   * migrations say the table is. A column added by hand would be dropped with the old table
-   * (the runtime, which inspects, keeps it); the guard stops the script first.
+   * A table rebuild copies the columns the schema before it lists, and creates again the indexes
+   * and triggers it lists: in a script, what the migrations say the table is. A column, index or
+   * trigger added by hand would be dropped with the old table (the runtime, which inspects, keeps
+   * them); the guards stop the script first.
    */
   @Override
   public List<String> scriptGuards(ChangeGroup group, Schema before, List<String> statements) {
     boolean rebuilds = statements.stream().anyMatch(statement -> statement.contains(SqliteTableRebuild.TEMPORARY_PREFIX));
     return group.subject() == null || !rebuilds ? List.of()
-        : before.table(group.subject()).map(SqliteTableRebuild::columnsGuard).orElse(List.of());
+        : before.table(group.subject()).map(table -> {
+          List<String> guards = new ArrayList<>(SqliteTableRebuild.columnsGuard(table));
+          guards.addAll(SqliteTableRebuild.objectsGuard(table, before));
+          return guards;
+        }).orElse(List.<String>of());
   }
 
   /** SQLite has no schemas: a table or sequence mapped into one is a user error naming it. */

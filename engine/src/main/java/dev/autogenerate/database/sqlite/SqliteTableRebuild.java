@@ -136,4 +136,24 @@ final class SqliteTableRebuild {
             + names + ")) = " + count,
         failure);
   }
+
+  /**
+   * Statements that fail unless the table's indexes and triggers are those {@code schema} (the
+   * migrations) knows: the rebuild drops the old table, and what the migrations do not know (an
+   * index a DBA made) would go with it, not created again.
+   */
+  static List<String> objectsGuard(Table table, Schema schema) {
+    List<String> known = new ArrayList<>();
+    table.indexes().forEach(index -> known.add(Ddl.literal(SqliteNames.asciiLowerCase(index.name()))));
+    schema.triggers().values().stream().filter(trigger -> trigger.table().equals(table.name()))
+        .forEach(trigger -> known.add(Ddl.literal(SqliteNames.asciiLowerCase(trigger.name()))));
+    String failure = "table " + table.name() + " has indexes or triggers the migrations do not know; this script's"
+        + " rebuild of it would drop them: apply the migrations with autogenerate upgrade, which keeps them";
+    // Unique constraints' own indexes (sqlite_autoindex_...) come with the table's definition.
+    return SqliteScriptStop.unless("_autogenerate_objects_guard",
+        "(select count(*) from sqlite_master where type in ('index', 'trigger') and tbl_name = "
+            + Ddl.literal(table.name()) + " collate nocase and name not like 'sqlite_autoindex_%'"
+            + (known.isEmpty() ? "" : " and lower(name) not in (" + String.join(", ", known) + ")") + ") = 0",
+        failure);
+  }
 }
