@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -102,5 +103,40 @@ class HandMadeObjectsTest {
 
   private static List<String> steps(CliRun run) {
     return run.out().lines().filter(line -> line.startsWith("  ")).toList();
+  }
+
+  /**
+   * SQLite changes a column's nullability by rebuilding its table from the schema value, which
+   * has no generated columns and no collations: a hand-made generated column came back a plain
+   * one, a COLLATE NOCASE went away. The rebuild stops instead, the revision rolls back, saying why.
+   */
+  @Test
+  void aSqliteRebuildThatWouldLoseAGeneratedColumnOrACollationStops() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(TEAM, USER);
+    project.expect(0, "-m", "teams and users");
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("alter table users add column email_lower text generated always as (lower(email)) virtual");
+      statement.execute("insert into users (email) values ('Ann@Example.com')");
+      statement.execute("create table tags (id integer primary key, label text collate nocase)");
+    }
+    project.entities(TEAM, USER.replace("@Column(nullable = false, length = 200) String email;",
+        "@Column(length = 200) String email;"));
+    project.expect(0, "-m", "optional emails");
+
+    CliRun refused = project.expect(2, "upgrade", "head");
+
+    assertTrue(refused.err().contains("table users has a generated column or a COLLATE, which rebuilding it (as this"
+        + " change needs on SQLite) would lose: make this change by hand in the migration (op.execute)"),
+        refused::toString);
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement();
+        java.sql.ResultSet row = statement.executeQuery("select email_lower, (select sql from sqlite_master"
+            + " where name = 'users') from users")) {
+      row.next();
+      assertEquals("ann@example.com", row.getString(1));
+      assertTrue(row.getString(2).contains("generated always as"), row.getString(2));
+    }
+
   }
 }
