@@ -134,10 +134,22 @@ public final class Project {
         throw new UserError(explained.get(), e);
       }
       String url = MaskedUrl.of(settings.url());
-      throw new UserError("cannot connect to " + url + ": " + MaskedUrl.withoutSecrets(UserError.firstLine(e.getMessage()), settings)
+      String reason = unknownHost(e).map(host -> "no host " + host + " is known (the name does not resolve)")
+          .orElseGet(() -> MaskedUrl.withoutSecrets(UserError.firstLine(e.getMessage()), settings));
+      throw new UserError("cannot connect to " + url + ": " + reason
           + " (check url, user and password in autogenerate.properties, AUTOGENERATE_URL or --url; connect.timeout="
           + settings.connectTimeout().toSeconds() + " s)", e);
     }
+  }
+
+  /** The host name a failed connection could not resolve, when that is why it failed. */
+  private static Optional<String> unknownHost(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.UnknownHostException unknown) {
+        return Optional.ofNullable(unknown.getMessage()).map(String::strip).filter(host -> !host.isEmpty());
+      }
+    }
+    return Optional.empty();
   }
 
   /**

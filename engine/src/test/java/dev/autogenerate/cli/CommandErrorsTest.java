@@ -37,6 +37,19 @@ class CommandErrorsTest {
     assertEquals(List.of(), project.migrationFiles());
   }
 
+  /** The driver said only "The connection attempt failed."; the host that does not resolve is the news. */
+  @Test
+  void aHostThatDoesNotResolve() {
+    ProjectDirectory project = new ProjectDirectory(directory, new TestDatabase(DatabaseKind.POSTGRESQL,
+        "jdbc:postgresql://no-such-host.invalid:5432/app?connectTimeout=2", "x", "y"));
+    project.entities(WalkthroughTest.USER_V1);
+
+    CliRun run = project.expect(2, "check");
+
+    assertOneLineError(run, "cannot connect to jdbc:postgresql://no-such-host.invalid:5432/app?connectTimeout=2: no host"
+        + " no-such-host.invalid is known (the name does not resolve) (check url");
+  }
+
   @Test
   void unreachableSqliteFile() throws Exception {
     ProjectDirectory project = new ProjectDirectory(directory,
