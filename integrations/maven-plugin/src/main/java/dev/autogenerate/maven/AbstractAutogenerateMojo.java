@@ -189,7 +189,7 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     if (exitCode != AutogenerateCli.OK) {
       // The error's line, without the warnings before it (logged as such already).
       String error = err.strip().lines().filter(line -> line.startsWith("error:")).findFirst().orElse(err.strip());
-      throw new MojoExecutionException(goal() + " failed: " + error
+      throw new MojoExecutionException(goal() + " failed: " + MavenWording.of(error)
           + (enabled("autogenerate.debug", debug) ? "" : " (run with -Dautogenerate.debug for details)"));
     }
   }

@@ -1,0 +1,41 @@
+package dev.autogenerate.maven;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An engine's error line said the Maven way: where it names the command line's commands, options
+ * and settings, the goals and parameters that do the same in a build. A Maven user told to run
+ * {@code autogenerate upgrade heads} or to check {@code --url} is told of something the build
+ * does not have.
+ */
+final class MavenWording {
+
+  private record Rewrite(Pattern pattern, String replacement) {}
+
+  private static final List<Rewrite> REWRITES = List.of(
+      new Rewrite(Pattern.compile("in autogenerate\\.properties, AUTOGENERATE_URL or --url"),
+          "in the plugin's <url>, <user> and <password> (or -Dautogenerate.url, -Dautogenerate.user,"
+              + " -Dautogenerate.password; AUTOGENERATE_URL; autogenerate.properties)"),
+      new Rewrite(Pattern.compile("`?autogenerate upgrade heads`?"), "mvn autogenerate:upgrade -Dautogenerate.target=heads"),
+      new Rewrite(Pattern.compile("`?autogenerate upgrade head`?"), "mvn autogenerate:upgrade"),
+      new Rewrite(Pattern.compile("`?autogenerate downgrade ([^ `;,)]+)`?"),
+          "mvn autogenerate:downgrade -Dautogenerate.target=$1"),
+      new Rewrite(Pattern.compile("`?autogenerate -m (\"[^\"]*\"|[A-Z]+)`?"),
+          "mvn autogenerate:generate -Dautogenerate.message=$1"),
+      new Rewrite(Pattern.compile("`?autogenerate check`?"), "mvn autogenerate:check"),
+      new Rewrite(Pattern.compile("\\(autogenerate\\.properties, --migrations\\)"),
+          "(the plugin's <migrationsPackage>, -Dautogenerate.migrationsPackage)"));
+
+  private MavenWording() {}
+
+  static String of(String line) {
+    String said = line;
+    for (Rewrite rewrite : REWRITES) {
+      Matcher matcher = rewrite.pattern().matcher(said);
+      said = matcher.replaceAll(rewrite.replacement());
+    }
+    return said;
+  }
+}
