@@ -54,15 +54,15 @@ class TypesStoredAlikeTest {
     assertEquals(List.of("op.alterColumn(\"events\", \"at\", type(TIMESTAMP_TZ));"), statements(file, "upgrade"),
         () -> generated + file);
 
+    String definition = definition(project);
     project.expect(0, "upgrade", "head");
     project.expect(0, "check");
     assertTrue(project.expect(0, "-m", "nothing more").out().contains("No changes"));
+    assertEquals(definition, definition(project), "not rebuilt");
     try (Connection connection = project.database().open(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("select at, (select sql from sqlite_master where name = 'events')"
-            + " from events")) {
+        ResultSet rows = statement.executeQuery("select at from events")) {
       rows.next();
       assertEquals("2026-12-04 10:00:00", rows.getString(1));
-      assertTrue(rows.getString(2).contains("\"at\" timestamp"), rows.getString(2));
     }
 
     // The same history on PostgreSQL gives the column its time zone.
@@ -75,6 +75,14 @@ class TypesStoredAlikeTest {
             + " where table_name = 'events' and column_name = 'at'")) {
       rows.next();
       assertEquals("timestamp with time zone", rows.getString(1));
+    }
+  }
+
+  private static String definition(ProjectDirectory project) throws Exception {
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select sql from sqlite_master where name = 'events'")) {
+      rows.next();
+      return rows.getString(1);
     }
   }
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class TypeComparatorTest {
 
   private static Optional<ColumnDifference> compare(ComparisonRules rules, Column was, Column wanted) {
-    return new TypeComparator(rules).compare(was, wanted);
+    return new TypeComparator(rules).compare(was, wanted, Optional.empty());
   }
 
   private static Optional<ColumnDifference> compare(ComparisonRules rules, SqlType was, SqlType wanted) {

@@ -64,7 +64,7 @@ class SqliteDatabaseStatementsTest {
   private List<String> group(Operation... operations) {
     List<ChangeGroup> groups = ChangeGroup.ofOperations(List.of(operations));
     assertEquals(1, groups.size(), "the operations are one group");
-    return sqlite.statements(groups.get(0), BEFORE);
+    return withoutGuard(sqlite.statements(groups.get(0), BEFORE));
   }
 
   private static long count(List<String> statements, String prefix) {
@@ -116,7 +116,7 @@ class SqliteDatabaseStatementsTest {
             "drop table codes",
             "alter table _autogenerate_rebuild_codes rename to codes",
             "create index ix_codes_label on codes (label)"),
-        sqlite.statements(operations, Schema.of(List.of(codes))));
+        withoutGuard(sqlite.statements(operations, Schema.of(List.of(codes)))));
   }
 
   @Test
@@ -128,7 +128,7 @@ class SqliteDatabaseStatementsTest {
         new AddColumn("accounts", column("opened", SqlType.DATE).notNull()),
         WIDEN_CODE);
 
-    List<String> statements = sqlite.statements(ChangeGroup.ofOperations(operations).get(0), before);
+    List<String> statements = withoutGuard(sqlite.statements(ChangeGroup.ofOperations(operations).get(0), before));
 
     assertEquals(List.of(
             // The first add can run on its own: nothing is pending yet.
@@ -247,7 +247,7 @@ class SqliteDatabaseStatementsTest {
         new AddConstraint("notes", ForeignKey.foreignKey("fk_notes_team_id_teams", List.of("team_id"), "teams",
             List.of("id"))));
 
-    List<String> statements = sqlite.statements(operations, BEFORE);
+    List<String> statements = withoutGuard(sqlite.statements(operations, BEFORE));
 
     assertEquals(List.of("create table notes (\n  id integer primary key autoincrement,\n  team_id integer\n)",
             "create table _autogenerate_rebuild_notes (\n"
@@ -276,7 +276,7 @@ class SqliteDatabaseStatementsTest {
         REQUIRE_BALANCE);
     assertEquals(3, ChangeGroup.ofOperations(operations).size());
 
-    List<String> statements = sqlite.statements(operations, BEFORE);
+    List<String> statements = withoutGuard(sqlite.statements(operations, BEFORE));
 
     assertEquals(List.of(
             "create table _autogenerate_rebuild_accounts (\n"
@@ -317,7 +317,7 @@ class SqliteDatabaseStatementsTest {
         new AddColumn("teams", column("name", SqlType.TEXT).notNull()),
         new AddConstraint("teams", UniqueConstraint.unique("uq_teams_name", "name")));
 
-    List<String> statements = sqlite.statements(operations, BEFORE);
+    List<String> statements = withoutGuard(sqlite.statements(operations, BEFORE));
 
     assertEquals(1, count(statements, "create table _autogenerate_rebuild_accounts"), statements::toString);
     assertEquals(1, count(statements, "create table _autogenerate_rebuild_teams"), statements::toString);
@@ -333,5 +333,13 @@ class SqliteDatabaseStatementsTest {
     assertEquals("insert into _autogenerate_rebuild_teams (id) select id from teams",
         statements.stream().filter(statement -> statement.startsWith("insert into _autogenerate_rebuild_teams"))
             .findFirst().orElseThrow());
+  }
+
+  /**
+   * The statements without the guard a rebuild begins with (the same three statements each time,
+   * tested on a database by SqliteKeepableGuardTest), so each test reads as the rebuild it checks.
+   */
+  private static List<String> withoutGuard(List<String> statements) {
+    return statements.stream().filter(statement -> !statement.contains("_autogenerate_rebuild_guard")).toList();
   }
 }

@@ -2,6 +2,7 @@ package dev.autogenerate.database.sqlite;
 
 import static dev.autogenerate.schema.Column.column;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,15 @@ class SqliteKeepableGuardTest {
         statement.execute("drop table if exists temp._autogenerate_rebuild_guard");
       }
     }
+  }
+
+  @Test
+  void everyRebuildBeginsWithTheGuard() {
+    Table from = new Table("users", List.of(column("id", SqlType.INTEGER)), Optional.empty());
+    Table to = new Table("users", List.of(column("id", SqlType.BIGINT)), Optional.empty());
+    List<String> guard = SqliteTableRebuild.keepableGuard(from);
+    assertEquals(guard, SqliteTableRebuild.statements(from, to, dev.autogenerate.schema.Schema.of(List.of(from)))
+        .subList(0, guard.size()));
   }
 
   private static void run(Statement statement, String table) throws SQLException {

@@ -67,7 +67,7 @@ class SqliteStatementsTest {
       List.of(Sequence.sequence("users_seq", 1, 50)), List.of(EnumType.enumType("status", "NEW", "PAID")));
 
   private List<String> statements(Operation operation) {
-    return sqlite.statements(List.of(operation), BEFORE);
+    return withoutGuard(sqlite.statements(List.of(operation), BEFORE));
   }
 
   private static SqliteStep step(Operation operation) {
@@ -98,7 +98,7 @@ class SqliteStatementsTest {
             + "  constraint fk_orders_user_id_users foreign key (user_id) references users (id) on delete cascade,\n"
             + "  constraint ck_orders_total check (total >= 0)\n"
             + ")"),
-        sqlite.statements(List.of(new CreateTable(table)), Schema.EMPTY));
+        withoutGuard(sqlite.statements(List.of(new CreateTable(table)), Schema.EMPTY)));
   }
 
   @Test
@@ -112,7 +112,7 @@ class SqliteStatementsTest {
             + "  line integer not null,\n"
             + "  primary key (order_id, line)\n"
             + ")"),
-        sqlite.statements(List.of(new CreateTable(composite)), Schema.EMPTY));
+        withoutGuard(sqlite.statements(List.of(new CreateTable(composite)), Schema.EMPTY)));
 
     Table textKey = Table.of("codes", List.<TableElement>of(
         column("code", SqlType.varchar(10)).notNull(), primaryKey("code").named("pk_codes")));
@@ -120,7 +120,7 @@ class SqliteStatementsTest {
             + "  code varchar(10) not null,\n"
             + "  constraint pk_codes primary key (code)\n"
             + ")"),
-        sqlite.statements(List.of(new CreateTable(textKey)), Schema.EMPTY));
+        withoutGuard(sqlite.statements(List.of(new CreateTable(textKey)), Schema.EMPTY)));
   }
 
   @Test
@@ -134,7 +134,7 @@ class SqliteStatementsTest {
     assertEquals(List.of("create table kinds (\n"
             + "  a boolean,\n  b smallint,\n  c double,\n  d real,\n  e char(3),\n  f date,\n  g time,\n"
             + "  h timestamp,\n  i blob,\n  j blob,\n  k json,\n  l numeric(5,0),\n  m status\n)"),
-        sqlite.statements(List.of(new CreateTable(table)), Schema.EMPTY));
+        withoutGuard(sqlite.statements(List.of(new CreateTable(table)), Schema.EMPTY)));
   }
 
   /** SQLite takes a literal default as it is, and any other expression only in parentheses. */
@@ -185,7 +185,7 @@ class SqliteStatementsTest {
         column("id", SqlType.INTEGER).generatedAsIdentity(), column("Group", SqlType.TEXT), primaryKey("id")));
     assertEquals(List.of("create table \"order\" (\n  id integer primary key autoincrement,\n  \"Group\" text\n)",
             "drop table \"order\""),
-        sqlite.statements(List.of(new CreateTable(table), new DropTable("order")), Schema.EMPTY));
+        withoutGuard(sqlite.statements(List.of(new CreateTable(table), new DropTable("order")), Schema.EMPTY)));
   }
 
   @Test
@@ -238,8 +238,8 @@ class SqliteStatementsTest {
 
   @Test
   void aRenamedColumnWhoseTypeChangesIsRenamedThenTheTableRebuiltUnderTheNewName() {
-    List<String> statements = sqlite.statements(List.of(new RenameColumn("users", "name", "full_name"),
-        AlterColumn.of("users", "full_name", List.of(ColumnChange.type(SqlType.varchar(80))))), BEFORE);
+    List<String> statements = withoutGuard(sqlite.statements(List.of(new RenameColumn("users", "name", "full_name"),
+        AlterColumn.of("users", "full_name", List.of(ColumnChange.type(SqlType.varchar(80))))), BEFORE));
     assertEquals("alter table users rename column name to full_name", statements.get(0));
     assertEquals("insert into _autogenerate_rebuild_users (id, email, full_name, age, legacy)"
         + " select id, email, full_name, age, legacy from users", statements.get(2));
@@ -291,7 +291,7 @@ class SqliteStatementsTest {
           new DropColumn("members", column).accept(new SqliteStatements(before)).need(), column);
     }
     assertEquals(List.of("alter table members drop column note"),
-        sqlite.statements(List.of(new DropColumn("members", "note")), before));
+        withoutGuard(sqlite.statements(List.of(new DropColumn("members", "note")), before)));
   }
 
   /**
@@ -371,7 +371,7 @@ class SqliteStatementsTest {
     Schema withCheck = BEFORE.withTable(USERS.withConstraint(CheckConstraint.check("ck_users_age", "age >= 0")));
     DropConstraint drop = new DropConstraint("users", "ck_users_age");
     assertEquals(SqliteStep.Need.REBUILD, drop.accept(new SqliteStatements(withCheck)).need());
-    List<String> dropped = sqlite.statements(List.of(drop), withCheck);
+    List<String> dropped = withoutGuard(sqlite.statements(List.of(drop), withCheck));
     assertEquals(8, dropped.size(), dropped::toString);
     assertEquals("create table _autogenerate_rebuild_users (\n"
         + "  id integer primary key autoincrement,\n"
@@ -415,5 +415,13 @@ class SqliteStatementsTest {
     assertEquals(List.of("update users set age = 0 where age is null"),
         statements(new ExecuteSql("update users set age = 0 where age is null")));
     assertEquals(SqliteStep.Need.OWN, step(new ExecuteSql("select 1")).need());
+  }
+
+  /**
+   * The statements without the guard a rebuild begins with (the same three statements each time,
+   * tested on a database by SqliteKeepableGuardTest), so each test reads as the rebuild it checks.
+   */
+  private static List<String> withoutGuard(List<String> statements) {
+    return statements.stream().filter(statement -> !statement.contains("_autogenerate_rebuild_guard")).toList();
   }
 }
