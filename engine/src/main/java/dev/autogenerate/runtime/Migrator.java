@@ -266,7 +266,7 @@ public final class Migrator {
   private AppliedRevisions buildableStart(Connection connection) throws SQLException {
     Optional<String> edited = editedSinceApplied(connection);
     if (edited.isPresent()) {
-      throw new UserError(edited.get());
+      throw new EditedMigrationError(edited.get());
     }
     return history.appliedAt(consistentHeads(connection));
   }

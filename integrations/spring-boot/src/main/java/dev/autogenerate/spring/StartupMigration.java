@@ -6,6 +6,7 @@ import dev.autogenerate.database.LockWaitTimeout;
 import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.project.EntityComparison;
 import dev.autogenerate.runtime.AutoCommitDuring;
+import dev.autogenerate.runtime.EditedMigrationError;
 import dev.autogenerate.runtime.MigrationScript;
 import dev.autogenerate.runtime.Migrator;
 import dev.autogenerate.runtime.UnknownRevisionError;
@@ -161,6 +162,10 @@ public final class StartupMigration implements InitializingBean {
           + e.revision() + ", which no migration in package " + migrationsPackage + " defines",
           "Restore that migration, or set autogenerate.migrations-package to the package that holds the"
               + " application's migrations.", e);
+    } catch (EditedMigrationError e) {
+      throw new AutogenerateStartupException("autogenerate could not migrate the database: " + e.getMessage(),
+          "Nothing was applied. Put the migration back as it was when it ran, or downgrade below it with the command"
+              + " line or the Maven plugin and start again to apply the edited version.", e);
     } catch (UserError e) {
       throw new AutogenerateStartupException("autogenerate could not migrate the database: " + e.getMessage()
           + knownCause(e),

@@ -423,6 +423,25 @@ class StartupMigrationTest {
     assertFalse(hasVersionTable(database));
   }
 
+  /** An edited migration applies nothing: the action said a failed revision was rolled back, though none ran. */
+  @Test
+  void aMigrationEditedAfterItRanFailsStartUpSayingNothingWasApplied() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    start(database).close();
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      // What an edit does, seen from the database: the file's operations no longer match what ran.
+      statement.execute("update autogenerate_history set checksum = 'edited'");
+      statement.execute("update autogenerate_version set checksum = 'edited'");
+    }
+
+    Exception failure = assertThrows(Exception.class, () -> start(database));
+
+    AutogenerateStartupException startup = rootStartupException(failure);
+    assertTrue(startup.getMessage().contains("was edited after it was applied to this database"), startup::getMessage);
+    assertTrue(startup.action().startsWith("Nothing was applied."), startup::action);
+    assertFalse(startup.action().contains("rolled back"), startup::action);
+  }
+
   /** Spring binds the keys it knows and ignores the rest: a misspelt fail-on-drift left the check off. */
   @Test
   void aMisspeltStarterKeyFailsStartUpNamingItAndTheKeyItMeant() throws Exception {
