@@ -18,11 +18,18 @@ import java.util.Optional;
  * @param columns the columns concerned (empty for the whole row), named the same way
  * @param limit for {@link Kind#NARROWED}, the new length; for {@link Kind#ROUNDED}, the decimals or
  *     fractional-second digits the new type keeps; otherwise 0
+ * @param uncountable why the rows cannot be counted before the upgrade runs (a column the same
+ *     upgrade adds), or empty
  */
-public record Risk(Change change, Kind kind, String table, List<String> columns, int limit) {
+public record Risk(Change change, Kind kind, String table, List<String> columns, int limit,
+    Optional<String> uncountable) {
 
   public Risk {
     columns = List.copyOf(columns);
+  }
+
+  public Risk(Change change, Kind kind, String table, List<String> columns, int limit) {
+    this(change, kind, table, columns, limit, Optional.empty());
   }
 
   /** What can go wrong, and how the rows concerned are told apart. */

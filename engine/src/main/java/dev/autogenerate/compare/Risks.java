@@ -82,7 +82,7 @@ public final class Risks {
     for (Change change : upgrade) {
       Operation operation = change.operation();
       if (operation.subject() != null && !created.contains(operation.subject())) {
-        operation.accept(new Finder(change, schema, nulls)).forEach(risk -> risks.add(names.inDatabase(risk)));
+        operation.accept(new Finder(change, schema, nulls)).forEach(risk -> risks.add(names.inDatabase(risk, current)));
       }
       if (operation instanceof CreateTable create) {
         created.add(create.table().name());
@@ -165,10 +165,21 @@ public final class Risks {
       }
     }
 
-    Risk inDatabase(Risk risk) {
+    /**
+     * The risk under the names the database has now; one naming a column the database does not
+     * have yet (the upgrade adds it before this step) cannot be counted before it runs.
+     */
+    Risk inDatabase(Risk risk, Schema current) {
       Map<String, String> ofTable = columns.getOrDefault(risk.table(), Map.of());
-      return new Risk(risk.change(), risk.kind(), tables.getOrDefault(risk.table(), risk.table()),
-          risk.columns().stream().map(column -> ofTable.getOrDefault(column, column)).toList(), risk.limit());
+      String table = tables.getOrDefault(risk.table(), risk.table());
+      List<String> named = risk.columns().stream().map(column -> ofTable.getOrDefault(column, column)).toList();
+      Optional<String> uncountable = risk.uncountable();
+      Optional<Table> existing = current.table(table);
+      if (uncountable.isEmpty() && existing.isPresent()) {
+        uncountable = named.stream().filter(column -> !existing.get().hasColumn(column)).findFirst()
+            .map(column -> "it names column " + column + ", which the same revision adds: every row takes its default");
+      }
+      return new Risk(risk.change(), risk.kind(), table, named, risk.limit(), uncountable);
     }
   }
 

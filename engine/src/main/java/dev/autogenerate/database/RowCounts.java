@@ -52,6 +52,9 @@ public final class RowCounts {
       // say (its remark on the warning says so).
       return RowCount.none("");
     }
+    if (risk.uncountable().isPresent()) {
+      return RowCount.none(risk.uncountable().get());
+    }
     if (time.isZero()) {
       return RowCount.none("no time was left for it");
     }
