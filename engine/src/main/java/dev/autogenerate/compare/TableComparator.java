@@ -98,7 +98,8 @@ final class TableComparator implements SchemaElementComparator {
         dropped.add(table);
       } else {
         plan.notice("table " + table.name() + " exists only in the database, and no migration created it: left alone"
-            + " (set compare.drop-unmapped=true to drop such objects)");
+            + " (set compare.drop-unmapped=true to drop such objects; a table made by raw SQL in a migration,"
+            + " op.execute, counts as not created by one, as the tool does not read SQL)");
       }
     }
     TableOrder.Dropping order = TableOrder.droppingOrder(dropped);
