@@ -1,5 +1,6 @@
 package dev.autogenerate.cli;
 
+import dev.autogenerate.project.InitialLayout;
 import dev.autogenerate.project.SettingsLoader;
 import dev.autogenerate.runtime.UserError;
 import java.io.IOException;
@@ -29,13 +30,15 @@ final class InitCommand implements Callable<Integer> {
       throw new UserError(file + " already exists: edit it, or run init --force to overwrite it");
     }
     String url = root.url != null ? root.url : "jdbc:sqlite:app.db";
-    String entities = root.entities != null ? root.entities : "com.example.app.domain";
     String classPath = root.classPath != null ? root.classPath : "target/classes";
-    String migrations = root.migrations != null ? root.migrations : "src/main/java/com/example/app/migrations";
+    InitialLayout layout = InitialLayout.of(file.toAbsolutePath().getParent(), Path.of(classPath.split(",")[0].strip()));
+    String entities = root.entities != null ? root.entities : layout.entities();
+    String migrations = root.migrations != null ? root.migrations : layout.migrations();
     Files.writeString(file, template(url, entities, classPath, migrations), StandardCharsets.UTF_8);
     Path migrationsDirectory = file.toAbsolutePath().getParent().resolve(migrations);
     Files.createDirectories(migrationsDirectory);
-    root.out().println("Wrote " + RevisionCommand.displayPath(root, file));
+    root.out().println("Wrote " + RevisionCommand.displayPath(root, file)
+        + (root.entities != null && root.migrations != null ? "" : " (entities and migrations from " + layout.source() + ")"));
     root.out().println("Created " + RevisionCommand.displayPath(root, migrationsDirectory));
     root.out().println("Next: check entities= and classpath=, compile your entities, then run autogenerate -m \"initial schema\".");
     return AutogenerateCli.OK;

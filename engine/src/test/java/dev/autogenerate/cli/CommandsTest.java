@@ -34,6 +34,34 @@ class CommandsTest {
     assertEquals(properties, Files.readString(directory.resolve("autogenerate.properties")));
   }
 
+  /** It wrote com.example.app in every project, where the Maven plugin and the starter look elsewhere. */
+  @Test
+  void initTakesTheEntitiesAndMigrationsFromTheMavenProjectOrTheSpringBootApplication() throws Exception {
+    Files.writeString(directory.resolve("pom.xml"), """
+        <project>
+          <parent><groupId>org.springframework.boot</groupId><artifactId>parent</artifactId></parent>
+          <groupId>com.acme-corp.shop</groupId>
+          <artifactId>shop</artifactId>
+        </project>
+        """);
+    CliRun maven = CliRun.run(directory, Map.of(), "init");
+    assertEquals(0, maven.exitCode(), maven::toString);
+    String properties = Files.readString(directory.resolve("autogenerate.properties"));
+    assertTrue(properties.contains("\nentities=com.acme_corp.shop\n"), properties);
+    assertTrue(properties.contains("\nmigrations=src/main/java/com/acme_corp/shop/migrations\n"), properties);
+    assertTrue(maven.out().contains("(entities and migrations from the Maven groupId com.acme-corp.shop)"), maven::toString);
+
+    Path application = directory.resolve("target/classes/com/acme/shop/ShopApplication.class");
+    Files.createDirectories(application.getParent());
+    Files.writeString(application, "Lorg/springframework/boot/autoconfigure/SpringBootApplication;");
+    CliRun spring = CliRun.run(directory, Map.of(), "init", "--force");
+    assertEquals(0, spring.exitCode(), spring::toString);
+    properties = Files.readString(directory.resolve("autogenerate.properties"));
+    assertTrue(properties.contains("\nentities=com.acme.shop\n"), properties);
+    assertTrue(properties.contains("\nmigrations=src/main/java/com/acme/shop/migrations\n"), properties);
+    assertTrue(Files.isDirectory(directory.resolve("src/main/java/com/acme/shop/migrations")));
+  }
+
   @Test
   void revisionAutogenerateUpgradeByStepsAndDowngradeToARevision() throws Exception {
     TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);

@@ -1,6 +1,7 @@
 package dev.autogenerate.maven;
 
 import dev.autogenerate.project.ApplicationConfigReader;
+import dev.autogenerate.project.InitialLayout;
 import dev.autogenerate.project.SettingsLoader;
 import dev.autogenerate.project.SpringBootMigrations;
 import dev.autogenerate.runtime.UserError;
@@ -44,15 +45,7 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
 
   /** {@code <groupId>.migrations}, with what a package name cannot hold replaced. */
   static String defaultMigrationsPackage(String groupId) {
-    StringBuilder name = new StringBuilder();
-    for (String part : (groupId + ".migrations").split("\\.")) {
-      String identifier = part.replaceAll("[^A-Za-z0-9_]", "_");
-      if (identifier.isEmpty() || !Character.isJavaIdentifierStart(identifier.charAt(0))) {
-        identifier = "_" + identifier;
-      }
-      name.append(name.length() == 0 ? "" : ".").append(identifier);
-    }
-    return name.toString();
+    return InitialLayout.packageName(groupId + ".migrations");
   }
 
   /**

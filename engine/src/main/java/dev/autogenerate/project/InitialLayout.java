@@ -1,0 +1,82 @@
+package dev.autogenerate.project;
+
+import dev.autogenerate.runtime.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Where {@code autogenerate init} says the entities and the migrations are, read from the project
+ * it runs in, so the file it writes agrees with the Spring Boot starter and the Maven plugin: the
+ * {@code @SpringBootApplication} class's package (its migrations below it, where the starter runs
+ * them from), else the Maven project's {@code groupId} (where the plugin writes them), else an
+ * example to edit.
+ *
+ * @param entities the entities' package
+ * @param migrations the migrations' folder, relative to the project
+ * @param source what gave them, for the command's output
+ */
+public record InitialLayout(String entities, String migrations, String source) {
+
+  private static final InitialLayout EXAMPLE =
+      new InitialLayout("com.example.app.domain", "src/main/java/com/example/app/migrations", "an example: edit it");
+
+  /** @param classes the compiled classes' folder the settings will name ({@code target/classes}) */
+  public static InitialLayout of(Path project, Path classes) {
+    Optional<String> application = SpringBootMigrations.applicationPackage(project.resolve(classes));
+    if (application.isPresent()) {
+      return new InitialLayout(application.get(), folder(application.get() + ".migrations"),
+          "the @SpringBootApplication package " + application.get());
+    }
+    return groupId(project.resolve("pom.xml"))
+        .map(group -> new InitialLayout(packageName(group), folder(packageName(group + ".migrations")),
+            "the Maven groupId " + group))
+        .orElse(EXAMPLE);
+  }
+
+  /** {@code <groupId>.migrations} and the like, with what a package name cannot hold replaced. */
+  public static String packageName(String dotted) {
+    StringBuilder name = new StringBuilder();
+    for (String part : dotted.split("\\.")) {
+      String identifier = part.replaceAll("[^A-Za-z0-9_]", "_");
+      if (identifier.isEmpty() || !Character.isJavaIdentifierStart(identifier.charAt(0))) {
+        identifier = "_" + identifier;
+      }
+      name.append(name.length() == 0 ? "" : ".").append(identifier);
+    }
+    return name.toString();
+  }
+
+  private static String folder(String packageName) {
+    return "src/main/java/" + packageName.replace('.', '/');
+  }
+
+  /** The POM's own groupId, else its parent's, which it inherits. */
+  private static Optional<String> groupId(Path pom) {
+    if (!Files.isRegularFile(pom)) {
+      return Optional.empty();
+    }
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      Element root = factory.newDocumentBuilder().parse(pom.toFile()).getDocumentElement();
+      return child(root, "groupId").or(() -> child(root, "parent").flatMap(parent -> child((Element) parent, "groupId")))
+          .map(Node::getTextContent).map(String::strip).filter(group -> !group.isEmpty() && !group.contains("${"));
+    } catch (IOException | org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException e) {
+      throw new UserError("cannot read " + pom + ": " + e.getMessage() + " (give --entities and --migrations)", e);
+    }
+  }
+
+  private static Optional<Node> child(Element parent, String name) {
+    for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+      if (node instanceof Element element && element.getTagName().equals(name)) {
+        return Optional.of(node);
+      }
+    }
+    return Optional.empty();
+  }
+}
