@@ -23,7 +23,7 @@ public record CountedRisk(Risk risk, RowCount count, boolean atLeast, String rem
         database.riskRemark(risk));
   }
 
-  /** The same, counting at most {@code limit} rows (for a risk that {@link Risk.Kind#destroysData}). */
+  /** The same, counting at most {@code limit} rows (for a risk that {@link Risk.Kind#changesDataWithoutError}). */
   public static CountedRisk upTo(Connection connection, Database database, Risk risk, long limit, CountBudget budget) {
     if (limit <= 0) {
       throw new IllegalArgumentException("a count up to " + limit + " rows");

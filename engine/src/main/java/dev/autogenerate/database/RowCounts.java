@@ -39,11 +39,11 @@ public final class RowCounts {
 
   /**
    * How many rows the risky step concerns, or why there is no count: reading at most {@code limit}
-   * rows (0 for all of them; a limit only for a risk that {@link Risk.Kind#destroysData}, where a
+   * rows (0 for all of them; a limit only for a risk that {@link Risk.Kind#changesDataWithoutError}, where a
    * count of {@code limit} means that many or more) for at most {@code time}.
    */
   static RowCount count(Connection connection, Database database, Risk risk, long limit, Duration time) {
-    if (limit < 0 || limit > 0 && !risk.kind().destroysData()) {
+    if (limit < 0 || limit > 0 && !risk.kind().changesDataWithoutError()) {
       throw new IllegalArgumentException("no bounded count for " + risk.kind());
     }
     boolean toReal = risk.newType().map(SqlType::kind).filter(SqlType.Kind.REAL::equals).isPresent();

@@ -781,7 +781,7 @@ public final class Project {
     List<Risk> risks = Risks.of(upgraded, plan.downgradeChanges());
     return plan.withDowngradeChanges(change -> withNotes(change, risks.stream()
         .filter(risk -> risk.change().equals(change))
-        .map(risk -> "WARNING: " + risk.kind().consequence() + (risk.kind().destroysData()
+        .map(risk -> "WARNING: " + risk.kind().consequence() + (risk.kind().changesDataWithoutError()
             ? " (the downgrade counts the " + risk.kind().counted() + " when it runs)" : ""))
         .toList()));
   }

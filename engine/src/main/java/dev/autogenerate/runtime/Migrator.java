@@ -853,7 +853,7 @@ public final class Migrator {
    * apply to the schema (applying it says so, or raw SQL before it made what it names).
    */
   static List<Risk> destroying(Schema schema, List<Operation> operations) {
-    return risky(schema, operations).stream().filter(risk -> risk.kind().destroysData()).toList();
+    return risky(schema, operations).stream().filter(risk -> risk.kind().changesDataWithoutError()).toList();
   }
 
   /**

@@ -78,6 +78,26 @@ class TypesStoredAlikeTest {
     }
   }
 
+  /** The shift of each instant is a change of data without an error: upgrade says so, counting the rows. */
+  @Test
+  void upgradeWarnsThatATimeZoneShiftsTheValuesItConverts() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    project.entities(EVENT);
+    project.expect(0, "-m", "events");
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("insert into events (at) values ('2026-12-04 10:00:00')");
+    }
+    project.entities(EVENT.replace("java.time.LocalDateTime at;", "java.time.Instant at;"));
+    project.expect(0, "-m", "instants");
+
+    CliRun upgrade = project.expect(0, "upgrade", "head");
+
+    assertTrue(upgrade.out().contains("  warning: alter column events.at: type timestamp_tz: nothing fails: each value is"
+        + " converted in the session's time zone"), upgrade::toString);
+    assertTrue(upgrade.out().contains("(rows holding a value: 1)"), upgrade::toString);
+  }
+
   private static String definition(ProjectDirectory project) throws Exception {
     try (Connection connection = project.database().open(); Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("select sql from sqlite_master where name = 'events'")) {
