@@ -85,4 +85,13 @@ class TypeComparatorTest {
     assertEquals(Optional.of(new ColumnDifference(type(BIGINT), "type integer -> bigint")),
         compare(POSTGRES, identity("id", INTEGER), identity("id", BIGINT)));
   }
+
+  /** Converted to text or bytes, each large object stays behind: said where the reviewer reads the step. */
+  @Test
+  void aLargeObjectTurnedIntoAValueSaysItsObjectsStayBehind() {
+    String note = compare(POSTGRES, SqlType.sqlType("oid"), SqlType.TEXT).orElseThrow().note();
+    assertEquals("type oid -> text (PostgreSQL: the large objects it referenced stay in pg_largeobject, unreferenced,"
+        + " until vacuumlo removes them)", note);
+    assertEquals("type text -> oid", compare(POSTGRES, SqlType.TEXT, SqlType.sqlType("oid")).orElseThrow().note());
+  }
 }
