@@ -84,12 +84,21 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
     }
 
     /**
-     * Whether it takes or changes data without an error (a drop, a rounding, instants shifted by a
-     * time zone), rather than failing the revision on the rows it concerns: what {@code upgrade}
-     * and {@code downgrade} count and say before a revision runs.
+     * Whether it takes data away without an error (a drop, a rounding), rather than failing the
+     * revision on the rows it concerns: what a revision recorded with {@code stamp}, which never
+     * ran here, must not do to the database on its way down.
+     */
+    public boolean destroysData() {
+      return this == DROPPED_TABLE || this == DROPPED_COLUMN || this == ROUNDED;
+    }
+
+    /**
+     * Whether it takes or changes data without an error: what {@link #destroysData} takes, and
+     * instants shifted by a time zone. What {@code upgrade} and {@code downgrade} count and say
+     * before a revision runs.
      */
     public boolean changesDataWithoutError() {
-      return this == DROPPED_TABLE || this == DROPPED_COLUMN || this == ROUNDED || this == TIME_ZONE;
+      return destroysData() || this == TIME_ZONE;
     }
 
     /** What happens, as a reviewer reads it. */

@@ -74,6 +74,14 @@ public final class Risks {
 
   /** The risky steps of {@code upgrade}, in order, given the schema before it. */
   public static List<Risk> of(Schema current, List<Change> upgrade) {
+    return of(current, upgrade, current);
+  }
+
+  /**
+   * The same, for steps of a revision that begins at {@code countedIn}, the schema whose rows are
+   * counted: a risk naming a column the revision adds before {@code current} cannot be counted.
+   */
+  public static List<Risk> of(Schema current, List<Change> upgrade, Schema countedIn) {
     List<Risk> risks = new ArrayList<>();
     Set<String> created = new HashSet<>();
     NamesNow names = new NamesNow();
@@ -82,7 +90,7 @@ public final class Risks {
     for (Change change : upgrade) {
       Operation operation = change.operation();
       if (operation.subject() != null && !created.contains(operation.subject())) {
-        operation.accept(new Finder(change, schema, nulls)).forEach(risk -> risks.add(names.inDatabase(risk, current)));
+        operation.accept(new Finder(change, schema, nulls)).forEach(risk -> risks.add(names.inDatabase(risk, countedIn)));
       }
       if (operation instanceof CreateTable create) {
         created.add(create.table().name());
@@ -177,7 +185,7 @@ public final class Risks {
       Optional<Table> existing = current.table(table);
       if (uncountable.isEmpty() && existing.isPresent()) {
         uncountable = named.stream().filter(column -> !existing.get().hasColumn(column)).findFirst()
-            .map(column -> "it names column " + column + ", which the same revision adds: every row takes its default");
+            .map(column -> "it names column " + column + ", which the revision makes before this step");
       }
       return new Risk(risk.change(), risk.kind(), table, named, risk.limit(), uncountable);
     }

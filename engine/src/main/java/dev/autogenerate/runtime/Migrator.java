@@ -588,13 +588,13 @@ public final class Migrator {
           : database.withUnstored(database.inspect(connection, filter), () -> history.replay(found));
       // The file warned of these with the rows of the database it was written against (a
       // downgrade's without a count): here they are counted in this one, before anything runs.
-      List<Risk> destroying = destroying(database.spelledFor(schema, operations), operations);
+      Schema spelled = database.spelledFor(schema, operations);
       if (direction == Direction.DOWNGRADE) {
-        refuseToUndoAStamp(connection, destroying, script, found, !transaction.uncommitted().isEmpty(),
-            !transaction.committedAny());
+        refuseToUndoAStamp(connection, destroying(spelled, operations), script, found,
+            !transaction.uncommitted().isEmpty(), !transaction.committedAny());
       }
       progress.accept(direction.starting + script.label() + " ...");
-      warnOfDataLoss(connection, database, destroying);
+      warnOfDataLoss(connection, database, changing(database, spelled, operations));
       AheadOfTransaction ahead = aheadOfTransaction(database, operations, schema, script);
       if (!ahead.statements().isEmpty()) {
         if (joining) {
@@ -853,7 +853,16 @@ public final class Migrator {
    * apply to the schema (applying it says so, or raw SQL before it made what it names).
    */
   static List<Risk> destroying(Schema schema, List<Operation> operations) {
-    return risky(schema, operations).stream().filter(risk -> risk.kind().changesDataWithoutError()).toList();
+    return risky(schema, operations).stream().filter(risk -> risk.kind().destroysData()).toList();
+  }
+
+  /**
+   * The steps that delete, cut or shift data without an error, those a revision says before it
+   * runs; a time zone shifts nothing where the database keeps every value as it was given.
+   */
+  private static List<Risk> changing(Database database, Schema schema, List<Operation> operations) {
+    return risky(schema, operations).stream().filter(risk -> risk.kind().changesDataWithoutError())
+        .filter(risk -> risk.kind() != Risk.Kind.TIME_ZONE || database.enforcesColumnTypes()).toList();
   }
 
   /**
@@ -867,7 +876,7 @@ public final class Migrator {
     Schema at = schema;
     for (Operation operation : operations) {
       try {
-        found.addAll(Risks.of(at, List.of(Change.of(operation))));
+        found.addAll(Risks.of(at, List.of(Change.of(operation)), schema));
         at = operation.applyTo(at);
       } catch (IllegalArgumentException e) {
         break;

@@ -81,7 +81,7 @@ class RiskWarningsTest {
 
     assertEquals(1, warnings.size(), warnings::toString);
     assertTrue(warnings.get(0).endsWith("duplicates fail the revision (rows not counted: it names column code, which"
-        + " the same revision adds: every row takes its default)"), warnings::toString);
+        + " the revision makes before this step)"), warnings::toString);
   }
 
   @ParameterizedTest

@@ -78,6 +78,26 @@ class TypesStoredAlikeTest {
     }
   }
 
+  /**
+   * A time-zone change shifts values but deletes none: a revision recorded with stamp that makes
+   * one is reverted as any other (only a downgrade that deletes is refused there).
+   */
+  @Test
+  void aStampedTimeZoneChangeIsRevertedLikeAnyOther() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(EVENT);
+    project.expect(0, "-m", "events");
+    project.expect(0, "upgrade", "head");
+    project.entities(EVENT.replace("java.time.LocalDateTime at;", "java.time.Instant at;"));
+    project.expect(0, "-m", "instants");
+    project.expect(0, "stamp", "head");
+
+    CliRun reverted = project.expect(0, "downgrade", "-1");
+
+    assertTrue(reverted.out().contains("Reverted"), reverted::toString);
+    assertTrue(!reverted.out().contains("warning"), "SQLite shifts nothing: " + reverted);
+  }
+
   /** The shift of each instant is a change of data without an error: upgrade says so, counting the rows. */
   @Test
   void upgradeWarnsThatATimeZoneShiftsTheValuesItConverts() throws Exception {
