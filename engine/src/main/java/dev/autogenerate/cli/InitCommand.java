@@ -31,14 +31,18 @@ final class InitCommand implements Callable<Integer> {
     }
     String url = root.url != null ? root.url : "jdbc:sqlite:app.db";
     String classPath = root.classPath != null ? root.classPath : "target/classes";
-    InitialLayout layout = InitialLayout.of(file.toAbsolutePath().getParent(), Path.of(classPath.split(",")[0].strip()));
+    // Read from the project only for what the options leave to it.
+    InitialLayout layout = root.entities != null && root.migrations != null ? null
+        : InitialLayout.of(file.toAbsolutePath().getParent(), classPath, root.environment());
     String entities = root.entities != null ? root.entities : layout.entities();
     String migrations = root.migrations != null ? root.migrations : layout.migrations();
     Files.writeString(file, template(url, entities, classPath, migrations), StandardCharsets.UTF_8);
     Path migrationsDirectory = file.toAbsolutePath().getParent().resolve(migrations);
     Files.createDirectories(migrationsDirectory);
+    String defaulted = root.entities == null && root.migrations == null ? "entities and migrations"
+        : root.entities == null ? "entities" : root.migrations == null ? "migrations" : null;
     root.out().println("Wrote " + RevisionCommand.displayPath(root, file)
-        + (root.entities != null && root.migrations != null ? "" : " (entities and migrations from " + layout.source() + ")"));
+        + (defaulted == null ? "" : " (" + defaulted + " from " + layout.source() + ")"));
     root.out().println("Created " + RevisionCommand.displayPath(root, migrationsDirectory));
     root.out().println("Next: check entities= and classpath=, compile your entities, then run autogenerate -m \"initial schema\".");
     return AutogenerateCli.OK;

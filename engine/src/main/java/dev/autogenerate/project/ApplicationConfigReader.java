@@ -114,7 +114,12 @@ public final class ApplicationConfigReader {
    */
   public static Optional<String> springProperty(Path workingDirectory, List<Path> classPath, String profiles,
       List<String> spellings) {
-    Map<String, String> environment = System.getenv();
+    return springProperty(workingDirectory, classPath, profiles, spellings, System.getenv());
+  }
+
+  /** The same, with the environment of the command asking (a daemon's own is not its client's). */
+  static Optional<String> springProperty(Path workingDirectory, List<Path> classPath, String profiles,
+      List<String> spellings, Map<String, String> environment) {
     List<Path> places = places(workingDirectory, classPath);
     List<String> active = activeProfiles(profiles, environment, merged(springFiles(places, "application", null)));
     List<Layer> layers = new ArrayList<>(springFiles(places, "application", active));

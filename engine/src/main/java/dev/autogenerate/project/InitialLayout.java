@@ -4,6 +4,8 @@ import dev.autogenerate.runtime.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
@@ -25,16 +27,24 @@ public record InitialLayout(String entities, String migrations, String source) {
   private static final InitialLayout EXAMPLE =
       new InitialLayout("com.example.app.domain", "src/main/java/com/example/app/migrations", "an example: edit it");
 
-  /** @param classes the compiled classes' folder the settings will name ({@code target/classes}) */
-  public static InitialLayout of(Path project, Path classes) {
-    Optional<String> application = SpringBootMigrations.applicationPackage(project.resolve(classes));
-    if (application.isPresent()) {
-      return new InitialLayout(application.get(), folder(application.get() + ".migrations"),
-          "the @SpringBootApplication package " + application.get());
+  /**
+   * @param classPath the {@code classpath} setting the file will hold ({@code target/classes}),
+   *     relative to the project
+   * @param environment the command's environment (the application's profiles and placeholders)
+   */
+  public static InitialLayout of(Path project, String classPath, Map<String, String> environment) {
+    List<Path> folders = SettingsLoader.list(classPath).stream().map(project::resolve).toList();
+    Optional<String> group = groupId(project.resolve("pom.xml"));
+    Optional<String> application = folders.stream().map(SpringBootMigrations::applicationPackage)
+        .flatMap(Optional::stream).findFirst();
+    Optional<SpringBootMigrations.Found> spring = SpringBootMigrations.of(project, folders, null, environment);
+    if (spring.isPresent()) {
+      String entities = application.or(() -> group.map(InitialLayout::packageName)).orElse(EXAMPLE.entities());
+      return new InitialLayout(entities, project.relativize(spring.get().folder()).toString().replace('\\', '/'),
+          "the Spring Boot application: " + spring.get().origin());
     }
-    return groupId(project.resolve("pom.xml"))
-        .map(group -> new InitialLayout(packageName(group), folder(packageName(group + ".migrations")),
-            "the Maven groupId " + group))
+    return group.map(name -> new InitialLayout(packageName(name), folder(packageName(name + ".migrations")),
+            "the Maven groupId " + name))
         .orElse(EXAMPLE);
   }
 

@@ -154,7 +154,8 @@ public final class SettingsLoader {
     }
     applicationSettingsUnder(values, origins, pathBase, workingDirectory, application);
     if (application.springBoot()) {
-      springBootMigrations(values, origins, pathBase, workingDirectory, classPath, blankToNull(options.get(PROFILE)));
+      springBootMigrations(values, origins, pathBase, workingDirectory, classPath, blankToNull(options.get(PROFILE)),
+          environment);
     }
     Map<String, String> namingConvention = namingConvention(values, origins, problems);
     Map<String, String> hibernateProperties =
@@ -229,14 +230,15 @@ public final class SettingsLoader {
    * already there keeps being the default.
    */
   private static void springBootMigrations(Map<String, String> values, Map<String, String> origins,
-      Map<String, Path> pathBase, Path workingDirectory, List<Path> classPath, String profiles) {
+      Map<String, Path> pathBase, Path workingDirectory, List<Path> classPath, String profiles,
+      Map<String, String> environment) {
     if (blankToNull(values.get(MIGRATIONS)) != null || blankToNull(values.get(MIGRATIONS_PACKAGE)) != null
-        || Files.isDirectory(workingDirectory.resolve("migrations"))) {
+        || Files.isDirectory(pathBase.get(MIGRATIONS).resolve("migrations"))) {
       return;
     }
-    SpringBootMigrations.of(workingDirectory, classPath, profiles).ifPresent(found -> {
+    SpringBootMigrations.of(workingDirectory, classPath, profiles, environment).ifPresent(found -> {
       String origin = "default (Spring Boot application: " + found.origin() + ")";
-      values.put(MIGRATIONS, "src/main/java/" + found.packageName().replace('.', '/'));
+      values.put(MIGRATIONS, found.folder().toString());
       origins.put(MIGRATIONS, origin);
       pathBase.put(MIGRATIONS, workingDirectory);
       values.put(MIGRATIONS_PACKAGE, found.packageName());
@@ -510,7 +512,7 @@ public final class SettingsLoader {
   }
 
   /** Splits a comma-separated (or, for paths, path-separator-separated) list. */
-  static List<String> list(String value) {
+  public static List<String> list(String value) {
     List<String> items = new ArrayList<>();
     if (value == null) {
       return items;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -29,11 +30,19 @@ public final class SpringBootMigrations {
       "Lorg/springframework/boot/autoconfigure/SpringBootApplication;".getBytes(StandardCharsets.UTF_8);
 
   /**
-   * The migrations' package and what gave it.
+   * The migrations' package, the source folder it lies in, and what gave them.
    *
-   * @param origin for {@code config} and messages: the setting's file and key, or the application class's package
+   * @param sourceRoot the application's {@code src/main/java}: beside the {@code target/classes}
+   *     that holds it, so a module's migrations are found from the build's root too
+   * @param origin for {@code config} and messages: the setting's key, or the application class's package
    */
-  public record Found(String packageName, String origin) {}
+  public record Found(String packageName, Path sourceRoot, String origin) {
+
+    /** The folder the migrations are in. */
+    public Path folder() {
+      return sourceRoot.resolve(packageName.replace('.', '/'));
+    }
+  }
 
   private SpringBootMigrations() {}
 
@@ -41,22 +50,44 @@ public final class SpringBootMigrations {
    * @param classPath the entity class path: its folders hold the compiled application class and
    *     configuration files
    * @param profiles the active profiles (comma-separated), or null
+   * @param environment the environment of the command (for profiles and placeholders)
    * @throws UserError when a configuration file or class folder cannot be read
    */
-  static Optional<Found> of(Path workingDirectory, List<Path> classPath, String profiles) {
-    Optional<String> starter =
-        ApplicationConfigReader.springProperty(workingDirectory, classPath, profiles, STARTER_PACKAGE_KEYS);
-    if (starter.isPresent()) {
-      return Optional.of(new Found(starter.get(), "the starter's autogenerate.migrations-package"));
-    }
+  public static Optional<Found> of(Path workingDirectory, List<Path> classPath, String profiles,
+      Map<String, String> environment) {
+    Optional<String> starter = ApplicationConfigReader.springProperty(workingDirectory, classPath, profiles,
+        STARTER_PACKAGE_KEYS, environment);
     for (Path folder : classPath) {
       Optional<String> application = applicationPackage(folder);
       if (application.isPresent()) {
-        return Optional.of(new Found(application.get() + ".migrations",
-            "migrations below the @SpringBootApplication package " + application.get()));
+        Path sourceRoot = sourceRoot(workingDirectory, folder);
+        return Optional.of(starter.isPresent()
+            ? new Found(starter.get(), sourceRoot, "the starter's autogenerate.migrations-package")
+            : new Found(application.get() + ".migrations", sourceRoot,
+                "migrations below the @SpringBootApplication package " + application.get()));
       }
     }
-    return Optional.empty();
+    Path classes = classPath.stream().filter(Files::isDirectory).findFirst().orElse(null);
+    return starter.map(name -> new Found(name, sourceRoot(workingDirectory, classes),
+        "the starter's autogenerate.migrations-package"));
+  }
+
+  /** {@code src/main/java} beside a Maven or Gradle build's classes folder, else the working directory's. */
+  private static Path sourceRoot(Path workingDirectory, Path classes) {
+    if (classes != null) {
+      Path normalized = classes.toAbsolutePath().normalize();
+      for (String built : List.of("target/classes", "build/classes/java/main")) {
+        Path tail = Path.of(built);
+        if (normalized.endsWith(tail)) {
+          Path module = normalized;
+          for (int i = 0; i < tail.getNameCount(); i++) {
+            module = module.getParent();
+          }
+          return module.resolve("src/main/java");
+        }
+      }
+    }
+    return workingDirectory.toAbsolutePath().normalize().resolve("src/main/java");
   }
 
   /**

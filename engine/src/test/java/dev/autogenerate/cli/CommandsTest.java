@@ -60,6 +60,24 @@ class CommandsTest {
     assertTrue(properties.contains("\nentities=com.acme.shop\n"), properties);
     assertTrue(properties.contains("\nmigrations=src/main/java/com/acme/shop/migrations\n"), properties);
     assertTrue(Files.isDirectory(directory.resolve("src/main/java/com/acme/shop/migrations")));
+    assertTrue(spring.out().contains("(entities and migrations from the Spring Boot application: migrations below the"
+        + " @SpringBootApplication package com.acme.shop)"), spring::toString);
+
+    // The starter's own setting, as the starter reads it; the options say the rest.
+    Files.writeString(directory.resolve("target/classes/application.properties"),
+        "autogenerate.migrations-package=com.acme.db.changes\n");
+    CliRun starter = CliRun.run(directory, Map.of(), "init", "--force", "--entities", "com.acme.shop.domain");
+    assertEquals(0, starter.exitCode(), starter::toString);
+    properties = Files.readString(directory.resolve("autogenerate.properties"));
+    assertTrue(properties.contains("\nentities=com.acme.shop.domain\n"), properties);
+    assertTrue(properties.contains("\nmigrations=src/main/java/com/acme/db/changes\n"), properties);
+    assertTrue(starter.out().contains("(migrations from the Spring Boot application: the starter's"), starter::toString);
+
+    // Told both, init reads nothing of the project: a POM it cannot read is no error.
+    Files.writeString(directory.resolve("pom.xml"), "<project><groupId>");
+    Files.delete(application);
+    CliRun told = CliRun.run(directory, Map.of(), "init", "--force", "--entities", "a.b", "--migrations", "db");
+    assertEquals(0, told.exitCode(), told::toString);
   }
 
   @Test

@@ -110,6 +110,13 @@ class ApplicationSettingsTest {
     assertEquals(project.resolve("src/main/java/com/acme/db/changes"), starter.settings().migrations());
     assertEquals("com.acme.db.changes", starter.settings().migrationsPackage());
 
+    // Run from a multi-module build's root, the module's own sources hold them.
+    write("web/target/classes/com/acme/web/WebApplication.class",
+        "Lorg/springframework/boot/autoconfigure/SpringBootApplication;");
+    write("web/target/classes/application.properties", "spring.datasource.url=jdbc:sqlite:app.db\n");
+    assertEquals(project.resolve("web/src/main/java/com/acme/web/migrations"),
+        resolve(Map.of(), Map.of(SettingsLoader.CLASSPATH, "web/target/classes")).settings().migrations());
+
     // Said to the tool, or a ./migrations folder of earlier runs: that stays.
     write("autogenerate.properties", "migrations=db/migrations\n");
     assertEquals(project.resolve("db/migrations"), resolve().settings().migrations());

@@ -306,12 +306,8 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
         List<Path> configurationFolders = new ArrayList<>(resourceFolders());
         // The compiled copy last, as the application runs with it (resources filtered by the build).
         configurationFolders.add(Path.of(project.getBuild().getOutputDirectory()));
-        Optional<String> starterSetting =
-            ProjectSettings.starterMigrationsPackage(project.getBasedir().toPath(), configurationFolders, profiles);
-        packageName = starterSetting.isPresent() ? starterSetting.get()
-            : ProjectSettings.springBootApplicationPackage(Path.of(project.getBuild().getOutputDirectory()))
-                .map(application -> application + ".migrations")
-                .orElse(groupPackage);
+        packageName = ProjectSettings.springBootMigrationsPackage(project.getBasedir().toPath(), configurationFolders,
+            profiles).orElse(groupPackage);
       }
     }
     if (packageName != null) {

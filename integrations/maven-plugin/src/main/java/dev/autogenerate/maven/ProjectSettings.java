@@ -1,6 +1,5 @@
 package dev.autogenerate.maven;
 
-import dev.autogenerate.project.ApplicationConfigReader;
 import dev.autogenerate.project.InitialLayout;
 import dev.autogenerate.project.SettingsLoader;
 import dev.autogenerate.project.SpringBootMigrations;
@@ -46,18 +45,6 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
   /** {@code <groupId>.migrations}, with what a package name cannot hold replaced. */
   static String defaultMigrationsPackage(String groupId) {
     return InitialLayout.packageName(groupId + ".migrations");
-  }
-
-  /**
-   * The package of the project's one {@code @SpringBootApplication} class, found in its compiled
-   * classes without loading them (see {@link SpringBootMigrations#applicationPackage}).
-   */
-  static Optional<String> springBootApplicationPackage(Path outputDirectory) throws MojoExecutionException {
-    try {
-      return SpringBootMigrations.applicationPackage(outputDirectory);
-    } catch (UserError e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
   }
 
   /**
@@ -130,18 +117,19 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
   }
 
   /**
-   * The package the Spring Boot starter is told to find the migrations in, as the application's
-   * configuration gives it ({@code application.yml}, {@code .yaml} or {@code .properties}, and
-   * those of the active profiles, read as Spring Boot merges them); empty where none sets it.
+   * The package the Spring Boot starter runs the migrations from, found as the command line finds
+   * it ({@link SpringBootMigrations}): its {@code autogenerate.migrations-package} in the
+   * application's configuration (and the active profiles'), else {@code migrations} below the
+   * {@code @SpringBootApplication} class's package; empty for a project that is neither.
    *
-   * @param resourceFolders where the project's configuration files are, a later one winning
+   * @param folders where the configuration files and the compiled classes are, a later one winning
    * @param profiles the active Spring profiles (comma-separated), or null
    */
-  static Optional<String> starterMigrationsPackage(Path baseDirectory, List<Path> resourceFolders, String profiles)
+  static Optional<String> springBootMigrationsPackage(Path baseDirectory, List<Path> folders, String profiles)
       throws MojoExecutionException {
     try {
-      return ApplicationConfigReader.springProperty(baseDirectory, resourceFolders, profiles,
-          SpringBootMigrations.STARTER_PACKAGE_KEYS);
+      return SpringBootMigrations.of(baseDirectory, folders, profiles, System.getenv())
+          .map(SpringBootMigrations.Found::packageName);
     } catch (UserError e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

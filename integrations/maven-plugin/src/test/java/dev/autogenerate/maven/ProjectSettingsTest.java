@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autogenerate.project.SpringBootMigrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -80,18 +81,18 @@ class ProjectSettingsTest {
 
     Path classes = build.resolve("classes");
     classFile(classes, "com/acme/shop/Order.class", "plain");
-    assertEquals(Optional.empty(), ProjectSettings.springBootApplicationPackage(classes));
+    assertEquals(Optional.empty(), SpringBootMigrations.applicationPackage(classes));
     classFile(classes, "com/acme/shop/ShopApplication.class",
         "...Lorg/springframework/boot/autoconfigure/SpringBootApplication;...");
-    assertEquals(Optional.of("com.acme.shop"), ProjectSettings.springBootApplicationPackage(classes));
+    assertEquals(Optional.of("com.acme.shop"), SpringBootMigrations.applicationPackage(classes));
     // Below it, a class naming the annotation too (a test configuration, say) is never read.
     classFile(classes, "com/acme/shop/admin/AdminApplication.class",
         "...Lorg/springframework/boot/autoconfigure/SpringBootApplication;...");
-    assertEquals(Optional.of("com.acme.shop"), ProjectSettings.springBootApplicationPackage(classes));
+    assertEquals(Optional.of("com.acme.shop"), SpringBootMigrations.applicationPackage(classes));
     // Two at the same level: no guess.
     classFile(classes, "com/acme/shop/OtherApplication.class",
         "...Lorg/springframework/boot/autoconfigure/SpringBootApplication;...");
-    assertEquals(Optional.empty(), ProjectSettings.springBootApplicationPackage(classes));
+    assertEquals(Optional.empty(), SpringBootMigrations.applicationPackage(classes));
   }
 
   /**
@@ -151,6 +152,6 @@ class ProjectSettingsTest {
   }
 
   private Optional<String> starterPackage(Path resources, String profiles) throws Exception {
-    return ProjectSettings.starterMigrationsPackage(build, List.of(resources), profiles);
+    return ProjectSettings.springBootMigrationsPackage(build, List.of(resources), profiles);
   }
 }
