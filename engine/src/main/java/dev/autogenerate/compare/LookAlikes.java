@@ -13,8 +13,12 @@ import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -108,14 +112,22 @@ final class LookAlikes {
         }
       }
     }
-    for (Map.Entry<Integer, Sequence> drop : droppedSequences.entrySet()) {
-      Sequence old = drop.getValue();
-      for (Sequence now : createdSequences) {
-        if (now.incrementBy() == old.incrementBy()) {
-          String hint = sequenceHint(old.name(), now.name());
-          hints.add(new Hint("sequence " + old.name(), hint));
-          noted.set(drop.getKey(), withLine(noted.get(drop.getKey()), hint));
-        }
+    // A sequence named after a table the upgrade drops (Hibernate's <table>_seq) goes with its
+    // rows; pairs are pointed out only where they cannot be confused: one old, one new.
+    Set<String> tablesDropped = new HashSet<>();
+    droppedTables.values().forEach(table -> tablesDropped.add(table.name().toLowerCase(Locale.ROOT)));
+    List<Map.Entry<Integer, Sequence>> oldOnes = droppedSequences.entrySet().stream()
+        .filter(drop -> tablesDropped.stream().noneMatch(table ->
+            drop.getValue().name().toLowerCase(Locale.ROOT).startsWith(table + "_")))
+        .toList();
+    if (oldOnes.size() == 1 && createdSequences.size() == 1) {
+      Map.Entry<Integer, Sequence> drop = oldOnes.get(0);
+      Sequence now = createdSequences.get(0);
+      if (now.incrementBy() == drop.getValue().incrementBy()
+          && Objects.equals(Schema.schemaOf(now.name()), Schema.schemaOf(drop.getValue().name()))) {
+        String hint = sequenceHint(drop.getValue().name(), now.name());
+        hints.add(new Hint("sequence " + drop.getValue().name(), hint));
+        noted.set(drop.getKey(), withLine(noted.get(drop.getKey()), hint));
       }
     }
     return new Found(noted, hints);

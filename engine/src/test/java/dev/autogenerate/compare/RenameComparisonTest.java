@@ -28,6 +28,7 @@ import dev.autogenerate.schema.TableElement;
 import dev.autogenerate.schema.TableRename;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -233,5 +234,26 @@ class RenameComparisonTest {
     assertTrue(upgrade(plan).stream().noneMatch(operation -> operation.describe().contains("sequence")
         && !(operation instanceof dev.autogenerate.operations.RenameSequence)), upgrade(plan)::toString);
     assertTrue(downgrade(plan).contains(new dev.autogenerate.operations.RenameSequence("squads_seq", "teams_seq")));
+  }
+
+  /**
+   * A dropped and a created sequence are pointed out as a rename only where they cannot be
+   * confused: one of each, not named after a table the upgrade drops (its rows go with it).
+   */
+  @Test
+  void aSequenceLookAlikeIsOneOldAndOneNewNotOfADroppedTable() {
+    Schema withSequence = CURRENT.withSequence(dev.autogenerate.schema.Sequence.sequence("users_seq", 1, 50));
+    Schema renamedSequence = CURRENT.withSequence(dev.autogenerate.schema.Sequence.sequence("user_ids", 1, 50));
+    SchemaComparison comparison = new SchemaComparison(Database.forKind(DatabaseKind.POSTGRESQL).comparisonRules());
+    assertTrue(comparison.compare(withSequence, renamedSequence, Optional.empty(), Renames.NONE).warnings()
+        .contains("sequences users_seq and user_ids look like a rename: user_ids starts again at its first value,"
+            + " handing out ids the rows may hold already; --rename users_seq=user_ids keeps the value"));
+
+    // users replaced by an unrelated invoices table: its sequence goes with its rows.
+    Table invoices = new Table("invoices", USERS.columns(), USERS.primaryKey());
+    Schema replaced = Schema.of(List.of(TEAMS, invoices))
+        .withSequence(dev.autogenerate.schema.Sequence.sequence("invoices_seq", 1, 50));
+    assertTrue(comparison.compare(withSequence, replaced, Optional.empty(), Renames.NONE).warnings().stream()
+        .noneMatch(warning -> warning.startsWith("sequences")), "no sequence hint");
   }
 }
