@@ -24,6 +24,8 @@ public final class SqlExpressions {
   private static final Pattern BETWEEN = Pattern.compile(
       "([a-z_][a-z0-9_]*)\\s+between\\s+(\\S+)\\s+and\\s+(\\S+)");
   private static final Pattern ANY_ARRAY = Pattern.compile("= ?any ?array ?\\[([^\\]]*)\\]");
+  private static final Pattern SINGLE_IN =
+      Pattern.compile(" in ('(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?)(?=\\s*$|\\s+(?:or|and)\\s)");
   private static final Pattern QUOTED_NUMBER = Pattern.compile("'(-?\\d+(?:\\.\\d+)?)'");
 
   private SqlExpressions() {}
@@ -48,11 +50,18 @@ public final class SqlExpressions {
     }
     String key = out.toString();
     key = CAST.matcher(key).replaceAll("");
+    // PostgreSQL keeps like and ilike as their operators.
+    key = key.replace("!~~*", " not ilike ").replace("~~*", " ilike ").replace("!~~", " not like ")
+        .replace("~~", " like ");
     key = QUOTED_IDENTIFIER.matcher(key).replaceAll("$1");
     key = key.replace("!=", "<>");
     key = removeParentheses(key);
     key = key.replaceAll("\\s+", " ").trim();
     key = rewriteAnyArray(key);
+    // similar to, kept as a regular expression match of its pattern; in with one value, as =.
+    key = key.replaceAll("!~\\s*similar_to_escape\\s+", " not similar to ")
+        .replaceAll("~\\s*similar_to_escape\\s+", " similar to ");
+    key = SINGLE_IN.matcher(key).replaceAll(" = $1");
     key = BETWEEN.matcher(key).replaceAll("$1 >= $2 and $1 <= $3");
     key = QUOTED_NUMBER.matcher(key).replaceAll("$1");
     key = key.replaceAll("\\s*([,=<>+*/-])\\s*", "$1").replaceAll("\\s+", " ").trim();

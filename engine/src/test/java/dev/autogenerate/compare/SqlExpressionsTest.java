@@ -21,6 +21,13 @@ class SqlExpressionsTest {
       "\"Age\" > 1 | (\"Age\" > 1)",
       "price > 0 and price < 100 | ((price > (0)::numeric) AND (price < (100)::numeric))",
       "a != b | (a <> b)",
+      // like and ilike, kept as their operators; similar to, as a match of its escaped pattern
+      "code like 'A%' | ((code)::text ~~ 'A%'::text)",
+      "code ilike 'a%' | ((code)::text ~~* 'a%'::text)",
+      "code not like 'B%' | ((code)::text !~~ 'B%'::text)",
+      "code similar to 'A%' | ((code)::text ~ similar_to_escape('A%'::text))",
+      // in with one value, read back as =
+      "code in ('a') or code is null | ((((code)::text = 'a'::text) OR (code IS NULL)))",
       // defaults
       "'x' | 'x'::character varying",
       "0 | 0",

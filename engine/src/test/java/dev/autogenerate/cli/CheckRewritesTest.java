@@ -1,0 +1,76 @@
+package dev.autogenerate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.testing.TestDatabases;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PostgreSQL keeps a check as it rewrote it ({@code like} as {@code ~~}, a timestamp literal with
+ * its time zone and cast): right after the tool's own migration, check said the check differed,
+ * planned to add it again, and stopped on "table p already has constraint". Created by the
+ * migrations with the entities' text, it is the entities' check whatever the database made of
+ * it; one a baseline adopts is taken for the entities' by its name, said in a note.
+ */
+class CheckRewritesTest {
+
+  private static final String PLAN = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Entity
+      @Table(name = "p")
+      @org.hibernate.annotations.Check(name = "ck_p_code", constraints = "code like 'A%'")
+      @org.hibernate.annotations.Check(name = "ck_p_since", constraints = "since > '2020-01-01'")
+      public class P {
+        @Id Long id;
+        @Column(length = 10) String code;
+        java.time.Instant since;
+      }
+      """;
+
+  @TempDir Path directory;
+
+  @Test
+  void aCheckTheMigrationsCreatedIsTheEntitiesOneWhateverPostgresqlMadeOfIt() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    project.entities(PLAN);
+    project.expect(0, "-m", "plans");
+    project.expect(0, "upgrade", "head");
+
+    project.expect(0, "check");
+    assertTrue(project.expect(0, "-m", "nothing").out().contains("No changes"));
+
+    // A changed check is still a change: dropped and added again.
+    project.entities(PLAN.replace("code like 'A%'", "code like 'B%'"));
+    project.expect(0, "-m", "b codes");
+    String file = CheckAndEnumRisksTest.written(project, "b_codes");
+    assertTrue(file.contains("op.dropConstraint(\"p\", \"ck_p_code\");"), file);
+    assertTrue(file.contains("check(\"ck_p_code\", \"code like 'B%'\")"), file);
+    assertFalse(file.contains("ck_p_since"), file);
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+  }
+
+  @Test
+  void aBaselineAdoptsAHandMadeCheckOfTheEntitiesNameWithoutStopping() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table p (id bigint primary key, code varchar(10), since timestamp(6) with time zone,"
+          + " constraint ck_p_code check (code like 'A%'), constraint ck_p_since check (since > '2020-01-01'))");
+    }
+    project.entities(PLAN);
+
+    CliRun baseline = project.expect(0, "baseline", "-m", "adopt");
+
+    assertFalse(baseline.err().contains("Exception"), baseline::toString);
+    project.expect(0, "check");
+  }
+}
