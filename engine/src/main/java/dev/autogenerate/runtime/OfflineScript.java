@@ -231,7 +231,11 @@ public final class OfflineScript {
                 + " rows the runtime would write.\n\n"
             : "\n-- Each revision is one transaction, with the version and history rows the runtime would write.\n\n");
     if (database.kind() == DatabaseKind.SQLITE) {
-      script.append("-- SQLite: tables are rebuilt to be altered; references are not enforced meanwhile.\n")
+      // Its guards stop a script only where the client stops at an error: sqlite3 goes on after
+      // one unless told, and a rebuild after a failed guard would drop what the guard kept.
+      script.append("-- For the sqlite3 shell, which stops at the first error only when told (as with -bail):\n")
+          .append(".bail on\n")
+          .append("-- SQLite: tables are rebuilt to be altered; references are not enforced meanwhile.\n")
           .append("pragma foreign_keys = off;\n\n");
     }
     boolean checkFirst = database.scriptChecksBeforeCreatingTables();
