@@ -33,7 +33,10 @@ final class CheckComparator implements TableElementComparator {
       if (changes.mayDrop(table -> contains(table.checks(), check) || named(table.checks(), check.name()))) {
         Matching.drop(check, wanted.name(), changes).ifPresent(drop -> changes.beforeColumns(drop, null));
       } else {
-        changes.keep("check " + check.name() + " on " + wanted.name() + " (" + check.expression() + ")");
+        if (!named(wanted.checks(), check.name())) {
+          // One of the entities' name gets its own note below.
+          changes.keep("check " + check.name() + " on " + wanted.name() + " (" + check.expression() + ")");
+        }
         kept.add(check);
       }
     }

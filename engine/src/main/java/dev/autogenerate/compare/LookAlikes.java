@@ -23,8 +23,8 @@ import java.util.TreeMap;
 
 /**
  * Drops and adds that look like a rename no rename names: a column dropped and one of the same
- * type added in the same table, a table dropped and one with the same columns created, a sequence
- * dropped and one with the same increment created (a changed {@code @SequenceGenerator
+ * type added in the same table, a table dropped and one with the same columns created, the one
+ * sequence dropped and the one created in a schema (a changed {@code @SequenceGenerator
  * sequenceName}, whose new sequence would start again at its first value and hand out the ids of
  * rows already there). They are pointed out, never guessed (a team may well mean a drop and an add): a warning, and a line in
  * the reason of the drop, which the file shows above it, saying how to keep the data.
@@ -123,8 +123,8 @@ final class LookAlikes {
     if (oldOnes.size() == 1 && createdSequences.size() == 1) {
       Map.Entry<Integer, Sequence> drop = oldOnes.get(0);
       Sequence now = createdSequences.get(0);
-      if (now.incrementBy() == drop.getValue().incrementBy()
-          && Objects.equals(Schema.schemaOf(now.name()), Schema.schemaOf(drop.getValue().name()))) {
+      // Whatever their increments: a sequenceName and an allocationSize may change together.
+      if (Objects.equals(Schema.schemaOf(now.name()), Schema.schemaOf(drop.getValue().name()))) {
         String hint = sequenceHint(drop.getValue().name(), now.name());
         hints.add(new Hint("sequence " + drop.getValue().name(), hint));
         noted.set(drop.getKey(), withLine(noted.get(drop.getKey()), hint));

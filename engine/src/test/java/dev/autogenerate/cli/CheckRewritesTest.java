@@ -1,5 +1,6 @@
 package dev.autogenerate.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PostgreSQL keeps a check as it rewrote it ({@code like} as {@code ~~}, a timestamp literal with
+ * PostgreSQL keeps a check (or a default) as it rewrote it ({@code like} as {@code ~~}, a timestamp literal with
  * its time zone and cast): right after the tool's own migration, check said the check differed,
  * planned to add it again, and stopped on "table p already has constraint". Created by the
  * migrations with the entities' text, it is the entities' check whatever the database made of
@@ -33,6 +34,7 @@ class CheckRewritesTest {
         @Id Long id;
         @Column(length = 10) String code;
         java.time.Instant since;
+        @org.hibernate.annotations.ColumnDefault("now() + interval '1 day'") java.time.Instant due;
       }
       """;
 
@@ -64,13 +66,16 @@ class CheckRewritesTest {
     ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
     try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
       statement.execute("create table p (id bigint primary key, code varchar(10), since timestamp(6) with time zone,"
+          + " due timestamp(6) with time zone default now(),"
           + " constraint ck_p_code check (code like 'A%'), constraint ck_p_since check (since > '2020-01-01'))");
     }
-    project.entities(PLAN);
+    // The default as the database has it: adopted, its text is the database's, which the normal form reads.
+    project.entities(PLAN.replace("now() + interval '1 day'", "now()"));
 
     CliRun baseline = project.expect(0, "baseline", "-m", "adopt");
 
     assertFalse(baseline.err().contains("Exception"), baseline::toString);
-    project.expect(0, "check");
+    CliRun check = project.expect(0, "check");
+    assertEquals(1, check.out().lines().filter(line -> line.contains("ck_p_since")).count(), check::toString);
   }
 }
