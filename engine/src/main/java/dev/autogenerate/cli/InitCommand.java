@@ -29,14 +29,18 @@ final class InitCommand implements Callable<Integer> {
     if (Files.exists(file) && !force) {
       throw new UserError(file + " already exists: edit it, or run init --force to overwrite it");
     }
-    String url = root.url != null ? root.url : "jdbc:sqlite:app.db";
     String classPath = root.classPath != null ? root.classPath : "target/classes";
+    Path project = file.toAbsolutePath().getParent();
+    // The application's own data source, where it names one, is the default: not overridden here.
+    boolean applicationsDatabase = root.url == null
+        && InitialLayout.applicationNamesItsDatabase(project, classPath, root.environment());
+    String url = root.url != null ? root.url : "jdbc:sqlite:app.db";
     // Read from the project only for what the options leave to it.
     InitialLayout layout = root.entities != null && root.migrations != null ? null
-        : InitialLayout.of(file.toAbsolutePath().getParent(), classPath, root.environment());
+        : InitialLayout.of(project, classPath, root.environment());
     String entities = root.entities != null ? root.entities : layout.entities();
     String migrations = root.migrations != null ? root.migrations : layout.migrations();
-    Files.writeString(file, template(url, entities, classPath, migrations), StandardCharsets.UTF_8);
+    Files.writeString(file, template(url, applicationsDatabase, entities, classPath, migrations), StandardCharsets.UTF_8);
     Path migrationsDirectory = file.toAbsolutePath().getParent().resolve(migrations);
     Files.createDirectories(migrationsDirectory);
     String defaulted = root.entities == null && root.migrations == null ? "entities and migrations"
@@ -48,13 +52,15 @@ final class InitCommand implements Callable<Integer> {
     return AutogenerateCli.OK;
   }
 
-  private static String template(String url, String entities, String classPath, String migrations) {
+  private static String template(String url, boolean applicationsDatabase, String entities, String classPath,
+      String migrations) {
     return String.join("\n",
         "# Autogenerate configuration. Environment variables AUTOGENERATE_URL, AUTOGENERATE_USER and",
         "# AUTOGENERATE_PASSWORD override this file; command-line options override both.",
         "",
         "# The database: jdbc:sqlite:FILE (a relative FILE is relative to this file) or jdbc:postgresql://host:5432/db",
-        "url=" + url,
+        applicationsDatabase ? "# Unset: your application's own (spring.datasource.url, persistence.xml) is used.\n#url=" + url
+            : "url=" + url,
         "#user=",
         "#password=",
         "",

@@ -48,6 +48,20 @@ public record InitialLayout(String entities, String migrations, String source) {
         .orElse(EXAMPLE);
   }
 
+  /**
+   * Whether the application's own configuration names its database ({@code spring.datasource.url},
+   * persistence.xml): then {@code init} leaves {@code url} unset, as a value in the file would
+   * outrank the application's.
+   */
+  public static boolean applicationNamesItsDatabase(Path project, String classPath, Map<String, String> environment) {
+    List<Path> folders = SettingsLoader.list(classPath).stream().map(project::resolve).toList();
+    try {
+      return ApplicationConfigReader.read(project, folders, null, environment).values().containsKey(SettingsLoader.URL);
+    } catch (UserError e) {
+      return false; // a placeholder nothing sets, say: the file's url is then the way to give one
+    }
+  }
+
   /** {@code <groupId>.migrations} and the like, with what a package name cannot hold replaced. */
   public static String packageName(String dotted) {
     StringBuilder name = new StringBuilder();

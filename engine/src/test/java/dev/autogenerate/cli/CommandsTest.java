@@ -65,12 +65,14 @@ class CommandsTest {
 
     // The starter's own setting, as the starter reads it; the options say the rest.
     Files.writeString(directory.resolve("target/classes/application.properties"),
-        "autogenerate.migrations-package=com.acme.db.changes\n");
+        "spring.datasource.url=jdbc:sqlite:shop.db\nautogenerate.migrations-package=com.acme.db.changes\n");
     CliRun starter = CliRun.run(directory, Map.of(), "init", "--force", "--entities", "com.acme.shop.domain");
     assertEquals(0, starter.exitCode(), starter::toString);
     properties = Files.readString(directory.resolve("autogenerate.properties"));
     assertTrue(properties.contains("\nentities=com.acme.shop.domain\n"), properties);
     assertTrue(properties.contains("\nmigrations=src/main/java/com/acme/db/changes\n"), properties);
+    // The application names its database: a url here would outrank it.
+    assertTrue(properties.contains("\n#url=jdbc:sqlite:app.db\n") && !properties.contains("\nurl="), properties);
     assertTrue(starter.out().contains("(migrations from the Spring Boot application: the starter's"), starter::toString);
 
     // Told both, init reads nothing of the project: a POM it cannot read is no error.
