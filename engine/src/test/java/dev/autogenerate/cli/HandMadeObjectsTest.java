@@ -127,8 +127,8 @@ class HandMadeObjectsTest {
 
     CliRun refused = project.expect(2, "upgrade", "head");
 
-    assertTrue(refused.err().contains("table users has a generated column or a COLLATE, which rebuilding it (as this"
-        + " change needs on SQLite) would lose: make this change by hand in the migration (op.execute)"),
+    assertTrue(refused.err().contains("table users has a generated column, a COLLATE, or is STRICT or WITHOUT ROWID,"
+        + " which rebuilding it (as this change needs on SQLite) would lose: make this change by hand in the migration (op.execute)"),
         refused::toString);
     try (Connection connection = project.database().open(); Statement statement = connection.createStatement();
         java.sql.ResultSet row = statement.executeQuery("select email_lower, (select sql from sqlite_master"

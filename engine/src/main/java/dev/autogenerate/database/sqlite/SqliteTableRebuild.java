@@ -80,21 +80,24 @@ final class SqliteTableRebuild {
 
   /**
    * Statements that fail unless the table's definition holds only what the rebuild creates again:
-   * a generated column (rebuilt as a plain one) or a {@code COLLATE} (rebuilt without it) is
-   * something the schema value does not carry, and would silently change. Checked on the table
+   * a generated column (rebuilt as a plain one), a {@code COLLATE}, {@code STRICT} or
+   * {@code WITHOUT ROWID} (rebuilt without them) is something the schema value does not carry,
+   * and would silently change. Checked on the table
    * itself when the rebuild runs, so a table made by hand is never rebuilt into another one.
    */
   static List<String> keepableGuard(Table table) {
     String name = Ddl.literal(table.name());
-    String failure = "table " + table.name() + " has a generated column or a COLLATE, which rebuilding it (as this"
-        + " change needs on SQLite) would lose: make this change by hand in the migration (op.execute)";
+    String failure = "table " + table.name() + " has a generated column, a COLLATE, or is STRICT or WITHOUT ROWID,"
+        + " which rebuilding it (as this change needs on SQLite) would lose: make this change by hand in the"
+        + " migration (op.execute)";
     // Blanks around the word, so a name holding it (collated_at) is no reason to stop.
     String definition = "' ' || replace(replace(replace(lower(coalesce((select sql from sqlite_master where type"
         + " = 'table' and name = " + name + " collate nocase), '')), char(10), ' '), char(13), ' '), char(9), ' ')"
         + " || ' '";
     return SqliteScriptStop.unless("_autogenerate_rebuild_guard",
         "(select count(*) from pragma_table_xinfo(" + name + ") where hidden in (2, 3)) = 0 and " + definition
-            + " not like '% collate %'",
+            + " not like '% collate %' and (select count(*) from pragma_table_list where name = " + name
+            + " collate nocase and (strict or wr)) = 0",
         failure);
   }
 

@@ -32,11 +32,13 @@ class SqliteKeepableGuardTest {
       statement.execute("create table plain (id integer primary key, collated_at text, note text default 'collate')");
       statement.execute("create table nocase (id integer primary key, label text\n\tCOLLATE\tNOCASE)");
       statement.execute("create table derived (id integer primary key, a int, b int generated always as (a * 2) stored)");
+      statement.execute("create table typed (id integer primary key, a int) strict");
+      statement.execute("create table keyed (id integer primary key, a int) without rowid");
 
       assertDoesNotThrow(() -> run(statement, "plain"));
-      for (String refused : List.of("nocase", "derived")) {
+      for (String refused : List.of("nocase", "derived", "typed", "keyed")) {
         SQLException stopped = assertThrows(SQLException.class, () -> run(statement, refused));
-        assertTrue(stopped.getMessage().contains("table " + refused + " has a generated column or a COLLATE"),
+        assertTrue(stopped.getMessage().contains("table " + refused + " has a generated column, a COLLATE, or is STRICT"),
             stopped.getMessage());
         statement.execute("drop table if exists temp._autogenerate_rebuild_guard");
       }
