@@ -11,15 +11,19 @@ import java.util.Map;
  * @param origins for each key, the file and the application's key it was read from
  * @param springBoot whether the application is a Spring Boot one, so that Spring Boot's naming
  *     defaults apply where it sets none
+ * @param unresolved the settings whose placeholder nothing sets, by the tool's key, with the error
+ *     saying so: an error only where the tool is not given the setting otherwise
  */
-record ApplicationConfig(Map<String, String> values, Map<String, String> origins, boolean springBoot) {
+record ApplicationConfig(Map<String, String> values, Map<String, String> origins, boolean springBoot,
+    Map<String, String> unresolved) {
 
   ApplicationConfig {
     values = Map.copyOf(values);
     origins = Map.copyOf(origins);
+    unresolved = Map.copyOf(unresolved);
   }
 
   static ApplicationConfig none() {
-    return new ApplicationConfig(Map.of(), Map.of(), false);
+    return new ApplicationConfig(Map.of(), Map.of(), false, Map.of());
   }
 }

@@ -85,6 +85,7 @@ public final class ApplicationConfigReader {
     Map<String, String> springEntries = merged(layers.stream().filter(Layer::spring).toList());
     Map<String, String> values = new HashMap<>();
     Map<String, String> origins = new HashMap<>();
+    Map<String, String> unresolved = new HashMap<>();
     for (Layer layer : layers) {
       layer.entries().forEach((key, raw) -> {
         String setting = layer.spring() ? springSetting(key) : jpaSetting(key);
@@ -92,13 +93,20 @@ public final class ApplicationConfigReader {
           return;
         }
         String origin = layer.file() + " (" + key + ")";
-        values.put(setting, SpringPlaceholders.resolve(raw, environment, springEntries::get, origin));
         origins.put(setting, origin);
+        try {
+          values.put(setting, SpringPlaceholders.resolve(raw, environment, springEntries::get, origin));
+          unresolved.remove(setting);
+        } catch (UserError e) {
+          // Told only where nothing the tool is given overrides it (SettingsLoader).
+          values.remove(setting);
+          unresolved.put(setting, e.getMessage());
+        }
       });
     }
     boolean springBoot = springEntries.keySet().stream().anyMatch(key -> key.startsWith("spring."))
         || springBootClassesOn(classPath);
-    return new ApplicationConfig(values, origins, springBoot);
+    return new ApplicationConfig(values, origins, springBoot, unresolved);
   }
 
   /**

@@ -152,7 +152,7 @@ public final class SettingsLoader {
       problems.throwIfAny();
       throw e;
     }
-    applicationSettingsUnder(values, origins, pathBase, workingDirectory, application);
+    applicationSettingsUnder(values, origins, pathBase, workingDirectory, application, problems);
     if (application.springBoot()) {
       springBootMigrations(values, origins, pathBase, workingDirectory, classPath, blankToNull(options.get(PROFILE)),
           environment);
@@ -205,7 +205,13 @@ public final class SettingsLoader {
    * relative to the working directory, where the application runs.
    */
   private static void applicationSettingsUnder(Map<String, String> values, Map<String, String> origins,
-      Map<String, Path> pathBase, Path workingDirectory, ApplicationConfig application) {
+      Map<String, Path> pathBase, Path workingDirectory, ApplicationConfig application, SettingProblems problems) {
+    // A placeholder nothing sets matters only where the tool is not given the setting otherwise.
+    application.unresolved().forEach((key, problem) -> {
+      if (!values.containsKey(key)) {
+        problems.add(problem);
+      }
+    });
     application.values().forEach((key, value) -> {
       if (!values.containsKey(key)) {
         values.put(key, value);

@@ -269,6 +269,15 @@ class ApplicationSettingsTest {
     assertTrue(all.getMessage().startsWith("3 settings are wrong: unknown setting colour in "), all.getMessage());
     assertTrue(all.getMessage().contains("; lock.timeout must be a whole number of seconds"), all.getMessage());
     assertTrue(all.getMessage().contains("; cannot resolve ${DB_PASSWORD} in "), all.getMessage());
+    Files.delete(project.resolve("autogenerate.properties"));
+
+    // Given to the tool otherwise (an option, the environment, the file), it is no error: the
+    // application's value is not used.
+    assertEquals("secret", resolve(Map.of(), Map.of(SettingsLoader.CLASSPATH, "target/classes",
+        SettingsLoader.PASSWORD, "secret")).settings().password());
+    assertEquals("secret", resolve(Map.of("AUTOGENERATE_PASSWORD", "secret"), options).settings().password());
+    Files.writeString(project.resolve("autogenerate.properties"), "password=secret\n");
+    assertEquals("secret", resolve(Map.of(), options).settings().password());
   }
 
   @Test
