@@ -230,6 +230,12 @@ public final class OfflineScript {
             ? "\n-- All revisions in one transaction (but one that must run on its own), with the version and history"
                 + " rows the runtime would write.\n\n"
             : "\n-- Each revision is one transaction, with the version and history rows the runtime would write.\n\n");
+    if (database.kind() == DatabaseKind.POSTGRESQL) {
+      // A guard outside a transaction (before a concurrent index) stops only a client that stops
+      // at an error: psql goes on after one unless told.
+      script.append("-- For psql, which stops at the first error only when told (as with -v ON_ERROR_STOP=1):\n")
+          .append("\\set ON_ERROR_STOP on\n\n");
+    }
     if (database.kind() == DatabaseKind.SQLITE) {
       // Its guards stop a script only where the client stops at an error: sqlite3 goes on after
       // one unless told, and a rebuild after a failed guard would drop what the guard kept.

@@ -191,8 +191,14 @@ public class OfflineSqlTest {
 
     ClientRun run = psqlGoingOnAfterErrors(project.database(), script);
 
-    assertTrue(run.output().contains("the upgrade of cccccccccccc (step 3) starts at bbbbbbbbbbbb (step 2), where the"
-        + " database is not"), run::toString);
+    // The script's own \set ON_ERROR_STOP stops psql at the failure (a client that ignores the line
+    // meets the next revision's guard instead, which aborts its transaction).
+    assertTrue(run.exitCode() != 0 && run.output().contains("category_id"), run::toString);
+    assertTrue(script.contains("\n\\set ON_ERROR_STOP on\n"), script);
+    String withoutStop = script.replace("\\set ON_ERROR_STOP on\n", "");
+    ClientRun goingOn = psqlGoingOnAfterErrors(project.database(), withoutStop);
+    assertTrue(goingOn.output().contains("the upgrade of cccccccccccc (step 3) starts at bbbbbbbbbbbb (step 2), where"
+        + " the database is not"), goingOn::toString);
     try (Connection connection = project.database().open()) {
       assertEquals(List.of("aaaaaaaaaaaa"), VersionTable.heads(connection));
       assertEquals(List.of("aaaaaaaaaaaa"), List.copyOf(HistoryTable.entries(connection).keySet()));
