@@ -171,9 +171,26 @@ public final class StartupMigration implements InitializingBean {
           + knownCause(e),
           e instanceof LockWaitTimeout
               ? "Start again once the other instance's migration is done, or raise autogenerate.lock-timeout."
-              : "Fix what the description names and start again: a revision that failed was rolled back, and"
-                  + " those before it stay applied.", e);
+              : "Fix what the description names and start again (a revision that failed, if one ran, was rolled"
+                  + " back, and those before it stay applied).", e);
     }
+  }
+
+  /**
+   * The command line and the Maven plugin read the application's configuration, not its beans:
+   * a naming strategy given as a bean names tables and columns they do not see.
+   */
+  private String namingBeansNote() {
+    List<String> beans = new ArrayList<>();
+    if (entities.namingBeans().physical() != null) {
+      beans.add("spring.jpa.hibernate.naming.physical-strategy=" + entities.namingBeans().physical());
+    }
+    if (entities.namingBeans().implicit() != null) {
+      beans.add("spring.jpa.hibernate.naming.implicit-strategy=" + entities.namingBeans().implicit());
+    }
+    return beans.isEmpty() ? "" : " The application names its naming strategy with a bean, which the command line"
+        + " and the Maven plugin do not see (they would write no such migration): set " + String.join(" and ", beans)
+        + " in its configuration instead, so all three name alike.";
   }
 
   /** "; " and what the driver's error did not name (a pool in transaction pooling), or "". */
@@ -200,7 +217,8 @@ public final class StartupMigration implements InitializingBean {
         "the database, migrated to the newest migration, does not match the entities: "
             + differences.stream().collect(Collectors.joining("; ")),
         "Write a migration for the difference (autogenerate -m \"message\", or mvn autogenerate:generate"
-            + " -Dautogenerate.message=\"message\") and start again, or set autogenerate.fail-on-drift=false.",
+            + " -Dautogenerate.message=\"message\") and start again, or set autogenerate.fail-on-drift=false."
+            + namingBeansNote(),
         null);
   }
 }
