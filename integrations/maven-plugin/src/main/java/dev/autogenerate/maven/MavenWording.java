@@ -25,6 +25,17 @@ final class MavenWording {
       new Rewrite(Pattern.compile("`?autogenerate -m (\"[^\"]*\"|[A-Z]+)`?"),
           "mvn autogenerate:generate -Dautogenerate.message=$1"),
       new Rewrite(Pattern.compile("`?autogenerate check`?"), "mvn autogenerate:check"),
+      new Rewrite(Pattern.compile("`?autogenerate history`?"), "mvn autogenerate:history"),
+      new Rewrite(Pattern.compile("run downgrade -1 and then upgrade heads"),
+          "run mvn autogenerate:downgrade -Dautogenerate.target=-1, then mvn autogenerate:upgrade"
+              + " -Dautogenerate.target=heads"),
+      new Rewrite(Pattern.compile("run downgrade -1 and then upgrade head"),
+          "run mvn autogenerate:downgrade -Dautogenerate.target=-1, then mvn autogenerate:upgrade"),
+      new Rewrite(Pattern.compile("\\) and then upgrade heads"), ") and then mvn autogenerate:upgrade"
+          + " -Dautogenerate.target=heads"),
+      new Rewrite(Pattern.compile("\\) and then upgrade head"), ") and then mvn autogenerate:upgrade"),
+      new Rewrite(Pattern.compile("autogenerate (upgrade|downgrade) --sql CURRENT:TO"),
+          "mvn autogenerate:sql -Dautogenerate.range=CURRENT:TO"),
       new Rewrite(Pattern.compile("\\(autogenerate\\.properties, --migrations\\)"),
           "(the plugin's <migrationsPackage>, -Dautogenerate.migrationsPackage)"));
 

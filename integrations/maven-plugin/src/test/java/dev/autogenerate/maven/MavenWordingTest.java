@@ -29,4 +29,18 @@ class MavenWordingTest {
     assertEquals("mvn autogenerate:downgrade -Dautogenerate.target=abc123, then",
         MavenWording.of("autogenerate downgrade abc123, then"));
   }
+
+  @Test
+  void theWayOutOfAnEditedMigrationAndAnUnknownRevisionAreGoalsToo() {
+    assertEquals("undo the edit, or run mvn autogenerate:downgrade -Dautogenerate.target=-1, then mvn"
+            + " autogenerate:upgrade to apply the edited version",
+        MavenWording.of("undo the edit, or run downgrade -1 and then upgrade head to apply the edited version"));
+    assertEquals("downgrade below it (mvn autogenerate:downgrade -Dautogenerate.target=abc) and then mvn"
+            + " autogenerate:upgrade to apply",
+        MavenWording.of("downgrade below it (autogenerate downgrade abc) and then upgrade head to apply"));
+    assertEquals("unknown revision 'x': run mvn autogenerate:history to list revisions",
+        MavenWording.of("unknown revision 'x': run `autogenerate history` to list revisions"));
+    assertEquals("write one from where it is (mvn autogenerate:sql -Dautogenerate.range=CURRENT:TO, with",
+        MavenWording.of("write one from where it is (autogenerate upgrade --sql CURRENT:TO, with"));
+  }
 }
