@@ -75,6 +75,8 @@ public final class SettingsLoader {
   static final String SPRING_BOOT_PHYSICAL_NAMING = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
   /** The tool's equal of Spring Boot's default implicit naming, which does not ship with Hibernate. */
   static final String SPRING_BOOT_IMPLICIT_NAMING = "dev.autogenerate.entities.SpringBootImplicitNamingStrategy";
+  /** Where a Spring Boot project's build puts its classes, when nothing names them. */
+  static final String SPRING_BOOT_CLASSES = "target/classes";
   /** The option naming the application's active Spring profiles (comma-separated). */
   public static final String PROFILE = "profile";
 
@@ -144,6 +146,17 @@ public final class SettingsLoader {
     ApplicationConfig application;
     try {
       application = ApplicationConfigReader.read(workingDirectory, classPath, blankToNull(options.get(PROFILE)), environment);
+      Path built = workingDirectory.resolve(SPRING_BOOT_CLASSES);
+      if (application.springBoot() && values.get(CLASSPATH) == null && Files.isDirectory(built)) {
+        // A Spring Boot project told nothing of its classes: its build's, where its application
+        // class (and so its migrations' package) and its compiled configuration are.
+        classPath = List.of(built.normalize());
+        values.put(CLASSPATH, SPRING_BOOT_CLASSES);
+        origins.put(CLASSPATH, "default (Spring Boot application: its build's classes)");
+        pathBase.put(CLASSPATH, workingDirectory);
+        application = ApplicationConfigReader.read(workingDirectory, classPath, blankToNull(options.get(PROFILE)),
+            environment);
+      }
     } catch (UserError e) {
       // Told with what the tool's own values already show wrong (the application's configuration
       // gives none of the flags and durations); nothing else can be read without it.

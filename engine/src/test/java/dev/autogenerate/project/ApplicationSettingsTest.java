@@ -125,6 +125,20 @@ class ApplicationSettingsTest {
     assertEquals(project.resolve("migrations"), resolve().settings().migrations());
   }
 
+  /** Without --classpath the CLI looked in ./migrations, and said the database was at a revision no migration defines. */
+  @Test
+  void aSpringBootProjectToldNothingOfItsClassesUsesItsBuilds() throws Exception {
+    write("src/main/resources/application.properties", "spring.datasource.url=jdbc:sqlite:app.db\n");
+    write("target/classes/com/acme/shop/ShopApplication.class",
+        "Lorg/springframework/boot/autoconfigure/SpringBootApplication;");
+
+    EffectiveSettings effective = resolve(Map.of(), Map.of());
+
+    assertEquals(List.of(project.resolve("target/classes")), effective.settings().classPath());
+    assertEquals("default (Spring Boot application: its build's classes)", effective.origin(SettingsLoader.CLASSPATH));
+    assertEquals(project.resolve("src/main/java/com/acme/shop/migrations"), effective.settings().migrations());
+  }
+
   @Test
   void springBootClassesOnTheClassPathAloneMakeItASpringBootApplication() throws Exception {
     Files.createDirectories(project.resolve("lib"));
