@@ -28,6 +28,14 @@ public interface ComparisonRules {
   }
 
   /**
+   * What a reviewer should know of a column's type change here beyond the types, appended to its
+   * note ({@code " (...)"}); none by default.
+   */
+  default String typeChangeNote(SqlType from, SqlType to) {
+    return "";
+  }
+
+  /**
    * Whether a column default is how the database fills an id rather than a default the mapping
    * states (PostgreSQL's {@code nextval('users_id_seq')} on a serial column).
    */

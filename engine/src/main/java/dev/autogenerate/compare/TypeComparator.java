@@ -2,7 +2,6 @@ package dev.autogenerate.compare;
 
 import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.schema.Column;
-import dev.autogenerate.schema.SqlType;
 import java.util.Optional;
 
 /** A column's type, as the database tells types apart ({@link ComparisonRules#sameType}). */
@@ -28,15 +27,7 @@ final class TypeComparator {
               + wanted.type() + " (stored alike here; the migration changes it where the types differ)"))
           : Optional.empty();
     }
-    String note = "type " + was.type() + " -> " + wanted.type();
-    if (LARGE_OBJECT.equals(was.type())) {
-      // Read into the column, each large object stays where it was, referenced by nothing.
-      note += " (PostgreSQL: the large objects it referenced stay in pg_largeobject, unreferenced, until vacuumlo"
-          + " removes them)";
-    }
-    return Optional.of(new ColumnDifference(ColumnChange.type(wanted.type()), note));
+    return Optional.of(new ColumnDifference(ColumnChange.type(wanted.type()),
+        "type " + was.type() + " -> " + wanted.type() + rules.typeChangeNote(was.type(), wanted.type())));
   }
-
-  /** A {@code @Lob}, as the entities map it: PostgreSQL's large-object reference. */
-  private static final SqlType LARGE_OBJECT = SqlType.sqlType("oid");
 }

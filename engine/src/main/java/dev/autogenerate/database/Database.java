@@ -69,14 +69,6 @@ public interface Database {
   boolean storesEnumTypes();
 
   /**
-   * Whether every portable type is stored as itself; where not (SQLite spells {@code bigint} and
-   * {@code integer} alike for a rowid), the history remembers which one the migrations wrote.
-   */
-  default boolean storesExactTypes() {
-    return true;
-  }
-
-  /**
    * Whether a column's type binds its values: where not (SQLite keeps each value as it was
    * stored, whatever a column is declared as), a narrowed or converted column keeps them all, and
    * the revision fails or rounds only on a database that does.
@@ -271,7 +263,7 @@ public interface Database {
    */
   default Schema withUnstored(Schema inspected, Supplier<Optional<Schema>> recorded) {
     return UnstoredProperties.fill(inspected, recorded, storesComments(), storesEnumTypes(),
-        storesExactTypes() ? null : comparisonRules());
+        comparisonRules().storesExactTypes() ? null : comparisonRules());
   }
 
   /**

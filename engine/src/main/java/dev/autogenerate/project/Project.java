@@ -134,7 +134,7 @@ public final class Project {
         throw new UserError(explained.get(), e);
       }
       String url = MaskedUrl.of(settings.url());
-      String reason = unknownHost(e).map(host -> "no host " + host + " is known (the name does not resolve)")
+      String reason = unknownHost(e).map(host -> "host " + host + " could not be resolved (no such name, or no DNS at hand)")
           .orElseGet(() -> MaskedUrl.withoutSecrets(UserError.firstLine(e.getMessage()), settings));
       throw new UserError("cannot connect to " + url + ": " + reason
           + " (check url, user and password in autogenerate.properties, AUTOGENERATE_URL or --url; connect.timeout="

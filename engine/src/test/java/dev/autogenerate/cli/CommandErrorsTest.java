@@ -46,8 +46,8 @@ class CommandErrorsTest {
 
     CliRun run = project.expect(2, "check");
 
-    assertOneLineError(run, "cannot connect to jdbc:postgresql://no-such-host.invalid:5432/app?connectTimeout=2: no host"
-        + " no-such-host.invalid is known (the name does not resolve) (check url");
+    assertOneLineError(run, "cannot connect to jdbc:postgresql://no-such-host.invalid:5432/app?connectTimeout=2: host"
+        + " no-such-host.invalid could not be resolved (no such name, or no DNS at hand) (check url");
   }
 
   @Test

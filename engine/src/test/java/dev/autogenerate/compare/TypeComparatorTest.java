@@ -90,8 +90,8 @@ class TypeComparatorTest {
   @Test
   void aLargeObjectTurnedIntoAValueSaysItsObjectsStayBehind() {
     String note = compare(POSTGRES, SqlType.sqlType("oid"), SqlType.TEXT).orElseThrow().note();
-    assertEquals("type oid -> text (PostgreSQL: the large objects it referenced stay in pg_largeobject, unreferenced,"
-        + " until vacuumlo removes them)", note);
+    assertEquals("type oid -> text (the large objects it referenced stay in pg_largeobject, unreferenced, until"
+        + " vacuumlo removes them)", note);
     assertEquals("type text -> oid", compare(POSTGRES, SqlType.TEXT, SqlType.sqlType("oid")).orElseThrow().note());
   }
 }

@@ -345,10 +345,11 @@ public final class PostgresDatabase implements Database, ComparisonRules {
     return true;
   }
 
-  /** Every portable type has a spelling of its own here. */
+  /** Read into a text or bytes column, each large object stays where it was, referenced by nothing. */
   @Override
-  public boolean storesExactTypes() {
-    return true;
+  public String typeChangeNote(SqlType from, SqlType to) {
+    return PostgresStatements.isLargeObject(from) && !PostgresStatements.isLargeObject(to)
+        ? " (the large objects it referenced stay in pg_largeobject, unreferenced, until vacuumlo removes them)" : "";
   }
 
   /** {@code CREATE TRIGGER ... EXECUTE FUNCTION f()}: the body is the function's. */

@@ -128,7 +128,8 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
     return Optional.of(" using lo_from_bytea(0, " + (text ? "convert_to(" + column + ", 'UTF8')" : column) + ")");
   }
 
-  private static boolean isLargeObject(SqlType type) {
+  /** Whether the type is a {@code @Lob}'s large-object reference. */
+  static boolean isLargeObject(SqlType type) {
     return type.kind() == SqlType.Kind.RAW && "oid".equalsIgnoreCase(type.rawName());
   }
 

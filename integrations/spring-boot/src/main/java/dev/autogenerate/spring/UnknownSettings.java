@@ -1,7 +1,9 @@
 package dev.autogenerate.spring;
 
 import dev.autogenerate.project.Misspellings;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,9 +26,9 @@ import org.springframework.core.env.StandardEnvironment;
  */
 final class UnknownSettings {
 
-  /** The starter's keys, as {@link AutogenerateProperties} names them, in Spring's dashed form. */
-  static final List<String> KEYS = List.of("enabled", "migrations-package", "lock-timeout", "fail-on-drift",
-      "entity-packages", "accept-newer-database", "transaction-mode");
+  /** The starter's keys, the components of {@link AutogenerateProperties} in Spring's dashed form. */
+  static final List<String> KEYS = Arrays.stream(AutogenerateProperties.class.getRecordComponents())
+      .map(component -> component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT)).toList();
 
   private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("autogenerate");
 
