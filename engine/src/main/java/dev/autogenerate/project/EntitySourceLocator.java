@@ -30,6 +30,7 @@ public final class EntitySourceLocator {
 
   private static final Pattern ENTITY = Pattern.compile("@(?:jakarta\\.persistence\\.|javax\\.persistence\\.)?Entity\\b");
   private static final Pattern ENTITY_NAME = Pattern.compile("@(?:[\\w.]+\\.)?Entity\\s*\\([^)]*name\\s*=\\s*\"([^\"]*)\"");
+  private static final Pattern TABLE_START = Pattern.compile("@(?:[\\w.]+\\.)?Table\\s*\\(");
   private static final Pattern TABLE_NAME = Pattern.compile("@(?:[\\w.]+\\.)?Table\\s*\\([^)]*?\\bname\\s*=\\s*\"([^\"]*)\"");
   private static final Pattern CLASS = Pattern.compile("\\b(?:class|record)\\s+(\\w+)");
   /** A leading annotation, with arguments that hold no parentheses of their own. */
@@ -116,7 +117,7 @@ public final class EntitySourceLocator {
     if (!declaration.find(entity.end())) {
       return Optional.empty();
     }
-    String tableName = find(TABLE_NAME, text);
+    String tableName = find(TABLE_NAME, withoutNestedArguments(text, TABLE_START));
     String entityName = find(ENTITY_NAME, text);
     int classLine = lineOf(text, declaration.start());
     List<EntityField> fields = new ArrayList<>();
@@ -155,6 +156,37 @@ public final class EntitySourceLocator {
 
   private static int count(String line, char brace) {
     return (int) line.chars().filter(c -> c == brace).count();
+  }
+
+  /**
+   * The text with the arguments of annotations nested in the first annotation {@code start} finds
+   * blanked out ({@code @Table(indexes = @Index(name = "ix"), name = "orders")} keeps only its own
+   * {@code name}), so its own attributes are found, not those of an {@code @Index} inside it.
+   */
+  private static String withoutNestedArguments(String text, Pattern start) {
+    Matcher matcher = start.matcher(text);
+    if (!matcher.find()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text);
+    int depth = 1;
+    boolean inString = false;
+    for (int i = matcher.end(); i < text.length() && depth > 0; i++) {
+      char c = text.charAt(i);
+      boolean nested = depth > 1;
+      if (c == '"' && text.charAt(i - 1) != '\\') {
+        inString = !inString;
+      } else if (!inString && c == '(') {
+        depth++;
+        nested = depth > 1;
+      } else if (!inString && c == ')') {
+        depth--;
+      }
+      if (nested) {
+        out.setCharAt(i, ' ');
+      }
+    }
+    return out.toString();
   }
 
   private static String find(Pattern pattern, String text) {

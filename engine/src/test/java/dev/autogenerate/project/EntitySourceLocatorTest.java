@@ -102,4 +102,39 @@ class EntitySourceLocatorTest {
     Files.createDirectories(file.getParent());
     Files.writeString(file, text);
   }
+
+  /** The name of an @Index inside @Table was read as the table's: the entity got no file in a GitHub report. */
+  @Test
+  void anIndexNameInsideTableIsNotTheTablesName() throws Exception {
+    write("src/main/java/com/example/domain/Customer.java", """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @Table(indexes = @Index(name = "ix_customer_email", columnList = "email"))
+        public class Customer {
+          @Id Long id;
+          String email;
+        }
+        """);
+    write("src/main/java/com/example/domain/Invoice.java", """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @Table(indexes = {@Index(name = "ix_invoice_no", columnList = "no")}, name = "bills")
+        public class Invoice {
+          @Id Long id;
+          String no;
+        }
+        """);
+    EntitySourceLocator locator = EntitySourceLocator.under(directory);
+
+    String customer = "src/main/java/com/example/domain/Customer.java";
+    assertEquals(Optional.of(new SourceLocation(customer, 9)), locator.locate("customer", "email"));
+    String invoice = "src/main/java/com/example/domain/Invoice.java";
+    assertEquals(Optional.of(new SourceLocation(invoice, 9)), locator.locate("bills", "no"));
+  }
 }
