@@ -20,7 +20,7 @@ public record CountedRisk(Risk risk, RowCount count, boolean atLeast, String rem
    */
   public static CountedRisk of(Connection connection, Database database, Risk risk, CountBudget budget) {
     return new CountedRisk(risk, RowCounts.count(connection, database, risk, 0, budget.next()), false,
-        database.riskRemark(risk));
+        remark(connection, database, risk));
   }
 
   /** The same, counting at most {@code limit} rows (for a risk that {@link Risk.Kind#changesDataWithoutError}). */
@@ -30,7 +30,15 @@ public record CountedRisk(Risk risk, RowCount count, boolean atLeast, String rem
     }
     RowCount count = RowCounts.count(connection, database, risk, limit, budget.next());
     return new CountedRisk(risk, count, count.rows().isPresent() && count.rows().getAsLong() >= limit,
-        database.riskRemark(risk));
+        remark(connection, database, risk));
+  }
+
+  /** What the database adds; for a time-zone change, the zone this session converts in. */
+  private static String remark(Connection connection, Database database, Risk risk) {
+    String zone = risk.kind() == Risk.Kind.TIME_ZONE
+        ? database.sessionTimeZone(connection).map(name -> " (this session's time zone: " + name + ")").orElse("")
+        : "";
+    return zone + database.riskRemark(risk);
   }
 
   /** The rows counted, or none. */

@@ -86,6 +86,14 @@ public interface Database {
   }
 
   /**
+   * The time zone this session converts timestamps in, where the database has one (a
+   * {@code timestamp} made {@code timestamptz} reads each value in it); empty where not, or unknown.
+   */
+  default Optional<String> sessionTimeZone(Connection connection) {
+    return Optional.empty();
+  }
+
+  /**
    * The statements that carry out a group of changes to one subject, in order.
    *
    * @param before the schema just before the group: what a drop restores, what a table rebuild

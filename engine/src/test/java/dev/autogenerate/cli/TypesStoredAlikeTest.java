@@ -115,7 +115,7 @@ class TypesStoredAlikeTest {
 
     assertTrue(upgrade.out().contains("  warning: alter column events.at: type timestamp_tz: nothing fails: each value is"
         + " converted in the session's time zone"), upgrade::toString);
-    assertTrue(upgrade.out().contains("(rows holding a value: 1)"), upgrade::toString);
+    assertTrue(upgrade.out().contains("(rows holding a value: 1) (this session's time zone: "), upgrade::toString);
   }
 
   private static String definition(ProjectDirectory project) throws Exception {

@@ -26,11 +26,13 @@ import dev.autogenerate.schema.SqlType;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -343,6 +345,16 @@ public final class PostgresDatabase implements Database, ComparisonRules {
   @Override
   public boolean storesSequenceIncrement() {
     return true;
+  }
+
+  /** The session's {@code TimeZone}, which the driver sets from the JVM's zone, not the server's. */
+  @Override
+  public Optional<String> sessionTimeZone(Connection connection) {
+    try (Statement statement = connection.createStatement(); ResultSet zone = statement.executeQuery("show timezone")) {
+      return zone.next() ? Optional.ofNullable(zone.getString(1)) : Optional.empty();
+    } catch (SQLException e) {
+      return Optional.empty(); // an aborted transaction, say: the warning goes without it
+    }
   }
 
   /** Read into a text or bytes column, each large object stays where it was, referenced by nothing. */
