@@ -94,4 +94,25 @@ class TypeComparatorTest {
         + " vacuumlo removes them)", note);
     assertEquals("type text -> oid", compare(POSTGRES, SqlType.TEXT, SqlType.sqlType("oid")).orElseThrow().note());
   }
+
+  /**
+   * Where the database stores two types alike (SQLite: timestamp and timestamptz), the type the
+   * migrations gave the column still tells them apart; without such a record, or for an identity
+   * (SQLite's rowid is integer whatever was declared), nothing is made of the likeness.
+   */
+  @Test
+  void theRecordedTypeTellsApartWhatTheDatabaseStoresAlike() {
+    TypeComparator sqlite = new TypeComparator(SQLITE);
+    Optional<ColumnDifference> written =
+        sqlite.compare(col("at", TIMESTAMP), col("at", TIMESTAMP_TZ), Optional.of(col("at", TIMESTAMP)));
+    assertEquals(type(TIMESTAMP_TZ), written.orElseThrow().change());
+    assertEquals(Optional.empty(), sqlite.compare(col("at", TIMESTAMP), col("at", TIMESTAMP_TZ), Optional.empty()));
+    assertEquals(Optional.empty(),
+        sqlite.compare(col("at", TIMESTAMP), col("at", TIMESTAMP), Optional.of(col("at", TIMESTAMP))));
+    assertEquals(Optional.empty(), sqlite.compare(identity("id", INTEGER), identity("id", BIGINT),
+        Optional.of(identity("id", INTEGER))));
+    // PostgreSQL stores every type as itself: what it reports is what counts.
+    assertEquals(Optional.empty(), new TypeComparator(POSTGRES)
+        .compare(col("at", TIMESTAMP), col("at", TIMESTAMP), Optional.of(col("at", timestamp(3)))));
+  }
 }
