@@ -457,6 +457,18 @@ class StartupMigrationTest {
     assertFalse(hasVersionTable(database));
   }
 
+  /** The command line's and the Maven plugin's -Dautogenerate.* are not the starter's: no reason to fail. */
+  @Test
+  void theCommandLinesSystemPropertiesAreNotTakenForMisspeltStarterKeys() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    System.setProperty("autogenerate.url", "jdbc:sqlite:elsewhere.db");
+    try (ConfigurableApplicationContext context = start(database)) {
+      assertEquals(2, context.getBean(StartupMigration.class).applied().size());
+    } finally {
+      System.clearProperty("autogenerate.url");
+    }
+  }
+
   @Test
   void aDialectOfAnotherDatabaseFailsTheDriftCheckNamingTheSetting() throws Exception {
     TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
