@@ -97,6 +97,11 @@ public final class SchemaComparison {
       renameChanges.add(sequence);
       renamed = sequence.operation().applyTo(renamed);
     }
+    // So does a collection table named after it (person_addresses, keyed by person_id).
+    for (Change table : CollectionTableRenames.following(renaming.changes(), renamed, wanted)) {
+      renameChanges.add(table);
+      renamed = table.operation().applyTo(renamed);
+    }
     Optional<Schema> recordedRenamed = recorded.map(schema -> renamedWhereRecorded(schema, renameChanges));
     PlanBuilder plan = new PlanBuilder();
     renameChanges.forEach(plan::renamed);

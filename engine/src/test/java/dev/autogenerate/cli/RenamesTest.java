@@ -172,6 +172,51 @@ class RenamesTest {
     project.expect(0, "check");
   }
 
+  static final String PERSON = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+      import java.util.List;
+
+      @Entity
+      public class Person {
+        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+        String name;
+        @ElementCollection List<String> nicknames;
+      }
+      """;
+
+  /** Its collection table (person_nicknames, keyed by person_id) was dropped and created empty. */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void anEntityRenamedWithRenamedFromTakesItsCollectionTablesAlong(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.entities(PERSON);
+    project.expect(0, "-m", "people");
+    project.expect(0, "upgrade", "head");
+    execute(project, "insert into person (name) values ('Ann')",
+        "insert into person_nicknames (person_id, nicknames) values (1, 'Annie')");
+    project.entities(PERSON
+        .replace("import jakarta.persistence.*;", "import dev.autogenerate.annotations.RenamedFrom;\nimport jakarta.persistence.*;")
+        .replace("@Entity\npublic class Person", "@Entity\n@RenamedFrom(\"person\")\npublic class Human"));
+
+    List<Path> before = project.migrationFiles();
+    CliRun generated = project.expect(0, "-m", "humans");
+    String file = newMigration(project, before);
+    List<String> upgrade = statements(file, "upgrade");
+    assertTrue(upgrade.containsAll(List.of("op.renameTable(\"person\", \"human\");",
+        "op.renameTable(\"person_nicknames\", \"human_nicknames\");",
+        "op.renameColumn(\"human_nicknames\", \"person_id\", \"human_id\");")), file);
+    assertFalse(file.contains("dropTable"), file);
+    assertFalse(generated.out().contains("warning"), generated::toString);
+
+    project.expect(0, "upgrade", "head");
+    assertEquals(List.of("Annie"), values(project, "select nicknames from human_nicknames where human_id = 1"));
+    project.expect(0, "check");
+    project.expect(0, "downgrade", "-1");
+    assertEquals(List.of("Annie"), values(project, "select nicknames from person_nicknames where person_id = 1"));
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void aRenamedFieldWhoseTypeAlsoChangedIsRenamedThenAltered(DatabaseKind kind) throws Exception {
