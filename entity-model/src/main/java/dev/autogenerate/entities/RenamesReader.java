@@ -63,7 +63,7 @@ final class RenamesReader {
       }
       properties.addAll(entity.getProperties());
       for (Property property : properties) {
-        property(type, property);
+        property(type, property, false);
       }
     }
     return new Renames(tables, columns);
@@ -92,8 +92,12 @@ final class RenamesReader {
     tables.add(new TableRename(table, from, stated));
   }
 
-  /** A property of {@code owner}, a class that declares it or inherits it. */
-  private void property(Class<?> owner, Property property) {
+  /**
+   * A property of {@code owner}, a class that declares it or inherits it.
+   *
+   * @param part whether it is a field of an embeddable, as one usage of the embeddable maps it
+   */
+  private void property(Class<?> owner, Property property, boolean part) {
     Value value = property.getValue();
     embeddableParts(value);
     if (value instanceof Collection collection) {
@@ -104,7 +108,8 @@ final class RenamesReader {
         embeddableParts(indexed.getIndex());
       }
     }
-    Optional<String[]> names = member(owner, property.getName()).flatMap(RenamesReader::renamedFrom);
+    Optional<AnnotatedElement> member = member(owner, property.getName());
+    Optional<String[]> names = member.flatMap(RenamesReader::renamedFrom);
     if (names.isEmpty()) {
       return;
     }
@@ -118,6 +123,11 @@ final class RenamesReader {
       throw new RenameMappingException(stated + ": the field maps " + mapped.size() + " columns, and @RenamedFrom"
           + " names one; put it on the fields of the embeddable, or rename by hand");
     }
+    if (part && overridden(member.get(), mapped.get(0))) {
+      // This usage names the column itself (@AttributeOverride): the field's old name was never
+      // its column's, which had the override's old name; the usages without one are renamed.
+      return;
+    }
     List<String> from = new ArrayList<>();
     for (String name : names.get()) {
       from.add(databaseName(name));
@@ -130,9 +140,34 @@ final class RenamesReader {
   private void embeddableParts(Value value) {
     if (value instanceof Component component && component.getComponentClass() != null) {
       for (Property part : component.getProperties()) {
-        property(component.getComponentClass(), part);
+        property(component.getComponentClass(), part, true);
       }
     }
+  }
+
+  /**
+   * Whether a usage of an embeddable gives its field's column a name of its own: an explicit name
+   * the field's own {@code @Column} does not give.
+   */
+  private static boolean overridden(AnnotatedElement field, org.hibernate.mapping.Column column) {
+    if (!column.isExplicit()) {
+      return false;
+    }
+    Optional<String> own = Arrays.stream(field.getDeclaredAnnotations())
+        .filter(annotation -> annotation.annotationType().getName().equals("jakarta.persistence.Column"))
+        .findFirst().map(annotation -> {
+          try {
+            return (String) annotation.annotationType().getMethod("name").invoke(annotation);
+          } catch (ReflectiveOperationException | ClassCastException e) {
+            return "";
+          }
+        }).filter(name -> !name.isBlank());
+    return own.map(name -> !loose(name).equals(loose(column.getName()))).orElse(true);
+  }
+
+  /** A name without case, quotes or underscores, as naming strategies may spell it either way. */
+  private static String loose(String name) {
+    return name.replace("`", "").replace("\"", "").replace("_", "").toLowerCase(Locale.ROOT);
   }
 
   /** The field, or else the getter, that holds a property, searched up the class hierarchy. */

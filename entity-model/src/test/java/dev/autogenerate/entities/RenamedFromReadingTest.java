@@ -115,6 +115,26 @@ class RenamedFromReadingTest {
     @ElementCollection @RenamedFrom("labels") Set<String> tags;
   }
 
+  @Entity(name = "Branch")
+  static class Branch {
+    @Id Long id;
+    @Embedded Address home;
+    @Embedded @jakarta.persistence.AttributeOverride(name = "postcode", column = @Column(name = "work_postcode"))
+    @jakarta.persistence.AttributeOverride(name = "city", column = @Column(name = "work_city"))
+    Address work;
+  }
+
+  /**
+   * An embeddable used twice in one table, once with its column overridden: the field's old name
+   * is the column's only where no override names it (the other's old name was the override's).
+   */
+  @Test
+  void aRenameOfAnEmbeddablesFieldHoldsWhereNoOverrideNamesItsColumn() {
+    Renames renames = read(Branch.class);
+    assertEquals(List.of(column("branch", "postcode", "zip", "Address.postcode")),
+        renames.columns().stream().map(RenamedFromReadingTest::withoutStatement).toList());
+  }
+
   private static Renames read(Class<?>... classes) {
     return new EntityModelReader(EntityModelOptions.using(RenamedFromReadingTest.class.getClassLoader()))
         .readModel(List.of(classes)).renames();
