@@ -123,7 +123,7 @@ final class RenamesReader {
       throw new RenameMappingException(stated + ": the field maps " + mapped.size() + " columns, and @RenamedFrom"
           + " names one; put it on the fields of the embeddable, or rename by hand");
     }
-    if (part && overridden(member.get(), mapped.get(0))) {
+    if (part && overridden(member.get(), mapped.get(0), property.getName())) {
       // This usage names the column itself (@AttributeOverride): the field's old name was never
       // its column's, which had the override's old name; the usages without one are renamed.
       return;
@@ -147,9 +147,10 @@ final class RenamesReader {
 
   /**
    * Whether a usage of an embeddable gives its field's column a name of its own: an explicit name
-   * the field's own {@code @Column} does not give.
+   * other than the field's own {@code @Column} gives, or than the field's name where it gives none
+   * (Hibernate marks the columns of an element collection's embeddable explicit too).
    */
-  private static boolean overridden(AnnotatedElement field, org.hibernate.mapping.Column column) {
+  private static boolean overridden(AnnotatedElement field, org.hibernate.mapping.Column column, String property) {
     if (!column.isExplicit()) {
       return false;
     }
@@ -162,7 +163,7 @@ final class RenamesReader {
             return "";
           }
         }).filter(name -> !name.isBlank());
-    return own.map(name -> !loose(name).equals(loose(column.getName()))).orElse(true);
+    return !loose(own.orElse(property)).equals(loose(column.getName()));
   }
 
   /** A name without case, quotes or underscores, as naming strategies may spell it either way. */
