@@ -8,7 +8,6 @@ import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The tables a table rename takes along: those JPA names after the entity, an
@@ -34,16 +33,10 @@ final class CollectionTableRenames {
       if (!(change.operation() instanceof RenameTable table)) {
         continue;
       }
-      String oldPrefix = unqualified(table.from()).toLowerCase(Locale.ROOT) + "_";
-      String newPrefix = unqualified(table.to()) + "_";
       for (Table old : List.copyOf(schema.tables().values())) {
-        String name = unqualified(old.name());
-        if (!name.toLowerCase(Locale.ROOT).startsWith(oldPrefix) || wanted.hasTable(old.name())) {
-          continue;
-        }
-        String now = qualifiedLike(old.name(), newPrefix + name.substring(oldPrefix.length()));
-        if (schema.hasTable(now) || !wanted.hasTable(now)
-            || !sameColumnsFollowing(old, wanted.requireTable(now), oldPrefix, newPrefix)) {
+        String now = SequenceRenames.followed(old.name(), table.from(), table.to());
+        if (now == null || wanted.hasTable(old.name()) || schema.hasTable(now) || !wanted.hasTable(now)
+            || !sameColumnsFollowing(old, wanted.requireTable(now), table)) {
           continue;
         }
         String reason = "table of " + table.from() + ", renamed with it to " + table.to() + ": it keeps its rows";
@@ -51,7 +44,7 @@ final class CollectionTableRenames {
         following.add(new Change(renameTable, reason));
         schema = renameTable.applyTo(schema);
         for (Column column : old.columns()) {
-          String followed = followed(column.name(), oldPrefix, newPrefix);
+          String followed = columnFollowing(column.name(), table);
           if (!followed.equals(column.name())) {
             RenameColumn renameColumn = new RenameColumn(now, column.name(), followed);
             following.add(new Change(renameColumn, "column of " + table.from() + ", renamed with it"));
@@ -64,23 +57,16 @@ final class CollectionTableRenames {
   }
 
   /** The same column names once each old prefix is the new one. */
-  private static boolean sameColumnsFollowing(Table old, Table now, String oldPrefix, String newPrefix) {
+  private static boolean sameColumnsFollowing(Table old, Table now, RenameTable rename) {
     if (old.columns().size() != now.columns().size()) {
       return false;
     }
-    return old.columns().stream().allMatch(column -> now.hasColumn(followed(column.name(), oldPrefix, newPrefix)));
+    return old.columns().stream().allMatch(column -> now.hasColumn(columnFollowing(column.name(), rename)));
   }
 
-  private static String followed(String name, String oldPrefix, String newPrefix) {
-    return name.toLowerCase(Locale.ROOT).startsWith(oldPrefix) ? newPrefix + name.substring(oldPrefix.length()) : name;
-  }
-
-  private static String unqualified(String name) {
-    return Schema.schemaOf(name) == null ? name : name.substring(name.indexOf('.') + 1);
-  }
-
-  private static String qualifiedLike(String reference, String name) {
-    String schema = Schema.schemaOf(reference);
-    return schema == null ? name : schema + "." + name;
+  /** A column named after the renamed table ({@code person_id}) under its new name, else as it is. */
+  private static String columnFollowing(String column, RenameTable rename) {
+    String followed = SequenceRenames.followed(column, Schema.unqualified(rename.from()), Schema.unqualified(rename.to()));
+    return followed == null ? column : followed;
   }
 }

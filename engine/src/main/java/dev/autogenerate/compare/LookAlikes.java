@@ -155,16 +155,14 @@ final class LookAlikes {
   }
 
   private static String tableHint(String old, String now) {
-    String oldName = Schema.schemaOf(old) == null ? old : old.substring(old.indexOf('.') + 1);
-    String newName = Schema.schemaOf(now) == null ? now : now.substring(now.indexOf('.') + 1);
-    return "tables " + old + " and " + now + " look like a rename: add @RenamedFrom(\"" + oldName
-        + "\") to the entity to keep the data (or --rename " + old + "=" + newName + ")";
+    return "tables " + old + " and " + now + " look like a rename: add @RenamedFrom(\"" + Schema.unqualified(old)
+        + "\") to the entity to keep the data (or --rename " + old + "=" + Schema.unqualified(now) + ")";
   }
 
   private static String sequenceHint(String old, String now) {
-    String newName = Schema.schemaOf(now) == null ? now : now.substring(now.indexOf('.') + 1);
     return "sequences " + old + " and " + now + " look like a rename: " + now + " starts again at its first value,"
-        + " handing out ids the rows may hold already; --rename " + old + "=" + newName + " keeps the value";
+        + " handing out ids the rows may hold already; --rename " + old + "=" + Schema.unqualified(now)
+        + " keeps the value";
   }
 
   private static Change withLine(Change change, String line) {

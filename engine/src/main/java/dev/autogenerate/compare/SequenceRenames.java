@@ -47,12 +47,15 @@ final class SequenceRenames {
     return sequences;
   }
 
-  /** The sequence's name with the old table's name in front replaced by the new one's, or null. */
-  private static String followed(String sequence, String oldTable, String newTable) {
+  /**
+   * A name made from a table's ({@code users_seq}, {@code users_nicknames}, {@code users_id}) with
+   * the old table's name in front replaced by the new one's, or null where it does not begin so.
+   */
+  static String followed(String name, String oldTable, String newTable) {
     String prefix = oldTable.toLowerCase(Locale.ROOT) + "_";
-    if (!sequence.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+    if (!name.toLowerCase(Locale.ROOT).startsWith(prefix)) {
       return null;
     }
-    return newTable + "_" + sequence.substring(prefix.length());
+    return newTable + "_" + name.substring(prefix.length());
   }
 }

@@ -34,8 +34,8 @@ final class IdentifierRewriter {
 
   /** A {@code create index} statement with its table, the name after {@code on}, renamed. */
   static String tableInIndex(String definition, String from, String to) {
-    String table = Schema.schemaOf(from) == null ? from : from.substring(from.indexOf('.') + 1);
-    String newTable = Schema.schemaOf(to) == null ? to : to.substring(to.indexOf('.') + 1);
+    String table = Schema.unqualified(from);
+    String newTable = Schema.unqualified(to);
     int list = definition.indexOf('(');
     String head = list < 0 ? definition : definition.substring(0, list);
     String rest = list < 0 ? "" : definition.substring(list);
