@@ -3,6 +3,7 @@ package dev.autogenerate.compare;
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.Table;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +26,7 @@ final class CheckComparator implements TableElementComparator {
   @Override
   public void compare(Table existing, Table wanted, TableChanges changes) {
     Optional<Table> recorded = changes.recorded();
-    List<CheckConstraint> kept = new java.util.ArrayList<>();
+    List<CheckConstraint> kept = new ArrayList<>();
     for (CheckConstraint check : existing.checks()) {
       if (wanted.checks().stream().anyMatch(each -> same(check, each, recorded))) {
         continue;

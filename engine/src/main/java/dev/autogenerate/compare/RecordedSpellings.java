@@ -15,14 +15,15 @@ import java.util.Optional;
  * {@code ((status)::text = ANY ((ARRAY['A'::character varying, ...])::text[]))}, {@code 'n/a'}
  * as {@code 'n/a'::character varying}): re-created from the catalog, a dropped check or default
  * reads badly in review and runs on PostgreSQL only. The history replayed knows the text as
- * written; where {@link SqlExpressions} finds both the same, that text is used. One the database
+ * written; where the comparison's normal form ({@link ComparisonRules#normalForm}) finds both
+ * the same, that text is used. One the database
  * changed since (same name, another meaning) keeps the catalog's.
  */
 final class RecordedSpellings {
 
   private RecordedSpellings() {}
 
-  static Schema in(Schema current, Optional<Schema> recorded) {
+  static Schema in(Schema current, Optional<Schema> recorded, ComparisonRules rules) {
     if (recorded.isEmpty()) {
       return current;
     }
@@ -30,7 +31,7 @@ final class RecordedSpellings {
     for (Table table : current.tables().values()) {
       Optional<Table> written = recorded.get().table(table.name());
       if (written.isPresent()) {
-        Table same = respelled(table, written.get());
+        Table same = respelled(table, written.get(), rules);
         if (!same.equals(table)) {
           respelled = respelled.withTable(same);
         }
@@ -39,31 +40,31 @@ final class RecordedSpellings {
     return respelled;
   }
 
-  private static Table respelled(Table table, Table written) {
+  private static Table respelled(Table table, Table written, ComparisonRules rules) {
     Table respelled = table;
     for (Column column : table.columns()) {
       Optional<String> text = written.column(column.name()).map(Column::defaultSql)
-          .filter(recorded -> sameMeaning(recorded, column.defaultSql()));
+          .filter(recorded -> sameMeaning(recorded, column.defaultSql(), rules));
       if (text.isPresent()) {
         respelled = respelled.withColumnReplaced(column.name(), each -> each.defaultSql(text.get()));
       }
     }
     return new Table(respelled.name(), respelled.columns(), respelled.primaryKey(), respelled.uniqueConstraints(),
-        respelled.foreignKeys(), respelled.checks().stream().map(check -> respelled(check, written)).toList(),
+        respelled.foreignKeys(), respelled.checks().stream().map(check -> respelled(check, written, rules)).toList(),
         respelled.indexes(), respelled.comment());
   }
 
-  private static CheckConstraint respelled(CheckConstraint check, Table written) {
+  private static CheckConstraint respelled(CheckConstraint check, Table written, ComparisonRules rules) {
     if (check.name() == null) {
       return check;
     }
     return written.checks().stream()
-        .filter(recorded -> check.name().equals(recorded.name()) && sameMeaning(recorded.expression(), check.expression()))
+        .filter(recorded -> check.name().equals(recorded.name()) && sameMeaning(recorded.expression(), check.expression(), rules))
         .findFirst().map(recorded -> new CheckConstraint(check.name(), recorded.expression())).orElse(check);
   }
 
-  private static boolean sameMeaning(String recorded, String inspected) {
+  private static boolean sameMeaning(String recorded, String inspected, ComparisonRules rules) {
     return recorded != null && inspected != null && !recorded.equals(inspected)
-        && Objects.equals(SqlExpressions.normalize(recorded), SqlExpressions.normalize(inspected));
+        && Objects.equals(rules.normalForm(recorded), rules.normalForm(inspected));
   }
 }

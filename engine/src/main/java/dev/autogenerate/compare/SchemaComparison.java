@@ -147,7 +147,7 @@ public final class SchemaComparison {
     notices.addAll(entityViews.notices());
     notices.addAll(plan.notices());
     // What the downgrade puts back reads as the migrations wrote it, not as PostgreSQL rewrote it.
-    List<Change> downgrade = downgradeOf(RecordedSpellings.in(current, recorded), upgrade);
+    List<Change> downgrade = downgradeOf(RecordedSpellings.in(current, recorded, rules), upgrade);
     return new MigrationPlan(ChangeGroup.consecutive(upgrade), ChangeGroup.consecutive(downgrade),
         warnings, notices, Risks.of(current, upgrade));
   }
