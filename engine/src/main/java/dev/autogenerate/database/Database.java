@@ -153,6 +153,13 @@ public interface Database {
   List<String> versionGuard(List<String> heads, String failure);
 
   /**
+   * What a script written without the database begins with, after its header comment: the
+   * client's settings its guards need (a client goes on after an error unless told), and the
+   * session's; each line ends with a newline, and a blank line ends the whole.
+   */
+  String scriptPreamble();
+
+  /**
    * Whether a script's {@link #versionGuard} reads a version table that may not exist yet, so that
    * the script checks before it creates the bookkeeping tables and a stopped script has changed
    * nothing. Where it cannot, the script creates them (empty, if missing) first.

@@ -5,7 +5,6 @@ import dev.autogenerate.compare.Risk;
 import dev.autogenerate.database.AheadOfTransaction;
 import dev.autogenerate.database.Database;
 import dev.autogenerate.operations.Operation;
-import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Schema;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -230,20 +229,7 @@ public final class OfflineScript {
             ? "\n-- All revisions in one transaction (but one that must run on its own), with the version and history"
                 + " rows the runtime would write.\n\n"
             : "\n-- Each revision is one transaction, with the version and history rows the runtime would write.\n\n");
-    if (database.kind() == DatabaseKind.POSTGRESQL) {
-      // A guard outside a transaction (before a concurrent index) stops only a client that stops
-      // at an error: psql goes on after one unless told.
-      script.append("-- For psql, which stops at the first error only when told (as with -v ON_ERROR_STOP=1):\n")
-          .append("\\set ON_ERROR_STOP on\n\n");
-    }
-    if (database.kind() == DatabaseKind.SQLITE) {
-      // Its guards stop a script only where the client stops at an error: sqlite3 goes on after
-      // one unless told, and a rebuild after a failed guard would drop what the guard kept.
-      script.append("-- For the sqlite3 shell, which stops at the first error only when told (as with -bail):\n")
-          .append(".bail on\n")
-          .append("-- SQLite: tables are rebuilt to be altered; references are not enforced meanwhile.\n")
-          .append("pragma foreign_keys = off;\n\n");
-    }
+    script.append(database.scriptPreamble());
     boolean checkFirst = database.scriptChecksBeforeCreatingTables();
     if (checkFirst) {
       startGuard(script, direction, from);

@@ -94,6 +94,16 @@ public final class PostgresDatabase implements Database, ComparisonRules {
     return true;
   }
 
+  /**
+   * psql stops at the first error only when told: a guard outside a transaction (before a
+   * concurrent index) would stop nothing otherwise.
+   */
+  @Override
+  public String scriptPreamble() {
+    return "-- For psql, which stops at the first error only when told (as with -v ON_ERROR_STOP=1):\n"
+        + "\\set ON_ERROR_STOP on\n\n";
+  }
+
   @Override
   public List<String> scriptStop(String condition, String failure) {
     return List.of("do $guard$\nbegin\n  if not (" + condition + ") then\n    raise exception "

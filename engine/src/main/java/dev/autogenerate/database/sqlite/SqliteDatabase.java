@@ -263,6 +263,18 @@ public final class SqliteDatabase implements Database, ComparisonRules {
         failure);
   }
 
+  /**
+   * The sqlite3 shell goes on after an error unless told, and a rebuild after a failed guard would
+   * drop what the guard kept; references are not enforced while tables are rebuilt.
+   */
+  @Override
+  public String scriptPreamble() {
+    return "-- For the sqlite3 shell, which stops at the first error only when told (as with -bail):\n"
+        + ".bail on\n"
+        + "-- SQLite: tables are rebuilt to be altered; references are not enforced meanwhile.\n"
+        + "pragma foreign_keys = off;\n\n";
+  }
+
   @Override
   public List<String> scriptStop(String condition, String failure) {
     return SqliteScriptStop.unless("_autogenerate_script_guard", condition, failure);
