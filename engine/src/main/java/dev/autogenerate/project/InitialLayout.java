@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -85,9 +84,7 @@ public record InitialLayout(String entities, String migrations, String source) {
       return Optional.empty();
     }
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      Element root = factory.newDocumentBuilder().parse(pom.toFile()).getDocumentElement();
+      Element root = XmlFiles.root(pom);
       return child(root, "groupId").or(() -> child(root, "parent").flatMap(parent -> child((Element) parent, "groupId")))
           .map(Node::getTextContent).map(String::strip).filter(group -> !group.isEmpty() && !group.contains("${"));
     } catch (IOException | org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException e) {
