@@ -154,15 +154,8 @@ final class RenamesReader {
     if (!column.isExplicit()) {
       return false;
     }
-    Optional<String> own = Arrays.stream(field.getDeclaredAnnotations())
-        .filter(annotation -> annotation.annotationType().getName().equals("jakarta.persistence.Column"))
-        .findFirst().map(annotation -> {
-          try {
-            return (String) annotation.annotationType().getMethod("name").invoke(annotation);
-          } catch (ReflectiveOperationException | ClassCastException e) {
-            return "";
-          }
-        }).filter(name -> !name.isBlank());
+    Optional<String> own = attribute(field, "jakarta.persistence.Column", "name").map(String::valueOf)
+        .filter(name -> !name.isBlank());
     return !loose(own.orElse(property)).equals(loose(column.getName()));
   }
 
@@ -194,15 +187,26 @@ final class RenamesReader {
 
   /** The annotation's names, found by the annotation's class name (see the class comment). */
   private static Optional<String[]> renamedFrom(AnnotatedElement element) {
+    return attribute(element, RenamedFrom.class.getName(), "value").map(value -> {
+      if (value instanceof String[] names) {
+        return names;
+      }
+      throw new RenameMappingException("cannot read @RenamedFrom on " + element + ": its value is no list of names");
+    });
+  }
+
+  /**
+   * An attribute of the annotation of that class name on the element, read by name: an
+   * application's class path may bring its own copy of the annotation's class (the class comment).
+   */
+  private static Optional<Object> attribute(AnnotatedElement element, String annotationName, String attribute) {
     for (Annotation annotation : element.getDeclaredAnnotations()) {
-      if (annotation.annotationType().getName().equals(RenamedFrom.class.getName())) {
-        if (annotation instanceof RenamedFrom renamed) {
-          return Optional.of(renamed.value());
-        }
+      if (annotation.annotationType().getName().equals(annotationName)) {
         try {
-          return Optional.of((String[]) annotation.annotationType().getMethod("value").invoke(annotation));
-        } catch (ReflectiveOperationException | ClassCastException e) {
-          throw new RenameMappingException("cannot read @RenamedFrom on " + element + ": " + e.getMessage());
+          return Optional.ofNullable(annotation.annotationType().getMethod(attribute).invoke(annotation));
+        } catch (ReflectiveOperationException e) {
+          throw new RenameMappingException("cannot read @" + annotation.annotationType().getSimpleName() + " on "
+              + element + ": " + e.getMessage());
         }
       }
     }
