@@ -34,11 +34,10 @@ public record InitialLayout(String entities, String migrations, String source) {
   public static InitialLayout of(Path project, String classPath, Map<String, String> environment) {
     List<Path> folders = SettingsLoader.list(classPath).stream().map(project::resolve).toList();
     Optional<String> group = groupId(project.resolve("pom.xml"));
-    Optional<String> application = folders.stream().map(SpringBootMigrations::applicationPackage)
-        .flatMap(Optional::stream).findFirst();
     Optional<SpringBootMigrations.Found> spring = SpringBootMigrations.of(project, folders, null, environment);
     if (spring.isPresent()) {
-      String entities = application.or(() -> group.map(InitialLayout::packageName)).orElse(EXAMPLE.entities());
+      String entities = spring.get().application().or(() -> group.map(InitialLayout::packageName))
+          .orElse(EXAMPLE.entities());
       return new InitialLayout(entities, project.relativize(spring.get().folder()).toString().replace('\\', '/'),
           "the Spring Boot application: " + spring.get().origin());
     }

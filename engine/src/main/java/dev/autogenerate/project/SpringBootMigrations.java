@@ -34,9 +34,10 @@ public final class SpringBootMigrations {
    *
    * @param sourceRoot the application's {@code src/main/java}: beside the {@code target/classes}
    *     that holds it, so a module's migrations are found from the build's root too
+   * @param application the {@code @SpringBootApplication} class's package, where one was found
    * @param origin for {@code config} and messages: the setting's key, or the application class's package
    */
-  public record Found(String packageName, Path sourceRoot, String origin) {
+  public record Found(String packageName, Path sourceRoot, Optional<String> application, String origin) {
 
     /** The folder the migrations are in. */
     public Path folder() {
@@ -62,13 +63,13 @@ public final class SpringBootMigrations {
       if (application.isPresent()) {
         Path sourceRoot = sourceRoot(workingDirectory, folder);
         return Optional.of(starter.isPresent()
-            ? new Found(starter.get(), sourceRoot, "the starter's autogenerate.migrations-package")
-            : new Found(application.get() + ".migrations", sourceRoot,
+            ? new Found(starter.get(), sourceRoot, application, "the starter's autogenerate.migrations-package")
+            : new Found(application.get() + ".migrations", sourceRoot, application,
                 "migrations below the @SpringBootApplication package " + application.get()));
       }
     }
     Path classes = classPath.stream().filter(Files::isDirectory).findFirst().orElse(null);
-    return starter.map(name -> new Found(name, sourceRoot(workingDirectory, classes),
+    return starter.map(name -> new Found(name, sourceRoot(workingDirectory, classes), Optional.empty(),
         "the starter's autogenerate.migrations-package"));
   }
 

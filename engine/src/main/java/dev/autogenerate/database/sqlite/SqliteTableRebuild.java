@@ -82,8 +82,8 @@ final class SqliteTableRebuild {
    * Statements that fail unless the table's definition holds only what the rebuild creates again:
    * a generated column (rebuilt as a plain one), a {@code COLLATE}, {@code STRICT} or
    * {@code WITHOUT ROWID} (rebuilt without them) is something the schema value does not carry,
-   * and would silently change. Checked on the table
-   * itself when the rebuild runs, so a table made by hand is never rebuilt into another one.
+   * and would silently change. Checked on the table itself when the rebuild runs, so a table made
+   * by hand is never rebuilt into another one.
    */
   static List<String> keepableGuard(Table table) {
     String name = Ddl.literal(table.name());
