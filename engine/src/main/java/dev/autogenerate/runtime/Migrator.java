@@ -588,13 +588,13 @@ public final class Migrator {
           : database.withUnstored(database.inspect(connection, filter), () -> history.replay(found));
       // The file warned of these with the rows of the database it was written against (a
       // downgrade's without a count): here they are counted in this one, before anything runs.
-      Schema spelled = database.spelledFor(schema, operations);
+      List<Risk> risky = risky(database.spelledFor(schema, operations), operations);
       if (direction == Direction.DOWNGRADE) {
-        refuseToUndoAStamp(connection, destroying(spelled, operations), script, found,
-            !transaction.uncommitted().isEmpty(), !transaction.committedAny());
+        refuseToUndoAStamp(connection, destroying(risky), script, found, !transaction.uncommitted().isEmpty(),
+            !transaction.committedAny());
       }
       progress.accept(direction.starting + script.label() + " ...");
-      warnOfDataLoss(connection, database, changing(database, spelled, operations));
+      warnOfDataLoss(connection, database, changing(database, risky));
       AheadOfTransaction ahead = aheadOfTransaction(database, operations, schema, script);
       if (!ahead.statements().isEmpty()) {
         if (joining) {
@@ -853,15 +853,19 @@ public final class Migrator {
    * apply to the schema (applying it says so, or raw SQL before it made what it names).
    */
   static List<Risk> destroying(Schema schema, List<Operation> operations) {
-    return risky(schema, operations).stream().filter(risk -> risk.kind().destroysData()).toList();
+    return destroying(risky(schema, operations));
+  }
+
+  private static List<Risk> destroying(List<Risk> risky) {
+    return risky.stream().filter(risk -> risk.kind().destroysData()).toList();
   }
 
   /**
    * The steps that delete, cut or shift data without an error, those a revision says before it
    * runs; a time zone shifts nothing where the database keeps every value as it was given.
    */
-  private static List<Risk> changing(Database database, Schema schema, List<Operation> operations) {
-    return risky(schema, operations).stream().filter(risk -> risk.kind().changesDataWithoutError())
+  private static List<Risk> changing(Database database, List<Risk> risky) {
+    return risky.stream().filter(risk -> risk.kind().changesDataWithoutError())
         .filter(risk -> risk.kind() != Risk.Kind.TIME_ZONE || database.enforcesColumnTypes()).toList();
   }
 
