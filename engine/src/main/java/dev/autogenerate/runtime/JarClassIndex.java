@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringTokenizer;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -41,15 +43,18 @@ final class JarClassIndex implements Closeable {
   private final Map<String, List<String>> namesByPackage;
   /** A multi-release jar's chosen versions of base names, by base name. */
   private final Map<String, ZipEntry> versioned;
-  /** What {@link #list} made of a package, made once: the file objects javac remembers. */
-  private final Map<String, List<JavaFileObject>> listed = new HashMap<>();
-  /** Whether the manifest's Class-Path names more jars, which this index does not list. */
-  private final boolean namesOtherJars;
+  /**
+   * What {@link #list} made of a package, made once: the file objects javac remembers. Compiles
+   * on several threads may share one index ({@link CompileClassPath}).
+   */
+  private final Map<String, List<JavaFileObject>> listed = new ConcurrentHashMap<>();
+  /** The jars the manifest's Class-Path names, which this index does not list. */
+  private final List<Path> manifestClassPath;
 
   private JarClassIndex(ZipFile zip, Path jar, Map<String, List<String>> namesByPackage,
-      Map<String, ZipEntry> versioned, boolean namesOtherJars) {
+      Map<String, ZipEntry> versioned, List<Path> manifestClassPath) {
     this.zip = zip;
-    this.namesOtherJars = namesOtherJars;
+    this.manifestClassPath = manifestClassPath;
     this.jarUri = jar.toUri();
     this.jarPath = jar.toString();
     this.namesByPackage = namesByPackage;
@@ -109,7 +114,7 @@ final class JarClassIndex implements Closeable {
         namesByPackage.computeIfAbsent(packagePath, key -> new ArrayList<>()).add(path);
       }
       return new JarClassIndex(zip, jar, namesByPackage, versioned,
-          attributes.getValue(Attributes.Name.CLASS_PATH) != null);
+          namedJars(jar, attributes.getValue(Attributes.Name.CLASS_PATH)));
     } catch (IOException | RuntimeException e) {
       zip.close();
       throw e;
@@ -124,9 +129,32 @@ final class JarClassIndex implements Closeable {
     }
   }
 
-  /** Whether the jar's manifest names more jars (Class-Path), whose classes javac alone would find. */
-  boolean namesOtherJars() {
-    return namesOtherJars;
+  /**
+   * The jars a manifest's {@code Class-Path} names (space-separated URLs, relative to the jar's
+   * folder), as javac reads them: those with a {@code file} URL only.
+   */
+  private static List<Path> namedJars(Path jar, String classPath) {
+    if (classPath == null) {
+      return List.of();
+    }
+    List<Path> named = new ArrayList<>();
+    URI base = jar.toAbsolutePath().toUri();
+    for (StringTokenizer tokens = new StringTokenizer(classPath); tokens.hasMoreTokens(); ) {
+      try {
+        URI uri = base.resolve(tokens.nextToken());
+        if ("file".equals(uri.getScheme())) {
+          named.add(Path.of(uri).normalize());
+        }
+      } catch (IllegalArgumentException e) {
+        // A URL no path names: javac skips it too.
+      }
+    }
+    return List.copyOf(named);
+  }
+
+  /** The jars the manifest's Class-Path names, in its order: javac reads them right after this one. */
+  List<Path> manifestClassPath() {
+    return manifestClassPath;
   }
 
   /** The class files of a package, and with {@code recurse} of the packages below it. */

@@ -199,22 +199,23 @@ public final class SourceCompiler {
       throw new UserError("no Java compiler in this runtime: run autogenerate with a JDK, not a JRE");
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (JarClassIndex apiJar = apiJarIndex();
+    // javac compiles for its own release, and picks a multi-release jar's versions by it.
+    try (CompileClassPath compilePath = CompileClassPath.open(classPathEntries(classPath), Runtime.version().feature());
         StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      standard.setLocationFromPaths(StandardLocation.CLASS_PATH, javacClassPath(classPath, apiJar != null));
-      return javac(compiler, standard, diagnostics, apiJar, toCompile, taken, texts, keys, classPath, parent, cache);
+      standard.setLocationFromPaths(StandardLocation.CLASS_PATH, compilePath.forJavac());
+      return javac(compiler, standard, diagnostics, compilePath, toCompile, taken, texts, keys, classPath, parent, cache);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot compile the migrations: " + e.getMessage(), e);
     }
   }
 
   private static Optional<Attempt> javac(JavaCompiler compiler, StandardJavaFileManager standard,
-      DiagnosticCollector<JavaFileObject> diagnostics, JarClassIndex apiJar, List<Path> toCompile,
+      DiagnosticCollector<JavaFileObject> diagnostics, CompileClassPath compilePath, List<Path> toCompile,
       Map<Path, CompiledClassCache.Cached> taken, Map<Path, String> texts, Map<Path, String> keys,
       List<Path> classPath, ClassLoader parent, CompiledClassCache cache) {
     Map<String, byte[]> beside = new HashMap<>();
     taken.values().forEach(found -> beside.putAll(found.classes()));
-    InMemoryClassOutput output = new InMemoryClassOutput(standard, beside, classPath, apiJar);
+    InMemoryClassOutput output = new InMemoryClassOutput(standard, beside, classPath, compilePath);
     List<String> options = List.of(
         "-proc:none",
         "-encoding", "UTF-8",
@@ -346,44 +347,6 @@ public final class SourceCompiler {
     return entries;
   }
 
-  /**
-   * The class path javac is given: {@link #classPathWithApi}'s entries, in its order, less the
-   * migration API's jar when {@link JarClassIndex} lists that jar's classes instead (first, where
-   * the jar stood).
-   */
-  static List<Path> javacClassPath(List<Path> classPath, boolean apiJarIndexed) {
-    Path api = apiLocation();
-    List<Path> entries = new ArrayList<>();
-    for (String entry : classPathEntries(classPath)) {
-      // An empty entry is the current folder, as javac reads one in -classpath.
-      entries.add(Path.of(entry.isEmpty() ? "." : entry));
-    }
-    if (apiJarIndexed) {
-      // The class path may name the jar relative to the working folder (java -cp lib/x.jar).
-      entries.removeIf(entry -> entry.toAbsolutePath().normalize().equals(api.toAbsolutePath().normalize()));
-    }
-    return entries;
-  }
-
-  /**
-   * The index of the migration API's jar (the command line's own, with all it bundles), or null
-   * where the API comes from a folder (a build's classes) or from a jar whose manifest names more
-   * jars, which javac alone follows.
-   */
-  private static JarClassIndex apiJarIndex() throws IOException {
-    Path api = apiLocation();
-    if (!Files.isRegularFile(api)) {
-      return null;
-    }
-    // javac compiles for its own release, and picks a multi-release jar's versions by it.
-    JarClassIndex index = JarClassIndex.open(api, Runtime.version().feature());
-    if (index.namesOtherJars()) {
-      index.close();
-      return null;
-    }
-    return index;
-  }
-
   private static Path apiLocation() {
     return Path.of(locationOf(dev.autogenerate.migration.Migration.class));
   }
@@ -438,24 +401,29 @@ public final class SourceCompiler {
     private final Map<String, List<JavaFileObject>> besideByPackage = new HashMap<>();
     private final List<Path> applicationRoots;
     private final Map<String, byte[]> applicationClassesRead = new ConcurrentHashMap<>();
-    private final JarClassIndex apiJar;
+    private final CompileClassPath compilePath;
 
     /**
      * @param beside classes (by binary name) javac reads as compiled classes on the class path
      * @param applicationClassPath the configured class path, whose class files javac reads are recorded
-     * @param apiJar the migration API's jar, listed after {@code beside} and before the class path
-     *     javac was given (where the jar stood in it); null when javac reads it from that path
+     * @param compilePath the class path, whose jars this lists from their indexes, in their place
+     *     among the folders javac lists
      */
     InMemoryClassOutput(StandardJavaFileManager delegate, Map<String, byte[]> beside, List<Path> applicationClassPath,
-        JarClassIndex apiJar) {
+        CompileClassPath compilePath) {
       super(delegate);
-      this.apiJar = apiJar;
+      this.compilePath = compilePath;
       this.applicationRoots = ApplicationClasses.roots(applicationClassPath);
       beside.forEach((name, bytes) -> besideByPackage
           .computeIfAbsent(name.substring(0, Math.max(0, name.lastIndexOf('.'))), key -> new ArrayList<>())
           .add(new ClassBytes(name, bytes)));
     }
 
+    /**
+     * The class path's files in javac's order, which decides the class a name resolves to (the
+     * first class file found): the classes beside, then each entry's, a jar's from its index and
+     * a folder's as javac listed them; files javac listed outside every entry last.
+     */
     @Override
     public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
         boolean recurse) throws IOException {
@@ -463,21 +431,53 @@ public final class SourceCompiler {
       if (location != StandardLocation.CLASS_PATH || !kinds.contains(JavaFileObject.Kind.CLASS)) {
         return listed;
       }
+      List<CompileClassPath.Entry> entries = compilePath.entries();
+      List<List<JavaFileObject>> byEntry = new ArrayList<>();
+      entries.forEach(entry -> byEntry.add(new ArrayList<>()));
+      List<JavaFileObject> outside = new ArrayList<>();
+      for (JavaFileObject file : listed) {
+        int entry = entryOf(file, entries);
+        boolean application = !applicationRoots.isEmpty() && file.getKind() == JavaFileObject.Kind.CLASS
+            && ApplicationClasses.inClassPath(file.toUri(), applicationRoots);
+        (entry < 0 ? outside : byEntry.get(entry)).add(application
+            ? new RecordedClassFile(file, super.inferBinaryName(location, file)) : file);
+      }
       List<JavaFileObject> all = new ArrayList<>();
       besideByPackage.forEach((name, files) -> {
         if (name.equals(packageName) || (recurse && name.startsWith(packageName + "."))) {
           all.addAll(files);
         }
       });
-      if (apiJar != null) {
-        all.addAll(apiJar.list(packageName, recurse));
+      for (int i = 0; i < entries.size(); i++) {
+        JarClassIndex jar = entries.get(i).jar();
+        if (jar != null) {
+          boolean application = ApplicationClasses.inClassPath(entries.get(i).location().toUri(), applicationRoots);
+          for (JavaFileObject file : jar.list(packageName, recurse)) {
+            all.add(application ? new RecordedClassFile(file, JarClassIndex.binaryName(file)) : file);
+          }
+        } else {
+          all.addAll(byEntry.get(i));
+        }
       }
-      for (JavaFileObject file : listed) {
-        all.add(!applicationRoots.isEmpty() && file.getKind() == JavaFileObject.Kind.CLASS
-            && ApplicationClasses.inClassPath(file.toUri(), applicationRoots)
-            ? new RecordedClassFile(file, super.inferBinaryName(location, file)) : file);
-      }
+      all.addAll(outside);
       return all;
+    }
+
+    /** The entry javac listed a file from: the first folder holding it, or -1. */
+    private static int entryOf(JavaFileObject file, List<CompileClassPath.Entry> entries) {
+      Path path;
+      try {
+        path = Path.of(file.toUri()).toAbsolutePath().normalize();
+      } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        return -1;
+      }
+      for (int i = 0; i < entries.size(); i++) {
+        CompileClassPath.Entry entry = entries.get(i);
+        if (entry.jar() == null && (path.startsWith(entry.location()) || path.startsWith(entry.realLocation()))) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     @Override
@@ -485,20 +485,22 @@ public final class SourceCompiler {
       if (file instanceof ClassBytes bytes) {
         return bytes.binaryName;
       }
-      String listed = JarClassIndex.binaryName(file);
-      if (listed != null) {
-        return listed;
+      if (file instanceof RecordedClassFile recorded) {
+        return recorded.binaryName;
       }
-      return file instanceof RecordedClassFile recorded ? recorded.binaryName : super.inferBinaryName(location, file);
+      String listed = JarClassIndex.binaryName(file);
+      return listed != null ? listed : super.inferBinaryName(location, file);
     }
 
     @Override
     public boolean isSameFile(FileObject a, FileObject b) {
-      if (a instanceof ClassBytes || b instanceof ClassBytes
-          || JarClassIndex.binaryName(a) != null || JarClassIndex.binaryName(b) != null) {
-        return a == b;
+      FileObject first = unwrapped(a);
+      FileObject second = unwrapped(b);
+      if (first instanceof ClassBytes || second instanceof ClassBytes
+          || JarClassIndex.binaryName(first) != null || JarClassIndex.binaryName(second) != null) {
+        return first == second;
       }
-      return super.isSameFile(unwrapped(a), unwrapped(b));
+      return super.isSameFile(first, second);
     }
 
     private static FileObject unwrapped(FileObject file) {

@@ -108,16 +108,20 @@ class JarClassIndexTest {
         new SimpleJavaFileObject(URI.create("memory:///lib/Greeting.class"), JavaFileObject.Kind.CLASS) {}));
   }
 
-  /** A jar whose manifest names another jar: javac would read that one too, which the index does not list. */
+  /** A manifest's Class-Path, as javac reads it: relative to the jar's folder, file URLs only. */
   @Test
-  void tellsWhetherTheManifestNamesOtherJars() throws IOException {
+  void readsTheJarsItsManifestNames() throws IOException {
     Manifest naming = manifest(false);
-    naming.getMainAttributes().put(Attributes.Name.CLASS_PATH, "lib/other.jar");
-    try (JarClassIndex index = JarClassIndex.open(jar(naming, Map.of("lib/Greeting.class", "greeting")), 17)) {
-      assertTrue(index.namesOtherJars());
+    Path elsewhere = folder.resolve("else where/other.jar");
+    naming.getMainAttributes().put(Attributes.Name.CLASS_PATH,
+        "lib/one.jar  ../two.jar " + elsewhere.toUri() + " http://example.com/three.jar");
+    Path jar = jar(naming, Map.of("lib/Greeting.class", "greeting"));
+    try (JarClassIndex index = JarClassIndex.open(jar, 17)) {
+      assertEquals(List.of(folder.resolve("lib/one.jar"), folder.getParent().resolve("two.jar"), elsewhere),
+          index.manifestClassPath());
     }
     try (JarClassIndex index = JarClassIndex.open(jar(false, Map.of("lib/Greeting.class", "greeting")), 17)) {
-      assertFalse(index.namesOtherJars());
+      assertEquals(List.of(), index.manifestClassPath());
     }
   }
 

@@ -2,18 +2,16 @@ package dev.autogenerate.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** What SourceCompiler makes of javac's diagnostics and gives javac as its class path. */
+/** What SourceCompiler makes of javac's diagnostics. */
 class SourceCompilerPartsTest {
 
   /** A bad class file inside a jar: the error names it in its message, with no file to point at. */
@@ -45,20 +43,6 @@ class SourceCompilerPartsTest {
         "cannot find symbol\n  symbol:   variable INTEGR\n  location: class M1"));
 
     assertEquals("cannot find symbol; symbol: variable INTEGR", error.message());
-  }
-
-  /**
-   * The API's jar, when listed from its index, is not on javac's class path too, however the
-   * class path names it: relative to the working folder as well.
-   */
-  @Test
-  void theIndexedJarIsLeftOutWhereverTheClassPathNamesIt() {
-    Path api = Path.of(SourceCompiler.classPathWithApi(List.of()).split(java.io.File.pathSeparator)[0]);
-    Path relative = Path.of("").toAbsolutePath().relativize(api);
-
-    List<Path> entries = SourceCompiler.javacClassPath(List.of(relative), true);
-
-    assertTrue(entries.stream().noneMatch(entry -> entry.toAbsolutePath().normalize().equals(api)), entries::toString);
   }
 
   private static Diagnostic<JavaFileObject> diagnostic(JavaFileObject source, String message) {
