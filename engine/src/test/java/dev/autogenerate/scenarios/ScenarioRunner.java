@@ -22,7 +22,7 @@ import java.util.List;
 /**
  * Plays a scenario the way a user lives it, through the command line, against a real database:
  * the before-entities are generated and applied; the after-entities must produce exactly the
- * expected operations; applied, autogenerate finds nothing more and check passes; downgrade -1
+ * expected operations; applied, check finds nothing more; downgrade -1
  * gives back the schema from before, compared by inspection.
  */
 final class ScenarioRunner {
@@ -63,10 +63,10 @@ final class ScenarioRunner {
       return;
     }
     project.expect(0, "upgrade", "head");
-    CliRun again = project.expect(0, "-m", "nothing more");
-    assertTrue(again.out().contains("No changes"),
+    // check finds what -m would write next: nothing, or the change is not idempotent.
+    CliRun again = project.run("check");
+    assertEquals(0, again.exitCode(),
         () -> scenario + " on " + kind + " is not idempotent:\n" + again + "\n" + project.lastMigration());
-    project.expect(0, "check");
 
     project.expect(0, "downgrade", "-1");
     assertEquals(comparable(before), comparable(inspect()),

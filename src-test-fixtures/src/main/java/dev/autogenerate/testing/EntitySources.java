@@ -1,7 +1,9 @@
 package dev.autogenerate.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +16,8 @@ import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
@@ -106,12 +110,40 @@ public final class EntitySources {
     sourcesByClassName.forEach((name, text) -> sources.add(new InMemorySource(name, text)));
 
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    boolean compiled =
-        compiler().getTask(null, null, diagnostics, options(directory), null, sources).call();
+    StandardJavaFileManager files = FILE_MANAGER.get();
+    try {
+      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(directory));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write classes to " + directory, e);
+    }
+    boolean compiled = compiler().getTask(null, files, diagnostics, OPTIONS, null, sources).call();
     if (!compiled) {
       throw new AssertionError("entity sources do not compile:\n" + describe(diagnostics));
     }
   }
+
+  /**
+   * A file manager per thread, kept for the JVM's life: javac opens and walks every jar of the
+   * class path once per file manager, which was most of a compile's time on the test class path;
+   * the class path does not change under a running test JVM. One per thread, as a file manager is
+   * not made for compiles side by side.
+   */
+  private static final ThreadLocal<StandardJavaFileManager> FILE_MANAGER = ThreadLocal.withInitial(() -> {
+    StandardJavaFileManager files = compiler().getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+    List<Path> classPath = new ArrayList<>();
+    // Under Surefire this may be a manifest-only jar; javac follows its Class-Path.
+    for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+      if (!entry.isEmpty()) {
+        classPath.add(Path.of(entry));
+      }
+    }
+    try {
+      files.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the test class path", e);
+    }
+    return files;
+  });
 
   private static JavaCompiler compiler() {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
@@ -122,18 +154,12 @@ public final class EntitySources {
     return compiler;
   }
 
-  private static List<String> options(Path directory) {
-    return List.of(
-        "-d", directory.toString(),
-        // Under Surefire this may be a manifest-only jar; javac follows its Class-Path.
-        "-classpath", System.getProperty("java.class.path", ""),
-        // Annotation processors on the test class path must not run on test entities.
-        "-proc:none",
-        // Keep parameter names and debug info, as a normal Maven build of entities would.
-        "-parameters",
-        "-g",
-        "-encoding", "UTF-8");
-  }
+  private static final List<String> OPTIONS = List.of(
+      // Annotation processors on the test class path must not run on test entities.
+      "-proc:none",
+      // Keep parameter names and debug info, as a normal Maven build of entities would.
+      "-parameters",
+      "-g");
 
   private static String describe(DiagnosticCollector<JavaFileObject> diagnostics) {
     StringBuilder text = new StringBuilder();
