@@ -384,6 +384,38 @@ public class OfflineSqlTest {
     }
   }
 
+  /**
+   * A view a DBA made over the table would fail the rebuild's rename with SQLite's own "error in
+   * view": the script stops before, saying why and what to run instead.
+   */
+  @Test
+  void aSqliteScriptStopsBeforeARebuildAViewMadeByHandReads() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory.resolve("app"), TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "create users table");
+    project.expect(0, "upgrade", "head");
+    project.entities(WalkthroughTest.USER_V1.replace("nullable = false, length = 200", "nullable = true, length = 200"));
+    project.expect(0, "-m", "optional emails");
+    String created;
+    try (Connection connection = project.database().open(); java.sql.Statement statement = connection.createStatement()) {
+      created = VersionTable.current(connection);
+      statement.execute("create view dba_emails as select email from users");
+    }
+    String script = project.expect(0, "upgrade", "--sql", created + ":head").out();
+
+    String output = client(project.database(), script, false).output();
+
+    assertTrue(output.contains("table users is read by views or triggers the migrations do not know"), output);
+    try (Connection connection = project.database().open()) {
+      assertEquals(created, VersionTable.current(connection));
+    }
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = project.database().open(); java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet view = statement.executeQuery("select count(*) from dba_emails")) {
+      assertTrue(view.next(), "upgrade, which inspects, creates the view again");
+    }
+  }
+
   /** What a client printed, and its exit code. */
   public record ClientRun(int exitCode, String output) {}
 

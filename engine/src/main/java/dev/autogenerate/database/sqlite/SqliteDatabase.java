@@ -202,8 +202,9 @@ public final class SqliteDatabase implements Database, ComparisonRules {
   /**
    * A table rebuild copies the columns the schema before it lists, and creates again the indexes
    * and triggers it lists: in a script, what the migrations say the table is. A column, index or
-   * trigger added by hand would be dropped with the old table (the runtime, which inspects, keeps
-   * them); the guards stop the script first.
+   * trigger added by hand would be dropped with the old table, and a view or trigger made by hand
+   * that reads it would fail the rename (the runtime, which inspects, keeps them all); the guards
+   * stop the script first.
    */
   @Override
   public List<String> scriptGuards(ChangeGroup group, Schema before, List<String> statements) {
@@ -212,6 +213,7 @@ public final class SqliteDatabase implements Database, ComparisonRules {
         : before.table(group.subject()).map(table -> {
           List<String> guards = new ArrayList<>(SqliteTableRebuild.columnsGuard(table));
           guards.addAll(SqliteTableRebuild.objectsGuard(table, before));
+          guards.addAll(SqliteTableRebuild.dependentsGuard(table, before));
           return guards;
         }).orElse(List.<String>of());
   }

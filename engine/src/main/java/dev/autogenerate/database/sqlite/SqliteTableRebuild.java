@@ -161,6 +161,41 @@ final class SqliteTableRebuild {
   }
 
   /**
+   * Statements that fail unless no view or trigger the migrations do not know reads the table:
+   * SQLite's rename of the rebuilt table checks every view and trigger that names it, and one
+   * made by hand, which the script cannot create again as the runtime does, would stop the script
+   * there with SQLite's "error in view ...: no such table". The name is looked for as a word of
+   * their text (so a view of {@code users_archive} does not count for {@code users}).
+   */
+  static List<String> dependentsGuard(Table table, Schema schema) {
+    List<String> known = new ArrayList<>();
+    schema.views().keySet().forEach(view -> known.add(Ddl.literal(SqliteNames.asciiLowerCase(view))));
+    schema.triggers().keySet().forEach(trigger -> known.add(Ddl.literal(SqliteNames.asciiLowerCase(trigger))));
+    String failure = "table " + table.name() + " is read by views or triggers the migrations do not know; this script's"
+        + " rebuild of it would fail on them: apply the migrations with autogenerate upgrade, which creates them again";
+    String word = "'*[^a-z0-9_$]" + globLiteral(SqliteNames.asciiLowerCase(table.name())) + "[^a-z0-9_$]*'";
+    return SqliteScriptStop.unless("_autogenerate_dependents_guard",
+        "(select count(*) from sqlite_master where type in ('view', 'trigger') and tbl_name <> "
+            + Ddl.literal(table.name()) + " collate nocase"
+            + (known.isEmpty() ? "" : " and lower(name) not in (" + String.join(", ", known) + ")")
+            + " and ' ' || lower(sql) || ' ' glob " + word + ") = 0",
+        failure);
+  }
+
+  /** A text GLOB matches as written: its wildcards and brackets each in brackets of their own, quotes doubled. */
+  private static String globLiteral(String text) {
+    StringBuilder literal = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '*', '?', '[' -> literal.append('[').append(c).append(']');
+        case '\'' -> literal.append("''");
+        default -> literal.append(c);
+      }
+    }
+    return literal.toString();
+  }
+
+  /**
    * Statements that fail unless the table's indexes and triggers are those {@code schema} (the
    * migrations) knows: the rebuild drops the old table, and what the migrations do not know (an
    * index a DBA made) would go with it, not created again.
