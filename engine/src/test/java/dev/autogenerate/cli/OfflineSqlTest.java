@@ -355,26 +355,9 @@ public class OfflineSqlTest {
   /** As for a column, an index or trigger a DBA made would go with the rebuilt table: the script stops first. */
   @Test
   void aSqliteScriptStopsBeforeARebuildWouldDropAnIndexOrTriggerTheMigrationsDoNotKnow() throws Exception {
-    ProjectDirectory project = new ProjectDirectory(directory.resolve("app"), TestDatabases.fresh(DatabaseKind.SQLITE));
-    project.entities(WalkthroughTest.USER_V1);
-    project.expect(0, "-m", "create users table");
-    project.expect(0, "upgrade", "head");
-    project.entities(WalkthroughTest.USER_V1.replace("nullable = false, length = 200", "nullable = true, length = 200"));
-    project.expect(0, "-m", "optional emails");
-    String created;
-    try (Connection connection = project.database().open(); java.sql.Statement statement = connection.createStatement()) {
-      created = VersionTable.current(connection);
-      statement.execute("create index dba_users_email on users (email)");
-    }
-    String script = project.expect(0, "upgrade", "--sql", created + ":head").out();
+    ProjectDirectory project = scriptStopsBeforeTheRebuild("create index dba_users_email on users (email)",
+        "table users has indexes or triggers the migrations do not know");
 
-    // Run as a DBA may, without -bail: the script stops itself.
-    String output = client(project.database(), script, false).output();
-
-    assertTrue(output.contains("table users has indexes or triggers the migrations do not know"), output);
-    try (Connection connection = project.database().open()) {
-      assertEquals(created, VersionTable.current(connection));
-    }
     project.expect(0, "upgrade", "head");
     try (Connection connection = project.database().open(); java.sql.Statement statement = connection.createStatement();
         java.sql.ResultSet index = statement.executeQuery(
@@ -390,6 +373,22 @@ public class OfflineSqlTest {
    */
   @Test
   void aSqliteScriptStopsBeforeARebuildAViewMadeByHandReads() throws Exception {
+    ProjectDirectory project = scriptStopsBeforeTheRebuild("create view dba_emails as select email from users",
+        "table users is read by views or triggers the migrations do not know");
+
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = project.database().open(); java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet view = statement.executeQuery("select count(*) from dba_emails")) {
+      assertTrue(view.next(), "upgrade, which inspects, creates the view again");
+    }
+  }
+
+  /**
+   * A SQLite users table at its first revision, what a DBA made by hand beside it, and the script
+   * of a second revision that rebuilds the table, run as a DBA may (without -bail): the script
+   * stops itself, saying why, and the database stays at the first revision.
+   */
+  private ProjectDirectory scriptStopsBeforeTheRebuild(String handMade, String why) throws Exception {
     ProjectDirectory project = new ProjectDirectory(directory.resolve("app"), TestDatabases.fresh(DatabaseKind.SQLITE));
     project.entities(WalkthroughTest.USER_V1);
     project.expect(0, "-m", "create users table");
@@ -399,21 +398,17 @@ public class OfflineSqlTest {
     String created;
     try (Connection connection = project.database().open(); java.sql.Statement statement = connection.createStatement()) {
       created = VersionTable.current(connection);
-      statement.execute("create view dba_emails as select email from users");
+      statement.execute(handMade);
     }
     String script = project.expect(0, "upgrade", "--sql", created + ":head").out();
 
     String output = client(project.database(), script, false).output();
 
-    assertTrue(output.contains("table users is read by views or triggers the migrations do not know"), output);
+    assertTrue(output.contains(why), output);
     try (Connection connection = project.database().open()) {
       assertEquals(created, VersionTable.current(connection));
     }
-    project.expect(0, "upgrade", "head");
-    try (Connection connection = project.database().open(); java.sql.Statement statement = connection.createStatement();
-        java.sql.ResultSet view = statement.executeQuery("select count(*) from dba_emails")) {
-      assertTrue(view.next(), "upgrade, which inspects, creates the view again");
-    }
+    return project;
   }
 
   /** What a client printed, and its exit code. */
