@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -145,7 +146,38 @@ public final class ApplicationConfigReader {
         }
       }
     }
+    refuseMisspelling(layers, spellings);
     return Optional.empty();
+  }
+
+  /**
+   * Refuses a key of the files that is a misspelling of the one looked for: read past, it would
+   * leave the tool on its default (migrations in another package than the starter runs) while
+   * the application, whose starter refuses unknown keys, would not start. Compared in Spring's
+   * uniform form (lower case, no dashes or underscores), within the key's prefix.
+   */
+  private static void refuseMisspelling(List<Layer> layers, List<String> spellings) {
+    String wanted = spellings.get(0);
+    int dot = wanted.lastIndexOf('.');
+    String prefix = wanted.substring(0, dot + 1);
+    String wantedUniform = uniform(wanted.substring(dot + 1));
+    for (Layer layer : layers) {
+      for (String key : layer.entries().keySet()) {
+        if (!key.startsWith(prefix) || key.indexOf('.', prefix.length()) >= 0) {
+          continue;
+        }
+        String uniform = uniform(key.substring(prefix.length()));
+        if (!uniform.equals(wantedUniform) && Misspellings.closest(uniform, List.of(wantedUniform)).isPresent()) {
+          throw new UserError(key + " in " + layer.file() + " is no setting (did you mean " + wanted + "?):"
+              + " correct it; read past, the migrations would go where the tool looks without it");
+        }
+      }
+    }
+  }
+
+  /** A key's name as Spring's relaxed binding compares it: lower case, without dashes and underscores. */
+  private static String uniform(String name) {
+    return name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
   }
 
   /** Where the application's configuration files are looked for, in rising order (the class comment). */

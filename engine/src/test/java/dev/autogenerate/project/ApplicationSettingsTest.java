@@ -125,6 +125,32 @@ class ApplicationSettingsTest {
     assertEquals(project.resolve("migrations"), resolve().settings().migrations());
   }
 
+  /**
+   * A misspelt starter key for the migrations' package was read past: -m wrote the migration
+   * below the application's package, where the starter, told another one, would never run it.
+   */
+  @Test
+  void aMisspeltMigrationsPackageKeyIsRefusedNamingTheKeyMeant() throws Exception {
+    write("target/classes/com/acme/shop/ShopApplication.class",
+        "Lorg/springframework/boot/autoconfigure/SpringBootApplication;");
+    write("target/classes/application.yml", """
+        spring:
+          datasource:
+            url: jdbc:sqlite:app.db
+        autogenerate:
+          fail-on-drift: true
+          migration_package: com.acme.db.changes
+        """);
+
+    UserError refused = assertThrows(UserError.class, this::resolve);
+
+    assertTrue(refused.getMessage().startsWith("autogenerate.migration_package in " + project.resolve("target/classes/application.yml")
+        + " is no setting (did you mean autogenerate.migrations-package?)"), refused.getMessage());
+    write("target/classes/application.yml",
+        "spring.datasource.url: jdbc:sqlite:app.db\nautogenerate:\n  fail-on-drift: true\n  migrationsPackage: com.acme.db.changes\n");
+    assertEquals("com.acme.db.changes", resolve().settings().migrationsPackage(), "another key of the starter, and a relaxed spelling");
+  }
+
   /** Without --classpath the CLI looked in ./migrations, and said the database was at a revision no migration defines. */
   @Test
   void aSpringBootProjectToldNothingOfItsClassesUsesItsBuilds() throws Exception {
