@@ -320,7 +320,8 @@ public final class AutogenerateCli implements Callable<Integer> {
   Project project() {
     configureLogging();
     awaitSqliteLibrary();
-    project = new Project(effectiveSettings().settings());
+    EffectiveSettings effective = effectiveSettings();
+    project = new Project(effective.settings(), effective.origin(SettingsLoader.URL));
     return project;
   }
 

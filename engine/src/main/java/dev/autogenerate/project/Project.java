@@ -69,12 +69,23 @@ import java.util.regex.Pattern;
 public final class Project {
 
   private final Settings settings;
+  /** Where the url came from (a file and key, a variable, an option), for a failed connection's message; or null. */
+  private final String urlOrigin;
   private ClassLoader applicationLoader;
   /** See {@link #cacheUse()}; written by the threads reading the entities and the history. */
   private final Map<String, Optional<KeptEntry>> cacheUse = new ConcurrentSkipListMap<>();
 
   public Project(Settings settings) {
+    this(settings, null);
+  }
+
+  /**
+   * @param urlOrigin where the url came from ({@link EffectiveSettings#origin}), which a failed
+   *     connection's message names; null where it is not known
+   */
+  public Project(Settings settings, String urlOrigin) {
     this.settings = settings;
+    this.urlOrigin = urlOrigin;
   }
 
   public Settings settings() {
@@ -137,9 +148,16 @@ public final class Project {
       String reason = unknownHost(e).map(host -> "host " + host + " could not be resolved (no such name, or no DNS at hand)")
           .orElseGet(() -> MaskedUrl.withoutSecrets(UserError.firstLine(e.getMessage()), settings));
       throw new UserError("cannot connect to " + url + ": " + reason
-          + " (check url, user and password in autogenerate.properties, AUTOGENERATE_URL or --url; connect.timeout="
-          + settings.connectTimeout().toSeconds() + " s)", e);
+          + " (" + whereToCheck() + "; connect.timeout=" + settings.connectTimeout().toSeconds() + " s)", e);
     }
+  }
+
+  /** What a failed connection's message tells to check: where the url came from, when known. */
+  private String whereToCheck() {
+    if (urlOrigin == null || urlOrigin.startsWith("default")) {
+      return "check url, user and password in autogenerate.properties, AUTOGENERATE_URL or --url";
+    }
+    return "the url is from " + urlOrigin + ": check it, and the user and password";
   }
 
   /** The host name a failed connection could not resolve, when that is why it failed. */

@@ -33,8 +33,40 @@ class CommandErrorsTest {
     CliRun run = project.expect(2, "-m", "first");
 
     assertOneLineError(run, "cannot connect to jdbc:postgresql://127.0.0.1:1/nowhere");
-    assertTrue(run.err().contains("--url"), run::toString);
+    assertTrue(run.err().contains("(the url is from " + directory.resolve("autogenerate.properties")
+        + ": check it, and the user and password; connect.timeout="), run::toString);
     assertEquals(List.of(), project.migrationFiles());
+  }
+
+  /** The message named autogenerate.properties and --url, where the url came from the application's own file. */
+  @Test
+  void anUnreachableDatabaseNamesTheApplicationFileTheUrlCameFrom() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory,
+        new TestDatabase(DatabaseKind.POSTGRESQL, "jdbc:postgresql://127.0.0.1:1/unused", "x", "y"));
+    project.write("autogenerate.properties",
+        "entities=com.example.domain\nclasspath=classes\nmigrations=src/main/java/com/example/migrations\n");
+    project.write("src/main/resources/application.properties",
+        "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere?connectTimeout=2\n");
+    project.entities(WalkthroughTest.USER_V1);
+
+    CliRun run = project.expect(2, "check");
+
+    assertOneLineError(run, "cannot connect to jdbc:postgresql://127.0.0.1:1/nowhere?connectTimeout=2");
+    assertTrue(run.err().contains("(the url is from " + directory.resolve("src/main/resources/application.properties")
+        + " (spring.datasource.url): check it"), run::toString);
+  }
+
+  /** A url typed on the command line: the message says so. */
+  @Test
+  void anUnreachableUrlTypedAsAnOptionSaysSo() {
+    ProjectDirectory project = new ProjectDirectory(directory,
+        new TestDatabase(DatabaseKind.POSTGRESQL, "jdbc:postgresql://127.0.0.1:1/unused", "x", "y"));
+    project.write("autogenerate.properties", "entities=com.example.domain\nclasspath=classes\n");
+    project.entities(WalkthroughTest.USER_V1);
+
+    CliRun run = project.run("--url", "jdbc:postgresql://127.0.0.1:1/typed?connectTimeout=2", "check");
+
+    assertTrue(run.err().contains("(the url is from option --url: check it"), run::toString);
   }
 
   /** The driver said only "The connection attempt failed."; the host that does not resolve is the news. */
@@ -47,7 +79,7 @@ class CommandErrorsTest {
     CliRun run = project.expect(2, "check");
 
     assertOneLineError(run, "cannot connect to jdbc:postgresql://no-such-host.invalid:5432/app?connectTimeout=2: host"
-        + " no-such-host.invalid could not be resolved (no such name, or no DNS at hand) (check url");
+        + " no-such-host.invalid could not be resolved (no such name, or no DNS at hand) (the url is from ");
   }
 
   @Test

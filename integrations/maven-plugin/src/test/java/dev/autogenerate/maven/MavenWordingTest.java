@@ -14,6 +14,10 @@ class MavenWordingTest {
             + " -Dautogenerate.password; AUTOGENERATE_URL; autogenerate.properties); connect.timeout=10 s)",
         MavenWording.of("error: cannot connect to jdbc:postgresql://db/app: refused (check url, user and password in"
             + " autogenerate.properties, AUTOGENERATE_URL or --url; connect.timeout=10 s)"));
+    assertEquals("error: cannot connect to jdbc:postgresql://db/app: refused (the url is from the plugin's <url>"
+            + " (or -Dautogenerate.url): check it, and the user and password; connect.timeout=10 s)",
+        MavenWording.of("error: cannot connect to jdbc:postgresql://db/app: refused (the url is from option --url:"
+            + " check it, and the user and password; connect.timeout=10 s)"));
   }
 
   @Test
