@@ -139,8 +139,11 @@ final class RenameResolver {
       Set<String> renamedFrom, List<String> warnings) {
     String table = rename.table();
     if (!wanted.hasTable(table)) {
-      throw new RenameConflict(rename.statedBy() + ": the entities map no table " + table
-          + " (name the table as the entities map it now)");
+      // Neither a table nor a sequence of the entities has the new name: the old one tells which was meant.
+      boolean sequenceMeant = rename.from().stream().anyMatch(old -> current.sequence(old).isPresent() && !current.hasTable(old));
+      throw new RenameConflict(rename.statedBy() + (sequenceMeant
+          ? ": the entities use no sequence " + table + " (name the sequence as the entities use it now)"
+          : ": the entities map no table " + table + " (name the table as the entities map it now)"));
     }
     for (String old : rename.from()) {
       if (old.equals(table)) {

@@ -216,6 +216,16 @@ class RenameComparisonTest {
     Renames unmapped = new Renames(List.of(new TableRename("crews", List.of("teams"), "--rename teams=crews")), List.of());
     assertEquals("--rename teams=crews: the entities map no table crews (name the table as the entities map it now)",
         assertThrows(RenameConflict.class, () -> compare(kind, target, unmapped)).getMessage());
+
+    // A typo in a sequence's new name reads as a table rename (no sequence has that name): the old
+    // name, a sequence of the database, tells which was meant.
+    Schema withSequence = CURRENT.withSequence(dev.autogenerate.schema.Sequence.sequence("users_seq", 1, 50));
+    Renames mistyped = new Renames(List.of(new TableRename("user_idz", List.of("users_seq"), "--rename users_seq=user_idz")),
+        List.of());
+    assertEquals("--rename users_seq=user_idz: the entities use no sequence user_idz (name the sequence as the entities"
+            + " use it now)",
+        assertThrows(RenameConflict.class, () -> new SchemaComparison(Database.forKind(kind).comparisonRules())
+            .compare(withSequence, target, Optional.empty(), mistyped)).getMessage());
   }
 
   @ParameterizedTest
