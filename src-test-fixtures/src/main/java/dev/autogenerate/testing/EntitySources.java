@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -110,25 +112,33 @@ public final class EntitySources {
     sourcesByClassName.forEach((name, text) -> sources.add(new InMemorySource(name, text)));
 
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    StandardJavaFileManager files = FILE_MANAGER.get();
+    StandardJavaFileManager files = FILE_MANAGERS.poll();
+    if (files == null) {
+      files = newFileManager();
+    }
     try {
       files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(directory));
+      boolean compiled = compiler().getTask(null, files, diagnostics, OPTIONS, null, sources).call();
+      if (!compiled) {
+        throw new AssertionError("entity sources do not compile:\n" + describe(diagnostics));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write classes to " + directory, e);
-    }
-    boolean compiled = compiler().getTask(null, files, diagnostics, OPTIONS, null, sources).call();
-    if (!compiled) {
-      throw new AssertionError("entity sources do not compile:\n" + describe(diagnostics));
+    } finally {
+      FILE_MANAGERS.push(files);
     }
   }
 
   /**
-   * A file manager per thread, kept for the JVM's life: javac opens and walks every jar of the
-   * class path once per file manager, which was most of a compile's time on the test class path;
-   * the class path does not change under a running test JVM. One per thread, as a file manager is
-   * not made for compiles side by side.
+   * File managers kept for the JVM's life, each used by one compile at a time: javac opens and
+   * walks every jar of the class path once per file manager, which was most of a compile's time
+   * on the test class path, and the class path does not change under a running test JVM. As many
+   * as compiles ever ran at once (JUnit runs classes on threads of pools of their own, so one per
+   * thread would be one per compile).
    */
-  private static final ThreadLocal<StandardJavaFileManager> FILE_MANAGER = ThreadLocal.withInitial(() -> {
+  private static final Deque<StandardJavaFileManager> FILE_MANAGERS = new ConcurrentLinkedDeque<>();
+
+  private static StandardJavaFileManager newFileManager() {
     StandardJavaFileManager files = compiler().getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
     List<Path> classPath = new ArrayList<>();
     // Under Surefire this may be a manifest-only jar; javac follows its Class-Path.
@@ -143,7 +153,7 @@ public final class EntitySources {
       throw new UncheckedIOException("cannot read the test class path", e);
     }
     return files;
-  });
+  }
 
   private static JavaCompiler compiler() {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
