@@ -362,31 +362,42 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
   }
 
   /**
-   * The jars of sibling modules built in this reactor, each with its module's output folder in its
-   * place. A goal typed alone ({@code mvn autogenerate:check} at the root, no compile phase) gets
-   * a sibling's jar from the local repository, as installed last, though the sibling was compiled
-   * since: an entity edited there was not seen, and check said OK. The output folder is what a
-   * build with a compile phase gives, and what the developer compiled last.
+   * The jars of sibling modules of this multi-module build, each with its module's output folder
+   * in its place. A goal typed alone ({@code mvn autogenerate:check} at the root, no compile phase)
+   * gets a sibling's jar from the local repository, as installed last, though the sibling was
+   * compiled since: an entity edited there was not seen, and check said OK. The output folder is
+   * what a build with a compile phase gives, and what the developer compiled last. The modules
+   * {@code -pl} leaves out count too: {@code mvn -pl app autogenerate:check} read the domain
+   * module's installed jar.
    */
   private Map<Path, Path> siblingOutputs() {
     Map<Path, Path> outputs = new HashMap<>();
+    siblingModules().forEach((jar, module) -> outputs.put(jar, Path.of(module.getBuild().getOutputDirectory())));
+    return outputs;
+  }
+
+  /** The sibling modules whose output folders stand for their jars ({@link #siblingOutputs}), by jar. */
+  Map<Path, MavenProject> siblingModules() {
+    Map<Path, MavenProject> modules = new HashMap<>();
     if (session == null) {
-      return outputs;
+      return modules;
     }
+    // All the build's modules, those -pl selected or not.
+    List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
     for (Artifact artifact : project.getArtifacts()) {
       if (artifact.getFile() == null || !artifact.getFile().isFile()) {
         continue;
       }
-      for (MavenProject module : session.getProjects()) {
+      for (MavenProject module : all) {
         Path classes = Path.of(module.getBuild().getOutputDirectory());
         if (module != project && module.getGroupId().equals(artifact.getGroupId())
             && module.getArtifactId().equals(artifact.getArtifactId())
             && module.getVersion().equals(artifact.getBaseVersion()) && Files.isDirectory(classes)) {
-          outputs.put(artifact.getFile().toPath(), classes);
+          modules.put(artifact.getFile().toPath(), module);
         }
       }
     }
-    return outputs;
+    return modules;
   }
 
   /**

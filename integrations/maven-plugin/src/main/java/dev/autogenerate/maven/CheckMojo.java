@@ -9,6 +9,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
 
 /**
  * {@code autogenerate check}: fails the build when the database is not at the newest migration or
@@ -48,13 +49,25 @@ public class CheckMojo extends AbstractAutogenerateMojo {
    */
   @Override
   void beforeRun() throws MojoExecutionException {
-    List<Path> roots = new ArrayList<>(List.of(Path.of(project.getBuild().getSourceDirectory())));
-    roots.addAll(resourceFolders());
-    // A sibling module's sources are not looked at: its classes come from its own build.
-    Optional<Path> newer = ProjectSettings.newerSource(roots, Path.of(project.getBuild().getOutputDirectory()));
+    Optional<Path> newer = ProjectSettings.newerSource(sourceFolders(project), Path.of(project.getBuild().getOutputDirectory()));
     newer.ifPresent(source -> getLog().warn("autogenerate: " + source.getFileName() + " changed after the project's"
         + " last compile: this check reads the classes as compiled then; run mvn compile first, or check in the build"
         + " (mvn verify)"));
+    // A sibling module's classes as compiled last stand for its jar: an edit there not compiled yet is not seen either.
+    for (MavenProject sibling : siblingModules().values()) {
+      ProjectSettings.newerSource(sourceFolders(sibling), Path.of(sibling.getBuild().getOutputDirectory()))
+          .ifPresent(source -> getLog().warn("autogenerate: " + source.getFileName() + " of module "
+              + sibling.getArtifactId() + " changed after that module's last compile: this check reads its classes as"
+              + " compiled then; run mvn compile -pl " + sibling.getArtifactId() + " first, or check in the build"
+              + " (mvn verify)"));
+    }
+  }
+
+  /** A module's sources and resources: what its classes and copied resources are built from. */
+  private static List<Path> sourceFolders(MavenProject module) {
+    List<Path> roots = new ArrayList<>(List.of(Path.of(module.getBuild().getSourceDirectory())));
+    module.getBuild().getResources().forEach(resource -> roots.add(Path.of(resource.getDirectory())));
+    return roots;
   }
 
   @Override
