@@ -121,7 +121,7 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     LogWriter out = new LogWriter(this::printOutput);
     LogWriter err = new LogWriter(line -> {
       if (line.startsWith("warning:") || line.startsWith("note:")) {
-        getLog().warn(line);
+        getLog().warn(MavenWording.of(line));
       } else if (!line.startsWith("error:")) {
         // A stack trace (debug): the error's own line is the failure's, which Maven prints once.
         getLog().error(line);
@@ -161,9 +161,18 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
   /** What a goal checks or says before its command runs; nothing by default. */
   void beforeRun() throws MojoExecutionException {}
 
-  /** Where a line the command prints on its standard output goes: Maven's log. */
+  /**
+   * Where a line the command prints on its standard output goes: Maven's log, a warning (a step
+   * that may lose data, a look-alike rename) as a warning, in the build's words (goals and
+   * parameters, not the command line's).
+   */
   void printOutput(String line) {
-    getLog().info(line);
+    String said = MavenWording.of(line);
+    if (line.startsWith("warning:")) {
+      getLog().warn(said);
+    } else {
+      getLog().info(said);
+    }
   }
 
   /** The command and its own arguments, e.g. {@code upgrade head}. */
@@ -226,6 +235,23 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     String single = setting("autogenerate.singleTransaction", configured == null ? null : configured.toString());
     if (single != null) {
       words.add(flag("autogenerate.singleTransaction", single) ? "--single-transaction" : "--no-single-transaction");
+    }
+    return words;
+  }
+
+  /**
+   * The command line's {@code --rename} options: the build's {@code -Dautogenerate.renames}
+   * (comma-separated) first, then the POM's {@code <renames>}.
+   */
+  List<String> renameOptions(List<String> configured) {
+    String typed = setting("autogenerate.renames", null);
+    List<String> renames = typed != null ? List.of(typed.split(",")) : configured == null ? List.of() : configured;
+    List<String> words = new ArrayList<>();
+    for (String rename : renames) {
+      if (!rename.isBlank()) {
+        words.add("--rename");
+        words.add(rename.strip());
+      }
     }
     return words;
   }

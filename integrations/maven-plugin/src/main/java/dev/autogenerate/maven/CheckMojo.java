@@ -23,6 +23,10 @@ public class CheckMojo extends AbstractAutogenerateMojo {
   @Parameter(property = "autogenerate.strict", defaultValue = "false")
   boolean strict;
 
+  /** The renames {@code generate} was given ({@code <renames>}, {@code -Dautogenerate.renames}), so that check compares alike. */
+  @Parameter
+  List<String> renames;
+
   /** A build that checked nothing must not pass as checked. */
   @Override
   boolean mustRunSomewhere() {
@@ -72,6 +76,11 @@ public class CheckMojo extends AbstractAutogenerateMojo {
 
   @Override
   List<String> command() {
-    return enabled("autogenerate.strict", strict) ? List.of("check", "--strict") : List.of("check");
+    List<String> words = new ArrayList<>(List.of("check"));
+    if (enabled("autogenerate.strict", strict)) {
+      words.add("--strict");
+    }
+    words.addAll(renameOptions(renames));
+    return words;
   }
 }

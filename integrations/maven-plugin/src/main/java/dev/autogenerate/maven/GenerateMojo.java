@@ -1,5 +1,6 @@
 package dev.autogenerate.maven;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
@@ -25,6 +26,14 @@ public class GenerateMojo extends AbstractAutogenerateMojo {
   @Parameter(property = "autogenerate.strict", defaultValue = "false")
   boolean strict;
 
+  /**
+   * Renames the entities cannot state with {@code @RenamedFrom}, as the command line's
+   * {@code --rename}: {@code OLD=NEW} for a table or sequence, {@code TABLE.OLD=NEW} for a column;
+   * comma-separated with {@code -Dautogenerate.renames}.
+   */
+  @Parameter
+  List<String> renames;
+
   @Override
   List<String> command() throws MojoFailureException {
     String typed = setting("autogenerate.message", message);
@@ -32,7 +41,11 @@ public class GenerateMojo extends AbstractAutogenerateMojo {
       throw new MojoFailureException(
           "autogenerate:generate needs a message for the migration: -Dautogenerate.message=\"add age column\"");
     }
-    return enabled("autogenerate.strict", strict) ? List.of("revision", "--autogenerate", "-m", typed, "--strict")
-        : List.of("revision", "--autogenerate", "-m", typed);
+    List<String> words = new ArrayList<>(List.of("revision", "--autogenerate", "-m", typed));
+    if (enabled("autogenerate.strict", strict)) {
+      words.add("--strict");
+    }
+    words.addAll(renameOptions(renames));
+    return words;
   }
 }

@@ -37,6 +37,7 @@ final class MavenWording {
       new Rewrite(Pattern.compile("\\) and then upgrade head"), ") and then mvn autogenerate:upgrade"),
       new Rewrite(Pattern.compile("autogenerate (upgrade|downgrade) --sql CURRENT:TO"),
           "mvn autogenerate:sql -Dautogenerate.range=CURRENT:TO"),
+      new Rewrite(Pattern.compile("--rename ([^\\s:)]+)"), "-Dautogenerate.renames=$1"),
       new Rewrite(Pattern.compile("\\(autogenerate\\.properties, --migrations\\)"),
           "(the plugin's <migrationsPackage>, -Dautogenerate.migrationsPackage)"));
 

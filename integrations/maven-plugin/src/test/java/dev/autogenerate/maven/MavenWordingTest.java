@@ -20,6 +20,17 @@ class MavenWordingTest {
             + " check it, and the user and password; connect.timeout=10 s)"));
   }
 
+  /** The rename hints and refusals of generate and check name the goals' parameter. */
+  @Test
+  void renamesAreTheRenamesParameter() {
+    assertEquals("warning: users.nick and users.name look like a rename: add @RenamedFrom(\"nick\") to keep the data"
+            + " (or -Dautogenerate.renames=users.nick=name)",
+        MavenWording.of("warning: users.nick and users.name look like a rename: add @RenamedFrom(\"nick\") to keep the"
+            + " data (or --rename users.nick=name)"));
+    assertEquals("error: -Dautogenerate.renames=teams=crews: the entities map no table crews",
+        MavenWording.of("error: --rename teams=crews: the entities map no table crews"));
+  }
+
   @Test
   void commandsAreGoals() {
     assertEquals("error: the history has two heads: run autogenerate merge -m \"MESSAGE\" to join them, or"

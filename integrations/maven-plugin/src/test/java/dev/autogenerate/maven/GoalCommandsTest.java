@@ -1,0 +1,54 @@
+package dev.autogenerate.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.logging.Log;
+import org.junit.jupiter.api.Test;
+
+/** The command line each goal runs, from its parameters as the POM configures them. */
+class GoalCommandsTest {
+
+  @Test
+  void generatePassesTheRenamesAsRenameOptions() throws Exception {
+    GenerateMojo generate = new GenerateMojo();
+    generate.message = "rename people";
+    generate.renames = List.of("people=persons", " persons.name=full_name ", "");
+
+    assertEquals(List.of("revision", "--autogenerate", "-m", "rename people",
+        "--rename", "people=persons", "--rename", "persons.name=full_name"), generate.command());
+  }
+
+  @Test
+  void checkPassesThemTooAndNoneWhenNoneAreConfigured() {
+    CheckMojo check = new CheckMojo();
+    assertEquals(List.of("check"), check.command());
+
+    check.renames = List.of("people=persons");
+    check.strict = true;
+    assertEquals(List.of("check", "--strict", "--rename", "people=persons"), check.command());
+  }
+
+  /** A risk warning of generate's output was logged as INFO, in the command line's words. */
+  @Test
+  void outputWarningsAreMavenWarningsInTheBuildsWords() {
+    List<String> logged = new ArrayList<>();
+    GenerateMojo generate = new GenerateMojo();
+    generate.setLog((Log) Proxy.newProxyInstance(Log.class.getClassLoader(), new Class<?>[] {Log.class},
+        (proxy, method, arguments) -> {
+          if (arguments != null && arguments.length == 1 && arguments[0] instanceof CharSequence text) {
+            logged.add(method.getName() + " " + text);
+          }
+          return method.getReturnType() == boolean.class ? true : null;
+        }));
+
+    generate.printOutput("warning: drops column people.age, which holds 3 values");
+    generate.printOutput("  drop column people.age");
+    generate.printOutput("Run autogenerate -m \"message\" to write a migration for them.");
+
+    assertEquals(List.of("warn warning: drops column people.age, which holds 3 values", "info   drop column people.age",
+        "info Run mvn autogenerate:generate -Dautogenerate.message=\"message\" to write a migration for them."), logged);
+  }
+}
