@@ -2,6 +2,7 @@ package dev.autogenerate.compare;
 
 import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.SqlType;
 import java.util.Optional;
 
 /** A column's type, as the database tells types apart ({@link ComparisonRules#sameType}). */
@@ -19,9 +20,11 @@ final class TypeComparator {
    */
   Optional<ColumnDifference> compare(Column was, Column wanted, Optional<Column> recorded) {
     if (rules.sameType(was.type(), wanted.type(), wanted.identity() && was.identity())) {
-      boolean recordedOtherwise = !rules.storesExactTypes() && !wanted.identity()
-          && recorded.filter(column -> column.type().equals(was.type()) && !column.type().equals(wanted.type()))
-              .isPresent();
+      // In the type's meaning, not its words: a migration's timestamp(6) is the entities' timestamp.
+      SqlType recordedType = recorded.map(column -> column.type().withDefaultPrecisionUnsaid()).orElse(null);
+      boolean recordedOtherwise = !rules.storesExactTypes() && !wanted.identity() && recordedType != null
+          && recordedType.equals(was.type().withDefaultPrecisionUnsaid())
+          && !recordedType.equals(wanted.type().withDefaultPrecisionUnsaid());
       return recordedOtherwise
           ? Optional.of(new ColumnDifference(ColumnChange.type(wanted.type()), "type " + was.type() + " -> "
               + wanted.type() + " (stored alike here; the migration changes it where the types differ)"))

@@ -79,6 +79,29 @@ class TypesStoredAlikeTest {
   }
 
   /**
+   * A migration written by hand with {@code timestamp(6)}, PostgreSQL's default precision, which
+   * the entities' {@code LocalDateTime} leaves unsaid: the same type, though SQLite keeps the words
+   * as written. The recorded type was taken for a change, and -m wrote a needless alter.
+   */
+  @Test
+  void aTimestampOfTheDefaultPrecisionWrittenByHandIsNoChange() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(EVENT);
+    project.expect(0, "-m", "events");
+    Path migration = project.migrationFiles().get(0);
+    String generated = project.read(migration);
+    assertTrue(generated.contains("column(\"at\", TIMESTAMP)"), generated);
+    project.write(project.root().relativize(migration).toString(), generated
+        .replace("column(\"at\", TIMESTAMP)", "column(\"at\", dev.autogenerate.schema.SqlType.timestamp(6))"));
+    project.expect(0, "upgrade", "head");
+
+    CliRun again = project.expect(0, "-m", "nothing");
+
+    assertTrue(again.out().contains("No changes"), () -> again + project.lastMigration());
+    project.expect(0, "check");
+  }
+
+  /**
    * A time-zone change shifts values but deletes none: a revision recorded with stamp that makes
    * one is reverted as any other (only a downgrade that deletes is refused there).
    */

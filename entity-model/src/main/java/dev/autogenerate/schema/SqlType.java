@@ -102,6 +102,21 @@ public record SqlType(Kind kind, Integer length, Integer precision, Integer scal
     return new SqlType(Kind.TIMESTAMP_TZ, null, fractionalDigits, null, null);
   }
 
+  /** The fractional-second digits of a time or timestamp that says none: the SQL standard's and PostgreSQL's. */
+  public static final int DEFAULT_FRACTIONAL_DIGITS = 6;
+
+  /**
+   * This type as its spelling reads ({@link SqlTypeParser}): a time or timestamp of the default
+   * precision with the precision unsaid, for {@code timestamp(6)} and {@code timestamp} are one
+   * type. The factories keep what they are given, as a migration wrote it (its recorded form and
+   * checksum are its words); compare through this where the words do not matter.
+   */
+  public SqlType withDefaultPrecisionUnsaid() {
+    boolean time = kind == Kind.TIME || kind == Kind.TIME_TZ || kind == Kind.TIMESTAMP || kind == Kind.TIMESTAMP_TZ;
+    return time && precision != null && precision == DEFAULT_FRACTIONAL_DIGITS
+        ? new SqlType(kind, length, null, scale, rawName) : this;
+  }
+
   /** A type only one database knows, spelled as that database spells it. */
   public static SqlType sqlType(String name) {
     return new SqlType(Kind.RAW, null, null, null, name);

@@ -15,9 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class SqlTypeParser {
 
-  /** PostgreSQL's default, and maximum, fractional-second precision for time and timestamp. */
-  private static final int DEFAULT_FRACTIONAL_DIGITS = 6;
-
   /** {@code float(p)} up to this precision is single precision ({@code real}). */
   private static final int MAX_SINGLE_PRECISION_BITS = 24;
 
@@ -163,7 +160,7 @@ public final class SqlTypeParser {
   }
 
   private static Integer foldDefaultPrecision(Integer fractionalDigits) {
-    return fractionalDigits == null || fractionalDigits == DEFAULT_FRACTIONAL_DIGITS ? null : fractionalDigits;
+    return fractionalDigits == null || fractionalDigits == SqlType.DEFAULT_FRACTIONAL_DIGITS ? null : fractionalDigits;
   }
 
   private static Integer integerOrNull(String digits) {
