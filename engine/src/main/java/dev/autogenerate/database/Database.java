@@ -306,6 +306,20 @@ public interface Database {
     return List.of();
   }
 
+  /**
+   * What a script written without the database runs first in each revision (after its
+   * {@code begin}), with {@link #scriptRevisionEnd} last, before its version rows: what the
+   * runtime's guard of a revision does around it ({@link #beginRevision}); none by default.
+   */
+  default List<String> scriptRevisionStart() {
+    return List.of();
+  }
+
+  /** See {@link #scriptRevisionStart}: the statements that stop the script unless the revision may commit. */
+  default List<String> scriptRevisionEnd(String revisionLabel) {
+    return List.of();
+  }
+
   /** The SQL a list of operations becomes here, without running it; consecutive ones on one subject together. */
   default List<String> statements(List<Operation> operations, Schema before) {
     List<String> statements = new ArrayList<>();

@@ -341,6 +341,7 @@ public final class OfflineScript {
         revisionGuard(script, revision, direction, start);
       }
     }
+    database.scriptRevisionStart().forEach(statement -> script.append(statement).append(";\n"));
     Schema schema = applied(before, ahead.moved());
     for (ChangeGroup group : ChangeGroup.ofOperations(ahead.rest())) {
       try {
@@ -365,6 +366,8 @@ public final class OfflineScript {
             + " the database gave it): apply it with upgrade instead of --sql", e);
       }
     }
+    database.scriptRevisionEnd("the " + direction + " of " + revision.label())
+        .forEach(statement -> script.append(statement).append(";\n"));
     if (outside) {
       script.append("begin;\n");
     }

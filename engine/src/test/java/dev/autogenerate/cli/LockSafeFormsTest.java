@@ -127,8 +127,11 @@ class LockSafeFormsTest {
       assertTrue(indexRevision.indexOf("begin;") > indexRevision.indexOf("create index"), script);
     } else {
       // SQLite builds it as any index, in the revision's transaction, holding the write lock.
-      // (after the check, first in each revision's transaction, that the database is where it starts)
-      assertTrue(indexRevision.contains("drop table temp._autogenerate_version_guard;\ncreate index "), script);
+      // (after the check, first in each revision's transaction, that the database is where it
+      // starts, and the count of the references broken before it)
+      assertTrue(indexRevision.contains("drop table temp._autogenerate_version_guard;\ncreate table"
+          + " temp._autogenerate_references_before as "), script);
+      assertTrue(indexRevision.contains("pragma_foreign_key_check group by 1, 2;\ncreate index "), script);
       assertTrue(indexRevision.indexOf("begin;") < indexRevision.indexOf("create index"), script);
     }
     // In a single transaction each lock-safe revision keeps a transaction of its own on

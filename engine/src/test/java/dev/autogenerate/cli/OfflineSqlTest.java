@@ -384,6 +384,47 @@ public class OfflineSqlTest {
   }
 
   /**
+   * A foreign key added over a row referencing nothing: upgrade refuses the revision, and the
+   * script, which turns enforcement off to rebuild the table, went through and recorded it.
+   */
+  @Test
+  void aSqliteScriptStopsWhereTheRevisionLeavesRowsReferencingNothing() throws Exception {
+    String customer = """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @Table(name = "customers")
+        public class Customer {
+          @Id Long id;
+          @Column(name = "referrer_id") Long referrerId;
+        }
+        """;
+    ProjectDirectory project = new ProjectDirectory(directory.resolve("app"), TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(customer);
+    project.expect(0, "-m", "customers");
+    project.expect(0, "upgrade", "head");
+    String created;
+    try (Connection connection = project.database().open(); java.sql.Statement statement = connection.createStatement()) {
+      created = VersionTable.current(connection);
+      statement.execute("insert into customers (id, referrer_id) values (1, 999)");
+    }
+    project.entities(customer.replace("@Column(name = \"referrer_id\") Long referrerId;",
+        "@ManyToOne @JoinColumn(name = \"referrer_id\") Customer referrer;"));
+    project.expect(0, "-m", "referrers");
+    String script = project.expect(0, "upgrade", "--sql", created + ":head").out();
+
+    String output = client(project.database(), script, false).output();
+
+    assertTrue(output.contains("leaves rows referencing missing rows (pragma foreign_key_check lists them)"), output);
+    try (Connection connection = project.database().open()) {
+      assertEquals(created, VersionTable.current(connection), "nothing of the revision committed");
+    }
+    assertTrue(project.expect(2, "upgrade", "head").err().contains("referencing missing rows"), "upgrade refuses it too");
+  }
+
+  /**
    * A SQLite users table at its first revision, what a DBA made by hand beside it, and the script
    * of a second revision that rebuilds the table, run as a DBA may (without -bail): the script
    * stops itself, saying why, and the database stays at the first revision.

@@ -277,6 +277,33 @@ public final class SqliteDatabase implements Database, ComparisonRules {
         + "pragma foreign_keys = off;\n\n";
   }
 
+  /**
+   * As {@link SqliteRevisionGuard} at upgrade: the references broken before the revision are
+   * counted first, and it commits only if it broke no more (with enforcement off, SQLite checks
+   * none by itself, so a foreign key added over orphaned rows went through).
+   */
+  @Override
+  public List<String> scriptRevisionStart() {
+    return List.of("create table temp." + REFERENCES_BEFORE + " as " + BROKEN_REFERENCES);
+  }
+
+  @Override
+  public List<String> scriptRevisionEnd(String revisionLabel) {
+    List<String> statements = new ArrayList<>(SqliteScriptStop.unless("_autogenerate_references_guard",
+        "(select count(*) from (" + BROKEN_REFERENCES + ") as now left join temp." + REFERENCES_BEFORE
+            + " as before using (child, parent) where now.broken > coalesce(before.broken, 0)) = 0",
+        revisionLabel + " leaves rows referencing missing rows (pragma foreign_key_check lists them); nothing of it"
+            + " is committed: delete or fix those rows first, in the migration or by hand"));
+    statements.add("drop table temp." + REFERENCES_BEFORE);
+    return statements;
+  }
+
+  private static final String REFERENCES_BEFORE = "_autogenerate_references_before";
+
+  /** How many rows of each referencing table point at missing rows of each referenced table. */
+  private static final String BROKEN_REFERENCES = "select lower(\"table\") as child, lower(parent) as parent,"
+      + " count(*) as broken from pragma_foreign_key_check group by 1, 2";
+
   @Override
   public List<String> scriptStop(String condition, String failure) {
     return SqliteScriptStop.unless("_autogenerate_script_guard", condition, failure);
