@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -191,20 +192,47 @@ class RenamesTest {
   @EnumSource(DatabaseKind.class)
   void anEntityRenamedWithRenamedFromTakesItsCollectionTablesAlong(DatabaseKind kind) throws Exception {
     ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
-    project.entities(PERSON);
+    assertCollectionTableFollows(project, PERSON, "person", PERSON
+        .replace("import jakarta.persistence.*;", "import dev.autogenerate.annotations.RenamedFrom;\nimport jakarta.persistence.*;")
+        .replace("@Entity\npublic class Person", "@Entity\n@RenamedFrom(\"person\")\npublic class Human"), "human");
+    project.expect(0, "downgrade", "-1");
+    assertEquals(List.of("Annie"), values(project, "select nicknames from person_nicknames where person_id = 1"));
+  }
+
+  /**
+   * JPA names the collection table after the entity, not its table: with {@code @Table(name =
+   * "people")} it is person_nicknames, which the table's name in front did not find; it was
+   * dropped with its rows. Its foreign key to the renamed table finds it. (The comparison is the
+   * same on both databases: SQLite only.)
+   */
+  @Test
+  void anEntityWhoseTableIsNamedOtherwiseTakesItsCollectionTablesAlongToo() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    String people = PERSON.replace("@Entity\npublic class Person", "@Entity\n@Table(name = \"people\")\npublic class Person");
+    assertCollectionTableFollows(project, people, "people", people
+        .replace("import jakarta.persistence.*;", "import dev.autogenerate.annotations.RenamedFrom;\nimport jakarta.persistence.*;")
+        .replace("@Table(name = \"people\")\npublic class Person", "@Table(name = \"humans\")\n@RenamedFrom(\"people\")\npublic class Human"),
+        "humans");
+  }
+
+  /**
+   * Person's table, with a row and a nickname, renamed by the entities to Human's: the migration
+   * renames the table, person_nicknames to human_nicknames and its person_id to human_id, keeping
+   * the nickname; applied, check passes.
+   */
+  private void assertCollectionTableFollows(ProjectDirectory project, String entity, String table, String renamed,
+      String renamedTable) throws Exception {
+    project.entities(entity);
     project.expect(0, "-m", "people");
     project.expect(0, "upgrade", "head");
-    execute(project, "insert into person (name) values ('Ann')",
+    execute(project, "insert into " + table + " (name) values ('Ann')",
         "insert into person_nicknames (person_id, nicknames) values (1, 'Annie')");
-    project.entities(PERSON
-        .replace("import jakarta.persistence.*;", "import dev.autogenerate.annotations.RenamedFrom;\nimport jakarta.persistence.*;")
-        .replace("@Entity\npublic class Person", "@Entity\n@RenamedFrom(\"person\")\npublic class Human"));
+    project.entities(renamed);
 
     List<Path> before = project.migrationFiles();
     CliRun generated = project.expect(0, "-m", "humans");
     String file = newMigration(project, before);
-    List<String> upgrade = statements(file, "upgrade");
-    assertTrue(upgrade.containsAll(List.of("op.renameTable(\"person\", \"human\");",
+    assertTrue(statements(file, "upgrade").containsAll(List.of("op.renameTable(\"" + table + "\", \"" + renamedTable + "\");",
         "op.renameTable(\"person_nicknames\", \"human_nicknames\");",
         "op.renameColumn(\"human_nicknames\", \"person_id\", \"human_id\");")), file);
     assertFalse(file.contains("dropTable"), file);
@@ -213,8 +241,6 @@ class RenamesTest {
     project.expect(0, "upgrade", "head");
     assertEquals(List.of("Annie"), values(project, "select nicknames from human_nicknames where human_id = 1"));
     project.expect(0, "check");
-    project.expect(0, "downgrade", "-1");
-    assertEquals(List.of("Annie"), values(project, "select nicknames from person_nicknames where person_id = 1"));
   }
 
   @ParameterizedTest
