@@ -107,7 +107,26 @@ public final class ApplicationConfigReader {
     }
     boolean springBoot = springEntries.keySet().stream().anyMatch(key -> key.startsWith("spring."))
         || springBootClassesOn(classPath);
+    if (springBoot) {
+      // Spring Boot ranks the environment above the application's files (SPRING_DATASOURCE_URL
+      // over spring.datasource.url): read past, the tool would work on another database than the
+      // application does.
+      SPRING_KEYS.forEach((key, setting) -> {
+        String variable = environmentName(key);
+        String value = environment.get(variable);
+        if (value != null && !value.isBlank()) {
+          values.put(setting, value);
+          origins.put(setting, "environment variable " + variable);
+          unresolved.remove(setting);
+        }
+      });
+    }
     return new ApplicationConfig(values, origins, springBoot, unresolved);
+  }
+
+  /** A key as Spring Boot binds it from an environment variable: {@code SPRING_DATASOURCE_URL}. */
+  static String environmentName(String key) {
+    return key.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT);
   }
 
   /**
@@ -136,6 +155,7 @@ public final class ApplicationConfigReader {
       layers.addAll(springFiles(places, "application-" + profile, active));
     }
     Map<String, String> merged = merged(layers);
+    refuseMisspelling(layers, spellings);
     // The last file that sets it wins, in whichever spelling.
     for (int i = layers.size() - 1; i >= 0; i--) {
       for (String key : spellings) {
@@ -146,7 +166,6 @@ public final class ApplicationConfigReader {
         }
       }
     }
-    refuseMisspelling(layers, spellings);
     return Optional.empty();
   }
 

@@ -126,6 +126,25 @@ class ApplicationSettingsTest {
   }
 
   /**
+   * Spring Boot takes SPRING_DATASOURCE_URL over the file's spring.datasource.url; the tool read
+   * the file only, and worked on another database than the application (a downgrade there too).
+   */
+  @Test
+  void theApplicationsEnvironmentVariablesWinOverItsFilesAsInSpringBoot() throws Exception {
+    write("src/main/resources/application.properties",
+        "spring.datasource.url=jdbc:sqlite:file.db\nspring.datasource.username=file-user\n");
+
+    EffectiveSettings effective = resolve(Map.of("SPRING_DATASOURCE_URL", "jdbc:sqlite:production.db",
+        "SPRING_DATASOURCE_USERNAME", "deployer"), Map.of());
+
+    assertEquals("jdbc:sqlite:" + project.resolve("production.db"), effective.settings().url());
+    assertEquals("environment variable SPRING_DATASOURCE_URL", effective.origin(SettingsLoader.URL));
+    assertEquals("deployer", effective.settings().user());
+    assertEquals("jdbc:sqlite:" + project.resolve("tool.db"), resolve(Map.of("SPRING_DATASOURCE_URL", "jdbc:sqlite:production.db",
+        "AUTOGENERATE_URL", "jdbc:sqlite:tool.db"), Map.of()).settings().url(), "the tool's own setting still wins");
+  }
+
+  /**
    * A misspelt starter key for the migrations' package was read past: -m wrote the migration
    * below the application's package, where the starter, told another one, would never run it.
    */
@@ -146,6 +165,9 @@ class ApplicationSettingsTest {
 
     assertTrue(refused.getMessage().startsWith("autogenerate.migration_package in " + project.resolve("target/classes/application.yml")
         + " is no setting (did you mean autogenerate.migrations-package?)"), refused.getMessage());
+    write("target/classes/application.yml", "spring.datasource.url: jdbc:sqlite:app.db\nautogenerate:\n"
+        + "  migrations-package: com.acme.db.changes\n  migration-package: com.acme.db.other\n");
+    assertThrows(UserError.class, this::resolve, "beside the right key too, as the starter refuses it");
     write("target/classes/application.yml",
         "spring.datasource.url: jdbc:sqlite:app.db\nautogenerate:\n  fail-on-drift: true\n  migrationsPackage: com.acme.db.changes\n");
     assertEquals("com.acme.db.changes", resolve().settings().migrationsPackage(), "another key of the starter, and a relaxed spelling");
