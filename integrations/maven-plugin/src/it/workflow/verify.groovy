@@ -11,8 +11,8 @@ def addAgeSource = new File(migrations, addAge).text
 assert addAgeSource.contains('package com.example.it.migrations;')
 assert addAgeSource.contains('"age"') : addAgeSource
 
-def script = new File(basedir, 'target/upgrade.sql')
-assert script.isFile() : 'autogenerate:sql wrote no target/upgrade.sql'
+def script = new File(basedir, 'upgrade.sql')
+assert script.isFile() : 'autogenerate:sql wrote no upgrade.sql'
 assert script.text.toLowerCase().contains('age') : script.text
 // -Dautogenerate.singleTransaction: both revisions in one transaction.
 assert script.text.readLines().count { it == 'begin;' } == 1 : script.text
@@ -34,4 +34,7 @@ assert log.contains('autogenerate downgrade REV is mvn autogenerate:downgrade -D
 assert log.contains('OK: the database is at the newest migration and matches the entities.')
 assert log.contains('Committed the 1 revision(s) applied above, in one transaction')
 assert log.contains("-Dautogenerate.skip must be true or false, not 'yes'") : 'a wrong switch read as false'
+// After mvn clean, upgrade made the database again from the migrations alone.
+assert new File(basedir, 'deployed.db').isFile() : 'upgrade after mvn clean made no deployed.db'
+assert log.readLines().findAll { it.contains('(head)') }.size() >= 2 : 'current after mvn clean did not show the head'
 return true

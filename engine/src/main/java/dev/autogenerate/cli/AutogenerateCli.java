@@ -10,6 +10,7 @@ import dev.autogenerate.project.Project;
 import dev.autogenerate.project.SettingsLoader;
 import dev.autogenerate.runtime.CacheDirectory;
 import dev.autogenerate.runtime.ToolVersion;
+import dev.autogenerate.runtime.UnknownRevisionError;
 import dev.autogenerate.runtime.UserError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -439,6 +440,12 @@ public final class AutogenerateCli implements Callable<Integer> {
       this.root = root;
     }
 
+    /** Where the command read the migrations, for an error that says they do not define the database's revision. */
+    private String migrationsLookedIn() {
+      Project project = root.project;
+      return project == null ? "" : " (the migrations read: " + project.settings().migrations() + ")";
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
       PrintWriter err = commandLine.getErr();
@@ -446,7 +453,8 @@ public final class AutogenerateCli implements Callable<Integer> {
       if (e instanceof UserError) {
         // Which step failed and what it left, and then the cause the driver's words did not name.
         err.println("error: " + oneLine(e.getMessage())
-            + explained.filter(cause -> !e.getMessage().contains(cause)).map(cause -> "; " + cause).orElse(""));
+            + explained.filter(cause -> !e.getMessage().contains(cause)).map(cause -> "; " + cause).orElse("")
+            + (e instanceof UnknownRevisionError ? migrationsLookedIn() : ""));
       } else if (explained.isPresent()) {
         err.println("error: " + explained.get());
       } else {

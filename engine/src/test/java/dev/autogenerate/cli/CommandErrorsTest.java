@@ -38,6 +38,22 @@ class CommandErrorsTest {
     assertEquals(List.of(), project.migrationFiles());
   }
 
+  /** A database at a revision the migrations do not define: the error says which folder was read. */
+  @Test
+  void aRevisionNoMigrationDefinesNamesTheMigrationsRead() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "first");
+    project.expect(0, "upgrade", "head");
+    Files.delete(project.migrationFiles().get(0));
+
+    CliRun run = project.expect(2, "upgrade", "head");
+
+    assertOneLineError(run, "the database is at revision ");
+    assertTrue(run.err().contains("which no migration defines") && run.err().strip().endsWith("(the migrations read: "
+        + project.migrations() + ")"), run::toString);
+  }
+
   /** The message named autogenerate.properties and --url, where the url came from the application's own file. */
   @Test
   void anUnreachableDatabaseNamesTheApplicationFileTheUrlCameFrom() throws Exception {

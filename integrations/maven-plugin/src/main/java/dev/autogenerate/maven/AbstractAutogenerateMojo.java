@@ -158,6 +158,14 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     }
   }
 
+  /**
+   * Whether the goal compares the entities, so needs their classes built; those that only run,
+   * list or script the migrations do not.
+   */
+  boolean readsEntities() {
+    return false;
+  }
+
   /** What a goal checks or says before its command runs; nothing by default. */
   void beforeRun() throws MojoExecutionException {}
 
@@ -433,7 +441,11 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
   private List<String> entityClassPath(Map<Path, Path> reactor) throws MojoExecutionException {
     try {
       return project.getRuntimeClasspathElements().stream()
-          .map(element -> reactor.getOrDefault(Path.of(element), Path.of(element)).toString())
+          .map(element -> reactor.getOrDefault(Path.of(element), Path.of(element)))
+          // After mvn clean the output folder is not there: a goal that reads no entity (a deploy
+          // job's mvn clean autogenerate:upgrade) goes without it, as Flyway's does.
+          .filter(element -> readsEntities() || Files.exists(element))
+          .map(Path::toString)
           .toList();
     } catch (DependencyResolutionRequiredException e) {
       throw new MojoExecutionException("the project's dependencies are not resolved: " + e.getMessage(), e);

@@ -62,7 +62,7 @@ public class CheckMojo extends AbstractAutogenerateMojo {
       ProjectSettings.newerSource(sourceFolders(sibling), Path.of(sibling.getBuild().getOutputDirectory()))
           .ifPresent(source -> getLog().warn("autogenerate: " + source.getFileName() + " of module "
               + sibling.getArtifactId() + " changed after that module's last compile: this check reads its classes as"
-              + " compiled then; run mvn compile -pl " + sibling.getArtifactId() + " first, or check in the build"
+              + " compiled then; run mvn compile -pl :" + sibling.getArtifactId() + " first, or check in the build"
               + " (mvn verify)"));
     }
   }
@@ -72,6 +72,11 @@ public class CheckMojo extends AbstractAutogenerateMojo {
     List<Path> roots = new ArrayList<>(List.of(Path.of(module.getBuild().getSourceDirectory())));
     module.getBuild().getResources().forEach(resource -> roots.add(Path.of(resource.getDirectory())));
     return roots;
+  }
+
+  @Override
+  boolean readsEntities() {
+    return true;
   }
 
   @Override

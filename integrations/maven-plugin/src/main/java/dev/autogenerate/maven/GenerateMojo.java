@@ -35,6 +35,11 @@ public class GenerateMojo extends AbstractAutogenerateMojo {
   List<String> renames;
 
   @Override
+  boolean readsEntities() {
+    return true;
+  }
+
+  @Override
   List<String> command() throws MojoFailureException {
     String typed = setting("autogenerate.message", message);
     if (typed == null || typed.isBlank()) {

@@ -18,6 +18,8 @@ final class MavenWording {
       new Rewrite(Pattern.compile("in autogenerate\\.properties, AUTOGENERATE_URL or --url"),
           "in the plugin's <url>, <user> and <password> (or -Dautogenerate.url, -Dautogenerate.user,"
               + " -Dautogenerate.password; AUTOGENERATE_URL; autogenerate.properties)"),
+      new Rewrite(Pattern.compile("set url= in autogenerate\\.properties, AUTOGENERATE_URL, --url, or"),
+          "set the plugin's <url> (or -Dautogenerate.url; AUTOGENERATE_URL; url= in autogenerate.properties), or"),
       new Rewrite(Pattern.compile("the url is from option --url"), "the url is from the plugin's <url> (or -Dautogenerate.url)"),
       new Rewrite(Pattern.compile("`?autogenerate upgrade heads`?"), "mvn autogenerate:upgrade -Dautogenerate.target=heads"),
       new Rewrite(Pattern.compile("`?autogenerate upgrade head`?"), "mvn autogenerate:upgrade"),

@@ -20,6 +20,14 @@ class MavenWordingTest {
             + " check it, and the user and password; connect.timeout=10 s)"));
   }
 
+  @Test
+  void aMissingUrlNamesThePluginsParameterFirst() {
+    assertEquals("error: no database URL: set the plugin's <url> (or -Dautogenerate.url; AUTOGENERATE_URL; url= in"
+            + " autogenerate.properties), or spring.datasource.url in your application.yml",
+        MavenWording.of("error: no database URL: set url= in autogenerate.properties, AUTOGENERATE_URL, --url, or"
+            + " spring.datasource.url in your application.yml"));
+  }
+
   /** The rename hints and refusals of generate and check name the goals' parameter. */
   @Test
   void renamesAreTheRenamesParameter() {
