@@ -937,6 +937,10 @@ public final class Project {
     List<MigrationScript> parents;
     if (revisions.isEmpty()) {
       parents = history.heads();
+      if (parents.isEmpty()) {
+        throw new UserError("nothing to merge: no migrations in " + settings.migrations()
+            + " (check migrations= or --migrations)");
+      }
       if (parents.size() < 2) {
         throw new UserError("nothing to merge: the history has " + history.describeHeads()
             + " (merge joins several heads; name the revisions to merge other ones)");

@@ -54,6 +54,18 @@ class CommandErrorsTest {
         + project.migrations() + ")"), run::toString);
   }
 
+  /** It said "the history has 0 heads: " and a lone colon, where the folder read held no migration. */
+  @Test
+  void mergeWithoutMigrationsNamesTheFolderRead() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    Files.createDirectories(project.migrations());
+
+    CliRun run = project.expect(2, "merge", "-m", "join");
+
+    assertOneLineError(run, "nothing to merge: no migrations in " + project.migrations() + " (check migrations= or --migrations)");
+  }
+
   /** The message named autogenerate.properties and --url, where the url came from the application's own file. */
   @Test
   void anUnreachableDatabaseNamesTheApplicationFileTheUrlCameFrom() throws Exception {
