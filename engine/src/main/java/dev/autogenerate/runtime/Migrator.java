@@ -14,6 +14,7 @@ import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
 import dev.autogenerate.database.RowCounts;
 import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.OperationChecksum;
 import dev.autogenerate.schema.Schema;
@@ -982,7 +983,13 @@ public final class Migrator {
       try {
         after = operation.applyTo(after);
       } catch (IllegalArgumentException e) {
-        throw new UserError("migration " + script.origin() + ": cannot " + operation.describe() + ": " + e.getMessage(), e);
+        // The first migration meeting its tables there already: a database made otherwise (by
+        // Hibernate's ddl-auto, by hand, by another tool), which is adopted rather than migrated.
+        String adopt = operation instanceof CreateTable && script.parents().isEmpty()
+            ? " (the database has tables no migration made: adopt it with autogenerate baseline, or record the revision"
+                + " that made them with autogenerate stamp; see Adopting an existing database in the README)" : "";
+        throw new UserError("migration " + script.origin() + ": cannot " + operation.describe() + ": " + e.getMessage()
+            + adopt, e);
       }
     }
     return after;

@@ -54,6 +54,23 @@ class CommandErrorsTest {
         + project.migrations() + ")"), run::toString);
   }
 
+  /** A database whose tables were made otherwise: the first migration's failure points at adopting it. */
+  @Test
+  void theFirstMigrationOnTablesMadeOtherwisePointsAtBaseline() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "first");
+    try (Connection connection = project.database().open(); java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("create table users (id integer primary key)");
+    }
+
+    CliRun run = project.expect(2, "upgrade", "head");
+
+    assertOneLineError(run, "migration ");
+    assertTrue(run.err().contains("table users already exists (the database has tables no migration made: adopt it with"
+        + " autogenerate baseline"), run::toString);
+  }
+
   /** It said "the history has 0 heads: " and a lone colon, where the folder read held no migration. */
   @Test
   void mergeWithoutMigrationsNamesTheFolderRead() throws Exception {
