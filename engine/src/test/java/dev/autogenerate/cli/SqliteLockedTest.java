@@ -8,16 +8,23 @@ import dev.autogenerate.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A command started while another process holds a SQLite database's lock (a long migration's
  * transaction, a program holding one open) for longer than SQLite waits says so in one line, not
  * as an unexpected driver error or a connection problem to check the URL for.
  */
+@Execution(ExecutionMode.CONCURRENT) // Each test waits out SQLite's lock timeout: side by side, the waits overlap.
 class SqliteLockedTest {
 
   @TempDir Path directory;
@@ -53,12 +60,24 @@ class SqliteLockedTest {
     project.expect(0, "upgrade", "head");
     try (Connection holder = project.database().open(); Statement statement = holder.createStatement()) {
       statement.execute("begin exclusive");
-      for (String[] command : List.of(new String[] {"check"}, new String[] {"-m", "while locked"})) {
-        long start = System.nanoTime();
-        CliRun run = project.expect(2, command);
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
-        assertTrue(run.err().startsWith("error: the SQLite database is locked by another process"), run::toString);
-        assertTrue(seconds < 6, () -> String.join(" ", command) + " waited " + seconds + " s for the lock: more than once");
+      // Both at once, each timed on its own: their waits overlap.
+      ExecutorService commands = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<?>> runs = new ArrayList<>();
+        for (String[] command : List.of(new String[] {"check"}, new String[] {"-m", "while locked"})) {
+          runs.add(commands.submit(() -> {
+            long start = System.nanoTime();
+            CliRun run = project.expect(2, command);
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            assertTrue(run.err().startsWith("error: the SQLite database is locked by another process"), run::toString);
+            assertTrue(seconds < 6, () -> String.join(" ", command) + " waited " + seconds + " s for the lock: more than once");
+          }));
+        }
+        for (Future<?> run : runs) {
+          run.get();
+        }
+      } finally {
+        commands.shutdown();
       }
       statement.execute("rollback");
     }
