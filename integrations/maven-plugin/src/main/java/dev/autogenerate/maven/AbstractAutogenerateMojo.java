@@ -1,6 +1,7 @@
 package dev.autogenerate.maven;
 
 import dev.autogenerate.cli.AutogenerateCli;
+import dev.autogenerate.project.Misspellings;
 import dev.autogenerate.project.SettingsLoader;
 import java.io.File;
 import java.io.PrintWriter;
@@ -12,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.WeakHashMap;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -22,6 +25,7 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
@@ -114,6 +118,7 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     if (session != null) {
       RAN_IN.put(session, Boolean.TRUE);
     }
+    warnOfUnknownProperties();
     beforeRun();
     List<String> args = new ArrayList<>(command());
     args.addAll(projectOptions());
@@ -164,6 +169,44 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
    */
   boolean readsEntities() {
     return false;
+  }
+
+  /**
+   * Maven ignores a {@code -D} no parameter reads: {@code -Dautogenerate.strcit} ran a check that
+   * was not strict, without a word. A warning names it, and the parameter it likely meant (not a
+   * failure: the same build may pass {@code -Dautogenerate.*} to the starter of the tests it runs).
+   */
+  private void warnOfUnknownProperties() {
+    if (session == null || mojoExecution == null || mojoExecution.getMojoDescriptor() == null) {
+      return;
+    }
+    Set<String> known = new TreeSet<>(List.of("autogenerate.renames", "autogenerate.cache"));
+    for (MojoDescriptor goal : mojoExecution.getMojoDescriptor().getPluginDescriptor().getMojos()) {
+      for (org.apache.maven.plugin.descriptor.Parameter parameter : goal.getParameters()) {
+        String expression = parameter.getExpression();
+        if (expression != null && expression.startsWith("${") && expression.endsWith("}")) {
+          known.add(expression.substring(2, expression.length() - 1));
+        }
+      }
+    }
+    unknownProperties(session.getUserProperties().stringPropertyNames(), known).forEach(getLog()::warn);
+  }
+
+  /** A warning for each {@code autogenerate.*} property typed that is none of the known ones. */
+  static List<String> unknownProperties(Set<String> typed, Set<String> known) {
+    String prefix = "autogenerate.";
+    List<String> names = known.stream().filter(name -> name.startsWith(prefix)).map(name -> name.substring(prefix.length()))
+        .toList();
+    List<String> warnings = new ArrayList<>();
+    for (String property : new TreeSet<>(typed)) {
+      if (property.startsWith(prefix) && !known.contains(property)) {
+        // Compared without the prefix every one shares, which would make any short name look close.
+        warnings.add("autogenerate: -D" + property + " is no parameter of this plugin and is ignored"
+            + Misspellings.closest(property.substring(prefix.length()), names)
+                .map(meant -> " (did you mean -D" + prefix + meant + "?)").orElse(""));
+      }
+    }
+    return warnings;
   }
 
   /** What a goal checks or says before its command runs; nothing by default. */

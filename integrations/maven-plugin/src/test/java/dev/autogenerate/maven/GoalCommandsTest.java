@@ -51,4 +51,13 @@ class GoalCommandsTest {
     assertEquals(List.of("warn warning: drops column people.age, which holds 3 values", "info   drop column people.age",
         "info Run mvn autogenerate:generate -Dautogenerate.message=\"message\" to write a migration for them."), logged);
   }
+
+  /** Maven ignored -Dautogenerate.strcit without a word: a check ran that was not strict. */
+  @Test
+  void aPropertyNoParameterReadsIsNamedWithTheOneLikelyMeant() {
+    assertEquals(List.of("autogenerate: -Dautogenerate.strcit is no parameter of this plugin and is ignored (did you mean"
+            + " -Dautogenerate.strict?)", "autogenerate: -Dautogenerate.zzz is no parameter of this plugin and is ignored"),
+        AbstractAutogenerateMojo.unknownProperties(java.util.Set.of("autogenerate.strcit", "autogenerate.url",
+            "autogenerate.zzz", "maven.test.skip"), java.util.Set.of("autogenerate.strict", "autogenerate.url")));
+  }
 }
