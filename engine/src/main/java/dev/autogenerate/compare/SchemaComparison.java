@@ -143,6 +143,7 @@ public final class SchemaComparison {
     List<String> warnings = new ArrayList<>(renaming.warnings());
     warnings.addAll(plan.warnings());
     warnings.addAll(lookAlikes.warnings());
+    warnings.addAll(viewsOfThisDatabaseOnly(upgrade, current, wanted, recordedRenamed));
     List<String> notices = new ArrayList<>(onViews.notices());
     notices.addAll(entityViews.notices());
     notices.addAll(plan.notices());
@@ -150,6 +151,30 @@ public final class SchemaComparison {
     List<Change> downgrade = downgradeOf(RecordedSpellings.in(current, recorded, rules), upgrade);
     return new MigrationPlan(ChangeGroup.consecutive(upgrade), ChangeGroup.consecutive(downgrade),
         warnings, notices, Risks.of(current, upgrade));
+  }
+
+  /**
+   * The views dropped and created again around a change that no migration created and no entity
+   * maps: a DBA's or a developer's own, made by hand in this database. The migration carries them
+   * all the same, and fails where they are not ("view does not exist"), or makes them where they
+   * were never wanted; the reviewer is told.
+   */
+  private static List<String> viewsOfThisDatabaseOnly(List<Change> upgrade, Schema current, Schema wanted,
+      Optional<Schema> recorded) {
+    if (recorded.isEmpty()) {
+      return List.of();
+    }
+    List<String> warnings = new ArrayList<>();
+    for (Change change : upgrade) {
+      if (change.operation() instanceof DropView drop && current.hasView(drop.name()) && !wanted.hasView(drop.name())
+          && !recorded.get().hasView(drop.name())) {
+        warnings.add("view " + drop.name() + " is dropped and created again around this change, but no migration"
+            + " created it (made by hand in this database): on a database without it the migration fails at its drop;"
+            + " create it in a migration of its own first (op.createView), or take its two steps out and redo the view"
+            + " by hand where it exists");
+      }
+    }
+    return warnings;
   }
 
   /**
