@@ -528,9 +528,41 @@ public final class Risks {
         || to.kind() == Kind.REAL && from.kind() == Kind.SMALLINT) {
       return true;
     }
-    if (from.kind() == Kind.TIMESTAMP && to.kind() == Kind.TIMESTAMP_TZ) {
+    if (from.kind() == Kind.TIMESTAMP && to.kind() == Kind.TIMESTAMP_TZ || from.kind() == Kind.DATE && to.kind() == Kind.TIMESTAMP) {
+      return true;
+    }
+    if (textHoldsEvery(from, to)) {
       return true;
     }
     return from.kind() == to.kind() && from.kind() != Kind.RAW && from.length() == null && to.length() == null;
+  }
+
+  /** The kinds whose every value has one text, whatever the session's settings. */
+  private static final Set<Kind> TEXT_ALWAYS = EnumSet.of(Kind.BOOLEAN, Kind.SMALLINT, Kind.INTEGER, Kind.BIGINT,
+      Kind.REAL, Kind.DOUBLE, Kind.NUMERIC, Kind.CHAR, Kind.VARCHAR, Kind.TEXT, Kind.UUID, Kind.JSON);
+
+  /** The longest text of a whole number, by kind: its sign and digits ({@code -9223372036854775808}). */
+  private static final Map<Kind, Integer> INTEGER_TEXT_LENGTH = Map.of(Kind.SMALLINT, 6, Kind.INTEGER, 11, Kind.BIGINT, 20);
+
+  /**
+   * Whether every value of {@code from} has a text that {@code to} holds: a number's, a boolean's,
+   * a UUID's, a text's or a JSON's in a {@code text} (or an unbounded {@code varchar}), a whole
+   * number's, a boolean's or a UUID's in a varchar long enough for the longest. Such a change
+   * cannot fail on a row. Dates and times are left out: their text follows the session's
+   * DateStyle and time zone, which is a change of its own.
+   */
+  private static boolean textHoldsEvery(SqlType from, SqlType to) {
+    if (!TEXT_ALWAYS.contains(from.kind()) || to.kind() != Kind.TEXT && to.kind() != Kind.VARCHAR) {
+      return false;
+    }
+    if (to.kind() == Kind.TEXT || to.length() == null) {
+      return true;
+    }
+    Integer longest = INTEGER_TEXT_LENGTH.get(from.kind());
+    if (longest == null) {
+      longest = from.kind() == Kind.BOOLEAN ? Integer.valueOf("false".length())
+          : from.kind() == Kind.UUID ? Integer.valueOf(36) : null;
+    }
+    return longest != null && to.length() >= longest;
   }
 }
