@@ -43,6 +43,7 @@ import dev.autogenerate.schema.SqlType.Kind;
 import dev.autogenerate.schema.Table;
 import dev.autogenerate.schema.TableConstraint;
 import dev.autogenerate.schema.UniqueConstraint;
+import dev.autogenerate.schema.ViewUses;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -269,8 +270,12 @@ public final class Risks {
         return risk(Risk.Kind.FOREIGN_KEY, operation.table(), key.columns());
       }
       // The expression is in the SQL of the database the migration was made for, which is the one
-      // connected: the count asks it which rows the check rejects.
-      return risk(Risk.Kind.CHECK, operation.table(), List.of());
+      // connected: the count asks it which rows the check rejects. The columns it names are listed,
+      // so that one the revision makes before it is said to be why it cannot be counted yet.
+      CheckConstraint check = (CheckConstraint) constraint;
+      List<String> named = before.table(operation.table()).map(table -> table.columns().stream().map(Column::name)
+          .filter(column -> ViewUses.names(check.expression(), column)).toList()).orElse(List.of());
+      return risk(Risk.Kind.CHECK, operation.table(), named);
     }
 
     /** The rows already there are not checked until the validation. */

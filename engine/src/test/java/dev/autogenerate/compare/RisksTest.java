@@ -164,6 +164,22 @@ class RisksTest {
         CheckConstraint.check("ck_users_level_set", "level is not null")))));
   }
 
+  /**
+   * A check over a column the revision makes (an @OrderColumn's pos, with a default) cannot be
+   * counted before it runs: it said "the database refused the count", where a key over the same
+   * column said why.
+   */
+  @Test
+  void aCheckOverAColumnTheRevisionMakesSaysWhyItIsNotCounted() {
+    List<Risk> risks = Risks.of(CURRENT, List.of(
+        Change.of(new AddColumn("users", column("pos", SqlType.INTEGER).defaultSql("0"))),
+        Change.of(new AddConstraint("users", CheckConstraint.check("ck_users_pos", "pos >= 0 and score > 0")))));
+
+    assertEquals(1, risks.size(), risks::toString);
+    assertEquals(List.of("score", "pos"), risks.get(0).columns(), "in the table's order");
+    assertEquals(Optional.of("it names column pos, which the revision makes before this step"), risks.get(0).uncountable());
+  }
+
   @Test
   void rowsAreCountedUnderTheNamesTheDatabaseHasBeforeTheUpgradeRenamesThem() {
     List<Risk> risks = Risks.of(CURRENT, List.of(
