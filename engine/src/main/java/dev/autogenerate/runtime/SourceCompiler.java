@@ -402,6 +402,8 @@ public final class SourceCompiler {
     private final List<Path> applicationRoots;
     private final Map<String, byte[]> applicationClassesRead = new ConcurrentHashMap<>();
     private final CompileClassPath compilePath;
+    /** Whether each entry of the class path is one of the application's, whose class files are recorded. */
+    private final boolean[] applicationEntries;
 
     /**
      * @param beside classes (by binary name) javac reads as compiled classes on the class path
@@ -414,6 +416,11 @@ public final class SourceCompiler {
       super(delegate);
       this.compilePath = compilePath;
       this.applicationRoots = ApplicationClasses.roots(applicationClassPath);
+      List<CompileClassPath.Entry> entries = compilePath.entries();
+      this.applicationEntries = new boolean[entries.size()];
+      for (int i = 0; i < entries.size(); i++) {
+        applicationEntries[i] = ApplicationClasses.inClassPath(entries.get(i).location().toUri(), applicationRoots);
+      }
       beside.forEach((name, bytes) -> besideByPackage
           .computeIfAbsent(name.substring(0, Math.max(0, name.lastIndexOf('.'))), key -> new ArrayList<>())
           .add(new ClassBytes(name, bytes)));
@@ -451,9 +458,8 @@ public final class SourceCompiler {
       for (int i = 0; i < entries.size(); i++) {
         JarClassIndex jar = entries.get(i).jar();
         if (jar != null) {
-          boolean application = ApplicationClasses.inClassPath(entries.get(i).location().toUri(), applicationRoots);
           for (JavaFileObject file : jar.list(packageName, recurse)) {
-            all.add(application ? new RecordedClassFile(file, JarClassIndex.binaryName(file)) : file);
+            all.add(applicationEntries[i] ? new RecordedClassFile(file, JarClassIndex.binaryName(file)) : file);
           }
         } else {
           all.addAll(byEntry.get(i));
