@@ -40,13 +40,8 @@ class TypesStoredAlikeTest {
 
   @Test
   void aTimestampMadeATimestampWithTimeZoneOnSqliteIsWrittenForPostgresql() throws Exception {
-    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
-    project.entities(EVENT);
-    project.expect(0, "-m", "events");
-    project.expect(0, "upgrade", "head");
-    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
-      statement.execute("insert into events (at) values ('2026-12-04 10:00:00')");
-    }
+    ProjectDirectory project = eventsApplied(DatabaseKind.SQLITE);
+    insertEvent(project);
 
     project.entities(EVENT.replace("java.time.LocalDateTime at;", "java.time.Instant at;"));
     CliRun generated = project.expect(0, "-m", "instants");
@@ -107,10 +102,7 @@ class TypesStoredAlikeTest {
    */
   @Test
   void aStampedTimeZoneChangeIsRevertedLikeAnyOther() throws Exception {
-    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
-    project.entities(EVENT);
-    project.expect(0, "-m", "events");
-    project.expect(0, "upgrade", "head");
+    ProjectDirectory project = eventsApplied(DatabaseKind.SQLITE);
     project.entities(EVENT.replace("java.time.LocalDateTime at;", "java.time.Instant at;"));
     project.expect(0, "-m", "instants");
     project.expect(0, "stamp", "head");
@@ -124,13 +116,8 @@ class TypesStoredAlikeTest {
   /** The shift of each instant is a change of data without an error: upgrade says so, counting the rows. */
   @Test
   void upgradeWarnsThatATimeZoneShiftsTheValuesItConverts() throws Exception {
-    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
-    project.entities(EVENT);
-    project.expect(0, "-m", "events");
-    project.expect(0, "upgrade", "head");
-    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
-      statement.execute("insert into events (at) values ('2026-12-04 10:00:00')");
-    }
+    ProjectDirectory project = eventsApplied(DatabaseKind.POSTGRESQL);
+    insertEvent(project);
     project.entities(EVENT.replace("java.time.LocalDateTime at;", "java.time.Instant at;"));
     project.expect(0, "-m", "instants");
 
@@ -139,6 +126,21 @@ class TypesStoredAlikeTest {
     assertTrue(upgrade.out().contains("  warning: alter column events.at: type timestamp_tz: nothing fails: each value is"
         + " converted in the session's time zone"), upgrade::toString);
     assertTrue(upgrade.out().contains("(rows holding a value: 1) (this session's time zone: "), upgrade::toString);
+  }
+
+  /** The events table made by the tool's first migration, applied. */
+  private ProjectDirectory eventsApplied(DatabaseKind kind) {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.entities(EVENT);
+    project.expect(0, "-m", "events");
+    project.expect(0, "upgrade", "head");
+    return project;
+  }
+
+  private static void insertEvent(ProjectDirectory project) throws Exception {
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("insert into events (at) values ('2026-12-04 10:00:00')");
+    }
   }
 
   private static String definition(ProjectDirectory project) throws Exception {
