@@ -29,6 +29,12 @@ final class TextCheckReport {
       out.println("Differences (--strict): the notes above.");
       return;
     }
+    if (plan.isEmpty()) {
+      // Warnings alone (a database never adopted): each says its own fix, which is not a migration.
+      out.println("Differences: nothing for a migration to change, but:");
+      plan.warnings().forEach(warning -> out.println("warning: " + warning));
+      return;
+    }
     out.println("Differences: the database does not match the entities:");
     for (Change step : plan.upgradeChanges()) {
       String reason = oneLine(step.reason(), plan);

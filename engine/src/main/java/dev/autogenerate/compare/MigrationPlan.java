@@ -54,6 +54,13 @@ public record MigrationPlan(
     return new MigrationPlan(upgrade, ChangeGroup.consecutive(changes), warnings, notices, risks);
   }
 
+  /** This plan with one more warning, said with the others. */
+  public MigrationPlan withWarning(String warning) {
+    List<String> more = new ArrayList<>(warnings);
+    more.add(warning);
+    return new MigrationPlan(upgrade, downgrade, more, notices, risks);
+  }
+
   /** This plan with one more notice, said with the others. */
   public MigrationPlan withNotice(String notice) {
     List<String> more = new ArrayList<>(notices);

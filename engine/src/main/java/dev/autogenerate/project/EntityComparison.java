@@ -66,8 +66,15 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
    * The database as it is and the plan that brings it to the entities.
    *
    * @param current the database's schema, completed with what the history recorded and the database cannot store
+   * @param unadoptedTables the entities' tables the database has while there is no migration
+   *     ({@link UnadoptedTables}): the plan warns of them
    */
-  public record Result(Schema current, MigrationPlan plan) {}
+  public record Result(Schema current, MigrationPlan plan, List<String> unadoptedTables) {
+
+    public Result {
+      unadoptedTables = List.copyOf(unadoptedTables);
+    }
+  }
 
   /**
    * The same as {@link #plan}, with the database's schema as it is, which the plan's steps start
@@ -96,9 +103,11 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
             () -> database.inspect(connection, filter.withSchemas(target.otherSchemas())));
     // Names the database takes for the same as the entities' (SQLite's any case) spelled as theirs.
     Schema current = database.spelledAs(database.withUnstored(read, () -> recorded), target);
+    UnadoptedTables unadopted = history.isEmpty() ? UnadoptedTables.in(current, target) : UnadoptedTables.NONE;
     try {
-      return new Result(current, PhaseTimings.time("diff",
-          () -> new SchemaComparison(database.comparisonRules(), options).compare(current, target, recorded, renames)));
+      MigrationPlan plan = PhaseTimings.time("diff",
+          () -> new SchemaComparison(database.comparisonRules(), options).compare(current, target, recorded, renames));
+      return new Result(current, unadopted.isEmpty() ? plan : plan.withWarning(unadopted.warning()), unadopted.names());
     } catch (DependencyConflict e) {
       throw new UnplannableDifference(e.getMessage(), e);
     } catch (RenameConflict e) {

@@ -705,7 +705,10 @@ public final class Project {
       requireUpToDate(connection, history);
       EntityComparison.Result compared = comparison().compare(connection, history, groundwork::entities,
           Optional.ofNullable(groundwork.inspected()), request.renames());
-      MigrationPlan plan = adoptionHint(history, compared.current(), compared.plan());
+      if (!compared.unadoptedTables().isEmpty()) {
+        throw new UserError(new UnadoptedTables(compared.unadoptedTables()).refusal());
+      }
+      MigrationPlan plan = compared.plan();
       List<CountedRisk> risks = countRisks(connection, plan);
       if (plan.isEmpty() || (request.strict() && !risks.isEmpty())) {
         return GeneratedRevision.none(plan, risks);
@@ -718,28 +721,8 @@ public final class Project {
     }
   }
 
-  /**
-   * The plan, with a notice where a first migration would change tables it does not create: the
-   * database was made otherwise (Hibernate, by hand), and a database built from the migrations
-   * could not start from this one; {@code baseline} adopts it as it is first.
-   */
-  private static MigrationPlan adoptionHint(RevisionHistory history, Schema current, MigrationPlan plan) {
-    if (!history.isEmpty()) {
-      return plan;
-    }
-    List<String> changed = plan.upgradeChanges().stream().map(change -> change.operation().subject())
-        .filter(subject -> subject != null && current.hasTable(subject)).distinct().toList();
-    if (changed.isEmpty()) {
-      return plan;
-    }
-    return plan.withNotice("this first migration changes " + changed.size() + " table(s) no migration created ("
-        + firstOf(changed, 3)
-        + "), so a database built from the migrations alone could not start from it: to adopt the database as it"
-        + " is, delete the file and run autogenerate baseline -m MESSAGE first, then -m again");
-  }
-
   /** The first {@code shown} names, comma-separated, then {@code ...} where there are more. */
-  private static String firstOf(List<String> names, int shown) {
+  static String firstOf(List<String> names, int shown) {
     return String.join(", ", names.subList(0, Math.min(shown, names.size()))) + (names.size() > shown ? ", ..." : "");
   }
 
@@ -837,7 +820,8 @@ public final class Project {
       // never its views (a comparison would take them for views of @View entities to create).
       Schema target = targetSchema(connection);
       Schema inspected = database.spelledAs(databaseSchema(connection, target.otherSchemas()), target);
-      Schema existing = inspected.withViewsAndTriggers(List.of(), List.of());
+      Schema existing = AdoptedTypes.asTheEntitiesSayWhereAlike(inspected.withViewsAndTriggers(List.of(), List.of()),
+          target, database.comparisonRules());
       SchemaComparison comparison = new SchemaComparison(database.comparisonRules(), diffOptions());
       MigrationPlan plan = comparison.compare(Schema.EMPTY, existing);
       if (plan.isEmpty()) {

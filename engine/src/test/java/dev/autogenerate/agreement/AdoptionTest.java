@@ -51,6 +51,17 @@ class AdoptionTest {
 
     ProjectDirectory project = new ProjectDirectory(directory.resolve("app"), existing, "com.example.adopted");
     project.entities(model(""));
+    // Before the baseline, nothing built from the migrations would be this database: check fails
+    // and -m writes nothing, both saying how to adopt it.
+    CliRun unadopted = project.expect(1, "check");
+    assertTrue(unadopted.out().contains("warning: there are no migrations, yet the database already has " + ENTITIES
+        + " of the entities' tables (entity_01, entity_02, entity_03, ...)")
+        && unadopted.out().contains("adopt this database as it is with autogenerate baseline"), unadopted::toString);
+    CliRun refused = project.expect(2, "-m", "first");
+    assertEquals(1, refused.err().lines().count(), refused::toString);
+    assertTrue(refused.err().contains("a first migration written now would not create them; adopt this database first"),
+        refused::toString);
+    assertEquals(0, project.migrationFiles().size(), "no file written");
     CliRun baseline = project.expect(0, "baseline", "-m", "adopt the existing schema");
     assertTrue(baseline.out().contains("Stamped "), baseline::toString);
     assertEquals(1, project.migrationFiles().size());
@@ -181,7 +192,10 @@ class AdoptionTest {
         + "@Entity\n@Table(name = \"person\")\npublic class Person {\n  @Id Long id;\n  @Column(length = 80) String name;\n}\n";
     ProjectDirectory project = new ProjectDirectory(directory.resolve("app"), existing, "com.example.adopted");
     project.entities(person);
-    project.expect(0, "check");
+    CliRun unadopted = project.expect(1, "check");
+    assertTrue(unadopted.out().contains("Differences: nothing for a migration to change, but:\nwarning: there are no"
+        + " migrations, yet the database already has 1 of the entities' tables (person)"), unadopted::toString);
+    assertTrue(unadopted.out().contains("left alone (set compare.drop-unmapped-indexes=true"), unadopted::toString);
 
     project.expect(0, "baseline", "-m", "adopt");
 
