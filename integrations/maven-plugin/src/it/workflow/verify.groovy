@@ -37,4 +37,12 @@ assert log.contains("-Dautogenerate.skip must be true or false, not 'yes'") : 'a
 // After mvn clean, upgrade made the database again from the migrations alone.
 assert new File(basedir, 'deployed.db').isFile() : 'upgrade after mvn clean made no deployed.db'
 assert log.readLines().findAll { it.contains('(head)') }.size() >= 2 : 'current after mvn clean did not show the head'
+// The deployed database, adopted by the baseline goal: one migration creating people as it is.
+def adopted = new File(basedir, 'src/main/java/com/example/it/adopted')
+def adoptedNames = (adopted.list() ?: []) as List
+assert adoptedNames.size() == 1 && adoptedNames[0].endsWith('_adopt_people.java') : "one baseline expected, found ${adoptedNames}"
+assert new File(adopted, adoptedNames[0]).text.contains('op.createTable("people"')
+assert log.contains('Stamped base (nothing ran)') : 'stamp base did not run'
+assert log.readLines().count { it.contains('OK: the database is at the newest migration and matches the entities.') } >= 3 :
+    'check after the baseline did not pass'
 return true

@@ -77,15 +77,39 @@ public record InitialLayout(String entities, String migrations, String source) {
     return "src/main/java/" + packageName.replace('.', '/');
   }
 
-  /** The POM's own groupId, else its parent's, which it inherits. */
-  private static Optional<String> groupId(Path pom) {
+  /**
+   * Where the Maven plugin writes a project's migrations when told nothing: the package
+   * {@code <groupId>.migrations} below {@code src/main/java}. Empty without a POM, for an
+   * aggregator (packaging {@code pom}, which has no sources) and where the groupId is not plain.
+   *
+   * @return the folder relative to the project, and the package
+   */
+  static Optional<Map.Entry<String, String>> mavenPluginMigrations(Path project) {
+    Path pom = project.resolve("pom.xml");
     if (!Files.isRegularFile(pom)) {
       return Optional.empty();
     }
+    Element root = pomRoot(pom);
+    if (child(root, "packaging").map(Node::getTextContent).map(String::strip).filter("pom"::equals).isPresent()) {
+      return Optional.empty();
+    }
+    return groupId(root).map(group -> packageName(group + ".migrations"))
+        .map(name -> Map.entry(folder(name), name));
+  }
+
+  /** The POM's own groupId, else its parent's, which it inherits. */
+  private static Optional<String> groupId(Path pom) {
+    return Files.isRegularFile(pom) ? groupId(pomRoot(pom)) : Optional.empty();
+  }
+
+  private static Optional<String> groupId(Element root) {
+    return child(root, "groupId").or(() -> child(root, "parent").flatMap(parent -> child((Element) parent, "groupId")))
+        .map(Node::getTextContent).map(String::strip).filter(group -> !group.isEmpty() && !group.contains("${"));
+  }
+
+  private static Element pomRoot(Path pom) {
     try {
-      Element root = XmlFiles.root(pom);
-      return child(root, "groupId").or(() -> child(root, "parent").flatMap(parent -> child((Element) parent, "groupId")))
-          .map(Node::getTextContent).map(String::strip).filter(group -> !group.isEmpty() && !group.contains("${"));
+      return XmlFiles.root(pom);
     } catch (IOException | org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException e) {
       throw new UserError("cannot read " + pom + ": " + e.getMessage() + " (give --entities and --migrations)", e);
     }

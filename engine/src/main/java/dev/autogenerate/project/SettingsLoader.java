@@ -170,6 +170,7 @@ public final class SettingsLoader {
       springBootMigrations(values, origins, pathBase, workingDirectory, classPath, blankToNull(options.get(PROFILE)),
           environment);
     }
+    mavenPluginMigrations(values, origins, pathBase);
     Map<String, String> namingConvention = namingConvention(values, origins, problems);
     Map<String, String> hibernateProperties =
         hibernateProperties(values, origins, blankToNull(values.get(URL)), toolFile, problems);
@@ -261,6 +262,29 @@ public final class SettingsLoader {
       origins.put(MIGRATIONS, origin);
       pathBase.put(MIGRATIONS, workingDirectory);
       values.put(MIGRATIONS_PACKAGE, found.packageName());
+      origins.put(MIGRATIONS_PACKAGE, origin);
+    });
+  }
+
+  /**
+   * A Maven project told nothing of its migrations (nor found a Spring Boot application above)
+   * keeps them where the Maven plugin writes them, {@code src/main/java/<groupId>/migrations}: not
+   * in {@code ./migrations}, which would be a second history beside the plugin's, so that the
+   * command line and the build adopt, write and apply the same one. A {@code ./migrations} folder
+   * already there keeps being the default.
+   */
+  private static void mavenPluginMigrations(Map<String, String> values, Map<String, String> origins,
+      Map<String, Path> pathBase) {
+    Path project = pathBase.get(MIGRATIONS);
+    if (blankToNull(values.get(MIGRATIONS)) != null || blankToNull(values.get(MIGRATIONS_PACKAGE)) != null
+        || Files.isDirectory(project.resolve("migrations"))) {
+      return;
+    }
+    InitialLayout.mavenPluginMigrations(project).ifPresent(found -> {
+      String origin = "default (Maven project: where the Maven plugin writes them)";
+      values.put(MIGRATIONS, found.getKey());
+      origins.put(MIGRATIONS, origin);
+      values.put(MIGRATIONS_PACKAGE, found.getValue());
       origins.put(MIGRATIONS_PACKAGE, origin);
     });
   }

@@ -126,6 +126,36 @@ class ApplicationSettingsTest {
   }
 
   /**
+   * A plain Maven project: the command line wrote to ./migrations, the Maven plugin to the
+   * groupId's package, so that a database adopted with one was a second history to the other.
+   */
+  @Test
+  void aMavenProjectKeepsItsMigrationsWhereTheMavenPluginWritesThem() throws Exception {
+    write("pom.xml", "<project><parent><groupId>com.acme</groupId></parent><artifactId>shop</artifactId></project>");
+
+    EffectiveSettings inherited = resolve();
+    assertEquals(project.resolve("src/main/java/com/acme/migrations"), inherited.settings().migrations());
+    assertEquals("com.acme.migrations", inherited.settings().migrationsPackage());
+    assertEquals("default (Maven project: where the Maven plugin writes them)",
+        inherited.origin(SettingsLoader.MIGRATIONS));
+
+    write("pom.xml", "<project><groupId>com.acme.shop-app</groupId><artifactId>shop</artifactId></project>");
+    assertEquals("com.acme.shop_app.migrations", resolve().settings().migrationsPackage());
+
+    // An aggregator has no sources of its own; the default stays.
+    write("pom.xml", "<project><groupId>com.acme</groupId><packaging>pom</packaging></project>");
+    assertEquals(project.resolve("migrations"), resolve().settings().migrations());
+
+    // Said to the tool, or a ./migrations folder of earlier runs: that stays.
+    write("pom.xml", "<project><groupId>com.acme</groupId></project>");
+    assertEquals(project.resolve("db/changes"),
+        resolve(Map.of(), Map.of(SettingsLoader.CLASSPATH, "target/classes", SettingsLoader.MIGRATIONS, "db/changes"))
+            .settings().migrations());
+    Files.createDirectories(project.resolve("migrations"));
+    assertEquals(project.resolve("migrations"), resolve().settings().migrations());
+  }
+
+  /**
    * Spring Boot takes SPRING_DATASOURCE_URL over the file's spring.datasource.url; the tool read
    * the file only, and worked on another database than the application (a downgrade there too).
    */

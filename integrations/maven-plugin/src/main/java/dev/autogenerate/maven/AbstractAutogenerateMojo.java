@@ -277,6 +277,20 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
   }
 
   /**
+   * A setting the goal cannot do without, as {@link #setting} finds it.
+   *
+   * @param missing the build's failure when it is not given: which goal needs it, and an example
+   * @throws MojoFailureException when it is neither typed nor configured
+   */
+  String required(String property, String configured, String missing) throws MojoFailureException {
+    String value = setting(property, configured);
+    if (value == null || value.isBlank()) {
+      throw new MojoFailureException(missing);
+    }
+    return value;
+  }
+
+  /**
    * A command, with {@code --single-transaction} or {@code --no-single-transaction} as typed for
    * this build or configured in the POM; neither when unset, so the settings decide.
    */

@@ -23,11 +23,7 @@ public class DowngradeMojo extends AbstractAutogenerateMojo {
 
   @Override
   List<String> command() throws MojoFailureException {
-    String typed = setting("autogenerate.target", target);
-    if (typed == null || typed.isBlank()) {
-      throw new MojoFailureException(
-          "autogenerate:downgrade needs a target: -Dautogenerate.target=-1 (the newest applied), a revision, or base");
-    }
-    return inOneTransactionIf(singleTransaction, "downgrade", typed);
+    return inOneTransactionIf(singleTransaction, "downgrade", required("autogenerate.target", target,
+        "autogenerate:downgrade needs a target: -Dautogenerate.target=-1 (the newest applied), a revision, or base"));
   }
 }

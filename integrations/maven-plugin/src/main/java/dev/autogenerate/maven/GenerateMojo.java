@@ -41,11 +41,8 @@ public class GenerateMojo extends AbstractAutogenerateMojo {
 
   @Override
   List<String> command() throws MojoFailureException {
-    String typed = setting("autogenerate.message", message);
-    if (typed == null || typed.isBlank()) {
-      throw new MojoFailureException(
-          "autogenerate:generate needs a message for the migration: -Dautogenerate.message=\"add age column\"");
-    }
+    String typed = required("autogenerate.message", message,
+        "autogenerate:generate needs a message for the migration: -Dautogenerate.message=\"add age column\"");
     List<String> words = new ArrayList<>(List.of("revision", "--autogenerate", "-m", typed));
     if (enabled("autogenerate.strict", strict)) {
       words.add("--strict");

@@ -1,10 +1,14 @@
 package dev.autogenerate.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +33,25 @@ class GoalCommandsTest {
     check.renames = List.of("people=persons");
     check.strict = true;
     assertEquals(List.of("check", "--strict", "--rename", "people=persons"), check.command());
+  }
+
+  /** A plain Maven project adopts its database with the goals, as the command line does. */
+  @Test
+  void baselineAndStampAreTheCommandLinesAndNeedWhatTheyCannotGuess() throws Exception {
+    BaselineMojo baseline = new BaselineMojo();
+    MojoFailureException noMessage = assertThrows(MojoFailureException.class, baseline::command);
+    assertTrue(noMessage.getMessage().contains("-Dautogenerate.message=\"adopt the existing schema\""),
+        noMessage.getMessage());
+    baseline.message = "adopt the existing schema";
+    assertEquals(List.of("baseline", "-m", "adopt the existing schema"), baseline.command());
+    assertTrue(baseline.readsEntities(), "what the entities do not map is left to the database");
+
+    StampMojo stamp = new StampMojo();
+    MojoFailureException noTarget = assertThrows(MojoFailureException.class, stamp::command);
+    assertTrue(noTarget.getMessage().contains("-Dautogenerate.target=head"), noTarget.getMessage());
+    stamp.target = "base";
+    assertEquals(List.of("stamp", "base"), stamp.command());
+    assertFalse(stamp.readsEntities());
   }
 
   /** A risk warning of generate's output was logged as INFO, in the command line's words. */

@@ -53,6 +53,24 @@ class MavenWordingTest {
         MavenWording.of("autogenerate downgrade abc123, then"));
   }
 
+  /** Adopting a database is the baseline and stamp goals. */
+  @Test
+  void adoptionIsTheBaselineAndStampGoals() {
+    assertEquals("warning: adopt this database as it is with mvn autogenerate:baseline"
+            + " -Dautogenerate.message=\"adopt the existing schema\" (it writes the first migration)",
+        MavenWording.of("warning: adopt this database as it is with autogenerate baseline -m \"adopt the existing"
+            + " schema\" (it writes the first migration)"));
+    assertEquals("error: adopt this database first, then mvn autogenerate:generate -Dautogenerate.message=MESSAGE",
+        MavenWording.of("error: adopt this database first, then autogenerate -m MESSAGE"));
+    assertEquals("run mvn autogenerate:downgrade -Dautogenerate.target=a1 (which reverts what builds on it), then"
+            + " mvn autogenerate:stamp -Dautogenerate.target=base",
+        MavenWording.of("run autogenerate downgrade a1 (which reverts what builds on it), then autogenerate stamp base"));
+    assertEquals("adopt it with mvn autogenerate:baseline, or record the revision that made them with"
+            + " mvn autogenerate:stamp; see",
+        MavenWording.of("adopt it with autogenerate baseline, or record the revision that made them with"
+            + " autogenerate stamp; see"));
+  }
+
   @Test
   void theWayOutOfAnEditedMigrationAndAnUnknownRevisionAreGoalsToo() {
     assertEquals("undo the edit, or run mvn autogenerate:downgrade -Dautogenerate.target=-1, then mvn"
