@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -588,15 +589,18 @@ public final class Migrator {
       Schema schema = held.isPresent() ? held.get()
           : database.withUnstored(database.inspect(connection, filter), () -> history.replay(found));
       // The file warned of these with the rows of the database it was written against (a
-      // downgrade's without a count): here they are counted in this one, before anything runs.
+      // downgrade's without a count): here they are counted in this one, each right before its
+      // step runs, after what the revision did before it (raw SQL that fixed the rows, say).
       List<Risk> risky = risky(database.spelledFor(schema, operations), operations);
       if (direction == Direction.DOWNGRADE) {
         refuseToUndoAStamp(connection, destroying(risky), script, found, !transaction.uncommitted().isEmpty(),
             !transaction.committedAny());
       }
       progress.accept(direction.starting + script.label() + " ...");
-      warnOfDataLoss(connection, database, changing(database, risky));
+      List<Risk> uncounted = new ArrayList<>(changing(database, risky));
+      CountBudget budget = CountBudget.start();
       AheadOfTransaction ahead = aheadOfTransaction(database, operations, schema, script);
+      warnOfDataLoss(connection, database, takeRisks(uncounted, ahead.rest(), false), budget);
       if (!ahead.statements().isEmpty()) {
         if (joining) {
           throw new IllegalStateException(script.label() + " runs statements ahead of its transaction, yet joined"
@@ -637,6 +641,7 @@ public final class Migrator {
           connection.commit();
           connection.setAutoCommit(true);
         }
+        warnOfDataLoss(connection, database, takeRisks(uncounted, group.operations(), true), budget);
         for (String sql : database.statements(group, schema)) {
           statementSql = sql;
           try (StillRunning.Notice notice = stillRunning.watch(sql, progress)) {
@@ -881,7 +886,8 @@ public final class Migrator {
     Schema at = schema;
     for (Operation operation : operations) {
       try {
-        found.addAll(Risks.of(at, List.of(Change.of(operation)), schema));
+        // Counted right before its step runs (warnOfDataLoss), in the schema as it is then.
+        found.addAll(Risks.of(at, List.of(Change.of(operation)), at));
         at = operation.applyTo(at);
       } catch (IllegalArgumentException e) {
         break;
@@ -891,16 +897,27 @@ public final class Migrator {
   }
 
   /**
-   * Says, before a revision's statements run, which of its steps delete or cut data and in how
-   * many rows of this database (the file's comments counted those of the database it was written
-   * against, or none for a downgrade), counting up to {@link #COUNT_LIMIT} matching rows, each
-   * count for at most {@link RowCounts#TIME_LIMIT} (a mostly empty column of a huge table is read
-   * to its end) and all of them for about {@link CountBudget#TOTAL}, and so that a count the
-   * database refuses or stops cannot end the revision's transaction ({@link Database#readWithin});
-   * steps that find no row say nothing.
+   * Takes out of {@code uncounted}, in order, the risks of these operations ({@code of}) or of
+   * all others; the same objects, as the risks were found for them.
    */
-  private void warnOfDataLoss(Connection connection, Database database, List<Risk> destroying) {
-    CountBudget budget = CountBudget.start();
+  private static List<Risk> takeRisks(List<Risk> uncounted, List<Operation> operations, boolean of) {
+    Set<Operation> these = Collections.newSetFromMap(new IdentityHashMap<>());
+    these.addAll(operations);
+    List<Risk> taken = uncounted.stream().filter(risk -> these.contains(risk.change().operation()) == of).toList();
+    uncounted.removeAll(taken);
+    return taken;
+  }
+
+  /**
+   * Says, before steps run, which of them delete or cut data and in how many rows of this
+   * database (the file's comments counted those of the database it was written against, or none
+   * for a downgrade), counting up to {@link #COUNT_LIMIT} matching rows, each count for at most
+   * {@link RowCounts#TIME_LIMIT} (a mostly empty column of a huge table is read to its end) and
+   * all of a revision's for about {@link CountBudget#TOTAL}, and so that a count the database
+   * refuses or stops cannot end the revision's transaction ({@link Database#readWithin}); steps
+   * that find no row say nothing.
+   */
+  private void warnOfDataLoss(Connection connection, Database database, List<Risk> destroying, CountBudget budget) {
     for (Risk risk : destroying) {
       CountedRisk counted = CountedRisk.upTo(connection, database, risk, COUNT_LIMIT, budget);
       if (counted.rows().isEmpty() || counted.rows().getAsLong() > 0) {

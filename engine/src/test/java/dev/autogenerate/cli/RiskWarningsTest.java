@@ -120,6 +120,31 @@ class RiskWarningsTest {
   }
 
   /**
+   * The upgrade counted every step's rows before the revision ran, so a revision whose own SQL
+   * first moved the values away was said to delete them all the same.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void theUpgradeCountsAStepsRowsAfterWhatTheRevisionDidBeforeIt(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = populated(kind);
+    project.entities(WalkthroughTest.USER_V1.replace("  String name;\n", ""));
+    project.expect(0, "-m", "drop names");
+    Path file = project.migrationFiles().stream()
+        .filter(each -> each.getFileName().toString().contains("drop_names")).findFirst().orElseThrow();
+    String source = project.read(file);
+    String drop = "    op.dropColumn(\"users\", \"name\");";
+    assertTrue(source.contains(drop), source);
+    // The names kept elsewhere first (here: given up on purpose), then the column dropped.
+    project.write(project.root().relativize(file).toString(),
+        source.replace(drop, "    op.execute(\"update users set name = null where email <> 'a@example.com'\");\n" + drop));
+
+    CliRun applied = project.expect(0, "upgrade", "head");
+
+    assertTrue(applied.out().contains("  warning: drop column users.name: dropping it deletes its values (rows holding a"
+        + " value: 1)"), applied::toString);
+  }
+
+  /**
    * PostgreSQL takes a number with fewer decimals, a double as an integer, a timestamp as a date,
    * without an error: each rounded or cut. The warning says so, with the rows whose value changes
    * (not every row holding one); and applied, the revision does what the warning said.
