@@ -24,13 +24,18 @@ assert log.contains('Differences: the database does not match the entities') : '
 assert log.contains('autogenerate:check failed:')
 assert log.contains('add column people.age')
 // Not twice: the lines are in the log, and the failure that Maven repeats at the end points at them.
-def failures = log.readLines().findAll { it.contains('autogenerate:check failed:') }
+// Maven ends the last line of a failure's message with its help link.
+def failures = log.readLines().findAll { it.contains('autogenerate:check failed:') }.collect { it - ' -> [Help 1]' }
 assert failures.any { it.endsWith('the database does not match the entities (listed above)') } : failures
 // A quiet build logs no INFO: there the failure carries the differences itself.
 assert failures.any { it.endsWith('the database does not match the entities:') } : failures
 assert failures.every { it.endsWith('(listed above)') || it.endsWith('entities:') } : failures
-// What the output advises, as goals (for an edited migration that is a downgrade).
-assert log.contains('autogenerate downgrade REV is mvn autogenerate:downgrade -Dautogenerate.target=REV')
+// There too in the build's words.
+assert log.contains('[ERROR] Run mvn autogenerate:generate -Dautogenerate.message="message" to write a migration for them.')
+// What the output advises, as goals.
+assert log.contains('Run mvn autogenerate:generate -Dautogenerate.message="message" to write a migration for them.')
+assert !log.contains('In Maven the commands above are goals') : 'the legend is said in the output itself now'
+
 assert log.contains('OK: the database is at the newest migration and matches the entities.')
 assert log.contains('Committed the 1 revision(s) applied above, in one transaction')
 assert log.contains("-Dautogenerate.skip must be true or false, not 'yes'") : 'a wrong switch read as false'

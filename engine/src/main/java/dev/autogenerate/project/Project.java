@@ -612,7 +612,8 @@ public final class Project {
 
   /** The fix for a second head, where a new revision needs one. */
   private static final String MERGE_FIRST =
-      "a new revision would follow only one of them: run autogenerate merge -m \"MESSAGE\" to join them, then upgrade head";
+      "a new revision would follow only one of them: run autogenerate merge -m \"MESSAGE\" to join them, then"
+          + " autogenerate upgrade head";
 
   /** Fails, as a user error, unless the database is {@linkplain #notUpToDate up to date}. */
   public void requireUpToDate(Connection connection, RevisionHistory history) throws SQLException {

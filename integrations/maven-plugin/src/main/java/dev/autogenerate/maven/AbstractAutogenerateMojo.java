@@ -180,7 +180,7 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
     if (session == null || mojoExecution == null || mojoExecution.getMojoDescriptor() == null) {
       return;
     }
-    Set<String> known = new TreeSet<>(List.of("autogenerate.renames", "autogenerate.cache"));
+    Set<String> known = new TreeSet<>(List.of("autogenerate.renames", "autogenerate.revisions", "autogenerate.cache"));
     for (MojoDescriptor goal : mojoExecution.getMojoDescriptor().getPluginDescriptor().getMojos()) {
       for (org.apache.maven.plugin.descriptor.Parameter parameter : goal.getParameters()) {
         String expression = parameter.getExpression();
@@ -243,8 +243,9 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
       String first = out.strip().lines().filter(line -> line.startsWith("Nothing written")).findFirst()
           .orElse(out.strip().lines().findFirst().orElse("differences found")).replaceFirst(":$", "");
       String listed = !out.strip().contains("\n") ? first
-          : getLog().isInfoEnabled() ? first + " (listed above)" : out.strip();
-      throw new MojoFailureException(goal() + " failed: " + listed + differencesHint());
+          : getLog().isInfoEnabled() ? first + " (listed above)"
+          : String.join("\n", out.strip().lines().map(MavenWording::of).toList());
+      throw new MojoFailureException(goal() + " failed: " + listed);
     }
     if (exitCode != AutogenerateCli.OK) {
       // The error's line, without the warnings before it (logged as such already).
@@ -252,11 +253,6 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
       throw new MojoExecutionException(goal() + " failed: " + MavenWording.of(error)
           + (enabled("autogenerate.debug", debug) ? "" : " (run with -Dautogenerate.debug for details)"));
     }
-  }
-
-  /** What to do about differences, said the Maven way; the command's own output names its commands. */
-  String differencesHint() {
-    return "";
   }
 
   /** {@code autogenerate:check}, as the user would type it. */

@@ -34,19 +34,6 @@ public class CheckMojo extends AbstractAutogenerateMojo {
   }
 
   /**
-   * The commands the output names, as goals: whichever the output advises (upgrade for pending
-   * migrations, generate for changed entities, a downgrade for an edited migration).
-   */
-  @Override
-  String differencesHint() {
-    return "\nIn Maven the commands above are goals: autogenerate upgrade head is mvn autogenerate:upgrade,"
-        + " autogenerate -m \"what changed\" is mvn autogenerate:generate -Dautogenerate.message=\"what changed\","
-        + " autogenerate upgrade heads is mvn autogenerate:upgrade -Dautogenerate.target=heads,"
-        + " autogenerate downgrade REV is mvn autogenerate:downgrade -Dautogenerate.target=REV;"
-        + " autogenerate merge has no goal: run it with the command line (autogenerate merge -m \"merge\").";
-  }
-
-  /**
    * Run alone ({@code mvn autogenerate:check}), the goal compiles nothing: after an edit not yet
    * compiled (an entity, application.properties) it compares what was last built, and says OK.
    * It says so first.

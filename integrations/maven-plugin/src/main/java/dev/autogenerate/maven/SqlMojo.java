@@ -12,9 +12,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * {@code autogenerate upgrade --sql RANGE}: the upgrade as an SQL script, without connecting, for
- * a DBA to review or run. Written to {@link #outputFile} when given: lines in Maven's log carry
- * its prefixes and are no script.
+ * {@code autogenerate upgrade --sql RANGE} (or {@code downgrade --sql RANGE}): the upgrade, or the
+ * downgrade, as an SQL script, without connecting, for a DBA to review or run. Written to
+ * {@link #outputFile} when given: lines in Maven's log carry its prefixes and are no script.
  */
 @Mojo(name = "sql", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class SqlMojo extends AbstractAutogenerateMojo {
@@ -22,6 +22,10 @@ public class SqlMojo extends AbstractAutogenerateMojo {
   /** {@code [FROM:]TO}, e.g. {@code head} or {@code 9b1c2d3e4f5a:head}. */
   @Parameter(property = "autogenerate.range", defaultValue = "head")
   String range;
+
+  /** The downgrade's script for the range ({@code FROM:TO}, FROM where the database is), not the upgrade's. */
+  @Parameter(property = "autogenerate.downgrade", defaultValue = "false")
+  boolean downgrade;
 
   /** Where to write the script; otherwise it is printed in the log. */
   @Parameter(property = "autogenerate.sqlFile")
@@ -36,7 +40,8 @@ public class SqlMojo extends AbstractAutogenerateMojo {
 
   @Override
   List<String> command() {
-    return inOneTransactionIf(singleTransaction, "upgrade", "--sql", setting("autogenerate.range", range));
+    String direction = enabled("autogenerate.downgrade", downgrade) ? "downgrade" : "upgrade";
+    return inOneTransactionIf(singleTransaction, direction, "--sql", setting("autogenerate.range", range));
   }
 
   /** The file the script goes to, as typed for this build or configured; null for the log. */

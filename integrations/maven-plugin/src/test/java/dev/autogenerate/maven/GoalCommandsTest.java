@@ -54,6 +54,23 @@ class GoalCommandsTest {
     assertFalse(stamp.readsEntities());
   }
 
+  @Test
+  void mergeJoinsTheHeadsOrTheRevisionsGivenAndSqlWritesADowngradesScriptWhenAsked() throws Exception {
+    MergeMojo merge = new MergeMojo();
+    assertThrows(MojoFailureException.class, merge::command);
+    merge.message = "join the branches";
+    assertEquals(List.of("merge", "-m", "join the branches"), merge.command());
+    merge.revisions = List.of(" a1b2 ", "c3d4");
+    assertEquals(List.of("merge", "-m", "join the branches", "a1b2", "c3d4"), merge.command());
+
+    SqlMojo sql = new SqlMojo();
+    sql.range = "a1b2:c3d4";
+    assertEquals(List.of("upgrade", "--sql", "a1b2:c3d4"), sql.command());
+    sql.downgrade = true;
+    sql.range = "c3d4:a1b2";
+    assertEquals(List.of("downgrade", "--sql", "c3d4:a1b2"), sql.command());
+  }
+
   /** A risk warning of generate's output was logged as INFO, in the command line's words. */
   @Test
   void outputWarningsAreMavenWarningsInTheBuildsWords() {

@@ -41,8 +41,8 @@ class MavenWordingTest {
 
   @Test
   void commandsAreGoals() {
-    assertEquals("error: the history has two heads: run autogenerate merge -m \"MESSAGE\" to join them, or"
-            + " mvn autogenerate:upgrade -Dautogenerate.target=heads",
+    assertEquals("error: the history has two heads: run mvn autogenerate:merge -Dautogenerate.message=\"MESSAGE\" to"
+            + " join them, or mvn autogenerate:upgrade -Dautogenerate.target=heads",
         MavenWording.of("error: the history has two heads: run autogenerate merge -m \"MESSAGE\" to join them, or"
             + " autogenerate upgrade heads"));
     assertEquals("run mvn autogenerate:upgrade first; then mvn autogenerate:generate -Dautogenerate.message=\"x\"",
@@ -51,6 +51,22 @@ class MavenWordingTest {
         MavenWording.of("or write the first migration with autogenerate -m MESSAGE"));
     assertEquals("mvn autogenerate:downgrade -Dautogenerate.target=abc123, then",
         MavenWording.of("autogenerate downgrade abc123, then"));
+  }
+
+  /** The sql goal writes a downgrade's script with -Dautogenerate.downgrade; merge is a goal. */
+  @Test
+  void offlineScriptsAndMergesAreTheGoalsParameters() {
+    assertEquals("error: -Dautogenerate.range=b2:a1 goes backwards: add -Dautogenerate.downgrade for the downgrade's"
+        + " script", MavenWording.of("error: upgrade --sql b2:a1 goes backwards: use downgrade --sql"));
+    assertEquals("error: -Dautogenerate.range=a1:b2 goes forwards: leave -Dautogenerate.downgrade out for the"
+        + " upgrade's script", MavenWording.of("error: downgrade --sql a1:b2 goes forwards: use upgrade --sql"));
+    assertEquals("error: -Dautogenerate.downgrade needs -Dautogenerate.range=FROM:TO (where the database is, and where"
+            + " to go), not head",
+        MavenWording.of("error: downgrade --sql needs FROM:TO (where the database is, and where to go), not head"));
+    assertEquals("error: two heads; a new revision would follow only one of them: run mvn autogenerate:merge"
+            + " -Dautogenerate.message=\"MESSAGE\" to join them, then mvn autogenerate:upgrade",
+        MavenWording.of("error: two heads; a new revision would follow only one of them: run autogenerate merge -m"
+            + " \"MESSAGE\" to join them, then autogenerate upgrade head"));
   }
 
   /** Adopting a database is the baseline and stamp goals. */

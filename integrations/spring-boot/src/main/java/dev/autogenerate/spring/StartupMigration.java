@@ -150,6 +150,15 @@ public final class StartupMigration implements InitializingBean {
   }
 
   private List<MigrationScript> upgrade(Migrator migrator, Connection connection) throws SQLException {
+    if (migrator.history().heads().size() > 1) {
+      // Two branches each added a migration: which runs first is for a merge revision to say,
+      // written with the tools a developer has (the command's advice names upgrade heads, which
+      // the starter does not run).
+      throw new AutogenerateStartupException("autogenerate did not migrate the database: the migrations branched ("
+          + migrator.history().describeHeads() + ")",
+          "Join them with a merge revision (autogenerate merge -m \"merge\", or mvn autogenerate:merge"
+              + " -Dautogenerate.message=merge), build and start again; nothing was applied.", null);
+    }
     try {
       List<MigrationScript> done = migrator.upgrade(connection, "head");
       List<String> heads = migrator.heads(connection);

@@ -423,6 +423,27 @@ class StartupMigrationTest {
     assertFalse(hasVersionTable(database));
   }
 
+  /**
+   * Two branches each added a migration on the same parent: the start-up applies none of them
+   * and says to merge them, with the tools that write a merge (the command's own advice named
+   * upgrade heads, which the starter does not run).
+   */
+  @Test
+  void migrationsThatBranchedFailStartUpSayingToMergeThem() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+
+    Exception failure = assertThrows(Exception.class,
+        () -> start(database, "autogenerate.migrations-package=dev.autogenerate.spring.branched"));
+
+    AutogenerateStartupException startup = rootStartupException(failure);
+    assertTrue(startup.getMessage().contains("the migrations branched (2 heads: 2b0000000002 (note one),"
+        + " 3c0000000003 (note two))"), startup::getMessage);
+    assertTrue(startup.action().startsWith("Join them with a merge revision (autogenerate merge -m \"merge\", or mvn"
+        + " autogenerate:merge -Dautogenerate.message=merge)"), startup::action);
+    assertFalse(startup.action().contains("upgrade heads"), startup::action);
+    assertFalse(hasVersionTable(database));
+  }
+
   /** An edited migration applies nothing: the action said a failed revision was rolled back, though none ran. */
   @Test
   void aMigrationEditedAfterItRanFailsStartUpSayingNothingWasApplied() throws Exception {
