@@ -87,11 +87,19 @@ public final class Risks {
     Set<String> created = new HashSet<>();
     NamesNow names = new NamesNow();
     NullColumns nulls = new NullColumns();
+    Map<String, List<String>> droppedChecks = new HashMap<>();
     Schema schema = current;
     for (Change change : upgrade) {
       Operation operation = change.operation();
       if (operation.subject() != null && !created.contains(operation.subject())) {
-        operation.accept(new Finder(change, schema, nulls)).forEach(risk -> risks.add(names.inDatabase(risk, countedIn)));
+        Schema atStep = schema;
+        operation.accept(new Finder(change, atStep, nulls, droppedChecks.getOrDefault(operation.subject(), List.of())))
+            .forEach(risk -> risks.add(names.inDatabase(risk, atStep, countedIn)));
+      }
+      if (operation instanceof DropConstraint drop) {
+        schema.table(drop.table()).stream().flatMap(table -> table.checks().stream())
+            .filter(check -> check.name() != null && check.name().equals(drop.name()))
+            .forEach(check -> droppedChecks.computeIfAbsent(drop.table(), table -> new ArrayList<>()).add(check.expression()));
       }
       if (operation instanceof CreateTable create) {
         created.add(create.table().name());
@@ -176,9 +184,13 @@ public final class Risks {
 
     /**
      * The risk under the names the database has now; one naming a column the database does not
-     * have yet (the upgrade adds it before this step) cannot be counted before it runs.
+     * have yet (the upgrade adds it before this step) cannot be counted before it runs, nor can a
+     * check over a column whose type the upgrade changes before it (an enum's ordinal becoming its
+     * name: the new check compares the old numbers with names).
+     *
+     * @param atStep the schema just before the risky step
      */
-    Risk inDatabase(Risk risk, Schema current) {
+    Risk inDatabase(Risk risk, Schema atStep, Schema current) {
       Map<String, String> ofTable = columns.getOrDefault(risk.table(), Map.of());
       String table = tables.getOrDefault(risk.table(), risk.table());
       List<String> named = risk.columns().stream().map(column -> ofTable.getOrDefault(column, column)).toList();
@@ -187,6 +199,17 @@ public final class Risks {
       if (uncountable.isEmpty() && existing.isPresent()) {
         uncountable = named.stream().filter(column -> !existing.get().hasColumn(column)).findFirst()
             .map(column -> "it names column " + column + ", which the revision makes before this step");
+      }
+      if (uncountable.isEmpty() && existing.isPresent() && risk.kind() == Risk.Kind.CHECK) {
+        for (int i = 0; i < named.size() && uncountable.isEmpty(); i++) {
+          String column = risk.columns().get(i);
+          Optional<SqlType> now = existing.get().column(named.get(i)).map(Column::type);
+          Optional<SqlType> then = atStep.table(risk.table()).flatMap(stepTable -> stepTable.column(column)).map(Column::type);
+          if (now.isPresent() && then.isPresent() && !now.equals(then)) {
+            uncountable = Optional.of("it names column " + named.get(i) + ", whose type the revision changes before"
+                + " this step");
+          }
+        }
       }
       return new Risk(risk.change(), risk.kind(), table, named, risk.limit(), uncountable);
     }
@@ -201,11 +224,14 @@ public final class Risks {
     private final Change change;
     private final Schema before;
     private final NullColumns nulls;
+    /** The expressions of the checks the upgrade dropped from this step's table before it. */
+    private final List<String> droppedChecks;
 
-    Finder(Change change, Schema before, NullColumns nulls) {
+    Finder(Change change, Schema before, NullColumns nulls, List<String> droppedChecks) {
       this.change = change;
       this.before = before;
       this.nulls = nulls;
+      this.droppedChecks = droppedChecks;
     }
 
     private List<Risk> risk(Risk.Kind kind, String table, List<String> columns) {
@@ -273,6 +299,10 @@ public final class Risks {
       // connected: the count asks it which rows the check rejects. The columns it names are listed,
       // so that one the revision makes before it is said to be why it cannot be counted yet.
       CheckConstraint check = (CheckConstraint) constraint;
+      if (droppedChecks.stream().anyMatch(dropped -> CheckWidening.admitsAll(dropped, check.expression()))) {
+        // Widened (an enum's new value): every row the dropped check let in, this one does.
+        return List.of();
+      }
       List<String> named = before.table(operation.table()).map(table -> table.columns().stream().map(Column::name)
           .filter(column -> ViewUses.names(check.expression(), column)).toList()).orElse(List.of());
       return risk(Risk.Kind.CHECK, operation.table(), named);

@@ -11,6 +11,7 @@ import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.operations.CreateIndex;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropConstraint;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.RenameColumn;
@@ -162,6 +163,41 @@ class RisksTest {
     // A check of another shape may reject a null.
     assertEquals(List.of(Risk.Kind.CHECK), kinds(level, Change.of(new AddConstraint("users",
         CheckConstraint.check("ck_users_level_set", "level is not null")))));
+  }
+
+  /**
+   * An enum gaining a value drops Hibernate's check and adds it again with one value more: no row
+   * the old one let in can fail, yet it was warned of with a count of none.
+   */
+  @Test
+  void aCheckWidenedWhereTheSameStepsDroppedTheOldOneIsNoRisk() {
+    Schema checked = CURRENT.withTable(CURRENT.requireTable("users").withConstraint(
+        CheckConstraint.check("ck_users_name", "((name)::text = ANY ((ARRAY['A'::character varying])::text[]))")));
+    Change drop = Change.of(new DropConstraint("users", "ck_users_name"));
+
+    assertEquals(List.of(), Risks.of(checked, List.of(drop,
+        Change.of(new AddConstraint("users", CheckConstraint.check("ck_users_name", "name in ('A','B')"))))));
+    assertEquals(List.of(Risk.Kind.CHECK), Risks.of(checked, List.of(drop,
+        Change.of(new AddConstraint("users", CheckConstraint.check("ck_users_name", "name in ('B')")))))
+        .stream().map(Risk::kind).toList());
+    // Without the drop before it, the old check stands beside the new one: nothing is known of the rows.
+    assertEquals(List.of(Risk.Kind.CHECK), kinds(
+        Change.of(new AddConstraint("users", CheckConstraint.check("ck_users_name", "name in ('A','B')")))));
+  }
+
+  /**
+   * An enum stored by ordinal becoming stored by name: the new check, counted before the type
+   * changes, compares the old numbers with names, which PostgreSQL refuses ("the database refused
+   * the count"); it says why instead.
+   */
+  @Test
+  void aCheckOverAColumnWhoseTypeTheRevisionChangesSaysWhyItIsNotCounted() {
+    List<Risk> risks = Risks.of(CURRENT, List.of(type("score", SqlType.varchar(255)),
+        Change.of(new AddConstraint("users", CheckConstraint.check("ck_users_score", "score in ('LOW','HIGH')")))));
+
+    assertEquals(List.of(Risk.Kind.CHECK), risks.stream().map(Risk::kind).toList(), risks::toString);
+    assertEquals(Optional.of("it names column score, whose type the revision changes before this step"),
+        risks.get(0).uncountable());
   }
 
   /**
