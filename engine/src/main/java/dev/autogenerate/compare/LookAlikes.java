@@ -151,12 +151,14 @@ final class LookAlikes {
 
   private static String columnHint(String table, String old, String now) {
     return table + "." + old + " and " + table + "." + now + " look like a rename: add @RenamedFrom(\"" + old
-        + "\") to keep the data (or --rename " + table + "." + old + "=" + now + ")";
+        + "\") to keep the data (or, for a join or collection table, which has no field for it, --rename " + table + "."
+        + old + "=" + now + ")";
   }
 
   private static String tableHint(String old, String now) {
     return "tables " + old + " and " + now + " look like a rename: add @RenamedFrom(\"" + Schema.unqualified(old)
-        + "\") to the entity to keep the data (or --rename " + old + "=" + Schema.unqualified(now) + ")";
+        + "\") to the entity to keep the data (or, for a join or collection table, which has no entity, --rename " + old
+        + "=" + Schema.unqualified(now) + ")";
   }
 
   private static String sequenceHint(String old, String now) {

@@ -332,7 +332,8 @@ class RenamesTest {
     CliRun generated = project.expect(0, "-m", "display names");
 
     String hint = "users.nickname and users.display_name look like a rename: add @RenamedFrom(\"nickname\") to keep"
-        + " the data (or --rename users.nickname=display_name)";
+        + " the data (or, for a join or collection table, which has no field for it, --rename"
+        + " users.nickname=display_name)";
     assertTrue(generated.out().lines().anyMatch(line -> line.equals("warning: " + hint)), generated::toString);
     String file = newMigration(project, before);
     int drop = file.indexOf("op.dropColumn(\"users\", \"nickname\");");
@@ -351,7 +352,8 @@ class RenamesTest {
     project.entities(SQUAD.replace("@RenamedFrom(\"teams\")\n", ""), USER_OF_SQUAD);
     CliRun tables = project.expect(1, "check");
     assertTrue(tables.out().contains("warning: tables teams and squads look like a rename: add @RenamedFrom(\"teams\")"
-        + " to the entity to keep the data (or --rename teams=squads)"), tables::toString);
+        + " to the entity to keep the data (or, for a join or collection table, which has no entity, --rename"
+        + " teams=squads)"), tables::toString);
   }
 
   @ParameterizedTest

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -117,6 +118,21 @@ class RiskWarningsTest {
     project.entities(WalkthroughTest.USER_V2.replace("  String name;\n", "").replace("  Integer age;\n", ""));
     project.expect(0, "-m", "drop ages");
     assertFalse(project.expect(0, "upgrade", "head").out().contains("warning"));
+  }
+
+  /** SQLite's error named the rebuilt table by its temporary name, which no one wrote. */
+  @Test
+  void aRowThatDoesNotFitARebuiltSqliteTableIsToldOfByItsTable() throws Exception {
+    ProjectDirectory project = populated(DatabaseKind.SQLITE);
+    project.entities(WalkthroughTest.USER_V1.replace("  String name;", "  @Column(nullable = false) String name;"));
+    project.expect(0, "-m", "names required");
+
+    CliRun failed = project.expect(2, "upgrade", "head");
+
+    assertEquals(1, failed.err().lines().count(), failed::toString);
+    assertTrue(failed.err().contains("_autogenerate_rebuild_users.name) (_autogenerate_rebuild_users is table users as"
+        + " the revision rebuilds it: SQLite changes a column's type or constraints by copying the rows into a new"
+        + " table, and a row of users does not fit the new one); nothing of it was applied"), failed::toString);
   }
 
   /**

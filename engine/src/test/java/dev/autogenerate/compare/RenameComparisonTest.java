@@ -111,7 +111,8 @@ class RenameComparisonTest {
     MigrationPlan plan = compare(kind, target, Renames.NONE);
 
     String hint = "users.nickname and users.display_name look like a rename: add @RenamedFrom(\"nickname\") to keep"
-        + " the data (or --rename users.nickname=display_name)";
+        + " the data (or, for a join or collection table, which has no field for it, --rename"
+        + " users.nickname=display_name)";
     assertEquals(List.of(hint), plan.warnings());
     Change drop = plan.upgradeChanges().stream().filter(change -> change.operation() instanceof DropColumn)
         .findFirst().orElseThrow();
@@ -163,7 +164,7 @@ class RenameComparisonTest {
     MigrationPlan plan = compare(kind, target, Renames.NONE);
 
     assertTrue(plan.warnings().contains("tables teams and squads look like a rename: add @RenamedFrom(\"teams\") to the"
-        + " entity to keep the data (or --rename teams=squads)"), plan.warnings()::toString);
+        + " entity to keep the data (or, for a join or collection table, which has no entity, --rename teams=squads)"), plan.warnings()::toString);
   }
 
   @ParameterizedTest

@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * SQLite, the embedded default. It keeps fewer distinctions than the portable model (no
@@ -329,6 +331,27 @@ public final class SqliteDatabase implements Database, ComparisonRules {
   public MigrationLock lockMigrations(Connection connection, LockWait wait) {
     return MigrationLock.NONE;
   }
+
+  /**
+   * A row that does not fit a rebuilt table: SQLite's message names the new table under its
+   * temporary name ({@code _autogenerate_rebuild_users.name}), which no one wrote; said here as
+   * the table it becomes.
+   */
+  @Override
+  public String explain(Exception failure, String statement) {
+    Matcher rebuilt = REBUILD_TABLE.matcher(String.valueOf(failure.getMessage()));
+    if (!rebuilt.find()) {
+      return "";
+    }
+    String table = rebuilt.group(1);
+    return " (" + SqliteTableRebuild.TEMPORARY_PREFIX + table + " is table " + table + " as the revision rebuilds it:"
+        + " SQLite changes a column's type or constraints by copying the rows into a new table, and a row of " + table
+        + " does not fit the new one)";
+  }
+
+  /** The temporary name of a table being rebuilt, and the table's own name after it. */
+  private static final Pattern REBUILD_TABLE =
+      Pattern.compile(Pattern.quote(SqliteTableRebuild.TEMPORARY_PREFIX) + "([A-Za-z0-9_$]+)");
 
   // ----- comparison rules
 

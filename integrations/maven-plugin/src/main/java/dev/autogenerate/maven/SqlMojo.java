@@ -54,12 +54,19 @@ public class SqlMojo extends AbstractAutogenerateMojo {
     return file.isAbsolute() ? file : new File(project.getBasedir(), path);
   }
 
+  /**
+   * The script's lines: in the log without a file; in a quiet build ({@code mvn -q}, which logs no
+   * INFO) bare on standard output, so that {@code mvn -q autogenerate:sql > upgrade.sql} is the
+   * script (it printed nothing).
+   */
   @Override
   void printOutput(String line) {
-    if (scriptFile() == null) {
+    if (scriptFile() != null) {
+      getLog().debug(line);
+    } else if (getLog().isInfoEnabled()) {
       getLog().info(line);
     } else {
-      getLog().debug(line);
+      System.out.println(line);
     }
   }
 

@@ -71,18 +71,31 @@ class GoalCommandsTest {
     assertEquals(List.of("downgrade", "--sql", "c3d4:a1b2"), sql.command());
   }
 
+  /** mvn -q autogenerate:sql logged the script at INFO, which a quiet build drops: it printed nothing. */
+  @Test
+  void aQuietBuildPrintsTheScriptBareOnStandardOutput() {
+    List<String> logged = new ArrayList<>();
+    SqlMojo sql = new SqlMojo();
+    sql.setLog(recording(logged, false));
+    java.io.PrintStream standardOutput = System.out;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(printed, true));
+    try {
+      sql.printOutput("alter table people add column age integer;");
+    } finally {
+      System.setOut(standardOutput);
+    }
+
+    assertEquals("alter table people add column age integer;" + System.lineSeparator(), printed.toString());
+    assertEquals(List.of(), logged);
+  }
+
   /** A risk warning of generate's output was logged as INFO, in the command line's words. */
   @Test
   void outputWarningsAreMavenWarningsInTheBuildsWords() {
     List<String> logged = new ArrayList<>();
     GenerateMojo generate = new GenerateMojo();
-    generate.setLog((Log) Proxy.newProxyInstance(Log.class.getClassLoader(), new Class<?>[] {Log.class},
-        (proxy, method, arguments) -> {
-          if (arguments != null && arguments.length == 1 && arguments[0] instanceof CharSequence text) {
-            logged.add(method.getName() + " " + text);
-          }
-          return method.getReturnType() == boolean.class ? true : null;
-        }));
+    generate.setLog(recording(logged, true));
 
     generate.printOutput("warning: drops column people.age, which holds 3 values");
     generate.printOutput("  drop column people.age");
@@ -90,6 +103,17 @@ class GoalCommandsTest {
 
     assertEquals(List.of("warn warning: drops column people.age, which holds 3 values", "info   drop column people.age",
         "info Run mvn autogenerate:generate -Dautogenerate.message=\"message\" to write a migration for them."), logged);
+  }
+
+  /** A log that records each line as "level text", every level enabled or none. */
+  private static Log recording(List<String> logged, boolean enabled) {
+    return (Log) Proxy.newProxyInstance(Log.class.getClassLoader(), new Class<?>[] {Log.class},
+        (proxy, method, arguments) -> {
+          if (arguments != null && arguments.length == 1 && arguments[0] instanceof CharSequence text) {
+            logged.add(method.getName() + " " + text);
+          }
+          return method.getReturnType() == boolean.class ? enabled : null;
+        });
   }
 
   /** Maven ignored -Dautogenerate.strcit without a word: a check ran that was not strict. */

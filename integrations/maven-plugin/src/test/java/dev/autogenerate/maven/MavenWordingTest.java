@@ -32,9 +32,9 @@ class MavenWordingTest {
   @Test
   void renamesAreTheRenamesParameter() {
     assertEquals("warning: users.nick and users.name look like a rename: add @RenamedFrom(\"nick\") to keep the data"
-            + " (or -Dautogenerate.renames=users.nick=name)",
+            + " (or, for a join or collection table, which has no field for it, -Dautogenerate.renames=users.nick=name)",
         MavenWording.of("warning: users.nick and users.name look like a rename: add @RenamedFrom(\"nick\") to keep the"
-            + " data (or --rename users.nick=name)"));
+            + " data (or, for a join or collection table, which has no field for it, --rename users.nick=name)"));
     assertEquals("error: -Dautogenerate.renames=teams=crews: the entities map no table crews",
         MavenWording.of("error: --rename teams=crews: the entities map no table crews"));
   }
