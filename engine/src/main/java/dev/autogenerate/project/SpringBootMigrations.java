@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -68,9 +70,33 @@ public final class SpringBootMigrations {
                 "migrations below the @SpringBootApplication package " + application.get()));
       }
     }
+    // Not compiled (after mvn clean, in a deployment job's upgrade): the application class in the
+    // sources the classes would be built from.
+    for (Path folder : classPath) {
+      if (!Files.exists(folder)) {
+        Optional<Found> inSources = inSources(sourceRoot(workingDirectory, folder), starter);
+        if (inSources.isPresent()) {
+          return inSources;
+        }
+      }
+    }
     Path classes = classPath.stream().filter(Files::isDirectory).findFirst().orElse(null);
     return starter.map(name -> new Found(name, sourceRoot(workingDirectory, classes), Optional.empty(),
         "the starter's autogenerate.migrations-package"));
+  }
+
+  /**
+   * The migrations of the one {@code @SpringBootApplication} class in a folder of sources, as
+   * {@link #of} finds them from its compiled classes.
+   *
+   * @param starter the starter's {@code autogenerate.migrations-package}, when the application sets it
+   */
+  static Optional<Found> inSources(Path sourceRoot, Optional<String> starter) {
+    return applicationPackage(sourceRoot, ".java", SpringBootMigrations::annotatedInSource)
+        .map(application -> starter.isPresent()
+            ? new Found(starter.get(), sourceRoot, Optional.of(application), "the starter's autogenerate.migrations-package")
+            : new Found(application + ".migrations", sourceRoot, Optional.of(application),
+                "migrations below the @SpringBootApplication package " + application + " (in the sources)"));
   }
 
   /** {@code src/main/java} beside a Maven or Gradle build's classes folder, else the working directory's. */
@@ -100,6 +126,11 @@ public final class SpringBootMigrations {
    * @throws UserError when the folder cannot be read
    */
   public static Optional<String> applicationPackage(Path classes) {
+    return applicationPackage(classes, ".class", file -> names(file, SPRING_BOOT_APPLICATION));
+  }
+
+  /** The same, in a folder of files with the given suffix, each told annotated by {@code annotated}. */
+  private static Optional<String> applicationPackage(Path classes, String suffix, Predicate<Path> annotated) {
     if (!Files.isDirectory(classes)) {
       return Optional.empty();
     }
@@ -117,13 +148,13 @@ public final class SpringBootMigrations {
             for (Path entry : entries.sorted().toList()) {
               if (Files.isDirectory(entry)) {
                 next.add(entry);
-              } else if (entry.toString().endsWith(".class")) {
+              } else if (entry.toString().endsWith(suffix)) {
                 classFiles.add(entry);
               }
             }
           }
         }
-        applications = classFiles.stream().filter(file -> names(file, SPRING_BOOT_APPLICATION)).toList();
+        applications = classFiles.stream().filter(annotated).toList();
         level = next;
       }
     } catch (IOException | UncheckedIOException e) {
@@ -134,6 +165,18 @@ public final class SpringBootMigrations {
     }
     return Optional.of(classes.relativize(applications.get(0).getParent()).toString()
         .replace('\\', '/').replace('/', '.'));
+  }
+
+  /** A source that annotates a class with it, by its simple or its full name (read as bytes: any encoding holds it so). */
+  private static final Pattern ANNOTATION_IN_SOURCE =
+      Pattern.compile("@\\s*(?:org\\.springframework\\.boot\\.autoconfigure\\.)?SpringBootApplication\\b");
+
+  private static boolean annotatedInSource(Path source) {
+    try {
+      return ANNOTATION_IN_SOURCE.matcher(Files.readString(source, StandardCharsets.ISO_8859_1)).find();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static boolean names(Path classFile, byte[] descriptor) {

@@ -151,6 +151,26 @@ class ProjectSettingsTest {
     assertEquals(Optional.of("com.acme.yaml.migrations"), starterPackage(resources, "dev"));
   }
 
+  /**
+   * After mvn clean there are no classes to find the application class in: a deployment's
+   * mvn clean autogenerate:upgrade looked for the migrations under the groupId, another history.
+   */
+  @Test
+  void withoutClassesTheApplicationClassIsFoundInTheSources() throws Exception {
+    Path module = build.resolve("shop");
+    Path sources = module.resolve("src/main/java/com/acme/shop");
+    Files.createDirectories(sources.resolve("orders"));
+    Files.writeString(sources.resolve("ShopApplication.java"), "package com.acme.shop;\n\n"
+        + "import org.springframework.boot.autoconfigure.SpringBootApplication;\n\n@SpringBootApplication\n"
+        + "public class ShopApplication {}\n");
+    Files.writeString(sources.resolve("orders/Order.java"), "package com.acme.shop.orders;\n\n"
+        + "/** Not a @SpringBootApplication. */\npublic class Order {}\n");
+    Path missingClasses = module.resolve("target/classes");
+
+    assertEquals(Optional.of("com.acme.shop.migrations"),
+        ProjectSettings.springBootMigrationsPackage(module, List.of(missingClasses), null));
+  }
+
   private Optional<String> starterPackage(Path resources, String profiles) throws Exception {
     return ProjectSettings.springBootMigrationsPackage(build, List.of(resources), profiles);
   }
