@@ -322,6 +322,7 @@ public final class AutogenerateCli implements Callable<Integer> {
     configureLogging();
     awaitSqliteLibrary();
     EffectiveSettings effective = effectiveSettings();
+    effective.warnings().forEach(warnings());
     project = new Project(effective.settings(), effective.origin(SettingsLoader.URL));
     return project;
   }

@@ -2,6 +2,7 @@ package dev.autogenerate.project;
 
 import dev.autogenerate.runtime.UserError;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds the application's own configuration and reads from it what the tool needs, so that a
@@ -206,6 +211,55 @@ public final class ApplicationConfigReader {
     classPath.stream().filter(Files::isDirectory).map(path -> path.toAbsolutePath().normalize()).forEach(places::add);
     return List.copyOf(places);
   }
+
+  /**
+   * The profiles of {@code --profile} that no file of the application knows, each as a warning:
+   * Spring Boot activates a profile without files as readily as one with, so {@code --profile
+   * stagin} read the base settings alone, without a word. A profile is known by its own files
+   * ({@code application-staging.yml}) or a YAML document of the base files activated on it.
+   *
+   * @param profiles the {@code --profile} option (comma-separated), or null
+   */
+  static List<String> profilesWithoutSettings(Path workingDirectory, List<Path> classPath, String profiles) {
+    List<String> asked = SettingsLoader.list(profiles);
+    if (asked.isEmpty()) {
+      return List.of();
+    }
+    List<Path> places = places(workingDirectory, classPath);
+    Set<String> known = new TreeSet<>();
+    for (Path place : places) {
+      try (Stream<Path> files = Files.list(place)) {
+        files.map(file -> PROFILE_FILE.matcher(file.getFileName().toString())).filter(Matcher::matches)
+            .forEach(file -> known.add(file.group(1)));
+      } catch (IOException | UncheckedIOException e) {
+        // A place that cannot be listed holds no profile's file.
+      }
+      for (String extension : List.of(".yml", ".yaml")) {
+        Path file = place.resolve("application" + extension);
+        if (Files.isRegularFile(file)) {
+          for (Map<String, String> document : YamlSubset.documents(text(file))) {
+            String onProfile = document.getOrDefault("spring.config.activate.on-profile", document.get("spring.profiles"));
+            if (onProfile != null) {
+              Arrays.stream(onProfile.split(",")).map(String::strip).forEach(known::add);
+            }
+          }
+        }
+      }
+    }
+    List<String> warnings = new ArrayList<>();
+    for (String profile : asked) {
+      if (!known.contains(profile)) {
+        warnings.add("profile " + profile + " has no settings of its own (no application-" + profile + ".yml,"
+            + " .yaml or .properties, no document on it)"
+            + Misspellings.closest(profile, known).map(meant -> ": did you mean " + meant + "?")
+                .orElse(known.isEmpty() ? "" : " (profiles with settings: " + String.join(", ", known) + ")"));
+      }
+    }
+    return warnings;
+  }
+
+  /** {@code application-staging.yml}: the profile's name. */
+  private static final Pattern PROFILE_FILE = Pattern.compile("application-(.+)\\.(?:yml|yaml|properties)");
 
   /**
    * The YAML then properties files of that name in each place. With {@code active} null, only

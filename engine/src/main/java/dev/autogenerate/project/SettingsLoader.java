@@ -203,7 +203,8 @@ public final class SettingsLoader {
         origins.put(key, "not set: " + origins.get(key) + " gives it empty");
       }
     });
-    return new EffectiveSettings(settings, origins);
+    return new EffectiveSettings(settings, origins,
+        ApplicationConfigReader.profilesWithoutSettings(workingDirectory, classPath, blankToNull(options.get(PROFILE))));
   }
 
   /** The migrations folder as given; empty, as any other key, is the default (not the project's own folder). */
@@ -280,13 +281,20 @@ public final class SettingsLoader {
         || Files.isDirectory(project.resolve("migrations"))) {
       return;
     }
-    InitialLayout.mavenPluginMigrations(project).ifPresent(found -> {
-      String origin = "default (Maven project: where the Maven plugin writes them)";
-      values.put(MIGRATIONS, found.getKey());
-      origins.put(MIGRATIONS, origin);
-      values.put(MIGRATIONS_PACKAGE, found.getValue());
-      origins.put(MIGRATIONS_PACKAGE, origin);
-    });
+    Optional<Map.Entry<String, String>> plugins = InitialLayout.mavenPluginMigrations(project);
+    if (plugins.isEmpty()) {
+      return;
+    }
+    // As the plugin decides: the groupId's package where migrations are already, else a Spring
+    // Boot application's (its classes not built: found in its sources), else the groupId's.
+    Optional<SpringBootMigrations.Found> spring = Files.isDirectory(project.resolve(plugins.get().getKey()))
+        ? Optional.empty() : SpringBootMigrations.inSources(project.resolve("src/main/java"), Optional.empty());
+    String origin = spring.map(found -> "default (Spring Boot application: " + found.origin() + ")")
+        .orElse("default (Maven project: where the Maven plugin writes them)");
+    values.put(MIGRATIONS, spring.map(found -> found.folder().toString()).orElse(plugins.get().getKey()));
+    origins.put(MIGRATIONS, origin);
+    values.put(MIGRATIONS_PACKAGE, spring.map(SpringBootMigrations.Found::packageName).orElse(plugins.get().getValue()));
+    origins.put(MIGRATIONS_PACKAGE, origin);
   }
 
   /** Spring Boot gives its default only when neither its naming key nor Hibernate's is set. */

@@ -155,6 +155,52 @@ class ApplicationSettingsTest {
     assertEquals(project.resolve("migrations"), resolve().settings().migrations());
   }
 
+  /** Spring Boot activates a profile without files as readily: --profile stagin read the base settings alone, silently. */
+  @Test
+  void aProfileNoFileOfTheApplicationKnowsIsWarnedOfWithTheOneLikelyMeant() throws Exception {
+    write("target/classes/application.yml", """
+        spring:
+          datasource:
+            url: jdbc:sqlite:app.db
+        ---
+        spring:
+          config:
+            activate:
+              on-profile: local
+          datasource:
+            url: jdbc:sqlite:local.db
+        """);
+    write("src/main/resources/application-staging.properties", "spring.datasource.url=jdbc:sqlite:staging.db\n");
+
+    assertEquals(List.of(), withProfile("staging").warnings());
+    assertEquals(List.of(), withProfile("local,staging").warnings());
+    assertEquals(List.of("profile stagin has no settings of its own (no application-stagin.yml, .yaml or .properties,"
+        + " no document on it): did you mean staging?"), withProfile("stagin").warnings());
+    assertEquals(List.of("profile qa has no settings of its own (no application-qa.yml, .yaml or .properties, no"
+        + " document on it) (profiles with settings: local, staging)"), withProfile("qa").warnings());
+    assertEquals(List.of(), resolve().warnings(), "no profile asked for");
+  }
+
+  private EffectiveSettings withProfile(String profiles) {
+    return resolve(Map.of(), Map.of(SettingsLoader.CLASSPATH, "target/classes", SettingsLoader.PROFILE, profiles));
+  }
+
+  /** A Spring Boot project not compiled (after mvn clean): its application class is in its sources. */
+  @Test
+  void aMavenSpringBootProjectWithoutClassesKeepsItsMigrationsBesideTheApplicationInItsSources() throws Exception {
+    write("pom.xml", "<project><groupId>com.acme</groupId><artifactId>shop</artifactId></project>");
+    write("src/main/java/com/acme/shop/ShopApplication.java",
+        "package com.acme.shop;\n\n@org.springframework.boot.autoconfigure.SpringBootApplication\npublic class ShopApplication {}\n");
+
+    EffectiveSettings settings = resolve();
+
+    assertEquals(project.resolve("src/main/java/com/acme/shop/migrations"), settings.settings().migrations());
+    assertEquals("com.acme.shop.migrations", settings.settings().migrationsPackage());
+    // Where the groupId's package holds migrations already, as the Maven plugin decides.
+    Files.createDirectories(project.resolve("src/main/java/com/acme/migrations"));
+    assertEquals("com.acme.migrations", resolve().settings().migrationsPackage());
+  }
+
   /**
    * Spring Boot takes SPRING_DATASOURCE_URL over the file's spring.datasource.url; the tool read
    * the file only, and worked on another database than the application (a downgrade there too).
