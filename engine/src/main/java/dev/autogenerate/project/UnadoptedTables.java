@@ -15,7 +15,7 @@ import java.util.List;
  */
 record UnadoptedTables(List<String> names) {
 
-  /** Where there are migrations: a table they do not create is the one a new -m creates. */
+  /** Where there are migrations: the database is theirs, adopted by a baseline or built by them. */
   static final UnadoptedTables NONE = new UnadoptedTables(List.of());
 
   UnadoptedTables {
