@@ -170,7 +170,7 @@ public final class SettingsLoader {
       springBootMigrations(values, origins, pathBase, workingDirectory, classPath, blankToNull(options.get(PROFILE)),
           environment);
     }
-    mavenPluginMigrations(values, origins, pathBase);
+    mavenPluginMigrations(values, origins, pathBase, blankToNull(options.get(PROFILE)), environment);
     Map<String, String> namingConvention = namingConvention(values, origins, problems);
     Map<String, String> hibernateProperties =
         hibernateProperties(values, origins, blankToNull(values.get(URL)), toolFile, problems);
@@ -275,7 +275,7 @@ public final class SettingsLoader {
    * already there keeps being the default.
    */
   private static void mavenPluginMigrations(Map<String, String> values, Map<String, String> origins,
-      Map<String, Path> pathBase) {
+      Map<String, Path> pathBase, String profiles, Map<String, String> environment) {
     Path project = pathBase.get(MIGRATIONS);
     if (blankToNull(values.get(MIGRATIONS)) != null || blankToNull(values.get(MIGRATIONS_PACKAGE)) != null
         || Files.isDirectory(project.resolve("migrations"))) {
@@ -288,7 +288,9 @@ public final class SettingsLoader {
     // As the plugin decides: the groupId's package where migrations are already, else a Spring
     // Boot application's (its classes not built: found in its sources), else the groupId's.
     Optional<SpringBootMigrations.Found> spring = Files.isDirectory(project.resolve(plugins.get().getKey()))
-        ? Optional.empty() : SpringBootMigrations.inSources(project.resolve("src/main/java"), Optional.empty());
+        ? Optional.empty() : SpringBootMigrations.inSources(project.resolve("src/main/java"),
+            ApplicationConfigReader.springProperty(project, List.of(), profiles,
+                SpringBootMigrations.STARTER_PACKAGE_KEYS, environment));
     String origin = spring.map(found -> "default (Spring Boot application: " + found.origin() + ")")
         .orElse("default (Maven project: where the Maven plugin writes them)");
     values.put(MIGRATIONS, spring.map(found -> found.folder().toString()).orElse(plugins.get().getKey()));

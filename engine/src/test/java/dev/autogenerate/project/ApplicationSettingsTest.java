@@ -196,6 +196,9 @@ class ApplicationSettingsTest {
 
     assertEquals(project.resolve("src/main/java/com/acme/shop/migrations"), settings.settings().migrations());
     assertEquals("com.acme.shop.migrations", settings.settings().migrationsPackage());
+    // The starter's own setting, read from the sources' resources as the application would.
+    write("src/main/resources/application.properties", "autogenerate.migrations-package=com.acme.shop.db\n");
+    assertEquals(project.resolve("src/main/java/com/acme/shop/db"), resolve().settings().migrations());
     // Where the groupId's package holds migrations already, as the Maven plugin decides.
     Files.createDirectories(project.resolve("src/main/java/com/acme/migrations"));
     assertEquals("com.acme.migrations", resolve().settings().migrationsPackage());
