@@ -203,6 +203,10 @@ public final class SourceCompiler {
     try (CompileClassPath compilePath = CompileClassPath.open(classPathEntries(classPath), Runtime.version().feature());
         StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
       standard.setLocationFromPaths(StandardLocation.CLASS_PATH, compilePath.forJavac());
+      // No processors run (-proc:none), yet javac looks for plugins to start on its processor
+      // path, the class path when none is set: a class loader over every jar of it, opened for
+      // each compile (the Maven plugin's: the project's dependencies). None is the same answer.
+      standard.setLocationFromPaths(StandardLocation.ANNOTATION_PROCESSOR_PATH, List.of());
       return javac(compiler, standard, diagnostics, compilePath, toCompile, taken, texts, keys, classPath, parent, cache);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot compile the migrations: " + e.getMessage(), e);

@@ -149,6 +149,9 @@ public final class EntitySources {
     }
     try {
       files.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
+      // javac looks for plugins on the processor path, the class path when none is set: a class
+      // loader over the test's hundred jars for each compile. There are none to find.
+      files.setLocationFromPaths(StandardLocation.ANNOTATION_PROCESSOR_PATH, List.of());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the test class path", e);
     }
