@@ -52,6 +52,13 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
      * to real): a value outside it, once rounded to the new type, fails the revision.
      */
     OUT_OF_RANGE("a value outside the new type's range fails the revision", "rows out of range"),
+    /**
+     * A text becoming a whole number (a code kept as varchar, made an integer): the texts that do
+     * not read as one, or fall outside the new type's range, fail the revision; those are counted,
+     * not every row holding a value.
+     */
+    TEXT_TO_INTEGER("each text is read as a whole number; one that does not read as one, or is beyond the new"
+        + " type's range, fails the revision", "rows that do not read as one"),
     /** Another type: each value is converted, and one that does not convert fails the revision. */
     CONVERTED("each value is converted; one that does not convert fails the revision", "rows holding a value"),
     /**

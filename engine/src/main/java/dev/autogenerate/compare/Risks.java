@@ -463,6 +463,8 @@ public final class Risks {
           if (mayOverflow(from, to)) {
             risks.add(new Risk(change, Risk.Kind.OUT_OF_RANGE, alter.table(), column, 0));
           }
+        } else if (STRINGS.contains(from.kind()) && INTEGERS.contains(to.kind())) {
+          risks.add(new Risk(change, Risk.Kind.TEXT_TO_INTEGER, alter.table(), column, 0));
         } else if (!rounds && !widens(from, to)) {
           risks.add(new Risk(change, Risk.Kind.CONVERTED, alter.table(), column, 0));
         }

@@ -82,7 +82,9 @@ class RisksTest {
     // Every integer fits ten digits, not every one nine.
     assertEquals(List.of(), kinds(type("score", SqlType.numeric(10, 0))));
     assertEquals(List.of(Risk.Kind.OUT_OF_RANGE), kinds(type("score", SqlType.numeric(9, 0))));
-    assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("name", SqlType.INTEGER)));
+    // A text made a whole number: the texts that do not read as one are what is counted.
+    assertEquals(List.of(Risk.Kind.TEXT_TO_INTEGER), kinds(type("name", SqlType.INTEGER)));
+    assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("name", SqlType.DATE)));
     assertEquals(10, Risks.of(CURRENT, List.of(type("name", SqlType.varchar(10)))).get(0).limit());
   }
 

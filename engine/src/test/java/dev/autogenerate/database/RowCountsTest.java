@@ -137,6 +137,44 @@ class RowCountsTest {
   }
 
   /**
+   * A text made a whole number: the texts that do not read as one, or are beyond the type's range,
+   * are counted, not every row holding a value (it warned of all of them). On PostgreSQL the count
+   * is checked by converting each value; SQLite fails on none, and counts what it keeps as text.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void textsThatDoNotReadAsAWholeNumberAreCounted(DatabaseKind kind) throws Exception {
+    List<String> values = List.of("12", " 7 ", "-3", "+5", "abc", "1.5", "99999999999", "--4", "");
+    try (Connection connection = TestDatabases.fresh(kind).open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table codes (code varchar(20))");
+      for (String value : values) {
+        statement.execute("insert into codes values ('" + value + "')");
+      }
+      statement.execute("insert into codes values (null)");
+      Schema codes = Schema.of(List.of(new Table("codes", List.of(column("code", SqlType.varchar(20))),
+          Optional.empty())), List.of(), List.of());
+      Risk toInteger = Risks.of(codes, List.of(Change.of(new AlterColumn("codes", "code",
+          List.of(ColumnChange.type(SqlType.INTEGER)))))).get(0);
+
+      assertEquals(Risk.Kind.TEXT_TO_INTEGER, toInteger.kind());
+      long refused = 0;
+      if (kind == DatabaseKind.POSTGRESQL) {
+        for (String value : values) {
+          try (Statement each = connection.createStatement()) {
+            each.execute("select cast('" + value + "' as integer)");
+          } catch (SQLException e) {
+            refused++;
+          }
+        }
+        assertEquals(5, refused, "abc, 1.5, 99999999999, --4 and the empty text");
+      } else {
+        refused = 4; // abc, 1.5, --4 and the empty text stay text; the long number reads as one
+      }
+      assertEquals(OptionalLong.of(refused), count(connection, Database.of(connection), toInteger));
+    }
+  }
+
+  /**
    * Any number type of a smaller range: the values too large for it once rounded are counted,
    * beside the rounding (a double to a real had warned that every row held a value that might
    * fail, next to a rounding that fails none). Each count is checked by converting: what it
