@@ -1,14 +1,10 @@
 package dev.autogenerate.project;
 
 import dev.autogenerate.runtime.UserError;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Where {@code autogenerate init} says the entities and the migrations are, read from the project
@@ -33,7 +29,7 @@ public record InitialLayout(String entities, String migrations, String source) {
    */
   public static InitialLayout of(Path project, String classPath, Map<String, String> environment) {
     List<Path> folders = SettingsLoader.list(classPath).stream().map(project::resolve).toList();
-    Optional<String> group = groupId(project.resolve("pom.xml"));
+    Optional<String> group = PomHead.of(project).flatMap(PomHead::groupId);
     Optional<SpringBootMigrations.Found> spring = SpringBootMigrations.of(project, folders, null, environment);
     if (spring.isPresent()) {
       String entities = spring.get().application().or(() -> group.map(InitialLayout::packageName))
@@ -85,42 +81,8 @@ public record InitialLayout(String entities, String migrations, String source) {
    * @return the folder relative to the project, and the package
    */
   static Optional<Map.Entry<String, String>> mavenPluginMigrations(Path project) {
-    Path pom = project.resolve("pom.xml");
-    if (!Files.isRegularFile(pom)) {
-      return Optional.empty();
-    }
-    Element root = pomRoot(pom);
-    if (child(root, "packaging").map(Node::getTextContent).map(String::strip).filter("pom"::equals).isPresent()) {
-      return Optional.empty();
-    }
-    return groupId(root).map(group -> packageName(group + ".migrations"))
-        .map(name -> Map.entry(folder(name), name));
+    return PomHead.of(project).filter(pom -> !pom.packaging().equals("pom")).flatMap(PomHead::groupId)
+        .map(group -> packageName(group + ".migrations")).map(name -> Map.entry(folder(name), name));
   }
 
-  /** The POM's own groupId, else its parent's, which it inherits. */
-  private static Optional<String> groupId(Path pom) {
-    return Files.isRegularFile(pom) ? groupId(pomRoot(pom)) : Optional.empty();
-  }
-
-  private static Optional<String> groupId(Element root) {
-    return child(root, "groupId").or(() -> child(root, "parent").flatMap(parent -> child((Element) parent, "groupId")))
-        .map(Node::getTextContent).map(String::strip).filter(group -> !group.isEmpty() && !group.contains("${"));
-  }
-
-  private static Element pomRoot(Path pom) {
-    try {
-      return XmlFiles.root(pom);
-    } catch (IOException | org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException e) {
-      throw new UserError("cannot read " + pom + ": " + e.getMessage() + " (give --entities and --migrations)", e);
-    }
-  }
-
-  private static Optional<Node> child(Element parent, String name) {
-    for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-      if (node instanceof Element element && element.getTagName().equals(name)) {
-        return Optional.of(node);
-      }
-    }
-    return Optional.empty();
-  }
 }

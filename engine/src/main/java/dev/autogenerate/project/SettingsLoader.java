@@ -287,8 +287,11 @@ public final class SettingsLoader {
     }
     // As the plugin decides: the groupId's package where migrations are already, else a Spring
     // Boot application's (its classes not built: found in its sources), else the groupId's.
+    // The sources are read only for a project whose POM names Spring Boot: every level of a
+    // large project's sources would be read otherwise, finding nothing.
     Optional<SpringBootMigrations.Found> spring = Files.isDirectory(project.resolve(plugins.get().getKey()))
-        ? Optional.empty() : SpringBootMigrations.inSources(project.resolve("src/main/java"),
+        || !PomHead.of(project).map(PomHead::namesSpringBoot).orElse(false) ? Optional.empty()
+        : SpringBootMigrations.inSources(project.resolve("src/main/java"),
             ApplicationConfigReader.springProperty(project, List.of(), profiles,
                 SpringBootMigrations.STARTER_PACKAGE_KEYS, environment));
     String origin = spring.map(found -> "default (Spring Boot application: " + found.origin() + ")")

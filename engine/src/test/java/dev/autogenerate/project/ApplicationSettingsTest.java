@@ -188,9 +188,13 @@ class ApplicationSettingsTest {
   /** A Spring Boot project not compiled (after mvn clean): its application class is in its sources. */
   @Test
   void aMavenSpringBootProjectWithoutClassesKeepsItsMigrationsBesideTheApplicationInItsSources() throws Exception {
-    write("pom.xml", "<project><groupId>com.acme</groupId><artifactId>shop</artifactId></project>");
     write("src/main/java/com/acme/shop/ShopApplication.java",
         "package com.acme.shop;\n\n@org.springframework.boot.autoconfigure.SpringBootApplication\npublic class ShopApplication {}\n");
+    // The sources are read only where the POM names Spring Boot.
+    write("pom.xml", "<project><groupId>com.acme</groupId><artifactId>shop</artifactId></project>");
+    assertEquals("com.acme.migrations", resolve().settings().migrationsPackage());
+    write("pom.xml", "<project><parent><groupId>org.springframework.boot</groupId>"
+        + "<artifactId>spring-boot-starter-parent</artifactId></parent><groupId>com.acme</groupId></project>");
 
     EffectiveSettings settings = resolve();
 
