@@ -204,6 +204,9 @@ public final class CommandLineBenchmark {
     TestDatabase database = TestDatabases.fresh(kind);
     Path project = project(kind + "-" + count, database, entitySources(count));
     createWithToolSql(database, count);
+    // Adopted, as a project's database is at its newest migration: with no migration at all,
+    // check fails on a database holding the entities' tables (see UnadoptedTables).
+    run(project, 0, "baseline", "-m", "the schema");
     String scenario = count + " tables, up to date";
     measure(kind, scenario, project, 0, "check");
     measure(kind, scenario, project, 0, "-m", "nothing");
