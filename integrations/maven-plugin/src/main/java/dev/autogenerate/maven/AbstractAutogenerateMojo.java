@@ -305,16 +305,22 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
    * (comma-separated) first, then the POM's {@code <renames>}.
    */
   List<String> renameOptions(List<String> configured) {
-    String typed = setting("autogenerate.renames", null);
-    List<String> renames = typed != null ? List.of(typed.split(",")) : configured == null ? List.of() : configured;
     List<String> words = new ArrayList<>();
-    for (String rename : renames) {
-      if (!rename.isBlank()) {
-        words.add("--rename");
-        words.add(rename.strip());
-      }
+    for (String rename : listSetting("autogenerate.renames", configured)) {
+      words.add("--rename");
+      words.add(rename);
     }
     return words;
+  }
+
+  /**
+   * A list parameter: as typed for this build (comma-separated) first, else the POM's list; each
+   * item stripped, blank ones left out.
+   */
+  List<String> listSetting(String property, List<String> configured) {
+    String typed = setting(property, null);
+    List<String> items = typed != null ? List.of(typed.split(",")) : configured == null ? List.of() : configured;
+    return items.stream().map(String::strip).filter(item -> !item.isEmpty()).toList();
   }
 
   /** A switch the same way ({@code -Dautogenerate.skip} alone is "true" to Maven); a blank one is no setting. */

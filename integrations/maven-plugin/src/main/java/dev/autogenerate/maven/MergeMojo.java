@@ -27,9 +27,7 @@ public class MergeMojo extends AbstractAutogenerateMojo {
   List<String> command() throws MojoFailureException {
     List<String> words = new ArrayList<>(List.of("merge", "-m", required("autogenerate.message", message,
         "autogenerate:merge needs a message for the merge revision: -Dautogenerate.message=\"merge the two branches\"")));
-    String typed = setting("autogenerate.revisions", null);
-    List<String> joined = typed != null ? List.of(typed.split(",")) : revisions == null ? List.of() : revisions;
-    joined.stream().map(String::strip).filter(revision -> !revision.isEmpty()).forEach(words::add);
+    words.addAll(listSetting("autogenerate.revisions", revisions));
     return words;
   }
 }
