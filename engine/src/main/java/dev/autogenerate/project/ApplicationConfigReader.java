@@ -238,10 +238,7 @@ public final class ApplicationConfigReader {
         Path file = place.resolve("application" + extension);
         if (Files.isRegularFile(file)) {
           for (Map<String, String> document : YamlSubset.documents(text(file))) {
-            String onProfile = document.getOrDefault("spring.config.activate.on-profile", document.get("spring.profiles"));
-            if (onProfile != null) {
-              Arrays.stream(onProfile.split(",")).map(String::strip).forEach(known::add);
-            }
+            known.addAll(onProfiles(document));
           }
         }
       }
@@ -288,11 +285,14 @@ public final class ApplicationConfigReader {
 
   /** A YAML document limited to profiles ({@code spring.config.activate.on-profile}) applies only to them. */
   private static boolean appliesTo(Map<String, String> document, List<String> active) {
+    List<String> onProfiles = onProfiles(document);
+    return onProfiles.isEmpty() || (active != null && onProfiles.stream().anyMatch(active::contains));
+  }
+
+  /** The profiles a YAML document is limited to; none for one that applies whatever the profile. */
+  private static List<String> onProfiles(Map<String, String> document) {
     String onProfile = document.getOrDefault("spring.config.activate.on-profile", document.get("spring.profiles"));
-    if (onProfile == null) {
-      return true;
-    }
-    return active != null && Arrays.stream(onProfile.split(",")).map(String::strip).anyMatch(active::contains);
+    return onProfile == null ? List.of() : Arrays.stream(onProfile.split(",")).map(String::strip).toList();
   }
 
   private static List<String> activeProfiles(String option, Map<String, String> environment,

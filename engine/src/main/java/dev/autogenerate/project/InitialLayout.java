@@ -75,13 +75,13 @@ public record InitialLayout(String entities, String migrations, String source) {
 
   /**
    * Where the Maven plugin writes a project's migrations when told nothing: the package
-   * {@code <groupId>.migrations} below {@code src/main/java}. Empty without a POM, for an
+   * {@code <groupId>.migrations} below {@code src/main/java}, from its POM. Empty for an
    * aggregator (packaging {@code pom}, which has no sources) and where the groupId is not plain.
    *
    * @return the folder relative to the project, and the package
    */
-  static Optional<Map.Entry<String, String>> mavenPluginMigrations(Path project) {
-    return PomHead.of(project).filter(pom -> !pom.packaging().equals("pom")).flatMap(PomHead::groupId)
+  static Optional<Map.Entry<String, String>> mavenPluginMigrations(PomHead pom) {
+    return Optional.of(pom).filter(head -> !head.packaging().equals("pom")).flatMap(PomHead::groupId)
         .map(group -> packageName(group + ".migrations")).map(name -> Map.entry(folder(name), name));
   }
 

@@ -281,7 +281,8 @@ public final class SettingsLoader {
         || Files.isDirectory(project.resolve("migrations"))) {
       return;
     }
-    Optional<Map.Entry<String, String>> plugins = InitialLayout.mavenPluginMigrations(project);
+    Optional<PomHead> pom = PomHead.of(project);
+    Optional<Map.Entry<String, String>> plugins = pom.flatMap(InitialLayout::mavenPluginMigrations);
     if (plugins.isEmpty()) {
       return;
     }
@@ -290,7 +291,7 @@ public final class SettingsLoader {
     // The sources are read only for a project whose POM names Spring Boot: every level of a
     // large project's sources would be read otherwise, finding nothing.
     Optional<SpringBootMigrations.Found> spring = Files.isDirectory(project.resolve(plugins.get().getKey()))
-        || !PomHead.of(project).map(PomHead::namesSpringBoot).orElse(false) ? Optional.empty()
+        || !pom.get().namesSpringBoot() ? Optional.empty()
         : SpringBootMigrations.inSources(project.resolve("src/main/java"),
             ApplicationConfigReader.springProperty(project, List.of(), profiles,
                 SpringBootMigrations.STARTER_PACKAGE_KEYS, environment));
