@@ -428,7 +428,12 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
 
   /** The project's resource folders (application.properties and the like). */
   List<Path> resourceFolders() {
-    return project.getBuild().getResources().stream().map(resource -> Path.of(resource.getDirectory())).toList();
+    return resourceFolders(project);
+  }
+
+  /** A module's resource folders, as its POM declares them. */
+  static List<Path> resourceFolders(MavenProject module) {
+    return module.getBuild().getResources().stream().map(resource -> Path.of(resource.getDirectory())).toList();
   }
 
   /**

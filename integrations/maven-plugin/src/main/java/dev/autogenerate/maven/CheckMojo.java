@@ -57,7 +57,7 @@ public class CheckMojo extends AbstractAutogenerateMojo {
   /** A module's sources and resources: what its classes and copied resources are built from. */
   private static List<Path> sourceFolders(MavenProject module) {
     List<Path> roots = new ArrayList<>(List.of(Path.of(module.getBuild().getSourceDirectory())));
-    module.getBuild().getResources().forEach(resource -> roots.add(Path.of(resource.getDirectory())));
+    roots.addAll(resourceFolders(module));
     return roots;
   }
 
