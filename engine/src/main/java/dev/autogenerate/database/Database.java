@@ -16,6 +16,7 @@ import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,6 +84,22 @@ public interface Database {
    */
   default String riskRemark(Risk risk) {
     return "";
+  }
+
+  /**
+   * Whether a table of exactly this name is in the connection's current schema (the tool's own
+   * tables are looked for so before each read). Through the driver's metadata here, which takes
+   * the name as a pattern ({@code _} matches any character), so the rows are matched exactly.
+   */
+  default boolean hasTable(Connection connection, String name) throws SQLException {
+    try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), name, new String[] {"TABLE"})) {
+      while (tables.next()) {
+        if (name.equals(tables.getString("TABLE_NAME"))) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /**

@@ -1,8 +1,8 @@
 package dev.autogenerate.runtime;
 
+import dev.autogenerate.database.Database;
 import dev.autogenerate.inspect.TableFilter;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -146,10 +146,6 @@ public final class VersionTable {
 
   /** Whether a table of this name is in the connection's current schema. */
   static boolean tableExists(Connection connection, String name) throws SQLException {
-    DatabaseMetaData metadata = connection.getMetaData();
-    String schema = connection.getSchema();
-    try (ResultSet tables = metadata.getTables(null, schema, name, new String[] {"TABLE"})) {
-      return tables.next();
-    }
+    return Database.of(connection).hasTable(connection, name);
   }
 }
