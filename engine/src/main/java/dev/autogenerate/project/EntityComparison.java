@@ -104,10 +104,18 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
     // Names the database takes for the same as the entities' (SQLite's any case) spelled as theirs.
     Schema current = database.spelledAs(database.withUnstored(read, () -> recorded), target);
     UnadoptedTables unadopted = history.isEmpty() ? UnadoptedTables.in(current, target) : UnadoptedTables.NONE;
+    MadeOutsideMigrations outside = history.isEmpty() || recorded.isEmpty() ? MadeOutsideMigrations.NONE
+        : MadeOutsideMigrations.in(current, target, recorded.get(), () -> history.executedSql(applied));
     try {
       MigrationPlan plan = PhaseTimings.time("diff",
           () -> new SchemaComparison(database.comparisonRules(), options).compare(current, target, recorded, renames));
-      return new Result(current, unadopted.isEmpty() ? plan : plan.withWarning(unadopted.warning()), unadopted.names());
+      if (!unadopted.isEmpty()) {
+        plan = plan.withWarning(unadopted.warning());
+      }
+      if (!outside.isEmpty()) {
+        plan = plan.withWarning(outside.warning());
+      }
+      return new Result(current, plan, unadopted.names());
     } catch (DependencyConflict e) {
       throw new UnplannableDifference(e.getMessage(), e);
     } catch (RenameConflict e) {

@@ -1,5 +1,6 @@
 package dev.autogenerate.runtime;
 
+import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.schema.Schema;
 import java.util.ArrayDeque;
@@ -359,6 +360,19 @@ public final class RevisionHistory {
     } catch (IllegalArgumentException | UserError e) {
       return Optional.empty();
     }
+  }
+
+  /** The SQL of every {@code op.execute} in these revisions' upgrades, in the order they run. */
+  public List<String> executedSql(AppliedRevisions applied) {
+    List<String> sql = new ArrayList<>();
+    for (MigrationScript script : inOrder(applied.ids())) {
+      for (Operation operation : script.upgradeOperations()) {
+        if (operation instanceof ExecuteSql execute) {
+          sql.add(execute.sql());
+        }
+      }
+    }
+    return sql;
   }
 
   /**
