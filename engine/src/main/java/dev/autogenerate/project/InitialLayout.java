@@ -1,10 +1,14 @@
 package dev.autogenerate.project;
 
 import dev.autogenerate.runtime.UserError;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where {@code autogenerate init} says the entities and the migrations are, read from the project
@@ -71,6 +75,24 @@ public record InitialLayout(String entities, String migrations, String source) {
 
   private static String folder(String packageName) {
     return "src/main/java/" + packageName.replace('.', '/');
+  }
+
+  /**
+   * Whether a folder holds a migration source: where earlier runs wrote them, and so where the
+   * Maven plugin and the command line both keep writing them when told nothing (an empty folder
+   * is not taken for that).
+   *
+   * @throws UncheckedIOException where the folder cannot be listed
+   */
+  public static boolean holdsMigrations(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.anyMatch(file -> file.getFileName().toString().endsWith(".java"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + folder + ": " + e.getMessage(), e);
+    }
   }
 
   /**

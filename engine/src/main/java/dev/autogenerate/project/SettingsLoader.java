@@ -290,7 +290,7 @@ public final class SettingsLoader {
     // Boot application's (its classes not built: found in its sources), else the groupId's.
     // The sources are read only for a project whose POM names Spring Boot: every level of a
     // large project's sources would be read otherwise, finding nothing.
-    Optional<SpringBootMigrations.Found> spring = Files.isDirectory(project.resolve(plugins.get().getKey()))
+    Optional<SpringBootMigrations.Found> spring = InitialLayout.holdsMigrations(project.resolve(plugins.get().getKey()))
         || !pom.get().namesSpringBoot() ? Optional.empty()
         : SpringBootMigrations.inSources(project.resolve("src/main/java"),
             ApplicationConfigReader.springProperty(project, List.of(), profiles,

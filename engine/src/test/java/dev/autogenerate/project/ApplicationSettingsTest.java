@@ -203,8 +203,11 @@ class ApplicationSettingsTest {
     // The starter's own setting, read from the sources' resources as the application would.
     write("src/main/resources/application.properties", "autogenerate.migrations-package=com.acme.shop.db\n");
     assertEquals(project.resolve("src/main/java/com/acme/shop/db"), resolve().settings().migrations());
-    // Where the groupId's package holds migrations already, as the Maven plugin decides.
+    // Where the groupId's package holds migrations already, as the Maven plugin decides: an empty
+    // folder there is not taken for that, by either (the plugin always asked for a source in it).
     Files.createDirectories(project.resolve("src/main/java/com/acme/migrations"));
+    assertEquals("com.acme.shop.db", resolve().settings().migrationsPackage());
+    write("src/main/java/com/acme/migrations/M20260101_000000_first.java", "package com.acme.migrations;\n");
     assertEquals("com.acme.migrations", resolve().settings().migrationsPackage());
   }
 

@@ -135,15 +135,12 @@ record ProjectSettings(boolean setsMigrations, boolean setsEntities) {
     }
   }
 
-  /** Whether a folder holds a migration source: where earlier runs wrote them. */
+  /** Whether a folder holds a migration source: where earlier runs wrote them ({@link InitialLayout#holdsMigrations}). */
   static boolean holdsMigrations(Path folder) throws MojoExecutionException {
-    if (!Files.isDirectory(folder)) {
-      return false;
-    }
-    try (Stream<Path> files = Files.list(folder)) {
-      return files.anyMatch(file -> file.getFileName().toString().endsWith(".java"));
-    } catch (IOException e) {
-      throw new MojoExecutionException("cannot read " + folder + ": " + e.getMessage(), e);
+    try {
+      return InitialLayout.holdsMigrations(folder);
+    } catch (UncheckedIOException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
     }
   }
 
