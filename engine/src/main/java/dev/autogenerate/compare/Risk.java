@@ -59,6 +59,12 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
      */
     TEXT_TO_INTEGER("each text is read as a whole number; one that does not read as one, or is beyond the new"
         + " type's range, fails the revision", "rows that do not read as one"),
+    /**
+     * A text becoming a UUID or a boolean, which it holds exactly or not at all: the texts that do
+     * not read as one fail the revision; those are counted, not every row holding a value.
+     */
+    TEXT_CONVERTED("each text is read as the new type; one that does not read as one fails the revision",
+        "rows that do not read as one"),
     /** Another type: each value is converted, and one that does not convert fails the revision. */
     CONVERTED("each value is converted; one that does not convert fails the revision", "rows holding a value"),
     /**

@@ -65,6 +65,11 @@ public final class Risks {
 
   private static final Set<Kind> STRINGS = EnumSet.of(Kind.CHAR, Kind.VARCHAR, Kind.TEXT);
   private static final List<Kind> INTEGERS = List.of(Kind.SMALLINT, Kind.INTEGER, Kind.BIGINT);
+  /**
+   * The types a text becomes exactly or not at all, whose texts that do not read as one are counted
+   * ({@code RowCounts}). Not a number with decimals: a text that reads as one may still be rounded.
+   */
+  private static final Set<Kind> READ_WHOLE_FROM_TEXT = EnumSet.of(Kind.UUID, Kind.BOOLEAN);
   private static final Set<Kind> FLOATS = EnumSet.of(Kind.REAL, Kind.DOUBLE);
   private static final Set<Kind> NUMBERS =
       EnumSet.of(Kind.SMALLINT, Kind.INTEGER, Kind.BIGINT, Kind.NUMERIC, Kind.REAL, Kind.DOUBLE);
@@ -465,6 +470,8 @@ public final class Risks {
           }
         } else if (STRINGS.contains(from.kind()) && INTEGERS.contains(to.kind())) {
           risks.add(new Risk(change, Risk.Kind.TEXT_TO_INTEGER, alter.table(), column, 0));
+        } else if (STRINGS.contains(from.kind()) && READ_WHOLE_FROM_TEXT.contains(to.kind())) {
+          risks.add(new Risk(change, Risk.Kind.TEXT_CONVERTED, alter.table(), column, 0));
         } else if (!rounds && !widens(from, to)) {
           risks.add(new Risk(change, Risk.Kind.CONVERTED, alter.table(), column, 0));
         }

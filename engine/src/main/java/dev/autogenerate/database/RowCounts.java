@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Counts the rows a risky step concerns, with SQL both databases read the same way. Only reads,
@@ -108,6 +109,9 @@ public final class RowCounts {
       case TEXT_TO_INTEGER:
         return "select count(*) from " + table + " where " + columns.get(0) + " is not null and "
             + notAWholeNumber(columns.get(0), risk.newType().orElseThrow(), kind);
+      case TEXT_CONVERTED:
+        return "select count(*) from " + table + " where " + columns.get(0) + " is not null and not "
+            + readsAs(columns.get(0), risk.newType().orElseThrow().kind(), kind);
       case OUT_OF_RANGE:
         return "select count(*) from " + table + " where "
             + NumberRange.outside(columns.get(0), risk.newType().orElseThrow());
@@ -162,6 +166,41 @@ public final class RowCounts {
     String digits = "ltrim(" + text + ", '+-')";
     return "not (" + digits + " <> '' and " + digits + " not glob '*[^0-9]*' and length(" + text + ") - length("
         + digits + ") <= 1)";
+  }
+
+  /**
+   * Whether a text reads as a value of the type as PostgreSQL reads it, on SQLite too (which keeps
+   * the others as text): a boolean from {@code true}, {@code yes}, {@code on}, {@code 1} and their
+   * opposites, or a prefix of a word that no other word shares ({@code tr}, {@code of}), in any
+   * case, between blanks; a UUID from 32 hexadecimal digits, hyphens between the standard groups
+   * and braces around allowed, without blanks. PostgreSQL takes a hyphen after any group of four
+   * digits too, which is counted here: the count errs on the side of the warning.
+   */
+  private static String readsAs(String column, SqlType.Kind type, DatabaseKind database) {
+    String text = "cast(" + column + " as text)";
+    return switch (type) {
+      case BOOLEAN -> "lower(" + (database == DatabaseKind.POSTGRESQL ? "btrim" : "trim") + "(" + text + ")) in ("
+          + BOOLEAN_WORDS.stream().map(Ddl::literal).collect(Collectors.joining(", ")) + ")";
+      case UUID -> {
+        if (database == DatabaseKind.POSTGRESQL) {
+          String digits = "[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}";
+          yield text + " ~* '^(" + digits + "|\\{" + digits + "\\})$'";
+        }
+        String hyphenated = String.join("-", hex(8), hex(4), hex(4), hex(4), hex(12));
+        yield "(" + Stream.of(hyphenated, hex(32), "{" + hyphenated + "}", "{" + hex(32) + "}")
+            .map(form -> text + " glob '" + form + "'").collect(Collectors.joining(" or ")) + ")";
+      }
+      default -> throw new IllegalArgumentException("no reading of a text as " + type);
+    };
+  }
+
+  /** What PostgreSQL reads as a boolean, in lower case. */
+  private static final List<String> BOOLEAN_WORDS = List.of("t", "tr", "tru", "true", "f", "fa", "fal", "fals", "false",
+      "y", "ye", "yes", "n", "no", "on", "of", "off", "1", "0");
+
+  /** A glob matching {@code digits} hexadecimal digits. */
+  private static String hex(int digits) {
+    return "[0-9a-fA-F]".repeat(digits);
   }
 
   /**

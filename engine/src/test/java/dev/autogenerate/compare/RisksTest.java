@@ -84,7 +84,12 @@ class RisksTest {
     assertEquals(List.of(Risk.Kind.OUT_OF_RANGE), kinds(type("score", SqlType.numeric(9, 0))));
     // A text made a whole number: the texts that do not read as one are what is counted.
     assertEquals(List.of(Risk.Kind.TEXT_TO_INTEGER), kinds(type("name", SqlType.INTEGER)));
+    // A text made a UUID or a boolean, which it holds whole or not at all: the same.
+    assertEquals(List.of(Risk.Kind.TEXT_CONVERTED), kinds(type("name", SqlType.UUID)));
+    assertEquals(List.of(Risk.Kind.TEXT_CONVERTED), kinds(type("name", SqlType.BOOLEAN)));
+    // Others are counted whole: a date's forms follow the session's DateStyle, a number's decimals round.
     assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("name", SqlType.DATE)));
+    assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("name", SqlType.numeric(10, 2))));
     assertEquals(10, Risks.of(CURRENT, List.of(type("name", SqlType.varchar(10)))).get(0).limit());
   }
 

@@ -175,6 +175,53 @@ class RowCountsTest {
   }
 
   /**
+   * A text made a UUID or a boolean: the texts PostgreSQL does not read as one are counted, not
+   * every row holding a value. On PostgreSQL the count is checked by converting each value; SQLite,
+   * which keeps them as text, counts the same texts.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void textsThatDoNotReadAsAUuidOrABooleanAreCounted(DatabaseKind kind) throws Exception {
+    record Case(SqlType type, List<String> values, int refused) {}
+    List<Case> cases = List.of(
+        new Case(SqlType.UUID, List.of("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11",
+            "{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}", "a0eebc999c0b4ef8bb6d6bb9bd380a11",
+            " a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "a0eebc99-9c0b-4ef8-bb6d",
+            "g0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "42", ""), 6),
+        new Case(SqlType.BOOLEAN, List.of("true", "FALSE", " yes ", "n", "on", "of", "tr", "1", "0", "o", "01", "nope",
+            "maybe", ""), 5));
+    try (Connection connection = TestDatabases.fresh(kind).open(); Statement statement = connection.createStatement()) {
+      for (Case each : cases) {
+        statement.execute("drop table if exists answers");
+        statement.execute("create table answers (answer varchar(60))");
+        for (String value : each.values()) {
+          statement.execute("insert into answers values ('" + value + "')");
+        }
+        statement.execute("insert into answers values (null)");
+        Schema answers = Schema.of(List.of(new Table("answers", List.of(column("answer", SqlType.varchar(60))),
+            Optional.empty())), List.of(), List.of());
+        Risk risk = Risks.of(answers, List.of(Change.of(new AlterColumn("answers", "answer",
+            List.of(ColumnChange.type(each.type())))))).get(0);
+
+        assertEquals(Risk.Kind.TEXT_CONVERTED, risk.kind());
+        if (kind == DatabaseKind.POSTGRESQL) {
+          long refused = 0;
+          for (String value : each.values()) {
+            try (Statement one = connection.createStatement()) {
+              one.execute("select cast(cast('" + value + "' as varchar) as " + (each.type() == SqlType.UUID ? "uuid" : "boolean") + ")");
+            } catch (SQLException e) {
+              refused++;
+            }
+          }
+          assertEquals(each.refused(), refused, each.values()::toString);
+        }
+        assertEquals(OptionalLong.of(each.refused()), count(connection, Database.of(connection), risk),
+            each.type() + " " + each.values());
+      }
+    }
+  }
+
+  /**
    * Any number type of a smaller range: the values too large for it once rounded are counted,
    * beside the rounding (a double to a real had warned that every row held a value that might
    * fail, next to a rounding that fails none). Each count is checked by converting: what it
