@@ -105,7 +105,8 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
     Schema current = database.spelledAs(database.withUnstored(read, () -> recorded), target);
     UnadoptedTables unadopted = history.isEmpty() ? UnadoptedTables.in(current, target) : UnadoptedTables.NONE;
     MadeOutsideMigrations outside = history.isEmpty() || recorded.isEmpty() ? MadeOutsideMigrations.NONE
-        : MadeOutsideMigrations.in(current, target, recorded.get(), () -> history.executedSql(applied));
+        : MadeOutsideMigrations.in(current, target, recorded.get(), () -> history.replay(applied),
+            () -> history.executedSql(applied));
     try {
       MigrationPlan plan = PhaseTimings.time("diff",
           () -> new SchemaComparison(database.comparisonRules(), options).compare(current, target, recorded, renames));

@@ -11,44 +11,51 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The entities' tables and columns a database has that none of its applied migrations creates:
- * made beside them by hand, or by Hibernate itself on a development database
+ * The entities' tables, columns, indexes and keys a database has that none of its applied
+ * migrations creates: made beside them by hand, or by Hibernate itself on a development database
  * ({@code spring.jpa.hibernate.ddl-auto=update}). Comparing the database with the entities finds
  * nothing to do for them, so {@code -m} writes no step creating them, and a database built from
  * the migrations (a colleague's, CI's, production's) lacks them. The history's replay tells what
- * the migrations create; what raw SQL may create it cannot, so a table or column whose name an
+ * the migrations create; what raw SQL may create it cannot, so an object whose names an
  * {@code op.execute} of the applied revisions mentions is taken as created there.
  *
  * @param tables the tables, in the entities' order
  * @param columns the columns of tables the migrations do create, as {@code table.column}
+ * @param keys the indexes, uniques and foreign keys of such tables ({@link MappedKey#description})
  */
-record MadeOutsideMigrations(List<String> tables, List<String> columns) {
+record MadeOutsideMigrations(List<String> tables, List<String> columns, List<String> keys) {
 
   /** Nothing found, or nothing to compare with (no migration, a history that does not replay). */
-  static final MadeOutsideMigrations NONE = new MadeOutsideMigrations(List.of(), List.of());
+  static final MadeOutsideMigrations NONE = new MadeOutsideMigrations(List.of(), List.of(), List.of());
 
   MadeOutsideMigrations {
     tables = List.copyOf(tables);
     columns = List.copyOf(columns);
+    keys = List.copyOf(keys);
   }
 
   /**
    * @param database the database's schema, spelled as the entities spell their names
    * @param entities the entities' schema, without the tables the tool does not own
-   * @param recorded what the applied revisions create, replayed
+   * @param recorded what the applied revisions create and own, replayed: without what a baseline
+   *     left to the database ({@code leaveIndexToDatabase}), which it created all the same
+   * @param everything what the applied revisions create, that too included: asked for only when
+   *     an index or key is found
    * @param executedSql the SQL of every {@code op.execute} of the applied revisions, asked for only
    *     when something is found (reading it may run every migration's upgrade)
    */
-  static MadeOutsideMigrations in(Schema database, Schema entities, Schema recorded, Supplier<List<String>> executedSql) {
+  static MadeOutsideMigrations in(Schema database, Schema entities, Schema recorded,
+      Supplier<Optional<Schema>> everything, Supplier<List<String>> executedSql) {
     List<String> tables = new ArrayList<>();
     List<String> columns = new ArrayList<>();
+    List<MappedKey> keys = new ArrayList<>();
+    List<String> keyTables = new ArrayList<>();
     for (Table wanted : entities.tables().values()) {
       Optional<Table> there = database.table(wanted.name());
       if (there.isEmpty()) {
         continue;
       }
-      Optional<Table> created = recorded.tables().values().stream()
-          .filter(table -> sameName(table.name(), wanted.name())).findFirst();
+      Optional<Table> created = tableNamed(recorded, wanted.name());
       if (created.isEmpty()) {
         tables.add(wanted.name());
         continue;
@@ -60,14 +67,44 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns) {
           columns.add(wanted.name() + "." + column.name());
         }
       }
+      for (MappedKey key : MappedKey.of(wanted)) {
+        if (key.in(there.get()) && !key.in(created.get())) {
+          keys.add(key);
+          keyTables.add(wanted.name());
+        }
+      }
     }
-    if (tables.isEmpty() && columns.isEmpty()) {
+    if (!keys.isEmpty()) {
+      // What a baseline left to the database it created too: only what no migration creates stays.
+      Optional<Schema> all = everything.get();
+      for (int i = keys.size() - 1; i >= 0; i--) {
+        String table = keyTables.get(i);
+        Optional<Table> created = all.flatMap(schema -> tableNamed(schema, table));
+        if (all.isEmpty() || created.isPresent() && keys.get(i).in(created.get())) {
+          keys.remove(i);
+          keyTables.remove(i);
+        }
+      }
+    }
+    if (tables.isEmpty() && columns.isEmpty() && keys.isEmpty()) {
       return NONE;
     }
     String rawSql = String.join("\n", executedSql.get()).toLowerCase(Locale.ROOT);
+    List<String> keysLeft = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      MappedKey key = keys.get(i);
+      if (!mentioned(rawSql, keyTables.get(i)) || !key.columns().stream().allMatch(column -> mentioned(rawSql, column))) {
+        keysLeft.add(key.description());
+      }
+    }
     return new MadeOutsideMigrations(
         tables.stream().filter(table -> !mentioned(rawSql, table)).toList(),
-        columns.stream().filter(column -> !mentioned(rawSql, column.substring(column.lastIndexOf('.') + 1))).toList());
+        columns.stream().filter(column -> !mentioned(rawSql, column.substring(column.lastIndexOf('.') + 1))).toList(),
+        keysLeft);
+  }
+
+  private static Optional<Table> tableNamed(Schema schema, String name) {
+    return schema.tables().values().stream().filter(table -> sameName(table.name(), name)).findFirst();
   }
 
   /** Names as both databases may spell one table: SQLite takes any case, and so does this warning. */
@@ -82,7 +119,7 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns) {
   }
 
   boolean isEmpty() {
-    return tables.isEmpty() && columns.isEmpty();
+    return tables.isEmpty() && columns.isEmpty() && keys.isEmpty();
   }
 
   /** What {@code check}, {@code -m} and an application's start-up report. */
@@ -94,11 +131,21 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns) {
     if (!columns.isEmpty()) {
       what.add(count(columns.size(), "column") + " (" + Project.firstOf(columns, 3) + ")");
     }
-    String them = tables.size() + columns.size() == 1 ? "it" : "them";
-    return "the database has " + String.join(" and ", what) + " of the entities that no migration creates (made by"
+    if (!keys.isEmpty()) {
+      what.add(keys.size() + (keys.size() == 1 ? " index or key" : " indexes or keys") + " ("
+          + Project.firstOf(keys, 3) + ")");
+    }
+    String them = tables.size() + columns.size() + keys.size() == 1 ? "it" : "them";
+    return "the database has " + joined(what) + " of the entities that no migration creates (made by"
         + " hand, or by Hibernate's ddl-auto): a database built from the migrations would lack " + them
         + ", and autogenerate -m writes nothing for what this database already has; to have a migration create " + them
         + ", write that step into one by hand, or drop " + them + " here (data included) and run autogenerate -m";
+  }
+
+  /** {@code a}, {@code a and b}, {@code a, b and c}. */
+  private static String joined(List<String> parts) {
+    return parts.size() == 1 ? parts.get(0)
+        : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
   }
 
   private static String count(int count, String noun) {

@@ -1,0 +1,63 @@
+package dev.autogenerate.project;
+
+import dev.autogenerate.schema.ForeignKey;
+import dev.autogenerate.schema.Index;
+import dev.autogenerate.schema.IndexColumn;
+import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An index, a unique or a foreign key of a table, told apart as the comparison tells them: by its
+ * columns, never by its name (Hibernate's hashed names and a hand's differ). A unique constraint
+ * and a unique index on the same columns are one; an index keeps its column order.
+ *
+ * @param description how a message names it: {@code index users (email)}
+ * @param identity what it is the same as another by
+ * @param columns its columns, as the table names them
+ */
+record MappedKey(String description, String identity, List<String> columns) {
+
+  /** The table's indexes (those a mapping can express), uniques and foreign keys. */
+  static List<MappedKey> of(Table table) {
+    List<MappedKey> keys = new ArrayList<>();
+    for (UniqueConstraint unique : table.uniqueConstraints()) {
+      keys.add(unique(table.name(), unique.columns()));
+    }
+    for (Index index : table.indexes()) {
+      if (index.definition() != null) {
+        continue; // verbatim (partial, on expressions): the entities never map one
+      }
+      List<String> columns = index.columns().stream().map(IndexColumn::name).toList();
+      keys.add(index.unique() ? unique(table.name(), columns)
+          : new MappedKey("index " + table.name() + " (" + String.join(", ", columns) + ")",
+              "index " + lowerCase(columns), columns));
+    }
+    for (ForeignKey key : table.foreignKeys()) {
+      keys.add(new MappedKey("foreign key " + table.name() + " (" + String.join(", ", key.columns()) + ") -> "
+          + key.referencedTable(), "foreign key " + lowerCase(sorted(key.columns())) + " -> "
+          + key.referencedTable().toLowerCase(Locale.ROOT), key.columns()));
+    }
+    return keys;
+  }
+
+  /** Whether the table has this key, by its identity. */
+  boolean in(Table table) {
+    return of(table).stream().anyMatch(key -> key.identity.equals(identity));
+  }
+
+  private static MappedKey unique(String table, List<String> columns) {
+    return new MappedKey("unique " + table + " (" + String.join(", ", columns) + ")",
+        "unique " + lowerCase(sorted(columns)), columns);
+  }
+
+  private static List<String> sorted(List<String> columns) {
+    return columns.stream().map(column -> column.toLowerCase(Locale.ROOT)).sorted().toList();
+  }
+
+  private static String lowerCase(List<String> columns) {
+    return String.join(",", columns).toLowerCase(Locale.ROOT);
+  }
+}
