@@ -136,10 +136,10 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Str
           + Project.firstOf(keys, 3) + ")");
     }
     String them = tables.size() + columns.size() + keys.size() == 1 ? "it" : "them";
-    return "the database has " + joined(what) + " of the entities that no migration creates (made by"
-        + " hand, or by Hibernate's ddl-auto): a database built from the migrations would lack " + them
-        + ", and autogenerate -m writes nothing for what this database already has; to have a migration create " + them
-        + ", write that step into one by hand, or drop " + them + " here (data included) and run autogenerate -m";
+    return "the database has " + joined(what) + " of the entities that no migration creates (made by hand, or by"
+        + " Hibernate's ddl-auto): a database built from the migrations would lack " + them + ", and no migration"
+        + " written from this database creates " + them + "; write that step into a migration by hand, or drop "
+        + them + " here (data included) and run autogenerate -m MESSAGE";
   }
 
   /** {@code a}, {@code a and b}, {@code a, b and c}. */
