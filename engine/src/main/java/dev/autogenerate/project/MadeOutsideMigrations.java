@@ -49,7 +49,6 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Str
     List<String> tables = new ArrayList<>();
     List<String> columns = new ArrayList<>();
     List<MappedKey> keys = new ArrayList<>();
-    List<String> keyTables = new ArrayList<>();
     for (Table wanted : entities.tables().values()) {
       Optional<Table> there = database.table(wanted.name());
       if (there.isEmpty()) {
@@ -70,37 +69,23 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Str
       for (MappedKey key : MappedKey.of(wanted)) {
         if (key.in(there.get()) && !key.in(created.get())) {
           keys.add(key);
-          keyTables.add(wanted.name());
         }
       }
     }
     if (!keys.isEmpty()) {
       // What a baseline left to the database it created too: only what no migration creates stays.
       Optional<Schema> all = everything.get();
-      for (int i = keys.size() - 1; i >= 0; i--) {
-        String table = keyTables.get(i);
-        Optional<Table> created = all.flatMap(schema -> tableNamed(schema, table));
-        if (all.isEmpty() || created.isPresent() && keys.get(i).in(created.get())) {
-          keys.remove(i);
-          keyTables.remove(i);
-        }
-      }
+      keys.removeIf(key -> all.isEmpty() || tableNamed(all.get(), key.table()).filter(key::in).isPresent());
     }
     if (tables.isEmpty() && columns.isEmpty() && keys.isEmpty()) {
       return NONE;
     }
     String rawSql = String.join("\n", executedSql.get()).toLowerCase(Locale.ROOT);
-    List<String> keysLeft = new ArrayList<>();
-    for (int i = 0; i < keys.size(); i++) {
-      MappedKey key = keys.get(i);
-      if (!mentioned(rawSql, keyTables.get(i)) || !key.columns().stream().allMatch(column -> mentioned(rawSql, column))) {
-        keysLeft.add(key.description());
-      }
-    }
     return new MadeOutsideMigrations(
         tables.stream().filter(table -> !mentioned(rawSql, table)).toList(),
         columns.stream().filter(column -> !mentioned(rawSql, column.substring(column.lastIndexOf('.') + 1))).toList(),
-        keysLeft);
+        keys.stream().filter(key -> !mentioned(rawSql, key.table())
+            || !key.columns().stream().allMatch(column -> mentioned(rawSql, column))).map(MappedKey::description).toList());
   }
 
   private static Optional<Table> tableNamed(Schema schema, String name) {

@@ -14,11 +14,12 @@ import java.util.Locale;
  * columns, never by its name (Hibernate's hashed names and a hand's differ). A unique constraint
  * and a unique index on the same columns are one; an index keeps its column order.
  *
+ * @param table the table it belongs to
  * @param description how a message names it: {@code index users (email)}
  * @param identity what it is the same as another by
  * @param columns its columns, as the table names them
  */
-record MappedKey(String description, String identity, List<String> columns) {
+record MappedKey(String table, String description, String identity, List<String> columns) {
 
   /** The table's indexes (those a mapping can express), uniques and foreign keys. */
   static List<MappedKey> of(Table table) {
@@ -32,11 +33,11 @@ record MappedKey(String description, String identity, List<String> columns) {
       }
       List<String> columns = index.columns().stream().map(IndexColumn::name).toList();
       keys.add(index.unique() ? unique(table.name(), columns)
-          : new MappedKey("index " + table.name() + " (" + String.join(", ", columns) + ")",
+          : new MappedKey(table.name(), "index " + table.name() + " (" + String.join(", ", columns) + ")",
               "index " + lowerCase(columns), columns));
     }
     for (ForeignKey key : table.foreignKeys()) {
-      keys.add(new MappedKey("foreign key " + table.name() + " (" + String.join(", ", key.columns()) + ") -> "
+      keys.add(new MappedKey(table.name(), "foreign key " + table.name() + " (" + String.join(", ", key.columns()) + ") -> "
           + key.referencedTable(), "foreign key " + lowerCase(sorted(key.columns())) + " -> "
           + key.referencedTable().toLowerCase(Locale.ROOT), key.columns()));
     }
@@ -49,7 +50,7 @@ record MappedKey(String description, String identity, List<String> columns) {
   }
 
   private static MappedKey unique(String table, List<String> columns) {
-    return new MappedKey("unique " + table + " (" + String.join(", ", columns) + ")",
+    return new MappedKey(table, "unique " + table + " (" + String.join(", ", columns) + ")",
         "unique " + lowerCase(sorted(columns)), columns);
   }
 

@@ -118,7 +118,7 @@ class MadeOutsideMigrationsTest {
 
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
-  void aTableAMigrationCreatesWithRawSqlIsTheMigrations(DatabaseKind kind) throws Exception {
+  void aTableAndAnIndexAMigrationCreatesWithRawSqlAreTheMigrations(DatabaseKind kind) throws Exception {
     ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
     project.entities(USER);
     project.expect(0, "-m", "users");
@@ -134,16 +134,18 @@ class MadeOutsideMigrationsTest {
           @Override
           public void upgrade(Operations op) {
             op.execute("create table TAGS (id bigint not null, label varchar(255), primary key (id))");
+            op.execute("create index ix_by_hand on users (email)");
           }
 
           @Override
           public void downgrade(Operations op) {
+            op.execute("drop index ix_by_hand");
             op.execute("drop table tags");
           }
         }
         """.formatted(project.expect(0, "heads").out().strip().split("\\s+")[0]));
     project.expect(0, "upgrade", "head");
-    project.entities(USER, TAG);
+    project.entities(USER_INDEXED, TAG);
 
     CliRun check = project.expect(0, "check");
     assertFalse(check.out().contains("no migration creates"), check::toString);
