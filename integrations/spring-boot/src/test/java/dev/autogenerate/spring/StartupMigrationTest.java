@@ -265,6 +265,30 @@ class StartupMigrationTest {
   }
 
   /**
+   * The field's column added to the database ahead of the migrations (as {@code ddl-auto=update}
+   * does): nothing for a migration to change, yet the migrations never create it, so the drift
+   * check fails naming it.
+   */
+  @Test
+  void aColumnMadeAheadOfTheMigrationsFailsTheDriftCheckNamingIt() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.SQLITE);
+    try (ConfigurableApplicationContext context = start(database)) {
+      assertEquals(2, context.getBean(StartupMigration.class).applied().size());
+    }
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      statement.execute("alter table books add column isbn varchar(20)");
+    }
+
+    Exception failure = assertThrows(Exception.class, () -> start(database, "autogenerate.fail-on-drift=true",
+        "autogenerate.entity-packages=dev.autogenerate.spring.drifted"));
+
+    AutogenerateStartupException cause = rootStartupException(failure);
+    assertTrue(cause.getMessage().startsWith("the database, migrated to the newest migration, does not match the"
+        + " entities: the database has 1 column (books.isbn) of the entities that no migration creates"),
+        cause.getMessage());
+  }
+
+  /**
    * An instance of the release before (a rolling deploy, a rollback) starts on a database a newer
    * release migrated further, applying and comparing nothing, as Flyway's default has it: it failed
    * on the revision id it does not know, and kept failing until the deploy ended. Refusing is a
