@@ -11,7 +11,9 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
         "Adopts an existing database: writes a first migration that creates its schema as it",
-        "is, and records the database as being at it. The next -m holds only what changed."})
+        "is, and records the database as being at it. The next -m holds only what changed.",
+        "With migrations, adopts what of the entities the database has and they do not create",
+        "(Hibernate's ddl-auto=update): a revision creating it, recorded as applied here."})
 final class BaselineCommand implements Callable<Integer> {
 
   @ParentCommand AutogenerateCli root;
@@ -27,7 +29,7 @@ final class BaselineCommand implements Callable<Integer> {
     Project project = root.project();
     Project.GeneratedRevision revision = project.baseline(new Project.RevisionRequest(message, revisionId, null), root.out());
     root.out().println("Wrote " + RevisionCommand.displayPath(root, revision.file().orElseThrow()) + ": "
-        + revision.plan().upgradeChanges().size() + " steps creating the database's schema as it is.");
+        + revision.plan().upgradeChanges().size() + " steps creating what the database has, as it is.");
     return AutogenerateCli.OK;
   }
 }

@@ -68,8 +68,12 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
    * @param current the database's schema, completed with what the history recorded and the database cannot store
    * @param unadoptedTables the entities' tables the database has while there is no migration
    *     ({@link UnadoptedTables}): the plan warns of them
+   * @param target the entities' schema as the database holds it, without the tables the tool does not own
+   * @param madeOutside what of the entities the database has and no applied migration creates
+   *     ({@link MadeOutsideMigrations}): the plan warns of it
    */
-  public record Result(Schema current, MigrationPlan plan, List<String> unadoptedTables) {
+  public record Result(Schema current, MigrationPlan plan, List<String> unadoptedTables, Schema target,
+      MadeOutsideMigrations madeOutside) {
 
     public Result {
       unadoptedTables = List.copyOf(unadoptedTables);
@@ -116,7 +120,7 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
       if (!outside.isEmpty()) {
         plan = plan.withWarning(outside.warning());
       }
-      return new Result(current, plan, unadopted.names());
+      return new Result(current, plan, unadopted.names(), target, outside);
     } catch (DependencyConflict e) {
       throw new UnplannableDifference(e.getMessage(), e);
     } catch (RenameConflict e) {

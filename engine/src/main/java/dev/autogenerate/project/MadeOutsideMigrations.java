@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
  *
  * @param tables the tables, in the entities' order
  * @param columns the columns of tables the migrations do create, as {@code table.column}
- * @param keys the indexes, uniques and foreign keys of such tables ({@link MappedKey#description})
+ * @param keys the indexes, uniques and foreign keys of such tables
  */
-record MadeOutsideMigrations(List<String> tables, List<String> columns, List<String> keys) {
+record MadeOutsideMigrations(List<String> tables, List<String> columns, List<MappedKey> keys) {
 
   /** Nothing found, or nothing to compare with (no migration, a history that does not replay). */
   static final MadeOutsideMigrations NONE = new MadeOutsideMigrations(List.of(), List.of(), List.of());
@@ -85,7 +85,29 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Str
         tables.stream().filter(table -> !mentioned(rawSql, table)).toList(),
         columns.stream().filter(column -> !mentioned(rawSql, column.substring(column.lastIndexOf('.') + 1))).toList(),
         keys.stream().filter(key -> !mentioned(rawSql, key.table())
-            || !key.columns().stream().allMatch(column -> mentioned(rawSql, column))).map(MappedKey::description).toList());
+            || !key.columns().stream().allMatch(column -> mentioned(rawSql, column))).toList());
+  }
+
+  /**
+   * The replayed schema with what was found added as the entities map it: where a migration
+   * that adopts it, with nothing else, brings a database built from the migrations.
+   */
+  Schema addedTo(Schema replayed, Schema entities) {
+    Schema schema = replayed;
+    for (String table : tables) {
+      schema = schema.withTable(entities.table(table).orElseThrow());
+    }
+    for (String column : columns) {
+      String table = column.substring(0, column.lastIndexOf('.'));
+      String name = column.substring(column.lastIndexOf('.') + 1);
+      Column mapped = entities.table(table).orElseThrow().columns().stream()
+          .filter(each -> each.name().equals(name)).findFirst().orElseThrow();
+      schema = schema.withTable(tableNamed(schema, table).orElseThrow().withColumn(mapped));
+    }
+    for (MappedKey key : keys) {
+      schema = schema.withTable(key.addedTo().apply(tableNamed(schema, key.table()).orElseThrow()));
+    }
+    return schema;
   }
 
   private static Optional<Table> tableNamed(Schema schema, String name) {
@@ -118,13 +140,14 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Str
     }
     if (!keys.isEmpty()) {
       what.add(keys.size() + (keys.size() == 1 ? " index or key" : " indexes or keys") + " ("
-          + Project.firstOf(keys, 3) + ")");
+          + Project.firstOf(keys.stream().map(MappedKey::description).toList(), 3) + ")");
     }
     String them = tables.size() + columns.size() + keys.size() == 1 ? "it" : "them";
     return "the database has " + joined(what) + " of the entities that no migration creates (made by hand, or by"
         + " Hibernate's ddl-auto): a database built from the migrations would lack " + them + ", and no migration"
-        + " written from this database creates " + them + "; write that step into a migration by hand, or drop "
-        + them + " here (data included) and run autogenerate -m MESSAGE";
+        + " written from this database creates " + them + "; adopt " + them + " as " + (them.equals("it") ? "it is" : "they are")
+        + " with autogenerate baseline -m MESSAGE (it writes the revision creating " + them
+        + " and records this database at it), then autogenerate -m MESSAGE for the rest";
   }
 
   /** {@code a}, {@code a and b}, {@code a, b and c}. */

@@ -8,6 +8,7 @@ import dev.autogenerate.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * An index, a unique or a foreign key of a table, told apart as the comparison tells them: by its
@@ -18,28 +19,30 @@ import java.util.Locale;
  * @param description how a message names it: {@code index users (email)}
  * @param identity what it is the same as another by
  * @param columns its columns, as the table names them
+ * @param addedTo adds this key, as it is, to a table
  */
-record MappedKey(String table, String description, String identity, List<String> columns) {
+record MappedKey(String table, String description, String identity, List<String> columns,
+    UnaryOperator<Table> addedTo) {
 
   /** The table's indexes (those a mapping can express), uniques and foreign keys. */
   static List<MappedKey> of(Table table) {
     List<MappedKey> keys = new ArrayList<>();
     for (UniqueConstraint unique : table.uniqueConstraints()) {
-      keys.add(unique(table.name(), unique.columns()));
+      keys.add(unique(table.name(), unique.columns(), other -> other.withConstraint(unique)));
     }
     for (Index index : table.indexes()) {
       if (index.definition() != null) {
         continue; // verbatim (partial, on expressions): the entities never map one
       }
       List<String> columns = index.columns().stream().map(IndexColumn::name).toList();
-      keys.add(index.unique() ? unique(table.name(), columns)
+      keys.add(index.unique() ? unique(table.name(), columns, other -> other.withIndex(index))
           : new MappedKey(table.name(), "index " + table.name() + " (" + String.join(", ", columns) + ")",
-              "index " + lowerCase(columns), columns));
+              "index " + lowerCase(columns), columns, other -> other.withIndex(index)));
     }
     for (ForeignKey key : table.foreignKeys()) {
       keys.add(new MappedKey(table.name(), "foreign key " + table.name() + " (" + String.join(", ", key.columns()) + ") -> "
           + key.referencedTable(), "foreign key " + lowerCase(sorted(key.columns())) + " -> "
-          + key.referencedTable().toLowerCase(Locale.ROOT), key.columns()));
+          + key.referencedTable().toLowerCase(Locale.ROOT), key.columns(), other -> other.withConstraint(key)));
     }
     return keys;
   }
@@ -49,9 +52,9 @@ record MappedKey(String table, String description, String identity, List<String>
     return of(table).stream().anyMatch(key -> key.identity.equals(identity));
   }
 
-  private static MappedKey unique(String table, List<String> columns) {
+  private static MappedKey unique(String table, List<String> columns, UnaryOperator<Table> addedTo) {
     return new MappedKey(table, "unique " + table + " (" + String.join(", ", columns) + ")",
-        "unique " + lowerCase(sorted(columns)), columns);
+        "unique " + lowerCase(sorted(columns)), columns, addedTo);
   }
 
   private static List<String> sorted(List<String> columns) {

@@ -79,6 +79,44 @@ class MadeOutsideMigrationsTest {
     assertEquals(before, project.migrationFiles().size(), "nothing to write: " + revision);
   }
 
+  /**
+   * baseline with migrations adopts what the database has ahead of them: a revision creating it as
+   * the entities map it, recorded here; check passes, and a database built from the migrations
+   * has it too, where check passes as well.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void baselineAdoptsWhatTheDatabaseHasAheadOfTheMigrations(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = usersMigrated(kind);
+    project.entities(USER_WITH_AGE.replace("@Table(name = \"users\")",
+        "@Table(name = \"users\", indexes = @Index(name = \"ix_users_email\", columnList = \"email\"))"), TAG);
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table tags (id bigint not null, label varchar(255), primary key (id))");
+      statement.execute("insert into tags values (1, 'kept')");
+      statement.execute("alter table users add column age integer");
+      statement.execute("create index IDXq8wkt2 on users (email)");
+    }
+    project.expect(1, "check");
+
+    CliRun baseline = project.expect(0, "baseline", "-m", "adopt what ddl-auto made");
+    assertTrue(baseline.out().contains("Stamped "), baseline::toString);
+    String migration = project.read(project.migrationFiles().stream()
+        .filter(file -> file.getFileName().toString().contains("adopt")).findFirst().orElseThrow());
+    assertTrue(migration.contains("op.createTable(\"tags\""), migration);
+    assertTrue(migration.contains("op.addColumn(\"users\", column(\"age\""), migration);
+    assertTrue(migration.contains("op.createIndex("), migration);
+    project.expect(0, "check");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement();
+        java.sql.ResultSet rows = statement.executeQuery("select count(*) from tags")) {
+      rows.next();
+      assertEquals(1, rows.getInt(1), "nothing ran here");
+    }
+
+    ProjectDirectory fresh = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    fresh.expect(0, "upgrade", "head");
+    fresh.expect(0, "check");
+  }
+
   /** ddl-auto=update creates a new {@code @Index} of an existing table too. */
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
@@ -149,6 +187,12 @@ class MadeOutsideMigrationsTest {
 
     CliRun check = project.expect(0, "check");
     assertFalse(check.out().contains("no migration creates"), check::toString);
+    // Nothing to adopt: baseline says so, and writes nothing.
+    int files = project.migrationFiles().size();
+    CliRun baseline = project.expect(2, "baseline", "-m", "adopt");
+    assertTrue(baseline.err().contains("the database has nothing of the entities that the migrations do not create"),
+        baseline::toString);
+    assertEquals(files, project.migrationFiles().size());
   }
 
   /** A project whose one migration creates users, applied. */
