@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *
  * @param tables the tables, in the entities' order
  * @param columns the columns of tables the migrations do create, as {@code table.column}
- * @param keys the indexes, uniques and foreign keys of such tables
+ * @param keys the indexes, uniques and foreign keys of such tables, as the database holds them
  */
 record MadeOutsideMigrations(List<String> tables, List<String> columns, List<MappedKey> keys) {
 
@@ -66,9 +66,12 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Map
           columns.add(wanted.name() + "." + column.name());
         }
       }
+      // As the database holds it, under its name there: the one a revision adopting it creates,
+      // so that its downgrade finds it in this database too.
+      List<MappedKey> keysThere = MappedKey.of(there.get());
       for (MappedKey key : MappedKey.of(wanted)) {
-        if (key.in(there.get()) && !key.in(created.get())) {
-          keys.add(key);
+        if (!key.in(created.get())) {
+          keysThere.stream().filter(each -> each.identity().equals(key.identity())).findFirst().ifPresent(keys::add);
         }
       }
     }
@@ -89,8 +92,10 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Map
   }
 
   /**
-   * The replayed schema with what was found added as the entities map it: where a migration
-   * that adopts it, with nothing else, brings a database built from the migrations.
+   * The replayed schema with what was found added: the tables and columns as the entities map
+   * them (the types a migration writes), the indexes and keys as the database holds them (their
+   * names there, which the comparison does not tell). Where a migration that adopts it, with
+   * nothing else, brings a database built from the migrations.
    */
   Schema addedTo(Schema replayed, Schema entities) {
     Schema schema = replayed;
