@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The entities' tables, columns, indexes and keys a database has that none of its applied
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  * nothing to do for them, so {@code -m} writes no step creating them, and a database built from
  * the migrations (a colleague's, CI's, production's) lacks them. The history's replay tells what
  * the migrations create; what raw SQL may create it cannot, so an object whose names an
- * {@code op.execute} of the applied revisions mentions is taken as created there.
+ * {@code op.execute} of the applied revisions that creates or alters something mentions is taken
+ * as created there (a data migration's {@code update} creates nothing).
  *
  * @param tables the tables, in the entities' order
  * @param columns the columns of tables the migrations do create, as {@code table.column}
@@ -83,7 +85,9 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Map
     if (tables.isEmpty() && columns.isEmpty() && keys.isEmpty()) {
       return NONE;
     }
-    String rawSql = String.join("\n", executedSql.get()).toLowerCase(Locale.ROOT);
+    // What creates or alters: a data migration naming a column (an update) creates nothing.
+    String rawSql = executedSql.get().stream().filter(sql -> DEFINES.matcher(sql).find())
+        .collect(Collectors.joining("\n")).toLowerCase(Locale.ROOT);
     return new MadeOutsideMigrations(
         tables.stream().filter(table -> !mentioned(rawSql, table)).toList(),
         columns.stream().filter(column -> !mentioned(rawSql, column.substring(column.lastIndexOf('.') + 1))).toList(),
@@ -114,6 +118,9 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Map
     }
     return schema;
   }
+
+  /** A statement that may create a table, a column, an index or a key. */
+  private static final Pattern DEFINES = Pattern.compile("(?i)\\b(create|alter)\\b");
 
   private static Optional<Table> tableNamed(Schema schema, String name) {
     return schema.tables().values().stream().filter(table -> sameName(table.name(), name)).findFirst();

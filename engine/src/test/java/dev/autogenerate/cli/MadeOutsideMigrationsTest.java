@@ -124,6 +124,26 @@ class MadeOutsideMigrationsTest {
   @EnumSource(DatabaseKind.class)
   void anIndexMadeAheadOfTheMigrationsFailsCheck(DatabaseKind kind) throws Exception {
     ProjectDirectory project = usersMigrated(kind);
+    // A data migration naming the index's table and column creates no index.
+    project.write("src/main/java/com/example/migrations/M20260102_000000_emails.java", """
+        package com.example.migrations;
+
+        import dev.autogenerate.migration.Migration;
+        import dev.autogenerate.migration.Operations;
+        import dev.autogenerate.migration.Revision;
+
+        @Revision(id = "c0000000a003", revises = "%s", message = "emails in lower case")
+        public final class M20260102_000000_emails implements Migration {
+          @Override
+          public void upgrade(Operations op) {
+            op.execute("update users set email = lower(email)");
+          }
+
+          @Override
+          public void downgrade(Operations op) {}
+        }
+        """.formatted(project.expect(0, "heads").out().strip().split("\\s+")[0]));
+    project.expect(0, "upgrade", "head");
     project.entities(USER_INDEXED);
     try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
       statement.execute("create index IDXq8wkt2 on users (email)");
