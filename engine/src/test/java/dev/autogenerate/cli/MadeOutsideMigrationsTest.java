@@ -125,24 +125,8 @@ class MadeOutsideMigrationsTest {
   void anIndexMadeAheadOfTheMigrationsFailsCheck(DatabaseKind kind) throws Exception {
     ProjectDirectory project = usersMigrated(kind);
     // A data migration naming the index's table and column creates no index.
-    project.write("src/main/java/com/example/migrations/M20260102_000000_emails.java", """
-        package com.example.migrations;
-
-        import dev.autogenerate.migration.Migration;
-        import dev.autogenerate.migration.Operations;
-        import dev.autogenerate.migration.Revision;
-
-        @Revision(id = "c0000000a003", revises = "%s", message = "emails in lower case")
-        public final class M20260102_000000_emails implements Migration {
-          @Override
-          public void upgrade(Operations op) {
-            op.execute("update users set email = lower(email)");
-          }
-
-          @Override
-          public void downgrade(Operations op) {}
-        }
-        """.formatted(project.expect(0, "heads").out().strip().split("\\s+")[0]));
+    writeMigration(project, "M20260102_000000_emails", "c0000000a003", "emails in lower case",
+        "op.execute(\"update users set email = lower(email)\");", "");
     project.expect(0, "upgrade", "head");
     project.entities(USER_INDEXED);
     try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
@@ -182,28 +166,10 @@ class MadeOutsideMigrationsTest {
     ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
     project.entities(USER);
     project.expect(0, "-m", "users");
-    project.write("src/main/java/com/example/migrations/M20260102_000000_tags.java", """
-        package com.example.migrations;
-
-        import dev.autogenerate.migration.Migration;
-        import dev.autogenerate.migration.Operations;
-        import dev.autogenerate.migration.Revision;
-
-        @Revision(id = "c0000000a002", revises = "%s", message = "tags, by hand")
-        public final class M20260102_000000_tags implements Migration {
-          @Override
-          public void upgrade(Operations op) {
-            op.execute("create table TAGS (id bigint not null, label varchar(255), primary key (id))");
-            op.execute("create index ix_by_hand on users (email)");
-          }
-
-          @Override
-          public void downgrade(Operations op) {
-            op.execute("drop index ix_by_hand");
-            op.execute("drop table tags");
-          }
-        }
-        """.formatted(project.expect(0, "heads").out().strip().split("\\s+")[0]));
+    writeMigration(project, "M20260102_000000_tags", "c0000000a002", "tags, by hand",
+        "op.execute(\"create table TAGS (id bigint not null, label varchar(255), primary key (id))\");\n"
+            + "    op.execute(\"create index ix_by_hand on users (email)\");",
+        "op.execute(\"drop index ix_by_hand\");\n    op.execute(\"drop table tags\");");
     project.expect(0, "upgrade", "head");
     project.entities(USER_INDEXED, TAG);
 
@@ -224,5 +190,31 @@ class MadeOutsideMigrationsTest {
     project.expect(0, "-m", "users");
     project.expect(0, "upgrade", "head");
     return project;
+  }
+
+  /** A migration written by hand on top of the one head, with these statements in its upgrade and downgrade. */
+  private static void writeMigration(ProjectDirectory project, String className, String id, String message,
+      String upgrade, String downgrade) {
+    String head = project.expect(0, "heads").out().strip().split("\\s+")[0];
+    project.write("src/main/java/com/example/migrations/" + className + ".java", """
+        package com.example.migrations;
+
+        import dev.autogenerate.migration.Migration;
+        import dev.autogenerate.migration.Operations;
+        import dev.autogenerate.migration.Revision;
+
+        @Revision(id = "%s", revises = "%s", message = "%s")
+        public final class %s implements Migration {
+          @Override
+          public void upgrade(Operations op) {
+            %s
+          }
+
+          @Override
+          public void downgrade(Operations op) {
+            %s
+          }
+        }
+        """.formatted(id, head, message, className, upgrade, downgrade));
   }
 }
