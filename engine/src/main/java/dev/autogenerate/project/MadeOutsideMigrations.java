@@ -4,9 +4,12 @@ import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -70,10 +73,13 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Map
       }
       // As the database holds it, under its name there: the one a revision adopting it creates,
       // so that its downgrade finds it in this database too.
-      List<MappedKey> keysThere = MappedKey.of(there.get());
+      // Each table's keys are listed once: this runs for every table on every check.
+      Map<String, MappedKey> keysThere = new HashMap<>();
+      MappedKey.of(there.get()).forEach(key -> keysThere.putIfAbsent(key.identity(), key));
+      Set<String> keysMade = MappedKey.identities(created.get());
       for (MappedKey key : MappedKey.of(wanted)) {
-        if (!key.in(created.get())) {
-          keysThere.stream().filter(each -> each.identity().equals(key.identity())).findFirst().ifPresent(keys::add);
+        if (!keysMade.contains(key.identity()) && keysThere.containsKey(key.identity())) {
+          keys.add(keysThere.remove(key.identity()));
         }
       }
     }

@@ -8,7 +8,9 @@ import dev.autogenerate.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * An index, a unique or a foreign key of a table, told apart as the comparison tells them: by its
@@ -49,7 +51,12 @@ record MappedKey(String table, String description, String identity, List<String>
 
   /** Whether the table has this key, by its identity. */
   boolean in(Table table) {
-    return of(table).stream().anyMatch(key -> key.identity.equals(identity));
+    return identities(table).contains(identity);
+  }
+
+  /** What the table's keys are the same as others by. */
+  static Set<String> identities(Table table) {
+    return of(table).stream().map(MappedKey::identity).collect(Collectors.toSet());
   }
 
   private static MappedKey unique(String table, List<String> columns, UnaryOperator<Table> addedTo) {

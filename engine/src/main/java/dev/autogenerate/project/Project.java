@@ -800,38 +800,11 @@ public final class Project {
    * Adopts a database the tool has never migrated: writes a first migration that creates its
    * schema as it is (tables, keys, indexes, sequences, enum types, comments), and stamps the
    * database at it, so a fresh database built from the migrations equals this one and the next
-   * {@code -m} holds only what the entities change.
+   * {@code -m} holds only what the entities change. Where there are migrations, adopts what of the
+   * entities the database has ahead of them instead ({@link #adoptMadeOutside}).
    *
    * @param progress where the stamp says what it recorded
    */
-  /**
-   * {@code baseline} where there are migrations: a revision that creates what of the entities the
-   * database has ahead of them ({@link MadeOutsideMigrations}: Hibernate's {@code ddl-auto=update},
-   * a hand), as the entities map it, recorded as applied here, which has it. Databases built from
-   * the migrations get it from that revision; the next {@code -m} holds only what changed.
-   */
-  private GeneratedRevision adoptMadeOutside(RevisionRequest request, RevisionHistory history, Connection connection,
-      PrintWriter progress) throws SQLException {
-    request.requireNewIdIn(history);
-    requireUpToDate(connection, history);
-    EntityComparison.Result compared = comparison().compare(connection, history, this::entityModel, Optional.empty(),
-        request.renames());
-    if (compared.madeOutside().isEmpty()) {
-      throw new UserError("the database has nothing of the entities that the migrations do not create: use -m for a"
-          + " change, or stamp to record where a database is");
-    }
-    Database database = Database.of(connection);
-    Schema replayed = history.replay(history.appliedAt(VersionTable.heads(connection)))
-        .orElseThrow(() -> new UserError("the migrations do not replay (a migration whose operations cannot be"
-            + " followed), so what they create is not known: write the adopting migration by hand"));
-    SchemaComparison comparison = new SchemaComparison(database.comparisonRules(), diffOptions());
-    MigrationPlan plan = comparison.compare(replayed, compared.madeOutside().addedTo(replayed, compared.target()),
-        Optional.of(replayed));
-    Path file = write(request, headIds(history), plan);
-    migrator(progress, null).stamp(connection, "head");
-    return GeneratedRevision.one(file, plan, List.of());
-  }
-
   public GeneratedRevision baseline(RevisionRequest request, PrintWriter progress) throws SQLException {
     try (Connection connection = connect()) {
       RevisionHistory history = history();
@@ -883,6 +856,34 @@ public final class Project {
       }
       return GeneratedRevision.one(file, plan, List.of());
     }
+  }
+
+  /**
+   * {@code baseline} where there are migrations: a revision that creates what of the entities the
+   * database has ahead of them ({@link MadeOutsideMigrations}: Hibernate's {@code ddl-auto=update},
+   * a hand), as the entities map it, recorded as applied here, which has it. Databases built from
+   * the migrations get it from that revision; the next {@code -m} holds only what changed.
+   */
+  private GeneratedRevision adoptMadeOutside(RevisionRequest request, RevisionHistory history, Connection connection,
+      PrintWriter progress) throws SQLException {
+    request.requireNewIdIn(history);
+    requireUpToDate(connection, history);
+    EntityComparison.Result compared = comparison().compare(connection, history, this::entityModel, Optional.empty(),
+        request.renames());
+    if (compared.madeOutside().isEmpty()) {
+      throw new UserError("the database has nothing of the entities that the migrations do not create: use -m for a"
+          + " change, or stamp to record where a database is");
+    }
+    Database database = Database.of(connection);
+    Schema replayed = history.replay(history.appliedAt(VersionTable.heads(connection)))
+        .orElseThrow(() -> new UserError("the migrations do not replay (a migration whose operations cannot be"
+            + " followed), so what they create is not known: write the adopting migration by hand"));
+    SchemaComparison comparison = new SchemaComparison(database.comparisonRules(), diffOptions());
+    MigrationPlan plan = comparison.compare(replayed, compared.madeOutside().addedTo(replayed, compared.target()),
+        Optional.of(replayed));
+    Path file = write(request, headIds(history), plan);
+    migrator(progress, null).stamp(connection, "head");
+    return GeneratedRevision.one(file, plan, List.of());
   }
 
   /**
