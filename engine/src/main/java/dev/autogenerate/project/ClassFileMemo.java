@@ -35,7 +35,7 @@ import java.util.Map;
 final class ClassFileMemo {
 
   /** Raise it whenever what is written changes. */
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
   private final Path directory;
   private final CacheLimit limit;
@@ -53,7 +53,7 @@ final class ClassFileMemo {
    * What was read of one class file.
    *
    * @param stamp the file's stamp when it was read
-   * @param digest its content's key ({@link KeyDigest#of})
+   * @param digest what it counts by in the key ({@link EntityModelCache#classKey})
    */
   record Facts(SourceStamp stamp, String digest, MappingClasses.Reach reach) {}
 

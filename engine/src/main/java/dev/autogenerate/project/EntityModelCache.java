@@ -4,6 +4,7 @@ import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.entities.EntityModelReader;
 import dev.autogenerate.runtime.CacheDirectory;
 import dev.autogenerate.runtime.CacheLimit;
+import dev.autogenerate.runtime.ClassDeclarations;
 import dev.autogenerate.runtime.CodeFingerprint;
 import dev.autogenerate.runtime.KeptEntry;
 import dev.autogenerate.runtime.KeyDigest;
@@ -33,9 +34,11 @@ import java.util.stream.Collectors;
  * of a {@code check} once the migrations come from their cache; a command whose entities did not
  * change since the last one reads them from here instead.
  *
- * <p>What can change the mapping is read whole: the class files of the mapped classes and of
- * every class they name ({@link MappingClasses}; an edited service or controller leaves the key
- * as it was), and every file under {@code META-INF} (orm.xml, persistence.xml, the services that
+ * <p>What can change the mapping is read: the class files of the mapped classes and of every
+ * class they name ({@link MappingClasses}; an edited service or controller leaves the key as it
+ * was), an entity's, a mapped superclass's or an embeddable's by its declarations alone (an edit
+ * inside one of its methods leaves the key as it was too: {@link #classKey}), any other whole;
+ * and every file under {@code META-INF} (orm.xml, persistence.xml, the services that
  * register Hibernate contributors) and every {@code .xml} file of the class path's folders. Other
  * files of those folders, and jars, count by their stamps (size, times and inode: a build that
  * changes a jar writes it again, and a copy that keeps its size and modification time still
@@ -49,6 +52,10 @@ import java.util.stream.Collectors;
  * is kept under a size ({@link CacheLimit}), the entries of entities long edited going first.
  */
 final class EntityModelCache {
+
+  /** The annotations of a class Hibernate maps from its declarations alone. */
+  private static final Set<String> DECLARED_MAPPINGS = Set.of("Ljakarta/persistence/Entity;",
+      "Ljakarta/persistence/MappedSuperclass;", "Ljakarta/persistence/Embeddable;");
 
   private final Path directory;
   private final CacheLimit limit;
@@ -139,8 +146,8 @@ final class EntityModelCache {
           byte[] text = texts.get(file);
           if (fact != null) {
             if (counted.map(classes -> classes.contains(withoutClassSuffix(name))).orElse(true)) {
-              // Its length first: a digest cannot run on into the next file's name.
-              digest.text(name).text(String.valueOf(file.stamp().size())).text(fact.digest());
+              // Not its size: an entity's method edited keeps the key (classKey).
+              digest.text(name).text(fact.digest());
             }
           } else if (text != null) {
             digest.text(name).text(String.valueOf(text.length)).bytes(text);
@@ -191,7 +198,7 @@ final class EntityModelCache {
           } catch (IOException e) {
             reach = null;
           }
-          fact = new ClassFileMemo.Facts(file.stamp(), KeyDigest.of(content), reach);
+          fact = new ClassFileMemo.Facts(file.stamp(), classKey(content), reach);
           read = true;
         }
         facts.put(file, fact);
@@ -204,6 +211,38 @@ final class EntityModelCache {
       memo.write(stamps.get().project(), classes, toKeep);
     }
     return facts;
+  }
+
+  /**
+   * What a class file counts by in the key: an entity's, a mapped superclass's or an
+   * embeddable's declarations ({@link ClassDeclarations}), since Hibernate maps them from their
+   * declarations and never runs their methods, so that an edit of a method body keeps the key;
+   * any other class's whole content (a converter's or a user type's code decides what Hibernate
+   * reads from it, an enum's static initializer its constants), as is a mapped class that also
+   * implements one of Hibernate's or JPA's interfaces, or whose declarations cannot be read.
+   */
+  static String classKey(byte[] classFile) {
+    Optional<ClassDeclarations.Declarations> declarations = ClassDeclarations.of(classFile);
+    if (declarations.isPresent() && declaredOnly(declarations.get())) {
+      return declarations.get().digest();
+    }
+    return KeyDigest.of(classFile);
+  }
+
+  private static boolean declaredOnly(ClassDeclarations.Declarations declarations) {
+    boolean mapped = false;
+    for (String annotation : declarations.annotations()) {
+      if (annotation.equals("Ljakarta/persistence/Converter;")) {
+        return false;
+      }
+      mapped |= DECLARED_MAPPINGS.contains(annotation);
+    }
+    for (String implemented : declarations.interfaces()) {
+      if (implemented.startsWith("org/hibernate/") || implemented.startsWith("jakarta/persistence/")) {
+        return false;
+      }
+    }
+    return mapped;
   }
 
   /** A class file's name under its folder as the class's internal name: com/example/User.class -> com/example/User. */

@@ -58,6 +58,20 @@ public final class ConstantPool {
   }
 
   /**
+   * Where each entry of the pool starts (at its tag; 0 for index 0 and for the second slot of a
+   * long or double), and as the array's last element, where the pool ends: what follows the
+   * pool refers to its entries by index.
+   *
+   * @throws IOException when the bytes are not a class file
+   */
+  static int[] entryStarts(byte[] classFile) throws IOException {
+    Pool pool = Pool.walk(classFile);
+    int[] starts = Arrays.copyOf(pool.entryStarts(), pool.entryStarts().length + 1);
+    starts[starts.length - 1] = pool.end();
+    return starts;
+  }
+
+  /**
    * The text of the bytes from {@code start} to {@code end}, read as a class file writes it:
    * modified UTF-8, which differs from UTF-8 for NUL and for the characters beyond the first
    * 65,536 (each half of their surrogate pair written as a character of its own).
@@ -76,7 +90,8 @@ public final class ConstantPool {
    * One walk of the pool: for each index, where its UTF-8 constant starts ({@code -1} for any
    * other kind of entry) and how long it is; and the name indexes of its class entries.
    */
-  private record Pool(int[] textStarts, int[] textLengths, int[] classNameIndexes, int classCount) {
+  private record Pool(int[] textStarts, int[] textLengths, int[] classNameIndexes, int classCount, int[] entryStarts,
+      int end) {
 
     static Pool walk(byte[] classFile) throws IOException {
       try {
@@ -95,9 +110,11 @@ public final class ConstantPool {
       Arrays.fill(starts, -1);
       int[] lengths = new int[count];
       int[] classNameIndexes = new int[count];
+      int[] entryStarts = new int[count];
       int classes = 0;
       int position = 10;
       for (int index = 1; index < count; index++) {
+        entryStarts[index] = position;
         int tag = classFile[position] & 0xFF;
         position++;
         switch (tag) {
@@ -123,7 +140,7 @@ public final class ConstantPool {
       if (position > classFile.length) {
         throw new IOException("constant pool runs past the class file's end");
       }
-      return new Pool(starts, lengths, classNameIndexes, classes);
+      return new Pool(starts, lengths, classNameIndexes, classes, entryStarts, position);
     }
 
     private static int readUnsignedShort(byte[] bytes, int at) {

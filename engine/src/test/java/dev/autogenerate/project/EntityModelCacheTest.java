@@ -115,6 +115,62 @@ class EntityModelCacheTest {
     assertEquals(2, models().size());
   }
 
+  static final String PRICED = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Entity
+      @Table(name = "items")
+      public class Item {
+        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+        @Column(length = 40) String name;
+        @Convert(converter = CentsConverter.class) Long cents;
+
+        public String label() {
+          return "item " + name;
+        }
+      }
+      """;
+
+  static final String CENTS = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Converter
+      public class CentsConverter implements AttributeConverter<Long, Long> {
+        public Long convertToDatabaseColumn(Long cents) { return cents; }
+        public Long convertToEntityAttribute(Long cents) { return cents; }
+      }
+      """;
+
+  @Test
+  void anEditedMethodOfAnEntityKeepsTheCachedModelAndAConvertersOrAnAnnotationsDoesNot() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(PRICED, CENTS);
+    project.expect(0, "-m", "create items");
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+
+    // A method body of the entity changed (another constant pool): Hibernate never runs it.
+    project.entities(PRICED.replace("return \"item \" + name;", "return name == null ? \"-\" : name.trim();"), CENTS);
+    assertTheNextCheckTakesTheOneCachedModel(project);
+
+    // A converter's code is what Hibernate calls: read again, though the mapping stays the same.
+    project.entities(PRICED, CENTS.replace("return cents; }\n  public Long convertToEntityAttribute",
+        "return cents == null ? 0L : cents; }\n  public Long convertToEntityAttribute"));
+    CliRun converterEdited = project.expect(0, "check");
+    assertTrue(!converterEdited.toString().contains("ghost"), converterEdited::toString);
+    assertEquals(2, models().size());
+
+    // An annotation's value is a declaration: read again, and the longer column is seen.
+    project.entities(PRICED.replace("length = 40", "length = 80"), CENTS);
+    CliRun annotationEdited = project.expect(1, "check");
+    assertTrue(annotationEdited.toString().contains("name"), annotationEdited::toString);
+    assertTrue(!annotationEdited.toString().contains("ghost"), annotationEdited::toString);
+  }
+
   @Test
   void classFilesSeenBeforeGiveTheirKeyWithoutBeingReadAndAnEditIsSeenAnyway() throws Exception {
     ProjectDirectory project = upgradedProject();
