@@ -17,7 +17,8 @@ import java.util.Optional;
  *     (before any rename the upgrade makes), where its rows are counted
  * @param columns the columns concerned (empty for the whole row), named the same way
  * @param limit for {@link Kind#NARROWED}, the new length; for {@link Kind#ROUNDED}, the decimals or
- *     fractional-second digits the new type keeps; otherwise 0
+ *     fractional-second digits the new type keeps, for {@link Kind#TEXT_ROUNDED} the decimals;
+ *     otherwise 0
  * @param uncountable why the rows cannot be counted before the upgrade runs (a column the same
  *     upgrade adds), or empty
  */
@@ -59,6 +60,21 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
      */
     TEXT_TO_INTEGER("each text is read as a whole number; one that does not read as one, or is beyond the new"
         + " type's range, fails the revision", "rows that do not read as one"),
+    /**
+     * A text becoming a decimal (a price kept as varchar, made a numeric): the texts that do not
+     * read as a number, or are beyond the new type's range once rounded, fail the revision; those
+     * are counted, not every row holding a value. What the scale rounds is {@link #TEXT_ROUNDED}.
+     */
+    TEXT_TO_DECIMAL("each text is read as a number; one that does not read as one, or is beyond the new type's"
+        + " range, fails the revision", "rows that do not read as one"),
+    /**
+     * A text becoming a decimal of a fixed scale: a text that reads as a number with more decimals
+     * than the scale keeps is rounded to it without an error ('9.995' becomes 10.00 in a
+     * numeric(10,2)), and the text's digits are gone. Without this warning the loss would be
+     * silent: the conversion's own warning is of the texts that fail.
+     */
+    TEXT_ROUNDED("a text with more decimals than the new type keeps is rounded without an error, and no downgrade"
+        + " brings its digits back", "rows whose value changes"),
     /**
      * A text becoming a UUID or a boolean, which it holds exactly or not at all: the texts that do
      * not read as one fail the revision; those are counted, not every row holding a value.
@@ -102,7 +118,7 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
      * ran here, must not do to the database on its way down.
      */
     public boolean destroysData() {
-      return this == DROPPED_TABLE || this == DROPPED_COLUMN || this == ROUNDED;
+      return this == DROPPED_TABLE || this == DROPPED_COLUMN || this == ROUNDED || this == TEXT_ROUNDED;
     }
 
     /**

@@ -109,6 +109,12 @@ public final class RowCounts {
       case TEXT_TO_INTEGER:
         return "select count(*) from " + table + " where " + columns.get(0) + " is not null and "
             + notAWholeNumber(columns.get(0), risk.newType().orElseThrow(), kind);
+      case TEXT_TO_DECIMAL:
+        return "select count(*) from " + table + " where " + columns.get(0) + " is not null and "
+            + notADecimal(columns.get(0), risk.newType().orElseThrow(), kind);
+      case TEXT_ROUNDED:
+        return "select count(*) from " + table + " where " + columns.get(0) + " is not null and "
+            + decimalTextRounded(columns.get(0), risk.newType().orElseThrow(), risk.limit(), kind);
       case TEXT_CONVERTED:
         return "select count(*) from " + table + " where " + columns.get(0) + " is not null and not "
             + readsAs(columns.get(0), risk.newType().orElseThrow().kind(), kind);
@@ -166,6 +172,69 @@ public final class RowCounts {
     String digits = "ltrim(" + text + ", '+-')";
     return "not (" + digits + " <> '' and " + digits + " not glob '*[^0-9]*' and length(" + text + ") - length("
         + digits + ") <= 1)";
+  }
+
+  /**
+   * Whether a text does not become a value of the decimal type: on PostgreSQL, one not written as
+   * a sign, digits with at most one decimal point and an exponent, between blanks, or beyond the
+   * type's range once rounded to its scale (PostgreSQL reads NaN, Infinity and, from 16 on, 1_000
+   * and 0x1F too, which are counted here: the count errs on the side of the warning); on SQLite,
+   * which fails on none but keeps such a text as text, one not written as a sign and digits with
+   * at most one decimal point, or beyond the range.
+   */
+  private static String notADecimal(String column, SqlType to, DatabaseKind database) {
+    String number = decimal(column, database);
+    String outside = to.precision() == null ? "false" : NumberRange.outside(number, to);
+    // A case, not an and: the cast must not run on a text that is no number.
+    return "case when " + readsAsDecimal(column, database) + " then (" + outside + ") else true end";
+  }
+
+  /**
+   * Whether a text that reads as a number within the type's range holds more decimals than the
+   * {@code scale} kept, and so is rounded (one beyond the range fails: {@link #notADecimal}); on
+   * SQLite, which has no exponent here, by its digits after the point, trailing zeros aside.
+   */
+  private static String decimalTextRounded(String column, SqlType to, int scale, DatabaseKind database) {
+    String number = decimal(column, database);
+    String inRange = "not (" + NumberRange.outside(number, to) + ")";
+    if (database == DatabaseKind.POSTGRESQL) {
+      return "case when " + readsAsDecimal(column, database) + " then " + inRange + " and " + number + " <> round("
+          + number + ", " + scale + ") else false end";
+    }
+    String digits = sqliteUnsigned(column);
+    String point = "instr(" + digits + ", '.')";
+    return "case when " + readsAsDecimal(column, database) + " then " + inRange + " and " + point
+        + " > 0 and length(rtrim(substr(" + digits + ", " + point + " + 1), '0')) > " + scale + " else false end";
+  }
+
+  /**
+   * Whether a text is written as a decimal number between blanks: a sign, digits with at most one
+   * point (and on PostgreSQL an exponent of up to four digits, beyond which the cast would fail
+   * the count).
+   */
+  private static String readsAsDecimal(String column, DatabaseKind database) {
+    if (database == DatabaseKind.POSTGRESQL) {
+      return postgresText(column) + " ~ '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]{1,4})?$'";
+    }
+    String text = "trim(" + column + ")";
+    String digits = sqliteUnsigned(column);
+    return "(" + digits + " not in ('', '.') and " + digits + " not glob '*[^0-9.]*' and length(" + digits
+        + ") - length(replace(" + digits + ", '.', '')) <= 1 and length(" + text + ") - length(" + digits + ") <= 1)";
+  }
+
+  /** The text read as a number, for a text that {@link #readsAsDecimal}. */
+  private static String decimal(String column, DatabaseKind database) {
+    return database == DatabaseKind.POSTGRESQL ? "cast(" + postgresText(column) + " as numeric)"
+        : "cast(trim(" + column + ") as numeric)";
+  }
+
+  private static String postgresText(String column) {
+    return "btrim(cast(" + column + " as text))";
+  }
+
+  /** SQLite's text between blanks without its signs: one at most, which {@link #readsAsDecimal} checks. */
+  private static String sqliteUnsigned(String column) {
+    return "ltrim(trim(" + column + "), '+-')";
   }
 
   /**

@@ -87,9 +87,12 @@ class RisksTest {
     // A text made a UUID or a boolean, which it holds whole or not at all: the same.
     assertEquals(List.of(Risk.Kind.TEXT_CONVERTED), kinds(type("name", SqlType.UUID)));
     assertEquals(List.of(Risk.Kind.TEXT_CONVERTED), kinds(type("name", SqlType.BOOLEAN)));
-    // Others are counted whole: a date's forms follow the session's DateStyle, a number's decimals round.
+    // A text made a decimal: the texts that fail, and apart from them those its scale rounds, silently.
+    assertEquals(List.of(Risk.Kind.TEXT_TO_DECIMAL, Risk.Kind.TEXT_ROUNDED), kinds(type("name", SqlType.numeric(10, 2))));
+    assertEquals(2, Risks.of(CURRENT, List.of(type("name", SqlType.numeric(10, 2)))).get(1).limit());
+    assertEquals(List.of(Risk.Kind.TEXT_TO_DECIMAL), kinds(type("name", SqlType.NUMERIC)), "an unbounded one rounds none");
+    // Others are counted whole: a date's forms follow the session's DateStyle.
     assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("name", SqlType.DATE)));
-    assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("name", SqlType.numeric(10, 2))));
     assertEquals(10, Risks.of(CURRENT, List.of(type("name", SqlType.varchar(10)))).get(0).limit());
   }
 

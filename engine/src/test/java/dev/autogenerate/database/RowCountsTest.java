@@ -175,6 +175,57 @@ class RowCountsTest {
   }
 
   /**
+   * A text made a decimal of scale 2: the texts that do not read as a number, or are too large,
+   * are counted as failing, and those with more decimals than two as rounded, silently (the
+   * conversion had been warned of as every row failing or not, and the rounding not at all). On
+   * PostgreSQL each count is checked by converting each value, and by comparing each converted
+   * value with its text; SQLite counts the same texts but the exponent's, which it does not read.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void textsMadeADecimalAreCountedAsFailingOrRounded(DatabaseKind kind) throws Exception {
+    List<String> values = List.of("12", " 7.5 ", "-3.25", "+0.125", "9.995", "1.10", "1.100", ".5", "5.", "1e2",
+        "1.2345e2", "abc", "1.2.3", "--4", "", "12345678.9", "99999999.994", "99999999.995");
+    try (Connection connection = TestDatabases.fresh(kind).open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table prices (price varchar(20))");
+      for (String value : values) {
+        statement.execute("insert into prices values ('" + value + "')");
+      }
+      statement.execute("insert into prices values (null)");
+      Schema prices = Schema.of(List.of(new Table("prices", List.of(column("price", SqlType.varchar(20))),
+          Optional.empty())), List.of(), List.of());
+      List<Risk> risks = Risks.of(prices, List.of(Change.of(new AlterColumn("prices", "price",
+          List.of(ColumnChange.type(SqlType.numeric(10, 2)))))));
+
+      assertEquals(List.of(Risk.Kind.TEXT_TO_DECIMAL, Risk.Kind.TEXT_ROUNDED), risks.stream().map(Risk::kind).toList());
+      long refused = 0;
+      long rounded = 0;
+      if (kind == DatabaseKind.POSTGRESQL) {
+        for (String value : values) {
+          try (Statement each = connection.createStatement();
+              ResultSet converted = each.executeQuery("select cast(cast('" + value + "' as varchar) as numeric(10, 2)),"
+                  + " cast(cast('" + value + "' as varchar) as numeric)")) {
+            converted.next();
+            if (converted.getBigDecimal(1).compareTo(converted.getBigDecimal(2)) != 0) {
+              rounded++;
+            }
+          } catch (SQLException e) {
+            refused++;
+          }
+        }
+        assertEquals(5, refused, "abc, 1.2.3, --4, the empty text and 99999999.995");
+        assertEquals(3, rounded, "+0.125, 9.995 and 99999999.994");
+      } else {
+        refused = 7; // and 1e2, 1.2345e2, which SQLite's count does not read
+        rounded = 3;
+      }
+      Database database = Database.of(connection);
+      assertEquals(OptionalLong.of(refused), count(connection, database, risks.get(0)));
+      assertEquals(OptionalLong.of(rounded), count(connection, database, risks.get(1)));
+    }
+  }
+
+  /**
    * A text made a UUID or a boolean: the texts PostgreSQL does not read as one are counted, not
    * every row holding a value. On PostgreSQL the count is checked by converting each value; SQLite,
    * which keeps them as text, counts the same texts.

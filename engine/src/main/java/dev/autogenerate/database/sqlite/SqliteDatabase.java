@@ -119,7 +119,10 @@ public final class SqliteDatabase implements Database, ComparisonRules {
       case OUT_OF_RANGE, TIME_ZONE -> " - on PostgreSQL; SQLite keeps every value as it was";
       case CONVERTED -> " - on PostgreSQL; SQLite fails on none, but stores a text that reads as a number as that"
           + " number ('00123' becomes 123)";
-      case TEXT_TO_INTEGER, TEXT_CONVERTED -> " - on PostgreSQL; SQLite fails on none, and keeps such a text as text";
+      case TEXT_TO_INTEGER, TEXT_TO_DECIMAL, TEXT_CONVERTED ->
+          " - on PostgreSQL; SQLite fails on none, and keeps such a text as text";
+      case TEXT_ROUNDED -> " - on PostgreSQL; SQLite rounds none to the scale, but stores a text that reads as a number"
+          + " as that number, of 15 digits at most";
       default -> "";
     };
   }
