@@ -17,8 +17,8 @@ import java.util.Optional;
  *     (before any rename the upgrade makes), where its rows are counted
  * @param columns the columns concerned (empty for the whole row), named the same way
  * @param limit for {@link Kind#NARROWED}, the new length; for {@link Kind#ROUNDED}, the decimals or
- *     fractional-second digits the new type keeps, for {@link Kind#TEXT_ROUNDED} the decimals;
- *     otherwise 0
+ *     fractional-second digits the new type keeps, for {@link Kind#TEXT_ROUNDED} the same of a
+ *     text (or a float's significant digits); otherwise 0
  * @param uncountable why the rows cannot be counted before the upgrade runs (a column the same
  *     upgrade adds), or empty
  */
@@ -68,13 +68,15 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
     TEXT_TO_DECIMAL("each text is read as a number; one that does not read as one, or is beyond the new type's"
         + " range, fails the revision", "rows that do not read as one"),
     /**
-     * A text becoming a decimal of a fixed scale: a text that reads as a number with more decimals
-     * than the scale keeps is rounded to it without an error ('9.995' becomes 10.00 in a
-     * numeric(10,2)), and the text's digits are gone. Without this warning the loss would be
-     * silent: the conversion's own warning is of the texts that fail.
+     * A text becoming a value that may keep less than the text held, without an error: more
+     * decimals than a numeric's scale ('9.995' becomes 10.00 in a numeric(10,2)), more digits than
+     * a float holds, more fractional seconds than a time keeps, a time of day for a date
+     * ('2024-01-01 13:45' becomes 2024-01-01). Without this warning the loss would be silent: the
+     * conversion's own warning is of the texts that fail. The limit is the decimals, significant
+     * digits or fractional-second digits kept.
      */
-    TEXT_ROUNDED("a text with more decimals than the new type keeps is rounded without an error, and no downgrade"
-        + " brings its digits back", "rows whose value changes"),
+    TEXT_ROUNDED("a text holding more than the new type keeps (decimals, digits, fractional seconds, a time of day)"
+        + " is rounded or cut without an error, and no downgrade brings it back", "rows whose value changes"),
     /**
      * A text becoming a UUID or a boolean, which it holds exactly or not at all: the texts that do
      * not read as one fail the revision; those are counted, not every row holding a value.

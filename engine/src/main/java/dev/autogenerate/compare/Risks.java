@@ -75,6 +75,9 @@ public final class Risks {
       EnumSet.of(Kind.SMALLINT, Kind.INTEGER, Kind.BIGINT, Kind.NUMERIC, Kind.REAL, Kind.DOUBLE);
   private static final Set<Kind> TIMESTAMPS = EnumSet.of(Kind.TIMESTAMP, Kind.TIMESTAMP_TZ);
   private static final Set<Kind> TIMES = EnumSet.of(Kind.TIME, Kind.TIME_TZ, Kind.TIMESTAMP, Kind.TIMESTAMP_TZ);
+  /** What a text converts to whole or, without an error, cut: a date, a time, a float. */
+  private static final Set<Kind> TEXT_CUT = EnumSet.of(Kind.DATE, Kind.TIME, Kind.TIME_TZ, Kind.TIMESTAMP,
+      Kind.TIMESTAMP_TZ, Kind.REAL, Kind.DOUBLE);
 
   private Risks() {}
 
@@ -480,6 +483,10 @@ public final class Risks {
           risks.add(new Risk(change, Risk.Kind.TEXT_CONVERTED, alter.table(), column, 0));
         } else if (!rounds && !widens(from, to)) {
           risks.add(new Risk(change, Risk.Kind.CONVERTED, alter.table(), column, 0));
+          if (STRINGS.contains(from.kind()) && TEXT_CUT.contains(to.kind())) {
+            // A text that reads as the type may hold more than it: a time of day, digits.
+            risks.add(new Risk(change, Risk.Kind.TEXT_ROUNDED, alter.table(), column, keptOfText(to)));
+          }
         }
       }
     }
@@ -552,6 +559,20 @@ public final class Risks {
    */
   private static int scale(SqlType numeric) {
     return numeric.precision() == null ? -1 : numeric.scale() == null ? 0 : numeric.scale();
+  }
+
+  /**
+   * What a type keeps of a text that reads as one of its values: for a time or timestamp its
+   * fractional-second digits, for a float its significant decimal digits (FLT_DIG and DBL_DIG),
+   * for a date nothing of a time of day.
+   */
+  private static int keptOfText(SqlType to) {
+    return switch (to.kind()) {
+      case REAL -> 6;
+      case DOUBLE -> 15;
+      case DATE -> 0;
+      default -> fractionalDigits(to);
+    };
   }
 
   /** The fractional-second digits a time or timestamp keeps: PostgreSQL's default, 6, unless given. */

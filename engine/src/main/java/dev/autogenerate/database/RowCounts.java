@@ -114,7 +114,7 @@ public final class RowCounts {
             + notADecimal(columns.get(0), risk.newType().orElseThrow(), kind);
       case TEXT_ROUNDED:
         return "select count(*) from " + table + " where " + columns.get(0) + " is not null and "
-            + decimalTextRounded(columns.get(0), risk.newType().orElseThrow(), risk.limit(), kind);
+            + textCut(columns.get(0), risk.newType().orElseThrow(), risk.limit(), kind);
       case TEXT_CONVERTED:
         return "select count(*) from " + table + " where " + columns.get(0) + " is not null and not "
             + readsAs(columns.get(0), risk.newType().orElseThrow().kind(), kind);
@@ -187,6 +187,39 @@ public final class RowCounts {
     String outside = to.precision() == null ? "false" : NumberRange.outside(number, to);
     // A case, not an and: the cast must not run on a text that is no number.
     return "case when " + readsAsDecimal(column, database) + " then (" + outside + ") else true end";
+  }
+
+  /**
+   * Whether a text holds more than the type keeps of it: more decimals than a numeric's scale
+   * (exactly, {@link #decimalTextRounded}); more than {@code kept} digits in all for a float, a
+   * digit but zero after the first {@code kept} after a point for a time, anything but midnight
+   * after its first ten
+   * characters for a date. But for the numeric, these are read from the text as written, the same
+   * on both databases, and count a text that reads otherwise too (a date written 01.02.2024, an
+   * exponent's digits): the count errs on the side of the warning.
+   */
+  private static String textCut(String column, SqlType to, int kept, DatabaseKind database) {
+    String text = "trim(cast(" + column + " as text))";
+    return switch (to.kind()) {
+      case NUMERIC -> decimalTextRounded(column, to, kept, database);
+      case REAL, DOUBLE -> {
+        String withoutDigits = text;
+        for (char digit = '0'; digit <= '9'; digit++) {
+          withoutDigits = "replace(" + withoutDigits + ", '" + digit + "', '')";
+        }
+        yield "length(" + text + ") - length(" + withoutDigits + ") > " + kept;
+      }
+      case DATE -> {
+        // Midnight however spelled, its zeros trimmed: ' 00:00', 'T00:00:00', ' 00:00:00.000'.
+        String rest = "rtrim(substr(" + text + ", 11), '0')";
+        yield "length(" + text + ") > 10 and " + rest + " not in (' 00:', ' 00:00:', ' 00:00:00.', 'T00:', 'T00:00:',"
+            + " 'T00:00:00.')";
+      }
+      // A digit but zero after the kept ones (on SQLite anywhere after them, a time zone's too).
+      default -> database == DatabaseKind.POSTGRESQL
+          ? text + " ~ '[.][0-9]{" + kept + "}[0-9]*[1-9]'"
+          : text + " glob '*." + "[0-9]".repeat(kept) + "*[1-9]*'";
+    };
   }
 
   /**

@@ -91,8 +91,11 @@ class RisksTest {
     assertEquals(List.of(Risk.Kind.TEXT_TO_DECIMAL, Risk.Kind.TEXT_ROUNDED), kinds(type("name", SqlType.numeric(10, 2))));
     assertEquals(2, Risks.of(CURRENT, List.of(type("name", SqlType.numeric(10, 2)))).get(1).limit());
     assertEquals(List.of(Risk.Kind.TEXT_TO_DECIMAL), kinds(type("name", SqlType.NUMERIC)), "an unbounded one rounds none");
-    // Others are counted whole: a date's forms follow the session's DateStyle.
-    assertEquals(List.of(Risk.Kind.CONVERTED), kinds(type("name", SqlType.DATE)));
+    // Others are counted whole (a date's forms follow the session's DateStyle), and what a date,
+    // a time or a float keeps less of than the text held, apart.
+    assertEquals(List.of(Risk.Kind.CONVERTED, Risk.Kind.TEXT_ROUNDED), kinds(type("name", SqlType.DATE)));
+    assertEquals(List.of(Risk.Kind.CONVERTED, Risk.Kind.TEXT_ROUNDED), kinds(type("name", SqlType.DOUBLE)));
+    assertEquals(3, Risks.of(CURRENT, List.of(type("name", SqlType.timestamp(3)))).get(1).limit());
     assertEquals(10, Risks.of(CURRENT, List.of(type("name", SqlType.varchar(10)))).get(0).limit());
   }
 

@@ -226,6 +226,54 @@ class RowCountsTest {
   }
 
   /**
+   * A text made a date, a timestamp of whole seconds or a real: beside the conversion's warning,
+   * the texts the type keeps less of, without an error (a time of day, a fraction of a second,
+   * digits), counted from the text as written on both databases. On PostgreSQL each count is
+   * checked against the conversion: the dates and timestamps exactly, the real's at least (a
+   * seven-digit whole number is counted, and kept).
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void textsADateATimeOrAFloatKeepsLessOfAreCounted(DatabaseKind kind) throws Exception {
+    record Case(SqlType type, String sqlType, List<String> values, long cut, long cutOnPostgres) {}
+    List<Case> cases = List.of(
+        new Case(SqlType.DATE, "date", List.of("2024-01-01", " 2024-01-02 ", "2024-01-01 00:00", "2024-01-01T00:00:00",
+            "2024-01-01 00:00:00.000", "2024-01-01 13:45", "2024-01-01 00:00:00.5", "2024-01-01T08:00:00"), 3, 3),
+        new Case(SqlType.timestamp(0), "timestamp(0)", List.of("2024-01-01 13:45:12", "2024-01-01 13:45:12.000",
+            "2024-01-01 13:45:12.5", "2024-01-01T13:45:12.04", "2024-01-01"), 2, 2),
+        new Case(SqlType.REAL, "real", List.of("1.5", "0.1", "3.14159", "3.1415926", "1234567", "-2.5"), 2, 1));
+    try (Connection connection = TestDatabases.fresh(kind).open(); Statement statement = connection.createStatement()) {
+      for (Case each : cases) {
+        statement.execute("drop table if exists notes");
+        statement.execute("create table notes (note varchar(40))");
+        for (String value : each.values()) {
+          statement.execute("insert into notes values ('" + value + "')");
+        }
+        statement.execute("insert into notes values (null)");
+        Schema notes = Schema.of(List.of(new Table("notes", List.of(column("note", SqlType.varchar(40))),
+            Optional.empty())), List.of(), List.of());
+        List<Risk> risks = Risks.of(notes, List.of(Change.of(new AlterColumn("notes", "note",
+            List.of(ColumnChange.type(each.type()))))));
+
+        assertEquals(List.of(Risk.Kind.CONVERTED, Risk.Kind.TEXT_ROUNDED), risks.stream().map(Risk::kind).toList());
+        if (kind == DatabaseKind.POSTGRESQL) {
+          // What the value becomes against what the text says, both as PostgreSQL reads them.
+          String exact = each.type().kind() == SqlType.Kind.REAL ? "numeric" : "timestamp";
+          String kept = each.type().kind() == SqlType.Kind.REAL ? "cast(cast(converted as text) as numeric)"
+              : "cast(converted as timestamp)";
+          try (ResultSet changed = statement.executeQuery("select count(*) from (select cast(note as " + each.sqlType()
+              + ") converted, cast(note as " + exact + ") exact from notes) n where " + kept + " <> exact")) {
+            changed.next();
+            assertEquals(each.cutOnPostgres(), changed.getLong(1), each.values()::toString);
+          }
+        }
+        assertEquals(OptionalLong.of(each.cut()), count(connection, Database.of(connection), risks.get(1)),
+            each.type() + " " + each.values());
+      }
+    }
+  }
+
+  /**
    * A text made a UUID or a boolean: the texts PostgreSQL does not read as one are counted, not
    * every row holding a value. On PostgreSQL the count is checked by converting each value; SQLite,
    * which keeps them as text, counts the same texts.

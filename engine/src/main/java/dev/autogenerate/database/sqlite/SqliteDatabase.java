@@ -121,8 +121,11 @@ public final class SqliteDatabase implements Database, ComparisonRules {
           + " number ('00123' becomes 123)";
       case TEXT_TO_INTEGER, TEXT_TO_DECIMAL, TEXT_CONVERTED ->
           " - on PostgreSQL; SQLite fails on none, and keeps such a text as text";
-      case TEXT_ROUNDED -> " - on PostgreSQL; SQLite rounds none to the scale, but stores a text that reads as a number"
-          + " as that number, of 15 digits at most";
+      case TEXT_ROUNDED -> risk.newType().map(SqlType::kind).filter(EnumSet.of(SqlType.Kind.NUMERIC,
+          SqlType.Kind.REAL, SqlType.Kind.DOUBLE)::contains).isPresent()
+          ? " - on PostgreSQL; SQLite rounds none to the scale, but stores a text that reads as a number as that"
+              + " number, of 15 digits at most"
+          : " - on PostgreSQL; SQLite keeps every text as it was";
       default -> "";
     };
   }
