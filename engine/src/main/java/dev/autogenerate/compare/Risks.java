@@ -499,7 +499,8 @@ public final class Risks {
   /**
    * Whether PostgreSQL converts the values of {@code from} that fit {@code to} without an error
    * but not always whole: to fewer decimals (numeric scale), to whole numbers, to a real's or a
-   * double's precision, to fewer fractional seconds, from a timestamp to its date.
+   * double's precision, to fewer fractional seconds, from a timestamp to its date or its time of
+   * day.
    */
   private static boolean rounds(SqlType from, SqlType to) {
     boolean fractional = FLOATS.contains(from.kind()) || from.kind() == Kind.NUMERIC && scale(from) != 0;
@@ -513,8 +514,9 @@ public final class Risks {
           || from.kind() == Kind.NUMERIC && (from.precision() == null || from.precision() > 15);
       case DATE -> TIMESTAMPS.contains(from.kind());
       case TIMESTAMP, TIMESTAMP_TZ -> TIMESTAMPS.contains(from.kind()) && fractionalDigits(to) < fractionalDigits(from);
-      case TIME, TIME_TZ -> TIMES.contains(from.kind()) && !TIMESTAMPS.contains(from.kind())
-          && fractionalDigits(to) < fractionalDigits(from);
+      // A timestamp loses its date (PostgreSQL's cast takes the time of day, without an error).
+      case TIME, TIME_TZ -> TIMESTAMPS.contains(from.kind())
+          || TIMES.contains(from.kind()) && fractionalDigits(to) < fractionalDigits(from);
       default -> false;
     };
   }

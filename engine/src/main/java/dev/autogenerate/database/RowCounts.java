@@ -326,7 +326,8 @@ public final class RowCounts {
       case DATE -> "length(" + text + ") > 10 and (substr(" + text + ", 12, 8) <> '00:00:00' or "
           + fractionBeyond(text, 20, 0) + ")";
       case TIMESTAMP, TIMESTAMP_TZ -> fractionBeyond(text, 20, kept);
-      case TIME, TIME_TZ -> fractionBeyond(text, 9, kept);
+      // A timestamp's text (2024-01-01 13:45:12) loses its date; a time's, its digits beyond kept.
+      case TIME, TIME_TZ -> "(substr(" + text + ", 5, 1) = '-' or " + fractionBeyond(text, 9, kept) + ")";
       default -> column + " <> round(" + column + ")";
     };
   }

@@ -94,6 +94,8 @@ class RowCountsTest {
       assertEquals(OptionalLong.of(2), changed(connection, "seen", SqlType.DATE));
       assertEquals(OptionalLong.of(1), changed(connection, "seen", SqlType.timestamp(0)));
       assertEquals(OptionalLong.of(1), changed(connection, "at", SqlType.time(0)));
+      // A timestamp made a time of day loses its date, every one of them.
+      assertEquals(OptionalLong.of(3), changed(connection, "seen", SqlType.time(6)));
       // What a double holds exactly is no change (PostgreSQL's cast to numeric keeps 15 digits).
       statement.execute("create table big (n bigint)");
       statement.execute("insert into big values (1234567890123456), (9007199254740993), (null)");
