@@ -500,7 +500,7 @@ public final class Risks {
    * Whether PostgreSQL converts the values of {@code from} that fit {@code to} without an error
    * but not always whole: to fewer decimals (numeric scale), to whole numbers, to a real's or a
    * double's precision, to fewer fractional seconds, from a timestamp to its date or its time of
-   * day.
+   * day, from an integer to a boolean.
    */
   private static boolean rounds(SqlType from, SqlType to) {
     boolean fractional = FLOATS.contains(from.kind()) || from.kind() == Kind.NUMERIC && scale(from) != 0;
@@ -513,6 +513,8 @@ public final class Risks {
       case DOUBLE -> from.kind() == Kind.BIGINT
           || from.kind() == Kind.NUMERIC && (from.precision() == null || from.precision() > 15);
       case DATE -> TIMESTAMPS.contains(from.kind());
+      // PostgreSQL's cast makes any integer but 0 true (its USING form: no assignment cast).
+      case BOOLEAN -> from.kind() == Kind.INTEGER;
       case TIMESTAMP, TIMESTAMP_TZ -> TIMESTAMPS.contains(from.kind()) && fractionalDigits(to) < fractionalDigits(from);
       // A timestamp loses its date (PostgreSQL's cast takes the time of day, without an error).
       case TIME, TIME_TZ -> TIMESTAMPS.contains(from.kind())

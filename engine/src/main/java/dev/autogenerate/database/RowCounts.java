@@ -328,6 +328,7 @@ public final class RowCounts {
       case TIMESTAMP, TIMESTAMP_TZ -> fractionBeyond(text, 20, kept);
       // A timestamp's text (2024-01-01 13:45:12) loses its date; a time's, its digits beyond kept.
       case TIME, TIME_TZ -> "(substr(" + text + ", 5, 1) = '-' or " + fractionBeyond(text, 9, kept) + ")";
+      case BOOLEAN -> column + " not in (0, 1)";
       default -> column + " <> round(" + column + ")";
     };
   }

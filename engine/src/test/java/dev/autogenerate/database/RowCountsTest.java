@@ -96,6 +96,15 @@ class RowCountsTest {
       assertEquals(OptionalLong.of(1), changed(connection, "at", SqlType.time(0)));
       // A timestamp made a time of day loses its date, every one of them.
       assertEquals(OptionalLong.of(3), changed(connection, "seen", SqlType.time(6)));
+      // An integer made a boolean: any but 0 becomes true, so all but 0 and 1 change.
+      statement.execute("create table flags (id integer not null, flag integer)");
+      statement.execute("insert into flags values (1, 0), (2, 1), (3, 2), (4, -1), (5, null)");
+      Schema flags = Schema.of(List.of(new Table("flags", List.of(column("id", SqlType.INTEGER).notNull(),
+          column("flag", SqlType.INTEGER)), Optional.empty())), List.of(), List.of());
+      List<Risk> toBoolean = Risks.of(flags, List.of(Change.of(new AlterColumn("flags", "flag",
+          List.of(ColumnChange.type(SqlType.BOOLEAN))))));
+      assertEquals(List.of(Risk.Kind.ROUNDED), toBoolean.stream().map(Risk::kind).toList());
+      assertEquals(OptionalLong.of(2), count(connection, Database.of(connection), toBoolean.get(0)));
       // What a double holds exactly is no change (PostgreSQL's cast to numeric keeps 15 digits).
       statement.execute("create table big (n bigint)");
       statement.execute("insert into big values (1234567890123456), (9007199254740993), (null)");
