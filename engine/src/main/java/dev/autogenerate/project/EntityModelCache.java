@@ -4,7 +4,6 @@ import dev.autogenerate.entities.EntityModel;
 import dev.autogenerate.entities.EntityModelReader;
 import dev.autogenerate.runtime.CacheDirectory;
 import dev.autogenerate.runtime.CacheLimit;
-import dev.autogenerate.runtime.ClassDeclarations;
 import dev.autogenerate.runtime.CodeFingerprint;
 import dev.autogenerate.runtime.KeptEntry;
 import dev.autogenerate.runtime.KeyDigest;
@@ -36,8 +35,9 @@ import java.util.stream.Collectors;
  *
  * <p>What can change the mapping is read: the class files of the mapped classes and of every
  * class they name ({@link MappingClasses}; an edited service or controller leaves the key as it
- * was), an entity's, a mapped superclass's or an embeddable's by its declarations alone (an edit
- * inside one of its methods leaves the key as it was too: {@link #classKey}), any other whole;
+ * was), an entity's, a mapped superclass's or an embeddable's by its declarations alone where no
+ * code that may run while Hibernate reads them reaches it (an edit inside one of its methods
+ * leaves the key as it was too: {@link DeclaredOnlyClasses}), any other whole;
  * and every file under {@code META-INF} (orm.xml, persistence.xml, the services that
  * register Hibernate contributors) and every {@code .xml} file of the class path's folders. Other
  * files of those folders, and jars, count by their stamps (size, times and inode: a build that
@@ -52,10 +52,6 @@ import java.util.stream.Collectors;
  * is kept under a size ({@link CacheLimit}), the entries of entities long edited going first.
  */
 final class EntityModelCache {
-
-  /** The annotations of a class Hibernate maps from its declarations alone. */
-  private static final Set<String> DECLARED_MAPPINGS = Set.of("Ljakarta/persistence/Entity;",
-      "Ljakarta/persistence/MappedSuperclass;", "Ljakarta/persistence/Embeddable;");
 
   private final Path directory;
   private final CacheLimit limit;
@@ -133,10 +129,21 @@ final class EntityModelCache {
         }
       });
       Optional<Set<String>> counted = Optional.empty();
+      Set<String> declaredOnly = Set.of();
       if (!everyClass && facts.values().stream().allMatch(fact -> fact.reach() != null)) {
         Map<String, MappingClasses.Reach> reaches = new HashMap<>();
-        classFiles.forEach((name, file) -> reaches.put(name, facts.get(file).reach()));
+        Map<String, DeclaredOnlyClasses.Shape> shapes = new HashMap<>();
+        classFiles.forEach((name, file) -> {
+          reaches.put(name, facts.get(file).reach());
+          shapes.put(name, facts.get(file).shape());
+        });
         counted = Optional.of(MappingClasses.counted(reaches, known, namingTexts));
+        Set<String> named = new HashSet<>();
+        for (String text : namingTexts) {
+          byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+          known.namedIn(bytes, 0, bytes.length, named::add);
+        }
+        declaredOnly = DeclaredOnlyClasses.of(shapes, counted.get(), named);
       }
       for (ClassPathFiles.Entry entry : listed.entries()) {
         digest.text(entry.path().toAbsolutePath().normalize().toString());
@@ -145,9 +152,11 @@ final class EntityModelCache {
           ClassFileMemo.Facts fact = facts.get(file);
           byte[] text = texts.get(file);
           if (fact != null) {
-            if (counted.map(classes -> classes.contains(withoutClassSuffix(name))).orElse(true)) {
-              // Not its size: an entity's method edited keeps the key (classKey).
-              digest.text(name).text(fact.digest());
+            String internalName = withoutClassSuffix(name);
+            if (counted.map(classes -> classes.contains(internalName)).orElse(true)) {
+              // Not its size: an entity's method edited keeps the key (DeclaredOnlyClasses).
+              digest.text(name).text(declaredOnly.contains(internalName)
+                  ? "declarations " + fact.shape().declarations().orElseThrow() : fact.digest());
             }
           } else if (text != null) {
             digest.text(name).text(String.valueOf(text.length)).bytes(text);
@@ -198,7 +207,14 @@ final class EntityModelCache {
           } catch (IOException e) {
             reach = null;
           }
-          fact = new ClassFileMemo.Facts(file.stamp(), classKey(content), reach);
+          DeclaredOnlyClasses.Shape shape;
+          try {
+            shape = reach == null ? null : DeclaredOnlyClasses.Shape.of(content, known);
+          } catch (IOException e) {
+            shape = null;
+            reach = null;
+          }
+          fact = new ClassFileMemo.Facts(file.stamp(), KeyDigest.of(content), reach, shape);
           read = true;
         }
         facts.put(file, fact);
@@ -211,38 +227,6 @@ final class EntityModelCache {
       memo.write(stamps.get().project(), classes, toKeep);
     }
     return facts;
-  }
-
-  /**
-   * What a class file counts by in the key: an entity's, a mapped superclass's or an
-   * embeddable's declarations ({@link ClassDeclarations}), since Hibernate maps them from their
-   * declarations and never runs their methods, so that an edit of a method body keeps the key;
-   * any other class's whole content (a converter's or a user type's code decides what Hibernate
-   * reads from it, an enum's static initializer its constants), as is a mapped class that also
-   * implements one of Hibernate's or JPA's interfaces, or whose declarations cannot be read.
-   */
-  static String classKey(byte[] classFile) {
-    Optional<ClassDeclarations.Declarations> declarations = ClassDeclarations.of(classFile);
-    if (declarations.isPresent() && declaredOnly(declarations.get())) {
-      return declarations.get().digest();
-    }
-    return KeyDigest.of(classFile);
-  }
-
-  private static boolean declaredOnly(ClassDeclarations.Declarations declarations) {
-    boolean mapped = false;
-    for (String annotation : declarations.annotations()) {
-      if (annotation.equals("Ljakarta/persistence/Converter;")) {
-        return false;
-      }
-      mapped |= DECLARED_MAPPINGS.contains(annotation);
-    }
-    for (String implemented : declarations.interfaces()) {
-      if (implemented.startsWith("org/hibernate/") || implemented.startsWith("jakarta/persistence/")) {
-        return false;
-      }
-    }
-    return mapped;
   }
 
   /** A class file's name under its folder as the class's internal name: com/example/User.class -> com/example/User. */

@@ -33,6 +33,8 @@ public final class ClassDeclarations {
   private int position;
   /** The class's internal name, once read. */
   private String name;
+  private String superName;
+  private boolean staticInitializer;
 
   private ClassDeclarations(byte[] bytes, int[] entryStarts) {
     this.bytes = bytes;
@@ -46,9 +48,13 @@ public final class ClassDeclarations {
    * @param digest their key ({@link KeyDigest})
    * @param annotations the descriptors of the annotations on the class itself
    *     ({@code Ljakarta/persistence/Entity;}), visible at run time or not
+   * @param name the class's internal name
+   * @param superName the internal name of its superclass, empty for {@code java/lang/Object} itself
    * @param interfaces the internal names of the interfaces it implements
+   * @param staticInitializer whether it has one: the JVM runs it when Hibernate loads the class
    */
-  public record Declarations(String digest, List<String> annotations, List<String> interfaces) {}
+  public record Declarations(String digest, List<String> annotations, String name, String superName,
+      List<String> interfaces, boolean staticInitializer) {}
 
   /**
    * The declarations of {@code classFile}; empty when it holds an attribute this does not read, or
@@ -66,14 +72,12 @@ public final class ClassDeclarations {
   private Declarations read() throws IOException {
     writeShort(readShort(6)); // the major version
     writeShort(u2()); // access flags
-    name = utf8(classNameIndex(u2()));
-    text(name);
+    int thisClass = u2();
+    name = utf8(classNameIndex(thisClass));
+    classConstant(thisClass);
     int superClass = u2();
-    if (superClass == 0) {
-      text("");
-    } else {
-      classConstant(superClass);
-    }
+    optionalClassConstant(superClass);
+    superName = optionalClassName(superClass);
     int interfaceCount = u2();
     writeShort(interfaceCount);
     List<String> interfaces = new ArrayList<>();
@@ -89,7 +93,7 @@ public final class ClassDeclarations {
       throw new IOException("bytes after the class file's end");
     }
     return new Declarations(KeyDigest.start().text("declarations").bytes(out.toByteArray()).hex(),
-        List.copyOf(classAnnotations), List.copyOf(interfaces));
+        List.copyOf(classAnnotations), name, superName, List.copyOf(interfaces), staticInitializer);
   }
 
   /** Where an attribute stands: each place has its own. */
@@ -100,7 +104,9 @@ public final class ClassDeclarations {
     writeShort(count);
     for (int i = 0; i < count; i++) {
       writeShort(u2()); // access flags
-      utf8Constant(u2()); // name
+      int memberName = u2();
+      staticInitializer |= where == Where.METHOD && utf8(memberName).equals("<clinit>");
+      utf8Constant(memberName);
       utf8Constant(u2()); // descriptor
       attributes(where);
     }
@@ -175,14 +181,16 @@ public final class ClassDeclarations {
         // attribute is as if absent.
         int count = u2();
         for (int i = 0; i < count; i++) {
-          String inner = optionalClassName(u2());
-          String outer = optionalClassName(u2());
+          int innerIndex = u2();
+          int outerIndex = u2();
+          String inner = optionalClassName(innerIndex);
+          String outer = optionalClassName(outerIndex);
           int simpleName = u2();
           int flags = u2();
           if (inner.equals(name) || outer.equals(name)) {
             text("inner class");
-            text(inner);
-            text(outer);
+            optionalClassConstant(innerIndex);
+            optionalClassConstant(outerIndex);
             optionalUtf8Constant(simpleName);
             writeShort(flags);
           }
@@ -297,16 +305,24 @@ public final class ClassDeclarations {
     int tag = bytes[at] & 0xFF;
     out.write(tag);
     switch (tag) {
-      case 1 -> text(utf8(index));
+      case 1 -> utf8Constant(index);
       case 3, 4 -> out.write(bytes, at + 1, 4);
       case 5, 6 -> out.write(bytes, at + 1, 8);
-      case 7, 8 -> text(utf8(readShort(at + 1)));
+      case 7, 8 -> utf8Constant(readShort(at + 1));
       default -> throw new UnknownAttribute();
     }
   }
 
   private void classConstant(int index) throws IOException {
-    text(utf8(classNameIndex(index)));
+    utf8Constant(classNameIndex(index));
+  }
+
+  private void optionalClassConstant(int index) throws IOException {
+    if (index == 0) {
+      text("");
+    } else {
+      classConstant(index);
+    }
   }
 
   private String optionalClassName(int index) throws IOException {
@@ -317,8 +333,15 @@ public final class ClassDeclarations {
     return readShort(entry(index, 7) + 1);
   }
 
+  /**
+   * A UTF-8 constant as the pool holds it (modified UTF-8), its length first: decoded and encoded
+   * again, an unpaired surrogate would become a question mark and two names one.
+   */
   private void utf8Constant(int index) throws IOException {
-    text(utf8(index));
+    int at = entry(index, 1);
+    int length = readShort(at + 1);
+    writeInt(length);
+    out.write(bytes, at + 3, length);
   }
 
   private void optionalUtf8Constant(int index) throws IOException {

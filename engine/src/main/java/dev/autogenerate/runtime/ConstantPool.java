@@ -58,6 +58,38 @@ public final class ConstantPool {
   }
 
   /**
+   * The classes whose fields or methods the code reaches ({@code Fieldref}, {@code Methodref},
+   * {@code InterfaceMethodref}: the owner each names; a method handle points to one of those), in
+   * internal form: the classes whose code this class's code may run, or whose static state it may
+   * read.
+   *
+   * @throws IOException when the bytes are not a class file
+   */
+  public static List<String> memberOwners(byte[] classFile) throws IOException {
+    Pool pool = Pool.walk(classFile);
+    int[] starts = pool.entryStarts();
+    List<String> owners = new ArrayList<>();
+    for (int index = 1; index < starts.length; index++) {
+      int at = starts[index];
+      int tag = at == 0 ? 0 : classFile[at] & 0xFF;
+      if (tag == 9 || tag == 10 || tag == 11) {
+        int classIndex = Pool.readUnsignedShort(classFile, at + 1);
+        int classAt = classIndex > 0 && classIndex < starts.length ? starts[classIndex] : 0;
+        if (classAt == 0 || (classFile[classAt] & 0xFF) != 7) {
+          throw new IOException("member without a class");
+        }
+        int nameIndex = Pool.readUnsignedShort(classFile, classAt + 1);
+        if (nameIndex <= 0 || nameIndex >= starts.length || pool.textStarts()[nameIndex] < 0) {
+          throw new IOException("class entry without a name");
+        }
+        int start = pool.textStarts()[nameIndex];
+        owners.add(text(classFile, start, start + pool.textLengths()[nameIndex]));
+      }
+    }
+    return owners;
+  }
+
+  /**
    * Where each entry of the pool starts (at its tag; 0 for index 0 and for the second slot of a
    * long or double), and as the array's last element, where the pool ends: what follows the
    * pool refers to its entries by index.
@@ -143,7 +175,7 @@ public final class ConstantPool {
       return new Pool(starts, lengths, classNameIndexes, classes, entryStarts, position);
     }
 
-    private static int readUnsignedShort(byte[] bytes, int at) {
+    static int readUnsignedShort(byte[] bytes, int at) {
       return (bytes[at] & 0xFF) << 8 | bytes[at + 1] & 0xFF;
     }
 

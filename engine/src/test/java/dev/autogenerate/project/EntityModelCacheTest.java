@@ -147,11 +147,7 @@ class EntityModelCacheTest {
 
   @Test
   void anEditedMethodOfAnEntityKeepsTheCachedModelAndAConvertersOrAnAnnotationsDoesNot() throws Exception {
-    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
-    project.entities(PRICED, CENTS);
-    project.expect(0, "-m", "create items");
-    project.expect(0, "upgrade", "head");
-    project.expect(0, "check");
+    ProjectDirectory project = checkedProject(directory, "", PRICED, CENTS);
 
     // A method body of the entity changed (another constant pool): Hibernate never runs it.
     project.entities(PRICED.replace("return \"item \" + name;", "return name == null ? \"-\" : name.trim();"), CENTS);
@@ -169,6 +165,140 @@ class EntityModelCacheTest {
     CliRun annotationEdited = project.expect(1, "check");
     assertTrue(annotationEdited.toString().contains("name"), annotationEdited::toString);
     assertTrue(!annotationEdited.toString().contains("ghost"), annotationEdited::toString);
+  }
+
+  static final String CODED_ORDER = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Entity
+      @Table(name = "coded_orders")
+      public class CodedOrder {
+        public enum Status { NEW, SHIPPED }
+
+        public static String code(Status status) {
+          return status.name().substring(0, 1);
+        }
+
+        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+        @Convert(converter = StatusCodes.class) Status status;
+      }
+      """;
+
+  static final String STATUS_CODES = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Converter
+      public class StatusCodes implements AttributeConverter<CodedOrder.Status, String> {
+        public String convertToDatabaseColumn(CodedOrder.Status status) {
+          return status == null ? null : CodedOrder.code(status);
+        }
+        public CodedOrder.Status convertToEntityAttribute(String code) { return null; }
+      }
+      """;
+
+  /**
+   * Found in review: Hibernate calls a converter for each enum constant to write the column's
+   * check, and the converter calls a method of the entity, whose body then decides the schema.
+   * The entity counts whole in the key: its method's edit reads the entities again.
+   */
+  @Test
+  void anEntitysMethodThatACalledConverterRunsCountsWhole() throws Exception {
+    ProjectDirectory project = checkedProject(directory, "", CODED_ORDER, STATUS_CODES);
+
+    project.entities(CODED_ORDER.replace("status.name().substring(0, 1)", "status.name().toLowerCase()"), STATUS_CODES);
+    CliRun edited = project.expect(1, "check");
+    assertTrue(edited.toString().contains("coded_orders"), edited::toString);
+  }
+
+  static final String PREFIXES = """
+      package com.example.domain;
+
+      import java.util.Map;
+      import java.util.concurrent.ConcurrentHashMap;
+      import org.hibernate.boot.model.naming.Identifier;
+      import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
+      import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
+
+      public class Prefixes extends PhysicalNamingStrategyStandardImpl {
+        static final Map<String, String> PREFIXES = new ConcurrentHashMap<>();
+
+        public static void register(String entity, String prefix) {
+          PREFIXES.put(entity, prefix);
+        }
+
+        @Override
+        public Identifier toPhysicalTableName(Identifier name, JdbcEnvironment environment) {
+          return Identifier.toIdentifier(PREFIXES.getOrDefault(name.getText(), "") + name.getText());
+        }
+      }
+      """;
+
+  static final String SHELF = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Entity
+      public class Shelf {
+        static {
+          Prefixes.register("Shelf", "shop_");
+        }
+
+        @Id Long id;
+      }
+      """;
+
+  static final String BASE_NAMING = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+      import org.hibernate.boot.model.naming.Identifier;
+      import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
+      import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
+
+      @MappedSuperclass
+      public class BaseNaming extends PhysicalNamingStrategyStandardImpl {
+        @Id Long id;
+
+        @Override
+        public Identifier toPhysicalTableName(Identifier name, JdbcEnvironment environment) {
+          return Identifier.toIdentifier("t_" + name.getText());
+        }
+      }
+      """;
+
+  static final String BOX = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Entity
+      public class Box extends BaseNaming {
+      }
+      """;
+
+  /**
+   * Found in review: Hibernate initializes each mapped class it loads, so an entity's static
+   * initializer runs (here it tells the naming strategy a prefix); and a mapped superclass that
+   * is also the naming strategy runs its methods. Both count whole in the key.
+   */
+  @Test
+  void aStaticInitializerOrAMappedClassThatIsAlsoANamingStrategyCountsWhole() throws Exception {
+    ProjectDirectory project =
+        checkedProject(directory, "naming.physical-strategy=com.example.domain.Prefixes\n", PREFIXES, SHELF);
+    project.entities(PREFIXES, SHELF.replace("shop_", "store_"));
+    CliRun renamed = project.expect(1, "check");
+    assertTrue(renamed.toString().contains("store_shelf"), renamed::toString);
+
+    ProjectDirectory other = checkedProject(directory.resolve("other"),
+        "naming.physical-strategy=com.example.domain.BaseNaming\n", BASE_NAMING, BOX);
+    other.entities(BASE_NAMING.replace("\"t_\"", "\"u_\""), BOX);
+    CliRun prefixed = other.expect(1, "check");
+    assertTrue(prefixed.toString().contains("u_box"), prefixed::toString);
   }
 
   @Test
@@ -348,6 +478,20 @@ class EntityModelCacheTest {
     project.entities(USER);
     project.expect(0, "-m", "create users");
     project.expect(0, "upgrade", "head");
+    return project;
+  }
+
+  /**
+   * A project on SQLite in {@code root} with these entities, their first migration applied and
+   * checked, so their model is cached; {@code settings} added to its properties.
+   */
+  private static ProjectDirectory checkedProject(Path root, String settings, String... entities) {
+    ProjectDirectory project = new ProjectDirectory(root, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.write("autogenerate.properties", project.read(root.resolve("autogenerate.properties")) + settings);
+    project.entities(entities);
+    project.expect(0, "-m", "create");
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
     return project;
   }
 

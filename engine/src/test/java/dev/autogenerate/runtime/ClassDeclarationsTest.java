@@ -105,6 +105,19 @@ class ClassDeclarationsTest {
         "com/example/Money")));
   }
 
+  /**
+   * Found in review: decoded and encoded again, an unpaired surrogate became a question mark, and
+   * two column names one key.
+   */
+  @Test
+  void namesThatDifferInAnUnpairedSurrogateDiffer() throws Exception {
+    String questionMark = digest(compiled(ORDER.replace("@Column(length = 40)", "@Column(name = \"note?\")"),
+        "com/example/Order"));
+    String surrogate = digest(compiled(ORDER.replace("@Column(length = 40)", "@Column(name = \"note\\uD800\")"),
+        "com/example/Order"));
+    assertNotEquals(questionMark, surrogate);
+  }
+
   @Test
   void aClassWithAnAttributeItDoesNotKnowHasNoDeclarations() throws Exception {
     byte[] order = compiled(ORDER, "com/example/Order");
