@@ -612,6 +612,16 @@ public final class Risks {
     return from.kind() == to.kind() && from.kind() != Kind.RAW && from.length() == null && to.length() == null;
   }
 
+  /**
+   * The longest text of a numeric of a precision: its sign, its whole digits (at least the 0 of
+   * 0.25; more than the precision where the scale is negative) and its point and every decimal of
+   * the scale, which PostgreSQL always writes ({@code -99999999.99} in a numeric(10, 2)).
+   */
+  private static int decimalTextLength(SqlType numeric) {
+    int scale = scale(numeric);
+    return 1 + Math.max(numeric.precision() - scale, 1) + (scale > 0 ? scale + 1 : 0);
+  }
+
   /** The kinds whose every value has one text, whatever the session's settings. */
   private static final Set<Kind> TEXT_ALWAYS = EnumSet.of(Kind.BOOLEAN, Kind.SMALLINT, Kind.INTEGER, Kind.BIGINT,
       Kind.REAL, Kind.DOUBLE, Kind.NUMERIC, Kind.CHAR, Kind.VARCHAR, Kind.TEXT, Kind.UUID, Kind.JSON);
@@ -622,7 +632,8 @@ public final class Risks {
   /**
    * Whether every value of {@code from} has a text that {@code to} holds: a number's, a boolean's,
    * a UUID's, a text's or a JSON's in a {@code text} (or an unbounded {@code varchar}), a whole
-   * number's, a boolean's or a UUID's in a varchar long enough for the longest. Such a change
+   * number's, a decimal's of a precision, a boolean's or a UUID's in a varchar long enough for the
+   * longest. Such a change
    * cannot fail on a row. Dates and times are left out: their text follows the session's
    * DateStyle and time zone, which is a change of its own.
    */
@@ -636,7 +647,8 @@ public final class Risks {
     Integer longest = INTEGER_TEXT_LENGTH.get(from.kind());
     if (longest == null) {
       longest = from.kind() == Kind.BOOLEAN ? Integer.valueOf("false".length())
-          : from.kind() == Kind.UUID ? Integer.valueOf(36) : null;
+          : from.kind() == Kind.UUID ? Integer.valueOf(36)
+          : from.kind() == Kind.NUMERIC && from.precision() != null ? Integer.valueOf(decimalTextLength(from)) : null;
     }
     return longest != null && to.length() >= longest;
   }
