@@ -41,9 +41,16 @@ final class ColumnComparator implements TableElementComparator {
       existing.column(column.name()).ifPresent(was -> alter(table, was, column, changes));
     }
     for (Column column : existing.columns()) {
-      if (!wanted.hasColumn(column.name())) {
+      if (wanted.hasColumn(column.name())) {
+        continue;
+      }
+      // One no migration created (made by hand, by ddl-auto) is the database's own: its drop would
+      // fail on every database built from the migrations.
+      if (changes.mayDrop(recorded -> recorded.hasColumn(column.name()))) {
         changes.column(new DropColumn(table, column.name()),
             table + "." + column.name() + " is in the database but no entity maps it: dropping it deletes its data");
+      } else {
+        changes.keep("column " + table + "." + column.name());
       }
     }
   }

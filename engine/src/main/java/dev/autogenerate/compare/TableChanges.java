@@ -66,7 +66,7 @@ final class TableChanges {
   /**
    * Whether the tool may drop an object of this table that the entities do not map: when the
    * applied migrations created it ({@code createdByMigrations} of the recorded table), when told
-   * to drop unmapped objects, or when the history is unknown (it did not replay), as before the
+   * to drop unmapped objects, or when the history is unknown (none was given), as before the
    * tool read the history.
    */
   boolean mayDrop(Predicate<Table> createdByMigrations) {

@@ -45,7 +45,7 @@ public final class SettingsLoader {
   /** Prefix of the naming-convention templates: naming.convention.fk=fk_%(table_name)s_... */
   public static final String NAMING_CONVENTION = "naming.convention.";
   public static final String DROP_UNMAPPED_INDEXES = "compare.drop-unmapped-indexes";
-  /** Drop tables, keys, checks and indexes only the database has, even those no migration created. */
+  /** Drop tables, columns, keys, checks and indexes only the database has, even those no migration created. */
   public static final String DROP_UNMAPPED = "compare.drop-unmapped";
   /** Seconds upgrade and downgrade wait for another process migrating the same database. */
   public static final String LOCK_TIMEOUT = "lock.timeout";

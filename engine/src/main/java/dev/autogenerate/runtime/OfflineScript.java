@@ -376,7 +376,7 @@ public final class OfflineScript {
 
   /** The schema the applied revisions record; a history that does not replay cannot be scripted. */
   private Schema replayed(AppliedRevisions applied) {
-    return history.replay(applied).orElseThrow(() -> new UserError(
+    return history.replayStrictly(applied).orElseThrow(() -> new UserError(
         "the migrations up to " + history.describe(applied) + " do not replay without a database (raw SQL"
             + " creates what a later operation changes): apply them with upgrade instead of --sql"));
   }

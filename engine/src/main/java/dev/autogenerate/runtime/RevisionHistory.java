@@ -323,43 +323,52 @@ public final class RevisionHistory {
   }
 
   /**
-   * The schema the applied revisions record, replayed in history order without a database;
-   * empty when a migration's operations do not replay (raw SQL that created what a later
-   * operation changes, say).
+   * The schema the applied revisions record, replayed in history order without a database: what
+   * the migrations created, as they spelled it. An operation on what they did not create does not
+   * apply and is passed over: what raw SQL ({@code op.execute}) made and a later operation alters,
+   * what the database had before the first migration and one drops, what a hand-written revision
+   * changes of a table made by hand. Its object stays unknown here, as any object no migration
+   * created, and the rest of the history is recorded all the same.
    */
   public Optional<Schema> replay(AppliedRevisions applied) {
-    Schema schema = Schema.EMPTY;
-    try {
-      for (MigrationScript script : inOrder(applied.ids())) {
-        for (Operation operation : script.upgradeOperations()) {
-          schema = operation.applyTo(schema);
-        }
-      }
-      return Optional.of(schema);
-    } catch (IllegalArgumentException | UserError e) {
-      return Optional.empty();
-    }
+    return replayed(applied, true, null);
+  }
+
+  /**
+   * {@link #replay}'s, but empty where an operation does not apply: for an offline script, whose
+   * statements are written from the schema replayed and must find every object they change.
+   */
+  public Optional<Schema> replayStrictly(AppliedRevisions applied) {
+    return replayed(applied, true, null);
   }
 
   /**
    * The schema the applied revisions record as theirs: {@link #replay}'s, without the objects a
    * revision left to the database ({@link DatabasesOwn}), which a comparison leaves alone as any
-   * object no migration created. Empty where the replay is.
+   * object no migration created.
    */
   public Optional<Schema> replayOwned(AppliedRevisions applied) {
-    Schema schema = Schema.EMPTY;
     DatabasesOwn own = new DatabasesOwn();
-    try {
-      for (MigrationScript script : inOrder(applied.ids())) {
-        for (Operation operation : script.upgradeOperations()) {
+    return replayed(applied, true, own).map(own::strip);
+  }
+
+  private Optional<Schema> replayed(AppliedRevisions applied, boolean passingOver, DatabasesOwn own) {
+    Schema schema = Schema.EMPTY;
+    for (MigrationScript script : inOrder(applied.ids())) {
+      for (Operation operation : script.upgradeOperations()) {
+        try {
           schema = operation.applyTo(schema);
-          own.follow(operation);
+          if (own != null) {
+            own.follow(operation);
+          }
+        } catch (IllegalArgumentException | UserError e) {
+          if (!passingOver) {
+            return Optional.empty();
+          }
         }
       }
-      return Optional.of(own.strip(schema));
-    } catch (IllegalArgumentException | UserError e) {
-      return Optional.empty();
     }
+    return Optional.of(schema);
   }
 
   /** The SQL of every {@code op.execute} in these revisions' upgrades, in the order they run. */

@@ -64,6 +64,7 @@ class HandMadeObjectsTest {
     try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
       statement.execute("create table other_tool_jobs (id integer primary key, payload varchar(100))");
       statement.execute("insert into other_tool_jobs values (1, 'keep me')");
+      statement.execute("alter table users add column legacy_notes varchar(100)");
       if (foreignKey != null) {
         statement.execute(foreignKey);
         statement.execute("alter table users add constraint uq_by_hand unique (email)");
@@ -75,6 +76,8 @@ class HandMadeObjectsTest {
     CliRun check = project.expect(0, "check");
     assertTrue(check.out().contains("table other_tool_jobs exists only in the database, and no migration created it"),
         check::toString);
+    // A column too: its drop would fail on every database built from the migrations.
+    assertTrue(check.out().contains("column users.legacy_notes exists only in the database"), check::toString);
     if (foreignKey != null) {
       assertTrue(check.out().contains("foreign key fk_by_hand on users [team_id] -> teams exists only in the database"),
           check::toString);
@@ -98,7 +101,56 @@ class HandMadeObjectsTest {
         project.read(project.root().resolve("autogenerate.properties")) + "compare.drop-unmapped=true\n");
     CliRun everything = project.expect(1, "check");
     assertTrue(everything.out().contains("  drop table other_tool_jobs"), everything::toString);
+    assertTrue(everything.out().contains("  drop column users.legacy_notes"), everything::toString);
     assertFalse(everything.out().contains("exists only in the database"), everything::toString);
+  }
+
+  private static final String KIT = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Entity
+      @Table(name = "kits")
+      @org.hibernate.annotations.Check(name = "ck_kits_name", constraints = "length(name) BETWEEN 2 AND 40")
+      public class Kit {
+        @Id Long id;
+        String name;
+      }
+      """;
+
+  /**
+   * Found by a tester: raw SQL added a column, a later migration altered it, and the history no
+   * longer replayed. The comparison then took every object for the migrations' own and every
+   * expression as PostgreSQL spells it: check failed for ever on an unchanged check, and the
+   * hand-made unique was to be dropped. An operation that does not replay is passed over now.
+   */
+  @Test
+  void anOperationOnWhatRawSqlMadeLeavesTheRestOfTheHistoryRecorded() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    project.entities(KIT);
+    project.expect(0, "-m", "kits");
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("alter table kits add constraint dba_uq unique (name)");
+    }
+    project.expect(0, "check");
+
+    project.expect(0, "revision", "-m", "raw");
+    Path raw = project.migrationFiles().stream().filter(file -> file.toString().contains("_raw")).findFirst()
+        .orElseThrow();
+    project.write(project.root().relativize(raw).toString(), project.read(raw).replace(
+        "// Write the schema change here: op.addColumn(...), op.alterColumn(...), op.execute(...)",
+        "op.execute(\"alter table kits add column extra varchar(5)\");"));
+    project.expect(0, "upgrade", "head");
+    project.entities(KIT.replace("String name;", "String name;\n  @Column(length = 6) String extra;"));
+    CliRun widened = project.expect(0, "-m", "wider extra");
+    assertEquals(List.of("  alter column kits.extra: type varchar(6)"), steps(widened), widened::toString);
+    project.expect(0, "upgrade", "head");
+
+    CliRun check = project.expect(0, "check");
+    assertTrue(check.out().contains("unique constraint dba_uq"), check::toString);
+    assertFalse(check.out().contains("ck_kits_name"), check::toString);
   }
 
   private static List<String> steps(CliRun run) {
