@@ -63,7 +63,15 @@ final class ColumnComparator implements TableElementComparator {
     nullability(was, wanted).ifPresent(found::add);
     if (wanted.identity() && !was.identity() && !rules.isGeneratedDefault(was.defaultSql())) {
       changes.warn(table + "." + wanted.name() + ": the entities let the database generate it (identity),"
-          + " but the database does not; make it an identity column by hand");
+          + " but the database does not; make it an identity column by hand, starting past the ids the rows have");
+    }
+    if (was.identity() && !wanted.identity()) {
+      // IDENTITY made SEQUENCE (or assigned ids): the new sequence starts below the rows' ids.
+      changes.warn(table + "." + wanted.name() + ": the database generates it (identity), but the entities no"
+          + " longer let it: a sequence they now take ids from starts at its start value, below the ids the rows"
+          + " have, so new rows collide with them; in a migration, set it past them and drop the identity (on"
+          + " PostgreSQL op.execute(\"select setval('SEQUENCE', (select max(" + wanted.name() + ") from " + table
+          + "))\") and op.execute(\"alter table " + table + " alter column " + wanted.name() + " drop identity\"))");
     }
     defaults.compare(table, was, wanted, changes).ifPresent(found::add);
     comments.compare(table, was, wanted, changes).ifPresent(found::add);

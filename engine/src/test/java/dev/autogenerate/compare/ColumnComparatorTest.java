@@ -139,8 +139,28 @@ class ColumnComparatorTest {
 
     assertEquals(List.of(), staged.operations());
     assertEquals(List.of("t.id: the entities let the database generate it (identity), but the database does not;"
-        + " make it an identity column by hand"), staged.warnings());
+        + " make it an identity column by hand, starting past the ids the rows have"), staged.warnings());
     assertEquals(1, sqlite(existing, wanted).warnings().size());
+  }
+
+  /**
+   * Found by a user test: an IDENTITY id made SEQUENCE wrote only the new sequence, starting at 1
+   * below the rows' ids, and check passed; the application's next insert collided.
+   */
+  @Test
+  void identityNoLongerWantedIsAWarningSayingHowToMoveTheSequencePastTheRows() {
+    Table existing = table("orders", identity("id", BIGINT), pk("orders_pkey", "id"));
+    Table wanted = table("orders", notNull("id", BIGINT), pk("orders_pkey", "id"));
+
+    Staged staged = postgres(existing, wanted);
+
+    assertEquals(List.of(), staged.operations());
+    assertEquals(1, staged.warnings().size(), staged::toString);
+    assertTrue(staged.warnings().get(0).startsWith("orders.id: the database generates it (identity), but the entities"
+        + " no longer let it"), staged::toString);
+    assertTrue(staged.warnings().get(0).contains("select setval('SEQUENCE', (select max(id) from orders))"),
+        staged::toString);
+    assertTrue(staged.warnings().get(0).contains("alter table orders alter column id drop identity"), staged::toString);
   }
 
   @Test
