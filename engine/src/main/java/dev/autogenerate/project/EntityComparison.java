@@ -18,6 +18,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -102,9 +104,12 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
     Schema target = withoutExcluded(database.targetFor(entities.schema(), connection));
     Renames renames = database.targetFor(entities.renames(), connection)
         .and(RenameOptions.parse(renameOptions, target));
-    Schema read = inspected.isPresent() && target.otherSchemas().isEmpty() ? inspected.get()
-        : PhaseTimings.time("inspection",
-            () -> database.inspect(connection, filter.withSchemas(target.otherSchemas())));
+    // The schemas the entities name, and those the migrations made tables in: a table whose last
+    // entity of a schema went is still seen, and dropped.
+    Set<String> schemas = new TreeSet<>(target.otherSchemas());
+    recorded.ifPresent(schema -> schemas.addAll(schema.otherSchemas()));
+    Schema read = inspected.isPresent() && schemas.isEmpty() ? inspected.get()
+        : PhaseTimings.time("inspection", () -> database.inspect(connection, filter.withSchemas(schemas)));
     // Names the database takes for the same as the entities' (SQLite's any case) spelled as theirs.
     Schema current = database.spelledAs(database.withUnstored(read, () -> recorded), target);
     UnadoptedTables unadopted = history.isEmpty() ? UnadoptedTables.in(current, target) : UnadoptedTables.NONE;

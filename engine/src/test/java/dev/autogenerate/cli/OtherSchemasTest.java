@@ -1,0 +1,59 @@
+package dev.autogenerate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.testing.TestDatabase;
+import dev.autogenerate.testing.TestDatabases;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A schema other than the default is inspected while the entities or the applied migrations have
+ * tables there: found by a user test, the last entity of such a schema deleted left its table
+ * unseen (check passed, -m wrote nothing), where one in the default schema is dropped, counted.
+ */
+class OtherSchemasTest {
+
+  private static final String ARCHIVED = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+
+      @Entity
+      @Table(schema = "archive", name = "archived_orders")
+      public class ArchivedOrder {
+        @Id Long id;
+        String note;
+      }
+      """;
+
+  @TempDir Path directory;
+
+  @Test
+  void theLastEntityOfASchemaRemovedHasItsTableDropped() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      statement.execute("create schema archive");
+    }
+    ProjectDirectory project = new ProjectDirectory(directory, database);
+    project.entities(WalkthroughTest.USER_V1, ARCHIVED);
+    project.expect(0, "-m", "users and archive");
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      statement.execute("insert into archive.archived_orders values (1, 'a'), (2, 'b')");
+    }
+
+    project.entities(WalkthroughTest.USER_V1);
+    CliRun check = project.expect(1, "check");
+    assertTrue(check.out().contains("drop table archive.archived_orders"), check::toString);
+    CliRun generated = project.expect(0, "-m", "no more archive");
+    assertTrue(generated.out().contains("warning: drop table archive.archived_orders: dropping it deletes every row"
+        + " (rows: 2)"), generated::toString);
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+  }
+}
