@@ -156,9 +156,26 @@ final class LookAlikes {
   }
 
   private static String tableHint(String old, String now) {
+    if (!Objects.equals(Schema.schemaOf(old), Schema.schemaOf(now))) {
+      // A rename keeps a table in its schema: the move is a statement of its own, before this revision.
+      String schema = Schema.schemaOf(now) == null ? "public" : Schema.schemaOf(now);
+      return "tables " + old + " and " + now + " look like the same table moved to schema " + schema + ", which a"
+          + " rename does not do: to keep the data, move it in a revision of its own before this one (op.execute("
+          + "\"alter table " + quoted(old) + " set schema " + quoted(schema) + "\"), the default schema's name where"
+          + " it is not public), then run -m again";
+    }
     return "tables " + old + " and " + now + " look like a rename: add @RenamedFrom(\"" + Schema.unqualified(old)
         + "\") to the entity to keep the data (or, for a join or collection table, which has no entity, --rename " + old
         + "=" + Schema.unqualified(now) + ")";
+  }
+
+  /** A name as SQL spells it: each part quoted unless PostgreSQL would fold it to itself. */
+  private static String quoted(String name) {
+    List<String> parts = new ArrayList<>();
+    for (String part : name.split("\\.")) {
+      parts.add(part.matches("[a-z_][a-z0-9_]*") ? part : "\\\"" + part.replace("\"", "\"\"") + "\\\"");
+    }
+    return String.join(".", parts);
   }
 
   private static String sequenceHint(String old, String now) {

@@ -167,6 +167,24 @@ class RenameComparisonTest {
         + " entity to keep the data (or, for a join or collection table, which has no entity, --rename teams=squads)"), plan.warnings()::toString);
   }
 
+  /**
+   * Found by a user test: a table moved to another schema was pointed out as a rename, with
+   * @RenamedFrom and --rename, both refused (a rename keeps a table in its schema). The hint
+   * says how to move it instead.
+   */
+  @Test
+  void aTableMovedToAnotherSchemaIsPointedOutAsAMoveWithItsStatement() {
+    Schema target = Schema.of(List.of(teamsNamed("audit.AuditTeams"), USERS.withForeignKeysChanged(
+        key -> key.withReference("audit.AuditTeams", key.referencedColumns()))));
+
+    MigrationPlan plan = compare(DatabaseKind.POSTGRESQL, target, Renames.NONE);
+
+    assertTrue(plan.warnings().contains("tables teams and audit.AuditTeams look like the same table moved to schema"
+        + " audit, which a rename does not do: to keep the data, move it in a revision of its own before this one"
+        + " (op.execute(\"alter table teams set schema audit\"), the default schema's name where it is not public),"
+        + " then run -m again"), plan.warnings()::toString);
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void aRenameTheDatabaseHasDoneAlreadyChangesNothing(DatabaseKind kind) {
