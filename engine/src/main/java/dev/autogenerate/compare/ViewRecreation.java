@@ -60,8 +60,9 @@ final class ViewRecreation {
       return alone;
     }
     Map<String, String> blocked = new LinkedHashMap<>();
-    Set<String> renamedTables = new LinkedHashSet<>();
-    Map<String, Set<String>> renamedColumns = new LinkedHashMap<>();
+    // Each new name with the old one it had, which the view's query names.
+    Map<String, String> renamedTables = new LinkedHashMap<>();
+    Map<String, Map<String, String>> renamedColumns = new LinkedHashMap<>();
     Schema schema = current;
     for (Change change : upgrade) {
       Operation operation = change.operation();
@@ -100,9 +101,9 @@ final class ViewRecreation {
           throw new DependencyConflict(conflict(reader.get(), "table " + drop.table(), "drops"));
         }
       } else if (operation instanceof RenameTable rename) {
-        renamedTables.add(rename.to());
+        renamedTables.put(rename.to(), rename.from());
       } else if (operation instanceof RenameColumn rename) {
-        renamedColumns.computeIfAbsent(rename.table(), t -> new LinkedHashSet<>()).add(rename.to());
+        renamedColumns.computeIfAbsent(rename.table(), t -> new LinkedHashMap<>()).put(rename.to(), rename.from());
       }
       schema = operation.applyTo(schema);
     }
@@ -178,19 +179,19 @@ final class ViewRecreation {
   }
 
   /** What of the renamed tables and columns the view reads, or null. */
-  private static String renamedIn(View view, Schema after, Set<String> renamedTables,
-      Map<String, Set<String>> renamedColumns) {
+  private static String renamedIn(View view, Schema after, Map<String, String> renamedTables,
+      Map<String, Map<String, String>> renamedColumns) {
     // The view as the schema after the upgrade has it: its uses follow the renames.
     View renamed = after.view(view.name()).orElse(view);
-    for (String table : renamedTables) {
-      if (renamed.usesRelation(table)) {
-        return "table " + table;
+    for (Map.Entry<String, String> table : renamedTables.entrySet()) {
+      if (renamed.usesRelation(table.getKey())) {
+        return "table " + table.getValue() + " (renamed " + table.getKey() + ")";
       }
     }
-    for (Map.Entry<String, Set<String>> entry : renamedColumns.entrySet()) {
-      for (String column : entry.getValue()) {
-        if (renamed.usesColumn(entry.getKey(), column)) {
-          return "column " + entry.getKey() + "." + column;
+    for (Map.Entry<String, Map<String, String>> entry : renamedColumns.entrySet()) {
+      for (Map.Entry<String, String> column : entry.getValue().entrySet()) {
+        if (renamed.usesColumn(entry.getKey(), column.getKey())) {
+          return "column " + entry.getKey() + "." + column.getValue() + " (renamed " + column.getKey() + ")";
         }
       }
     }

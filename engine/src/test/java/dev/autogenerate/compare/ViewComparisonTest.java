@@ -181,6 +181,18 @@ class ViewComparisonTest {
     assertEquals(List.of(new RenameColumn("orders", "amount", "total")), operations(plan.upgradeChanges()));
   }
 
+  /** Found by a user test: the conflict named the column's new name where the view reads the old one. */
+  @Test
+  void aColumnRenamedAndAnotherRetypedUnderAViewNameTheColumnAsTheViewReadsIt() {
+    Table changed = withType("amount", SqlType.BIGINT).withColumnRenamed("id", "order_id");
+    DependencyConflict conflict = assertThrows(DependencyConflict.class, () -> new SchemaComparison(CompareTesting.POSTGRES)
+        .compare(current(TOTALS), target(changed), Optional.empty(),
+            new Renames(List.of(), List.of(new ColumnRename("orders", "order_id", List.of("id"), "--rename")))));
+
+    assertTrue(conflict.getMessage().startsWith("view order_totals reads column orders.id (renamed order_id), which"
+        + " this migration renames, and also orders.amount, whose type changes"), conflict::getMessage);
+  }
+
   @Test
   void anEntityOnAViewsNameIsNotCreatedAndKeysToItAreLeftOut() {
     Table onView = new Table("order_totals", List.of(column("id", SqlType.BIGINT).notNull(),
