@@ -741,12 +741,19 @@ public final class Project {
     String firstId = request.revisionId() != null ? request.revisionId() : RevisionIds.random();
     List<String> revises = heads;
     List<Written> written = new ArrayList<>();
+    Optional<Schema> before = Optional.of(current);
     for (int i = 0; i < revisions.size(); i++) {
       LockSafeRevisions.Revision revision = revisions.get(i);
       String id = i == 0 ? firstId : RevisionIds.derived(firstId, i);
       String message = revision.purpose().isEmpty() ? request.message() : request.message() + " (" + revision.purpose() + ")";
+      // Each revision's downgrade is its own, derived from its upgrade: its warnings too.
+      Optional<List<Risk>> downgradeRisks =
+          before.flatMap(schema -> downgradeRisks(schema, revision.upgrade(), revision.downgrade()));
+      List<Change> downgrade = downgradeRisks.isEmpty() ? revision.downgrade()
+          : revision.downgrade().stream().map(change -> withDowngradeNotes(change, downgradeRisks.get())).toList();
       Path file = write(new RevisionRequest(message, id, created.plusSeconds(i), request.strict()), revises,
-          revision.upgrade(), revision.downgrade());
+          revision.upgrade(), downgrade);
+      before = before.flatMap(schema -> upgraded(schema, revision.upgrade()));
       written.add(new Written(file, revision.upgrade()));
       revises = List.of(id);
     }
@@ -772,20 +779,34 @@ public final class Project {
    * and the downgrade counts the rows when it runs.
    */
   private static MigrationPlan withDowngradeRiskNotes(MigrationPlan plan, Schema current) {
-    Schema upgraded = current;
+    Optional<List<Risk>> risks = downgradeRisks(current, plan.upgradeChanges(), plan.downgradeChanges());
+    return risks.isEmpty() ? plan : plan.withDowngradeChanges(change -> withDowngradeNotes(change, risks.get()));
+  }
+
+  /** The risks of a downgrade, from the schema its upgrade leaves; empty where that does not apply. */
+  private static Optional<List<Risk>> downgradeRisks(Schema before, List<Change> upgrade, List<Change> downgrade) {
+    return upgraded(before, upgrade).map(schema -> Risks.of(schema, downgrade));
+  }
+
+  /** The schema after the changes; empty where one does not apply to it. */
+  private static Optional<Schema> upgraded(Schema before, List<Change> upgrade) {
+    Schema schema = before;
     try {
-      for (Change change : plan.upgradeChanges()) {
-        upgraded = change.operation().applyTo(upgraded);
+      for (Change change : upgrade) {
+        schema = change.operation().applyTo(schema);
       }
     } catch (IllegalArgumentException e) {
-      return plan;
+      return Optional.empty();
     }
-    List<Risk> risks = Risks.of(upgraded, plan.downgradeChanges());
-    return plan.withDowngradeChanges(change -> withNotes(change, risks.stream()
+    return Optional.of(schema);
+  }
+
+  private static Change withDowngradeNotes(Change change, List<Risk> risks) {
+    return withNotes(change, risks.stream()
         .filter(risk -> risk.change().equals(change))
         .map(risk -> "WARNING: " + risk.kind().consequence() + (risk.kind().changesDataWithoutError()
             ? " (the downgrade counts the " + risk.kind().counted() + " when it runs)" : ""))
-        .toList()));
+        .toList());
   }
 
   private static Change withNotes(Change change, List<String> notes) {

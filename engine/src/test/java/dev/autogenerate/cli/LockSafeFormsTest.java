@@ -158,6 +158,25 @@ class LockSafeFormsTest {
     project.expect(0, "check");
   }
 
+  /**
+   * Found by a user test: a revision split off for its concurrent index left the first one's
+   * downgrade without the warnings every other downgrade carries (dropping the new column deletes
+   * what was put in it since).
+   */
+  @Test
+  void eachRevisionOfASplitCarriesItsDowngradesWarnings() throws Exception {
+    ProjectDirectory project = populated(DatabaseKind.SQLITE, "lock-safe.indexes=true");
+
+    project.entities(TEAM, USER_V1.replace("@Table(name = \"users\")",
+        "@Table(name = \"users\", indexes = @Index(name = \"ix_users_phone\", columnList = \"phone\"))")
+        .replace("String name;", "String name;\n  String phone;"));
+    project.expect(0, "-m", "phones");
+    String main = CheckAndEnumRisksTest.written(project, "phones");
+    String downgrade = main.substring(main.indexOf("public void downgrade"));
+    assertTrue(downgrade.contains("// WARNING: dropping it deletes its values (the downgrade counts the rows holding"
+        + " a value when it runs)\n    op.dropColumn(\"users\", \"phone\");"), main);
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void aNewUniqueConstraintTakesOverAnIndexBuiltConcurrentlyBefore(DatabaseKind kind) throws Exception {
