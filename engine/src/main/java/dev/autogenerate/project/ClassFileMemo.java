@@ -15,12 +15,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What {@link EntityModelCache}'s key read of each class file of a project's folders (its
- * content's digest, its {@link MappingClasses.Reach} and its {@link DeclaredOnlyClasses.Shape}),
- * kept by the file's stamp. After an
+ * content's digest and its {@link MappingClasses.Reach}), kept by the file's stamp. After an
  * entity edit the key is made again, and a class file whose stamp is the one it had then is not
  * read again: at 1,000 entities, reading and scanning every class file was 100-130 ms of the
  * command's critical path, before the classes could be loaded for Hibernate.
@@ -37,7 +35,7 @@ import java.util.Optional;
 final class ClassFileMemo {
 
   /** Raise it whenever what is written changes. */
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 1;
 
   private final Path directory;
   private final CacheLimit limit;
@@ -56,11 +54,8 @@ final class ClassFileMemo {
    *
    * @param stamp the file's stamp when it was read
    * @param digest its content's key ({@link KeyDigest#of})
-   * @param reach what it names ({@link MappingClasses}); null for a file that is no class file
-   * @param shape whether it may count by its declarations ({@link DeclaredOnlyClasses}); null
-   *     where the reach is
    */
-  record Facts(SourceStamp stamp, String digest, MappingClasses.Reach reach, DeclaredOnlyClasses.Shape shape) {}
+  record Facts(SourceStamp stamp, String digest, MappingClasses.Reach reach) {}
 
   /**
    * The facts kept for this project, by file path; none when they were read with other classes
@@ -87,12 +82,15 @@ final class ClassFileMemo {
           SourceStamp stamp = new SourceStamp(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
           String digest = in.readUTF();
           boolean start = in.readBoolean();
-          List<String> named = readClasses(in, classes);
-          Optional<String> declarations = in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
-          String superName = in.readUTF();
-          List<String> memberOwners = readClasses(in, classes);
-          facts.put(path, new Facts(stamp, digest, new MappingClasses.Reach(start, named),
-              new DeclaredOnlyClasses.Shape(declarations, superName, memberOwners)));
+          int namedCount = in.readInt();
+          if (namedCount < 0 || namedCount > classes.size()) {
+            return Map.of();
+          }
+          String[] named = new String[namedCount];
+          for (int n = 0; n < named.length; n++) {
+            named[n] = classes.get(in.readInt());
+          }
+          facts.put(path, new Facts(stamp, digest, new MappingClasses.Reach(start, Arrays.asList(named))));
         }
         return in.read() == -1 ? facts : Map.of();
       }
@@ -123,39 +121,14 @@ final class ClassFileMemo {
           }
           out.writeUTF(fact.digest());
           out.writeBoolean(fact.reach().start());
-          writeClasses(out, fact.reach().named(), index);
-          DeclaredOnlyClasses.Shape shape = fact.shape();
-          out.writeBoolean(shape.declarations().isPresent());
-          if (shape.declarations().isPresent()) {
-            out.writeUTF(shape.declarations().get());
+          out.writeInt(fact.reach().named().size());
+          for (String named : fact.reach().named()) {
+            out.writeInt(index.get(named));
           }
-          out.writeUTF(shape.superName());
-          writeClasses(out, shape.memberOwners(), index);
         }
       }
       return bytes.toByteArray();
     }, limit);
-  }
-
-  /** Classes of the folders, by their place in the sorted list. */
-  private static void writeClasses(DataOutputStream out, List<String> names, Map<String, Integer> index)
-      throws IOException {
-    out.writeInt(names.size());
-    for (String name : names) {
-      out.writeInt(index.get(name));
-    }
-  }
-
-  private static List<String> readClasses(DataInputStream in, List<String> classes) throws IOException {
-    int count = in.readInt();
-    if (count < 0 || count > classes.size()) {
-      throw new IOException("more classes than the folders hold");
-    }
-    String[] names = new String[count];
-    for (int i = 0; i < count; i++) {
-      names[i] = classes.get(in.readInt());
-    }
-    return Arrays.asList(names);
   }
 
   private Path entry(String project) {

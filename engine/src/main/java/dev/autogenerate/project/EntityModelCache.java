@@ -33,12 +33,9 @@ import java.util.stream.Collectors;
  * of a {@code check} once the migrations come from their cache; a command whose entities did not
  * change since the last one reads them from here instead.
  *
- * <p>What can change the mapping is read: the class files of the mapped classes and of every
- * class they name ({@link MappingClasses}; an edited service or controller leaves the key as it
- * was), an entity's, a mapped superclass's or an embeddable's by its declarations alone where no
- * code that may run while Hibernate reads them reaches it (an edit inside one of its methods
- * leaves the key as it was too: {@link DeclaredOnlyClasses}), any other whole;
- * and every file under {@code META-INF} (orm.xml, persistence.xml, the services that
+ * <p>What can change the mapping is read whole: the class files of the mapped classes and of
+ * every class they name ({@link MappingClasses}; an edited service or controller leaves the key
+ * as it was), and every file under {@code META-INF} (orm.xml, persistence.xml, the services that
  * register Hibernate contributors) and every {@code .xml} file of the class path's folders. Other
  * files of those folders, and jars, count by their stamps (size, times and inode: a build that
  * changes a jar writes it again, and a copy that keeps its size and modification time still
@@ -129,21 +126,10 @@ final class EntityModelCache {
         }
       });
       Optional<Set<String>> counted = Optional.empty();
-      Set<String> declaredOnly = Set.of();
       if (!everyClass && facts.values().stream().allMatch(fact -> fact.reach() != null)) {
         Map<String, MappingClasses.Reach> reaches = new HashMap<>();
-        Map<String, DeclaredOnlyClasses.Shape> shapes = new HashMap<>();
-        classFiles.forEach((name, file) -> {
-          reaches.put(name, facts.get(file).reach());
-          shapes.put(name, facts.get(file).shape());
-        });
+        classFiles.forEach((name, file) -> reaches.put(name, facts.get(file).reach()));
         counted = Optional.of(MappingClasses.counted(reaches, known, namingTexts));
-        Set<String> named = new HashSet<>();
-        for (String text : namingTexts) {
-          byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-          known.namedIn(bytes, 0, bytes.length, named::add);
-        }
-        declaredOnly = DeclaredOnlyClasses.of(shapes, counted.get(), named);
       }
       for (ClassPathFiles.Entry entry : listed.entries()) {
         digest.text(entry.path().toAbsolutePath().normalize().toString());
@@ -152,11 +138,9 @@ final class EntityModelCache {
           ClassFileMemo.Facts fact = facts.get(file);
           byte[] text = texts.get(file);
           if (fact != null) {
-            String internalName = withoutClassSuffix(name);
-            if (counted.map(classes -> classes.contains(internalName)).orElse(true)) {
-              // Not its size: an entity's method edited keeps the key (DeclaredOnlyClasses).
-              digest.text(name).text(declaredOnly.contains(internalName)
-                  ? "declarations " + fact.shape().declarations().orElseThrow() : fact.digest());
+            if (counted.map(classes -> classes.contains(withoutClassSuffix(name))).orElse(true)) {
+              // Its length first: a digest cannot run on into the next file's name.
+              digest.text(name).text(String.valueOf(file.stamp().size())).text(fact.digest());
             }
           } else if (text != null) {
             digest.text(name).text(String.valueOf(text.length)).bytes(text);
@@ -207,14 +191,7 @@ final class EntityModelCache {
           } catch (IOException e) {
             reach = null;
           }
-          DeclaredOnlyClasses.Shape shape;
-          try {
-            shape = reach == null ? null : DeclaredOnlyClasses.Shape.of(content, known);
-          } catch (IOException e) {
-            shape = null;
-            reach = null;
-          }
-          fact = new ClassFileMemo.Facts(file.stamp(), KeyDigest.of(content), reach, shape);
+          fact = new ClassFileMemo.Facts(file.stamp(), KeyDigest.of(content), reach);
           read = true;
         }
         facts.put(file, fact);

@@ -190,11 +190,6 @@ public final class MappingClasses {
       }
     }
 
-    /** Whether {@code name} (internal form) is one of the folders' classes. */
-    boolean isKnown(String name) {
-      return names.contains(name);
-    }
-
     private boolean beginsWithFirstPart(byte[] bytes, int start, int end) {
       for (byte[] first : firstParts) {
         int after = start + first.length;

@@ -58,52 +58,6 @@ public final class ConstantPool {
   }
 
   /**
-   * The classes whose fields or methods the code reaches ({@code Fieldref}, {@code Methodref},
-   * {@code InterfaceMethodref}: the owner each names; a method handle points to one of those), in
-   * internal form: the classes whose code this class's code may run, or whose static state it may
-   * read.
-   *
-   * @throws IOException when the bytes are not a class file
-   */
-  public static List<String> memberOwners(byte[] classFile) throws IOException {
-    Pool pool = Pool.walk(classFile);
-    int[] starts = pool.entryStarts();
-    List<String> owners = new ArrayList<>();
-    for (int index = 1; index < starts.length; index++) {
-      int at = starts[index];
-      int tag = at == 0 ? 0 : classFile[at] & 0xFF;
-      if (tag == 9 || tag == 10 || tag == 11) {
-        int classIndex = Pool.readUnsignedShort(classFile, at + 1);
-        int classAt = classIndex > 0 && classIndex < starts.length ? starts[classIndex] : 0;
-        if (classAt == 0 || (classFile[classAt] & 0xFF) != 7) {
-          throw new IOException("member without a class");
-        }
-        int nameIndex = Pool.readUnsignedShort(classFile, classAt + 1);
-        if (nameIndex <= 0 || nameIndex >= starts.length || pool.textStarts()[nameIndex] < 0) {
-          throw new IOException("class entry without a name");
-        }
-        int start = pool.textStarts()[nameIndex];
-        owners.add(text(classFile, start, start + pool.textLengths()[nameIndex]));
-      }
-    }
-    return owners;
-  }
-
-  /**
-   * Where each entry of the pool starts (at its tag; 0 for index 0 and for the second slot of a
-   * long or double), and as the array's last element, where the pool ends: what follows the
-   * pool refers to its entries by index.
-   *
-   * @throws IOException when the bytes are not a class file
-   */
-  static int[] entryStarts(byte[] classFile) throws IOException {
-    Pool pool = Pool.walk(classFile);
-    int[] starts = Arrays.copyOf(pool.entryStarts(), pool.entryStarts().length + 1);
-    starts[starts.length - 1] = pool.end();
-    return starts;
-  }
-
-  /**
    * The text of the bytes from {@code start} to {@code end}, read as a class file writes it:
    * modified UTF-8, which differs from UTF-8 for NUL and for the characters beyond the first
    * 65,536 (each half of their surrogate pair written as a character of its own).
@@ -122,8 +76,7 @@ public final class ConstantPool {
    * One walk of the pool: for each index, where its UTF-8 constant starts ({@code -1} for any
    * other kind of entry) and how long it is; and the name indexes of its class entries.
    */
-  private record Pool(int[] textStarts, int[] textLengths, int[] classNameIndexes, int classCount, int[] entryStarts,
-      int end) {
+  private record Pool(int[] textStarts, int[] textLengths, int[] classNameIndexes, int classCount) {
 
     static Pool walk(byte[] classFile) throws IOException {
       try {
@@ -142,11 +95,9 @@ public final class ConstantPool {
       Arrays.fill(starts, -1);
       int[] lengths = new int[count];
       int[] classNameIndexes = new int[count];
-      int[] entryStarts = new int[count];
       int classes = 0;
       int position = 10;
       for (int index = 1; index < count; index++) {
-        entryStarts[index] = position;
         int tag = classFile[position] & 0xFF;
         position++;
         switch (tag) {
@@ -172,10 +123,10 @@ public final class ConstantPool {
       if (position > classFile.length) {
         throw new IOException("constant pool runs past the class file's end");
       }
-      return new Pool(starts, lengths, classNameIndexes, classes, entryStarts, position);
+      return new Pool(starts, lengths, classNameIndexes, classes);
     }
 
-    static int readUnsignedShort(byte[] bytes, int at) {
+    private static int readUnsignedShort(byte[] bytes, int at) {
       return (bytes[at] & 0xFF) << 8 | bytes[at + 1] & 0xFF;
     }
 

@@ -224,25 +224,6 @@ public final class CommandLineBenchmark {
       writeService(project.resolve("classes"), ++edits[0]);
       return run(each, project, 0, "check");
     });
-    inTurns(kind, scenario + ", an entity's method changed", "check", each -> {
-      // A method body of a mapped class, its declarations the same (see ClassDeclarations): the
-      // entities' model stays cached.
-      writeEntityWithAnotherLabel(project.resolve("classes"), ++edits[0]);
-      return run(each, project, 0, "check");
-    });
-  }
-
-  /** The first entity (it names no other), its label() returning another text each time. */
-  private void writeEntityWithAnotherLabel(Path classes, int edit) throws IOException {
-    Path compiled = work.resolve("entity-edit");
-    String entity = entitySources(1).get(0);
-    String edited = entity.replace("return \"0: \" + name;", "return \"edit %d: \" + name;".formatted(edit));
-    if (edited.equals(entity)) {
-      throw new IllegalStateException("the entity's label() is not where the benchmark edits it");
-    }
-    EntitySources.compileInto(compiled, List.of(edited));
-    Files.copy(compiled.resolve("bench/Entity0.class"), classes.resolve("bench/Entity0.class"),
-        StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** A class in the entities' package that no entity names, compiled with another greeting each time. */
@@ -603,11 +584,7 @@ public final class CommandLineBenchmark {
             Integer quantity;
             boolean active;
             Instant created;
-          %2$s
-            public String label() {
-              return "%1$d: " + name;
-            }
-          }
+          %2$s}
           """.formatted(i, reference));
     }
     return sources;
