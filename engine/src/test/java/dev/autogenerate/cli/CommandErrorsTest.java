@@ -10,6 +10,7 @@ import dev.autogenerate.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -606,6 +607,29 @@ class CommandErrorsTest {
     CliRun run = project.expect(0, "--version");
     assertEquals("autogenerate " + dev.autogenerate.runtime.ToolVersion.current() + "\n", run.out());
     assertFalse(dev.autogenerate.runtime.ToolVersion.current().equals("unknown"));
+  }
+
+  /**
+   * Found by a user test: a unique constraint failing on duplicates said only that PostgreSQL could
+   * not create the index; the server's detail, which names the duplicated key, is kept now.
+   */
+  @Test
+  void aStepFailingOnRowsSaysWhichRowsAsTheServerDoes() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "users");
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("insert into users (email, name) values ('a@example.com', 'Ada'), ('a@example.com', 'Al')");
+    }
+    project.entities(WalkthroughTest.USER_V1.replace("@Column(nullable = false, length = 200)",
+        "@Column(nullable = false, length = 200, unique = true)"));
+    project.expect(0, "-m", "unique emails");
+
+    CliRun upgrade = project.run("upgrade", "head");
+    assertOneLineError(upgrade, "migration ");
+    assertTrue(upgrade.err().contains("(Key (email)=(a@example.com) is duplicated.)"), upgrade::toString);
+    assertTrue(upgrade.err().contains("nothing of it was applied"), upgrade::toString);
   }
 
   private static void assertOneLineError(CliRun run, String expectedStart) {

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.postgresql.util.PSQLException;
 
 /**
  * PostgreSQL: transactional DDL that alters everything in place, named enum types, comments,
@@ -235,6 +236,11 @@ public final class PostgresDatabase implements Database, ComparisonRules {
     if (WRONG_OBJECT_TYPE.equals(sql.getSQLState())
         && (dropped.startsWith("drop view ") || dropped.startsWith("drop materialized view "))) {
       return " (op.dropView drops a plain view, op.dropMaterializedView a materialized one)";
+    }
+    // The server's detail names the rows: "Key (phone)=(1) is duplicated.", "Failing row contains ...".
+    if (sql instanceof PSQLException server && server.getServerErrorMessage() != null
+        && server.getServerErrorMessage().getDetail() != null) {
+      return " (" + UserError.firstLine(server.getServerErrorMessage().getDetail()) + ")";
     }
     return "";
   }
