@@ -28,8 +28,9 @@ final class BaselineCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Project project = root.project();
     Project.GeneratedRevision revision = project.baseline(new Project.RevisionRequest(message, revisionId, null), root.out());
-    root.out().println("Wrote " + RevisionCommand.displayPath(root, revision.file().orElseThrow()) + ": "
-        + revision.plan().upgradeChanges().size() + " steps creating what the database has, as it is.");
+    int steps = revision.plan().upgradeChanges().size();
+    root.out().println("Wrote " + RevisionCommand.displayPath(root, revision.file().orElseThrow()) + ": " + steps
+        + (steps == 1 ? " step" : " steps") + " creating what the database has, as it is.");
     return AutogenerateCli.OK;
   }
 }

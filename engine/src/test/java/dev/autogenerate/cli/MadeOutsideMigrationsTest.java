@@ -9,6 +9,7 @@ import dev.autogenerate.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -136,6 +137,18 @@ class MadeOutsideMigrationsTest {
     CliRun check = project.expect(1, "check");
     assertTrue(check.out().contains("warning: the database has 1 index or key (index users (email)) of the entities"
         + " that no migration creates"), check::toString);
+  }
+
+  /** Found by a user test: "1 steps creating what the database has". */
+  @Test
+  void aBaselineOfOneStepSaysStep() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table users (id integer primary key autoincrement, email varchar(255))");
+    }
+    project.entities(USER);
+    CliRun baseline = project.expect(0, "baseline", "-m", "adopt");
+    assertTrue(baseline.out().contains(": 1 step creating what the database has, as it is."), baseline::toString);
   }
 
   /**
