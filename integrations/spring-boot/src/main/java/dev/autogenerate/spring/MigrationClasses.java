@@ -36,7 +36,8 @@ final class MigrationClasses {
     }
     if (scripts.isEmpty()) {
       throw new UserError("no migrations in package " + migrationsPackage + " on the class path: check the package"
-          + " name, and that the migrations are compiled into the application");
+          + " name, and that the migrations are compiled into the application; for a database that has its tables"
+          + " already, write the first migration with `mvn autogenerate:baseline` (or `autogenerate baseline`)");
     }
     return new Migrator(RevisionHistory.of(scripts), TableFilter.defaults());
   }
