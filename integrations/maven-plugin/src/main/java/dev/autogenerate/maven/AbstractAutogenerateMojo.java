@@ -235,17 +235,7 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
    */
   void finish(int exitCode, String out, String err) throws MojoExecutionException, MojoFailureException {
     if (exitCode == AutogenerateCli.DIFFERENCES) {
-      // The lines are in the log just above; the failure, which Maven repeats at the end of the
-      // build, says what it is and what to do.
-      // The lines are in the log just above, unless the build logs no INFO (mvn -q): then here.
-      // What the command concluded where it says so (generate --strict: "Nothing written ..."),
-      // else its first line.
-      String first = out.strip().lines().filter(line -> line.startsWith("Nothing written")).findFirst()
-          .orElse(out.strip().lines().findFirst().orElse("differences found")).replaceFirst(":$", "");
-      String listed = !out.strip().contains("\n") ? first
-          : getLog().isInfoEnabled() ? first + " (listed above)"
-          : String.join("\n", out.strip().lines().map(MavenWording::of).toList());
-      throw new MojoFailureException(goal() + " failed: " + listed);
+      throw new MojoFailureException(differencesFound(goal(), out, getLog().isInfoEnabled()));
     }
     if (exitCode != AutogenerateCli.OK) {
       // The error's line, without the warnings before it (logged as such already).
@@ -253,6 +243,21 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
       throw new MojoExecutionException(goal() + " failed: " + MavenWording.of(error)
           + (enabled("autogenerate.debug", debug) ? "" : " (run with -Dautogenerate.debug for details)"));
     }
+  }
+
+  /**
+   * The failure of a goal that found differences, which Maven repeats at the end of the build: what
+   * it is and what to do, in the goals' words as the log's lines above are. Those lines are in the
+   * log just above, unless the build logs no INFO (mvn -q): then here. What the command concluded
+   * where it says so (generate --strict: "Nothing written ..."), else its first line.
+   */
+  static String differencesFound(String goal, String out, boolean infoLogged) {
+    String first = MavenWording.of(out.strip().lines().filter(line -> line.startsWith("Nothing written")).findFirst()
+        .orElse(out.strip().lines().findFirst().orElse("differences found")).replaceFirst(":$", ""));
+    String listed = !out.strip().contains("\n") ? first
+        : infoLogged ? first + " (listed above)"
+        : String.join("\n", out.strip().lines().map(MavenWording::of).toList());
+    return goal + " failed: " + listed;
   }
 
   /** {@code autogenerate:check}, as the user would type it. */

@@ -1,6 +1,8 @@
 package dev.autogenerate.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -99,5 +101,21 @@ class MavenWordingTest {
         MavenWording.of("unknown revision 'x': run `autogenerate history` to list revisions"));
     assertEquals("write one from where it is (mvn autogenerate:sql -Dautogenerate.range=CURRENT:TO, with",
         MavenWording.of("write one from where it is (autogenerate upgrade --sql CURRENT:TO, with"));
+  }
+
+  /**
+   * Found by a user test: with two heads, the log's line gave the goals and the failure Maven
+   * repeats at the end gave the command line's words.
+   */
+  @Test
+  void theFailureOfAGoalThatFoundDifferencesSaysItInGoals() {
+    String out = "the database is at 2 heads (a1, b2): run autogenerate merge -m \"MESSAGE\" to join them, then"
+        + " autogenerate upgrade head";
+    String failure = AbstractAutogenerateMojo.differencesFound("autogenerate:check", out, true);
+    assertTrue(failure.startsWith("autogenerate:check failed: "), failure);
+    assertTrue(failure.contains("mvn autogenerate:merge -Dautogenerate.message=\"MESSAGE\""), failure);
+    assertFalse(failure.contains("run autogenerate merge"), failure);
+    assertEquals("autogenerate:check failed: Differences (listed above)",
+        AbstractAutogenerateMojo.differencesFound("autogenerate:check", "Differences:\n  add column users.age", true));
   }
 }
