@@ -3,6 +3,7 @@ package dev.autogenerate.compare;
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
@@ -241,6 +242,12 @@ public final class SchemaComparison {
     }
     if (undo instanceof CreateView create) {
       return Change.of(create, "view " + create.name() + " as it was before the upgrade");
+    }
+    if (undo instanceof CreateSequence create) {
+      // The upgrade dropped it, and its value with it: ids it handed out are above its start.
+      return Change.of(create, "sequence " + create.sequence().name() + " comes back at its start value, below the"
+          + " ids it handed out before the upgrade: where a table's ids come from it again, set it past them"
+          + " (op.execute(\"select setval('" + create.sequence().name() + "', (select max(id) from TABLE))\"))");
     }
     if (undo instanceof AddColumn add && !add.column().nullable() && add.column().defaultSql() == null
         && !add.column().identity()) {

@@ -29,6 +29,7 @@ import static dev.autogenerate.schema.SqlType.sqlType;
 import static dev.autogenerate.schema.SqlType.varchar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.CreateIndex;
@@ -147,5 +148,22 @@ class DowngradeTest {
         new CreateIndex("t", index("ix_t_b", "b"))), operations(plan.upgradeChanges()));
     assertEquals(List.of(new DropIndex("t", "ix_t_b"), new DropColumn("t", "b"), new CreateIndex("t", index("ix_t_a", "a"))),
         operations(plan.downgradeChanges()));
+  }
+
+  /**
+   * Found by a user test: an id made IDENTITY dropped its sequence, and the downgrade created it
+   * again at 1, below the ids it had handed out, without a word.
+   */
+  @Test
+  void aDroppedSequenceComesBackSayingItStartsBelowTheIdsItHandedOut() {
+    Schema current = schema(List.of(table("customers", notNull("id", BIGINT), pk("customers_pkey", "id"))),
+        List.of(sequence("customer_seq", 1, 50)), List.of());
+    Schema wanted = schema(table("customers", notNull("id", BIGINT), pk("customers_pkey", "id")));
+
+    MigrationPlan plan = plan(POSTGRES, true, current, wanted);
+
+    assertEquals(1, plan.downgradeChanges().size(), plan.downgradeChanges()::toString);
+    assertTrue(plan.downgradeChanges().get(0).reason().startsWith("sequence customer_seq comes back at its start"
+        + " value, below the ids it handed out before the upgrade"), plan.downgradeChanges().get(0)::reason);
   }
 }
