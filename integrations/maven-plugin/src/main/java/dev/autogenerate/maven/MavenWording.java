@@ -54,7 +54,8 @@ final class MavenWording {
           "mvn autogenerate:sql -Dautogenerate.range=CURRENT:TO"),
       new Rewrite(Pattern.compile("--rename ([^\\s:)]+)"), "-Dautogenerate.renames=$1"),
       new Rewrite(Pattern.compile("\\(autogenerate\\.properties, --migrations\\)"),
-          "(the plugin's <migrationsPackage>, -Dautogenerate.migrationsPackage)"));
+          "(the plugin's <migrationsPackage>, -Dautogenerate.migrationsPackage, or migrations= in"
+              + " autogenerate.properties)"));
 
   private MavenWording() {}
 

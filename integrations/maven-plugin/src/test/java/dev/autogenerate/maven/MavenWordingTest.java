@@ -118,4 +118,12 @@ class MavenWordingTest {
     assertEquals("autogenerate:check failed: Differences (listed above)",
         AbstractAutogenerateMojo.differencesFound("autogenerate:check", "Differences:\n  add column users.age", true));
   }
+
+  /** Found by a user test: the folder came from autogenerate.properties, and only the plugin's parameter was named. */
+  @Test
+  void theMigrationsFolderIsNamedWhereverItCanBeSet() {
+    assertEquals("error: the migrations folder migrations is not there (the plugin's <migrationsPackage>,"
+        + " -Dautogenerate.migrationsPackage, or migrations= in autogenerate.properties)",
+        MavenWording.of("error: the migrations folder migrations is not there (autogenerate.properties, --migrations)"));
+  }
 }
