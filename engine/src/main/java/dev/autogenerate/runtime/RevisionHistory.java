@@ -339,7 +339,7 @@ public final class RevisionHistory {
    * statements are written from the schema replayed and must find every object they change.
    */
   public Optional<Schema> replayStrictly(AppliedRevisions applied) {
-    return replayed(applied, true, null);
+    return replayed(applied, false, null);
   }
 
   /**

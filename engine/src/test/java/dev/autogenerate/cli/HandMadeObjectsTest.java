@@ -151,6 +151,9 @@ class HandMadeObjectsTest {
     CliRun check = project.expect(0, "check");
     assertTrue(check.out().contains("unique constraint dba_uq"), check::toString);
     assertFalse(check.out().contains("ck_kits_name"), check::toString);
+    // An offline script is written from the replayed schema alone: it still refuses such a history.
+    CliRun script = project.expect(2, "upgrade", "--sql", "head");
+    assertTrue(script.err().contains("without a database"), script::toString);
   }
 
   private static List<String> steps(CliRun run) {

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.migration.Migration;
 import dev.autogenerate.migration.Operations;
+import dev.autogenerate.operations.ColumnChange;
+import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -205,5 +209,40 @@ class RevisionHistoryTest {
     assertTrue(RevisionSourceText.read("@Revision(id = ID)").isEmpty());
     assertTrue(RevisionSourceText.read("@Revision(revises = \"p\")").isEmpty());
     assertTrue(RevisionSourceText.read("class M {}").isEmpty());
+  }
+
+  /**
+   * An operation on what no migration created (here a column raw SQL added) is passed over by the
+   * replay a comparison reads, which keeps the rest; an offline script's replay refuses it.
+   */
+  @Test
+  void anOperationThatDoesNotApplyIsPassedOverButNotByTheStrictReplay() {
+    MigrationScript create = new MigrationScript("c", List.of(), "kits", "", new Migration() {
+      @Override
+      public void upgrade(Operations op) {
+        op.createTable("kits", Column.column("id", SqlType.BIGINT).notNull());
+        op.execute("alter table kits add column extra varchar(5)");
+      }
+
+      @Override
+      public void downgrade(Operations op) {}
+    }, "M_c.java");
+    MigrationScript widen = new MigrationScript("w", List.of("c"), "wider", "", new Migration() {
+      @Override
+      public void upgrade(Operations op) {
+        op.alterColumn("kits", "extra", ColumnChange.type(SqlType.varchar(6)));
+        op.addColumn("kits", Column.column("name", SqlType.TEXT));
+      }
+
+      @Override
+      public void downgrade(Operations op) {}
+    }, "M_w.java");
+    RevisionHistory history = RevisionHistory.of(List.of(create, widen));
+    AppliedRevisions applied = history.appliedAt(List.of("w"));
+
+    Table kits = history.replay(applied).orElseThrow().requireTable("kits");
+    assertEquals(List.of("id", "name"), kits.columns().stream().map(Column::name).toList());
+    assertTrue(history.replayStrictly(applied).isEmpty());
+    assertTrue(history.replayStrictly(history.appliedAt(List.of("c"))).isPresent());
   }
 }
