@@ -98,7 +98,7 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
     /** A new NOT NULL column without a default: any row fails the revision. */
     NOT_NULL_WITHOUT_DEFAULT("any row fails the revision (give it a default, or fill it first)", "rows"),
     /** A new unique constraint: duplicates fail the revision. */
-    UNIQUE("duplicates fail the revision", "duplicated values"),
+    UNIQUE("duplicates fail the revision", "rows holding a duplicated value"),
     /** A new foreign key: rows referencing nothing fail the revision. */
     FOREIGN_KEY("rows referencing nothing fail the revision", "rows referencing nothing"),
     /** A new check constraint: rows it rejects fail the revision. */

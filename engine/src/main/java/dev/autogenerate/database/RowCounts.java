@@ -129,7 +129,8 @@ public final class RowCounts {
       case NOT_NULL:
         return "select count(*) from " + table + " where " + columns.get(0) + " is null";
       case UNIQUE:
-        return "select count(*) from (select " + String.join(", ", columns) + " from " + table + " where "
+        // The rows, not the values: two values held by three rows each are six rows to fix.
+        return "select coalesce(sum(shared), 0) from (select count(*) as shared from " + table + " where "
             + allNotNull(columns, "") + " group by " + String.join(", ", columns) + " having count(*) > 1) duplicates";
       case FOREIGN_KEY:
         ForeignKey key = (ForeignKey) ((AddConstraint) risk.change().operation()).constraint();

@@ -58,7 +58,7 @@ class RiskWarningsTest {
 
     project.entities(WalkthroughTest.USER_V1.replace("  String name;", "  @Column(unique = true) String name;"));
     assertEquals(List.of("warning: add unique constraint uq_users_name on users: duplicates fail the revision"
-            + " (duplicated values: 1)"),
+            + " (rows holding a duplicated value: 2)"),
         warnings(project.expect(1, "-m", "unique names", "--strict")));
 
     project.entities(WalkthroughTest.USER_V1.replace("  String name;\n", "  String name;\n  int age;\n"));
