@@ -93,7 +93,7 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
     AppliedRevisions applied = history.appliedAt(VersionTable.heads(connection));
     Optional<Schema> recorded;
     try {
-      recorded = RecordedSchemaCache.standard().replay(history, applied);
+      recorded = Optional.of(RecordedSchemaCache.standard().replay(history, applied));
     } catch (RuntimeException | Error e) {
       // What the entities' reading reports comes first, as when they were read before the replay.
       entityReading.get();
@@ -113,7 +113,7 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
     // Names the database takes for the same as the entities' (SQLite's any case) spelled as theirs.
     Schema current = database.spelledAs(database.withUnstored(read, () -> recorded), target);
     UnadoptedTables unadopted = history.isEmpty() ? UnadoptedTables.in(current, target) : UnadoptedTables.NONE;
-    MadeOutsideMigrations outside = history.isEmpty() || recorded.isEmpty() ? MadeOutsideMigrations.NONE
+    MadeOutsideMigrations outside = history.isEmpty() ? MadeOutsideMigrations.NONE
         : MadeOutsideMigrations.in(current, target, recorded.get(), () -> history.replay(applied),
             () -> history.executedSql(applied));
     try {

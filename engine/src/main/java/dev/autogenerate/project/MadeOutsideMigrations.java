@@ -50,7 +50,7 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Map
    *     when something is found (reading it may run every migration's upgrade)
    */
   static MadeOutsideMigrations in(Schema database, Schema entities, Schema recorded,
-      Supplier<Optional<Schema>> everything, Supplier<List<String>> executedSql) {
+      Supplier<Schema> everything, Supplier<List<String>> executedSql) {
     List<String> tables = new ArrayList<>();
     List<String> columns = new ArrayList<>();
     List<MappedKey> keys = new ArrayList<>();
@@ -85,8 +85,8 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Map
     }
     if (!keys.isEmpty()) {
       // What a baseline left to the database it created too: only what no migration creates stays.
-      Optional<Schema> all = everything.get();
-      keys.removeIf(key -> all.isEmpty() || tableNamed(all.get(), key.table()).filter(key::in).isPresent());
+      Schema all = everything.get();
+      keys.removeIf(key -> tableNamed(all, key.table()).filter(key::in).isPresent());
     }
     if (tables.isEmpty() && columns.isEmpty() && keys.isEmpty()) {
       return NONE;

@@ -896,9 +896,7 @@ public final class Project {
           + " change, or stamp to record where a database is");
     }
     Database database = Database.of(connection);
-    Schema replayed = history.replay(history.appliedAt(VersionTable.heads(connection)))
-        .orElseThrow(() -> new UserError("the migrations do not replay (a migration whose operations cannot be"
-            + " followed), so what they create is not known: write the adopting migration by hand"));
+    Schema replayed = history.replay(history.appliedAt(VersionTable.heads(connection)));
     SchemaComparison comparison = new SchemaComparison(database.comparisonRules(), diffOptions());
     MigrationPlan plan = comparison.compare(replayed, compared.madeOutside().addedTo(replayed, compared.target()),
         Optional.of(replayed));

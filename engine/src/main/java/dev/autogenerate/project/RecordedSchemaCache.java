@@ -43,19 +43,17 @@ final class RecordedSchemaCache {
    * The replayed schema, as the migrations' own ({@link RevisionHistory#replayOwned}), from the
    * cache when the revisions can say what decides it.
    */
-  Optional<Schema> replay(RevisionHistory history, AppliedRevisions applied) {
+  Schema replay(RevisionHistory history, AppliedRevisions applied) {
     Optional<String> key = history.replayIdentity(applied).map(RecordedSchemaCache::key);
     if (key.isPresent()) {
       try {
-        return Optional.of(EntityModelCodec.read(Files.readAllBytes(directory.resolve(key.get() + ".schema"))).schema());
+        return EntityModelCodec.read(Files.readAllBytes(directory.resolve(key.get() + ".schema"))).schema();
       } catch (IOException | RuntimeException e) {
         // A miss: replay below.
       }
     }
-    Optional<Schema> replayed = history.replayOwned(applied);
-    if (replayed.isPresent() && key.isPresent()) {
-      put(key.get(), replayed.get());
-    }
+    Schema replayed = history.replayOwned(applied);
+    key.ifPresent(name -> put(name, replayed));
     return replayed;
   }
 

@@ -587,7 +587,7 @@ public final class Migrator {
       // What SQLite cannot store (enum types, comments) comes from what the applied revisions recorded.
       Optional<Schema> held = known.at(found, schemasNamed);
       Schema schema = held.isPresent() ? held.get()
-          : database.withUnstored(database.inspect(connection, filter), () -> history.replay(found));
+          : database.withUnstored(database.inspect(connection, filter), () -> Optional.of(history.replay(found)));
       // The file warned of these with the rows of the database it was written against (a
       // downgrade's without a count): here they are counted in this one, each right before its
       // step runs, after what the revision did before it (raw SQL that fixed the rows, say).
@@ -807,11 +807,7 @@ public final class Migrator {
         state = history.afterReverting(state, script);
         continue;
       }
-      Optional<Schema> recorded = history.replay(state);
-      if (recorded.isEmpty()) {
-        return;
-      }
-      List<Risk> destroying = destroying(recorded.get(), script.downgradeOperations());
+      List<Risk> destroying = destroying(history.replay(state), script.downgradeOperations());
       refuseToUndoAStamp(connection, destroying, script, state, script != order.get(0), true);
       state = history.afterReverting(state, script);
     }

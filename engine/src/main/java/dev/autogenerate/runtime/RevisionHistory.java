@@ -330,8 +330,8 @@ public final class RevisionHistory {
    * changes of a table made by hand. Its object stays unknown here, as any object no migration
    * created, and the rest of the history is recorded all the same.
    */
-  public Optional<Schema> replay(AppliedRevisions applied) {
-    return replayed(applied, true, null);
+  public Schema replay(AppliedRevisions applied) {
+    return replayed(applied, true, null).orElseThrow();
   }
 
   /**
@@ -347,11 +347,12 @@ public final class RevisionHistory {
    * revision left to the database ({@link DatabasesOwn}), which a comparison leaves alone as any
    * object no migration created.
    */
-  public Optional<Schema> replayOwned(AppliedRevisions applied) {
+  public Schema replayOwned(AppliedRevisions applied) {
     DatabasesOwn own = new DatabasesOwn();
-    return replayed(applied, true, own).map(own::strip);
+    return own.strip(replayed(applied, true, own).orElseThrow());
   }
 
+  /** The schema replayed; empty only where an operation does not apply and is not passed over. */
   private Optional<Schema> replayed(AppliedRevisions applied, boolean passingOver, DatabasesOwn own) {
     Schema schema = Schema.EMPTY;
     for (MigrationScript script : inOrder(applied.ids())) {
@@ -402,7 +403,7 @@ public final class RevisionHistory {
   }
 
   /** The schema a revision and its ancestors record (null: base), as {@link #replay} gives it. */
-  public Optional<Schema> replayUpTo(String revisionId) {
+  public Schema replayUpTo(String revisionId) {
     return replay(appliedAt(revisionId == null ? List.of() : List.of(revisionId)));
   }
 

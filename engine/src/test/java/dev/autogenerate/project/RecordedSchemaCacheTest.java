@@ -15,7 +15,6 @@ import dev.autogenerate.schema.Table;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -88,23 +87,23 @@ class RecordedSchemaCacheTest {
     RecordedSchemaCache recorded = RecordedSchemaCache.standard();
 
     RevisionHistory compiled = history();
-    Schema replayed = compiled.replay(all(compiled)).orElseThrow();
-    assertEquals(replayed, recorded.replay(compiled, all(compiled)).orElseThrow());
+    Schema replayed = compiled.replay(all(compiled));
+    assertEquals(replayed, recorded.replay(compiled, all(compiled)));
     assertEquals(List.of(), entries(), "a history just compiled cannot say what decides its revisions yet");
 
     RevisionHistory cached = history();
     assertTrue(cached.replayIdentity(all(cached)).isPresent());
-    assertEquals(replayed, recorded.replay(cached, all(cached)).orElseThrow());
+    assertEquals(replayed, recorded.replay(cached, all(cached)));
     assertEquals(1, entries().size());
 
     // Proof that the next replay is read: it gives what the entry holds.
     Schema marker = Schema.of(List.of(Table.of("from_the_entry", List.of(Column.column("id", SqlType.BIGINT)))));
     Files.write(entries().get(0), EntityModelCodec.write(new EntityModel(marker, Renames.NONE)));
-    assertEquals(Optional.of(marker), recorded.replay(history(), all(history())));
+    assertEquals(marker, recorded.replay(history(), all(history())));
 
     Files.write(entries().get(0), new byte[] {0, 0, 0, 1, 7});
-    assertEquals(replayed, recorded.replay(history(), all(history())).orElseThrow());
-    assertEquals(replayed, recorded.replay(history(), all(history())).orElseThrow(), "written again whole");
+    assertEquals(replayed, recorded.replay(history(), all(history())));
+    assertEquals(replayed, recorded.replay(history(), all(history())), "written again whole");
   }
 
   @Test
@@ -117,7 +116,7 @@ class RecordedSchemaCacheTest {
 
     twoRevisions("title");
     RevisionHistory after = history();
-    Schema schema = recorded.replay(after, all(after)).orElseThrow();
+    Schema schema = recorded.replay(after, all(after));
     assertTrue(schema.requireTable("items").column("title").isPresent(), schema.toString());
   }
 }
