@@ -107,25 +107,23 @@ public final class RowCounts {
       case TIME_ZONE:
         return "select count(*) from " + table + " where " + columns.get(0) + " is not null";
       case TEXT_TO_INTEGER:
-        return "select count(*) from " + table + " where " + columns.get(0) + " is not null and "
-            + notAWholeNumber(columns.get(0), risk.newType().orElseThrow(), kind);
+        return valuesWhere(table, columns.get(0), notAWholeNumber(columns.get(0), risk.newType().orElseThrow(), kind));
       case TEXT_TO_DECIMAL:
-        return "select count(*) from " + table + " where " + columns.get(0) + " is not null and "
-            + notADecimal(columns.get(0), risk.newType().orElseThrow(), kind);
+        return valuesWhere(table, columns.get(0), notADecimal(columns.get(0), risk.newType().orElseThrow(), kind));
       case TEXT_ROUNDED:
-        return "select count(*) from " + table + " where " + columns.get(0) + " is not null and "
-            + textCut(columns.get(0), risk.newType().orElseThrow(), risk.limit(), kind);
+        return valuesWhere(table, columns.get(0),
+            textCut(columns.get(0), risk.newType().orElseThrow(), risk.limit(), kind));
       case TEXT_CONVERTED:
-        return "select count(*) from " + table + " where " + columns.get(0) + " is not null and not "
-            + readsAs(columns.get(0), risk.newType().orElseThrow().kind(), kind);
+        return valuesWhere(table, columns.get(0),
+            "not " + readsAs(columns.get(0), risk.newType().orElseThrow().kind(), kind));
       case OUT_OF_RANGE:
         return "select count(*) from " + table + " where "
             + NumberRange.outside(columns.get(0), risk.newType().orElseThrow());
       case NARROWED:
         return "select count(*) from " + table + " where length(" + columns.get(0) + ") > " + risk.limit();
       case ROUNDED:
-        return "select count(*) from " + table + " where " + columns.get(0) + " is not null and "
-            + changedByRounding(columns.get(0), risk.newType().orElseThrow().kind(), risk.limit(), kind);
+        return valuesWhere(table, columns.get(0),
+            changedByRounding(columns.get(0), risk.newType().orElseThrow().kind(), risk.limit(), kind));
       case NOT_NULL:
         return "select count(*) from " + table + " where " + columns.get(0) + " is null";
       case UNIQUE:
@@ -147,12 +145,16 @@ public final class RowCounts {
         return "select count(*) from " + table + " where not (" + check.expression() + ")";
       case ENUM_VALUE_REMOVED:
         List<String> kept = ((AlterEnumType) risk.change().operation()).values();
-        return "select count(*) from " + table + " where " + columns.get(0) + " is not null and cast("
-            + columns.get(0) + " as text) not in (" + kept.stream().map(Ddl::literal).collect(Collectors.joining(", "))
-            + ")";
+        return valuesWhere(table, columns.get(0), "cast(" + columns.get(0) + " as text) not in ("
+            + kept.stream().map(Ddl::literal).collect(Collectors.joining(", ")) + ")");
       default:
         throw new IllegalArgumentException("no count for " + risk.kind());
     }
+  }
+
+  /** The count of the rows whose column holds a value for which {@code condition} holds. */
+  private static String valuesWhere(String table, String column, String condition) {
+    return "select count(*) from " + table + " where " + column + " is not null and " + condition;
   }
 
   /**
@@ -164,13 +166,13 @@ public final class RowCounts {
    */
   private static String notAWholeNumber(String column, SqlType to, DatabaseKind database) {
     if (database == DatabaseKind.POSTGRESQL) {
-      String text = "btrim(cast(" + column + " as text))";
+      String text = postgresText(column);
       // A case, not an and: the cast must not run on a text that is no number.
       return "case when " + text + " ~ '^[+-]?[0-9]+$' then ("
           + NumberRange.outside("cast(" + text + " as numeric)", to) + ") else true end";
     }
     String text = "trim(" + column + ")";
-    String digits = "ltrim(" + text + ", '+-')";
+    String digits = sqliteUnsigned(column);
     return "not (" + digits + " <> '' and " + digits + " not glob '*[^0-9]*' and length(" + text + ") - length("
         + digits + ") <= 1)";
   }
