@@ -157,15 +157,7 @@ class RowCountsTest {
   void textsThatDoNotReadAsAWholeNumberAreCounted(DatabaseKind kind) throws Exception {
     List<String> values = List.of("12", " 7 ", "-3", "+5", "abc", "1.5", "99999999999", "--4", "");
     try (Connection connection = TestDatabases.fresh(kind).open(); Statement statement = connection.createStatement()) {
-      statement.execute("create table codes (code varchar(20))");
-      for (String value : values) {
-        statement.execute("insert into codes values ('" + value + "')");
-      }
-      statement.execute("insert into codes values (null)");
-      Schema codes = Schema.of(List.of(new Table("codes", List.of(column("code", SqlType.varchar(20))),
-          Optional.empty())), List.of(), List.of());
-      Risk toInteger = Risks.of(codes, List.of(Change.of(new AlterColumn("codes", "code",
-          List.of(ColumnChange.type(SqlType.INTEGER)))))).get(0);
+      Risk toInteger = textsRetyped(statement, "codes", "code", 20, values, SqlType.INTEGER).get(0);
 
       assertEquals(Risk.Kind.TEXT_TO_INTEGER, toInteger.kind());
       long refused = 0;
@@ -198,15 +190,7 @@ class RowCountsTest {
     List<String> values = List.of("12", " 7.5 ", "-3.25", "+0.125", "9.995", "1.10", "1.100", ".5", "5.", "1e2",
         "1.2345e2", "abc", "1.2.3", "--4", "", "12345678.9", "99999999.994", "99999999.995");
     try (Connection connection = TestDatabases.fresh(kind).open(); Statement statement = connection.createStatement()) {
-      statement.execute("create table prices (price varchar(20))");
-      for (String value : values) {
-        statement.execute("insert into prices values ('" + value + "')");
-      }
-      statement.execute("insert into prices values (null)");
-      Schema prices = Schema.of(List.of(new Table("prices", List.of(column("price", SqlType.varchar(20))),
-          Optional.empty())), List.of(), List.of());
-      List<Risk> risks = Risks.of(prices, List.of(Change.of(new AlterColumn("prices", "price",
-          List.of(ColumnChange.type(SqlType.numeric(10, 2)))))));
+      List<Risk> risks = textsRetyped(statement, "prices", "price", 20, values, SqlType.numeric(10, 2));
 
       assertEquals(List.of(Risk.Kind.TEXT_TO_DECIMAL, Risk.Kind.TEXT_ROUNDED), risks.stream().map(Risk::kind).toList());
       long refused = 0;
@@ -255,16 +239,7 @@ class RowCountsTest {
         new Case(SqlType.REAL, "real", List.of("1.5", "0.1", "3.14159", "3.1415926", "1234567", "-2.5"), 2, 1));
     try (Connection connection = TestDatabases.fresh(kind).open(); Statement statement = connection.createStatement()) {
       for (Case each : cases) {
-        statement.execute("drop table if exists notes");
-        statement.execute("create table notes (note varchar(40))");
-        for (String value : each.values()) {
-          statement.execute("insert into notes values ('" + value + "')");
-        }
-        statement.execute("insert into notes values (null)");
-        Schema notes = Schema.of(List.of(new Table("notes", List.of(column("note", SqlType.varchar(40))),
-            Optional.empty())), List.of(), List.of());
-        List<Risk> risks = Risks.of(notes, List.of(Change.of(new AlterColumn("notes", "note",
-            List.of(ColumnChange.type(each.type()))))));
+        List<Risk> risks = textsRetyped(statement, "notes", "note", 40, each.values(), each.type());
 
         assertEquals(List.of(Risk.Kind.CONVERTED, Risk.Kind.TEXT_ROUNDED), risks.stream().map(Risk::kind).toList());
         if (kind == DatabaseKind.POSTGRESQL) {
@@ -302,16 +277,7 @@ class RowCountsTest {
             "maybe", ""), 5));
     try (Connection connection = TestDatabases.fresh(kind).open(); Statement statement = connection.createStatement()) {
       for (Case each : cases) {
-        statement.execute("drop table if exists answers");
-        statement.execute("create table answers (answer varchar(60))");
-        for (String value : each.values()) {
-          statement.execute("insert into answers values ('" + value + "')");
-        }
-        statement.execute("insert into answers values (null)");
-        Schema answers = Schema.of(List.of(new Table("answers", List.of(column("answer", SqlType.varchar(60))),
-            Optional.empty())), List.of(), List.of());
-        Risk risk = Risks.of(answers, List.of(Change.of(new AlterColumn("answers", "answer",
-            List.of(ColumnChange.type(each.type())))))).get(0);
+        Risk risk = textsRetyped(statement, "answers", "answer", 60, each.values(), each.type()).get(0);
 
         assertEquals(Risk.Kind.TEXT_CONVERTED, risk.kind());
         if (kind == DatabaseKind.POSTGRESQL) {
@@ -508,6 +474,23 @@ class RowCountsTest {
     }
   }
 
+
+  /**
+   * A table, made anew, of one varchar column holding these texts and a null; the risks of
+   * making that column {@code to}.
+   */
+  private static List<Risk> textsRetyped(Statement statement, String table, String columnName, int width,
+      List<String> values, SqlType to) throws SQLException {
+    statement.execute("drop table if exists " + table);
+    statement.execute("create table " + table + " (" + columnName + " varchar(" + width + "))");
+    for (String value : values) {
+      statement.execute("insert into " + table + " values ('" + value + "')");
+    }
+    statement.execute("insert into " + table + " values (null)");
+    Schema schema = Schema.of(List.of(new Table(table, List.of(column(columnName, SqlType.varchar(width))),
+        Optional.empty())), List.of(), List.of());
+    return Risks.of(schema, List.of(Change.of(new AlterColumn(table, columnName, List.of(ColumnChange.type(to))))));
+  }
 
   private static void createWideWithOneNote(Statement statement) throws SQLException {
     statement.execute("create table wide (id integer not null, note text)");
