@@ -216,8 +216,8 @@ public final class LockSafeRevisions {
     return kept + "_" + hash;
   }
 
-  /** A column name as a check expression writes it: quoted only where it must be. */
-  private static String quoted(String column) {
+  /** A name as SQL writes it: quoted only where PostgreSQL would not fold it to itself. */
+  static String quoted(String column) {
     return column.matches("[a-z_][a-z0-9_]*") ? column : "\"" + column.replace("\"", "\"\"") + "\"";
   }
 

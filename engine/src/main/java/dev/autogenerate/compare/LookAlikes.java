@@ -161,7 +161,7 @@ final class LookAlikes {
       String schema = Schema.schemaOf(now) == null ? "public" : Schema.schemaOf(now);
       return "tables " + old + " and " + now + " look like the same table moved to schema " + schema + ", which a"
           + " rename does not do: to keep the data, move it in a revision of its own before this one (op.execute("
-          + "\"alter table " + quoted(old) + " set schema " + quoted(schema) + "\"), the default schema's name where"
+          + "\"alter table " + inJavaText(old) + " set schema " + inJavaText(schema) + "\"), the default schema's name where"
           + " it is not public), then run -m again";
     }
     return "tables " + old + " and " + now + " look like a rename: add @RenamedFrom(\"" + Schema.unqualified(old)
@@ -169,13 +169,16 @@ final class LookAlikes {
         + "=" + Schema.unqualified(now) + ")";
   }
 
-  /** A name as SQL spells it: each part quoted unless PostgreSQL would fold it to itself. */
-  private static String quoted(String name) {
+  /**
+   * A schema-qualified name as SQL writes it ({@link LockSafeRevisions#quoted}, each part), inside
+   * the Java string of an {@code op.execute} the hint shows: its quotes escaped.
+   */
+  private static String inJavaText(String name) {
     List<String> parts = new ArrayList<>();
     for (String part : name.split("\\.")) {
-      parts.add(part.matches("[a-z_][a-z0-9_]*") ? part : "\\\"" + part.replace("\"", "\"\"") + "\\\"");
+      parts.add(LockSafeRevisions.quoted(part));
     }
-    return String.join(".", parts);
+    return String.join(".", parts).replace("\"", "\\\"");
   }
 
   private static String sequenceHint(String old, String now) {
