@@ -610,7 +610,8 @@ final class OperationRenderer implements OperationVisitor<OperationRenderer.Call
   }
 
   /**
-   * {@code type(BIGINT)}, {@code setNotNull()}, {@code dropNotNull()}, {@code setDefault("0")},
+   * {@code type(BIGINT)}, {@code setNotNull()}, {@code dropNotNull()}, {@code addIdentity()},
+   * {@code dropIdentity()}, {@code setDefault("0")},
    * {@code dropDefault()}, {@code setComment("...")}, {@code dropComment()}.
    */
   Expression<ColumnChange> columnChange(ColumnChange change) {
@@ -622,6 +623,9 @@ final class OperationRenderer implements OperationVisitor<OperationRenderer.Call
     } else if (change instanceof ColumnChange.SetNullable setNullable) {
       code = staticMember(COLUMN_CHANGE, setNullable.nullable() ? "dropNotNull" : "setNotNull", "()");
       rendered = setNullable.nullable() ? ColumnChange.dropNotNull() : ColumnChange.setNotNull();
+    } else if (change instanceof ColumnChange.SetIdentity setIdentity) {
+      code = staticMember(COLUMN_CHANGE, setIdentity.identity() ? "addIdentity" : "dropIdentity", "()");
+      rendered = setIdentity.identity() ? ColumnChange.addIdentity() : ColumnChange.dropIdentity();
     } else if (change instanceof ColumnChange.SetDefault setDefault) {
       String sql = setDefault.sql();
       code = sql == null

@@ -176,15 +176,17 @@ final class OperationSamples {
     steps.add(Change.of(alter("users", "age", ColumnChange.type(SqlType.BIGINT)), "users.age: integer -> bigint"));
     steps.add(Change.of(alter("users", "age", ColumnChange.setNotNull())));
     steps.add(Change.of(alter("users", "email", ColumnChange.dropNotNull())));
+    steps.add(Change.of(alter("users", "id", ColumnChange.addIdentity())));
+    steps.add(Change.of(alter("users", "id", ColumnChange.dropIdentity())));
     steps.add(Change.of(alter("users", "age", ColumnChange.setDefault("0"))));
     steps.add(Change.of(alter("users", "score", ColumnChange.dropDefault())));
     steps.add(Change.of(alter("users", "age", ColumnChange.setComment("Age in years"))));
     steps.add(Change.of(alter("users", "status", ColumnChange.dropComment())));
     steps.add(Change.of(alter("users", "status", ColumnChange.setComment(HOSTILE),
-        ColumnChange.setDefault(MULTI_LINE_COMMENT), ColumnChange.setNotNull(),
+        ColumnChange.setDefault(MULTI_LINE_COMMENT), ColumnChange.setNotNull(), ColumnChange.addIdentity(),
         ColumnChange.type(SqlType.varchar(20))), "users.status: everything at once"));
     steps.add(Change.of(alter("users", "status", ColumnChange.type(SqlType.TEXT), ColumnChange.dropNotNull(),
-        ColumnChange.dropDefault(), ColumnChange.dropComment())));
+        ColumnChange.dropIdentity(), ColumnChange.dropDefault(), ColumnChange.dropComment())));
     steps.add(Change.of(new SetTableComment("users", "People who log in")));
     steps.add(Change.of(new SetTableComment("orders", HOSTILE + "\n" + MULTI_LINE_COMMENT)));
     steps.add(Change.of(new SetTableComment("teams", null)));

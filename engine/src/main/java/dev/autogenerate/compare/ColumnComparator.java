@@ -62,16 +62,17 @@ final class ColumnComparator implements TableElementComparator {
         .ifPresent(found::add);
     nullability(was, wanted).ifPresent(found::add);
     if (wanted.identity() && !was.identity() && !rules.isGeneratedDefault(was.defaultSql())) {
-      changes.warn(table + "." + wanted.name() + ": the entities let the database generate it (identity),"
-          + " but the database does not; make it an identity column by hand, starting past the ids the rows have");
+      found.add(new ColumnDifference(new ColumnChange.SetIdentity(true),
+          "now an identity (the database generates it), starting past the values the rows hold"));
     }
     if (was.identity() && !wanted.identity()) {
-      // IDENTITY made SEQUENCE (or assigned ids): the new sequence starts below the rows' ids.
+      // IDENTITY made SEQUENCE (or assigned ids): the new sequence starts below the rows' ids,
+      // and which sequence feeds the column the entity model does not say.
+      found.add(new ColumnDifference(new ColumnChange.SetIdentity(false), "no longer an identity"));
       changes.warn(table + "." + wanted.name() + ": the database generates it (identity), but the entities no"
           + " longer let it: a sequence they now take ids from starts at its start value, below the ids the rows"
-          + " have, so new rows collide with them; in a migration, set it past them and drop the identity (on"
-          + " PostgreSQL op.execute(\"select setval('SEQUENCE', (select max(" + wanted.name() + ") from " + table
-          + "))\") and op.execute(\"alter table " + table + " alter column " + wanted.name() + " drop identity\"))");
+          + " have, so new rows collide with them; in the migration, set it past them (on PostgreSQL"
+          + " op.execute(\"select setval('SEQUENCE', (select max(" + wanted.name() + ") from " + table + "))\"))");
     }
     defaults.compare(table, was, wanted, changes).ifPresent(found::add);
     comments.compare(table, was, wanted, changes).ifPresent(found::add);

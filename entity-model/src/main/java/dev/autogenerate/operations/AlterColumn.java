@@ -10,17 +10,17 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * {@code alter table ... alter column}: a new type, nullability, default or comment, in any
+ * {@code alter table ... alter column}: a new type, nullability, identity, default or comment, in any
  * combination. What the column was is read from the schema before, which is what makes the
  * change reversible.
  *
  * @param changes at most one change of each kind, kept in a fixed order (type, nullability,
- *     default, comment) so that equal alterations are equal values
+ *     identity, default, comment) so that equal alterations are equal values
  */
 public record AlterColumn(String table, String column, List<ColumnChange> changes) implements Operation {
 
   private static final List<Class<? extends ColumnChange>> ORDER = List.of(
-      ColumnChange.SetType.class, ColumnChange.SetNullable.class,
+      ColumnChange.SetType.class, ColumnChange.SetNullable.class, ColumnChange.SetIdentity.class,
       ColumnChange.SetDefault.class, ColumnChange.SetComment.class);
 
   public AlterColumn {
@@ -48,6 +48,10 @@ public record AlterColumn(String table, String column, List<ColumnChange> change
 
   public Optional<Boolean> newNullable() {
     return find(ColumnChange.SetNullable.class).map(ColumnChange.SetNullable::nullable);
+  }
+
+  public Optional<Boolean> newIdentity() {
+    return find(ColumnChange.SetIdentity.class).map(ColumnChange.SetIdentity::identity);
   }
 
   public Optional<ColumnChange.SetDefault> newDefault() {

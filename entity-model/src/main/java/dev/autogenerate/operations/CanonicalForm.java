@@ -374,6 +374,9 @@ public final class CanonicalForm {
     if (change instanceof ColumnChange.SetNullable setNullable) {
       return node("set-nullable", field("nullable", bool(setNullable.nullable())));
     }
+    if (change instanceof ColumnChange.SetIdentity setIdentity) {
+      return node("set-identity", field("identity", bool(setIdentity.identity())));
+    }
     if (change instanceof ColumnChange.SetDefault setDefault) {
       return node("set-default", field("default", quote(setDefault.sql())));
     }

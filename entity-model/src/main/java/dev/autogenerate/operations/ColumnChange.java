@@ -54,6 +54,28 @@ public sealed interface ColumnChange {
     }
   }
 
+  /**
+   * Whether the database generates the column's values (an identity): {@code addIdentity()} on
+   * PostgreSQL starts the identity past the values the rows hold; {@code dropIdentity()} leaves the
+   * values to the application (a sequence it reads, say).
+   */
+  record SetIdentity(boolean identity) implements ColumnChange {
+    @Override
+    public Column applyTo(Column column) {
+      return column.withIdentity(identity);
+    }
+
+    @Override
+    public ColumnChange inverse(Column before) {
+      return new SetIdentity(before.identity());
+    }
+
+    @Override
+    public String describe() {
+      return identity ? "add identity" : "drop identity";
+    }
+  }
+
   /** The column's server default, as SQL; null drops the default. */
   record SetDefault(String sql) implements ColumnChange {
     public SetDefault {
@@ -108,6 +130,14 @@ public sealed interface ColumnChange {
 
   static ColumnChange dropNotNull() {
     return new SetNullable(true);
+  }
+
+  static ColumnChange addIdentity() {
+    return new SetIdentity(true);
+  }
+
+  static ColumnChange dropIdentity() {
+    return new SetIdentity(false);
   }
 
   static ColumnChange setDefault(String sql) {

@@ -40,6 +40,11 @@ public record Column(String name, SqlType type, boolean nullable, boolean identi
     return new Column(name, type, false, true, defaultSql, comment);
   }
 
+  /** The column made an identity (never null then), or no longer one. */
+  public Column withIdentity(boolean newIdentity) {
+    return new Column(name, type, nullable && !newIdentity, newIdentity, defaultSql, comment);
+  }
+
   /** The server default, as SQL: {@code defaultSql("'new'")}, {@code defaultSql("now()")}. */
   public Column defaultSql(String sql) {
     return new Column(name, type, nullable, identity, sql, comment);
