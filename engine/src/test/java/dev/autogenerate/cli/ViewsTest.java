@@ -107,6 +107,64 @@ class ViewsTest {
     assertEquals(List.of("1:40"), totals(project));
   }
 
+  /**
+   * PostgreSQL forgets a dropped view's grants, comments, options, column defaults and owner: a
+   * view created again around a type change got none of them back, and a reporting role lost its
+   * access without a word. They are read when the migration runs, in that database, and given back.
+   */
+  @Test
+  void aViewCreatedAgainKeepsItsGrantsCommentsOptionsDefaultsAndOwner() throws Exception {
+    ProjectDirectory project = projectWithView(DatabaseKind.POSTGRESQL);
+    String reader = "view_reader_" + Long.toHexString(System.nanoTime());
+    String owner = "view_owner_" + Long.toHexString(System.nanoTime());
+    execute(project, "create role " + reader, "create role " + owner,
+        "grant select on order_totals to " + reader + " with grant option",
+        "grant update (amount) on order_totals to " + reader, "grant select on order_totals to public",
+        "comment on view order_totals is 'Big orders, for the reports'",
+        "comment on column order_totals.amount is 'In cents'",
+        "alter view order_totals set (security_barrier = true)",
+        "alter view order_totals alter column amount set default 0",
+        "grant create on schema public to " + owner, "grant select on orders to " + owner,
+        "alter view order_totals owner to " + owner);
+    try {
+      List<String> before = viewFacts(project);
+      assertEquals(7, before.size(), before::toString);
+      project.entities(ORDER_V1.replace("Integer amount;", "Long amount;"));
+      project.expect(0, "-m", "wider amounts");
+      assertTrue(project.expect(0, "upgrade", "--sql", "head").out().contains("autogenerate_kept_views"));
+
+      project.expect(0, "upgrade", "head");
+      assertEquals(before, viewFacts(project));
+      assertEquals(List.of("1:40"), totals(project));
+      project.expect(0, "downgrade", "-1");
+      assertEquals(before, viewFacts(project));
+    } finally {
+      execute(project, "drop view order_totals", "drop owned by " + reader + ", " + owner,
+          "drop role " + reader, "drop role " + owner);
+    }
+  }
+
+  private static List<String> viewFacts(ProjectDirectory project) throws Exception {
+    List<String> facts = new ArrayList<>();
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("""
+            select array_to_string(array(select unnest(relacl)::text order by 1), ' ') from pg_class
+              where oid = 'order_totals'::regclass
+            union all select attacl::text from pg_attribute
+              where attrelid = 'order_totals'::regclass and attname = 'amount'
+            union all select array_to_string(reloptions, ',') from pg_class where oid = 'order_totals'::regclass
+            union all select obj_description('order_totals'::regclass, 'pg_class')
+            union all select col_description('order_totals'::regclass, 2)
+            union all select pg_get_expr(adbin, adrelid) from pg_attrdef where adrelid = 'order_totals'::regclass
+            union all select pg_get_userbyid(relowner) from pg_class where oid = 'order_totals'::regclass
+            """)) {
+      while (result.next()) {
+        facts.add(result.getString(1));
+      }
+    }
+    return facts;
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void aViewOverADroppedColumnStopsTheRevisionWithOneLine(DatabaseKind kind) throws Exception {

@@ -331,14 +331,21 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
 
   @Override
   public List<String> createView(CreateView operation) {
-    return List.of("create view " + qualifiedName(operation.name()) + " as " + operation.definition());
+    String name = qualifiedName(operation.name());
+    return List.of("create view " + name + " as " + operation.definition(), ViewKeeping.giveBack(name));
   }
 
   @Override
   public List<String> dropView(DropView operation) {
     // As the migration says, not as the database has it: the offline script, from the replayed
     // history, cannot know a view made by hand, and must say what the upgrade says.
-    return List.of((operation.materialized() ? "drop materialized view " : "drop view ") + qualifiedName(operation.name()));
+    String name = qualifiedName(operation.name());
+    if (operation.materialized()) {
+      return List.of("drop materialized view " + name);
+    }
+    List<String> statements = new ArrayList<>(List.of(ViewKeeping.keep(name)));
+    statements.add("drop view " + name);
+    return statements;
   }
 
   @Override
