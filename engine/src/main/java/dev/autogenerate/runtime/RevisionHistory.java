@@ -295,9 +295,12 @@ public final class RevisionHistory {
     return applied.isBase() ? BASE : labels(inOrder(applied.heads()));
   }
 
+  /** The shortest prefix that names a revision: a digit or two reads as a count or a mistake. */
+  static final int SHORTEST_PREFIX = 4;
+
   /**
    * The one revision a spec names: {@code head} (when there is one), or a revision id or a
-   * unique prefix of one.
+   * unique prefix of one, of at least {@link #SHORTEST_PREFIX} characters.
    *
    * @throws UserError for an unknown or ambiguous spec, or {@code head} with several heads
    */
@@ -311,8 +314,13 @@ public final class RevisionHistory {
     if (exact.isPresent()) {
       return exact.get();
     }
+    if (target.length() < SHORTEST_PREFIX) {
+      // `downgrade 0` took 0 for the prefix of 0f8d7e51af6f and reverted four revisions.
+      throw new UserError("'" + spec + "' names no revision: give at least " + SHORTEST_PREFIX + " characters of"
+          + " its id (`autogenerate history` lists them), base, head, or a step count such as -1");
+    }
     List<MigrationScript> matches = ordered.stream().filter(script -> script.id().startsWith(target)).toList();
-    if (target.isEmpty() || matches.isEmpty()) {
+    if (matches.isEmpty()) {
       throw new UserError("unknown revision '" + spec + "': run `autogenerate history` to list revisions");
     }
     if (matches.size() > 1) {

@@ -36,6 +36,15 @@ final class RevisionTargets {
     return spec.trim().matches("[+-]\\d+");
   }
 
+  /** The steps of a relative target; none is no target ({@code downgrade -0} said "Already at -0"). */
+  private static int steps(String target) {
+    int steps = Integer.parseInt(target);
+    if (steps == 0) {
+      throw new UserError("'" + target + "' moves no revision: give a step count such as -1 or +1");
+    }
+    return steps;
+  }
+
   /**
    * The revisions an upgrade must leave applied; whatever of them is not applied yet is applied.
    * Closed under parents.
@@ -59,7 +68,7 @@ final class RevisionTargets {
         break;
     }
     if (target.matches("[+-]\\d+")) {
-      int steps = Integer.parseInt(target);
+      int steps = steps(target);
       if (steps < 0) {
         throw behind(history, target, applied);
       }
@@ -83,7 +92,7 @@ final class RevisionTargets {
       return applied.ids();
     }
     if (target.matches("[+-]\\d+")) {
-      int steps = -Integer.parseInt(target);
+      int steps = -steps(target);
       if (steps < 0) {
         throw ahead(history, target, applied);
       }

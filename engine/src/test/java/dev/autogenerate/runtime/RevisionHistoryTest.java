@@ -179,15 +179,29 @@ class RevisionHistoryTest {
   }
 
   @Test
-  void revisionsAreNamedByUniquePrefix() {
-    RevisionHistory history = RevisionHistory.of(List.of(script("abc1"), script("abd2", "abc1")));
+  void revisionsAreNamedByUniquePrefixOfFourCharactersOrMore() {
+    RevisionHistory history = RevisionHistory.of(List.of(script("abc123"), script("abd234", "abc123"), script("0f8d",
+        "abd234")));
 
-    assertEquals("abd2", history.resolveRevision("abd").id());
-    assertEquals("abd2", history.resolveRevision("head").id());
-    assertTrue(assertThrows(UserError.class, () -> history.resolveRevision("ab")).getMessage()
-        .startsWith("revision prefix 'ab' is ambiguous (abc1 (msg abc1), abd2 (msg abd2))"));
-    assertTrue(assertThrows(UserError.class, () -> history.resolveRevision("zz")).getMessage()
-        .startsWith("unknown revision 'zz'"));
+    assertEquals("abd234", history.resolveRevision("abd2").id());
+    assertEquals("0f8d", history.resolveRevision("head").id());
+    assertEquals("0f8d", history.resolveRevision("0f8d").id(), "a whole id, however short");
+    assertTrue(assertThrows(UserError.class, () -> history.resolveRevision("zzzz")).getMessage()
+        .startsWith("unknown revision 'zzzz'"));
+    RevisionHistory alike = RevisionHistory.of(List.of(script("abcd1"), script("abcd2", "abcd1")));
+    assertTrue(assertThrows(UserError.class, () -> alike.resolveRevision("abcd")).getMessage()
+        .startsWith("revision prefix 'abcd' is ambiguous (abcd1 (msg abcd1), abcd2 (msg abcd2))"));
+    // Found by a user test: `downgrade 0` reverted four revisions, 0 the prefix of 0f8d7e51af6f.
+    for (String tooShort : List.of("0", "ab", "0f8")) {
+      assertEquals("'" + tooShort + "' names no revision: give at least 4 characters of its id (`autogenerate history`"
+              + " lists them), base, head, or a step count such as -1",
+          assertThrows(UserError.class, () -> history.resolveRevision(tooShort)).getMessage());
+    }
+    AppliedRevisions atHead = history.appliedAt(List.of("0f8d"));
+    assertEquals("'-0' moves no revision: give a step count such as -1 or +1",
+        assertThrows(UserError.class, () -> RevisionTargets.toRevert(history, "-0", atHead)).getMessage());
+    assertEquals("'+0' moves no revision: give a step count such as -1 or +1",
+        assertThrows(UserError.class, () -> RevisionTargets.toApply(history, "+0", atHead)).getMessage());
   }
 
   @Test
