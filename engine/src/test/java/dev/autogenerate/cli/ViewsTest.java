@@ -314,7 +314,7 @@ class ViewsTest {
 
     assertEquals(1, refused.err().lines().count(), refused::toString);
     assertTrue(refused.err().contains("trigger " + trigger + " " + problem), refused::toString);
-    assertTrue(refused.err().contains("op.execute(\"drop trigger " + trigger + "\")"), refused::toString);
+    assertTrue(refused.err().contains("op.execute(\"drop trigger if exists " + trigger + "\")"), refused::toString);
     assertEquals(1, project.migrationFiles().size(), "no file written");
   }
 

@@ -64,7 +64,7 @@ class TriggerConflictsTest {
         () -> compare(database(ON_ORDERS), List.of(ORDERS.withoutColumn("note"), AUDIT)));
 
     assertEquals("trigger orders_noted names column orders.note, which this migration drops: change or drop the"
-        + " trigger first (a migration with op.execute(\"drop trigger orders_noted\") and, if it is still wanted, its"
+        + " trigger first (a migration with op.execute(\"drop trigger if exists orders_noted\") and, if it is still wanted, its"
         + " new create trigger), upgrade, then run -m again", conflict.getMessage());
   }
 
@@ -255,7 +255,7 @@ class TriggerConflictsTest {
         () -> compare(CompareTesting.POSTGRES, current, Schema.of(List.of(ORDERS.withoutColumn("note")))));
     assertEquals("trigger noted on orders names column orders.note, which this migration drops (PostgreSQL refuses"
         + " while the trigger depends on it): change or drop the trigger first (a migration with op.execute(\"drop"
-        + " trigger noted on orders\") and, if it is still wanted, its new create trigger), upgrade, then run -m"
+        + " trigger if exists noted on orders\") and, if it is still wanted, its new create trigger), upgrade, then run -m"
         + " again", dropped.getMessage());
 
     Table bigAmounts = ORDERS.withColumnReplaced("amount", each -> each.withType(SqlType.BIGINT));
