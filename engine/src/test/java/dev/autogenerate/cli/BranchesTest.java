@@ -384,7 +384,7 @@ class BranchesTest {
     assertTrue(project.expect(0, "show", A).out().contains("add column users.age"));
 
     // What needs the operations stops, in one line naming the file and line.
-    CliRun showBroken = project.expect(2, "show", "c0");
+    CliRun showBroken = project.expect(2, "show", "c000");
     List<String> errors = showBroken.err().lines().filter(line -> line.startsWith("error: ")).toList();
     assertEquals(1, errors.size(), showBroken::toString);
     assertTrue(errors.get(0).startsWith("error: migration does not compile: "), showBroken::toString);
