@@ -22,7 +22,7 @@ final class TypeComparator {
     if (rules.sameType(was.type(), wanted.type(), wanted.identity() && was.identity())) {
       // In the type's meaning, not its words: a migration's timestamp(6) is the entities' timestamp.
       SqlType recordedType = recorded.map(column -> column.type().withDefaultPrecisionUnsaid()).orElse(null);
-      boolean recordedOtherwise = !rules.storesExactTypes() && !wanted.identity() && recordedType != null
+      boolean recordedOtherwise = !rules.storesExactTypes() && recordedType != null
           && recordedType.equals(was.type().withDefaultPrecisionUnsaid())
           && !recordedType.equals(wanted.type().withDefaultPrecisionUnsaid());
       return recordedOtherwise

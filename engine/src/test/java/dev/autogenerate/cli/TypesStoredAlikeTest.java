@@ -74,6 +74,53 @@ class TypesStoredAlikeTest {
   }
 
   /**
+   * Found by a user test: an {@code Integer} identity id made {@code Long} on SQLite (whose rowid
+   * alias is {@code integer} either way) altered the columns referencing it and not the id, so
+   * PostgreSQL, running the same migrations, kept an {@code integer} key under {@code bigint}
+   * references. The type the migrations gave the id tells the change, as for any column.
+   */
+  @Test
+  void anIntegerIdentityIdMadeLongOnSqliteIsWrittenForPostgresql() throws Exception {
+    String integerIds = """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @Table(name = "tags")
+        public class Tag {
+          @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Integer id;
+          @ManyToOne Tag parent;
+        }
+        """;
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(integerIds);
+    project.expect(0, "-m", "tags");
+    project.expect(0, "upgrade", "head");
+    project.entities(integerIds.replace("Integer id;", "Long id;"));
+
+    CliRun generated = project.expect(0, "-m", "long ids");
+    String file = CheckAndEnumRisksTest.written(project, "long_ids");
+    assertEquals(List.of("op.alterColumn(\"tags\", \"id\", type(BIGINT));",
+            "op.alterColumn(\"tags\", \"parent_id\", type(BIGINT));"), statements(file, "upgrade"),
+        () -> generated + file);
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+    assertTrue(project.expect(0, "-m", "nothing more").out().contains("No changes"));
+
+    TestDatabase production = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    String[] there = {"--url", production.url(), "--user", production.user(), "--password", production.password()};
+    project.expect(0, with(new String[] {"upgrade", "head"}, there));
+    project.expect(0, with(new String[] {"check"}, there));
+    try (Connection connection = production.open(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select data_type from information_schema.columns"
+            + " where table_name = 'tags' and column_name = 'id'")) {
+      rows.next();
+      assertEquals("bigint", rows.getString(1));
+    }
+  }
+
+  /**
    * A migration written by hand with {@code timestamp(6)}, PostgreSQL's default precision, which
    * the entities' {@code LocalDateTime} leaves unsaid: the same type, though SQLite keeps the words
    * as written. The recorded type was taken for a change, and -m wrote a needless alter.

@@ -97,8 +97,9 @@ class TypeComparatorTest {
 
   /**
    * Where the database stores two types alike (SQLite: timestamp and timestamptz), the type the
-   * migrations gave the column still tells them apart; without such a record, or for an identity
-   * (SQLite's rowid is integer whatever was declared), nothing is made of the likeness.
+   * migrations gave the column still tells them apart; without such a record nothing is made of
+   * the likeness. An identity's too: SQLite's rowid is integer whatever was declared, but an
+   * {@code Integer} id made {@code Long} must reach PostgreSQL (a user test found it left out).
    */
   @Test
   void theRecordedTypeTellsApartWhatTheDatabaseStoresAlike() {
@@ -109,8 +110,10 @@ class TypeComparatorTest {
     assertEquals(Optional.empty(), sqlite.compare(col("at", TIMESTAMP), col("at", TIMESTAMP_TZ), Optional.empty()));
     assertEquals(Optional.empty(),
         sqlite.compare(col("at", TIMESTAMP), col("at", TIMESTAMP), Optional.of(col("at", TIMESTAMP))));
+    assertEquals(type(BIGINT), sqlite.compare(identity("id", INTEGER), identity("id", BIGINT),
+        Optional.of(identity("id", INTEGER))).orElseThrow().change());
     assertEquals(Optional.empty(), sqlite.compare(identity("id", INTEGER), identity("id", BIGINT),
-        Optional.of(identity("id", INTEGER))));
+        Optional.of(identity("id", BIGINT))), "the rowid of a bigint id, as the migrations made it");
     // PostgreSQL stores every type as itself: what it reports is what counts.
     assertEquals(Optional.empty(), new TypeComparator(POSTGRES)
         .compare(col("at", TIMESTAMP), col("at", TIMESTAMP), Optional.of(col("at", timestamp(3)))));
