@@ -78,6 +78,16 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
     TEXT_ROUNDED("a text holding more than the new type keeps (decimals, digits, fractional seconds, a time of day)"
         + " is rounded or cut without an error, and no downgrade brings it back", "rows whose value changes"),
     /**
+     * A text that reads as a number written otherwise than the number reads back: leading zeros,
+     * blanks, a plus sign, an exponent ('00100' becomes 100, ' 42' 42). Nothing fails for it, so
+     * without this warning a postal code or an account number would lose its zeros silently (the
+     * conversion's own warning counts the texts that fail), and a downgrade gives back the bare
+     * number. Apart from what a scale rounds ({@link #TEXT_ROUNDED}).
+     */
+    TEXT_REWRITTEN("a text written otherwise than its number (leading zeros, blanks, a plus sign: '00100' becomes"
+        + " 100) becomes the bare number without an error, and no downgrade brings the text back",
+        "rows whose text changes"),
+    /**
      * A text becoming a UUID or a boolean, which it holds exactly or not at all: the texts that do
      * not read as one fail the revision; those are counted, not every row holding a value.
      */
@@ -120,7 +130,8 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
      * ran here, must not do to the database on its way down.
      */
     public boolean destroysData() {
-      return this == DROPPED_TABLE || this == DROPPED_COLUMN || this == ROUNDED || this == TEXT_ROUNDED;
+      return this == DROPPED_TABLE || this == DROPPED_COLUMN || this == ROUNDED || this == TEXT_ROUNDED
+          || this == TEXT_REWRITTEN;
     }
 
     /**

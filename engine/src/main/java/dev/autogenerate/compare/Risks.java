@@ -474,11 +474,13 @@ public final class Risks {
         } else if (STRINGS.contains(from.kind()) && to.kind() == Kind.NUMERIC) {
           // Both: the texts that are no number fail, and the others are rounded to the scale, silently.
           risks.add(new Risk(change, Risk.Kind.TEXT_TO_DECIMAL, alter.table(), column, 0));
+          risks.add(new Risk(change, Risk.Kind.TEXT_REWRITTEN, alter.table(), column, 0));
           if (to.precision() != null) {
             risks.add(new Risk(change, Risk.Kind.TEXT_ROUNDED, alter.table(), column, scale(to)));
           }
         } else if (STRINGS.contains(from.kind()) && INTEGERS.contains(to.kind())) {
           risks.add(new Risk(change, Risk.Kind.TEXT_TO_INTEGER, alter.table(), column, 0));
+          risks.add(new Risk(change, Risk.Kind.TEXT_REWRITTEN, alter.table(), column, 0));
         } else if (STRINGS.contains(from.kind()) && READ_WHOLE_FROM_TEXT.contains(to.kind())) {
           risks.add(new Risk(change, Risk.Kind.TEXT_CONVERTED, alter.table(), column, 0));
         } else if (!rounds && !widens(from, to)) {

@@ -110,6 +110,8 @@ public final class RowCounts {
         return valuesWhere(table, columns.get(0), notAWholeNumber(columns.get(0), risk.newType().orElseThrow(), kind));
       case TEXT_TO_DECIMAL:
         return valuesWhere(table, columns.get(0), notADecimal(columns.get(0), risk.newType().orElseThrow(), kind));
+      case TEXT_REWRITTEN:
+        return valuesWhere(table, columns.get(0), textRewritten(columns.get(0), risk.newType().orElseThrow(), kind));
       case TEXT_ROUNDED:
         return valuesWhere(table, columns.get(0),
             textCut(columns.get(0), risk.newType().orElseThrow(), risk.limit(), kind));
@@ -190,6 +192,21 @@ public final class RowCounts {
     String outside = to.precision() == null ? "false" : NumberRange.outside(number, to);
     // A case, not an and: the cast must not run on a text that is no number.
     return "case when " + readsAsDecimal(column, database) + " then (" + outside + ") else true end";
+  }
+
+  /**
+   * Whether a text that reads as a number is not written as that number reads back ('00100', ' 42',
+   * '+7', '1e2'), and so changes though it converts: compared with the number's own text, before
+   * any scale rounds it ({@link #textCut}); on SQLite, whose numeric text drops a decimal's
+   * trailing zeros as its affinity stores the value, those too.
+   */
+  private static String textRewritten(String column, SqlType to, DatabaseKind database) {
+    String reads = SqlType.Kind.NUMERIC == to.kind() ? readsAsDecimal(column, database)
+        : database == DatabaseKind.POSTGRESQL ? postgresText(column) + " ~ '^[+-]?[0-9]+$'"
+        : "not (" + notAWholeNumber(column, to, database) + ")";
+    // A case, not an and: the cast must not run on a text that is no number.
+    return "case when " + reads + " then cast(" + decimal(column, database) + " as text) <> cast(" + column
+        + " as text) else false end";
   }
 
   /**

@@ -85,14 +85,16 @@ class RisksTest {
     assertEquals(List.of(), kinds(type("score", SqlType.numeric(10, 0))));
     assertEquals(List.of(Risk.Kind.OUT_OF_RANGE), kinds(type("score", SqlType.numeric(9, 0))));
     // A text made a whole number: the texts that do not read as one are what is counted.
-    assertEquals(List.of(Risk.Kind.TEXT_TO_INTEGER), kinds(type("name", SqlType.INTEGER)));
+    assertEquals(List.of(Risk.Kind.TEXT_TO_INTEGER, Risk.Kind.TEXT_REWRITTEN), kinds(type("name", SqlType.INTEGER)));
     // A text made a UUID or a boolean, which it holds whole or not at all: the same.
     assertEquals(List.of(Risk.Kind.TEXT_CONVERTED), kinds(type("name", SqlType.UUID)));
     assertEquals(List.of(Risk.Kind.TEXT_CONVERTED), kinds(type("name", SqlType.BOOLEAN)));
     // A text made a decimal: the texts that fail, and apart from them those its scale rounds, silently.
-    assertEquals(List.of(Risk.Kind.TEXT_TO_DECIMAL, Risk.Kind.TEXT_ROUNDED), kinds(type("name", SqlType.numeric(10, 2))));
-    assertEquals(2, Risks.of(CURRENT, List.of(type("name", SqlType.numeric(10, 2)))).get(1).limit());
-    assertEquals(List.of(Risk.Kind.TEXT_TO_DECIMAL), kinds(type("name", SqlType.NUMERIC)), "an unbounded one rounds none");
+    assertEquals(List.of(Risk.Kind.TEXT_TO_DECIMAL, Risk.Kind.TEXT_REWRITTEN, Risk.Kind.TEXT_ROUNDED),
+        kinds(type("name", SqlType.numeric(10, 2))));
+    assertEquals(2, Risks.of(CURRENT, List.of(type("name", SqlType.numeric(10, 2)))).get(2).limit());
+    assertEquals(List.of(Risk.Kind.TEXT_TO_DECIMAL, Risk.Kind.TEXT_REWRITTEN), kinds(type("name", SqlType.NUMERIC)),
+        "an unbounded one rounds none");
     // Others are counted whole (a date's forms follow the session's DateStyle), and what a date,
     // a time or a float keeps less of than the text held, apart.
     assertEquals(List.of(Risk.Kind.CONVERTED, Risk.Kind.TEXT_ROUNDED), kinds(type("name", SqlType.DATE)));

@@ -155,9 +155,10 @@ class RowCountsTest {
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void textsThatDoNotReadAsAWholeNumberAreCounted(DatabaseKind kind) throws Exception {
-    List<String> values = List.of("12", " 7 ", "-3", "+5", "abc", "1.5", "99999999999", "--4", "");
+    List<String> values = List.of("12", " 7 ", "-3", "+5", "abc", "1.5", "99999999999", "--4", "", "00100", "-0");
     try (Connection connection = TestDatabases.fresh(kind).open(); Statement statement = connection.createStatement()) {
-      Risk toInteger = textsRetyped(statement, "codes", "code", 20, values, SqlType.INTEGER).get(0);
+      List<Risk> risks = textsRetyped(statement, "codes", "code", 20, values, SqlType.INTEGER);
+      Risk toInteger = risks.get(0);
 
       assertEquals(Risk.Kind.TEXT_TO_INTEGER, toInteger.kind());
       long refused = 0;
@@ -174,6 +175,28 @@ class RowCountsTest {
         refused = 4; // abc, 1.5, --4 and the empty text stay text; the long number reads as one
       }
       assertEquals(OptionalLong.of(refused), count(connection, Database.of(connection), toInteger));
+      // Found by a user test: '00100' became 100, and the warning said 0 rows.
+      assertEquals(Risk.Kind.TEXT_REWRITTEN, risks.get(1).kind());
+      long rewritten = 0;
+      if (kind == DatabaseKind.POSTGRESQL) {
+        for (String value : values) {
+          try (Statement each = connection.createStatement(); ResultSet converted = each.executeQuery(
+              "select cast(cast(cast('" + value + "' as varchar) as integer) as text)")) {
+            converted.next();
+            rewritten += converted.getString(1).equals(value) ? 0 : 1;
+          } catch (SQLException e) {
+            // fails: counted as such, not as rewritten
+          }
+        }
+      } else {
+        try (ResultSet stored = statement.executeQuery("select count(*) from codes where code <> cast(cast(code as"
+            + " integer) as text) and code in (' 7 ', '+5', '00100', '-0')")) {
+          stored.next();
+          rewritten = stored.getLong(1);
+        }
+      }
+      assertEquals(4, rewritten, "' 7 ', '+5', '00100' and '-0'");
+      assertEquals(OptionalLong.of(rewritten), count(connection, Database.of(connection), risks.get(1)));
     }
   }
 
@@ -192,9 +215,11 @@ class RowCountsTest {
     try (Connection connection = TestDatabases.fresh(kind).open(); Statement statement = connection.createStatement()) {
       List<Risk> risks = textsRetyped(statement, "prices", "price", 20, values, SqlType.numeric(10, 2));
 
-      assertEquals(List.of(Risk.Kind.TEXT_TO_DECIMAL, Risk.Kind.TEXT_ROUNDED), risks.stream().map(Risk::kind).toList());
+      assertEquals(List.of(Risk.Kind.TEXT_TO_DECIMAL, Risk.Kind.TEXT_REWRITTEN, Risk.Kind.TEXT_ROUNDED),
+          risks.stream().map(Risk::kind).toList());
       long refused = 0;
       long rounded = 0;
+      long rewritten = 0;
       if (kind == DatabaseKind.POSTGRESQL) {
         for (String value : values) {
           try (Statement each = connection.createStatement();
@@ -204,19 +229,23 @@ class RowCountsTest {
             if (converted.getBigDecimal(1).compareTo(converted.getBigDecimal(2)) != 0) {
               rounded++;
             }
+            rewritten += converted.getString(2).equals(value) ? 0 : 1;
           } catch (SQLException e) {
             refused++;
           }
         }
         assertEquals(5, refused, "abc, 1.2.3, --4, the empty text and 99999999.995");
         assertEquals(3, rounded, "+0.125, 9.995 and 99999999.994");
+        assertEquals(6, rewritten, "' 7.5 ', '+0.125', '.5', '5.', '1e2' and '1.2345e2'");
       } else {
         refused = 7; // and 1e2, 1.2345e2, which SQLite's count does not read
         rounded = 3;
+        rewritten = 6; // ' 7.5 ', '+0.125', '.5', '5.', and '1.10' and '1.100', stored as 1.1 by numeric affinity
       }
       Database database = Database.of(connection);
       assertEquals(OptionalLong.of(refused), count(connection, database, risks.get(0)));
-      assertEquals(OptionalLong.of(rounded), count(connection, database, risks.get(1)));
+      assertEquals(OptionalLong.of(rewritten), count(connection, database, risks.get(1)));
+      assertEquals(OptionalLong.of(rounded), count(connection, database, risks.get(2)));
     }
   }
 
