@@ -47,8 +47,11 @@ final class ColumnComparator implements TableElementComparator {
       // One no migration created (made by hand, by ddl-auto) is the database's own: its drop would
       // fail on every database built from the migrations.
       if (changes.mayDrop(recorded -> recorded.hasColumn(column.name()))) {
+        List<String> alongWith = DroppedWithColumn.in(existing, column.name(), changes::dropsByName);
         changes.column(new DropColumn(table, column.name()),
-            table + "." + column.name() + " is in the database but no entity maps it: dropping it deletes its data");
+            table + "." + column.name() + " is in the database but no entity maps it: dropping it deletes its data"
+                + (alongWith.isEmpty() ? "" : ", and the database drops with it " + String.join(", ", alongWith)
+                    + " (the downgrade creates them again)"));
       } else {
         changes.keep("column " + table + "." + column.name());
       }

@@ -1,6 +1,8 @@
 package dev.autogenerate.compare;
 
 import dev.autogenerate.changes.Change;
+import dev.autogenerate.operations.DropConstraint;
+import dev.autogenerate.operations.DropIndex;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Schema;
@@ -87,6 +89,20 @@ final class TableChanges {
     notice(object + " exists only in the database, and is its own (no migration created it, or the baseline left"
         + " it to the database): left alone"
         + " (set compare.drop-unmapped=true to drop such objects)");
+  }
+
+  /** Whether a step found so far drops the constraint or index of this name. */
+  boolean dropsByName(String name) {
+    List<Change> drops = new ArrayList<>(beforeColumns);
+    drops.addAll(foreignKeyDrops);
+    for (Change change : drops) {
+      String dropped = change.operation() instanceof DropConstraint constraint ? constraint.name()
+          : change.operation() instanceof DropIndex index ? index.name() : null;
+      if (dropped != null && dropped.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void dropForeignKey(Operation operation, String reason) {

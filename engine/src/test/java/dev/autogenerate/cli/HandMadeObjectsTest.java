@@ -194,4 +194,51 @@ class HandMadeObjectsTest {
     }
 
   }
+
+  /**
+   * Found by two user tests: a hand-made check and a hand-made index on a column "left alone" went
+   * with the column's drop without a word, and the downgrade brought the column back without the
+   * check (the model kept a check on a column it no longer had). The drop's note names them, and
+   * its downgrade creates them again.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void handMadeObjectsOnADroppedColumnAreNamedAndComeBackWithIt(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.entities(TEAM, USER);
+    project.expect(0, "-m", "teams and users");
+    project.expect(0, "upgrade", "head");
+    String addCheck = kind == DatabaseKind.POSTGRESQL
+        ? "alter table users add constraint ck_team_positive check (team_id > 0)" : null;
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("create index ix_by_hand on users (team_id)");
+      if (addCheck != null) {
+        statement.execute(addCheck);
+      }
+      statement.execute("insert into users (email, team_id) values ('a@example.com', 3)");
+    }
+    project.expect(0, "check");
+
+    project.entities(TEAM, USER.replace("@Column(name = \"team_id\") Long teamId;", ""));
+    CliRun made = project.expect(0, "-m", "no team");
+    String file = CheckAndEnumRisksTest.written(project, "no_team");
+    String along = kind == DatabaseKind.POSTGRESQL ? "check ck_team_positive, index ix_by_hand" : "index ix_by_hand";
+    assertTrue(file.contains("and the database drops with it " + along + " (the downgrade creates them again)"),
+        () -> made + file);
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "downgrade", "-1");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      var indexes = statement.executeQuery(kind == DatabaseKind.POSTGRESQL
+          ? "select count(*) from pg_indexes where indexname = 'ix_by_hand'"
+          : "select count(*) from sqlite_master where name = 'ix_by_hand'");
+      indexes.next();
+      assertEquals(1, indexes.getInt(1), "the index is back");
+      if (addCheck != null) {
+        var checks = statement.executeQuery("select count(*) from pg_constraint where conname = 'ck_team_positive'");
+        checks.next();
+        assertEquals(1, checks.getInt(1), "the check is back");
+      }
+    }
+  }
+
 }

@@ -152,7 +152,8 @@ public record Table(
         primaryKey,
         without(uniqueConstraints, unique -> unique.columns().contains(columnName)),
         without(foreignKeys, key -> key.columns().contains(columnName)),
-        checks,
+        // As the database does: a check on the column goes with it (and comes back with its undo).
+        without(checks, check -> ViewUses.names(check.expression(), columnName)),
         without(indexes, index -> index.columnNames().contains(columnName)),
         comment);
   }

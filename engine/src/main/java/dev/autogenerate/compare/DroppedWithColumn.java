@@ -1,0 +1,52 @@
+package dev.autogenerate.compare;
+
+import dev.autogenerate.schema.CheckConstraint;
+import dev.autogenerate.schema.ForeignKey;
+import dev.autogenerate.schema.Index;
+import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.UniqueConstraint;
+import dev.autogenerate.schema.ViewUses;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * What the database drops with a column, unasked: the indexes, uniques, checks and foreign keys of
+ * its table that use it (PostgreSQL drops them with the column; SQLite's rebuild leaves them out).
+ * One made by hand (a DBA's index, a check another tool added) was "left alone" until its column
+ * went, and then went without a word; the drop's note names them, and its downgrade creates them
+ * again with the column.
+ */
+final class DroppedWithColumn {
+
+  private DroppedWithColumn() {}
+
+  /**
+   * The objects of {@code existing} using {@code column}, as a reader names them ({@code index
+   * ix_title}), but those the plan drops by a step of their own ({@code dropped}, by name).
+   */
+  static List<String> in(Table existing, String column, Predicate<String> dropped) {
+    List<String> found = new ArrayList<>();
+    for (UniqueConstraint unique : existing.uniqueConstraints()) {
+      if (unique.columns().contains(column) && !dropped.test(unique.name())) {
+        found.add("unique " + unique.name());
+      }
+    }
+    for (CheckConstraint check : existing.checks()) {
+      if (ViewUses.names(check.expression(), column) && !dropped.test(check.name())) {
+        found.add("check " + check.name());
+      }
+    }
+    for (ForeignKey key : existing.foreignKeys()) {
+      if (key.columns().contains(column) && !dropped.test(key.name())) {
+        found.add("foreign key " + key.name());
+      }
+    }
+    for (Index index : existing.indexes()) {
+      if (index.columnNames().contains(column) && !dropped.test(index.name())) {
+        found.add("index " + index.name());
+      }
+    }
+    return found;
+  }
+}
