@@ -4,7 +4,10 @@ import dev.autogenerate.operations.AlterSequence;
 import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.DropSequence;
 import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Sequence;
+import dev.autogenerate.schema.Table;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -43,9 +46,31 @@ final class SequenceComparator implements SchemaElementComparator {
   public void compareDropped(Schema current, Schema wanted, PlanBuilder plan, Optional<Schema> recorded) {
     for (Sequence sequence : current.sequences().values()) {
       if (wanted.sequence(sequence.name()).isEmpty()) {
-        plan.last(new DropSequence(sequence.name()),
-            "sequence " + sequence.name() + " is in the database but no entity uses it");
+        Optional<String> user = columnDefaultUsing(current, sequence.name());
+        if (user.isPresent()) {
+          // A DBA's numbering (nextval() as a column's default): dropping it fails while the
+          // default uses it, and the column numbers the rows still.
+          plan.notice("sequence " + sequence.name() + " is used by the default of " + user.get() + ": left alone");
+        } else {
+          plan.last(new DropSequence(sequence.name()),
+              "sequence " + sequence.name() + " is in the database but no entity uses it");
+        }
       }
     }
+  }
+
+  /** The first column, as {@code table.column}, whose default takes values from the sequence. */
+  static Optional<String> columnDefaultUsing(Schema schema, String sequence) {
+    String quoted = "'" + sequence.toLowerCase(Locale.ROOT) + "'";
+    String qualified = "." + sequence.toLowerCase(Locale.ROOT) + "'";
+    for (Table table : schema.tables().values()) {
+      for (Column column : table.columns()) {
+        String defaultSql = column.defaultSql() == null ? "" : column.defaultSql().toLowerCase(Locale.ROOT);
+        if (defaultSql.contains("nextval(") && (defaultSql.contains(quoted) || defaultSql.contains(qualified))) {
+          return Optional.of(table.name() + "." + column.name());
+        }
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -12,8 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.autogenerate.operations.AlterSequence;
 import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.DropSequence;
+import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Sequence;
+import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.TableElement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +44,24 @@ class SequenceComparatorTest {
 
     assertEquals(List.of(), plan.ordered(false));
     assertEquals(List.of(), plan.warnings());
+  }
+
+  /**
+   * Found adopting a database: a sequence a column default numbers rows from (a DBA's
+   * {@code nextval('shared_ref_seq')}) was to be dropped, which failed the upgrade on the default
+   * depending on it.
+   */
+  @Test
+  void aSequenceAColumnDefaultUsesIsLeftAlone() {
+    Schema current = Schema.of(List.of(Table.of("customers", List.<TableElement>of(
+            Column.column("ref_no", SqlType.BIGINT).defaultSql("nextval('shared_ref_seq'::regclass)")))),
+        List.of(sequence("shared_ref_seq", 1, 1), sequence("old_seq", 1, 1)), List.of());
+
+    PlanBuilder plan = run(new SequenceComparator(POSTGRES), current, sequences());
+
+    assertEquals(List.of(new DropSequence("old_seq")), CompareTesting.operations(plan.ordered(false)));
+    assertEquals(List.of("sequence shared_ref_seq is used by the default of customers.ref_no: left alone"),
+        plan.notices());
   }
 
   @Test
