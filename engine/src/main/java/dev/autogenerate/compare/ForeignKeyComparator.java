@@ -19,7 +19,8 @@ final class ForeignKeyComparator implements TableElementComparator {
       Optional<ForeignKey> match = find(wanted.foreignKeys(), key);
       if (match.isPresent() && !sameActions(match.get(), key)) {
         Matching.drop(key, wanted.name(), changes).ifPresent(drop -> changes.dropForeignKey(drop,
-            "foreign key " + key.name() + ": its actions change, so it is dropped and added again"));
+            "foreign key " + key.name() + ": " + actionsChange(key, match.get())
+                + ", so it is dropped and added again"));
       } else if (match.isEmpty() && changes.mayDrop(table -> find(table.foreignKeys(), key).isPresent())) {
         Matching.drop(key, wanted.name(), changes).ifPresent(drop -> changes.dropForeignKey(drop, null));
       } else if (match.isEmpty() && !changes.isWanted(key.referencedTable())) {
@@ -38,6 +39,21 @@ final class ForeignKeyComparator implements TableElementComparator {
         changes.addForeignKey(new AddConstraint(wanted.name(), key), null);
       }
     }
+  }
+
+  /**
+   * What changes, in SQL's words: {@code on delete cascade -> no action}. A cascade that goes
+   * makes deleting a parent fail where it deleted its children; the reviewer must see which.
+   */
+  static String actionsChange(ForeignKey was, ForeignKey wanted) {
+    List<String> changed = new java.util.ArrayList<>();
+    if (was.onDelete() != wanted.onDelete()) {
+      changed.add("on delete " + was.onDelete().sql() + " -> " + wanted.onDelete().sql());
+    }
+    if (was.onUpdate() != wanted.onUpdate()) {
+      changed.add("on update " + was.onUpdate().sql() + " -> " + wanted.onUpdate().sql());
+    }
+    return String.join(", ", changed);
   }
 
   private static Optional<ForeignKey> find(List<ForeignKey> keys, ForeignKey key) {

@@ -70,7 +70,16 @@ class ForeignKeyComparatorTest {
     assertEquals(List.of(new DropConstraint("orders", "orders_user_id_fkey")), operations(staged.foreignKeyDrops()));
     assertEquals(List.of(new AddConstraint("orders", toUsers("fk_orders_user_id_users").onDelete(CASCADE).onUpdate(SET_NULL))),
         operations(staged.foreignKeyAdds()));
-    assertEquals("foreign key orders_user_id_fkey: its actions change, so it is dropped and added again",
+    assertEquals("foreign key orders_user_id_fkey: on delete no action -> cascade, on update no action -> set null,"
+        + " so it is dropped and added again", staged.foreignKeyDrops().get(0).reason());
+  }
+
+  /** Found adopting a database: a cascade the entities lack went with "its actions change" only. */
+  @Test
+  void aCascadeThatGoesIsNamed() {
+    Staged staged = compare(orders(toUsers("fk_lines_order").onDelete(CASCADE)), orders(toUsers("fk_lines_order")));
+
+    assertEquals("foreign key fk_lines_order: on delete cascade -> no action, so it is dropped and added again",
         staged.foreignKeyDrops().get(0).reason());
   }
 
