@@ -348,6 +348,28 @@ class TriggerConflictsTest {
   }
 
   /**
+   * Found adopting a database: an audit trigger on orders whose function inserts into
+   * {@code audit_log (row_id)}; dropping audit_log.row_id was let through, and every order's
+   * insert failed. A function naming the table and its column stops the drop too.
+   */
+  @Test
+  void aPostgresTriggersFunctionWritingAnotherTablesColumnStopsItsDrop() {
+    Table audit = Table.of("audit_log", List.of(column("id", SqlType.BIGINT),
+        column("row_id", SqlType.BIGINT), column("action", SqlType.TEXT)));
+    Trigger audited = new Trigger("trg_orders_audit on orders", "orders", "CREATE TRIGGER trg_orders_audit BEFORE"
+        + " INSERT ON public.orders FOR EACH ROW EXECUTE FUNCTION trg_orders_audit()",
+        "begin insert into audit_log(action, row_id) values (tg_op, new.id); return new; end");
+    Schema current = Schema.of(List.of(ORDERS, audit)).withViewsAndTriggers(List.of(), List.of(audited));
+
+    DependencyConflict dropped = assertThrows(DependencyConflict.class,
+        () -> TriggerConflicts.check(current, List.of(Change.of(new DropColumn("audit_log", "row_id"))), false));
+    assertTrue(dropped.getMessage().startsWith("trigger trg_orders_audit on orders runs a function that names table"
+        + " audit_log and its column row_id, which this migration drops"), dropped.getMessage());
+    // Another column of the table, which the function does not name, goes freely.
+    TriggerConflicts.check(current, List.of(Change.of(new DropColumn("audit_log", "id"))), false);
+  }
+
+  /**
    * Nor may such a string hide a use after it: an apostrophe inside a dollar quote, an escaped
    * quote in an escape string, an array subscript.
    */
