@@ -200,11 +200,12 @@ public interface Database {
    * open); migrations themselves wait for each other through {@link #lockMigrations} and
    * {@link #beginRevision}, saying so, up to the lock timeout. Or a pool in front of PostgreSQL
    * (PgBouncer) lost the driver's prepared statements, or had no server connection to give. Or the
-   * connection's user lacks a privilege the command needs.
+   * connection's user lacks a privilege the command needs. Or a SQLite url names a file that is
+   * no SQLite database, or a damaged one.
    */
   static Optional<String> explained(Throwable failure) {
-    return SqliteDatabase.lockedByAnotherProcess(failure).or(() -> PoolerFailures.explain(failure))
-        .or(() -> PrivilegeFailures.explain(failure));
+    return SqliteDatabase.lockedByAnotherProcess(failure).or(() -> SqliteDatabase.unreadableFile(failure))
+        .or(() -> PoolerFailures.explain(failure)).or(() -> PrivilegeFailures.explain(failure));
   }
 
   /**

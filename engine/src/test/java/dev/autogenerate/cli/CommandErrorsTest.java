@@ -176,6 +176,22 @@ class CommandErrorsTest {
     assertOneLineError(project.expect(2, "upgrade", "head"), "the database file " + directory + " is a folder");
   }
 
+  /** Found by a user test: "unexpected SQLiteException: [SQLITE_NOTADB] ...". */
+  @Test
+  void aSqliteUrlNamingAFileThatIsNoDatabase() throws Exception {
+    Path notes = directory.resolve("notes.txt");
+    java.nio.file.Files.writeString(notes, "shopping list: milk, eggs, and a great deal more text than a header\n".repeat(20));
+    byte[] before = java.nio.file.Files.readAllBytes(notes);
+    ProjectDirectory project = new ProjectDirectory(directory,
+        new TestDatabase(DatabaseKind.SQLITE, "jdbc:sqlite:" + notes, null, null));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "first", "--url", "jdbc:sqlite:" + directory.resolve("dev.db"));
+
+    assertOneLineError(project.expect(2, "upgrade", "head"), "the file the url names is not a SQLite database");
+    assertOneLineError(project.expect(2, "check"), "the file the url names is not a SQLite database");
+    assertTrue(java.util.Arrays.equals(before, java.nio.file.Files.readAllBytes(notes)), "the file is untouched");
+  }
+
   /**
    * A migrations folder that is not there (a mistyped setting, a command run from another folder)
    * was an empty history: upgrade said "Already at head" and created an empty SQLite file.

@@ -266,6 +266,25 @@ public final class SqliteDatabase implements Database, ComparisonRules {
     return Optional.empty();
   }
 
+  /**
+   * See {@link Database#explained}: a file that is no SQLite database, or a damaged one (the
+   * driver says {@code [SQLITE_NOTADB]}, {@code [SQLITE_CORRUPT]}). Nothing was written to it.
+   */
+  public static Optional<String> unreadableFile(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      String message = cause instanceof SQLException ? String.valueOf(cause.getMessage()) : "";
+      if (message.contains("[SQLITE_NOTADB]")) {
+        return Optional.of("the file the url names is not a SQLite database (another kind of file, or an encrypted"
+            + " one): check the url (jdbc:sqlite:FILE); nothing was written to it");
+      }
+      if (message.contains("[SQLITE_CORRUPT]")) {
+        return Optional.of("the SQLite database the url names is damaged (SQLite finds it malformed): restore it from"
+            + " a copy, or check it with sqlite3's .recover; nothing was written to it");
+      }
+    }
+    return Optional.empty();
+  }
+
   @Override
   public List<String> versionGuard(List<String> heads, String failure) {
     String found = "coalesce((select group_concat(version_num, ',') from (select version_num from "
