@@ -383,13 +383,23 @@ public final class Migrator {
             forgotten.add(applied);
           }
         }
+        List<String> editsAccepted = new ArrayList<>();
         for (MigrationScript script : history.inOrder(goal.ids())) {
-          HistoryTable.stamped(connection, script, entries.containsKey(script.id()));
+          HistoryTable.Entry entry = entries.get(script.id());
+          if (entry != null && entry.checksum() != null && !script.matchesChecksum(entry.checksum())) {
+            editsAccepted.add(script.origin());
+          }
+          HistoryTable.stamped(connection, script, entry != null);
         }
         VersionTable.set(connection, goal.heads().stream()
             .map(head -> new VersionTable.Row(head, history.get(head).recordedChecksum())).toList());
         connection.commit();
         progress.accept("Stamped " + history.describe(goal) + " (nothing ran)");
+        if (!editsAccepted.isEmpty()) {
+          // What accepting an edit means is said: a user test found three edits taken without a word.
+          progress.accept("warning: accepted the edits of applied migration(s) " + String.join(", ", editsAccepted)
+              + ": their files now count as what ran, and the database keeps what their applied versions did");
+        }
         if (!forgotten.isEmpty()) {
           // Nothing of theirs was undone: an upgrade to a head that holds them runs them again.
           progress.accept("warning: no longer recorded: " + String.join(", ", forgotten) + ", whose changes stay in the"

@@ -1,6 +1,7 @@
 package dev.autogenerate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.operations.Operation;
@@ -55,7 +56,16 @@ class EditedMigrationTest {
     assertTrue(upgrade.err().contains("run downgrade -1 and then upgrade head")
         && upgrade.err().contains("the downgrade that runs is the edited file's"), upgrade::toString);
     project.expect(2, "-m", "anything");
+    // Stamping accepts the edit, and says so (a user test found edits taken without a word).
+    CliRun stamped = project.expect(0, "stamp", "head");
+    assertTrue(stamped.out().contains("warning: accepted the edits of applied migration(s) ")
+        && stamped.out().contains(file.getFileName() + ": their files now count as what ran"), stamped::toString);
+    assertFalse(project.expect(0, "stamp", "head").out().contains("accepted"), "once");
+    project.write(relative, original);
+    project.expect(0, "stamp", "head");
 
+    project.write(relative, original.replace("column(\"name\", varchar(255))",
+        "column(\"name\", varchar(255)),\n        column(\"nickname\", varchar(40))"));
     project.expect(0, "downgrade", "-1");
     project.expect(0, "upgrade", "head");
     assertTrue(WalkthroughTest.columnsOf(project, "users").contains("nickname"));
