@@ -867,6 +867,14 @@ public final class Project {
             + " built from the migrations lacks them (and a later migration that drops one to create it again fails"
             + " there); write them into a migration of their own with op.execute if it needs them");
       }
+      if (!existing.otherSchemas().isEmpty()) {
+        // The tool creates no schema (README, "Schemas"): found adopting a database, whose
+        // baseline then failed on an empty one at its first table in another schema.
+        String schemas = String.join(", ", existing.otherSchemas());
+        progress.println("note: the baseline creates tables in schema(s) " + schemas + ", which it does not create:"
+            + " a database built from the migrations needs them first (create schema ...), or an op.execute that"
+            + " creates them at the top of the baseline's upgrade");
+      }
       List<String> unmapped = existing.tables().keySet().stream().filter(table -> !target.hasTable(table)).toList();
       if (!unmapped.isEmpty()) {
         // Adopted, they count as the migrations' own from now on: the next -m drops what no entity maps.

@@ -56,4 +56,23 @@ class OtherSchemasTest {
     project.expect(0, "upgrade", "head");
     project.expect(0, "check");
   }
+
+  /**
+   * Found adopting a database: the baseline of tables in another schema failed on an empty
+   * database at its first such table, and said nothing of the schema, which the tool does not create.
+   */
+  @Test
+  void aBaselineOfTablesInAnotherSchemaSaysTheSchemaMustExist() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      statement.execute("create schema archive");
+      statement.execute("create table archive.archived_orders (id bigint primary key, note varchar(255))");
+    }
+    ProjectDirectory project = new ProjectDirectory(directory, database);
+    project.entities(ARCHIVED);
+
+    CliRun baseline = project.expect(0, "baseline", "-m", "adopt");
+    assertTrue(baseline.out().contains("note: the baseline creates tables in schema(s) archive, which it does not"
+        + " create: a database built from the migrations needs them first"), baseline::toString);
+  }
 }
