@@ -1003,6 +1003,11 @@ public final class Migrator {
   private static Schema applyOrExplain(ChangeGroup group, Schema schema, MigrationScript script) {
     Schema after = schema;
     for (Operation operation : group.operations()) {
+      Optional<String> viewInTheWay = ViewsInTheWay.of(operation, after);
+      if (viewInTheWay.isPresent()) {
+        throw new UserError("migration " + script.origin() + ": cannot " + operation.describe() + ": "
+            + viewInTheWay.get());
+      }
       try {
         after = operation.applyTo(after);
       } catch (IllegalArgumentException e) {

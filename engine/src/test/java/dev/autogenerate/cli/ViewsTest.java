@@ -108,6 +108,36 @@ class ViewsTest {
   }
 
   /**
+   * Found by a user test on SQLite: {@code downgrade base} dropped the tables a hand-made view read
+   * and left the view broken, without a word, and a later upgrade failed at a table rebuild ("error
+   * in view"); a downgrade dropping a column such a view read failed with SQLite's raw error. Both
+   * stop before the revision runs, in one line naming the view, as PostgreSQL refuses them.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aDowngradeDroppingWhatAViewReadsStopsBeforeItRuns(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = projectWithView(kind);
+    project.entities(ORDER_V1.replace("String note;", "String note;\n  Integer tier;"));
+    project.expect(0, "-m", "tiers");
+    project.expect(0, "upgrade", "head");
+    execute(project, "create view tiers as select id, tier from orders");
+
+    CliRun column = project.expect(2, "downgrade", "-1");
+    assertEquals(1, column.err().lines().count(), column::toString);
+    assertTrue(column.err().contains(": cannot drop column orders.tier: view tiers reads column orders.tier"
+        + " (PostgreSQL refuses the drop, SQLite would leave the view broken): drop or change the view first"),
+        column::toString);
+    assertTrue(WalkthroughTest.columnsOf(project, "orders").contains("tier"), "nothing ran");
+
+    execute(project, "drop view tiers");
+    project.expect(0, "downgrade", "-1");
+    CliRun table = project.expect(2, "downgrade", "base");
+    assertTrue(table.err().contains(": cannot drop table orders: view order_totals reads table orders"),
+        table::toString);
+    assertEquals(List.of("1:40"), totals(project), "the view still reads its table");
+  }
+
+  /**
    * PostgreSQL forgets a dropped view's grants, comments, options, column defaults and owner: a
    * view created again around a type change got none of them back, and a reporting role lost its
    * access without a word. They are read when the migration runs, in that database, and given back.
