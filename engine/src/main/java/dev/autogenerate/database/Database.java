@@ -170,6 +170,13 @@ public interface Database {
   List<String> versionGuard(List<String> heads, String failure);
 
   /**
+   * A condition, in this database's SQL, that holds when none of these tables exists: what a
+   * script from base checks first, so that one run on a database made otherwise (not yet adopted)
+   * stops before its first statement rather than at one that finds its table there.
+   */
+  String noTableNamed(List<String> tables);
+
+  /**
    * What a script written without the database begins with, after its header comment: the
    * client's settings its guards need (a client goes on after an error unless told), and the
    * session's; each line ends with a newline, and a blank line ends the whole.

@@ -4,6 +4,7 @@ import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.compare.Risk;
 import dev.autogenerate.database.AheadOfTransaction;
 import dev.autogenerate.database.Database;
+import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.schema.Schema;
 import java.util.ArrayList;
@@ -84,7 +85,11 @@ public final class OfflineScript {
     if (open) {
       body.append("commit;\n");
     }
-    return header("upgrade", from, applied, List.of()).append(body).toString();
+    StringBuilder script = header("upgrade", from, applied, List.of());
+    if (from.isBase() && !steps.isEmpty()) {
+      madeOtherwiseGuard(script, steps.get(0));
+    }
+    return script.append(body).toString();
   }
 
   /**
@@ -254,6 +259,28 @@ public final class OfflineScript {
       }
     }
     return script;
+  }
+
+  /**
+   * The check that a database the script starts at base has none of the tables its first
+   * revision creates: one made otherwise (a legacy database, never adopted) has no version table
+   * either, and passed the start's check, to stop at its first create table or type (found by a
+   * user test handing a DBA the script for a copy of production).
+   */
+  private void madeOtherwiseGuard(StringBuilder script, MigrationScript first) {
+    List<String> tables = first.upgradeOperations().stream()
+        .filter(operation -> operation instanceof CreateTable)
+        .map(operation -> ((CreateTable) operation).table().name()).toList();
+    if (tables.isEmpty()) {
+      return;
+    }
+    String failure = "this script starts at base, but the database has tables its first revision creates: it was"
+        + " made otherwise; record the revision it matches with autogenerate stamp --sql REV (a baseline's), then"
+        + " write the rest with autogenerate upgrade --sql REV:head";
+    script.append("-- Stops here if the database has a table ").append(first.label()).append(" creates.\n");
+    for (String statement : database.scriptStop(database.noTableNamed(tables), failure)) {
+      script.append(statement).append(";\n");
+    }
   }
 
   /** The check that the database is where the script starts. */

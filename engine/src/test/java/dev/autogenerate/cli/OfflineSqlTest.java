@@ -173,6 +173,33 @@ public class OfflineSqlTest {
   }
 
   /**
+   * Found by a user test handing a DBA the script for a copy of a production database never
+   * adopted: it has no version table, so the start's check passed, and the script stopped at its
+   * first create, with no hint of the way. It stops first now, naming it; on an empty database it runs.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aScriptFromBaseStopsOnADatabaseMadeOtherwise(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory.resolve("app"), TestDatabases.fresh(kind));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "users");
+    String script = project.expect(0, "upgrade", "--sql", "head").out();
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table users (id bigint primary key, name varchar(255))");
+    }
+
+    ClientRun stopped = client(project.database(), script);
+
+    assertTrue(stopped.exitCode() != 0 && stopped.output().contains("this script starts at base, but the database has"
+        + " tables its first revision creates: it was made otherwise; record the revision it matches with autogenerate"
+        + " stamp --sql REV"), stopped::toString);
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("drop table users");
+    }
+    runWithClient(project.database(), script);
+  }
+
+  /**
    * psql goes on after an error unless told to stop: a revision that fails rolls back, and the
    * next must not apply on top of it. Each revision's transaction begins by checking where the
    * database is, which aborts it; and a script that stops at its start has created nothing, not

@@ -112,6 +112,12 @@ public final class PostgresDatabase implements Database, ComparisonRules {
   }
 
   @Override
+  public String noTableNamed(List<String> tables) {
+    return String.join(" and ", tables.stream()
+        .map(table -> "to_regclass(" + Ddl.literal(Ddl.qualifiedName(table)) + ") is null").toList());
+  }
+
+  @Override
   public <T> T readWithin(Connection connection, Duration limit, Read<T> read) throws SQLException {
     return PostgresTimeLimit.readWithin(connection, limit, read);
   }

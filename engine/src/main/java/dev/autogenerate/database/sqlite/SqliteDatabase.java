@@ -338,6 +338,13 @@ public final class SqliteDatabase implements Database, ComparisonRules {
   }
 
   @Override
+  public String noTableNamed(List<String> tables) {
+    // By name as SQLite finds a table: in any case.
+    return "(select count(*) from sqlite_schema where type = 'table' and name collate nocase in ("
+        + String.join(", ", tables.stream().map(Ddl::literal).toList()) + ")) = 0";
+  }
+
+  @Override
   public <T> T readWithin(Connection connection, Duration limit, Read<T> read) throws SQLException {
     return SqliteTimeLimit.readWithin(connection, limit, read);
   }
