@@ -594,15 +594,17 @@ public final class Project {
    * @throws UserError when the database is at a revision no migration defines
    */
   public Optional<String> notUpToDate(Connection connection, RevisionHistory history) throws SQLException {
-    if (history.heads().size() > 1) {
-      return Optional.of(history.describeHeads() + "; " + MERGE_FIRST);
-    }
     List<String> recorded = VersionTable.heads(connection);
     Optional<String> inconsistency = history.inconsistency(recorded);
     if (inconsistency.isPresent()) {
       return inconsistency;
     }
+    // A database at a revision no migration defines says so first (its file deleted, say): a merge
+    // of the heads left would not help (found by a user test).
     AppliedRevisions applied = history.appliedAt(recorded);
+    if (history.heads().size() > 1) {
+      return Optional.of(history.describeHeads() + "; " + MERGE_FIRST);
+    }
     if (!applied.heads().equals(history.heads().stream().map(MigrationScript::id).toList())) {
       return Optional.of("the database is at " + history.describe(applied) + " but the newest migration is "
           + RevisionHistory.labels(history.heads()) + "; run `autogenerate upgrade head` first");

@@ -293,6 +293,25 @@ class BranchesTest {
         + " defines"), verbose::toString);
   }
 
+  /**
+   * Found by a user test: the applied merge's file deleted, check said "2 heads ... run autogenerate
+   * merge", where upgrade said the database is at a revision no migration defines; a merge written
+   * then would not have helped. check says the same as upgrade now.
+   */
+  @Test
+  void checkOnTwoHeadsSaysFirstThatTheDatabaseIsAtARevisionNoMigrationDefines() throws Exception {
+    ProjectDirectory project = twoBranches(directory, DatabaseKind.SQLITE);
+    project.expect(0, "upgrade", A);
+    try (Connection connection = project.database().open(); java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("update autogenerate_version set version_num = 'deletedmerge'");
+    }
+
+    CliRun check = project.expect(2, "check");
+
+    assertTrue(check.err().contains("the database is at revision deletedmerge, which no migration"), check::toString);
+    assertFalse(check.out().contains("merge"), check::toString);
+  }
+
   /** stamp records any set of heads, and take the history table with it. */
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
