@@ -721,6 +721,7 @@ public final class Migrator {
           : !ranAhead.isEmpty()
           ? "; nothing of it was applied but what it ran ahead of its transaction, as this server needs (`"
               + String.join("`, `", ranAhead) + "`), which the next upgrade runs again harmlessly"
+          : direction == Direction.DOWNGRADE ? "; nothing of it was reverted: it is still applied"
           : "; nothing of it was applied";
       throw new UserError("migration " + script.label() + " failed" + where + ": "
           + UserError.firstLine(String.valueOf(e.getMessage())) + database.explain(e, statementSql) + aftermath
