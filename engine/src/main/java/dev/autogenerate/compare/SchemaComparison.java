@@ -170,7 +170,8 @@ public final class SchemaComparison {
       if (change.operation() instanceof DropView drop && current.hasView(drop.name()) && !wanted.hasView(drop.name())
           && !recorded.get().hasView(drop.name())) {
         warnings.add("view " + drop.name() + " is dropped and created again around this change, but no migration"
-            + " created it (made by hand in this database): on a database without it the migration fails at its drop;"
+            + " created it by op.createView (made by hand in this database, or by an op.execute the tool does not"
+            + " read): on a database without it the migration fails at its drop;"
             + " create it in a migration of its own first (op.createView), or take its two steps out and redo the view"
             + " by hand where it exists");
       }
