@@ -171,8 +171,10 @@ final class SqliteTableRebuild {
     List<String> known = new ArrayList<>();
     schema.views().keySet().forEach(view -> known.add(Ddl.literal(SqliteNames.asciiLowerCase(view))));
     schema.triggers().keySet().forEach(trigger -> known.add(Ddl.literal(SqliteNames.asciiLowerCase(trigger))));
-    String failure = "table " + table.name() + " is read by views or triggers the migrations do not know; this script's"
-        + " rebuild of it would fail on them: apply the migrations with autogenerate upgrade, which creates them again";
+    String failure = "table " + table.name() + " is read by views or triggers the migrations do not know (made by"
+        + " hand, or by an op.execute, whose SQL the script cannot read); this script's rebuild of it would fail on"
+        + " them: apply the migrations with autogenerate upgrade, which creates them again, or make such a view"
+        + " with op.createView";
     String word = "'*[^a-z0-9_$]" + globLiteral(SqliteNames.asciiLowerCase(table.name())) + "[^a-z0-9_$]*'";
     return SqliteScriptStop.unless("_autogenerate_dependents_guard",
         "(select count(*) from sqlite_master where type in ('view', 'trigger') and tbl_name <> "

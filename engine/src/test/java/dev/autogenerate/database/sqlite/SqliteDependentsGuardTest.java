@@ -53,6 +53,9 @@ class SqliteDependentsGuardTest {
     SQLException stopped = assertThrows(SQLException.class, () -> run(statement, schema));
     assertTrue(stopped.getMessage().contains("table users is read by views or triggers the migrations do not know"),
         stopped.getMessage());
+    // A user test met it on a view an op.execute made: the way out names op.createView too.
+    assertTrue(stopped.getMessage().contains("or by an op.execute, whose SQL the script cannot read")
+        && stopped.getMessage().contains("or make such a view with op.createView"), stopped.getMessage());
     statement.execute("drop table if exists temp._autogenerate_dependents_guard");
   }
 
