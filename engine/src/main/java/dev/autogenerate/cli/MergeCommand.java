@@ -48,8 +48,11 @@ final class MergeCommand implements Callable<Integer> {
             + " fails on the second; change one branch's migration so that it no longer creates it (alter it"
             + " instead), then upgrade again");
       } else {
-        out.println("note: both branches change " + both + ": check they fit together, and reconcile them in the"
-            + " merge's upgrade() if need be");
+        // A database that had one branch runs the other last, and a new one runs them in history
+        // order: where they set it differently, databases end differently (found by a user test).
+        out.println("warning: both branches change " + both + ": each database ends as the branch it ran last leaves"
+            + " it, which is not the same branch everywhere; where they set it differently, set it as wanted in the"
+            + " merge's upgrade(), so that every database ends alike");
       }
     }
     out.println("Wrote " + RevisionCommand.displayPath(root, merge.file()) + ", merging "

@@ -8,6 +8,7 @@ import dev.autogenerate.runtime.HistoryTable;
 import dev.autogenerate.runtime.VersionTable;
 import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.testing.TestDatabases;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
@@ -430,7 +431,7 @@ class BranchesTest {
 
   /** Both branches change the same column: the merge is written, and says so. */
   @Test
-  void aMergeOfBranchesChangingTheSameColumnSaysSo() {
+  void aMergeOfBranchesChangingTheSameColumnSaysSo() throws Exception {
     ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
     project.entities(WalkthroughTest.USER_V1);
     project.write("src/main/java/com/example/migrations/M20260101_000001_users.java", migration(
@@ -451,6 +452,23 @@ class BranchesTest {
         + " second; change one branch's migration"), merge::toString);
     assertTrue(merge.out().contains("Wrote "), merge::toString);
     assertEquals(M, project.expect(0, "heads").out().split(" ")[0]);
+
+    // Both change a column: each database ends as the branch it ran last left it, which a
+    // database that had one branch already runs second; said as a warning, with the way.
+    project.write("src/main/java/com/example/migrations/M20260101_000005_name.java", migration(
+        "M20260101_000005_name", "@Revision(id = \"" + THIRD + "\", revises = \"" + M + "\", message = \"id\")",
+        "op.alterColumn(\"users\", \"id\", dev.autogenerate.operations.ColumnChange.type(BIGINT));", "op.alterColumn(\"users\", \"id\", dev.autogenerate.operations.ColumnChange.type(INTEGER));"));
+    project.write("src/main/java/com/example/migrations/M20260101_000006_name_too.java", migration(
+        "M20260101_000006_name_too", "@Revision(id = \"d00000000006\", revises = \"" + M + "\", message = \"id too\")",
+        "op.alterColumn(\"users\", \"id\", dev.autogenerate.operations.ColumnChange.type(SMALLINT));", "op.alterColumn(\"users\", \"id\", dev.autogenerate.operations.ColumnChange.type(INTEGER));"));
+    CliRun changed = project.expect(0, "merge", "-m", "join again", "--rev-id", "e00000000007", THIRD, "d00000000006");
+    assertTrue(changed.out().startsWith("warning: both branches change users.id (") && changed.out().contains(
+        "each database ends as the branch it ran last leaves it, which is not the same branch everywhere"),
+        changed::toString);
+    Files.delete(project.migrations().resolve("M20260101_000005_name.java"));
+    Files.delete(project.migrations().resolve("M20260101_000006_name_too.java"));
+    project.migrationFiles().stream().filter(file -> file.getFileName().toString().endsWith("_join_again.java"))
+        .forEach(file -> file.toFile().delete());
 
     CliRun nothing = project.expect(2, "merge", "-m", "again");
     assertTrue(nothing.err().startsWith("error: nothing to merge: the history has 1 head: " + M), nothing::toString);
