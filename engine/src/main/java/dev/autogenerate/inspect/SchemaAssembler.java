@@ -121,7 +121,11 @@ public final class SchemaAssembler {
     }
   }
 
+  /** Adds an enum type, unless the filter excludes its name (as it would a table's). */
   public void addEnumType(EnumType enumType) {
+    if (!filter.includes(enumType.name())) {
+      return;
+    }
     enumTypes.add(enumType);
   }
 

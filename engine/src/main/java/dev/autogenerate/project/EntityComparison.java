@@ -134,7 +134,10 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
     }
   }
 
-  /** The entities' schema without the tables and views {@code exclude.tables} (or the built-in list) names. */
+  /**
+   * The entities' schema without the tables, views, sequences and enum types {@code exclude.tables}
+   * (or the built-in list) names.
+   */
   private Schema withoutExcluded(Schema target) {
     Schema kept = target;
     for (String table : target.tables().keySet()) {
@@ -145,6 +148,17 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
     for (String view : target.views().keySet()) {
       if (!filter.includes(view)) {
         kept = kept.withoutView(view);
+      }
+    }
+    // A sequence or enum type it names is the database's too: neither created nor dropped.
+    for (String sequence : target.sequences().keySet()) {
+      if (!filter.includes(sequence)) {
+        kept = kept.withoutSequence(sequence);
+      }
+    }
+    for (String enumType : target.enumTypes().keySet()) {
+      if (!filter.includes(enumType)) {
+        kept = kept.withoutEnumType(enumType);
       }
     }
     return kept;

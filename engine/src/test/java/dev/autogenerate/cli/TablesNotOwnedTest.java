@@ -49,6 +49,30 @@ class TablesNotOwnedTest {
   }
 
   /**
+   * Found adopting a database: a DBA's sequence (a column default's numbering) and enum type were
+   * proposed for dropping, and exclude.tables, which the README gave for tables, was the only way
+   * out for the sequence and none for the type. Both are left alone when it names them.
+   */
+  @Test
+  void excludedSequencesAndEnumTypesAreLeftAlone() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    project.write("autogenerate.properties", project.read(project.root().resolve("autogenerate.properties"))
+        + "exclude.tables=legacy_*, mood\n");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("create sequence legacy_numbers");
+      statement.execute("create type mood as enum ('happy', 'sad')");
+    }
+    project.entities(WalkthroughTest.USER_V1);
+
+    CliRun generated = project.expect(0, "-m", "first");
+
+    assertEquals(List.of("create table users"),
+        generated.out().lines().filter(line -> line.startsWith("  ")).map(String::trim).toList());
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+  }
+
+  /**
    * A foreign key to an excluded table that a SQLite database does not hold (a CI scratch
    * database, the table made by another tool elsewhere): SQLite creates the key all the same, and
    * check read it back as missing and proposed it again after every upgrade that created it.
