@@ -3,6 +3,7 @@ package dev.autogenerate.compare;
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.Table;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,7 +47,7 @@ final class ForeignKeyComparator implements TableElementComparator {
    * makes deleting a parent fail where it deleted its children; the reviewer must see which.
    */
   static String actionsChange(ForeignKey was, ForeignKey wanted) {
-    List<String> changed = new java.util.ArrayList<>();
+    List<String> changed = new ArrayList<>();
     if (was.onDelete() != wanted.onDelete()) {
       changed.add("on delete " + was.onDelete().sql() + " -> " + wanted.onDelete().sql());
     }

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -85,7 +86,7 @@ final class NamesFreedFirst {
     } else if (operation instanceof AddConstraint add && add.constraint() instanceof UniqueConstraint unique) {
       names.add(unique.name());
     }
-    names.removeIf(java.util.Objects::isNull);
+    names.removeIf(Objects::isNull);
     return names;
   }
 

@@ -124,7 +124,8 @@ public final class SchemaComparison {
     for (SchemaElementComparator comparator : droppingOrder) {
       comparator.compareDropped(renamed, wanted, plan, recordedRenamed);
     }
-    List<Change> reviewed = NamesFreedFirst.in(renamed, reviewed(plan.ordered(rules.foreignKeysMayReferenceLaterTables())));
+    List<Change> reviewed =
+        NamesFreedFirst.in(renamed, reviewed(plan.ordered(rules.foreignKeysMayReferenceLaterTables())));
     LookAlikes.Found lookAlikes = LookAlikes.in(current, reviewed, rules);
     EntityViews entityViews = EntityViews.in(renamed, wanted, recordedRenamed);
     // Views of @View entities last: after the tables they read, and after the views kept working

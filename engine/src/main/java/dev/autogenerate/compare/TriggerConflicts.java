@@ -200,14 +200,14 @@ final class TriggerConflicts {
   private static DependencyConflict functionConflict(Trigger trigger, String broken) {
     return new DependencyConflict("trigger " + trigger.name() + " " + broken + ": change its function first (a"
         + " migration with op.execute(\"create or replace function ...\") that no longer uses the column, or"
-        + " op.execute(\"drop trigger if exists " + javaText(trigger.name()) + "\")), upgrade, then run -m again; a rename"
-        + " and the function's new text can also go together in a migration written by hand");
+        + " op.execute(\"drop trigger if exists " + javaText(trigger.name()) + "\")), upgrade, then run -m again;"
+        + " a rename and the function's new text can also go together in a migration written by hand");
   }
 
   private static DependencyConflict conflict(Trigger trigger, String broken) {
     return new DependencyConflict("trigger " + trigger.name() + " " + broken + ": change or drop the trigger first (a"
-        + " migration with op.execute(\"drop trigger if exists " + javaText(trigger.name()) + "\") and, if it is still wanted,"
-        + " its new create trigger), upgrade, then run -m again");
+        + " migration with op.execute(\"drop trigger if exists " + javaText(trigger.name()) + "\") and, if it is"
+        + " still wanted, its new create trigger), upgrade, then run -m again");
   }
 
   /**

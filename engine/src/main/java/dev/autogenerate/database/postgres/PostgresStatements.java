@@ -343,7 +343,7 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
     if (operation.materialized()) {
       return List.of("drop materialized view " + name);
     }
-    List<String> statements = new ArrayList<>(List.of(ViewKeeping.keep(name)));
+    List<String> statements = new ArrayList<>(ViewKeeping.keep(name));
     statements.add("drop view " + name);
     return statements;
   }

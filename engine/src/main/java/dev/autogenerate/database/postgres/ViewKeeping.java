@@ -2,6 +2,8 @@ package dev.autogenerate.database.postgres;
 
 import static dev.autogenerate.database.Ddl.literal;
 
+import java.util.List;
+
 /**
  * What PostgreSQL forgets of a view that is dropped and created again around a column's type
  * change ({@code ViewRecreation}): who may read it (its grants, to roles and on columns), its
@@ -20,11 +22,11 @@ final class ViewKeeping {
   private ViewKeeping() {}
 
   /** The statements that read what the view would lose, run right before its drop. */
-  static String[] keep(String qualifiedName) {
+  static List<String> keep(String qualifiedName) {
     String view = literal(qualifiedName);
     String grantee = "case when x.grantee = 0 then 'public' else quote_ident(g.rolname) end";
     String grantOption = "case when x.is_grantable then ' with grant option' else '' end";
-    return new String[] {
+    return List.of(
         "create temporary table if not exists autogenerate_kept_views (name text primary key, restore text[] not null)"
             + " on commit drop",
         "insert into " + TABLE + " (name, restore) select " + view + ", array(select statement from ("
@@ -37,8 +39,8 @@ final class ViewKeeping {
             + " left join pg_roles g on g.oid = x.grantee where a.attrelid = c.oid and x.grantee <> c.relowner"
             + " union all select 3, format('alter view %s set (%s)', " + view + ", array_to_string(c.reloptions, ', '))"
             + " where c.reloptions is not null"
-            + " union all select 4, format('comment on view %s is %L', " + view + ", d.description) from pg_description d"
-            + " where d.objoid = c.oid and d.classoid = 'pg_class'::regclass and d.objsubid = 0"
+            + " union all select 4, format('comment on view %s is %L', " + view + ", d.description)"
+            + " from pg_description d where d.objoid = c.oid and d.classoid = 'pg_class'::regclass and d.objsubid = 0"
             + " union all select 5, format('comment on column %s.%I is %L', " + view + ", a.attname, d.description)"
             + " from pg_description d join pg_attribute a on a.attrelid = d.objoid and a.attnum = d.objsubid"
             + " where d.objoid = c.oid and d.classoid = 'pg_class'::regclass and d.objsubid > 0"
@@ -48,9 +50,9 @@ final class ViewKeeping {
             // Last: another owner than the one migrating may not take the grants above from it.
             + " union all select 7, format('alter view %s owner to %I', " + view + ", o.rolname) from pg_roles o"
             + " where o.oid = c.relowner and o.rolname <> current_user"
-            + ") kept (step, statement) order by step, statement) from pg_class c where c.oid = to_regclass(" + view + ")"
-            + " on conflict (name) do update set restore = excluded.restore"
-    };
+            + ") kept (step, statement) order by step, statement)"
+            + " from pg_class c where c.oid = to_regclass(" + view + ")"
+            + " on conflict (name) do update set restore = excluded.restore");
   }
 
   /**

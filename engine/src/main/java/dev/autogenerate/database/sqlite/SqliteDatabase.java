@@ -340,7 +340,8 @@ public final class SqliteDatabase implements Database, ComparisonRules {
   @Override
   public String noTableNamed(List<String> tables) {
     // By name as SQLite finds a table: in any case.
-    return "(select count(*) from sqlite_schema where type = 'table' and name collate nocase in ("
+    // sqlite_master: the name a DBA's older sqlite3 shell knows too (sqlite_schema came in 3.33).
+    return "(select count(*) from sqlite_master where type = 'table' and name collate nocase in ("
         + String.join(", ", tables.stream().map(Ddl::literal).toList()) + ")) = 0";
   }
 

@@ -27,7 +27,7 @@ class ViewKeepingTest {
       statement.execute("comment on column totals.note is 'Free text'");
       statement.execute("comment on column totals.amount is 'In cents'");
       connection.setAutoCommit(false);
-      List<String> steps = new ArrayList<>(List.of(ViewKeeping.keep("totals")));
+      List<String> steps = new ArrayList<>(ViewKeeping.keep("totals"));
       steps.add("drop view totals");
       steps.add("create view totals as select id, amount from orders");
       steps.add(ViewKeeping.giveBack("totals"));
