@@ -58,13 +58,14 @@ final class ViewKeeping {
   /**
    * The statement, run right after a view's creation, that gives back what its drop kept, if any.
    * What was kept for a column the view no longer has (an {@code @View} entity's new query) goes
-   * with the column.
+   * with the column, and a column default that no longer fits the column's new type (a text
+   * default on a column made numeric, found by a user test) goes too, as it could not be set.
    */
   static String giveBack(String qualifiedName) {
     String view = literal(qualifiedName);
     return "do $kept$ declare statement text; begin if to_regclass('" + TABLE + "') is not null then"
         + " for statement in execute format('select unnest(restore) from " + TABLE + " where name = %L', " + view
-        + ") loop begin execute statement; exception when undefined_column then null; end; end loop;"
+        + ") loop begin execute statement; exception when undefined_column or datatype_mismatch then null; end; end loop;"
         + " execute format('delete from " + TABLE + " where name = %L', " + view + "); end if; end $kept$";
   }
 }
