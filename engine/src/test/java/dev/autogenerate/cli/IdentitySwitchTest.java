@@ -102,6 +102,11 @@ class IdentitySwitchTest {
     try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
       statement.execute("create table orders (id " + idColumn + ", item text)");
       statement.execute("insert into orders (item) values ('a'), ('b')");
+      boolean serial = idColumn.startsWith("serial");
+      if (serial) {
+        // Another table numbering its rows from the serial's sequence: it must go on doing so.
+        statement.execute("create table tickets (n integer default nextval('orders_id_seq'))");
+      }
       Schema before = postgres.inspect(connection, TableFilter.defaults());
       assertTrue(before.requireTable("orders").column("id").orElseThrow().identity());
 
@@ -113,7 +118,10 @@ class IdentitySwitchTest {
       Column id = after.requireTable("orders").column("id").orElseThrow();
       assertFalse(id.identity(), id::toString);
       assertEquals(null, id.defaultSql());
-      assertEquals(assigned.applyTo(before), after);
+      assertEquals(assigned.applyTo(before).requireTable("orders"), after.requireTable("orders"));
+      if (serial) {
+        statement.execute("insert into tickets default values");
+      }
 
       AlterColumn generated = new AlterColumn("orders", "id", List.of(ColumnChange.addIdentity()));
       for (String sql : postgres.statements(List.of(generated), after)) {

@@ -170,7 +170,9 @@ class PostgresStatementsTest {
     assertEquals(List.of("do $identity$ declare generator text := pg_get_serial_sequence('orders', 'id'); begin"
             + " alter table orders alter column id drop identity if exists;"
             + " alter table orders alter column id drop default;"
-            + " if to_regclass(generator) is not null then execute format('drop sequence %s', generator); end if;"
+            + " if to_regclass(generator) is not null then begin execute format('drop sequence %s', generator);"
+            + " exception when dependent_objects_still_exist then"
+            + " execute format('alter sequence %s owned by none', generator); end; end if;"
             + " end $identity$"),
         statements(new AlterColumn("orders", "id", List.of(ColumnChange.dropIdentity()))));
   }
