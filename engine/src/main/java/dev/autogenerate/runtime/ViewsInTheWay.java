@@ -1,5 +1,6 @@
 package dev.autogenerate.runtime;
 
+import dev.autogenerate.database.Ddl;
 import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.Operation;
@@ -35,6 +36,7 @@ final class ViewsInTheWay {
   private static String reason(View view, String object) {
     return (view.materialized() ? "materialized view " : "view ") + view.name() + " reads " + object + " (PostgreSQL"
         + " refuses the drop, SQLite would leave the view broken): drop or change the view first, in this migration"
-        + " (op.execute(\"drop view if exists " + view.name() + "\")) or one of its own";
+        + " (op.execute(\"drop " + (view.materialized() ? "materialized " : "") + "view if exists "
+        + Ddl.qualifiedName(view.name()).replace("\"", "\\\"") + "\")) or one of its own";
   }
 }
