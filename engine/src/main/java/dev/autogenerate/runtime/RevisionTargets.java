@@ -38,11 +38,21 @@ final class RevisionTargets {
 
   /** The steps of a relative target; none is no target ({@code downgrade -0} said "Already at -0"). */
   private static int steps(String target) {
+    // Six digits is more revisions than a history holds; more overflowed, or failed to parse.
+    String digits = target.substring(1);
+    if (digits.length() > 6) {
+      throw new UserError("'" + target + "' is more steps than any history has: give a step count such as -1 or +1");
+    }
     int steps = Integer.parseInt(target);
     if (steps == 0) {
       throw new UserError("'" + target + "' moves no revision: give a step count such as -1 or +1");
     }
     return steps;
+  }
+
+  private static UserError wrongWay(String target, String command) {
+    return new UserError("'" + target + "' is a step " + (target.startsWith("+") ? "forward" : "back")
+        + ": use " + command + " " + target);
   }
 
   /**
@@ -70,7 +80,7 @@ final class RevisionTargets {
     if (target.matches("[+-]\\d+")) {
       int steps = steps(target);
       if (steps < 0) {
-        throw behind(history, target, applied);
+        throw wrongWay(target, "downgrade");
       }
       List<MigrationScript> pending =
           history.revisions().stream().filter(script -> !applied.contains(script.id())).toList();
@@ -94,7 +104,7 @@ final class RevisionTargets {
     if (target.matches("[+-]\\d+")) {
       int steps = -steps(target);
       if (steps < 0) {
-        throw ahead(history, target, applied);
+        throw wrongWay(target, "upgrade");
       }
       List<MigrationScript> appliedInOrder = history.inOrder(applied.ids());
       if (steps > appliedInOrder.size()) {

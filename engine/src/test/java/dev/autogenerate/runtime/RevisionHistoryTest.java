@@ -202,6 +202,16 @@ class RevisionHistoryTest {
         assertThrows(UserError.class, () -> RevisionTargets.toRevert(history, "-0", atHead)).getMessage());
     assertEquals("'+0' moves no revision: give a step count such as -1 or +1",
         assertThrows(UserError.class, () -> RevisionTargets.toApply(history, "+0", atHead)).getMessage());
+    // Found by the review of this session's fixes: an overflow, a parse failure, a step the wrong way.
+    assertEquals("'-2147483648' is more steps than any history has: give a step count such as -1 or +1",
+        assertThrows(UserError.class, () -> RevisionTargets.toRevert(history, "-2147483648", atHead)).getMessage());
+    assertEquals("'-99999999999999999999' is more steps than any history has: give a step count such as -1 or +1",
+        assertThrows(UserError.class, () -> RevisionTargets.toRevert(history, "-99999999999999999999", atHead))
+            .getMessage());
+    assertEquals("'+1' is a step forward: use upgrade +1",
+        assertThrows(UserError.class, () -> RevisionTargets.toRevert(history, "+1", atHead)).getMessage());
+    assertEquals("'-1' is a step back: use downgrade -1",
+        assertThrows(UserError.class, () -> RevisionTargets.toApply(history, "-1", atHead)).getMessage());
   }
 
   @Test
