@@ -43,7 +43,9 @@ final class DroppedWithColumn {
       }
     }
     for (Index index : existing.indexes()) {
-      if (index.columnNames().contains(column) && !dropped.test(index.name())) {
+      boolean uses = index.columnNames().contains(column)
+          || index.definition() != null && ViewUses.names(index.definition(), column);
+      if (uses && !dropped.test(index.name())) {
         found.add("index " + index.name());
       }
     }

@@ -154,7 +154,9 @@ public record Table(
         without(foreignKeys, key -> key.columns().contains(columnName)),
         // As the database does: a check on the column goes with it (and comes back with its undo).
         without(checks, check -> ViewUses.names(check.expression(), columnName)),
-        without(indexes, index -> index.columnNames().contains(columnName)),
+        // An expression, partial or INCLUDE index naming it goes too (its definition read by name).
+        without(indexes, index -> index.columnNames().contains(columnName)
+            || index.definition() != null && ViewUses.names(index.definition(), columnName)),
         comment);
   }
 
