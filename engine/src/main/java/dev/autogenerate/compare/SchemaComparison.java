@@ -135,6 +135,7 @@ public final class SchemaComparison {
       upgrade = ViewRecreation.around(current, lookAlikes.upgrade(), wanted, entityViews.requeried(),
           reviewed(entityViews.created()));
       TriggerConflicts.check(current, upgrade, rules.triggerStatementsHoldTheirBodies());
+      KeysInTheWay.check(renamed, upgrade);
     } catch (DependencyConflict conflict) {
       // A drop a view or trigger stands in the way of may be a rename, which keeps what it reads:
       // the look-alikes of what the conflict names (the column, or the table) say how.
