@@ -2,6 +2,7 @@ package dev.autogenerate.cli;
 
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.compare.MigrationPlan;
+import dev.autogenerate.project.Project;
 import java.io.PrintWriter;
 
 /** {@code check}'s report for a person: the lines it has always printed. */
@@ -42,7 +43,10 @@ final class TextCheckReport {
     }
     outcome.risks().forEach(risk -> out.println("warning: " + risk.warning()));
     plan.warnings().forEach(warning -> out.println("warning: " + warning));
-    out.println("Run autogenerate -m \"message\" to write a migration for them.");
+    // Before a baseline -m refuses (found adopting a database): the advice is the baseline's.
+    out.println(Project.needsBaselineFirst(plan)
+        ? "Run autogenerate baseline -m \"adopt the existing schema\" first, as the warning says; then -m for the rest."
+        : "Run autogenerate -m \"message\" to write a migration for them.");
   }
 
   /**

@@ -612,6 +612,14 @@ public final class Project {
     return new Migrator(history, tableFilter()).editedSinceApplied(connection);
   }
 
+  /**
+   * Whether a plan's warnings say the database must be adopted first ({@code baseline}): then
+   * {@code -m} refuses, and {@code check}'s closing advice must not point at it.
+   */
+  public static boolean needsBaselineFirst(MigrationPlan plan) {
+    return plan.warnings().stream().anyMatch(UnadoptedTables::isItsWarning);
+  }
+
   /** The fix for a second head, where a new revision needs one. */
   private static final String MERGE_FIRST =
       "a new revision would follow only one of them: run autogenerate merge -m \"MESSAGE\" to join them, then"

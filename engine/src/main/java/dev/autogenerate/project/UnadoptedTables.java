@@ -34,9 +34,16 @@ record UnadoptedTables(List<String> names) {
     return names.isEmpty();
   }
 
+  private static final String PROBLEM = "there are no migrations, yet the database already has ";
+
+  /** Whether a warning is {@link #warning()}'s: then {@code -m} refuses until a baseline. */
+  static boolean isItsWarning(String warning) {
+    return warning.startsWith(PROBLEM);
+  }
+
   /** Why nothing built from the migrations is this database, and what adopts it. */
   String problem() {
-    return "there are no migrations, yet the database already has " + names.size() + " of the entities' tables ("
+    return PROBLEM + names.size() + " of the entities' tables ("
         + Project.firstOf(names, 3) + "): a database built from the migrations would lack them";
   }
 

@@ -72,6 +72,26 @@ class CommandErrorsTest {
         + " autogenerate baseline"), run::toString);
   }
 
+  /**
+   * Found adopting a database: before a baseline, check listed the differences and ended with
+   * "Run autogenerate -m", which then refused, pointing at baseline as the warning above did.
+   */
+  @Test
+  void checkBeforeABaselineEndsWithTheBaselinesAdvice() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    try (Connection connection = project.database().open(); java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("create table users (id integer primary key)");
+    }
+
+    CliRun check = project.expect(1, "check");
+
+    assertTrue(check.out().contains("warning: there are no migrations, yet the database already has"), check::toString);
+    assertTrue(check.out().strip().endsWith("Run autogenerate baseline -m \"adopt the existing schema\" first, as the"
+        + " warning says; then -m for the rest."), check::toString);
+    project.expect(2, "-m", "first");
+  }
+
   /** It said "the history has 0 heads: " and a lone colon, where the folder read held no migration. */
   @Test
   void mergeWithoutMigrationsNamesTheFolderRead() throws Exception {
