@@ -433,27 +433,35 @@ public final class Migrator {
     } else {
       VersionTable.rows(connection).forEach(head -> recorded.put(head.revision(), head.checksum()));
     }
+    List<MigrationScript> edited = new ArrayList<>();
     for (Map.Entry<String, String> revision : recorded.entrySet()) {
       Optional<MigrationScript> script = history.find(revision.getKey());
-      if (revision.getValue() == null || script.isEmpty() || script.get().matchesChecksum(revision.getValue())) {
-        continue;
+      if (revision.getValue() != null && script.isPresent() && !script.get().matchesChecksum(revision.getValue())) {
+        edited.add(script.get());
       }
-      String up = history.heads().size() > 1 ? "upgrade heads" : "upgrade head";
-      List<MigrationScript> appliedInOrder = history.inOrder(recorded.keySet().stream()
-          .filter(id -> history.find(id).isPresent()).toList());
-      boolean newest = !appliedInOrder.isEmpty() && appliedInOrder.get(appliedInOrder.size() - 1).equals(script.get());
-      String way = newest
-          ? "run downgrade -1 and then " + up
-          : "downgrade below it (autogenerate downgrade "
-              + (script.get().parents().isEmpty() ? RevisionHistory.BASE : script.get().parents().get(0))
-              + ") and then " + up;
-      // The downgrade that runs is the edited file's: it must undo what ran, not what the edit says.
-      return Optional.of("migration " + script.get().origin() + " was edited after it was applied to this database"
-          + " (its operations differ from what ran): undo the edit, or " + way + " to apply the edited version (the"
-          + " downgrade that runs is the edited file's: where it would not undo what ran, put the file back as"
-          + " applied for the downgrade)");
     }
-    return Optional.empty();
+    if (edited.isEmpty()) {
+      return Optional.empty();
+    }
+    // The oldest edit decides the way back; the others are named too (a user test edited three,
+    // and was told of the first only).
+    List<MigrationScript> appliedInOrder = history.inOrder(recorded.keySet().stream()
+        .filter(id -> history.find(id).isPresent()).toList());
+    MigrationScript first = appliedInOrder.stream().filter(edited::contains).findFirst().orElse(edited.get(0));
+    String up = history.heads().size() > 1 ? "upgrade heads" : "upgrade head";
+    boolean newest = !appliedInOrder.isEmpty() && appliedInOrder.get(appliedInOrder.size() - 1).equals(first);
+    String way = newest
+        ? "run downgrade -1 and then " + up
+        : "downgrade below it (autogenerate downgrade "
+            + (first.parents().isEmpty() ? RevisionHistory.BASE : first.parents().get(0)) + ") and then " + up;
+    String others = edited.size() == 1 ? ""
+        : " (and " + String.join(", ", edited.stream().filter(each -> !each.equals(first))
+            .map(MigrationScript::origin).toList()) + ", edited too)";
+    // The downgrade that runs is the edited file's: it must undo what ran, not what the edit says.
+    return Optional.of("migration " + first.origin() + " was edited after it was applied to this database" + others
+        + " (its operations differ from what ran): undo the edit, or " + way + " to apply the edited version (the"
+        + " downgrade that runs is the edited file's: where it would not undo what ran, put the file back as"
+        + " applied for the downgrade)");
   }
 
   /** Which way a revision runs, and how the progress lines say it. */

@@ -73,6 +73,31 @@ class EditedMigrationTest {
     assertTrue(generated.out().contains("drop column users.nickname"), generated::toString);
   }
 
+  /** Found by a user test: three applied migrations edited, and check named the first only. */
+  @Test
+  void everyEditedMigrationIsNamedAndTheOldestDecidesTheWayBack() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "users");
+    project.expect(0, "upgrade", "head");
+    project.entities(WalkthroughTest.USER_V2);
+    project.expect(0, "-m", "ages");
+    project.expect(0, "upgrade", "head");
+    Path users = project.migrationFiles().stream()
+        .filter(file -> file.getFileName().toString().endsWith("_users.java")).findFirst().orElseThrow();
+    Path ages = project.migrationFiles().stream()
+        .filter(file -> file.getFileName().toString().endsWith("_ages.java")).findFirst().orElseThrow();
+    project.write(project.root().relativize(users).toString(), project.read(users)
+        .replace("column(\"name\", varchar(255))", "column(\"name\", varchar(255)),\n        column(\"x\", varchar(9))"));
+    project.write(project.root().relativize(ages).toString(), project.read(ages).replace("\"age\"", "\"years\""));
+
+    CliRun check = project.expect(1, "check");
+
+    assertTrue(check.out().contains(users.getFileName() + " was edited after it was applied to this database (and ")
+        && check.out().contains(ages.getFileName() + ", edited too)"), check::toString);
+    assertTrue(check.out().contains("downgrade below it (autogenerate downgrade base)"), check::toString);
+  }
+
   /**
    * The application compiles its migrations too (Migrator.fromClasspath runs them at start-up),
    * so its class path, which the command reads the entities from, holds a copy of each migration
