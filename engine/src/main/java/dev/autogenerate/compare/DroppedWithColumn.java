@@ -1,11 +1,10 @@
 package dev.autogenerate.compare;
 
 import dev.autogenerate.schema.CheckConstraint;
-import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.Table;
+import dev.autogenerate.schema.TableConstraint;
 import dev.autogenerate.schema.UniqueConstraint;
-import dev.autogenerate.schema.ViewUses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -22,30 +21,20 @@ final class DroppedWithColumn {
   private DroppedWithColumn() {}
 
   /**
-   * The objects of {@code existing} using {@code column}, as a reader names them ({@code index
-   * ix_title}), but those the plan drops by a step of their own ({@code dropped}, by name).
+   * The objects of {@code existing} using {@code column} ({@link Table#constraintsUsing},
+   * {@link Table#indexesUsing}), as a reader names them ({@code index ix_title}), but those the plan
+   * drops by a step of their own ({@code dropped}, by name).
    */
   static List<String> in(Table existing, String column, Predicate<String> dropped) {
     List<String> found = new ArrayList<>();
-    for (UniqueConstraint unique : existing.uniqueConstraints()) {
-      if (unique.columns().contains(column) && !dropped.test(unique.name())) {
-        found.add("unique " + unique.name());
+    for (TableConstraint constraint : existing.constraintsUsing(column)) {
+      if (!dropped.test(constraint.name())) {
+        found.add((constraint instanceof UniqueConstraint ? "unique " : constraint instanceof CheckConstraint ? "check "
+            : "foreign key ") + constraint.name());
       }
     }
-    for (CheckConstraint check : existing.checks()) {
-      if (ViewUses.names(check.expression(), column) && !dropped.test(check.name())) {
-        found.add("check " + check.name());
-      }
-    }
-    for (ForeignKey key : existing.foreignKeys()) {
-      if (key.columns().contains(column) && !dropped.test(key.name())) {
-        found.add("foreign key " + key.name());
-      }
-    }
-    for (Index index : existing.indexes()) {
-      boolean uses = index.columnNames().contains(column)
-          || index.definition() != null && ViewUses.names(index.definition(), column);
-      if (uses && !dropped.test(index.name())) {
+    for (Index index : existing.indexesUsing(column)) {
+      if (!dropped.test(index.name())) {
         found.add("index " + index.name());
       }
     }

@@ -140,24 +140,44 @@ public record Table(
     return withColumns(newColumns);
   }
 
-  /** Drops a column, and with it the uniques, foreign keys and indexes it was part of. */
+  /** Drops a column, and with it the constraints and indexes that use it ({@link #constraintsUsing}). */
   public Table withoutColumn(String columnName) {
     requireColumn(columnName);
     if (primaryKey.isPresent() && primaryKey.get().columns().contains(columnName)) {
       throw new IllegalArgumentException(
           "column " + name + "." + columnName + " is part of the primary key and cannot be dropped");
     }
+    List<TableConstraint> going = constraintsUsing(columnName);
+    List<Index> goingIndexes = indexesUsing(columnName);
     return new Table(name,
         columns.stream().filter(c -> !c.name().equals(columnName)).toList(),
         primaryKey,
-        without(uniqueConstraints, unique -> unique.columns().contains(columnName)),
-        without(foreignKeys, key -> key.columns().contains(columnName)),
-        // As the database does: a check on the column goes with it (and comes back with its undo).
-        without(checks, check -> ViewUses.names(check.expression(), columnName)),
-        // An expression, partial or INCLUDE index naming it goes too (its definition read by name).
-        without(indexes, index -> index.columnNames().contains(columnName)
-            || index.definition() != null && ViewUses.names(index.definition(), columnName)),
+        without(uniqueConstraints, going::contains),
+        without(foreignKeys, going::contains),
+        without(checks, going::contains),
+        without(indexes, goingIndexes::contains),
         comment);
+  }
+
+  /**
+   * The uniques, checks and foreign keys (but the primary key) that go with the column when it is
+   * dropped, as the database drops them: those it is part of, and a check naming it (read by name).
+   */
+  public List<TableConstraint> constraintsUsing(String columnName) {
+    List<TableConstraint> using = new ArrayList<>();
+    uniqueConstraints.stream().filter(unique -> unique.columns().contains(columnName)).forEach(using::add);
+    checks.stream().filter(check -> ViewUses.names(check.expression(), columnName)).forEach(using::add);
+    foreignKeys.stream().filter(key -> key.columns().contains(columnName)).forEach(using::add);
+    return using;
+  }
+
+  /**
+   * The indexes that go with the column when it is dropped: those on it, and an expression, partial
+   * or INCLUDE one whose definition names it (read by name).
+   */
+  public List<Index> indexesUsing(String columnName) {
+    return indexes.stream().filter(index -> index.columnNames().contains(columnName)
+        || index.definition() != null && ViewUses.names(index.definition(), columnName)).toList();
   }
 
   public Table withColumnReplaced(String columnName, UnaryOperator<Column> change) {
