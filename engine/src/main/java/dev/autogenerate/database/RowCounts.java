@@ -168,14 +168,21 @@ public final class RowCounts {
    */
   private static String notAWholeNumber(String column, SqlType to, DatabaseKind database) {
     if (database == DatabaseKind.POSTGRESQL) {
-      String text = postgresText(column);
       // A case, not an and: the cast must not run on a text that is no number.
-      return "case when " + text + " ~ '^[+-]?[0-9]+$' then ("
-          + NumberRange.outside("cast(" + text + " as numeric)", to) + ") else true end";
+      return "case when " + readsAsWholeNumber(column, database) + " then ("
+          + NumberRange.outside("cast(" + postgresText(column) + " as numeric)", to) + ") else true end";
+    }
+    return "not " + readsAsWholeNumber(column, database);
+  }
+
+  /** Whether a text is written as a whole number: a sign and digits, between blanks. */
+  private static String readsAsWholeNumber(String column, DatabaseKind database) {
+    if (database == DatabaseKind.POSTGRESQL) {
+      return postgresText(column) + " ~ '^[+-]?[0-9]+$'";
     }
     String text = "trim(" + column + ")";
     String digits = sqliteUnsigned(column);
-    return "not (" + digits + " <> '' and " + digits + " not glob '*[^0-9]*' and length(" + text + ") - length("
+    return "(" + digits + " <> '' and " + digits + " not glob '*[^0-9]*' and length(" + text + ") - length("
         + digits + ") <= 1)";
   }
 
@@ -202,8 +209,7 @@ public final class RowCounts {
    */
   private static String textRewritten(String column, SqlType to, DatabaseKind database) {
     String reads = SqlType.Kind.NUMERIC == to.kind() ? readsAsDecimal(column, database)
-        : database == DatabaseKind.POSTGRESQL ? postgresText(column) + " ~ '^[+-]?[0-9]+$'"
-        : "not (" + notAWholeNumber(column, to, database) + ")";
+        : readsAsWholeNumber(column, database);
     // A case, not an and: the cast must not run on a text that is no number.
     return "case when " + reads + " then cast(" + decimal(column, database) + " as text) <> cast(" + column
         + " as text) else false end";
