@@ -61,16 +61,7 @@ class TypesStoredAlikeTest {
     }
 
     // The same history on PostgreSQL gives the column its time zone.
-    TestDatabase production = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
-    String[] there = {"--url", production.url(), "--user", production.user(), "--password", production.password()};
-    project.expect(0, with(new String[] {"upgrade", "head"}, there));
-    project.expect(0, with(new String[] {"check"}, there));
-    try (Connection connection = production.open(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("select data_type from information_schema.columns"
-            + " where table_name = 'events' and column_name = 'at'")) {
-      rows.next();
-      assertEquals("timestamp with time zone", rows.getString(1));
-    }
+    assertEquals("timestamp with time zone", typeOnPostgresql(project, "events", "at"));
   }
 
   /**
@@ -108,15 +99,23 @@ class TypesStoredAlikeTest {
     project.expect(0, "check");
     assertTrue(project.expect(0, "-m", "nothing more").out().contains("No changes"));
 
+    assertEquals("bigint", typeOnPostgresql(project, "tags", "id"));
+  }
+
+  /**
+   * The project's history applied to a fresh PostgreSQL database, which then checks clean: the
+   * column's type there, as information_schema names it.
+   */
+  private static String typeOnPostgresql(ProjectDirectory project, String table, String column) throws Exception {
     TestDatabase production = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
     String[] there = {"--url", production.url(), "--user", production.user(), "--password", production.password()};
     project.expect(0, with(new String[] {"upgrade", "head"}, there));
     project.expect(0, with(new String[] {"check"}, there));
     try (Connection connection = production.open(); Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("select data_type from information_schema.columns"
-            + " where table_name = 'tags' and column_name = 'id'")) {
+            + " where table_name = '" + table + "' and column_name = '" + column + "'")) {
       rows.next();
-      assertEquals("bigint", rows.getString(1));
+      return rows.getString(1);
     }
   }
 
