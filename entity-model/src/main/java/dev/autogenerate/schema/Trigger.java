@@ -14,8 +14,9 @@ import java.util.Set;
  *     are each table's own, {@code name on relation}, as {@code DROP TRIGGER} takes it
  * @param table the table or view it is on
  * @param functionBody on PostgreSQL, the source of the PL/pgSQL function the trigger executes,
- *     which PostgreSQL keeps as text (a rename leaves it as it was); "" where the statement holds
- *     the body (SQLite) or the function is in another language
+ *     which PostgreSQL keeps as text (a rename leaves it as it was), followed by the sources of the
+ *     functions it calls, whose writes fail as its own do; "" where the statement holds the body
+ *     (SQLite) or the function is in another language
  */
 public record Trigger(String name, String table, String sql, String functionBody) {
 

@@ -373,15 +373,38 @@ public final class PostgresInspector implements DatabaseInspector {
    * The triggers on tables (not those PostgreSQL makes for foreign keys), by name on the table,
    * quoted where needed, with their definitions. Their functions are the database's own; what the
    * diff needs is the columns a definition names, which PostgreSQL will not let a migration drop
-   * or retype.
+   * or retype, and what the PL/pgSQL function writes or reads: its source, followed by the sources
+   * of the PL/pgSQL and SQL functions it calls ({@code perform write_audit(new.id)}), theirs in turn,
+   * three calls deep. PostgreSQL records no dependency of a function's body, so a call is read by
+   * name (a function's name followed by a parenthesis), which errs on the side of reading more.
    */
   static final String TABLE_TRIGGERS_QUERY = """
+      WITH RECURSIVE called (trigger_function, function, depth) AS (
+        SELECT DISTINCT t.tgfoid, t.tgfoid, 0
+        FROM pg_catalog.pg_trigger t
+        WHERE NOT t.tgisinternal
+        UNION
+        SELECT called.trigger_function, helper.oid, called.depth + 1
+        FROM called
+        JOIN pg_catalog.pg_proc caller ON caller.oid = called.function
+        JOIN pg_catalog.pg_proc helper ON helper.oid <> caller.oid
+        JOIN pg_catalog.pg_language hl ON hl.oid = helper.prolang AND hl.lanname IN ('plpgsql', 'sql')
+        JOIN pg_catalog.pg_namespace hn ON hn.oid = helper.pronamespace
+        WHERE called.depth < 3
+          AND hn.nspname NOT IN ('pg_catalog', 'information_schema')
+          AND helper.proname ~ '^[A-Za-z_][A-Za-z0-9_]*$'
+          AND caller.prosrc ~* ('\\m' || helper.proname || '"?\\s*\\(')
+      )
       SELECT CASE WHEN n.nspname = pg_catalog.current_schema() THEN c.relname::text ELSE n.nspname || '.' || c.relname END AS table_name,
              pg_catalog.quote_ident(t.tgname) || ' on ' ||
              CASE WHEN n.nspname = pg_catalog.current_schema() THEN pg_catalog.quote_ident(c.relname)
                   ELSE pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) END AS trigger_name,
              pg_catalog.pg_get_triggerdef(t.oid) AS definition,
-             CASE WHEN l.lanname = 'plpgsql' THEN p.prosrc ELSE '' END AS function_body
+             CASE WHEN l.lanname = 'plpgsql' THEN p.prosrc || COALESCE((
+               SELECT pg_catalog.string_agg(E'\\n' || helper.prosrc, '' ORDER BY helper.proname, helper.prosrc)
+               FROM pg_catalog.pg_proc helper
+               WHERE helper.oid IN (SELECT function FROM called WHERE trigger_function = p.oid AND depth > 0)
+             ), '') ELSE '' END AS function_body
       FROM pg_catalog.pg_trigger t
       JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -408,6 +408,42 @@ class PostgresInspectorTest {
         () -> schema.triggers().get("priced on orders").sql());
   }
 
+  /**
+   * A trigger's function that leaves the writing to functions it calls: their sources are read
+   * after its own, calls deep (here three functions), so that dropping a column one of them
+   * writes stops the migration as the function's own use does (a review found the drop of
+   * audit_log.row_id let through when the trigger's function called a helper inserting it).
+   * Neither a function merely named like one (no call) nor one calling itself is read twice.
+   */
+  @Test
+  void aTriggersFunctionIsReadWithTheFunctionsItCalls() throws Exception {
+    execute(database,
+        "create table orders (id int primary key, amount int)",
+        "create table audit_log (id serial primary key, row_id int, action text)",
+        "create function write_audit(row_id int, action text) returns void language sql as"
+            + " $$ insert into audit_log (row_id, action) values (row_id, action) $$",
+        "create function audited(row_id int) returns void language plpgsql as"
+            + " $$ begin perform write_audit(row_id, 'insert'); perform audited_count(); end $$",
+        "create function audited_count() returns int language plpgsql as"
+            + " $$ begin if false then return audited_count(); end if; return 0; end $$",
+        "create function unrelated() returns int language sql as $$ select 42 $$",
+        "create function trg_orders() returns trigger language plpgsql as"
+            + " $$ begin perform \"audited\" (new.id); -- not unrelated\n return new; end $$",
+        "create trigger orders_audit after insert on orders for each row execute function trg_orders()");
+
+    Schema schema;
+    try (Connection connection = database.open()) {
+      schema = new PostgresInspector().inspect(connection, TableFilter.defaults());
+    }
+
+    String body = schema.triggers().get("orders_audit on orders").functionBody();
+    assertTrue(body.startsWith(" begin perform \"audited\" (new.id);"), body);
+    assertTrue(body.contains("insert into audit_log (row_id, action)"), body);
+    assertTrue(body.contains("perform write_audit(row_id, 'insert')"), body);
+    assertEquals(1, body.split("return audited_count\\(\\)", -1).length - 1, body);
+    assertFalse(body.contains("select 42"), body);
+  }
+
   /** A materialized view is read as a view, marked as such, with the columns it reads: never as a table. */
   @Test
   void materializedViewsAreViewsThatSayTheyAre() throws Exception {
