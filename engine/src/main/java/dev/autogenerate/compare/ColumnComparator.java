@@ -68,7 +68,7 @@ final class ColumnComparator implements TableElementComparator {
       found.add(new ColumnDifference(new ColumnChange.SetIdentity(true),
           "now an identity (the database generates it), starting past the values the rows hold"));
     }
-    if (was.identity() && !wanted.identity()) {
+    if (was.identity() && !wanted.identity() && !changes.numbersFromOwnSequence(wanted.name())) {
       // IDENTITY made SEQUENCE (or assigned ids): the new sequence starts below the rows' ids,
       // and which sequence feeds the column the entity model does not say.
       found.add(new ColumnDifference(new ColumnChange.SetIdentity(false), "no longer an identity"));

@@ -78,8 +78,10 @@ final class PlanBuilder {
   }
 
   /** The changes to a table both sides have; the arguments as {@link TableChanges} takes them. */
-  TableChanges keptTable(String table, Optional<Schema> recorded, boolean dropUnmapped, Set<String> wantedTables) {
-    return keptTables.computeIfAbsent(table, name -> new TableChanges(name, recorded, dropUnmapped, wantedTables));
+  TableChanges keptTable(String table, Optional<Schema> recorded, boolean dropUnmapped, Set<String> wantedTables,
+      Set<String> numberedFromOwnSequence) {
+    return keptTables.computeIfAbsent(table,
+        name -> new TableChanges(name, recorded, dropUnmapped, wantedTables, numberedFromOwnSequence));
   }
 
   void warn(String warning) {

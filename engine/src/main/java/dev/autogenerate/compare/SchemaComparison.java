@@ -12,6 +12,7 @@ import dev.autogenerate.operations.RenameSequence;
 import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -111,10 +112,12 @@ public final class SchemaComparison {
     }
     // Copied once: each table's changes keep it, and a copy per table made 1,000 tables quadratic.
     Set<String> wantedTables = Set.copyOf(wanted.tables().keySet());
+    Set<String> numberedFromOwnSequence = numberedFromOwnSequence(renamed, wanted);
     for (Table table : wanted.tables().values()) {
       Optional<Table> existing = renamed.table(table.name());
       if (existing.isPresent()) {
-        TableChanges changes = plan.keptTable(table.name(), recordedRenamed, options.dropUnmapped(), wantedTables);
+        TableChanges changes = plan.keptTable(table.name(), recordedRenamed, options.dropUnmapped(), wantedTables,
+            numberedFromOwnSequence);
         tableElements.forEach(comparator -> comparator.compare(existing.get(), table, changes));
       }
     }
@@ -162,6 +165,17 @@ public final class SchemaComparison {
    * all the same, and fails where they are not ("view does not exist"), or makes them where they
    * were never wanted; the reviewer is told.
    */
+  /** The columns, as {@code table.column}, whose own sequence (a serial's) the entities take ids from. */
+  private static Set<String> numberedFromOwnSequence(Schema current, Schema wanted) {
+    Set<String> columns = new HashSet<>();
+    for (Sequence sequence : current.sequences().values()) {
+      if (sequence.ownedBy() != null && wanted.sequence(sequence.name()).isPresent()) {
+        columns.add(sequence.ownedBy());
+      }
+    }
+    return columns;
+  }
+
   private static List<String> viewsOfThisDatabaseOnly(List<Change> upgrade, Schema current, Schema wanted,
       Optional<Schema> recorded) {
     if (recorded.isEmpty()) {

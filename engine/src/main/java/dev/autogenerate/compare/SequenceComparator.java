@@ -14,7 +14,8 @@ import java.util.Optional;
  * Sequences: created when an entity needs one, dropped when none does, and given the increment
  * the mapping's {@code allocationSize} says (Hibernate checks it at start-up). Where the database
  * does not store the increment (SQLite's sequence tables), the one the applied migrations gave it
- * is compared, and none where they did not create it.
+ * is compared, and none where they did not create it. A sequence a column owns (a PostgreSQL
+ * serial's) is neither created nor dropped: its column makes it and takes it along.
  */
 final class SequenceComparator implements SchemaElementComparator {
 
@@ -27,6 +28,11 @@ final class SequenceComparator implements SchemaElementComparator {
   @Override
   public void compareNewAndChanged(Schema current, Schema wanted, PlanBuilder plan, Optional<Schema> recorded) {
     for (Sequence sequence : wanted.sequences().values()) {
+      if (sequence.ownedBy() != null) {
+        // A serial's sequence (a database adopted by baseline): its column's identity makes it.
+        continue;
+      }
+      // One a column owns (an adopted serial's) is there already: the entity takes its ids from it.
       Optional<Sequence> existing = current.sequence(sequence.name());
       // Where the database keeps no increment, the one the migrations gave it (filled in from
       // them) is compared: a changed allocationSize must reach PostgreSQL's sequence too.
@@ -45,7 +51,8 @@ final class SequenceComparator implements SchemaElementComparator {
   @Override
   public void compareDropped(Schema current, Schema wanted, PlanBuilder plan, Optional<Schema> recorded) {
     for (Sequence sequence : current.sequences().values()) {
-      if (wanted.sequence(sequence.name()).isEmpty()) {
+      // A column's own sequence goes with the column, or with its identity.
+      if (sequence.ownedBy() == null && wanted.sequence(sequence.name()).isEmpty()) {
         Optional<String> user = columnDefaultUsing(current, sequence.name());
         if (user.isPresent()) {
           // A DBA's numbering (nextval() as a column's default): dropping it fails while the

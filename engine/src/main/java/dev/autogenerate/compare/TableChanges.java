@@ -25,6 +25,7 @@ final class TableChanges {
   private final Optional<Schema> recorded;
   private final boolean dropUnmapped;
   private final Set<String> wantedTables;
+  private final Set<String> numberedFromOwnSequence;
   private final List<Change> foreignKeyDrops = new ArrayList<>();
   private final List<Change> beforeColumns = new ArrayList<>();
   private final List<Change> columns = new ArrayList<>();
@@ -45,10 +46,30 @@ final class TableChanges {
    * @param wantedTables the tables the entities map: a key referencing any other cannot stay
    */
   TableChanges(String table, Optional<Schema> recorded, boolean dropUnmapped, Set<String> wantedTables) {
+    this(table, recorded, dropUnmapped, wantedTables, Set.of());
+  }
+
+  /**
+   * @param numberedFromOwnSequence the columns, as {@code table.column}, whose own sequence (a
+   *     serial's) the entities take their ids from
+   */
+  TableChanges(String table, Optional<Schema> recorded, boolean dropUnmapped, Set<String> wantedTables,
+      Set<String> numberedFromOwnSequence) {
     this.table = table;
     this.recorded = recorded;
     this.dropUnmapped = dropUnmapped;
     this.wantedTables = Set.copyOf(wantedTables);
+    this.numberedFromOwnSequence = numberedFromOwnSequence;
+  }
+
+  /**
+   * Whether the entities take this column's ids from the sequence the column owns: an adopted
+   * serial id mapped {@code @SequenceGenerator(sequenceName = "orders_id_seq")}. Hibernate then
+   * assigns the ids itself, from the same sequence the serial's default draws on, so the two agree
+   * and the serial stays as it is.
+   */
+  boolean numbersFromOwnSequence(String column) {
+    return numberedFromOwnSequence.contains(table + "." + column);
   }
 
   /** Whether the entities map this table, so that it stays (or is created). */

@@ -43,7 +43,7 @@ import java.util.TreeSet;
 final class EntityModelCodec {
 
   /** Raise it whenever a record of the model gains, loses or changes a component. */
-  static final int FORMAT = 4;
+  static final int FORMAT = 5;
 
   private EntityModelCodec() {}
 
@@ -85,6 +85,7 @@ final class EntityModelCodec {
         text(sequence.name());
         out.writeLong(sequence.startWith());
         out.writeLong(sequence.incrementBy());
+        text(sequence.ownedBy());
       }
       count(schema.enumTypes().size());
       for (EnumType type : schema.enumTypes().values()) {
@@ -226,7 +227,7 @@ final class EntityModelCodec {
       }
       List<Sequence> sequences = new ArrayList<>();
       for (int i = count(); i > 0; i--) {
-        sequences.add(new Sequence(text(), in.readLong(), in.readLong()));
+        sequences.add(new Sequence(text(), in.readLong(), in.readLong(), text()));
       }
       List<EnumType> enumTypes = new ArrayList<>();
       for (int i = count(); i > 0; i--) {

@@ -135,6 +135,59 @@ class IdentitySwitchTest {
     }
   }
 
+  /**
+   * An adopted serial id mapped to take its ids from the serial's own sequence (found adopting a
+   * legacy database: {@code @SequenceGenerator(sequenceName = "orders_id_seq")}): the sequence was
+   * hidden as the column's, so -m wrote its creation, which failed at apply. It is there already:
+   * nothing is created or dropped, the serial stays, only the increment follows the allocationSize,
+   * and the next insert through the sequence goes on past the rows.
+   */
+  @org.junit.jupiter.api.Test
+  void aSerialIdMappedToItsOwnSequenceKeepsItAndGoesOnPastTheRows() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    execute(project, "create table orders (id serial primary key, item varchar(255))");
+    execute(project, "insert into orders (item) values ('a'), ('b'), ('c')");
+    String ownSequence = """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @Table(name = "orders")
+        public class Order {
+          @Id
+          @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "orders")
+          @SequenceGenerator(name = "orders", sequenceName = "orders_id_seq", allocationSize = 1)
+          Integer id;
+          String item;
+        }
+        """;
+    project.entities(ownSequence);
+
+    CliRun adopted = project.expect(0, "baseline", "-m", "adopt");
+    String baseline = CheckAndEnumRisksTest.written(project, "adopt");
+    assertFalse(baseline.contains("Sequence("), baseline);
+    CliRun check = project.expect(0, "check");
+    assertFalse(check.out().contains("orders_id_seq"), check::toString);
+    project.expect(0, "-m", "nothing");
+    assertTrue(project.migrationFiles().size() == 1, () -> adopted + "\n" + project.migrationFiles());
+
+    project.entities(ownSequence.replace("allocationSize = 1", "allocationSize = 50"));
+    project.expect(0, "-m", "pooled ids");
+    String pooled = CheckAndEnumRisksTest.written(project, "pooled_ids");
+    assertTrue(pooled.contains("op.alterSequence(\"orders_id_seq\", 50);"), pooled);
+    assertFalse(pooled.contains("createSequence") || pooled.contains("dropSequence") || pooled.contains("Identity"),
+        pooled);
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+    execute(project, "insert into orders (id, item) values (nextval('orders_id_seq'), 'd')");
+    assertTrue(single(project, "select id from orders where item = 'd'") > 3, "the sequence goes on past the rows");
+
+    project.expect(0, "downgrade", "-1");
+    project.expect(0, "upgrade", "head");
+    assertEquals(4, single(project, "select count(*) from orders"));
+  }
+
   private static void execute(ProjectDirectory project, String sql) throws Exception {
     try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
       statement.execute(sql);

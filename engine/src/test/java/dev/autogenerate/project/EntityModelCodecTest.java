@@ -95,7 +95,7 @@ class EntityModelCodecTest {
         Map.entry(EntityModel.class, 2), Map.entry(Schema.class, 5), Map.entry(Table.class, 8),
         Map.entry(Column.class, 6), Map.entry(SqlType.class, 5), Map.entry(PrimaryKey.class, 2),
         Map.entry(UniqueConstraint.class, 2), Map.entry(ForeignKey.class, 6), Map.entry(CheckConstraint.class, 2),
-        Map.entry(Index.class, 4), Map.entry(IndexColumn.class, 2), Map.entry(Sequence.class, 3),
+        Map.entry(Index.class, 4), Map.entry(IndexColumn.class, 2), Map.entry(Sequence.class, 4),
         Map.entry(EnumType.class, 2), Map.entry(View.class, 4), Map.entry(Trigger.class, 4),
         Map.entry(Renames.class, 3), Map.entry(TableRename.class, 3), Map.entry(ColumnRename.class, 4),
         Map.entry(SequenceRename.class, 3));

@@ -72,7 +72,11 @@ public record AlterColumn(String table, String column, List<ColumnChange> change
 
   @Override
   public Schema applyTo(Schema before) {
-    return before.withTable(before.requireTable(table).withColumnReplaced(column, this::applyTo));
+    Schema after = before.withTable(before.requireTable(table).withColumnReplaced(column, this::applyTo));
+    // A serial's sequence goes with the identity it made (PostgreSQL's statement drops it).
+    boolean identityDropped = changes.stream()
+        .anyMatch(change -> change instanceof ColumnChange.SetIdentity set && !set.identity());
+    return identityDropped ? after.withoutSequencesOwnedBy(table, column) : after;
   }
 
   @Override

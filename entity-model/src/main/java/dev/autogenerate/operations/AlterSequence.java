@@ -19,7 +19,7 @@ public record AlterSequence(String name, long incrementBy) implements Operation 
   @Override
   public Schema applyTo(Schema before) {
     Sequence sequence = requireSequence(before);
-    return before.withSequence(new Sequence(name, sequence.startWith(), incrementBy));
+    return before.withSequence(sequence.withIncrement(incrementBy));
   }
 
   @Override

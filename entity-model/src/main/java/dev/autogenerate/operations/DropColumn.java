@@ -16,7 +16,7 @@ public record DropColumn(String table, String column) implements Operation {
 
   @Override
   public Schema applyTo(Schema before) {
-    return before.withTable(before.requireTable(table).withoutColumn(column));
+    return before.withTable(before.requireTable(table).withoutColumn(column)).withoutSequencesOwnedBy(table, column);
   }
 
   @Override

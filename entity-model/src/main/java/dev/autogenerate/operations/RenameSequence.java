@@ -27,7 +27,7 @@ public record RenameSequence(String from, String to) implements Operation {
     if (before.sequence(to).isPresent()) {
       throw new IllegalArgumentException("sequence " + to + " already exists");
     }
-    return before.withoutSequence(from).withSequence(new Sequence(to, sequence.startWith(), sequence.incrementBy()));
+    return before.withoutSequence(from).withSequence(sequence.withName(to));
   }
 
   @Override

@@ -68,11 +68,48 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
     return new Schema(with(tables, table.name(), table), sequences, enumTypes, views, triggers);
   }
 
-  /** Without the table, and without its triggers, which go with it in every database. */
+  /**
+   * Without the table, and without its triggers and the sequences its columns own, which go with it
+   * in every database.
+   */
   public Schema withoutTable(String name) {
     Map<String, Trigger> kept = new TreeMap<>(triggers);
     kept.values().removeIf(trigger -> trigger.table().equals(name));
-    return new Schema(without(tables, name, "table"), sequences, enumTypes, views, kept);
+    return new Schema(without(tables, name, "table"), withoutOwned(name, null), enumTypes, views, kept);
+  }
+
+  /**
+   * Without the sequences this column owns ({@link Sequence#ownedBy}), which the database drops with
+   * the column, or with its serial default; all its columns' when {@code column} is null.
+   */
+  public Schema withoutSequencesOwnedBy(String table, String column) {
+    return new Schema(tables, withoutOwned(table, column), enumTypes, views, triggers);
+  }
+
+  private Map<String, Sequence> withoutOwned(String table, String column) {
+    Map<String, Sequence> kept = new TreeMap<>(sequences);
+    kept.values().removeIf(sequence -> sequence.isOwnedBy(table, column));
+    return kept;
+  }
+
+  /** The sequences, those owned by a renamed table's or column's column owned under its new name. */
+  private List<Sequence> sequencesOwnedAfterRenames(Map<String, String> tableNames,
+      Map<String, Map<String, String>> columnNames) {
+    List<Sequence> renamed = new ArrayList<>(sequences.size());
+    for (Sequence sequence : sequences.values()) {
+      String owner = sequence.ownedBy();
+      int dot = owner == null ? -1 : owner.lastIndexOf('.');
+      if (dot < 0) {
+        renamed.add(sequence);
+        continue;
+      }
+      String table = owner.substring(0, dot);
+      String column = owner.substring(dot + 1);
+      String newOwner = tableNames.getOrDefault(table, table) + "."
+          + columnNames.getOrDefault(table, Map.of()).getOrDefault(column, column);
+      renamed.add(new Sequence(sequence.name(), sequence.startWith(), sequence.incrementBy(), newOwner));
+    }
+    return renamed;
   }
 
   /** This schema with these views and triggers instead of its own. */
@@ -164,7 +201,7 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
       renamed.add(named.withForeignKeysChanged(key -> key.referencedTable().equals(from)
           ? key.withReference(to, key.referencedColumns()) : key));
     }
-    return of(renamed, sequences.values(), enumTypes.values())
+    return of(renamed, sequencesOwnedAfterRenames(Map.of(from, to), Map.of()), enumTypes.values())
         .withViewsAndTriggers(viewsAfterTableRename(views.values(), from, to), triggersAfterTableRename(triggers.values(), from, to));
   }
 
@@ -191,8 +228,9 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
           ? key.withReference(table, key.referencedColumns().stream().map(c -> c.equals(from) ? to : c).toList())
           : key));
     }
-    return of(renamed, sequences.values(), enumTypes.values()).withViewsAndTriggers(
-        viewsAfterColumnRename(views.values(), table, from, to), triggersAfterColumnRename(triggers.values(), table, from, to));
+    return of(renamed, sequencesOwnedAfterRenames(Map.of(), Map.of(table, Map.of(from, to))), enumTypes.values())
+        .withViewsAndTriggers(viewsAfterColumnRename(views.values(), table, from, to),
+            triggersAfterColumnRename(triggers.values(), table, from, to));
   }
 
   private static List<View> viewsAfterColumnRename(Collection<View> views, String table, String from, String to) {
@@ -245,7 +283,8 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
         renamedTriggers = triggersAfterTableRename(renamedTriggers, table.getKey(), table.getValue());
       }
     }
-    return of(renamed, sequences.values(), enumTypes.values()).withViewsAndTriggers(renamedViews, renamedTriggers);
+    return of(renamed, sequencesOwnedAfterRenames(tableNames, columnNames), enumTypes.values())
+        .withViewsAndTriggers(renamedViews, renamedTriggers);
   }
 
   public Optional<Sequence> sequence(String name) {
@@ -343,7 +382,8 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
           table.uniqueConstraints(), keys, table.checks(), table.indexes(), table.comment()));
     }
     List<Sequence> newSequences = sequences.values().stream()
-        .map(sequence -> new Sequence(strip.apply(sequence.name()), sequence.startWith(), sequence.incrementBy()))
+        .map(sequence -> new Sequence(strip.apply(sequence.name()), sequence.startWith(), sequence.incrementBy(),
+            sequence.ownedBy() == null ? null : strip.apply(sequence.ownedBy())))
         .toList();
     List<View> newViews = views.values().stream()
         .map(view -> new View(strip.apply(view.name()), view.definition(), view.uses(), view.materialized()))

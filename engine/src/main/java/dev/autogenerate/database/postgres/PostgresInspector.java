@@ -81,9 +81,11 @@ import java.util.TreeSet;
  *       ({@code WHERE}), on expressions, not a b-tree ({@code USING gin}...), with
  *       {@code INCLUDE} columns, a non-default operator class, collation or {@code NULLS}
  *       ordering, {@code NULLS NOT DISTINCT}, or storage parameters ({@code WITH (...)}).
- *   <li>sequences with their start and increment, except those that belong to a column (the
- *       sequence of an identity column, or of a serial one, or any sequence {@code owned by} a
- *       column) or to an extension. The table filter applies to sequence names as to table names.
+ *   <li>sequences with their start and increment, except those of identity columns (the
+ *       database's own) and of extensions. One {@code owned by} a column (a serial's) says so
+ *       ({@link Sequence#ownedBy}): the diff leaves it to its column, yet an entity may take its
+ *       ids from it. The table filter applies to sequence names as to table names, and to an owned
+ *       sequence's table.
  *   <li>enum types with their values in order ({@code enumsortorder}), except those of extensions.
  *   <li>views, materialized ones marked as such (not an extension's), whatever the table filter says: their
  *       query as {@code pg_get_viewdef()} deparses it, and the columns of each table or view they
@@ -289,7 +291,19 @@ public final class PostgresInspector implements DatabaseInspector {
   static final String SEQUENCES_QUERY = """
       SELECT CASE WHEN n.nspname = pg_catalog.current_schema() THEN c.relname::text ELSE n.nspname || '.' || c.relname END AS sequence_name,
              s.seqstart AS start_value,
-             s.seqincrement AS increment_by
+             s.seqincrement AS increment_by,
+             (SELECT CASE WHEN tn.nspname = pg_catalog.current_schema() THEN t.relname::text ELSE tn.nspname || '.' || t.relname END
+                     || '.' || a.attname
+              FROM pg_catalog.pg_depend owner
+              JOIN pg_catalog.pg_class t ON t.oid = owner.refobjid
+              JOIN pg_catalog.pg_namespace tn ON tn.oid = t.relnamespace
+              JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum = owner.refobjsubid
+              WHERE owner.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                AND owner.objid = c.oid
+                AND owner.deptype = 'a'
+                AND owner.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                AND owner.refobjsubid > 0
+              LIMIT 1) AS owned_by
       FROM pg_catalog.pg_sequence s
       JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -301,7 +315,7 @@ public final class PostgresInspector implements DatabaseInspector {
           WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
             AND d.objid = c.oid
             AND (d.deptype = 'e'
-              OR (d.deptype IN ('a', 'i')
+              OR (d.deptype = 'i'
                   AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
                   AND d.refobjsubid > 0))
         )
@@ -555,8 +569,12 @@ public final class PostgresInspector implements DatabaseInspector {
   private static void readSequences(Statement statement, String query, SchemaAssembler schema) throws SQLException {
     try (ResultSet rows = statement.executeQuery(query)) {
       while (rows.next()) {
-        schema.addSequence(new Sequence(
-            rows.getString("sequence_name"), rows.getLong("start_value"), rows.getLong("increment_by")));
+        String ownedBy = rows.getString("owned_by");
+        // A column's sequence is its table's: one the filter leaves out is not the tool's.
+        if (ownedBy == null || schema.hasTable(ownedBy.substring(0, ownedBy.lastIndexOf('.')))) {
+          schema.addSequence(new Sequence(rows.getString("sequence_name"), rows.getLong("start_value"),
+              rows.getLong("increment_by"), ownedBy));
+        }
       }
     }
   }

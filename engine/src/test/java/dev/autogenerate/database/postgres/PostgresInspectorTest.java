@@ -53,6 +53,7 @@ import dev.autogenerate.database.Database;
 import java.util.TreeSet;
 import java.util.Set;
 import java.util.Map;
+import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.View;
 import dev.autogenerate.inspect.CountingConnection;
 import dev.autogenerate.inspect.TableFilter;
@@ -257,10 +258,17 @@ class PostgresInspectorTest {
                 col("borrowed_id", INTEGER).defaultSql("nextval('ids_serial_id_seq'::regclass)"),
                 identity("manual_id", BIGINT),
                 col("stolen_identity", BIGINT).defaultSql("nextval('ids_always_id_seq'::regclass)"))),
-            // every other sequence belongs to a column (identity, serial, or owned by)
-            List.of(sequence("free_seq", 1, 1)),
+            // an identity's sequence is the database's own; a serial's (or one owned by a column) says
+            // whose it is
+            List.of(sequence("free_seq", 1, 1), owned("ids_bigserial_id_seq", "ids.bigserial_id"),
+                owned("ids_defaultless_seq", "ids.defaultless"), owned("ids_serial_id_seq", "ids.serial_id"),
+                owned("ids_smallserial_id_seq", "ids.smallserial_id"), owned("manual_seq", "ids.manual_id")),
             List.of()),
         inspect(database));
+  }
+
+  private static Sequence owned(String name, String column) {
+    return new Sequence(name, 1, 1, column);
   }
 
   @Test
@@ -280,7 +288,7 @@ class PostgresInspectorTest {
                 notNull("a", INTEGER), col("b", INTEGER), notNull("c", INTEGER), notNull("d", INTEGER),
                 pk("three_pkey", "c", "a", "d")),
             table("keyless", col("x", INTEGER))),
-        inspect(database));
+        inspect(database).withoutSequencesOwnedBy("plain", null)); // its serial's: tested above
   }
 
   @Test
@@ -811,7 +819,7 @@ class PostgresInspectorTest {
                 pk("settings_pkey", "id"))),
             List.of(sequence("counter_seq", 1, 1)),
             List.of()),
-        inspect(database));
+        inspect(database).withoutSequencesOwnedBy("settings", null));
   }
 
   @Test
@@ -837,7 +845,7 @@ class PostgresInspectorTest {
   }
 
   @Test
-  void sequencesButNotThoseOfIdentityOrSerialColumns() throws Exception {
+  void sequencesThoseOfSerialColumnsSayingWhoseTheyAreButNotThoseOfIdentityColumns() throws Exception {
     execute(database,
         "create sequence users_seq start with 1 increment by 50",
         "create sequence \"Orders_SEQ\" start with 100 increment by 10",
@@ -854,12 +862,15 @@ class PostgresInspectorTest {
         List.of(
             sequence("Orders_SEQ", 100, 10),
             sequence("countdown", -1, -1),
+            owned("owned_by_e", "t.e"),
+            owned("t_b_seq", "t.b"),
+            owned("t_c_seq", "t.c"),
             // the start is the declared one, however far the sequence has moved on
             sequence("used_by_default", 1, 1),
             sequence("users_seq", 1, 50)),
         List.copyOf(inspected.sequences().values()));
     assertEquals(
-        List.of("Orders_SEQ", "countdown", "users_seq"),
+        List.of("Orders_SEQ", "countdown", "owned_by_e", "t_b_seq", "t_c_seq", "users_seq"),
         List.copyOf(inspect(database, TableFilter.defaults().withExcluded(List.of("used_*"))).sequences().keySet()),
         "the table filter applies to sequences");
   }
