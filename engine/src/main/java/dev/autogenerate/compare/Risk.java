@@ -113,6 +113,16 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
     FOREIGN_KEY("rows referencing nothing fail the revision", "rows referencing nothing"),
     /** A new check constraint: rows it rejects fail the revision. */
     CHECK("rows it rejects fail the revision", "rows violating it"),
+    /**
+     * The range check of an enum stored by position ({@code @Enumerated(ORDINAL)}) changes: its
+     * constants were added or removed, and unless only at the end, the numbers the rows hold now
+     * name other constants, without an error ({@link OrdinalRange}). The rows holding a value are
+     * those whose meaning may shift.
+     */
+    ORDINALS_SHIFTED("the column stores the enum's constants by position (@Enumerated(ORDINAL)) and their number"
+        + " changes: a constant added, removed or moved anywhere but at the end makes the rows' numbers name other"
+        + " constants, without an error (add constants only at the end, or map the enum STRING)",
+        "rows holding a value"),
     /** Values leave an enum type: a row holding one fails the revision's conversion of its column. */
     ENUM_VALUE_REMOVED("rows holding a removed value fail the revision", "rows holding a removed value");
 

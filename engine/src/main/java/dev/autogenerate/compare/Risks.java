@@ -307,13 +307,31 @@ public final class Risks {
       // connected: the count asks it which rows the check rejects. The columns it names are listed,
       // so that one the revision makes before it is said to be why it cannot be counted yet.
       CheckConstraint check = (CheckConstraint) constraint;
-      if (droppedChecks.stream().anyMatch(dropped -> CheckWidening.admitsAll(dropped, check.expression()))) {
-        // Widened (an enum's new value): every row the dropped check let in, this one does.
-        return List.of();
-      }
       List<String> named = before.table(operation.table()).map(table -> table.columns().stream().map(Column::name)
           .filter(column -> ViewUses.names(check.expression(), column)).toList()).orElse(List.of());
-      return risk(Risk.Kind.CHECK, operation.table(), named);
+      List<Risk> risks = new ArrayList<>(2);
+      if (ordinalsShifted(operation.table(), check)) {
+        risks.add(new Risk(change, Risk.Kind.ORDINALS_SHIFTED, operation.table(), named, 0));
+      }
+      if (droppedChecks.stream().noneMatch(dropped -> CheckWidening.admitsAll(dropped, check.expression()))) {
+        // Not widened (as by an enum's new value, when every row the dropped check let in, this one does).
+        risks.add(new Risk(change, Risk.Kind.CHECK, operation.table(), named, 0));
+      }
+      return risks;
+    }
+
+    /**
+     * Whether the check is the range of an enum stored by position whose dropped range ended
+     * elsewhere, on a column of a small integer type, as Hibernate maps such an enum (a
+     * {@code between 0 and N} of a wider column is a person's check, not an enum's positions).
+     */
+    private boolean ordinalsShifted(String table, CheckConstraint check) {
+      Optional<OrdinalRange> range = OrdinalRange.of(check.expression());
+      boolean ordinalColumn = range.isPresent() && before.table(table).flatMap(t -> t.column(range.get().column()))
+          .map(column -> column.type().kind() == SqlType.Kind.SMALLINT)
+          .orElse(false);
+      return ordinalColumn && droppedChecks.stream().map(OrdinalRange::of).flatMap(Optional::stream)
+          .anyMatch(dropped -> range.get().changedFrom(dropped));
     }
 
     /** The rows already there are not checked until the validation. */

@@ -110,6 +110,41 @@ class CheckAndEnumRisksTest {
     assertTrue(failed.err().contains("VOID"), failed::toString);
   }
 
+  /**
+   * An enum stored by position gaining a constant in the middle (found by a user test): the rows'
+   * numbers then name other constants, silently, and -m only swapped the range check, without a
+   * word. Its range changing is warned, with the rows whose meaning may shift, in the file and on
+   * the console; a check of a person's between 0 and N on an integer column is no enum's.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void anOrdinalEnumsChangedRangeWarnsOfTheRowsWhoseMeaningShifts(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    String ordinal = ORDER.replace("@Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM) Status status;",
+        "@Enumerated(EnumType.ORDINAL) Status status;\n"
+            + "  @org.hibernate.annotations.Check(constraints = \"score between 0 and 10\") Integer score;");
+    project.entities(ordinal, STATUS_V1);
+    project.expect(0, "-m", "orders");
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("insert into orders (status, score) values (0, 1), (1, 2), (2, 3), (null, 4)");
+    }
+
+    project.entities(ordinal.replace("between 0 and 10", "between 0 and 20"),
+        STATUS_V1.replace("NEW, PAID", "NEW, PENDING, PAID"));
+    CliRun written = project.expect(0, "-m", "pending");
+    List<String> warnings = warnings(written);
+    assertEquals(1, warnings.size(), written::toString);
+    assertTrue(warnings.get(0).startsWith("warning: add check constraint ck_orders_status on orders: the column stores"
+        + " the enum's constants by position (@Enumerated(ORDINAL)) and their number changes: a constant added,"
+        + " removed or moved anywhere but at the end makes the rows' numbers name other constants, without an error")
+        && warnings.get(0).endsWith("(rows holding a value: 3)"), warnings::toString);
+    String file = written(project, "pending");
+    assertTrue(file.contains("(rows holding a value: 3)\n    op.addConstraint(\"orders\", check(\"ck_orders_status\","),
+        file);
+    project.expect(1, "check");
+  }
+
   /** The file a -m wrote, by its message: files written within one second do not sort by time. */
   static String written(ProjectDirectory project, String slug) {
     return project.read(project.migrationFiles().stream()
