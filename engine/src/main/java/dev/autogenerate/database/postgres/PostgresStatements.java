@@ -109,7 +109,9 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
    * or from text or bytea, the value is read out of its object (or written into a new one), never
    * the number converted (a text column would hold "33394", silently, and bytea has no cast from
    * oid at all). The objects a column leaves stay in the database until {@code vacuumlo} or
-   * {@code lo_unlink} removes them, so a downgrade can still read them.
+   * {@code lo_unlink} removes them, so a downgrade can still read them. Any other type (a
+   * {@code @Lob String} made JSON, found by a user test: {@code payload::jsonb} has no cast from
+   * oid and failed the revision) goes through the object's text, as the value it stood for.
    */
   private static Optional<String> largeObjectConversion(SqlType was, SqlType type, String column, String typeName) {
     if (was == null || isLargeObject(was) == isLargeObject(type)) {
@@ -117,15 +119,14 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
     }
     boolean fromObject = isLargeObject(was);
     SqlType.Kind plain = (fromObject ? type : was).kind();
-    boolean text = AssignmentCasts.STRINGS.contains(plain);
-    if (!text && plain != SqlType.Kind.BINARY) {
-      return Optional.empty();
+    if (plain == SqlType.Kind.BINARY) {
+      return Optional.of(fromObject ? " using lo_get(" + column + ")" : " using lo_from_bytea(0, " + column + ")");
     }
     if (fromObject) {
-      return Optional.of(" using " + (text ? "convert_from(lo_get(" + column + "), 'UTF8')::" + typeName
-          : "lo_get(" + column + ")"));
+      return Optional.of(" using convert_from(lo_get(" + column + "), 'UTF8')::" + typeName);
     }
-    return Optional.of(" using lo_from_bytea(0, " + (text ? "convert_to(" + column + ", 'UTF8')" : column) + ")");
+    String asText = AssignmentCasts.STRINGS.contains(plain) ? column : column + "::text";
+    return Optional.of(" using lo_from_bytea(0, convert_to(" + asText + ", 'UTF8'))");
   }
 
   /** Whether the type is a {@code @Lob}'s large-object reference. */

@@ -63,6 +63,28 @@ class LargeObjectConversionTest {
     }
   }
 
+  /**
+   * A {@code @Lob String} made JSON (a user test): {@code payload::jsonb} has no cast from oid and
+   * failed the revision. The value goes through the object's text, and back into a new object.
+   */
+  @Test
+  void aLargeObjectMadeJsonReadsItsTextAndBack() throws Exception {
+    try (Connection connection = TestDatabases.fresh(DatabaseKind.POSTGRESQL).open();
+        Statement statement = connection.createStatement()) {
+      statement.execute("create table notes (id integer, body oid, photo oid)");
+      statement.execute("insert into notes values (1, lo_from_bytea(0, convert_to('{\"a\": [1, \"é\"]}', 'UTF8')),"
+          + " null), (2, null, null)");
+
+      run(statement, schema(OID, OID), "body", SqlType.JSON);
+      assertEquals("é", single(statement, "select body -> 'a' ->> 1 from notes where id = 1"));
+      assertNull(single(statement, "select body::text from notes where id = 2"));
+
+      run(statement, schema(SqlType.JSON, OID), "body", OID);
+      assertEquals("{\"a\": [1, \"é\"]}", single(statement,
+          "select convert_from(lo_get(body), 'UTF8') from notes where id = 1"));
+    }
+  }
+
   private static Schema schema(SqlType body, SqlType photo) {
     return Schema.of(List.of(new Table("notes", List.of(column("id", SqlType.INTEGER), column("body", body),
         column("photo", photo)), Optional.empty())), List.of(), List.of());
