@@ -501,6 +501,8 @@ public final class Risks {
           risks.add(new Risk(change, Risk.Kind.TEXT_REWRITTEN, alter.table(), column, 0));
         } else if (STRINGS.contains(from.kind()) && READ_WHOLE_FROM_TEXT.contains(to.kind())) {
           risks.add(new Risk(change, Risk.Kind.TEXT_CONVERTED, alter.table(), column, 0));
+        } else if (NoConversion.between(from, to)) {
+          risks.add(new Risk(change, Risk.Kind.NOT_CONVERTIBLE, alter.table(), column, 0));
         } else if (!rounds && !widens(from, to)) {
           risks.add(new Risk(change, Risk.Kind.CONVERTED, alter.table(), column, 0));
           if (STRINGS.contains(from.kind()) && TEXT_CUT.contains(to.kind())) {

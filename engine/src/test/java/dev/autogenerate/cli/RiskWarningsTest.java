@@ -217,6 +217,36 @@ class RiskWarningsTest {
   }
 
   /** What a SQLite warning adds to a narrowed or rounded column's, since SQLite does not enforce column types. */
+  /**
+   * A number made a UUID (a user test's Long id made UUID): {@code using ref::uuid} failed even on a
+   * table without rows, and the warning read as if only some values might fail. It says that each
+   * value fails, counted; through the value's text, a column without values converts.
+   */
+  @Test
+  void aNumberMadeAUuidFailsOnEachValueAndConvertsAnEmptyColumn() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    project.entities(WalkthroughTest.USER_V2);
+    project.expect(0, "-m", "users");
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("insert into users (email, age) values ('a@example.com', 41), ('b@example.com', null)");
+    }
+
+    project.entities(WalkthroughTest.USER_V2.replace("Integer age;", "java.util.UUID age;"));
+    CliRun written = project.expect(0, "-m", "ages as uuids");
+    assertEquals(List.of("warning: alter column users.age: type uuid: PostgreSQL converts no value of the old type"
+        + " to the new one: each value fails the revision, and only a column without values converts (fill a new"
+        + " column in a data migration instead) (rows holding a value: 1)"), warnings(written));
+    CliRun failed = project.expect(2, "upgrade", "head");
+    assertTrue(failed.err().contains("invalid input syntax for type uuid"), failed::toString);
+
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("update users set age = null");
+    }
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+  }
+
   private static String onPostgresOnly(DatabaseKind kind) {
     return kind == DatabaseKind.SQLITE ? " - on PostgreSQL; SQLite keeps every value as it was" : "";
   }

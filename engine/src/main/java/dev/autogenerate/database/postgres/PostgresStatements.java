@@ -4,6 +4,7 @@ import static dev.autogenerate.database.Ddl.literal;
 import static dev.autogenerate.database.Ddl.qualifiedName;
 import static dev.autogenerate.database.SqlIdentifiers.quote;
 
+import dev.autogenerate.compare.NoConversion;
 import dev.autogenerate.database.Ddl;
 import dev.autogenerate.database.TypeSpelling;
 import dev.autogenerate.operations.AddColumn;
@@ -161,10 +162,12 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
       // (25 characters into varchar(10)) fails the revision; an explicit cast would truncate it
       // silently. USING is only for types with no assignment cast between them (text -> integer).
       // An enum type has no cast to another enum type (mood to feeling): through its text, as
-      // an enum's values are.
+      // an enum's values are; so does a type with no cast to the other at all (bigint to uuid),
+      // which would otherwise fail even without a value to convert.
       actions.add("alter column " + column + " type " + typeName + largeObjectConversion(was, type, column, typeName)
           .orElse(was != null && AssignmentCasts.exist(was, type) ? ""
-              : " using " + column + (was != null && isEnumType(was) ? "::text::" : "::") + typeName));
+              : " using " + column + (was != null && (isEnumType(was) || NoConversion.between(was, type))
+                  ? "::text::" : "::") + typeName));
     });
     operation.newNullable().ifPresent(nullable ->
         actions.add("alter column " + column + (nullable ? " drop not null" : " set not null")));

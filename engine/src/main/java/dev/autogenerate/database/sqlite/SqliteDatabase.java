@@ -116,7 +116,7 @@ public final class SqliteDatabase implements Database, ComparisonRules {
           SqlType.Kind.DOUBLE)::contains).isPresent()
           ? " - on PostgreSQL; SQLite stores each value as a double, which rounds an integer beyond 2^53 there too"
           : " - on PostgreSQL; SQLite keeps every value as it was";
-      case OUT_OF_RANGE, TIME_ZONE -> " - on PostgreSQL; SQLite keeps every value as it was";
+      case OUT_OF_RANGE, TIME_ZONE, NOT_CONVERTIBLE -> " - on PostgreSQL; SQLite keeps every value as it was";
       case CONVERTED -> " - on PostgreSQL; SQLite fails on none, but stores a text that reads as a number as that"
           + " number ('00123' becomes 123)";
       case TEXT_TO_INTEGER, TEXT_TO_DECIMAL, TEXT_CONVERTED ->

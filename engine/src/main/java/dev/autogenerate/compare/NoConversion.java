@@ -1,0 +1,43 @@
+package dev.autogenerate.compare;
+
+import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.SqlType.Kind;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The type changes PostgreSQL has no cast for at all, not even an explicit one: a number made a
+ * UUID (a {@code Long} id made {@code UUID}, found by a user test), a date made a number, a boolean
+ * made a date. {@code using id::uuid} then fails even on an empty table; through the value's text
+ * it fails on each value instead, so that a column without values converts. The SQL standard's
+ * other conversions (numbers among themselves, an integer and a boolean, timestamps to their date)
+ * and every conversion to or from text exist.
+ */
+public final class NoConversion {
+
+  private static final List<Set<Kind>> FAMILIES = List.of(
+      EnumSet.of(Kind.SMALLINT, Kind.INTEGER, Kind.BIGINT, Kind.NUMERIC, Kind.REAL, Kind.DOUBLE),
+      EnumSet.of(Kind.BOOLEAN),
+      EnumSet.of(Kind.DATE, Kind.TIME, Kind.TIME_TZ, Kind.TIMESTAMP, Kind.TIMESTAMP_TZ),
+      EnumSet.of(Kind.UUID),
+      EnumSet.of(Kind.BINARY));
+
+  private NoConversion() {}
+
+  /** Whether PostgreSQL converts no value of {@code from} to {@code to}. */
+  public static boolean between(SqlType from, SqlType to) {
+    Set<Kind> was = family(from.kind());
+    Set<Kind> now = family(to.kind());
+    if (was == null || now == null || was == now) {
+      return false;
+    }
+    // int4 and boolean cast both ways (0 is false); no other integer does.
+    return !(from.kind() == Kind.INTEGER && to.kind() == Kind.BOOLEAN
+        || from.kind() == Kind.BOOLEAN && to.kind() == Kind.INTEGER);
+  }
+
+  private static Set<Kind> family(Kind kind) {
+    return FAMILIES.stream().filter(family -> family.contains(kind)).findFirst().orElse(null);
+  }
+}
