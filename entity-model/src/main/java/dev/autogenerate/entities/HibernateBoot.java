@@ -7,6 +7,7 @@ import org.hibernate.boot.MetadataBuilder;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.spi.MetadataImplementor;
 
 /**
  * Hibernate's boot up to the point where it needs the entity classes ({@link EntityModelReader#boot}),
@@ -44,6 +45,11 @@ public final class HibernateBoot implements AutoCloseable {
     try (ReflectionReadAhead readingAhead = ReflectionReadAhead.start(entityClasses)) {
       entityClasses.forEach(sources::addAnnotatedClass);
       Metadata metadata = builder.build();
+      // What Hibernate checks when the application's session factory starts: a column two
+      // properties map (two @Embedded of one type, one @Column(name) twice), a property a type
+      // cannot hold. Read without it, the schema had one column for both, and the application
+      // could not start on it.
+      ((MetadataImplementor) metadata).validate();
       MetadataSchemaReader schemaReader = new MetadataSchemaReader(metadata, names);
       return new EntityModel(schemaReader.read(), new RenamesReader(metadata, schemaReader::tableName).read());
     } catch (EntityMappingException | RenameMappingException e) {

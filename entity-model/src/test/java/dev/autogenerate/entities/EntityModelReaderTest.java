@@ -11,6 +11,7 @@ import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -69,6 +70,26 @@ class EntityModelReaderTest {
   @Entity(name = "BadEntity")
   static class BadEntity {
     String noId;
+  }
+
+  @Embeddable
+  static class Address {
+    String city;
+  }
+
+  /** Two addresses on one column: Hibernate refuses it when the application starts. */
+  @Entity(name = "TwoAddresses")
+  static class TwoAddresses {
+    @Id Long id;
+    @Embedded Address home;
+    @Embedded Address work;
+  }
+
+  @Entity(name = "NickTwice")
+  static class NickTwice {
+    @Id Long id;
+    @jakarta.persistence.Column(name = "nick") String nickname;
+    @jakarta.persistence.Column(name = "nick", length = 20) String shortName;
   }
 
   private static Schema read(Class<?>... classes) {
@@ -132,6 +153,20 @@ class EntityModelReaderTest {
 
     assertTrue(error.getMessage().contains("BadEntity"), error.getMessage());
     assertTrue(error.getMessage().toLowerCase().contains("identifier"), error.getMessage());
+  }
+
+  /**
+   * A column two properties map (a user test: two @Embedded of one type, one @Column(name) twice)
+   * was read as one column, and the second's length lost; the application then could not start.
+   * Refused as Hibernate refuses it, with its message.
+   */
+  @Test
+  void refusesAColumnTwoPropertiesMap() {
+    for (Class<?> twice : List.of(TwoAddresses.class, NickTwice.class)) {
+      EntityMappingException error = assertThrows(EntityMappingException.class, () -> read(twice));
+      assertTrue(error.getMessage().contains("is duplicated") && error.getMessage().contains(twice.getSimpleName()),
+          error.getMessage());
+    }
   }
 
   private static void assertType(Table table, String column, SqlType type, boolean nullable) {
