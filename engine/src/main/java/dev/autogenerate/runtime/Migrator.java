@@ -558,6 +558,7 @@ public final class Migrator {
     schemasRead.addAll(known.schemas());
     TableFilter filter = this.filter.withSchemas(schemasRead);
     requireAloneIfNotTransactional(operations, script);
+    TransactionControl.requireNone(operations, script);
     boolean outsideTransaction = database.runsOutsideTransaction(operations);
     boolean ownTransaction = database.needsOwnTransaction(operations);
     if (transaction.isOpen() && ownTransaction) {

@@ -342,6 +342,7 @@ public final class OfflineScript {
       AppliedRevisions start, Schema before, boolean first, boolean open) {
     // As the runtime runs it: a statement that cannot run in a transaction (create index
     // concurrently) is alone in its revision and runs first, on its own; the rows follow in one.
+    TransactionControl.requireNone(operations, revision);
     boolean outside = database.runsOutsideTransaction(operations);
     AheadOfTransaction ahead = Migrator.aheadOfTransaction(database, operations, before, revision);
     boolean alone = database.needsOwnTransaction(operations) || !ahead.statements().isEmpty();

@@ -85,6 +85,31 @@ class SingleTransactionTest {
     assertTrue(project.expect(0, "current").out().contains("eeeeeeeeeeee"));
   }
 
+  /**
+   * A commit in raw SQL ended the revision's transaction (a user test): the update before it stayed
+   * when the revision then failed, which was said to apply nothing, and ran again when retried. It
+   * is refused before anything of the revision runs, online and in an offline script.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void rawSqlEndingTheRevisionsTransactionIsRefusedBeforeItRuns(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = withHistory(new ProjectDirectory(single, TestDatabases.fresh(kind)));
+    project.expect(0, "upgrade", "eeeeeeeeeeee");
+    execute(project, "insert into product (id, code) values (1, 'a')");
+    revision(project, 6, "ffffffffffff", "eeeeeeeeeeee", """
+        op.execute("update product set code = code || '!'; COMMIT; select 1/0");
+        """, "");
+
+    CliRun run = project.expect(2, "upgrade", "head");
+    assertTrue(run.err().trim().startsWith("error: migration ") && run.err().contains("op.execute runs `commit`, which"
+        + " ends the transaction the revision runs in"), run::toString);
+    assertEquals(1, run.err().trim().lines().count(), run::toString);
+    assertEquals(List.of("1|a"), rows(project, "select id, code from product"));
+    assertTrue(project.expect(0, "current").out().contains("eeeeeeeeeeee"));
+    CliRun script = project.expect(2, "upgrade", "--sql", "eeeeeeeeeeee:head");
+    assertTrue(script.err().contains("op.execute runs `commit`"), script::toString);
+  }
+
   /** The first revision creates the bookkeeping tables: a rollback takes them back too. */
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
