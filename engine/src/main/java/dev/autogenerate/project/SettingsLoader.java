@@ -377,7 +377,7 @@ public final class SettingsLoader {
 
   private static ToolChoices toolChoices(Values read) {
     return new ToolChoices(read.flag(DROP_UNMAPPED_INDEXES), read.flag(DROP_UNMAPPED),
-        read.seconds(LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT), read.seconds(CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT, 1),
+        read.seconds(LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT, 1), read.seconds(CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT, 1),
         lockSafety(read), singleTransaction(read));
   }
 
@@ -446,7 +446,9 @@ public final class SettingsLoader {
 
     /**
      * A duration of at least {@code least} seconds: a connection's wait, which only bounds, has
-     * no "none" (0 had been taken for 1 s, where JDBC drivers read it as no limit at all).
+     * no "none" (0 had been taken for 1 s, where JDBC drivers read it as no limit at all); nor
+     * has the migration lock's, where 0 meant not waiting at all, which a user test read as no
+     * limit, as {@code lock-safe.lock-timeout} and PostgreSQL's {@code lock_timeout} mean it.
      */
     Duration seconds(String key, Duration otherwise, long least) {
       String value = value(key);
