@@ -179,9 +179,10 @@ public interface Database {
   /**
    * What a script written without the database begins with, after its header comment: the
    * client's settings its guards need (a client goes on after an error unless told), and the
-   * session's; each line ends with a newline, and a blank line ends the whole.
+   * session's, as the URL the script is written for sets them; each line ends with a newline, and
+   * a blank line ends the whole.
    */
-  String scriptPreamble();
+  String scriptPreamble(String url);
 
   /**
    * Whether a script's {@link #versionGuard} reads a version table that may not exist yet, so that

@@ -341,7 +341,7 @@ public final class Project {
     settings.requireSupportedUrl();
     Database database = Database.forKind(DatabaseKind.fromJdbcUrl(settings.url()));
     return new OfflineScript(history(), serverVersion == null ? database : database.atServerVersion(serverVersion))
-        .withSingleTransaction(singleTransaction(singleTransaction));
+        .withSingleTransaction(singleTransaction(singleTransaction)).forUrl(settings.url());
   }
 
   /** As asked for this command, else as the settings say. */
@@ -605,11 +605,17 @@ public final class Project {
     if (history.heads().size() > 1) {
       return Optional.of(history.describeHeads() + "; " + MERGE_FIRST);
     }
+    // An edited migration first: on a database that is also behind, upgrade would refuse it (a user
+    // test was sent to upgrade head, which then stopped on the edit).
+    Optional<String> edited = new Migrator(history, tableFilter()).editedSinceApplied(connection);
+    if (edited.isPresent()) {
+      return edited;
+    }
     if (!applied.heads().equals(history.heads().stream().map(MigrationScript::id).toList())) {
       return Optional.of("the database is at " + history.describe(applied) + " but the newest migration is "
           + RevisionHistory.labels(history.heads()) + "; run `autogenerate upgrade head` first");
     }
-    return new Migrator(history, tableFilter()).editedSinceApplied(connection);
+    return Optional.empty();
   }
 
   /**

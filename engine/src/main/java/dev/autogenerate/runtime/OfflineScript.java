@@ -34,15 +34,22 @@ public final class OfflineScript {
   private final RevisionHistory history;
   private final Database database;
   private final boolean singleTransaction;
+  private final String url;
 
   public OfflineScript(RevisionHistory history, Database database) {
-    this(history, database, false);
+    this(history, database, false, null);
   }
 
-  private OfflineScript(RevisionHistory history, Database database, boolean singleTransaction) {
+  private OfflineScript(RevisionHistory history, Database database, boolean singleTransaction, String url) {
     this.history = history;
     this.database = database;
     this.singleTransaction = singleTransaction;
+    this.url = url;
+  }
+
+  /** This script for the database this URL names: its session as the URL sets it (a schema). */
+  public OfflineScript forUrl(String databaseUrl) {
+    return new OfflineScript(history, database, singleTransaction, databaseUrl);
   }
 
   /**
@@ -51,7 +58,7 @@ public final class OfflineScript {
    * around a revision that must run on its own.
    */
   public OfflineScript withSingleTransaction(boolean single) {
-    return new OfflineScript(history, database, single);
+    return new OfflineScript(history, database, single, url);
   }
 
   /**
@@ -234,7 +241,7 @@ public final class OfflineScript {
             ? "\n-- All revisions in one transaction (but one that must run on its own), with the version and history"
                 + " rows the runtime would write.\n\n"
             : "\n-- Each revision is one transaction, with the version and history rows the runtime would write.\n\n");
-    script.append(database.scriptPreamble());
+    script.append(database.scriptPreamble(url));
     boolean checkFirst = database.scriptChecksBeforeCreatingTables();
     if (checkFirst) {
       startGuard(script, direction, from);

@@ -99,6 +99,30 @@ class EditedMigrationTest {
   }
 
   /**
+   * A user test: an applied migration edited on a database also behind its newest migration; check
+   * said only to upgrade, and upgrade then refused the edit. The edit is told first.
+   */
+  @Test
+  void anEditIsToldBeforeTheDatabaseBeingBehind() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "users");
+    project.expect(0, "upgrade", "head");
+    project.entities(WalkthroughTest.USER_V2);
+    project.expect(0, "-m", "ages");
+    Path users = project.migrationFiles().stream()
+        .filter(file -> file.getFileName().toString().endsWith("_users.java")).findFirst().orElseThrow();
+    project.write(project.root().relativize(users).toString(), project.read(users)
+        .replace("column(\"name\", varchar(255))", "column(\"name\", varchar(255)),\n        column(\"x\", varchar(9))"));
+
+    CliRun check = project.expect(1, "check");
+
+    assertTrue(check.out().contains(users.getFileName() + " was edited after it was applied to this database"),
+        check::toString);
+    assertFalse(check.out().contains("run `autogenerate upgrade head` first"), check::toString);
+  }
+
+  /**
    * The application compiles its migrations too (Migrator.fromClasspath runs them at start-up),
    * so its class path, which the command reads the entities from, holds a copy of each migration
    * as it was at the last build. An edit made since must not hide behind that copy.

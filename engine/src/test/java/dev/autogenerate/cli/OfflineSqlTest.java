@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -236,6 +237,34 @@ public class OfflineSqlTest {
     ClientRun refused = client(empty, script);
     assertTrue(refused.exitCode() != 0 && refused.output().contains("where the database is not"), refused::toString);
     assertEquals(List.of(), List.copyOf(inspect(empty).tables().keySet()), "the stopped script created nothing");
+  }
+
+  /**
+   * A URL naming a schema ({@code currentSchema=t3}): a user test's script, which set no search
+   * path, migrated {@code public}, and the tool then found t3 at base and applied everything again.
+   * The script sets the schema the URL names, as the driver does for the tool's own connection.
+   */
+  @Test
+  void aPostgresScriptMigratesTheSchemaTheUrlNames() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      statement.execute("create schema t3");
+    }
+    ProjectDirectory project = new ProjectDirectory(directory.resolve("app"), database);
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "users");
+    String url = database.url() + (database.url().contains("?") ? "&" : "?") + "currentSchema=t3";
+
+    String script = project.expect(0, "--url", url, "upgrade", "--sql", "head").out();
+    assertTrue(script.contains("\nselect pg_catalog.set_config('search_path', 't3', false);\n"), script);
+    runWithClient(database, script);
+
+    assertTrue(project.expect(0, "--url", url, "check").out().startsWith("OK"));
+    try (Connection connection = database.open(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select count(*) from pg_catalog.pg_tables where schemaname = 'public'")) {
+      rows.next();
+      assertEquals(0, rows.getInt(1), "nothing in public");
+    }
   }
 
   private static ClientRun psqlGoingOnAfterErrors(TestDatabase database, String script) throws Exception {

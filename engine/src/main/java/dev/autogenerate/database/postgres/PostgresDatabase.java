@@ -23,6 +23,8 @@ import dev.autogenerate.schema.DatabaseKind;
 import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -97,12 +99,37 @@ public final class PostgresDatabase implements Database, ComparisonRules {
 
   /**
    * psql stops at the first error only when told: a guard outside a transaction (before a
-   * concurrent index) would stop nothing otherwise.
+   * concurrent index) would stop nothing otherwise. Its {@code -1} ends at the script's first
+   * {@code commit}, so it is told not to use it. The schema the URL names ({@code currentSchema},
+   * as the driver sets it for the tool's own connection) is the session's search path: without it
+   * a user test's script migrated {@code public}, and the tool then found the schema it meant at
+   * base.
    */
   @Override
-  public String scriptPreamble() {
-    return "-- For psql, which stops at the first error only when told (as with -v ON_ERROR_STOP=1):\n"
-        + "\\set ON_ERROR_STOP on\n\n";
+  public String scriptPreamble(String url) {
+    StringBuilder preamble = new StringBuilder()
+        .append("-- For psql, which stops at the first error only when told (as with -v ON_ERROR_STOP=1);\n")
+        .append("-- run it without -1 (--single-transaction): the script begins and commits its own transactions.\n")
+        .append("\\set ON_ERROR_STOP on\n");
+    urlParameter(url, "currentSchema").ifPresent(schema -> preamble
+        .append("-- The schema the URL names (currentSchema), as the tool's own connection has it:\n")
+        .append("select pg_catalog.set_config('search_path', ").append(Ddl.literal(schema)).append(", false);\n"));
+    return preamble.append('\n').toString();
+  }
+
+  /** A parameter of a PostgreSQL JDBC URL ({@code ?currentSchema=sales&ssl=true}), decoded. */
+  static Optional<String> urlParameter(String url, String name) {
+    int query = url == null ? -1 : url.indexOf('?');
+    if (query < 0) {
+      return Optional.empty();
+    }
+    for (String pair : url.substring(query + 1).split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0 && pair.substring(0, equals).equals(name) && equals < pair.length() - 1) {
+        return Optional.of(URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

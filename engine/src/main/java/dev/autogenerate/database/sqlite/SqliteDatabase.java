@@ -298,7 +298,7 @@ public final class SqliteDatabase implements Database, ComparisonRules {
    * drop what the guard kept; references are not enforced while tables are rebuilt.
    */
   @Override
-  public String scriptPreamble() {
+  public String scriptPreamble(String url) {
     return "-- For the sqlite3 shell, which stops at the first error only when told (as with -bail):\n"
         + ".bail on\n"
         + "-- SQLite: tables are rebuilt to be altered; references are not enforced meanwhile.\n"
