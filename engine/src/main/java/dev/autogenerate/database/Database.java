@@ -341,6 +341,16 @@ public interface Database {
     return List.of();
   }
 
+  /**
+   * What a script written without the database runs right after each {@code begin}, before it
+   * reads where the database is: the lock the runtime's revisions take in theirs ({@link
+   * #beginRevision}), so that a script and a command migrating the same database take turns as two
+   * commands do; none by default (SQLite's write lock is taken by the transaction's first write).
+   */
+  default List<String> scriptTransactionStart() {
+    return List.of();
+  }
+
   /** See {@link #scriptRevisionStart}: the statements that stop the script unless the revision may commit. */
   default List<String> scriptRevisionEnd(String revisionLabel) {
     return List.of();

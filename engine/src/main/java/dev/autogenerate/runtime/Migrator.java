@@ -14,6 +14,7 @@ import dev.autogenerate.database.MigrationLock;
 import dev.autogenerate.database.RevisionGuard;
 import dev.autogenerate.database.RowCounts;
 import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.operations.CreateIndexConcurrently;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.OperationChecksum;
@@ -1010,6 +1011,27 @@ public final class Migrator {
     return schemas;
   }
 
+  /**
+   * An index a concurrent build of this revision would create, there already while the database
+   * is at the revision's parent: the leftover of a run killed during or after its build (a pod's
+   * probe, a CI job's timeout), which no process lived to report. Found by a user test, whose every
+   * restart was then refused with "already has index" and nothing of why.
+   */
+  private static Optional<String> leftoverOfInterruptedBuild(Operation operation, Schema schema,
+      MigrationScript script) {
+    if (!(operation instanceof CreateIndexConcurrently create) || schema.table(create.table())
+        .map(table -> table.indexes().stream().noneMatch(index -> create.index().name().equals(index.name())))
+        .orElse(true)) {
+      return Optional.empty();
+    }
+    String index = create.index().name();
+    return Optional.of("table " + create.table() + " already has index " + index + ", though the database has not"
+        + " recorded this revision: an earlier run of it was likely stopped during or after the build (a killed"
+        + " process). If PostgreSQL marks it INVALID (\\d " + create.table() + " in psql), drop it (drop index"
+        + " concurrently " + index + ") and run upgrade again; if it is valid and as the revision defines it, record"
+        + " the revision as applied with autogenerate stamp " + script.id());
+  }
+
   private static Schema applyOrExplain(ChangeGroup group, Schema schema, MigrationScript script) {
     Schema after = schema;
     for (Operation operation : group.operations()) {
@@ -1017,6 +1039,11 @@ public final class Migrator {
       if (viewInTheWay.isPresent()) {
         throw new UserError("migration " + script.origin() + ": cannot " + operation.describe() + ": "
             + viewInTheWay.get());
+      }
+      Optional<String> leftover = leftoverOfInterruptedBuild(operation, after, script);
+      if (leftover.isPresent()) {
+        throw new UserError("migration " + script.origin() + ": cannot " + operation.describe() + ": "
+            + leftover.get());
       }
       try {
         after = operation.applyTo(after);

@@ -161,7 +161,8 @@ public final class OfflineScript {
     AppliedRevisions from = ends.length == 2 ? state(ends[0]) : history.appliedExactly(Set.of());
     AppliedRevisions to = state(ends[ends.length - 1]);
     StringBuilder body = new StringBuilder();
-    body.append("\n-- stamp ").append(history.describe(to)).append(" (nothing runs)\nbegin;\n");
+    body.append("\n-- stamp ").append(history.describe(to)).append(" (nothing runs)\n");
+    begin(body);
     List<String> forgotten = history.inOrder(from.ids()).stream().map(MigrationScript::id)
         .filter(id -> !to.contains(id)).toList();
     if (!forgotten.isEmpty()) {
@@ -371,7 +372,7 @@ public final class OfflineScript {
     if (outside) {
       script.append("-- outside a transaction (it cannot run in one):\n");
     } else if (!open || alone) {
-      script.append("begin;\n");
+      begin(script);
       if (checked && ahead.statements().isEmpty()) {
         revisionGuard(script, revision, direction, start);
       }
@@ -404,9 +405,15 @@ public final class OfflineScript {
     database.scriptRevisionEnd("the " + direction + " of " + revision.label())
         .forEach(statement -> script.append(statement).append(";\n"));
     if (outside) {
-      script.append("begin;\n");
+      begin(script);
     }
     return alone;
+  }
+
+  /** A transaction's {@code begin}, and what the database takes in it before anything is read. */
+  private void begin(StringBuilder script) {
+    script.append("begin;\n");
+    database.scriptTransactionStart().forEach(statement -> script.append(statement).append(";\n"));
   }
 
   /** The schema the applied revisions record; a history that does not replay cannot be scripted. */

@@ -256,7 +256,8 @@ public class OfflineSqlTest {
     String url = database.url() + (database.url().contains("?") ? "&" : "?") + "currentSchema=t3";
 
     String script = project.expect(0, "--url", url, "upgrade", "--sql", "head").out();
-    assertTrue(script.contains("\nselect pg_catalog.set_config('search_path', 't3', false);\n"), script);
+    assertTrue(script.contains("\ndo $path$ begin perform pg_catalog.set_config('search_path', 't3', false); end $path$;\n"),
+        script);
     runWithClient(database, script);
 
     assertTrue(project.expect(0, "--url", url, "check").out().startsWith("OK"));
@@ -265,6 +266,30 @@ public class OfflineSqlTest {
       rows.next();
       assertEquals(0, rows.getInt(1), "nothing in public");
     }
+  }
+
+  /**
+   * A user test's command, racing a DBA's script, ran a revision the script was running and failed
+   * at its version row with a raw duplicate-key error. The script's transactions take the lock the
+   * runtime's revisions take: here held by a revision in progress, the script waits for it (and,
+   * told to wait half a second at most, stops), then runs once it is free.
+   */
+  @Test
+  void aPostgresScriptTakesTheRevisionLockTheRuntimeTakes() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory.resolve("app"), TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "users");
+    String script = "set lock_timeout = 500;\n" + project.expect(0, "upgrade", "--sql", "head").out();
+
+    try (Connection revision = project.database().open(); Statement statement = revision.createStatement()) {
+      revision.setAutoCommit(false);
+      statement.execute("select pg_advisory_xact_lock(1635087480, hashtext(coalesce(current_schema(), '')))");
+      ClientRun waited = client(project.database(), script);
+      assertTrue(waited.exitCode() != 0 && waited.output().contains("lock timeout"), waited::toString);
+      revision.rollback();
+    }
+    runWithClient(project.database(), script);
+    assertTrue(project.expect(0, "check").out().startsWith("OK"));
   }
 
   private static ClientRun psqlGoingOnAfterErrors(TestDatabase database, String script) throws Exception {

@@ -167,4 +167,29 @@ class ConcurrentIndexTest {
       assertEquals(List.of("c1dx00000001"), VersionTable.heads(connection));
     }
   }
+
+  /**
+   * A run killed during or after the index's build (a user test: a pod's probe, a CI job's
+   * timeout) leaves the index behind, the revision unrecorded; every later run was refused with
+   * "already has index" and nothing of why. It says what happened and both ways on.
+   */
+  @org.junit.jupiter.api.Test
+  void anIndexLeftByAnInterruptedBuildIsToldWithTheWaysOn() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    RevisionHistory history = RevisionHistory.of(List.of(MigrationScript.of(new Events(), "Events"),
+        MigrationScript.of(new IndexConcurrently(), "IndexConcurrently")));
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      new Migrator(history, TableFilter.defaults()).upgrade(connection, "c1dx00000001");
+      statement.execute("create index ix_events_note on events (note)");
+
+      UserError error = assertThrows(UserError.class,
+          () -> new Migrator(history, TableFilter.defaults()).upgrade(connection, "head"));
+
+      assertTrue(error.getMessage().contains("table events already has index ix_events_note, though the database has"
+          + " not recorded this revision: an earlier run of it was likely stopped during or after the build")
+          && error.getMessage().contains("drop index concurrently ix_events_note")
+          && error.getMessage().contains("autogenerate stamp c1dx00000002"), error.getMessage());
+      assertEquals(List.of("c1dx00000001"), VersionTable.heads(connection));
+    }
+  }
 }

@@ -113,8 +113,21 @@ public final class PostgresDatabase implements Database, ComparisonRules {
         .append("\\set ON_ERROR_STOP on\n");
     urlParameter(url, "currentSchema").ifPresent(schema -> preamble
         .append("-- The schema the URL names (currentSchema), as the tool's own connection has it:\n")
-        .append("select pg_catalog.set_config('search_path', ").append(Ddl.literal(schema)).append(", false);\n"));
+        .append("do $path$ begin perform pg_catalog.set_config('search_path', ").append(Ddl.literal(schema))
+        .append(", false); end $path$;\n"));
     return preamble.append('\n').toString();
+  }
+
+  /**
+   * The runtime's revision lock: a user test's command, racing a DBA's script, ran a revision the
+   * script was running and failed at its version row with a raw duplicate-key error; holding the
+   * same lock, the command waits for the script's transaction and then finds the revision applied.
+   */
+  @Override
+  public List<String> scriptTransactionStart() {
+    // In a do block, as the guards are: a select would print its empty row at every revision.
+    return List.of("do $lock$ begin perform pg_catalog.pg_advisory_xact_lock(" + PostgresRevisionLock.KEY + ", "
+        + PostgresMigrationLock.SCHEMA_KEY + "); end $lock$");
   }
 
   /** A parameter of a PostgreSQL JDBC URL ({@code ?currentSchema=sales&ssl=true}), decoded. */
