@@ -4,8 +4,10 @@ import dev.autogenerate.project.PhaseTimings;
 import dev.autogenerate.project.Project;
 import dev.autogenerate.runtime.MigrationScript;
 import dev.autogenerate.runtime.Migrator;
+import dev.autogenerate.runtime.UnknownRevisionError;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +51,20 @@ final class UpgradeCommand implements Callable<Integer> {
     }
     try (Connection connection = project.connectCreating()) {
       Migrator migrator = project.migrator(root.out(), singleTransaction);
-      List<MigrationScript> applied = PhaseTimings.time("apply", () -> migrator.upgrade(connection, target));
+      List<MigrationScript> applied;
+      try {
+        applied = PhaseTimings.time("apply", () -> migrator.upgrade(connection, target));
+      } catch (UnknownRevisionError e) {
+        // A newer release migrated it: the release before's deploy job, run again after a rollback,
+        // applies nothing, as its application's start-up does (Flyway ignores such migrations too).
+        Optional<String> ahead = target.equals("head") || target.equals("heads")
+            ? migrator.aheadOfHistory(connection) : Optional.empty();
+        if (ahead.isEmpty()) {
+          throw e;
+        }
+        root.out().println("Nothing to apply: the database is " + ahead.get() + ": a newer release migrated it.");
+        return AutogenerateCli.OK;
+      }
       if (applied.isEmpty()) {
         String current = String.join(", ", migrator.heads(connection));
         root.out().println(target.equals("head") || target.equals("heads") || target.equals(current)

@@ -195,14 +195,15 @@ public final class Migrator {
    * application instance of the release before, started during a rolling deploy or after a
    * rollback, finds its database so; Flyway ignores such "future" migrations by default, as the
    * Spring Boot starter does with this (upgrading or comparing would fail on the unknown ids).
-   * A database without the history table (migrated by the earliest release) cannot tell.
+   * A database without the history table (migrated by the earliest release) cannot tell, nor can
+   * migrations of which there are none (more likely the wrong folder than a release before).
    *
    * @return a description of where the database is, to log; empty when it is not ahead
    */
   public Optional<String> aheadOfHistory(Connection connection) throws SQLException {
     List<String> unknown = VersionTable.heads(connection).stream()
         .filter(head -> history.find(head).isEmpty()).toList();
-    if (unknown.isEmpty()) {
+    if (unknown.isEmpty() || history.isEmpty()) {
       return Optional.empty();
     }
     Optional<Map<String, String>> applied = HistoryTable.checksums(connection);

@@ -123,6 +123,34 @@ class EditedMigrationTest {
   }
 
   /**
+   * The release before, deployed again after a rollback (a user test): its job's upgrade head and
+   * check met a database a newer release migrated and said to restore a migration. upgrade applies
+   * nothing, as the application's start-up does; check says the migrations are behind it.
+   */
+  @Test
+  void aDatabaseANewerReleaseMigratedIsToldSoAndUpgradeAppliesNothing() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "users");
+    project.expect(0, "upgrade", "head");
+    project.entities(WalkthroughTest.USER_V2);
+    project.expect(0, "-m", "ages");
+    project.expect(0, "upgrade", "head");
+    Path ages = project.migrationFiles().stream()
+        .filter(file -> file.getFileName().toString().endsWith("_ages.java")).findFirst().orElseThrow();
+    java.nio.file.Files.delete(ages);
+    project.entities(WalkthroughTest.USER_V1);
+
+    CliRun upgrade = project.expect(0, "upgrade", "head");
+    assertTrue(upgrade.out().startsWith("Nothing to apply: the database is at ") && upgrade.out().contains(
+        ", which these migrations do not define, with all of theirs applied before it"), upgrade::toString);
+    assertTrue(upgrade.out().contains("a newer release migrated it"), upgrade::toString);
+    CliRun check = project.expect(1, "check");
+    assertTrue(check.out().contains("a newer release migrated it, and these migrations are behind it"), check::toString);
+    assertFalse(check.out().contains("restore that migration") || check.err().contains("restore"), check::toString);
+  }
+
+  /**
    * The application compiles its migrations too (Migrator.fromClasspath runs them at start-up),
    * so its class path, which the command reads the entities from, holds a copy of each migration
    * as it was at the last build. An edit made since must not hide behind that copy.
