@@ -76,17 +76,9 @@ class EditedMigrationTest {
   /** Found by a user test: three applied migrations edited, and check named the first only. */
   @Test
   void everyEditedMigrationIsNamedAndTheOldestDecidesTheWayBack() throws Exception {
-    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
-    project.entities(WalkthroughTest.USER_V1);
-    project.expect(0, "-m", "users");
-    project.expect(0, "upgrade", "head");
-    project.entities(WalkthroughTest.USER_V2);
-    project.expect(0, "-m", "ages");
-    project.expect(0, "upgrade", "head");
-    Path users = project.migrationFiles().stream()
-        .filter(file -> file.getFileName().toString().endsWith("_users.java")).findFirst().orElseThrow();
-    Path ages = project.migrationFiles().stream()
-        .filter(file -> file.getFileName().toString().endsWith("_ages.java")).findFirst().orElseThrow();
+    ProjectDirectory project = usersThenAges(true);
+    Path users = migration(project, "users");
+    Path ages = migration(project, "ages");
     project.write(project.root().relativize(users).toString(), project.read(users)
         .replace("column(\"name\", varchar(255))", "column(\"name\", varchar(255)),\n        column(\"x\", varchar(9))"));
     project.write(project.root().relativize(ages).toString(), project.read(ages).replace("\"age\"", "\"years\""));
@@ -104,14 +96,8 @@ class EditedMigrationTest {
    */
   @Test
   void anEditIsToldBeforeTheDatabaseBeingBehind() throws Exception {
-    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
-    project.entities(WalkthroughTest.USER_V1);
-    project.expect(0, "-m", "users");
-    project.expect(0, "upgrade", "head");
-    project.entities(WalkthroughTest.USER_V2);
-    project.expect(0, "-m", "ages");
-    Path users = project.migrationFiles().stream()
-        .filter(file -> file.getFileName().toString().endsWith("_users.java")).findFirst().orElseThrow();
+    ProjectDirectory project = usersThenAges(false);
+    Path users = migration(project, "users");
     project.write(project.root().relativize(users).toString(), project.read(users)
         .replace("column(\"name\", varchar(255))", "column(\"name\", varchar(255)),\n        column(\"x\", varchar(9))"));
 
@@ -129,15 +115,8 @@ class EditedMigrationTest {
    */
   @Test
   void aDatabaseANewerReleaseMigratedIsToldSoAndUpgradeAppliesNothing() throws Exception {
-    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
-    project.entities(WalkthroughTest.USER_V1);
-    project.expect(0, "-m", "users");
-    project.expect(0, "upgrade", "head");
-    project.entities(WalkthroughTest.USER_V2);
-    project.expect(0, "-m", "ages");
-    project.expect(0, "upgrade", "head");
-    Path ages = project.migrationFiles().stream()
-        .filter(file -> file.getFileName().toString().endsWith("_ages.java")).findFirst().orElseThrow();
+    ProjectDirectory project = usersThenAges(true);
+    Path ages = migration(project, "ages");
     java.nio.file.Files.delete(ages);
     project.entities(WalkthroughTest.USER_V1);
 
@@ -206,5 +185,24 @@ class EditedMigrationTest {
     project.write(relative, project.read(file).replace("column(\"name\", varchar(255))",
         "column(\"name\", varchar(255)),\n        column(\"nickname\", varchar(40))"));
     project.expect(1, "check");
+  }
+
+  /** A SQLite project with a migration of users and one of their ages, the first applied, the second too when asked. */
+  private ProjectDirectory usersThenAges(boolean secondApplied) {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "users");
+    project.expect(0, "upgrade", "head");
+    project.entities(WalkthroughTest.USER_V2);
+    project.expect(0, "-m", "ages");
+    if (secondApplied) {
+      project.expect(0, "upgrade", "head");
+    }
+    return project;
+  }
+
+  private static Path migration(ProjectDirectory project, String message) {
+    return project.migrationFiles().stream()
+        .filter(file -> file.getFileName().toString().endsWith("_" + message + ".java")).findFirst().orElseThrow();
   }
 }
