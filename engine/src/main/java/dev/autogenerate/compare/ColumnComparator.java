@@ -35,6 +35,8 @@ final class ColumnComparator implements TableElementComparator {
     for (Column column : wanted.columns()) {
       if (!existing.hasColumn(column.name())) {
         changes.column(new AddColumn(table, column), addColumnNote(table, column));
+        changes.warnIfOnlyThisDatabaseLacks("column " + table + "." + column.name(),
+            recorded -> recorded.hasColumn(column.name()), "the migration's own add column, run by hand");
       }
     }
     for (Column column : wanted.columns()) {

@@ -61,6 +61,9 @@ final class IndexComparator implements TableElementComparator {
           || (Matching.isPlainUniqueIndex(index) && Matching.hasUnique(existing.uniqueConstraints(), index.columnNames()));
       if (!present) {
         changes.afterColumns(new CreateIndex(table, index), null);
+        changes.warnIfOnlyThisDatabaseLacks("index " + index.name() + " on " + table,
+            recorded -> recorded.indexes().stream().anyMatch(made -> Matching.sameIndex(made, index)),
+            "the migration's own create index, run by hand");
       }
     }
   }

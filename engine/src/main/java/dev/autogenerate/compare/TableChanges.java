@@ -87,6 +87,24 @@ final class TableChanges {
   }
 
   /**
+   * Warns that an object this plan creates is one the applied migrations made already, missing from
+   * this database only (a DBA dropped an index by hand, say): creating it again mends this database
+   * and fails on every database built from the migrations, where it is there (a user test). Made
+   * again in this database instead, by hand, the migrations and the database agree again.
+   *
+   * @param object as the warning names it, {@code index ix_orders_placed on orders}
+   * @param madeByMigrations whether the recorded table has it
+   * @param recreate the SQL that makes it again in this database, or a description of it
+   */
+  void warnIfOnlyThisDatabaseLacks(String object, Predicate<Table> madeByMigrations, String recreate) {
+    if (recorded().map(madeByMigrations::test).orElse(false)) {
+      warn(object + " is missing from this database only: the applied migrations created it, so a migration"
+          + " creating it again fails on every database built from them; make it again in this database instead ("
+          + recreate + "), and leave it out of the migration");
+    }
+  }
+
+  /**
    * Whether the tool may drop an object of this table that the entities do not map: when the
    * applied migrations created it ({@code createdByMigrations} of the recorded table), when told
    * to drop unmapped objects, or when the history is unknown (none was given), as before the

@@ -52,4 +52,27 @@ class IndexOwnershipTest {
     project.expect(0, "downgrade", "-1");
     project.expect(0, "downgrade", "-1");
   }
+
+  /**
+   * A user test: a DBA dropped an index a migration created; -m wrote its creation again, which
+   * mended that database and failed on every database built from the migrations ("already has
+   * index"). It warns so, with the way out (make it again in that database, leave it out of the
+   * migration); as for a column dropped by hand.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void anIndexOrColumnDroppedByHandIsToldToBeMadeAgainThere(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.entities(INDEXED);
+    project.expect(0, "-m", "users with a lookup index");
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("drop index ix_users_lookup");
+    }
+
+    CliRun mended = project.expect(0, "-m", "index again");
+    assertTrue(mended.out().contains("warning: index ix_users_lookup on users is missing from this database only: the"
+        + " applied migrations created it, so a migration creating it again fails on every database built from them;"
+        + " make it again in this database instead"), mended::toString);
+  }
 }
