@@ -77,13 +77,25 @@ public record MigrationScript(
     } catch (UserError e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new UserError("migration " + origin + " failed while listing its operations: " + e.getMessage(), e);
+      // Where in the file: javac's helpful message names a local by its slot ("<local2>" is null).
+      throw new UserError("migration " + origin + " failed while listing its operations" + lineIn(e) + ": "
+          + e.getMessage(), e);
     } catch (LinkageError e) {
       // A class it uses is gone or changed since it compiled (NoClassDefFoundError, NoSuchMethodError).
       throw new UserError("migration " + origin + " uses a class it cannot link (" + e + "): rebuild the classes it"
           + " uses, or delete the cache folder (~/.cache/autogenerate) if it was compiled against an older build", e);
     }
     return operations.recorded();
+  }
+
+  /** The line of the migration's own source the error came from, as " at M2026_x.java:42", if known. */
+  private String lineIn(Throwable error) {
+    for (StackTraceElement frame : error.getStackTrace()) {
+      if (frame.getClassName().startsWith(migration.getClass().getName()) && frame.getLineNumber() > 0) {
+        return " at " + frame.getFileName() + ":" + frame.getLineNumber();
+      }
+    }
+    return "";
   }
 
   /**
