@@ -110,6 +110,10 @@ public final class OfflineScript {
     String[] ends = ends(range);
     AppliedRevisions from = state(ends[0]);
     String target = ends[1].trim();
+    if (target.contains(",")) {
+      // Read as one revision id, a list was "unknown revision 'a,b'" (a user test).
+      throw new UserError("downgrade --sql goes to one revision (or heads, or base), not to a list (" + target + ")");
+    }
     Set<String> undo = new HashSet<>();
     if (target.equals(RevisionHistory.BASE)) {
       undo.addAll(from.ids());

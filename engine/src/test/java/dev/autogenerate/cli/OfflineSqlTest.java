@@ -351,6 +351,10 @@ public class OfflineSqlTest {
     project.expect(0, "-m", "create users table");
     CliRun run = project.expect(2, "downgrade", "--sql", "base");
     assertTrue(run.err().startsWith("error: downgrade --sql needs FROM:TO"), run::toString);
+    // A list where the upgrade's FROM takes one (a user test read "unknown revision 'a,b'").
+    CliRun list = project.expect(2, "downgrade", "--sql", "head:aaaa,bbbb");
+    assertTrue(list.err().startsWith("error: downgrade --sql goes to one revision (or heads, or base), not to a list"
+        + " (aaaa,bbbb)"), list::toString);
   }
 
   /**
