@@ -159,12 +159,6 @@ public final class SchemaComparison {
         warnings, notices, Risks.of(current, upgrade));
   }
 
-  /**
-   * The views dropped and created again around a change that no migration created and no entity
-   * maps: a DBA's or a developer's own, made by hand in this database. The migration carries them
-   * all the same, and fails where they are not ("view does not exist"), or makes them where they
-   * were never wanted; the reviewer is told.
-   */
   /** The columns, as {@code table.column}, whose own sequence (a serial's) the entities take ids from. */
   private static Set<String> numberedFromOwnSequence(Schema current, Schema wanted) {
     Set<String> columns = new HashSet<>();
@@ -176,6 +170,12 @@ public final class SchemaComparison {
     return columns;
   }
 
+  /**
+   * The views dropped and created again around a change that no migration created and no entity
+   * maps: a DBA's or a developer's own, made by hand in this database. The migration carries them
+   * all the same, and fails where they are not ("view does not exist"), or makes them where they
+   * were never wanted; the reviewer is told.
+   */
   private static List<String> viewsOfThisDatabaseOnly(List<Change> upgrade, Schema current, Schema wanted,
       Optional<Schema> recorded) {
     if (recorded.isEmpty()) {

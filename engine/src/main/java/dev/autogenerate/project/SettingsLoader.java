@@ -377,7 +377,8 @@ public final class SettingsLoader {
 
   private static ToolChoices toolChoices(Values read) {
     return new ToolChoices(read.flag(DROP_UNMAPPED_INDEXES), read.flag(DROP_UNMAPPED),
-        read.seconds(LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT, 1), read.seconds(CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT, 1),
+        read.seconds(LOCK_TIMEOUT, LockWait.DEFAULT_TIMEOUT, 1),
+        read.seconds(CONNECT_TIMEOUT, Settings.DEFAULT_CONNECT_TIMEOUT, 1),
         lockSafety(read), singleTransaction(read));
   }
 

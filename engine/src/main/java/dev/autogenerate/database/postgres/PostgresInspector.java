@@ -292,8 +292,8 @@ public final class PostgresInspector implements DatabaseInspector {
       SELECT CASE WHEN n.nspname = pg_catalog.current_schema() THEN c.relname::text ELSE n.nspname || '.' || c.relname END AS sequence_name,
              s.seqstart AS start_value,
              s.seqincrement AS increment_by,
-             (SELECT CASE WHEN tn.nspname = pg_catalog.current_schema() THEN t.relname::text ELSE tn.nspname || '.' || t.relname END
-                     || '.' || a.attname
+             (SELECT CASE WHEN tn.nspname = pg_catalog.current_schema() THEN t.relname::text
+                          ELSE tn.nspname || '.' || t.relname END || '.' || a.attname
               FROM pg_catalog.pg_depend owner
               JOIN pg_catalog.pg_class t ON t.oid = owner.refobjid
               JOIN pg_catalog.pg_namespace tn ON tn.oid = t.relnamespace
@@ -396,7 +396,12 @@ public final class PostgresInspector implements DatabaseInspector {
       WITH RECURSIVE called (trigger_function, function, depth) AS (
         SELECT DISTINCT t.tgfoid, t.tgfoid, 0
         FROM pg_catalog.pg_trigger t
-        WHERE NOT t.tgisinternal
+        JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid
+        JOIN pg_catalog.pg_language l ON l.oid = p.prolang AND l.lanname = 'plpgsql'
+        WHERE n.nspname = pg_catalog.current_schema()
+          AND NOT t.tgisinternal
         UNION
         SELECT called.trigger_function, helper.oid, called.depth + 1
         FROM called
@@ -407,7 +412,9 @@ public final class PostgresInspector implements DatabaseInspector {
         WHERE called.depth < 3
           AND hn.nspname NOT IN ('pg_catalog', 'information_schema')
           AND helper.proname ~ '^[A-Za-z_][A-Za-z0-9_]*$'
-          AND caller.prosrc ~* ('\\m' || helper.proname || '"?\\s*\\(')
+          -- The name found first (cheap), then as a call: a database may hold thousands of functions.
+          AND CASE WHEN pg_catalog.strpos(pg_catalog.lower(caller.prosrc), pg_catalog.lower(helper.proname)) > 0
+                   THEN caller.prosrc ~* ('\\m' || helper.proname || '"?\\s*\\(') ELSE false END
       )
       SELECT CASE WHEN n.nspname = pg_catalog.current_schema() THEN c.relname::text ELSE n.nspname || '.' || c.relname END AS table_name,
              pg_catalog.quote_ident(t.tgname) || ' on ' ||
