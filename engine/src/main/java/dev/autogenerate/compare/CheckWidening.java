@@ -44,6 +44,15 @@ final class CheckWidening {
         && Double.parseDouble(nowRange.group(4)) >= Double.parseDouble(wasRange.group(4));
   }
 
+  /**
+   * The column of a check that lists the values it admits ({@code status in ('NEW','PAID')}, as
+   * Hibernate checks an enum stored by name), read by meaning; empty for any other check.
+   */
+  static Optional<String> listedColumn(String expression) {
+    String normalized = SqlExpressions.normalize(expression);
+    return values(normalized).isPresent() ? Optional.of(column(normalized)) : Optional.empty();
+  }
+
   private static String column(String normalized) {
     Matcher list = IN_LIST.matcher(normalized);
     if (list.matches()) {

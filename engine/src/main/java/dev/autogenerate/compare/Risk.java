@@ -130,6 +130,17 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
         + " changes: a constant added, removed or moved anywhere but at the end makes the rows' numbers name other"
         + " constants, without an error (add constants only at the end, or map the enum STRING)",
         "rows holding a value"),
+    /**
+     * An enum stored by position becomes stored by name ({@code @Enumerated(ORDINAL)} to {@code
+     * STRING}): the type change keeps each row's number as text, which the new check of names
+     * rejects, so the revision fails on every row holding a value, unless a data migration maps the
+     * numbers to the names first (a user test was told the rows could not be counted).
+     */
+    ORDINALS_TO_NAMES("the column held the enum's constants by position (@Enumerated(ORDINAL)) and now holds their"
+        + " names: each row keeps its number ('0', '1') as text, which the new check rejects, failing the revision;"
+        + " map the numbers to the names first, in this migration before the check (op.execute(\"update ... set"
+        + " ... = case ... when '0' then 'FIRST' ... end\"), the names in the order the check lists them)",
+        "rows holding a value"),
     /** Values leave an enum type: a row holding one fails the revision's conversion of its column. */
     ENUM_VALUE_REMOVED("rows holding a removed value fail the revision", "rows holding a removed value");
 

@@ -313,6 +313,11 @@ public final class Risks {
       if (ordinalsShifted(operation.table(), check)) {
         risks.add(new Risk(change, Risk.Kind.ORDINALS_SHIFTED, operation.table(), named, 0));
       }
+      Optional<String> listed = CheckWidening.listedColumn(check.expression());
+      if (listed.isPresent() && droppedChecks.stream().map(OrdinalRange::of).flatMap(Optional::stream)
+          .anyMatch(dropped -> dropped.column().equals(listed.get()))) {
+        risks.add(new Risk(change, Risk.Kind.ORDINALS_TO_NAMES, operation.table(), List.of(listed.get()), 0));
+      }
       if (droppedChecks.stream().noneMatch(dropped -> CheckWidening.admitsAll(dropped, check.expression()))) {
         // Not widened (as by an enum's new value, when every row the dropped check let in, this one does).
         risks.add(new Risk(change, Risk.Kind.CHECK, operation.table(), named, 0));

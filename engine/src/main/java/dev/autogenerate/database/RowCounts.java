@@ -107,6 +107,7 @@ public final class RowCounts {
       case TIME_ZONE:
       case ORDINALS_SHIFTED:
       case NOT_CONVERTIBLE:
+      case ORDINALS_TO_NAMES:
         return "select count(*) from " + table + " where " + columns.get(0) + " is not null";
       case TEXT_TO_INTEGER:
         return valuesWhere(table, columns.get(0), notAWholeNumber(columns.get(0), risk.newType().orElseThrow(), kind));

@@ -145,6 +145,31 @@ class CheckAndEnumRisksTest {
     project.expect(1, "check");
   }
 
+  /**
+   * An enum stored by position made stored by name (a user test): the rows keep their numbers as
+   * text, the new check of names rejects every one, and -m said only that the rows could not be
+   * counted. It warns that every row holding a value fails, counted, and how to map them.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void anOrdinalEnumMadeStoredByNameWarnsThatEveryRowFails(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    String ordinal = ORDER.replace("@Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM) Status status;",
+        "@Enumerated(EnumType.ORDINAL) Status status;");
+    project.entities(ordinal, STATUS_V1);
+    project.expect(0, "-m", "orders");
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("insert into orders (status) values (0), (2), (null)");
+    }
+
+    project.entities(ordinal.replace("EnumType.ORDINAL", "EnumType.STRING"), STATUS_V1);
+    CliRun written = project.expect(0, "-m", "status by name");
+    assertTrue(warnings(written).stream().anyMatch(line -> line.contains("the column held the enum's constants by"
+        + " position (@Enumerated(ORDINAL)) and now holds their names") && line.endsWith("(rows holding a value: 2)")),
+        written::toString);
+  }
+
   /** The file a -m wrote, by its message: files written within one second do not sort by time. */
   static String written(ProjectDirectory project, String slug) {
     return project.read(project.migrationFiles().stream()
