@@ -83,17 +83,24 @@ final class TransactionControl {
         char c = sql.charAt(at);
         if (Character.isWhitespace(c) || c == ';') {
           at++;
-        } else if (sql.startsWith("--", at)) {
-          int line = sql.indexOf('\n', at);
-          at = line < 0 ? sql.length() : line + 1;
-        } else if (sql.startsWith("/*", at)) {
-          int close = sql.indexOf("*/", at + 2);
-          at = close < 0 ? sql.length() : close + 2;
+        } else if (sql.startsWith("--", at) || sql.startsWith("/*", at)) {
+          skipComment();
         } else {
           return true;
         }
       }
       return false;
+    }
+
+    /** Moves past the comment at the cursor. */
+    private void skipComment() {
+      if (sql.startsWith("--", at)) {
+        int line = sql.indexOf('\n', at);
+        at = line < 0 ? sql.length() : line + 1;
+      } else {
+        int close = sql.indexOf("*/", at + 2);
+        at = close < 0 ? sql.length() : close + 2;
+      }
     }
 
     /** The word at the cursor, in lower case ("" where none is), the cursor after it. */
@@ -122,7 +129,9 @@ final class TransactionControl {
           int close = sql.indexOf(tag, at + tag.length());
           at = close < 0 ? sql.length() : close + tag.length();
         } else if (sql.startsWith("--", at) || sql.startsWith("/*", at)) {
-          skipBlanksAndComments();
+          // The comment only: a ';' after it still ends the statement (a review found a commit
+          // after "/* seed */;" read as part of the statement before it).
+          skipComment();
         } else if (c == ';' && bodyDepth == 0) {
           at++;
           return;

@@ -18,6 +18,9 @@ class TransactionControlTest {
     assertEquals(Optional.of("abort"), TransactionControl.first("-- undo\nabort;"));
     assertEquals(Optional.of("prepare transaction"), TransactionControl.first("prepare transaction 'x'"));
     assertEquals(Optional.of("commit"), TransactionControl.first("update t set v = ';'; /* ; */ commit"));
+    // A comment right before the statement's end (found by a review: the end was lost with it).
+    assertEquals(Optional.of("commit"), TransactionControl.first("insert into t values (42) /* seed */; commit"));
+    assertEquals(Optional.of("commit"), TransactionControl.first("update t set x = 1 -- fix\n; commit;"));
   }
 
   @Test
