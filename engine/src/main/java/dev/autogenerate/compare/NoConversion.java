@@ -25,12 +25,22 @@ public final class NoConversion {
 
   private NoConversion() {}
 
+  /** Times of day, which no cast makes a date or a timestamp, nor a date one of them. */
+  private static final Set<Kind> TIMES_OF_DAY = EnumSet.of(Kind.TIME, Kind.TIME_TZ);
+  private static final Set<Kind> DATED = EnumSet.of(Kind.DATE, Kind.TIMESTAMP, Kind.TIMESTAMP_TZ);
+
   /** Whether PostgreSQL converts no value of {@code from} to {@code to}. */
   public static boolean between(SqlType from, SqlType to) {
     Set<Kind> was = family(from.kind());
     Set<Kind> now = family(to.kind());
-    if (was == null || now == null || was == now) {
+    if (was == null || now == null) {
       return false;
+    }
+    if (was == now) {
+      // Among dates and times (found by a review: a LocalTime made LocalDateTime failed on an empty
+      // table): a time of day has no cast to a date or a timestamp, nor a date to a time of day.
+      return TIMES_OF_DAY.contains(from.kind()) && DATED.contains(to.kind())
+          || from.kind() == Kind.DATE && TIMES_OF_DAY.contains(to.kind());
     }
     // int4 and boolean cast both ways (0 is false); no other integer does.
     return !(from.kind() == Kind.INTEGER && to.kind() == Kind.BOOLEAN
