@@ -98,9 +98,12 @@ final class TableChanges {
    */
   void warnIfOnlyThisDatabaseLacks(String object, Predicate<Table> madeByMigrations, String recreate) {
     if (recorded().map(madeByMigrations::test).orElse(false)) {
-      warn(object + " is missing from this database only: the applied migrations created it, so a migration"
-          + " creating it again fails on every database built from them; make it again in this database instead ("
-          + recreate + "), and leave it out of the migration");
+      // Raw SQL of a later migration may have dropped it, which the recorded schema cannot see (a
+      // review): then the migration is right, so this is said as what it may be.
+      warn(object + " is missing from this database, though the applied migrations created it: if it was dropped"
+          + " here by hand (not by raw SQL of a migration), a migration creating it again fails on every database"
+          + " built from them; then make it again in this database instead (" + recreate + "), and leave it out of"
+          + " the migration");
     }
   }
 

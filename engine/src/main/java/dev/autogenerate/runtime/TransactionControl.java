@@ -1,5 +1,6 @@
 package dev.autogenerate.runtime;
 
+import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.operations.Operation;
 import java.util.List;
@@ -31,14 +32,16 @@ final class TransactionControl {
   /** Refuses a revision whose raw SQL begins or ends a transaction, naming the statement. */
   static void requireNone(List<Operation> operations, MigrationScript script) {
     for (Operation operation : operations) {
-      if (operation instanceof ExecuteSql execute) {
-        first(execute.sql()).ifPresent(statement -> {
-          throw new UserError("migration " + script.origin() + ": op.execute runs `" + statement + "`, which ends the"
-              + " transaction the revision runs in (what ran before it would stay if the revision then failed, and run"
-              + " again when retried): remove it, since each revision already runs in a transaction of its own,"
-              + " committed with its version row");
-        });
-      }
+      // A view's definition is spliced into its create statement as written: raw SQL too (a review).
+      Optional<String> raw = operation instanceof ExecuteSql execute ? Optional.of(execute.sql())
+          : operation instanceof CreateView view ? Optional.of(view.definition()) : Optional.empty();
+      String call = operation instanceof ExecuteSql ? "op.execute" : "op.createView";
+      raw.flatMap(TransactionControl::first).ifPresent(statement -> {
+        throw new UserError("migration " + script.origin() + ": " + call + " runs `" + statement + "`, which ends the"
+            + " transaction the revision runs in (what ran before it would stay if the revision then failed, and run"
+            + " again when retried): remove it, since each revision already runs in a transaction of its own,"
+            + " committed with its version row");
+      });
     }
   }
 
@@ -54,10 +57,15 @@ final class TransactionControl {
       }
       boolean ending = ENDING.contains(word) || word.equals("start") && second.equals("transaction")
           || word.equals("prepare") && second.equals("transaction");
-      // "rollback to savepoint" stays in the transaction, as "release savepoint" does.
+      // "rollback [work | transaction] to savepoint" stays in the transaction, as "release" does.
       if (word.equals("rollback")) {
         scanner.skipBlanksAndComments();
-        ending = !scanner.word().equals("to");
+        String next = scanner.word();
+        if (next.equals("work") || next.equals("transaction")) {
+          scanner.skipBlanksAndComments();
+          next = scanner.word();
+        }
+        ending = !next.equals("to");
       }
       if (ending) {
         return Optional.of(second.isEmpty() ? word : word + " " + second);
@@ -114,13 +122,23 @@ final class TransactionControl {
 
     /**
      * Moves to the end of the statement: its {@code ;} outside quotes and comments, or, in a
-     * {@code create} statement, past a {@code begin ... end} body first.
+     * {@code create trigger} or a {@code begin atomic} function, past its {@code begin ... end}
+     * body first (a column named {@code begin} opens none).
      */
     void toStatementEnd(boolean create) {
       int bodyDepth = 0;
+      boolean trigger = false;
       while (at < sql.length()) {
         char c = sql.charAt(at);
-        if (c == '\'' || c == '"') {
+        if (c == '\'' && at > 0 && (sql.charAt(at - 1) == 'E' || sql.charAt(at - 1) == 'e')
+            && (at == 1 || !Character.isLetterOrDigit(sql.charAt(at - 2)) && sql.charAt(at - 2) != '_')) {
+          // An escape string (E'it\'s'): a backslash takes the character after it.
+          at++;
+          while (at < sql.length() && sql.charAt(at) != '\'') {
+            at += sql.charAt(at) == '\\' ? 2 : 1;
+          }
+          at++;
+        } else if (c == '\'' || c == '"') {
           int close = sql.indexOf(c, at + 1);
           // A doubled quote inside is two quoted runs in a row, the same to this reading.
           at = close < 0 ? sql.length() : close + 1;
@@ -139,7 +157,8 @@ final class TransactionControl {
           boolean wordStart = at == 0 || !(Character.isLetterOrDigit(sql.charAt(at - 1)) || sql.charAt(at - 1) == '_');
           String word = word();
           if (wordStart && create) {
-            if (word.equals("begin") || bodyDepth > 0 && word.equals("case")) {
+            trigger |= bodyDepth == 0 && word.equals("trigger");
+            if (word.equals("begin") && (trigger || nextWordIs("atomic")) || bodyDepth > 0 && word.equals("case")) {
               bodyDepth++;
             } else if (word.equals("end") && bodyDepth > 0) {
               bodyDepth--;
@@ -149,6 +168,15 @@ final class TransactionControl {
           at++;
         }
       }
+    }
+
+    /** Whether the word after the cursor's blanks is this one; the cursor stays. */
+    private boolean nextWordIs(String expected) {
+      int start = at;
+      skipBlanksAndComments();
+      boolean is = word().equals(expected);
+      at = start;
+      return is;
     }
 
     /** The dollar-quote tag at the cursor ({@code $$}, {@code $body$}), if one starts there. */

@@ -21,6 +21,9 @@ class TransactionControlTest {
     // A comment right before the statement's end (found by a review: the end was lost with it).
     assertEquals(Optional.of("commit"), TransactionControl.first("insert into t values (42) /* seed */; commit"));
     assertEquals(Optional.of("commit"), TransactionControl.first("update t set x = 1 -- fix\n; commit;"));
+    // Found by the same review: a column named begin, an escaped quote in an escape string.
+    assertEquals(Optional.of("commit"), TransactionControl.first("create table periods (id int, begin date); commit;"));
+    assertEquals(Optional.of("commit"), TransactionControl.first("select E'it\\'s'; commit;"));
   }
 
   @Test
@@ -32,6 +35,9 @@ class TransactionControlTest {
         "/* begin; */ update t set v = 1",
         "savepoint a; update t set v = 1; rollback to savepoint a; release savepoint a",
         "rollback to a",
+        "rollback transaction to savepoint s",
+        "rollback work to savepoint s",
+        "insert into m values (E'Can\\'t save; commit failed')",
         "do $$ begin update t set v = 1; commit; end $$",
         "create function f() returns trigger language plpgsql as $body$ begin return new; end $body$;"
             + " select 1",

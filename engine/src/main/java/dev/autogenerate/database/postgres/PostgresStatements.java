@@ -163,11 +163,13 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
       // silently. USING is only for types with no assignment cast between them (text -> integer).
       // An enum type has no cast to another enum type (mood to feeling): through its text, as
       // an enum's values are; so does a type with no cast to the other at all (bigint to uuid),
-      // which would otherwise fail even without a value to convert.
+      // which would otherwise fail even without a value to convert. Not to bytea, which takes any
+      // text as its bytes: a UUID would become the 36 bytes of its text, silently (a review).
+      boolean throughText = was != null && (isEnumType(was)
+          || NoConversion.between(was, type) && type.kind() != SqlType.Kind.BINARY);
       actions.add("alter column " + column + " type " + typeName + largeObjectConversion(was, type, column, typeName)
           .orElse(was != null && AssignmentCasts.exist(was, type) ? ""
-              : " using " + column + (was != null && (isEnumType(was) || NoConversion.between(was, type))
-                  ? "::text::" : "::") + typeName));
+              : " using " + column + (throughText ? "::text::" : "::") + typeName));
     });
     operation.newNullable().ifPresent(nullable ->
         actions.add("alter column " + column + (nullable ? " drop not null" : " set not null")));

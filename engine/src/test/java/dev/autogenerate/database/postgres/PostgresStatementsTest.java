@@ -156,6 +156,12 @@ class PostgresStatementsTest {
     // An enum type has no cast to another: through its text (found adopting a database whose enum type was renamed).
     assertEquals(List.of("alter table returns alter column order_status type feeling using order_status::text::feeling"),
         statements(new AlterColumn("returns", "order_status", List.of(ColumnChange.type(SqlType.sqlType("feeling"))))));
+    // No cast at all (bigint to uuid): through the text, so that a column without values converts.
+    assertEquals(List.of("alter table orders alter column amount type uuid using amount::text::uuid"),
+        statements(new AlterColumn("orders", "amount", List.of(ColumnChange.type(SqlType.UUID)))));
+    // But not to bytea, which takes any text as its bytes (a review: a UUID became its text's 36 bytes).
+    assertEquals(List.of("alter table orders alter column amount type bytea using amount::bytea"),
+        statements(new AlterColumn("orders", "amount", List.of(ColumnChange.type(SqlType.BINARY)))));
     assertEquals(List.of("alter table orders alter column status drop not null, alter column status drop default"),
         statements(new AlterColumn("orders", "status", List.of(ColumnChange.dropNotNull(), ColumnChange.dropDefault()))));
   }
