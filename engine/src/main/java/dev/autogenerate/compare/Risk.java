@@ -97,8 +97,8 @@ public record Risk(Change change, Kind kind, String table, List<String> columns,
      * Another type PostgreSQL has no conversion to ({@link NoConversion}: a number made a UUID): every
      * value fails the revision; only a column without values converts.
      */
-    NOT_CONVERTIBLE("PostgreSQL converts no value of the old type to the new one: each value fails the revision, and"
-        + " only a column without values converts (fill a new column in a data migration instead)",
+    NOT_CONVERTIBLE("PostgreSQL has no conversion from the old type to the new one: the step fails on each value (and"
+        + " but to a uuid, even on a column without values); fill a new column in a data migration instead",
         "rows holding a value"),
     /** Another type: each value is converted, and one that does not convert fails the revision. */
     CONVERTED("each value is converted; one that does not convert fails the revision", "rows holding a value"),

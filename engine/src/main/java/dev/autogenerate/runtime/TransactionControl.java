@@ -142,7 +142,7 @@ final class TransactionControl {
           int close = sql.indexOf(c, at + 1);
           // A doubled quote inside is two quoted runs in a row, the same to this reading.
           at = close < 0 ? sql.length() : close + 1;
-        } else if (c == '$' && dollarTag().isPresent()) {
+        } else if (c == '$' && (at == 0 || !isWordCharacter(sql.charAt(at - 1))) && dollarTag().isPresent()) {
           String tag = dollarTag().get();
           int close = sql.indexOf(tag, at + tag.length());
           at = close < 0 ? sql.length() : close + tag.length();
@@ -168,6 +168,11 @@ final class TransactionControl {
           at++;
         }
       }
+    }
+
+    /** A character of a word or name: a dollar in one ({@code a$b$c}) opens no quote. */
+    private static boolean isWordCharacter(char c) {
+      return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
     /** Whether the word after the cursor's blanks is this one; the cursor stays. */

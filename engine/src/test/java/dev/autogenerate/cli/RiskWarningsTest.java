@@ -234,9 +234,9 @@ class RiskWarningsTest {
 
     project.entities(WalkthroughTest.USER_V2.replace("Integer age;", "java.util.UUID age;"));
     CliRun written = project.expect(0, "-m", "ages as uuids");
-    assertEquals(List.of("warning: alter column users.age: type uuid: PostgreSQL converts no value of the old type"
-        + " to the new one: each value fails the revision, and only a column without values converts (fill a new"
-        + " column in a data migration instead) (rows holding a value: 1)"), warnings(written));
+    assertEquals(List.of("warning: alter column users.age: type uuid: PostgreSQL has no conversion from the old type"
+        + " to the new one: the step fails on each value (and but to a uuid, even on a column without values); fill a"
+        + " new column in a data migration instead (rows holding a value: 1)"), warnings(written));
     CliRun failed = project.expect(2, "upgrade", "head");
     assertTrue(failed.err().contains("invalid input syntax for type uuid"), failed::toString);
 

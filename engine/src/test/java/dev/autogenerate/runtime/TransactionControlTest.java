@@ -24,6 +24,7 @@ class TransactionControlTest {
     // Found by the same review: a column named begin, an escaped quote in an escape string.
     assertEquals(Optional.of("commit"), TransactionControl.first("create table periods (id int, begin date); commit;"));
     assertEquals(Optional.of("commit"), TransactionControl.first("select E'it\\'s'; commit;"));
+    assertEquals(Optional.of("commit"), TransactionControl.first("select a$b$c from t; commit;"));
   }
 
   @Test

@@ -162,11 +162,12 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
       // (25 characters into varchar(10)) fails the revision; an explicit cast would truncate it
       // silently. USING is only for types with no assignment cast between them (text -> integer).
       // An enum type has no cast to another enum type (mood to feeling): through its text, as
-      // an enum's values are; so does a type with no cast to the other at all (bigint to uuid),
-      // which would otherwise fail even without a value to convert. Not to bytea, which takes any
-      // text as its bytes: a UUID would become the 36 bytes of its text, silently (a review).
+      // an enum's values are; so does a number or another type with no cast to a uuid at all (a
+      // Long id made UUID), which would otherwise fail even without a value to convert, and whose
+      // text never reads as one. Not to other types, whose text may read as a value that is not
+      // the old one (a review: a UUID made bytea became its text's 36 bytes; 20240101 reads as a date).
       boolean throughText = was != null && (isEnumType(was)
-          || NoConversion.between(was, type) && type.kind() != SqlType.Kind.BINARY);
+          || NoConversion.between(was, type) && type.kind() == SqlType.Kind.UUID);
       actions.add("alter column " + column + " type " + typeName + largeObjectConversion(was, type, column, typeName)
           .orElse(was != null && AssignmentCasts.exist(was, type) ? ""
               : " using " + column + (throughText ? "::text::" : "::") + typeName));

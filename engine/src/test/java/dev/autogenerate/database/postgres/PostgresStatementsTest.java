@@ -159,7 +159,7 @@ class PostgresStatementsTest {
     // No cast at all (bigint to uuid): through the text, so that a column without values converts.
     assertEquals(List.of("alter table orders alter column amount type uuid using amount::text::uuid"),
         statements(new AlterColumn("orders", "amount", List.of(ColumnChange.type(SqlType.UUID)))));
-    // But not to bytea, which takes any text as its bytes (a review: a UUID became its text's 36 bytes).
+    // But not to another type, whose text may read as another value (a review: a UUID became its text's 36 bytes).
     assertEquals(List.of("alter table orders alter column amount type bytea using amount::bytea"),
         statements(new AlterColumn("orders", "amount", List.of(ColumnChange.type(SqlType.BINARY)))));
     assertEquals(List.of("alter table orders alter column status drop not null, alter column status drop default"),
