@@ -412,9 +412,12 @@ public final class PostgresInspector implements DatabaseInspector {
         WHERE called.depth < 3
           AND hn.nspname NOT IN ('pg_catalog', 'information_schema')
           AND helper.proname ~ '^[A-Za-z_][A-Za-z0-9_]*$'
-          -- The name found first (cheap), then as a call: a database may hold thousands of functions.
+          -- The name found first (cheap), then as a call outside comments (a call commented out
+          -- stopped a drop, found by a review): a database may hold thousands of functions.
           AND CASE WHEN pg_catalog.strpos(pg_catalog.lower(caller.prosrc), pg_catalog.lower(helper.proname)) > 0
-                   THEN caller.prosrc ~* ('\\m' || helper.proname || '"?\\s*\\(') ELSE false END
+                   THEN pg_catalog.regexp_replace(pg_catalog.regexp_replace(caller.prosrc, '/\\*.*?\\*/', '', 'g'),
+                          '--[^\\n]*', '', 'g') ~* ('\\m' || helper.proname || '"?\\s*\\(')
+                   ELSE false END
       )
       SELECT CASE WHEN n.nspname = pg_catalog.current_schema() THEN c.relname::text ELSE n.nspname || '.' || c.relname END AS table_name,
              pg_catalog.quote_ident(t.tgname) || ' on ' ||
