@@ -459,6 +459,14 @@ public final class Migrator {
     String others = edited.size() == 1 ? ""
         : " (and " + String.join(", ", edited.stream().filter(each -> !each.equals(first))
             .map(MigrationScript::origin).toList()) + ", edited too)";
+    if (HistoryTable.wasStamped(connection, first.id())) {
+      // Recorded with stamp or baseline, nothing of it ran here, and a downgrade of it is refused
+      // (a review was told to downgrade): the database is what it was adopted as.
+      return Optional.of("migration " + first.origin() + " was edited after it was recorded here" + others + ", but it"
+          + " was recorded with stamp or baseline, so nothing of it ran here: if this database is as the edited file"
+          + " says, accept the edit with autogenerate stamp " + (up.endsWith("heads") ? "heads" : "head")
+          + " (where the database is at head); else undo the edit");
+    }
     // The downgrade that runs is the edited file's: it must undo what ran, not what the edit says.
     return Optional.of("migration " + first.origin() + " was edited after it was applied to this database" + others
         + " (its operations differ from what ran): undo the edit, or " + way + " to apply the edited version (the"

@@ -130,6 +130,31 @@ class EditedMigrationTest {
   }
 
   /**
+   * An edited baseline (a review): told to downgrade, which the tool refuses for a revision
+   * recorded with stamp or baseline. It says nothing of it ran, and that stamp accepts the edit.
+   */
+  @Test
+  void anEditedBaselineIsToldToBeAcceptedWithStamp() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    try (java.sql.Connection connection = project.database().open();
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("create table users (id integer primary key, email varchar(200) not null, name varchar(255))");
+    }
+    project.expect(0, "baseline", "-m", "adopt");
+    Path adopt = migration(project, "adopt");
+    project.write(project.root().relativize(adopt).toString(),
+        project.read(adopt).replace("column(\"name\", varchar(255))", "column(\"name\", varchar(255)).notNull()"));
+
+    CliRun check = project.expect(1, "check");
+    assertTrue(check.out().contains(adopt.getFileName() + " was edited after it was recorded here, but it was recorded"
+        + " with stamp or baseline, so nothing of it ran here: if this database is as the edited file says, accept the"
+        + " edit with autogenerate stamp head"), check::toString);
+    project.expect(0, "stamp", "head");
+    assertFalse(project.expect(0, "check").out().contains("was edited"));
+  }
+
+  /**
    * The application compiles its migrations too (Migrator.fromClasspath runs them at start-up),
    * so its class path, which the command reads the entities from, holds a copy of each migration
    * as it was at the last build. An edit made since must not hide behind that copy.
