@@ -54,6 +54,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds the steps of an upgrade that may destroy data or fail on existing rows: drops, narrowed
@@ -314,8 +315,7 @@ public final class Risks {
         risks.add(new Risk(change, Risk.Kind.ORDINALS_SHIFTED, operation.table(), named, 0));
       }
       Optional<String> listed = CheckWidening.listedColumn(check.expression());
-      if (listed.isPresent() && droppedChecks.stream().map(OrdinalRange::of).flatMap(Optional::stream)
-          .anyMatch(dropped -> dropped.column().equals(listed.get()))) {
+      if (listed.isPresent() && droppedRanges().anyMatch(dropped -> dropped.column().equals(listed.get()))) {
         risks.add(new Risk(change, Risk.Kind.ORDINALS_TO_NAMES, operation.table(), List.of(listed.get()), 0));
       }
       if (droppedChecks.stream().noneMatch(dropped -> CheckWidening.admitsAll(dropped, check.expression()))) {
@@ -335,8 +335,12 @@ public final class Risks {
       boolean ordinalColumn = range.isPresent() && before.table(table).flatMap(t -> t.column(range.get().column()))
           .map(column -> column.type().kind() == SqlType.Kind.SMALLINT)
           .orElse(false);
-      return ordinalColumn && droppedChecks.stream().map(OrdinalRange::of).flatMap(Optional::stream)
-          .anyMatch(dropped -> range.get().changedFrom(dropped));
+      return ordinalColumn && droppedRanges().anyMatch(dropped -> range.get().changedFrom(dropped));
+    }
+
+    /** The dropped checks of this table that are ordinal ranges. */
+    private Stream<OrdinalRange> droppedRanges() {
+      return droppedChecks.stream().map(OrdinalRange::of).flatMap(Optional::stream);
     }
 
     /** The rows already there are not checked until the validation. */

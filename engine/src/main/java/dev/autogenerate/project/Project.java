@@ -595,10 +595,11 @@ public final class Project {
    */
   public Optional<String> notUpToDate(Connection connection, RevisionHistory history) throws SQLException {
     List<String> recorded = VersionTable.heads(connection);
+    Migrator migrator = new Migrator(history, tableFilter());
     if (recorded.stream().anyMatch(head -> history.find(head).isEmpty())) {
       // A newer release migrated it (an old release's CI after a rollback): told so, not "restore
       // that migration" (a user test).
-      Optional<String> ahead = new Migrator(history, tableFilter()).aheadOfHistory(connection);
+      Optional<String> ahead = migrator.aheadOfHistory(connection);
       if (ahead.isPresent()) {
         return Optional.of("the database is " + ahead.get() + ": a newer release migrated it, and these migrations"
             + " are behind it");
@@ -616,7 +617,7 @@ public final class Project {
     }
     // An edited migration first: on a database that is also behind, upgrade would refuse it (a user
     // test was sent to upgrade head, which then stopped on the edit).
-    Optional<String> edited = new Migrator(history, tableFilter()).editedSinceApplied(connection);
+    Optional<String> edited = migrator.editedSinceApplied(connection);
     if (edited.isPresent()) {
       return edited;
     }

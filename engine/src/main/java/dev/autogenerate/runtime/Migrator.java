@@ -450,7 +450,8 @@ public final class Migrator {
     List<MigrationScript> appliedInOrder = history.inOrder(recorded.keySet().stream()
         .filter(id -> history.find(id).isPresent()).toList());
     MigrationScript first = appliedInOrder.stream().filter(edited::contains).findFirst().orElse(edited.get(0));
-    String up = history.heads().size() > 1 ? "upgrade heads" : "upgrade head";
+    String heads = history.heads().size() > 1 ? "heads" : "head";
+    String up = "upgrade " + heads;
     boolean newest = !appliedInOrder.isEmpty() && appliedInOrder.get(appliedInOrder.size() - 1).equals(first);
     String way = newest
         ? "run downgrade -1 and then " + up
@@ -464,7 +465,7 @@ public final class Migrator {
       // (a review was told to downgrade): the database is what it was adopted as.
       return Optional.of("migration " + first.origin() + " was edited after it was recorded here" + others + ", but it"
           + " was recorded with stamp or baseline, so nothing of it ran here: if this database is as the edited file"
-          + " says, accept the edit with autogenerate stamp " + (up.endsWith("heads") ? "heads" : "head")
+          + " says, accept the edit with autogenerate stamp " + heads
           + " (where the database is at head); else undo the edit");
     }
     // The downgrade that runs is the edited file's: it must undo what ran, not what the edit says.
