@@ -8,6 +8,7 @@ import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AddConstraintNotValid;
 import dev.autogenerate.operations.AddUniqueUsingIndex;
+import dev.autogenerate.operations.AdvanceSequence;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.AlterSequence;
@@ -296,6 +297,17 @@ final class OperationRenderer implements OperationVisitor<OperationRenderer.Call
     String from = operation.from();
     String to = operation.to();
     return new Call(code("$L.renameSequence($S, $S)", OPS, from, to), op -> op.renameSequence(from, to));
+  }
+
+  @Override
+  public Call advanceSequence(AdvanceSequence operation) {
+    String sequence = operation.sequence();
+    String table = operation.table();
+    String column = operation.column();
+    long allocationSize = operation.allocationSize();
+    return new Call(
+        code("$L.advanceSequence($S, $S, $S, $L)", OPS, sequence, table, column, longLiteral(allocationSize)),
+        op -> op.advanceSequence(sequence, table, column, allocationSize));
   }
 
   @Override

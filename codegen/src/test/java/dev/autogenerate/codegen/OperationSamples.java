@@ -27,6 +27,7 @@ import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.operations.CreateEnumType;
 import dev.autogenerate.operations.CreateIndex;
 import dev.autogenerate.operations.CreateIndexConcurrently;
+import dev.autogenerate.operations.AdvanceSequence;
 import dev.autogenerate.operations.AlterSequence;
 import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateTable;
@@ -160,6 +161,7 @@ final class OperationSamples {
     steps.add(Change.of(new AlterSequence("big_seq", 3_000_000_000L)));
     steps.add(Change.of(new RenameSequence("int_edges_seq", "int_limits_seq"), "sequence of a renamed table"));
     steps.add(Change.of(new CreateTable(ORDERS), "orders: new entity Order"));
+    steps.add(Change.of(new AdvanceSequence("users_seq", "orders", "id", 50), "orders.id takes its ids from users_seq"));
     steps.add(Change.of(new CreateTable(Table.of("tags", List.of(
         column("owner_id", SqlType.BIGINT).notNull(),
         column("name", SqlType.TEXT).notNull(),

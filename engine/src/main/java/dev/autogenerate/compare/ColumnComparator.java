@@ -71,13 +71,16 @@ final class ColumnComparator implements TableElementComparator {
           "now an identity (the database generates it), starting past the values the rows hold"));
     }
     if (was.identity() && !wanted.identity() && !changes.numbersFromOwnSequence(wanted.name())) {
-      // IDENTITY made SEQUENCE (or assigned ids): the new sequence starts below the rows' ids,
-      // and which sequence feeds the column the entity model does not say.
+      // IDENTITY made SEQUENCE (or assigned ids): a new sequence starts below the rows' ids. The
+      // plan moves the sequence the entity names past them; ids from elsewhere, it cannot.
       found.add(new ColumnDifference(new ColumnChange.SetIdentity(false), "no longer an identity"));
-      changes.warn(table + "." + wanted.name() + ": the database generates it (identity), but the entities no"
-          + " longer let it: a sequence they now take ids from starts at its start value, below the ids the rows"
-          + " have, so new rows collide with them; in the migration, set it past them (on PostgreSQL"
-          + " op.execute(\"select setval('SEQUENCE', (select max(" + wanted.name() + ") from " + table + "))\"))");
+      if (!changes.numbersFromSequencePastRows(wanted.name())) {
+        changes.warn(table + "." + wanted.name() + ": the database generates it (identity), but the entities no"
+            + " longer let it, and take its ids from no sequence of their own: whatever numbers it now starts"
+            + " below the ids the rows have, so new rows may collide with them; for a sequence, move it past them"
+            + " in the migration (op.advanceSequence(\"SEQUENCE\", \"" + table + "\", \"" + wanted.name()
+            + "\", ALLOCATION_SIZE))");
+      }
     }
     defaults.compare(table, was, wanted, changes).ifPresent(found::add);
     comments.compare(table, was, wanted, changes).ifPresent(found::add);

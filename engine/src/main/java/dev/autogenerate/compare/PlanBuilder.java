@@ -79,9 +79,9 @@ final class PlanBuilder {
 
   /** The changes to a table both sides have; the arguments as {@link TableChanges} takes them. */
   TableChanges keptTable(String table, Optional<Schema> recorded, boolean dropUnmapped, Set<String> wantedTables,
-      Set<String> numberedFromOwnSequence) {
-    return keptTables.computeIfAbsent(table,
-        name -> new TableChanges(name, recorded, dropUnmapped, wantedTables, numberedFromOwnSequence));
+      Set<String> numberedFromOwnSequence, SequencesPastRows sequencesPastRows) {
+    return keptTables.computeIfAbsent(table, name -> new TableChanges(name, recorded, dropUnmapped, wantedTables,
+        numberedFromOwnSequence, sequencesPastRows));
   }
 
   void warn(String warning) {

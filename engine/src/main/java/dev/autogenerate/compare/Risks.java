@@ -5,6 +5,7 @@ import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AddConstraintNotValid;
 import dev.autogenerate.operations.AddUniqueUsingIndex;
+import dev.autogenerate.operations.AdvanceSequence;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.AlterSequence;
@@ -418,6 +419,12 @@ public final class Risks {
     /** Renaming keeps the sequence's value. */
     @Override
     public List<Risk> renameSequence(RenameSequence operation) {
+      return List.of();
+    }
+
+    /** It only ever moves forward, past what the rows hold. */
+    @Override
+    public List<Risk> advanceSequence(AdvanceSequence operation) {
       return List.of();
     }
 

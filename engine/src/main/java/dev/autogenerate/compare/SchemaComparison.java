@@ -113,14 +113,17 @@ public final class SchemaComparison {
     // Copied once: each table's changes keep it, and a copy per table made 1,000 tables quadratic.
     Set<String> wantedTables = Set.copyOf(wanted.tables().keySet());
     Set<String> numberedFromOwnSequence = numberedFromOwnSequence(renamed, wanted);
+    SequencesPastRows sequencesPastRows = SequencesPastRows.in(renamed, wanted);
     for (Table table : wanted.tables().values()) {
       Optional<Table> existing = renamed.table(table.name());
       if (existing.isPresent()) {
         TableChanges changes = plan.keptTable(table.name(), recordedRenamed, options.dropUnmapped(), wantedTables,
-            numberedFromOwnSequence);
+            numberedFromOwnSequence, sequencesPastRows);
         tableElements.forEach(comparator -> comparator.compare(existing.get(), table, changes));
       }
     }
+    // After the tables' changes: the identity the sequence takes over from is dropped by then.
+    sequencesPastRows.changes().forEach(change -> plan.last(change.operation(), change.reason()));
     // What is gone goes in the opposite order: tables, then the sequences and types they used.
     List<SchemaElementComparator> droppingOrder = new ArrayList<>(schemaElements);
     Collections.reverse(droppingOrder);
@@ -243,7 +246,7 @@ public final class SchemaComparison {
       before = operation.applyTo(before);
     }
     Collections.reverse(downgrade);
-    return downgrade;
+    return SequencesPastRows.withDowngradesPastRows(downgrade);
   }
 
   /**
@@ -263,8 +266,9 @@ public final class SchemaComparison {
     if (undo instanceof CreateSequence create) {
       // The upgrade dropped it, and its value with it: ids it handed out are above its start.
       return Change.of(create, "sequence " + create.sequence().name() + " comes back at its start value, below the"
-          + " ids it handed out before the upgrade: where a table's ids come from it again, set it past them"
-          + " (op.execute(\"select setval('" + create.sequence().name() + "', (select max(id) from TABLE))\"))");
+          + " ids it handed out before the upgrade: where a table's ids come from it again, move it past them"
+          + " (op.advanceSequence(\"" + create.sequence().name() + "\", \"TABLE\", \"id\", "
+          + create.sequence().incrementBy() + "))");
     }
     if (undo instanceof AddColumn add && !add.column().nullable() && add.column().defaultSql() == null
         && !add.column().identity()) {

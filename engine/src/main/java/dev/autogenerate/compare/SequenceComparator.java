@@ -39,7 +39,7 @@ final class SequenceComparator implements SchemaElementComparator {
       boolean incrementKnown = rules.storesSequenceIncrement()
           || recorded.flatMap(schema -> schema.sequence(sequence.name())).isPresent();
       if (existing.isEmpty()) {
-        plan.first(new CreateSequence(sequence), null);
+        plan.first(new CreateSequence(sequence.withoutFeeds()), null);
       } else if (incrementKnown && existing.get().incrementBy() != sequence.incrementBy()) {
         plan.first(new AlterSequence(sequence.name(), sequence.incrementBy()), "sequence " + sequence.name()
             + ": allocationSize " + existing.get().incrementBy() + " -> " + sequence.incrementBy()

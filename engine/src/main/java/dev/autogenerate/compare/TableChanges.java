@@ -26,6 +26,7 @@ final class TableChanges {
   private final boolean dropUnmapped;
   private final Set<String> wantedTables;
   private final Set<String> numberedFromOwnSequence;
+  private final SequencesPastRows sequencesPastRows;
   private final List<Change> foreignKeyDrops = new ArrayList<>();
   private final List<Change> beforeColumns = new ArrayList<>();
   private final List<Change> columns = new ArrayList<>();
@@ -46,20 +47,22 @@ final class TableChanges {
    * @param wantedTables the tables the entities map: a key referencing any other cannot stay
    */
   TableChanges(String table, Optional<Schema> recorded, boolean dropUnmapped, Set<String> wantedTables) {
-    this(table, recorded, dropUnmapped, wantedTables, Set.of());
+    this(table, recorded, dropUnmapped, wantedTables, Set.of(), SequencesPastRows.NONE);
   }
 
   /**
    * @param numberedFromOwnSequence the columns, as {@code table.column}, whose own sequence (a
    *     serial's) the entities take their ids from
+   * @param sequencesPastRows the sequences the plan moves past the ids of the rows they now number
    */
   TableChanges(String table, Optional<Schema> recorded, boolean dropUnmapped, Set<String> wantedTables,
-      Set<String> numberedFromOwnSequence) {
+      Set<String> numberedFromOwnSequence, SequencesPastRows sequencesPastRows) {
     this.table = table;
     this.recorded = recorded;
     this.dropUnmapped = dropUnmapped;
     this.wantedTables = Set.copyOf(wantedTables);
     this.numberedFromOwnSequence = numberedFromOwnSequence;
+    this.sequencesPastRows = sequencesPastRows;
   }
 
   /**
@@ -70,6 +73,11 @@ final class TableChanges {
    */
   boolean numbersFromOwnSequence(String column) {
     return numberedFromOwnSequence.contains(table + "." + column);
+  }
+
+  /** Whether the plan moves the sequence this column now takes its ids from past the rows' ids. */
+  boolean numbersFromSequencePastRows(String column) {
+    return sequencesPastRows.advances(table, column);
   }
 
   /** Whether the entities map this table, so that it stays (or is created). */

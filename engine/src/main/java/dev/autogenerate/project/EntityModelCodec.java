@@ -43,7 +43,7 @@ import java.util.TreeSet;
 final class EntityModelCodec {
 
   /** Raise it whenever a record of the model gains, loses or changes a component. */
-  static final int FORMAT = 5;
+  static final int FORMAT = 6;
 
   private EntityModelCodec() {}
 
@@ -86,6 +86,7 @@ final class EntityModelCodec {
         out.writeLong(sequence.startWith());
         out.writeLong(sequence.incrementBy());
         text(sequence.ownedBy());
+        texts(sequence.feeds());
       }
       count(schema.enumTypes().size());
       for (EnumType type : schema.enumTypes().values()) {
@@ -227,7 +228,7 @@ final class EntityModelCodec {
       }
       List<Sequence> sequences = new ArrayList<>();
       for (int i = count(); i > 0; i--) {
-        sequences.add(new Sequence(text(), in.readLong(), in.readLong(), text()));
+        sequences.add(new Sequence(text(), in.readLong(), in.readLong(), text(), texts()));
       }
       List<EnumType> enumTypes = new ArrayList<>();
       for (int i = count(); i > 0; i--) {

@@ -52,7 +52,8 @@ class EntityModelCodecTest {
             true, null), new Index("ix_teams_lower", List.of(), false, "lower(name)")),
         "x".repeat(70_000));
     Table plain = new Table("plain", List.of(Column.column("only", SqlType.TEXT)), Optional.empty());
-    Schema withoutViews = Schema.of(List.of(teams, plain), List.of(new Sequence("teams_seq", 1, 50)),
+    Schema withoutViews = Schema.of(List.of(teams, plain),
+        List.of(new Sequence("teams_seq", 1, 50, null, List.of("teams.id"))),
         List.of(new EnumType("team_kind", List.of("A", "B"))));
     Schema schema = new Schema(withoutViews.tables(), withoutViews.sequences(), withoutViews.enumTypes(),
         Map.of("team_names", new View("team_names", "select name from sales.teams",
@@ -95,7 +96,7 @@ class EntityModelCodecTest {
         Map.entry(EntityModel.class, 2), Map.entry(Schema.class, 5), Map.entry(Table.class, 8),
         Map.entry(Column.class, 6), Map.entry(SqlType.class, 5), Map.entry(PrimaryKey.class, 2),
         Map.entry(UniqueConstraint.class, 2), Map.entry(ForeignKey.class, 6), Map.entry(CheckConstraint.class, 2),
-        Map.entry(Index.class, 4), Map.entry(IndexColumn.class, 2), Map.entry(Sequence.class, 4),
+        Map.entry(Index.class, 4), Map.entry(IndexColumn.class, 2), Map.entry(Sequence.class, 5),
         Map.entry(EnumType.class, 2), Map.entry(View.class, 4), Map.entry(Trigger.class, 4),
         Map.entry(Renames.class, 3), Map.entry(TableRename.class, 3), Map.entry(ColumnRename.class, 4),
         Map.entry(SequenceRename.class, 3));

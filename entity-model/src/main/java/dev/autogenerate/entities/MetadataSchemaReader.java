@@ -70,7 +70,8 @@ import org.hibernate.mapping.UniqueKey;
  *   <li>Checks: each column's {@code getCheckConstraints()} (enum checks, {@code @Column(check)}),
  *       then {@code table.getChecks()} ({@code @Check}, {@code @Table(check)}). A column's anonymous
  *       checks are one constraint, {@code (a) and (b)}, as Hibernate creates them.
- *   <li>Sequences: each namespace's sequences; enum types: the {@code create type ... as enum}
+ *   <li>Sequences: each namespace's sequences, with the id columns that take values from each
+ *       ({@link IdSequences}); enum types: the {@code create type ... as enum}
  *       statements {@code @JdbcTypeCode(SqlTypes.NAMED_ENUM)} registers, with the values in the order
  *       Hibernate creates them.
  * </ul>
@@ -126,10 +127,17 @@ final class MetadataSchemaReader {
             : namespace.getName().schema() != null ? namespace.getName().schema() : defaultSchema;
         Sequence model = new Sequence(qualified(schema, databaseName(name.getText(), name.isQuoted())),
             sequence.getInitialValue(), sequence.getIncrementSize());
-        sequences.putIfAbsent(model.name(), model);
+        sequences.putIfAbsent(sequence.getName().render(), model);
       }
     }
-    return Schema.of(tables, sequences.values(), enumTypes()).withViewsAndTriggers(views, List.of());
+    // After the boot's sequences are read: making an id's generator again finds its sequence
+    // registered, and one it registered anew (none should) is not the boot's.
+    Map<String, List<String>> feeds = IdSequences.read(metadata, this::tableName,
+        defaultSchema == null ? null : defaultSchema.render());
+    Map<String, Sequence> byName = new LinkedHashMap<>();
+    sequences.forEach((rendered, model) -> byName.putIfAbsent(model.name(), new Sequence(model.name(),
+        model.startWith(), model.incrementBy(), null, feeds.getOrDefault(rendered, List.of()))));
+    return Schema.of(tables, byName.values(), enumTypes()).withViewsAndTriggers(views, List.of());
   }
 
   /** An {@code @View} query as the migration will create it: without surrounding blanks or a closing semicolon. */

@@ -4,13 +4,14 @@ import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AddConstraintNotValid;
 import dev.autogenerate.operations.AddUniqueUsingIndex;
+import dev.autogenerate.operations.AdvanceSequence;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
+import dev.autogenerate.operations.AlterSequence;
 import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.operations.CreateEnumType;
 import dev.autogenerate.operations.CreateIndex;
 import dev.autogenerate.operations.CreateIndexConcurrently;
-import dev.autogenerate.operations.AlterSequence;
 import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
@@ -188,14 +189,23 @@ public final class Operations {
     add(new DropSequence(name));
   }
 
-  /** {@code op.alterSequence("users_seq", 50)}: a new increment, as {@code allocationSize} sets it. */
   /** {@code op.renameSequence("users_seq", "people_seq")}: it keeps its current value. */
   public void renameSequence(String from, String to) {
     add(new RenameSequence(from, to));
   }
 
+  /** {@code op.alterSequence("users_seq", 50)}: a new increment, as {@code allocationSize} sets it. */
   public void alterSequence(String name, long incrementBy) {
     add(new AlterSequence(name, incrementBy));
+  }
+
+  /**
+   * {@code op.advanceSequence("orders_seq", "orders", "id", 50)}: the sequence's next value past
+   * the largest {@code orders.id} by the entity's {@code allocationSize}, where a table with rows
+   * starts taking its ids from a new sequence; a sequence already past them is left alone.
+   */
+  public void advanceSequence(String sequence, String table, String column, long allocationSize) {
+    add(new AdvanceSequence(sequence, table, column, allocationSize));
   }
 
   /** {@code op.createEnumType(enumType("order_status", "NEW", "PAID"))} (PostgreSQL). */

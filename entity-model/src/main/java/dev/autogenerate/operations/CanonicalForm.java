@@ -201,6 +201,13 @@ public final class CanonicalForm {
     }
 
     @Override
+    public String advanceSequence(AdvanceSequence operation) {
+      return node("advance-sequence", field("sequence", quote(operation.sequence())),
+          field("table", quote(operation.table())), field("column", quote(operation.column())),
+          field("allocation-size", Long.toString(operation.allocationSize())));
+    }
+
+    @Override
     public String createEnumType(CreateEnumType operation) {
       return node("create-enum-type", field("enum-type", enumType(operation.enumType())));
     }

@@ -16,7 +16,8 @@ public sealed interface Operation
     permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn, RenameColumn, SetTableComment,
         AddConstraint, AddConstraintNotValid, ValidateConstraint, AddUniqueUsingIndex, DropConstraint, CreateIndex,
         CreateIndexConcurrently, DropIndex, CreateSequence, DropSequence, AlterSequence, RenameSequence,
-        CreateEnumType, DropEnumType, AlterEnumType, CreateView, DropView, LockTimeout, LeaveToDatabase, ExecuteSql {
+        AdvanceSequence, CreateEnumType, DropEnumType, AlterEnumType, CreateView, DropView, LockTimeout,
+        LeaveToDatabase, ExecuteSql {
 
   /** The schema after this operation, given the schema before it. */
   Schema applyTo(Schema before);

@@ -49,6 +49,8 @@ public interface OperationVisitor<R> {
 
   R renameSequence(RenameSequence operation);
 
+  R advanceSequence(AdvanceSequence operation);
+
   R createEnumType(CreateEnumType operation);
 
   R dropEnumType(DropEnumType operation);

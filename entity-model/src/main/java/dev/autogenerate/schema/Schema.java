@@ -92,22 +92,28 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
     return kept;
   }
 
-  /** The sequences, those owned by a renamed table's or column's column owned under its new name. */
+  /**
+   * The sequences, those owned by a renamed table's or column's column owned under its new name,
+   * and those feeding it feeding it under its new name.
+   */
   private List<Sequence> sequencesOwnedAfterRenames(Map<String, String> tableNames,
       Map<String, Map<String, String>> columnNames) {
+    UnaryOperator<String> renamedColumn = qualified -> {
+      int dot = qualified.lastIndexOf('.');
+      String table = qualified.substring(0, dot);
+      String column = qualified.substring(dot + 1);
+      return tableNames.getOrDefault(table, table) + "."
+          + columnNames.getOrDefault(table, Map.of()).getOrDefault(column, column);
+    };
     List<Sequence> renamed = new ArrayList<>(sequences.size());
     for (Sequence sequence : sequences.values()) {
-      String owner = sequence.ownedBy();
-      int dot = owner == null ? -1 : owner.lastIndexOf('.');
-      if (dot < 0) {
+      if (sequence.ownedBy() == null && sequence.feeds().isEmpty()) {
         renamed.add(sequence);
         continue;
       }
-      String table = owner.substring(0, dot);
-      String column = owner.substring(dot + 1);
-      String newOwner = tableNames.getOrDefault(table, table) + "."
-          + columnNames.getOrDefault(table, Map.of()).getOrDefault(column, column);
-      renamed.add(new Sequence(sequence.name(), sequence.startWith(), sequence.incrementBy(), newOwner));
+      renamed.add(new Sequence(sequence.name(), sequence.startWith(), sequence.incrementBy(),
+          sequence.ownedBy() == null ? null : renamedColumn.apply(sequence.ownedBy()),
+          sequence.feeds().stream().map(renamedColumn).toList()));
     }
     return renamed;
   }
@@ -383,7 +389,8 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
     }
     List<Sequence> newSequences = sequences.values().stream()
         .map(sequence -> new Sequence(strip.apply(sequence.name()), sequence.startWith(), sequence.incrementBy(),
-            sequence.ownedBy() == null ? null : strip.apply(sequence.ownedBy())))
+            sequence.ownedBy() == null ? null : strip.apply(sequence.ownedBy()),
+            sequence.feeds().stream().map(strip).toList()))
         .toList();
     List<View> newViews = views.values().stream()
         .map(view -> new View(strip.apply(view.name()), view.definition(), view.uses(), view.materialized()))

@@ -228,16 +228,47 @@ class ColumnAndSchemaReadingTest {
 
     assertEquals(Map.of(
         // Hibernate builds it from the table's unquoted text: create sequence Crates_SEQ, folded
-        "crates_seq", Sequence.sequence("crates_seq", 1, 50),
+        "crates_seq", fed(Sequence.sequence("crates_seq", 1, 50), "Crates.id"),
         // the default generator's sequence is named after the table: <table>_SEQ, folded
-        "invoices_seq", Sequence.sequence("invoices_seq", 1, 50),
-        "order_numbers", Sequence.sequence("order_numbers", 1000, 1),
-        "ShipmentIds", Sequence.sequence("ShipmentIds", 1, 20)), schema.sequences());
+        "invoices_seq", fed(Sequence.sequence("invoices_seq", 1, 50), "invoices.id"),
+        "order_numbers", fed(Sequence.sequence("order_numbers", 1000, 1), "orders.id"),
+        "ShipmentIds", fed(Sequence.sequence("ShipmentIds", 1, 20), "shipments.id")), schema.sequences());
     Table generator = schema.requireTable("id_blocks");
     assertEquals(List.of(column("block", SqlType.varchar(255)).notNull(), column("next_id", SqlType.BIGINT)),
         generator.columns());
     assertEquals(List.of("block"), generator.primaryKey().orElseThrow().columns());
     assertTrue(schema.requireTable("counters").column("id").orElseThrow().identity());
+  }
+
+  @Entity(name = "Refund")
+  @jakarta.persistence.Table(name = "refunds")
+  @Inheritance(strategy = InheritanceType.JOINED)
+  static class Refund {
+    @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "order_gen")
+    @SequenceGenerator(name = "order_gen", sequenceName = "order_numbers", initialValue = 1000, allocationSize = 1)
+    Long id;
+  }
+
+  @Entity(name = "PartialRefund")
+  @jakarta.persistence.Table(name = "partial_refunds")
+  static class PartialRefund extends Refund {
+    int cents;
+  }
+
+  /**
+   * One sequence two entities take their ids from feeds both; a joined subclass's table has the
+   * root's ids, from no sequence of its own.
+   */
+  @Test
+  void aSequenceFeedsEveryRootTableTakingIdsFromIt() {
+    Schema schema = read(Order.class, Refund.class, PartialRefund.class);
+
+    assertEquals(List.of("orders.id", "refunds.id"), schema.sequence("order_numbers").orElseThrow().feeds());
+  }
+
+  /** The sequence with the id columns the entities take from it: what a migration needs to move it past their rows. */
+  private static Sequence fed(Sequence sequence, String... columns) {
+    return new Sequence(sequence.name(), sequence.startWith(), sequence.incrementBy(), null, List.of(columns));
   }
 
   // --- tables that are not tables -------------------------------------------------------------
@@ -342,7 +373,8 @@ class ColumnAndSchemaReadingTest {
     assertEquals(List.of(Index.index("ix_customer_last", "last_name")), table.indexes());
     assertEquals(List.of(ForeignKey.foreignKey(null, List.of("referred_by_id"), "customer_account", List.of("id"))),
         table.foreignKeys());
-    assertEquals(List.of(Sequence.sequence("customer_account_seq", 1, 50)), List.copyOf(schema.sequences().values()));
+    assertEquals(List.of(fed(Sequence.sequence("customer_account_seq", 1, 50), "customer_account.id")),
+        List.copyOf(schema.sequences().values()));
   }
 
   static Schema read(Class<?>... classes) {

@@ -11,6 +11,7 @@ import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AddConstraintNotValid;
 import dev.autogenerate.operations.AddUniqueUsingIndex;
+import dev.autogenerate.operations.AdvanceSequence;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.AlterSequence;
@@ -327,6 +328,23 @@ final class PostgresStatements implements OperationVisitor<List<String>> {
   @Override
   public List<String> renameSequence(RenameSequence operation) {
     return List.of("alter sequence " + qualifiedName(operation.from()) + " rename to " + quote(unqualified(operation.to())));
+  }
+
+  /**
+   * One {@code setval}, only where the next value is not past the rows' ids by the allocation
+   * already: the sequence's next value read from its own row ({@code is_called} says whether
+   * {@code last_value} was handed out), its increment from the catalog.
+   */
+  @Override
+  public List<String> advanceSequence(AdvanceSequence operation) {
+    String sequence = qualifiedName(operation.sequence());
+    long allocation = operation.allocationSize();
+    return List.of("select setval(" + literal(sequence) + ", ids.largest + " + allocation + ", false)"
+        + " from (select max(" + quote(operation.column()) + ") as largest from " + qualifiedName(operation.table())
+        + ") ids, " + sequence + " now"
+        + " where ids.largest + " + allocation + " > case when now.is_called then now.last_value"
+        + " + (select seqincrement from pg_sequence where seqrelid = " + literal(sequence) + "::regclass)"
+        + " else now.last_value end");
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.AddConstraintNotValid;
 import dev.autogenerate.operations.AddUniqueUsingIndex;
+import dev.autogenerate.operations.AdvanceSequence;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.AlterSequence;
@@ -217,6 +218,18 @@ final class SqliteStatements implements OperationVisitor<SqliteStep> {
   @Override
   public SqliteStep renameSequence(RenameSequence operation) {
     return SqliteStep.own(List.of("alter table " + quote(operation.from()) + " rename to " + quote(operation.to())));
+  }
+
+  /**
+   * Hibernate reads {@code next_val} as the next value and takes the allocation's block of ids
+   * below it: past the rows' largest id by the allocation, unless it is there already.
+   */
+  @Override
+  public SqliteStep advanceSequence(AdvanceSequence operation) {
+    String past = "(select max(" + quote(operation.column()) + ") + " + operation.allocationSize() + " from "
+        + qualifiedName(operation.table()) + ")";
+    return SqliteStep.own(List.of("update " + quote(operation.sequence()) + " set next_val = " + past
+        + " where next_val < " + past));
   }
 
   @Override
