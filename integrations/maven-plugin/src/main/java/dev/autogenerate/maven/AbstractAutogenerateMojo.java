@@ -306,6 +306,21 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
   }
 
   /**
+   * The command with {@code --lock-timeout} when the build types {@code -Dautogenerate.lockTimeout}
+   * or the POM configures it: the settings file was the only way, and a pipeline waiting longer for
+   * a slow deploy could not say so (a user test).
+   */
+  List<String> waitingAtMost(String configured, List<String> command) {
+    String seconds = setting("autogenerate.lockTimeout", configured);
+    List<String> words = new ArrayList<>(command);
+    if (seconds != null && !seconds.isBlank()) {
+      words.add("--lock-timeout");
+      words.add(seconds.trim());
+    }
+    return words;
+  }
+
+  /**
    * The command line's {@code --rename} options: the build's {@code -Dautogenerate.renames}
    * (comma-separated) first, then the POM's {@code <renames>}.
    */

@@ -21,9 +21,16 @@ public class DowngradeMojo extends AbstractAutogenerateMojo {
   @Parameter(property = "autogenerate.singleTransaction")
   Boolean singleTransaction;
 
+  /**
+   * Seconds to wait for another process migrating the same database before giving up (at least
+   * 1); unset, as {@code lock.timeout} in the settings says (600).
+   */
+  @Parameter(property = "autogenerate.lockTimeout")
+  String lockTimeout;
+
   @Override
   List<String> command() throws MojoFailureException {
-    return inOneTransactionIf(singleTransaction, "downgrade", required("autogenerate.target", target,
-        "autogenerate:downgrade needs a target: -Dautogenerate.target=-1 (the newest applied), a revision, or base"));
+    return waitingAtMost(lockTimeout, inOneTransactionIf(singleTransaction, "downgrade", required("autogenerate.target",
+        target, "autogenerate:downgrade needs a target: -Dautogenerate.target=-1 (the newest applied), a revision, or base")));
   }
 }

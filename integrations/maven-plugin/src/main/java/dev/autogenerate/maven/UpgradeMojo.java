@@ -20,8 +20,16 @@ public class UpgradeMojo extends AbstractAutogenerateMojo {
   @Parameter(property = "autogenerate.singleTransaction")
   Boolean singleTransaction;
 
+  /**
+   * Seconds to wait for another process migrating the same database before giving up (at least
+   * 1); unset, as {@code lock.timeout} in the settings says (600).
+   */
+  @Parameter(property = "autogenerate.lockTimeout")
+  String lockTimeout;
+
   @Override
   List<String> command() {
-    return inOneTransactionIf(singleTransaction, "upgrade", setting("autogenerate.target", target));
+    return waitingAtMost(lockTimeout,
+        inOneTransactionIf(singleTransaction, "upgrade", setting("autogenerate.target", target)));
   }
 }

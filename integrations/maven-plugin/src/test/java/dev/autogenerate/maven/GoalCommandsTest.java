@@ -71,6 +71,21 @@ class GoalCommandsTest {
     assertEquals(List.of("downgrade", "--sql", "c3d4:a1b2"), sql.command());
   }
 
+  @Test
+  void upgradeAndDowngradeWaitForAnotherMigrationAsLongAsTheLockTimeoutSays() throws Exception {
+    UpgradeMojo upgrade = new UpgradeMojo();
+    upgrade.target = "head";
+    assertEquals(List.of("upgrade", "head"), upgrade.command());
+    upgrade.lockTimeout = "30";
+    assertEquals(List.of("upgrade", "head", "--lock-timeout", "30"), upgrade.command());
+
+    DowngradeMojo downgrade = new DowngradeMojo();
+    downgrade.target = "-1";
+    downgrade.singleTransaction = true;
+    downgrade.lockTimeout = " 5 ";
+    assertEquals(List.of("downgrade", "-1", "--single-transaction", "--lock-timeout", "5"), downgrade.command());
+  }
+
   /** mvn -q autogenerate:sql logged the script at INFO, which a quiet build drops: it printed nothing. */
   @Test
   void aQuietBuildPrintsTheScriptBareOnStandardOutput() {
