@@ -153,6 +153,15 @@ public interface Database {
   }
 
   /**
+   * Who holds the lock a statement running on {@code running} waits for, as {@code "; waiting for
+   * a lock held by ..."}, or "" when it waits for no one or this database cannot tell; asked on a
+   * connection of its own from {@code others}, since {@code running} is busy with the statement.
+   */
+  default String lockHolders(Connection running, ConnectionOpener others) {
+    return "";
+  }
+
+  /**
    * Begins one revision's transaction (the connection is then in manual commit), waiting its turn
    * where the database makes writers take turns per transaction, and returns what must happen
    * before it commits and after it ends.

@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -126,6 +127,14 @@ public final class Migrator {
    */
   public Migrator withProgress(Consumer<String> listener) {
     return new Migrator(history, filter, lockTimeout, listener, stillRunning, singleTransaction, lockConnections);
+  }
+
+  /**
+   * Who a long statement waits for, asked of the database on a connection of its own: only where
+   * this migrator may open one (as for the migration lock).
+   */
+  private Supplier<String> lockHolders(Database database, Connection running) {
+    return lockConnections == null ? () -> "" : () -> database.lockHolders(running, lockConnections);
   }
 
   /** This migrator, saying when a statement is still running on another schedule (tests). */
@@ -645,7 +654,7 @@ public final class Migrator {
         runningAhead = true;
         for (String sql : ahead.statements()) {
           statementSql = sql;
-          try (StillRunning.Notice notice = stillRunning.watch(sql, progress)) {
+          try (StillRunning.Notice notice = stillRunning.watch(sql, progress, lockHolders(database, connection))) {
             statement.execute(sql);
           }
         }
@@ -674,7 +683,7 @@ public final class Migrator {
         warnOfDataLoss(connection, database, takeRisks(uncounted, group.operations(), true), budget);
         for (String sql : database.statements(group, schema)) {
           statementSql = sql;
-          try (StillRunning.Notice notice = stillRunning.watch(sql, progress)) {
+          try (StillRunning.Notice notice = stillRunning.watch(sql, progress, lockHolders(database, connection))) {
             statement.execute(sql);
           }
         }

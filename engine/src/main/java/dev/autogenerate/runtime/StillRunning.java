@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Says that a statement is still running when it takes long: an index built on a big table, a
@@ -34,13 +35,18 @@ record StillRunning(Duration first, Duration every) {
    * Starts the notice for {@code sql}, reporting to {@code progress}; close it when the statement
    * ends. No line comes after the close returns: cancelling alone leaves a line being made as the
    * statement ended to be printed after it, after the revision's "Applied" even.
+   *
+   * @param waitsFor what the statement waits for, asked at each line ("" for nothing known)
    */
-  Notice watch(String sql, Consumer<String> progress) {
+  Notice watch(String sql, Consumer<String> progress, Supplier<String> waitsFor) {
     long start = System.nanoTime();
     String statement = UserError.firstLine(sql);
     StatementNotice notice = new StatementNotice(progress);
     notice.ticks = TIMER.scheduleAtFixedRate(
-        () -> notice.say("  still running after " + elapsedSeconds(start) + " s: " + statement),
+        () -> {
+          String line = "  still running after " + elapsedSeconds(start) + " s: " + statement;
+          notice.say(line + waitsFor.get());
+        },
         first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     return notice;
   }

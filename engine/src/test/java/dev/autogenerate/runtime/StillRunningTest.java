@@ -8,8 +8,11 @@ import dev.autogenerate.migration.Migration;
 import dev.autogenerate.migration.Operations;
 import dev.autogenerate.migration.Revision;
 import dev.autogenerate.schema.DatabaseKind;
+import dev.autogenerate.testing.TestDatabase;
 import dev.autogenerate.testing.TestDatabases;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,6 +68,71 @@ class StillRunningTest {
     assertEquals(linesAtEnd, progress.size(), progress::toString);
   }
 
+  @Revision(id = "b10cked00001", message = "a column added to a table another session reads")
+  public static final class AddsToABusyTable implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+      op.execute("alter table busy add column note text");
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+      op.execute("alter table busy drop column note");
+    }
+  }
+
+  /**
+   * Found by a user test deploying: an alter table waiting behind another session's open
+   * transaction said only "still running", and the person deploying could not tell a slow step
+   * from one stuck behind a forgotten session. The line names the session that holds the lock.
+   */
+  @Test
+  void aStatementWaitingForALockNamesTheSessionHoldingIt() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    List<String> progress = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch holderNamed = new CountDownLatch(1);
+    try (Connection holder = database.open(); Statement reads = holder.createStatement()) {
+      reads.execute("create table busy (id integer)");
+      holder.setAutoCommit(false);
+      reads.execute("select * from busy");
+      int holderPid;
+      try (ResultSet pid = reads.executeQuery("select pg_backend_pid()")) {
+        pid.next();
+        holderPid = pid.getInt(1);
+      }
+      Migrator migrator = new Migrator(RevisionHistory.of(List.of(
+          MigrationScript.of(new AddsToABusyTable(), "AddsToABusyTable"))), TableFilter.defaults())
+          .withProgress(line -> {
+            progress.add(line);
+            if (line.contains("held by server process " + holderPid + " (")) {
+              holderNamed.countDown();
+            }
+          })
+          .withStillRunning(new StillRunning(Duration.ofMillis(500), Duration.ofMillis(500)))
+          .withLockConnections(database::open);
+      Thread release = new Thread(() -> {
+        try {
+          // Released once named, or after a while all the same, so that a failure does not hang.
+          holderNamed.await(30, TimeUnit.SECONDS);
+          holder.commit();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      release.start();
+      try (Connection connection = database.open()) {
+        migrator.upgrade(connection, "head");
+      }
+      release.join();
+
+      String named = progress.stream().filter(line -> line.contains("held by server process " + holderPid))
+          .findFirst().orElseThrow(() -> new AssertionError(progress.toString()));
+      assertTrue(named.startsWith("  still running after "), named);
+      assertTrue(named.contains("idle in transaction for "), named);
+      assertTrue(named.contains(": select pg_backend_pid()"), named);
+    }
+  }
+
   /** A line being made as the statement ends is printed before the notice closes, never after it. */
   @Test
   void noLineComesAfterTheNoticeClosed() throws Exception {
@@ -79,7 +147,7 @@ class StillRunningTest {
         Thread.currentThread().interrupt();
       }
       lines.add(line);
-    });
+    }, () -> "");
     assertTrue(lineBegun.await(30, TimeUnit.SECONDS));
 
     AtomicInteger linesAtClose = new AtomicInteger(-1);

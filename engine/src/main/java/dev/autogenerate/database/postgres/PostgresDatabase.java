@@ -382,6 +382,11 @@ public final class PostgresDatabase implements Database, ComparisonRules {
     return PostgresTransactionMigrationLock.acquire(connection, lockConnections, wait);
   }
 
+  @Override
+  public String lockHolders(Connection running, ConnectionOpener others) {
+    return LockHolders.of(running, others);
+  }
+
   // ----- comparison rules
 
   /** A declared binary length is a Java-side limit only: {@code bytea} has none. */
