@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
  * @param description how a message names it: {@code index users (email)}
  * @param identity what it is the same as another by
  * @param columns its columns, as the table names them
- * @param addedTo adds this key, as it is, to a table
+ * @param addedTo adds this key, as it is, to a table, in place of one of the same name there: the
+ *     database's key replaced a key the migrations made under that name (a unique widened from
+ *     {@code (email)} to {@code (email, status)} by a revision since deleted, say)
  */
 record MappedKey(String table, String description, String identity, List<String> columns,
     UnaryOperator<Table> addedTo) {
@@ -30,23 +32,34 @@ record MappedKey(String table, String description, String identity, List<String>
   static List<MappedKey> of(Table table) {
     List<MappedKey> keys = new ArrayList<>();
     for (UniqueConstraint unique : table.uniqueConstraints()) {
-      keys.add(unique(table.name(), unique.columns(), other -> other.withConstraint(unique)));
+      keys.add(unique(table.name(), unique.columns(), other -> withoutNamed(other, unique.name()).withConstraint(unique)));
     }
     for (Index index : table.indexes()) {
       if (index.definition() != null) {
         continue; // verbatim (partial, on expressions): the entities never map one
       }
       List<String> columns = index.columns().stream().map(IndexColumn::name).toList();
-      keys.add(index.unique() ? unique(table.name(), columns, other -> other.withIndex(index))
+      UnaryOperator<Table> added = other -> withoutNamed(other, index.name()).withIndex(index);
+      keys.add(index.unique() ? unique(table.name(), columns, added)
           : new MappedKey(table.name(), "index " + table.name() + " (" + String.join(", ", columns) + ")",
-              "index " + lowerCase(columns), columns, other -> other.withIndex(index)));
+              "index " + lowerCase(columns), columns, added));
     }
     for (ForeignKey key : table.foreignKeys()) {
       keys.add(new MappedKey(table.name(), "foreign key " + table.name() + " (" + String.join(", ", key.columns()) + ") -> "
           + key.referencedTable(), "foreign key " + lowerCase(sorted(key.columns())) + " -> "
-          + key.referencedTable().toLowerCase(Locale.ROOT), key.columns(), other -> other.withConstraint(key)));
+          + key.referencedTable().toLowerCase(Locale.ROOT), key.columns(),
+          other -> withoutNamed(other, key.name()).withConstraint(key)));
     }
     return keys;
+  }
+
+  /** The table without its constraint or index of this name (one namespace on PostgreSQL), if any. */
+  private static Table withoutNamed(Table table, String name) {
+    if (name == null) {
+      return table;
+    }
+    Table without = table.constraint(name).isPresent() ? table.withoutConstraint(name) : table;
+    return without.index(name).isPresent() ? without.withoutIndex(name) : without;
   }
 
   /** Whether the table has this key, by its identity. */

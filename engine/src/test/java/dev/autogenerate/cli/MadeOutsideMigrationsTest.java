@@ -196,6 +196,35 @@ class MadeOutsideMigrationsTest {
     assertEquals(files, project.migrationFiles().size());
   }
 
+  /**
+   * Found by a user test regenerating an unpushed migration: deleted after it was applied (it
+   * widened uq_users_email to (email, id)), with the database stamped back, check advised a
+   * baseline, and the baseline failed with an internal error: the migrations' uq_users_email on
+   * (email) stood in the way of the database's under the same name. The baseline replaces it.
+   */
+  @Test
+  void aBaselineAdoptsAKeyThatReplacedOneOfTheSameName() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    String unique = "@Table(name = \"users\", uniqueConstraints = @UniqueConstraint(name = \"uq_users_email\","
+        + " columnNames = %s))";
+    project.entities(USER.replace("@Table(name = \"users\")", unique.formatted("\"email\"")));
+    project.expect(0, "-m", "users");
+    project.expect(0, "upgrade", "head");
+    project.entities(USER.replace("@Table(name = \"users\")", unique.formatted("{\"email\", \"id\"}")));
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("alter table users drop constraint uq_users_email");
+      statement.execute("alter table users add constraint uq_users_email unique (email, id)");
+    }
+
+    CliRun check = project.expect(1, "check");
+    assertTrue(check.out().contains("1 index or key (unique users (email, id))"), check::toString);
+    project.expect(0, "baseline", "-m", "adopt the wider unique");
+    String adopted = project.lastMigration();
+    assertTrue(adopted.contains("op.dropConstraint(\"users\", \"uq_users_email\");"), adopted);
+    assertTrue(adopted.contains("op.addConstraint(\"users\", unique(\"uq_users_email\", \"email\", \"id\"));"), adopted);
+    project.expect(0, "check");
+  }
+
   /** A project whose one migration creates users, applied. */
   private ProjectDirectory usersMigrated(DatabaseKind kind) {
     ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
