@@ -606,6 +606,9 @@ public final class Project {
       }
     }
     Optional<String> inconsistency = history.inconsistency(recorded);
+    if (inconsistency.isEmpty()) {
+      inconsistency = migrator.skipped(connection, recorded);
+    }
     if (inconsistency.isPresent()) {
       return inconsistency;
     }

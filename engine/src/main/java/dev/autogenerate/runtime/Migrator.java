@@ -291,14 +291,27 @@ public final class Migrator {
         : database.lockMigrations(connection, lockConnections, wait);
   }
 
-  /** The version table's heads, which must be one place in the history for anything to run from it. */
+  /**
+   * The version table's heads, which must be one place in the history for anything to run from it,
+   * with every revision before them applied: a downgrade through one that never ran would undo
+   * what it never did.
+   */
   private List<String> consistentHeads(Connection connection) throws SQLException {
     List<String> heads = VersionTable.heads(connection);
     Optional<String> inconsistency = history.inconsistency(heads);
+    if (inconsistency.isEmpty()) {
+      inconsistency = skipped(connection, heads);
+    }
     if (inconsistency.isPresent()) {
       throw new UserError(inconsistency.get());
     }
     return heads;
+  }
+
+  /** See {@link RevisionHistory#skipped}: what the history table says ran, against the version table. */
+  public Optional<String> skipped(Connection connection, List<String> heads) throws SQLException {
+    Optional<Map<String, String>> ran = HistoryTable.checksums(connection);
+    return ran.isEmpty() ? Optional.empty() : history.skipped(heads, ran.get().keySet());
   }
 
   private Optional<MigrationScript> nextToApply(Set<String> goal, AppliedRevisions applied) {

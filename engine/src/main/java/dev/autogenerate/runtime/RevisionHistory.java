@@ -254,6 +254,35 @@ public final class RevisionHistory {
   }
 
   /** The state with exactly these revisions applied; the set must hold each one's ancestors. */
+  /**
+   * The revisions a database skipped, when it did: an ancestor of where its version table says it
+   * is that its history table does not list as applied. The history was reordered after the
+   * database applied a descendant (a branch's {@code revises} edited to follow another branch
+   * instead of a merge), and the version table alone would count the ancestor as applied: no
+   * upgrade would ever run it. Empty where nothing was skipped, or where the history table is
+   * unknown.
+   *
+   * @param heads the version table's heads; those no migration defines are left out
+   * @param ran the revisions the history table lists as applied
+   */
+  public Optional<String> skipped(Collection<String> heads, Set<String> ran) {
+    List<String> known = heads.stream().filter(byId::containsKey).toList();
+    List<MigrationScript> never = inOrder(ancestors(known)).stream()
+        .filter(script -> !ran.contains(script.id())).toList();
+    if (never.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> neverIds = never.stream().map(MigrationScript::id).collect(Collectors.toSet());
+    MigrationScript builtOn = revisions().stream()
+        .filter(script -> ran.contains(script.id()) && script.parents().stream().anyMatch(neverIds::contains))
+        .findFirst().orElse(get(known.get(0)));
+    return Optional.of("revision " + labels(never) + " never ran on this database, though " + builtOn.label()
+        + ", which it applied, now builds on " + (never.size() == 1 ? "it" : "them") + ": the history was reordered"
+        + " after this database applied that revision (a revises= edited to move a branch after another), so no"
+        + " upgrade would run " + (never.size() == 1 ? "it" : "them") + "; put the revises= back as it was and join"
+        + " the branches with autogenerate merge. Nothing was changed here");
+  }
+
   public AppliedRevisions appliedExactly(Set<String> revisionIds) {
     List<String> heads = inOrder(revisionIds).stream()
         .filter(script -> children(script.id()).stream().noneMatch(child -> revisionIds.contains(child.id())))

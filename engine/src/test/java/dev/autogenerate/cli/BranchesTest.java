@@ -109,6 +109,35 @@ class BranchesTest {
         """.formatted(revision, className, upgrade, downgrade);
   }
 
+  /**
+   * Found by a user test: a team re-parented a branch's revision (b's revises edited to a) instead
+   * of merging, on a database that had applied b. The version table alone counted a as applied:
+   * upgrade said "already at head", check blamed the entities, and -m wrote a's changes again. The
+   * history table knows a never ran: check, upgrade and downgrade say so and change nothing.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aRevisionSkippedByAReorderedHistoryIsNamedAndNothingRuns(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = twoBranches(directory, kind);
+    project.expect(0, "upgrade", B);
+    project.write("src/main/java/com/example/migrations/M20260101_000003_add_nickname.java", migration(
+        "M20260101_000003_add_nickname", "@Revision(id = \"" + B + "\", revises = \"" + A + "\", message = \"add nickname\")",
+        "op.addColumn(\"users\", column(\"nickname\", varchar(40)));",
+        "op.dropColumn(\"users\", \"nickname\");"));
+    String skipped = "revision " + A + " (add age) never ran on this database, though " + B + " (add nickname), which"
+        + " it applied, now builds on it";
+
+    CliRun check = project.expect(1, "check");
+    assertTrue(check.out().contains(skipped) || check.err().contains(skipped), check::toString);
+    for (String[] command : List.of(new String[] {"upgrade", "head"}, new String[] {"downgrade", "-1"},
+        new String[] {"-m", "again"})) {
+      CliRun refused = project.expect(2, command);
+      assertTrue(refused.err().contains(skipped) && refused.err().contains("autogenerate merge"), refused::toString);
+    }
+    assertEquals(List.of(B), versionRows(project), "nothing ran");
+    assertEquals(List.of("id", "email", "name", "nickname"), WalkthroughTest.columnsOf(project, "users"));
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void twoHeadsAreListedRefusedByUpgradeHeadAndJoinedByAMerge(DatabaseKind kind) throws Exception {
