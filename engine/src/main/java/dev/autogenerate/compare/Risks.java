@@ -103,7 +103,8 @@ public final class Risks {
       Operation operation = change.operation();
       if (operation.subject() != null && !created.contains(operation.subject())) {
         Schema atStep = schema;
-        operation.accept(new Finder(change, atStep, nulls, droppedChecks.getOrDefault(operation.subject(), List.of())))
+        operation.accept(new Finder(change, current, atStep, nulls,
+                droppedChecks.getOrDefault(operation.subject(), List.of())))
             .forEach(risk -> risks.add(names.inDatabase(risk, atStep, countedIn)));
       }
       if (operation instanceof DropConstraint drop) {
@@ -232,13 +233,16 @@ public final class Risks {
   private static final class Finder implements OperationVisitor<List<Risk>> {
 
     private final Change change;
+    /** The database before the upgrade: what its keys hold unique, its rows are. */
+    private final Schema current;
     private final Schema before;
     private final NullColumns nulls;
     /** The expressions of the checks the upgrade dropped from this step's table before it. */
     private final List<String> droppedChecks;
 
-    Finder(Change change, Schema before, NullColumns nulls, List<String> droppedChecks) {
+    Finder(Change change, Schema current, Schema before, NullColumns nulls, List<String> droppedChecks) {
       this.change = change;
+      this.current = current;
       this.before = before;
       this.nulls = nulls;
       this.droppedChecks = droppedChecks;
@@ -300,7 +304,8 @@ public final class Risks {
         return List.of();
       }
       if (constraint instanceof UniqueConstraint || constraint instanceof PrimaryKey) {
-        return risk(Risk.Kind.UNIQUE, operation.table(), constraint.columns());
+        return uniqueAlready(operation.table(), constraint.columns()) ? List.of()
+            : risk(Risk.Kind.UNIQUE, operation.table(), constraint.columns());
       }
       if (constraint instanceof ForeignKey key) {
         return risk(Risk.Kind.FOREIGN_KEY, operation.table(), key.columns());
@@ -392,8 +397,23 @@ public final class Risks {
 
     /** A new unique index fails on duplicates; one on expressions cannot be counted. */
     private List<Risk> uniqueIndex(String table, Index index) {
-      boolean unique = index.unique() && index.isManaged() && !nulls.anyOf(table, index.columnNames());
+      boolean unique = index.unique() && index.isManaged() && !nulls.anyOf(table, index.columnNames())
+          && !uniqueAlready(table, index.columnNames());
       return unique ? risk(Risk.Kind.UNIQUE, table, index.columnNames()) : List.of();
+    }
+
+    /**
+     * Whether the database held these columns unique before the upgrade by a key on some of them:
+     * rows unique on {@code (email)} are on {@code (email, status)} too, so a unique widened so
+     * finds no duplicate (a user test was warned of them, with a count of 0).
+     */
+    private boolean uniqueAlready(String table, List<String> columns) {
+      return current.table(table).stream().flatMap(held -> Stream.concat(
+              Stream.concat(held.primaryKey().stream().map(PrimaryKey::columns),
+                  held.uniqueConstraints().stream().map(UniqueConstraint::columns)),
+              held.indexes().stream().filter(index -> index.unique() && index.isManaged())
+                  .map(Index::columnNames)))
+          .anyMatch(columns::containsAll);
     }
 
     @Override

@@ -183,6 +183,26 @@ class RisksTest {
   }
 
   /**
+   * Found by a user test: a unique widened from (name) to (name, score) was warned of, "duplicates
+   * fail the revision", with a count of 0: rows unique on name are unique on (name, score) too. A
+   * key of the database's on some of the columns (the primary key included) holds them unique.
+   */
+  @Test
+  void aUniqueOnColumnsTheDatabaseHoldsUniqueAlreadyIsNoRisk() {
+    Schema unique = CURRENT.withTable(CURRENT.requireTable("users")
+        .withConstraint(UniqueConstraint.unique("uq_users_name", "name")));
+    Change drop = Change.of(new DropConstraint("users", "uq_users_name"));
+    Change widened = Change.of(new AddConstraint("users", UniqueConstraint.unique("uq_users_name", "name", "score")));
+    Change byIndex = Change.of(new CreateIndex("users", new Index("ux_users_id_name",
+        List.of(IndexColumn.asc("name"), IndexColumn.asc("id")), true, null)));
+
+    assertEquals(List.of(), Risks.of(unique, List.of(drop, widened, byIndex)));
+    assertEquals(List.of(Risk.Kind.UNIQUE), Risks.of(unique, List.of(Change.of(new AddConstraint("users",
+        UniqueConstraint.unique("uq_users_score", "score"))))).stream().map(Risk::kind).toList());
+    assertEquals(List.of(Risk.Kind.UNIQUE), kinds(widened));
+  }
+
+  /**
    * An enum gaining a value drops Hibernate's check and adds it again with one value more: no row
    * the old one let in can fail, yet it was warned of with a count of none.
    */
