@@ -62,7 +62,8 @@ final class UpgradeCommand implements Callable<Integer> {
         if (ahead.isEmpty()) {
           throw e;
         }
-        root.out().println("Nothing to apply: the database is " + ahead.get() + ": a newer release migrated it.");
+        root.out().println("Nothing to apply: the database is " + ahead.get() + ": a newer release migrated it ("
+            + Migrator.OR_FILE_DELETED + ").");
         return AutogenerateCli.OK;
       }
       if (applied.isEmpty()) {

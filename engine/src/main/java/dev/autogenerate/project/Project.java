@@ -602,7 +602,7 @@ public final class Project {
       Optional<String> ahead = migrator.aheadOfHistory(connection);
       if (ahead.isPresent()) {
         return Optional.of("the database is " + ahead.get() + ": a newer release migrated it, and these migrations"
-            + " are behind it");
+            + " are behind it, " + Migrator.OR_FILE_DELETED);
       }
     }
     Optional<String> inconsistency = history.inconsistency(recorded);

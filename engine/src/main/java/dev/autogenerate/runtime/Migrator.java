@@ -199,6 +199,14 @@ public final class Migrator {
   }
 
   /**
+   * The other way a database gets ahead of its migrations, which it cannot tell from a newer
+   * release: the newest applied migration's file deleted here (a user test regenerating an
+   * unpushed migration was told only of a newer release).
+   */
+  public static final String OR_FILE_DELETED = "or the file of that migration was deleted here after it was applied:"
+      + " restore it (git log --diff-filter=D -- '*.java' finds it), or downgrade a database before deleting one";
+
+  /**
    * Whether a newer release has migrated the database past these migrations: it is at revisions
    * they do not define, and the history table lists every one they do define as applied. An
    * application instance of the release before, started during a rolling deploy or after a
