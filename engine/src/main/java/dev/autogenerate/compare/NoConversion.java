@@ -31,6 +31,12 @@ public final class NoConversion {
 
   /** Whether PostgreSQL converts no value of {@code from} to {@code to}. */
   public static boolean between(SqlType from, SqlType to) {
+    if (isInterval(from) || isInterval(to)) {
+      // A Duration mapped onto an adopted interval column (Hibernate's numeric(21), a user test):
+      // an interval casts to and from text and a time of day only.
+      SqlType other = isInterval(from) ? to : from;
+      return !isInterval(other) && family(other.kind()) != null && !TIMES_OF_DAY.contains(other.kind());
+    }
     Set<Kind> was = family(from.kind());
     Set<Kind> now = family(to.kind());
     if (was == null || now == null) {
@@ -45,6 +51,10 @@ public final class NoConversion {
     // int4 and boolean cast both ways (0 is false); no other integer does.
     return !(from.kind() == Kind.INTEGER && to.kind() == Kind.BOOLEAN
         || from.kind() == Kind.BOOLEAN && to.kind() == Kind.INTEGER);
+  }
+
+  private static boolean isInterval(SqlType type) {
+    return type.kind() == Kind.RAW && type.rawName().startsWith("interval");
   }
 
   private static Set<Kind> family(Kind kind) {

@@ -31,6 +31,15 @@ final class TypeComparator {
           : Optional.empty();
     }
     return Optional.of(new ColumnDifference(ColumnChange.type(wanted.type()),
-        "type " + was.type() + " -> " + wanted.type() + rules.typeChangeNote(was.type(), wanted.type())));
+        "type " + was.type() + " -> " + shown(wanted.type(), was.type())
+            + rules.typeChangeNote(was.type(), wanted.type())));
+  }
+
+  /**
+   * The wanted type as the note shows it: the portable JSON type is PostgreSQL's {@code jsonb},
+   * and a {@code json} column made so read "type json -> json" (a user test).
+   */
+  private static String shown(SqlType wanted, SqlType was) {
+    return wanted.kind() == SqlType.Kind.JSON && wanted.toString().equals(was.toString()) ? "jsonb" : wanted.toString();
   }
 }

@@ -23,6 +23,21 @@ class NoConversionTest {
     assertFalse(NoConversion.between(SqlType.UUID, SqlType.TEXT));
   }
 
+  /**
+   * Found by a user test adopting a database: an interval column a Duration maps (numeric(21))
+   * was warned of as converted, and the upgrade failed on every row: no cast to a number.
+   */
+  @Test
+  void anIntervalCastsToTextAndATimeOfDayOnly() {
+    SqlType interval = SqlType.sqlType("interval");
+    assertTrue(NoConversion.between(interval, SqlType.numeric(21, 0)));
+    assertTrue(NoConversion.between(SqlType.BIGINT, interval));
+    assertTrue(NoConversion.between(interval, SqlType.TIMESTAMP));
+    assertFalse(NoConversion.between(interval, SqlType.time(0)));
+    assertFalse(NoConversion.between(interval, SqlType.TEXT));
+    assertFalse(NoConversion.between(SqlType.sqlType("interval second"), interval));
+  }
+
   /** Found by a review: a LocalTime made LocalDateTime failed even on an empty table. */
   @Test
   void noCastBetweenATimeOfDayAndADate() {

@@ -34,6 +34,13 @@ class TypeComparatorTest {
     return compare(rules, col("c", was), col("c", wanted));
   }
 
+  /** Found by a user test: a json column made the portable JSON type read "type json -> json". */
+  @Test
+  void aJsonColumnMadeJsonbSaysJsonb() {
+    String note = compare(POSTGRES, sqlType("json"), SqlType.JSON).orElseThrow().note();
+    org.junit.jupiter.api.Assertions.assertTrue(note.startsWith("type json -> jsonb"), note);
+  }
+
   @Test
   void sameTypeIsNoDifference() {
     assertEquals(Optional.empty(), compare(POSTGRES, varchar(20), varchar(20)));
