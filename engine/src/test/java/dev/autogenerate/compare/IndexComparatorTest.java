@@ -14,12 +14,15 @@ import static dev.autogenerate.schema.SqlType.TEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autogenerate.changes.Change;
 import dev.autogenerate.compare.CompareTesting.Staged;
 import dev.autogenerate.operations.CreateIndex;
 import dev.autogenerate.operations.DropIndex;
+import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class IndexComparatorTest {
@@ -46,6 +49,26 @@ class IndexComparatorTest {
         .isEmpty());
     assertTrue(compare(users(uniqueIndex("a", asc("email"), desc("name"))), users(uniqueIndex("b", asc("email"), desc("name"))))
         .isEmpty());
+  }
+
+  /**
+   * Found by a user test: an index the migrations made, reordered here by hand, was dropped and
+   * made again (right), and called missing from this database, with the advice to make it by hand
+   * and leave it out of the migration (wrong: it is there, in another shape).
+   */
+  @Test
+  void anIndexChangedByHandIsMadeAgainAndNotCalledMissing() {
+    Table made = users(index("ix_users_email_name", "email", "name"));
+    Table reordered = users(index("ix_users_email_name", desc("name"), asc("email")));
+    Schema recorded = Schema.of(List.of(made), List.of(), List.of());
+
+    MigrationPlan plan = new SchemaComparison(CompareTesting.POSTGRES).compare(
+        Schema.of(List.of(reordered), List.of(), List.of()), recorded, Optional.of(recorded));
+
+    assertEquals(List.of(new DropIndex("users", "ix_users_email_name"),
+        new CreateIndex("users", index("ix_users_email_name", "email", "name"))),
+        plan.upgradeChanges().stream().map(Change::operation).toList());
+    assertEquals(List.of(), plan.warnings());
   }
 
   @Test
