@@ -15,6 +15,7 @@ import dev.autogenerate.compare.SchemaComparison;
 import dev.autogenerate.database.CountBudget;
 import dev.autogenerate.database.CountedRisk;
 import dev.autogenerate.database.Database;
+import dev.autogenerate.database.SqlIdentifiers;
 import dev.autogenerate.database.sqlite.SqliteFiles;
 import dev.autogenerate.entities.EntityMappingException;
 import dev.autogenerate.entities.EntityModel;
@@ -23,6 +24,7 @@ import dev.autogenerate.entities.EntityModelReader;
 import dev.autogenerate.entities.HibernateBoot;
 import dev.autogenerate.entities.RenameMappingException;
 import dev.autogenerate.inspect.TableFilter;
+import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.runtime.AppliedRevisions;
 import dev.autogenerate.runtime.KeptEntry;
 import dev.autogenerate.runtime.MigrationLoader;
@@ -880,12 +882,17 @@ public final class Project {
       }
       List<Change> left = AdoptedButUnmapped.of(comparison.compare(existing, target, Optional.of(existing)),
           comparison.compare(existing, target, Optional.of(Schema.EMPTY)), target);
-      if (!left.isEmpty()) {
-        List<Change> upgrade = new ArrayList<>(plan.upgradeChanges());
-        upgrade.addAll(left);
-        plan = new MigrationPlan(ChangeGroup.consecutive(upgrade), plan.downgrade(), plan.warnings(), plan.notices(),
-            plan.risks());
-      }
+      // The schemas its tables are in, first: a database built from the migrations has none of
+      // them (found adopting a database: a note said to add this by hand, and the edit then broke
+      // the stamped database's checksum). Left in place by the downgrade: other objects may use them.
+      List<Change> upgrade = new ArrayList<>(existing.otherSchemas().stream()
+          .map(schema -> Change.of(new ExecuteSql("create schema if not exists " + SqlIdentifiers.quote(schema)),
+              "schema " + schema + ", which the tables below are in; the downgrade leaves it"))
+          .toList());
+      upgrade.addAll(plan.upgradeChanges());
+      upgrade.addAll(left);
+      plan = new MigrationPlan(ChangeGroup.consecutive(upgrade), plan.downgrade(), plan.warnings(), plan.notices(),
+          plan.risks());
       Path file = write(request, List.of(), plan);
       migrator(progress, null).stamp(connection, "head");
       if (!inspected.views().isEmpty() || !inspected.triggers().isEmpty()) {
@@ -895,14 +902,6 @@ public final class Project {
         progress.println("note: the baseline leaves the database's own " + String.join(", ", own) + ": a database"
             + " built from the migrations lacks them (and a later migration that drops one to create it again fails"
             + " there); write them into a migration of their own with op.execute if it needs them");
-      }
-      if (!existing.otherSchemas().isEmpty()) {
-        // The tool creates no schema (README, "Schemas"): found adopting a database, whose
-        // baseline then failed on an empty one at its first table in another schema.
-        String schemas = String.join(", ", existing.otherSchemas());
-        progress.println("note: the baseline creates tables in schema(s) " + schemas + ", which it does not create:"
-            + " a database built from the migrations needs them first (create schema ...), or an op.execute that"
-            + " creates them at the top of the baseline's upgrade");
       }
       List<String> unmapped = existing.tables().keySet().stream().filter(table -> !target.hasTable(table)).toList();
       if (!unmapped.isEmpty()) {
