@@ -205,6 +205,43 @@ class IdentitySwitchTest {
     assertEquals(4, single(project, "select count(*) from orders"));
   }
 
+  /**
+   * Found adopting a database: an entity's sequenceName changed from a DBA's sequence (kept, as a
+   * column's default uses it) to a new one, which started at 1 below the rows' ids, with no word.
+   */
+  @org.junit.jupiter.api.Test
+  void aNewSequenceNameStartsPastTheRows() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    execute(project, "create sequence doc_seq");
+    execute(project, "create table invoices (id bigint primary key default nextval('doc_seq'), item varchar(255))");
+    execute(project, "insert into invoices (item) values ('a'), ('b'), ('c'), ('d'), ('e')");
+    String invoice = """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @Table(name = "invoices")
+        public class Invoice {
+          @Id
+          @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ids")
+          @SequenceGenerator(name = "ids", sequenceName = "doc_seq", allocationSize = 1)
+          @org.hibernate.annotations.ColumnDefault("nextval('doc_seq')")
+          Long id;
+          String item;
+        }
+        """;
+    project.entities(invoice);
+    project.expect(0, "baseline", "-m", "adopt");
+    project.entities(invoice.replace("sequenceName = \"doc_seq\"", "sequenceName = \"document_seq\""));
+
+    project.expect(0, "-m", "document numbers");
+    String file = CheckAndEnumRisksTest.written(project, "document_numbers");
+    assertTrue(file.contains("op.advanceSequence(\"document_seq\", \"invoices\", \"id\", 1);"), file);
+    project.expect(0, "upgrade", "head");
+    assertEquals(6, single(project, "select nextval('document_seq')"), "past the ids 1 to 5");
+  }
+
   private static void execute(ProjectDirectory project, String sql) throws Exception {
     try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
       statement.execute(sql);
