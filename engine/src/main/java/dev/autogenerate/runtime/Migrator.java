@@ -571,6 +571,15 @@ public final class Migrator {
     }
   }
 
+  /** The revision's operations in the other direction, or none where they cannot be recorded (a downgrade that throws). */
+  private static List<Operation> otherDirection(MigrationScript script, Direction direction) {
+    try {
+      return direction == Direction.UPGRADE ? script.downgradeOperations() : script.upgradeOperations();
+    } catch (RuntimeException unrecorded) {
+      return List.of();
+    }
+  }
+
   /** Whether the version table's rows list exactly the heads of {@code state}, each once. */
   private static boolean sameHeads(List<String> rows, AppliedRevisions state) {
     return rows.size() == state.heads().size() && new HashSet<>(rows).equals(new HashSet<>(state.heads()));
@@ -657,9 +666,11 @@ public final class Migrator {
             !transaction.committedAny());
       }
       progress.accept(direction.starting + script.label() + " ...");
+      ViewsAsHere views = ViewsAsHere.in(operations, () -> otherDirection(script, direction), schema);
+      views.warnings().forEach(warning -> progress.accept("  " + warning));
       List<Risk> uncounted = new ArrayList<>(changing(database, risky));
       CountBudget budget = CountBudget.start();
-      AheadOfTransaction ahead = aheadOfTransaction(database, operations, schema, script);
+      AheadOfTransaction ahead = aheadOfTransaction(database, views.operations(), schema, script);
       warnOfDataLoss(connection, database, takeRisks(uncounted, ahead.rest(), false), budget);
       if (!ahead.statements().isEmpty()) {
         if (joining) {

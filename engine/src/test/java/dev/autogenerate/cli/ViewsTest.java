@@ -109,6 +109,46 @@ class ViewsTest {
   }
 
   /**
+   * Found by a user test adopting a database: production's DBA had its own query under the view's
+   * name, and the upgrade, made against a developer's database, replaced it with the developer's
+   * query without a word. A view the revision drops and creates again as it was is created again as
+   * the database it runs on has it; the downgrade too.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aViewCreatedAgainAroundAChangeKeepsTheQueryOfTheDatabaseItRunsOn(DatabaseKind kind) throws Exception {
+    ProjectDirectory developer = projectWithView(kind);
+    ProjectDirectory production = new ProjectDirectory(directory.resolve("production"), TestDatabases.fresh(kind));
+    production.entities(ORDER_V1);
+    developer.migrationFiles().forEach(file -> production.write(developer.root().relativize(file).toString(),
+        read(file)));
+    production.expect(0, "upgrade", "head");
+    execute(production, "insert into orders (id, amount, note) values (1, 40, 'a'), (2, 2, 'b'), (3, 30, 'c')",
+        "create view order_totals as select id, amount from orders where amount > 35");
+    developer.entities(ORDER_V1.replace("Integer amount;", "Long amount;"));
+    developer.expect(0, "-m", "wider amounts");
+    production.write(developer.root().relativize(developer.migrationFiles().get(1)).toString(),
+        read(developer.migrationFiles().get(1)));
+
+    CliRun upgraded = production.expect(0, "upgrade", "head");
+    assertTrue(upgraded.out().contains("note: view order_totals is created again as this database has it"),
+        upgraded::toString);
+    assertEquals(List.of("1:40"), totals(production), "production's own query, amount > 35");
+    production.expect(0, "downgrade", "-1");
+    assertEquals(List.of("1:40"), totals(production));
+    developer.expect(0, "upgrade", "head");
+    assertEquals(List.of("1:40"), totals(developer));
+  }
+
+  private static String read(Path file) {
+    try {
+      return java.nio.file.Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Found by a user test on SQLite: {@code downgrade base} dropped the tables a hand-made view read
    * and left the view broken, without a word, and a later upgrade failed at a table rebuild ("error
    * in view"); a downgrade dropping a column such a view read failed with SQLite's raw error. Both
