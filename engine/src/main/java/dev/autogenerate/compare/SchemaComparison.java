@@ -3,8 +3,10 @@ package dev.autogenerate.compare;
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.changes.ChangeGroup;
 import dev.autogenerate.operations.AddColumn;
+import dev.autogenerate.operations.CreateIndex;
 import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateView;
+import dev.autogenerate.operations.DropIndex;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.RenameColumn;
@@ -157,7 +159,8 @@ public final class SchemaComparison {
     notices.addAll(entityViews.notices());
     notices.addAll(plan.notices());
     // What the downgrade puts back reads as the migrations wrote it, not as PostgreSQL rewrote it.
-    List<Change> downgrade = downgradeOf(RecordedSpellings.in(current, recorded, rules), upgrade);
+    List<Change> downgrade = withIndexesOnlyThisDatabaseHadMarked(
+        downgradeOf(RecordedSpellings.in(current, recorded, rules), upgrade), upgrade, recorded);
     return new MigrationPlan(ChangeGroup.consecutive(upgrade), ChangeGroup.consecutive(downgrade),
         warnings, notices, Risks.of(current, upgrade));
   }
@@ -226,6 +229,38 @@ public final class SchemaComparison {
       options.hook().review(change).ifPresent(kept::add);
     }
     return kept;
+  }
+
+  /**
+   * The downgrade, its steps that make again an index only this database had said to be so: an
+   * index made here by hand on a column the upgrade drops goes with the column, and the downgrade
+   * gives it back (two user tests lost theirs), but the downgrade runs on every database the
+   * migrations built, which never had it (a third's SQLite index reached production so). The
+   * reviewer, who knows whose it was, keeps the step or deletes it.
+   */
+  private static List<Change> withIndexesOnlyThisDatabaseHadMarked(List<Change> downgrade, List<Change> upgrade,
+      Optional<Schema> recorded) {
+    if (recorded.isEmpty()) {
+      return downgrade;
+    }
+    Set<String> droppedBySteps = new HashSet<>();
+    upgrade.stream().map(Change::operation).filter(DropIndex.class::isInstance).map(DropIndex.class::cast)
+        .forEach(drop -> droppedBySteps.add(drop.table() + "." + drop.name()));
+    List<Change> marked = new ArrayList<>(downgrade.size());
+    for (Change change : downgrade) {
+      if (change.operation() instanceof CreateIndex create && create.index().name() != null
+          && !droppedBySteps.contains(create.table() + "." + create.index().name())
+          && recorded.get().table(create.table()).filter(made -> made.indexes().stream()
+              .noneMatch(index -> Matching.sameIndex(index, create.index())
+                  || create.index().name().equalsIgnoreCase(index.name()))).isPresent()) {
+        marked.add(Change.of(create, "index " + create.index().name() + " was made by hand in the database this"
+            + " migration was made from (no migration created it): this step makes it on every database the"
+            + " downgrade runs on, which may never have had it; delete the step if it was that database's alone"));
+      } else {
+        marked.add(change);
+      }
+    }
+    return marked;
   }
 
   /** The changes that undo {@code upgrade}, given the schema before it: each step inverted, last first. */

@@ -71,6 +71,32 @@ class IndexComparatorTest {
     assertEquals(List.of(), plan.warnings());
   }
 
+  /**
+   * Found by a user test: an index made by hand on a developer's SQLite database, on a column the
+   * upgrade drops, went into the downgrade (made from that database) without a word, and a
+   * downgrade created it in production, which never had it. Two earlier user tests had lost such
+   * indexes for good: the step stays, saying whose index it is, for the reviewer to keep or delete.
+   */
+  @Test
+  void theDowngradeOfADroppedColumnSaysWhichIndexOnlyThisDatabaseHad() {
+    Table made = users(index("ix_users_name", "name"));
+    Table here = users(index("ix_users_name", "name"), index("ix_by_hand", "name", "email"));
+    Table wanted = table("users", col("email", TEXT), col("active", TEXT));
+
+    MigrationPlan plan = new SchemaComparison(CompareTesting.POSTGRES).compare(
+        Schema.of(List.of(here), List.of(), List.of()), Schema.of(List.of(wanted), List.of(), List.of()),
+        Optional.of(Schema.of(List.of(made), List.of(), List.of())));
+
+    List<Change> created = plan.downgradeChanges().stream().filter(change -> change.operation() instanceof CreateIndex)
+        .toList();
+    assertEquals(2, created.size(), created::toString);
+    assertEquals(null, created.stream().filter(change -> change.operation().describe().contains("ix_users_name"))
+        .findFirst().orElseThrow().reason());
+    assertTrue(created.stream().filter(change -> change.operation().describe().contains("ix_by_hand")).findFirst()
+        .orElseThrow().reason().startsWith("index ix_by_hand was made by hand in the database this migration was made"
+            + " from"), created::toString);
+  }
+
   @Test
   void newIndexIsCreatedAfterTheColumns() {
     Staged staged = compare(users(), users(index("ix_users_email", "email")));
