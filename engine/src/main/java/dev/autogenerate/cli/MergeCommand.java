@@ -1,5 +1,6 @@
 package dev.autogenerate.cli;
 
+import dev.autogenerate.project.BranchOrders;
 import dev.autogenerate.project.BranchOverlap;
 import dev.autogenerate.project.Project;
 import dev.autogenerate.runtime.RevisionHistory;
@@ -54,6 +55,9 @@ final class MergeCommand implements Callable<Integer> {
             + " it, which is not the same branch everywhere; where they set it differently, set it as wanted in the"
             + " merge's upgrade(), so that every database ends alike");
       }
+    }
+    for (BranchOrders order : merge.failingOrders()) {
+      out.println("warning: " + order.failure());
     }
     out.println("Wrote " + RevisionCommand.displayPath(root, merge.file()) + ", merging "
         + RevisionHistory.labels(merge.parents()));

@@ -63,6 +63,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The user's project as the commands see it: its database, its entities and its migrations.
@@ -1042,12 +1043,16 @@ public final class Project {
       }
     }
     List<BranchOverlap> overlaps = BranchOverlap.between(history, parents);
+    List<BranchOrders> failingOrders = BranchOrders.failing(history, parents, overlaps.stream()
+        .filter(BranchOverlap::bothCreate).map(BranchOverlap::subject).collect(Collectors.toSet()));
     Path file = write(request, parents.stream().map(MigrationScript::id).toList(), MigrationPlan.empty());
-    return new Merge(file, parents, overlaps);
+    return new Merge(file, parents, overlaps, failingOrders);
   }
 
   /** The merge written, the revisions it joins, and what their branches both change. */
-  public record Merge(Path file, List<MigrationScript> parents, List<BranchOverlap> overlaps) {}
+  /** A merge written: its file, the revisions it joins, what both branches change, and the orders that fail. */
+  public record Merge(Path file, List<MigrationScript> parents, List<BranchOverlap> overlaps,
+      List<BranchOrders> failingOrders) {}
 
   private Path write(RevisionRequest request, List<String> revises, MigrationPlan plan) {
     return write(request, revises, plan.upgradeChanges(), plan.downgradeChanges());

@@ -520,6 +520,33 @@ class BranchesTest {
     assertEquals(1, project.expect(0, "heads").out().lines().count());
   }
 
+  /**
+   * Found by a user test: one branch renamed users.name, the other indexed it under its old name.
+   * The merge said only that both change users, and every new database (which runs the rename
+   * first) failed at the index, where nothing in the merge could help. The merge names the order
+   * that fails, and why.
+   */
+  @Test
+  void aMergeOfBranchesThatApplyInOneOrderOnlySaysWhichFails() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "create users table", "--rev-id", P, "--created", "2026-01-01T00:00:01Z");
+    project.write("src/main/java/com/example/migrations/M20260101_000002_full_name.java", migration(
+        "M20260101_000002_full_name", "@Revision(id = \"" + A + "\", revises = \"" + P + "\", message = \"full name\")",
+        "op.renameColumn(\"users\", \"name\", \"full_name\");", "op.renameColumn(\"users\", \"full_name\", \"name\");"));
+    project.write("src/main/java/com/example/migrations/M20260101_000003_names.java", migration(
+        "M20260101_000003_names", "@Revision(id = \"" + B + "\", revises = \"" + P + "\", message = \"names\")",
+        "op.createIndex(\"users\", dev.autogenerate.schema.Index.index(\"ix_users_name\", \"name\"));",
+        "op.dropIndex(\"users\", \"ix_users_name\");"));
+
+    CliRun merge = project.expect(0, "merge", "-m", "join", "--rev-id", M);
+
+    assertTrue(merge.out().contains("warning: a database that runs " + A + " (full name) before " + B
+        + " (names) fails at its create index ix_users_name on users (index ix_users_name of users names column name,"
+        + " which the table lacks)"), merge::toString);
+    assertTrue(merge.out().contains("change that migration so that it applies in either order"), merge::toString);
+  }
+
   static void assertOneLine(CliRun run) {
     assertEquals(1, run.err().lines().count(), () -> "expected one line on stderr: " + run);
     assertTrue(run.err().startsWith("error: "), run::toString);
