@@ -51,6 +51,8 @@ final class MethodLayout {
   private static final int CALL_BYTES = 4;
   /** Java's limit on a method's code, which a method of calls is held to directly. */
   private static final int METHOD_CODE_LIMIT = 65_535;
+  /** Indentation levels of a method body in a nested part class: one more than the migration's. */
+  private static final int NESTED_METHOD_BODY_DEPTH = MigrationWriter.METHOD_BODY_DEPTH + 1;
   /** A called method: its {@code Methodref}, {@code NameAndType} and name. */
   private static final int METHOD_ENTRIES = 3;
   private static final List<String> SPLIT_COMMENT = List.of(
@@ -103,8 +105,8 @@ final class MethodLayout {
     if (fitsOneClass(upgrade, upgradeMethods, downgrade, downgradeMethods)) {
       type.addMethod(splitUpgrade ? caller(upgrade, upgradeMethods) : single(upgrade));
       type.addMethod(splitDowngrade ? caller(downgrade, downgradeMethods) : single(downgrade));
-      upgradeMethods.forEach(method -> type.addMethod(stepMethod(method)));
-      downgradeMethods.forEach(method -> type.addMethod(stepMethod(method)));
+      upgradeMethods.forEach(method -> type.addMethod(stepMethod(method, MigrationWriter.METHOD_BODY_DEPTH)));
+      downgradeMethods.forEach(method -> type.addMethod(stepMethod(method, MigrationWriter.METHOD_BODY_DEPTH)));
       return;
     }
     List<TypeSpec> upgradeParts = splitUpgrade ? parts(upgrade, nested(upgradeMethods), names) : List.of();
@@ -229,7 +231,7 @@ final class MethodLayout {
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
           .addMethod(run.build());
-      partMethods.forEach(method -> nestedClass.addMethod(stepMethod(method)));
+      partMethods.forEach(method -> nestedClass.addMethod(stepMethod(method, NESTED_METHOD_BODY_DEPTH)));
       parts.add(nestedClass.build());
     }
     return parts;
@@ -253,11 +255,12 @@ final class MethodLayout {
     return caller.build();
   }
 
-  private static MethodSpec stepMethod(StepMethod method) {
+  /** @param depth indentation levels of the method's body, which its comments are wrapped for */
+  private static MethodSpec stepMethod(StepMethod method, int depth) {
     MethodSpec.Builder spec = MethodSpec.methodBuilder(method.name())
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addParameter(Operations.class, OperationRenderer.OPS);
-    MigrationWriter.addSteps(spec, method.steps());
+    MigrationWriter.addSteps(spec, method.steps(), depth);
     return spec.build();
   }
 }

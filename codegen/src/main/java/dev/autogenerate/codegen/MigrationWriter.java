@@ -58,6 +58,14 @@ public final class MigrationWriter {
   /** Two spaces, as JavaPoet and most Java style guides indent. */
   public static final String INDENT = "  ";
 
+  /** The widest line the file has: JavaPoet wraps code here, and comments are wrapped to match. */
+  static final int LINE_WIDTH = 100;
+
+  /** Indentation levels of a method body in the migration class: the class's, the method's. */
+  static final int METHOD_BODY_DEPTH = 2;
+
+  private static final String COMMENT_PREFIX = "// ";
+
   static final String EMPTY_UPGRADE_HINT =
       "Write the schema change here: op.addColumn(...), op.alterColumn(...), op.execute(...)";
   static final String EMPTY_DOWNGRADE_HINT =
@@ -202,7 +210,7 @@ public final class MigrationWriter {
     if (steps.isEmpty()) {
       method.addComment("$L", lineCommentText(emptyHint));
     } else {
-      addSteps(method, steps);
+      addSteps(method, steps, METHOD_BODY_DEPTH);
     }
     return method.build();
   }
@@ -215,8 +223,12 @@ public final class MigrationWriter {
         .addParameter(Operations.class, OperationRenderer.OPS);
   }
 
-  /** The steps as statements, each below its reason, the way a reviewer reads them. */
-  static void addSteps(MethodSpec.Builder method, List<StepCode> steps) {
+  /**
+   * The steps as statements, each below its reason, the way a reviewer reads them.
+   *
+   * @param depth indentation levels of the method's body, which the reasons are wrapped for
+   */
+  static void addSteps(MethodSpec.Builder method, List<StepCode> steps, int depth) {
     boolean previousSpansLines = false;
     for (int i = 0; i < steps.size(); i++) {
       StepCode step = steps.get(i);
@@ -228,7 +240,7 @@ public final class MigrationWriter {
       if (i > 0 && (previousSpansLines || spansLines || !comment.isEmpty() || newSubject)) {
         method.addCode("\n");
       }
-      method.addCode(comment(comment));
+      method.addCode(comment(wrapped(comment, depth)));
       method.addStatement("$L", step.statement());
       previousSpansLines = spansLines;
     }
@@ -241,6 +253,35 @@ public final class MigrationWriter {
       comment.add("$L\n", line.isEmpty() ? "//" : "// " + line);
     }
     return comment.build();
+  }
+
+  /**
+   * Comment lines wrapped at word boundaries so that, written {@code depth} levels deep after
+   * {@code // }, none passes {@link #LINE_WIDTH}, as a person would wrap them. A word longer than
+   * a line (an identifier, an SQL token) stays whole on a line of its own: split, it would no
+   * longer be found by searching for it.
+   */
+  static List<String> wrapped(List<String> lines, int depth) {
+    int width = LINE_WIDTH - INDENT.length() * depth - COMMENT_PREFIX.length();
+    List<String> wrapped = new ArrayList<>(lines.size());
+    for (String line : lines) {
+      String rest = line;
+      while (rest.length() > width) {
+        int wordStart = rest.length() - rest.stripLeading().length();
+        int space = rest.lastIndexOf(' ', width);
+        if (space <= wordStart) {
+          // The first word alone is longer than a line: it goes whole, past the limit.
+          space = rest.indexOf(' ', wordStart);
+        }
+        if (space < 0) {
+          break;
+        }
+        wrapped.add(rest.substring(0, space).stripTrailing());
+        rest = rest.substring(space).stripLeading();
+      }
+      wrapped.add(rest);
+    }
+    return wrapped;
   }
 
   /** A change's reason as lines of {@code //} comments; none for null or blank. */

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,6 +152,53 @@ class MigrationWriterTest {
             op.dropTable("old");
           }
         """), text);
+  }
+
+  @Test
+  void longReasonsAndWarningsWrapAtWordsWithinTheLineWidth() {
+    String reason = "orders.id takes its ids from orders_seq now: moved past the rows' ids, or inserts collide with them\n"
+        + "WARNING: dropping it deletes its values (the downgrade counts the rows holding a value when it runs)";
+    List<Change> upgrade = List.of(new Change(new DropColumn("orders", "legacy"), reason));
+    String text = writer.write(source(List.of("9b1c2d3e4f5a"), "m", upgrade, List.of()));
+
+    assertTrue(text.contains("""
+            // orders.id takes its ids from orders_seq now: moved past the rows' ids, or inserts collide
+            // with them
+            // WARNING: dropping it deletes its values (the downgrade counts the rows holding a value when
+            // it runs)
+            op.dropColumn("orders", "legacy");
+        """), text);
+    assertLinesWithin(MigrationWriter.LINE_WIDTH, text);
+  }
+
+  @Test
+  void aWordLongerThanALineStaysWholeOnALineOfItsOwn() {
+    String identifier = "x".repeat(120);
+    List<Change> upgrade = List.of(new Change(new DropTable("t"), "table " + identifier + " goes, as asked"));
+    String text = writer.write(source(List.of("9b1c2d3e4f5a"), "m", upgrade, List.of()));
+
+    assertTrue(text.contains("    // table\n    // " + identifier + "\n    // goes, as asked\n"), text);
+    assertEquals(text, writer.write(source(List.of("9b1c2d3e4f5a"), "m", upgrade, List.of())));
+  }
+
+  @Test
+  void reasonsInNestedPartsWrapForTheirDeeperIndent() {
+    String reason = "a reason that fits on one line at four spaces of indent, but not at six, as in nested parts";
+    List<Change> upgrade = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      upgrade.add(new Change(new DropTable("table_with_a_long_name_" + i), reason + " " + i));
+    }
+    MigrationWriter tiny = new MigrationWriter(new MethodLayout.Budget(1, 200));
+    String text = tiny.write(source(List.of("9b1c2d3e4f5a"), "m", upgrade, List.of()));
+
+    assertTrue(text.contains("private static final class UpgradePart1"), text);
+    assertTrue(text.contains("      // " + reason + "\n      // 0\n"), text);
+    assertLinesWithin(MigrationWriter.LINE_WIDTH, text);
+  }
+
+  private static void assertLinesWithin(int width, String text) {
+    List<String> longer = text.lines().filter(line -> line.length() > width).toList();
+    assertEquals(List.of(), longer, text);
   }
 
   @Test

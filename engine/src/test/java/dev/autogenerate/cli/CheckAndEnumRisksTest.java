@@ -104,7 +104,8 @@ class CheckAndEnumRisksTest {
     CliRun written = project.expect(0, "-m", "no more void");
     assertEquals(1, warnings(written).size(), written::toString);
     String file = written(project, "no_more_void");
-    assertTrue(file.contains("// WARNING: rows holding a removed value fail the revision"
+    assertTrue(WrappedComments.containsWrapped(file,
+        "// WARNING: rows holding a removed value fail the revision"
         + " (rows holding a removed value: 2)"), file);
     CliRun failed = project.expect(2, "upgrade", "head");
     assertTrue(failed.err().contains("VOID"), failed::toString);

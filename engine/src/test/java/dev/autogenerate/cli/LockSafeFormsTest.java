@@ -173,7 +173,8 @@ class LockSafeFormsTest {
     project.expect(0, "-m", "phones");
     String main = CheckAndEnumRisksTest.written(project, "phones");
     String downgrade = main.substring(main.indexOf("public void downgrade"));
-    assertTrue(downgrade.contains("// WARNING: dropping it deletes its values (the downgrade counts the rows holding"
+    assertTrue(WrappedComments.containsWrapped(downgrade,
+        "// WARNING: dropping it deletes its values (the downgrade counts the rows holding"
         + " a value when it runs)\n    op.dropColumn(\"users\", \"phone\");"), main);
   }
 
