@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
+import java.util.function.Predicate;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
@@ -248,16 +249,78 @@ abstract class AbstractAutogenerateMojo extends AbstractMojo {
   /**
    * The failure of a goal that found differences, which Maven repeats at the end of the build: what
    * it is and what to do, in the goals' words as the log's lines above are. Those lines are in the
-   * log just above, unless the build logs no INFO (mvn -q): then here. What the command concluded
-   * where it says so (generate --strict: "Nothing written ..."), else its first line.
+   * log just above, unless the build logs no INFO (mvn -q): then here, the result first.
    */
   static String differencesFound(String goal, String out, boolean infoLogged) {
-    String first = MavenWording.of(out.strip().lines().filter(line -> line.startsWith("Nothing written")).findFirst()
-        .orElse(out.strip().lines().findFirst().orElse("differences found")).replaceFirst(":$", ""));
-    String listed = !out.strip().contains("\n") ? first
-        : infoLogged ? first + " (listed above)"
-        : String.join("\n", out.strip().lines().map(MavenWording::of).toList());
-    return goal + " failed: " + listed;
+    List<String> lines = out.strip().lines().toList();
+    if (lines.size() <= 1 || infoLogged) {
+      String reason = MavenWording.of(failureReason(lines));
+      return goal + " failed: " + (lines.size() <= 1 ? reason : reason + " (listed above)");
+    }
+    int result = resultLine(lines);
+    List<String> resultFirst = new ArrayList<>(lines.subList(result, lines.size()));
+    resultFirst.addAll(lines.subList(0, result));
+    return goal + " failed: " + String.join("\n", resultFirst.stream().map(MavenWording::of).toList());
+  }
+
+  /**
+   * Why the goal failed, in one line: its result (see {@link #resultLine}), with the first
+   * difference when check's summary only introduces them.
+   */
+  static String failureReason(List<String> lines) {
+    if (lines.isEmpty()) {
+      return "differences found";
+    }
+    int result = resultLine(lines);
+    String line = lines.get(result);
+    if (!line.startsWith("Differences") || !line.endsWith(":") || result + 1 == lines.size()) {
+      return line.replaceFirst(":$", "");
+    }
+    return line + " " + firstDifference(lines.get(result + 1));
+  }
+
+  /**
+   * Where the output says its result: what the command concluded where it says so (generate
+   * --strict: "Nothing written ..."), else check's summary ("Differences: ..."), else its first
+   * line that is neither a note nor a warning. The notes and warnings check prints before its
+   * summary (an index only the database has) only accompany the failure: named as its reason, they
+   * would send the reader after the wrong thing.
+   */
+  private static int resultLine(List<String> lines) {
+    int concluded = indexOfFirst(lines, line -> line.startsWith("Nothing written"));
+    if (concluded >= 0) {
+      return concluded;
+    }
+    int summary = indexOfFirst(lines, line -> line.startsWith("Differences"));
+    if (summary >= 0) {
+      return summary;
+    }
+    return Math.max(0, indexOfFirst(lines, line -> !isAside(line)));
+  }
+
+  /** A note or a warning: what a command prints beside its result, not the result. */
+  private static boolean isAside(String line) {
+    return line.startsWith("note: ") || line.startsWith("warning: ");
+  }
+
+  /**
+   * The first line listed under the summary, as the failure names it: a step without the reason
+   * check gives it in parentheses, a warning (the difference itself when nothing is to migrate)
+   * without its label, which the summary before it makes plain.
+   */
+  private static String firstDifference(String line) {
+    String item = line.strip().replaceFirst("^warning: ", "");
+    int reason = line.startsWith("  ") ? item.indexOf("  (") : -1;
+    return reason < 0 ? item : item.substring(0, reason);
+  }
+
+  private static int indexOfFirst(List<String> lines, Predicate<String> test) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (test.test(lines.get(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** {@code autogenerate:check}, as the user would type it. */

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autogenerate.cli.AutogenerateCli;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugin.logging.Log;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +121,64 @@ class GoalCommandsTest {
 
     assertEquals(List.of("warn warning: drops column people.age, which holds 3 values", "info   drop column people.age",
         "info Run mvn autogenerate:generate -Dautogenerate.message=\"message\" to write a migration for them."), logged);
+  }
+
+  /**
+   * Found by a user test: the real difference was a column's new NOT NULL, yet the build failed
+   * naming the note check printed before it, about a constraint only the database has.
+   */
+  @Test
+  void checkFailsNamingTheDifferenceNeverANoteOrWarningPrintedBeforeIt() {
+    CheckMojo check = goal(new CheckMojo(), "check");
+    check.setLog(recording(new ArrayList<>(), true));
+    String out = """
+        note: check events_op_check on audit.events (op in ('I', 'U')) exists only in the database, and no \
+        migration created it: left alone (autogenerate check --strict counts it)
+        warning: tables teams and squads look like a rename: add @RenamedFrom("teams") to keep the data
+        Differences: the database does not match the entities:
+          alter column customers.email: set not null  (customers.email: nullable -> not null)
+          drop table teams  (table teams: entity removed)
+        Run autogenerate -m "message" to write a migration for them.
+        """;
+
+    MojoFailureException failure = assertThrows(MojoFailureException.class,
+        () -> check.finish(AutogenerateCli.DIFFERENCES, out, ""));
+    assertEquals("autogenerate:check failed: Differences: the database does not match the entities: alter column"
+        + " customers.email: set not null (listed above)", failure.getMessage());
+
+    // A quiet build (mvn -q) logged none of it: the failure carries it all, the result first.
+    check.setLog(recording(new ArrayList<>(), false));
+    String quiet = assertThrows(MojoFailureException.class,
+        () -> check.finish(AutogenerateCli.DIFFERENCES, out, "")).getMessage();
+    assertTrue(quiet.startsWith("autogenerate:check failed: Differences: the database does not match the entities:\n"
+        + "  alter column customers.email: set not null  (customers.email: nullable -> not null)\n"), quiet);
+    assertTrue(quiet.contains("\nnote: check events_op_check on audit.events"), quiet);
+  }
+
+  /** When nothing is to migrate, the warnings are the differences: the first one is the reason. */
+  @Test
+  void aCheckFindingOnlyWarningsNamesTheFirstAndAStrictOneTheNotes() {
+    String unadopted = """
+        note: index ix_by_hand on users [name] exists only in the database
+        Differences: nothing for a migration to change, but:
+        warning: the database has 1 table (tags) of the entities that no migration created: run autogenerate \
+        baseline
+        """;
+    assertEquals("Differences: nothing for a migration to change, but: the database has 1 table (tags) of the"
+        + " entities that no migration created: run autogenerate baseline",
+        AbstractAutogenerateMojo.failureReason(unadopted.lines().toList()));
+    String strict = "note: index ix_by_hand on users [name] exists only in the database\n"
+        + "Differences (--strict): the notes above.";
+    assertEquals("Differences (--strict): the notes above.",
+        AbstractAutogenerateMojo.failureReason(strict.lines().toList()));
+  }
+
+  /** The goal as Maven runs it, so that it knows its own name. */
+  private static <T extends AbstractAutogenerateMojo> T goal(T mojo, String name) {
+    MojoDescriptor descriptor = new MojoDescriptor();
+    descriptor.setGoal(name);
+    mojo.mojoExecution = new MojoExecution(descriptor);
+    return mojo;
   }
 
   /** A log that records each line as "level text", every level enabled or none. */

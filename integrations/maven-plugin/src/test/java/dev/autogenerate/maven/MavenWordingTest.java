@@ -115,7 +115,7 @@ class MavenWordingTest {
     assertTrue(failure.startsWith("autogenerate:check failed: "), failure);
     assertTrue(failure.contains("mvn autogenerate:merge -Dautogenerate.message=\"MESSAGE\""), failure);
     assertFalse(failure.contains("run autogenerate merge"), failure);
-    assertEquals("autogenerate:check failed: Differences (listed above)",
+    assertEquals("autogenerate:check failed: Differences: add column users.age (listed above)",
         AbstractAutogenerateMojo.differencesFound("autogenerate:check", "Differences:\n  add column users.age", true));
   }
 
