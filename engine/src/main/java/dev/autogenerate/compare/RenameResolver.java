@@ -4,6 +4,7 @@ import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.RenameColumn;
 import dev.autogenerate.operations.RenameSequence;
 import dev.autogenerate.operations.RenameTable;
+import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.ColumnRename;
 import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.SequenceRename;
@@ -11,6 +12,7 @@ import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
 import dev.autogenerate.schema.TableRename;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -163,7 +165,8 @@ final class RenameResolver {
     }
     if (present.isEmpty()) {
       throw new RenameConflict(rename.statedBy() + ": the database has no table " + String.join(" or ", rename.from())
-          + " (nor " + table + "); name the old table as the database has it");
+          + " (nor " + table + ")" + nameItAsTheDatabaseHasIt("table", rename.statedBy(), rename.from(),
+              current.tables().keySet()));
     }
     if (present.size() > 1) {
       throw new RenameConflict(rename.statedBy() + ": the database has several of the old tables ("
@@ -207,14 +210,42 @@ final class RenameResolver {
     }
     if (present.isEmpty()) {
       throw new RenameConflict(rename.statedBy() + ": table " + rename.table() + " has no column "
-          + String.join(" or ", rename.from()) + " (nor " + rename.column() + "); name the old column as the database"
-          + " has it");
+          + String.join(" or ", rename.from()) + " (nor " + rename.column() + ")" + nameItAsTheDatabaseHasIt("column",
+              rename.statedBy(), rename.from(), existing.get().columns().stream().map(Column::name).toList()));
     }
     if (present.size() > 1) {
       throw new RenameConflict(rename.statedBy() + ": table " + rename.table() + " has several of the old columns ("
           + String.join(", ", present) + "); say which one to rename");
     }
     return Optional.of(new RenameColumn(rename.table(), present.get(0), rename.column()));
+  }
+
+  /**
+   * The end of the error for old names the database does not have: what to write instead. Most
+   * often the database has the name in other letter case: a table created quoted, {@code
+   * "WarehouseStock"}, which an unquoted {@code @RenamedFrom("WarehouseStock")} never reaches, as
+   * an unquoted name is folded to lower case; only the quoted name does, and the error says so
+   * exactly, not leaving the reader to guess that quotes are the fix. {@code --rename} takes names
+   * as written, so there the name as the database has it is the fix.
+   *
+   * @param kind "table" or "column"
+   * @param existing the names of that kind the database has (of the table, for a column)
+   */
+  private static String nameItAsTheDatabaseHasIt(String kind, String statedBy, List<String> from,
+      Collection<String> existing) {
+    List<String> otherCase = existing.stream()
+        .filter(name -> from.stream().anyMatch(old -> old.equalsIgnoreCase(name)))
+        .sorted()
+        .toList();
+    if (otherCase.isEmpty()) {
+      return "; name the old " + kind + " as the database has it";
+    }
+    String found = String.join(" and ", otherCase.stream().map(name -> "\"" + name + "\"").toList());
+    String fix = statedBy.startsWith("@RenamedFrom")
+        ? "an unquoted name is folded to lower case, so quote it: write " + String.join(" or ",
+            otherCase.stream().map(name -> "@RenamedFrom(\"\\\"" + name + "\\\"\")").toList())
+        : "--rename takes names as written: write " + String.join(" or ", otherCase);
+    return ", but it has " + found + ", which differs in case: " + fix;
   }
 
   /** One rename per table: the same table renamed by the annotation and the command line is one rename. */

@@ -379,6 +379,59 @@ class RenamesTest {
   }
 
   /**
+   * Found by a user test: a table created quoted, {@code "WarehouseStock"}, is reached only by a
+   * quoted old name, as an unquoted one is folded to lower case; the error said to name the old
+   * table as the database has it, which is what the user thought they had done. It names the
+   * table the database has and what to write, for a column too.
+   */
+  @Test
+  void anOldNameTheDatabaseHasInOtherCaseIsAnErrorSayingToQuoteIt() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    String stock = """
+        package com.example.domain;
+
+        import dev.autogenerate.annotations.RenamedFrom;
+        import jakarta.persistence.*;
+
+        @Entity
+        @Table(name = "\\"WarehouseStock\\"")
+        public class Stock {
+          @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+          @Column(name = "\\"OnHand\\"") Integer onHand;
+        }
+        """;
+    project.entities(stock);
+    project.expect(0, "-m", "stock");
+    project.expect(0, "upgrade", "head");
+    execute(project, "insert into \"WarehouseStock\" (\"OnHand\") values (7)");
+
+    String renamedTable = stock.replace("@Table(name = \"\\\"WarehouseStock\\\"\")",
+        "@Table(name = \"stock\")\n@RenamedFrom(\"WarehouseStock\")");
+    project.entities(renamedTable);
+    CliRun table = project.expect(2, "-m", "renamed stock");
+    assertEquals("error: @RenamedFrom(\"WarehouseStock\") on com.example.domain.Stock: the database has no table"
+        + " warehousestock (nor stock), but it has \"WarehouseStock\", which differs in case: an unquoted name is"
+        + " folded to lower case, so quote it: write @RenamedFrom(\"\\\"WarehouseStock\\\"\")\n", table.err());
+
+    String quotedTable = renamedTable.replace("@RenamedFrom(\"WarehouseStock\")",
+        "@RenamedFrom(\"\\\"WarehouseStock\\\"\")");
+    project.entities(quotedTable.replace("@Column(name = \"\\\"OnHand\\\"\")",
+        "@RenamedFrom(\"OnHand\") @Column(name = \"on_hand\")"));
+    CliRun column = project.expect(2, "-m", "renamed stock");
+    assertEquals("error: @RenamedFrom(\"OnHand\") on com.example.domain.Stock.onHand: table stock has no column"
+        + " onhand (nor on_hand), but it has \"OnHand\", which differs in case: an unquoted name is folded to lower"
+        + " case, so quote it: write @RenamedFrom(\"\\\"OnHand\\\"\")\n", column.err());
+    assertEquals(1, project.migrationFiles().size());
+
+    // What the errors say to write works.
+    project.entities(quotedTable.replace("@Column(name = \"\\\"OnHand\\\"\")",
+        "@RenamedFrom(\"\\\"OnHand\\\"\") @Column(name = \"on_hand\")"));
+    project.expect(0, "-m", "renamed stock");
+    project.expect(0, "upgrade", "head");
+    assertEquals(List.of("7"), values(project, "select on_hand from stock"));
+  }
+
+  /**
    * A rename from the name the entities map already, as one that differs only in case is once an
    * unquoted name folds it, is said to be that: before, the error said the entities still mapped
    * the old table, "so it cannot become" the same name.

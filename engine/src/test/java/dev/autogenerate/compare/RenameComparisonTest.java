@@ -232,6 +232,15 @@ class RenameComparisonTest {
     assertTrue(assertThrows(RenameConflict.class, () -> compare(kind, target, stillMapped)).getMessage()
         .contains("the entities still map a column users.team_id"));
 
+    // An old name the database has in other case: --rename takes names as written, so the fix is that spelling.
+    Schema quoted = Schema.of(List.of(TEAMS.withName("Teams"), USERS));
+    Schema crews = Schema.of(List.of(TEAMS.withName("crews"), usersWithDisplayName(SqlType.varchar(40), "crews")));
+    Renames folded = new Renames(List.of(new TableRename("crews", List.of("teams"), "--rename teams=crews")), List.of());
+    assertEquals("--rename teams=crews: the database has no table teams (nor crews), but it has \"Teams\", which differs"
+            + " in case: --rename takes names as written: write Teams",
+        assertThrows(RenameConflict.class, () -> new SchemaComparison(Database.forKind(kind).comparisonRules())
+            .compare(quoted, crews, Optional.empty(), folded)).getMessage());
+
     Renames unmapped = new Renames(List.of(new TableRename("crews", List.of("teams"), "--rename teams=crews")), List.of());
     assertEquals("--rename teams=crews: the entities map no table crews (name the table as the entities map it now)",
         assertThrows(RenameConflict.class, () -> compare(kind, target, unmapped)).getMessage());
