@@ -43,7 +43,7 @@ import java.util.TreeSet;
 final class EntityModelCodec {
 
   /** Raise it whenever a record of the model gains, loses or changes a component. */
-  static final int FORMAT = 6;
+  static final int FORMAT = 7;
 
   private EntityModelCodec() {}
 
@@ -92,6 +92,7 @@ final class EntityModelCodec {
       for (EnumType type : schema.enumTypes().values()) {
         text(type.name());
         texts(type.values());
+        out.writeBoolean(type.orderMatters());
       }
       count(schema.views().size());
       for (View view : schema.views().values()) {
@@ -232,7 +233,7 @@ final class EntityModelCodec {
       }
       List<EnumType> enumTypes = new ArrayList<>();
       for (int i = count(); i > 0; i--) {
-        enumTypes.add(new EnumType(text(), texts()));
+        enumTypes.add(new EnumType(text(), texts(), in.readBoolean()));
       }
       Map<String, View> views = new TreeMap<>();
       for (int i = count(); i > 0; i--) {

@@ -82,6 +82,52 @@ class EnumTypeComparatorTest {
         changes.get(0).reason());
   }
 
+  /**
+   * A legacy type (LOW, MEDIUM, HIGH) mapped NAMED_ENUM, whose values Hibernate lists sorted (found
+   * by a user test): rebuilding it in that order changed how its rows sort and compare, for
+   * nothing the mapping needs. Its values in another order are the same type.
+   */
+  @Test
+  void theSameValuesInAnotherOrderAreNoChangeWhereTheOrderDoesNotMatter() {
+    Schema legacy = types(enumType("priority", "LOW", "MEDIUM", "HIGH"));
+
+    assertEquals(List.of(), changes(legacy, types(enumType("priority", "HIGH", "LOW", "MEDIUM").inAnyOrder())));
+  }
+
+  @Test
+  void aNewValueGoesLastWhereTheDatabaseKeepsAnOrderOfItsOwn() {
+    List<Change> changes = changes(types(enumType("priority", "LOW", "MEDIUM", "HIGH")),
+        types(enumType("priority", "HIGH", "LOW", "MEDIUM", "URGENT").inAnyOrder()));
+
+    assertEquals(List.of(new AlterEnumType("priority", List.of("LOW", "MEDIUM", "HIGH", "URGENT"))),
+        CompareTesting.operations(changes));
+    assertEquals("enum priority: new values [URGENT]", changes.get(0).reason());
+  }
+
+  @Test
+  void aRemovedValueKeepsTheOrderOfTheRestWhereTheDatabaseKeepsAnOrderOfItsOwn() {
+    List<Change> changes = changes(types(enumType("priority", "LOW", "MEDIUM", "HIGH")),
+        types(enumType("priority", "HIGH", "LOW").inAnyOrder()));
+
+    assertEquals(List.of(new AlterEnumType("priority", List.of("LOW", "HIGH"))), CompareTesting.operations(changes));
+  }
+
+  @Test
+  void aNewValueGoesWhereTheEntitiesPutItInATypeOfTheirOrder() {
+    List<Change> changes = changes(types(enumType("status", "NEW", "PAID")),
+        types(enumType("status", "ARCHIVED", "NEW", "PAID").inAnyOrder()));
+
+    assertEquals(List.of(new AlterEnumType("status", List.of("ARCHIVED", "NEW", "PAID"))),
+        CompareTesting.operations(changes));
+  }
+
+  @Test
+  void aNewTypeIsCreatedInTheEntitiesOrder() {
+    PlanBuilder plan = run(new EnumTypeComparator(), types(), types(enumType("status", "NEW", "PAID").inAnyOrder()));
+
+    assertEquals(List.of(new CreateEnumType(enumType("status", "NEW", "PAID")), TABLES), aroundTables(plan));
+  }
+
   @Test
   void unusedTypeIsDroppedAfterTheTables() {
     PlanBuilder plan = run(new EnumTypeComparator(), types(enumType("old_status", "A")), types());

@@ -16,6 +16,8 @@ import dev.autogenerate.schema.Table;
 import dev.autogenerate.schema.UnquotedNames;
 import dev.autogenerate.schema.UniqueConstraint;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +42,7 @@ import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
 import org.hibernate.mapping.Selectable;
 import org.hibernate.mapping.UniqueKey;
+import org.hibernate.type.SqlTypes;
 
 /**
  * Turns Hibernate's boot metadata into a {@link Schema}: one instance per read.
@@ -97,6 +100,13 @@ final class MetadataSchemaReader {
   private final Dialect dialect;
   private final IdentifierHelper identifierHelper;
   private final Identifier defaultSchema;
+
+  /**
+   * For each type a column is declared with that no type family describes (an enum type's name,
+   * arrays of it included), the JDBC type codes of those columns: which enum types are in use, and
+   * whether as {@code NAMED_ENUM} alone. Filled as the tables are read.
+   */
+  private final Map<String, Set<Integer>> rawTypeCodes = new HashMap<>();
 
   MetadataSchemaReader(Metadata metadata, ImplicitNameRecorder names) {
     this.metadata = metadata;
@@ -160,6 +170,10 @@ final class MetadataSchemaReader {
           : ColumnDefinition.ofType(column.getSqlType(metadata));
       Column model = toColumn(column, definition, primaryKey);
       columns.add(model);
+      if (model.type().rawName() != null) {
+        rawTypeCodes.computeIfAbsent(withoutArray(model.type().rawName()), name -> new HashSet<>())
+            .add(column.getSqlTypeCode(metadata));
+      }
       if (column.isUnique() || definition.unique()) {
         columnUniques.add(new UniqueConstraint(
             definition.unique() ? constraintName(definition.uniqueName()) : null, List.of(model.name())));
@@ -348,6 +362,9 @@ final class MetadataSchemaReader {
    * statements Hibernate registers for {@code NAMED_ENUM} columns: the only place that has the
    * values in the order Hibernate's DDL creates them (sorted alphabetically for {@code NAMED_ENUM},
    * in ordinal order for {@code NAMED_ORDINAL_ENUM}, through the attribute's converter if any).
+   *
+   * <p>A type only {@code NAMED_ENUM} columns use has its values in any order ({@link
+   * EnumType#inAnyOrder}: they store names, and the sorted order is Hibernate's, nobody's choice).
    */
   private List<EnumType> enumTypes() {
     Map<String, EnumType> enumTypes = new LinkedHashMap<>();
@@ -374,10 +391,33 @@ final class MetadataSchemaReader {
         String spelled = matcher.group("name");
         String name = Optional.ofNullable(SqlTypeParser.parse(spelled).rawName())
             .orElse(UnquotedNames.fold(spelled));
-        enumTypes.putIfAbsent(name, new EnumType(name, values));
+        EnumType type = new EnumType(name, values);
+        enumTypes.putIfAbsent(name, columnTypeCodes(name).equals(Set.of(SqlTypes.NAMED_ENUM)) ? type.inAnyOrder() : type);
       }
     }
     return List.copyOf(enumTypes.values());
+  }
+
+  /**
+   * The JDBC type codes of the columns declared with this type. A column may name the type
+   * qualified or not where the type is not: either spelling counts.
+   */
+  private Set<Integer> columnTypeCodes(String typeName) {
+    Set<Integer> codes = new HashSet<>(rawTypeCodes.getOrDefault(typeName, Set.of()));
+    rawTypeCodes.forEach((columnType, columnCodes) -> {
+      if (unqualified(columnType).equals(unqualified(typeName))) {
+        codes.addAll(columnCodes);
+      }
+    });
+    return codes;
+  }
+
+  private static String withoutArray(String type) {
+    return type.replaceAll("(\\s*\\[\\d*\\])+$", "");
+  }
+
+  private static String unqualified(String name) {
+    return name.substring(name.lastIndexOf('.') + 1);
   }
 
   private static List<String> columnNames(List<org.hibernate.mapping.Column> columns) {
