@@ -78,4 +78,45 @@ class CheckRewritesTest {
     CliRun check = project.expect(0, "check");
     assertEquals(1, check.out().lines().filter(line -> line.contains("ck_p_since")).count(), check::toString);
   }
+
+  private static final String ADDRESS = """
+      package com.example.domain;
+
+      import jakarta.persistence.*;
+      import org.hibernate.annotations.ColumnDefault;
+
+      @Entity
+      @Table(name = "addr")
+      public class Address {
+        @Id Long id;
+        @ColumnDefault("'DE'") @Column(length = 2) String country;
+        @ColumnDefault("true") boolean active;
+      }
+      """;
+
+  /**
+   * A constant default the migrations set, changed by hand (found by a user test): check said OK,
+   * taking 'AT' for PostgreSQL's spelling of the 'DE' the migrations wrote. Two constants of
+   * different values are drift, set back.
+   */
+  @Test
+  void aConstantDefaultChangedByHandIsADifference() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    project.entities(ADDRESS);
+    project.expect(0, "-m", "addresses");
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("alter table addr alter column country set default 'AT', alter column active set default false");
+    }
+
+    CliRun check = project.expect(1, "check");
+    assertTrue(check.out().contains("default 'DE'") && check.out().contains("default true"), check::toString);
+    project.expect(0, "-m", "defaults back");
+    String file = CheckAndEnumRisksTest.written(project, "defaults_back");
+    assertTrue(file.contains("op.alterColumn(\"addr\", \"country\", setDefault(\"'DE'\"))"), file);
+    assertTrue(file.contains("op.alterColumn(\"addr\", \"active\", setDefault(\"true\"))"), file);
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+  }
 }

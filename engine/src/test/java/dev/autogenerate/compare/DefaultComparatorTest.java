@@ -11,8 +11,12 @@ import static dev.autogenerate.schema.SqlType.TEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.Table;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -106,5 +110,51 @@ class DefaultComparatorTest {
 
     assertEquals(Optional.empty(), result.difference());
     assertEquals(1, result.warnings().size());
+  }
+
+  // --- a default the migrations wrote in the entities' words ------------------------------------
+
+  /** Compared with the history recording the column as {@code written}, as the migrations set it. */
+  private static Result compareWritten(SqlType type, String written, String database, String entities) {
+    Table recorded = new Table("users", List.of(col("status", type).defaultSql(written)), Optional.empty());
+    TableChanges changes = new TableChanges("users", Optional.of(Schema.of(List.of(recorded), List.of(), List.of())),
+        false, Set.of("users"));
+    Optional<ColumnDifference> difference = new DefaultComparator(POSTGRES)
+        .compare("users", col("status", type).defaultSql(database), col("status", type).defaultSql(entities), changes);
+    return new Result(difference, changes.warnings());
+  }
+
+  /** PostgreSQL's spelling of what the migrations wrote is theirs, expression or constant of a re-spelled type. */
+  @ParameterizedTest(name = "{0}: written {1}, database {2}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "TIMESTAMP_TZ | now() + interval '1 day' | (now() + '1 day'::interval)",
+      "TIMESTAMP | '2020-01-01' | '2020-01-01 00:00:00'::timestamp without time zone",
+      "NUMERIC | 1.0 | 1",
+      "BOOLEAN | 't' | true",
+  })
+  void theDatabasesSpellingOfTheWrittenDefaultIsNoChange(SqlType.Kind kind, String written, String database) {
+    SqlType type = new SqlType(kind, null, null, null, null);
+
+    assertEquals(NOTHING, compareWritten(type, written, database, written));
+  }
+
+  /**
+   * Found by a user test: a constant default changed by hand ({@code set default 'AT'}) was taken
+   * for PostgreSQL's spelling of the one the migrations wrote, and check said nothing.
+   */
+  @ParameterizedTest(name = "{0}: written {1}, database {2}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "VARCHAR | 'DE' | 'AT'::character varying",
+      "TEXT | 'DE' | 'de'::text",
+      "BOOLEAN | true | false",
+      "BOOLEAN | 't' | 'f'",
+      "INTEGER | 1 | '-1'::integer",
+      "NUMERIC | 1.5 | 2",
+  })
+  void aConstantOfAnotherValueSetByHandIsSetBack(SqlType.Kind kind, String written, String database) {
+    SqlType type = new SqlType(kind, null, null, null, null);
+
+    assertEquals(new Result(Optional.of(new ColumnDifference(setDefault(written), "default " + written)), List.of()),
+        compareWritten(type, written, database, written));
   }
 }
