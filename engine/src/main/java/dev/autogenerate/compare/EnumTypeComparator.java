@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * Named enum types: created, given new values in place, or taken through the safe recipe when a
  * value goes or the order changes (where the order matters to the entities, {@link
- * EnumType#orderMatters}); dropped once no entity uses them.
+ * EnumType#orderMatters}); dropped once no entity uses them. A type a mapped column declares
+ * ({@code columnDefinition = "order_status"}, a legacy type) is in use, though the entities do
+ * not list it: it is never dropped, and its values are the database's own.
  */
 final class EnumTypeComparator implements SchemaElementComparator {
 
@@ -40,7 +42,7 @@ final class EnumTypeComparator implements SchemaElementComparator {
   @Override
   public void compareDropped(Schema current, Schema wanted, PlanBuilder plan, Optional<Schema> recorded) {
     for (EnumType type : current.enumTypes().values()) {
-      if (wanted.enumType(type.name()).isEmpty()) {
+      if (wanted.enumType(type.name()).isEmpty() && !declaredByAColumn(wanted, type.name())) {
         plan.last(new DropEnumType(type.name()), "enum type " + type.name() + " is no longer used by any entity");
       }
     }
@@ -64,6 +66,13 @@ final class EnumTypeComparator implements SchemaElementComparator {
     List<String> values = new ArrayList<>(kept);
     wanted.values().stream().filter(value -> !kept.contains(value)).forEach(values::add);
     return values;
+  }
+
+  /** Whether a column of the entities is of the type, or an array of it. */
+  private static boolean declaredByAColumn(Schema wanted, String typeName) {
+    return wanted.tables().values().stream().flatMap(table -> table.columns().stream())
+        .map(column -> column.type().rawName())
+        .anyMatch(rawName -> rawName != null && rawName.replaceAll("(\\s*\\[\\d*\\])+$", "").equals(typeName));
   }
 
   private static List<String> added(List<String> before, List<String> after) {

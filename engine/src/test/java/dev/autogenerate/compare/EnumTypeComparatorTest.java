@@ -12,9 +12,13 @@ import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.AlterEnumType;
 import dev.autogenerate.operations.CreateEnumType;
 import dev.autogenerate.operations.DropEnumType;
+import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.EnumType;
 import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.SqlType;
+import dev.autogenerate.schema.Table;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EnumTypeComparatorTest {
@@ -134,6 +138,21 @@ class EnumTypeComparatorTest {
 
     assertEquals(List.of(TABLES, new DropEnumType("old_status")), aroundTables(plan));
     assertEquals("enum type old_status is no longer used by any entity", plan.ordered(false).get(1).reason());
+  }
+
+  /**
+   * A legacy type a column declares by its definition ({@code columnDefinition = "order_status"}):
+   * the entities list no such type, but dropping it failed, the column depending on it.
+   */
+  @Test
+  void aTypeAMappedColumnDeclaresIsInUse() {
+    Table orders = new Table("ord", List.of(Column.column("status", SqlType.sqlType("order_status")),
+        Column.column("history", SqlType.sqlType("order_status[]"))), Optional.empty());
+
+    PlanBuilder plan = run(new EnumTypeComparator(), types(enumType("order_status", "NEW", "PAID")),
+        Schema.of(List.of(orders), List.of(), List.of()));
+
+    assertEquals(List.of(), plan.ordered(false));
   }
 
   @Test

@@ -103,10 +103,10 @@ final class MetadataSchemaReader {
 
   /**
    * For each type a column is declared with that no type family describes (an enum type's name,
-   * arrays of it included), the JDBC type codes of those columns: which enum types are in use, and
-   * whether as {@code NAMED_ENUM} alone. Filled as the tables are read.
+   * arrays of it included), those columns: which enum types are in use, and whether as {@code
+   * NAMED_ENUM} alone. Filled as the tables are read.
    */
-  private final Map<String, Set<Integer>> rawTypeCodes = new HashMap<>();
+  private final Map<String, List<org.hibernate.mapping.Column>> columnsOfRawTypes = new HashMap<>();
 
   MetadataSchemaReader(Metadata metadata, ImplicitNameRecorder names) {
     this.metadata = metadata;
@@ -171,8 +171,7 @@ final class MetadataSchemaReader {
       Column model = toColumn(column, definition, primaryKey);
       columns.add(model);
       if (model.type().rawName() != null) {
-        rawTypeCodes.computeIfAbsent(withoutArray(model.type().rawName()), name -> new HashSet<>())
-            .add(column.getSqlTypeCode(metadata));
+        columnsOfRawTypes.computeIfAbsent(withoutArray(model.type().rawName()), name -> new ArrayList<>()).add(column);
       }
       if (column.isUnique() || definition.unique()) {
         columnUniques.add(new UniqueConstraint(
@@ -365,6 +364,9 @@ final class MetadataSchemaReader {
    *
    * <p>A type only {@code NAMED_ENUM} columns use has its values in any order ({@link
    * EnumType#inAnyOrder}: they store names, and the sorted order is Hibernate's, nobody's choice).
+   * A type no column uses is left out: Hibernate registers one for the Java enum even where the
+   * column's definition names another type ({@code columnDefinition = "order_status"}, a legacy
+   * type), and nothing would ever use it.
    */
   private List<EnumType> enumTypes() {
     Map<String, EnumType> enumTypes = new LinkedHashMap<>();
@@ -391,8 +393,11 @@ final class MetadataSchemaReader {
         String spelled = matcher.group("name");
         String name = Optional.ofNullable(SqlTypeParser.parse(spelled).rawName())
             .orElse(UnquotedNames.fold(spelled));
-        EnumType type = new EnumType(name, values);
-        enumTypes.putIfAbsent(name, columnTypeCodes(name).equals(Set.of(SqlTypes.NAMED_ENUM)) ? type.inAnyOrder() : type);
+        Set<Integer> codes = columnTypeCodes(name);
+        if (!codes.isEmpty()) {
+          EnumType type = new EnumType(name, values);
+          enumTypes.putIfAbsent(name, codes.equals(Set.of(SqlTypes.NAMED_ENUM)) ? type.inAnyOrder() : type);
+        }
       }
     }
     return List.copyOf(enumTypes.values());
@@ -403,10 +408,10 @@ final class MetadataSchemaReader {
    * qualified or not where the type is not: either spelling counts.
    */
   private Set<Integer> columnTypeCodes(String typeName) {
-    Set<Integer> codes = new HashSet<>(rawTypeCodes.getOrDefault(typeName, Set.of()));
-    rawTypeCodes.forEach((columnType, columnCodes) -> {
+    Set<Integer> codes = new HashSet<>();
+    columnsOfRawTypes.forEach((columnType, columns) -> {
       if (unqualified(columnType).equals(unqualified(typeName))) {
-        codes.addAll(columnCodes);
+        columns.forEach(column -> codes.add(column.getSqlTypeCode(metadata)));
       }
     });
     return codes;

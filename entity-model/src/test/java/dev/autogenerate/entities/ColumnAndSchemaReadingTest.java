@@ -181,6 +181,29 @@ class ColumnAndSchemaReadingTest {
     assertTrue(schema.enumType("level").orElseThrow().orderMatters());
   }
 
+  enum OrderStatus { NEW, PAID, SHIPPED }
+
+  @Entity(name = "LegacyOrder")
+  @jakarta.persistence.Table(name = "ord")
+  static class LegacyOrder {
+    @Id Long id;
+    @Enumerated(jakarta.persistence.EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM)
+    @jakarta.persistence.Column(nullable = false, columnDefinition = "order_status") OrderStatus status;
+  }
+
+  /**
+   * A column whose definition names a legacy type: Hibernate still registers a type for the Java
+   * enum (orderstatus), which no column uses; creating it was noise, and it made the legacy type
+   * look unused (found by a user test).
+   */
+  @Test
+  void anEnumTypeNoColumnUsesIsLeftOut() {
+    Schema schema = read(LegacyOrder.class);
+
+    assertEquals(SqlType.sqlType("order_status"), schema.requireTable("ord").column("status").orElseThrow().type());
+    assertEquals(Map.of(), schema.enumTypes());
+  }
+
   // --- sequences and generator tables ---------------------------------------------------------
 
   @Entity(name = "Invoice")
