@@ -95,13 +95,13 @@ class EnumTypeComparatorTest {
   void theSameValuesInAnotherOrderAreNoChangeWhereTheOrderDoesNotMatter() {
     Schema legacy = types(enumType("priority", "LOW", "MEDIUM", "HIGH"));
 
-    assertEquals(List.of(), changes(legacy, types(enumType("priority", "HIGH", "LOW", "MEDIUM").inAnyOrder())));
+    assertEquals(List.of(), changes(legacy, types(enumType("priority", "HIGH", "LOW", "MEDIUM").withValuesInAnyOrder())));
   }
 
   @Test
   void aNewValueGoesLastWhereTheDatabaseKeepsAnOrderOfItsOwn() {
     List<Change> changes = changes(types(enumType("priority", "LOW", "MEDIUM", "HIGH")),
-        types(enumType("priority", "HIGH", "LOW", "MEDIUM", "URGENT").inAnyOrder()));
+        types(enumType("priority", "HIGH", "LOW", "MEDIUM", "URGENT").withValuesInAnyOrder()));
 
     assertEquals(List.of(new AlterEnumType("priority", List.of("LOW", "MEDIUM", "HIGH", "URGENT"))),
         CompareTesting.operations(changes));
@@ -111,7 +111,7 @@ class EnumTypeComparatorTest {
   @Test
   void aRemovedValueKeepsTheOrderOfTheRestWhereTheDatabaseKeepsAnOrderOfItsOwn() {
     List<Change> changes = changes(types(enumType("priority", "LOW", "MEDIUM", "HIGH")),
-        types(enumType("priority", "HIGH", "LOW").inAnyOrder()));
+        types(enumType("priority", "HIGH", "LOW").withValuesInAnyOrder()));
 
     assertEquals(List.of(new AlterEnumType("priority", List.of("LOW", "HIGH"))), CompareTesting.operations(changes));
   }
@@ -119,7 +119,7 @@ class EnumTypeComparatorTest {
   @Test
   void aNewValueGoesWhereTheEntitiesPutItInATypeOfTheirOrder() {
     List<Change> changes = changes(types(enumType("status", "NEW", "PAID")),
-        types(enumType("status", "ARCHIVED", "NEW", "PAID").inAnyOrder()));
+        types(enumType("status", "ARCHIVED", "NEW", "PAID").withValuesInAnyOrder()));
 
     assertEquals(List.of(new AlterEnumType("status", List.of("ARCHIVED", "NEW", "PAID"))),
         CompareTesting.operations(changes));
@@ -127,7 +127,7 @@ class EnumTypeComparatorTest {
 
   @Test
   void aNewTypeIsCreatedInTheEntitiesOrder() {
-    PlanBuilder plan = run(new EnumTypeComparator(), types(), types(enumType("status", "NEW", "PAID").inAnyOrder()));
+    PlanBuilder plan = run(new EnumTypeComparator(), types(), types(enumType("status", "NEW", "PAID").withValuesInAnyOrder()));
 
     assertEquals(List.of(new CreateEnumType(enumType("status", "NEW", "PAID")), TABLES), aroundTables(plan));
   }

@@ -363,7 +363,7 @@ final class MetadataSchemaReader {
    * in ordinal order for {@code NAMED_ORDINAL_ENUM}, through the attribute's converter if any).
    *
    * <p>A type only {@code NAMED_ENUM} columns use has its values in any order ({@link
-   * EnumType#inAnyOrder}: they store names, and the sorted order is Hibernate's, nobody's choice).
+   * EnumType#withValuesInAnyOrder}: they store names, and the sorted order is Hibernate's, nobody's choice).
    * A type no column uses is left out: Hibernate registers one for the Java enum even where the
    * column's definition names another type ({@code columnDefinition = "order_status"}, a legacy
    * type), and nothing would ever use it.
@@ -396,7 +396,7 @@ final class MetadataSchemaReader {
         Set<Integer> codes = columnTypeCodes(name);
         if (!codes.isEmpty()) {
           EnumType type = new EnumType(name, values);
-          enumTypes.putIfAbsent(name, codes.equals(Set.of(SqlTypes.NAMED_ENUM)) ? type.inAnyOrder() : type);
+          enumTypes.putIfAbsent(name, codes.equals(Set.of(SqlTypes.NAMED_ENUM)) ? type.withValuesInAnyOrder() : type);
         }
       }
     }

@@ -37,7 +37,7 @@ public record EnumType(String name, List<String> values, boolean orderMatters) {
   }
 
   /** The same type, its values' order no part of its meaning (see the class comment). */
-  public EnumType inAnyOrder() {
+  public EnumType withValuesInAnyOrder() {
     return new EnumType(name, values, false);
   }
 }
