@@ -1,6 +1,7 @@
 package dev.autogenerate.project;
 
 import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.EnumType;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
@@ -122,7 +123,24 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Map
     for (MappedKey key : keys) {
       schema = schema.withTable(key.addedTo().apply(tableNamed(schema, key.table()).orElseThrow()));
     }
-    return schema;
+    return withEnumTypesUsed(schema, entities);
+  }
+
+  /**
+   * With the entities' enum types its columns use that it lacks: a table adopted with a column of
+   * a type the migrations never created fails on every database built from them ("type priority
+   * does not exist", a user test's second baseline).
+   */
+  private static Schema withEnumTypesUsed(Schema schema, Schema entities) {
+    Schema with = schema;
+    for (EnumType type : entities.enumTypes().values()) {
+      boolean used = with.tables().values().stream().flatMap(table -> table.columns().stream())
+          .anyMatch(column -> type.name().equals(column.type().rawName()));
+      if (used && with.enumType(type.name()).isEmpty()) {
+        with = with.withEnumType(type);
+      }
+    }
+    return with;
   }
 
   /** A statement that may create a table, a column, an index or a key. */

@@ -219,10 +219,64 @@ class MadeOutsideMigrationsTest {
     CliRun check = project.expect(1, "check");
     assertTrue(check.out().contains("1 index or key (unique users (email, id))"), check::toString);
     project.expect(0, "baseline", "-m", "adopt the wider unique");
-    String adopted = project.lastMigration();
+    // By name: two files written within a second do not sort by time.
+    String adopted = CheckAndEnumRisksTest.written(project, "adopt_the_wider_unique");
     assertTrue(adopted.contains("op.dropConstraint(\"users\", \"uq_users_email\");"), adopted);
     assertTrue(adopted.contains("op.addConstraint(\"users\", unique(\"uq_users_email\", \"email\", \"id\"));"), adopted);
     project.expect(0, "check");
+  }
+
+  /**
+   * Found by a user test adopting a table a DBA made after the first baseline: the second baseline
+   * created the table with a column of the DBA's enum type, and not the type, so every database
+   * built from the migrations failed at it ("type priority does not exist").
+   */
+  @Test
+  void aBaselineOfATableWithAnEnumTypeCreatesTheTypeToo() throws Exception {
+    ProjectDirectory project = usersMigrated(DatabaseKind.POSTGRESQL);
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("create type priority as enum ('HIGH', 'LOW')");
+      statement.execute("create table tickets (id bigint primary key, priority priority not null)");
+    }
+    String priority = "package com.example.domain;\n\npublic enum Priority { HIGH, LOW }\n";
+    String ticket = """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @Table(name = "tickets")
+        public class Ticket {
+          @Id Long id;
+          @Enumerated(EnumType.STRING)
+          @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.NAMED_ENUM)
+          @Column(nullable = false)
+          Priority priority;
+        }
+        """;
+    project.entities(USER, priority, ticket);
+
+    CliRun adopted = project.expect(0, "baseline", "-m", "adopt tickets");
+    assertTrue(adopted.out().contains("ahead of the migrations, as the entities map it."), adopted::toString);
+    String file = CheckAndEnumRisksTest.written(project, "adopt_tickets");
+    assertTrue(file.indexOf("op.createEnumType(") >= 0
+        && file.indexOf("op.createEnumType(") < file.indexOf("op.createTable(\"tickets\""), file);
+    project.expect(0, "check");
+
+    ProjectDirectory built = new ProjectDirectory(directory.resolve("built"), TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    project.migrationFiles().forEach(migration -> built.write(project.root().relativize(migration).toString(),
+        read(migration)));
+    built.entities(USER, priority, ticket);
+    built.expect(0, "upgrade", "head");
+    built.expect(0, "check");
+  }
+
+  private static String read(Path file) {
+    try {
+      return java.nio.file.Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** A project whose one migration creates users, applied. */
