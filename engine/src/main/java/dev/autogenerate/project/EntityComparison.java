@@ -36,8 +36,8 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
    * The comparison an application makes of itself: the default options, with the {@code
    * CompareHook} it registers as a service on its class path, if any.
    */
-  public static EntityComparison forApplication(ClassLoader loader) {
-    return new EntityComparison(DiffOptions.defaults().withHook(CompareHooks.find(null, loader)), TableFilter.defaults());
+  public static EntityComparison forApplication(ClassLoader loader, TableFilter filter) {
+    return new EntityComparison(DiffOptions.defaults().withHook(CompareHooks.find(null, loader)), filter);
   }
 
   /**

@@ -291,7 +291,7 @@ public final class MigrationTests {
   private DiffOptions diffOptions() {
     return compareHook != null
         ? DiffOptions.defaults().withHook(compareHook)
-        : EntityComparison.forApplication(classLoader()).options();
+        : EntityComparison.forApplication(classLoader(), TableFilter.defaults()).options();
   }
 
   private Migrator migrator(RevisionHistory history) {

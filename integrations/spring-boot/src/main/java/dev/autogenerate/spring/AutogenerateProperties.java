@@ -1,5 +1,6 @@
 package dev.autogenerate.spring;
 
+import dev.autogenerate.inspect.TableFilter;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -26,6 +27,9 @@ import org.springframework.boot.convert.DurationUnit;
  * @param transactionMode {@code per-revision} (each revision commits on its own) or {@code single}
  *     (all the revisions a start-up applies in one transaction: all of them or none), as the
  *     command line's {@code transaction.mode}
+ * @param excludeTables name globs of tables (and views, sequences, enum types) the tool never
+ *     touches, as the command line's {@code exclude.tables}: without it, {@code fail-on-drift}
+ *     failed on an adopted database where the command line's check passed (a user test)
  */
 @ConfigurationProperties("autogenerate")
 public record AutogenerateProperties(
@@ -35,7 +39,8 @@ public record AutogenerateProperties(
     @DefaultValue("false") boolean failOnDrift,
     List<String> entityPackages,
     @DefaultValue("true") boolean acceptNewerDatabase,
-    @DefaultValue("per-revision") TransactionMode transactionMode) {
+    @DefaultValue("per-revision") TransactionMode transactionMode,
+    List<String> excludeTables) {
 
   /** How many transactions the revisions of a start-up run in. */
   public enum TransactionMode {
@@ -50,5 +55,12 @@ public record AutogenerateProperties(
           + " s): give the seconds to wait for another instance's migration, 600 by default");
     }
     entityPackages = entityPackages == null ? List.of() : List.copyOf(entityPackages);
+    excludeTables = excludeTables == null ? List.of()
+        : excludeTables.stream().map(String::strip).filter(glob -> !glob.isEmpty()).toList();
+  }
+
+  /** What the tool reads and touches of the database: all but the excluded tables and its own. */
+  TableFilter tableFilter() {
+    return new TableFilter(excludeTables);
   }
 }

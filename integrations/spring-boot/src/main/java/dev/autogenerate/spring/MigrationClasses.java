@@ -20,7 +20,7 @@ final class MigrationClasses {
 
   private MigrationClasses() {}
 
-  static Migrator migrator(PackageScan scan, String migrationsPackage) {
+  static Migrator migrator(PackageScan scan, String migrationsPackage, TableFilter filter) {
     List<MigrationScript> scripts = new ArrayList<>();
     for (String className : scan.classNames(List.of(migrationsPackage), List.of(new AssignableTypeFilter(Migration.class)))) {
       Class<?> type = scan.load(className);
@@ -39,6 +39,6 @@ final class MigrationClasses {
           + " name, and that the migrations are compiled into the application; for a database that has its tables"
           + " already, write the first migration with `mvn autogenerate:baseline` (or `autogenerate baseline`)");
     }
-    return new Migrator(RevisionHistory.of(scripts), TableFilter.defaults());
+    return new Migrator(RevisionHistory.of(scripts), filter);
   }
 }

@@ -127,7 +127,7 @@ public final class StartupMigration implements InitializingBean {
 
   private Migrator migrator() {
     try {
-      Migrator migrator = MigrationClasses.migrator(scan, migrationsPackage)
+      Migrator migrator = MigrationClasses.migrator(scan, migrationsPackage, properties.tableFilter())
           .withLockTimeout(properties.lockTimeout())
           .withSingleTransaction(properties.transactionMode() == AutogenerateProperties.TransactionMode.SINGLE)
           .withProgress(line -> {
@@ -211,7 +211,8 @@ public final class StartupMigration implements InitializingBean {
     MigrationPlan plan;
     try {
       EntityModel model = entities.read(connection);
-      plan = EntityComparison.forApplication(scan.classLoader()).plan(connection, migrator.history(), model, List.of());
+      plan = EntityComparison.forApplication(scan.classLoader(), properties.tableFilter())
+          .plan(connection, migrator.history(), model, List.of());
     } catch (UserError e) {
       throw new AutogenerateStartupException("autogenerate cannot compare the entities with the database: "
           + e.getMessage(), "Fix what the description names, or set autogenerate.fail-on-drift=false.", e);
