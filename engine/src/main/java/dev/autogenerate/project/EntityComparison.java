@@ -115,7 +115,7 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
     UnadoptedTables unadopted = history.isEmpty() ? UnadoptedTables.in(current, target) : UnadoptedTables.NONE;
     MadeOutsideMigrations outside = history.isEmpty() ? MadeOutsideMigrations.NONE
         : MadeOutsideMigrations.in(current, target, recorded.get(), () -> history.replay(applied),
-            () -> history.executedSql(applied));
+            () -> history.executedSql(applied), database.comparisonRules());
     try {
       MigrationPlan plan = PhaseTimings.time("diff",
           () -> new SchemaComparison(database.comparisonRules(), options).compare(current, target, recorded, renames));

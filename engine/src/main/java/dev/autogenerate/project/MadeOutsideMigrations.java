@@ -2,7 +2,9 @@ package dev.autogenerate.project;
 
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.EnumType;
+import dev.autogenerate.compare.ComparisonRules;
 import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,16 +29,21 @@ import java.util.stream.Collectors;
  *
  * @param tables the tables, in the entities' order
  * @param columns the columns of tables the migrations do create, as {@code table.column}
+ * @param retyped the columns of such tables whose type the database holds as the entities map it,
+ *     and the migrations make otherwise ({@code phone varchar(40)}, where they make
+ *     {@code varchar(30)}): changed by hand, or by a revision deleted since; a database built
+ *     from the migrations has the other type, and no migration written from this one changes it
  * @param keys the indexes, uniques and foreign keys of such tables, as the database holds them
  */
-record MadeOutsideMigrations(List<String> tables, List<String> columns, List<MappedKey> keys) {
+record MadeOutsideMigrations(List<String> tables, List<String> columns, List<String> retyped, List<MappedKey> keys) {
 
   /** Nothing found, or nothing to compare with (no migration, a history that does not replay). */
-  static final MadeOutsideMigrations NONE = new MadeOutsideMigrations(List.of(), List.of(), List.of());
+  static final MadeOutsideMigrations NONE = new MadeOutsideMigrations(List.of(), List.of(), List.of(), List.of());
 
   MadeOutsideMigrations {
     tables = List.copyOf(tables);
     columns = List.copyOf(columns);
+    retyped = List.copyOf(retyped);
     keys = List.copyOf(keys);
   }
 
@@ -49,11 +56,13 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Map
    *     an index or key is found
    * @param executedSql the SQL of every {@code op.execute} of the applied revisions, asked for only
    *     when something is found (reading it may run every migration's upgrade)
+   * @param rules whether the database holds a column's type as the entities map it
    */
   static MadeOutsideMigrations in(Schema database, Schema entities, Schema recorded,
-      Supplier<Schema> everything, Supplier<List<String>> executedSql) {
+      Supplier<Schema> everything, Supplier<List<String>> executedSql, ComparisonRules rules) {
     List<String> tables = new ArrayList<>();
     List<String> columns = new ArrayList<>();
+    List<String> retyped = new ArrayList<>();
     List<MappedKey> keys = new ArrayList<>();
     for (Table wanted : entities.tables().values()) {
       Optional<Table> there = database.table(wanted.name());
@@ -66,10 +75,17 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Map
         continue;
       }
       for (Column column : wanted.columns()) {
-        boolean inDatabase = there.get().columns().stream().anyMatch(held -> sameName(held.name(), column.name()));
-        boolean inMigrations = created.get().columns().stream().anyMatch(made -> sameName(made.name(), column.name()));
-        if (inDatabase && !inMigrations) {
+        Optional<Column> held = there.get().columns().stream().filter(each -> sameName(each.name(), column.name()))
+            .findFirst();
+        Optional<Column> made = created.get().columns().stream().filter(each -> sameName(each.name(), column.name()))
+            .findFirst();
+        if (held.isPresent() && made.isEmpty()) {
           columns.add(wanted.name() + "." + column.name());
+        } else if (held.isPresent() && rules.sameType(held.get().type(), column.type(), column.identity())
+            && !alike(made.get(), column) && !alike(made.get(), held.get())) {
+          // Not where the database holds the migrations' type too: a database that stores two
+          // types alike (SQLite) has a difference for -m to write, not one to adopt.
+          retyped.add(wanted.name() + "." + column.name());
         }
       }
       // As the database holds it, under its name there: the one a revision adopting it creates,
@@ -89,7 +105,7 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Map
       Schema all = everything.get();
       keys.removeIf(key -> tableNamed(all, key.table()).filter(key::in).isPresent());
     }
-    if (tables.isEmpty() && columns.isEmpty() && keys.isEmpty()) {
+    if (tables.isEmpty() && columns.isEmpty() && retyped.isEmpty() && keys.isEmpty()) {
       return NONE;
     }
     // What creates or alters: a data migration naming a column (an update) creates nothing.
@@ -98,6 +114,7 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Map
     return new MadeOutsideMigrations(
         tables.stream().filter(table -> !mentioned(rawSql, table)).toList(),
         columns.stream().filter(column -> !mentioned(rawSql, column.substring(column.lastIndexOf('.') + 1))).toList(),
+        retyped.stream().filter(column -> !mentioned(rawSql, column.substring(column.lastIndexOf('.') + 1))).toList(),
         keys.stream().filter(key -> !mentioned(rawSql, key.table())
             || !key.columns().stream().allMatch(column -> mentioned(rawSql, column))).toList());
   }
@@ -120,10 +137,27 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Map
           .filter(each -> each.name().equals(name)).findFirst().orElseThrow();
       schema = schema.withTable(tableNamed(schema, table).orElseThrow().withColumn(mapped));
     }
+    for (String column : retyped) {
+      String table = column.substring(0, column.lastIndexOf('.'));
+      String name = column.substring(column.lastIndexOf('.') + 1);
+      SqlType mapped = entities.table(table).orElseThrow().column(name).orElseThrow().type();
+      Table made = tableNamed(schema, table).orElseThrow();
+      String madeName = made.columns().stream().map(Column::name).filter(each -> sameName(each, name)).findFirst()
+          .orElseThrow();
+      schema = schema.withTable(made.withColumnReplaced(madeName, each -> each.withType(mapped)));
+    }
     for (MappedKey key : keys) {
       schema = schema.withTable(key.addedTo().apply(tableNamed(schema, key.table()).orElseThrow()));
     }
     return withEnumTypesUsed(schema, entities);
+  }
+
+  /**
+   * Whether two columns have the same type as written (a timestamp's default precision said or
+   * not): the migrations' and the entities' are, and so is what a database declares.
+   */
+  private static boolean alike(Column one, Column other) {
+    return one.type().withDefaultPrecisionUnsaid().equals(other.type().withDefaultPrecisionUnsaid());
   }
 
   /**
@@ -162,7 +196,7 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Map
   }
 
   boolean isEmpty() {
-    return tables.isEmpty() && columns.isEmpty() && keys.isEmpty();
+    return tables.isEmpty() && columns.isEmpty() && retyped.isEmpty() && keys.isEmpty();
   }
 
   /** What {@code check}, {@code -m} and an application's start-up report. */
@@ -178,7 +212,11 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Map
       what.add(keys.size() + (keys.size() == 1 ? " index or key" : " indexes or keys") + " ("
           + Project.firstOf(keys.stream().map(MappedKey::description).toList(), 3) + ")");
     }
-    String them = tables.size() + columns.size() + keys.size() == 1 ? "it" : "them";
+    if (!retyped.isEmpty()) {
+      what.add(count(retyped.size(), "column") + " of the type the entities map, which the migrations make"
+          + " otherwise (" + Project.firstOf(retyped, 3) + ")");
+    }
+    String them = tables.size() + columns.size() + retyped.size() + keys.size() == 1 ? "it" : "them";
     return "the database has " + joined(what) + " of the entities that no migration creates (made by hand, or by"
         + " Hibernate's ddl-auto): a database built from the migrations would lack " + them + ", and no migration"
         + " written from this database creates " + them + "; adopt " + them + " as " + (them.equals("it") ? "it is" : "they are")

@@ -279,6 +279,36 @@ class MadeOutsideMigrationsTest {
     }
   }
 
+  /**
+   * Found by a user test regenerating an unpushed migration (applied, deleted, the database
+   * stamped back): the column it had widened stayed varchar(40) here, as the entities map it, and
+   * the migrations make it varchar(30). Nothing reported it, and no database built from the
+   * migrations would ever get the new length. check names it; baseline adopts it.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aColumnOfTheMappedTypeWhichTheMigrationsMakeOtherwiseFailsCheckAndIsAdopted(DatabaseKind kind)
+      throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.entities(USER.replace("String email;", "@Column(length = 30) String email;"));
+    project.expect(0, "-m", "users", "--rev-id", "c0000000e001");
+    project.expect(0, "upgrade", "head");
+    project.entities(USER.replace("String email;", "@Column(length = 40) String email;"));
+    project.expect(0, "-m", "longer emails");
+    project.expect(0, "upgrade", "head");
+    java.nio.file.Files.delete(project.migrationFiles().stream()
+        .filter(file -> file.getFileName().toString().endsWith("_longer_emails.java")).findFirst().orElseThrow());
+    project.expect(0, "stamp", "c0000000e001");
+
+    CliRun check = project.expect(1, "check");
+    assertTrue(check.out().contains("1 column of the type the entities map, which the migrations make otherwise"
+        + " (users.email)"), check::toString);
+    project.expect(0, "baseline", "-m", "adopt longer emails");
+    String adopted = CheckAndEnumRisksTest.written(project, "adopt_longer_emails");
+    assertTrue(adopted.contains("op.alterColumn(\"users\", \"email\", type(varchar(40)));"), adopted);
+    project.expect(0, "check");
+  }
+
   /** A project whose one migration creates users, applied. */
   private ProjectDirectory usersMigrated(DatabaseKind kind) {
     ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
