@@ -2,6 +2,7 @@ package dev.autogenerate.project;
 
 import dev.autogenerate.operations.AddColumn;
 import dev.autogenerate.operations.AlterColumn;
+import dev.autogenerate.operations.CreateIndex;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.operations.Operation;
@@ -44,7 +45,7 @@ public record BranchOverlap(String subject, List<String> changes, boolean bothCr
       List<Touch> touches = new ArrayList<>();
       for (MigrationScript script : history.inOrder(own)) {
         for (Operation operation : script.upgradeOperations()) {
-          Touch.of(script, operation).ifPresent(touches::add);
+          touches.addAll(Touch.of(script, operation));
         }
       }
       branches.add(touches);
@@ -79,19 +80,25 @@ public record BranchOverlap(String subject, List<String> changes, boolean bothCr
    */
   private record Touch(String subject, String column, String change, boolean creates) {
 
-    static Optional<Touch> of(MigrationScript script, Operation operation) {
+    static List<Touch> of(MigrationScript script, Operation operation) {
       String change = script.label() + ": " + operation.describe();
       if (operation instanceof AddColumn add) {
-        return Optional.of(new Touch(add.table(), add.column().name(), change, true));
+        return List.of(new Touch(add.table(), add.column().name(), change, true));
       }
       if (operation instanceof AlterColumn alter) {
-        return Optional.of(new Touch(alter.table(), alter.column(), change, false));
+        return List.of(new Touch(alter.table(), alter.column(), change, false));
       }
       if (operation instanceof DropColumn drop) {
-        return Optional.of(new Touch(drop.table(), drop.column(), change, false));
+        return List.of(new Touch(drop.table(), drop.column(), change, false));
       }
-      return operation.subject() == null ? Optional.empty()
-          : Optional.of(new Touch(operation.subject(), null, change, operation instanceof CreateTable));
+      if (operation instanceof CreateIndex create && create.index().isManaged()) {
+        // An index on columns reaches those columns, not the table: one branch's index on its new
+        // column and the other's change to another column are no overlap (a user test was warned).
+        return create.index().columnNames().stream()
+            .map(column -> new Touch(create.table(), column, change, false)).toList();
+      }
+      return operation.subject() == null ? List.of()
+          : List.of(new Touch(operation.subject(), null, change, operation instanceof CreateTable));
     }
 
     Optional<String> overlap(Touch other) {

@@ -547,6 +547,30 @@ class BranchesTest {
     assertTrue(merge.out().contains("change that migration so that it applies in either order"), merge::toString);
   }
 
+  /**
+   * Found by a user test: one branch added a column and an index on it, the other changed another
+   * column of the table; the merge warned that both change the table, as of a conflict.
+   */
+  @Test
+  void aMergeOfAnIndexOnOneColumnAndAChangeToAnotherSaysNothing() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.SQLITE));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "create users table", "--rev-id", P, "--created", "2026-01-01T00:00:01Z");
+    project.write("src/main/java/com/example/migrations/M20260101_000002_flag.java", migration(
+        "M20260101_000002_flag", "@Revision(id = \"" + A + "\", revises = \"" + P + "\", message = \"flag\")",
+        "op.addColumn(\"users\", column(\"flag\", INTEGER));\n"
+            + "    op.createIndex(\"users\", dev.autogenerate.schema.Index.index(\"ix_users_flag\", \"flag\"));",
+        "op.dropIndex(\"users\", \"ix_users_flag\");\n    op.dropColumn(\"users\", \"flag\");"));
+    project.write("src/main/java/com/example/migrations/M20260101_000003_longer.java", migration(
+        "M20260101_000003_longer", "@Revision(id = \"" + B + "\", revises = \"" + P + "\", message = \"longer\")",
+        "op.alterColumn(\"users\", \"name\", dev.autogenerate.operations.ColumnChange.type(TEXT));",
+        "op.alterColumn(\"users\", \"name\", dev.autogenerate.operations.ColumnChange.type(varchar(255)));"));
+
+    CliRun merge = project.expect(0, "merge", "-m", "join", "--rev-id", M);
+
+    assertTrue(merge.out().startsWith("Wrote "), merge::toString);
+  }
+
   static void assertOneLine(CliRun run) {
     assertEquals(1, run.err().lines().count(), () -> "expected one line on stderr: " + run);
     assertTrue(run.err().startsWith("error: "), run::toString);
