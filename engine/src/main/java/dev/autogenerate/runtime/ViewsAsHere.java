@@ -63,10 +63,14 @@ record ViewsAsHere(List<Operation> operations, List<String> warnings) {
         warnings.add("note: view " + create.name() + " is created again as this database has it: its query here is"
             + " not the one of the database the migration was made from");
       } else {
+        // A new query (an @View entity's): said only where this database's was not the one the
+        // migration was made from, which the new query then replaces.
         adjusted.add(operation);
-        warnings.add("warning: view " + create.name() + " here is not the one the migration was made from, and the"
-            + " migration gives it a new query: this database's own query is replaced (it was: "
-            + oneLine(own.get().definition()) + ")");
+        if (!sameQuery(own.get().definition(), madeFrom.get())) {
+          warnings.add("warning: view " + create.name() + " here is not the one the migration was made from, and the"
+              + " migration gives it a new query: this database's own query is replaced (it was: "
+              + oneLine(own.get().definition()) + ")");
+        }
       }
     }
     return new ViewsAsHere(adjusted, warnings);
