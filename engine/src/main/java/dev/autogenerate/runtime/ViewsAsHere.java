@@ -1,11 +1,16 @@
 package dev.autogenerate.runtime;
 
 import dev.autogenerate.operations.CreateView;
+import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameTable;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.View;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -58,10 +63,17 @@ record ViewsAsHere(List<Operation> operations, List<String> warnings) {
       Optional<String> madeFrom = lastCreated(other, create.name());
       if (own.isEmpty() || madeFrom.isEmpty() || sameQuery(own.get().definition(), create.definition())) {
         adjusted.add(operation);
-      } else if (sameQuery(madeFrom.get(), create.definition())) {
+      } else if (sameQuery(madeFrom.get(), create.definition()) && readsNothingGone(own.get(), operations)) {
         adjusted.add(new CreateView(create.name(), own.get().definition()));
         warnings.add("note: view " + create.name() + " is created again as this database has it: its query here is"
             + " not the one of the database the migration was made from");
+      } else if (sameQuery(madeFrom.get(), create.definition())) {
+        // This database's query reads what the revision drops or renames (found by this session's
+        // review: PostgreSQL refused it, SQLite kept a broken view): the migration's, said loudly.
+        adjusted.add(operation);
+        warnings.add("warning: view " + create.name() + " here is not the one the migration was made from, and its"
+            + " query reads what this revision drops or renames: it is created with the migration's query instead"
+            + " (it was: " + oneLine(own.get().definition()) + ")");
       } else {
         // A new query (an @View entity's): said only where this database's was not the one the
         // migration was made from, which the new query then replaces.
@@ -74,6 +86,25 @@ record ViewsAsHere(List<Operation> operations, List<String> warnings) {
       }
     }
     return new ViewsAsHere(adjusted, warnings);
+  }
+
+  /** Whether the view reads no table or column these operations drop or rename. */
+  private static boolean readsNothingGone(View view, List<Operation> operations) {
+    for (Operation operation : operations) {
+      boolean gone = operation instanceof DropColumn drop && reads(view, drop.table(), drop.column())
+          || operation instanceof RenameColumn rename && reads(view, rename.table(), rename.from())
+          || operation instanceof DropTable drop && view.uses().containsKey(drop.table())
+          || operation instanceof RenameTable rename && view.uses().containsKey(rename.from());
+      if (gone) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean reads(View view, String table, String column) {
+    return view.uses().getOrDefault(table, Collections.emptySortedSet()).stream()
+        .anyMatch(used -> used.equalsIgnoreCase(column));
   }
 
   private static Optional<String> lastCreated(List<Operation> operations, String view) {

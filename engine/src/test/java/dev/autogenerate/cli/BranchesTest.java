@@ -138,6 +138,23 @@ class BranchesTest {
     assertEquals(List.of("id", "email", "name", "nickname"), WalkthroughTest.columnsOf(project, "users"));
   }
 
+  /**
+   * Found by this session's review: a database an earlier release migrated (no history table),
+   * moved on by an offline script, which creates the table without the revisions before it, was
+   * refused for ever as skipping them. A history table whose record starts later is no reorder.
+   */
+  @Test
+  void aHistoryTableWhoseRecordStartsLaterIsNoSkippedRevision() throws Exception {
+    ProjectDirectory project = twoBranches(directory, DatabaseKind.SQLITE);
+    project.expect(0, "upgrade", B);
+    try (Connection connection = project.database().open(); java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("delete from autogenerate_history where revision = '" + P + "'");
+    }
+
+    project.expect(0, "upgrade", A);
+    assertEquals(List.of(A, B), versionRows(project));
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void twoHeadsAreListedRefusedByUpgradeHeadAndJoinedByAMerge(DatabaseKind kind) throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.operations.CreateView;
+import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.schema.Column;
@@ -13,6 +14,7 @@ import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
 import dev.autogenerate.schema.View;
+import dev.autogenerate.schema.ViewUses;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +59,24 @@ class ViewsAsHereTest {
 
     assertEquals(new CreateView("totals", changed), views.operations().get(1));
     assertEquals(List.of(), views.warnings());
+  }
+
+  /**
+   * Found by this session's review: production's view read a column the revision drops, and was
+   * created again with its own query, which PostgreSQL refused (SQLite kept a broken view).
+   */
+  @Test
+  void aViewWhoseQueryHereReadsADroppedColumnTakesTheMigrationsQuery() {
+    Schema tables = Schema.of(List.of(Table.of("orders", List.of(Column.column("id", SqlType.BIGINT).notNull(),
+        Column.column("note", SqlType.TEXT)))), List.of(), List.of());
+    Schema here = tables.withView(ViewUses.of("totals", "SELECT orders.id, orders.note FROM orders", tables));
+    List<Operation> operations = List.of(new DropView("totals"), new DropColumn("orders", "note"),
+        new CreateView("totals", MADE_FROM));
+
+    ViewsAsHere views = ViewsAsHere.in(operations, () -> List.of(new CreateView("totals", MADE_FROM)), here);
+
+    assertEquals(new CreateView("totals", MADE_FROM), views.operations().get(2));
+    assertTrue(views.warnings().get(0).contains("its query reads what this revision drops or renames"), views::toString);
   }
 
   @Test
