@@ -15,6 +15,7 @@ import dev.autogenerate.compare.SchemaComparison;
 import dev.autogenerate.database.CountBudget;
 import dev.autogenerate.database.CountedRisk;
 import dev.autogenerate.database.Database;
+import dev.autogenerate.database.Ddl;
 import dev.autogenerate.database.SqlIdentifiers;
 import dev.autogenerate.database.sqlite.SqliteFiles;
 import dev.autogenerate.entities.EntityMappingException;
@@ -885,10 +886,15 @@ public final class Project {
           comparison.compare(existing, target, Optional.of(Schema.EMPTY)), target);
       // The schemas its tables are in, first: a database built from the migrations has none of
       // them (found adopting a database: a note said to add this by hand, and the edit then broke
-      // the stamped database's checksum). Left in place by the downgrade: other objects may use them.
+      // the stamped database's checksum). Created only where missing: PostgreSQL asks for the
+      // right to create schemas before it reads "if not exists", which a DBA who made the schema
+      // for the application's role does not give it (found by this session's review). Left in
+      // place by the downgrade: other objects may use them.
       List<Change> upgrade = new ArrayList<>(existing.otherSchemas().stream()
-          .map(schema -> Change.of(new ExecuteSql("create schema if not exists " + SqlIdentifiers.quote(schema)),
-              "schema " + schema + ", which the tables below are in; the downgrade leaves it"))
+          .map(schema -> Change.of(new ExecuteSql("do $schema$ begin if not exists (select from pg_namespace where"
+                  + " nspname = " + Ddl.literal(schema) + ") then create schema " + SqlIdentifiers.quote(schema)
+                  + "; end if; end $schema$"),
+              "schema " + schema + ", which the tables below are in, where it is missing; the downgrade leaves it"))
           .toList());
       upgrade.addAll(plan.upgradeChanges());
       upgrade.addAll(left);
