@@ -11,11 +11,11 @@ import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
 import org.hibernate.generator.Generator;
 import org.hibernate.id.enhanced.SequenceStyleGenerator;
-import org.hibernate.mapping.Column;
 import org.hibernate.mapping.GeneratorSettings;
 import org.hibernate.mapping.KeyValue;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.RootClass;
+import org.hibernate.mapping.UnionSubclass;
 
 /**
  * Which sequence each entity's id takes its values from: the one thing about a sequence the
@@ -56,9 +56,17 @@ final class IdSequences {
       }
       if (generator instanceof SequenceStyleGenerator sequences && sequences.getDatabaseStructure().isPhysicalSequence()
           && sequences.getDatabaseStructure().getPhysicalName() != null) {
-        Column column = id.getColumns().get(0);
-        feeds.computeIfAbsent(sequences.getDatabaseStructure().getPhysicalName().render(), name -> new ArrayList<>())
-            .add(tableName.apply(root.getRootTable()) + "." + MetadataSchemaReader.columnName(column));
+        String column = MetadataSchemaReader.columnName(id.getColumns().get(0));
+        List<String> fed = feeds.computeIfAbsent(sequences.getDatabaseStructure().getPhysicalName().render(),
+            name -> new ArrayList<>());
+        fed.add(tableName.apply(root.getRootTable()) + "." + column);
+        // TABLE_PER_CLASS: each concrete class's table holds ids of its own, from the same
+        // sequence (found by this session's review: the abstract root's table is no table).
+        for (PersistentClass subclass : root.getSubclassClosure()) {
+          if (subclass instanceof UnionSubclass union) {
+            fed.add(tableName.apply(union.getTable()) + "." + column);
+          }
+        }
       }
     }
     return feeds;

@@ -292,6 +292,36 @@ class ColumnAndSchemaReadingTest {
     assertEquals(List.of("orders.id", "refunds.id"), schema.sequence("order_numbers").orElseThrow().feeds());
   }
 
+  @Entity(name = "Payment")
+  @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)
+  abstract static class Payment {
+    @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) Long id;
+  }
+
+  @Entity(name = "CardPayment")
+  @jakarta.persistence.Table(name = "card_payment")
+  static class CardPayment extends Payment {
+    String card;
+  }
+
+  @Entity(name = "CashPayment")
+  @jakarta.persistence.Table(name = "cash_payment")
+  static class CashPayment extends Payment {
+    int cents;
+  }
+
+  /**
+   * Found by this session's review: under TABLE_PER_CLASS each concrete table holds ids from the
+   * root's sequence, and only the abstract root's table (no table at all) was said to.
+   */
+  @Test
+  void aTablePerClassSequenceFeedsEveryConcreteTable() {
+    Schema schema = read(Payment.class, CardPayment.class, CashPayment.class);
+
+    List<String> feeds = schema.sequences().values().iterator().next().feeds();
+    assertTrue(feeds.containsAll(List.of("card_payment.id", "cash_payment.id")), feeds::toString);
+  }
+
   /** The sequence with the id columns the entities take from it: what a migration needs to move it past their rows. */
   private static Sequence fed(Sequence sequence, String... columns) {
     return new Sequence(sequence.name(), sequence.startWith(), sequence.incrementBy(), null, List.of(columns));
