@@ -413,7 +413,18 @@ public final class Risks {
                   held.uniqueConstraints().stream().map(UniqueConstraint::columns)),
               held.indexes().stream().filter(index -> index.unique() && index.isManaged())
                   .map(Index::columnNames)))
-          .anyMatch(columns::containsAll);
+          .anyMatch(key -> columns.containsAll(key) && sameTypesSince(table, key));
+    }
+
+    /**
+     * Whether the upgrade changed none of these columns' types before this step: a numeric's
+     * scale cut from 2 to 0 makes 1.25 and 1.49 one value, which the old key held apart.
+     */
+    private boolean sameTypesSince(String table, List<String> columns) {
+      Optional<Table> was = current.table(table);
+      Optional<Table> now = before.table(table);
+      return was.isPresent() && now.isPresent() && columns.stream().allMatch(column ->
+          was.get().column(column).map(Column::type).equals(now.get().column(column).map(Column::type)));
     }
 
     @Override

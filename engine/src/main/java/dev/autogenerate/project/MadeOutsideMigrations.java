@@ -169,7 +169,8 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Str
     Schema with = schema;
     for (EnumType type : entities.enumTypes().values()) {
       boolean used = with.tables().values().stream().flatMap(table -> table.columns().stream())
-          .anyMatch(column -> type.name().equals(column.type().rawName()));
+          .anyMatch(column -> column.type().rawName() != null
+              && type.name().equals(column.type().rawName().replaceAll("(\\[\\])+$", "")));
       if (used && with.enumType(type.name()).isEmpty()) {
         with = with.withEnumType(type);
       }

@@ -2,6 +2,7 @@ package dev.autogenerate.compare;
 
 import static dev.autogenerate.schema.Column.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.AddColumn;
@@ -200,6 +201,10 @@ class RisksTest {
     assertEquals(List.of(Risk.Kind.UNIQUE), Risks.of(unique, List.of(Change.of(new AddConstraint("users",
         UniqueConstraint.unique("uq_users_score", "score"))))).stream().map(Risk::kind).toList());
     assertEquals(List.of(Risk.Kind.UNIQUE), kinds(widened));
+    // A key's column whose type the upgrade changed first (a scale cut merges values) holds nothing.
+    Change narrowed = Change.of(new AlterColumn("users", "name", List.of(ColumnChange.type(SqlType.varchar(3)))));
+    assertTrue(Risks.of(unique, List.of(drop, narrowed, widened)).stream().map(Risk::kind).toList()
+        .contains(Risk.Kind.UNIQUE));
   }
 
   /**
