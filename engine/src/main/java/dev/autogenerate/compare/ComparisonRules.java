@@ -28,6 +28,16 @@ public interface ComparisonRules {
   }
 
   /**
+   * Whether an integer primary key numbers its rows by itself whatever was declared, so that the
+   * database reads it as an identity where the migrations made none (SQLite's rowid alias); the
+   * identity the applied migrations gave the column then says what it is, for the databases that
+   * tell them apart.
+   */
+  default boolean integerKeysNumberThemselves() {
+    return false;
+  }
+
+  /**
    * What a reviewer should know of a column's type change here beyond the types, appended to its
    * note ({@code " (...)"}); none by default.
    */

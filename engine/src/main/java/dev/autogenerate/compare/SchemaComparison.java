@@ -115,7 +115,8 @@ public final class SchemaComparison {
     // Copied once: each table's changes keep it, and a copy per table made 1,000 tables quadratic.
     Set<String> wantedTables = Set.copyOf(wanted.tables().keySet());
     Set<String> numberedFromOwnSequence = numberedFromOwnSequence(renamed, wanted);
-    SequencesPastRows sequencesPastRows = SequencesPastRows.in(renamed, wanted);
+    SequencesPastRows sequencesPastRows = SequencesPastRows.in(renamed, wanted, recordedRenamed,
+        rules.integerKeysNumberThemselves());
     for (Table table : wanted.tables().values()) {
       Optional<Table> existing = renamed.table(table.name());
       if (existing.isPresent()) {

@@ -33,6 +33,17 @@ final class SequencesPastRows {
    * @param wanted the entities' schema, whose sequences say which ids they feed
    */
   static SequencesPastRows in(Schema current, Schema wanted) {
+    return in(current, wanted, Optional.empty(), false);
+  }
+
+  /**
+   * @param recorded the schema the applied migrations left, when known
+   * @param integerKeysNumberThemselves whether an integer primary key reads as an identity
+   *     whatever the migrations made ({@link ComparisonRules#integerKeysNumberThemselves}): then
+   *     one the migrations made no identity was never one, and its sequence has numbered it
+   */
+  static SequencesPastRows in(Schema current, Schema wanted, Optional<Schema> recorded,
+      boolean integerKeysNumberThemselves) {
     List<Change> changes = new ArrayList<>();
     for (Sequence sequence : wanted.sequences().values()) {
       if (sequence.ownedBy() != null || sequence.incrementBy() < 0) {
@@ -46,7 +57,10 @@ final class SequencesPastRows {
         Optional<Column> column = current.table(table).flatMap(kept -> kept.column(columnName));
         // A serial reads as an identity; its own sequence numbered the rows.
         boolean ownSequence = existing.isPresent() && existing.get().isOwnedBy(table, columnName);
-        if (column.isPresent() && !ownSequence && (existing.isEmpty() || column.get().identity())) {
+        boolean identity = column.isPresent() && column.get().identity() && !(integerKeysNumberThemselves
+            && recorded.flatMap(schema -> schema.table(table)).flatMap(made -> made.column(columnName))
+                .map(made -> !made.identity()).orElse(false));
+        if (column.isPresent() && !ownSequence && (existing.isEmpty() || identity)) {
           changes.add(Change.of(new AdvanceSequence(sequence.name(), table, columnName, sequence.incrementBy()),
               fed + " takes its ids from " + sequence.name() + " now: moved past the rows' ids, or inserts collide"));
         }

@@ -99,6 +99,12 @@ public final class SqliteDatabase implements Database, ComparisonRules {
     return false;
   }
 
+  /** An {@code integer primary key} is the rowid's alias: it numbers the rows it is not given. */
+  @Override
+  public boolean integerKeysNumberThemselves() {
+    return true;
+  }
+
   /** A declared type is an affinity: '12abc' stays in an integer column, 26 characters in a varchar(10). */
   @Override
   public boolean enforcesColumnTypes() {
