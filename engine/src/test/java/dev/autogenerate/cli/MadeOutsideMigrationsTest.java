@@ -264,20 +264,12 @@ class MadeOutsideMigrationsTest {
     project.expect(0, "check");
 
     ProjectDirectory built = new ProjectDirectory(directory.resolve("built"), TestDatabases.fresh(DatabaseKind.POSTGRESQL));
-    project.migrationFiles().forEach(migration -> built.write(project.root().relativize(migration).toString(),
-        read(migration)));
+    built.copyMigrationsFrom(project);
     built.entities(USER, priority, ticket);
     built.expect(0, "upgrade", "head");
     built.expect(0, "check");
   }
 
-  private static String read(Path file) {
-    try {
-      return java.nio.file.Files.readString(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   /**
    * Found by a user test regenerating an unpushed migration (applied, deleted, the database

@@ -80,7 +80,7 @@ class OtherSchemasTest {
 
     // A database built from the migrations: the schema comes first.
     ProjectDirectory built = new ProjectDirectory(directory.resolve("built"), TestDatabases.fresh(DatabaseKind.POSTGRESQL));
-    project.migrationFiles().forEach(file -> built.write(project.root().relativize(file).toString(), read(file)));
+    built.copyMigrationsFrom(project);
     built.entities(ARCHIVED);
     built.expect(0, "upgrade", "head");
     built.expect(0, "check");
@@ -96,16 +96,9 @@ class OtherSchemasTest {
     }
     ProjectDirectory owned = new ProjectDirectory(directory.resolve("provisioned"),
         new TestDatabase(DatabaseKind.POSTGRESQL, provisioned.url(), role, "secret"));
-    project.migrationFiles().forEach(file -> owned.write(project.root().relativize(file).toString(), read(file)));
+    owned.copyMigrationsFrom(project);
     owned.entities(ARCHIVED);
     owned.expect(0, "upgrade", "head");
   }
 
-  private static String read(java.nio.file.Path file) {
-    try {
-      return java.nio.file.Files.readString(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 }

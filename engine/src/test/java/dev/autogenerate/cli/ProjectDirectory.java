@@ -99,6 +99,15 @@ public final class ProjectDirectory {
     }
   }
 
+  /**
+   * Writes another project's migration files into this one, as a colleague's checkout or a
+   * production deploy of the same code has them; those named are taken alone.
+   */
+  public void copyMigrationsFrom(ProjectDirectory other, Path... only) {
+    List<Path> files = only.length == 0 ? other.migrationFiles() : List.of(only);
+    files.forEach(file -> write(other.root().relativize(file).toString(), other.read(file)));
+  }
+
   public void write(String relativePath, String content) {
     try {
       Path file = root.resolve(relativePath);

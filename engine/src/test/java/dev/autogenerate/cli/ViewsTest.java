@@ -120,15 +120,13 @@ class ViewsTest {
     ProjectDirectory developer = projectWithView(kind);
     ProjectDirectory production = new ProjectDirectory(directory.resolve("production"), TestDatabases.fresh(kind));
     production.entities(ORDER_V1);
-    developer.migrationFiles().forEach(file -> production.write(developer.root().relativize(file).toString(),
-        read(file)));
+    production.copyMigrationsFrom(developer);
     production.expect(0, "upgrade", "head");
     execute(production, "insert into orders (id, amount, note) values (1, 40, 'a'), (2, 2, 'b'), (3, 30, 'c')",
         "create view order_totals as select id, amount from orders where amount > 35");
     developer.entities(ORDER_V1.replace("Integer amount;", "Long amount;"));
     developer.expect(0, "-m", "wider amounts");
-    production.write(developer.root().relativize(developer.migrationFiles().get(1)).toString(),
-        read(developer.migrationFiles().get(1)));
+    production.copyMigrationsFrom(developer, developer.migrationFiles().get(1));
 
     CliRun upgraded = production.expect(0, "upgrade", "head");
     assertTrue(upgraded.out().contains("note: view order_totals is created again as this database has it"),
@@ -140,13 +138,6 @@ class ViewsTest {
     assertEquals(List.of("1:40"), totals(developer));
   }
 
-  private static String read(Path file) {
-    try {
-      return java.nio.file.Files.readString(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   /**
    * Found by a user test on SQLite: {@code downgrade base} dropped the tables a hand-made view read
