@@ -301,6 +301,49 @@ class MadeOutsideMigrationsTest {
     project.expect(0, "check");
   }
 
+  /**
+   * Found by a user test adopting a database: every later baseline set again the nextval()
+   * default of an id the first baseline had recorded (its target is the migrations' schema with
+   * what it adopts, which carries that default, where the comparison reads the database's side as
+   * the id's generation rather than a default).
+   */
+  @Test
+  void aLaterBaselineLeavesTheIdsOfTheFirstAlone() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("create sequence doc_seq");
+      statement.execute("create table invoices (id bigint primary key default nextval('doc_seq'), num varchar(50))");
+    }
+    String invoice = """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @Table(name = "invoices")
+        public class Invoice {
+          @Id
+          @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ids")
+          @SequenceGenerator(name = "ids", sequenceName = "doc_seq", allocationSize = 1)
+          Long id;
+          @Column(length = 50) String num;
+        }
+        """;
+    project.entities(invoice);
+    project.expect(0, "baseline", "-m", "adopt invoices");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table plain (id bigint primary key, name varchar(20))");
+    }
+    project.entities(invoice, TAG.replace("tags", "plain").replace("Tag", "Plain")
+        .replace("String label;", "@Column(length = 20) String name;"));
+
+    project.expect(0, "baseline", "-m", "adopt plain");
+
+    String adopted = CheckAndEnumRisksTest.written(project, "adopt_plain");
+    assertFalse(adopted.contains("invoices"), adopted);
+    project.expect(0, "check");
+  }
+
   /** A project whose one migration creates users, applied. */
   private ProjectDirectory usersMigrated(DatabaseKind kind) {
     ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
