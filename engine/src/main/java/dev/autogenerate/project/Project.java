@@ -878,7 +878,8 @@ public final class Project {
       Schema existing = AdoptedTypes.asTheEntitiesSayWhereAlike(inspected.withViewsAndTriggers(List.of(), List.of()),
           target, database.comparisonRules());
       SchemaComparison comparison = new SchemaComparison(database.comparisonRules(), diffOptions());
-      MigrationPlan plan = comparison.compare(Schema.EMPTY, existing);
+      AdoptedSerials serials = AdoptedSerials.in(existing);
+      MigrationPlan plan = comparison.compare(Schema.EMPTY, serials.schema());
       if (plan.isEmpty()) {
         throw new UserError("the database has no tables, sequences or enum types to adopt: start with -m instead");
       }
@@ -897,9 +898,12 @@ public final class Project {
               "schema " + schema + ", which the tables below are in, where it is missing; the downgrade leaves it"))
           .toList());
       upgrade.addAll(plan.upgradeChanges());
+      upgrade.addAll(serials.owning());
       upgrade.addAll(left);
-      plan = new MigrationPlan(ChangeGroup.consecutive(upgrade), plan.downgrade(), plan.warnings(), plan.notices(),
-          plan.risks());
+      List<Change> downgrade = new ArrayList<>(serials.disowning());
+      downgrade.addAll(plan.downgradeChanges());
+      plan = new MigrationPlan(ChangeGroup.consecutive(upgrade), ChangeGroup.consecutive(downgrade), plan.warnings(),
+          plan.notices(), plan.risks());
       Path file = write(request, List.of(), plan);
       migrator(progress, null).stamp(connection, "head");
       if (!inspected.views().isEmpty() || !inspected.triggers().isEmpty()) {
