@@ -31,12 +31,6 @@ final class SequencesPastRows {
   /**
    * @param current the database, as the plan's renames leave it
    * @param wanted the entities' schema, whose sequences say which ids they feed
-   */
-  static SequencesPastRows in(Schema current, Schema wanted) {
-    return in(current, wanted, Optional.empty(), false);
-  }
-
-  /**
    * @param recorded the schema the applied migrations left, when known
    * @param integerKeysNumberThemselves whether an integer primary key reads as an identity
    *     whatever the migrations made ({@link ComparisonRules#integerKeysNumberThemselves}): then
