@@ -27,6 +27,7 @@ import dev.autogenerate.entities.RenameMappingException;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.runtime.AppliedRevisions;
+import dev.autogenerate.runtime.HistoryTable;
 import dev.autogenerate.runtime.KeptEntry;
 import dev.autogenerate.runtime.MigrationLoader;
 import dev.autogenerate.runtime.MigrationScript;
@@ -609,9 +610,11 @@ public final class Project {
             + " are behind it, " + Migrator.OR_FILE_DELETED);
       }
     }
+    // The history table's rows, read once for what ran and whether it ran as its file says.
+    Optional<Map<String, String>> ran = HistoryTable.checksums(connection);
     Optional<String> inconsistency = history.inconsistency(recorded);
     if (inconsistency.isEmpty()) {
-      inconsistency = migrator.skipped(connection, recorded);
+      inconsistency = migrator.skipped(recorded, ran);
     }
     if (inconsistency.isPresent()) {
       return inconsistency;
@@ -624,7 +627,7 @@ public final class Project {
     }
     // An edited migration first: on a database that is also behind, upgrade would refuse it (a user
     // test was sent to upgrade head, which then stopped on the edit).
-    Optional<String> edited = migrator.editedSinceApplied(connection);
+    Optional<String> edited = migrator.editedSinceApplied(connection, ran);
     if (edited.isPresent()) {
       return edited;
     }

@@ -270,8 +270,10 @@ public final class RevisionHistory {
     // A gap in the middle: below a revision the history table lists. One with nothing listed
     // below it is where the table's record starts (a database an earlier release migrated, then
     // an offline script moved on, which creates the table without its past): no reorder.
+    // Not a head itself: one whose row is missing may be one another process applied or reverted
+    // between the two reads (the version table's, then the history table's, outside the lock).
     List<MigrationScript> never = inOrder(ancestors(known)).stream()
-        .filter(script -> !ran.contains(script.id()))
+        .filter(script -> !ran.contains(script.id()) && !known.contains(script.id()))
         .filter(script -> ancestors(script.parents()).stream().anyMatch(ran::contains)).toList();
     if (never.isEmpty()) {
       return Optional.empty();
