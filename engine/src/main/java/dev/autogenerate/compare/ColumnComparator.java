@@ -98,8 +98,16 @@ final class ColumnComparator implements TableElementComparator {
    * session's review), and no migration can change it there.
    */
   private boolean identityOfTheRowidOnly(Column was, TableChanges changes) {
-    return rules.integerKeysNumberThemselves()
-        && changes.recorded().flatMap(table -> table.column(was.name())).map(made -> !made.identity()).orElse(false);
+    return identityOfTheRowidOnly(rules.integerKeysNumberThemselves(),
+        changes.recorded().flatMap(table -> table.column(was.name())));
+  }
+
+  /**
+   * The same, given what the applied migrations made of the column: shared with {@link
+   * SequencesPastRows}, whose sequence has numbered such a column all along.
+   */
+  static boolean identityOfTheRowidOnly(boolean integerKeysNumberThemselves, Optional<Column> made) {
+    return integerKeysNumberThemselves && made.map(column -> !column.identity()).orElse(false);
   }
 
   private static Optional<ColumnDifference> nullability(Column was, Column wanted) {

@@ -93,8 +93,8 @@ record ViewsAsHere(List<Operation> operations, List<String> warnings) {
     for (Operation operation : operations) {
       boolean gone = operation instanceof DropColumn drop && reads(view, drop.table(), drop.column())
           || operation instanceof RenameColumn rename && reads(view, rename.table(), rename.from())
-          || operation instanceof DropTable drop && view.uses().containsKey(drop.table())
-          || operation instanceof RenameTable rename && view.uses().containsKey(rename.from());
+          || operation instanceof DropTable drop && view.usesRelation(drop.table())
+          || operation instanceof RenameTable rename && view.usesRelation(rename.from());
       if (gone) {
         return false;
       }
@@ -102,6 +102,7 @@ record ViewsAsHere(List<Operation> operations, List<String> warnings) {
     return true;
   }
 
+  /** {@link View#usesColumn}, in any case: the migration's spelling may not be the catalog's. */
   private static boolean reads(View view, String table, String column) {
     return view.uses().getOrDefault(table, Collections.emptySortedSet()).stream()
         .anyMatch(used -> used.equalsIgnoreCase(column));
