@@ -39,7 +39,8 @@ record AdoptedSerials(Schema schema, List<Change> owning, List<Change> disowning
     List<Change> disowning = new ArrayList<>();
     for (Sequence sequence : adopted.sequences().values()) {
       String owner = sequence.ownedBy();
-      if (owner == null) {
+      if (owner == null || sequence.ofIdentity()) {
+        // An identity's own sequence: the identity column, written as one, makes it again.
         continue;
       }
       String table = owner.substring(0, owner.lastIndexOf('.'));

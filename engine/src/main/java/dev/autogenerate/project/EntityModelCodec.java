@@ -43,7 +43,7 @@ import java.util.TreeSet;
 final class EntityModelCodec {
 
   /** Raise it whenever a record of the model gains, loses or changes a component. */
-  static final int FORMAT = 7;
+  static final int FORMAT = 8;
 
   private EntityModelCodec() {}
 
@@ -87,6 +87,7 @@ final class EntityModelCodec {
         out.writeLong(sequence.incrementBy());
         text(sequence.ownedBy());
         texts(sequence.feeds());
+        out.writeBoolean(sequence.ofIdentity());
       }
       count(schema.enumTypes().size());
       for (EnumType type : schema.enumTypes().values()) {
@@ -229,7 +230,7 @@ final class EntityModelCodec {
       }
       List<Sequence> sequences = new ArrayList<>();
       for (int i = count(); i > 0; i--) {
-        sequences.add(new Sequence(text(), in.readLong(), in.readLong(), text(), texts()));
+        sequences.add(new Sequence(text(), in.readLong(), in.readLong(), text(), texts(), in.readBoolean()));
       }
       List<EnumType> enumTypes = new ArrayList<>();
       for (int i = count(); i > 0; i--) {

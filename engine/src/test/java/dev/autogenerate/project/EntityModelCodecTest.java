@@ -53,7 +53,7 @@ class EntityModelCodecTest {
         "x".repeat(70_000));
     Table plain = new Table("plain", List.of(Column.column("only", SqlType.TEXT)), Optional.empty());
     Schema withoutViews = Schema.of(List.of(teams, plain),
-        List.of(new Sequence("teams_seq", 1, 50, null, List.of("teams.id"))),
+        List.of(new Sequence("teams_seq", 1, 50, null, List.of("teams.id")), Sequence.ofIdentity("teams_id_seq", 1, 1, "teams.id")),
         List.of(new EnumType("team_kind", List.of("A", "B")), new EnumType("team_mood", List.of("GLAD", "CALM"), false)));
     Schema schema = new Schema(withoutViews.tables(), withoutViews.sequences(), withoutViews.enumTypes(),
         Map.of("team_names", new View("team_names", "select name from sales.teams",
@@ -96,7 +96,7 @@ class EntityModelCodecTest {
         Map.entry(EntityModel.class, 2), Map.entry(Schema.class, 5), Map.entry(Table.class, 8),
         Map.entry(Column.class, 6), Map.entry(SqlType.class, 5), Map.entry(PrimaryKey.class, 2),
         Map.entry(UniqueConstraint.class, 2), Map.entry(ForeignKey.class, 6), Map.entry(CheckConstraint.class, 2),
-        Map.entry(Index.class, 4), Map.entry(IndexColumn.class, 2), Map.entry(Sequence.class, 5),
+        Map.entry(Index.class, 4), Map.entry(IndexColumn.class, 2), Map.entry(Sequence.class, 6),
         Map.entry(EnumType.class, 3), Map.entry(View.class, 4), Map.entry(Trigger.class, 4),
         Map.entry(Renames.class, 3), Map.entry(TableRename.class, 3), Map.entry(ColumnRename.class, 4),
         Map.entry(SequenceRename.class, 3));

@@ -111,9 +111,7 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
         renamed.add(sequence);
         continue;
       }
-      renamed.add(new Sequence(sequence.name(), sequence.startWith(), sequence.incrementBy(),
-          sequence.ownedBy() == null ? null : renamedColumn.apply(sequence.ownedBy()),
-          sequence.feeds().stream().map(renamedColumn).toList()));
+      renamed.add(sequence.withColumnsRenamed(renamedColumn));
     }
     return renamed;
   }
@@ -388,9 +386,7 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
           table.uniqueConstraints(), keys, table.checks(), table.indexes(), table.comment()));
     }
     List<Sequence> newSequences = sequences.values().stream()
-        .map(sequence -> new Sequence(strip.apply(sequence.name()), sequence.startWith(), sequence.incrementBy(),
-            sequence.ownedBy() == null ? null : strip.apply(sequence.ownedBy()),
-            sequence.feeds().stream().map(strip).toList()))
+        .map(sequence -> sequence.withColumnsRenamed(strip).withName(strip.apply(sequence.name())))
         .toList();
     List<View> newViews = views.values().stream()
         .map(view -> new View(strip.apply(view.name()), view.definition(), view.uses(), view.materialized()))

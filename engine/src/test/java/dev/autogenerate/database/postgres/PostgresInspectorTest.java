@@ -258,9 +258,11 @@ class PostgresInspectorTest {
                 col("borrowed_id", INTEGER).defaultSql("nextval('ids_serial_id_seq'::regclass)"),
                 identity("manual_id", BIGINT),
                 col("stolen_identity", BIGINT).defaultSql("nextval('ids_always_id_seq'::regclass)"))),
-            // an identity's sequence is the database's own; a serial's (or one owned by a column) says
-            // whose it is
+            // a serial's sequence (or one owned by a column) says whose it is, and so does a generated
+            // by default identity's, which an entity may take ids from; a generated always one's
+            // refuses such ids, and is the column's own
             List.of(sequence("free_seq", 1, 1), owned("ids_bigserial_id_seq", "ids.bigserial_id"),
+                Sequence.ofIdentity("ids_by_default_id_seq", 1, 1, "ids.by_default_id"),
                 owned("ids_defaultless_seq", "ids.defaultless"), owned("ids_serial_id_seq", "ids.serial_id"),
                 owned("ids_smallserial_id_seq", "ids.smallserial_id"), owned("manual_seq", "ids.manual_id")),
             List.of()),
