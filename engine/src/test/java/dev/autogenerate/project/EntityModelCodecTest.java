@@ -53,7 +53,7 @@ class EntityModelCodecTest {
         "x".repeat(70_000));
     Table plain = new Table("plain", List.of(Column.column("only", SqlType.TEXT)), Optional.empty());
     Schema withoutViews = Schema.of(List.of(teams, plain),
-        List.of(new Sequence("teams_seq", 1, 50, null, List.of("teams.id")), Sequence.ofIdentity("teams_id_seq", 1, 1, "teams.id")),
+        List.of(new Sequence("teams_seq", 1, 50, null, List.of("teams.id")), new Sequence("teams_id_seq", 1, 1, "teams.id", List.of(), true)),
         List.of(new EnumType("team_kind", List.of("A", "B")), new EnumType("team_mood", List.of("GLAD", "CALM"), false)));
     Schema schema = new Schema(withoutViews.tables(), withoutViews.sequences(), withoutViews.enumTypes(),
         Map.of("team_names", new View("team_names", "select name from sales.teams",

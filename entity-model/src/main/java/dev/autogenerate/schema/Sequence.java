@@ -61,11 +61,6 @@ public record Sequence(String name, long startWith, long incrementBy, String own
         : ownedBy.equals(table + "." + column));
   }
 
-  /** The sequence an identity column {@code table.column} owns, as PostgreSQL makes it with the column. */
-  public static Sequence ofIdentity(String name, long startWith, long incrementBy, String column) {
-    return new Sequence(name, startWith, incrementBy, column, List.of(), true);
-  }
-
   /** This sequence with another increment, still its column's when it was. */
   public Sequence withIncrement(long newIncrement) {
     return new Sequence(name, startWith, newIncrement, ownedBy, feeds, ofIdentity);

@@ -262,7 +262,7 @@ class PostgresInspectorTest {
             // by default identity's, which an entity may take ids from; a generated always one's
             // refuses such ids, and is the column's own
             List.of(sequence("free_seq", 1, 1), owned("ids_bigserial_id_seq", "ids.bigserial_id"),
-                Sequence.ofIdentity("ids_by_default_id_seq", 1, 1, "ids.by_default_id"),
+                new Sequence("ids_by_default_id_seq", 1, 1, "ids.by_default_id", List.of(), true),
                 owned("ids_defaultless_seq", "ids.defaultless"), owned("ids_serial_id_seq", "ids.serial_id"),
                 owned("ids_smallserial_id_seq", "ids.smallserial_id"), owned("manual_seq", "ids.manual_id")),
             List.of()),
