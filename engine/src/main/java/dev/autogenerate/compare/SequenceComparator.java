@@ -38,7 +38,11 @@ final class SequenceComparator implements SchemaElementComparator {
       // them) is compared: a changed allocationSize must reach PostgreSQL's sequence too.
       boolean incrementKnown = rules.storesSequenceIncrement()
           || recorded.flatMap(schema -> schema.sequence(sequence.name())).isPresent();
-      if (existing.isEmpty()) {
+      if (existing.isEmpty() && takesOverFromAnIdentity(sequence, current, wanted, recorded)) {
+        plan.last(new CreateSequence(sequence.withoutFeeds()), "sequence " + sequence.name() + " takes over "
+            + String.join(", ", sequence.feeds()) + " from the identity dropped above, whose own sequence may"
+            + " bear this name until then");
+      } else if (existing.isEmpty()) {
         plan.first(new CreateSequence(sequence.withoutFeeds()), null);
       } else if (incrementKnown && existing.get().incrementBy() != sequence.incrementBy()) {
         plan.first(new AlterSequence(sequence.name(), sequence.incrementBy()), "sequence " + sequence.name()
@@ -64,6 +68,35 @@ final class SequenceComparator implements SchemaElementComparator {
         }
       }
     }
+  }
+
+  /**
+   * Whether the sequence takes a column's ids over from its identity, which the plan drops: then it
+   * is created after the tables' changes, not before them, since the identity's own sequence may
+   * have the very name ({@code orders_id_seq}, as PostgreSQL names it) until the identity goes. The
+   * inspection leaves a {@code generated always} identity's sequence to its column, unread. Not
+   * where a column's default the entities want draws on the sequence: that default is set among
+   * the tables' changes.
+   */
+  private boolean takesOverFromAnIdentity(Sequence sequence, Schema current, Schema wanted,
+      Optional<Schema> recorded) {
+    if (columnDefaultUsing(wanted, sequence.name()).isPresent()) {
+      return false;
+    }
+    for (String fed : sequence.feeds()) {
+      String table = fed.substring(0, fed.lastIndexOf('.'));
+      String columnName = fed.substring(fed.lastIndexOf('.') + 1);
+      boolean identityNow = current.table(table).flatMap(each -> each.column(columnName)).map(Column::identity)
+          .orElse(false)
+          && !ColumnComparator.identityOfTheRowidOnly(rules.integerKeysNumberThemselves(),
+              recorded.flatMap(schema -> schema.table(table)).flatMap(made -> made.column(columnName)));
+      boolean identityWanted = wanted.table(table).flatMap(each -> each.column(columnName)).map(Column::identity)
+          .orElse(true);
+      if (identityNow && !identityWanted) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first column, as {@code table.column}, whose default takes values from the sequence. */

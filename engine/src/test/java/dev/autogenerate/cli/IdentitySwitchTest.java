@@ -224,6 +224,51 @@ class IdentitySwitchTest {
   }
 
   /**
+   * A {@code generated always} identity refuses the ids Hibernate assigns from a sequence, so an
+   * entity mapping its sequence by name cannot keep it: -m drops the identity and creates the
+   * sequence the entity names. The creation came first, and failed on the identity's own
+   * sequence, which PostgreSQL had given that very name ("relation orders_id_seq already
+   * exists"); it now follows the identity's drop, and the ids go on past the rows.
+   */
+  @org.junit.jupiter.api.Test
+  void aSequenceTakingOverFromAnAlwaysIdentityOfItsNameIsCreatedOnceTheIdentityIsGone() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    execute(project, "create table orders (id integer generated always as identity primary key, item varchar(255))");
+    execute(project, "insert into orders (item) values ('a'), ('b'), ('c')");
+    String identity = """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @Table(name = "orders")
+        public class Order {
+          @Id
+          @GeneratedValue(strategy = GenerationType.IDENTITY)
+          Integer id;
+          String item;
+        }
+        """;
+    project.entities(identity);
+    project.expect(0, "baseline", "-m", "adopt");
+    project.entities(identity.replace("@GeneratedValue(strategy = GenerationType.IDENTITY)",
+        "@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = \"orders\")\n"
+            + "  @SequenceGenerator(name = \"orders\", sequenceName = \"orders_id_seq\", allocationSize = 1)"));
+    CliRun change = project.expect(0, "-m", "ids from a sequence");
+    String file = CheckAndEnumRisksTest.written(project, "ids_from_a_sequence");
+    assertTrue(file.indexOf("dropIdentity()") < file.indexOf("op.createSequence(")
+        && file.indexOf("op.createSequence(") < file.indexOf("op.advanceSequence("), file);
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check");
+    execute(project, "insert into orders (id, item) values (nextval('orders_id_seq'), 'd')");
+    assertEquals(4, single(project, "select id from orders where item = 'd'"), change::toString);
+
+    project.expect(0, "downgrade", "-1");
+    execute(project, "insert into orders (item) values ('e')");
+    assertTrue(single(project, "select id from orders where item = 'e'") > 3, "the identity again, past the rows");
+  }
+
+  /**
    * Found adopting a database: an entity's sequenceName changed from a DBA's sequence (kept, as a
    * column's default uses it) to a new one, which started at 1 below the rows' ids, with no word.
    */
