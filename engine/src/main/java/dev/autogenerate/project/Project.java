@@ -27,12 +27,12 @@ import dev.autogenerate.entities.RenameMappingException;
 import dev.autogenerate.inspect.TableFilter;
 import dev.autogenerate.operations.ExecuteSql;
 import dev.autogenerate.runtime.AppliedRevisions;
-import dev.autogenerate.runtime.HistoryTable;
 import dev.autogenerate.runtime.KeptEntry;
 import dev.autogenerate.runtime.MigrationLoader;
 import dev.autogenerate.runtime.MigrationScript;
 import dev.autogenerate.runtime.Migrator;
 import dev.autogenerate.runtime.OfflineScript;
+import dev.autogenerate.runtime.RecordedRevisions;
 import dev.autogenerate.runtime.RevisionHistory;
 import dev.autogenerate.runtime.SourceCompiler;
 import dev.autogenerate.runtime.UserError;
@@ -599,7 +599,9 @@ public final class Project {
    * @throws UserError when the database is at a revision no migration defines
    */
   public Optional<String> notUpToDate(Connection connection, RevisionHistory history) throws SQLException {
-    List<String> recorded = VersionTable.heads(connection);
+    // Heads and history from one snapshot (see RecordedRevisions).
+    RecordedRevisions revisions = RecordedRevisions.read(connection);
+    List<String> recorded = revisions.heads();
     Migrator migrator = new Migrator(history, tableFilter());
     if (recorded.stream().anyMatch(head -> history.find(head).isEmpty())) {
       // A newer release migrated it (an old release's CI after a rollback): told so, not "restore
@@ -611,7 +613,7 @@ public final class Project {
       }
     }
     // The history table's rows, read once for what ran and whether it ran as its file says.
-    Optional<Map<String, String>> ran = HistoryTable.checksums(connection);
+    Optional<Map<String, String>> ran = revisions.ran();
     Optional<String> inconsistency = history.inconsistency(recorded);
     if (inconsistency.isEmpty()) {
       inconsistency = migrator.skipped(recorded, ran);

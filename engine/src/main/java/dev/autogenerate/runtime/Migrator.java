@@ -305,14 +305,14 @@ public final class Migrator {
    * what it never did.
    */
   private List<String> consistentHeads(Connection connection) throws SQLException {
-    List<String> heads = VersionTable.heads(connection);
+    // Heads and history from one snapshot: another process's revision commits its version and
+    // history rows together, and read apart (outside the lock, an upgrade racing another), a
+    // revision applied or reverted in between was taken for skipped (ConcurrentUpgradeTest).
+    RecordedRevisions recorded = RecordedRevisions.read(connection);
+    List<String> heads = recorded.heads();
     Optional<String> inconsistency = history.inconsistency(heads);
     if (inconsistency.isEmpty()) {
-      // The history read after the heads: another process's revision commits its version and
-      // history rows together, so rows read after the heads hold every revision an upgrade
-      // brought them to. Read before (outside the lock, an upgrade racing another), a revision
-      // applied in between was taken for skipped (ConcurrentUpgradeTest found it).
-      inconsistency = skipped(heads, HistoryTable.checksums(connection));
+      inconsistency = skipped(heads, recorded.ran());
     }
     if (inconsistency.isPresent()) {
       throw new UserError(inconsistency.get());
