@@ -285,11 +285,13 @@ public final class Migrator {
    * file says, and the version table's heads one place in the history.
    */
   private AppliedRevisions buildableStart(Connection connection) throws SQLException {
-    Optional<String> edited = editedSinceApplied(connection);
+    // One read for both: whether a revision changed since it ran, then whether the heads hold.
+    RecordedRevisions recorded = RecordedRevisions.read(connection);
+    Optional<String> edited = editedSinceApplied(connection, recorded.ran());
     if (edited.isPresent()) {
       throw new EditedMigrationError(edited.get());
     }
-    return history.appliedAt(consistentHeads(connection));
+    return history.appliedAt(consistentHeads(recorded));
   }
 
   /** The migration lock, on a connection of its own when the migrator can open one. */
@@ -308,7 +310,10 @@ public final class Migrator {
     // Heads and history from one snapshot: another process's revision commits its version and
     // history rows together, and read apart (outside the lock, an upgrade racing another), a
     // revision applied or reverted in between was taken for skipped (ConcurrentUpgradeTest).
-    RecordedRevisions recorded = RecordedRevisions.read(connection);
+    return consistentHeads(RecordedRevisions.read(connection));
+  }
+
+  private List<String> consistentHeads(RecordedRevisions recorded) {
     List<String> heads = recorded.heads();
     Optional<String> inconsistency = history.inconsistency(heads);
     if (inconsistency.isEmpty()) {
