@@ -1,6 +1,8 @@
 package dev.autogenerate.compare;
 
 import dev.autogenerate.changes.Change;
+import dev.autogenerate.operations.DropColumn;
+import dev.autogenerate.operations.DropTable;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.schema.Schema;
 import java.util.ArrayList;
@@ -82,6 +84,17 @@ final class PlanBuilder {
       Set<String> numberedFromOwnSequence, SequencesPastRows sequencesPastRows) {
     return keptTables.computeIfAbsent(table, name -> new TableChanges(name, recorded, dropUnmapped, wantedTables,
         numberedFromOwnSequence, sequencesPastRows));
+  }
+
+  /** Whether the plan drops the column, or the whole table, before its last steps. */
+  boolean drops(String table, String column) {
+    if (droppedTables.stream().anyMatch(change -> change.operation() instanceof DropTable drop
+        && drop.table().equals(table))) {
+      return true;
+    }
+    TableChanges changes = keptTables.get(table);
+    return changes != null && changes.together().stream().anyMatch(change -> change.operation() instanceof DropColumn drop
+        && drop.column().equals(column));
   }
 
   void warn(String warning) {

@@ -57,7 +57,8 @@ final class SequenceComparator implements SchemaElementComparator {
     for (Sequence sequence : current.sequences().values()) {
       // A column's own sequence goes with the column, or with its identity.
       if (sequence.ownedBy() == null && wanted.sequence(sequence.name()).isEmpty()) {
-        Optional<String> user = columnDefaultUsing(current, sequence.name());
+        // A column this plan drops (or whose table it drops) uses it no longer by its last steps.
+        Optional<String> user = columnDefaultUsing(current, sequence.name(), plan);
         if (user.isPresent()) {
           // A DBA's numbering (nextval() as a column's default): dropping it fails while the
           // default uses it, and the column numbers the rows still.
@@ -101,12 +102,18 @@ final class SequenceComparator implements SchemaElementComparator {
 
   /** The first column, as {@code table.column}, whose default takes values from the sequence. */
   static Optional<String> columnDefaultUsing(Schema schema, String sequence) {
+    return columnDefaultUsing(schema, sequence, null);
+  }
+
+  /** The same, leaving out the columns the plan drops, when a plan is given. */
+  private static Optional<String> columnDefaultUsing(Schema schema, String sequence, PlanBuilder plan) {
     String quoted = "'" + sequence.toLowerCase(Locale.ROOT) + "'";
     String qualified = "." + sequence.toLowerCase(Locale.ROOT) + "'";
     for (Table table : schema.tables().values()) {
       for (Column column : table.columns()) {
         String defaultSql = column.defaultSql() == null ? "" : column.defaultSql().toLowerCase(Locale.ROOT);
-        if (defaultSql.contains("nextval(") && (defaultSql.contains(quoted) || defaultSql.contains(qualified))) {
+        if (defaultSql.contains("nextval(") && (defaultSql.contains(quoted) || defaultSql.contains(qualified))
+            && (plan == null || !plan.drops(table.name(), column.name()))) {
           return Optional.of(table.name() + "." + column.name());
         }
       }

@@ -305,6 +305,52 @@ class IdentitySwitchTest {
     assertEquals(6, single(project, "select nextval('document_seq')"), "past the ids 1 to 5");
   }
 
+  /**
+   * A DBA's sequence numbering a column by its default, in an adopted database; the entities drop
+   * the column. The sequence was left with a note, for the next -m to drop in a migration of its
+   * own; it now goes in the same one, after the column, and the downgrade brings both back.
+   */
+  @org.junit.jupiter.api.Test
+  void aSequenceOnlyADroppedColumnUsedGoesInTheSameMigration() throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    execute(project, "create sequence ref_seq");
+    execute(project, "create table customers (id bigint primary key, ref_no bigint default nextval('ref_seq'))");
+    String customer = """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @Table(name = "customers")
+        public class Customer {
+          @Id Long id;
+          @Column(name = "ref_no")
+          @org.hibernate.annotations.ColumnDefault("nextval('ref_seq')")
+          Long refNo;
+        }
+        """;
+    project.entities(customer);
+    project.expect(0, "baseline", "-m", "adopt");
+    project.entities(customer.replace("""
+          @Column(name = "ref_no")
+          @org.hibernate.annotations.ColumnDefault("nextval('ref_seq')")
+          Long refNo;
+        """, ""));
+
+    CliRun change = project.expect(0, "-m", "no reference numbers");
+    String file = CheckAndEnumRisksTest.written(project, "no_reference_numbers");
+    assertTrue(file.indexOf("op.dropColumn(\"customers\", \"ref_no\")") >= 0
+        && file.indexOf("op.dropColumn(\"customers\", \"ref_no\")") < file.indexOf("op.dropSequence(\"ref_seq\")"),
+        () -> change + "\n" + file);
+    project.expect(0, "upgrade", "head");
+    project.expect(0, "check", "--strict");
+    assertEquals(0, single(project, "select count(*) from pg_class where relname = 'ref_seq'"));
+
+    project.expect(0, "downgrade", "-1");
+    execute(project, "insert into customers (id) values (1)");
+    assertEquals(1, single(project, "select ref_no from customers where id = 1"), "numbered by the sequence again");
+  }
+
   private static void execute(ProjectDirectory project, String sql) throws Exception {
     try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
       statement.execute(sql);

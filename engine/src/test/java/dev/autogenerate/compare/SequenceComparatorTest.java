@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.autogenerate.operations.AlterSequence;
 import dev.autogenerate.operations.CreateSequence;
+import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.operations.DropSequence;
+import dev.autogenerate.operations.Operation;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Sequence;
@@ -44,6 +46,31 @@ class SequenceComparatorTest {
 
     assertEquals(List.of(), plan.ordered(false));
     assertEquals(List.of(), plan.warnings());
+  }
+
+  /**
+   * The column whose default drew on a DBA's sequence is dropped by the same plan (the entities
+   * no longer map it): the sequence goes too, after the column, rather than being left with a
+   * note for the next -m to drop. One a kept column's default still uses stays.
+   */
+  @Test
+  void aSequenceOnlyADroppedColumnsDefaultUsedGoesAfterIt() {
+    Column id = Column.column("id", SqlType.BIGINT).notNull();
+    Schema current = Schema.of(List.of(
+            Table.of("customers", List.<TableElement>of(id,
+                Column.column("ref_no", SqlType.BIGINT).defaultSql("nextval('shared_ref_seq'::regclass)"))),
+            Table.of("invoices", List.<TableElement>of(id,
+                Column.column("number", SqlType.BIGINT).defaultSql("nextval('invoice_seq'::regclass)")))),
+        List.of(sequence("shared_ref_seq", 1, 1), sequence("invoice_seq", 1, 1)), List.of());
+    Schema wanted = Schema.of(List.of(Table.of("customers", List.<TableElement>of(id)),
+        current.requireTable("invoices")), List.of(), List.of());
+
+    MigrationPlan plan = new SchemaComparison(POSTGRES).compare(current, wanted);
+
+    List<Operation> operations = CompareTesting.operations(plan.upgradeChanges());
+    assertEquals(List.of(new DropColumn("customers", "ref_no"), new DropSequence("shared_ref_seq")), operations);
+    assertEquals(List.of("sequence invoice_seq is used by the default of invoices.number: left alone"),
+        plan.notices());
   }
 
   /**
