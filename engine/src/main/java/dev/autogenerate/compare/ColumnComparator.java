@@ -5,6 +5,7 @@ import dev.autogenerate.operations.AlterColumn;
 import dev.autogenerate.operations.ColumnChange;
 import dev.autogenerate.operations.DropColumn;
 import dev.autogenerate.schema.Column;
+import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,12 +103,22 @@ final class ColumnComparator implements TableElementComparator {
         changes.recorded().flatMap(table -> table.column(was.name())));
   }
 
-  /**
-   * The same, given what the applied migrations made of the column: shared with {@link
-   * SequencesPastRows}, whose sequence has numbered such a column all along.
-   */
+  /** The same, given what the applied migrations made of the column. */
   static boolean identityOfTheRowidOnly(boolean integerKeysNumberThemselves, Optional<Column> made) {
     return integerKeysNumberThemselves && made.map(column -> !column.identity()).orElse(false);
+  }
+
+  /**
+   * Whether the database numbers {@code table.column} by an identity (a serial's too), not only as
+   * SQLite's rowid where the migrations made none: what a sequence taking over its ids replaces
+   * ({@link SequencesPastRows}, {@link SequenceComparator}); a rowid's own sequence has numbered
+   * such a column all along.
+   */
+  static boolean numberedByIdentity(boolean integerKeysNumberThemselves, Schema current, Optional<Schema> recorded,
+      String table, String column) {
+    return current.table(table).flatMap(kept -> kept.column(column)).map(Column::identity).orElse(false)
+        && !identityOfTheRowidOnly(integerKeysNumberThemselves,
+            recorded.flatMap(schema -> schema.table(table)).flatMap(made -> made.column(column)));
   }
 
   private static Optional<ColumnDifference> nullability(Column was, Column wanted) {

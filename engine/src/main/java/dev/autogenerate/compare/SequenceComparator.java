@@ -9,6 +9,7 @@ import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.Table;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * Sequences: created when an entity needs one, dropped when none does, and given the increment
@@ -58,7 +59,7 @@ final class SequenceComparator implements SchemaElementComparator {
       // A column's own sequence goes with the column, or with its identity.
       if (sequence.ownedBy() == null && wanted.sequence(sequence.name()).isEmpty()) {
         // A column this plan drops (or whose table it drops) uses it no longer by its last steps.
-        Optional<String> user = columnDefaultUsing(current, sequence.name(), plan);
+        Optional<String> user = columnDefaultUsing(current, sequence.name(), plan::drops);
         if (user.isPresent()) {
           // A DBA's numbering (nextval() as a column's default): dropping it fails while the
           // default uses it, and the column numbers the rows still.
@@ -81,16 +82,14 @@ final class SequenceComparator implements SchemaElementComparator {
    */
   private boolean takesOverFromAnIdentity(Sequence sequence, Schema current, Schema wanted,
       Optional<Schema> recorded) {
-    if (columnDefaultUsing(wanted, sequence.name()).isPresent()) {
+    if (columnDefaultUsing(wanted, sequence.name(), (table, column) -> false).isPresent()) {
       return false;
     }
     for (String fed : sequence.feeds()) {
       String table = fed.substring(0, fed.lastIndexOf('.'));
       String columnName = fed.substring(fed.lastIndexOf('.') + 1);
-      boolean identityNow = current.table(table).flatMap(each -> each.column(columnName)).map(Column::identity)
-          .orElse(false)
-          && !ColumnComparator.identityOfTheRowidOnly(rules.integerKeysNumberThemselves(),
-              recorded.flatMap(schema -> schema.table(table)).flatMap(made -> made.column(columnName)));
+      boolean identityNow = ColumnComparator.numberedByIdentity(rules.integerKeysNumberThemselves(), current,
+          recorded, table, columnName);
       boolean identityWanted = wanted.table(table).flatMap(each -> each.column(columnName)).map(Column::identity)
           .orElse(true);
       if (identityNow && !identityWanted) {
@@ -100,20 +99,19 @@ final class SequenceComparator implements SchemaElementComparator {
     return false;
   }
 
-  /** The first column, as {@code table.column}, whose default takes values from the sequence. */
-  static Optional<String> columnDefaultUsing(Schema schema, String sequence) {
-    return columnDefaultUsing(schema, sequence, null);
-  }
-
-  /** The same, leaving out the columns the plan drops, when a plan is given. */
-  private static Optional<String> columnDefaultUsing(Schema schema, String sequence, PlanBuilder plan) {
+  /**
+   * The first column, as {@code table.column}, whose default takes values from the sequence,
+   * leaving out those {@code dropped} says go ({@code (table, column)}).
+   */
+  private static Optional<String> columnDefaultUsing(Schema schema, String sequence,
+      BiPredicate<String, String> dropped) {
     String quoted = "'" + sequence.toLowerCase(Locale.ROOT) + "'";
     String qualified = "." + sequence.toLowerCase(Locale.ROOT) + "'";
     for (Table table : schema.tables().values()) {
       for (Column column : table.columns()) {
         String defaultSql = column.defaultSql() == null ? "" : column.defaultSql().toLowerCase(Locale.ROOT);
         if (defaultSql.contains("nextval(") && (defaultSql.contains(quoted) || defaultSql.contains(qualified))
-            && (plan == null || !plan.drops(table.name(), column.name()))) {
+            && !dropped.test(table.name(), column.name())) {
           return Optional.of(table.name() + "." + column.name());
         }
       }

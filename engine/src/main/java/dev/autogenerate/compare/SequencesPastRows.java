@@ -51,9 +51,8 @@ final class SequencesPastRows {
         Optional<Column> column = current.table(table).flatMap(kept -> kept.column(columnName));
         // A serial reads as an identity; its own sequence numbered the rows.
         boolean ownSequence = existing.isPresent() && existing.get().isOwnedBy(table, columnName);
-        boolean identity = column.isPresent() && column.get().identity()
-            && !ColumnComparator.identityOfTheRowidOnly(integerKeysNumberThemselves,
-                recorded.flatMap(schema -> schema.table(table)).flatMap(made -> made.column(columnName)));
+        boolean identity = ColumnComparator.numberedByIdentity(integerKeysNumberThemselves, current, recorded, table,
+            columnName);
         if (column.isPresent() && !ownSequence && (existing.isEmpty() || identity)) {
           changes.add(Change.of(new AdvanceSequence(sequence.name(), table, columnName, sequence.incrementBy()),
               fed + " takes its ids from " + sequence.name() + " now: moved past the rows' ids, or inserts collide"));
