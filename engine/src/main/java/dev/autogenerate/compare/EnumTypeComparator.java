@@ -71,8 +71,7 @@ final class EnumTypeComparator implements SchemaElementComparator {
   /** Whether a column of the entities is of the type, or an array of it. */
   private static boolean declaredByAColumn(Schema wanted, String typeName) {
     return wanted.tables().values().stream().flatMap(table -> table.columns().stream())
-        .map(column -> column.type().rawName())
-        .anyMatch(rawName -> rawName != null && rawName.replaceAll("(\\s*\\[\\d*\\])+$", "").equals(typeName));
+        .anyMatch(column -> typeName.equals(column.type().rawElementName()));
   }
 
   private static List<String> added(List<String> before, List<String> after) {

@@ -169,8 +169,7 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Str
     Schema with = schema;
     for (EnumType type : entities.enumTypes().values()) {
       boolean used = with.tables().values().stream().flatMap(table -> table.columns().stream())
-          .anyMatch(column -> column.type().rawName() != null
-              && type.name().equals(column.type().rawName().replaceAll("(\\[\\])+$", "")));
+          .anyMatch(column -> type.name().equals(column.type().rawElementName()));
       if (used && with.enumType(type.name()).isEmpty()) {
         with = with.withEnumType(type);
       }

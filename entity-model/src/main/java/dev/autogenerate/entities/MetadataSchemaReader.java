@@ -171,7 +171,7 @@ final class MetadataSchemaReader {
       Column model = toColumn(column, definition, primaryKey);
       columns.add(model);
       if (model.type().rawName() != null) {
-        columnsOfRawTypes.computeIfAbsent(withoutArray(model.type().rawName()), name -> new ArrayList<>()).add(column);
+        columnsOfRawTypes.computeIfAbsent(model.type().rawElementName(), name -> new ArrayList<>()).add(column);
       }
       if (column.isUnique() || definition.unique()) {
         columnUniques.add(new UniqueConstraint(
@@ -415,10 +415,6 @@ final class MetadataSchemaReader {
       }
     });
     return codes;
-  }
-
-  private static String withoutArray(String type) {
-    return type.replaceAll("(\\s*\\[\\d*\\])+$", "");
   }
 
   private static String unqualified(String name) {

@@ -117,6 +117,15 @@ public record SqlType(Kind kind, Integer length, Integer precision, Integer scal
         ? new SqlType(kind, length, null, scale, rawName) : this;
   }
 
+  /**
+   * The name of the type a raw type is an array of, else its own name: {@code priority} for
+   * {@code priority[]} or {@code priority [3][]} (an enum type's columns name it so); null for a
+   * portable type.
+   */
+  public String rawElementName() {
+    return rawName == null ? null : rawName.replaceAll("(\\s*\\[\\d*\\])+$", "");
+  }
+
   /** A type only one database knows, spelled as that database spells it. */
   public static SqlType sqlType(String name) {
     return new SqlType(Kind.RAW, null, null, null, name);
