@@ -253,7 +253,6 @@ public final class RevisionHistory {
     return Optional.empty();
   }
 
-  /** The state with exactly these revisions applied; the set must hold each one's ancestors. */
   /**
    * The revisions a database skipped, when it did: an ancestor of where its version table says it
    * is that its history table does not list as applied. The history was reordered after the
@@ -270,8 +269,9 @@ public final class RevisionHistory {
     // A gap in the middle: below a revision the history table lists. One with nothing listed
     // below it is where the table's record starts (a database an earlier release migrated, then
     // an offline script moved on, which creates the table without its past): no reorder.
-    // Not a head itself: one whose row is missing may be one another process applied or reverted
-    // between the two reads (the version table's, then the history table's, outside the lock).
+    // Not a head itself: a head can lack its row without a reorder (stamp --sql moves the version
+    // table and adds no history row). RecordedRevisions reads both tables at once, so a revision
+    // another process applies or reverts meanwhile is not half seen.
     List<MigrationScript> never = inOrder(ancestors(known)).stream()
         .filter(script -> !ran.contains(script.id()) && !known.contains(script.id()))
         .filter(script -> ancestors(script.parents()).stream().anyMatch(ran::contains)).toList();
@@ -289,6 +289,7 @@ public final class RevisionHistory {
         + " the branches with autogenerate merge. Nothing was changed here");
   }
 
+  /** The state with exactly these revisions applied; the set must hold each one's ancestors. */
   public AppliedRevisions appliedExactly(Set<String> revisionIds) {
     List<String> heads = inOrder(revisionIds).stream()
         .filter(script -> children(script.id()).stream().noneMatch(child -> revisionIds.contains(child.id())))
