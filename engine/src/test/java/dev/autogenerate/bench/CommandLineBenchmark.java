@@ -149,7 +149,8 @@ public final class CommandLineBenchmark {
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + usage);
       }
     }
-    // --keep leaves the projects (SQLite ones run again as they are) in that folder instead of a temporary one.
+    // --keep leaves the projects (SQLite ones, with their databases, run again as they are) in that
+    // folder instead of a temporary one.
     Path work = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("autogenerate-bench");
     if (against != null && !Files.isExecutable(against)) {
       throw new IllegalArgumentException("--against " + against + ": no launcher there; give another checkout's autogenerate");
@@ -201,8 +202,9 @@ public final class CommandLineBenchmark {
 
   /** {@code check} and {@code -m} on a database that already matches N entities. */
   private void upToDate(DatabaseKind kind, int count) throws Exception {
-    TestDatabase database = TestDatabases.fresh(kind);
-    Path project = project(kind + "-" + count, database, entitySources(count));
+    String name = kind + "-" + count;
+    TestDatabase database = keptDatabase(kind, name);
+    Path project = project(name, database, entitySources(count));
     createWithToolSql(database, count);
     // Adopted, as a project's database is at its newest migration: with no migration at all,
     // check fails on a database holding the entities' tables (see UnadoptedTables).
@@ -244,7 +246,8 @@ public final class CommandLineBenchmark {
 
   /** {@code -m} on an empty database: the whole schema's first migration, rendered. */
   private void firstMigration(DatabaseKind kind, int count) throws Exception {
-    Path project = project(kind + "-first-" + count, TestDatabases.fresh(kind), entitySources(count));
+    String name = kind + "-first-" + count;
+    Path project = project(name, keptDatabase(kind, name), entitySources(count));
     inTurns(kind, count + " tables, empty database", "-m first", each -> {
       Run run = run(each, project, 0, "-m", "first");
       try (Stream<Path> written = Files.list(project.resolve("migrations"))) {
@@ -517,6 +520,23 @@ public final class CommandLineBenchmark {
         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     stop.environment().put("AUTOGENERATE_CACHE", work.resolve("cache").toString());
     stop.start().waitFor();
+  }
+
+  /**
+   * A fresh database for a project {@code --keep} may leave: on SQLite a file beside the projects
+   * (the test databases' own folder is deleted when the benchmark's JVM ends), so the projects
+   * can run again, or be compared with another tool, afterwards. PostgreSQL's test server stops
+   * with the JVM, so its projects are kept for their files only.
+   */
+  private TestDatabase keptDatabase(DatabaseKind kind, String name) throws Exception {
+    if (kind != DatabaseKind.SQLITE) {
+      return TestDatabases.fresh(kind);
+    }
+    Path file = work.resolve(name + ".db");
+    Files.deleteIfExists(file);
+    TestDatabase database = new TestDatabase(kind, "jdbc:sqlite:" + file.toAbsolutePath(), null, null);
+    database.open().close(); // SQLite creates the file on connecting
+    return database;
   }
 
   private Path project(String name, TestDatabase database, List<String> entitySources) throws IOException {
