@@ -4,6 +4,8 @@ import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,7 +34,9 @@ final class RecordedSpellings {
       Optional<Table> written = recorded.get().table(table.name());
       if (written.isPresent()) {
         Table same = respelled(table, written.get(), rules);
-        if (!same.equals(table)) {
+        // The same instance when nothing was respelled: most tables, on every command, and no
+        // deep comparison (a record's first equals is also linked through method handles).
+        if (same != table) {
           respelled = respelled.withTable(same);
         }
       }
@@ -49,9 +53,18 @@ final class RecordedSpellings {
         respelled = respelled.withColumnReplaced(column.name(), each -> each.defaultSql(text.get()));
       }
     }
+    List<CheckConstraint> checks = new ArrayList<>();
+    boolean checksKept = true;
+    for (CheckConstraint check : table.checks()) {
+      CheckConstraint same = respelled(check, written, rules);
+      checksKept &= same == check;
+      checks.add(same);
+    }
+    if (respelled == table && checksKept) {
+      return table;
+    }
     return new Table(respelled.name(), respelled.columns(), respelled.primaryKey(), respelled.uniqueConstraints(),
-        respelled.foreignKeys(), respelled.checks().stream().map(check -> respelled(check, written, rules)).toList(),
-        respelled.indexes(), respelled.comment());
+        respelled.foreignKeys(), checks, respelled.indexes(), respelled.comment());
   }
 
   private static CheckConstraint respelled(CheckConstraint check, Table written, ComparisonRules rules) {
