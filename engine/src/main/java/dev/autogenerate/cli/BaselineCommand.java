@@ -28,14 +28,14 @@ final class BaselineCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Project project = root.project();
     // Where there are migrations, the baseline adopts what of the entities the database has ahead
-    // of them, as the entities map it: "as it is" was untrue there (a user test's varchar had become
-    // varchar(255), which the next check then wanted to change).
+    // of them: "as it is" was untrue there (a column is adopted as the entities map it: a user
+    // test's varchar had become varchar(255), which the next check then wanted to change).
     boolean first = project.history().isEmpty();
     Project.GeneratedRevision revision = project.baseline(new Project.RevisionRequest(message, revisionId, null), root.out());
     int steps = revision.plan().upgradeChanges().size();
     root.out().println("Wrote " + RevisionCommand.displayPath(root, revision.file().orElseThrow()) + ": " + steps
         + (steps == 1 ? " step" : " steps") + (first ? " creating what the database has, as it is."
-            : " creating what of the entities the database has ahead of the migrations, as the entities map it."));
+            : " creating what of the entities the database has ahead of the migrations."));
     return AutogenerateCli.OK;
   }
 }

@@ -120,15 +120,22 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Str
   }
 
   /**
-   * The replayed schema with what was found added: the tables and columns as the entities map
-   * them (the types a migration writes), the indexes and keys as the database holds them (their
-   * names there, which the comparison does not tell). Where a migration that adopts it, with
-   * nothing else, brings a database built from the migrations.
+   * The replayed schema with what was found added: where a migration that adopts it, with nothing
+   * else, brings a database built from the migrations. The tables as the database holds them, as a
+   * first baseline adopts a whole database (the types the entities declare where the database
+   * cannot tell them apart, {@link AdoptedTypes}): as the entities mapped them, a database built
+   * from the migrations had columns this one lacks, and the next migration, which adds them here,
+   * failed there. The columns of tables the migrations create as the entities map them (the
+   * types a migration writes); the indexes and keys as the database holds them (their names
+   * there, which the comparison does not tell).
+   *
+   * @param database the database's schema, spelled as the entities spell their names
    */
-  Schema addedTo(Schema replayed, Schema entities) {
+  Schema addedTo(Schema replayed, Schema entities, Schema database, ComparisonRules rules) {
     Schema schema = replayed;
+    Schema held = AdoptedTypes.asTheEntitiesSayWhereAlike(database, entities, rules);
     for (String table : tables) {
-      schema = schema.withTable(entities.table(table).orElseThrow());
+      schema = schema.withTable(held.table(table).orElseThrow());
     }
     for (String column : columns) {
       String table = column.substring(0, column.lastIndexOf('.'));

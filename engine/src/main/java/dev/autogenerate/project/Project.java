@@ -934,7 +934,7 @@ public final class Project {
   /**
    * {@code baseline} where there are migrations: a revision that creates what of the entities the
    * database has ahead of them ({@link MadeOutsideMigrations}: Hibernate's {@code ddl-auto=update},
-   * a hand), as the entities map it, recorded as applied here, which has it. Databases built from
+   * a hand), a table as this database has it, recorded as applied here, which has it. Databases built from
    * the migrations get it from that revision; the next {@code -m} holds only what changed.
    */
   private GeneratedRevision adoptMadeOutside(RevisionRequest request, RevisionHistory history, Connection connection,
@@ -950,8 +950,19 @@ public final class Project {
     Database database = Database.of(connection);
     Schema replayed = history.replay(history.appliedAt(VersionTable.heads(connection)));
     SchemaComparison comparison = new SchemaComparison(database.comparisonRules(), diffOptions());
-    MigrationPlan plan = comparison.compare(replayed, compared.madeOutside().addedTo(replayed, compared.target()),
-        Optional.of(replayed));
+    Schema target = compared.target();
+    Schema adopted = compared.madeOutside().addedTo(replayed, target, compared.current(), database.comparisonRules());
+    MigrationPlan plan = comparison.compare(replayed, adopted, Optional.of(replayed));
+    // What of an adopted table no entity maps (a DBA's index, a check) is left to the database,
+    // as a first baseline leaves it: created, and not proposed for dropping by the next -m.
+    List<Change> left = AdoptedButUnmapped.of(comparison.compare(adopted, target, Optional.of(adopted)),
+        comparison.compare(adopted, target, Optional.of(replayed)), target);
+    if (!left.isEmpty()) {
+      List<Change> upgrade = new ArrayList<>(plan.upgradeChanges());
+      upgrade.addAll(left);
+      plan = new MigrationPlan(ChangeGroup.consecutive(upgrade), plan.downgrade(), plan.warnings(), plan.notices(),
+          plan.risks());
+    }
     Path file = write(request, headIds(history), plan);
     migrator(progress, null).stamp(connection, "head");
     return GeneratedRevision.one(file, plan, List.of());
