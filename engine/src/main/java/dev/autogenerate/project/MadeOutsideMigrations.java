@@ -7,6 +7,7 @@ import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,8 @@ import java.util.stream.Collectors;
  * as created there (a data migration's {@code update} creates nothing).
  *
  * @param tables the tables, in the entities' order
+ * @param sequences the sequences (a generator's, which ddl-auto creates with its entity's table),
+ *     in the order of their names
  * @param columns the columns of tables the migrations do create, as {@code table.column}
  * @param retyped the columns of such tables whose type the database holds as the entities map it,
  *     and the migrations make otherwise ({@code phone varchar(40)}, where they make
@@ -35,13 +38,16 @@ import java.util.stream.Collectors;
  *     from the migrations has the other type, and no migration written from this one changes it
  * @param keys the indexes, uniques and foreign keys of such tables, as the database holds them
  */
-record MadeOutsideMigrations(List<String> tables, List<String> columns, List<String> retyped, List<MappedKey> keys) {
+record MadeOutsideMigrations(List<String> tables, List<String> sequences, List<String> columns, List<String> retyped,
+    List<MappedKey> keys) {
 
   /** Nothing found, or nothing to compare with (no migration, a history that does not replay). */
-  static final MadeOutsideMigrations NONE = new MadeOutsideMigrations(List.of(), List.of(), List.of(), List.of());
+  static final MadeOutsideMigrations NONE =
+      new MadeOutsideMigrations(List.of(), List.of(), List.of(), List.of(), List.of());
 
   MadeOutsideMigrations {
     tables = List.copyOf(tables);
+    sequences = List.copyOf(sequences);
     columns = List.copyOf(columns);
     retyped = List.copyOf(retyped);
     keys = List.copyOf(keys);
@@ -64,6 +70,15 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Str
     List<String> columns = new ArrayList<>();
     List<String> retyped = new ArrayList<>();
     List<MappedKey> keys = new ArrayList<>();
+    List<String> sequences = new ArrayList<>();
+    for (String sequence : entities.sequences().keySet()) {
+      // Not an identity's own sequence: its column makes it, and the columns are compared below.
+      boolean held = database.sequences().values().stream()
+          .anyMatch(each -> sameName(each.name(), sequence) && !each.ofIdentity());
+      if (held && !named(recorded.sequences().keySet(), sequence)) {
+        sequences.add(sequence);
+      }
+    }
     for (Table wanted : entities.tables().values()) {
       Optional<Table> there = database.table(wanted.name());
       if (there.isEmpty()) {
@@ -105,7 +120,7 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Str
       Schema all = everything.get();
       keys.removeIf(key -> tableNamed(all, key.table()).filter(key::in).isPresent());
     }
-    if (tables.isEmpty() && columns.isEmpty() && retyped.isEmpty() && keys.isEmpty()) {
+    if (tables.isEmpty() && sequences.isEmpty() && columns.isEmpty() && retyped.isEmpty() && keys.isEmpty()) {
       return NONE;
     }
     // What creates or alters: a data migration naming a column (an update) creates nothing.
@@ -113,6 +128,7 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Str
         .collect(Collectors.joining("\n")).toLowerCase(Locale.ROOT);
     return new MadeOutsideMigrations(
         tables.stream().filter(table -> !mentioned(rawSql, table)).toList(),
+        sequences.stream().filter(sequence -> !mentioned(rawSql, sequence)).toList(),
         columns.stream().filter(column -> !mentioned(rawSql, column.substring(column.lastIndexOf('.') + 1))).toList(),
         retyped.stream().filter(column -> !mentioned(rawSql, column.substring(column.lastIndexOf('.') + 1))).toList(),
         keys.stream().filter(key -> !mentioned(rawSql, key.table())
@@ -125,8 +141,8 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Str
    * first baseline adopts a whole database (the types the entities declare where the database
    * cannot tell them apart, {@link AdoptedTypes}): as the entities mapped them, a database built
    * from the migrations had columns this one lacks, and the next migration, which adds them here,
-   * failed there. The columns of tables the migrations create as the entities map them (the
-   * types a migration writes); the indexes and keys as the database holds them (their names
+   * failed there. The sequences, and the columns of tables the migrations create, as the entities
+   * map them (the types a migration writes; an increment SQLite does not store); the indexes and keys as the database holds them (their names
    * there, which the comparison does not tell).
    *
    * @param database the database's schema, spelled as the entities spell their names
@@ -136,6 +152,9 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Str
     Schema held = AdoptedTypes.asTheEntitiesSayWhereAlike(database, entities, rules);
     for (String table : tables) {
       schema = schema.withTable(held.table(table).orElseThrow());
+    }
+    for (String sequence : sequences) {
+      schema = schema.withSequence(entities.sequence(sequence).orElseThrow());
     }
     for (String column : columns) {
       String table = column.substring(0, column.lastIndexOf('.'));
@@ -187,6 +206,10 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Str
   /** A statement that may create a table, a column, an index or a key. */
   private static final Pattern DEFINES = Pattern.compile("(?i)\\b(create|alter)\\b");
 
+  private static boolean named(Collection<String> names, String name) {
+    return names.stream().anyMatch(each -> sameName(each, name));
+  }
+
   private static Optional<Table> tableNamed(Schema schema, String name) {
     return schema.tables().values().stream().filter(table -> sameName(table.name(), name)).findFirst();
   }
@@ -203,7 +226,7 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Str
   }
 
   boolean isEmpty() {
-    return tables.isEmpty() && columns.isEmpty() && retyped.isEmpty() && keys.isEmpty();
+    return tables.isEmpty() && sequences.isEmpty() && columns.isEmpty() && retyped.isEmpty() && keys.isEmpty();
   }
 
   /** What {@code check}, {@code -m} and an application's start-up report. */
@@ -211,6 +234,9 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Str
     List<String> what = new ArrayList<>();
     if (!tables.isEmpty()) {
       what.add(count(tables.size(), "table") + " (" + Project.firstOf(tables, 3) + ")");
+    }
+    if (!sequences.isEmpty()) {
+      what.add(count(sequences.size(), "sequence") + " (" + Project.firstOf(sequences, 3) + ")");
     }
     if (!columns.isEmpty()) {
       what.add(count(columns.size(), "column") + " (" + Project.firstOf(columns, 3) + ")");
@@ -223,7 +249,7 @@ record MadeOutsideMigrations(List<String> tables, List<String> columns, List<Str
       what.add(count(retyped.size(), "column") + " of the type the entities map, which the migrations make"
           + " otherwise (" + Project.firstOf(retyped, 3) + ")");
     }
-    String them = tables.size() + columns.size() + retyped.size() + keys.size() == 1 ? "it" : "them";
+    String them = tables.size() + sequences.size() + columns.size() + retyped.size() + keys.size() == 1 ? "it" : "them";
     return "the database has " + joined(what) + " of the entities that no migration creates (made by hand, or by"
         + " Hibernate's ddl-auto): a database built from the migrations would lack " + them + ", and no migration"
         + " written from this database creates " + them + "; adopt " + them + " as " + (them.equals("it") ? "it is" : "they are")

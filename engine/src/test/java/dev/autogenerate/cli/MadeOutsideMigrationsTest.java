@@ -163,6 +163,38 @@ class MadeOutsideMigrationsTest {
     built.expect(0, "check");
   }
 
+  /**
+   * ddl-auto=update creates the sequence of a new entity's generated ids with its table: a
+   * database built from the migrations needs it too, where the entity's inserts take their ids.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aSequenceMadeAheadOfTheMigrationsFailsCheckAndIsAdopted(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = usersMigrated(kind);
+    String tag = TAG.replace("@Id Long id;", "@Id @GeneratedValue Long id;");
+    project.entities(USER, tag);
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      if (kind == DatabaseKind.POSTGRESQL) {
+        statement.execute("create sequence tags_seq start with 1 increment by 50");
+      } else {
+        statement.execute("create table tags_seq (next_val bigint)");
+        statement.execute("insert into tags_seq values (1)");
+      }
+      statement.execute("create table tags (id bigint not null, label varchar(255), primary key (id))");
+    }
+
+    CliRun check = project.expect(1, "check");
+    assertTrue(check.out().contains("tags_seq"), check::toString);
+    project.expect(0, "baseline", "-m", "adopt tags");
+    project.expect(0, "check");
+
+    ProjectDirectory built = new ProjectDirectory(directory.resolve("built"), TestDatabases.fresh(kind));
+    built.copyMigrationsFrom(project);
+    built.entities(USER, tag);
+    built.expect(0, "upgrade", "head");
+    built.expect(0, "check");
+  }
+
   /** ddl-auto=update creates a new {@code @Index} of an existing table too. */
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
