@@ -1,6 +1,7 @@
 package dev.autogenerate.compare;
 
 import dev.autogenerate.operations.AddConstraint;
+import dev.autogenerate.operations.LeaveToDatabase.Kind;
 import dev.autogenerate.schema.CheckConstraint;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ final class CheckComparator implements TableElementComparator {
       } else {
         if (!named(wanted.checks(), check.name())) {
           // One of the entities' name gets its own note below.
-          changes.keep("check " + check.name() + " on " + wanted.name() + " (" + check.expression() + ")");
+          changes.keep(Kind.CONSTRAINT, check.name(), "check " + check.name() + " on " + wanted.name() + " (" + check.expression() + ")");
         }
         kept.add(check);
       }

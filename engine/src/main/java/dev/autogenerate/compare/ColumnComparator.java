@@ -56,7 +56,7 @@ final class ColumnComparator implements TableElementComparator {
                 + (alongWith.isEmpty() ? "" : ", and the database drops with it " + String.join(", ", alongWith)
                     + " (the downgrade creates them again)"));
       } else {
-        changes.keep("column " + table + "." + column.name());
+        changes.keep(null, null, "column " + table + "." + column.name());
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.autogenerate.compare;
 
 import dev.autogenerate.operations.ColumnChange;
+import dev.autogenerate.operations.LeaveToDatabase.Kind;
 import dev.autogenerate.operations.SetTableComment;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Table;
@@ -21,7 +22,7 @@ final class CommentComparator implements TableElementComparator {
       return;
     }
     if (wanted.comment() == null && !changes.mayDrop(recorded -> recorded.comment() != null)) {
-      changes.keep("comment on table " + wanted.name());
+      changes.keep(Kind.COMMENT, null, "comment on table " + wanted.name());
       return;
     }
     changes.afterColumns(new SetTableComment(wanted.name(), wanted.comment()), null);
@@ -33,7 +34,7 @@ final class CommentComparator implements TableElementComparator {
       return Optional.empty();
     }
     if (wanted.comment() == null && !changes.mayDropOfColumn(wanted.name(), column -> column.comment() != null)) {
-      changes.keep("comment on column " + table + "." + wanted.name());
+      changes.keep(Kind.COMMENT, wanted.name(), "comment on column " + table + "." + wanted.name());
       return Optional.empty();
     }
     return Optional.of(new ColumnDifference(new ColumnChange.SetComment(wanted.comment()),

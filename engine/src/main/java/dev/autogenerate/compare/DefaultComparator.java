@@ -1,6 +1,7 @@
 package dev.autogenerate.compare;
 
 import dev.autogenerate.operations.ColumnChange;
+import dev.autogenerate.operations.LeaveToDatabase.Kind;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.SqlType;
 import java.math.BigDecimal;
@@ -55,7 +56,7 @@ final class DefaultComparator {
     }
     boolean madeByMigrations = changes.mayDropOfColumn(wanted.name(), column -> column.defaultSql() != null);
     if (want == null && !madeByMigrations) {
-      changes.keep("default " + was.defaultSql() + " of " + table + "." + wanted.name());
+      changes.keep(Kind.DEFAULT, wanted.name(), "default " + was.defaultSql() + " of " + table + "." + wanted.name());
       return Optional.empty();
     }
     return Optional.of(new ColumnDifference(new ColumnChange.SetDefault(wanted.defaultSql()),

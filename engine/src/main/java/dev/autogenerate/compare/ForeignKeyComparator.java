@@ -1,6 +1,7 @@
 package dev.autogenerate.compare;
 
 import dev.autogenerate.operations.AddConstraint;
+import dev.autogenerate.operations.LeaveToDatabase.Kind;
 import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ final class ForeignKeyComparator implements TableElementComparator {
             "foreign key " + key.name() + " (no migration created it) references " + key.referencedTable()
                 + ", which is dropped"));
       } else if (match.isEmpty()) {
-        changes.keep("foreign key " + key.name() + " on " + wanted.name() + " " + key.columns() + " -> "
+        changes.keep(Kind.CONSTRAINT, key.name(), "foreign key " + key.name() + " on " + wanted.name() + " " + key.columns() + " -> "
             + key.referencedTable());
       }
     }

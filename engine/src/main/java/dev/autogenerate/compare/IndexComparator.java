@@ -2,6 +2,7 @@ package dev.autogenerate.compare;
 
 import dev.autogenerate.operations.CreateIndex;
 import dev.autogenerate.operations.DropIndex;
+import dev.autogenerate.operations.LeaveToDatabase.Kind;
 import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.Table;
 
@@ -53,7 +54,7 @@ final class IndexComparator implements TableElementComparator {
             "index " + index.name() + " was created by a migration and is no longer mapped");
       } else if (dropUnmapped) {
         changes.beforeColumns(new DropIndex(table, index.name()), "index " + index.name() + " is not in the mapping");
-      } else {
+      } else if (!changes.leftByMigration(Kind.INDEX, index.name())) {
         changes.notice("index " + index.name() + " on " + table + " " + index.columnNames()
             + " exists only in the database, and is its own (no migration created it, or the baseline left it to the"
             + " database): left alone"

@@ -2,6 +2,7 @@ package dev.autogenerate.compare;
 
 import dev.autogenerate.operations.AddConstraint;
 import dev.autogenerate.operations.DropConstraint;
+import dev.autogenerate.operations.LeaveToDatabase.Kind;
 import dev.autogenerate.schema.PrimaryKey;
 import dev.autogenerate.schema.Table;
 import dev.autogenerate.schema.UniqueConstraint;
@@ -25,7 +26,7 @@ final class KeyComparator implements TableElementComparator {
       if (!mapped && changes.mayDrop(table -> Matching.hasUnique(table.uniqueConstraints(), unique.columns()))) {
         Matching.drop(unique, wanted.name(), changes).ifPresent(drop -> changes.beforeColumns(drop, null));
       } else if (!mapped) {
-        changes.keep("unique constraint " + unique.name() + " on " + wanted.name() + " " + unique.columns());
+        changes.keep(Kind.CONSTRAINT, unique.name(), "unique constraint " + unique.name() + " on " + wanted.name() + " " + unique.columns());
       }
     }
     if (primaryKeyChanges) {

@@ -81,9 +81,9 @@ final class PlanBuilder {
 
   /** The changes to a table both sides have; the arguments as {@link TableChanges} takes them. */
   TableChanges keptTable(String table, Optional<Schema> recorded, boolean dropUnmapped, Set<String> wantedTables,
-      Set<String> numberedFromOwnSequence, SequencesPastRows sequencesPastRows) {
+      Set<String> numberedFromOwnSequence, SequencesPastRows sequencesPastRows, LeftToDatabase leftToDatabase) {
     return keptTables.computeIfAbsent(table, name -> new TableChanges(name, recorded, dropUnmapped, wantedTables,
-        numberedFromOwnSequence, sequencesPastRows));
+        numberedFromOwnSequence, sequencesPastRows, leftToDatabase));
   }
 
   /** Whether the plan drops the column, or the whole table, before its last steps. */

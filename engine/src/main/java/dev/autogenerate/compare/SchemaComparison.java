@@ -53,20 +53,34 @@ public final class SchemaComparison {
   private final DiffOptions options;
   private final List<SchemaElementComparator> schemaElements;
   private final List<TableElementComparator> tableElements;
+  private final LeftToDatabase leftToDatabase;
 
   public SchemaComparison(ComparisonRules rules) {
     this(rules, DiffOptions.defaults());
   }
 
   public SchemaComparison(ComparisonRules rules, DiffOptions options) {
+    this(rules, options, LeftToDatabase.NONE);
+  }
+
+  private SchemaComparison(ComparisonRules rules, DiffOptions options, LeftToDatabase leftToDatabase) {
     this.rules = rules;
     this.options = options;
+    this.leftToDatabase = leftToDatabase;
     // Enum types before sequences before tables: a table may use both.
     this.schemaElements = List.of(new EnumTypeComparator(), new SequenceComparator(rules),
         new TableComparator(rules, options.dropUnmapped()));
     // Within a stage of a table, changes keep this order: keys, checks, indexes, columns, comment.
     this.tableElements = List.of(new ForeignKeyComparator(), new KeyComparator(), new CheckComparator(rules),
         new IndexComparator(options.dropUnmappedIndexes() || options.dropUnmapped()), new ColumnComparator(rules), new CommentComparator());
+  }
+
+  /**
+   * This comparison, knowing what the applied migrations left to the database: it keeps those
+   * objects, as any object only the database has, without a note.
+   */
+  public SchemaComparison knowing(LeftToDatabase left) {
+    return new SchemaComparison(rules, options, left);
   }
 
   public MigrationPlan compare(Schema current, Schema target) {
@@ -121,7 +135,7 @@ public final class SchemaComparison {
       Optional<Table> existing = renamed.table(table.name());
       if (existing.isPresent()) {
         TableChanges changes = plan.keptTable(table.name(), recordedRenamed, options.dropUnmapped(), wantedTables,
-            numberedFromOwnSequence, sequencesPastRows);
+            numberedFromOwnSequence, sequencesPastRows, leftToDatabase);
         tableElements.forEach(comparator -> comparator.compare(existing.get(), table, changes));
       }
     }

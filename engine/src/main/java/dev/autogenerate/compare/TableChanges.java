@@ -3,6 +3,7 @@ package dev.autogenerate.compare;
 import dev.autogenerate.changes.Change;
 import dev.autogenerate.operations.DropConstraint;
 import dev.autogenerate.operations.DropIndex;
+import dev.autogenerate.operations.LeaveToDatabase.Kind;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Schema;
@@ -27,6 +28,7 @@ final class TableChanges {
   private final Set<String> wantedTables;
   private final Set<String> numberedFromOwnSequence;
   private final SequencesPastRows sequencesPastRows;
+  private final LeftToDatabase leftToDatabase;
   private final List<Change> foreignKeyDrops = new ArrayList<>();
   private final List<Change> beforeColumns = new ArrayList<>();
   private final List<Change> columns = new ArrayList<>();
@@ -47,22 +49,24 @@ final class TableChanges {
    * @param wantedTables the tables the entities map: a key referencing any other cannot stay
    */
   TableChanges(String table, Optional<Schema> recorded, boolean dropUnmapped, Set<String> wantedTables) {
-    this(table, recorded, dropUnmapped, wantedTables, Set.of(), SequencesPastRows.NONE);
+    this(table, recorded, dropUnmapped, wantedTables, Set.of(), SequencesPastRows.NONE, LeftToDatabase.NONE);
   }
 
   /**
    * @param numberedFromOwnSequence the columns, as {@code table.column}, whose own sequence (a
    *     serial's) the entities take their ids from
    * @param sequencesPastRows the sequences the plan moves past the ids of the rows they now number
+   * @param leftToDatabase what the applied migrations left to the database: kept without a note
    */
   TableChanges(String table, Optional<Schema> recorded, boolean dropUnmapped, Set<String> wantedTables,
-      Set<String> numberedFromOwnSequence, SequencesPastRows sequencesPastRows) {
+      Set<String> numberedFromOwnSequence, SequencesPastRows sequencesPastRows, LeftToDatabase leftToDatabase) {
     this.table = table;
     this.recorded = recorded;
     this.dropUnmapped = dropUnmapped;
     this.wantedTables = Set.copyOf(wantedTables);
     this.numberedFromOwnSequence = numberedFromOwnSequence;
     this.sequencesPastRows = sequencesPastRows;
+    this.leftToDatabase = leftToDatabase;
   }
 
   /**
@@ -134,11 +138,25 @@ final class TableChanges {
     return mayDrop(recorded -> recorded.column(column).map(given::test).orElse(false));
   }
 
-  /** Says that an object only the database has is kept, and how to have such objects dropped. */
-  void keep(String object) {
+  /**
+   * Says that an object only the database has is kept, and how to have such objects dropped;
+   * nothing where a migration left it to the database ({@link #leftByMigration}).
+   *
+   * @param kind what it is, as a migration leaves it ({@code null} for what none can, a column)
+   * @param name its name, or its column's for a default or comment ({@code null} for the table's)
+   */
+  void keep(Kind kind, String name, String object) {
+    if (kind != null && leftByMigration(kind, name)) {
+      return;
+    }
     notice(object + " exists only in the database, and is its own (no migration created it, or the baseline left"
         + " it to the database): left alone"
         + " (set compare.drop-unmapped=true to drop such objects)");
+  }
+
+  /** Whether an applied migration left this object of the table to the database, acknowledging it. */
+  boolean leftByMigration(Kind kind, String name) {
+    return leftToDatabase.holds(table, kind, name);
   }
 
   /** Whether a step found so far drops the constraint or index of this name. */

@@ -1,6 +1,7 @@
 package dev.autogenerate.project;
 
 import dev.autogenerate.compare.DiffOptions;
+import dev.autogenerate.compare.LeftToDatabase;
 import dev.autogenerate.compare.MigrationPlan;
 import dev.autogenerate.compare.RenameConflict;
 import dev.autogenerate.compare.SchemaComparison;
@@ -118,7 +119,9 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
             () -> history.executedSql(applied), database.comparisonRules());
     try {
       MigrationPlan plan = PhaseTimings.time("diff",
-          () -> new SchemaComparison(database.comparisonRules(), options).compare(current, target, recorded, renames));
+          () -> new SchemaComparison(database.comparisonRules(), options)
+              .knowing(LeftToDatabase.readWhenNeeded(() -> history.leftToDatabase(applied)))
+              .compare(current, target, recorded, renames));
       if (!unadopted.isEmpty()) {
         plan = plan.withWarning(unadopted.warning());
       }

@@ -68,6 +68,11 @@ final class DatabasesOwn {
     }
   }
 
+  /** The marks still in force, in the order the revisions made them. */
+  List<LeaveToDatabase> left() {
+    return List.copyOf(left);
+  }
+
   /** The schema without the objects still left to the database; one it does not hold is passed over. */
   Schema strip(Schema schema) {
     Schema stripped = schema;

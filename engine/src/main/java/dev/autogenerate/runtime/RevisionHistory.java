@@ -1,6 +1,7 @@
 package dev.autogenerate.runtime;
 
 import dev.autogenerate.operations.ExecuteSql;
+import dev.autogenerate.operations.LeaveToDatabase;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.schema.Schema;
 import java.util.ArrayDeque;
@@ -394,6 +395,16 @@ public final class RevisionHistory {
   public Schema replayOwned(AppliedRevisions applied) {
     DatabasesOwn own = new DatabasesOwn();
     return own.strip(replayed(applied, true, own).orElseThrow());
+  }
+
+  /**
+   * What the applied revisions left to the database ({@code op.leaveIndexToDatabase} and the
+   * like), as {@link DatabasesOwn} follows the marks through the revisions after them.
+   */
+  public List<LeaveToDatabase> leftToDatabase(AppliedRevisions applied) {
+    DatabasesOwn own = new DatabasesOwn();
+    replayed(applied, true, own);
+    return own.left();
   }
 
   /** The schema replayed; empty only where an operation does not apply and is not passed over. */
