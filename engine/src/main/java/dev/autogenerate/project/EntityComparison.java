@@ -117,11 +117,11 @@ public record EntityComparison(DiffOptions options, TableFilter filter) {
     MadeOutsideMigrations outside = history.isEmpty() ? MadeOutsideMigrations.NONE
         : MadeOutsideMigrations.in(current, target, recorded.get(), () -> history.replay(applied),
             () -> history.executedSql(applied), database.comparisonRules());
+    LeftToDatabase left =
+        LeftToDatabase.readWhenNeeded(() -> RecordedSchemaCache.standard().leftToDatabase(history, applied));
     try {
-      MigrationPlan plan = PhaseTimings.time("diff",
-          () -> new SchemaComparison(database.comparisonRules(), options)
-              .knowing(LeftToDatabase.readWhenNeeded(() -> history.leftToDatabase(applied)))
-              .compare(current, target, recorded, renames));
+      MigrationPlan plan = PhaseTimings.time("diff", () -> new SchemaComparison(database.comparisonRules(), options)
+          .knowing(left).compare(current, target, recorded, renames));
       if (!unadopted.isEmpty()) {
         plan = plan.withWarning(unadopted.warning());
       }

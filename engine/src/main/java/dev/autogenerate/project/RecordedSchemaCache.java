@@ -1,6 +1,7 @@
 package dev.autogenerate.project;
 
 import dev.autogenerate.entities.EntityModel;
+import dev.autogenerate.operations.LeaveToDatabase;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.runtime.AppliedRevisions;
 import dev.autogenerate.runtime.CacheDirectory;
@@ -10,9 +11,14 @@ import dev.autogenerate.runtime.RevisionHistory;
 import dev.autogenerate.runtime.ToolVersion;
 import dev.autogenerate.schema.Renames;
 import dev.autogenerate.schema.Schema;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,6 +61,56 @@ final class RecordedSchemaCache {
     Schema replayed = history.replayOwned(applied);
     key.ifPresent(name -> put(name, replayed));
     return replayed;
+  }
+
+  /**
+   * What the applied revisions left to the database ({@link RevisionHistory#leftToDatabase}), kept
+   * by the same key beside the schema: finding it replays every revision, which an adopted
+   * database, whose DBA objects the comparison meets on every check, would pay each time.
+   */
+  List<LeaveToDatabase> leftToDatabase(RevisionHistory history, AppliedRevisions applied) {
+    Optional<String> key = history.replayIdentity(applied).map(RecordedSchemaCache::key);
+    if (key.isPresent()) {
+      try {
+        return readMarks(Files.readAllBytes(directory.resolve(key.get() + ".left")));
+      } catch (IOException | RuntimeException e) {
+        // A miss: replay below.
+      }
+    }
+    List<LeaveToDatabase> left = history.leftToDatabase(applied);
+    key.ifPresent(name -> CacheDirectory.writeEntry(directory, name + ".left", () -> marks(left)));
+    return left;
+  }
+
+  /** Each mark's table, kind and name (empty for a table's comment), after their number. */
+  static byte[] marks(List<LeaveToDatabase> left) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(left.size());
+      for (LeaveToDatabase mark : left) {
+        out.writeUTF(mark.table());
+        out.writeUTF(mark.kind().name());
+        out.writeUTF(mark.name() == null ? "" : mark.name());
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  static List<LeaveToDatabase> readMarks(byte[] bytes) throws IOException {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      int count = in.readInt();
+      List<LeaveToDatabase> left = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        String table = in.readUTF();
+        LeaveToDatabase.Kind kind = LeaveToDatabase.Kind.valueOf(in.readUTF());
+        String name = in.readUTF();
+        left.add(new LeaveToDatabase(table, kind, name.isEmpty() ? null : name));
+      }
+      if (in.read() != -1) {
+        throw new IOException("more than its marks");
+      }
+      return left;
+    }
   }
 
   private void put(String key, Schema schema) {

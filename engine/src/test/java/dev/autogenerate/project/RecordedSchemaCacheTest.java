@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogenerate.entities.EntityModel;
+import dev.autogenerate.operations.LeaveToDatabase;
+import dev.autogenerate.operations.LeaveToDatabase.Kind;
 import dev.autogenerate.runtime.AppliedRevisions;
 import dev.autogenerate.runtime.MigrationLoader;
 import dev.autogenerate.runtime.RevisionHistory;
@@ -104,6 +106,37 @@ class RecordedSchemaCacheTest {
     Files.write(entries().get(0), new byte[] {0, 0, 0, 1, 7});
     assertEquals(replayed, recorded.replay(history(), all(history())));
     assertEquals(replayed, recorded.replay(history(), all(history())), "written again whole");
+  }
+
+  /** What the revisions left to the database is kept beside the schema, by the same key. */
+  @Test
+  void whatTheRevisionsLeftToTheDatabaseIsReadBack() throws Exception {
+    revision("M1_create", "bbbb00000001", null,
+        "op.createTable(\"items\", column(\"id\", BIGINT).notNull(), column(\"name\", varchar(40)),"
+            + " primaryKey(\"id\"));\n"
+            + "    op.createIndex(\"items\", dev.autogenerate.schema.Index.index(\"items_by_dba\", \"name\"));\n"
+            + "    op.leaveIndexToDatabase(\"items\", \"items_by_dba\");\n"
+            + "    op.leaveCommentToDatabase(\"items\");");
+    revision("M2_name", "bbbb00000002", "bbbb00000001", "");
+    RecordedSchemaCache recorded = RecordedSchemaCache.standard();
+    List<LeaveToDatabase> expected = List.of(new LeaveToDatabase("items", Kind.INDEX, "items_by_dba"),
+        new LeaveToDatabase("items", Kind.COMMENT, null));
+    history();
+    assertEquals(expected, recorded.leftToDatabase(history(), all(history())));
+    Path entry = cache.path().resolve("recorded");
+    List<Path> marks;
+    try (Stream<Path> files = Files.list(entry)) {
+      marks = files.filter(file -> file.toString().endsWith(".left")).toList();
+    }
+    assertEquals(1, marks.size());
+
+    // Proof that the next read is the entry's: it gives what the entry holds.
+    List<LeaveToDatabase> marker = List.of(new LeaveToDatabase("from_the_entry", Kind.DEFAULT, "name"));
+    Files.write(marks.get(0), RecordedSchemaCache.marks(marker));
+    assertEquals(marker, recorded.leftToDatabase(history(), all(history())));
+
+    Files.write(marks.get(0), new byte[] {0, 0, 0, 9, 7});
+    assertEquals(expected, recorded.leftToDatabase(history(), all(history())), "a damaged entry is a miss");
   }
 
   @Test
