@@ -5,6 +5,7 @@ import dev.autogenerate.operations.DropIndex;
 import dev.autogenerate.operations.LeaveToDatabase.Kind;
 import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.Table;
+import java.util.Set;
 
 /**
  * Indexes, matched by columns, order and uniqueness. An index the mapping names but with other
@@ -13,7 +14,9 @@ import dev.autogenerate.schema.Table;
  * unless the options say to drop such indexes; partial and expression indexes, which no mapping
  * expresses, are never touched. A plain unique index and a unique constraint on the same columns
  * stand in for each other; a unique index of the database in any order stands in for a unique
- * constraint the entities want, as the keys take it to.
+ * constraint the entities want, as the keys take it to. An index PostgreSQL marks INVALID (a
+ * concurrent build that failed left it: no query uses it, and a unique one holds the duplicates it
+ * failed on) is dropped and built again where the entities want it, as an index or a unique key.
  */
 final class IndexComparator implements TableElementComparator {
 
@@ -27,6 +30,11 @@ final class IndexComparator implements TableElementComparator {
   public void compare(Table existing, Table wanted, TableChanges changes) {
     String table = wanted.name();
     for (Index index : existing.indexes()) {
+      if (!index.valid() && index.isManaged() && wantedHere(index, wanted)) {
+        changes.beforeColumns(new DropIndex(table, index.name()), "index " + index.name() + " is INVALID (a concurrent"
+            + " build of it failed, and no query uses it): dropped, and built again below");
+        continue;
+      }
       boolean sameAsWanted = wanted.indexes().stream().anyMatch(want -> Matching.sameIndex(index, want));
       if (!index.isManaged() && !sameAsWanted) {
         // Said only of one no migration created: one a baseline created (adopting a database) is
@@ -62,11 +70,12 @@ final class IndexComparator implements TableElementComparator {
       }
     }
     for (Index index : wanted.indexes()) {
-      boolean present = existing.indexes().stream().anyMatch(have -> Matching.sameIndex(have, index))
+      boolean present = existing.indexes().stream().anyMatch(have -> have.valid() && Matching.sameIndex(have, index))
           || (Matching.isPlainUniqueIndex(index) && Matching.hasUnique(existing.uniqueConstraints(), index.columnNames()));
       if (!present) {
         changes.afterColumns(new CreateIndex(table, index), null);
-        if (existing.indexes().stream().anyMatch(have -> sameName(have, index))) {
+        if (existing.indexes().stream().anyMatch(have -> sameName(have, index)
+            || !have.valid() && Matching.sameIndex(have, index))) {
           // Changed here, not missing: dropped above, and made as the entities say (a user test
           // was told an index it had reordered by hand was missing, and to make it again).
           continue;
@@ -76,6 +85,13 @@ final class IndexComparator implements TableElementComparator {
             "the migration's own create index, run by hand");
       }
     }
+  }
+
+  /** Whether the entities want this index, by its name or its columns, as an index or a unique key. */
+  private static boolean wantedHere(Index index, Table wanted) {
+    return wanted.indexes().stream().anyMatch(want -> sameName(want, index) || Matching.sameIndex(index, want))
+        || index.unique() && wanted.uniqueConstraints().stream().anyMatch(unique -> index.name().equalsIgnoreCase(
+            unique.name()) || Set.copyOf(unique.columns()).equals(Set.copyOf(index.columnNames())));
   }
 
   private static boolean sameName(Index one, Index other) {

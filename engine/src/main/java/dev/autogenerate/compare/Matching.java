@@ -30,7 +30,9 @@ final class Matching {
 
   /** Whether an ordinary unique index makes these columns unique, as a unique constraint would. */
   static boolean enforcesUnique(Index index, List<String> columns) {
-    return index.isManaged() && index.unique() && Set.copyOf(index.columnNames()).equals(Set.copyOf(columns));
+    // Not an INVALID one: a concurrent build that failed on a duplicate left it, over the rows it failed on.
+    return index.isManaged() && index.valid() && index.unique()
+        && Set.copyOf(index.columnNames()).equals(Set.copyOf(columns));
   }
 
   /**

@@ -411,7 +411,7 @@ public final class Risks {
       return current.table(table).stream().flatMap(held -> Stream.concat(
               Stream.concat(held.primaryKey().stream().map(PrimaryKey::columns),
                   held.uniqueConstraints().stream().map(UniqueConstraint::columns)),
-              held.indexes().stream().filter(index -> index.unique() && index.isManaged())
+              held.indexes().stream().filter(index -> index.unique() && index.isManaged() && index.valid())
                   .map(Index::columnNames)))
           .anyMatch(key -> columns.containsAll(key) && sameTypesSince(table, key));
     }

@@ -43,7 +43,7 @@ import java.util.TreeSet;
 final class EntityModelCodec {
 
   /** Raise it whenever a record of the model gains, loses or changes a component. */
-  static final int FORMAT = 8;
+  static final int FORMAT = 9;
 
   private EntityModelCodec() {}
 
@@ -179,6 +179,7 @@ final class EntityModelCodec {
         }
         out.writeBoolean(index.unique());
         text(index.definition());
+        out.writeBoolean(index.valid());
       }
       text(table.comment());
     }
@@ -296,7 +297,7 @@ final class EntityModelCodec {
         for (int j = count(); j > 0; j--) {
           indexColumns.add(new IndexColumn(text(), in.readBoolean()));
         }
-        indexes.add(new Index(indexName, indexColumns, in.readBoolean(), text()));
+        indexes.add(new Index(indexName, indexColumns, in.readBoolean(), text(), in.readBoolean()));
       }
       return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, text());
     }

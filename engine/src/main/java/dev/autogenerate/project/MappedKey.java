@@ -35,8 +35,10 @@ record MappedKey(String table, String description, String identity, List<String>
       keys.add(unique(table.name(), unique.columns(), other -> withoutNamed(other, unique.name()).withConstraint(unique)));
     }
     for (Index index : table.indexes()) {
-      if (index.definition() != null) {
-        continue; // verbatim (partial, on expressions): the entities never map one
+      if (index.definition() != null || !index.valid()) {
+        // Verbatim (partial, on expressions): the entities never map one. INVALID: the database
+        // does not have it as an index, and the comparison builds it again.
+        continue;
       }
       List<String> columns = index.columns().stream().map(IndexColumn::name).toList();
       UnaryOperator<Table> added = other -> withoutNamed(other, index.name()).withIndex(index);

@@ -18,6 +18,7 @@ import dev.autogenerate.operations.CreateIndexConcurrently;
 import dev.autogenerate.operations.CreateTable;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.OperationChecksum;
+import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -1086,17 +1087,23 @@ public final class Migrator {
    */
   private static Optional<String> leftoverOfInterruptedBuild(Operation operation, Schema schema,
       MigrationScript script) {
-    if (!(operation instanceof CreateIndexConcurrently create) || schema.table(create.table())
-        .map(table -> table.indexes().stream().noneMatch(index -> create.index().name().equals(index.name())))
-        .orElse(true)) {
+    if (!(operation instanceof CreateIndexConcurrently create)) {
+      return Optional.empty();
+    }
+    Optional<Index> there = schema.table(create.table()).flatMap(table -> table.indexes().stream()
+        .filter(index -> create.index().name().equals(index.name())).findFirst());
+    if (there.isEmpty()) {
       return Optional.empty();
     }
     String index = create.index().name();
-    return Optional.of("table " + create.table() + " already has index " + index + ", though the database has not"
-        + " recorded this revision: an earlier run of it was likely stopped during or after the build (a killed"
-        + " process). If PostgreSQL marks it INVALID (\\d " + create.table() + " in psql), drop it (drop index"
-        + " concurrently " + index + ") and run upgrade again; if it is valid and as the revision defines it, record"
-        + " the revision as applied with autogenerate stamp " + script.id());
+    String leftover = "table " + create.table() + " already has index " + index + ", though the database has not"
+        + " recorded this revision: an earlier run of it was stopped during or after the build (a killed process, a"
+        + " duplicate for a unique index). ";
+    return Optional.of(leftover + (there.get().valid()
+        ? "It is valid: if it is as the revision defines it, record the revision as applied with autogenerate stamp "
+            + script.id() + "; if not, drop it (drop index concurrently " + index + ") and run upgrade again"
+        : "PostgreSQL marks it INVALID (the build failed, and no query uses it): drop it (drop index concurrently "
+            + index + "), mend what failed it (duplicates of a unique index), and run upgrade again"));
   }
 
   private static Schema applyOrExplain(ChangeGroup group, Schema schema, MigrationScript script) {

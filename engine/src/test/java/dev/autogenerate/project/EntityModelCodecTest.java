@@ -49,7 +49,8 @@ class EntityModelCodecTest {
             ReferentialAction.SET_NULL)),
         List.of(new CheckConstraint("ck_budget", "budget >= 0"), new CheckConstraint(null, "name <> ''")),
         List.of(new Index("ix_teams_name", List.of(new IndexColumn("name", true), new IndexColumn("budget", false)),
-            true, null), new Index("ix_teams_lower", List.of(), false, "lower(name)")),
+            true, null), new Index("ix_teams_lower", List.of(), false, "lower(name)"),
+            new Index("ix_teams_failed", List.of(new IndexColumn("budget", false)), true, null, false)),
         "x".repeat(70_000));
     Table plain = new Table("plain", List.of(Column.column("only", SqlType.TEXT)), Optional.empty());
     Schema withoutViews = Schema.of(List.of(teams, plain),
@@ -96,7 +97,7 @@ class EntityModelCodecTest {
         Map.entry(EntityModel.class, 2), Map.entry(Schema.class, 5), Map.entry(Table.class, 8),
         Map.entry(Column.class, 6), Map.entry(SqlType.class, 5), Map.entry(PrimaryKey.class, 2),
         Map.entry(UniqueConstraint.class, 2), Map.entry(ForeignKey.class, 6), Map.entry(CheckConstraint.class, 2),
-        Map.entry(Index.class, 4), Map.entry(IndexColumn.class, 2), Map.entry(Sequence.class, 6),
+        Map.entry(Index.class, 5), Map.entry(IndexColumn.class, 2), Map.entry(Sequence.class, 6),
         Map.entry(EnumType.class, 3), Map.entry(View.class, 4), Map.entry(Trigger.class, 4),
         Map.entry(Renames.class, 3), Map.entry(TableRename.class, 3), Map.entry(ColumnRename.class, 4),
         Map.entry(SequenceRename.class, 3));

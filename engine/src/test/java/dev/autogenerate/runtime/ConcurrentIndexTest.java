@@ -2,6 +2,7 @@ package dev.autogenerate.runtime;
 
 import static dev.autogenerate.schema.Column.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -186,9 +187,32 @@ class ConcurrentIndexTest {
           () -> new Migrator(history, TableFilter.defaults()).upgrade(connection, "head"));
 
       assertTrue(error.getMessage().contains("table events already has index ix_events_note, though the database has"
-          + " not recorded this revision: an earlier run of it was likely stopped during or after the build")
-          && error.getMessage().contains("drop index concurrently ix_events_note")
-          && error.getMessage().contains("autogenerate stamp c1dx00000002"), error.getMessage());
+          + " not recorded this revision: an earlier run of it was stopped during or after the build")
+          && error.getMessage().contains("It is valid: if it is as the revision defines it, record the revision as"
+              + " applied with autogenerate stamp c1dx00000002")
+          && error.getMessage().contains("drop index concurrently ix_events_note"), error.getMessage());
+      assertEquals(List.of("c1dx00000001"), VersionTable.heads(connection));
+    }
+  }
+
+  /** A build that failed (a duplicate for a unique index) leaves the index INVALID: told so, with the one way on. */
+  @org.junit.jupiter.api.Test
+  void anInvalidIndexLeftByAFailedBuildIsToldAsSuch() throws Exception {
+    TestDatabase database = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    RevisionHistory history = RevisionHistory.of(List.of(MigrationScript.of(new Events(), "Events"),
+        MigrationScript.of(new IndexConcurrently(), "IndexConcurrently")));
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      new Migrator(history, TableFilter.defaults()).upgrade(connection, "c1dx00000001");
+      statement.execute("insert into events (id, note) values (4, 'same'), (5, 'same')");
+      assertThrows(java.sql.SQLException.class,
+          () -> statement.execute("create unique index concurrently ix_events_note on events (note)"));
+
+      UserError error = assertThrows(UserError.class,
+          () -> new Migrator(history, TableFilter.defaults()).upgrade(connection, "head"));
+
+      assertTrue(error.getMessage().contains("PostgreSQL marks it INVALID (the build failed, and no query uses it):"
+          + " drop it (drop index concurrently ix_events_note)"), error.getMessage());
+      assertFalse(error.getMessage().contains("stamp"), error.getMessage());
       assertEquals(List.of("c1dx00000001"), VersionTable.heads(connection));
     }
   }

@@ -4,7 +4,10 @@ import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.Schema;
 import java.util.List;
 
-/** {@code drop index}. Its inverse creates the index again as it was. */
+/**
+ * {@code drop index}. Its inverse creates the index again as it was, but built: one PostgreSQL
+ * marked INVALID (a failed concurrent build) is created valid, as a create statement makes it.
+ */
 public record DropIndex(String table, String name) implements Operation {
 
   @Override
@@ -16,7 +19,8 @@ public record DropIndex(String table, String name) implements Operation {
   public List<Operation> inverse(Schema before) {
     Index index = before.requireTable(table).index(name)
         .orElseThrow(() -> new IllegalArgumentException("table " + table + " has no index " + name));
-    return List.of(new CreateIndex(table, index));
+    return List.of(new CreateIndex(table, index.valid() ? index
+        : new Index(index.name(), index.columns(), index.unique(), index.definition())));
   }
 
   @Override

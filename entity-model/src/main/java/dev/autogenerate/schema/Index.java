@@ -12,8 +12,11 @@ import java.util.List;
  * @param name the index's name, or null when the mapping left it to the naming convention
  * @param definition the database's own {@code create index} statement for an index no mapping can
  *     express, or null for an ordinary index
+ * @param valid false for an index PostgreSQL marks INVALID: a concurrent build that failed (a
+ *     duplicate for a unique one, a cancelled statement) left it, and no query uses it; a diff
+ *     builds it again
  */
-public record Index(String name, List<IndexColumn> columns, boolean unique, String definition) {
+public record Index(String name, List<IndexColumn> columns, boolean unique, String definition, boolean valid) {
 
   public Index {
     name = Identifiers.blankToNull(name);
@@ -22,6 +25,11 @@ public record Index(String name, List<IndexColumn> columns, boolean unique, Stri
     if (columns.isEmpty() && definition == null) {
       throw new IllegalArgumentException("index " + name + " needs at least one column");
     }
+  }
+
+  /** A valid index, as every one a mapping or a migration defines is. */
+  public Index(String name, List<IndexColumn> columns, boolean unique, String definition) {
+    this(name, columns, unique, definition, true);
   }
 
   /** {@code index("ix_users_email", "email")}: ascending columns. */
@@ -50,7 +58,7 @@ public record Index(String name, List<IndexColumn> columns, boolean unique, Stri
   }
 
   public Index named(String newName) {
-    return new Index(newName, columns, unique, definition);
+    return new Index(newName, columns, unique, definition, valid);
   }
 
   public List<String> columnNames() {

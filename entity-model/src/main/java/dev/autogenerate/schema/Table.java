@@ -238,7 +238,7 @@ public record Table(
     return new Table(newName, columns, primaryKey, uniqueConstraints, foreignKeys, checks,
         indexes.stream().map(index -> index.isManaged() ? index
             : new Index(index.name(), index.columns(), index.unique(),
-                IdentifierRewriter.tableInIndex(index.definition(), name, newName))).toList(),
+                IdentifierRewriter.tableInIndex(index.definition(), name, newName), index.valid())).toList(),
         comment);
   }
 
@@ -265,9 +265,9 @@ public record Table(
         indexes.stream().map(index -> index.isManaged()
             ? new Index(index.name(), index.columns().stream()
                 .map(column -> column.name().equals(from) ? new IndexColumn(to, column.descending()) : column).toList(),
-                index.unique(), null)
+                index.unique(), null, index.valid())
             : new Index(index.name(), List.of(), index.unique(),
-                IdentifierRewriter.columnInIndex(index.definition(), from, to))).toList(),
+                IdentifierRewriter.columnInIndex(index.definition(), from, to), index.valid())).toList(),
         comment);
   }
 
@@ -284,7 +284,7 @@ public record Table(
     List<Index> renamedIndexes = indexes.stream().map(index -> index.isManaged()
         ? new Index(index.name(), index.columns().stream()
             .map(column -> new IndexColumn(renames.getOrDefault(column.name(), column.name()), column.descending()))
-            .toList(), index.unique(), null)
+            .toList(), index.unique(), null, index.valid())
         : index).toList();
     // Expressions and verbatim index statements are rewritten name by name, as one rename does.
     for (Map.Entry<String, String> each : renames.entrySet()) {
@@ -292,7 +292,8 @@ public record Table(
           IdentifierRewriter.column(check.expression(), each.getKey(), each.getValue()))).toList();
       renamedIndexes = renamedIndexes.stream().map(index -> index.isManaged() ? index
           : new Index(index.name(), List.of(), index.unique(),
-              IdentifierRewriter.columnInIndex(index.definition(), each.getKey(), each.getValue()))).toList();
+              IdentifierRewriter.columnInIndex(index.definition(), each.getKey(), each.getValue()), index.valid()))
+          .toList();
     }
     return new Table(name,
         columns.stream().map(column -> renames.containsKey(column.name())

@@ -229,12 +229,14 @@ public final class PostgresInspector implements DatabaseInspector {
              x.verbatim,
              CASE WHEN x.verbatim THEN pg_catalog.pg_get_indexdef(x.indexrelid) END AS definition,
              x.column_names,
-             x.descending
+             x.descending,
+             x.is_valid
       FROM (
         SELECT CASE WHEN n.nspname = pg_catalog.current_schema() THEN c.relname::text ELSE n.nspname || '.' || c.relname END AS table_name,
                ic.relname AS index_name,
                i.indexrelid,
                i.indisunique AS is_unique,
+               i.indisvalid AS is_valid,
                am.amname <> 'btree'
                  OR i.indpred IS NOT NULL
                  OR i.indexprs IS NOT NULL
@@ -582,7 +584,8 @@ public final class PostgresInspector implements DatabaseInspector {
         for (int i = 0; i < columns.size(); i++) {
           indexColumns.add(new IndexColumn(columns.get(i), i < descending.size() && descending.get(i)));
         }
-        schema.addIndex(table, new Index(name, indexColumns, unique, null));
+        // INVALID: left by a concurrent build that failed; no query uses it, and the diff builds it again.
+        schema.addIndex(table, new Index(name, indexColumns, unique, null, rows.getBoolean("is_valid")));
       }
     }
   }
