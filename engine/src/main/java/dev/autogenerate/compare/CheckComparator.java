@@ -37,7 +37,8 @@ final class CheckComparator implements TableElementComparator {
       } else {
         if (!named(wanted.checks(), check.name())) {
           // One of the entities' name gets its own note below.
-          changes.keep(Kind.CONSTRAINT, check.name(), "check " + check.name() + " on " + wanted.name() + " (" + check.expression() + ")");
+          changes.keep(Kind.CONSTRAINT, check.name(),
+              "check " + check.name() + " on " + wanted.name() + " (" + check.expression() + ")");
         }
         kept.add(check);
       }

@@ -31,8 +31,8 @@ final class ForeignKeyComparator implements TableElementComparator {
             "foreign key " + key.name() + " (no migration created it) references " + key.referencedTable()
                 + ", which is dropped"));
       } else if (match.isEmpty()) {
-        changes.keep(Kind.CONSTRAINT, key.name(), "foreign key " + key.name() + " on " + wanted.name() + " " + key.columns() + " -> "
-            + key.referencedTable());
+        changes.keep(Kind.CONSTRAINT, key.name(),
+            "foreign key " + key.name() + " on " + wanted.name() + " " + key.columns() + " -> " + key.referencedTable());
       }
     }
     for (ForeignKey key : wanted.foreignKeys()) {

@@ -64,8 +64,7 @@ final class IndexComparator implements TableElementComparator {
         changes.beforeColumns(new DropIndex(table, index.name()), "index " + index.name() + " is not in the mapping");
       } else if (!changes.leftByMigration(Kind.INDEX, index.name())) {
         changes.notice("index " + index.name() + " on " + table + " " + index.columnNames()
-            + " exists only in the database, and is its own (no migration created it, or the baseline left it to the"
-            + " database): left alone"
+            + " exists only in the database, and is its own (no migration created it): left alone"
             + " (set compare.drop-unmapped-indexes=true to drop such indexes)");
       }
     }

@@ -26,7 +26,8 @@ final class KeyComparator implements TableElementComparator {
       if (!mapped && changes.mayDrop(table -> Matching.hasUnique(table.uniqueConstraints(), unique.columns()))) {
         Matching.drop(unique, wanted.name(), changes).ifPresent(drop -> changes.beforeColumns(drop, null));
       } else if (!mapped) {
-        changes.keep(Kind.CONSTRAINT, unique.name(), "unique constraint " + unique.name() + " on " + wanted.name() + " " + unique.columns());
+        changes.keep(Kind.CONSTRAINT, unique.name(),
+            "unique constraint " + unique.name() + " on " + wanted.name() + " " + unique.columns());
       }
     }
     if (primaryKeyChanges) {

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * leaves them alone as any object only the database has, and says nothing of them: a reviewed
  * migration acknowledged them, where an object no migration names (a DBA's since) is noted, and
  * fails {@code check --strict}. Asked for once, when the comparison first keeps such an object:
- * finding them replays the history.
+ * finding them replays the history (or reads its cache). One per comparison, on its thread.
  */
 public final class LeftToDatabase {
 

@@ -149,8 +149,7 @@ final class TableChanges {
     if (kind != null && leftByMigration(kind, name)) {
       return;
     }
-    notice(object + " exists only in the database, and is its own (no migration created it, or the baseline left"
-        + " it to the database): left alone"
+    notice(object + " exists only in the database, and is its own (no migration created it): left alone"
         + " (set compare.drop-unmapped=true to drop such objects)");
   }
 

@@ -142,8 +142,8 @@ record MadeOutsideMigrations(List<String> tables, List<String> sequences, List<S
    * cannot tell them apart, {@link AdoptedTypes}): as the entities mapped them, a database built
    * from the migrations had columns this one lacks, and the next migration, which adds them here,
    * failed there. The sequences, and the columns of tables the migrations create, as the entities
-   * map them (the types a migration writes; an increment SQLite does not store); the indexes and keys as the database holds them (their names
-   * there, which the comparison does not tell).
+   * map them (the types a migration writes; an increment SQLite does not store); the indexes and
+   * keys as the database holds them (their names there, which the comparison does not tell).
    *
    * @param database the database's schema, spelled as the entities spell their names
    */

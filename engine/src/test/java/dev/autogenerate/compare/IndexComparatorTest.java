@@ -111,7 +111,7 @@ class IndexComparatorTest {
 
     assertEquals(List.of(), staged.operations());
     assertEquals(List.of("index ix_legacy on users [name, email] exists only in the database, and is its own (no"
-        + " migration created it, or the baseline left it to the database): left alone (set"
+        + " migration created it): left alone (set"
         + " compare.drop-unmapped-indexes=true to drop such indexes)"), staged.notices());
     assertEquals(List.of(), staged.warnings());
   }
