@@ -25,7 +25,7 @@ final class ForeignKeyComparator implements TableElementComparator {
                 + ", so it is dropped and added again"));
       } else if (match.isEmpty() && changes.mayDrop(table -> find(table.foreignKeys(), key).isPresent())) {
         Matching.drop(key, wanted.name(), changes).ifPresent(drop -> changes.dropForeignKey(drop, null));
-      } else if (match.isEmpty() && !changes.isWanted(key.referencedTable())) {
+      } else if (match.isEmpty() && changes.dropsTable(key.referencedTable())) {
         // Kept, it would stop its table from being dropped; it cannot outlive it.
         Matching.drop(key, wanted.name(), changes).ifPresent(drop -> changes.dropForeignKey(drop,
             "foreign key " + key.name() + " (no migration created it) references " + key.referencedTable()

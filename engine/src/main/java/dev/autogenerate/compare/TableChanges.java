@@ -89,6 +89,15 @@ final class TableChanges {
     return wantedTables.contains(tableName);
   }
 
+  /**
+   * Whether the plan drops this other table, as {@link TableComparator} decides: the entities do
+   * not map it, and the migrations created it (or the options say to drop such tables). One no
+   * migration created is left alone, and so is a key to it (it was dropped as if its table went).
+   */
+  boolean dropsTable(String tableName) {
+    return !isWanted(tableName) && (dropUnmapped || recorded.map(schema -> schema.hasTable(tableName)).orElse(true));
+  }
+
   String table() {
     return table;
   }

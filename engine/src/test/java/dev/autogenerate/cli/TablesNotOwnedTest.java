@@ -136,6 +136,41 @@ class TablesNotOwnedTest {
   }
 
   /**
+   * A DBA's foreign key from a mapped column to the DBA's own table (a lookup no entity maps) stays
+   * with that table, which the tool leaves alone: it was dropped as if its table were dropped.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aKeyToATableTheToolLeavesAloneStays(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = new ProjectDirectory(directory, TestDatabases.fresh(kind));
+    project.entities(WalkthroughTest.USER_V1);
+    project.expect(0, "-m", "users");
+    project.expect(0, "upgrade", "head");
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table known_names (name varchar(255) not null, primary key (name))");
+      if (kind == DatabaseKind.POSTGRESQL) {
+        statement.execute("alter table users add constraint fk_users_known_name foreign key (name)"
+            + " references known_names (name)");
+      }
+    }
+    if (kind == DatabaseKind.SQLITE) {
+      // SQLite adds a key only with its table: the table as a DBA would rebuild it.
+      try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+        statement.execute("create table users_new (id integer primary key autoincrement, email varchar(200) not null,"
+            + " name varchar(255), constraint fk_users_known_name foreign key (name) references known_names (name))");
+        statement.execute("drop table users");
+        statement.execute("alter table users_new rename to users");
+      }
+    }
+
+    CliRun check = project.expect(0, "check");
+    assertTrue(check.out().contains("note: foreign key fk_users_known_name on users [name] -> known_names exists only"
+        + " in the database"), check::toString);
+    CliRun none = project.expect(0, "-m", "nothing");
+    assertTrue(none.out().contains("No changes"), none::toString);
+  }
+
+  /**
    * A DBA's comments on a table and a column the entities say nothing about are the database's
    * own, as an unmapped index is: check stays clean and says so; it proposed dropping them.
    */
