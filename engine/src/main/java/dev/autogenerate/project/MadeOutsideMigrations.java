@@ -2,6 +2,7 @@ package dev.autogenerate.project;
 
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.EnumType;
+import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.compare.ComparisonRules;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.SqlType;
@@ -152,6 +153,17 @@ record MadeOutsideMigrations(List<String> tables, List<String> sequences, List<S
     Schema held = AdoptedTypes.asTheEntitiesSayWhereAlike(database, entities, rules);
     for (String table : tables) {
       schema = schema.withTable(held.table(table).orElseThrow());
+    }
+    // A key to a table no migration creates (a DBA's lookup table no entity maps) stays this
+    // database's own: a database built from the migrations has nothing for it to reference.
+    for (String table : tables) {
+      Table adopted = schema.requireTable(table);
+      for (ForeignKey key : adopted.foreignKeys()) {
+        if (key.name() != null && tableNamed(schema, key.referencedTable()).isEmpty()) {
+          adopted = adopted.withoutConstraint(key.name());
+        }
+      }
+      schema = schema.withTable(adopted);
     }
     for (String sequence : sequences) {
       schema = schema.withSequence(entities.sequence(sequence).orElseThrow());

@@ -164,6 +164,37 @@ class MadeOutsideMigrationsTest {
   }
 
   /**
+   * A table adopted as the database has it may reference a table no migration creates and no
+   * entity maps (a DBA's lookup table): a database built from the migrations has no such table,
+   * so the key is left to this database rather than created where it cannot be.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aBaselineLeavesOutAKeyToATableTheMigrationsDoNotCreate(DatabaseKind kind) throws Exception {
+    ProjectDirectory project = usersMigrated(kind);
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table legacy_codes (code varchar(10) not null, primary key (code))");
+      statement.execute("create table tags (id bigint not null, label varchar(255), code varchar(10),"
+          + " primary key (id), constraint fk_tags_code foreign key (code) references legacy_codes (code))");
+    }
+    String tag = TAG.replace("String label;", "String label;\n  @Column(length = 10) String code;");
+    project.entities(USER, tag);
+
+    project.expect(0, "baseline", "-m", "adopt tags");
+    String adopted = CheckAndEnumRisksTest.written(project, "adopt_tags");
+    assertFalse(adopted.contains("legacy_codes"), adopted);
+    CliRun check = project.expect(0, "check");
+    assertTrue(check.out().contains("note: foreign key fk_tags_code on tags [code] -> legacy_codes exists only in the"
+        + " database"), check::toString);
+
+    ProjectDirectory built = new ProjectDirectory(directory.resolve("built"), TestDatabases.fresh(kind));
+    built.copyMigrationsFrom(project);
+    built.entities(USER, tag);
+    built.expect(0, "upgrade", "head");
+    built.expect(0, "check");
+  }
+
+  /**
    * ddl-auto=update creates the sequence of a new entity's generated ids with its table: a
    * database built from the migrations needs it too, where the entity's inserts take their ids.
    */
