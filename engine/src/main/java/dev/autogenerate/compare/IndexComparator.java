@@ -31,8 +31,16 @@ final class IndexComparator implements TableElementComparator {
     String table = wanted.name();
     for (Index index : existing.indexes()) {
       if (!index.valid() && index.isManaged() && wantedHere(index, wanted)) {
-        changes.beforeColumns(new DropIndex(table, index.name()), "index " + index.name() + " is INVALID (a concurrent"
-            + " build of it failed, and no query uses it): dropped, and built again below");
+        if (createdByMigrations(index, changes)) {
+          changes.beforeColumns(new DropIndex(table, index.name()), "index " + index.name() + " is INVALID (a"
+              + " concurrent build of it failed, and no query uses it): dropped, and built again below");
+        } else {
+          // No database built from the migrations has it: a migration dropping it would fail there.
+          changes.warn("index " + index.name() + " on " + table + " is INVALID (a concurrent build of it failed, and no"
+              + " query uses it), and no migration created it: drop it in this database by hand (drop index"
+              + " concurrently " + index.name() + ") before applying the migration that builds what the entities"
+              + " want");
+        }
         continue;
       }
       boolean sameAsWanted = wanted.indexes().stream().anyMatch(want -> Matching.sameIndex(index, want));

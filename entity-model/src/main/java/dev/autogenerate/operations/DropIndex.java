@@ -19,8 +19,7 @@ public record DropIndex(String table, String name) implements Operation {
   public List<Operation> inverse(Schema before) {
     Index index = before.requireTable(table).index(name)
         .orElseThrow(() -> new IllegalArgumentException("table " + table + " has no index " + name));
-    return List.of(new CreateIndex(table, index.valid() ? index
-        : new Index(index.name(), index.columns(), index.unique(), index.definition())));
+    return List.of(new CreateIndex(table, index));
   }
 
   @Override

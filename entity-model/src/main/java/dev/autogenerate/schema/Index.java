@@ -61,6 +61,14 @@ public record Index(String name, List<IndexColumn> columns, boolean unique, Stri
     return new Index(newName, columns, unique, definition, valid);
   }
 
+  /**
+   * This index as a create statement makes it, valid: one PostgreSQL marked INVALID (a failed
+   * concurrent build) that a migration creates again, or a downgrade puts back, is built whole.
+   */
+  public Index asCreated() {
+    return valid ? this : new Index(name, columns, unique, definition, true);
+  }
+
   public List<String> columnNames() {
     return columns.stream().map(IndexColumn::name).toList();
   }
