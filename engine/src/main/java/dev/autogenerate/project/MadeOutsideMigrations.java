@@ -1,10 +1,11 @@
 package dev.autogenerate.project;
 
+import dev.autogenerate.compare.ComparisonRules;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.EnumType;
 import dev.autogenerate.schema.ForeignKey;
-import dev.autogenerate.compare.ComparisonRules;
 import dev.autogenerate.schema.Schema;
+import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.SqlType;
 import dev.autogenerate.schema.Table;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -73,9 +75,9 @@ record MadeOutsideMigrations(List<String> tables, List<String> sequences, List<S
     List<MappedKey> keys = new ArrayList<>();
     List<String> sequences = new ArrayList<>();
     for (String sequence : entities.sequences().keySet()) {
-      // Not an identity's own sequence: its column makes it, and the columns are compared below.
-      boolean held = database.sequences().values().stream()
-          .anyMatch(each -> sameName(each.name(), sequence) && !each.ofIdentity());
+      // Not a column's own sequence (an identity's, a serial's): it comes with its column. By its
+      // exact name: PostgreSQL holds "AuditTag_SEQ" and audittag_seq apart.
+      boolean held = database.sequence(sequence).filter(each -> each.ownedBy() == null).isPresent();
       if (held && !named(recorded.sequences().keySet(), sequence)) {
         sequences.add(sequence);
       }
@@ -154,6 +156,14 @@ record MadeOutsideMigrations(List<String> tables, List<String> sequences, List<S
     for (String table : tables) {
       schema = schema.withTable(held.table(table).orElseThrow());
     }
+    // The sequences an adopted table numbers its rows from, as the database holds them: a serial's
+    // (AdoptedSerials writes it as one), or a DBA's its nextval() default names.
+    for (Sequence sequence : database.sequences().values()) {
+      if (!sequence.ofIdentity() && schema.sequence(sequence.name()).isEmpty()
+          && tables.stream().anyMatch(table -> ownedBy(sequence, table) || drawsOn(held.requireTable(table), sequence))) {
+        schema = schema.withSequence(sequence);
+      }
+    }
     // A key to a table no migration creates (a DBA's lookup table no entity maps) stays this
     // database's own: a database built from the migrations has nothing for it to reference.
     for (String table : tables) {
@@ -217,6 +227,20 @@ record MadeOutsideMigrations(List<String> tables, List<String> sequences, List<S
 
   /** A statement that may create a table, a column, an index or a key. */
   private static final Pattern DEFINES = Pattern.compile("(?i)\\b(create|alter)\\b");
+
+  private static boolean ownedBy(Sequence sequence, String table) {
+    return sequence.ownedBy() != null && sequence.ownedBy().startsWith(table + ".")
+        && sequence.ownedBy().indexOf('.', table.length() + 1) < 0;
+  }
+
+  /** Whether a column of the table takes its default from the sequence ({@code nextval('seq')}). */
+  private static boolean drawsOn(Table table, Sequence sequence) {
+    String bare = sequence.name().substring(sequence.name().lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    return table.columns().stream().map(Column::defaultSql).filter(Objects::nonNull)
+        .map(sql -> sql.toLowerCase(Locale.ROOT))
+        .anyMatch(sql -> sql.contains("nextval(") && (sql.contains("'" + bare + "'") || sql.contains("." + bare + "'")
+            || sql.contains("\"" + bare + "\"")));
+  }
 
   private static boolean named(Collection<String> names, String name) {
     return names.stream().anyMatch(each -> sameName(each, name));

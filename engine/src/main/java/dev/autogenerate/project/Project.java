@@ -52,6 +52,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Future;
@@ -890,18 +892,7 @@ public final class Project {
       }
       List<Change> left = AdoptedButUnmapped.of(comparison.compare(existing, target, Optional.of(existing)),
           comparison.compare(existing, target, Optional.of(Schema.EMPTY)), target);
-      // The schemas its tables are in, first: a database built from the migrations has none of
-      // them (found adopting a database: a note said to add this by hand, and the edit then broke
-      // the stamped database's checksum). Created only where missing: PostgreSQL asks for the
-      // right to create schemas before it reads "if not exists", which a DBA who made the schema
-      // for the application's role does not give it (found by this session's review). Left in
-      // place by the downgrade: other objects may use them.
-      List<Change> upgrade = new ArrayList<>(existing.otherSchemas().stream()
-          .map(schema -> Change.of(new ExecuteSql("do $schema$ begin if not exists (select from pg_namespace where"
-                  + " nspname = " + Ddl.literal(schema) + ") then create schema " + SqlIdentifiers.quote(schema)
-                  + "; end if; end $schema$"),
-              "schema " + schema + ", which the tables below are in, where it is missing; the downgrade leaves it"))
-          .toList());
+      List<Change> upgrade = new ArrayList<>(schemasFirst(existing.otherSchemas()));
       upgrade.addAll(plan.upgradeChanges());
       upgrade.addAll(serials.owning());
       upgrade.addAll(left);
@@ -932,6 +923,23 @@ public final class Project {
   }
 
   /**
+   * The schemas a baseline's tables are in, first: a database built from the migrations has none of
+   * them (found adopting a database: a note said to add this by hand, and the edit then broke the
+   * stamped database's checksum). Created only where missing: PostgreSQL asks for the right to
+   * create schemas before it reads "if not exists", which a DBA who made the schema for the
+   * application's role does not give it (found by a review). Left in place by the downgrade: other
+   * objects may use them.
+   */
+  private static List<Change> schemasFirst(Collection<String> schemas) {
+    return schemas.stream()
+        .map(schema -> Change.of(new ExecuteSql("do $schema$ begin if not exists (select from pg_namespace where"
+                + " nspname = " + Ddl.literal(schema) + ") then create schema " + SqlIdentifiers.quote(schema)
+                + "; end if; end $schema$"),
+            "schema " + schema + ", which the tables below are in, where it is missing; the downgrade leaves it"))
+        .toList();
+  }
+
+  /**
    * {@code baseline} where there are migrations: a revision that creates what of the entities the
    * database has ahead of them ({@link MadeOutsideMigrations}: Hibernate's {@code ddl-auto=update},
    * a hand), a table as this database has it, recorded as applied here, which has it. Databases built from
@@ -951,18 +959,25 @@ public final class Project {
     Schema replayed = history.replay(history.appliedAt(VersionTable.heads(connection)));
     SchemaComparison comparison = new SchemaComparison(database.comparisonRules(), diffOptions());
     Schema target = compared.target();
-    Schema adopted = compared.madeOutside().addedTo(replayed, target, compared.current(), database.comparisonRules());
+    // As a first baseline writes them: a serial as its parts, the schemas the tables are in first.
+    AdoptedSerials serials = AdoptedSerials.in(
+        compared.madeOutside().addedTo(replayed, target, compared.current(), database.comparisonRules()));
+    Schema adopted = serials.schema();
     MigrationPlan plan = comparison.compare(replayed, adopted, Optional.of(replayed));
     // What of an adopted table no entity maps (a DBA's index, a check) is left to the database,
     // as a first baseline leaves it: created, and not proposed for dropping by the next -m.
     List<Change> left = AdoptedButUnmapped.of(comparison.compare(adopted, target, Optional.of(adopted)),
         comparison.compare(adopted, target, Optional.of(replayed)), target);
-    if (!left.isEmpty()) {
-      List<Change> upgrade = new ArrayList<>(plan.upgradeChanges());
-      upgrade.addAll(left);
-      plan = new MigrationPlan(ChangeGroup.consecutive(upgrade), plan.downgrade(), plan.warnings(), plan.notices(),
-          plan.risks());
-    }
+    Set<String> newSchemas = new TreeSet<>(adopted.otherSchemas());
+    newSchemas.removeAll(replayed.otherSchemas());
+    List<Change> upgrade = new ArrayList<>(schemasFirst(newSchemas));
+    upgrade.addAll(plan.upgradeChanges());
+    upgrade.addAll(serials.owning());
+    upgrade.addAll(left);
+    List<Change> downgrade = new ArrayList<>(serials.disowning());
+    downgrade.addAll(plan.downgradeChanges());
+    plan = new MigrationPlan(ChangeGroup.consecutive(upgrade), ChangeGroup.consecutive(downgrade), plan.warnings(),
+        plan.notices(), plan.risks());
     Path file = write(request, headIds(history), plan);
     migrator(progress, null).stamp(connection, "head");
     return GeneratedRevision.one(file, plan, List.of());

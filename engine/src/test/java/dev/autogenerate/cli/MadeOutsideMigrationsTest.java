@@ -195,6 +195,98 @@ class MadeOutsideMigrationsTest {
   }
 
   /**
+   * A table adopted as the database has it may number its rows from a DBA's sequence no entity
+   * maps (a nextval() default): the baseline creates that sequence too, before the table, or
+   * every database built from the migrations failed at the table.
+   */
+  @Test
+  void aBaselineAdoptsTheSequenceAnAdoptedTablesDefaultDrawsOn() throws Exception {
+    ProjectDirectory project = usersMigrated(DatabaseKind.POSTGRESQL);
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("create sequence legacy_tag_ids start with 100");
+      statement.execute("create table tags (id bigint not null default nextval('legacy_tag_ids'), label varchar(255),"
+          + " primary key (id))");
+    }
+    project.entities(USER, TAG);
+
+    project.expect(0, "baseline", "-m", "adopt tags");
+    String adopted = CheckAndEnumRisksTest.written(project, "adopt_tags");
+    int sequence = adopted.indexOf("op.createSequence(sequence(\"legacy_tag_ids\", 100, 1));");
+    assertTrue(sequence >= 0 && sequence < adopted.indexOf("op.createTable(\"tags\""), adopted);
+    // The sequence stays, noted as the numbering of a column.
+    CliRun check = project.expect(0, "check");
+    assertTrue(check.out().contains("note: sequence legacy_tag_ids is used by the default of tags.id: left alone"),
+        check::toString);
+
+    ProjectDirectory built = new ProjectDirectory(directory.resolve("built"), TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    built.copyMigrationsFrom(project);
+    built.entities(USER, TAG);
+    built.expect(0, "upgrade", "head");
+    built.expect(0, "check");
+    project.expect(0, "-m", "nothing");
+    assertEquals(2, project.migrationFiles().size(), () -> project.migrationFiles().toString());
+  }
+
+  /**
+   * A serial and another schema, adopted by a second baseline as a first writes them (found by
+   * this session's exploratory test): the serial as its sequence, nextval() default and owner,
+   * not as an identity beside a second sequence; the schema created first where missing.
+   */
+  @Test
+  void aSecondBaselineWritesASerialAndASchemaAsAFirstDoes() throws Exception {
+    ProjectDirectory project = usersMigrated(DatabaseKind.POSTGRESQL);
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute("create table orders (id serial primary key, status varchar(255))");
+      statement.execute("create schema sales");
+      statement.execute("create table sales.invoices (id bigint not null, total numeric(12, 2), primary key (id))");
+    }
+    String order = """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @Table(name = "orders")
+        public class Order {
+          @Id
+          @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "orders")
+          @SequenceGenerator(name = "orders", sequenceName = "orders_id_seq", allocationSize = 1)
+          Integer id;
+          String status;
+        }
+        """;
+    String invoice = """
+        package com.example.domain;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @Table(name = "invoices", schema = "sales")
+        public class Invoice {
+          @Id Long id;
+          @Column(precision = 12, scale = 2) java.math.BigDecimal total;
+        }
+        """;
+    project.entities(USER, order, invoice);
+
+    project.expect(0, "baseline", "-m", "adopt orders");
+    String adopted = CheckAndEnumRisksTest.written(project, "adopt_orders");
+    assertTrue(adopted.indexOf("create schema") >= 0 && adopted.indexOf("create schema")
+        < adopted.indexOf("op.createTable(\"sales.invoices\""), adopted);
+    assertTrue(adopted.contains("defaultSql(\"nextval('orders_id_seq'::regclass)\")")
+        && adopted.contains("op.execute(\"alter sequence orders_id_seq owned by orders.id\");"), adopted);
+    assertFalse(adopted.contains("generatedAsIdentity"), adopted);
+    project.expect(0, "check");
+
+    ProjectDirectory built = new ProjectDirectory(directory.resolve("built"), TestDatabases.fresh(DatabaseKind.POSTGRESQL));
+    built.copyMigrationsFrom(project);
+    built.entities(USER, order, invoice);
+    built.expect(0, "upgrade", "head");
+    built.expect(0, "check");
+    built.expect(0, "downgrade", "-1");
+  }
+
+  /**
    * ddl-auto=update creates the sequence of a new entity's generated ids with its table: a
    * database built from the migrations needs it too, where the entity's inserts take their ids.
    */
