@@ -2,6 +2,10 @@ package dev.autogenerate.compare;
 
 import dev.autogenerate.operations.LeaveToDatabase;
 import dev.autogenerate.operations.LeaveToDatabase.Kind;
+import dev.autogenerate.operations.Operation;
+import dev.autogenerate.operations.RenameColumn;
+import dev.autogenerate.operations.RenameTable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -28,6 +32,31 @@ public final class LeftToDatabase {
   /** The marks in force after the applied revisions, read when first needed. */
   public static LeftToDatabase readWhenNeeded(Supplier<List<LeaveToDatabase>> marks) {
     return new LeftToDatabase(marks);
+  }
+
+  /**
+   * The same marks as the plan's renames leave them (a table renamed takes its marks along, a
+   * column its default's and comment's), for a comparison made under the new names: a pending
+   * rename made every mark look like an object no migration created (this session's review).
+   */
+  LeftToDatabase following(List<Operation> renames) {
+    if (renames.isEmpty() || this == NONE) {
+      return this;
+    }
+    return new LeftToDatabase(() -> {
+      List<LeaveToDatabase> renamed = new ArrayList<>(marks.get());
+      for (Operation operation : renames) {
+        if (operation instanceof RenameTable rename) {
+          renamed.replaceAll(mark -> mark.table().equalsIgnoreCase(rename.from())
+              ? new LeaveToDatabase(rename.to(), mark.kind(), mark.name()) : mark);
+        } else if (operation instanceof RenameColumn rename) {
+          renamed.replaceAll(mark -> mark.table().equalsIgnoreCase(rename.table())
+              && (mark.kind() == Kind.DEFAULT || mark.kind() == Kind.COMMENT) && rename.from().equals(mark.name())
+              ? new LeaveToDatabase(mark.table(), mark.kind(), rename.to()) : mark);
+        }
+      }
+      return renamed;
+    });
   }
 
   /**

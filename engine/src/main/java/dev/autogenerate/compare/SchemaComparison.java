@@ -121,6 +121,8 @@ public final class SchemaComparison {
       renamed = table.operation().applyTo(renamed);
     }
     Optional<Schema> recordedRenamed = recorded.map(schema -> renamedWhereRecorded(schema, renameChanges));
+    LeftToDatabase leftFollowingRenames =
+        leftToDatabase.following(renameChanges.stream().map(Change::operation).toList());
     PlanBuilder plan = new PlanBuilder();
     renameChanges.forEach(plan::renamed);
     for (SchemaElementComparator comparator : schemaElements) {
@@ -135,7 +137,7 @@ public final class SchemaComparison {
       Optional<Table> existing = renamed.table(table.name());
       if (existing.isPresent()) {
         TableChanges changes = plan.keptTable(table.name(), recordedRenamed, options.dropUnmapped(), wantedTables,
-            numberedFromOwnSequence, sequencesPastRows, leftToDatabase);
+            numberedFromOwnSequence, sequencesPastRows, leftFollowingRenames);
         tableElements.forEach(comparator -> comparator.compare(existing.get(), table, changes));
       }
     }

@@ -345,6 +345,14 @@ class MadeOutsideMigrationsTest {
     assertTrue(since.out().contains("note: index users_email_since on users [email] exists only in the database"),
         since::toString);
     assertFalse(since.out().contains("users_email_by_dba"), since::toString);
+
+    // A pending rename of the table takes the marks along (found by this session's exploratory test).
+    execute(project, "drop index users_email_since");
+    project.entities(USER.replace("@Table(name = \"users\")",
+        "@Table(name = \"people\") @dev.autogenerate.annotations.RenamedFrom(\"users\")"));
+    CliRun renamed = project.expect(0, "-m", "people", "--strict");
+    assertTrue(renamed.out().contains("rename table users to people"), renamed::toString);
+    assertFalse(renamed.out().contains("note:"), renamed::toString);
   }
 
   /** ddl-auto=update creates a new {@code @Index} of an existing table too. */
@@ -605,5 +613,11 @@ class MadeOutsideMigrationsTest {
           }
         }
         """.formatted(id, head, message, className, upgrade, downgrade));
+  }
+
+  private static void execute(ProjectDirectory project, String sql) throws Exception {
+    try (Connection connection = project.database().open(); Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
   }
 }
