@@ -72,6 +72,7 @@ final class IndexComparator implements TableElementComparator {
         changes.beforeColumns(new DropIndex(table, index.name()), "index " + index.name() + " is not in the mapping");
       } else if (!changes.leftByMigration(Kind.INDEX, index.name())) {
         changes.notice("index " + index.name() + " on " + table + " " + index.columnNames()
+            + (index.valid() ? "" : " (INVALID: a concurrent build of it failed, and no query uses it)")
             + " exists only in the database, and is its own (no migration created it): left alone"
             + " (set compare.drop-unmapped-indexes=true to drop such indexes)");
       }
