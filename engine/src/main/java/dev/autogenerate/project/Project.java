@@ -892,14 +892,7 @@ public final class Project {
       }
       List<Change> left = AdoptedButUnmapped.of(comparison.compare(existing, target, Optional.of(existing)),
           comparison.compare(existing, target, Optional.of(Schema.EMPTY)), target);
-      List<Change> upgrade = new ArrayList<>(schemasFirst(existing.otherSchemas()));
-      upgrade.addAll(plan.upgradeChanges());
-      upgrade.addAll(serials.owning());
-      upgrade.addAll(left);
-      List<Change> downgrade = new ArrayList<>(serials.disowning());
-      downgrade.addAll(plan.downgradeChanges());
-      plan = new MigrationPlan(ChangeGroup.consecutive(upgrade), ChangeGroup.consecutive(downgrade), plan.warnings(),
-          plan.notices(), plan.risks());
+      plan = adoption(existing.otherSchemas(), plan, serials, left);
       Path file = write(request, List.of(), plan);
       migrator(progress, null).stamp(connection, "head");
       if (!inspected.views().isEmpty() || !inspected.triggers().isEmpty()) {
@@ -920,6 +913,23 @@ public final class Project {
       }
       return GeneratedRevision.one(file, plan, List.of());
     }
+  }
+
+  /**
+   * A baseline's plan in the order it runs: the schemas its tables are in, what creates the adopted
+   * schema, its serials made their columns' own again, then the marks of what stays the
+   * database's; the downgrade disowns the serials' sequences before it drops the tables.
+   */
+  private static MigrationPlan adoption(Collection<String> schemas, MigrationPlan plan, AdoptedSerials serials,
+      List<Change> left) {
+    List<Change> upgrade = new ArrayList<>(schemasFirst(schemas));
+    upgrade.addAll(plan.upgradeChanges());
+    upgrade.addAll(serials.owning());
+    upgrade.addAll(left);
+    List<Change> downgrade = new ArrayList<>(serials.disowning());
+    downgrade.addAll(plan.downgradeChanges());
+    return new MigrationPlan(ChangeGroup.consecutive(upgrade), ChangeGroup.consecutive(downgrade), plan.warnings(),
+        plan.notices(), plan.risks());
   }
 
   /**
@@ -970,14 +980,7 @@ public final class Project {
         comparison.compare(adopted, target, Optional.of(replayed)), target);
     Set<String> newSchemas = new TreeSet<>(adopted.otherSchemas());
     newSchemas.removeAll(replayed.otherSchemas());
-    List<Change> upgrade = new ArrayList<>(schemasFirst(newSchemas));
-    upgrade.addAll(plan.upgradeChanges());
-    upgrade.addAll(serials.owning());
-    upgrade.addAll(left);
-    List<Change> downgrade = new ArrayList<>(serials.disowning());
-    downgrade.addAll(plan.downgradeChanges());
-    plan = new MigrationPlan(ChangeGroup.consecutive(upgrade), ChangeGroup.consecutive(downgrade), plan.warnings(),
-        plan.notices(), plan.risks());
+    plan = adoption(newSchemas, plan, serials, left);
     Path file = write(request, headIds(history), plan);
     migrator(progress, null).stamp(connection, "head");
     return GeneratedRevision.one(file, plan, List.of());
