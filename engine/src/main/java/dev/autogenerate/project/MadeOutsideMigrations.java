@@ -3,7 +3,6 @@ package dev.autogenerate.project;
 import dev.autogenerate.compare.ComparisonRules;
 import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.EnumType;
-import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.SqlType;
@@ -112,7 +111,8 @@ record MadeOutsideMigrations(List<String> tables, List<String> sequences, List<S
       Map<String, MappedKey> keysThere = new HashMap<>();
       MappedKey.of(there.get()).forEach(key -> keysThere.putIfAbsent(key.identity(), key));
       Set<String> keysMade = MappedKey.identities(created.get());
-      for (MappedKey key : MappedKey.of(wanted)) {
+      // Not a key to a table the tool does not own (excluded): no database built from the migrations has it.
+      for (MappedKey key : MappedKey.of(AdoptionLeavesOut.withoutKeysOutside(wanted, entities))) {
         if (!keysMade.contains(key.identity()) && keysThere.containsKey(key.identity())) {
           keys.add(keysThere.remove(key.identity()));
         }
@@ -164,16 +164,10 @@ record MadeOutsideMigrations(List<String> tables, List<String> sequences, List<S
         schema = schema.withSequence(sequence);
       }
     }
-    // A key to a table no migration creates (a DBA's lookup table no entity maps) stays this
-    // database's own: a database built from the migrations has nothing for it to reference.
+    // What a database built from the migrations could not have as this one does (AdoptionLeavesOut).
     for (String table : tables) {
-      Table adopted = schema.requireTable(table);
-      for (ForeignKey key : adopted.foreignKeys()) {
-        if (key.name() != null && tableNamed(schema, key.referencedTable()).isEmpty()) {
-          adopted = adopted.withoutConstraint(key.name());
-        }
-      }
-      schema = schema.withTable(adopted);
+      schema = schema.withTable(AdoptionLeavesOut.withoutKeysOutside(
+          AdoptionLeavesOut.withoutInvalidIndexes(schema.requireTable(table), new ArrayList<>()), schema));
     }
     for (String sequence : sequences) {
       schema = schema.withSequence(entities.sequence(sequence).orElseThrow());

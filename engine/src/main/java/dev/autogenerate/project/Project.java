@@ -882,8 +882,14 @@ public final class Project {
       // never its views (a comparison would take them for views of @View entities to create).
       Schema target = targetSchema(connection);
       Schema inspected = database.spelledAs(databaseSchema(connection, target.otherSchemas()), target);
-      Schema existing = AdoptedTypes.asTheEntitiesSayWhereAlike(inspected.withViewsAndTriggers(List.of(), List.of()),
-          target, database.comparisonRules());
+      List<String> invalid = new ArrayList<>();
+      Schema existing = AdoptionLeavesOut.from(AdoptedTypes.asTheEntitiesSayWhereAlike(
+          inspected.withViewsAndTriggers(List.of(), List.of()), target, database.comparisonRules()), invalid);
+      if (!invalid.isEmpty()) {
+        progress.println("note: the baseline leaves out " + invalid.size() + " INVALID index(es) (" + firstOf(invalid, 5)
+            + "): a failed concurrent build left them, and no query uses them; drop them (drop index concurrently"
+            + " ...), and map them to have -m build them");
+      }
       SchemaComparison comparison = new SchemaComparison(database.comparisonRules(), diffOptions());
       AdoptedSerials serials = AdoptedSerials.in(existing);
       MigrationPlan plan = comparison.compare(Schema.EMPTY, serials.schema());

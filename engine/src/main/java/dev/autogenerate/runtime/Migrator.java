@@ -1095,7 +1095,8 @@ public final class Migrator {
     if (there.isEmpty()) {
       return Optional.empty();
     }
-    String index = create.index().name();
+    // As SQL finds it: in its table's schema, which an index is always in.
+    String index = create.table().substring(0, create.table().lastIndexOf('.') + 1) + create.index().name();
     String leftover = "table " + create.table() + " already has index " + index + ", though the database has not"
         + " recorded this revision: an earlier run of it was stopped during or after the build (a killed process, a"
         + " duplicate for a unique index). ";
