@@ -7,7 +7,6 @@ import dev.autogenerate.schema.Column;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Sequence;
 import dev.autogenerate.schema.Table;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 
@@ -105,13 +104,9 @@ final class SequenceComparator implements SchemaElementComparator {
    */
   private static Optional<String> columnDefaultUsing(Schema schema, String sequence,
       BiPredicate<String, String> dropped) {
-    String quoted = "'" + sequence.toLowerCase(Locale.ROOT) + "'";
-    String qualified = "." + sequence.toLowerCase(Locale.ROOT) + "'";
     for (Table table : schema.tables().values()) {
       for (Column column : table.columns()) {
-        String defaultSql = column.defaultSql() == null ? "" : column.defaultSql().toLowerCase(Locale.ROOT);
-        if (defaultSql.contains("nextval(") && (defaultSql.contains(quoted) || defaultSql.contains(qualified))
-            && !dropped.test(table.name(), column.name())) {
+        if (column.defaultDrawsOn(sequence) && !dropped.test(table.name(), column.name())) {
           return Optional.of(table.name() + "." + column.name());
         }
       }

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -229,11 +228,7 @@ record MadeOutsideMigrations(List<String> tables, List<String> sequences, List<S
 
   /** Whether a column of the table takes its default from the sequence ({@code nextval('seq')}). */
   private static boolean drawsOn(Table table, Sequence sequence) {
-    String bare = sequence.name().substring(sequence.name().lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-    return table.columns().stream().map(Column::defaultSql).filter(Objects::nonNull)
-        .map(sql -> sql.toLowerCase(Locale.ROOT))
-        .anyMatch(sql -> sql.contains("nextval(") && (sql.contains("'" + bare + "'") || sql.contains("." + bare + "'")
-            || sql.contains("\"" + bare + "\"")));
+    return table.columns().stream().anyMatch(column -> column.defaultDrawsOn(sequence.name()));
   }
 
   private static boolean named(Collection<String> names, String name) {

@@ -11,7 +11,7 @@ public record CreateIndex(String table, Index index) implements Operation {
     if (index.name() == null) {
       throw new IllegalArgumentException("an index created on " + table + " needs a name, so it can be dropped");
     }
-    index = index.asCreated();
+    index = index.withValid(true);
   }
 
   @Override

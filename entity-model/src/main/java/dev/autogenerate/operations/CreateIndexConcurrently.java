@@ -17,7 +17,7 @@ public record CreateIndexConcurrently(String table, Index index) implements Oper
     if (index.name() == null) {
       throw new IllegalArgumentException("an index created on " + table + " needs a name, so it can be dropped");
     }
-    index = index.asCreated();
+    index = index.withValid(true);
     if (!index.isManaged()) {
       throw new IllegalArgumentException("index " + index.name() + " is a verbatim definition: write it with"
           + " op.execute(\"create index concurrently ...\") in a revision of its own");

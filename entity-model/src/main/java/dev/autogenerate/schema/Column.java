@@ -1,5 +1,6 @@
 package dev.autogenerate.schema;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -48,6 +49,20 @@ public record Column(String name, SqlType type, boolean nullable, boolean identi
   /** The server default, as SQL: {@code defaultSql("'new'")}, {@code defaultSql("now()")}. */
   public Column defaultSql(String sql) {
     return new Column(name, type, nullable, identity, sql, comment);
+  }
+
+  /**
+   * Whether the server default draws on this sequence ({@code nextval('orders_seq'::regclass)}, in
+   * any schema, quoted or not), as PostgreSQL writes a serial's or a DBA's numbering.
+   */
+  public boolean defaultDrawsOn(String sequence) {
+    if (defaultSql == null) {
+      return false;
+    }
+    String sql = defaultSql.toLowerCase(Locale.ROOT);
+    String bare = Schema.unqualified(sequence).toLowerCase(Locale.ROOT);
+    return sql.contains("nextval(") && (sql.contains("'" + bare + "'") || sql.contains("." + bare + "'")
+        || sql.contains("\"" + bare + "\""));
   }
 
   public Column comment(String text) {

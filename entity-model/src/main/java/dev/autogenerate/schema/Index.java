@@ -62,11 +62,12 @@ public record Index(String name, List<IndexColumn> columns, boolean unique, Stri
   }
 
   /**
-   * This index as a create statement makes it, valid: one PostgreSQL marked INVALID (a failed
-   * concurrent build) that a migration creates again, or a downgrade puts back, is built whole.
+   * This index valid or not: {@code withValid(true)} is how a create statement makes it, as a
+   * migration that creates one PostgreSQL marked INVALID (a failed concurrent build) again, or a
+   * downgrade that puts one back, builds it whole.
    */
-  public Index asCreated() {
-    return valid ? this : new Index(name, columns, unique, definition, true);
+  public Index withValid(boolean newValid) {
+    return valid == newValid ? this : new Index(name, columns, unique, definition, newValid);
   }
 
   public List<String> columnNames() {
