@@ -7,6 +7,7 @@ import dev.autogenerate.operations.CreateIndex;
 import dev.autogenerate.operations.CreateSequence;
 import dev.autogenerate.operations.CreateView;
 import dev.autogenerate.operations.DropIndex;
+import dev.autogenerate.operations.LeaveToDatabase.Kind;
 import dev.autogenerate.operations.DropView;
 import dev.autogenerate.operations.Operation;
 import dev.autogenerate.operations.RenameColumn;
@@ -177,7 +178,7 @@ public final class SchemaComparison {
     notices.addAll(plan.notices());
     // What the downgrade puts back reads as the migrations wrote it, not as PostgreSQL rewrote it.
     List<Change> downgrade = withIndexesOnlyThisDatabaseHadMarked(
-        downgradeOf(RecordedSpellings.in(current, recorded, rules), upgrade), upgrade, recorded);
+        downgradeOf(RecordedSpellings.in(current, recorded, rules), upgrade), upgrade, recorded, leftFollowingRenames);
     return new MigrationPlan(ChangeGroup.consecutive(upgrade), ChangeGroup.consecutive(downgrade),
         warnings, notices, Risks.of(current, upgrade));
   }
@@ -253,10 +254,11 @@ public final class SchemaComparison {
    * index made here by hand on a column the upgrade drops goes with the column, and the downgrade
    * gives it back (two user tests lost theirs), but the downgrade runs on every database the
    * migrations built, which never had it (a third's SQLite index reached production so). The
-   * reviewer, who knows whose it was, keeps the step or deletes it.
+   * reviewer, who knows whose it was, keeps the step or deletes it. Not one a migration left to
+   * the database (a baseline's): that migration created it on every database it built.
    */
   private static List<Change> withIndexesOnlyThisDatabaseHadMarked(List<Change> downgrade, List<Change> upgrade,
-      Optional<Schema> recorded) {
+      Optional<Schema> recorded, LeftToDatabase left) {
     if (recorded.isEmpty()) {
       return downgrade;
     }
@@ -267,6 +269,7 @@ public final class SchemaComparison {
     for (Change change : downgrade) {
       if (change.operation() instanceof CreateIndex create && create.index().name() != null
           && !droppedBySteps.contains(create.table() + "." + create.index().name())
+          && !left.holds(create.table(), Kind.INDEX, create.index().name())
           && recorded.get().table(create.table()).filter(made -> made.indexes().stream()
               .noneMatch(index -> Matching.sameIndex(index, create.index())
                   || create.index().name().equalsIgnoreCase(index.name()))).isPresent()) {
