@@ -91,6 +91,20 @@ class SequenceComparatorTest {
         plan.notices());
   }
 
+  /** One the migrations created (a baseline adopting the table that uses it) is kept, and not noted. */
+  @Test
+  void aSequenceTheMigrationsCreatedThatADefaultUsesIsKeptUnnoted() {
+    Schema current = Schema.of(List.of(Table.of("customers", List.<TableElement>of(
+            Column.column("ref_no", SqlType.BIGINT).defaultSql("nextval('shared_ref_seq'::regclass)")))),
+        List.of(sequence("shared_ref_seq", 1, 1)), List.of());
+
+    MigrationPlan plan = new SchemaComparison(POSTGRES).compare(current, current.withoutSequence("shared_ref_seq"),
+        java.util.Optional.of(current));
+
+    assertEquals(List.of(), CompareTesting.operations(plan.upgradeChanges()));
+    assertEquals(List.of(), plan.notices());
+  }
+
   @Test
   void newSequenceIsCreatedBeforeTheTables() {
     Sequence sequence = sequence("users_seq", 1, 50);
