@@ -58,13 +58,11 @@ final class RecordedSchemaCache {
         // A miss: replay below.
       }
     }
-    Schema replayed = history.replayOwned(applied);
-    key.ifPresent(name -> put(name, replayed));
-    return replayed;
+    return replayedAndKept(history, applied, key).schema();
   }
 
   /**
-   * What the applied revisions left to the database ({@link RevisionHistory#leftToDatabase}), kept
+   * What the applied revisions left to the database ({@link RevisionHistory#ownedReplay}), kept
    * by the same key beside the schema: finding it replays every revision, which an adopted
    * database, whose DBA objects the comparison meets on every check, would pay each time.
    */
@@ -77,9 +75,18 @@ final class RecordedSchemaCache {
         // A miss: replay below.
       }
     }
-    List<LeaveToDatabase> left = history.leftToDatabase(applied);
-    key.ifPresent(name -> CacheDirectory.writeEntry(directory, name + ".left", () -> marks(left)));
-    return left;
+    return replayedAndKept(history, applied, key).left();
+  }
+
+  /** One replay, both its results kept: the schema and the marks cost the same replay. */
+  private RevisionHistory.OwnedReplay replayedAndKept(RevisionHistory history, AppliedRevisions applied,
+      Optional<String> key) {
+    RevisionHistory.OwnedReplay replayed = history.ownedReplay(applied);
+    key.ifPresent(name -> {
+      put(name, replayed.schema());
+      CacheDirectory.writeEntry(directory, name + ".left", () -> marks(replayed.left()));
+    });
+    return replayed;
   }
 
   /** Each mark's table, kind and name (empty for a table's comment), after their number. */

@@ -393,18 +393,26 @@ public final class RevisionHistory {
    * object no migration created.
    */
   public Schema replayOwned(AppliedRevisions applied) {
-    DatabasesOwn own = new DatabasesOwn();
-    return own.strip(replayed(applied, true, own).orElseThrow());
+    return ownedReplay(applied).schema();
   }
 
   /**
-   * What the applied revisions left to the database ({@code op.leaveIndexToDatabase} and the
-   * like), as {@link DatabasesOwn} follows the marks through the revisions after them.
+   * {@link #replayOwned}'s schema, and what the applied revisions left to the database ({@code
+   * op.leaveIndexToDatabase} and the like, as {@link DatabasesOwn} follows the marks through the
+   * revisions after them), from one replay: each runs every revision's upgrade.
    */
-  public List<LeaveToDatabase> leftToDatabase(AppliedRevisions applied) {
+  public OwnedReplay ownedReplay(AppliedRevisions applied) {
     DatabasesOwn own = new DatabasesOwn();
-    replayed(applied, true, own);
-    return own.left();
+    Schema replayed = replayed(applied, true, own).orElseThrow();
+    return new OwnedReplay(own.strip(replayed), own.left());
+  }
+
+  /** The schema the applied revisions record as theirs, and the objects they left to the database. */
+  public record OwnedReplay(Schema schema, List<LeaveToDatabase> left) {
+
+    public OwnedReplay {
+      left = List.copyOf(left);
+    }
   }
 
   /** The schema replayed; empty only where an operation does not apply and is not passed over. */
