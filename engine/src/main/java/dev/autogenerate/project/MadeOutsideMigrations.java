@@ -159,7 +159,8 @@ record MadeOutsideMigrations(List<String> tables, List<String> sequences, List<S
     // (AdoptedSerials writes it as one), or a DBA's its nextval() default names.
     for (Sequence sequence : database.sequences().values()) {
       if (!sequence.ofIdentity() && schema.sequence(sequence.name()).isEmpty()
-          && tables.stream().anyMatch(table -> ownedBy(sequence, table) || drawsOn(held.requireTable(table), sequence))) {
+          && tables.stream().anyMatch(table -> sequence.isOwnedBy(table, null)
+              || drawsOn(held.requireTable(table), sequence))) {
         schema = schema.withSequence(sequence);
       }
     }
@@ -220,11 +221,6 @@ record MadeOutsideMigrations(List<String> tables, List<String> sequences, List<S
 
   /** A statement that may create a table, a column, an index or a key. */
   private static final Pattern DEFINES = Pattern.compile("(?i)\\b(create|alter)\\b");
-
-  private static boolean ownedBy(Sequence sequence, String table) {
-    return sequence.ownedBy() != null && sequence.ownedBy().startsWith(table + ".")
-        && sequence.ownedBy().indexOf('.', table.length() + 1) < 0;
-  }
 
   /** Whether a column of the table takes its default from the sequence ({@code nextval('seq')}). */
   private static boolean drawsOn(Table table, Sequence sequence) {
