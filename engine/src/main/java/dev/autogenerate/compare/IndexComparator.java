@@ -4,6 +4,7 @@ import dev.autogenerate.operations.CreateIndex;
 import dev.autogenerate.operations.DropIndex;
 import dev.autogenerate.operations.LeaveToDatabase.Kind;
 import dev.autogenerate.schema.Index;
+import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
 import java.util.Set;
 
@@ -38,7 +39,7 @@ final class IndexComparator implements TableElementComparator {
           // No database built from the migrations has it: a migration dropping it would fail there.
           changes.warn("index " + index.name() + " on " + table + " is INVALID (a concurrent build of it failed, and no"
               + " query uses it), and no migration created it: drop it in this database by hand (drop index"
-              + " concurrently " + inSchemaOf(table, index.name()) + ") before applying the migration that builds"
+              + " concurrently " + Schema.inSchemaOf(table, index.name()) + ") before applying the migration that builds"
               + " what the entities want");
         }
         continue;
@@ -100,11 +101,6 @@ final class IndexComparator implements TableElementComparator {
     return wanted.indexes().stream().anyMatch(want -> sameName(want, index) || Matching.sameIndex(index, want))
         || index.unique() && wanted.uniqueConstraints().stream().anyMatch(unique -> index.name().equalsIgnoreCase(
             unique.name()) || Set.copyOf(unique.columns()).equals(Set.copyOf(index.columnNames())));
-  }
-
-  /** The index's name as SQL finds it: in its table's schema (an index is always in its table's). */
-  private static String inSchemaOf(String table, String index) {
-    return table.substring(0, table.lastIndexOf('.') + 1) + index;
   }
 
   private static boolean sameName(Index one, Index other) {

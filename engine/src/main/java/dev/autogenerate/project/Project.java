@@ -614,12 +614,7 @@ public final class Project {
             + " are behind it, " + Migrator.OR_FILE_DELETED);
       }
     }
-    // The history table's rows, read once for what ran and whether it ran as its file says.
-    Optional<Map<String, String>> ran = revisions.ran();
-    Optional<String> inconsistency = history.inconsistency(recorded);
-    if (inconsistency.isEmpty()) {
-      inconsistency = migrator.skipped(recorded, ran);
-    }
+    Optional<String> inconsistency = migrator.inconsistency(revisions);
     if (inconsistency.isPresent()) {
       return inconsistency;
     }
@@ -631,7 +626,8 @@ public final class Project {
     }
     // An edited migration first: on a database that is also behind, upgrade would refuse it (a user
     // test was sent to upgrade head, which then stopped on the edit).
-    Optional<String> edited = migrator.editedSinceApplied(connection, ran);
+    // The history table's rows, read once for what ran and whether it ran as its file says.
+    Optional<String> edited = migrator.editedSinceApplied(connection, revisions.ran());
     if (edited.isPresent()) {
       return edited;
     }

@@ -315,23 +315,25 @@ public final class Migrator {
   }
 
   private List<String> consistentHeads(RecordedRevisions recorded) {
-    List<String> heads = recorded.heads();
-    Optional<String> inconsistency = history.inconsistency(heads);
-    if (inconsistency.isEmpty()) {
-      inconsistency = skipped(heads, recorded.ran());
-    }
+    Optional<String> inconsistency = inconsistency(recorded);
     if (inconsistency.isPresent()) {
       throw new UserError(inconsistency.get());
     }
-    return heads;
+    return recorded.heads();
   }
 
   /**
-   * See {@link RevisionHistory#skipped}: what the history table says ran, against the version
-   * table's heads; nothing where there is no history table.
+   * Why the recorded heads are not one place in the history with every revision before them
+   * applied, if they are not: {@link RevisionHistory#inconsistency}, then {@link
+   * RevisionHistory#skipped} against what the history table says ran (nothing where there is no
+   * history table).
    */
-  public Optional<String> skipped(List<String> heads, Optional<Map<String, String>> ran) {
-    return ran.isEmpty() ? Optional.empty() : history.skipped(heads, ran.get().keySet());
+  public Optional<String> inconsistency(RecordedRevisions recorded) {
+    Optional<String> inconsistency = history.inconsistency(recorded.heads());
+    if (inconsistency.isEmpty() && recorded.ran().isPresent()) {
+      inconsistency = history.skipped(recorded.heads(), recorded.ran().get().keySet());
+    }
+    return inconsistency;
   }
 
   private Optional<MigrationScript> nextToApply(Set<String> goal, AppliedRevisions applied) {
@@ -1095,8 +1097,7 @@ public final class Migrator {
     if (there.isEmpty()) {
       return Optional.empty();
     }
-    // As SQL finds it: in its table's schema, which an index is always in.
-    String index = create.table().substring(0, create.table().lastIndexOf('.') + 1) + create.index().name();
+    String index = Schema.inSchemaOf(create.table(), create.index().name());
     String leftover = "table " + create.table() + " already has index " + index + ", though the database has not"
         + " recorded this revision: an earlier run of it was stopped during or after the build (a killed process, a"
         + " duplicate for a unique index). ";

@@ -339,6 +339,15 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences,
     return dot < 0 ? null : name.substring(0, dot);
   }
 
+  /**
+   * An object's name in a table's schema, as SQL finds it there: {@code sales.ix_orders} for index
+   * {@code ix_orders} of {@code sales.orders} (an index is always in its table's schema).
+   */
+  public static String inSchemaOf(String table, String name) {
+    String schema = schemaOf(table);
+    return schema == null ? name : schema + "." + name;
+  }
+
   /** A name without its schema: {@code orders} of {@code sales.orders}. */
   public static String unqualified(String name) {
     int dot = name.indexOf('.');
