@@ -4,7 +4,6 @@ import dev.autogenerate.schema.ForeignKey;
 import dev.autogenerate.schema.Index;
 import dev.autogenerate.schema.Schema;
 import dev.autogenerate.schema.Table;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,8 +45,10 @@ final class AdoptionLeavesOut {
   /** The table without its foreign keys to tables {@code schema} lacks. */
   static Table withoutKeysOutside(Table table, Schema schema) {
     Table kept = table;
-    for (ForeignKey key : new ArrayList<>(table.foreignKeys())) {
-      boolean there = schema.tables().keySet().stream().anyMatch(name -> name.equalsIgnoreCase(key.referencedTable()));
+    for (ForeignKey key : table.foreignKeys()) {
+      // By name first: check runs this on every mapped table, and a scan per key was quadratic.
+      boolean there = schema.hasTable(key.referencedTable())
+          || schema.tables().keySet().stream().anyMatch(name -> name.equalsIgnoreCase(key.referencedTable()));
       if (key.name() != null && !there) {
         kept = kept.withoutConstraint(key.name());
       }
